@@ -1,0 +1,1 @@
+# src/channel/local.mk — sources of src/channel (included by Makefile.am)

@@ -1,0 +1,23 @@
+/* collect.h — take one snapshot of the machine: the only entry point from the rest of ipctop
+ * into the collectors. Everything below src/collect/ reads the kernel; nothing else does. */
+#ifndef IPCTOP_COLLECT_H
+#define IPCTOP_COLLECT_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "model/snapshot.h"
+
+struct collect_opts {
+	const pid_t *detail_pids;   /* processes to read in full detail (maps+smaps, sched, ...) */
+	size_t n_detail;
+	bool no_maps;               /* skip /proc/PID/maps for non-detail processes (no shm/memfd mappings) */
+	const char *proc_root;      /* "/proc" unless a test points elsewhere */
+};
+
+/* Fill s (initialised by snapshot_init) with processes, descriptors, sockets and SysV IPC,
+ * then resolve channels. Returns 0, or -errno when /proc itself cannot be read. Problems
+ * with single processes become flags and notes, never errors. */
+int snapshot_take(struct snapshot *s, const struct collect_opts *o);
+
+#endif

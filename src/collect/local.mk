@@ -1,0 +1,1 @@
+# src/collect/local.mk — sources of src/collect (included by Makefile.am)

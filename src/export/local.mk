@@ -1,0 +1,1 @@
+# src/export/local.mk — sources of src/export (included by Makefile.am)

@@ -1,0 +1,1 @@
+# src/layout/local.mk — sources of src/layout (included by Makefile.am)

@@ -1,0 +1,3 @@
+# src/model/local.mk — the snapshot model (included by Makefile.am)
+libipctop_a_SOURCES += \
+	src/model/snapshot.c src/model/snapshot.h

@@ -1,0 +1,97 @@
+/* snapshot.c — lifetime of a snapshot and the names of its enumerations. */
+#include "model/snapshot.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+static const char *const chan_names[CK__COUNT] = {
+	[CK_PIPE] = "pipe", [CK_FIFO] = "fifo", [CK_UNIX] = "unix", [CK_TCP] = "tcp",
+	[CK_UDP] = "udp", [CK_SYSV_SHM] = "sysv_shm", [CK_SYSV_MSG] = "sysv_msg",
+	[CK_POSIX_SHM] = "posix_shm", [CK_POSIX_MQ] = "posix_mq", [CK_MEMFD] = "memfd",
+	[CK_PTY] = "pty", [CK_EVENTFD] = "eventfd",
+};
+
+static const char *const fd_names[FDK__COUNT] = {
+	[FDK_UNKNOWN] = "unknown", [FDK_FILE] = "file", [FDK_DIR] = "dir", [FDK_CHR] = "chr",
+	[FDK_BLK] = "blk", [FDK_PIPE] = "pipe", [FDK_FIFO] = "fifo", [FDK_SOCKET] = "socket",
+	[FDK_EVENTFD] = "eventfd", [FDK_EVENTPOLL] = "eventpoll", [FDK_SIGNALFD] = "signalfd",
+	[FDK_TIMERFD] = "timerfd", [FDK_INOTIFY] = "inotify", [FDK_PIDFD] = "pidfd",
+	[FDK_ANON] = "anon_inode", [FDK_MQUEUE] = "mqueue", [FDK_MEMFD] = "memfd",
+	[FDK_POSIX_SHM] = "posix_shm", [FDK_PTMX] = "ptmx", [FDK_PTS] = "pts",
+};
+
+static const char *const seg_names[SEG__COUNT] = {
+	[SEG_ANON] = "anon", [SEG_TEXT] = "text", [SEG_DATA] = "data", [SEG_BSS] = "bss",
+	[SEG_HEAP] = "heap", [SEG_STACK] = "stack", [SEG_LIB] = "lib", [SEG_SHM] = "shm",
+	[SEG_FILE] = "file", [SEG_VDSO] = "vdso", [SEG_VVAR] = "vvar", [SEG_VSYSCALL] = "vsyscall",
+};
+
+const char *chan_kind_name(enum chan_kind k)
+{
+	return (unsigned)k < CK__COUNT ? chan_names[k] : "?";
+}
+
+const char *fd_kind_name(enum fd_kind k)
+{
+	return (unsigned)k < FDK__COUNT ? fd_names[k] : "?";
+}
+
+const char *segment_name(enum segment s)
+{
+	return (unsigned)s < SEG__COUNT ? seg_names[s] : "?";
+}
+
+const char *access_name(uint8_t acc)
+{
+	static const char *const names[] = { "", "r", "w", "rw" };
+	return names[acc & 3];
+}
+
+void snapshot_init(struct snapshot *s)
+{
+	memset(s, 0, sizeof(*s));
+	arena_init(&s->arena);
+}
+
+void snapshot_free(struct snapshot *s)
+{
+	free(s->procs);
+	free(s->socks);
+	free(s->shm);
+	free(s->msg);
+	free(s->sem);
+	free(s->chans);
+	free(s->notes);
+	arena_free(&s->arena);
+	memset(s, 0, sizeof(*s));
+}
+
+struct proc_info *snapshot_find_proc(const struct snapshot *s, pid_t pid)
+{
+	size_t lo = 0, hi = s->n_procs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->procs[mid].pid == pid)
+			return &s->procs[mid];
+		if (s->procs[mid].pid < pid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+void snapshot_note(struct snapshot *s, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	XGROW(s->notes, s->cap_notes, s->n_notes + 1);
+	s->notes[s->n_notes++].text = arena_strdup(&s->arena, buf);
+}

@@ -1,0 +1,7 @@
+# src/util/local.mk — small shared utilities (included by Makefile.am)
+libipctop_a_SOURCES += \
+	src/util/arena.c src/util/arena.h \
+	src/util/xalloc.c src/util/xalloc.h \
+	src/util/strbuf.c src/util/strbuf.h \
+	src/util/text_escape.c src/util/text_escape.h \
+	src/util/u64map.c src/util/u64map.h

@@ -1,0 +1,1 @@
+# src/view/local.mk — sources of src/view (included by Makefile.am)

@@ -1,0 +1,1 @@
+# tests/local.mk — unit, integration and TUI tests (included by Makefile.am)

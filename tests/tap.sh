@@ -1,0 +1,42 @@
+# tap.sh — TAP helpers for shell tests: source it, call ok/skip, end with tap_done.
+tap_n=0
+tap_failed=0
+
+# ok CONDITION-EXIT-STATUS DESCRIPTION: pass when the previous command's status is 0
+ok() {
+	local st=$1; shift
+	tap_n=$((tap_n + 1))
+	if [ "$st" -eq 0 ]; then
+		echo "ok $tap_n - $*"
+	else
+		echo "not ok $tap_n - $*"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+# check DESCRIPTION -- COMMAND...: run COMMAND, pass when it succeeds; print its output on failure
+check() {
+	local desc=$1; shift
+	[ "$1" = "--" ] && shift
+	local out
+	out=$("$@" 2>&1)
+	local st=$?
+	ok "$st" "$desc"
+	[ "$st" -ne 0 ] && printf '%s\n' "$out" | sed 's/^/#   /'
+	return 0
+}
+
+skip() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n # SKIP $*"
+}
+
+skip_all() {
+	echo "1..0 # SKIP $*"
+	exit 0
+}
+
+tap_done() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}
