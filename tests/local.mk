@@ -1,1 +1,8 @@
 # tests/local.mk — unit, integration and TUI tests (included by Makefile.am)
+include $(srcdir)/tests/unit/local.mk
+include $(srcdir)/tests/unit/parse.mk
+include $(srcdir)/tests/unit/sockdiag.mk
+include $(srcdir)/tests/unit/export.mk
+include $(srcdir)/tests/unit/layout.mk
+include $(srcdir)/tests/integration/local.mk
+include $(srcdir)/tests/tui/local.mk

@@ -1,1 +1,3 @@
-# src/collect/local.mk — sources of src/collect (included by Makefile.am)
+# src/collect/local.mk — the collectors (included by Makefile.am)
+include $(srcdir)/src/collect/parse.mk
+include $(srcdir)/src/collect/sockdiag.mk

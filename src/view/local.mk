@@ -1,1 +1,2 @@
 # src/view/local.mk — sources of src/view (included by Makefile.am)
+include $(srcdir)/src/view/graph.mk

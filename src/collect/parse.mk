@@ -1,0 +1,1 @@
+# src/collect/parse.mk — pure /proc text parsers (included by src/collect/local.mk)

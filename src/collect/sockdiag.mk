@@ -1,0 +1,1 @@
+# src/collect/sockdiag.mk — NETLINK_SOCK_DIAG collector (included by src/collect/local.mk)

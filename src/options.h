@@ -1,0 +1,24 @@
+/* options.h — what the command line asked for; filled by ipctop.c, read by the TUI and exports. */
+#ifndef IPCTOP_OPTIONS_H
+#define IPCTOP_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+enum run_mode { MODE_TUI = 0, MODE_JSON, MODE_DOT };
+
+struct ipctop_opts {
+	enum run_mode mode;
+	pid_t *pids;          /* -p PID[,PID...]: detail for these (JSON), show only these (TUI) */
+	size_t n_pids;
+	const char *user;     /* -u USER: only this user's processes (TUI) */
+	int delay_tenths;     /* -d DELAY: refresh delay in tenths of a second (default 15) */
+	bool ascii;           /* --ascii: no UTF-8 box drawing */
+	bool no_color;        /* --no-color, or NO_COLOR set in the environment */
+	bool demo;            /* --demo: start example processes and focus on them */
+	bool readonly;        /* --readonly: no kill/renice actions */
+	bool pretty;          /* --pretty: indented JSON */
+};
+
+#endif

@@ -1,0 +1,1 @@
+# src/view/graph.mk — graph view (included by src/view/local.mk)

@@ -1,0 +1,1 @@
+# tests/integration/local.mk (included by tests/local.mk)

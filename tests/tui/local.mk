@@ -1,0 +1,1 @@
+# tests/tui/local.mk (included by tests/local.mk)

@@ -1,0 +1,1 @@
+# tests/unit/export.mk (included by tests/local.mk)

@@ -1,0 +1,1 @@
+# tests/unit/layout.mk (included by tests/local.mk)

@@ -1,0 +1,1 @@
+# tests/unit/local.mk (included by tests/local.mk)

@@ -1,0 +1,1 @@
+# tests/unit/parse.mk (included by tests/local.mk)

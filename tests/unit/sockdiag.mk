@@ -1,0 +1,1 @@
+# tests/unit/sockdiag.mk (included by tests/local.mk)
