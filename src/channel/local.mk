@@ -1,1 +1,6 @@
-# src/channel/local.mk — sources of src/channel (included by Makefile.am)
+# src/channel/local.mk — channel resolution (included by Makefile.am)
+libipctop_a_SOURCES += \
+	src/channel/channel_resolve.c src/channel/channel_resolve.h \
+	src/channel/channel_table.c src/channel/channel_table.h \
+	src/channel/channel_kinds.h src/channel/channel_fds.c src/channel/channel_sysv.c \
+	src/channel/channel_unix.c src/channel/channel_inet.c

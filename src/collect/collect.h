@@ -12,12 +12,13 @@ struct collect_opts {
 	const pid_t *detail_pids;   /* processes to read in full detail (maps+smaps, sched, ...) */
 	size_t n_detail;
 	bool no_maps;               /* skip /proc/PID/maps for non-detail processes (no shm/memfd mappings) */
-	const char *proc_root;      /* "/proc" unless a test points elsewhere */
 };
 
 /* Fill s (initialised by snapshot_init) with processes, descriptors, sockets and SysV IPC,
  * then resolve channels. Returns 0, or -errno when /proc itself cannot be read. Problems
  * with single processes become flags and notes, never errors. */
 int snapshot_take(struct snapshot *s, const struct collect_opts *o);
+/* Release what the collectors keep between snapshots (library handles, user-name cache). */
+void collect_shutdown(void);
 
 #endif

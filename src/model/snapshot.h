@@ -108,6 +108,7 @@ struct proc_info {
 	uint64_t sig_pending, sig_blocked, sig_ignored, sig_caught;  /* bit n-1 = signal n */
 	uint64_t netns;        /* inode of /proc/PID/ns/net, 0 if unknown */
 	uint64_t pidns;        /* inode of /proc/PID/ns/pid, 0 if unknown */
+	uint64_t ipcns;        /* inode of /proc/PID/ns/ipc, read only for holders of SysV shm */
 	uint64_t sched_runtime;/* schedstat run time of the process (ns), 0 if unknown */
 	uint32_t flags;        /* enum proc_flag */
 	struct fd_info *fds;   size_t n_fds;
@@ -198,7 +199,7 @@ struct snapshot {
 	struct arena arena;                /* strings and small arrays live here */
 	uint64_t taken_ms;                 /* CLOCK_REALTIME, ms */
 	uid_t viewer_uid;                  /* euid of ipctop */
-	uint64_t own_netns;
+	uint64_t own_netns, own_ipcns;
 	struct sys_info sys;
 	struct proc_info *procs;  size_t n_procs;   /* sorted by pid */
 	struct sock_info *socks;  size_t n_socks;

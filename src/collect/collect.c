@@ -1,0 +1,103 @@
+/* collect.c — snapshot_take(): run every collector once, in an order that keeps the snapshot
+ * consistent (processes first; a process that vanishes while its descriptors or maps are read
+ * is dropped), then resolve channels. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "channel/channel_resolve.h"
+#include "collect/collect_internal.h"
+#include "collect/proc_read.h"
+
+bool scan_is_detail(const struct scan_ctx *c, pid_t pid)
+{
+	for (size_t i = 0; c->opts && i < c->opts->n_detail; i++)
+		if (c->opts->detail_pids[i] == pid)
+			return true;
+	return false;
+}
+
+static void read_netns(struct scan_ctx *c, struct proc_info *p)
+{
+	char path[48], link[64];
+	snprintf(path, sizeof(path), "%d/ns/net", (int)p->pid);
+	if (readlink_at(c->proc_fd, path, link, sizeof(link)) > 0)
+		p->netns = ns_link_inode(link);
+	else
+		p->flags |= PF_NETNS_DENIED;
+	snprintf(path, sizeof(path), "%d/ns/pid", (int)p->pid);
+	if (readlink_at(c->proc_fd, path, link, sizeof(link)) > 0)
+		p->pidns = ns_link_inode(link);
+}
+
+/* Descriptors, namespace, maps and detail of one process; -ENOENT when it has gone. */
+static int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+{
+	bool detail = scan_is_detail(c, p->pid);
+	if (!(p->flags & PF_KTHREAD)) {
+		read_netns(c, p);
+		if (collect_fds(s, c, p) < 0)
+			return -ENOENT;
+		if ((detail || !c->opts || !c->opts->no_maps) && collect_maps(s, c, p, detail) < 0)
+			return -ENOENT;
+	}
+	if (detail)
+		collect_detail(s, c, p);
+	return 0;
+}
+
+static void collect_all(struct snapshot *s, struct scan_ctx *c)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < s->n_procs; i++) {
+		if (collect_one(s, c, &s->procs[i]) < 0)
+			continue;
+		if (k != i)
+			s->procs[k] = s->procs[i];
+		k++;
+	}
+	s->n_procs = k;
+}
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+int snapshot_take(struct snapshot *s, const struct collect_opts *o)
+{
+	struct scan_ctx c;
+	memset(&c, 0, sizeof(c));
+	c.opts = o;
+	c.proc_fd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (c.proc_fd < 0)
+		return -errno;
+	c.page_kib = sysconf(_SC_PAGESIZE) / 1024;
+	s->viewer_uid = geteuid();
+	s->taken_ms = now_ms();
+	collect_sysinfo(s, &c);
+	int r = collect_procs(s, &c);
+	if (r == 0) {
+		collect_all(s, &c);
+		collect_sockets(s, &c);
+		collect_sysvipc(s, &c);
+		channel_resolve(s);
+	}
+	close(c.proc_fd);
+	sb_free(&c.file);
+	sb_free(&c.tmp);
+	free(c.fdbuf);
+	return r;
+}
+
+void collect_shutdown(void)
+{
+	collect_procs_shutdown();
+	user_cache_free();
+}

@@ -1,0 +1,193 @@
+/* collect_fds.c — one process's descriptors: readlinkat on /proc/PID/fd/N, a stat of the link
+ * (never opening its target) where the link text does not say what the object is, and fdinfo
+ * only for ptmx (tty-index) and eventfd (eventfd-id). */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "collect/collect_internal.h"
+#include "collect/parse_proc.h"
+#include "collect/proc_read.h"
+#include "util/xalloc.h"
+
+#ifndef MQUEUE_MAGIC
+#define MQUEUE_MAGIC 0x19800202
+#endif
+
+/* Access of a pipe/FIFO/device end from the mode of the /proc link itself: the kernel gives the
+ * link S_IRUSR for a read end, S_IWUSR for a write end. */
+static uint8_t link_access(int fd_dir, const char *name)
+{
+	struct stat st;
+	if (fstatat(fd_dir, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return ACC_NONE;
+	return (uint8_t)(((st.st_mode & S_IRUSR) ? ACC_R : 0) | ((st.st_mode & S_IWUSR) ? ACC_W : 0));
+}
+
+/* A path whose only slash is the first one: a POSIX message queue shows like this. */
+static bool is_root_level(const char *t)
+{
+	return t[0] == '/' && t[1] && !strchr(t + 1, '/');
+}
+
+static bool is_mqueue(int fd_dir, const char *name)
+{
+	char path[64];
+	struct statfs sf;
+	snprintf(path, sizeof(path), "/proc/self/fd/%d/%s", fd_dir, name);
+	return statfs(path, &sf) == 0 && (unsigned long)sf.f_type == MQUEUE_MAGIC;
+}
+
+/* Decide the kind of a path target by a stat that follows the link (no open). */
+static void classify_by_stat(int fd_dir, const char *name, struct fd_info *fi)
+{
+	struct stat st;
+	if (fstatat(fd_dir, name, &st, 0) < 0)
+		return;
+	fi->dev = st.st_dev;
+	fi->ino = st.st_ino;
+	fi->rdev = st.st_rdev;
+	if (S_ISFIFO(st.st_mode))
+		fi->kind = FDK_FIFO;
+	else if (S_ISDIR(st.st_mode))
+		fi->kind = FDK_DIR;
+	else if (S_ISCHR(st.st_mode))
+		fi->kind = FDK_CHR;
+	else if (S_ISBLK(st.st_mode))
+		fi->kind = FDK_BLK;
+	else if (S_ISREG(st.st_mode))
+		fi->kind = is_root_level(fi->target) && is_mqueue(fd_dir, name) ? FDK_MQUEUE : FDK_FILE;
+}
+
+static int64_t fdinfo_value(struct scan_ctx *c, pid_t pid, int fd, bool tty)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "%d/fdinfo/%d", (int)pid, fd);
+	long n = read_file_at(c->proc_fd, path, &c->tmp);
+	if (n <= 0)
+		return -1;
+	struct fdinfo_fields f;
+	parse_fdinfo(c->tmp.buf, (size_t)n, &f);
+	if (tty)
+		return f.has_tty_index ? f.tty_index : -1;
+	return f.has_eventfd_id ? f.eventfd_id : -1;
+}
+
+/* Fill the details each kind needs. */
+static void decode_fd(struct scan_ctx *c, pid_t pid, int fd_dir, const char *name,
+		      struct fd_info *fi)
+{
+	uint64_t ino = 0;
+	enum fd_kind kind = classify_fd_link(fi->target, &ino);
+	fi->kind = kind;
+	fi->aux = -1;
+	fi->sock = -1;
+	switch (fi->kind) {
+	case FDK_PIPE:
+		fi->ino = ino;
+		fi->access = link_access(fd_dir, name);
+		break;
+	case FDK_SOCKET:
+		fi->ino = ino;
+		fi->access = ACC_RW;
+		break;
+	case FDK_PTS:
+		fi->aux = (int64_t)ino;
+		classify_by_stat(fd_dir, name, fi);
+		fi->kind = kind;
+		fi->access = link_access(fd_dir, name);
+		break;
+	case FDK_PTMX:
+		fi->aux = fdinfo_value(c, pid, fi->fd, true);
+		fi->access = link_access(fd_dir, name);
+		break;
+	case FDK_EVENTFD:
+		fi->aux = fdinfo_value(c, pid, fi->fd, false);
+		fi->access = ACC_RW;
+		break;
+	case FDK_MEMFD:
+	case FDK_POSIX_SHM:
+		classify_by_stat(fd_dir, name, fi);
+		fi->kind = kind;
+		fi->access = link_access(fd_dir, name);
+		break;
+	case FDK_UNKNOWN:
+		if (fi->target[0] == '/') {
+			classify_by_stat(fd_dir, name, fi);
+			if (fi->kind == FDK_FIFO || fi->kind == FDK_MQUEUE)
+				fi->access = link_access(fd_dir, name);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static int parse_fd_name(const char *s)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || *end || end == s || v < 0 || v > 0x7fffffff)
+		return -1;
+	return (int)v;
+}
+
+static int cmp_fd(const void *a, const void *b)
+{
+	const struct fd_info *x = a, *y = b;
+	return (x->fd > y->fd) - (x->fd < y->fd);
+}
+
+int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+{
+	char path[48];
+	snprintf(path, sizeof(path), "%d/fd", (int)p->pid);
+	int fd_dir = openat(c->proc_fd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd_dir < 0) {
+		if (errno == ENOENT || errno == ESRCH)
+			return -ENOENT;
+		p->flags |= PF_FDS_DENIED;
+		return 0;
+	}
+	DIR *d = fdopendir(fd_dir);
+	if (!d) {
+		close(fd_dir);
+		p->flags |= PF_FDS_DENIED;
+		return 0;
+	}
+	struct fd_info *buf = c->fdbuf;
+	size_t n = 0;
+	char target[4096];
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		int fd = parse_fd_name(de->d_name);
+		if (fd < 0)
+			continue;
+		long len = readlink_at(fd_dir, de->d_name, target, sizeof(target));
+		if (len < 0)
+			continue;   /* closed since readdir: it is simply not open any more */
+		XGROW(buf, c->fdcap, n + 1);
+		struct fd_info *fi = &buf[n++];
+		memset(fi, 0, sizeof(*fi));
+		fi->fd = fd;
+		fi->target = arena_strndup(&s->arena, target, (size_t)len);
+		decode_fd(c, p->pid, fd_dir, de->d_name, fi);
+	}
+	closedir(d);
+	c->fdbuf = buf;
+	/* An empty listing is what a process that exited meanwhile gives: check it is still there. */
+	if (n == 0 && fstatat(c->proc_fd, path, &(struct stat){0}, 0) < 0)
+		return -ENOENT;
+	qsort(buf, n, sizeof(*buf), cmp_fd);
+	p->fds = arena_memdup(&s->arena, buf, n * sizeof(*buf));
+	p->n_fds = n;
+	return 0;
+}

@@ -1,0 +1,43 @@
+/* collect_internal.h — the steps of snapshot_take(), shared between the collector files only. */
+#ifndef IPCTOP_COLLECT_INTERNAL_H
+#define IPCTOP_COLLECT_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "collect/collect.h"
+#include "util/strbuf.h"
+
+/* Reusable buffers for one scan, so that no per-process allocation is needed. */
+struct scan_ctx {
+	const struct collect_opts *opts;
+	int proc_fd;             /* open directory /proc */
+	struct strbuf file;      /* contents of the last file read */
+	struct strbuf tmp;
+	void *fdbuf;             /* struct fd_info scratch array */
+	size_t fdcap;
+	long page_kib;
+};
+
+/* True when pid is to be read in full detail. */
+bool scan_is_detail(const struct scan_ctx *c, pid_t pid);
+/* Processes from libproc2, completed from /proc/PID/status; sorted by pid.
+ * Processes that vanish while being read are dropped. Returns 0 or -errno. */
+int collect_procs(struct snapshot *s, struct scan_ctx *c);
+/* Descriptors of one process; sets PF_FDS_DENIED or returns -ENOENT when it is gone. */
+int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
+/* Maps of one process: all of them (detail) or only IPC-relevant ones. */
+int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail);
+/* Detail only: smaps figures, schedstat, wchan, affinity. */
+void collect_detail(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
+/* Network namespaces and their sockets (sock_diag), then fd -> socket links. */
+void collect_sockets(struct snapshot *s, struct scan_ctx *c);
+/* /proc/sysvipc tables. */
+void collect_sysvipc(struct snapshot *s, struct scan_ctx *c);
+/* Load, memory, uptime, CPUs. */
+void collect_sysinfo(struct snapshot *s, struct scan_ctx *c);
+/* Name of a uid, cached for the life of the program; NULL-safe to free with user_cache_free. */
+const char *user_name(uid_t uid);
+void user_cache_free(void);
+void collect_procs_shutdown(void);
+
+#endif

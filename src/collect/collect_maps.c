@@ -1,0 +1,103 @@
+/* collect_maps.c — /proc/PID/maps (only the IPC-relevant lines unless the process is shown in
+ * detail), and for detail processes smaps figures, schedstat, wait channel and CPU affinity. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "collect/collect_internal.h"
+#include "collect/parse_proc.h"
+#include "collect/proc_read.h"
+#include "util/xalloc.h"
+
+static size_t keep_ipc_maps(struct map_info *maps, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (map_is_ipc(&maps[i]))
+			maps[k++] = maps[i];
+	return k;
+}
+
+static bool holds_sysv_shm(const struct map_info *maps, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (maps[i].seg == SEG_SHM && strncmp(maps[i].path, "/SYSV", 5) == 0)
+			return true;
+	return false;
+}
+
+/* SysV shmids are per IPC namespace: the namespace keeps two segments with one id apart. */
+static uint64_t read_ipcns(struct scan_ctx *c, pid_t pid)
+{
+	char path[48], link[64];
+	snprintf(path, sizeof(path), "%d/ns/ipc", (int)pid);
+	return readlink_at(c->proc_fd, path, link, sizeof(link)) > 0 ? ns_link_inode(link) : 0;
+}
+
+int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail)
+{
+	char path[48];
+	snprintf(path, sizeof(path), "%d/maps", (int)p->pid);
+	long len = read_file_at(c->proc_fd, path, &c->file);
+	if (len == -ENOENT || len == -ESRCH)
+		return -ENOENT;
+	if (len < 0) {
+		p->flags |= PF_MAPS_DENIED;
+		return 0;
+	}
+	struct map_info *maps = NULL;
+	size_t n = 0;
+	int bad = parse_maps(c->file.buf, (size_t)len, &maps, &n, &s->arena);
+	if (bad > 0)
+		snapshot_note(s, "pid %d: %d malformed maps lines skipped", (int)p->pid, bad);
+	maps_classify(maps, n, NULL);
+	if (!detail)
+		n = keep_ipc_maps(maps, n);
+	if (holds_sysv_shm(maps, n))
+		p->ipcns = read_ipcns(c, p->pid);
+	p->maps = arena_memdup(&s->arena, maps, n * sizeof(*maps));
+	p->n_maps = n;
+	free(maps);
+	return 0;
+}
+
+static void read_smaps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+{
+	char path[48];
+	snprintf(path, sizeof(path), "%d/smaps", (int)p->pid);
+	long len = read_file_at(c->proc_fd, path, &c->file);
+	if (len < 0) {
+		snapshot_note(s, "pid %d: smaps unreadable (%s)", (int)p->pid, strerror((int)-len));
+		return;
+	}
+	parse_smaps(c->file.buf, (size_t)len, p->maps, p->n_maps);
+}
+
+static char *read_small(struct snapshot *s, struct scan_ctx *c, pid_t pid, const char *what)
+{
+	char path[48];
+	snprintf(path, sizeof(path), "%d/%s", (int)pid, what);
+	long len = read_file_at(c->proc_fd, path, &c->tmp);
+	if (len < 0)
+		return NULL;
+	while (len > 0 && (c->tmp.buf[len - 1] == '\n' || c->tmp.buf[len - 1] == ' '))
+		len--;
+	return arena_strndup(&s->arena, c->tmp.buf, (size_t)len);
+}
+
+void collect_detail(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+{
+	struct sched_detail *d = p->sched;   /* allocated with the affinity by collect_procs */
+	if (!d)
+		d = p->sched = arena_alloc(&s->arena, sizeof(*d));
+	p->flags |= PF_DETAIL;
+	if (!(p->flags & PF_KTHREAD) && !(p->flags & PF_MAPS_DENIED))
+		read_smaps(s, c, p);
+	char *st = read_small(s, c, p->pid, "schedstat");
+	if (st && parse_schedstat(st, &d->run_ns, &d->wait_ns, &d->timeslices) == 0)
+		d->has_schedstat = true;
+	d->wchan = read_small(s, c, p->pid, "wchan");
+	if (d->wchan && (!strcmp(d->wchan, "0") || !*d->wchan))
+		d->wchan = NULL;
+}

@@ -1,0 +1,177 @@
+/* collect_procs.c — the process list: stat fields and argv through libproc2, then the fields it
+ * lacks or mangles (raw comm, uids, context switches, signal masks) from /proc/PID/status. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libproc2/pids.h>
+
+#include "collect/collect_internal.h"
+#include "collect/parse_proc.h"
+#include "collect/proc_read.h"
+#include "util/xalloc.h"
+
+/* Order matters: PIDS_VAL takes the position in this array. */
+static enum pids_item items[] = {
+	PIDS_ID_PID, PIDS_ID_PPID, PIDS_ID_PGRP, PIDS_ID_SESSION, PIDS_TTY, PIDS_STATE,
+	PIDS_NICE, PIDS_PRIORITY, PIDS_SCHED_CLASS, PIDS_PRIORITY_RT, PIDS_PROCESSOR, PIDS_NLWP,
+	PIDS_TICS_USER, PIDS_TICS_SYSTEM, PIDS_TICS_BEGAN, PIDS_VSIZE_BYTES, PIDS_RSS,
+	PIDS_CMDLINE_V,
+};
+enum { I_PID, I_PPID, I_PGRP, I_SID, I_TTY, I_STATE, I_NICE, I_PRIO, I_POLICY, I_RTPRIO,
+       I_CPU, I_NLWP, I_UTIME, I_STIME, I_START, I_VSIZE, I_RSS, I_ARGV, I_COUNT };
+
+static struct pids_info *pids_info;
+
+void collect_procs_shutdown(void)
+{
+	if (pids_info)
+		procps_pids_unref(&pids_info);
+	pids_info = NULL;
+}
+
+/* argv joined by single spaces, raw bytes (libproc2's PIDS_CMDLINE replaces bytes: not lossless). */
+static char *join_argv(struct arena *a, char **argv)
+{
+	size_t len = 0;
+	for (char **v = argv; v && *v; v++)
+		len += strlen(*v) + 1;
+	char *out = arena_alloc(a, len + 1);
+	char *p = out;
+	for (char **v = argv; v && *v; v++) {
+		if (p != out)
+			*p++ = ' ';
+		size_t n = strlen(*v);
+		memcpy(p, *v, n);
+		p += n;
+	}
+	*p = '\0';
+	/* libproc2 gives "-" or "[comm]" for processes without argv: treat as empty */
+	return out;
+}
+
+static void fill_from_stack(struct snapshot *s, struct proc_info *p, struct pids_stack *st,
+			    long page_kib)
+{
+	p->pid = PIDS_VAL(I_PID, s_int, st, pids_info);
+	p->tgid = p->pid;
+	p->ppid = PIDS_VAL(I_PPID, s_int, st, pids_info);
+	p->pgid = PIDS_VAL(I_PGRP, s_int, st, pids_info);
+	p->sid = PIDS_VAL(I_SID, s_int, st, pids_info);
+	p->tty_nr = PIDS_VAL(I_TTY, s_int, st, pids_info);
+	p->state = PIDS_VAL(I_STATE, s_ch, st, pids_info);
+	p->nice = PIDS_VAL(I_NICE, s_int, st, pids_info);
+	p->priority = PIDS_VAL(I_PRIO, s_int, st, pids_info);
+	p->policy = PIDS_VAL(I_POLICY, s_int, st, pids_info);
+	p->rt_priority = PIDS_VAL(I_RTPRIO, s_int, st, pids_info);
+	p->processor = PIDS_VAL(I_CPU, s_int, st, pids_info);
+	p->nlwp = PIDS_VAL(I_NLWP, s_int, st, pids_info);
+	p->utime = PIDS_VAL(I_UTIME, ull_int, st, pids_info);
+	p->stime = PIDS_VAL(I_STIME, ull_int, st, pids_info);
+	p->start_time = PIDS_VAL(I_START, ull_int, st, pids_info);
+	p->vsize = PIDS_VAL(I_VSIZE, ul_int, st, pids_info);
+	p->rss_kib = PIDS_VAL(I_RSS, ul_int, st, pids_info) * (uint64_t)page_kib;
+	p->cmdline = join_argv(&s->arena, PIDS_VAL(I_ARGV, strv, st, pids_info));
+}
+
+/* The Name: line of status, decoded: the kernel writes "\n" for newline and "\\" for a backslash
+ * and every other byte raw, so this gives the exact comm. */
+static char *status_comm(struct arena *a, const char *text, size_t len)
+{
+	if (len < 6 || memcmp(text, "Name:\t", 6) != 0)
+		return NULL;
+	const char *p = text + 6, *end = memchr(p, '\n', len - 6);
+	if (!end)
+		return NULL;
+	char *out = arena_alloc(a, (size_t)(end - p) + 1), *q = out;
+	for (; p < end; p++) {
+		if (*p == '\\' && p + 1 < end && (p[1] == 'n' || p[1] == '\\')) {
+			*q++ = p[1] == 'n' ? '\n' : '\\';
+			p++;
+		} else {
+			*q++ = *p;
+		}
+	}
+	*q = '\0';
+	return out;
+}
+
+static void apply_status(struct snapshot *s, struct proc_info *p, const struct status_fields *f)
+{
+	p->ruid = f->ruid; p->euid = f->euid; p->suid = f->suid; p->fsuid = f->fsuid;
+	p->rgid = f->rgid; p->egid = f->egid; p->sgid = f->sgid; p->fsgid = f->fsgid;
+	p->vol_ctxt = f->vol_ctxt;
+	p->nonvol_ctxt = f->nonvol_ctxt;
+	p->sig_pending = f->sig_pending | f->sig_shared_pending;
+	p->sig_blocked = f->sig_blocked;
+	p->sig_ignored = f->sig_ignored;
+	p->sig_caught = f->sig_caught;
+	if (f->is_kthread)
+		p->flags |= PF_KTHREAD;
+	p->user = (char *)user_name(p->euid);
+	(void)s;
+}
+
+/* Read status; returns -ENOENT/-ESRCH when the process is gone (the caller drops it). */
+static int read_status(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+{
+	char path[48];
+	snprintf(path, sizeof(path), "%d/status", (int)p->pid);
+	long n = read_file_at(c->proc_fd, path, &c->file);
+	if (n == -ENOENT || n == -ESRCH || n == 0)
+		return -ENOENT;
+	if (n < 0) {
+		p->flags |= PF_STATUS_DENIED;
+		return 0;
+	}
+	struct status_fields f;
+	parse_status(c->file.buf, (size_t)n, &f);
+	char *comm = status_comm(&s->arena, c->file.buf, (size_t)n);
+	if (comm)
+		p->comm = comm;
+	apply_status(s, p, &f);
+	if (scan_is_detail(c, p->pid)) {
+		p->sched = arena_alloc(&s->arena, sizeof(*p->sched));
+		p->sched->affinity = arena_strdup(&s->arena, f.cpus_allowed_list);
+	}
+	/* kernel threads: ppid 2 or pid 2 and no argv (older kernels have no Kthread: line) */
+	if (!f.is_kthread && (p->pid == 2 || p->ppid == 2) && !*p->cmdline)
+		p->flags |= PF_KTHREAD;
+	return 0;
+}
+
+static int cmp_pid(const void *a, const void *b)
+{
+	const struct proc_info *x = a, *y = b;
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+int collect_procs(struct snapshot *s, struct scan_ctx *c)
+{
+	if (!pids_info) {
+		int r = procps_pids_new(&pids_info, items, I_COUNT);
+		if (r < 0)
+			return r;
+	}
+	struct pids_fetch *f = procps_pids_reap(pids_info, PIDS_FETCH_TASKS_ONLY);
+	if (!f)
+		return -errno ? -errno : -EIO;
+	int total = f->counts->total;
+	s->procs = xcalloc((size_t)total, sizeof(*s->procs));
+	s->cap_procs = (size_t)total;
+	size_t n = 0;
+	for (int i = 0; i < total; i++) {
+		struct proc_info *p = &s->procs[n];
+		memset(p, 0, sizeof(*p));
+		fill_from_stack(s, p, f->stacks[i], c->page_kib);
+		p->comm = "";
+		if (read_status(s, c, p) < 0)
+			continue;   /* exited between the two reads: dropped, never half-read */
+		n++;
+	}
+	s->n_procs = n;
+	qsort(s->procs, n, sizeof(*s->procs), cmp_pid);
+	return 0;
+}

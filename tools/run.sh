@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# tools/run.sh — install what is missing, build ipctop in build/, and start it with the given
+# arguments (for example: tools/run.sh --demo).
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+./tools/deps.sh
+[ -x configure ] && [ configure -nt configure.ac ] || autoreconf -fi >/dev/null
+mkdir -p build
+cd build
+[ -f Makefile ] || "$top/configure" -q CFLAGS="-O2 -g"
+make -s -j"$(nproc 2>/dev/null || echo 2)" ipctop
+exec ./ipctop "$@"

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# tools/test.sh — the whole test suite: install what is missing, build twice (plain, and with
+# AddressSanitizer + UndefinedBehaviorSanitizer), run `make check` in both, check the release
+# tarball builds, and end with one line "N passed, N failed, N skipped".
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+./tools/deps.sh || exit 1
+[ -x configure ] && [ configure -nt configure.ac ] || autoreconf -fi >/dev/null || exit 1
+
+pass=0 fail=0 skip=0
+jobs=$(nproc 2>/dev/null || echo 2)
+
+# Add a build's test-suite.log summary to the totals; a missing log is a failure.
+count() {
+	local log=$1/test-suite.log n
+	if [ ! -f "$log" ]; then
+		echo "tools/test.sh: no $log (build failed?)" >&2
+		fail=$((fail + 1))
+		return
+	fi
+	n=$(sed -n 's/^# PASS: *//p' "$log"); pass=$((pass + ${n:-0}))
+	n=$(sed -n 's/^# SKIP: *//p' "$log"); skip=$((skip + ${n:-0}))
+	for k in FAIL XPASS ERROR; do
+		n=$(sed -n "s/^# $k: *//p" "$log"); fail=$((fail + ${n:-0}))
+	done
+	grep -E '^(FAIL|ERROR|XPASS)' "$log" >&2 || true
+}
+
+# build DIR CONFIGURE-ARGS...: configure, build and check in DIR
+build() {
+	local dir=$1; shift
+	mkdir -p "$dir"
+	( cd "$dir" && "$top/configure" -q "$@" && make -s -j"$jobs" && make -s -j"$jobs" check ) \
+		> "$dir.out" 2>&1
+	local st=$?
+	[ $st -ne 0 ] && tail -n 40 "$dir.out" >&2
+	count "$dir"
+}
+
+build "$top/build" CFLAGS="-O2 -g"
+build "$top/build-san" --enable-sanitizers CFLAGS="-O1 -g"
+
+# The release tarball builds and installs (its own check is the run above).
+if ( cd "$top/build" && make -s distcheck TESTS= ) > "$top/build-dist.out" 2>&1; then
+	pass=$((pass + 1))
+else
+	tail -n 30 "$top/build-dist.out" >&2
+	echo "FAIL: make distcheck" >&2
+	fail=$((fail + 1))
+fi
+
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
