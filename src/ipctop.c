@@ -14,9 +14,11 @@
 #include <unistd.h>
 
 #include "collect/collect.h"
+#include "export/export_dot.h"
 #include "export/export_json.h"
 #include "options.h"
 #include "util/xalloc.h"
+#include "view/tui.h"
 
 enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY };
 
@@ -145,7 +147,10 @@ static int run_export(const struct ipctop_opts *o)
 	for (size_t i = 0; i < o->n_pids; i++)
 		if (!snapshot_find_proc(&s, o->pids[i]))
 			fprintf(stderr, "ipctop: no process %d\n", (int)o->pids[i]);
-	r = export_json(stdout, &s, o->pids, o->n_pids, o->pretty);
+	if (o->mode == MODE_JSON)
+		r = export_json(stdout, &s, o->pids, o->n_pids, o->pretty);
+	else
+		r = export_dot(stdout, &s, o->pids, o->n_pids);
 	if (r == 0 && fflush(stdout) != 0)
 		r = -errno;
 	if (r < 0)
@@ -163,8 +168,7 @@ int main(int argc, char **argv)
 	if (o.mode == MODE_JSON || o.mode == MODE_DOT) {
 		status = run_export(&o);
 	} else {
-		fprintf(stderr, "ipctop: the interactive screens are not built yet; use --json\n");
-		status = 1;
+		status = tui_run(&o);
 	}
 	collect_shutdown();
 	free(o.pids);

@@ -70,11 +70,41 @@ static char *conn_id(struct snapshot *s, const struct sock_info *k, enum chan_ki
 			    (unsigned long long)k->netns, l, r);
 }
 
+/* Ports that something listens on (TCP listeners, unconnected bound UDP sockets), per
+ * namespace and protocol: the side of a connection on such a port is the server. */
+static uint64_t port_key(const struct sock_info *k, uint16_t port)
+{
+	return u64_mix(u64_mix(k->netns, k->protocol), port);
+}
+
+static void find_listeners(const struct snapshot *s, struct u64map *ports)
+{
+	u64map_init(ports, 64);
+	for (size_t i = 0; i < s->n_socks; i++) {
+		const struct sock_info *k = &s->socks[i];
+		if ((k->family == AF_INET || k->family == AF_INET6) && k->rport == 0 && k->lport)
+			u64map_put(ports, port_key(k, k->lport), 1);
+	}
+}
+
+/* "server" or "client" when it can be told: by a listener on one side's port, else by one side
+ * being outside the usual ephemeral range (32768-60999); NULL when nothing tells. */
+static const char *inet_role(const struct u64map *ports, const struct sock_info *k)
+{
+	bool l = u64map_get(ports, port_key(k, k->lport)) >= 0, r = u64map_get(ports, port_key(k, k->rport)) >= 0;
+	if (l != r)
+		return l ? "server" : "client";
+	bool le = k->lport >= 32768 && k->lport <= 60999, re = k->rport >= 32768 && k->rport <= 60999;
+	if (le != re)
+		return le ? "client" : "server";
+	return NULL;
+}
+
 /* Per channel: the local side first seen, and whether a second side was seen. */
 struct conn_state { uint64_t first_side; bool two_sided; int32_t sock; };
 
-static void add_conn_fd(struct chan_table *t, struct conn_state **st, size_t *cap, size_t pi,
-			const struct fd_info *fi)
+static void add_conn_fd(struct chan_table *t, const struct u64map *ports, struct conn_state **st,
+			size_t *cap, size_t pi, const struct fd_info *fi)
 {
 	struct snapshot *s = t->s;
 	const struct sock_info *k = &s->socks[fi->sock];
@@ -94,7 +124,7 @@ static void add_conn_fd(struct chan_table *t, struct conn_state **st, size_t *ca
 	}
 	if (k->has_tcp_info && k->bytes_acked + k->bytes_received > ch->bytes)
 		ch->bytes = k->bytes_acked + k->bytes_received;
-	struct endpoint ep = make_ep(s, pi, fi->fd, ACC_RW, k->lport < k->rport ? "server" : "client");
+	struct endpoint ep = make_ep(s, pi, fi->fd, ACC_RW, inet_role(ports, k));
 	ep.sock = fi->sock;
 	chan_table_add_ep(t, c, &ep);
 }
@@ -121,12 +151,14 @@ void resolve_inet(struct chan_table *t)
 	struct conn_state *st = NULL;
 	size_t cap = 0;
 	size_t first = s->n_chans;
+	struct u64map ports;
+	find_listeners(s, &ports);
 	for (size_t pi = 0; pi < s->n_procs; pi++) {
 		const struct proc_info *p = &s->procs[pi];
 		for (size_t j = 0; j < p->n_fds; j++) {
 			const struct fd_info *fi = &p->fds[j];
 			if (fi->kind == FDK_SOCKET && fi->sock >= 0 && is_connection(&s->socks[fi->sock]))
-				add_conn_fd(t, &st, &cap, pi, fi);
+				add_conn_fd(t, &ports, &st, &cap, pi, fi);
 		}
 	}
 	XGROW(st, cap, s->n_chans + 1);
@@ -134,4 +166,5 @@ void resolve_inet(struct chan_table *t)
 		st[c].sock = -1;   /* channels of other kinds */
 	add_remote_peers(t, st, s->n_chans);
 	free(st);
+	u64map_free(&ports);
 }

@@ -1,0 +1,308 @@
+/* test_channel.c — channel resolution on snapshots built by hand: every kind joins exactly the
+ * endpoints that share an object, and nothing else. */
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "channel/channel_resolve.h"
+#include "tap.h"
+#include "util/xalloc.h"
+
+static struct snapshot S;
+
+static void reset(size_t nprocs)
+{
+	snapshot_free(&S);
+	snapshot_init(&S);
+	S.procs = xcalloc(nprocs, sizeof(*S.procs));
+	S.n_procs = S.cap_procs = nprocs;
+	for (size_t i = 0; i < nprocs; i++) {
+		S.procs[i].pid = (pid_t)(100 + i);
+		S.procs[i].comm = "p";
+		S.procs[i].netns = 1;
+	}
+	S.own_netns = 1;
+}
+
+static struct fd_info *add_fd(size_t pi, int fd, enum fd_kind kind, uint64_t ino, uint8_t acc)
+{
+	struct proc_info *p = &S.procs[pi];
+	p->fds = xrealloc(p->fds, (p->n_fds + 1) * sizeof(*p->fds));
+	struct fd_info *fi = &p->fds[p->n_fds++];
+	memset(fi, 0, sizeof(*fi));
+	fi->fd = fd;
+	fi->kind = kind;
+	fi->ino = ino;
+	fi->access = acc;
+	fi->aux = -1;
+	fi->sock = -1;
+	fi->target = "x";
+	return fi;
+}
+
+static void free_fds(void)
+{
+	for (size_t i = 0; i < S.n_procs; i++) {
+		free(S.procs[i].fds);
+		free(S.procs[i].maps);
+	}
+}
+
+static const struct channel *only(enum chan_kind k)
+{
+	const struct channel *found = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < S.n_chans; i++)
+		if (S.chans[i].kind == k) {
+			found = &S.chans[i];
+			n++;
+		}
+	return n == 1 ? found : NULL;
+}
+
+static const struct endpoint *ep_of(const struct channel *c, pid_t pid)
+{
+	for (size_t i = 0; c && i < c->n_ep; i++)
+		if (c->ep[i].pid == pid)
+			return &c->ep[i];
+	return NULL;
+}
+
+static void test_pipe(void)
+{
+	reset(3);
+	add_fd(0, 3, FDK_PIPE, 77, ACC_R);
+	add_fd(1, 4, FDK_PIPE, 77, ACC_W);
+	add_fd(2, 5, FDK_PIPE, 78, ACC_R);   /* another pipe, reader only */
+	add_fd(2, 6, FDK_PIPE, 78, ACC_W);   /* same process holds both ends */
+	channel_resolve(&S);
+	is_int(S.n_chans, 2, "two pipes, two channels");
+	const struct channel *c = &S.chans[0];
+	is_str(c->id, "pipe:77", "pipe id");
+	is_int(c->n_ep, 2, "pipe joins its two processes");
+	ok(ep_of(c, 100) && ep_of(c, 100)->access == ACC_R && ep_of(c, 100)->fd == 3, "reader end");
+	is_str(ep_of(c, 101) ? ep_of(c, 101)->role : NULL, "write", "writer role");
+	c = &S.chans[1];
+	is_int(c->n_ep, 1, "both ends in one process: one endpoint");
+	ok(c->ep[0].access == ACC_RW && c->ep[0].role == NULL && c->ep[0].fd == 5, "merged rw, lowest fd, no role");
+	is_int(S.procs[2].n_channels, 1, "n_channels counts channels, not fds");
+	free_fds();
+}
+
+static void test_eventfd_pty(void)
+{
+	reset(4);
+	add_fd(0, 3, FDK_EVENTFD, 9, ACC_RW)->aux = 5;
+	add_fd(1, 3, FDK_EVENTFD, 9, ACC_RW)->aux = 5;
+	add_fd(2, 3, FDK_EVENTFD, 9, ACC_RW)->aux = 6;   /* same anon inode, other eventfd */
+	add_fd(3, 3, FDK_EVENTFD, 9, ACC_RW);            /* id unknown: no channel */
+	add_fd(0, 4, FDK_PTMX, 0, ACC_RW)->aux = 3;
+	struct fd_info *pts = add_fd(2, 0, FDK_PTS, 0, ACC_RW);
+	pts->aux = 3;
+	pts->target = "/dev/pts/3";
+	channel_resolve(&S);
+	size_t n_ev = 0;
+	for (size_t i = 0; i < S.n_chans; i++)
+		n_ev += S.chans[i].kind == CK_EVENTFD;
+	is_int(n_ev, 2, "eventfds are told apart by eventfd-id, never by the shared inode");
+	const struct channel *pty = only(CK_PTY);
+	ok(pty && pty->n_ep == 2, "pty master joins /dev/pts/N");
+	is_str(pty ? pty->label : NULL, "/dev/pts/3", "pty labelled by its slave");
+	is_str(ep_of(pty, 100) ? ep_of(pty, 100)->role : NULL, "master", "master role");
+	free_fds();
+}
+
+static int32_t add_sock(int family, int type, int proto, uint64_t netns, uint64_t ino)
+{
+	XGROW(S.socks, S.cap_socks, S.n_socks + 1);
+	struct sock_info *k = &S.socks[S.n_socks];
+	memset(k, 0, sizeof(*k));
+	k->family = (uint8_t)family;
+	k->type = (uint8_t)type;
+	k->protocol = (uint8_t)proto;
+	k->netns = netns;
+	k->ino = ino;
+	k->state = 1;
+	return (int32_t)S.n_socks++;
+}
+
+static void hold(size_t pi, int fd, int32_t sock)
+{
+	add_fd(pi, fd, FDK_SOCKET, S.socks[sock].ino, ACC_RW)->sock = sock;
+}
+
+static void test_unix(void)
+{
+	reset(5);
+	int32_t a = add_sock(AF_UNIX, SOCK_STREAM, 0, 1, 10), b = add_sock(AF_UNIX, SOCK_STREAM, 0, 1, 11);
+	S.socks[a].peer = 11;
+	S.socks[b].peer = 10;
+	hold(0, 3, a);
+	hold(1, 3, b);
+	/* a datagram server with three connected clients: one channel, four endpoints */
+	int32_t srv = add_sock(AF_UNIX, SOCK_DGRAM, 0, 1, 20);
+	S.socks[srv].name = "/dev/log";
+	S.socks[srv].name_len = 8;
+	hold(2, 3, srv);
+	for (int i = 0; i < 3; i++) {
+		int32_t c = add_sock(AF_UNIX, SOCK_DGRAM, 0, 1, 21 + (uint64_t)i);
+		S.socks[c].peer = 20;
+		hold(i == 1 ? 4 : 3, 5 + i, c);   /* process 3 holds two clients */
+	}
+	int32_t lonely = add_sock(AF_UNIX, SOCK_STREAM, 0, 1, 30);   /* a listener alone */
+	S.socks[lonely].state = 10;
+	hold(0, 9, lonely);
+	channel_resolve(&S);
+	is_int(S.n_chans, 2, "a stream pair and a datagram hub; a lone listener is no channel");
+	const struct channel *hub = NULL;
+	for (size_t i = 0; i < S.n_chans; i++)
+		if (S.chans[i].label && !strcmp(S.chans[i].label, "/dev/log"))
+			hub = &S.chans[i];
+	ok(hub != NULL, "hub labelled by the server's name");
+	is_int(hub ? hub->n_ep : 0, 3, "hub: server process plus two client processes (one holds two)");
+	free_fds();
+}
+
+static void set_inet(int32_t k, const char *l, uint16_t lp, const char *r, uint16_t rp)
+{
+	struct sock_info *s = &S.socks[k];
+	if (s->family == AF_INET) {
+		memcpy(s->laddr, l, 4);
+		memcpy(s->raddr, r, 4);
+	} else {
+		memcpy(s->laddr, l, 16);
+		memcpy(s->raddr, r, 16);
+	}
+	s->lport = lp;
+	s->rport = rp;
+}
+
+static void test_inet(void)
+{
+	static const char lo[4] = { 127, 0, 0, 1 }, far[4] = { 10, 1, 2, 3 };
+	static const char mapped[16] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (char)0xff, (char)0xff, 127, 0, 0, 1 };
+	reset(6);
+	S.procs[4].netns = 2;
+	S.procs[5].netns = 2;
+	int32_t c = add_sock(AF_INET, SOCK_STREAM, IPPROTO_TCP, 1, 40), s = add_sock(AF_INET6, SOCK_STREAM, IPPROTO_TCP, 1, 41);
+	set_inet(c, lo, 40000, lo, 80);
+	set_inet(s, mapped, 80, mapped, 40000);   /* IPv4-mapped IPv6 server side meets IPv4 client */
+	hold(0, 3, c);
+	hold(1, 4, s);
+	int32_t out = add_sock(AF_INET, SOCK_STREAM, IPPROTO_TCP, 1, 42);
+	set_inet(out, lo, 50000, far, 443);
+	hold(2, 3, out);
+	/* same tuple as the first pair, but in namespace 2: must not meet namespace 1 */
+	int32_t n2 = add_sock(AF_INET, SOCK_STREAM, IPPROTO_TCP, 2, 43);
+	set_inet(n2, lo, 40000, lo, 80);
+	hold(4, 3, n2);
+	int32_t u1 = add_sock(AF_INET, SOCK_DGRAM, IPPROTO_UDP, 1, 44), u2 = add_sock(AF_INET, SOCK_DGRAM, IPPROTO_UDP, 1, 45);
+	set_inet(u1, lo, 5000, lo, 5001);
+	set_inet(u2, lo, 5001, lo, 5000);
+	hold(3, 3, u1);
+	hold(3, 4, u2);   /* one process holds both ends of a UDP pair */
+	int32_t listener = add_sock(AF_INET, SOCK_STREAM, IPPROTO_TCP, 1, 46);
+	set_inet(listener, lo, 80, "\0\0\0\0", 0);
+	S.socks[listener].state = 10;
+	hold(1, 5, listener);
+	S.socks[n2].state = 1;
+	channel_resolve(&S);
+	const struct channel *pair = NULL, *remote = NULL, *foreign = NULL;
+	for (size_t i = 0; i < S.n_chans; i++) {
+		const struct channel *ch = &S.chans[i];
+		if (ch->kind == CK_TCP && ep_of(ch, 100))
+			pair = ch;
+		if (ch->kind == CK_TCP && ep_of(ch, 102))
+			remote = ch;
+		if (ch->kind == CK_TCP && ep_of(ch, 104))
+			foreign = ch;
+	}
+	ok(pair && pair->n_ep == 2 && ep_of(pair, 101), "reversed tuples join, IPv4 and IPv4-mapped IPv6");
+	ok(remote && remote->n_ep == 2 && ep_of(remote, 0) && ep_of(remote, 0)->remote &&
+	   !strcmp(ep_of(remote, 0)->remote, "10.1.2.3:443"), "off-host peer becomes a remote endpoint");
+	ok(foreign && foreign != pair && foreign->n_ep == 2 && ep_of(foreign, 0), "equal tuples in two namespaces never pair");
+	ok(only(CK_UDP) && only(CK_UDP)->n_ep == 1, "connected UDP pair in one process: one channel, one endpoint");
+	size_t n_tcp = 0;
+	for (size_t i = 0; i < S.n_chans; i++)
+		n_tcp += S.chans[i].kind == CK_TCP;
+	is_int(n_tcp, 3, "a listener is not a channel");
+	free_fds();
+}
+
+static void add_map(size_t pi, const char *path, uint64_t dev, uint64_t ino, const char *perms)
+{
+	struct proc_info *p = &S.procs[pi];
+	p->maps = xrealloc(p->maps, (p->n_maps + 1) * sizeof(*p->maps));
+	struct map_info *m = &p->maps[p->n_maps++];
+	memset(m, 0, sizeof(*m));
+	m->path = (char *)path;
+	m->dev = dev;
+	m->ino = ino;
+	m->seg = SEG_SHM;
+	memcpy(m->perms, perms, 4);
+}
+
+static void test_sysv(void)
+{
+	reset(5);
+	S.own_ipcns = 7;
+	for (int i = 0; i < 4; i++)
+		S.procs[i].ipcns = 7;
+	S.procs[4].ipcns = 8;   /* another IPC namespace, same shmid */
+	add_map(0, "/SYSV00001234", 1, 5, "rw-s");
+	add_map(0, "/SYSV00001234", 1, 5, "r--s");   /* attached twice: still one endpoint */
+	add_map(1, "/SYSV00001234", 1, 5, "r--s");
+	add_map(4, "/SYSV00000000", 1, 5, "rw-s");
+	add_map(2, "/memfd:x", 1, 99, "rw-s");
+	add_fd(3, 7, FDK_MEMFD, 99, ACC_RW)->dev = 1;
+	S.shm = xcalloc(1, sizeof(*S.shm));
+	S.n_shm = 1;
+	S.shm[0].shmid = 5;
+	S.shm[0].key = 0x1234;
+	S.msg = xcalloc(2, sizeof(*S.msg));
+	S.n_msg = 2;
+	S.msg[0] = (struct sysv_msg){ .msqid = 3, .lspid = 102, .lrpid = 103, .qnum = 4 };
+	S.msg[1] = (struct sysv_msg){ .msqid = 4, .lspid = 999, .lrpid = 0 };   /* nobody alive */
+	channel_resolve(&S);
+	const struct channel *shm = NULL, *other = NULL;
+	for (size_t i = 0; i < S.n_chans; i++) {
+		if (S.chans[i].kind == CK_SYSV_SHM && ep_of(&S.chans[i], 100))
+			shm = &S.chans[i];
+		if (S.chans[i].kind == CK_SYSV_SHM && ep_of(&S.chans[i], 104))
+			other = &S.chans[i];
+	}
+	ok(shm && shm->n_ep == 2 && shm->sysv == 0, "SysV segment: attachers joined, table row linked");
+	ok(shm && ep_of(shm, 100)->fd == -1 && ep_of(shm, 100)->access == ACC_RW, "mapping endpoint: no fd, access merged");
+	ok(other && other != shm && other->n_ep == 1 && other->sysv == -1, "same shmid in another IPC namespace stays apart");
+	const struct channel *mf = only(CK_MEMFD);
+	ok(mf && mf->n_ep == 2 && ep_of(mf, 103) && ep_of(mf, 103)->fd == 7, "memfd: descriptor and mapping meet");
+	const struct channel *mq = only(CK_SYSV_MSG);
+	ok(mq && mq->n_ep == 2 && mq->queued == 4, "message queue joins its last sender and receiver");
+	is_str(mq ? ep_of(mq, 102)->role : NULL, "sender", "sender role");
+	free_fds();
+}
+
+static void test_many(void)
+{
+	enum { N = 20000 };
+	reset(N);
+	for (size_t i = 0; i < N; i++)
+		add_fd(i, 3, FDK_EVENTFD, 9, ACC_RW)->aux = 1;
+	channel_resolve(&S);
+	ok(S.n_chans == 1 && S.chans[0].n_ep == N, "one object shared by 20000 processes stays one channel");
+	free_fds();
+}
+
+int main(void)
+{
+	snapshot_init(&S);
+	test_pipe();
+	test_eventfd_pty();
+	test_unix();
+	test_inet();
+	test_sysv();
+	test_many();
+	snapshot_free(&S);
+	return tap_done();
+}
