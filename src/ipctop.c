@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "collect/collect.h"
+#include "demo/demo.h"
 #include "export/export_dot.h"
 #include "export/export_json.h"
 #include "options.h"
@@ -159,6 +160,25 @@ static int run_export(const struct ipctop_opts *o)
 	return r < 0 ? 1 : 0;
 }
 
+/* --demo: start the example processes, show only them, end them when the screens close. */
+static int run_demo(struct ipctop_opts *o)
+{
+	if (!isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "ipctop: stdout is not a terminal; --demo is interactive\n");
+		return 1;
+	}
+	struct demo d;
+	if (demo_start(&d) < 0)
+		return 1;
+	free(o->pids);
+	o->pids = xmalloc(d.n_pids * sizeof(*o->pids));
+	memcpy(o->pids, d.pids, d.n_pids * sizeof(*o->pids));
+	o->n_pids = d.n_pids;
+	int status = tui_run(o);
+	demo_stop(&d);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct ipctop_opts o;
@@ -167,6 +187,8 @@ int main(int argc, char **argv)
 	int status;
 	if (o.mode == MODE_JSON || o.mode == MODE_DOT) {
 		status = run_export(&o);
+	} else if (o.demo) {
+		status = run_demo(&o);
 	} else {
 		status = tui_run(&o);
 	}

@@ -172,6 +172,10 @@ int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 		if (fd < 0)
 			continue;
 		long len = readlink_at(fd_dir, de->d_name, target, sizeof(target));
+		if (len == -EACCES || len == -EPERM) {
+			p->flags |= PF_FDS_DENIED;   /* listing allowed, links not (pid 1 in a container) */
+			break;
+		}
 		if (len < 0)
 			continue;   /* closed since readdir: it is simply not open any more */
 		XGROW(buf, c->fdcap, n + 1);

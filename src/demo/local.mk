@@ -1,0 +1,3 @@
+# src/demo/local.mk — the --demo processes (included by Makefile.am)
+libipctop_a_SOURCES += \
+	src/demo/demo.c src/demo/demo.h src/demo/demo_roles.c src/demo/demo_roles.h
