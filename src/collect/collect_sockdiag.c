@@ -1,0 +1,329 @@
+/* collect_sockdiag.c — the I/O half of the sock_diag collector: one NETLINK_SOCK_DIAG socket
+ * per namespace, six dump requests on it (UNIX, TCP and UDP over IPv4/IPv6, netlink), the
+ * receive loop, and entering a foreign namespace. Parsing is in sockdiag_parse.c. */
+#include "collect/collect_sockdiag.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <libmnl/libmnl.h>
+#include <linux/inet_diag.h>
+#include <linux/netlink_diag.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sched.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "util/xalloc.h"
+
+/* The kernel fills at most ~32 KiB per dump read; twice that never truncates. */
+enum { RECV_BUF_SIZE = 64 * 1024 };
+
+/* One dump request: which family and protocol. */
+struct dump_spec {
+	uint8_t family, protocol;
+	const char *name;   /* for notes */
+};
+
+static const struct dump_spec dump_specs[] = {
+	{ AF_UNIX, 0, "UNIX" },
+	{ AF_INET, IPPROTO_TCP, "TCP/IPv4" },
+	{ AF_INET6, IPPROTO_TCP, "TCP/IPv6" },
+	{ AF_INET, IPPROTO_UDP, "UDP/IPv4" },
+	{ AF_INET6, IPPROTO_UDP, "UDP/IPv6" },
+	{ AF_NETLINK, NDIAG_PROTO_ALL, "netlink" },
+};
+
+/* A NETLINK_SOCK_DIAG socket, bound to the namespace it was opened in. */
+struct diag_conn {
+	struct mnl_socket *nl;
+	unsigned portid, seq;
+	char *buf;
+};
+
+/* State of one dump while its replies are read. */
+struct dump_ctx {
+	struct snapshot *s;
+	uint64_t netns;
+	const struct dump_spec *spec;
+	size_t malformed;
+	bool interrupted;   /* some reply carried NLM_F_DUMP_INTR */
+	int kernel_error;   /* errno from an NLMSG_ERROR reply, 0 if none */
+};
+
+static int conn_open(struct diag_conn *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->nl = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
+	if (!c->nl)
+		return -errno;
+	if (mnl_socket_bind(c->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
+		int err = errno;
+		mnl_socket_close(c->nl);
+		return -err;
+	}
+	c->portid = mnl_socket_get_portid(c->nl);
+	c->buf = xmalloc(RECV_BUF_SIZE);
+	return 0;
+}
+
+static void conn_close(struct diag_conn *c)
+{
+	mnl_socket_close(c->nl);
+	free(c->buf);
+	memset(c, 0, sizeof(*c));
+}
+
+/* ---- requests ---- */
+
+static void put_unix_req(struct nlmsghdr *nlh)
+{
+	struct unix_diag_req *r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
+	r->sdiag_family = AF_UNIX;
+	r->udiag_states = ~0u;
+	r->udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_RQLEN | UDIAG_SHOW_VFS |
+			UDIAG_SHOW_ICONS;
+}
+
+static void put_inet_req(struct nlmsghdr *nlh, const struct dump_spec *spec)
+{
+	struct inet_diag_req_v2 *r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
+	r->sdiag_family = spec->family;
+	r->sdiag_protocol = spec->protocol;
+	/* Every state but TIME-WAIT: those never have an inode (no process holds them) and a
+	 * busy server has tens of thousands. SYN-RECV requests (inode 0) are dropped on receipt. */
+	r->idiag_states = ~0u & ~(1u << TCP_TIME_WAIT);
+	if (spec->protocol == IPPROTO_TCP)
+		r->idiag_ext = 1 << (INET_DIAG_INFO - 1);
+}
+
+static void put_netlink_req(struct nlmsghdr *nlh)
+{
+	struct netlink_diag_req *r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
+	r->sdiag_family = AF_NETLINK;
+	r->sdiag_protocol = NDIAG_PROTO_ALL;
+}
+
+static struct nlmsghdr *build_request(char *buf, const struct dump_spec *spec, unsigned seq)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	nlh->nlmsg_seq = seq;
+	if (spec->family == AF_UNIX)
+		put_unix_req(nlh);
+	else if (spec->family == AF_NETLINK)
+		put_netlink_req(nlh);
+	else
+		put_inet_req(nlh, spec);
+	return nlh;
+}
+
+/* ---- replies ---- */
+
+static int parse_reply(const struct dump_ctx *d, const struct nlmsghdr *nlh,
+		       struct sock_info *si)
+{
+	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY)
+		return -1;
+	if (d->spec->family == AF_UNIX)
+		return sockdiag_parse_unix(nlh, si, &d->s->arena);
+	if (d->spec->family == AF_NETLINK)
+		return sockdiag_parse_netlink(nlh, si);
+	return sockdiag_parse_inet(nlh, si, d->spec->protocol);
+}
+
+static int on_socket(const struct nlmsghdr *nlh, void *data)
+{
+	struct dump_ctx *d = data;
+	struct snapshot *s = d->s;
+	struct sock_info si;
+
+	if (parse_reply(d, nlh, &si) < 0) {
+		d->malformed++;
+		return MNL_CB_OK;
+	}
+	if (si.ino == 0)
+		return MNL_CB_OK;   /* SYN-RECV request or TIME-WAIT: no process holds it */
+	si.netns = d->netns;
+	XGROW(s->socks, s->cap_socks, s->n_socks + 1);
+	s->socks[s->n_socks++] = si;
+	return MNL_CB_OK;
+}
+
+/* NLMSG_ERROR ends the dump: remember the kernel's errno (0 is a plain acknowledgement). */
+static int on_error(const struct nlmsghdr *nlh, void *data)
+{
+	struct dump_ctx *d = data;
+	struct nlmsgerr err;
+
+	if (mnl_nlmsg_get_payload_len(nlh) < sizeof(err)) {
+		d->kernel_error = EBADMSG;
+		return MNL_CB_STOP;
+	}
+	memcpy(&err, mnl_nlmsg_get_payload(nlh), sizeof(err));
+	d->kernel_error = err.error < 0 ? -err.error : 0;
+	return MNL_CB_STOP;
+}
+
+static int on_done(const struct nlmsghdr *nlh, void *data)
+{
+	(void)nlh, (void)data;
+	return MNL_CB_STOP;
+}
+
+/* mnl_cb_run gives up at the first NLM_F_DUMP_INTR: take the flag off every message of our own
+ * buffer and report whether one had it, so the whole dump is read and then judged. */
+static bool clear_dump_intr(char *buf, ssize_t len)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+	int left = (int)len;
+	bool found = false;
+
+	while (mnl_nlmsg_ok(nlh, left)) {
+		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR) {
+			nlh->nlmsg_flags &= ~NLM_F_DUMP_INTR;
+			found = true;
+		}
+		nlh = mnl_nlmsg_next(nlh, &left);
+	}
+	return found;
+}
+
+/* Send one dump request and read its replies to the end. Returns 0 (kernel refusals are
+ * left in d->kernel_error), or -errno when the socket itself failed. */
+static int run_dump(struct diag_conn *c, struct dump_ctx *d)
+{
+	/* Our table replaces libmnl's defaults for every control type: NOOP and OVERRUN are skipped. */
+	static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
+		[NLMSG_ERROR] = on_error, [NLMSG_DONE] = on_done,
+	};
+	char req[128];
+	unsigned seq = ++c->seq;
+	struct nlmsghdr *nlh = build_request(req, d->spec, seq);
+
+	if (mnl_socket_sendto(c->nl, nlh, nlh->nlmsg_len) < 0)
+		return -errno;
+	for (;;) {
+		ssize_t n = mnl_socket_recvfrom(c->nl, c->buf, RECV_BUF_SIZE);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (clear_dump_intr(c->buf, n))
+			d->interrupted = true;
+		errno = 0;
+		int r = mnl_cb_run2(c->buf, (size_t)n, seq, c->portid, on_socket, d, ctl_cbs,
+				    NLMSG_MIN_TYPE);
+		if (r == MNL_CB_STOP)
+			return 0;
+		if (r == MNL_CB_ERROR)
+			return errno ? -errno : -EIO;
+	}
+}
+
+/* One family: dump, and dump again once if the kernel says the first was interrupted. */
+static int dump_family(struct diag_conn *c, const struct dump_spec *spec, struct snapshot *s,
+		       uint64_t netns)
+{
+	size_t start = s->n_socks;
+
+	for (int attempt = 1;; attempt++) {
+		struct dump_ctx d = { .s = s, .netns = netns, .spec = spec };
+		int r = run_dump(c, &d);
+		if (r < 0 || d.kernel_error) {
+			s->n_socks = start;
+			if (r < 0)
+				return r;
+			snapshot_note(s, "sock_diag: %s sockets of netns %" PRIu64 " not listed: %s",
+				      spec->name, netns, strerror(d.kernel_error));
+			return 0;
+		}
+		if (d.malformed)
+			snapshot_note(s, "sock_diag: %zu malformed %s replies skipped (netns %" PRIu64 ")",
+				      d.malformed, spec->name, netns);
+		if (!d.interrupted)
+			return 0;
+		if (attempt == 2) {
+			snapshot_note(s, "sock_diag: %s dump of netns %" PRIu64 " changed while read "
+				      "twice; kept as read", spec->name, netns);
+			return 0;
+		}
+		s->n_socks = start;
+	}
+}
+
+static int dump_all(struct diag_conn *c, struct snapshot *s, uint64_t netns)
+{
+	size_t start = s->n_socks;
+
+	for (size_t i = 0; i < sizeof(dump_specs) / sizeof(dump_specs[0]); i++) {
+		int r = dump_family(c, &dump_specs[i], s, netns);
+		if (r < 0) {
+			s->n_socks = start;
+			return r;
+		}
+	}
+	return (int)(s->n_socks - start);
+}
+
+int sockdiag_dump_current(struct snapshot *s, uint64_t netns)
+{
+	struct diag_conn c;
+	int r = conn_open(&c);
+
+	if (r < 0)
+		return r;
+	r = dump_all(&c, s, netns);
+	conn_close(&c);
+	return r;
+}
+
+/* Back to the namespace we came from. Failing here would leave this thread collecting the
+ * wrong namespace from now on, silently: stop instead. */
+static void return_home(int home_fd)
+{
+	if (setns(home_fd, CLONE_NEWNET) == 0)
+		return;
+	fprintf(stderr, "ipctop: cannot return to the original network namespace: %s\n",
+		strerror(errno));
+	abort();
+}
+
+/* Open the diag socket inside the namespace at nsfd; the thread's namespace is unchanged. */
+static int conn_open_in(struct diag_conn *c, int nsfd)
+{
+	int home_fd = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+	int r;
+
+	if (home_fd < 0)
+		return -errno;
+	if (setns(nsfd, CLONE_NEWNET) < 0) {
+		r = -errno;
+		close(home_fd);
+		return r;
+	}
+	r = conn_open(c);
+	return_home(home_fd);
+	close(home_fd);
+	return r;
+}
+
+int sockdiag_dump_in(struct snapshot *s, uint64_t netns, int nsfd)
+{
+	struct diag_conn c;
+	int r = conn_open_in(&c, nsfd);
+
+	if (r < 0)
+		return r;
+	r = dump_all(&c, s, netns);
+	conn_close(&c);
+	return r;
+}

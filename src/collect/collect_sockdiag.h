@@ -1,0 +1,26 @@
+/* collect_sockdiag.h — the NETLINK_SOCK_DIAG collector: every UNIX, TCP, UDP (IPv4 and IPv6)
+ * and netlink socket of a network namespace, appended to a snapshot. */
+#ifndef IPCTOP_COLLECT_SOCKDIAG_H
+#define IPCTOP_COLLECT_SOCKDIAG_H
+
+#include <stdint.h>
+
+#include "collect/sockdiag_parse.h"
+#include "model/snapshot.h"
+
+/* Dump every UNIX, TCP (IPv4+IPv6), UDP (IPv4+IPv6) and NETLINK socket of the calling
+ * thread's current network namespace, appending to s->socks, each with .netns = netns.
+ * Strings and arrays (unix names, icons) go into s->arena. Sockets without an inode
+ * (TIME-WAIT, SYN-RECV requests) are left out: no process holds them.
+ * A family the kernel refuses (diag module missing) or a dump interrupted twice becomes a
+ * note in s, not an error. Returns the number of sockets added, or -errno (then none are). */
+int sockdiag_dump_current(struct snapshot *s, uint64_t netns);
+
+/* The same inside the network namespace open at nsfd (an fd of /proc/PID/ns/net): setns()
+ * into it, open the netlink socket (it stays bound to that namespace), setns() back to the
+ * original namespace at once, then dump. Returns -EPERM (or the setns errno) when not
+ * permitted. The calling thread always ends up in its original namespace: should the way
+ * back ever fail, the process aborts rather than go on collecting the wrong namespace. */
+int sockdiag_dump_in(struct snapshot *s, uint64_t netns, int nsfd);
+
+#endif
