@@ -38,7 +38,7 @@ static void read_netns(struct scan_ctx *c, struct proc_info *p)
 static int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
 	bool detail = scan_is_detail(c, p->pid);
-	if (!(p->flags & PF_KTHREAD)) {
+	if (!(p->flags & PF_KTHREAD) && (detail || !collect_reuse(s, c, p))) {
 		read_netns(c, p);
 		if (collect_fds(s, c, p) < 0)
 			return -ENOENT;

@@ -12,6 +12,13 @@ struct collect_opts {
 	const pid_t *detail_pids;   /* processes to read in full detail (maps+smaps, sched, ...) */
 	size_t n_detail;
 	bool no_maps;               /* skip /proc/PID/maps for non-detail processes (no shm/memfd mappings) */
+	/* The previous snapshot of a refresh loop, or NULL. A process whose threads have not run
+	 * since then (schedstat run time unchanged) cannot have changed its descriptor table or
+	 * its mappings: they are carried over instead of read again. */
+	const struct snapshot *prev;
+	bool refresh_loop;          /* record run times so that this snapshot can be a prev */
+	bool full_rescan;           /* ignore prev now and then, to stay safe against the rare
+	                             * table shared between processes (CLONE_FILES without threads) */
 };
 
 /* Fill s (initialised by snapshot_init) with processes, descriptors, sockets and SysV IPC,

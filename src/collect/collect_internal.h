@@ -27,6 +27,9 @@ int collect_procs(struct snapshot *s, struct scan_ctx *c);
 int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* Maps of one process: all of them (detail) or only IPC-relevant ones. */
 int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail);
+/* Carry descriptors and IPC mappings over from opts->prev when p has not run since; sets
+ * p->sched_runtime either way. Returns true when p is complete without reading /proc. */
+bool collect_reuse(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* Detail only: smaps figures, schedstat, wchan, affinity. */
 void collect_detail(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* Network namespaces and their sockets (sock_diag), then fd -> socket links. */

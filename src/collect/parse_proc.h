@@ -14,40 +14,53 @@
 
 /* /proc/PID/status: the fields libproc2 4.0 does not give, or gives only through a second read. */
 struct status_fields {
-	bool has_uid, has_gid, has_ctxt, has_sig;
+	bool has_uid, has_gid, has_ctxt, has_sig;   /* a group's flag: at least one of its lines read */
+	bool has_tgid, has_ppid, has_threads, has_cap;
 	uid_t ruid, euid, suid, fsuid;
 	gid_t rgid, egid, sgid, fsgid;
 	pid_t tgid, ppid;
 	int threads;
 	uint64_t vol_ctxt, nonvol_ctxt;
 	uint64_t sig_pending, sig_shared_pending, sig_blocked, sig_ignored, sig_caught;
-	char cpus_allowed_list[256];    /* "" when absent */
+	char cpus_allowed_list[256];    /* "" when absent; a longer list is cut and ends in "..." */
 	uint64_t cap_eff, cap_prm, cap_inh, cap_bnd;
 	bool is_kthread;                /* "Kthread: 1" (6.x) — 0 when absent */
 };
-/* Returns the number of fields recognised; lines it cannot read are skipped. */
+/* Zeroes *out, then fills it. Returns the number of lines recognised and read; lines it
+ * cannot read (bad number, overflow, too few columns, a mask not of 16 hex digits) are
+ * skipped. */
 int parse_status(const char *text, size_t len, struct status_fields *out);
 
-/* One maps line (without its newline). Returns 0, or -1 if malformed. path is copied into a. */
+/* One maps line (without its newline). Returns 0, or -1 if malformed (start > end, bad perms,
+ * overflow, missing field). path is copied into a; anonymous mappings share one static "". */
 int parse_maps_line(const char *line, size_t len, struct map_info *out, struct arena *a);
 /* Parse a whole maps text into a malloc'd array (*out, *n); returns malformed-line count. */
 int parse_maps(const char *text, size_t len, struct map_info **out, size_t *n, struct arena *a);
 /* Give each mapping its segment class. exe is the executable's path or NULL (then the path of
- * the first file-backed mapping is taken as the executable). */
+ * the first file-backed mapping is taken as the executable); a " (deleted)" on exe is ignored.
+ * A file is a library when it has an executable mapping here or its base name has ".so" at
+ * its end or before a '.' ("libc.so.6"; "a.sock" is not). */
 void maps_classify(struct map_info *maps, size_t n, const char *exe);
-/* True for mappings that can be IPC: SysV shm, /dev/shm, memfd, shared writable file maps. */
+/* True for mappings that can be IPC: shared ('s') mappings of SysV shm, /dev/shm or memfd
+ * (read-only too), and shared writable maps of any other file (also "/dev/zero (deleted)",
+ * i.e. MAP_SHARED|MAP_ANONYMOUS memory shared with forked children). Private maps: false. */
 bool map_is_ipc(const struct map_info *m);
 
-/* /proc/PID/smaps: fill rss/pss/swap of maps[] whose start matches a header; returns matches. */
+/* /proc/PID/smaps: fill rss/pss/swap of maps[] whose start matches a header; returns the
+ * number of headers matched. has_smaps is set on a mapping once its Rss line was read. */
 int parse_smaps(const char *text, size_t len, struct map_info *maps, size_t n);
 
 struct fdinfo_fields {
 	bool has_pos, has_flags, has_mnt_id, has_ino, has_tty_index, has_eventfd_id;
+	bool has_eventfd_count;
 	uint64_t pos, ino;
+	uint64_t eventfd_count;   /* hex in the file: the counter's current value */
 	unsigned flags;        /* octal in the file */
 	int mnt_id;
 	int64_t tty_index, eventfd_id;
 };
+/* Zeroes *out, then fills it; other lines (inotify wd:, tfd:, lock:, ...) are ignored.
+ * Returns the number of lines read into a field. */
 int parse_fdinfo(const char *text, size_t len, struct fdinfo_fields *out);
 
 /* /proc/sysvipc/{shm,msg,sem}: append rows to the snapshot's arrays; the header line is
@@ -56,17 +69,22 @@ int parse_sysv_shm(const char *text, size_t len, struct sysv_shm **rows, size_t 
 int parse_sysv_msg(const char *text, size_t len, struct sysv_msg **rows, size_t *n);
 int parse_sysv_sem(const char *text, size_t len, struct sysv_sem **rows, size_t *n);
 
-/* /proc/PID/schedstat: "run_ns wait_ns timeslices". Returns 0 or -1. */
+/* /proc/PID/schedstat: "run_ns wait_ns timeslices", NUL-terminated. Returns 0, or -1 (the
+ * outputs untouched). */
 int parse_schedstat(const char *text, uint64_t *run_ns, uint64_t *wait_ns, uint64_t *slices);
 
-/* Classify /proc/PID/fd link text without any system call. pipe:[N] and socket:[N] give
- * their inode in *ino; anon_inode:[eventfd], anon_inode:[eventpoll], anon_inode:[signalfd],
- * anon_inode:[timerfd], anon_inode:inotify, anon_inode:[pidfd] (and pidfd:), other anon_inode;
- * /memfd:NAME (deleted); /dev/shm/...; /dev/ptmx and /dev/pts/ptmx; /dev/pts/N (N in *ino).
+/* Classify /proc/PID/fd link text (NUL-terminated) without any system call. pipe:[N] and
+ * socket:[N] give their inode in *ino (N exactly decimal, else FDK_UNKNOWN);
+ * anon_inode:[eventfd], anon_inode:[eventpoll], anon_inode:[signalfd], anon_inode:[timerfd],
+ * anon_inode:inotify, anon_inode:[pidfd] (and pidfd:), other anon_inode; /memfd:NAME (deleted);
+ * /dev/shm/...; /dev/ptmx and /dev/pts/ptmx; /dev/pts/N (N in *ino). *ino is 0 for kinds
+ * without a number; ino may be NULL.
  * Everything else is FDK_UNKNOWN: the caller stats it to tell file, dir, fifo, device, mqueue. */
 enum fd_kind classify_fd_link(const char *target, uint64_t *ino);
 
-/* Signal number n (1..64) to its name without "SIG" ("HUP", "RTMIN+3"), or NULL. */
+/* Signal number n (1..64) to its name without "SIG" ("HUP", "RTMIN+3"), or NULL. Real-time
+ * signals use the kernel's numbering: 32 "RTMIN", 33 "RTMIN+1" (glibc's own two), 34
+ * "RTMIN+2" (glibc's SIGRTMIN), 64 "RTMAX" — see signal_names.c. */
 const char *signal_name(int n);
 
 #endif

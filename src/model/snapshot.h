@@ -209,6 +209,7 @@ struct snapshot {
 	struct channel *chans;    size_t n_chans;
 	struct snap_note *notes;  size_t n_notes;
 	size_t cap_procs, cap_socks, cap_chans, cap_notes;
+	size_t n_reused;                   /* processes carried over from the previous snapshot */
 };
 
 /* Names used by every output: "pipe", "unix", "sysv_shm", ... */

@@ -1,0 +1,106 @@
+/* collect_reuse.c — refresh cost that follows activity: a process whose tasks have not run
+ * since the previous snapshot has executed nothing, so its descriptors and mappings are copied
+ * from that snapshot instead of being read from /proc again. The run time is the sum of
+ * /proc/PID/task/TID/schedstat over its threads (one read for a single-threaded process). */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "collect/collect_internal.h"
+#include "collect/parse_proc.h"
+#include "collect/proc_read.h"
+
+/* Threads above this many are rescanned rather than summed (reading every task would cost
+ * more than reading the descriptors). */
+enum { REUSE_MAX_THREADS = 8 };
+
+static bool read_run_ns(struct scan_ctx *c, const char *path, uint64_t *run)
+{
+	uint64_t wait, slices;
+	long n = read_file_at(c->proc_fd, path, &c->tmp);
+	return n > 0 && parse_schedstat(c->tmp.buf, run, &wait, &slices) == 0;
+}
+
+/* Total run time of all threads of p in ns, or 0 when it cannot be read. */
+static uint64_t total_runtime(struct scan_ctx *c, const struct proc_info *p)
+{
+	char path[64];
+	uint64_t run = 0, sum = 0;
+	if (p->nlwp <= 1) {
+		snprintf(path, sizeof(path), "%d/schedstat", (int)p->pid);
+		return read_run_ns(c, path, &run) ? run : 0;
+	}
+	snprintf(path, sizeof(path), "%d/task", (int)p->pid);
+	int dfd = openat(c->proc_fd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = dfd < 0 ? NULL : fdopendir(dfd);
+	if (!d) {
+		if (dfd >= 0)
+			close(dfd);
+		return 0;
+	}
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%d/task/%.16s/schedstat", (int)p->pid, de->d_name);
+		if (!read_run_ns(c, path, &run)) {
+			sum = 0;
+			break;
+		}
+		sum += run;
+	}
+	closedir(d);
+	return sum;
+}
+
+static struct fd_info *copy_fds(struct snapshot *s, const struct proc_info *old)
+{
+	struct fd_info *fds = arena_memdup(&s->arena, old->fds, old->n_fds * sizeof(*fds));
+	for (size_t i = 0; i < old->n_fds; i++) {
+		fds[i].target = arena_strdup(&s->arena, old->fds[i].target);
+		fds[i].sock = -1;   /* sockets are linked again from this snapshot's dump */
+	}
+	return fds;
+}
+
+static struct map_info *copy_ipc_maps(struct snapshot *s, const struct proc_info *old, size_t *n)
+{
+	struct map_info *maps = arena_alloc(&s->arena, old->n_maps * sizeof(*maps));
+	size_t k = 0;
+	for (size_t i = 0; i < old->n_maps; i++) {
+		if (!map_is_ipc(&old->maps[i]))
+			continue;   /* the old one may have been a detail process: keep IPC lines only */
+		maps[k] = old->maps[i];
+		maps[k].path = arena_strdup(&s->arena, old->maps[i].path);
+		k++;
+	}
+	*n = k;
+	return maps;
+}
+
+bool collect_reuse(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+{
+	const struct collect_opts *o = c->opts;
+	if (!o || !o->refresh_loop)
+		return false;   /* a one-shot snapshot: nothing to compare with later */
+	p->sched_runtime = p->nlwp <= REUSE_MAX_THREADS ? total_runtime(c, p) : 0;
+	if (!o->prev || o->full_rescan || !p->sched_runtime)
+		return false;
+	const struct proc_info *old = snapshot_find_proc(o->prev, p->pid);
+	if (!old || old->start_time != p->start_time || old->sched_runtime != p->sched_runtime ||
+	    (old->flags & (PF_FDS_DENIED | PF_MAPS_DENIED | PF_NETNS_DENIED)))
+		return false;
+	p->fds = copy_fds(s, old);
+	p->n_fds = old->n_fds;
+	p->maps = copy_ipc_maps(s, old, &p->n_maps);
+	p->netns = old->netns;
+	p->pidns = old->pidns;
+	p->ipcns = old->ipcns;
+	p->flags |= old->flags & PF_NETNS_DENIED;
+	s->n_reused++;
+	return true;
+}

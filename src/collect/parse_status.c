@@ -1,0 +1,188 @@
+/* parse_status.c — /proc/PID/status: ids, signal masks, capabilities, context switches,
+ * CPU affinity list and the Kthread flag (what libproc2 does not give in one read). */
+#include "collect/parse_proc.h"
+
+#include <string.h>
+
+#include "collect/parse_util.h"
+
+enum status_key {
+	SK_NONE, SK_UID, SK_GID, SK_TGID, SK_PPID, SK_THREADS,
+	SK_SIGPND, SK_SHDPND, SK_SIGBLK, SK_SIGIGN, SK_SIGCGT,
+	SK_CAPINH, SK_CAPPRM, SK_CAPEFF, SK_CAPBND,
+	SK_VOL, SK_NONVOL, SK_CPUS, SK_KTHREAD
+};
+
+struct status_key_name { const char *name; unsigned char len; enum status_key key; };
+
+#define K(s, k) { s, sizeof(s) - 1, k }
+static const struct status_key_name status_keys[] = {
+	K("Uid", SK_UID), K("Gid", SK_GID), K("Tgid", SK_TGID), K("PPid", SK_PPID),
+	K("Threads", SK_THREADS), K("SigPnd", SK_SIGPND), K("ShdPnd", SK_SHDPND),
+	K("SigBlk", SK_SIGBLK), K("SigIgn", SK_SIGIGN), K("SigCgt", SK_SIGCGT),
+	K("CapInh", SK_CAPINH), K("CapPrm", SK_CAPPRM), K("CapEff", SK_CAPEFF),
+	K("CapBnd", SK_CAPBND), K("voluntary_ctxt_switches", SK_VOL),
+	K("nonvoluntary_ctxt_switches", SK_NONVOL), K("Cpus_allowed_list", SK_CPUS),
+	K("Kthread", SK_KTHREAD),
+};
+#undef K
+
+static enum status_key lookup_key(const char *key, size_t len)
+{
+	for (size_t i = 0; i < sizeof(status_keys) / sizeof(status_keys[0]); i++)
+		if (pu_key_is(key, len, status_keys[i].name, status_keys[i].len))
+			return status_keys[i].key;
+	return SK_NONE;
+}
+
+/* "r e s fs": four decimal ids that fit in 32 bits. */
+static bool read_ids(const char *p, const char *end, uint32_t ids[4])
+{
+	for (int i = 0; i < 4; i++) {
+		uint64_t v;
+		if (!pu_field_u(&p, end, UINT32_MAX, &v))
+			return false;
+		ids[i] = (uint32_t)v;
+	}
+	return pu_at_end(p, end);
+}
+
+/* Signal and capability masks: exactly 16 hex digits, as the kernel prints them on every
+ * 64-bit architecture with 64 signals; fewer digits means a cut line, not a small mask. */
+static bool read_mask(const char *p, const char *end, uint64_t *out)
+{
+	pu_skip_blanks(&p, end);
+	const char *digits = p;
+	return pu_read_u64(&p, end, 16, out) && p - digits == 16 && pu_at_end(p, end);
+}
+
+static bool read_dec(const char *p, const char *end, uint64_t max, uint64_t *out)
+{
+	return pu_field_u(&p, end, max, out) && pu_at_end(p, end);
+}
+
+/* Cpus_allowed_list is digits, commas and dashes; a list too long for the field is cut at a
+ * comma and marked with "...". */
+static bool read_cpu_list(const char *p, const char *end, char *dst, size_t cap)
+{
+	pu_skip_blanks(&p, end);
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+		end--;
+	size_t n = (size_t)(end - p);
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((p[i] >= '0' && p[i] <= '9') || p[i] == ',' || p[i] == '-'))
+			return false;
+	if (n < cap) {
+		memcpy(dst, p, n);
+		dst[n] = '\0';
+		return true;
+	}
+	size_t keep = cap - 4;
+	while (keep > 0 && p[keep] != ',')
+		keep--;
+	memcpy(dst, p, keep);
+	memcpy(dst + keep, "...", 4);
+	return true;
+}
+
+static bool set_ids(struct status_fields *o, enum status_key k, const char *v, const char *end)
+{
+	uint32_t ids[4];
+	if (!read_ids(v, end, ids))
+		return false;
+	if (k == SK_UID) {
+		o->ruid = ids[0]; o->euid = ids[1]; o->suid = ids[2]; o->fsuid = ids[3];
+		o->has_uid = true;
+	} else {
+		o->rgid = ids[0]; o->egid = ids[1]; o->sgid = ids[2]; o->fsgid = ids[3];
+		o->has_gid = true;
+	}
+	return true;
+}
+
+static uint64_t *mask_slot(struct status_fields *o, enum status_key k)
+{
+	switch (k) {
+	case SK_SIGPND: return &o->sig_pending;
+	case SK_SHDPND: return &o->sig_shared_pending;
+	case SK_SIGBLK: return &o->sig_blocked;
+	case SK_SIGIGN: return &o->sig_ignored;
+	case SK_SIGCGT: return &o->sig_caught;
+	case SK_CAPINH: return &o->cap_inh;
+	case SK_CAPPRM: return &o->cap_prm;
+	case SK_CAPEFF: return &o->cap_eff;
+	case SK_CAPBND: return &o->cap_bnd;
+	default: return NULL;
+	}
+}
+
+static bool set_mask(struct status_fields *o, enum status_key k, const char *v, const char *end)
+{
+	uint64_t m;
+	if (!read_mask(v, end, &m))
+		return false;
+	*mask_slot(o, k) = m;
+	if (k >= SK_CAPINH)
+		o->has_cap = true;
+	else
+		o->has_sig = true;
+	return true;
+}
+
+static bool set_number(struct status_fields *o, enum status_key k, const char *v, const char *end)
+{
+	uint64_t x;
+	uint64_t max = (k == SK_VOL || k == SK_NONVOL) ? UINT64_MAX
+	             : (k == SK_KTHREAD) ? 1 : INT32_MAX;
+	if (!read_dec(v, end, max, &x))
+		return false;
+	switch (k) {
+	case SK_TGID:    o->tgid = (pid_t)x; o->has_tgid = true; break;
+	case SK_PPID:    o->ppid = (pid_t)x; o->has_ppid = true; break;
+	case SK_THREADS: o->threads = (int)x; o->has_threads = true; break;
+	case SK_VOL:     o->vol_ctxt = x; o->has_ctxt = true; break;
+	case SK_NONVOL:  o->nonvol_ctxt = x; o->has_ctxt = true; break;
+	case SK_KTHREAD: o->is_kthread = x == 1; break;
+	default: return false;
+	}
+	return true;
+}
+
+static bool read_status_line(struct status_fields *o, const char *line, size_t len)
+{
+	const char *end = line + len;
+	const char *colon = memchr(line, ':', len);
+	if (!colon)
+		return false;
+	enum status_key k = lookup_key(line, (size_t)(colon - line));
+	const char *v = colon + 1;
+	switch (k) {
+	case SK_NONE:
+		return false;
+	case SK_UID: case SK_GID:
+		return set_ids(o, k, v, end);
+	case SK_SIGPND: case SK_SHDPND: case SK_SIGBLK: case SK_SIGIGN: case SK_SIGCGT:
+	case SK_CAPINH: case SK_CAPPRM: case SK_CAPEFF: case SK_CAPBND:
+		return set_mask(o, k, v, end);
+	case SK_CPUS:
+		return read_cpu_list(v, end, o->cpus_allowed_list, sizeof(o->cpus_allowed_list));
+	default:
+		return set_number(o, k, v, end);
+	}
+}
+
+int parse_status(const char *text, size_t len, struct status_fields *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!text)
+		return 0;
+	const char *p = text, *end = text + len, *line;
+	size_t n;
+	int found = 0;
+	while (pu_next_line(&p, end, &line, &n))
+		if (read_status_line(out, line, n))
+			found++;
+	return found;
+}
