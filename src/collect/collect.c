@@ -40,7 +40,7 @@ static int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 	bool detail = scan_is_detail(c, p->pid);
 	if (!(p->flags & PF_KTHREAD) && (detail || !collect_reuse(s, c, p))) {
 		read_netns(c, p);
-		if (collect_fds(s, c, p) < 0)
+		if (collect_fds(s, c, p, detail) < 0)
 			return -ENOENT;
 		if ((detail || !c->opts || !c->opts->no_maps) && collect_maps(s, c, p, detail) < 0)
 			return -ENOENT;

@@ -146,7 +146,7 @@ static int cmp_fd(const void *a, const void *b)
 	return (x->fd > y->fd) - (x->fd < y->fd);
 }
 
-int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail)
 {
 	char path[48];
 	snprintf(path, sizeof(path), "%d/fd", (int)p->pid);
@@ -184,6 +184,8 @@ int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 		fi->fd = fd;
 		fi->target = arena_strndup(&s->arena, target, (size_t)len);
 		decode_fd(c, p->pid, fd_dir, de->d_name, fi);
+		if (detail && fi->access == ACC_NONE)
+			fi->access = link_access(fd_dir, de->d_name);
 	}
 	closedir(d);
 	c->fdbuf = buf;

@@ -23,8 +23,9 @@ bool scan_is_detail(const struct scan_ctx *c, pid_t pid);
 /* Processes from libproc2, completed from /proc/PID/status; sorted by pid.
  * Processes that vanish while being read are dropped. Returns 0 or -errno. */
 int collect_procs(struct snapshot *s, struct scan_ctx *c);
-/* Descriptors of one process; sets PF_FDS_DENIED or returns -ENOENT when it is gone. */
-int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
+/* Descriptors of one process; sets PF_FDS_DENIED or returns -ENOENT when it is gone.
+ * detail: the access mode of every descriptor, not only of IPC ends. */
+int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail);
 /* Maps of one process: all of them (detail) or only IPC-relevant ones. */
 int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail);
 /* Carry descriptors and IPC mappings over from opts->prev when p has not run since; sets
