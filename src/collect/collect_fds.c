@@ -192,7 +192,8 @@ int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, boo
 	/* An empty listing is what a process that exited meanwhile gives: check it is still there. */
 	if (n == 0 && fstatat(c->proc_fd, path, &(struct stat){0}, 0) < 0)
 		return -ENOENT;
-	qsort(buf, n, sizeof(*buf), cmp_fd);
+	if (n > 1)
+		qsort(buf, n, sizeof(*buf), cmp_fd);
 	p->fds = arena_memdup(&s->arena, buf, n * sizeof(*buf));
 	p->n_fds = n;
 	return 0;

@@ -137,8 +137,12 @@ static int read_status(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 		p->sched->affinity = arena_strdup(&s->arena, f.cpus_allowed_list);
 	}
 	/* kernel threads: ppid 2 or pid 2 and no argv (older kernels have no Kthread: line) */
-	if (!f.is_kthread && (p->pid == 2 || p->ppid == 2) && !*p->cmdline)
+	if (!f.is_kthread && (p->pid == 2 || p->ppid == 2) && p->nlwp == 1 && p->vsize == 0)
 		p->flags |= PF_KTHREAD;
+	/* libproc2 gives "-" where there is no argv (kernel threads, zombies) */
+	if ((p->flags & PF_KTHREAD) || p->state == 'Z')
+		if (!strcmp(p->cmdline, "-"))
+			p->cmdline = "";
 	return 0;
 }
 

@@ -1,0 +1,65 @@
+/* proc_sort.c — comparison of two processes by one column, and the sort built on it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "view/proc_sort.h"
+
+struct sort_ctx {
+	const struct proc_info *procs;
+	const double *cpu;
+	enum col_id col;
+	bool desc;
+};
+
+#define CMP(a, b) ((a) < (b) ? -1 : (a) > (b) ? 1 : 0)
+
+static int cmp_str(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+static int cmp_column(const struct sort_ctx *c, uint32_t i, uint32_t j)
+{
+	const struct proc_info *a = &c->procs[i], *b = &c->procs[j];
+	switch (c->col) {
+	case COL_PID:      return CMP(a->pid, b->pid);
+	case COL_USER:     return cmp_str(a->user, b->user);
+	case COL_STATE:    return CMP(a->state, b->state);
+	case COL_NICE:     return CMP(a->nice, b->nice);
+	case COL_POLICY:   return CMP(a->policy, b->policy);
+	case COL_CPU: {
+		double x = c->cpu ? c->cpu[i] : 0, y = c->cpu ? c->cpu[j] : 0;
+		return CMP(x, y);
+	}
+	case COL_MEM:      return CMP(a->rss_kib, b->rss_kib);
+	case COL_THREADS:  return CMP(a->nlwp, b->nlwp);
+	case COL_FDS:      return CMP(a->n_fds, b->n_fds);
+	case COL_CHANNELS: return CMP(a->n_channels, b->n_channels);
+	case COL_COMMAND: {
+		const char *x = a->cmdline && *a->cmdline ? a->cmdline : a->comm;
+		const char *y = b->cmdline && *b->cmdline ? b->cmdline : b->comm;
+		return cmp_str(x, y);
+	}
+	default:           return 0;
+	}
+}
+
+static int cmp_idx(const void *pa, const void *pb, void *arg)
+{
+	const struct sort_ctx *c = arg;
+	uint32_t i = *(const uint32_t *)pa, j = *(const uint32_t *)pb;
+	int r = cmp_column(c, i, j);
+	if (c->desc)
+		r = -r;
+	if (r == 0)
+		r = CMP(c->procs[i].pid, c->procs[j].pid);
+	return r;
+}
+
+void proc_sort(const struct proc_info *procs, const double *cpu, uint32_t *idx, size_t n,
+	       enum col_id col, bool desc)
+{
+	struct sort_ctx c = { procs, cpu, col, desc };
+	if (n > 1)
+		qsort_r(idx, n, sizeof *idx, cmp_idx, &c);
+}

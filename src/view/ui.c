@@ -1,0 +1,252 @@
+/* ui.c — glyphs, colours and the only path by which text reaches the terminal: trusted text
+ * through ui_put_str(), untrusted bytes escaped by esc_append() through ui_put_text(). */
+#include <langinfo.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+#include "util/strbuf.h"
+#include "util/text_escape.h"
+#include "view/ui.h"
+
+static bool ascii_mode;      /* draw boxes and arrows with ASCII */
+static bool utf8_output;     /* the terminal takes UTF-8 (locale codeset) */
+static bool have_color;
+static int role_attr[UI_ROLE_COUNT];
+static int kind_attr[CK__COUNT];
+
+static const char *const glyph_utf8[G_COUNT] = {
+	[G_H] = "─", [G_V] = "│", [G_TL] = "┌", [G_TR] = "┐", [G_BL] = "└", [G_BR] = "┘",
+	[G_TEE_L] = "├", [G_TEE_R] = "┤", [G_TEE_T] = "┬", [G_TEE_B] = "┴", [G_CROSS] = "┼",
+	[G_ARROW_R] = "→", [G_ARROW_L] = "←", [G_ARROW_U] = "↑", [G_ARROW_D] = "↓",
+	[G_DOT] = "•", [G_BLOCK] = "█", [G_SHADE] = "░", [G_ELLIPSIS] = "…",
+};
+static const char *const glyph_ascii[G_COUNT] = {
+	[G_H] = "-", [G_V] = "|", [G_TL] = "+", [G_TR] = "+", [G_BL] = "+", [G_BR] = "+",
+	[G_TEE_L] = "+", [G_TEE_R] = "+", [G_TEE_T] = "+", [G_TEE_B] = "+", [G_CROSS] = "+",
+	[G_ARROW_R] = ">", [G_ARROW_L] = "<", [G_ARROW_U] = "^", [G_ARROW_D] = "v",
+	[G_DOT] = "*", [G_BLOCK] = "#", [G_SHADE] = ".", [G_ELLIPSIS] = "~",
+};
+
+/* Colour of each channel kind: foreground colour and whether it is bold. */
+static const struct { short fg; bool bold; const char *line_utf8, *line_ascii; } kind_style[CK__COUNT] = {
+	[CK_PIPE]      = { COLOR_YELLOW,  false, "─", "-" },
+	[CK_FIFO]      = { COLOR_YELLOW,  true,  "─", "-" },
+	[CK_UNIX]      = { COLOR_MAGENTA, false, "━", "=" },
+	[CK_TCP]       = { COLOR_CYAN,    false, "┄", "." },
+	[CK_UDP]       = { COLOR_BLUE,    true,  "┄", "." },
+	[CK_SYSV_SHM]  = { COLOR_GREEN,   false, "═", "~" },
+	[CK_SYSV_MSG]  = { COLOR_RED,     false, "═", "~" },
+	[CK_POSIX_SHM] = { COLOR_GREEN,   true,  "═", "~" },
+	[CK_POSIX_MQ]  = { COLOR_RED,     true,  "═", "~" },
+	[CK_MEMFD]     = { COLOR_GREEN,   false, "┄", "." },
+	[CK_PTY]       = { COLOR_WHITE,   true,  "━", "=" },
+	[CK_EVENTFD]   = { COLOR_BLUE,    false, "┄", "." },
+};
+
+enum { PAIR_HEADER = 1, PAIR_SELECTED, PAIR_TITLE, PAIR_WARN, PAIR_FKEY_NUM, PAIR_FKEY_LABEL,
+	PAIR_TAB, PAIR_TAB_ACTIVE, PAIR_KIND0 };
+
+static void set_mono_attrs(void)
+{
+	role_attr[UI_NORMAL] = A_NORMAL;
+	role_attr[UI_HEADER] = A_REVERSE;
+	role_attr[UI_SELECTED] = A_REVERSE | A_BOLD;
+	role_attr[UI_TITLE] = A_BOLD;
+	role_attr[UI_DIM] = A_DIM;
+	role_attr[UI_WARN] = A_BOLD | A_UNDERLINE;
+	role_attr[UI_FKEY_NUM] = A_NORMAL;
+	role_attr[UI_FKEY_LABEL] = A_REVERSE;
+	role_attr[UI_TAB] = A_NORMAL;
+	role_attr[UI_TAB_ACTIVE] = A_REVERSE | A_BOLD;
+	for (int k = 0; k < CK__COUNT; k++)
+		kind_attr[k] = kind_style[k].bold ? A_BOLD : (int)A_NORMAL;
+}
+
+static void set_color_attrs(void)
+{
+	use_default_colors();
+	init_pair(PAIR_HEADER, COLOR_BLACK, COLOR_GREEN);
+	init_pair(PAIR_SELECTED, COLOR_BLACK, COLOR_CYAN);
+	init_pair(PAIR_TITLE, COLOR_CYAN, -1);
+	init_pair(PAIR_WARN, COLOR_RED, -1);
+	init_pair(PAIR_FKEY_NUM, -1, -1);
+	init_pair(PAIR_FKEY_LABEL, COLOR_BLACK, COLOR_CYAN);
+	init_pair(PAIR_TAB, COLOR_WHITE, COLOR_BLUE);
+	init_pair(PAIR_TAB_ACTIVE, COLOR_BLACK, COLOR_CYAN);
+	role_attr[UI_HEADER] = COLOR_PAIR(PAIR_HEADER);
+	role_attr[UI_SELECTED] = COLOR_PAIR(PAIR_SELECTED);
+	role_attr[UI_TITLE] = COLOR_PAIR(PAIR_TITLE) | A_BOLD;
+	role_attr[UI_WARN] = COLOR_PAIR(PAIR_WARN) | A_BOLD;
+	role_attr[UI_FKEY_NUM] = COLOR_PAIR(PAIR_FKEY_NUM);
+	role_attr[UI_FKEY_LABEL] = COLOR_PAIR(PAIR_FKEY_LABEL);
+	role_attr[UI_TAB] = COLOR_PAIR(PAIR_TAB);
+	role_attr[UI_TAB_ACTIVE] = COLOR_PAIR(PAIR_TAB_ACTIVE) | A_BOLD;
+	for (int k = 0; k < CK__COUNT; k++) {
+		init_pair((short)(PAIR_KIND0 + k), kind_style[k].fg, -1);
+		kind_attr[k] = (int)COLOR_PAIR(PAIR_KIND0 + k) | (kind_style[k].bold ? A_BOLD : 0);
+	}
+}
+
+void ui_init(const struct ui_config *c)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	utf8_output = codeset && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
+	ascii_mode = c->ascii || !utf8_output;
+	set_mono_attrs();
+	have_color = c->color && has_colors();
+	if (have_color && start_color() == OK)
+		set_color_attrs();
+}
+
+bool ui_ascii(void) { return ascii_mode; }
+
+int ui_attr(enum ui_role r)
+{
+	return (unsigned)r < UI_ROLE_COUNT ? role_attr[r] : (int)A_NORMAL;
+}
+
+int ui_kind_attr(enum chan_kind k)
+{
+	return (unsigned)k < CK__COUNT ? kind_attr[k] : (int)A_NORMAL;
+}
+
+const char *ui_kind_line(enum chan_kind k)
+{
+	if ((unsigned)k >= CK__COUNT)
+		return ascii_mode ? "-" : "─";
+	return ascii_mode ? kind_style[k].line_ascii : kind_style[k].line_utf8;
+}
+
+const char *ui_glyph(enum ui_glyph g)
+{
+	if ((unsigned)g >= G_COUNT)
+		return "?";
+	return ascii_mode ? glyph_ascii[g] : glyph_utf8[g];
+}
+
+/* Width of the character at s (n bytes long in *seq); '?' stands in for what cannot be shown. */
+static int char_cells(const char *s, size_t n, size_t *seq)
+{
+	unsigned cp = 0;
+	size_t len = utf8_seq_len((const unsigned char *)s, n, &cp);
+	if (len == 0) {
+		*seq = 1;
+		return -1;
+	}
+	*seq = len;
+	if (len > 1 && !utf8_output)
+		return -1;
+	int w = wcwidth((wchar_t)cp);
+	return w;
+}
+
+int ui_str_width(const char *s)
+{
+	int cells = 0;
+	size_t n = strlen(s), i = 0, seq;
+	while (i < n) {
+		int w = char_cells(s + i, n - i, &seq);
+		cells += w < 0 ? 1 : w;
+		i += seq;
+	}
+	return cells;
+}
+
+/* Draw up to width cells of s; returns cells drawn. Unprintable characters become '?'. */
+static int put_clipped(WINDOW *w, int y, int x, const char *s, size_t n, int width, int attr)
+{
+	int cells = 0;
+	size_t i = 0, seq;
+	wattrset(w, attr);
+	wmove(w, y, x);
+	while (i < n) {
+		int cw = char_cells(s + i, n - i, &seq);
+		int shown = cw < 0 ? 1 : cw;
+		if (cells + shown > width)
+			break;
+		if (cw < 0)
+			waddch(w, '?');
+		else
+			waddnstr(w, s + i, (int)seq);
+		cells += shown;
+		i += seq;
+	}
+	wattrset(w, A_NORMAL);
+	return cells;
+}
+
+int ui_put_str(WINDOW *w, int y, int x, const char *s, int width, int attr)
+{
+	int maxy, maxx;
+	getmaxyx(w, maxy, maxx);
+	if (!s || y < 0 || y >= maxy || x < 0 || x >= maxx || width <= 0)
+		return 0;
+	if (width > maxx - x)
+		width = maxx - x;
+	size_t n = strlen(s);
+	int total = ui_str_width(s);
+	if (total <= width)
+		return put_clipped(w, y, x, s, n, width, attr);
+	const char *ell = ui_glyph(G_ELLIPSIS);
+	int used = put_clipped(w, y, x, s, n, width - 1, attr);
+	used += put_clipped(w, y, x + used, ell, strlen(ell), 1, attr);
+	return used;
+}
+
+int ui_put_text(WINDOW *w, int y, int x, const char *raw, size_t len, int width, int attr)
+{
+	static struct strbuf sb = STRBUF_INIT;
+	sb_reset(&sb);
+	if (raw)
+		esc_append(&sb, raw, len);
+	return ui_put_str(w, y, x, sb_str(&sb), width, attr);
+}
+
+int ui_printf(WINDOW *w, int y, int x, int width, int attr, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return ui_put_str(w, y, x, buf, width, attr);
+}
+
+void ui_fill(WINDOW *w, int y, int x, int width, int attr)
+{
+	int maxy, maxx;
+	getmaxyx(w, maxy, maxx);
+	if (y < 0 || y >= maxy || x < 0 || x >= maxx)
+		return;
+	if (width > maxx - x)
+		width = maxx - x;
+	wattrset(w, attr);
+	mvwhline(w, y, x, ' ', width);
+	wattrset(w, A_NORMAL);
+}
+
+void ui_frame(WINDOW *w, int y, int x, int h, int wd, const char *title, int attr)
+{
+	if (h < 2 || wd < 2)
+		return;
+	for (int i = 1; i < wd - 1; i++) {
+		ui_put_str(w, y, x + i, ui_glyph(G_H), 1, attr);
+		ui_put_str(w, y + h - 1, x + i, ui_glyph(G_H), 1, attr);
+	}
+	for (int j = 1; j < h - 1; j++) {
+		ui_put_str(w, y + j, x, ui_glyph(G_V), 1, attr);
+		ui_put_str(w, y + j, x + wd - 1, ui_glyph(G_V), 1, attr);
+	}
+	ui_put_str(w, y, x, ui_glyph(G_TL), 1, attr);
+	ui_put_str(w, y, x + wd - 1, ui_glyph(G_TR), 1, attr);
+	ui_put_str(w, y + h - 1, x, ui_glyph(G_BL), 1, attr);
+	ui_put_str(w, y + h - 1, x + wd - 1, ui_glyph(G_BR), 1, attr);
+	if (title && *title) {
+		ui_put_str(w, y, x + 2, " ", 1, attr);
+		int tw = ui_put_str(w, y, x + 3, title, wd - 6, attr | A_BOLD);
+		ui_put_str(w, y, x + 3 + tw, " ", 1, attr);
+	}
+}

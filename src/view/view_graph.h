@@ -1,0 +1,27 @@
+/* view_graph.h — the communication-graph screen: processes as boxes, channels as lines, laid out
+ * left (clients) to right (servers); focus, hops, kind filter, collapse by command, scrolling. */
+#ifndef IPCTOP_VIEW_GRAPH_H
+#define IPCTOP_VIEW_GRAPH_H
+
+#include <sys/types.h>
+
+#include <curses.h>
+
+#include "model/snapshot.h"
+
+struct graph_view;                                       /* state kept across refreshes */
+struct graph_view *graph_view_new(void);
+void graph_view_free(struct graph_view *g);
+/* Rebuild from a new snapshot, keeping positions of nodes that still exist. */
+void graph_view_update(struct graph_view *g, const struct snapshot *s);
+void graph_view_draw(struct graph_view *g, WINDOW *w, const struct snapshot *s);   /* fills w entirely */
+/* Handle a key (or KEY_MOUSE): GRAPH_NONE, GRAPH_CLOSE, or GRAPH_OPEN_PID with *pid set
+ * (Enter on the focused node). */
+enum graph_action { GRAPH_NONE, GRAPH_CLOSE, GRAPH_OPEN_PID };
+enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid);
+/* Focus a pid (g on a selected process). */
+void graph_view_focus(struct graph_view *g, pid_t pid);
+/* One line of help for the function bar / status line. */
+const char *graph_view_hint(const struct graph_view *g);
+
+#endif

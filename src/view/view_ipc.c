@@ -1,0 +1,140 @@
+/* view_ipc.c — the IPC tab: every descriptor decoded (kind, access, target) and, for each
+ * channel the process is an end of, the peer process (pid and name) or remote address; Enter
+ * on a line with a peer opens that peer's detail. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/text_escape.h"
+#include "util/xalloc.h"
+#include "view/tui_state.h"
+#include "view/ui.h"
+
+struct hold { size_t chan, ep; };   /* this process's endpoint ep of channel chan */
+
+static size_t find_holds(const struct snapshot *s, pid_t pid, struct hold **out)
+{
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	for (size_t c = 0; c < s->n_chans; c++)
+		for (size_t e = 0; e < s->chans[c].n_ep; e++)
+			if (s->chans[c].ep[e].pid == pid) {
+				XGROW(*out, cap, n + 1);
+				(*out)[n++] = (struct hold){ c, e };
+			}
+	return n;
+}
+
+/* "→ PID (comm) fd N" or "→ remote" for endpoint e of channel c; returns its pid or 0. */
+static pid_t describe_peer(const struct snapshot *s, const struct endpoint *e, struct strbuf *sb)
+{
+	sb_printf(sb, "%s ", ui_glyph(G_ARROW_R));
+	if (e->pid > 0) {
+		sb_printf(sb, "%d", (int)e->pid);
+		if (e->proc >= 0 && (size_t)e->proc < s->n_procs && s->procs[e->proc].comm) {
+			const char *comm = s->procs[e->proc].comm;
+			sb_puts(sb, " (");
+			esc_append(sb, comm, strlen(comm));
+			sb_puts(sb, ")");
+		}
+		if (e->fd >= 0)
+			sb_printf(sb, " fd %d", e->fd);
+		if (e->role)
+			sb_printf(sb, " %s", e->role);
+		return e->pid;
+	}
+	if (e->remote)
+		esc_append(sb, e->remote, strlen(e->remote));
+	else
+		sb_puts(sb, "(no process seen)");
+	return 0;
+}
+
+/* One line per peer of channel c (other than this process's own endpoint self). */
+static void add_peers(const struct snapshot *s, const struct channel *c, size_t self,
+		      struct strbuf *first, const char *label, struct dlines *d)
+{
+	bool any = false;
+	int attr = ui_kind_attr(c->kind);
+	for (size_t e = 0; e < c->n_ep; e++) {
+		if (e == self)
+			continue;
+		struct strbuf sb = STRBUF_INIT;
+		if (!any)
+			sb_puts(&sb, sb_str(first));
+		else
+			for (int k = ui_str_width(sb_str(first)); k > 0; k--)
+				sb_putc(&sb, ' ');
+		pid_t pid = describe_peer(s, &c->ep[e], &sb);
+		dline_add_sb(d, "ipc.peer", any ? "" : label, attr, pid, &sb);
+		sb_free(&sb);
+		any = true;
+	}
+	if (!any) {
+		sb_puts(first, "(no peer)");
+		dline_add_sb(d, "ipc.kind", label, attr, 0, first);
+	}
+}
+
+static void add_fd(const struct tui *t, const struct proc_info *p, const struct fd_info *f,
+		   const struct hold *h, size_t n_holds, struct dlines *d)
+{
+	const struct snapshot *s = t->cur;
+	char label[32];
+	struct strbuf sb = STRBUF_INIT;
+	snprintf(label, sizeof label, "fd %d", f->fd);
+	sb_printf(&sb, "%-9s %-2s ", fd_kind_name(f->kind), access_name(f->access));
+	if (f->target)
+		esc_append(&sb, f->target, strlen(f->target));
+	sb_puts(&sb, "  ");
+	bool shown = false;
+	for (size_t i = 0; i < n_holds; i++) {
+		const struct channel *c = &s->chans[h[i].chan];
+		if (c->ep[h[i].ep].fd != f->fd)
+			continue;
+		struct strbuf first = STRBUF_INIT;
+		sb_puts(&first, sb_str(&sb));
+		add_peers(s, c, h[i].ep, &first, shown ? "" : label, d);
+		sb_free(&first);
+		shown = true;
+	}
+	if (!shown)
+		dline_add_sb(d, f->kind == FDK_FILE || f->kind == FDK_DIR ? "ipc.target" : "ipc.kind",
+			     label, A_NORMAL, 0, &sb);
+	sb_free(&sb);
+	(void)p;
+}
+
+static void add_mapped(const struct tui *t, const struct hold *h, size_t n_holds, struct dlines *d)
+{
+	const struct snapshot *s = t->cur;
+	for (size_t i = 0; i < n_holds; i++) {
+		const struct channel *c = &s->chans[h[i].chan];
+		if (c->ep[h[i].ep].fd >= 0)
+			continue;
+		struct strbuf first = STRBUF_INIT;
+		sb_printf(&first, "%-9s %-2s ", chan_kind_name(c->kind), access_name(c->ep[h[i].ep].access));
+		if (c->label)
+			esc_append(&first, c->label, strlen(c->label));
+		else if (c->id)
+			esc_append(&first, c->id, strlen(c->id));
+		sb_puts(&first, "  ");
+		add_peers(s, c, h[i].ep, &first, "mapped", d);
+		sb_free(&first);
+	}
+}
+
+void ipc_lines(const struct tui *t, const struct proc_info *p, struct dlines *d)
+{
+	struct hold *h;
+	size_t n = find_holds(t->cur, p->pid, &h);
+	dline_add(d, "col.channels", "Summary", A_BOLD, 0, "%zu descriptors, %u channels",
+		  p->n_fds, p->n_channels);
+	if (p->flags & PF_KTHREAD)
+		dline_add(d, "pcb.flags", "", ui_attr(UI_DIM), 0, "kernel thread: no descriptors");
+	else if (p->flags & PF_FDS_DENIED)
+		dline_add(d, "pcb.flags", "", ui_attr(UI_WARN), 0, "descriptors not readable (permission denied)");
+	for (size_t i = 0; i < p->n_fds; i++)
+		add_fd(t, p, &p->fds[i], h, n, d);
+	add_mapped(t, h, n, d);
+	free(h);
+}

@@ -1,0 +1,106 @@
+/* view_pcb.c — the PCB tab: identity (pids, session, tty, credentials), state in words, wait
+ * channel, signal masks decoded to names, namespaces, and what could not be read. */
+#include <string.h>
+
+#include "collect/parse_proc.h"
+#include "util/text_escape.h"
+#include "view/proc_names.h"
+#include "view/tui_state.h"
+#include "view/ui.h"
+
+static void add_raw(struct dlines *d, const char *help, const char *label, const char *raw)
+{
+	struct strbuf sb = STRBUF_INIT;
+	if (raw)
+		esc_append(&sb, raw, strlen(raw));
+	else
+		sb_puts(&sb, "-");
+	dline_add_sb(d, help, label, A_NORMAL, 0, &sb);
+	sb_free(&sb);
+}
+
+static void add_sigset(struct dlines *d, const char *help, const char *label, uint64_t set)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, "%016llx", (unsigned long long)set);
+	const char *sep = "  ";
+	for (int n = 1; n <= 64; n++) {
+		if (!(set >> (n - 1) & 1))
+			continue;
+		const char *name = signal_name(n);
+		if (name)
+			sb_printf(&sb, "%s%s", sep, name);
+		else
+			sb_printf(&sb, "%s%d", sep, n);
+		sep = " ";
+	}
+	if (!set)
+		sb_puts(&sb, "  (none)");
+	dline_add_sb(d, help, label, A_NORMAL, 0, &sb);
+	sb_free(&sb);
+}
+
+static void add_flags(struct dlines *d, uint32_t flags)
+{
+	static const struct { uint32_t bit; const char *text; } names[] = {
+		{ PF_KTHREAD, "kernel thread (no memory map, no descriptors)" },
+		{ PF_FDS_DENIED, "descriptors (permission denied)" },
+		{ PF_MAPS_DENIED, "memory maps (permission denied)" },
+		{ PF_STATUS_DENIED, "status (permission denied)" },
+		{ PF_NETNS_DENIED, "network namespace (permission denied)" },
+		{ PF_NETNS_UNDUMPED, "sockets of its foreign network namespace" },
+		{ PF_VANISHED, "exited while being read" },
+	};
+	bool any = false;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (flags & names[i].bit) {
+			dline_add(d, "pcb.flags", any ? "" : "Not readable", ui_attr(UI_WARN), 0, "%s", names[i].text);
+			any = true;
+		}
+	if (!any)
+		dline_add(d, "pcb.flags", "Not readable", A_NORMAL, 0, "nothing: all fields were read");
+}
+
+void pcb_lines(const struct tui *t, const struct proc_info *p, struct dlines *d)
+{
+	char tty[32];
+	tty_name(p->tty_nr, tty, sizeof tty);
+	dline_add(d, "pcb.pid", "PID", A_NORMAL, 0, "%d", (int)p->pid);
+	const struct proc_info *parent = snapshot_find_proc(t->cur, p->ppid);
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, "%d", (int)p->ppid);
+	if (parent && parent->comm) {
+		sb_puts(&sb, "  (");
+		esc_append(&sb, parent->comm, strlen(parent->comm));
+		sb_puts(&sb, ")");
+	}
+	dline_add_sb(d, "pcb.ppid", "Parent PID", A_NORMAL, parent ? p->ppid : 0, &sb);
+	sb_free(&sb);
+	dline_add(d, "pcb.pgid", "Process group", A_NORMAL, 0, "%d", (int)p->pgid);
+	dline_add(d, "pcb.sid", "Session", A_NORMAL, 0, "%d", (int)p->sid);
+	dline_add(d, "pcb.tgid", "Thread group", A_NORMAL, 0, "%d", (int)p->tgid);
+	dline_add(d, "pcb.tty", "TTY", A_NORMAL, 0, "%s", tty);
+	add_raw(d, "pcb.comm", "Name", p->comm);
+	add_raw(d, "pcb.cmdline", "Command line", p->cmdline && *p->cmdline ? p->cmdline : NULL);
+	add_raw(d, "pcb.user", "User", p->user);
+	dline_add(d, "pcb.uid", "UIDs r/e/s/fs", A_NORMAL, 0, "%u %u %u %u",
+		  (unsigned)p->ruid, (unsigned)p->euid, (unsigned)p->suid, (unsigned)p->fsuid);
+	dline_add(d, "pcb.gid", "GIDs r/e/s/fs", A_NORMAL, 0, "%u %u %u %u",
+		  (unsigned)p->rgid, (unsigned)p->egid, (unsigned)p->sgid, (unsigned)p->fsgid);
+	dline_add(d, "pcb.state", "State", A_NORMAL, 0, "%c  %s", p->state ? p->state : '?', state_meaning(p->state));
+	if (p->sched && p->sched->wchan)
+		add_raw(d, "pcb.wchan", "Wait channel", p->sched->wchan);
+	else
+		dline_add(d, "pcb.wchan", "Wait channel", ui_attr(UI_DIM), 0, "%s",
+			  p->flags & PF_DETAIL ? "- (running, or not readable)" : "(reading...)");
+	add_sigset(d, "pcb.sigpnd", "Signals pending", p->sig_pending);
+	add_sigset(d, "pcb.sigblk", "Signals blocked", p->sig_blocked);
+	add_sigset(d, "pcb.sigign", "Signals ignored", p->sig_ignored);
+	add_sigset(d, "pcb.sigcgt", "Signals caught", p->sig_caught);
+	dline_add(d, "pcb.netns", "Network namespace", A_NORMAL, 0, "net:[%llu]%s", (unsigned long long)p->netns,
+		  p->netns == 0 ? " (unknown)" : p->flags & PF_NETNS_FOREIGN ? " (not ipctop's)" : " (same as ipctop)");
+	dline_add(d, "pcb.pidns", "PID namespace", A_NORMAL, 0, "pid:[%llu]", (unsigned long long)p->pidns);
+	long hz = t->cur->sys.ticks_per_sec > 0 ? t->cur->sys.ticks_per_sec : 100;
+	dline_add(d, "pcb.start", "Started", A_NORMAL, 0, "%.2f s after boot", (double)p->start_time / (double)hz);
+	add_flags(d, p->flags);
+}

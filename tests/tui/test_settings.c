@@ -1,0 +1,107 @@
+/* test_settings.c — the ipctoprc file: strict parsing (malformed lines, unknown keys, bad
+ * values), round trip, and loading rules (missing file, not a regular file, owner check). */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tap.h"
+#include "view/settings.h"
+
+static int parse(const char *text, struct settings *s, struct strbuf *warn)
+{
+	settings_default(s);
+	sb_reset(warn);
+	return settings_parse(text, strlen(text), s, warn);
+}
+
+static void test_parse(void)
+{
+	struct settings s;
+	struct strbuf warn = STRBUF_INIT;
+	is_int(parse("sort_column=mem\nsort_direction=asc\ntree=1\ndelay=30\n", &s, &warn), 0, "valid file: no warnings");
+	ok(s.sort_col == COL_MEM && !s.sort_desc && s.tree && s.delay_tenths == 30, "valid values applied");
+	is_int(parse("# comment\n\n  tree = yes  \r\n", &s, &warn), 0, "comments, blank lines, spaces, CRLF");
+	ok(s.tree, "spaced value read");
+	is_int(parse("colour=red\nsort_column=bogus\ndelay=0\ndelay=9999\ndelay=1e3\njust words\n", &s, &warn), 6,
+	       "unknown key, bad column, out-of-range and non-numeric delay, no '=': six ignored");
+	is_int(s.delay_tenths, 15, "ignored lines leave defaults");
+	ok(strstr(sb_str(&warn), "line 6") != NULL, "warnings name the line");
+	is_int(parse("tree=1\n$(rm -rf /)=1\ndelay=`reboot`\n", &s, &warn), 2, "shell-looking lines are data, ignored");
+	ok(s.tree, "good line before them still applied");
+	is_int(parse("columns=pid,cpu,command\n", &s, &warn), 0, "columns list");
+	ok(s.visible[COL_CPU] && !s.visible[COL_USER] && s.visible[COL_PID], "only listed columns (and pid) visible");
+	is_int(parse("columns=pid,,cpu\n", &s, &warn), 1, "empty column name rejected");
+	ok(s.visible[COL_USER], "rejected columns line changes nothing");
+	char bin[] = "tree=1\0garbage\ndelay=20\n";
+	settings_default(&s);
+	is_int(settings_parse(bin, sizeof bin - 1, &s, &warn), 1, "line with a NUL byte ignored");
+	is_int(s.delay_tenths, 20, "next line still read");
+	parse("delay=5\x1b[2J\n", &s, &warn);
+	ok(strchr(sb_str(&warn), '\x1b') == NULL, "control bytes of the file are escaped in warnings");
+	sb_free(&warn);
+}
+
+static void test_round_trip(void)
+{
+	struct settings a, b;
+	struct strbuf text = STRBUF_INIT;
+	settings_default(&a);
+	a.sort_col = COL_FDS;
+	a.sort_desc = false;
+	a.tree = true;
+	a.delay_tenths = 7;
+	a.visible[COL_POLICY] = false;
+	settings_format(&a, &text);
+	settings_default(&b);
+	is_int(settings_parse(text.buf, text.len, &b, NULL), 0, "formatted text parses cleanly");
+	ok(memcmp(&a, &b, sizeof a) == 0, "round trip gives the same settings");
+	sb_free(&text);
+}
+
+static void test_load(void)
+{
+	char dir[] = "/tmp/ipctop-settings-XXXXXX";
+	struct settings s;
+	struct strbuf warn = STRBUF_INIT;
+	ok(mkdtemp(dir) != NULL, "temporary directory");
+	char path[256];
+	snprintf(path, sizeof path, "%s/sub/ipctoprc", dir);
+	settings_default(&s);
+	is_int(settings_load(path, getuid(), &s, &warn), 0, "missing file is fine");
+	s.delay_tenths = 42;
+	is_int(settings_save(path, &s), 0, "save creates the directory and file");
+	struct settings r;
+	settings_default(&r);
+	is_int(settings_load(path, getuid(), &r, &warn), 0, "load what was saved");
+	is_int(r.delay_tenths, 42, "saved value read back");
+	struct stat st;
+	stat(path, &st);
+	if (st.st_uid != 0) {
+		settings_default(&r);
+		is_int(settings_load(path, 0, &r, &warn), 1, "as root, a file not owned by root is ignored");
+		is_int(r.delay_tenths, 15, "and nothing from it applied");
+	} else {
+		ok(chown(path, 1, 1) == 0, "give the file to another owner");
+		settings_default(&r);
+		is_int(settings_load(path, 0, &r, &warn), 1, "as root, a file not owned by root is ignored");
+		is_int(r.delay_tenths, 15, "and nothing from it applied");
+	}
+	ok(strstr(sb_str(&warn), "not owned by root") != NULL, "with a warning saying why");
+	char sub[256];
+	snprintf(sub, sizeof sub, "%s/sub", dir);
+	settings_default(&r);
+	is_int(settings_load(sub, getuid(), &r, &warn), 1, "a directory is not a settings file");
+	unlink(path);
+	rmdir(sub);
+	rmdir(dir);
+	sb_free(&warn);
+}
+
+int main(void)
+{
+	test_parse();
+	test_round_trip();
+	test_load();
+	return tap_done();
+}

@@ -1,0 +1,142 @@
+#!/bin/sh
+# tui_basic.sh — end-to-end test of the interactive ipctop in a private tmux server: the list,
+# search, the detail tabs (PCB, IPC peer), resize, a tiny terminal, escaping of a hostile
+# process name, -p, quitting, and the refusal to run without a terminal.
+. "$TESTS_SRC/tap.sh"
+
+[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux not found"
+[ -n "$PYTHON3" ] || skip_all "python3 not found"
+[ -x "$IPCTOP" ] || skip_all "ipctop not built"
+
+export LC_ALL=C.UTF-8
+tmp=$(mktemp -d /tmp/ipctop-tui-XXXXXX)
+sock="ipctop-test-$$"
+T() { "$TMUX_BIN" -f /dev/null -L "$sock" "$@"; }
+fixture_pid=
+hostile_pid=
+cleanup() {
+	T kill-server 2>/dev/null
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
+	[ -n "$fixture_pid" ] && kill "$fixture_pid" 2>/dev/null
+	[ -n "$hostile_pid" ] && kill "$hostile_pid" 2>/dev/null
+	wait 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+# Wait (up to $2 tenths of a second, default 100) until the pane shows text $1.
+wait_for() {
+	i=0
+	while [ "$i" -lt "${2:-100}" ]; do
+		screen=$(T capture-pane -p -t "$session" 2>/dev/null)
+		case $screen in *"$1"*) return 0 ;; esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	printf '%s\n' "$screen" | sed 's/^/#   | /'
+	return 1
+}
+
+# Wait until the session has ended (ipctop exited).
+wait_gone() {
+	i=0
+	while [ "$i" -lt 100 ]; do
+		T has-session -t "$session" 2>/dev/null || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+start() {   # start SESSION ARGS...: ipctop in a 120x40 pane
+	session=$1; shift
+	T new-session -d -s "$session" -x 120 -y 40 \
+		"env XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
+}
+
+# Fixture: a parent with a unique name holding the write end of a pipe to its child.
+name="ipctfx$$"
+"$PYTHON3" - "$name" "$tmp/pids" <<'PY' &
+import ctypes, os, sys, time
+name, out = sys.argv[1], sys.argv[2]
+libc = ctypes.CDLL(None)
+r, w = os.pipe()
+child = os.fork()
+if child == 0:
+    os.close(w)
+    libc.prctl(15, (name + "c").encode(), 0, 0, 0)
+    os.read(r, 1)          # until the parent goes away
+    os._exit(0)
+os.close(r)
+libc.prctl(15, name.encode(), 0, 0, 0)
+with open(out + ".tmp", "w") as f:
+    f.write("%d %d\n" % (os.getpid(), child))
+os.rename(out + ".tmp", out)
+time.sleep(600)
+PY
+fixture_pid=$!
+i=0
+while [ ! -s "$tmp/pids" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+read -r ppid_fx child_fx < "$tmp/pids"
+[ "$ppid_fx" = "$fixture_pid" ] || { echo "Bail out! fixture did not start"; exit 1; }
+
+# A process whose command line carries an escape sequence and invalid UTF-8.
+hostile=$(printf '\033[31mEVIL\377')
+bash -c 'exec -a "$1" sleep 600' sh "$hostile" &
+hostile_pid=$!
+
+# --- stdout not a terminal ---
+out=$("$IPCTOP" </dev/null 2>&1 | cat)
+st=$("$IPCTOP" </dev/null >/dev/null 2>&1; echo $?)
+[ "$st" = 1 ]; ok $? "exit status 1 when stdout is not a terminal"
+case $out in *"stdout is not a terminal; use --json or --dot"*) r=0 ;; *) r=1 ;; esac
+ok $r "says why and what to use instead"
+
+# --- the list, search, detail ---
+start main -d 10
+wait_for "Command" 150; ok $? "process list with its column header"
+wait_for "Load average"; ok $? "header with load averages"
+T send-keys -t main / "$name"
+wait_for "$name"; ok $? "incremental search brings the fixture into view"
+T send-keys -t main Enter F Enter
+wait_for "Parent PID"; ok $? "Enter opens the detail (PCB tab)"
+wait_for "PID $ppid_fx "; ok $? "PCB tab shows the fixture's pid"
+printf '%s\n' "$screen" | grep -Eq "Parent PID +$$ "; ok $? "PCB tab shows the parent pid (this script)"
+T send-keys -t main 4
+wait_for "$child_fx (${name}c)"; ok $? "IPC tab names the pipe's peer (child pid and name)"
+printf '%s\n' "$screen" | grep -q "pipe"; ok $? "the descriptor is decoded as a pipe"
+
+# --- resize, tiny terminal ---
+T resize-window -t main -x 80 -y 24
+wait_for "IPC"; ok $? "still drawn after resizing to 80x24"
+T resize-window -t main -x 30 -y 6
+wait_for "terminal too small"; ok $? "tiny terminal shows a one-line message"
+T resize-window -t main -x 120 -y 40
+wait_for "Scheduling"; ok $? "back to full size, the detail is drawn again"
+T send-keys -t main Escape
+wait_for "Load average"; ok $? "Esc goes back to the list"
+
+# --- hostile name shown escaped ---
+T send-keys -t main / EVIL
+wait_for '\x1b[31mEVIL\xff'; ok $? "hostile command line shown escaped (\\x1b, \\xff)"
+T send-keys -t main Escape
+T send-keys -t main q
+wait_gone; ok $? "q quits"
+
+# --- no raw control bytes reach the terminal (no colours: only ipctop's own attributes) ---
+start mono --no-color -p "$hostile_pid,$ppid_fx"
+wait_for "EVIL" 150; ok $? "-p shows the listed processes"
+cap=$(T capture-pane -e -p -t mono)
+row=$(printf '%s\n' "$cap" | grep "EVIL")
+shown_child=$(printf '%s\n' "$cap" | grep -c " $child_fx ")
+[ -n "$row" ] && [ "$shown_child" = 0 ]; ok $? "-p hides processes not listed"
+esc=$(printf '\033')
+[ -n "$row" ] && ! printf '%s\n' "$row" | grep -q "${esc}\[31m"; ok $? "no SGR from the process name on screen"
+[ -n "$row" ] && ! printf '%s\n' "$row" | grep -Eq "${esc}\[[0-9;]*3[0-7]m|38;[25];"
+ok $? "with --no-color no colour attributes at all on the row"
+[ -n "$row" ] && ! printf '%s\n' "$row" | tr -d '\033' | LC_ALL=C grep -q '[[:cntrl:]]'
+ok $? "no other control bytes on the row"
+T send-keys -t mono F10
+wait_gone; ok $? "F10 quits"
+
+tap_done
