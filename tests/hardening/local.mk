@@ -1,0 +1,1 @@
+# tests/hardening/local.mk (included by Makefile.am)
