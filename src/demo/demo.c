@@ -164,6 +164,9 @@ static void start_janitor(struct demo *d)
 	pid_t pid = fork();
 	if (pid == 0) {
 		prctl(PR_SET_NAME, "demo-cleanup", 0, 0, 0);
+		setsid();   /* out of the terminal's session: a hangup that kills ipctop spares it */
+		signal(SIGINT, SIG_IGN);
+		signal(SIGHUP, SIG_IGN);
 		close(p[1]);
 		char c;
 		while (read(p[0], &c, 1) < 0 && errno == EINTR)

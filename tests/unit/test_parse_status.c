@@ -1,0 +1,177 @@
+/* test_parse_status.c — parse_status on real /proc/PID/status captures and broken variants. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "collect/parse_proc.h"
+#include "tap.h"
+#include "test_parse_fixture.h"
+
+static int parse_text(const char *s, struct status_fields *o)
+{
+	size_t n = strlen(s);
+	char *buf = exact_copy(s, n);
+	int found = parse_status(buf, n, o);
+	free(buf);
+	return found;
+}
+
+static int parse_file(const char *name, struct status_fields *o)
+{
+	size_t n;
+	char *buf = fixture(name, &n);
+	int found = parse_status(buf, n, o);
+	free(buf);
+	return found;
+}
+
+static void test_real_status(void)
+{
+	struct status_fields o;
+	int found = parse_file("status.txt", &o);
+	is_int(found, 18, "status.txt: 18 lines recognised");
+	ok(o.has_uid && o.has_gid && o.has_sig && o.has_ctxt && o.has_cap, "status.txt: groups present");
+	ok(o.has_tgid && o.has_ppid && o.has_threads, "status.txt: ids present");
+	is_int(o.tgid, 11509, "Tgid");
+	is_int(o.ppid, 11498, "PPid");
+	is_int(o.threads, 1, "Threads");
+	is_int(o.ruid, 0, "ruid");
+	is_int(o.sig_pending, 0x800, "SigPnd: USR2 (12) pending on the thread");
+	is_int(o.sig_shared_pending, 0x4000, "ShdPnd: TERM (15) pending on the process");
+	is_int(o.sig_blocked, 0x400004800ULL, "SigBlk: 12, 15 and 35");
+	is_int(o.sig_ignored, 0x1000, "SigIgn: PIPE (13)");
+	is_int(o.sig_caught, 0x200, "SigCgt: USR1 (10)");
+	is_int(o.cap_eff, 0x1fffeffffffULL, "CapEff");
+	is_int(o.cap_prm, 0x1fffeffffffULL, "CapPrm");
+	is_int(o.cap_bnd, 0x1fffeffffffULL, "CapBnd");
+	is_int(o.cap_inh, 0, "CapInh");
+	is_str(o.cpus_allowed_list, "0", "Cpus_allowed_list (pinned to CPU 0)");
+	ok(!o.is_kthread, "Kthread: 0");
+}
+
+static void test_setresuid_status(void)
+{
+	struct status_fields o;
+	parse_file("status_setresuid.txt", &o);
+	is_int(o.ruid, 1000, "setresuid: ruid");
+	is_int(o.euid, 1001, "setresuid: euid");
+	is_int(o.suid, 1002, "setresuid: suid");
+	is_int(o.fsuid, 1001, "setresuid: fsuid follows euid");
+	is_int(o.rgid, 2000, "setresuid: rgid");
+	is_int(o.egid, 2001, "setresuid: egid");
+	is_int(o.sgid, 2002, "setresuid: sgid");
+	is_int(o.fsgid, 2001, "setresuid: fsgid");
+	is_int(o.vol_ctxt, 13, "voluntary_ctxt_switches");
+	is_int(o.nonvol_ctxt, 10, "nonvoluntary_ctxt_switches");
+	is_int(o.cap_eff, 0, "CapEff dropped");
+	is_int(o.cap_bnd, 0x1fffeffffffULL, "CapBnd kept");
+	is_int(o.tgid, 11704, "Tgid");
+}
+
+static void test_kthread_status(void)
+{
+	struct status_fields o;
+	parse_file("status_kthread.txt", &o);
+	ok(o.is_kthread, "kthreadd: Kthread: 1");
+	ok(o.has_ppid, "kthreadd: PPid read");
+	is_int(o.ppid, 0, "kthreadd: PPid 0");
+	is_int(o.tgid, 2, "kthreadd: Tgid 2");
+}
+
+static void test_bad_ids(void)
+{
+	struct status_fields o;
+	parse_text("Uid:\t1\t2\t3\n", &o);
+	ok(!o.has_uid, "Uid with 3 columns is skipped");
+	parse_text("Uid:\t1\t2\t3\t4\t5\n", &o);
+	ok(!o.has_uid, "Uid with 5 columns is skipped");
+	parse_text("Uid:\t4294967296\t0\t0\t0\n", &o);
+	ok(!o.has_uid, "Uid overflowing 32 bits is skipped");
+	parse_text("Gid:\t-1\t0\t0\t0\n", &o);
+	ok(!o.has_gid, "negative Gid is skipped");
+	parse_text("Uid:\t4294967295\t7\t8\t9", &o);
+	ok(o.has_uid && o.ruid == 4294967295u && o.fsuid == 9, "largest uid, no final newline");
+	parse_text("Uidx:\t1\t2\t3\t4\nXUid:\t1\t2\t3\t4\n", &o);
+	ok(!o.has_uid, "keys that only contain Uid are not Uid");
+	is_int(parse_text("Threads:\t-1\nThreads:\t99999999999\nTgid:\t12x\nPPid:\n", &o), 0,
+	       "negative, oversized, trailing junk and empty numbers are skipped");
+	ok(!o.has_threads && !o.has_tgid && !o.has_ppid, "...and leave their flags unset");
+}
+
+static void test_bad_masks(void)
+{
+	struct status_fields o;
+	parse_text("SigBlk:\t1ffffffffffffffff\n", &o);
+	ok(!o.has_sig && o.sig_blocked == 0, "17 hex digits overflow: skipped");
+	parse_text("SigCgt:\t000000000000020\n", &o);
+	ok(!o.has_sig && o.sig_caught == 0, "15 hex digits (a cut line) skipped");
+	parse_text("SigCgt:\tzz\nSigIgn:\t\n", &o);
+	ok(!o.has_sig, "non-hex and empty masks skipped");
+	parse_text("SigCgt:\tffffffffffffffff\nCapEff:\t00000000000000Ff\n", &o);
+	ok(o.sig_caught == UINT64_MAX && o.cap_eff == 0xff && o.has_cap, "all-ones mask and mixed case");
+	parse_text("SigQ:\t2/96364\nSigPnd:\t0000000000000001\n", &o);
+	ok(o.sig_pending == 1, "SigQ does not disturb SigPnd");
+}
+
+static void test_ctxt_and_kthread(void)
+{
+	struct status_fields o;
+	parse_text("voluntary_ctxt_switches:\t18446744073709551615\n"
+	           "nonvoluntary_ctxt_switches:\t18446744073709551616\n", &o);
+	ok(o.has_ctxt && o.vol_ctxt == UINT64_MAX, "largest counter read");
+	is_int(o.nonvol_ctxt, 0, "overflowing counter skipped");
+	parse_text("Kthread:\t2\n", &o);
+	ok(!o.is_kthread, "Kthread: 2 is not a flag value");
+	parse_text("Kthread:\t1\r\n", &o);
+	ok(o.is_kthread, "a stray CR after the value is tolerated");
+}
+
+static void test_cpu_list(void)
+{
+	struct status_fields o;
+	parse_text("Cpus_allowed_list:\t0-3,5\n", &o);
+	is_str(o.cpus_allowed_list, "0-3,5", "cpu list copied");
+	parse_text("Cpus_allowed_list:\t0-3;rm\n", &o);
+	is_str(o.cpus_allowed_list, "", "cpu list with foreign characters skipped");
+	char line[1200];
+	strcpy(line, "Cpus_allowed_list:\t");
+	for (int cpu = 0; cpu < 200; cpu += 2)
+		sprintf(line + strlen(line), "%s%d", cpu ? "," : "", cpu);
+	strcat(line, "\n");
+	parse_text(line, &o);
+	size_t n = strlen(o.cpus_allowed_list);
+	ok(n < sizeof(o.cpus_allowed_list) && n > 200, "long cpu list cut to fit (%zu bytes)", n);
+	ok(n >= 3 && strcmp(o.cpus_allowed_list + n - 3, "...") == 0, "cut list ends in ...");
+	ok(strncmp(o.cpus_allowed_list, "0,2,4,6,8,10", 12) == 0 && o.cpus_allowed_list[n - 4] != ',',
+	   "cut list keeps its head and ends at a whole number");
+}
+
+static void test_bounds(void)
+{
+	struct status_fields o;
+	const char *s = "Tgid:\t4299";
+	char *buf = exact_copy(s, 8);   /* "Tgid:\t42" */
+	parse_status(buf, 8, &o);
+	free(buf);
+	is_int(o.tgid, 42, "len bounds the text: digits after it are not read");
+	is_int(parse_status(NULL, 0, &o), 0, "NULL text: nothing");
+	buf = exact_copy("", 0);
+	is_int(parse_status(buf, 0, &o), 0, "empty text: nothing");
+	free(buf);
+	ok(!o.has_uid && o.cpus_allowed_list[0] == '\0', "empty text leaves a zeroed struct");
+	o.tgid = 77;
+	parse_text("garbage\n\n:::\n\t\nUid", &o);
+	ok(o.tgid == 0, "the struct is zeroed before parsing");
+}
+
+int main(void)
+{
+	test_real_status();
+	test_setresuid_status();
+	test_kthread_status();
+	test_bad_ids();
+	test_bad_masks();
+	test_ctxt_and_kthread();
+	test_cpu_list();
+	test_bounds();
+	return tap_done();
+}
