@@ -51,7 +51,12 @@ int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bo
 	int bad = parse_maps(c->file.buf, (size_t)len, &maps, &n, &s->arena);
 	if (bad > 0)
 		snapshot_note(s, "pid %d: %d malformed maps lines skipped", (int)p->pid, bad);
-	maps_classify(maps, n, NULL);
+	/* The text/data/bss classes matter only in detail; there the executable is known for sure
+	 * from the exe link (root or the owner), else guessed from the first file mapping. */
+	char exe[4096];
+	snprintf(path, sizeof(path), "%d/exe", (int)p->pid);
+	bool have_exe = detail && readlink_at(c->proc_fd, path, exe, sizeof(exe)) > 0;
+	maps_classify(maps, n, have_exe ? exe : NULL);
 	if (!detail)
 		n = keep_ipc_maps(maps, n);
 	if (holds_sysv_shm(maps, n))

@@ -1,1 +1,20 @@
-# tests/integration/local.mk (included by tests/local.mk)
+# tests/integration/local.mk — real-kernel fixtures and the integration tests of
+# `ipctop --json` / `--dot` (included by tests/local.mk). Fixtures never link libipctop.
+check_PROGRAMS += tests/fixture/ipc_fixture
+tests_fixture_ipc_fixture_SOURCES = tests/fixture/ipc_fixture.c \
+	tests/fixture/kinds_stream.c tests/fixture/kinds_net.c tests/fixture/kinds_shared.c \
+	tests/fixture/fixture_kinds.h tests/fixture/fixture_util.c tests/fixture/fixture_util.h
+tests_fixture_ipc_fixture_LDADD = -lrt
+
+check_PROGRAMS += tests/fixture/hostile_name
+tests_fixture_hostile_name_SOURCES = tests/fixture/hostile_name.c \
+	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
+
+TESTS += tests/integration/channels.sh
+EXTRA_DIST += tests/integration/channels.sh tests/integration/fixture_lib.sh \
+	tests/integration/ipcfx.py tests/integration/check_channels.py \
+	tests/integration/check_cleanup.py
+
+TESTS += tests/integration/detail.sh tests/integration/dot.sh tests/integration/hostile.sh
+EXTRA_DIST += tests/integration/detail.sh tests/integration/dot.sh tests/integration/hostile.sh \
+	tests/integration/check_detail.py tests/integration/check_hostile.py
