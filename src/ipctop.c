@@ -145,9 +145,12 @@ static int run_export(const struct ipctop_opts *o)
 		snapshot_free(&s);
 		return 1;
 	}
+	bool missing = false;
 	for (size_t i = 0; i < o->n_pids; i++)
-		if (!snapshot_find_proc(&s, o->pids[i]))
+		if (!snapshot_find_proc(&s, o->pids[i])) {
 			fprintf(stderr, "ipctop: no process %d\n", (int)o->pids[i]);
+			missing = true;
+		}
 	if (o->mode == MODE_JSON)
 		r = export_json(stdout, &s, o->pids, o->n_pids, o->pretty);
 	else
@@ -157,7 +160,7 @@ static int run_export(const struct ipctop_opts *o)
 	if (r < 0)
 		fprintf(stderr, "ipctop: write error: %s\n", strerror(-r));
 	snapshot_free(&s);
-	return r < 0 ? 1 : 0;
+	return r < 0 || missing ? 1 : 0;
 }
 
 /* --demo: start the example processes, show only them, end them when the screens close. */

@@ -1,0 +1,218 @@
+/* dot_graph.c — nodes and merged edges of the --dot export (see dot_graph.h). */
+#include "export/dot_graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/u64map.h"
+#include "util/xalloc.h"
+
+/* One distinct party of a channel: a process (all its endpoints' access joined) or a remote. */
+struct party {
+	uint64_t node;
+	uint8_t access;
+};
+
+struct builder {
+	struct dot_graph *g;
+	const struct snapshot *s;
+	struct u64map remote_by_hash;   /* FNV-1a of the text → index into g->remotes */
+	struct party *parties;
+	size_t cap_parties;
+};
+
+static uint64_t text_hash(const char *t)
+{
+	uint64_t h = 14695981039346656037ull;
+	for (; *t; t++)
+		h = (h ^ (unsigned char)*t) * 1099511628211ull;
+	return h;
+}
+
+static uint64_t remote_node(struct builder *b, const char *text)
+{
+	struct dot_graph *g = b->g;
+	uint64_t h = text_hash(text);
+	int32_t idx = u64map_get(&b->remote_by_hash, h);
+	if (idx >= 0 && strcmp(g->remotes[idx], text) == 0)
+		return DOT_NODE(DOT_REMOTE, idx);
+	XGROW(g->remotes, g->cap_remotes, g->n_remotes + 1);
+	g->remotes[g->n_remotes] = text;
+	if (idx < 0)
+		u64map_put(&b->remote_by_hash, h, (int32_t)g->n_remotes);
+	return DOT_NODE(DOT_REMOTE, g->n_remotes++);
+}
+
+/* Fill b->parties with the distinct parties of ch; returns their number. */
+static size_t collect_parties(struct builder *b, const struct channel *ch)
+{
+	size_t n = 0;
+	XGROW(b->parties, b->cap_parties, ch->n_ep + 1);
+	for (size_t e = 0; e < ch->n_ep; e++) {
+		const struct endpoint *ep = &ch->ep[e];
+		uint64_t node;
+		if (ep->pid > 0)
+			node = DOT_NODE(DOT_PROC, ep->pid);
+		else if (ep->remote)
+			node = remote_node(b, ep->remote);
+		else
+			continue;
+		size_t i = 0;
+		while (i < n && b->parties[i].node != node)
+			i++;
+		if (i == n)
+			b->parties[n++] = (struct party){ node, 0 };
+		b->parties[i].access |= ep->access;
+	}
+	return n;
+}
+
+static bool kind_has_direction(enum chan_kind k)
+{
+	return k == CK_PIPE || k == CK_FIFO;
+}
+
+static void add_edge(struct dot_graph *g, enum chan_kind kind, size_t chan, uint64_t a,
+                     uint64_t b, bool directed)
+{
+	if (!directed && a > b) {
+		uint64_t t = a;
+		a = b;
+		b = t;
+	}
+	XGROW(g->edges, g->cap_edges, g->n_edges + 1);
+	g->edges[g->n_edges++] = (struct dot_edge){ kind, a, b, directed, 1, chan };
+}
+
+/* Two parties: one edge, writer→reader for pipes and FIFOs when only one side writes. */
+static void add_pair(struct builder *b, const struct channel *ch, size_t chan)
+{
+	const struct party *x = &b->parties[0], *y = &b->parties[1];
+	bool xw = x->access & ACC_W, yw = y->access & ACC_W;
+	if (kind_has_direction(ch->kind) && xw != yw)
+		add_edge(b->g, ch->kind, chan, xw ? x->node : y->node, xw ? y->node : x->node, true);
+	else
+		add_edge(b->g, ch->kind, chan, x->node, y->node, false);
+}
+
+/* More parties: the channel becomes a node with an edge to each party. */
+static void add_hub(struct builder *b, const struct channel *ch, size_t chan, size_t n)
+{
+	struct dot_graph *g = b->g;
+	uint64_t hub = DOT_NODE(DOT_HUB, chan);
+	XGROW(g->hubs, g->cap_hubs, g->n_hubs + 1);
+	g->hubs[g->n_hubs++] = chan;
+	for (size_t i = 0; i < n; i++) {
+		uint8_t acc = b->parties[i].access;
+		bool directed = kind_has_direction(ch->kind) && (acc == ACC_R || acc == ACC_W);
+		if (directed && acc == ACC_R)
+			add_edge(g, ch->kind, chan, hub, b->parties[i].node, true);
+		else
+			add_edge(g, ch->kind, chan, b->parties[i].node, hub, directed);
+	}
+}
+
+static bool chan_selected(const struct channel *ch, const pid_t *pids, size_t n_pids)
+{
+	if (n_pids == 0)
+		return true;
+	for (size_t e = 0; e < ch->n_ep; e++)
+		for (size_t i = 0; i < n_pids; i++)
+			if (ch->ep[e].pid > 0 && ch->ep[e].pid == pids[i])
+				return true;
+	return false;
+}
+
+static int edge_cmp(const void *pa, const void *pb)
+{
+	const struct dot_edge *a = pa, *b = pb;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->from != b->from)
+		return a->from < b->from ? -1 : 1;
+	if (a->to != b->to)
+		return a->to < b->to ? -1 : 1;
+	if (a->directed != b->directed)
+		return a->directed ? 1 : -1;
+	return a->chan < b->chan ? -1 : a->chan > b->chan;
+}
+
+/* Sort edges and merge those joining the same nodes with the same kind and direction. */
+static void merge_edges(struct dot_graph *g)
+{
+	if (g->n_edges == 0)
+		return;
+	qsort(g->edges, g->n_edges, sizeof(*g->edges), edge_cmp);
+	size_t out = 0;
+	for (size_t i = 0; i < g->n_edges; i++) {
+		struct dot_edge *e = &g->edges[i], *last = out ? &g->edges[out - 1] : NULL;
+		if (last && last->kind == e->kind && last->from == e->from && last->to == e->to &&
+		    last->directed == e->directed)
+			last->count++;
+		else
+			g->edges[out++] = *e;
+	}
+	g->n_edges = out;
+}
+
+static int pid_cmp(const void *pa, const void *pb)
+{
+	pid_t a = *(const pid_t *)pa, b = *(const pid_t *)pb;
+	return (a > b) - (a < b);
+}
+
+static void add_pid(struct dot_graph *g, uint64_t node)
+{
+	if (DOT_NODE_TYPE(node) != DOT_PROC)
+		return;
+	XGROW(g->pids, g->cap_pids, g->n_pids + 1);
+	g->pids[g->n_pids++] = (pid_t)DOT_NODE_NUM(node);
+}
+
+/* The process nodes: every process at an end of an edge, once, sorted. */
+static void collect_pids(struct dot_graph *g)
+{
+	for (size_t i = 0; i < g->n_edges; i++) {
+		add_pid(g, g->edges[i].from);
+		add_pid(g, g->edges[i].to);
+		g->kind_used[g->edges[i].kind] = true;
+	}
+	if (g->n_pids == 0)
+		return;
+	qsort(g->pids, g->n_pids, sizeof(*g->pids), pid_cmp);
+	size_t out = 1;
+	for (size_t i = 1; i < g->n_pids; i++)
+		if (g->pids[i] != g->pids[out - 1])
+			g->pids[out++] = g->pids[i];
+	g->n_pids = out;
+}
+
+void dot_graph_build(struct dot_graph *g, const struct snapshot *s, const pid_t *pids, size_t n_pids)
+{
+	struct builder b = { .g = g, .s = s };
+	memset(g, 0, sizeof(*g));
+	u64map_init(&b.remote_by_hash, 64);
+	for (size_t c = 0; c < s->n_chans; c++) {
+		const struct channel *ch = &s->chans[c];
+		if ((unsigned)ch->kind >= CK__COUNT || !chan_selected(ch, pids, n_pids))
+			continue;
+		size_t n = collect_parties(&b, ch);
+		if (n == 2)
+			add_pair(&b, ch, c);
+		else if (n > 2)
+			add_hub(&b, ch, c, n);
+	}
+	merge_edges(g);
+	collect_pids(g);
+	u64map_free(&b.remote_by_hash);
+	free(b.parties);
+}
+
+void dot_graph_free(struct dot_graph *g)
+{
+	free(g->edges);
+	free(g->pids);
+	free(g->remotes);
+	free(g->hubs);
+	memset(g, 0, sizeof(*g));
+}

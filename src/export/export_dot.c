@@ -1,0 +1,174 @@
+/* export_dot.c — writes the communication graph (dot_graph.c) as Graphviz DOT. Every name
+ * goes through the escaping rule, then DOT quoting; the result is accepted by dot(1). */
+#include "export/export_dot.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "export/dot_graph.h"
+#include "util/strbuf.h"
+#include "util/text_escape.h"
+
+static const struct dot_kind_style kind_styles[CK__COUNT] = {
+	[CK_PIPE] = { "blue", "solid", "1.2" },
+	[CK_FIFO] = { "blue", "dashed", "1.2" },
+	[CK_UNIX] = { "forestgreen", "solid", "1.2" },
+	[CK_TCP] = { "darkorange", "bold", "2" },
+	[CK_UDP] = { "darkorange", "dashed", "1.2" },
+	[CK_SYSV_SHM] = { "purple", "solid", "1.5" },
+	[CK_SYSV_MSG] = { "brown", "dotted", "1.5" },
+	[CK_POSIX_SHM] = { "violet", "solid", "1.5" },
+	[CK_POSIX_MQ] = { "brown", "dashed", "1.2" },
+	[CK_MEMFD] = { "#008080", "solid", "1.2" },
+	[CK_PTY] = { "gray40", "solid", "1.2" },
+	[CK_EVENTFD] = { "deeppink", "dotted", "1.5" },
+};
+
+const struct dot_kind_style *dot_kind_style(enum chan_kind k)
+{
+	static const struct dot_kind_style none = { "black", "solid", "1" };
+	return (unsigned)k < CK__COUNT ? &kind_styles[k] : &none;
+}
+
+/* Append raw bytes as DOT string content: the escaping rule first, then '"' → \" and
+ * '\' → \\ (DOT gives backslash sequences a meaning in labels, so every one is doubled). */
+static void dot_text(struct strbuf *out, const char *s, size_t n)
+{
+	struct strbuf esc = STRBUF_INIT;
+	esc_append(&esc, s, n);
+	for (size_t i = 0; i < esc.len; i++) {
+		if (esc.buf[i] == '"' || esc.buf[i] == '\\')
+			sb_putc(out, '\\');
+		sb_putc(out, esc.buf[i]);
+	}
+	sb_free(&esc);
+}
+
+static void dot_str(struct strbuf *out, const char *s)
+{
+	dot_text(out, s, strlen(s));
+}
+
+static void node_name(struct strbuf *out, uint64_t node)
+{
+	static const char prefix[] = { [DOT_PROC] = 'p', [DOT_REMOTE] = 'r', [DOT_HUB] = 'c' };
+	sb_printf(out, "%c%u", prefix[DOT_NODE_TYPE(node)], DOT_NODE_NUM(node));
+}
+
+struct dot_out {
+	FILE *f;
+	struct strbuf line;
+	int err;
+};
+
+static void flush_line(struct dot_out *o)
+{
+	if (!o->err && fwrite(o->line.buf, 1, o->line.len, o->f) != o->line.len)
+		o->err = errno ? errno : EIO;
+	sb_reset(&o->line);
+}
+
+static void write_proc_nodes(struct dot_out *o, const struct snapshot *s, const struct dot_graph *g)
+{
+	for (size_t i = 0; i < g->n_pids; i++) {
+		const struct proc_info *p = snapshot_find_proc(s, g->pids[i]);
+		sb_printf(&o->line, "  p%d [label=\"", (int)g->pids[i]);
+		if (p && p->comm) {
+			dot_str(&o->line, p->comm);
+			sb_puts(&o->line, "\\n");
+		}
+		sb_printf(&o->line, "pid %d\"];\n", (int)g->pids[i]);
+		flush_line(o);
+	}
+}
+
+static void write_other_nodes(struct dot_out *o, const struct snapshot *s, const struct dot_graph *g)
+{
+	for (size_t i = 0; i < g->n_remotes; i++) {
+		sb_printf(&o->line, "  r%zu [shape=plaintext, label=\"", i);
+		dot_str(&o->line, g->remotes[i]);
+		sb_puts(&o->line, "\"];\n");
+		flush_line(o);
+	}
+	for (size_t i = 0; i < g->n_hubs; i++) {
+		const struct channel *ch = &s->chans[g->hubs[i]];
+		const struct dot_kind_style *st = dot_kind_style(ch->kind);
+		sb_printf(&o->line, "  c%zu [shape=ellipse, style=filled, fillcolor=white, color=\"%s\", "
+		          "fontsize=8, margin=\"0.05,0.02\", label=\"%s", g->hubs[i], st->color,
+		          chan_kind_name(ch->kind));
+		if (ch->label) {
+			sb_puts(&o->line, "\\n");
+			dot_str(&o->line, ch->label);
+		}
+		sb_puts(&o->line, "\"];\n");
+		flush_line(o);
+	}
+}
+
+static void write_edges(struct dot_out *o, const struct snapshot *s, const struct dot_graph *g)
+{
+	for (size_t i = 0; i < g->n_edges; i++) {
+		const struct dot_edge *e = &g->edges[i];
+		const struct dot_kind_style *st = dot_kind_style(e->kind);
+		sb_puts(&o->line, "  ");
+		node_name(&o->line, e->from);
+		sb_puts(&o->line, " -- ");
+		node_name(&o->line, e->to);
+		sb_printf(&o->line, " [color=\"%s\", style=%s, penwidth=%s, dir=%s", st->color, st->style,
+		          st->penwidth, e->directed ? "forward" : "none");
+		if (e->count > 1)
+			sb_printf(&o->line, ", label=\"\u00d7%u\", fontcolor=\"%s\"", e->count, st->color);
+		sb_puts(&o->line, ", tooltip=\"");
+		dot_str(&o->line, s->chans[e->chan].id ? s->chans[e->chan].id : chan_kind_name(e->kind));
+		if (e->count > 1)
+			sb_printf(&o->line, " and %u more", e->count - 1);
+		sb_puts(&o->line, "\"];\n");
+		flush_line(o);
+	}
+}
+
+/* A legend entry per kind drawn: its name beside a short edge in its style. */
+static void write_legend(struct dot_out *o, const struct dot_graph *g)
+{
+	sb_puts(&o->line, "  subgraph cluster_legend {\n    label=\"legend\"; fontsize=10; color=gray70;\n"
+	        "    node [shape=plaintext, fontsize=9, style=\"\", height=0.2];\n");
+	for (int k = 0; k < CK__COUNT; k++) {
+		if (!g->kind_used[k])
+			continue;
+		const struct dot_kind_style *st = dot_kind_style((enum chan_kind)k);
+		const char *name = chan_kind_name((enum chan_kind)k);
+		sb_printf(&o->line, "    legend_%s [label=\"%s\"];\n", name, name);
+		sb_printf(&o->line, "    legend_%s_end [shape=point, width=0.04, color=\"%s\"];\n", name, st->color);
+		sb_printf(&o->line, "    legend_%s -- legend_%s_end [color=\"%s\", style=%s, penwidth=%s, dir=%s];\n",
+		          name, name, st->color, st->style, st->penwidth,
+		          k == CK_PIPE || k == CK_FIFO ? "forward" : "none");
+	}
+	sb_puts(&o->line, "  }\n");
+	flush_line(o);
+}
+
+int export_dot(FILE *f, const struct snapshot *s, const pid_t *pids, size_t n_pids)
+{
+	struct dot_graph g;
+	struct dot_out o = { .f = f };
+	dot_graph_build(&g, s, pids, n_pids);
+	errno = 0;
+	sb_puts(&o.line, "graph ipctop {\n  rankdir=LR;\n  charset=\"UTF-8\";\n"
+	        "  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=10];\n"
+	        "  edge [fontname=\"Helvetica\", fontsize=9];\n");
+	flush_line(&o);
+	write_proc_nodes(&o, s, &g);
+	write_other_nodes(&o, s, &g);
+	write_edges(&o, s, &g);
+	if (g.n_edges > 0)
+		write_legend(&o, &g);
+	else
+		sb_puts(&o.line, "  empty [shape=plaintext, label=\"no channels between processes\"];\n");
+	sb_puts(&o.line, "}\n");
+	flush_line(&o);
+	if (fflush(f) != 0 && !o.err)
+		o.err = errno ? errno : EIO;
+	sb_free(&o.line);
+	dot_graph_free(&g);
+	return -o.err;
+}

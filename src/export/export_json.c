@@ -1,0 +1,229 @@
+/* export_json.c — the --json document: header, processes, channels, SysV IPC rows and notes;
+ * in the -p form only the chosen processes, their channels and their peers. */
+#include "export/export_json.h"
+
+#include <stdlib.h>
+
+#include "config.h"
+#include "export/export_json_int.h"
+#include "util/xalloc.h"
+
+/* Which processes and channels the document shows. */
+struct json_selection {
+	bool *proc_shown, *proc_detailed;   /* by index into s->procs */
+	bool *chan_shown;                   /* by index into s->chans */
+};
+
+void json_write_name_or_num(struct json_writer *w, const char *name, long long num)
+{
+	if (name)
+		jw_clean_str(w, name);
+	else
+		jw_i64(w, num);
+}
+
+static bool pid_listed(pid_t pid, const pid_t *pids, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (pids[i] == pid)
+			return true;
+	return false;
+}
+
+static bool proc_index_ok(const struct snapshot *s, int32_t idx)
+{
+	return idx >= 0 && (size_t)idx < s->n_procs;
+}
+
+static void select_all(const struct snapshot *s, struct json_selection *sel)
+{
+	for (size_t i = 0; i < s->n_procs; i++) {
+		sel->proc_shown[i] = true;
+		sel->proc_detailed[i] = s->procs[i].flags & PF_DETAIL;
+	}
+	for (size_t i = 0; i < s->n_chans; i++)
+		sel->chan_shown[i] = true;
+}
+
+/* The -p form: detail pids, channels with an endpoint among them, and the other ends. */
+static void select_detail(const struct snapshot *s, const pid_t *pids, size_t n,
+                          struct json_selection *sel)
+{
+	for (size_t i = 0; i < s->n_procs; i++) {
+		bool listed = pid_listed(s->procs[i].pid, pids, n);
+		sel->proc_shown[i] = listed;
+		sel->proc_detailed[i] = listed && (s->procs[i].flags & PF_DETAIL);
+	}
+	for (size_t c = 0; c < s->n_chans; c++) {
+		const struct channel *ch = &s->chans[c];
+		for (size_t e = 0; e < ch->n_ep && !sel->chan_shown[c]; e++)
+			sel->chan_shown[c] = ch->ep[e].pid > 0 && pid_listed(ch->ep[e].pid, pids, n);
+		for (size_t e = 0; e < ch->n_ep && sel->chan_shown[c]; e++)
+			if (proc_index_ok(s, ch->ep[e].proc))
+				sel->proc_shown[ch->ep[e].proc] = true;
+	}
+}
+
+static void write_header(struct json_writer *w, const struct snapshot *s)
+{
+	jw_key(w, "ipctop");
+	jw_object_begin(w);
+	jw_kv_clean(w, "version", PACKAGE_VERSION);
+	jw_kv_i64(w, "schema", IPCTOP_JSON_SCHEMA);
+	jw_object_end(w);
+	jw_kv_u64(w, "taken_at_ms", s->taken_ms);
+
+	jw_key(w, "host");
+	jw_object_begin(w);
+	jw_kv_i64(w, "ncpu", s->sys.ncpu);
+	jw_key(w, "load");
+	jw_inline_array_begin(w);
+	for (int i = 0; i < 3; i++)
+		jw_double(w, s->sys.load[i], 2);
+	jw_array_end(w);
+	jw_kv_u64(w, "mem_total_kib", s->sys.mem_total_kib);
+	jw_kv_u64(w, "mem_available_kib", s->sys.mem_avail_kib);
+	jw_key(w, "uptime_s");
+	jw_double(w, s->sys.uptime_s, 2);
+	jw_kv_i64(w, "clock_ticks", s->sys.ticks_per_sec);
+	jw_object_end(w);
+
+	jw_key(w, "viewer");
+	jw_object_begin(w);
+	jw_kv_u64(w, "euid", s->viewer_uid);
+	jw_kv_bool(w, "root", s->viewer_uid == 0);
+	jw_kv_u64(w, "netns", s->own_netns);
+	jw_object_end(w);
+}
+
+static bool is_socket_kind(enum chan_kind k)
+{
+	return k == CK_UNIX || k == CK_TCP || k == CK_UDP;
+}
+
+static void write_endpoint(struct json_writer *w, const struct snapshot *s, const struct endpoint *e)
+{
+	jw_object_begin(w);
+	jw_key(w, "pid");
+	if (e->pid > 0)
+		jw_i64(w, e->pid);
+	else
+		jw_null(w);
+	jw_kv_str(w, "comm", proc_index_ok(s, e->proc) ? s->procs[e->proc].comm : NULL);
+	jw_key(w, "fd");
+	if (e->fd >= 0)
+		jw_i64(w, e->fd);
+	else
+		jw_null(w);
+	jw_kv_clean(w, "access", access_name(e->access));
+	jw_kv_str(w, "role", e->role);
+	if (e->remote)
+		jw_kv_str(w, "remote", e->remote);
+	if (e->sock >= 0 && (size_t)e->sock < s->n_socks) {
+		jw_key(w, "socket");
+		json_write_sock(w, &s->socks[e->sock]);
+	}
+	jw_object_end(w);
+}
+
+static void write_chan_sysv(struct json_writer *w, const struct snapshot *s, const struct channel *ch)
+{
+	if (ch->kind == CK_SYSV_SHM && ch->sysv >= 0 && (size_t)ch->sysv < s->n_shm) {
+		jw_key(w, "sysv");
+		json_write_shm_row(w, &s->shm[ch->sysv]);
+	} else if (ch->kind == CK_SYSV_MSG && ch->sysv >= 0 && (size_t)ch->sysv < s->n_msg) {
+		jw_key(w, "sysv");
+		json_write_msg_row(w, &s->msg[ch->sysv]);
+	}
+}
+
+static void write_channel(struct json_writer *w, const struct snapshot *s, const struct channel *ch)
+{
+	jw_object_begin(w);
+	jw_kv_clean(w, "kind", chan_kind_name(ch->kind));
+	jw_kv_str(w, "id", ch->id);
+	jw_kv_str(w, "label", ch->label);
+	if (is_socket_kind(ch->kind))
+		jw_kv_u64(w, "netns", ch->netns);
+	if (ch->queued)
+		jw_kv_u64(w, "queued", ch->queued);
+	if (ch->bytes)
+		jw_kv_u64(w, "bytes", ch->bytes);
+	write_chan_sysv(w, s, ch);
+	jw_key(w, "endpoints");
+	jw_array_begin(w);
+	for (size_t e = 0; e < ch->n_ep; e++)
+		write_endpoint(w, s, &ch->ep[e]);
+	jw_array_end(w);
+	jw_object_end(w);
+}
+
+static void write_ipc(struct json_writer *w, const struct snapshot *s)
+{
+	jw_key(w, "ipc");
+	jw_object_begin(w);
+	jw_key(w, "sysv_shm");
+	jw_array_begin(w);
+	for (size_t i = 0; i < s->n_shm; i++)
+		json_write_shm_row(w, &s->shm[i]);
+	jw_array_end(w);
+	jw_key(w, "sysv_msg");
+	jw_array_begin(w);
+	for (size_t i = 0; i < s->n_msg; i++)
+		json_write_msg_row(w, &s->msg[i]);
+	jw_array_end(w);
+	jw_key(w, "sysv_sem");
+	jw_array_begin(w);
+	for (size_t i = 0; i < s->n_sem; i++)
+		json_write_sem_row(w, &s->sem[i]);
+	jw_array_end(w);
+	jw_object_end(w);
+}
+
+static void write_body(struct json_writer *w, const struct snapshot *s,
+                       const struct json_selection *sel)
+{
+	jw_key(w, "processes");
+	jw_array_begin(w);
+	for (size_t i = 0; i < s->n_procs; i++)
+		if (sel->proc_shown[i])
+			json_write_proc(w, s, &s->procs[i], sel->proc_detailed[i]);
+	jw_array_end(w);
+	jw_key(w, "channels");
+	jw_array_begin(w);
+	for (size_t c = 0; c < s->n_chans; c++)
+		if (sel->chan_shown[c])
+			write_channel(w, s, &s->chans[c]);
+	jw_array_end(w);
+	write_ipc(w, s);
+	jw_key(w, "notes");
+	jw_array_begin(w);
+	for (size_t i = 0; i < s->n_notes; i++)
+		jw_str(w, s->notes[i].text);
+	jw_array_end(w);
+}
+
+int export_json(FILE *f, const struct snapshot *s, const pid_t *detail_pids, size_t n_detail,
+                bool pretty)
+{
+	struct json_selection sel = {
+		.proc_shown = xcalloc(s->n_procs + 1, sizeof(bool)),
+		.proc_detailed = xcalloc(s->n_procs + 1, sizeof(bool)),
+		.chan_shown = xcalloc(s->n_chans + 1, sizeof(bool)),
+	};
+	if (n_detail > 0)
+		select_detail(s, detail_pids, n_detail, &sel);
+	else
+		select_all(s, &sel);
+
+	struct json_writer w;
+	jw_init(&w, f, pretty);
+	jw_object_begin(&w);
+	write_header(&w, s);
+	write_body(&w, s, &sel);
+	jw_object_end(&w);
+	free(sel.proc_shown);
+	free(sel.proc_detailed);
+	free(sel.chan_shown);
+	return jw_finish(&w);
+}

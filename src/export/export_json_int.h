@@ -1,0 +1,22 @@
+/* export_json_int.h — the parts of the JSON export, shared by its source files only. */
+#ifndef IPCTOP_EXPORT_JSON_INT_H
+#define IPCTOP_EXPORT_JSON_INT_H
+
+#include <stdbool.h>
+
+#include "export/json_writer.h"
+#include "model/snapshot.h"
+
+/* SOCK object of the schema (export_json_sock.c). */
+void json_write_sock(struct json_writer *w, const struct sock_info *sk);
+/* One process; with_detail adds its "detail" object (export_json_proc.c). */
+void json_write_proc(struct json_writer *w, const struct snapshot *s, const struct proc_info *p,
+                     bool with_detail);
+/* Rows of /proc/sysvipc (export_json_ipc.c). */
+void json_write_shm_row(struct json_writer *w, const struct sysv_shm *r);
+void json_write_msg_row(struct json_writer *w, const struct sysv_msg *r);
+void json_write_sem_row(struct json_writer *w, const struct sysv_sem *r);
+/* A name from names.h, or the number when there is none. */
+void json_write_name_or_num(struct json_writer *w, const char *name, long long num);
+
+#endif

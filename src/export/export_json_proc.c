@@ -1,0 +1,249 @@
+/* export_json_proc.c — one process as JSON: its PCB fields, and for detail processes its
+ * memory map, descriptors, scheduling and decoded signal masks. */
+#include "export/export_json_int.h"
+
+#include <sys/sysmacros.h>
+
+#include "collect/parse_proc.h"
+#include "export/names.h"
+
+static void write_id4(struct json_writer *w, const char *key, unsigned a, unsigned b,
+                      unsigned c, unsigned d)
+{
+	jw_key(w, key);
+	jw_inline_array_begin(w);
+	jw_u64(w, a);
+	jw_u64(w, b);
+	jw_u64(w, c);
+	jw_u64(w, d);
+	jw_array_end(w);
+}
+
+static void write_ctxt(struct json_writer *w, const struct proc_info *p)
+{
+	jw_key(w, "ctxt_switches");
+	jw_object_begin(w);
+	jw_kv_u64(w, "voluntary", p->vol_ctxt);
+	jw_kv_u64(w, "involuntary", p->nonvol_ctxt);
+	jw_object_end(w);
+}
+
+static void write_sig_masks(struct json_writer *w, const struct proc_info *p)
+{
+	jw_key(w, "signals");
+	jw_object_begin(w);
+	jw_key(w, "pending");
+	jw_printf_str(w, "0x%016llx", (unsigned long long)p->sig_pending);
+	jw_key(w, "blocked");
+	jw_printf_str(w, "0x%016llx", (unsigned long long)p->sig_blocked);
+	jw_key(w, "ignored");
+	jw_printf_str(w, "0x%016llx", (unsigned long long)p->sig_ignored);
+	jw_key(w, "caught");
+	jw_printf_str(w, "0x%016llx", (unsigned long long)p->sig_caught);
+	jw_object_end(w);
+}
+
+static void write_restricted(struct json_writer *w, uint32_t flags)
+{
+	static const struct { uint32_t flag; const char *word; } marks[] = {
+		{ PF_FDS_DENIED, "fds" }, { PF_MAPS_DENIED, "maps" }, { PF_STATUS_DENIED, "status" },
+		{ PF_NETNS_DENIED, "netns" }, { PF_NETNS_UNDUMPED, "netns_undumped" },
+	};
+	jw_key(w, "restricted");
+	jw_inline_array_begin(w);
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (flags & marks[i].flag)
+			jw_clean_str(w, marks[i].word);
+	jw_array_end(w);
+}
+
+static void write_identity(struct json_writer *w, const struct proc_info *p)
+{
+	jw_kv_i64(w, "pid", p->pid);
+	jw_kv_i64(w, "ppid", p->ppid);
+	jw_kv_i64(w, "pgid", p->pgid);
+	jw_kv_i64(w, "sid", p->sid);
+	jw_kv_i64(w, "tty_nr", p->tty_nr);
+	jw_kv_str(w, "comm", p->comm);
+	jw_kv_str(w, "cmdline", p->cmdline);
+	char state[2] = { p->state, '\0' };
+	jw_kv_str(w, "state", state);
+	jw_key(w, "state_name");
+	jw_clean_str(w, proc_state_name(p->state));
+	jw_kv_u64(w, "uid", p->euid);
+	jw_kv_str(w, "user", p->user);
+	write_id4(w, "uids", p->ruid, p->euid, p->suid, p->fsuid);
+	write_id4(w, "gids", p->rgid, p->egid, p->sgid, p->fsgid);
+}
+
+static void write_sched_basics(struct json_writer *w, const struct proc_info *p)
+{
+	jw_kv_i64(w, "nice", p->nice);
+	jw_kv_i64(w, "priority", p->priority);
+	jw_key(w, "policy");
+	json_write_name_or_num(w, sched_policy_name(p->policy), p->policy);
+	jw_kv_i64(w, "rt_priority", p->rt_priority);
+}
+
+static void write_usage(struct json_writer *w, const struct proc_info *p)
+{
+	jw_kv_i64(w, "threads", p->nlwp);
+	write_sched_basics(w, p);
+	jw_kv_i64(w, "processor", p->processor);
+	jw_kv_u64(w, "utime_ticks", p->utime);
+	jw_kv_u64(w, "stime_ticks", p->stime);
+	jw_kv_u64(w, "start_ticks", p->start_time);
+	jw_kv_u64(w, "vsize_bytes", p->vsize);
+	jw_kv_u64(w, "rss_kib", p->rss_kib);
+	write_ctxt(w, p);
+	write_sig_masks(w, p);
+}
+
+static void write_state_marks(struct json_writer *w, const struct proc_info *p)
+{
+	jw_key(w, "netns");
+	if (p->netns)
+		jw_u64(w, p->netns);
+	else
+		jw_null(w);
+	jw_kv_bool(w, "kthread", p->flags & PF_KTHREAD);
+	write_restricted(w, p->flags);
+	jw_kv_bool(w, "vanished", p->flags & PF_VANISHED);
+	jw_key(w, "n_fds");
+	if (p->flags & PF_FDS_DENIED)
+		jw_null(w);
+	else
+		jw_u64(w, p->n_fds);
+	jw_kv_u64(w, "n_channels", p->n_channels);
+}
+
+/* ---- detail ---- */
+
+static void write_map(struct json_writer *w, const struct map_info *m)
+{
+	jw_object_begin(w);
+	jw_key(w, "start");
+	jw_printf_str(w, "0x%llx", (unsigned long long)m->start);
+	jw_key(w, "end");
+	jw_printf_str(w, "0x%llx", (unsigned long long)m->end);
+	jw_kv_u64(w, "size_kib", (m->end - m->start) / 1024);
+	jw_kv_str(w, "perms", m->perms);
+	jw_key(w, "offset");
+	jw_printf_str(w, "0x%llx", (unsigned long long)m->offset);
+	jw_key(w, "dev");
+	jw_printf_str(w, "%02x:%02x", major(m->dev), minor(m->dev));
+	jw_kv_u64(w, "inode", m->ino);
+	jw_kv_str(w, "path", m->path ? m->path : "");
+	jw_kv_bool(w, "deleted", m->deleted);
+	jw_kv_clean(w, "segment", segment_name(m->seg));
+	const char *keys[] = { "rss_kib", "pss_kib", "swap_kib" };
+	uint64_t vals[] = { m->rss_kib, m->pss_kib, m->swap_kib };
+	for (int i = 0; i < 3; i++) {
+		jw_key(w, keys[i]);
+		if (m->has_smaps)
+			jw_u64(w, vals[i]);
+		else
+			jw_null(w);
+	}
+	jw_object_end(w);
+}
+
+static void write_fd(struct json_writer *w, const struct snapshot *s, const struct fd_info *fd)
+{
+	jw_object_begin(w);
+	jw_kv_i64(w, "fd", fd->fd);
+	jw_kv_clean(w, "kind", fd_kind_name(fd->kind));
+	jw_kv_str(w, "target", fd->target);
+	jw_kv_clean(w, "access", access_name(fd->access));
+	jw_kv_u64(w, "inode", fd->ino);
+	if (fd->aux >= 0 && fd->kind == FDK_PTMX)
+		jw_kv_i64(w, "tty_index", fd->aux);
+	else if (fd->aux >= 0 && fd->kind == FDK_PTS)
+		jw_kv_i64(w, "pts", fd->aux);
+	else if (fd->aux >= 0 && fd->kind == FDK_EVENTFD)
+		jw_kv_i64(w, "eventfd_id", fd->aux);
+	if (fd->kind == FDK_SOCKET && fd->sock >= 0 && (size_t)fd->sock < s->n_socks) {
+		jw_key(w, "socket");
+		json_write_sock(w, &s->socks[fd->sock]);
+	}
+	jw_object_end(w);
+}
+
+static void write_sched_detail(struct json_writer *w, const struct proc_info *p)
+{
+	const struct sched_detail *d = p->sched;
+	jw_key(w, "sched");
+	if (!d) {
+		jw_null(w);
+		return;
+	}
+	jw_object_begin(w);
+	write_sched_basics(w, p);
+	jw_kv_str(w, "affinity", d->affinity);
+	jw_kv_i64(w, "processor", p->processor);
+	const char *keys[] = { "run_ns", "wait_ns", "timeslices" };
+	uint64_t vals[] = { d->run_ns, d->wait_ns, d->timeslices };
+	for (int i = 0; i < 3; i++) {
+		jw_key(w, keys[i]);
+		if (d->has_schedstat)
+			jw_u64(w, vals[i]);
+		else
+			jw_null(w);
+	}
+	jw_kv_str(w, "wchan", d->wchan);
+	write_ctxt(w, p);
+	jw_object_end(w);
+}
+
+static void write_sig_names(struct json_writer *w, const char *key, uint64_t mask)
+{
+	jw_key(w, key);
+	jw_inline_array_begin(w);
+	for (int n = 1; n <= 64; n++) {
+		if (!(mask & (1ull << (n - 1))))
+			continue;
+		const char *name = signal_name(n);
+		if (name)
+			jw_str(w, name);
+		else
+			jw_printf_str(w, "%d", n);
+	}
+	jw_array_end(w);
+}
+
+static void write_detail(struct json_writer *w, const struct snapshot *s, const struct proc_info *p)
+{
+	jw_key(w, "detail");
+	jw_object_begin(w);
+	jw_key(w, "maps");
+	jw_array_begin(w);
+	for (size_t i = 0; i < p->n_maps; i++)
+		write_map(w, &p->maps[i]);
+	jw_array_end(w);
+	jw_key(w, "fds");
+	jw_array_begin(w);
+	for (size_t i = 0; i < p->n_fds; i++)
+		write_fd(w, s, &p->fds[i]);
+	jw_array_end(w);
+	write_sched_detail(w, p);
+	jw_key(w, "signals");
+	jw_object_begin(w);
+	write_sig_names(w, "pending", p->sig_pending);
+	write_sig_names(w, "blocked", p->sig_blocked);
+	write_sig_names(w, "ignored", p->sig_ignored);
+	write_sig_names(w, "caught", p->sig_caught);
+	jw_object_end(w);
+	jw_object_end(w);
+}
+
+void json_write_proc(struct json_writer *w, const struct snapshot *s, const struct proc_info *p,
+                     bool with_detail)
+{
+	jw_object_begin(w);
+	write_identity(w, p);
+	write_usage(w, p);
+	write_state_marks(w, p);
+	if (with_detail)
+		write_detail(w, s, p);
+	jw_object_end(w);
+}

@@ -1,0 +1,63 @@
+/* export_json_sock.c — one socket as the SOCK object of the JSON schema. */
+#include "export/export_json_int.h"
+
+#include <sys/socket.h>
+
+#include "export/format_addr.h"
+#include "export/names.h"
+
+static void write_unix_part(struct json_writer *w, const struct sock_info *sk)
+{
+	jw_key(w, "name");
+	if (sk->name && sk->name_len > 0) {
+		struct strbuf sb = STRBUF_INIT;
+		format_unix_name(&sb, sk->name, sk->name_len);
+		jw_clean_str(w, sb_str(&sb));
+		sb_free(&sb);
+	} else {
+		jw_null(w);
+	}
+	jw_key(w, "peer");
+	if (sk->peer)
+		jw_u64(w, sk->peer);
+	else
+		jw_null(w);
+	if (sock_is_listener(sk))
+		jw_kv_u64(w, "pending", sk->n_icons);
+}
+
+static void write_inet_part(struct json_writer *w, const struct sock_info *sk)
+{
+	char addr[ADDR_PORT_MAX];
+	jw_kv_clean(w, "local", format_sock_local(addr, sizeof(addr), sk));
+	jw_kv_clean(w, "remote", format_sock_remote(addr, sizeof(addr), sk));
+	if (sk->type == SOCK_STREAM && sk->has_tcp_info) {
+		jw_kv_u64(w, "bytes_acked", sk->bytes_acked);
+		jw_kv_u64(w, "bytes_received", sk->bytes_received);
+		jw_kv_u64(w, "rtt_us", sk->rtt_us);
+	}
+}
+
+void json_write_sock(struct json_writer *w, const struct sock_info *sk)
+{
+	jw_object_begin(w);
+	jw_kv_u64(w, "inode", sk->ino);
+	jw_kv_u64(w, "netns", sk->netns);
+	jw_key(w, "family");
+	json_write_name_or_num(w, sock_family_name(sk->family), sk->family);
+	jw_key(w, "type");
+	json_write_name_or_num(w, sock_type_name(sk->type), sk->type);
+	jw_key(w, "state");
+	json_write_name_or_num(w, sock_state_name(sk), sk->state);
+	jw_kv_u64(w, "rqueue", sk->rqueue);
+	jw_kv_u64(w, "wqueue", sk->wqueue);
+	if (sk->family == AF_UNIX) {
+		write_unix_part(w, sk);
+	} else if (sk->family == AF_INET || sk->family == AF_INET6) {
+		write_inet_part(w, sk);
+	} else if (sk->family == AF_NETLINK) {
+		jw_kv_u64(w, "protocol", sk->protocol);
+		jw_kv_u64(w, "portid", sk->portid);
+	}
+	jw_object_end(w);
+}

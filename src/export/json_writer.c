@@ -1,0 +1,239 @@
+/* json_writer.c — streaming JSON emitter with the ipctop escaping rule (see json_writer.h). */
+#include "export/json_writer.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "util/text_escape.h"
+
+void json_append_quoted(struct strbuf *out, const char *s, size_t n)
+{
+	size_t run = 0;    /* start of the pending run of bytes copied as they are */
+	sb_putc(out, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c != '"' && c != '\\' && c >= 0x20)
+			continue;
+		sb_putn(out, s + run, i - run);
+		if (c == '"' || c == '\\') {
+			sb_putc(out, '\\');
+			sb_putc(out, (char)c);
+		} else {
+			sb_printf(out, "\\u%04x", c);
+		}
+		run = i + 1;
+	}
+	sb_putn(out, s + run, n - run);
+	sb_putc(out, '"');
+}
+
+void json_append_untrusted(struct strbuf *out, const char *s, size_t n)
+{
+	struct strbuf esc = STRBUF_INIT;
+	esc_append(&esc, s, n);
+	json_append_quoted(out, esc.buf ? esc.buf : "", esc.len);
+	sb_free(&esc);
+}
+
+static void put(struct json_writer *w, const char *s, size_t n)
+{
+	if (w->err || n == 0)
+		return;
+	errno = 0;
+	if (fwrite(s, 1, n, w->f) != n)
+		w->err = errno ? errno : EIO;
+}
+
+static void puts_w(struct json_writer *w, const char *s)
+{
+	put(w, s, strlen(s));
+}
+
+static void newline_indent(struct json_writer *w, int depth)
+{
+	static const char spaces[] = "                                                                ";
+	puts_w(w, "\n");
+	size_t n = (size_t)depth * 2;
+	while (n > 0) {
+		size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		put(w, spaces, k);
+		n -= k;
+	}
+}
+
+/* Separator and indentation before a value or a key. */
+static void before_item(struct json_writer *w)
+{
+	if (w->after_key) {
+		w->after_key = false;
+		return;
+	}
+	if (w->depth == 0)
+		return;
+	int d = w->depth - 1;
+	if (w->has_items[d])
+		puts_w(w, ",");
+	if (w->pretty && w->inline_items[d])
+		puts_w(w, w->has_items[d] ? " " : "");
+	else if (w->pretty)
+		newline_indent(w, w->depth);
+	w->has_items[d] = true;
+}
+
+void jw_init(struct json_writer *w, FILE *f, bool pretty)
+{
+	memset(w, 0, sizeof(*w));
+	w->f = f;
+	w->pretty = pretty;
+}
+
+int jw_finish(struct json_writer *w)
+{
+	puts_w(w, "\n");
+	errno = 0;
+	if (fflush(w->f) != 0 && !w->err)
+		w->err = errno ? errno : EIO;
+	if (ferror(w->f) && !w->err)
+		w->err = EIO;
+	sb_free(&w->tmp);
+	return -w->err;
+}
+
+static void open_container(struct json_writer *w, const char *brace, bool inline_items)
+{
+	before_item(w);
+	puts_w(w, brace);
+	if (w->depth >= JW_MAX_DEPTH) {
+		w->err = w->err ? w->err : EOVERFLOW;
+		return;
+	}
+	w->inline_items[w->depth] = inline_items;
+	w->has_items[w->depth++] = false;
+}
+
+static void close_container(struct json_writer *w, const char *brace)
+{
+	if (w->depth == 0)
+		return;
+	w->depth--;
+	if (w->pretty && w->has_items[w->depth] && !w->inline_items[w->depth])
+		newline_indent(w, w->depth);
+	puts_w(w, brace);
+}
+
+void jw_object_begin(struct json_writer *w) { open_container(w, "{", false); }
+void jw_object_end(struct json_writer *w) { close_container(w, "}"); }
+void jw_array_begin(struct json_writer *w) { open_container(w, "[", false); }
+void jw_inline_array_begin(struct json_writer *w) { open_container(w, "[", true); }
+void jw_array_end(struct json_writer *w) { close_container(w, "]"); }
+
+void jw_key(struct json_writer *w, const char *key)
+{
+	before_item(w);
+	sb_reset(&w->tmp);
+	json_append_quoted(&w->tmp, key, strlen(key));
+	sb_puts(&w->tmp, w->pretty ? ": " : ":");
+	put(w, w->tmp.buf, w->tmp.len);
+	w->after_key = true;
+}
+
+static void value_text(struct json_writer *w, const char *text)
+{
+	before_item(w);
+	puts_w(w, text);
+}
+
+void jw_null(struct json_writer *w) { value_text(w, "null"); }
+void jw_bool(struct json_writer *w, bool v) { value_text(w, v ? "true" : "false"); }
+
+void jw_i64(struct json_writer *w, int64_t v)
+{
+	char buf[32];
+	snprintf(buf, sizeof(buf), "%" PRId64, v);
+	value_text(w, buf);
+}
+
+void jw_u64(struct json_writer *w, uint64_t v)
+{
+	char buf[32];
+	snprintf(buf, sizeof(buf), "%" PRIu64, v);
+	value_text(w, buf);
+}
+
+/* Decimal text of v without printf's %f, whose decimal point follows LC_NUMERIC (the TUI
+ * sets the locale; a "0,50" would break JSON). */
+static void format_fixed(char *buf, size_t size, double v, int decimals)
+{
+	decimals = decimals < 0 ? 0 : decimals > 9 ? 9 : decimals;
+	uint64_t scale = 1;
+	for (int i = 0; i < decimals; i++)
+		scale *= 10;
+	double mag = fabs(v) * (double)scale;
+	if (mag >= 1e18 || decimals <= 0) {
+		snprintf(buf, size, "%.0f", v);    /* no decimal point at all */
+		return;
+	}
+	uint64_t units = (uint64_t)llround(mag);
+	snprintf(buf, size, "%s%" PRIu64 ".%0*" PRIu64, v < 0 && units ? "-" : "", units / scale,
+	         decimals, units % scale);
+}
+
+void jw_double(struct json_writer *w, double v, int decimals)
+{
+	char buf[64];
+	if (!isfinite(v)) {
+		jw_null(w);
+		return;
+	}
+	format_fixed(buf, sizeof(buf), v, decimals);
+	value_text(w, buf);
+}
+
+void jw_strn(struct json_writer *w, const char *s, size_t n)
+{
+	if (!s) {
+		jw_null(w);
+		return;
+	}
+	sb_reset(&w->tmp);
+	json_append_untrusted(&w->tmp, s, n);
+	before_item(w);
+	put(w, w->tmp.buf, w->tmp.len);
+}
+
+void jw_str(struct json_writer *w, const char *s)
+{
+	jw_strn(w, s, s ? strlen(s) : 0);
+}
+
+void jw_clean_str(struct json_writer *w, const char *s)
+{
+	if (!s) {
+		jw_null(w);
+		return;
+	}
+	sb_reset(&w->tmp);
+	json_append_quoted(&w->tmp, s, strlen(s));
+	before_item(w);
+	put(w, w->tmp.buf, w->tmp.len);
+}
+
+void jw_printf_str(struct json_writer *w, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	jw_clean_str(w, buf);
+}
+
+void jw_kv_str(struct json_writer *w, const char *key, const char *s) { jw_key(w, key); jw_str(w, s); }
+void jw_kv_clean(struct json_writer *w, const char *key, const char *s) { jw_key(w, key); jw_clean_str(w, s); }
+void jw_kv_i64(struct json_writer *w, const char *key, int64_t v) { jw_key(w, key); jw_i64(w, v); }
+void jw_kv_u64(struct json_writer *w, const char *key, uint64_t v) { jw_key(w, key); jw_u64(w, v); }
+void jw_kv_bool(struct json_writer *w, const char *key, bool v) { jw_key(w, key); jw_bool(w, v); }
+void jw_kv_null(struct json_writer *w, const char *key) { jw_key(w, key); jw_null(w); }

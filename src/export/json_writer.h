@@ -1,0 +1,69 @@
+/* json_writer.h — a small streaming JSON emitter: values go straight to a FILE, commas and
+ * indentation are tracked here, and every untrusted string passes through the one escaping
+ * rule (text_escape.h) before JSON quoting. Output is valid UTF-8 with no control bytes. */
+#ifndef IPCTOP_JSON_WRITER_H
+#define IPCTOP_JSON_WRITER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "util/strbuf.h"
+
+#define JW_MAX_DEPTH 32
+
+struct json_writer {
+	FILE *f;
+	bool pretty;
+	int depth;                       /* open containers */
+	bool has_items[JW_MAX_DEPTH];    /* the container at each depth already holds a value */
+	bool inline_items[JW_MAX_DEPTH]; /* pretty output keeps this container on one line */
+	bool after_key;                  /* a key was written; the next value follows it */
+	int err;                         /* first errno of a failed write, 0 if none */
+	struct strbuf tmp;               /* scratch for escaping */
+};
+
+/* Append s (n bytes, any content) as a quoted JSON string: esc_append() first, then JSON
+ * quoting of '"' and '\'. Public so the rule can be tested on its own. */
+void json_append_untrusted(struct strbuf *out, const char *s, size_t n);
+/* Append s as a quoted JSON string without the ipctop escape: for text that is already
+ * escaped or is a fixed name. Control bytes still become \u00XX so the JSON stays valid. */
+void json_append_quoted(struct strbuf *out, const char *s, size_t n);
+
+void jw_init(struct json_writer *w, FILE *f, bool pretty);
+/* Finish the document (newline, flush), free scratch memory; returns 0 or -errno. */
+int jw_finish(struct json_writer *w);
+
+void jw_object_begin(struct json_writer *w);
+void jw_object_end(struct json_writer *w);
+void jw_array_begin(struct json_writer *w);
+void jw_array_end(struct json_writer *w);
+/* An array of a few scalars ([1, 5, 15]): like jw_array_begin, but pretty output keeps it on
+ * one line. Close it with jw_array_end. */
+void jw_inline_array_begin(struct json_writer *w);
+/* Object key: a fixed ASCII name chosen by ipctop. */
+void jw_key(struct json_writer *w, const char *key);
+
+void jw_null(struct json_writer *w);
+void jw_bool(struct json_writer *w, bool v);
+void jw_i64(struct json_writer *w, int64_t v);
+void jw_u64(struct json_writer *w, uint64_t v);
+/* A finite number with `decimals` digits after the point; NaN or infinity become null. */
+void jw_double(struct json_writer *w, double v, int decimals);
+/* Untrusted bytes, escaped by the rule; NULL becomes null. */
+void jw_str(struct json_writer *w, const char *s);
+void jw_strn(struct json_writer *w, const char *s, size_t n);
+/* Text that is already escaped (or a fixed name): JSON quoting only; NULL becomes null. */
+void jw_clean_str(struct json_writer *w, const char *s);
+void jw_printf_str(struct json_writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* key + value shorthands */
+void jw_kv_str(struct json_writer *w, const char *key, const char *s);
+void jw_kv_clean(struct json_writer *w, const char *key, const char *s);
+void jw_kv_i64(struct json_writer *w, const char *key, int64_t v);
+void jw_kv_u64(struct json_writer *w, const char *key, uint64_t v);
+void jw_kv_bool(struct json_writer *w, const char *key, bool v);
+void jw_kv_null(struct json_writer *w, const char *key);
+
+#endif

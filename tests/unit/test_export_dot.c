@@ -1,0 +1,143 @@
+/* test_export_dot.c — the --dot export of the hand-built snapshot: nodes, merged and directed
+ * edges, channel nodes, remote peers, the legend, the -p filter and the quoting of hostile
+ * names. With --dump [PID...] it prints the graph instead, for dot_accepts.sh. */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "export/export_dot.h"
+#include "export_fixture.h"
+#include "tap.h"
+
+/* A comm that ends in a backslash: DOT must not read the closing quote as escaped. */
+#define TAIL_COMM "tail\\"
+
+static void build(struct snapshot *s)
+{
+	export_fixture_build(s);
+	snapshot_find_proc(s, 200)->comm = arena_strdup(&s->arena, TAIL_COMM);
+}
+
+static char *dot_text(const struct snapshot *s, const pid_t *pids, size_t n, int *rc)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	*rc = export_dot(f, s, pids, n);
+	fclose(f);
+	return text;
+}
+
+static void has(const char *text, const char *needle, const char *what)
+{
+	if (!ok(strstr(text, needle) != NULL, "%s", what))
+		printf("#   missing: %s\n", needle);
+}
+
+static void lacks(const char *text, const char *needle, const char *what)
+{
+	if (!ok(strstr(text, needle) == NULL, "%s", what))
+		printf("#   present: %s\n", needle);
+}
+
+/* Every line has an even number of unescaped double quotes, and no control byte but '\n'. */
+static void test_quoting(const char *t)
+{
+	int bad_lines = 0, controls = 0;
+	const char *line = t;
+	while (*line) {
+		int quotes = 0;
+		const char *p = line;
+		for (; *p && *p != '\n'; p++) {
+			if (*p == '\\' && p[1] && p[1] != '\n')
+				p++;
+			else if (*p == '"')
+				quotes++;
+			controls += (unsigned char)*p < 0x20;
+		}
+		bad_lines += quotes % 2;
+		line = *p ? p + 1 : p;
+	}
+	is_int(bad_lines, 0, "every line has balanced quotes");
+	is_int(controls, 0, "no control byte inside a line");
+}
+
+static void test_full(const struct snapshot *s)
+{
+	int rc;
+	char *t = dot_text(s, NULL, 0, &rc);
+	is_int(rc, 0, "export succeeds");
+	ok(strncmp(t, "graph ipctop {\n  rankdir=LR;\n", 29) == 0, "undirected graph, left to right");
+	is_int(t[strlen(t) - 2], '}', "graph closed");
+	has(t, "  p100 [label=\"writer\\npid 100\"];\n", "process node label");
+	has(t, "  p300 [label=\"ev\\\"il\\\\\\\\n\\\\x0a\\\\x1b[31m\\\\xff\\npid 300\"];\n",
+	    "hostile comm escaped, then DOT-quoted");
+	has(t, "  p200 [label=\"tail\\\\\\\\\\npid 200\"];\n", "trailing backslash doubled twice");
+	lacks(t, "p1 ", "init holds no channel: no node");
+	lacks(t, "p400", "a self-only channel draws nothing");
+	has(t, "  p100 -- p200 [color=\"blue\", style=solid, penwidth=1.2, dir=forward, label=\"\xc3\x97" "2\"",
+	    "two pipes writer→reader merged into one edge ×2");
+	has(t, "  p200 -- p300 [color=\"forestgreen\", style=solid, penwidth=1.2, dir=none, tooltip=\"unix:7001-7002\"];",
+	    "unix edge");
+	has(t, "  r0 [shape=plaintext, label=\"10.0.0.1:443\"];", "remote peer node");
+	has(t, "  p300 -- r0 [color=\"darkorange\", style=bold", "tcp edge to the remote peer");
+	has(t, "label=\"sysv_shm\\nkey \\\"0x1234\\\"\"];", "channel node of a three-party shm segment");
+	has(t, "  p100 -- c4 [color=\"purple\"", "shm node joined to pid 100");
+	has(t, "  p200 -- c4 [color=\"purple\"", "shm node joined to pid 200");
+	has(t, "  p300 -- c4 [color=\"purple\"", "shm node joined to pid 300");
+	has(t, "  p100 -- p300 [color=\"brown\", style=dotted", "msg queue edge");
+	lacks(t, "udp", "a udp socket with no peer draws nothing");
+	has(t, "subgraph cluster_legend {", "legend");
+	has(t, "legend_pipe -- legend_pipe_end [color=\"blue\", style=solid", "legend shows pipe style");
+	lacks(t, "legend_eventfd", "legend lists only kinds drawn");
+	test_quoting(t);
+	free(t);
+}
+
+static void test_filter(const struct snapshot *s)
+{
+	int rc;
+	pid_t evil = 300;
+	char *t = dot_text(s, &evil, 1, &rc);
+	has(t, "  p200 -- p300 [color=\"forestgreen\"", "-p 300 keeps its unix edge");
+	has(t, "  p300 -- r0 ", "-p 300 keeps its tcp peer");
+	lacks(t, "p100 -- p200", "-p 300 drops the pipes of 100 and 200");
+	lacks(t, "legend_pipe ", "-p 300 legend without pipes");
+	free(t);
+	pid_t init = 1;
+	t = dot_text(s, &init, 1, &rc);
+	has(t, "no channels between processes", "a process without channels gives an empty graph");
+	lacks(t, "cluster_legend", "no legend for an empty graph");
+	free(t);
+}
+
+static void test_write_error(const struct snapshot *s)
+{
+	FILE *f = fopen("/dev/full", "w");
+	if (!f) {
+		ok(1, "# SKIP /dev/full not available");
+		return;
+	}
+	setvbuf(f, NULL, _IONBF, 0);
+	is_int(export_dot(f, s, NULL, 0), -ENOSPC, "write error reported");
+	fclose(f);
+}
+
+int main(int argc, char **argv)
+{
+	struct snapshot s;
+	build(&s);
+	if (argc > 1 && strcmp(argv[1], "--dump") == 0) {
+		pid_t pids[16];
+		size_t n = 0;
+		for (int i = 2; i < argc && n < 16; i++)
+			pids[n++] = (pid_t)atoi(argv[i]);
+		int rc = export_dot(stdout, &s, pids, n);
+		snapshot_free(&s);
+		return rc ? 1 : 0;
+	}
+	test_full(&s);
+	test_filter(&s);
+	test_write_error(&s);
+	snapshot_free(&s);
+	return tap_done();
+}
