@@ -49,7 +49,7 @@ static char *make_id(struct snapshot *s, const struct fd_rule *r, const struct f
 			    (unsigned long long)fi->ino);
 }
 
-static void add_fd(struct chan_table *t, size_t pi, const struct fd_info *fi)
+static void add_fd(struct chan_table *t, size_t pi, struct fd_info *fi)
 {
 	struct fd_rule r;
 	if (!rule_for(fi, &r))
@@ -66,14 +66,17 @@ static void add_fd(struct chan_table *t, size_t pi, const struct fd_info *fi)
 		ch->label = fi->target;
 	struct endpoint ep = make_ep(t->s, pi, fi->fd, fi->access, role_of(fi));
 	chan_table_add_ep(t, c, &ep);
+	fi->chan = c;
 }
 
 void resolve_fd_objects(struct chan_table *t)
 {
 	struct snapshot *s = t->s;
 	for (size_t pi = 0; pi < s->n_procs; pi++) {
-		const struct proc_info *p = &s->procs[pi];
-		for (size_t j = 0; j < p->n_fds; j++)
+		struct proc_info *p = &s->procs[pi];
+		for (size_t j = 0; j < p->n_fds; j++) {
+			p->fds[j].chan = -1;
 			add_fd(t, pi, &p->fds[j]);
+		}
 	}
 }

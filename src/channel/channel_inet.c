@@ -104,7 +104,7 @@ static const char *inet_role(const struct u64map *ports, const struct sock_info 
 struct conn_state { uint64_t first_side; bool two_sided; int32_t sock; };
 
 static void add_conn_fd(struct chan_table *t, const struct u64map *ports, struct conn_state **st,
-			size_t *cap, size_t pi, const struct fd_info *fi)
+			size_t *cap, size_t pi, struct fd_info *fi)
 {
 	struct snapshot *s = t->s;
 	const struct sock_info *k = &s->socks[fi->sock];
@@ -127,6 +127,7 @@ static void add_conn_fd(struct chan_table *t, const struct u64map *ports, struct
 	struct endpoint ep = make_ep(s, pi, fi->fd, ACC_RW, inet_role(ports, k));
 	ep.sock = fi->sock;
 	chan_table_add_ep(t, c, &ep);
+	fi->chan = c;
 }
 
 /* A connection seen from one side only: its peer is on another host or not visible. */
@@ -154,9 +155,9 @@ void resolve_inet(struct chan_table *t)
 	struct u64map ports;
 	find_listeners(s, &ports);
 	for (size_t pi = 0; pi < s->n_procs; pi++) {
-		const struct proc_info *p = &s->procs[pi];
+		struct proc_info *p = &s->procs[pi];
 		for (size_t j = 0; j < p->n_fds; j++) {
-			const struct fd_info *fi = &p->fds[j];
+			struct fd_info *fi = &p->fds[j];
 			if (fi->kind == FDK_SOCKET && fi->sock >= 0 && is_connection(&s->socks[fi->sock]))
 				add_conn_fd(t, &ports, &st, &cap, pi, fi);
 		}

@@ -65,7 +65,7 @@ static void name_channel(struct snapshot *s, struct channel *ch, const struct so
 	ch->label = l;
 }
 
-static void add_socket_fd(struct chan_table *t, struct dsu *d, size_t pi, const struct fd_info *fi)
+static void add_socket_fd(struct chan_table *t, struct dsu *d, size_t pi, struct fd_info *fi)
 {
 	struct snapshot *s = t->s;
 	int32_t root = dsu_find(d, fi->sock);
@@ -80,6 +80,7 @@ static void add_socket_fd(struct chan_table *t, struct dsu *d, size_t pi, const 
 	struct endpoint ep = make_ep(s, pi, fi->fd, ACC_RW, k->name_len ? "server" : NULL);
 	ep.sock = fi->sock;
 	chan_table_add_ep(t, c, &ep);
+	fi->chan = c;
 }
 
 void resolve_unix(struct chan_table *t)
@@ -96,9 +97,9 @@ void resolve_unix(struct chan_table *t)
 		d.parent[i] = (int32_t)i;
 	join_peers(s, &d, &by_ino, linked);
 	for (size_t pi = 0; pi < s->n_procs; pi++) {
-		const struct proc_info *p = &s->procs[pi];
+		struct proc_info *p = &s->procs[pi];
 		for (size_t j = 0; j < p->n_fds; j++) {
-			const struct fd_info *fi = &p->fds[j];
+			struct fd_info *fi = &p->fds[j];
 			if (fi->kind == FDK_SOCKET && fi->sock >= 0 &&
 			    s->socks[fi->sock].family == AF_UNIX && linked[fi->sock])
 				add_socket_fd(t, &d, pi, fi);

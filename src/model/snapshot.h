@@ -49,6 +49,7 @@ struct fd_info {
 	uint64_t rdev;       /* device number of a character/block device */
 	int64_t aux;         /* ptmx: tty-index; pts: N; eventfd: eventfd-id; else -1 */
 	int32_t sock;        /* index into snapshot.socks for FDK_SOCKET, or -1 */
+	int32_t chan;        /* index into snapshot.chans of the channel it holds, or -1 (resolution) */
 };
 
 /* Memory-segment class of one mapping (the textbook figure's regions). */

@@ -89,8 +89,8 @@ static void add_fd(const struct tui *t, const struct proc_info *p, const struct 
 	bool shown = false;
 	for (size_t i = 0; i < n_holds; i++) {
 		const struct channel *c = &s->chans[h[i].chan];
-		if (c->ep[h[i].ep].fd != f->fd)
-			continue;
+		if ((int32_t)h[i].chan != f->chan)
+			continue;   /* every descriptor of the object, not only the endpoint's first */
 		struct strbuf first = STRBUF_INIT;
 		sb_puts(&first, sb_str(&sb));
 		add_peers(s, c, h[i].ep, &first, shown ? "" : label, d);

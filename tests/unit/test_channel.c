@@ -87,6 +87,8 @@ static void test_pipe(void)
 	is_int(c->n_ep, 1, "both ends in one process: one endpoint");
 	ok(c->ep[0].access == ACC_RW && c->ep[0].role == NULL && c->ep[0].fd == 5, "merged rw, lowest fd, no role");
 	is_int(S.procs[2].n_channels, 1, "n_channels counts channels, not fds");
+	ok(S.procs[2].fds[0].chan == 1 && S.procs[2].fds[1].chan == 1 && S.procs[0].fds[0].chan == 0,
+	   "every descriptor knows its channel, not only the endpoint's first");
 	free_fds();
 }
 
@@ -108,6 +110,7 @@ static void test_eventfd_pty(void)
 	is_int(n_ev, 2, "eventfds are told apart by eventfd-id, never by the shared inode");
 	const struct channel *pty = only(CK_PTY);
 	ok(pty && pty->n_ep == 2, "pty master joins /dev/pts/N");
+	ok(S.procs[3].fds[0].chan == -1, "an eventfd with no id holds no channel");
 	is_str(pty ? pty->label : NULL, "/dev/pts/3", "pty labelled by its slave");
 	is_str(ep_of(pty, 100) ? ep_of(pty, 100)->role : NULL, "master", "master role");
 	free_fds();
