@@ -1,5 +1,6 @@
-/* collect_procs.c — the process list: stat fields and argv through libproc2, then the fields it
- * lacks or mangles (raw comm, uids, context switches, signal masks) from /proc/PID/status. */
+/* collect_procs.c — the process list: stat fields through libproc2, then what it lacks or
+ * mangles from /proc/PID/status (raw comm, uids, context switches, signal masks) and
+ * /proc/PID/cmdline (libproc2 replaces control bytes and splits arguments at newlines). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,10 +19,9 @@ static enum pids_item items[] = {
 	PIDS_ID_PID, PIDS_ID_PPID, PIDS_ID_PGRP, PIDS_ID_SESSION, PIDS_TTY, PIDS_STATE,
 	PIDS_NICE, PIDS_PRIORITY, PIDS_SCHED_CLASS, PIDS_PRIORITY_RT, PIDS_PROCESSOR, PIDS_NLWP,
 	PIDS_TICS_USER, PIDS_TICS_SYSTEM, PIDS_TICS_BEGAN, PIDS_VSIZE_BYTES, PIDS_RSS,
-	PIDS_CMDLINE_V,
 };
 enum { I_PID, I_PPID, I_PGRP, I_SID, I_TTY, I_STATE, I_NICE, I_PRIO, I_POLICY, I_RTPRIO,
-       I_CPU, I_NLWP, I_UTIME, I_STIME, I_START, I_VSIZE, I_RSS, I_ARGV, I_COUNT };
+       I_CPU, I_NLWP, I_UTIME, I_STIME, I_START, I_VSIZE, I_RSS, I_COUNT };
 
 static struct pids_info *pids_info;
 
@@ -32,27 +32,25 @@ void collect_procs_shutdown(void)
 	pids_info = NULL;
 }
 
-/* argv joined by single spaces, raw bytes (libproc2's PIDS_CMDLINE replaces bytes: not lossless). */
-static char *join_argv(struct arena *a, char **argv)
+/* The arguments from /proc/PID/cmdline, raw, joined by single spaces ("" when there are none:
+ * kernel threads, zombies, or not readable). */
+static char *read_cmdline(struct snapshot *s, struct scan_ctx *c, pid_t pid)
 {
-	size_t len = 0;
-	for (char **v = argv; v && *v; v++)
-		len += strlen(*v) + 1;
-	char *out = arena_alloc(a, len + 1);
-	char *p = out;
-	for (char **v = argv; v && *v; v++) {
-		if (p != out)
-			*p++ = ' ';
-		size_t n = strlen(*v);
-		memcpy(p, *v, n);
-		p += n;
-	}
-	*p = '\0';
-	/* libproc2 gives "-" or "[comm]" for processes without argv: treat as empty */
+	char path[48];
+	snprintf(path, sizeof(path), "%d/cmdline", (int)pid);
+	long n = read_file_at(c->proc_fd, path, &c->tmp);
+	if (n <= 0)
+		return "";
+	while (n > 0 && c->tmp.buf[n - 1] == '\0')
+		n--;
+	char *out = arena_strndup(&s->arena, c->tmp.buf, (size_t)n);
+	for (long i = 0; i < n; i++)
+		if (out[i] == '\0')
+			out[i] = ' ';
 	return out;
 }
 
-static void fill_from_stack(struct snapshot *s, struct proc_info *p, struct pids_stack *st,
+static void fill_from_stack(struct proc_info *p, struct pids_stack *st,
 			    long page_kib)
 {
 	p->pid = PIDS_VAL(I_PID, s_int, st, pids_info);
@@ -73,7 +71,6 @@ static void fill_from_stack(struct snapshot *s, struct proc_info *p, struct pids
 	p->start_time = PIDS_VAL(I_START, ull_int, st, pids_info);
 	p->vsize = PIDS_VAL(I_VSIZE, ul_int, st, pids_info);
 	p->rss_kib = PIDS_VAL(I_RSS, ul_int, st, pids_info) * (uint64_t)page_kib;
-	p->cmdline = join_argv(&s->arena, PIDS_VAL(I_ARGV, strv, st, pids_info));
 }
 
 /* The Name: line of status, decoded: the kernel writes "\n" for newline and "\\" for a backslash
@@ -137,12 +134,8 @@ static int read_status(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 		p->sched->affinity = arena_strdup(&s->arena, f.cpus_allowed_list);
 	}
 	/* kernel threads: ppid 2 or pid 2 and no argv (older kernels have no Kthread: line) */
-	if (!f.is_kthread && (p->pid == 2 || p->ppid == 2) && p->nlwp == 1 && p->vsize == 0)
+	if (!f.is_kthread && (p->pid == 2 || p->ppid == 2) && p->vsize == 0)
 		p->flags |= PF_KTHREAD;
-	/* libproc2 gives "-" where there is no argv (kernel threads, zombies) */
-	if ((p->flags & PF_KTHREAD) || p->state == 'Z')
-		if (!strcmp(p->cmdline, "-"))
-			p->cmdline = "";
 	return 0;
 }
 
@@ -169,10 +162,11 @@ int collect_procs(struct snapshot *s, struct scan_ctx *c)
 	for (int i = 0; i < total; i++) {
 		struct proc_info *p = &s->procs[n];
 		memset(p, 0, sizeof(*p));
-		fill_from_stack(s, p, f->stacks[i], c->page_kib);
+		fill_from_stack(p, f->stacks[i], c->page_kib);
 		p->comm = "";
 		if (read_status(s, c, p) < 0)
 			continue;   /* exited between the two reads: dropped, never half-read */
+		p->cmdline = (p->flags & PF_KTHREAD) ? "" : read_cmdline(s, c, p->pid);
 		n++;
 	}
 	s->n_procs = n;

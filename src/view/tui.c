@@ -216,6 +216,7 @@ static void on_mouse(struct tui *t)
 #ifdef HAVE_GRAPH_VIEW
 	else if (tui_screen(t) == SCR_GRAPH) {
 		pid_t pid = 0;
+		ungetmouse(&ev);   /* the graph reads the event itself */
 		if (graph_view_key(t->graph, KEY_MOUSE, &pid) == GRAPH_OPEN_PID)
 			tui_open_detail(t, pid);
 	}

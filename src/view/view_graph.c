@@ -133,12 +133,10 @@ static void resolve_focus(struct graph_view *g)
 	}
 	if (g->focused && graph_model_find(&g->full, g->focus_key) < 0) {
 		int i = find_pid(&g->full, g->focus_pid);
-		if (i >= 0) {
+		if (i >= 0)
 			g->focus_key = g->full.nodes[i].key;
-		} else {
-			g->focused = false;
-			snprintf(g->msg, sizeof(g->msg), "the focused process has no channel any more");
-		}
+		else          /* filtered out or gone: show all until it is back (a: unfocus) */
+			snprintf(g->msg, sizeof(g->msg), "the focused process is not in the graph now (a: show all)");
 	}
 }
 

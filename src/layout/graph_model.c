@@ -1,0 +1,320 @@
+/* graph_model.c — nodes and edges of the communication graph from a snapshot's channels. A
+ * channel between two processes is an edge from its client to its server; one of more than two
+ * processes becomes a hub; a channel all of whose endpoints are one process is no edge. */
+#include "layout/graph_model.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "util/u64map.h"
+#include "util/xalloc.h"
+
+#define KEY_GROUP (1ULL << 62)
+#define KEY_HUB   (2ULL << 62)
+#define TCP_LISTEN_STATE 10
+#define UDP_UNCONNECTED_STATE 7
+
+/* One process's place on a channel, before nodes are merged. */
+struct party { uint32_t node; pid_t pid; int rank; };
+
+struct builder {
+	struct graph_model *g;
+	const struct snapshot *s;
+	const struct gm_opts *o;
+	struct u64map node_of_key, edge_of_key, counted_pid;
+	bool *listen_port;             /* per socket: its port is one a local socket listens on */
+	struct party *parties; size_t cap_parties;
+};
+
+static uint64_t hash_bytes(const char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+uint32_t graph_model_add_node(struct graph_model *g, const struct gnode *n)
+{
+	XGROW(g->nodes, g->cap_nodes, g->n_nodes + 1);
+	g->nodes[g->n_nodes] = *n;
+	return (uint32_t)g->n_nodes++;
+}
+
+void graph_model_add_edge(struct graph_model *g, const struct gedge *e)
+{
+	XGROW(g->edges, g->cap_edges, g->n_edges + 1);
+	g->edges[g->n_edges++] = *e;
+}
+
+int graph_model_find(const struct graph_model *g, uint64_t key)
+{
+	for (size_t i = 0; i < g->n_nodes; i++)
+		if (g->nodes[i].key == key)
+			return (int)i;
+	return -1;
+}
+
+void graph_model_free(struct graph_model *g)
+{
+	free(g->nodes);
+	free(g->edges);
+	memset(g, 0, sizeof(*g));
+}
+
+static void set_name(struct gnode *n, const char *raw, size_t len)
+{
+	if (len > GNODE_NAME_MAX)
+		len = GNODE_NAME_MAX;
+	memcpy(n->name, raw, len);
+	n->name_len = len;
+}
+
+static bool role_is(const char *role, const char *a, const char *b, const char *c)
+{
+	return role && (strcmp(role, a) == 0 || strcmp(role, b) == 0 || (c && strcmp(role, c) == 0));
+}
+
+/* Pipes, fifos, queues and ptys: the writing/sending/master side goes left. */
+static int flow_rank(const struct endpoint *ep)
+{
+	if (role_is(ep->role, "write", "writer", "sender") || role_is(ep->role, "master", "send", NULL))
+		return 0;
+	if (role_is(ep->role, "read", "reader", "receiver") || role_is(ep->role, "slave", "recv", NULL))
+		return 2;
+	if (ep->access == ACC_W)
+		return 0;
+	if (ep->access == ACC_R)
+		return 2;
+	return 1;
+}
+
+static int inet_rank(const struct snapshot *s, const struct channel *c, const struct endpoint *ep,
+                     const bool *listen_port)
+{
+	if (ep->sock < 0 || (size_t)ep->sock >= s->n_socks)
+		return 0;
+	const struct sock_info *k = &s->socks[ep->sock];
+	if (listen_port && listen_port[ep->sock])
+		return 3;
+	if (c->kind == CK_UDP && (k->state == UDP_UNCONNECTED_STATE || k->rport == 0))
+		return 2;
+	return k->lport < k->rport ? 1 : 0;
+}
+
+int graph_endpoint_rank(const struct snapshot *s, const struct channel *c, const struct endpoint *ep,
+                        const bool *listen_port)
+{
+	switch (c->kind) {
+	case CK_TCP:
+	case CK_UDP:
+		return inet_rank(s, c, ep, listen_port);
+	case CK_UNIX:
+		if (ep->sock < 0 || (size_t)ep->sock >= s->n_socks)
+			return 0;
+		return s->socks[ep->sock].name && s->socks[ep->sock].name_len > 0 ? 1 : 0;
+	case CK_PIPE: case CK_FIFO: case CK_PTY: case CK_SYSV_MSG: case CK_POSIX_MQ:
+		return flow_rank(ep);
+	default:
+		return 0;
+	}
+}
+
+/* Per socket: does a listening TCP socket of its namespace use its local port? */
+static bool *find_listen_ports(const struct snapshot *s)
+{
+	bool *out = xcalloc(s->n_socks ? s->n_socks : 1, sizeof(*out));
+	struct u64map ports;
+	u64map_init(&ports, 64);
+	for (size_t i = 0; i < s->n_socks; i++) {
+		const struct sock_info *k = &s->socks[i];
+		if (k->protocol == IPPROTO_TCP && k->state == TCP_LISTEN_STATE && k->family != AF_UNIX)
+			u64map_put(&ports, u64_mix(k->netns, k->lport), 1);
+	}
+	for (size_t i = 0; i < s->n_socks; i++) {
+		const struct sock_info *k = &s->socks[i];
+		if (k->protocol == IPPROTO_TCP && k->family != AF_UNIX && k->state != TCP_LISTEN_STATE)
+			out[i] = u64map_get(&ports, u64_mix(k->netns, k->lport)) >= 0;
+	}
+	u64map_free(&ports);
+	return out;
+}
+
+static const struct proc_info *proc_of(const struct snapshot *s, const struct endpoint *ep)
+{
+	if (ep->proc >= 0 && (size_t)ep->proc < s->n_procs)
+		return &s->procs[ep->proc];
+	return snapshot_find_proc(s, ep->pid);
+}
+
+/* The node of a process (or of its command name when collapsing), created on first use. */
+static uint32_t node_of_pid(struct builder *b, const struct endpoint *ep)
+{
+	const struct proc_info *p = proc_of(b->s, ep);
+	const char *comm = p && p->comm ? p->comm : "?";
+	size_t len = strlen(comm);
+	uint64_t key = b->o->collapse ? ((hash_bytes(comm, len) >> 2) | KEY_GROUP) : (uint64_t)ep->pid;
+	int32_t idx = u64map_get(&b->node_of_key, key);
+	if (idx < 0) {
+		struct gnode n = { .key = key, .type = b->o->collapse ? GN_GROUP : GN_PROC, .pid = ep->pid, .chan = -1 };
+		set_name(&n, comm, len);
+		idx = (int32_t)graph_model_add_node(b->g, &n);
+		u64map_put(&b->node_of_key, key, idx);
+	}
+	struct gnode *n = &b->g->nodes[idx];
+	if (u64map_put(&b->counted_pid, (uint64_t)ep->pid, idx) < 0) {
+		n->count++;
+		if (ep->pid < n->pid)
+			n->pid = ep->pid;
+	}
+	return (uint32_t)idx;
+}
+
+static void add_edge(struct builder *b, uint32_t from, uint32_t to, const struct channel *c, int32_t ci,
+                     bool directed)
+{
+	uint64_t key = u64_mix(u64_mix(b->g->nodes[from].key, b->g->nodes[to].key), c->kind);
+	int32_t idx = u64map_get(&b->edge_of_key, key);
+	if (idx < 0) {
+		struct gedge e = { .from = from, .to = to, .kind = c->kind, .directed = directed, .chan = ci, .key = key };
+		u64map_put(&b->edge_of_key, key, (int32_t)b->g->n_edges);
+		graph_model_add_edge(b->g, &e);
+		idx = (int32_t)b->g->n_edges - 1;
+	}
+	struct gedge *e = &b->g->edges[idx];
+	e->directed = e->directed || directed;
+	e->n_chans++;
+	e->bytes += c->bytes;
+	e->queued += c->queued;
+}
+
+static int party_cmp(const void *a, const void *b)
+{
+	const struct party *x = a, *y = b;
+	if (x->node != y->node)
+		return x->node < y->node ? -1 : 1;
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+/* Collect the channel's processes as (node, pid, rank), sorted by node; returns how many. */
+static size_t gather_parties(struct builder *b, const struct channel *c)
+{
+	size_t n = 0;
+	XGROW(b->parties, b->cap_parties, c->n_ep + 1);
+	for (size_t i = 0; i < c->n_ep; i++) {
+		const struct endpoint *ep = &c->ep[i];
+		if (ep->pid <= 0)
+			continue;
+		b->parties[n++] = (struct party){ .node = node_of_pid(b, ep), .pid = ep->pid,
+			.rank = graph_endpoint_rank(b->s, c, ep, b->listen_port) };
+	}
+	qsort(b->parties, n, sizeof(*b->parties), party_cmp);
+	return n;
+}
+
+/* Fold parties into one entry per node (highest rank); returns the node count, *n_pids the
+ * number of distinct processes. */
+static size_t fold_parties(struct party *p, size_t n, uint32_t *n_pids)
+{
+	size_t out = 0;
+	*n_pids = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || p[i].pid != p[i - 1].pid || p[i].node != p[i - 1].node)
+			(*n_pids)++;
+		if (out > 0 && p[out - 1].node == p[i].node) {
+			if (p[i].rank > p[out - 1].rank)
+				p[out - 1].rank = p[i].rank;
+			continue;
+		}
+		p[out++] = p[i];
+	}
+	return out;
+}
+
+static void add_pair(struct builder *b, const struct channel *c, int32_t ci, const struct party *p)
+{
+	const struct party *left = &p[0], *right = &p[1];
+	bool directed = p[0].rank != p[1].rank;
+	if (p[0].rank > p[1].rank || (!directed && p[1].pid < p[0].pid)) {
+		left = &p[1];
+		right = &p[0];
+	}
+	add_edge(b, left->node, right->node, c, ci, directed);
+}
+
+static void add_hub(struct builder *b, const struct channel *c, int32_t ci, const struct party *p,
+                    size_t n, uint32_t n_pids)
+{
+	const char *id = c->id ? c->id : "";
+	struct gnode hub = { .key = (hash_bytes(id, strlen(id)) >> 2) | KEY_HUB, .type = GN_HUB,
+		.count = n_pids, .kind = c->kind, .chan = ci };
+	if (c->label)
+		set_name(&hub, c->label, strlen(c->label));
+	uint32_t h = graph_model_add_node(b->g, &hub);
+	int lo = p[0].rank, hi = p[0].rank;
+	for (size_t i = 1; i < n; i++) {
+		lo = p[i].rank < lo ? p[i].rank : lo;
+		hi = p[i].rank > hi ? p[i].rank : hi;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (hi > lo && p[i].rank == hi)
+			add_edge(b, h, p[i].node, c, ci, true);
+		else
+			add_edge(b, p[i].node, h, c, ci, hi > lo);
+	}
+}
+
+static void add_channel(struct builder *b, const struct channel *c, int32_t ci)
+{
+	size_t n = gather_parties(b, c);
+	uint32_t n_pids = 0;
+	n = fold_parties(b->parties, n, &n_pids);
+	if (n == 2 && n_pids <= 2)
+		add_pair(b, c, ci, b->parties);
+	else if (n >= 2)
+		add_hub(b, c, ci, b->parties, n, n_pids);
+}
+
+/* Drop nodes that ended up without edges (a process seen only on self-channels). */
+static void drop_lonely_nodes(struct graph_model *g)
+{
+	uint32_t *new_index = xcalloc(g->n_nodes + 1, sizeof(*new_index));
+	bool *used = xcalloc(g->n_nodes + 1, sizeof(*used));
+	for (size_t i = 0; i < g->n_edges; i++)
+		used[g->edges[i].from] = used[g->edges[i].to] = true;
+	size_t n = 0;
+	for (size_t i = 0; i < g->n_nodes; i++) {
+		new_index[i] = (uint32_t)n;
+		if (used[i])
+			g->nodes[n++] = g->nodes[i];
+	}
+	g->n_nodes = n;
+	for (size_t i = 0; i < g->n_edges; i++) {
+		g->edges[i].from = new_index[g->edges[i].from];
+		g->edges[i].to = new_index[g->edges[i].to];
+	}
+	free(new_index);
+	free(used);
+}
+
+void graph_model_build(struct graph_model *g, const struct snapshot *s, const struct gm_opts *o)
+{
+	g->n_nodes = g->n_edges = 0;
+	struct builder b = { .g = g, .s = s, .o = o, .listen_port = find_listen_ports(s) };
+	u64map_init(&b.node_of_key, 64);
+	u64map_init(&b.edge_of_key, 64);
+	u64map_init(&b.counted_pid, 64);
+	for (size_t i = 0; i < s->n_chans; i++)
+		if (o->kind_mask & (1u << s->chans[i].kind))
+			add_channel(&b, &s->chans[i], (int32_t)i);
+	drop_lonely_nodes(g);
+	u64map_free(&b.node_of_key);
+	u64map_free(&b.edge_of_key);
+	u64map_free(&b.counted_pid);
+	free(b.listen_port);
+	free(b.parties);
+}

@@ -1,0 +1,206 @@
+/* graph_order.c — order of the nodes within each layer: barycenter sweeps down and up, keeping
+ * the order with the fewest crossings. Remembered nodes keep their relative order; only new and
+ * virtual nodes move between them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/graph_layout_int.h"
+#include "util/xalloc.h"
+
+/* Neighbours of each lnode in the layer above (up) and below (down), through links. */
+struct nbrs { size_t *up0, *down0; int *up, *down; };
+
+static void build_nbrs(const struct gl_work *w, struct nbrs *nb)
+{
+	size_t n = w->n_ln;
+	nb->up0 = xcalloc(n + 2, sizeof(size_t));
+	nb->down0 = xcalloc(n + 2, sizeof(size_t));
+	nb->up = xcalloc(w->n_lk + 1, sizeof(int));
+	nb->down = xcalloc(w->n_lk + 1, sizeof(int));
+	for (size_t i = 0; i < w->n_lk; i++) {
+		if (w->lk[i].same)
+			continue;
+		nb->down0[w->lk[i].a + 1]++;
+		nb->up0[w->lk[i].b + 1]++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		nb->down0[i + 1] += nb->down0[i];
+		nb->up0[i + 1] += nb->up0[i];
+	}
+	size_t *fu = xcalloc(n + 1, sizeof(size_t)), *fd = xcalloc(n + 1, sizeof(size_t));
+	for (size_t i = 0; i < w->n_lk; i++) {
+		const struct gl_link *l = &w->lk[i];
+		if (l->same)
+			continue;
+		nb->down[nb->down0[l->a] + fd[l->a]++] = l->b;
+		nb->up[nb->up0[l->b] + fu[l->b]++] = l->a;
+	}
+	free(fu);
+	free(fd);
+}
+
+static void free_nbrs(struct nbrs *nb)
+{
+	free(nb->up0); free(nb->down0); free(nb->up); free(nb->down);
+}
+
+static bool is_fixed(const struct gl_lnode *x, bool have_memory)
+{
+	return have_memory && x->real >= 0 && x->mem_order >= 0;
+}
+
+static const struct gl_lnode *sort_ln;   /* qsort has no context argument */
+
+static int by_bary(const void *pa, const void *pb)
+{
+	const struct gl_lnode *a = &sort_ln[*(const int *)pa], *b = &sort_ln[*(const int *)pb];
+	if (a->bary != b->bary)
+		return a->bary < b->bary ? -1 : 1;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+static int by_memory(const void *pa, const void *pb)
+{
+	const struct gl_lnode *a = &sort_ln[*(const int *)pa], *b = &sort_ln[*(const int *)pb];
+	int ka = a->mem_order >= 0 ? a->mem_order : 1 << 30, kb = b->mem_order >= 0 ? b->mem_order : 1 << 30;
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	if ((a->real < 0) != (b->real < 0))
+		return a->real < 0 ? 1 : -1;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+static void renumber(struct gl_work *w, int layer)
+{
+	for (size_t k = w->layer_start[layer]; k < w->layer_start[layer + 1]; k++)
+		w->ln[w->slot[k]].order = (int)(k - w->layer_start[layer]);
+}
+
+/* Sort one layer by barycenter; fixed nodes keep their order and free ones merge in. */
+static void sort_layer(struct gl_work *w, int layer, bool have_memory, int *fixed, int *loose)
+{
+	size_t s0 = w->layer_start[layer], s1 = w->layer_start[layer + 1], nf = 0, nl = 0;
+	for (size_t k = s0; k < s1; k++) {
+		int v = w->slot[k];
+		if (is_fixed(&w->ln[v], have_memory))
+			fixed[nf++] = v;
+		else
+			loose[nl++] = v;
+	}
+	sort_ln = w->ln;
+	qsort(loose, nl, sizeof(int), by_bary);
+	size_t i = 0, j = 0, k = s0;
+	while (i < nf || j < nl) {
+		bool take_loose = j < nl && (i == nf || w->ln[loose[j]].bary < w->ln[fixed[i]].bary);
+		w->slot[k++] = take_loose ? loose[j++] : fixed[i++];
+	}
+	renumber(w, layer);
+}
+
+static void set_bary(struct gl_work *w, int layer, const size_t *first, const int *list)
+{
+	for (size_t k = w->layer_start[layer]; k < w->layer_start[layer + 1]; k++) {
+		int v = w->slot[k];
+		size_t a = first[v], b = first[v + 1];
+		double sum = 0;
+		for (size_t i = a; i < b; i++)
+			sum += w->ln[list[i]].order;
+		w->ln[v].bary = b > a ? sum / (double)(b - a) : w->ln[v].order;
+	}
+}
+
+struct pair { int a, b; };
+
+static int by_pair(const void *pa, const void *pb)
+{
+	const struct pair *x = pa, *y = pb;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return (x->b > y->b) - (x->b < y->b);
+}
+
+/* Crossings of links between layers l and l+1: walking the upper layer in order, a link crosses
+ * every earlier link (from an earlier upper node) that ends further down. */
+static long layer_crossings(const struct gl_work *w, int l, struct pair *pairs, long *tree)
+{
+	size_t np = 0;
+	for (size_t i = 0; i < w->n_lk; i++) {
+		const struct gl_link *k = &w->lk[i];
+		if (!k->same && w->ln[k->a].layer == l)
+			pairs[np++] = (struct pair){ w->ln[k->a].order, w->ln[k->b].order };
+	}
+	qsort(pairs, np, sizeof(*pairs), by_pair);
+	size_t width = w->layer_start[l + 2] - w->layer_start[l + 1];
+	memset(tree, 0, (width + 2) * sizeof(long));
+	long total = 0, seen = 0;
+	for (size_t g = 0; g < np;) {
+		size_t end = g;
+		while (end < np && pairs[end].a == pairs[g].a)
+			end++;
+		for (size_t p = g; p < end; p++) {
+			long at_or_above = 0;
+			for (size_t x = (size_t)pairs[p].b + 1; x > 0; x -= x & -x)
+				at_or_above += tree[x];
+			total += seen - at_or_above;
+		}
+		for (size_t p = g; p < end; p++, seen++)
+			for (size_t x = (size_t)pairs[p].b + 1; x <= width + 1; x += x & -x)
+				tree[x]++;
+		g = end;
+	}
+	return total;
+}
+
+long gl_count_crossings(const struct gl_work *w)
+{
+	long total = 0;
+	long *tree = xcalloc(w->n_ln + 2, sizeof(long));
+	struct pair *pairs = xcalloc(w->n_lk + 1, sizeof(*pairs));
+	for (int l = 0; l + 1 < w->n_layers; l++)
+		total += layer_crossings(w, l, pairs, tree);
+	free(tree);
+	free(pairs);
+	return total;
+}
+
+static void save_orders(const struct gl_work *w, int *dst) { memcpy(dst, w->slot, w->n_ln * sizeof(int)); }
+
+static void load_orders(struct gl_work *w, const int *src)
+{
+	memcpy(w->slot, src, w->n_ln * sizeof(int));
+	for (int l = 0; l < w->n_layers; l++)
+		renumber(w, l);
+}
+
+void gl_order_layers(struct gl_work *w, bool have_memory)
+{
+	if (w->n_ln == 0)
+		return;
+	sort_ln = w->ln;
+	for (int l = 0; l < w->n_layers; l++) {
+		size_t s0 = w->layer_start[l];
+		qsort(w->slot + s0, w->layer_start[l + 1] - s0, sizeof(int), by_memory);
+		renumber(w, l);
+	}
+	struct nbrs nb;
+	build_nbrs(w, &nb);
+	int *best = xcalloc(w->n_ln, sizeof(int)), *fixed = xcalloc(w->n_ln, sizeof(int)), *loose = xcalloc(w->n_ln, sizeof(int));
+	save_orders(w, best);
+	long best_cross = gl_count_crossings(w);
+	for (int s = 0; s < w->o->sweeps && best_cross > 0; s++) {
+		bool down = s % 2 == 0;
+		for (int i = 1; i < w->n_layers; i++) {
+			int l = down ? i : w->n_layers - 1 - i;
+			set_bary(w, l, down ? nb.up0 : nb.down0, down ? nb.up : nb.down);
+			sort_layer(w, l, have_memory, fixed, loose);
+		}
+		long c = gl_count_crossings(w);
+		if (c < best_cross) {
+			best_cross = c;
+			save_orders(w, best);
+		}
+	}
+	load_orders(w, best);
+	free(best); free(fixed); free(loose);
+	free_nbrs(&nb);
+}

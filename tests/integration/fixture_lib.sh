@@ -1,0 +1,103 @@
+# fixture_lib.sh — sourced by the integration tests: start a fixture program (ipc_fixture,
+# hostile_name) and wait for its manifest, stop it on exit, relay python checkers as TAP.
+# Needs tap.sh sourced first. Every test gets a private directory $FX_TMP, removed on exit.
+
+FX_TMP=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-it.XXXXXX") || exit 99
+FX_PID=
+FX_MANIFEST=
+
+# fx_stop [term|int|eof]: end the running fixture by SIGTERM (default), SIGINT or only EOF on
+# its stdin, and reap it; its exit status is left in FX_STATUS.
+FX_STATUS=
+fx_stop() {
+	[ -n "$FX_PID" ] || return 0
+	case ${1:-term} in
+	term) kill -TERM "$FX_PID" 2>/dev/null ;;
+	int) kill -INT "$FX_PID" 2>/dev/null ;;
+	esac
+	exec 9>&-
+	wait "$FX_PID" 2>/dev/null
+	FX_STATUS=$?
+	FX_PID=
+}
+
+# fx_stop_check NAME [term|int|eof]: fx_stop, and one TAP result: the fixture exited 0 (under
+# the sanitizers this also catches its leaks and memory errors).
+fx_stop_check() {
+	fx_stop "$2"
+	ok "$FX_STATUS" "$1 stops cleanly on ${2:-term} (exit $FX_STATUS)"
+	[ "$FX_STATUS" -eq 0 ] || sed 's/^/#   /' "$FX_TMP/$1.stderr" | cat -v
+}
+
+fx_cleanup() {
+	fx_stop
+	[ -n "$FX_PRIV" ] && rm -rf "$FX_PRIV"
+	rm -rf "$FX_TMP"
+}
+trap 'fx_cleanup' EXIT
+trap 'exit 130' INT TERM HUP
+
+# fx_start NAME COMMAND...: run COMMAND with stdin from a FIFO this shell holds open (fd 9),
+# its manifest in $FX_TMP/NAME.manifest; wait for "ready". Fails if it exits first.
+fx_start() {
+	local name=$1; shift
+	FX_MANIFEST=$FX_TMP/$name.manifest
+	rm -f "$FX_TMP/ctl"
+	mkfifo "$FX_TMP/ctl" || return 1
+	"$@" <"$FX_TMP/ctl" >"$FX_MANIFEST" 2>"$FX_TMP/$name.stderr" &
+	FX_PID=$!
+	exec 9>"$FX_TMP/ctl"
+	local tries=0
+	while ! grep -q '^ready$' "$FX_MANIFEST" 2>/dev/null; do
+		if ! kill -0 "$FX_PID" 2>/dev/null || [ $tries -ge 600 ]; then
+			echo "# fixture $name did not become ready:"
+			sed 's/^/#   /' "$FX_TMP/$name.stderr" "$FX_MANIFEST" | cat -v
+			fx_stop
+			return 1
+		fi
+		tries=$((tries + 1))
+		sleep 0.1
+	done
+	return 0
+}
+
+# fx_py SCRIPT ARGS...: run a python checker from tests/integration; its "ok - ...",
+# "not ok - ..." and "skip - ..." lines become TAP results here; a crash is one more failure.
+fx_py() {
+	local script=$1; shift
+	local out=$FX_TMP/py.out line st
+	PYTHONDONTWRITEBYTECODE=1 "$PYTHON3" "$TESTS_SRC/integration/$script" "$@" >"$out" 2>&1
+	st=$?
+	while IFS= read -r line; do
+		case $line in
+		"ok - "*) ok 0 "${line#ok - }" ;;
+		"not ok - "*) ok 1 "${line#not ok - }" ;;
+		"skip - "*) skip "${line#skip - }" ;;
+		"#"*) printf '%s\n' "$line" ;;
+		*) printf '# %s\n' "$line" ;;
+		esac
+	done <"$out"
+	[ "$st" -le 1 ] || ok 1 "$script ran to the end (exit $st)"
+}
+
+# fx_need: skip the whole test when its tools are missing.
+fx_need() {
+	[ -n "$PYTHON3" ] || skip_all "python3 not found"
+	[ -x "$IPCTOP" ] || skip_all "ipctop not built"
+	[ -x "$TESTS_BIN/fixture/ipc_fixture" ] || skip_all "fixture not built"
+}
+
+# fx_nobody_setup: when root (and setpriv exists), copy the binaries into $FX_PRIV, a directory
+# user nobody can read (the build directory may not be); fails when not root.
+FX_PRIV=
+fx_nobody_setup() {
+	[ "$(id -u)" -eq 0 ] || return 1
+	command -v setpriv >/dev/null 2>&1 || return 1
+	FX_PRIV=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-priv.XXXXXX") || return 1
+	chmod 755 "$FX_PRIV"
+	cp "$IPCTOP" "$TESTS_BIN/fixture/ipc_fixture" "$TESTS_BIN/fixture/hostile_name" "$FX_PRIV/" || return 1
+	chmod 755 "$FX_PRIV"/*
+	mkdir -m 1777 "$FX_PRIV/tmp" || return 1   # TMPDIR for the fixture: nobody may not write ours
+	return 0
+}
+FX_NOBODY_GROUP=$(getent group nogroup >/dev/null 2>&1 && echo nogroup || echo 65534)

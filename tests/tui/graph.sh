@@ -1,0 +1,131 @@
+#!/bin/sh
+# graph.sh — end-to-end test of the communication-graph screen in a private tmux server: two
+# processes joined by a pipe, found with / and shown with g as two boxes and a line between
+# them (UTF-8 and --ascii), Tab selects the edge, Enter opens the focused process, Esc leaves.
+. "$TESTS_SRC/tap.sh"
+
+[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux not found"
+[ -n "$PYTHON3" ] || skip_all "python3 not found"
+[ -x "$IPCTOP" ] || skip_all "ipctop not built"
+
+export LC_ALL=C.UTF-8
+tmp=$(mktemp -d /tmp/ipctop-graph-XXXXXX)
+sock="ipctop-graph-$$"
+T() { "$TMUX_BIN" -f /dev/null -L "$sock" "$@"; }
+fixture_pid=
+cleanup() {
+	T kill-server 2>/dev/null
+	[ -n "$fixture_pid" ] && kill "$fixture_pid" 2>/dev/null
+	wait 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+# Wait (up to $2 tenths of a second, default 100) until the pane shows text matching the
+# extended regular expression $1.
+wait_re() {
+	i=0
+	while [ "$i" -lt "${2:-100}" ]; do
+		screen=$(T capture-pane -p -t "$session" 2>/dev/null)
+		printf '%s\n' "$screen" | grep -Eq -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	printf '%s\n' "$screen" | sed 's/^/#   | /'
+	return 1
+}
+
+start() {   # start SESSION ARGS...: ipctop in a 120x40 pane
+	session=$1; shift
+	T new-session -d -s "$session" -x 120 -y 40 \
+		"env XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
+}
+
+# Fixture: a writer with a unique name holding the write end of a pipe to its reader child;
+# nothing else shared with anyone (standard streams on /dev/null).
+name="gw$$"
+cat > "$tmp/fixture.py" <<'PY'
+import ctypes, os, sys, time
+name, out = sys.argv[1], sys.argv[2]
+libc = ctypes.CDLL(None)
+os.closerange(3, 65536)    # nothing inherited (a make jobserver pipe would join them to others)
+r, w = os.pipe()
+child = os.fork()
+if child == 0:
+    os.close(w)
+    libc.prctl(15, (name + "r").encode(), 0, 0, 0)
+    os.read(r, 1)          # until the writer goes away
+    os._exit(0)
+os.close(r)
+libc.prctl(15, name.encode(), 0, 0, 0)
+with open(out + ".tmp", "w") as f:
+    f.write("%d %d\n" % (os.getpid(), child))
+os.rename(out + ".tmp", out)
+time.sleep(600)
+PY
+"$PYTHON3" "$tmp/fixture.py" "$name" "$tmp/pids" </dev/null >/dev/null 2>&1 &
+fixture_pid=$!
+i=0
+while [ ! -s "$tmp/pids" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+read -r writer reader < "$tmp/pids"
+[ "$writer" = "$fixture_pid" ] || { echo "Bail out! fixture did not start"; exit 1; }
+
+open_graph() {   # open_graph SESSION ARGS...: search the writer, press g
+	start "$@"
+	wait_re "Command" 150 || return 1
+	T send-keys -t "$session" / "$name"
+	wait_re "$name" || return 1
+	T send-keys -t "$session" Enter g
+	i=0
+	while [ "$i" -lt 50 ]; do
+		screen=$(T capture-pane -p -t "$session" 2>/dev/null)
+		case $screen in
+		*"graph view not built"*) skip_all "this ipctop has no graph screen (reports: graph view not built yet)" ;;
+		*"Graph:"*) return 0 ;;
+		esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	printf '%s\n' "$screen" | sed 's/^/#   | /'
+	return 1
+}
+
+# --- UTF-8 ---
+open_graph main -d 10; ok $? "g opens the graph screen on the searched process"
+wait_re "$name $writer "; ok $? "the writer's box (name and pid)"
+wait_re "${name}r $reader "; ok $? "the reader's box (name and pid)"
+wait_re "$name $writer ├─*→┤ ${name}r $reader"
+ok $? "a line from the writer's box to the reader's, arrow at the reader"
+wait_re "[0-9]─+pipe"; ok $? "the legend names the pipe kind with its key and line"
+T send-keys -t main Tab
+wait_re "pipe $name\($writer\) → ${name}r\($reader\)"; ok $? "Tab selects the edge; the status line names both ends"
+T send-keys -t main Enter
+wait_re "Graph: ${name}r\($reader\)"; ok $? "Enter on the selected edge follows it to the peer"
+T send-keys -t main Enter
+wait_re "Parent PID"; ok $? "Enter on the focused node opens its detail"
+T send-keys -t main Escape
+wait_re "Graph:"; ok $? "Esc from the detail comes back to the graph"
+T send-keys -t main 1
+wait_re "pipe\(off\)"; ok $? "key 1 filters pipes out, the legend says so"
+printf '%s\n' "$screen" | grep -q "$name $writer"; [ $? -ne 0 ]; ok $? "with pipes filtered the boxes are gone"
+T send-keys -t main 1
+wait_re "${name}r $reader"; ok $? "key 1 again brings them back"
+T resize-window -t main -x 30 -y 6
+T resize-window -t main -x 120 -y 40
+wait_re "${name}r $reader"; ok $? "drawn again after a resize through a tiny size"
+T send-keys -t main Escape
+wait_re "Load average"; ok $? "Esc leaves the graph for the list"
+T send-keys -t main q
+gone_main() { ! T has-session -t main 2>/dev/null; }
+i=0
+while ! gone_main && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+gone_main; ok $? "q quits from the list"
+
+# --- ASCII ---
+open_graph ascii --ascii -d 10; ok $? "graph screen with --ascii"
+wait_re "$name $writer \+-*>\+ ${name}r $reader"; ok $? "--ascii: the line drawn with - and > between + ports"
+screen=$(T capture-pane -p -t ascii)
+printf '%s\n' "$screen" | LC_ALL=C grep -q '[^ -~]'; [ $? -ne 0 ]; ok $? "--ascii: no byte outside printable ASCII on screen"
+T send-keys -t ascii q
+
+tap_done

@@ -1,0 +1,326 @@
+/* test_layout_graph.c — the communication graph model (hubs, sides, lonely processes) and the
+ * layered layout (no overlaps, orthogonal border-to-border edges, layers, stability, crossings). */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+
+#include "layout/graph_layout.h"
+#include "layout/graph_model.h"
+#include "tap.h"
+
+static const struct gl_opts opts = GL_OPTS_DEFAULT;
+
+static void make_nodes(struct gl_node *nodes, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		nodes[i] = (struct gl_node){ .key = 1000 + i, .w = 8 + (int)(i % 5) * 2, .h = 3 };
+}
+
+static bool boxes_overlap(const struct gl_node *a, const struct gl_node *b)
+{
+	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+static bool on_border(const struct gl_node *b, struct gl_point p)
+{
+	bool in_x = p.x >= b->x && p.x < b->x + b->w, in_y = p.y >= b->y && p.y < b->y + b->h;
+	return in_x && in_y && (p.x == b->x || p.x == b->x + b->w - 1 || p.y == b->y || p.y == b->y + b->h - 1);
+}
+
+static bool inside(const struct gl_node *b, int x, int y)
+{
+	return x >= b->x && x < b->x + b->w && y >= b->y && y < b->y + b->h;
+}
+
+/* Every cell of the polyline but its two ends lies outside every box. */
+static bool clear_of_boxes(const struct gl_node *nodes, size_t n, const struct gl_point *p, size_t np)
+{
+	for (size_t s = 0; s + 1 < np; s++) {
+		int dx = (p[s + 1].x > p[s].x) - (p[s + 1].x < p[s].x), dy = (p[s + 1].y > p[s].y) - (p[s + 1].y < p[s].y);
+		for (int x = p[s].x, y = p[s].y;; x += dx, y += dy) {
+			bool end = (s == 0 && x == p[0].x && y == p[0].y) || (s + 2 == np && x == p[np - 1].x && y == p[np - 1].y);
+			for (size_t i = 0; i < n && !end; i++)
+				if (inside(&nodes[i], x, y))
+					return false;
+			if (x == p[s + 1].x && y == p[s + 1].y)
+				break;
+		}
+	}
+	return true;
+}
+
+static void check_geometry(const struct gl_node *nodes, size_t n, const struct gl_edge *edges, size_t m,
+                           const struct gl_result *r, const char *what)
+{
+	bool overlap = false, ends = true, ortho = true, clear = true;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			overlap = overlap || boxes_overlap(&nodes[i], &nodes[j]);
+	for (size_t e = 0; e < m; e++) {
+		if (edges[e].from == edges[e].to)
+			continue;
+		const struct gl_point *p = &r->pts[edges[e].first_pt];
+		size_t np = edges[e].n_pts;
+		if (np < 2 || !on_border(&nodes[edges[e].from], p[0]) || !on_border(&nodes[edges[e].to], p[np - 1])) {
+			ends = false;
+			continue;
+		}
+		for (size_t k = 0; k + 1 < np; k++)
+			if (p[k].x != p[k + 1].x && p[k].y != p[k + 1].y)
+				ortho = false;
+		clear = clear && clear_of_boxes(nodes, n, p, np);
+	}
+	ok(!overlap, "%s: no two boxes overlap", what);
+	ok(ends, "%s: every edge starts on its source's border and ends on its target's", what);
+	ok(ortho, "%s: every edge is horizontal and vertical segments only", what);
+	ok(clear, "%s: no edge passes through a box", what);
+	bool within = true;
+	for (size_t i = 0; i < n; i++)
+		within = within && nodes[i].x >= 0 && nodes[i].y >= 0 && nodes[i].x + nodes[i].w <= r->width &&
+			 nodes[i].y + nodes[i].h <= r->height;
+	ok(within, "%s: boxes inside the reported extent %dx%d", what, r->width, r->height);
+}
+
+static void test_chain(void)
+{
+	struct gl_node nodes[3];
+	make_nodes(nodes, 3);
+	/* given out of order: c, a, b with a → b → c */
+	struct gl_edge edges[] = { { .from = 1, .to = 2 }, { .from = 2, .to = 0 } };
+	struct gl_result r = { 0 };
+	graph_layout_run(nodes, 3, edges, 2, NULL, &opts, &r);
+	ok(nodes[1].layer == 0 && nodes[2].layer == 1 && nodes[0].layer == 2, "chain: layers 0, 1, 2");
+	ok(nodes[1].x + nodes[1].w <= nodes[2].x && nodes[2].x + nodes[2].w <= nodes[0].x, "chain: laid out left to right");
+	ok(edges[0].n_pts == 2 && edges[1].n_pts == 2, "chain: straight lines between aligned boxes");
+	check_geometry(nodes, 3, edges, 2, &r, "chain");
+	gl_result_free(&r);
+}
+
+/* A tangled graph: long edges, a cycle, same-layer pressure, a self-loop. */
+static size_t tangle(struct gl_edge *edges, size_t n, unsigned seed)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		seed = seed * 1103515245u + 12345u;
+		edges[m++] = (struct gl_edge){ .from = (uint32_t)i, .to = (uint32_t)((i + 1 + (seed >> 16) % 7) % n) };
+		if (i % 3 == 0)
+			edges[m++] = (struct gl_edge){ .from = (uint32_t)((seed >> 8) % n), .to = (uint32_t)i };
+	}
+	edges[m++] = (struct gl_edge){ .from = 2, .to = 2 };
+	return m;
+}
+
+static void test_tangle(void)
+{
+	struct gl_node nodes[30];
+	struct gl_edge edges[64];
+	make_nodes(nodes, 30);
+	size_t m = tangle(edges, 30, 7);
+	struct gl_result r = { 0 };
+	graph_layout_run(nodes, 30, edges, m, NULL, &opts, &r);
+	check_geometry(nodes, 30, edges, m, &r, "tangle");
+	gl_result_free(&r);
+}
+
+static void test_stability(void)
+{
+	struct gl_node nodes[13];
+	struct gl_edge edges[40];
+	make_nodes(nodes, 13);
+	size_t m = tangle(edges, 12, 3);
+	struct gl_memory mem;
+	gl_memory_init(&mem);
+	struct gl_result r = { 0 };
+	graph_layout_run(nodes, 12, edges, m, &mem, &opts, &r);
+	struct gl_node before[12];
+	memcpy(before, nodes, sizeof(before));
+	/* a new node joins, talking to two old ones */
+	edges[m++] = (struct gl_edge){ .from = 12, .to = 4 };
+	edges[m++] = (struct gl_edge){ .from = 7, .to = 12 };
+	graph_layout_run(nodes, 13, edges, m, &mem, &opts, &r);
+	bool same_layer = true, same_order = true;
+	for (size_t i = 0; i < 12; i++) {
+		same_layer = same_layer && nodes[i].layer == before[i].layer;
+		for (size_t j = 0; j < 12; j++)
+			if (before[i].layer == before[j].layer && before[i].order < before[j].order &&
+			    nodes[i].order >= nodes[j].order)
+				same_order = false;
+	}
+	ok(same_layer, "stability: old nodes keep their layer when a node appears");
+	ok(same_order, "stability: old nodes keep their relative order when a node appears");
+	check_geometry(nodes, 13, edges, m, &r, "stability");
+	gl_memory_free(&mem);
+	gl_result_free(&r);
+}
+
+static void test_crossings(void)
+{
+	struct gl_node nodes[8];
+	struct gl_edge edges[8];
+	make_nodes(nodes, 8);
+	for (uint32_t i = 0; i < 4; i++) {
+		edges[2 * i] = (struct gl_edge){ .from = i, .to = 4 + (3 - i) };
+		edges[2 * i + 1] = (struct gl_edge){ .from = i, .to = 4 + (3 - i + 1) % 4 };
+	}
+	struct gl_opts none = opts;
+	none.sweeps = 0;
+	struct gl_result r = { 0 };
+	graph_layout_run(nodes, 8, edges, 8, NULL, &none, &r);
+	long input = graph_layout_crossings(nodes, 8, edges, 8);
+	graph_layout_run(nodes, 8, edges, 8, NULL, &opts, &r);
+	long swept = graph_layout_crossings(nodes, 8, edges, 8);
+	ok(input > 0, "crossings: the input order of the bipartite case crosses (%ld)", input);
+	ok(swept <= input, "crossings: sweeps give %ld, not worse than the input's %ld", swept, input);
+	ok(swept < input, "crossings: sweeps improve the reversed bipartite case");
+	check_geometry(nodes, 8, edges, 8, &r, "bipartite");
+	/* a reversed matching: 6 crossings as given, none after sweeping */
+	for (uint32_t i = 0; i < 4; i++)
+		edges[i] = (struct gl_edge){ .from = i, .to = 4 + (3 - i) };
+	graph_layout_run(nodes, 8, edges, 4, NULL, &none, &r);
+	is_int(graph_layout_crossings(nodes, 8, edges, 4), 6, "matching: 6 crossings in input order");
+	graph_layout_run(nodes, 8, edges, 4, NULL, &opts, &r);
+	is_int(graph_layout_crossings(nodes, 8, edges, 4), 0, "matching: no crossing after sweeps");
+	gl_result_free(&r);
+}
+
+static void test_empty(void)
+{
+	struct gl_result r = { 0 };
+	graph_layout_run(NULL, 0, NULL, 0, NULL, &opts, &r);
+	ok(r.width == 0 && r.height == 0, "empty graph: empty drawing");
+	gl_result_free(&r);
+}
+
+/* ---- model ---- */
+
+static struct proc_info procs[8];
+static struct sock_info socks[8];
+static struct channel chans[8];
+static struct endpoint eps[32];
+
+static void add_proc(struct snapshot *s, pid_t pid, const char *comm)
+{
+	procs[s->n_procs++] = (struct proc_info){ .pid = pid, .comm = (char *)comm };
+}
+
+static struct channel *add_chan(struct snapshot *s, enum chan_kind k, const char *id, size_t *ep_used, size_t n_ep)
+{
+	struct channel *c = &chans[s->n_chans++];
+	*c = (struct channel){ .kind = k, .id = (char *)id, .ep = &eps[*ep_used], .n_ep = n_ep, .sysv = -1 };
+	*ep_used += n_ep;
+	return c;
+}
+
+static struct endpoint ep(const struct snapshot *s, pid_t pid, int32_t sock, const char *role)
+{
+	int32_t proc = -1;
+	for (size_t i = 0; i < s->n_procs; i++)
+		if (procs[i].pid == pid)
+			proc = (int32_t)i;
+	return (struct endpoint){ .pid = pid, .proc = proc, .fd = 3, .sock = sock, .role = role };
+}
+
+static int node_of_pid(const struct graph_model *g, pid_t pid)
+{
+	for (size_t i = 0; i < g->n_nodes; i++)
+		if (g->nodes[i].type != GN_HUB && g->nodes[i].pid == pid)
+			return (int)i;
+	return -1;
+}
+
+static void build_snapshot(struct snapshot *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->procs = procs;
+	s->socks = socks;
+	s->chans = chans;
+	add_proc(s, 10, "writer");
+	add_proc(s, 11, "reader");
+	add_proc(s, 12, "lonely");
+	add_proc(s, 20, "srv");
+	add_proc(s, 21, "cli");
+	add_proc(s, 22, "cli");
+	add_proc(s, 23, "cli");
+	add_proc(s, 24, "cli");
+	size_t used = 0;
+	struct channel *c = add_chan(s, CK_PIPE, "pipe:1", &used, 2);
+	c->ep[0] = ep(s, 11, -1, "read");
+	c->ep[1] = ep(s, 10, -1, "write");
+	c = add_chan(s, CK_PIPE, "pipe:2", &used, 2);        /* both ends in one process */
+	c->ep[0] = ep(s, 12, -1, "read");
+	c->ep[1] = ep(s, 12, -1, "write");
+	socks[0] = (struct sock_info){ .family = AF_UNIX, .type = SOCK_DGRAM, .name = "/run/log", .name_len = 8 };
+	socks[1] = (struct sock_info){ .family = AF_UNIX, .type = SOCK_DGRAM };
+	s->n_socks = 2;
+	c = add_chan(s, CK_UNIX, "unix:5", &used, 5);          /* one server, four clients */
+	c->label = "/run/log";
+	for (int i = 0; i < 4; i++)
+		c->ep[i] = ep(s, 21 + i, 1, NULL);
+	c->ep[4] = ep(s, 20, 0, NULL);
+	socks[2] = (struct sock_info){ .family = AF_INET, .protocol = IPPROTO_TCP, .state = 10, .lport = 8080 };
+	socks[3] = (struct sock_info){ .family = AF_INET, .protocol = IPPROTO_TCP, .state = 1, .lport = 8080, .rport = 40000 };
+	socks[4] = (struct sock_info){ .family = AF_INET, .protocol = IPPROTO_TCP, .state = 1, .lport = 40000, .rport = 8080 };
+	s->n_socks = 5;
+	c = add_chan(s, CK_TCP, "tcp:1", &used, 2);            /* client listed first, server second */
+	c->ep[0] = ep(s, 10, 4, NULL);
+	c->ep[1] = ep(s, 21, 3, NULL);
+	c->bytes = 1234;
+}
+
+static void test_model(void)
+{
+	struct snapshot s;
+	build_snapshot(&s);
+	struct graph_model g = { 0 };
+	struct gm_opts o = { .kind_mask = GM_ALL_KINDS };
+	graph_model_build(&g, &s, &o);
+	ok(node_of_pid(&g, 12) < 0, "model: a process whose channels are all its own is left out");
+	int w = node_of_pid(&g, 10), r = node_of_pid(&g, 11), srv = node_of_pid(&g, 20), cli = node_of_pid(&g, 21);
+	ok(w >= 0 && r >= 0 && srv >= 0 && cli >= 0, "model: the communicating processes are nodes");
+	int hub = -1, pipe_edges = 0, tcp_ok = 0, hub_in = 0, hub_out = 0;
+	for (size_t i = 0; i < g.n_nodes; i++)
+		if (g.nodes[i].type == GN_HUB)
+			hub = (int)i;
+	ok(hub >= 0 && g.nodes[hub].count == 5, "model: a 5-process unix channel becomes a hub counting 5");
+	for (size_t i = 0; i < g.n_edges; i++) {
+		const struct gedge *e = &g.edges[i];
+		if (e->kind == CK_PIPE)
+			pipe_edges += (int)e->from == w && (int)e->to == r && e->directed;
+		if (e->kind == CK_TCP)
+			tcp_ok += (int)e->from == w && (int)e->to == cli && e->bytes == 1234;
+		if ((int)e->to == hub)
+			hub_in++;
+		if ((int)e->from == hub && (int)e->to == srv)
+			hub_out++;
+	}
+	is_int(pipe_edges, 1, "model: pipe drawn from writer to reader");
+	is_int(tcp_ok, 1, "model: tcp drawn from client to the port that is listened on, with bytes");
+	ok(hub_in == 4 && hub_out == 1, "model: unnamed clients left of the hub, the named server right (%d in, %d out)", hub_in, hub_out);
+	is_int(g.n_edges, 7, "model: 1 pipe + 5 hub spokes + 1 tcp edge");
+
+	o.collapse = true;
+	graph_model_build(&g, &s, &o);
+	int group = -1;
+	for (size_t i = 0; i < g.n_nodes; i++)
+		if (g.nodes[i].type == GN_GROUP && g.nodes[i].name_len == 3 && memcmp(g.nodes[i].name, "cli", 3) == 0)
+			group = (int)i;
+	ok(group >= 0 && g.nodes[group].count == 4 && g.nodes[group].pid == 21, "collapse: one node \"cli\" for 4 processes");
+
+	o.collapse = false;
+	o.kind_mask = 1u << CK_PIPE;
+	graph_model_build(&g, &s, &o);
+	ok(g.n_nodes == 2 && g.n_edges == 1, "filter: only the pipe's two processes remain");
+	graph_model_free(&g);
+}
+
+int main(void)
+{
+	test_chain();
+	test_tangle();
+	test_stability();
+	test_crossings();
+	test_empty();
+	test_model();
+	return tap_done();
+}
