@@ -7,7 +7,8 @@ bench_loadgen_SOURCES = bench/loadgen.c bench/loadgen_pair.c bench/loadgen.h
 bench_loadgen_LDADD = -lrt
 
 TESTS += bench/loadgen_smoke.sh
-EXTRA_DIST += bench/loadgen_smoke.sh bench/run bench/check_load.py bench/RESULTS.md
+EXTRA_DIST += bench/loadgen_smoke.sh bench/run bench/check_load.py bench/report.py \
+	bench/tui_measure.py bench/RESULTS.md
 
 # Where the results table goes; `make bench BENCH_OUT=/tmp/r.md` to keep the tree untouched,
 # `make bench BENCH_ARGS=--quick` for the short run.
