@@ -21,7 +21,8 @@ bool scan_is_detail(const struct scan_ctx *c, pid_t pid)
 	return false;
 }
 
-static void read_netns(struct scan_ctx *c, struct proc_info *p)
+/* The network namespace keys its sockets; the PID namespace is shown in detail only. */
+static void read_namespaces(struct scan_ctx *c, struct proc_info *p, bool detail)
 {
 	char path[48], link[64];
 	snprintf(path, sizeof(path), "%d/ns/net", (int)p->pid);
@@ -30,7 +31,7 @@ static void read_netns(struct scan_ctx *c, struct proc_info *p)
 	else
 		p->flags |= PF_NETNS_DENIED;
 	snprintf(path, sizeof(path), "%d/ns/pid", (int)p->pid);
-	if (readlink_at(c->proc_fd, path, link, sizeof(link)) > 0)
+	if (detail && readlink_at(c->proc_fd, path, link, sizeof(link)) > 0)
 		p->pidns = ns_link_inode(link);
 }
 
@@ -39,7 +40,7 @@ static int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 {
 	bool detail = scan_is_detail(c, p->pid);
 	if (!(p->flags & PF_KTHREAD) && (detail || !collect_reuse(s, c, p))) {
-		read_netns(c, p);
+		read_namespaces(c, p, detail);
 		if (collect_fds(s, c, p, detail) < 0)
 			return -ENOENT;
 		if ((detail || !c->opts || !c->opts->no_maps) && collect_maps(s, c, p, detail) < 0)

@@ -1,7 +1,6 @@
 /* collect_fds.c — one process's descriptors: readlinkat on /proc/PID/fd/N, a stat of the link
  * (never opening its target) where the link text does not say what the object is, and fdinfo
  * only for ptmx (tty-index) and eventfd (eventfd-id). */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -45,6 +44,13 @@ static bool is_mqueue(int fd_dir, const char *name)
 	return statfs(path, &sf) == 0 && (unsigned long)sf.f_type == MQUEUE_MAGIC;
 }
 
+/* Devices that are character devices on every Linux system and never IPC. */
+static bool is_plain_device(const char *t)
+{
+	return !strcmp(t, "/dev/null") || !strcmp(t, "/dev/zero") || !strcmp(t, "/dev/full") ||
+	       !strcmp(t, "/dev/urandom") || !strcmp(t, "/dev/random");
+}
+
 /* Decide the kind of a path target by a stat that follows the link (no open). */
 static void classify_by_stat(int fd_dir, const char *name, struct fd_info *fi)
 {
@@ -82,7 +88,7 @@ static int64_t fdinfo_value(struct scan_ctx *c, pid_t pid, int fd, bool tty)
 
 /* Fill the details each kind needs. */
 static void decode_fd(struct scan_ctx *c, pid_t pid, int fd_dir, const char *name,
-		      struct fd_info *fi)
+		      struct fd_info *fi, bool detail)
 {
 	uint64_t ino = 0;
 	enum fd_kind kind = classify_fd_link(fi->target, &ino);
@@ -119,7 +125,9 @@ static void decode_fd(struct scan_ctx *c, pid_t pid, int fd_dir, const char *nam
 		fi->access = link_access(fd_dir, name);
 		break;
 	case FDK_UNKNOWN:
-		if (fi->target[0] == '/') {
+		if (!detail && is_plain_device(fi->target)) {
+			fi->kind = FDK_CHR;   /* the standard streams of daemons: no stat needed */
+		} else if (fi->target[0] == '/') {
 			classify_by_stat(fd_dir, name, fi);
 			if (fi->kind == FDK_FIFO || fi->kind == FDK_MQUEUE)
 				fi->access = link_access(fd_dir, name);
@@ -157,21 +165,17 @@ int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, boo
 		p->flags |= PF_FDS_DENIED;
 		return 0;
 	}
-	DIR *d = fdopendir(fd_dir);
-	if (!d) {
-		close(fd_dir);
-		p->flags |= PF_FDS_DENIED;
-		return 0;
-	}
+	struct dir_reader *d = &c->dir;
+	dir_reader_init(d, fd_dir);
 	struct fd_info *buf = c->fdbuf;
 	size_t n = 0;
 	char target[4096];
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		int fd = parse_fd_name(de->d_name);
+	const char *name;
+	while ((name = dir_next(d))) {
+		int fd = parse_fd_name(name);
 		if (fd < 0)
 			continue;
-		long len = readlink_at(fd_dir, de->d_name, target, sizeof(target));
+		long len = readlink_at(fd_dir, name, target, sizeof(target));
 		if (len == -EACCES || len == -EPERM) {
 			p->flags |= PF_FDS_DENIED;   /* listing allowed, links not (pid 1 in a container) */
 			break;
@@ -183,11 +187,11 @@ int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, boo
 		memset(fi, 0, sizeof(*fi));
 		fi->fd = fd;
 		fi->target = arena_strndup(&s->arena, target, (size_t)len);
-		decode_fd(c, p->pid, fd_dir, de->d_name, fi);
+		decode_fd(c, p->pid, fd_dir, name, fi, detail);
 		if (detail && fi->access == ACC_NONE)
-			fi->access = link_access(fd_dir, de->d_name);
+			fi->access = link_access(fd_dir, name);
 	}
-	closedir(d);
+	close(fd_dir);
 	c->fdbuf = buf;
 	/* An empty listing is what a process that exited meanwhile gives: check it is still there. */
 	if (n == 0 && fstatat(c->proc_fd, path, &(struct stat){0}, 0) < 0)

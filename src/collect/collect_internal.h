@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "collect/collect.h"
+#include "collect/proc_read.h"
 #include "util/strbuf.h"
 
 /* Reusable buffers for one scan, so that no per-process allocation is needed. */
@@ -16,6 +17,7 @@ struct scan_ctx {
 	void *fdbuf;             /* struct fd_info scratch array */
 	size_t fdcap;
 	long page_kib;
+	struct dir_reader dir;   /* for /proc/PID/fd listings */
 };
 
 /* True when pid is to be read in full detail. */

@@ -35,6 +35,22 @@ static uint64_t read_ipcns(struct scan_ctx *c, pid_t pid)
 	return readlink_at(c->proc_fd, path, link, sizeof(link)) > 0 ? ns_link_inode(link) : 0;
 }
 
+/* Outside detail only shared mappings can be IPC: keep their lines and parse nothing else
+ * (a typical process has dozens of private mappings and one or two shared ones, if any). */
+static size_t shared_lines(const char *text, size_t len, struct strbuf *out)
+{
+	sb_reset(out);
+	for (const char *line = text, *end = text + len; line < end;) {
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		const char *next = nl ? nl + 1 : end;
+		const char *sp = memchr(line, ' ', (size_t)(next - line));
+		if (sp && next - sp > 5 && sp[4] == 's')
+			sb_putn(out, line, (size_t)(next - line));
+		line = next;
+	}
+	return out->len;
+}
+
 int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail)
 {
 	char path[48];
@@ -46,9 +62,14 @@ int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bo
 		p->flags |= PF_MAPS_DENIED;
 		return 0;
 	}
+	const char *text = c->file.buf;
+	if (!detail) {
+		len = (long)shared_lines(c->file.buf, (size_t)len, &c->tmp);
+		text = sb_str(&c->tmp);
+	}
 	struct map_info *maps = NULL;
 	size_t n = 0;
-	int bad = parse_maps(c->file.buf, (size_t)len, &maps, &n, &s->arena);
+	int bad = parse_maps(text, (size_t)len, &maps, &n, &s->arena);
 	if (bad > 0)
 		snapshot_note(s, "pid %d: %d malformed maps lines skipped", (int)p->pid, bad);
 	/* The text/data/bss classes matter only in detail; there the executable is known for sure

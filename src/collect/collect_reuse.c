@@ -2,7 +2,6 @@
  * since the previous snapshot has executed nothing, so its descriptors and mappings are copied
  * from that snapshot instead of being read from /proc again. The run time is the sum of
  * /proc/PID/task/TID/schedstat over its threads (one read for a single-threaded process). */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -36,24 +35,19 @@ static uint64_t total_runtime(struct scan_ctx *c, const struct proc_info *p)
 	}
 	snprintf(path, sizeof(path), "%d/task", (int)p->pid);
 	int dfd = openat(c->proc_fd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	DIR *d = dfd < 0 ? NULL : fdopendir(dfd);
-	if (!d) {
-		if (dfd >= 0)
-			close(dfd);
+	if (dfd < 0)
 		return 0;
-	}
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%d/task/%.16s/schedstat", (int)p->pid, de->d_name);
+	dir_reader_init(&c->dir, dfd);
+	const char *tid;
+	while ((tid = dir_next(&c->dir))) {
+		snprintf(path, sizeof(path), "%d/task/%.16s/schedstat", (int)p->pid, tid);
 		if (!read_run_ns(c, path, &run)) {
 			sum = 0;
 			break;
 		}
 		sum += run;
 	}
-	closedir(d);
+	close(dfd);
 	return sum;
 }
 
