@@ -32,6 +32,10 @@ void json_append_quoted(struct strbuf *out, const char *s, size_t n)
 
 void json_append_untrusted(struct strbuf *out, const char *s, size_t n)
 {
+	if (esc_is_clean(s, n)) {   /* almost every name: no second buffer needed */
+		json_append_quoted(out, s, n);
+		return;
+	}
 	struct strbuf esc = STRBUF_INIT;
 	esc_append(&esc, s, n);
 	json_append_quoted(out, esc.buf ? esc.buf : "", esc.len);
@@ -43,7 +47,7 @@ static void put(struct json_writer *w, const char *s, size_t n)
 	if (w->err || n == 0)
 		return;
 	errno = 0;
-	if (fwrite(s, 1, n, w->f) != n)
+	if (fwrite_unlocked(s, 1, n, w->f) != n)
 		w->err = errno ? errno : EIO;
 }
 
@@ -149,18 +153,32 @@ static void value_text(struct json_writer *w, const char *text)
 void jw_null(struct json_writer *w) { value_text(w, "null"); }
 void jw_bool(struct json_writer *w, bool v) { value_text(w, v ? "true" : "false"); }
 
+/* Decimal digits of v ending at end (no NUL); returns where they start. Numbers are most of a
+ * snapshot's JSON, and snprintf was a fifth of the export's time. */
+static char *u64_digits(char *end, uint64_t v)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return end;
+}
+
 void jw_i64(struct json_writer *w, int64_t v)
 {
-	char buf[32];
-	snprintf(buf, sizeof(buf), "%" PRId64, v);
-	value_text(w, buf);
+	char buf[24];
+	buf[23] = '\0';
+	char *p = u64_digits(buf + 23, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+	if (v < 0)
+		*--p = '-';
+	value_text(w, p);
 }
 
 void jw_u64(struct json_writer *w, uint64_t v)
 {
-	char buf[32];
-	snprintf(buf, sizeof(buf), "%" PRIu64, v);
-	value_text(w, buf);
+	char buf[24];
+	buf[23] = '\0';
+	value_text(w, u64_digits(buf + 23, v));
 }
 
 /* Decimal text of v without printf's %f, whose decimal point follows LC_NUMERIC (the TUI

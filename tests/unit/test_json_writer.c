@@ -195,6 +195,28 @@ static void script_big(struct json_writer *w)
 	jw_array_end(w);
 }
 
+static void script_numbers(struct json_writer *w)
+{
+	jw_array_begin(w);
+	jw_i64(w, 0);
+	jw_i64(w, -5);
+	jw_i64(w, INT64_MIN);
+	jw_i64(w, INT64_MAX);
+	jw_u64(w, 0);
+	jw_u64(w, 10);
+	jw_u64(w, UINT64_MAX);
+	jw_array_end(w);
+}
+
+static void test_numbers(void)
+{
+	int rc;
+	char *text = written(script_numbers, false, &rc);
+	is_str(text, "[0,-5,-9223372036854775808,9223372036854775807,0,10,18446744073709551615]\n",
+	       "integers at their limits");
+	free(text);
+}
+
 static void test_write_error(void)
 {
 	FILE *f = fopen("/dev/full", "w");
@@ -212,6 +234,7 @@ static void test_write_error(void)
 
 int main(void)
 {
+	test_numbers();
 	test_single_bytes();
 	test_random_strings();
 	test_known_strings();
