@@ -39,7 +39,10 @@ static void read_namespaces(struct scan_ctx *c, struct proc_info *p, bool detail
 static int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
 	bool detail = scan_is_detail(c, p->pid);
-	if (!(p->flags & PF_KTHREAD) && (detail || !collect_reuse(s, c, p))) {
+	const struct proc_info *old = collect_idle_prev(c, p);
+	if (old) {
+		collect_reuse_tables(s, p, old);
+	} else if (!(p->flags & PF_KTHREAD)) {
 		read_namespaces(c, p, detail);
 		if (collect_fds(s, c, p, detail) < 0)
 			return -ENOENT;

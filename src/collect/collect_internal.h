@@ -30,9 +30,14 @@ int collect_procs(struct snapshot *s, struct scan_ctx *c);
 int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail);
 /* Maps of one process: all of them (detail) or only IPC-relevant ones. */
 int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail);
-/* Carry descriptors and IPC mappings over from opts->prev when p has not run since; sets
- * p->sched_runtime either way. Returns true when p is complete without reading /proc. */
-bool collect_reuse(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
+/* Refresh loops: the run time of all of p's threads (0 when not in a loop or too many threads),
+ * then the previous snapshot's record of p if p has not run since (else NULL: read it). */
+uint64_t collect_runtime(struct scan_ctx *c, const struct proc_info *p);
+const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct proc_info *p);
+/* Copy from that record what status and cmdline gave, or the descriptors, IPC mappings and
+ * namespaces. */
+void collect_reuse_status(struct snapshot *s, struct proc_info *p, const struct proc_info *old);
+void collect_reuse_tables(struct snapshot *s, struct proc_info *p, const struct proc_info *old);
 /* Detail only: smaps figures, schedstat, wchan, affinity. */
 void collect_detail(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* Network namespaces and their sockets (sock_diag), then fd -> socket links. */

@@ -164,6 +164,13 @@ int collect_procs(struct snapshot *s, struct scan_ctx *c)
 		memset(p, 0, sizeof(*p));
 		fill_from_stack(p, f->stacks[i], c->page_kib);
 		p->comm = "";
+		p->sched_runtime = collect_runtime(c, p);
+		const struct proc_info *old = collect_idle_prev(c, p);
+		if (old) {
+			collect_reuse_status(s, p, old);
+			n++;
+			continue;
+		}
 		if (read_status(s, c, p) < 0)
 			continue;   /* exited between the two reads: dropped, never half-read */
 		p->cmdline = (p->flags & PF_KTHREAD) ? "" : read_cmdline(s, c, p->pid);

@@ -1,6 +1,8 @@
 /* collect_reuse.c — refresh cost that follows activity: a process whose tasks have not run
- * since the previous snapshot has executed nothing, so its descriptors and mappings are copied
- * from that snapshot instead of being read from /proc again. The run time is the sum of
+ * since the previous snapshot has executed nothing, so its status fields, command line,
+ * descriptors and mappings are copied from that snapshot instead of being read from /proc
+ * again. (A blocked signal can become pending without the process running: the one field
+ * that may lag, until the next full rescan or the process runs.) The run time is the sum of
  * /proc/PID/task/TID/schedstat over its threads (one read for a single-threaded process). */
 #include <errno.h>
 #include <fcntl.h>
@@ -76,25 +78,49 @@ static struct map_info *copy_ipc_maps(struct snapshot *s, const struct proc_info
 	return maps;
 }
 
-bool collect_reuse(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+uint64_t collect_runtime(struct scan_ctx *c, const struct proc_info *p)
 {
 	const struct collect_opts *o = c->opts;
-	if (!o || !o->refresh_loop)
-		return false;   /* a one-shot snapshot: nothing to compare with later */
-	p->sched_runtime = p->nlwp <= REUSE_MAX_THREADS ? total_runtime(c, p) : 0;
-	if (!o->prev || o->full_rescan || !p->sched_runtime)
-		return false;
+	if (!o || !o->refresh_loop || p->nlwp > REUSE_MAX_THREADS)
+		return 0;   /* a one-shot snapshot has nothing to compare with later */
+	return total_runtime(c, p);
+}
+
+const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct proc_info *p)
+{
+	const struct collect_opts *o = c->opts;
+	if (!o || !o->prev || o->full_rescan || !p->sched_runtime || scan_is_detail(c, p->pid))
+		return NULL;
 	const struct proc_info *old = snapshot_find_proc(o->prev, p->pid);
 	if (!old || old->start_time != p->start_time || old->sched_runtime != p->sched_runtime ||
-	    (old->flags & (PF_FDS_DENIED | PF_MAPS_DENIED | PF_NETNS_DENIED)))
-		return false;
+	    (old->flags & (PF_FDS_DENIED | PF_MAPS_DENIED | PF_NETNS_DENIED | PF_STATUS_DENIED)))
+		return NULL;
+	return old;
+}
+
+void collect_reuse_status(struct snapshot *s, struct proc_info *p, const struct proc_info *old)
+{
+	p->comm = arena_strdup(&s->arena, old->comm);
+	p->cmdline = arena_strdup(&s->arena, old->cmdline);
+	p->ruid = old->ruid; p->euid = old->euid; p->suid = old->suid; p->fsuid = old->fsuid;
+	p->rgid = old->rgid; p->egid = old->egid; p->sgid = old->sgid; p->fsgid = old->fsgid;
+	p->user = old->user;   /* the program-long user-name cache */
+	p->vol_ctxt = old->vol_ctxt;
+	p->nonvol_ctxt = old->nonvol_ctxt;
+	p->sig_pending = old->sig_pending;
+	p->sig_blocked = old->sig_blocked;
+	p->sig_ignored = old->sig_ignored;
+	p->sig_caught = old->sig_caught;
+	p->flags |= old->flags & PF_KTHREAD;
+}
+
+void collect_reuse_tables(struct snapshot *s, struct proc_info *p, const struct proc_info *old)
+{
 	p->fds = copy_fds(s, old);
 	p->n_fds = old->n_fds;
 	p->maps = copy_ipc_maps(s, old, &p->n_maps);
 	p->netns = old->netns;
 	p->pidns = old->pidns;
 	p->ipcns = old->ipcns;
-	p->flags |= old->flags & PF_NETNS_DENIED;
 	s->n_reused++;
-	return true;
 }

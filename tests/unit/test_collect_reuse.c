@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,9 +21,11 @@ static pid_t start_child(int *ctl)
 	if (pid == 0) {
 		close(p[1]);
 		char c;
-		while (read(p[0], &c, 1) == 1)
+		while (read(p[0], &c, 1) == 1) {
+			prctl(PR_SET_NAME, "reuse-woken", 0, 0, 0);
 			if (open("/dev/null", O_RDONLY) < 0)
 				_exit(1);
+		}
 		_exit(0);
 	}
 	close(p[0]);
@@ -84,6 +87,10 @@ int main(void)
 		       pa->fds[i].ino == pb->fds[i].ino && !strcmp(pa->fds[i].target, pb->fds[i].target) &&
 		       pa->fds[i].target != pb->fds[i].target;
 	ok(same, "carried-over descriptors are complete copies, owned by the new snapshot");
+	ok(pa && pb && !strcmp(pa->comm, pb->comm) && pa->comm != pb->comm && pb->user &&
+	   pa->vol_ctxt == pb->vol_ctxt && !strcmp(pa->cmdline, pb->cmdline), "status fields and command line carried over");
+	struct proc_info *pc = snapshot_find_proc(&c, child);
+	is_str(pc ? pc->comm : NULL, "reuse-woken", "a process that ran shows its new name");
 
 	o.prev = &c;
 	o.full_rescan = true;
