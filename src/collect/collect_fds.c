@@ -76,7 +76,7 @@ static int64_t fdinfo_value(struct scan_ctx *c, pid_t pid, int fd, bool tty)
 {
 	char path[64];
 	snprintf(path, sizeof(path), "%d/fdinfo/%d", (int)pid, fd);
-	long n = read_file_at(c->proc_fd, path, &c->tmp);
+	long n = read_whole_at(c->proc_fd, path, &c->tmp);
 	if (n <= 0)
 		return -1;
 	struct fdinfo_fields f;

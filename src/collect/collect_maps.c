@@ -104,7 +104,7 @@ static char *read_small(struct snapshot *s, struct scan_ctx *c, pid_t pid, const
 {
 	char path[48];
 	snprintf(path, sizeof(path), "%d/%s", (int)pid, what);
-	long len = read_file_at(c->proc_fd, path, &c->tmp);
+	long len = read_whole_at(c->proc_fd, path, &c->tmp);
 	if (len < 0)
 		return NULL;
 	while (len > 0 && (c->tmp.buf[len - 1] == '\n' || c->tmp.buf[len - 1] == ' '))

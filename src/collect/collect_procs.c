@@ -38,7 +38,7 @@ static char *read_cmdline(struct snapshot *s, struct scan_ctx *c, pid_t pid)
 {
 	char path[48];
 	snprintf(path, sizeof(path), "%d/cmdline", (int)pid);
-	long n = read_file_at(c->proc_fd, path, &c->tmp);
+	long n = read_whole_at(c->proc_fd, path, &c->tmp);
 	if (n <= 0)
 		return "";
 	while (n > 0 && c->tmp.buf[n - 1] == '\0')
@@ -116,7 +116,7 @@ static int read_status(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 {
 	char path[48];
 	snprintf(path, sizeof(path), "%d/status", (int)p->pid);
-	long n = read_file_at(c->proc_fd, path, &c->file);
+	long n = read_whole_at(c->proc_fd, path, &c->file);
 	if (n == -ENOENT || n == -ESRCH || n == 0)
 		return -ENOENT;
 	if (n < 0) {

@@ -22,7 +22,7 @@ enum { REUSE_MAX_THREADS = 8 };
 static bool read_run_ns(struct scan_ctx *c, const char *path, uint64_t *run)
 {
 	uint64_t wait, slices;
-	long n = read_file_at(c->proc_fd, path, &c->tmp);
+	long n = read_whole_at(c->proc_fd, path, &c->tmp);
 	return n > 0 && parse_schedstat(c->tmp.buf, run, &wait, &slices) == 0;
 }
 

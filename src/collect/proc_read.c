@@ -8,7 +8,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-long read_file_at(int dirfd, const char *path, struct strbuf *sb)
+static long read_at(int dirfd, const char *path, struct strbuf *sb, bool short_is_end)
 {
 	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
@@ -24,16 +24,26 @@ long read_file_at(int dirfd, const char *path, struct strbuf *sb)
 			close(fd);
 			return -e;
 		}
+		if (n == 0)
+			break;
 		sb_putn(sb, chunk, (size_t)n);
-		/* /proc files fill a read as far as they can: a short read is the end, and the
-		 * read that would only return 0 is saved (a third of the reads of a scan) */
-		if ((size_t)n < sizeof(chunk) / 2)
+		if (short_is_end && (size_t)n < sizeof(chunk))
 			break;
 	}
 	close(fd);
 	if (!sb->buf)
 		sb_putn(sb, "", 0);
 	return (long)sb->len;
+}
+
+long read_file_at(int dirfd, const char *path, struct strbuf *sb)
+{
+	return read_at(dirfd, path, sb, false);
+}
+
+long read_whole_at(int dirfd, const char *path, struct strbuf *sb)
+{
+	return read_at(dirfd, path, sb, true);
 }
 
 uint64_t ns_link_inode(const char *link)

@@ -9,8 +9,14 @@
 #include "util/strbuf.h"
 
 /* Read the whole file at path (relative to dirfd) into sb (replacing its contents).
- * Returns the length, or -errno (ENOENT/ESRCH: gone; EACCES: not ours to read). */
+ * Returns the length, or -errno (ENOENT/ESRCH: gone; EACCES: not ours to read).
+ * read_file_at reads until read() returns 0: for record files such as maps, smaps and
+ * sysvipc tables, which the kernel hands out a page at a time. */
 long read_file_at(int dirfd, const char *path, struct strbuf *sb);
+/* The same for files the kernel produces in one piece (status, stat, schedstat, fdinfo,
+ * cmdline, wchan, loadavg...): a read that does not fill the buffer is the end, which saves the
+ * final empty read. */
+long read_whole_at(int dirfd, const char *path, struct strbuf *sb);
 /* Inode number from a namespace link text such as "net:[4026531840]", or 0. */
 uint64_t ns_link_inode(const char *link);
 /* Reading a /proc directory with getdents64 straight into a buffer: no DIR, no fcntl/fstat, and

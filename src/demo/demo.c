@@ -167,7 +167,10 @@ static void start_janitor(struct demo *d)
 		setsid();   /* out of the terminal's session: a hangup that kills ipctop spares it */
 		signal(SIGINT, SIG_IGN);
 		signal(SIGHUP, SIG_IGN);
-		close(p[1]);
+		/* hold nothing but the read end: no share in the demo's own channels */
+		if (dup2(p[0], 3) == 3)
+			p[0] = 3;
+		close_range(4, ~0U, 0);
 		char c;
 		while (read(p[0], &c, 1) < 0 && errno == EINTR)
 			;

@@ -1,0 +1,69 @@
+/* test_collect_maps.c — maps of a process far larger than one page of /proc text (the kernel
+ * hands maps out a page at a time): every line is read, in detail and in the IPC-only pass. */
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/shm.h>
+#include <unistd.h>
+
+#include "collect/collect.h"
+#include "tap.h"
+
+enum { N_MAPS = 600 };
+
+/* Many small mappings that cannot merge: alternate protections, one page apart. */
+static int make_maps(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *base = mmap(NULL, (size_t)page * N_MAPS * 2, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (base == MAP_FAILED)
+		return -1;
+	for (int i = 0; i < N_MAPS; i++)
+		if (mprotect(base + (size_t)page * i * 2, (size_t)page, i % 2 ? PROT_READ : PROT_READ | PROT_WRITE) < 0)
+			return -1;
+	return 0;
+}
+
+static const struct map_info *find_sysv(const struct proc_info *p, int shmid)
+{
+	for (size_t i = 0; p && i < p->n_maps; i++)
+		if (!strncmp(p->maps[i].path, "/SYSV", 5) && p->maps[i].ino == (uint64_t)shmid)
+			return &p->maps[i];
+	return NULL;
+}
+
+int main(void)
+{
+	ok(make_maps() == 0, "made %d mappings", N_MAPS);
+	int shmid = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
+	void *at = shmid >= 0 ? shmat(shmid, NULL, 0) : (void *)-1;
+	ok(at != (void *)-1, "attached a SysV segment (mapped after the others)");
+	pid_t self = getpid();
+
+	struct snapshot s;
+	struct collect_opts o = { .detail_pids = &self, .n_detail = 1 };
+	snapshot_init(&s);
+	ok(snapshot_take(&s, &o) == 0, "detail snapshot");
+	const struct proc_info *p = snapshot_find_proc(&s, self);
+	ok(p && p->n_maps >= N_MAPS, "every mapping read in detail (%zu)", p ? p->n_maps : 0);
+	ok(find_sysv(p, shmid) != NULL, "the segment mapped last is there");
+	snapshot_free(&s);
+
+	struct collect_opts plain = { 0 };
+	snapshot_init(&s);
+	ok(snapshot_take(&s, &plain) == 0, "plain snapshot");
+	p = snapshot_find_proc(&s, self);
+	ok(find_sysv(p, shmid) != NULL, "the IPC-only pass keeps it too");
+	bool in_channel = false;
+	for (size_t i = 0; i < s.n_chans; i++)
+		for (size_t j = 0; s.chans[i].kind == CK_SYSV_SHM && j < s.chans[i].n_ep; j++)
+			in_channel |= s.chans[i].ep[j].pid == self;
+	ok(in_channel, "and its channel names this process");
+	snapshot_free(&s);
+
+	if (at != (void *)-1)
+		shmdt(at);
+	if (shmid >= 0)
+		shmctl(shmid, IPC_RMID, NULL);
+	collect_shutdown();
+	return tap_done();
+}
