@@ -154,9 +154,29 @@ static void tree_prefix(const struct tree_row *tr, struct strbuf *sb)
 	}
 }
 
+/* True when comm is the start of the program's file name (argv[0] without its directory):
+ * then the command line says it all. A renamed process (prctl, a forked worker) is not. */
+static bool comm_matches_argv0(const struct proc_info *p)
+{
+	const char *a0 = p->cmdline, *end = strchr(a0, ' ');
+	size_t len = end ? (size_t)(end - a0) : strlen(a0);
+	for (size_t i = len; i > 0; i--)
+		if (a0[i - 1] == '/') {
+			a0 += i;
+			len -= i;
+			break;
+		}
+	size_t n = strlen(p->comm);
+	return n <= len && strncmp(a0, p->comm, n) == 0;
+}
+
 static void command_text(const struct proc_info *p, struct strbuf *sb)
 {
 	if (!(p->flags & PF_KTHREAD) && p->cmdline && *p->cmdline) {
+		if (p->comm && *p->comm && !comm_matches_argv0(p)) {
+			esc_append(sb, p->comm, strlen(p->comm));   /* as htop: the name, then argv */
+			sb_puts(sb, ui_ascii() ? ": " : "\u2502");
+		}
 		esc_append(sb, p->cmdline, strlen(p->cmdline));
 	} else {
 		sb_putc(sb, '[');
