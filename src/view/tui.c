@@ -13,6 +13,7 @@
 
 #include "collect/collect.h"
 #include "util/xalloc.h"
+#include "view/term_check.h"
 #include "view/proc_cpu.h"
 #include "view/tui.h"
 #include "view/tui_state.h"
@@ -349,6 +350,11 @@ int tui_run(const struct ipctop_opts *o)
 	struct tui t = { .opts = o };
 	if (!isatty(STDOUT_FILENO)) {
 		fputs("ipctop: stdout is not a terminal; use --json or --dot for a snapshot\n", stderr);
+		return 1;
+	}
+	char why[256];
+	if (term_check(why, sizeof(why)) < 0) {
+		fprintf(stderr, "%s\n", why);
 		return 1;
 	}
 	setlocale(LC_ALL, "");

@@ -1,0 +1,71 @@
+#!/bin/sh
+# churn.sh — ipctop --json while processes holding pipes, socketpairs and TCP loopback
+# connections are forked and killed hundreds of times a second (churner): every snapshot
+# exits 0, is valid JSON, and names no endpoint pid that its own process list lacks.
+# Bounded: at most 200 snapshots or 50 s, whichever comes first; the churner stops itself.
+. "$TESTS_SRC/tap.sh"
+
+churner=$TESTS_BIN/hardening/churner
+[ -x "$churner" ] || skip_all "churner not built"
+[ -n "$PYTHON3" ] || skip_all "python3 not found"
+check=$TESTS_SRC/hardening/check_snapshot.py
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-churn.XXXXXX") || exit 1
+churn_pid=
+cleanup() {
+	[ -n "$churn_pid" ] && kill "$churn_pid" 2>/dev/null && wait "$churn_pid"
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+name=hc$$   # this run's processes only, even when another build runs the same test
+"$churner" 58 32 "$name" > "$work/churner.out" 2>&1 &
+churn_pid=$!
+for _ in $(seq 100); do
+	grep -q ready "$work/churner.out" && break
+	sleep 0.05
+done
+grep -q ready "$work/churner.out"
+ok $? "churner is forking and killing channel-holding processes"
+
+# Snapshots are checked in batches of 10 and deleted, to keep /tmp small.
+taken=0 failed_runs=0 bad_batches=0 joined=0 start=$(date +%s)
+while [ "$taken" -lt 200 ] && [ $(( $(date +%s) - start )) -lt 50 ]; do
+	taken=$((taken + 1))
+	if ! "$IPCTOP" --json > "$work/snap.$taken" 2> "$work/err.$taken"; then
+		failed_runs=$((failed_runs + 1))
+		echo "# snapshot $taken: exit status not 0:"
+		head -5 "$work/err.$taken" | sed 's/^/#   /'
+	fi
+	if [ $((taken % 10)) -eq 0 ]; then
+		out=$("$PYTHON3" "$check" --comm "$name" "$work"/snap.*) || bad_batches=$((bad_batches + 1))
+		printf '%s\n' "$out" | grep '^#' | head -10
+		joined=$((joined + $(printf '%s\n' "$out" | sed -n 's/^joined //p')))
+		rm -f "$work"/snap.* "$work"/err.*
+	fi
+done
+if ls "$work"/snap.* >/dev/null 2>&1; then
+	out=$("$PYTHON3" "$check" --comm "$name" "$work"/snap.*) || bad_batches=$((bad_batches + 1))
+	printf '%s\n' "$out" | grep '^#' | head -10
+	joined=$((joined + $(printf '%s\n' "$out" | sed -n 's/^joined //p')))
+fi
+echo "# $taken snapshots taken under churn"
+
+[ "$taken" -ge 20 ]
+ok $? "at least 20 snapshots taken within the time bound ($taken)"
+[ "$failed_runs" -eq 0 ]
+ok $? "every ipctop --json run exited 0 ($failed_runs of $taken did not)"
+[ "$bad_batches" -eq 0 ]
+ok $? "every snapshot is valid JSON and lists the process of every endpoint"
+[ "$joined" -gt 0 ]
+ok $? "churned channels were seen joining two churned processes ($joined)"
+
+kill "$churn_pid" 2>/dev/null
+wait "$churn_pid"
+churn_pid=
+sleep 0.2
+left=$(ps -e -o comm= | grep -c "^$name\$")
+[ "$left" -eq 0 ]
+ok $? "no churned process is left behind ($left)"
+tap_done

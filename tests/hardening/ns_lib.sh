@@ -1,0 +1,34 @@
+# ns_lib.sh — shared by the namespace tests: a work dir, holders that are killed on exit, and
+# waiting for a holder's pid file. Source after tap.sh; needs python3 for hold.py.
+# Holders are started with stdio away from the test's own (</dev/null >/dev/null 2>>...), so
+# that no inherited pipe joins them to other processes.
+hold=$TESTS_SRC/hardening/hold.py
+check_snap=$TESTS_SRC/hardening/check_snapshot.py
+work=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-hard.XXXXXX") || exit 1
+holders=
+
+# track PID...: kill these at exit, and the host pids written first in any $work/*.pid file
+# (files holding another PID namespace's numbers must not end in .pid). Pids below 2 and
+# empty words are never signalled.
+track() { holders="$holders $*"; }
+
+ns_cleanup() {
+	for f in "$work"/*.pid; do
+		[ -f "$f" ] && read -r p _ < "$f" && holders="$holders $p"
+	done
+	for p in $holders; do
+		case $p in *[!0-9]*) continue ;; esac
+		[ "$p" -gt 1 ] && kill "$p" 2>/dev/null
+	done
+	wait 2>/dev/null
+	rm -rf "$work"
+}
+trap ns_cleanup EXIT
+trap 'exit 130' INT TERM
+
+# wait_file FILE: until FILE exists (up to 10 s); false if it never does.
+wait_file() {
+	i=0
+	while [ ! -s "$1" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -s "$1" ]
+}

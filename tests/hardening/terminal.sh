@@ -1,0 +1,134 @@
+#!/bin/sh
+# terminal.sh — interactive ipctop in hostile terminals: no terminal at all (exit 1 with a
+# clear message), TERM=dumb (a clear message or a working screen, never a hang), a 10x5
+# window (a degraded screen or a message, no crash) and 20 rapid resizes followed by q
+# (a clean exit). Runs in a private tmux server; the tmux parts skip when tmux is missing.
+. "$TESTS_SRC/tap.sh"
+[ -x "$IPCTOP" ] || skip_all "ipctop not built"
+
+export LC_ALL=C.UTF-8
+work=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-term.XXXXXX") || exit 1
+sock="ipctop-hard-$$"
+T() { "$TMUX_BIN" -f /dev/null -L "$sock" "$@"; }
+cleanup() {
+	[ -n "$TMUX_BIN" ] && T kill-server 2>/dev/null
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- no terminal: stdout is a file ---
+timeout 30 "$IPCTOP" </dev/null >"$work/notty.out" 2>"$work/notty.err"
+st=$?
+[ "$st" -eq 1 ]
+ok $? "without a terminal ipctop exits 1 (status $st)"
+grep -qi 'terminal' "$work/notty.err"
+ok $? "and says why: $(head -c 200 "$work/notty.err")"
+[ ! -s "$work/notty.out" ]
+ok $? "and writes nothing (no screen control codes) to the redirected stdout"
+
+[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || { skip "tmux not found"; tap_done; exit $?; }
+
+# start NAME W H [ENV...]: ipctop in a WxH pane; its exit status goes to $work/NAME.rc and its
+# stderr to $work/NAME.err.
+start() {
+	name=$1 w=$2 h=$3; shift 3
+	T new-session -d -s "$name" -x "$w" -y "$h" \
+		"env XDG_CONFIG_HOME='$work/config' $* '$IPCTOP' -d 5 2>'$work/$name.err'; echo \$? > '$work/$name.rc'"
+}
+
+# gone NAME TENTHS: true once the session has ended (ipctop exited) within TENTHS/10 s.
+gone() {
+	i=0
+	while [ "$i" -lt "$2" ]; do
+		T has-session -t "$1" 2>/dev/null || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# shown NAME: wait (up to 10 s) until the pane shows any text; false if it never does.
+shown() {
+	i=0
+	while [ "$i" -lt 100 ]; do
+		[ -n "$(T capture-pane -p -t "$1" 2>/dev/null | tr -d ' \n')" ] && return 0
+		T has-session -t "$1" 2>/dev/null || return 1
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# shown_text NAME TEXT: wait (up to 10 s) until the pane shows TEXT.
+shown_text() {
+	i=0
+	while [ "$i" -lt 100 ]; do
+		T capture-pane -p -t "$1" 2>/dev/null | grep -q "$2" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# clean_exit NAME: exit status < 128 (no signal, no sanitizer abort) and no sanitizer report.
+clean_exit() {
+	rc=$(cat "$work/$1.rc" 2>/dev/null)
+	[ -n "$rc" ] && [ "$rc" -lt 128 ] && ! grep -q 'Sanitizer\|runtime error' "$work/$1.err"
+}
+
+# --- TERM=dumb: either a message and a non-zero exit, or a screen that q quits ---
+start dumb 80 24 TERM=dumb
+if gone dumb 50; then
+	rc=$(cat "$work/dumb.rc" 2>/dev/null)
+	[ "$rc" = 0 ] || [ -s "$work/dumb.err" ]
+	ok $? "TERM=dumb: exits by itself (status $rc) with a message: $(head -c 160 "$work/dumb.err")"
+	skip "TERM=dumb: nothing to quit"
+else
+	shown_text dumb PID
+	ok $? "TERM=dumb: still running, so it must show a usable screen (the process list header)"
+	T capture-pane -p -t dumb 2>/dev/null | grep -v '^ *$' | head -5 | sed 's/^/#   | /'
+	T send-keys -t dumb q
+	gone dumb 100
+	ok $? "TERM=dumb: q ends it"
+fi
+clean_exit dumb
+ok $? "TERM=dumb: no crash"
+
+# --- 10x5 window ---
+start tiny 10 5
+shown tiny
+st=$?
+T capture-pane -p -t tiny 2>/dev/null | sed 's/^/#   | /'
+if [ "$st" -eq 0 ] && T has-session -t tiny 2>/dev/null; then
+	ok 0 "10x5 window: ipctop shows something and keeps running"
+	T send-keys -t tiny q
+	gone tiny 100
+	ok $? "10x5 window: q ends it"
+else
+	gone tiny 10
+	[ -s "$work/tiny.err" ]
+	ok $? "10x5 window: exited with a message: $(head -c 160 "$work/tiny.err")"
+	skip "10x5 window: nothing to quit"
+fi
+clean_exit tiny
+ok $? "10x5 window: no crash (status $(cat "$work/tiny.rc" 2>/dev/null))"
+
+# --- 20 rapid resizes, then q ---
+start resize 80 24
+shown_text resize PID
+ok $? "resize: ipctop shows its process list in an 80x24 window"
+for size in 120x40 10x5 200x60 1x1 80x24 30x6 5x80 160x10 2x2 100x30 \
+            11x6 250x70 40x12 3x100 90x25 15x5 60x60 7x3 132x43 80x24; do
+	T resize-window -t resize -x "${size%x*}" -y "${size#*x}" 2>/dev/null
+done
+T has-session -t resize 2>/dev/null
+ok $? "resize: still running after 20 resizes"
+T send-keys -t resize q
+gone resize 100
+ok $? "resize: q ends it"
+[ "$(cat "$work/resize.rc" 2>/dev/null)" = 0 ] && clean_exit resize
+ok $? "resize: exit status 0 and no crash (status $(cat "$work/resize.rc" 2>/dev/null))"
+[ -s "$work/resize.err" ] && sed 's/^/#   stderr: /' "$work/resize.err" | head -5
+tap_done
