@@ -29,6 +29,7 @@ struct list_state {
 	size_t sel, top;           /* selected row and first row shown */
 	pid_t sel_pid;
 	bool follow;               /* F: keep the selection on sel_pid across re-sorts */
+	bool pinned;               /* found by search: kept on sel_pid until the cursor moves */
 	int col_cursor;            /* column explained by '?', moved by Left/Right */
 	pid_t *tags; size_t n_tags, cap_tags;
 	enum input_mode input;

@@ -57,6 +57,7 @@ static pid_t row_pid(const struct tui *t, size_t row)
 static void select_row(struct tui *t, size_t row)
 {
 	struct list_state *l = &t->list;
+	l->pinned = false;
 	if (l->n_rows == 0) {
 		l->sel = 0;
 		return;
@@ -87,11 +88,13 @@ void list_rebuild(struct tui *t)
 			l->rows[r] = l->tree[r].proc;
 	}
 	size_t keep = l->sel;
-	if (l->follow)
+	bool pinned = l->pinned;
+	if (l->follow || pinned)
 		for (size_t r = 0; r < l->n_rows; r++)
 			if (row_pid(t, r) == l->sel_pid)
 				keep = r;
 	select_row(t, keep);
+	l->pinned = pinned;
 }
 
 void list_free(struct list_state *l)
@@ -307,6 +310,7 @@ static void search_from(struct tui *t, size_t start)
 		size_t r = (start + k) % l->n_rows;
 		if (text_matches(&t->cur->procs[l->rows[r]], l->search)) {
 			select_row(t, r);
+			l->pinned = true;   /* a refresh that re-sorts must not move what was found */
 			return;
 		}
 	}

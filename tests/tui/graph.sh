@@ -11,7 +11,6 @@
 export LC_ALL=C.UTF-8
 tmp=$(mktemp -d /tmp/ipctop-graph-XXXXXX)
 sock="ipctop-graph-$$"
-T() { "$TMUX_BIN" -f /dev/null -L "$sock" "$@"; }
 fixture_pid=
 cleanup() {
 	T kill-server 2>/dev/null
@@ -21,54 +20,13 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# Wait (up to $2 tenths of a second, default 100) until the pane shows text matching the
-# extended regular expression $1.
-wait_re() {
-	i=0
-	while [ "$i" -lt "${2:-100}" ]; do
-		screen=$(T capture-pane -p -t "$session" 2>/dev/null)
-		printf '%s\n' "$screen" | grep -Eq -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	printf '%s\n' "$screen" | sed 's/^/#   | /'
-	return 1
-}
-
-start() {   # start SESSION ARGS...: ipctop in a 120x40 pane
-	session=$1; shift
-	T new-session -d -s "$session" -x 120 -y 40 \
-		"env XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
-}
+. "$TESTS_SRC/tui/tmux_lib.sh"
 
 # Fixture: a writer with a unique name holding the write end of a pipe to its reader child;
 # nothing else shared with anyone (standard streams on /dev/null).
 name="gw$$"
-cat > "$tmp/fixture.py" <<'PY'
-import ctypes, os, sys, time
-name, out = sys.argv[1], sys.argv[2]
-libc = ctypes.CDLL(None)
-os.closerange(3, 65536)    # nothing inherited (a make jobserver pipe would join them to others)
-r, w = os.pipe()
-child = os.fork()
-if child == 0:
-    os.close(w)
-    libc.prctl(15, (name + "r").encode(), 0, 0, 0)
-    os.read(r, 1)          # until the writer goes away
-    os._exit(0)
-os.close(r)
-libc.prctl(15, name.encode(), 0, 0, 0)
-with open(out + ".tmp", "w") as f:
-    f.write("%d %d\n" % (os.getpid(), child))
-os.rename(out + ".tmp", out)
-time.sleep(600)
-PY
-"$PYTHON3" "$tmp/fixture.py" "$name" "$tmp/pids" </dev/null >/dev/null 2>&1 &
-fixture_pid=$!
-i=0
-while [ ! -s "$tmp/pids" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-read -r writer reader < "$tmp/pids"
-[ "$writer" = "$fixture_pid" ] || { echo "Bail out! fixture did not start"; exit 1; }
+start_pipe_pair "$name" r || { echo "Bail out! fixture did not start"; exit 1; }
+writer=$pair_parent reader=$pair_child
 
 open_graph() {   # open_graph SESSION ARGS...: search the writer, press g
 	start "$@"

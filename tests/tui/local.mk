@@ -17,4 +17,4 @@ tests_tui_test_settings_SOURCES = tests/tui/test_settings.c
 tests_tui_test_settings_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_tui_test_settings_LDADD = $(IPCTOP_LIBS)
 TESTS += tests/tui/tui_basic.sh
-EXTRA_DIST += tests/tui/tui_basic.sh
+EXTRA_DIST += tests/tui/tui_basic.sh tests/tui/tmux_lib.sh

@@ -11,7 +11,6 @@
 export LC_ALL=C.UTF-8
 tmp=$(mktemp -d /tmp/ipctop-tui-XXXXXX)
 sock="ipctop-test-$$"
-T() { "$TMUX_BIN" -f /dev/null -L "$sock" "$@"; }
 fixture_pid=
 hostile_pid=
 cleanup() {
@@ -24,60 +23,12 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# Wait (up to $2 tenths of a second, default 100) until the pane shows text $1.
-wait_for() {
-	i=0
-	while [ "$i" -lt "${2:-100}" ]; do
-		screen=$(T capture-pane -p -t "$session" 2>/dev/null)
-		case $screen in *"$1"*) return 0 ;; esac
-		sleep 0.1
-		i=$((i + 1))
-	done
-	printf '%s\n' "$screen" | sed 's/^/#   | /'
-	return 1
-}
-
-# Wait until the session has ended (ipctop exited).
-wait_gone() {
-	i=0
-	while [ "$i" -lt 100 ]; do
-		T has-session -t "$session" 2>/dev/null || return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
-start() {   # start SESSION ARGS...: ipctop in a 120x40 pane
-	session=$1; shift
-	T new-session -d -s "$session" -x 120 -y 40 \
-		"env XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
-}
+. "$TESTS_SRC/tui/tmux_lib.sh"
 
 # Fixture: a parent with a unique name holding the write end of a pipe to its child.
 name="ipctfx$$"
-"$PYTHON3" - "$name" "$tmp/pids" <<'PY' &
-import ctypes, os, sys, time
-name, out = sys.argv[1], sys.argv[2]
-libc = ctypes.CDLL(None)
-r, w = os.pipe()
-child = os.fork()
-if child == 0:
-    os.close(w)
-    libc.prctl(15, (name + "c").encode(), 0, 0, 0)
-    os.read(r, 1)          # until the parent goes away
-    os._exit(0)
-os.close(r)
-libc.prctl(15, name.encode(), 0, 0, 0)
-with open(out + ".tmp", "w") as f:
-    f.write("%d %d\n" % (os.getpid(), child))
-os.rename(out + ".tmp", out)
-time.sleep(600)
-PY
-fixture_pid=$!
-i=0
-while [ ! -s "$tmp/pids" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-read -r ppid_fx child_fx < "$tmp/pids"
+start_pipe_pair "$name" c || { echo "Bail out! fixture did not start"; exit 1; }
+ppid_fx=$pair_parent child_fx=$pair_child
 [ "$ppid_fx" = "$fixture_pid" ] || { echo "Bail out! fixture did not start"; exit 1; }
 
 # A process whose command line carries an escape sequence and invalid UTF-8.

@@ -1,0 +1,77 @@
+# tmux_lib.sh — what the tmux end-to-end tests share: a private tmux server (T), waiting for
+# the screen (wait_for, wait_re, wait_gone), starting ipctop in a pane (start), and a pair of
+# processes joined by a pipe (start_pipe_pair). Set sock and tmp before sourcing; session is
+# set by start.
+
+T() { "$TMUX_BIN" -f /dev/null -L "$sock" "$@"; }
+
+# wait_until CHECK [TENTHS]: poll the pane (default 10 s) until CHECK "$screen" succeeds;
+# on time-out show the last screen as TAP comments.
+wait_until() {
+	i=0
+	while [ "$i" -lt "${2:-100}" ]; do
+		screen=$(T capture-pane -p -t "$session" 2>/dev/null)
+		"$1" "$screen" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	printf '%s\n' "$screen" | sed 's/^/#   | /'
+	return 1
+}
+
+has_text() { case $1 in *"$want"*) return 0 ;; esac; return 1; }
+has_re() { printf '%s\n' "$1" | grep -Eq -- "$want"; }
+
+# wait_for TEXT [TENTHS]: until the pane shows TEXT.
+wait_for() { want=$1; wait_until has_text "${2:-100}"; }
+# wait_re ERE [TENTHS]: until a line of the pane matches the extended regular expression.
+wait_re() { want=$1; wait_until has_re "${2:-100}"; }
+
+# wait_gone: until the session has ended (ipctop exited).
+wait_gone() {
+	i=0
+	while [ "$i" -lt 100 ]; do
+		T has-session -t "$session" 2>/dev/null || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# start SESSION ARGS...: ipctop in a 120x40 pane, settings kept in $tmp.
+start() {
+	session=$1; shift
+	T new-session -d -s "$session" -x 120 -y 40 \
+		"env XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
+}
+
+# start_pipe_pair NAME SUFFIX: a process named NAME holding the write end of a pipe whose read
+# end its child NAME+SUFFIX holds; nothing else shared with anyone (inherited descriptors such
+# as a make jobserver pipe are closed first). Sets fixture_pid, pair_parent, pair_child.
+start_pipe_pair() {
+	cat > "$tmp/pair.py" <<'PY'
+import ctypes, os, sys, time
+name, suffix, out = sys.argv[1], sys.argv[2], sys.argv[3]
+libc = ctypes.CDLL(None)
+os.closerange(3, 65536)
+r, w = os.pipe()
+child = os.fork()
+if child == 0:
+    os.close(w)
+    libc.prctl(15, (name + suffix).encode(), 0, 0, 0)
+    os.read(r, 1)          # until the parent goes away
+    os._exit(0)
+os.close(r)
+libc.prctl(15, name.encode(), 0, 0, 0)
+with open(out + ".tmp", "w") as f:
+    f.write("%d %d\n" % (os.getpid(), child))
+os.rename(out + ".tmp", out)
+time.sleep(600)
+PY
+	"$PYTHON3" "$tmp/pair.py" "$1" "$2" "$tmp/pids" </dev/null >/dev/null 2>&1 &
+	fixture_pid=$!
+	i=0
+	while [ ! -s "$tmp/pids" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	read -r pair_parent pair_child < "$tmp/pids"
+	[ "$pair_parent" = "$fixture_pid" ]
+}
