@@ -2,6 +2,7 @@
  * the screen stack, window layout, and dispatch of keys and mouse clicks to the screens. */
 #include <errno.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,8 +94,10 @@ static int take_snapshot(struct tui *t)
 		co.detail_pids = &detail_pid;
 		co.n_detail = 1;
 	}
-	if (t->prev)
+	if (t->prev) {
 		snapshot_free(t->prev);
+		malloc_trim(0);   /* give the old snapshot's pages back: a monitor's RSS stays flat */
+	}
 	snapshot_init(next);
 	int rc = snapshot_take(next, &co);
 	if (rc < 0) {
