@@ -23,7 +23,6 @@ struct attr_table {
 	const struct nlattr *tb[ATTR_SLOTS];
 	unsigned max;
 	const char *end;   /* just past the last well-formed attribute seen */
-	const char *msg_end;   /* nlh + nlmsg_len, unrounded */
 };
 
 _Static_assert((int)UNIX_DIAG_MAX < ATTR_SLOTS, "attr_table too small for UNIX_DIAG_*");
@@ -34,20 +33,19 @@ static int store_attr(const struct nlattr *attr, void *data)
 	struct attr_table *t = data;
 	uint16_t type = mnl_attr_get_type(attr);
 
-	/* libmnl checks against the message end rounded up to 4 bytes: an attribute may not
-	 * claim the padding of a message whose length is not a multiple of 4 */
-	if ((const char *)attr + attr->nla_len > t->msg_end)
-		return MNL_CB_ERROR;
 	if (type <= t->max)
 		t->tb[type] = attr;   /* unknown (newer) types are skipped, not errors */
 	t->end = (const char *)mnl_attr_next(attr);
 	return MNL_CB_OK;
 }
 
-/* True when the message carries at least n bytes of payload. */
+/* True when the message carries at least n bytes of payload. Its length must be a multiple of
+ * 4, as every kernel message is: libmnl checks attributes against the length rounded up to 4,
+ * so an odd length would let the last attribute reach past the message. */
 static bool has_payload(const struct nlmsghdr *nlh, size_t n)
 {
-	return nlh->nlmsg_len >= MNL_NLMSG_HDRLEN && mnl_nlmsg_get_payload_len(nlh) >= n;
+	return nlh->nlmsg_len >= MNL_NLMSG_HDRLEN && nlh->nlmsg_len % MNL_ALIGNTO == 0 &&
+	       mnl_nlmsg_get_payload_len(nlh) >= n;
 }
 
 /* Index the attributes after a fixed header of hdr_len bytes (has_payload checked by the
@@ -59,7 +57,6 @@ static int parse_attrs(const struct nlmsghdr *nlh, size_t hdr_len, struct attr_t
 	memset(t, 0, sizeof(*t));
 	t->max = max;
 	t->end = mnl_nlmsg_get_payload_offset(nlh, hdr_len);
-	t->msg_end = (const char *)nlh + nlh->nlmsg_len;
 	if (mnl_attr_parse(nlh, (unsigned)hdr_len, store_attr, t) < MNL_CB_STOP)
 		return -1;
 	return t->end >= (const char *)mnl_nlmsg_get_payload_tail(nlh) ? 0 : -1;
