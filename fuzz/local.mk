@@ -3,7 +3,10 @@
 #   make fuzz                 every target for FUZZ_SECONDS (default 20) each, see fuzz/run.sh
 #   make check                fuzz/smoke.sh (5 s each) and fuzz/regress.sh (replays
 #                             fuzz/regressions/); both skip when clang is missing.
+# The fuzz binaries carry their own sanitizers: run them from the plain build only.
+if !SANITIZERS
 TESTS += fuzz/regress.sh fuzz/smoke.sh
+endif
 EXTRA_DIST += fuzz/run.sh fuzz/smoke.sh fuzz/regress.sh fuzz/build.sh fuzz/seeds.sh \
 	fuzz/replay_main.c fuzz/fuzz_nlmsg.h fuzz/gen_sockdiag_seeds.py \
 	fuzz/fuzz_status.c fuzz/fuzz_maps.c fuzz/fuzz_smaps.c fuzz/fuzz_fdinfo.c \
