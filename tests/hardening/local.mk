@@ -4,7 +4,8 @@
 check_PROGRAMS += tests/hardening/churner
 tests_hardening_churner_SOURCES = tests/hardening/churner.c
 TESTS += tests/hardening/churn.sh tests/hardening/hidepid.sh tests/hardening/netns.sh \
-	tests/hardening/pidns.sh tests/hardening/terminal.sh
+	tests/hardening/pidns.sh tests/hardening/terminal.sh tests/hardening/scale.sh
 EXTRA_DIST += tests/hardening/churn.sh tests/hardening/hidepid.sh tests/hardening/netns.sh \
 	tests/hardening/pidns.sh tests/hardening/terminal.sh tests/hardening/ns_lib.sh \
-	tests/hardening/hold.py tests/hardening/check_snapshot.py
+	tests/hardening/hold.py tests/hardening/check_snapshot.py tests/hardening/scale.sh \
+	tests/hardening/scale.py
