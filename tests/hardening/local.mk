@@ -8,4 +8,9 @@ TESTS += tests/hardening/churn.sh tests/hardening/hidepid.sh tests/hardening/net
 EXTRA_DIST += tests/hardening/churn.sh tests/hardening/hidepid.sh tests/hardening/netns.sh \
 	tests/hardening/pidns.sh tests/hardening/terminal.sh tests/hardening/ns_lib.sh \
 	tests/hardening/hold.py tests/hardening/check_snapshot.py tests/hardening/scale.sh \
+	tests/hardening/valgrind.sh \
 	tests/hardening/scale.py
+# valgrind and ASan do not mix: memcheck runs from the plain build.
+if !SANITIZERS
+TESTS += tests/hardening/valgrind.sh
+endif
