@@ -62,7 +62,7 @@ struct detail_state {
 };
 
 enum popup_kind { POP_NONE, POP_MENU, POP_TEXT };
-enum popup_purpose { PP_SORT, PP_USER, PP_KILL, PP_EXPLAIN, PP_MESSAGE };
+enum popup_purpose { PP_SORT, PP_USER, PP_KILL, PP_NICE, PP_EXPLAIN, PP_MESSAGE };
 
 struct menu_item { char *label; char *value; int code; };
 struct popup {

@@ -14,6 +14,7 @@ struct fkey { int key; const char *num, *label; };
 static const struct fkey list_keys[] = {
 	{ KEY_F(1), "F1", "Help" }, { KEY_F(2), "F2", "Setup" }, { KEY_F(3), "F3", "Search" },
 	{ KEY_F(4), "F4", "Filter" }, { KEY_F(5), "F5", "Tree" }, { KEY_F(6), "F6", "SortBy" },
+	{ KEY_F(7), "F7", "Nice-" }, { KEY_F(8), "F8", "Nice+" },
 	{ KEY_F(9), "F9", "Kill" }, { KEY_F(10), "F10", "Quit" }, { 'g', "g", "Graph" },
 };
 static const struct fkey detail_keys[] = {
@@ -55,7 +56,8 @@ void fkeys_draw(struct tui *t, WINDOW *w)
 		n = sizeof detail_keys / sizeof detail_keys[0];
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (keys[i].key == KEY_F(9) && t->opts->readonly)
+		if ((keys[i].key == KEY_F(9) || keys[i].key == KEY_F(7) || keys[i].key == KEY_F(8)) &&
+		    t->opts->readonly)
 			continue;
 		add_key(t, w, &x, &keys[i]);
 	}

@@ -15,6 +15,7 @@ static const char *const key_lines[] = {
 	"F5 or t: tree view.  F6: choose sort column;  < >: previous/next sort column;  I: invert order.",
 	"Left/Right: move the column cursor;  ?: explain the column or field under the cursor.",
 	"Space: tag a process;  U: untag all;  F: follow the selected process;  F9 or k: send a signal.",
+	"F7 or ]: lower the nice value (more CPU; needs root);  F8 or [: raise it (less CPU). A menu confirms.",
 	"Detail: Tab/Shift-Tab or 1-4: tabs;  Enter or Right on a peer: open it;  Backspace: previous process.",
 	"Esc: back one screen;  F2: setup (columns, delay);  F10 or q: quit.  Mouse: click headers, keys, rows.",
 };

@@ -3,6 +3,7 @@
  * the list's keys and clicks. */
 #include <errno.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -410,6 +411,39 @@ static void open_kill_menu(struct tui *t)
 		popup_add(&t->popup, sigs[i].name, NULL, sigs[i].sig);
 }
 
+/* F7/F8: a menu of nice values for the selected process; choosing one is the confirmation.
+ * Lowering nice below its current value needs privilege: the kernel says no otherwise. */
+static void open_nice_menu(struct tui *t, int step)
+{
+	const struct proc_info *p = t->list.n_rows ? snapshot_find_proc(t->cur, t->list.sel_pid) : NULL;
+	if (!p)
+		return;
+	char title[96], label[48];
+	snprintf(title, sizeof title, "Nice of PID %d (now %d)", (int)p->pid, p->nice);
+	popup_menu(&t->popup, PP_NICE, title);
+	int first = p->nice + step;
+	if (first >= -20 && first <= 19) {
+		snprintf(label, sizeof label, "%3d  (%s)", first, step > 0 ? "nicer: less CPU" : "less nice: more CPU");
+		popup_add(&t->popup, label, NULL, first);
+	}
+	static const int presets[] = { 0, 5, 10, 19, -5, -10, -20 };
+	for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++)
+		if (presets[i] != first && presets[i] != p->nice) {
+			snprintf(label, sizeof label, "%3d", presets[i]);
+			popup_add(&t->popup, label, NULL, presets[i]);
+		}
+}
+
+static void set_nice(struct tui *t, int value)
+{
+	pid_t pid = t->list.sel_pid;
+	if (pid > 0 && setpriority(PRIO_PROCESS, (id_t)pid, value) == 0)
+		tui_status(t, "PID %d: nice %d", (int)pid, value);
+	else
+		tui_status(t, "PID %d: nice %d refused: %s", (int)pid, value, strerror(errno));
+	t->refresh_now = true;
+}
+
 static void send_signal(struct tui *t, int sig)
 {
 	struct list_state *l = &t->list;
@@ -442,6 +476,8 @@ void list_choice(struct tui *t, enum popup_purpose why, const struct menu_item *
 		list_rebuild(t);
 	} else if (why == PP_KILL && !t->opts->readonly)
 		send_signal(t, it->code);
+	else if (why == PP_NICE && !t->opts->readonly)
+		set_nice(t, it->code);
 }
 
 /* ---- keys ---- */
@@ -570,6 +606,14 @@ void list_key(struct tui *t, int key)
 	case KEY_F(9): case 'k':
 		if (!t->opts->readonly)
 			open_kill_menu(t);
+		break;
+	case KEY_F(7): case ']':
+		if (!t->opts->readonly)
+			open_nice_menu(t, -1);
+		break;
+	case KEY_F(8): case '[':
+		if (!t->opts->readonly)
+			open_nice_menu(t, 1);
 		break;
 	default: break;
 	}

@@ -16,5 +16,5 @@ tests_tui_test_proc_cpu_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_settings_SOURCES = tests/tui/test_settings.c
 tests_tui_test_settings_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_tui_test_settings_LDADD = $(IPCTOP_LIBS)
-TESTS += tests/tui/tui_basic.sh
-EXTRA_DIST += tests/tui/tui_basic.sh tests/tui/tmux_lib.sh
+TESTS += tests/tui/tui_basic.sh tests/tui/actions.sh
+EXTRA_DIST += tests/tui/tui_basic.sh tests/tui/tmux_lib.sh tests/tui/actions.sh
