@@ -108,7 +108,6 @@ static void write_state_marks(struct json_writer *w, const struct proc_info *p)
 		jw_null(w);
 	jw_kv_bool(w, "kthread", p->flags & PF_KTHREAD);
 	write_restricted(w, p->flags);
-	jw_kv_bool(w, "vanished", p->flags & PF_VANISHED);
 	jw_key(w, "n_fds");
 	if (p->flags & PF_FDS_DENIED)
 		jw_null(w);

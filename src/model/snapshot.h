@@ -70,7 +70,8 @@ struct map_info {
 	uint64_t rss_kib, pss_kib, swap_kib;
 };
 
-/* Flags for what could not be read about a process (marked, never guessed). */
+/* Flags for what could not be read about a process (marked, never guessed). A process that
+ * exits while it is read is dropped from the snapshot, never shown half-read. */
 enum proc_flag {
 	PF_KTHREAD        = 1u << 0,  /* kernel thread: no address space, no fds */
 	PF_FDS_DENIED     = 1u << 1,  /* /proc/PID/fd unreadable (EACCES) */
@@ -80,7 +81,6 @@ enum proc_flag {
 	PF_NETNS_FOREIGN  = 1u << 5,  /* in another network namespace than ipctop */
 	PF_NETNS_UNDUMPED = 1u << 6,  /* foreign namespace that could not be entered (no privilege) */
 	PF_DETAIL         = 1u << 7,  /* detail (maps with smaps, sched, fds decoded) was collected */
-	PF_VANISHED       = 1u << 8,  /* exited while its fds or maps were read: shown as it was */
 };
 
 /* Scheduling detail, read only for processes shown in detail. */

@@ -49,7 +49,6 @@ static void add_flags(struct dlines *d, uint32_t flags)
 		{ PF_STATUS_DENIED, "status (permission denied)" },
 		{ PF_NETNS_DENIED, "network namespace (permission denied)" },
 		{ PF_NETNS_UNDUMPED, "sockets of its foreign network namespace" },
-		{ PF_VANISHED, "exited while being read" },
 	};
 	bool any = false;
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

@@ -144,7 +144,7 @@ def check_viewer(res, doc, uid):
     procs = ipcfx.procs_by_pid(doc)
     unmarked = [pid for pid, p in procs.items()
                 if p.get("uid") != uid and not p.get("kthread") and p.get("state") != "Z"
-                and not p.get("vanished") and "fds" not in (p.get("restricted") or [])]
+                and "fds" not in (p.get("restricted") or [])]
     res.all_of("other users' processes are marked restricted fds",
                ["unmarked pids %s" % unmarked[:20]] if unmarked else [])
     probs = []

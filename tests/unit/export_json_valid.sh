@@ -38,7 +38,7 @@ def unescape(text):
 PROC = {"pid", "ppid", "pgid", "sid", "tty_nr", "comm", "cmdline", "state", "state_name", "uid",
         "user", "uids", "gids", "threads", "nice", "priority", "policy", "rt_priority", "processor",
         "utime_ticks", "stime_ticks", "start_ticks", "vsize_bytes", "rss_kib", "ctxt_switches",
-        "signals", "netns", "kthread", "restricted", "vanished", "n_fds", "n_channels"}
+        "signals", "netns", "kthread", "restricted", "n_fds", "n_channels"}
 MAP = {"start", "end", "size_kib", "perms", "offset", "dev", "inode", "path", "deleted", "segment",
        "rss_kib", "pss_kib", "swap_kib"}
 FD = {"fd", "kind", "target", "access", "inode"}

@@ -54,7 +54,7 @@ static void test_processes(const char *t)
 	has(t, "\"signals\":{\"pending\":\"0x0000000000004000\",\"blocked\":\"0x0000000400000002\","
 	       "\"ignored\":\"0x0000000000000000\",\"caught\":\"0x0000000000010000\"}", "signal masks as hex");
 	has(t, "\"netns\":null,\"kthread\":false,\"restricted\":[\"fds\",\"maps\",\"netns_undumped\"],"
-	       "\"vanished\":false,\"n_fds\":null,", "restricted marks and denied fds");
+	       "\"n_fds\":null,", "restricted marks and denied fds");
 	has(t, "\"kthread\":true", "kernel thread marked");
 	has(t, "\"n_fds\":5,\"n_channels\":4,\"detail\":{", "detail of pid 100");
 }
