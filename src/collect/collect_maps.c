@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "collect/collect_internal.h"
+#include "collect/parse_pcb.h"
 #include "collect/parse_proc.h"
 #include "collect/proc_read.h"
 #include "util/xalloc.h"
@@ -112,12 +113,37 @@ static char *read_small(struct snapshot *s, struct scan_ctx *c, pid_t pid, const
 	return arena_strndup(&s->arena, c->tmp.buf, (size_t)len);
 }
 
+/* System call with stack pointer and program counter (root or the owner with ptrace rights),
+ * cgroup, and every namespace. */
+static void read_pcb(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+{
+	struct pcb_detail *d = p->pcb;
+	if (!d)
+		d = p->pcb = arena_alloc(&s->arena, sizeof(*d));
+	char path[64], link[64];
+	snprintf(path, sizeof(path), "%d/syscall", (int)p->pid);
+	long n = read_whole_at(c->proc_fd, path, &c->tmp);
+	if (n <= 0 || parse_syscall(c->tmp.buf, (size_t)n, &d->syscall_nr, &d->sp, &d->pc, &d->has_regs) < 0)
+		d->syscall_nr = -3;
+	snprintf(path, sizeof(path), "%d/cgroup", (int)p->pid);
+	char cg[1024];
+	n = read_whole_at(c->proc_fd, path, &c->tmp);
+	if (n > 0 && parse_cgroup(c->tmp.buf, (size_t)n, cg, sizeof(cg)) == 0)
+		d->cgroup = arena_strdup(&s->arena, cg);
+	for (int k = 0; k < NS__COUNT; k++) {
+		snprintf(path, sizeof(path), "%d/ns/%s", (int)p->pid, ns_kind_name((enum ns_kind)k));
+		if (readlink_at(c->proc_fd, path, link, sizeof(link)) > 0)
+			d->ns[k] = ns_link_inode(link);
+	}
+}
+
 void collect_detail(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
 	struct sched_detail *d = p->sched;   /* allocated with the affinity by collect_procs */
 	if (!d)
 		d = p->sched = arena_alloc(&s->arena, sizeof(*d));
 	p->flags |= PF_DETAIL;
+	read_pcb(s, c, p);
 	if (!(p->flags & PF_KTHREAD) && !(p->flags & PF_MAPS_DENIED))
 		read_smaps(s, c, p);
 	char *st = read_small(s, c, p->pid, "schedstat");

@@ -132,6 +132,11 @@ static int read_status(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 	if (scan_is_detail(c, p->pid)) {
 		p->sched = arena_alloc(&s->arena, sizeof(*p->sched));
 		p->sched->affinity = arena_strdup(&s->arena, f.cpus_allowed_list);
+		p->pcb = arena_alloc(&s->arena, sizeof(*p->pcb));
+		p->pcb->has_caps = f.has_cap;
+		p->pcb->cap_eff = f.cap_eff;
+		p->pcb->cap_prm = f.cap_prm;
+		p->pcb->cap_bnd = f.cap_bnd;
 	}
 	/* kernel threads: ppid 2 or pid 2 and no argv (older kernels have no Kthread: line) */
 	if (!f.is_kthread && (p->pid == 2 || p->ppid == 2) && p->vsize == 0)

@@ -4,6 +4,7 @@
 
 #include <sys/sysmacros.h>
 
+#include "collect/parse_pcb.h"
 #include "collect/parse_proc.h"
 #include "export/names.h"
 
@@ -210,6 +211,71 @@ static void write_sig_names(struct json_writer *w, const char *key, uint64_t mas
 	jw_array_end(w);
 }
 
+static void write_cap_names(struct json_writer *w, const char *key, uint64_t mask)
+{
+	jw_key(w, key);
+	jw_inline_array_begin(w);
+	for (int bit = 0; bit < 64; bit++) {
+		if (!(mask & (1ull << bit)))
+			continue;
+		const char *name = capability_name(bit);
+		if (name)
+			jw_str(w, name);
+		else
+			jw_printf_str(w, "%d", bit);
+	}
+	jw_array_end(w);
+}
+
+static void write_syscall(struct json_writer *w, const struct pcb_detail *d)
+{
+	if (d->syscall_nr >= 0) {
+		jw_kv_i64(w, "syscall", d->syscall_nr);
+		jw_kv_str(w, "syscall_name", syscall_name(d->syscall_nr));
+	} else {
+		jw_kv_null(w, "syscall");
+		jw_kv_str(w, "syscall_name", d->syscall_nr == -2 ? "(running)" :
+			  d->syscall_nr == -1 ? "(none)" : "(not readable)");
+	}
+	if (d->has_regs) {
+		jw_key(w, "sp");
+		jw_printf_str(w, "0x%llx", (unsigned long long)d->sp);
+		jw_key(w, "pc");
+		jw_printf_str(w, "0x%llx", (unsigned long long)d->pc);
+	} else {
+		jw_kv_null(w, "sp");
+		jw_kv_null(w, "pc");
+	}
+}
+
+static void write_pcb(struct json_writer *w, const struct pcb_detail *d)
+{
+	jw_key(w, "pcb");
+	jw_object_begin(w);
+	write_syscall(w, d);
+	jw_kv_str(w, "cgroup", d->cgroup);
+	jw_key(w, "capabilities");
+	if (d->has_caps) {
+		jw_object_begin(w);
+		write_cap_names(w, "effective", d->cap_eff);
+		write_cap_names(w, "permitted", d->cap_prm);
+		write_cap_names(w, "bounding", d->cap_bnd);
+		jw_object_end(w);
+	} else {
+		jw_null(w);
+	}
+	jw_key(w, "namespaces");
+	jw_object_begin(w);
+	for (int k = 0; k < NS__COUNT; k++) {
+		if (d->ns[k])
+			jw_kv_u64(w, ns_kind_name((enum ns_kind)k), d->ns[k]);
+		else
+			jw_kv_null(w, ns_kind_name((enum ns_kind)k));
+	}
+	jw_object_end(w);
+	jw_object_end(w);
+}
+
 static void write_detail(struct json_writer *w, const struct snapshot *s, const struct proc_info *p)
 {
 	jw_key(w, "detail");
@@ -225,6 +291,8 @@ static void write_detail(struct json_writer *w, const struct snapshot *s, const 
 		write_fd(w, s, &p->fds[i]);
 	jw_array_end(w);
 	write_sched_detail(w, p);
+	if (p->pcb)
+		write_pcb(w, p->pcb);
 	jw_key(w, "signals");
 	jw_object_begin(w);
 	write_sig_names(w, "pending", p->sig_pending);

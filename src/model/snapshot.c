@@ -45,6 +45,15 @@ const char *segment_name(enum segment s)
 	return (unsigned)s < SEG__COUNT ? seg_names[s] : "?";
 }
 
+const char *ns_kind_name(enum ns_kind k)
+{
+	static const char *const names[NS__COUNT] = {
+		[NS_CGROUP] = "cgroup", [NS_IPC] = "ipc", [NS_MNT] = "mnt", [NS_NET] = "net",
+		[NS_PID] = "pid", [NS_TIME] = "time", [NS_USER] = "user", [NS_UTS] = "uts",
+	};
+	return (unsigned)k < NS__COUNT ? names[k] : "?";
+}
+
 const char *access_name(uint8_t acc)
 {
 	static const char *const names[] = { "", "r", "w", "rw" };

@@ -93,6 +93,20 @@ struct sched_detail {
 	char *wchan;           /* wait channel name, or NULL */
 };
 
+enum ns_kind { NS_CGROUP, NS_IPC, NS_MNT, NS_NET, NS_PID, NS_TIME, NS_USER, NS_UTS, NS__COUNT };
+
+/* The rest of the PCB, read only for processes shown in detail. */
+struct pcb_detail {
+	int64_t syscall_nr;    /* the system call it is in; -1 none (user mode, blocked in the
+	                        * kernel otherwise), -2 running, -3 not readable (root only) */
+	uint64_t sp, pc;       /* user stack pointer and program counter, with syscall */
+	bool has_regs;
+	char *cgroup;          /* the cgroup v2 path ("0::" line), else the first line; or NULL */
+	bool has_caps;
+	uint64_t cap_eff, cap_prm, cap_bnd;
+	uint64_t ns[NS__COUNT];   /* namespace inodes, 0 when not readable */
+};
+
 struct proc_info {
 	pid_t pid, ppid, pgid, sid, tgid;
 	int tty_nr;
@@ -115,6 +129,7 @@ struct proc_info {
 	struct fd_info *fds;   size_t n_fds;
 	struct map_info *maps; size_t n_maps;   /* all lines only with PF_DETAIL, else IPC-relevant ones */
 	struct sched_detail *sched;             /* NULL unless PF_DETAIL */
+	struct pcb_detail *pcb;                 /* NULL unless PF_DETAIL */
 	uint32_t n_channels;   /* channels this process is an endpoint of (filled by resolution) */
 };
 
@@ -218,6 +233,7 @@ const char *chan_kind_name(enum chan_kind k);
 const char *fd_kind_name(enum fd_kind k);
 const char *segment_name(enum segment s);
 const char *access_name(uint8_t acc);   /* "", "r", "w", "rw" */
+const char *ns_kind_name(enum ns_kind k);   /* "cgroup", "ipc", ... as in /proc/PID/ns */
 
 void snapshot_init(struct snapshot *s);
 void snapshot_free(struct snapshot *s);

@@ -44,6 +44,11 @@ const struct help_entry help_entries[] = {
 	{ "pcb.sigcgt", "Signals caught", "Signals for which the process installed a handler function." },
 	{ "pcb.netns", "Network namespace", "The network namespace (by inode): the set of interfaces, sockets and ports the process sees." },
 	{ "pcb.pidns", "PID namespace", "The PID namespace (by inode) in which the process's PIDs are numbered." },
+	{ "pcb.syscall", "System call", "The system call the process is in now (the kernel's /proc/PID/syscall, root only): what it is waiting for." },
+	{ "pcb.regs", "SP / PC", "The user-mode stack pointer and program counter saved when it entered the kernel: where in its code it stopped." },
+	{ "pcb.ns", "Namespaces", "Every namespace (by inode) the process lives in: what it sees of mounts, PIDs, network, IPC, users, host name, cgroups and clocks." },
+	{ "pcb.cgroup", "Cgroup", "The control group that accounts for and limits its CPU, memory and I/O." },
+	{ "pcb.caps", "Capabilities", "The privileges (pieces of root) in effect for the process." },
 	{ "pcb.start", "Started", "When the process started, in seconds after boot." },
 	{ "pcb.flags", "Not readable", "What ipctop could not read about this process (usually for lack of privilege)." },
 

@@ -2,6 +2,7 @@
  * channel, signal masks decoded to names, namespaces, and what could not be read. */
 #include <string.h>
 
+#include "collect/parse_pcb.h"
 #include "collect/parse_proc.h"
 #include "util/text_escape.h"
 #include "view/proc_names.h"
@@ -16,6 +17,56 @@ static void add_raw(struct dlines *d, const char *help, const char *label, const
 	else
 		sb_puts(&sb, "-");
 	dline_add_sb(d, help, label, A_NORMAL, 0, &sb);
+	sb_free(&sb);
+}
+
+/* Effective capabilities by name; "all N" when the set is the full bounding set of root. */
+static void add_caps(struct dlines *d, const struct pcb_detail *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int n = __builtin_popcountll(c->cap_eff);
+	if (!c->has_caps)
+		sb_puts(&sb, "-");
+	else if (n == 0)
+		sb_puts(&sb, "none");
+	else if (c->cap_eff == c->cap_bnd && n > 8)
+		sb_printf(&sb, "all %d of the bounding set (%016llx)", n, (unsigned long long)c->cap_eff);
+	for (int bit = 0; c->has_caps && n <= 8 && bit < 64; bit++)
+		if (c->cap_eff >> bit & 1) {
+			const char *name = capability_name(bit);
+			sb_printf(&sb, "%s%s", sb.len ? " " : "", name ? name : "?");
+		}
+	dline_add_sb(d, "pcb.caps", "Capabilities", A_NORMAL, 0, &sb);
+	sb_free(&sb);
+}
+
+/* The system call it is in, with the user stack pointer and program counter when shown. */
+static void add_syscall(struct dlines *d, const struct pcb_detail *c)
+{
+	if (c->syscall_nr >= 0) {
+		const char *name = syscall_name(c->syscall_nr);
+		dline_add(d, "pcb.syscall", "System call", A_NORMAL, 0, "%s (%lld)", name ? name : "?",
+			  (long long)c->syscall_nr);
+	} else {
+		dline_add(d, "pcb.syscall", "System call", ui_attr(UI_DIM), 0, "%s",
+			  c->syscall_nr == -2 ? "- (running on a CPU)" : c->syscall_nr == -1 ?
+			  "- (not in a system call)" : "- (not readable: root only)");
+	}
+	if (c->has_regs)
+		dline_add(d, "pcb.regs", "SP / PC", A_NORMAL, 0, "%016llx / %016llx",
+			  (unsigned long long)c->sp, (unsigned long long)c->pc);
+}
+
+static void add_namespaces(struct dlines *d, const struct pcb_detail *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (int k = 0; k < NS__COUNT; k++)
+		if (c->ns[k])
+			sb_printf(&sb, "%s%s:%llu", sb.len ? " " : "", ns_kind_name((enum ns_kind)k),
+				  (unsigned long long)c->ns[k]);
+	if (!sb.len)
+		sb_puts(&sb, "- (not readable)");
+	dline_add_sb(d, "pcb.ns", "Namespaces", A_NORMAL, 0, &sb);
 	sb_free(&sb);
 }
 
@@ -99,6 +150,12 @@ void pcb_lines(const struct tui *t, const struct proc_info *p, struct dlines *d)
 	dline_add(d, "pcb.netns", "Network namespace", A_NORMAL, 0, "net:[%llu]%s", (unsigned long long)p->netns,
 		  p->netns == 0 ? " (unknown)" : p->flags & PF_NETNS_FOREIGN ? " (not ipctop's)" : " (same as ipctop)");
 	dline_add(d, "pcb.pidns", "PID namespace", A_NORMAL, 0, "pid:[%llu]", (unsigned long long)p->pidns);
+	if (p->pcb) {
+		add_syscall(d, p->pcb);
+		add_namespaces(d, p->pcb);
+		add_raw(d, "pcb.cgroup", "Cgroup", p->pcb->cgroup);
+		add_caps(d, p->pcb);
+	}
 	long hz = t->cur->sys.ticks_per_sec > 0 ? t->cur->sys.ticks_per_sec : 100;
 	dline_add(d, "pcb.start", "Started", A_NORMAL, 0, "%.2f s after boot", (double)p->start_time / (double)hz);
 	add_flags(d, p->flags);

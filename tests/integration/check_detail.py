@@ -85,6 +85,11 @@ def main():
     res.all_of(what + ": detail maps", map_problems(maps) + mapping_problems(maps, mc, side))
     res.all_of(what + ": detail fds decode its channel", fd_problems(fds, mc, side))
     res.check(isinstance(detail.get("sched"), dict) and bool(detail.get("sched")), what + ": detail sched")
+    pcb = detail.get("pcb") or {}
+    ns = pcb.get("namespaces") or {}
+    res.check(ns.get("net") == me.get("netns") and isinstance(pcb.get("cgroup"), str)
+              and isinstance(pcb.get("syscall"), int) and str(pcb.get("sp", "")).startswith("0x"),
+              what + ": detail pcb (in %s; namespaces, cgroup)" % pcb.get("syscall_name"), ["pcb: %s" % pcb])
     sig = detail.get("signals") or {}
     res.check(all(isinstance(sig.get(k), list) for k in ("pending", "blocked", "ignored", "caught")),
               what + ": detail signals", ["signals: %s" % sig])

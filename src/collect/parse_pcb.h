@@ -1,0 +1,20 @@
+/* parse_pcb.h — pure parsers for the PCB files read in detail: /proc/PID/syscall and
+ * /proc/PID/cgroup; and names for system call numbers and capability bits. */
+#ifndef IPCTOP_PARSE_PCB_H
+#define IPCTOP_PARSE_PCB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* "NR a1 .. a6 SP PC", "-1 SP PC" or "running". Returns 0 and fills what it has, or -1. */
+int parse_syscall(const char *text, size_t len, int64_t *nr, uint64_t *sp, uint64_t *pc, bool *has_regs);
+/* The path of the cgroup v2 line "0::/path", else the first line's path; out gets at most
+ * cap-1 bytes. Returns 0, or -1 when there is no usable line. */
+int parse_cgroup(const char *text, size_t len, char *out, size_t cap);
+/* "read", "epoll_wait"... for this machine's system call numbers, or NULL. */
+const char *syscall_name(int64_t nr);
+/* "CAP_NET_ADMIN"-style name without the prefix ("net_admin") for bit n, or NULL. */
+const char *capability_name(int bit);
+
+#endif
