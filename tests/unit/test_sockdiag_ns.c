@@ -15,32 +15,8 @@
 #include <unistd.h>
 
 #include "collect/collect_sockdiag.h"
+#include "sockdiag_test_util.h"
 #include "tap.h"
-
-static void tap_skip(const char *why)
-{
-	printf("ok %d # SKIP %s\n", ++tap_n, why);
-}
-
-static uint64_t ino_of(int fd)
-{
-	struct stat st;
-	return fstat(fd, &st) == 0 ? (uint64_t)st.st_ino : 0;
-}
-
-static uint64_t thread_netns(void)
-{
-	struct stat st;
-	return stat("/proc/thread-self/ns/net", &st) == 0 ? (uint64_t)st.st_ino : 0;
-}
-
-static const struct sock_info *find(const struct snapshot *s, uint64_t ino)
-{
-	for (size_t i = 0; i < s->n_socks; i++)
-		if (s->socks[i].ino == ino)
-			return &s->socks[i];
-	return NULL;
-}
 
 /* The plain dump works for anyone: a socketpair of ours is in it. */
 static void test_own_namespace(void)
