@@ -4,10 +4,14 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-./tools/deps.sh
-[ -x configure ] && [ configure -nt configure.ac ] || autoreconf -fi >/dev/null
-mkdir -p build
-cd build
-[ -f Makefile ] || "$top/configure" -q CFLAGS="-O2 -g"
-make -s -j"$(nproc 2>/dev/null || echo 2)" ipctop
+# Everything but ipctop itself writes to stderr: `tools/run.sh --json > snapshot.json` works.
+{
+	./tools/deps.sh
+	[ -x configure ] && [ configure -nt configure.ac ] || autoreconf -fi
+	mkdir -p build
+	cd build
+	[ -f Makefile ] || "$top/configure" -q CFLAGS="-O2 -g"
+	make -s -j"$(nproc 2>/dev/null || echo 2)" ipctop
+} >&2
+cd "$top/build"
 exec ./ipctop "$@"

@@ -17,3 +17,5 @@ src/collect/syscall_names.inc:
 	echo '#include <sys/syscall.h>' | $(CPP) -dM - | \
 	LC_ALL=C sed -n 's/^#define __NR_\([a-z0-9_]*\) \([0-9][0-9]*\)$$/[\2] = "\1",/p' > $@.tmp && \
 	mv $@.tmp $@
+# BUILT_SOURCES covers `make` and `make check`; this covers `make ipctop` as well.
+src/collect/syscall_names.$(OBJEXT): src/collect/syscall_names.inc
