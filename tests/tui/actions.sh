@@ -9,7 +9,7 @@ tmp=$(mktemp -d /tmp/ipctop-act-XXXXXX)
 sock="ipctop-act-$$"
 target=
 cleanup() {
-	T kill-server 2>/dev/null
+	tmux_stop
 	[ -n "$target" ] && kill "$target" 2>/dev/null
 	wait 2>/dev/null
 	rm -rf "$tmp"

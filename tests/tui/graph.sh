@@ -13,7 +13,7 @@ tmp=$(mktemp -d /tmp/ipctop-graph-XXXXXX)
 sock="ipctop-graph-$$"
 fixture_pid=
 cleanup() {
-	T kill-server 2>/dev/null
+	tmux_stop
 	[ -n "$fixture_pid" ] && kill "$fixture_pid" 2>/dev/null
 	wait 2>/dev/null
 	rm -rf "$tmp"

@@ -5,6 +5,12 @@
 
 T() { "$TMUX_BIN" -f /dev/null -L "$sock" "$@"; }
 
+# tmux_stop: end the private server and remove its socket file (tmux leaves it behind).
+tmux_stop() {
+	T kill-server 2>/dev/null
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
+}
+
 # wait_until CHECK [TENTHS]: poll the pane (default 10 s) until CHECK "$screen" succeeds;
 # on time-out show the last screen as TAP comments.
 wait_until() {

@@ -14,8 +14,7 @@ sock="ipctop-test-$$"
 fixture_pid=
 hostile_pid=
 cleanup() {
-	T kill-server 2>/dev/null
-	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
+	tmux_stop
 	[ -n "$fixture_pid" ] && kill "$fixture_pid" 2>/dev/null
 	[ -n "$hostile_pid" ] && kill "$hostile_pid" 2>/dev/null
 	wait 2>/dev/null
