@@ -8,7 +8,7 @@
 #include <sys/socket.h>
 
 #include "channel/channel_kinds.h"
-#include "export/format_addr.h"
+#include "model/format_addr.h"
 #include "util/xalloc.h"
 
 /* One side of a connection, IPv4-mapped IPv6 folded to IPv4 so both families meet. */

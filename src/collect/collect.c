@@ -21,8 +21,8 @@ bool scan_is_detail(const struct scan_ctx *c, pid_t pid)
 	return false;
 }
 
-/* The network namespace keys its sockets; the PID namespace is shown in detail only. */
-static void read_namespaces(struct scan_ctx *c, struct proc_info *p, bool detail)
+/* The network namespace keys its sockets (the others are read in detail, by read_pcb). */
+static void read_netns(struct scan_ctx *c, struct proc_info *p)
 {
 	char path[48], link[64];
 	snprintf(path, sizeof(path), "%d/ns/net", (int)p->pid);
@@ -30,9 +30,6 @@ static void read_namespaces(struct scan_ctx *c, struct proc_info *p, bool detail
 		p->netns = ns_link_inode(link);
 	else
 		p->flags |= PF_NETNS_DENIED;
-	snprintf(path, sizeof(path), "%d/ns/pid", (int)p->pid);
-	if (detail && readlink_at(c->proc_fd, path, link, sizeof(link)) > 0)
-		p->pidns = ns_link_inode(link);
 }
 
 /* Descriptors, namespace, maps and detail of one process; -ENOENT when it has gone. */
@@ -43,7 +40,7 @@ static int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 	if (old) {
 		collect_reuse_tables(s, p, old);
 	} else if (!(p->flags & PF_KTHREAD)) {
-		read_namespaces(c, p, detail);
+		read_netns(c, p);
 		if (collect_fds(s, c, p, detail) < 0)
 			return -ENOENT;
 		if ((detail || !c->opts || !c->opts->no_maps) && collect_maps(s, c, p, detail) < 0)

@@ -131,10 +131,15 @@ static void read_pcb(struct snapshot *s, struct scan_ctx *c, struct proc_info *p
 	if (n > 0 && parse_cgroup(c->tmp.buf, (size_t)n, cg, sizeof(cg)) == 0)
 		d->cgroup = arena_strdup(&s->arena, cg);
 	for (int k = 0; k < NS__COUNT; k++) {
+		if (k == NS_NET && p->netns) {
+			d->ns[k] = p->netns;   /* read already: it keys the sockets */
+			continue;
+		}
 		snprintf(path, sizeof(path), "%d/ns/%s", (int)p->pid, ns_kind_name((enum ns_kind)k));
 		if (readlink_at(c->proc_fd, path, link, sizeof(link)) > 0)
 			d->ns[k] = ns_link_inode(link);
 	}
+	p->pidns = d->ns[NS_PID];
 }
 
 void collect_detail(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)

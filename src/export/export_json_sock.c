@@ -3,7 +3,7 @@
 
 #include <sys/socket.h>
 
-#include "export/format_addr.h"
+#include "model/format_addr.h"
 #include "export/names.h"
 
 static void write_unix_part(struct json_writer *w, const struct sock_info *sk)

@@ -1,3 +1,4 @@
 # src/model/local.mk — the snapshot model (included by Makefile.am)
 libipctop_a_SOURCES += \
-	src/model/snapshot.c src/model/snapshot.h
+	src/model/snapshot.c src/model/snapshot.h \
+	src/model/format_addr.c src/model/format_addr.h

@@ -1,5 +1,5 @@
 /* format_addr.c — socket addresses and names as text (see format_addr.h). */
-#include "export/format_addr.h"
+#include "model/format_addr.h"
 
 #include <arpa/inet.h>
 #include <stdio.h>

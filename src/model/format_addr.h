@@ -1,4 +1,4 @@
-/* format_addr.h — socket addresses and names as text, for JSON, DOT and the TUI. */
+/* format_addr.h — socket addresses and names of the model as text, for channels, JSON, DOT and the TUI. */
 #ifndef IPCTOP_FORMAT_ADDR_H
 #define IPCTOP_FORMAT_ADDR_H
 
