@@ -6,7 +6,7 @@
 
 #include "config.h"
 #include "export/export_json.h"
-#include "export/format_addr.h"
+#include "model/format_addr.h"
 #include "export/names.h"
 #include "export_fixture.h"
 #include "tap.h"
