@@ -9,10 +9,10 @@
 export LC_ALL=C.UTF-8
 work=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-term.XXXXXX") || exit 1
 sock="ipctop-hard-$$"
-T() { "$TMUX_BIN" -f /dev/null -L "$sock" "$@"; }
+tmp=$work
+. "$TESTS_SRC/tui/tmux_lib.sh"
 cleanup() {
-	[ -n "$TMUX_BIN" ] && T kill-server 2>/dev/null
-	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
+	[ -n "$TMUX_BIN" ] && tmux_stop
 	rm -rf "$work"
 }
 trap cleanup EXIT

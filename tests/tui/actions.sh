@@ -18,6 +18,11 @@ trap cleanup EXIT INT TERM
 . "$TESTS_SRC/tui/tmux_lib.sh"
 
 nice_of() { awk '{ sub(/^.*\) /, ""); print $17 }' "/proc/$1/stat"; }
+# running PID: the process exists and is not a zombie waiting for this shell to reap it.
+running() {
+	st=$(awk '{ sub(/^.*\) /, ""); print $1 }' "/proc/$1/stat" 2>/dev/null)
+	[ -n "$st" ] && [ "$st" != Z ]
+}
 
 sleep 600 &
 target=$!
@@ -33,7 +38,7 @@ case $screen in *"Nice of PID"*) false ;; *) true ;; esac; ok $? "--readonly: F8
 T send-keys -t ro q
 
 start rw -p "$target"
-wait_for "sleep 600" 150
+wait_for "sleep 600" 150; ok $? "without --readonly: the process is listed"
 T send-keys -t rw F8
 wait_for "Nice of PID $target"; ok $? "F8 offers nice values in a menu"
 [ "$(nice_of "$target")" = 0 ]; ok $? "nothing changes before a choice"
@@ -45,9 +50,10 @@ T send-keys -t rw F9
 wait_for "Send signal to PID $target"; ok $? "F9 offers signals in a menu"
 T send-keys -t rw Enter
 i=0
-while kill -0 "$target" 2>/dev/null && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+while running "$target" && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+running "$target"; [ $? -ne 0 ]; ok $? "choosing TERM ends the process"
+kill "$target" 2>/dev/null
 wait "$target" 2>/dev/null
-kill -0 "$target" 2>/dev/null; [ $? -ne 0 ]; ok $? "choosing TERM ends the process"
 target=
 T send-keys -t rw q
 tap_done

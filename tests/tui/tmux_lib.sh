@@ -3,7 +3,10 @@
 # processes joined by a pipe (start_pipe_pair). Set sock and tmp before sourcing; session is
 # set by start.
 
-T() { "$TMUX_BIN" -f /dev/null -L "$sock" "$@"; }
+# The server keeps running when its last session ends (exit-empty off): otherwise a session
+# started just after another one quit can reach a server that is shutting down and die with it.
+printf 'set -s exit-empty off\n' > "$tmp/tmux.conf"
+T() { "$TMUX_BIN" -f "$tmp/tmux.conf" -L "$sock" "$@"; }
 
 # tmux_stop: end the private server and remove its socket file (tmux leaves it behind).
 tmux_stop() {
