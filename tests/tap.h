@@ -38,6 +38,26 @@ static int tap_ok(int pass, const char *file, int line, const char *fmt, ...)
 	return pass;
 }
 
+/* skip(n, why): n checks that cannot run here, counted as skipped. */
+__attribute__((unused))
+static void skip(int n, const char *why)
+{
+	for (int i = 0; i < n; i++)
+		printf("ok %d # SKIP %s\n", ++tap_n, why);
+}
+
+/* diag(fmt, ...): a comment line in the TAP output. */
+__attribute__((format(printf, 1, 2), unused))
+static void diag(const char *fmt, ...)
+{
+	va_list ap;
+	printf("# ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+}
+
 __attribute__((unused))
 static int tap_done(void)
 {

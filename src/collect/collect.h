@@ -12,6 +12,8 @@ struct collect_opts {
 	const pid_t *detail_pids;   /* processes to read in full detail (maps+smaps, sched, ...) */
 	size_t n_detail;
 	bool no_maps;               /* skip /proc/PID/maps for non-detail processes (no shm/memfd mappings) */
+	bool maps_text;             /* read shared mappings from the maps text even where the
+	                             * kernel answers PROCMAP_QUERY (tests and comparisons) */
 	/* The previous snapshot of a refresh loop, or NULL. A process whose threads have not run
 	 * since then (schedstat run time unchanged) cannot have changed its descriptor table or
 	 * its mappings: they are carried over instead of read again. */

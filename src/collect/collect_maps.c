@@ -1,11 +1,15 @@
-/* collect_maps.c — /proc/PID/maps (only the IPC-relevant lines unless the process is shown in
- * detail), and for detail processes smaps figures, schedstat, wait channel and CPU affinity. */
+/* collect_maps.c — a process's memory maps: only the IPC-relevant ones (from PROCMAP_QUERY where the
+ * kernel has it, else the shared lines of /proc/PID/maps) unless the process is shown in detail,
+ * and for detail processes smaps figures, schedstat, wait channel and CPU affinity. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "collect/collect_internal.h"
+#include "collect/maps_query.h"
 #include "collect/parse_pcb.h"
 #include "collect/parse_proc.h"
 #include "collect/proc_read.h"
@@ -52,30 +56,68 @@ static size_t shared_lines(const char *text, size_t len, struct strbuf *out)
 	return out->len;
 }
 
-int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail)
+/* Kernels before 6.11 answer PROCMAP_QUERY with ENOTTY: ask once, then read text only. */
+static bool query_unsupported;
+
+/* Outside detail, the shared mappings from PROCMAP_QUERY. 1: done; 0: read the text instead;
+ * -ENOENT: the process has gone; -EACCES: maps denied. */
+static int query_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
+                      struct map_info **maps, size_t *n)
+{
+	if (query_unsupported || (c->opts && c->opts->maps_text))
+		return 0;
+	char path[48];
+	snprintf(path, sizeof(path), "%d/maps", (int)p->pid);
+	int fd = openat(c->proc_fd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT || errno == ESRCH ? -ENOENT : -EACCES;
+	int err = maps_query_shared(fd, maps, n, &s->arena);
+	close(fd);
+	if (err == -ENOTTY || err == -EINVAL)
+		query_unsupported = true;
+	if (err == -ESRCH)
+		return 1;    /* no address space (left just now, or a zombie): no mappings */
+	return err == 0;
+}
+
+/* The maps text: every line in detail, else the shared lines only. */
+static int text_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail,
+                     struct map_info **maps, size_t *n)
 {
 	char path[48];
 	snprintf(path, sizeof(path), "%d/maps", (int)p->pid);
 	long len = read_file_at(c->proc_fd, path, &c->file);
 	if (len == -ENOENT || len == -ESRCH)
 		return -ENOENT;
-	if (len < 0) {
-		p->flags |= PF_MAPS_DENIED;
-		return 0;
-	}
+	if (len < 0)
+		return -EACCES;
 	const char *text = c->file.buf;
 	if (!detail) {
 		len = (long)shared_lines(c->file.buf, (size_t)len, &c->tmp);
 		text = sb_str(&c->tmp);
 	}
-	struct map_info *maps = NULL;
-	size_t n = 0;
-	int bad = parse_maps(text, (size_t)len, &maps, &n, &s->arena);
+	int bad = parse_maps(text, (size_t)len, maps, n, &s->arena);
 	if (bad > 0)
 		snapshot_note(s, "pid %d: %d malformed maps lines skipped", (int)p->pid, bad);
+	return 0;
+}
+
+int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail)
+{
+	struct map_info *maps = NULL;
+	size_t n = 0;
+	int r = detail ? 0 : query_maps(s, c, p, &maps, &n);
+	if (r == 0)
+		r = text_maps(s, c, p, detail, &maps, &n);
+	if (r == -ENOENT)
+		return -ENOENT;
+	if (r == -EACCES) {
+		p->flags |= PF_MAPS_DENIED;
+		return 0;
+	}
 	/* The text/data/bss classes matter only in detail; there the executable is known for sure
 	 * from the exe link (root or the owner), else guessed from the first file mapping. */
-	char exe[4096];
+	char exe[4096], path[48];
 	snprintf(path, sizeof(path), "%d/exe", (int)p->pid);
 	bool have_exe = detail && readlink_at(c->proc_fd, path, exe, sizeof(exe)) > 0;
 	maps_classify(maps, n, have_exe ? exe : NULL);

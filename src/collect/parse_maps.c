@@ -67,10 +67,9 @@ static bool read_dev(const char **p, const char *end, uint64_t *dev)
 	return true;
 }
 
-/* The path runs to the end of the line; a trailing " (deleted)" is cut off and flagged. */
-static void read_path(const char *p, const char *end, struct map_info *m, struct arena *a)
+void maps_set_path(struct map_info *m, const char *p, size_t n, struct arena *a)
 {
-	size_t n = (size_t)(end - p), sl = sizeof(deleted_suffix) - 1;
+	size_t sl = sizeof(deleted_suffix) - 1;
 	m->deleted = n > sl && memcmp(p + n - sl, deleted_suffix, sl) == 0;
 	if (m->deleted)
 		n -= sl;
@@ -91,7 +90,7 @@ int parse_maps_line(const char *line, size_t len, struct map_info *out, struct a
 	if (p < end && *p != ' ' && *p != '\t')
 		return -1;
 	pu_skip_blanks(&p, end);
-	read_path(p, end, &m, a);
+	maps_set_path(&m, p, (size_t)(end - p), a);   /* the path runs to the end of the line */
 	m.seg = SEG_ANON;
 	*out = m;
 	return 0;

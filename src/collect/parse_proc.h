@@ -34,6 +34,9 @@ int parse_status(const char *text, size_t len, struct status_fields *out);
 /* One maps line (without its newline). Returns 0, or -1 if malformed (start > end, bad perms,
  * overflow, missing field). path is copied into a; anonymous mappings share one static "". */
 int parse_maps_line(const char *line, size_t len, struct map_info *out, struct arena *a);
+/* The path of a mapping from a maps line's last field (n bytes): a trailing " (deleted)" is
+ * cut off and flagged; copied into a, anonymous ones share one static "". */
+void maps_set_path(struct map_info *m, const char *p, size_t n, struct arena *a);
 /* Parse a whole maps text into a malloc'd array (*out, *n); returns malformed-line count. */
 int parse_maps(const char *text, size_t len, struct map_info **out, size_t *n, struct arena *a);
 /* Give each mapping its segment class. exe is the executable's path or NULL (then the path of

@@ -1,5 +1,6 @@
 /* test_collect_maps.c — maps of a process far larger than one page of /proc text (the kernel
- * hands maps out a page at a time): every line is read, in detail and in the IPC-only pass. */
+ * hands maps out a page at a time): every line is read, in detail and in the IPC-only pass,
+ * and the IPC-only pass gives the same from PROCMAP_QUERY as from the text. */
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
@@ -48,17 +49,23 @@ int main(void)
 	ok(find_sysv(p, shmid) != NULL, "the segment mapped last is there");
 	snapshot_free(&s);
 
-	struct collect_opts plain = { 0 };
-	snapshot_init(&s);
-	ok(snapshot_take(&s, &plain) == 0, "plain snapshot");
-	p = snapshot_find_proc(&s, self);
-	ok(find_sysv(p, shmid) != NULL, "the IPC-only pass keeps it too");
-	bool in_channel = false;
-	for (size_t i = 0; i < s.n_chans; i++)
-		for (size_t j = 0; s.chans[i].kind == CK_SYSV_SHM && j < s.chans[i].n_ep; j++)
-			in_channel |= s.chans[i].ep[j].pid == self;
-	ok(in_channel, "and its channel names this process");
-	snapshot_free(&s);
+	/* The IPC-only pass: from PROCMAP_QUERY where the kernel has it, and from the text. */
+	for (int text = 0; text <= 1; text++) {
+		const char *how = text ? "from the maps text" : "by PROCMAP_QUERY (or text)";
+		struct collect_opts plain = { .maps_text = text };
+		snapshot_init(&s);
+		ok(snapshot_take(&s, &plain) == 0, "plain snapshot, shared maps %s", how);
+		p = snapshot_find_proc(&s, self);
+		ok(find_sysv(p, shmid) != NULL, "the IPC-only pass keeps the segment");
+		ok(p && p->n_maps == 1, "and nothing else of the %d private mappings (%zu)", N_MAPS,
+		   p ? p->n_maps : 0);
+		bool in_channel = false;
+		for (size_t i = 0; i < s.n_chans; i++)
+			for (size_t j = 0; s.chans[i].kind == CK_SYSV_SHM && j < s.chans[i].n_ep; j++)
+				in_channel |= s.chans[i].ep[j].pid == self;
+		ok(in_channel, "and its channel names this process");
+		snapshot_free(&s);
+	}
 
 	if (at != (void *)-1)
 		shmdt(at);
