@@ -30,8 +30,25 @@ void json_append_quoted(struct strbuf *out, const char *s, size_t n)
 	sb_putc(out, '"');
 }
 
+/* Printable ASCII other than '"' and '\\': such a string is its own JSON text. */
+static bool plain_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c > 0x7E || c == '"' || c == '\\')
+			return false;
+	}
+	return true;
+}
+
 void json_append_untrusted(struct strbuf *out, const char *s, size_t n)
 {
+	if (plain_ascii(s, n)) {    /* most names and paths */
+		sb_putc(out, '"');
+		sb_putn(out, s, n);
+		sb_putc(out, '"');
+		return;
+	}
 	if (esc_is_clean(s, n)) {   /* almost every name: no second buffer needed */
 		json_append_quoted(out, s, n);
 		return;
@@ -42,13 +59,30 @@ void json_append_untrusted(struct strbuf *out, const char *s, size_t n)
 	sb_free(&esc);
 }
 
+enum { FLUSH_AT = 1 << 16 };
+
+/* Hand the buffered output to the FILE. */
+static void flush_out(struct json_writer *w)
+{
+	size_t n = w->out.len;
+	if (!w->err && n > 0) {
+		errno = 0;
+		if (fwrite_unlocked(w->out.buf, 1, n, w->f) != n)
+			w->err = errno ? errno : EIO;
+	}
+	sb_reset(&w->out);
+}
+
+/* After each value: write out once a large piece has gathered. */
+static void maybe_flush(struct json_writer *w)
+{
+	if (w->out.len >= FLUSH_AT)
+		flush_out(w);
+}
+
 static void put(struct json_writer *w, const char *s, size_t n)
 {
-	if (w->err || n == 0)
-		return;
-	errno = 0;
-	if (fwrite_unlocked(s, 1, n, w->f) != n)
-		w->err = errno ? errno : EIO;
+	sb_putn(&w->out, s, n);
 }
 
 static void puts_w(struct json_writer *w, const char *s)
@@ -79,7 +113,7 @@ static void before_item(struct json_writer *w)
 		return;
 	int d = w->depth - 1;
 	if (w->has_items[d])
-		puts_w(w, ",");
+		sb_putc(&w->out, ',');
 	if (w->pretty && w->inline_items[d])
 		puts_w(w, w->has_items[d] ? " " : "");
 	else if (w->pretty)
@@ -97,12 +131,13 @@ void jw_init(struct json_writer *w, FILE *f, bool pretty)
 int jw_finish(struct json_writer *w)
 {
 	puts_w(w, "\n");
+	flush_out(w);
 	errno = 0;
 	if (fflush(w->f) != 0 && !w->err)
 		w->err = errno ? errno : EIO;
 	if (ferror(w->f) && !w->err)
 		w->err = EIO;
-	sb_free(&w->tmp);
+	sb_free(&w->out);
 	return -w->err;
 }
 
@@ -116,6 +151,7 @@ static void open_container(struct json_writer *w, const char *brace, bool inline
 	}
 	w->inline_items[w->depth] = inline_items;
 	w->has_items[w->depth++] = false;
+	maybe_flush(w);
 }
 
 static void close_container(struct json_writer *w, const char *brace)
@@ -137,10 +173,9 @@ void jw_array_end(struct json_writer *w) { close_container(w, "]"); }
 void jw_key(struct json_writer *w, const char *key)
 {
 	before_item(w);
-	sb_reset(&w->tmp);
-	json_append_quoted(&w->tmp, key, strlen(key));
-	sb_puts(&w->tmp, w->pretty ? ": " : ":");
-	put(w, w->tmp.buf, w->tmp.len);
+	sb_putc(&w->out, '"');
+	puts_w(w, key);
+	puts_w(w, w->pretty ? "\": " : "\":");
 	w->after_key = true;
 }
 
@@ -148,6 +183,7 @@ static void value_text(struct json_writer *w, const char *text)
 {
 	before_item(w);
 	puts_w(w, text);
+	maybe_flush(w);
 }
 
 void jw_null(struct json_writer *w) { value_text(w, "null"); }
@@ -216,10 +252,9 @@ void jw_strn(struct json_writer *w, const char *s, size_t n)
 		jw_null(w);
 		return;
 	}
-	sb_reset(&w->tmp);
-	json_append_untrusted(&w->tmp, s, n);
 	before_item(w);
-	put(w, w->tmp.buf, w->tmp.len);
+	json_append_untrusted(&w->out, s, n);
+	maybe_flush(w);
 }
 
 void jw_str(struct json_writer *w, const char *s)
@@ -233,10 +268,9 @@ void jw_clean_str(struct json_writer *w, const char *s)
 		jw_null(w);
 		return;
 	}
-	sb_reset(&w->tmp);
-	json_append_quoted(&w->tmp, s, strlen(s));
 	before_item(w);
-	put(w, w->tmp.buf, w->tmp.len);
+	json_append_quoted(&w->out, s, strlen(s));
+	maybe_flush(w);
 }
 
 void jw_printf_str(struct json_writer *w, const char *fmt, ...)

@@ -1,5 +1,5 @@
-/* json_writer.h — a small streaming JSON emitter: values go straight to a FILE, commas and
- * indentation are tracked here, and every untrusted string passes through the one escaping
+/* json_writer.h — a small streaming JSON emitter: values are built in one buffer that goes to
+ * a FILE in large pieces, commas and indentation are tracked here, and every untrusted string passes through the one escaping
  * rule (text_escape.h) before JSON quoting. Output is valid UTF-8 with no control bytes. */
 #ifndef IPCTOP_JSON_WRITER_H
 #define IPCTOP_JSON_WRITER_H
@@ -21,7 +21,7 @@ struct json_writer {
 	bool inline_items[JW_MAX_DEPTH]; /* pretty output keeps this container on one line */
 	bool after_key;                  /* a key was written; the next value follows it */
 	int err;                         /* first errno of a failed write, 0 if none */
-	struct strbuf tmp;               /* scratch for escaping */
+	struct strbuf out;               /* output not yet written to f */
 };
 
 /* Append s (n bytes, any content) as a quoted JSON string: esc_append() first, then JSON
@@ -42,7 +42,7 @@ void jw_array_end(struct json_writer *w);
 /* An array of a few scalars ([1, 5, 15]): like jw_array_begin, but pretty output keeps it on
  * one line. Close it with jw_array_end. */
 void jw_inline_array_begin(struct json_writer *w);
-/* Object key: a fixed ASCII name chosen by ipctop. */
+/* Object key: a fixed ASCII name chosen by ipctop (letters, digits, '_'): written as it is. */
 void jw_key(struct json_writer *w, const char *key);
 
 void jw_null(struct json_writer *w);

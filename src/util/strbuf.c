@@ -7,7 +7,7 @@
 
 #include "util/xalloc.h"
 
-static void reserve(struct strbuf *sb, size_t extra)
+void sb_grow(struct strbuf *sb, size_t extra)
 {
 	size_t need = sb->len + extra + 1;
 	if (need <= sb->cap)
@@ -33,26 +33,6 @@ void sb_free(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
-void sb_putn(struct strbuf *sb, const char *s, size_t n)
-{
-	reserve(sb, n);
-	memcpy(sb->buf + sb->len, s, n);
-	sb->len += n;
-	sb->buf[sb->len] = '\0';
-}
-
-void sb_puts(struct strbuf *sb, const char *s)
-{
-	sb_putn(sb, s, strlen(s));
-}
-
-void sb_putc(struct strbuf *sb, char c)
-{
-	reserve(sb, 1);
-	sb->buf[sb->len++] = c;
-	sb->buf[sb->len] = '\0';
-}
-
 void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list aq;
@@ -61,7 +41,7 @@ void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 	va_end(aq);
 	if (n <= 0)
 		return;
-	reserve(sb, (size_t)n);
+	sb_grow(sb, (size_t)n);
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	sb->len += (size_t)n;
 }
