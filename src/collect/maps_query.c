@@ -55,11 +55,14 @@ static int ask(int fd, uint64_t addr, struct procmap_query_abi *q, char *name, s
 	return ioctl(fd, PMQ_IOCTL, q) < 0 ? -errno : 0;
 }
 
+/* The kernel writes each path here. Static and zeroed once: memcheck cannot see the kernel
+ * write through the pointer inside the structure, and must not take the bytes for garbage. */
+static __thread char name[8192];
+
 int maps_query_shared(int fd, struct map_info **out, size_t *n, struct arena *a)
 {
 	struct map_info *maps = NULL;
 	size_t count = 0, cap = 0;
-	char name[8192];
 	struct procmap_query_abi q;
 	int err;
 	*out = NULL;
