@@ -81,12 +81,22 @@ static bool detail_shown(const struct tui *t)
 	return false;
 }
 
-/* Take a new snapshot; the one before it stays as prev (CPU% and switch rates). */
+/* Keep what the switch rates need of the detail process before its snapshot goes. */
+static void remember_detail(struct tui *t)
+{
+	const struct proc_info *p = t->cur ? snapshot_find_proc(t->cur, t->detail.pid) : NULL;
+	memset(&t->before, 0, sizeof(t->before));
+	if (p)
+		t->before = (struct detail_before){ p->pid, p->start_time, p->vol_ctxt, p->nonvol_ctxt,
+						    t->cur->taken_ms };
+}
+
+/* Take a new snapshot from the current one (idle processes are carried over from it, with a
+ * full rescan every tenth refresh), then free the old one: between refreshes one snapshot is
+ * held, and during one, two. */
 static int take_snapshot(struct tui *t)
 {
-	struct snapshot *next = t->prev ? t->prev : (t->cur == &t->snaps[0] ? &t->snaps[1] : &t->snaps[0]);
-	/* The current snapshot becomes prev: idle processes are carried over from it, with a full
-	 * rescan every tenth refresh. */
+	struct snapshot *next = t->cur == &t->snaps[0] ? &t->snaps[1] : &t->snaps[0];
 	struct collect_opts co = { .prev = t->cur, .refresh_loop = true,
 				   .full_rescan = t->refreshes++ % 10 == 0 };
 	pid_t detail_pid = t->detail.pid;
@@ -94,27 +104,26 @@ static int take_snapshot(struct tui *t)
 		co.detail_pids = &detail_pid;
 		co.n_detail = 1;
 	}
-	if (t->prev) {
-		snapshot_free(t->prev);
-		malloc_trim(0);   /* give the old snapshot's pages back: a monitor's RSS stays flat */
-	}
 	snapshot_init(next);
 	int rc = snapshot_take(next, &co);
 	if (rc < 0) {
 		snapshot_free(next);
-		snapshot_init(next);
-		t->prev = NULL;
 		return rc;
 	}
-	t->prev = t->cur;
+	remember_detail(t);
+	struct snapshot *old = t->cur;
 	t->cur = next;
 	free(t->cpu);
 	t->cpu = xcalloc(next->n_procs ? next->n_procs : 1, sizeof(double));
-	cpu_compute(t->prev, t->cur, t->cpu);
+	cpu_compute(old, t->cur, t->cpu);
 #ifdef HAVE_GRAPH_VIEW
 	graph_view_update(t->graph, t->cur);
 #endif
 	list_rebuild(t);
+	if (old) {
+		snapshot_free(old);
+		malloc_trim(0);   /* give the old snapshot's pages back: a monitor's RSS stays flat */
+	}
 	return 0;
 }
 
@@ -333,7 +342,6 @@ static void tui_free(struct tui *t)
 	if (t->body) delwin(t->body);
 	if (t->bar) delwin(t->bar);
 	if (t->cur) snapshot_free(t->cur);
-	if (t->prev) snapshot_free(t->prev);
 	free(t->cpu);
 	free(t->rc_path);
 	free(t->list.user);

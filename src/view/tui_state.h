@@ -75,13 +75,21 @@ struct popup {
 
 struct fkey_hit { int x0, x1, key; };
 
+/* What the switch rates of the detail process need from the snapshot before the current one
+ * (which is freed as soon as the current one is taken: a monitor holds one snapshot). */
+struct detail_before {
+	pid_t pid;                           /* 0: none */
+	uint64_t start_time, vol_ctxt, nonvol_ctxt, taken_ms;
+};
+
 struct tui {
 	const struct ipctop_opts *opts;
 	struct settings set;
 	char *rc_path;
 	struct strbuf warn;                  /* shown once in the status line */
 	struct snapshot snaps[2];
-	struct snapshot *cur, *prev;         /* prev may be NULL */
+	struct snapshot *cur;                /* NULL before the first snapshot */
+	struct detail_before before;
 	double *cpu;                         /* CPU% of cur->procs[i] */
 	bool refresh_now;
 	unsigned refreshes;                  /* snapshots taken: every tenth is a full rescan */

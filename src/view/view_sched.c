@@ -6,9 +6,9 @@
 
 static void add_switches(const struct tui *t, const struct proc_info *p, struct dlines *d)
 {
-	const struct proc_info *q = t->prev ? snapshot_find_proc(t->prev, p->pid) : NULL;
-	double secs = t->prev ? ((double)t->cur->taken_ms - (double)t->prev->taken_ms) / 1000.0 : 0;
-	bool rate = q && q->start_time == p->start_time && secs > 0 &&
+	const struct detail_before *q = &t->before;
+	double secs = ((double)t->cur->taken_ms - (double)q->taken_ms) / 1000.0;
+	bool rate = q->pid == p->pid && q->start_time == p->start_time && secs > 0 &&
 		    p->vol_ctxt >= q->vol_ctxt && p->nonvol_ctxt >= q->nonvol_ctxt;
 	if (rate) {
 		dline_add(d, "sched.vcsw", "Voluntary switches", A_NORMAL, 0, "%llu  (%.1f/s)",

@@ -55,6 +55,10 @@ printf '%s\n' "$screen" | grep -Eq "Parent PID +$$ "; ok $? "PCB tab shows the p
 T send-keys -t main 4
 wait_for "$child_fx (${name}c)"; ok $? "IPC tab names the pipe's peer (child pid and name)"
 printf '%s\n' "$screen" | grep -q "pipe"; ok $? "the descriptor is decoded as a pipe"
+T send-keys -t main 2
+wait_re "Voluntary switches +[0-9]+ +\([0-9.]+/s\)" 50
+ok $? "Scheduling tab: context switches with their rate since the previous refresh"
+T send-keys -t main 4
 
 # --- resize, tiny terminal ---
 T resize-window -t main -x 80 -y 24
