@@ -13,6 +13,15 @@
 #include "collect/collect_internal.h"
 #include "collect/proc_read.h"
 
+void scan_ctx_free(struct scan_ctx *c)
+{
+	sb_free(&c->file);
+	sb_free(&c->tmp);
+	free(c->fdbuf);
+	c->fdbuf = NULL;
+	c->fdcap = 0;
+}
+
 bool scan_is_detail(const struct scan_ctx *c, pid_t pid)
 {
 	for (size_t i = 0; c->opts && i < c->opts->n_detail; i++)
@@ -32,36 +41,28 @@ static void read_netns(struct scan_ctx *c, struct proc_info *p)
 		p->flags |= PF_NETNS_DENIED;
 }
 
-/* Descriptors, namespace, maps and detail of one process; -ENOENT when it has gone. */
-static int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
 	bool detail = scan_is_detail(c, p->pid);
+	p->sched_runtime = collect_runtime(c, p);
 	const struct proc_info *old = collect_idle_prev(c, p);
 	if (old) {
+		collect_reuse_status(s, p, old);
 		collect_reuse_tables(s, p, old);
-	} else if (!(p->flags & PF_KTHREAD)) {
-		read_netns(c, p);
-		if (collect_fds(s, c, p, detail) < 0)
+	} else {
+		if (collect_status(s, c, p) < 0)
 			return -ENOENT;
-		if ((detail || !c->opts || !c->opts->no_maps) && collect_maps(s, c, p, detail) < 0)
-			return -ENOENT;
+		if (!(p->flags & PF_KTHREAD)) {
+			read_netns(c, p);
+			if (collect_fds(s, c, p, detail) < 0)
+				return -ENOENT;
+			if ((detail || !c->opts || !c->opts->no_maps) && collect_maps(s, c, p, detail) < 0)
+				return -ENOENT;
+		}
 	}
 	if (detail)
 		collect_detail(s, c, p);
 	return 0;
-}
-
-static void collect_all(struct snapshot *s, struct scan_ctx *c)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < s->n_procs; i++) {
-		if (collect_one(s, c, &s->procs[i]) < 0)
-			continue;
-		if (k != i)
-			s->procs[k] = s->procs[i];
-		k++;
-	}
-	s->n_procs = k;
 }
 
 static uint64_t now_ms(void)
@@ -86,14 +87,13 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	int r = collect_procs(s, &c);
 	if (r == 0) {
 		collect_all(s, &c);
+		collect_user_names(s);
 		collect_sockets(s, &c);
 		collect_sysvipc(s, &c);
 		channel_resolve(s);
 	}
 	close(c.proc_fd);
-	sb_free(&c.file);
-	sb_free(&c.tmp);
-	free(c.fdbuf);
+	scan_ctx_free(&c);
 	return r;
 }
 

@@ -8,10 +8,14 @@
 
 #include "model/snapshot.h"
 
+#define COLLECT_MAX_THREADS 4
+
 struct collect_opts {
 	const pid_t *detail_pids;   /* processes to read in full detail (maps+smaps, sched, ...) */
 	size_t n_detail;
 	bool no_maps;               /* skip /proc/PID/maps for non-detail processes (no shm/memfd mappings) */
+	unsigned threads;           /* worker threads reading processes: 0 picks one per CPU (at
+	                             * most COLLECT_MAX_THREADS), 1 reads them all in this thread */
 	bool maps_text;             /* read shared mappings from the maps text even where the
 	                             * kernel answers PROCMAP_QUERY (tests and comparisons) */
 	/* The previous snapshot of a refresh loop, or NULL. A process whose threads have not run

@@ -20,11 +20,22 @@ struct scan_ctx {
 	struct dir_reader dir;   /* for /proc/PID/fd listings */
 };
 
+/* Release a context's buffers (not proc_fd, which its owner closes). */
+void scan_ctx_free(struct scan_ctx *c);
 /* True when pid is to be read in full detail. */
 bool scan_is_detail(const struct scan_ctx *c, pid_t pid);
-/* Processes from libproc2, completed from /proc/PID/status; sorted by pid.
- * Processes that vanish while being read are dropped. Returns 0 or -errno. */
+/* Processes from libproc2 (stat fields only), sorted by pid. Returns 0 or -errno. */
 int collect_procs(struct snapshot *s, struct scan_ctx *c);
+/* Complete p from /proc/PID/status and cmdline; -ENOENT when it has gone. Any thread. */
+int collect_status(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
+/* Everything /proc tells of p beyond its stat fields (status, command line, namespace,
+ * descriptors, maps, detail), or a copy from the previous snapshot if p has not run since;
+ * -ENOENT when it has gone. Any thread: s is that thread's own (arena and notes). */
+int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
+/* collect_one for every process of s, on worker threads; drops the processes that have gone. */
+void collect_all(struct snapshot *s, const struct scan_ctx *proto);
+/* The user name of every process (main thread: the name cache is not shared). */
+void collect_user_names(struct snapshot *s);
 /* Descriptors of one process; sets PF_FDS_DENIED or returns -ENOENT when it is gone.
  * detail: the access mode of every descriptor, not only of IPC ends. */
 int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail);

@@ -3,6 +3,7 @@
  * and for detail processes smaps figures, schedstat, wait channel and CPU affinity. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,7 @@ static size_t shared_lines(const char *text, size_t len, struct strbuf *out)
 }
 
 /* Kernels before 6.11 answer PROCMAP_QUERY with ENOTTY: ask once, then read text only. */
-static bool query_unsupported;
+static atomic_bool query_unsupported;   /* worker threads share the answer */
 
 /* Outside detail, the shared mappings from PROCMAP_QUERY. 1: done; 0: read the text instead;
  * -ENOENT: the process has gone; -EACCES: maps denied. */

@@ -1,6 +1,7 @@
-/* collect_procs.c — the process list: stat fields through libproc2, then what it lacks or
- * mangles from /proc/PID/status (raw comm, uids, context switches, signal masks) and
- * /proc/PID/cmdline (libproc2 replaces control bytes and splits arguments at newlines). */
+/* collect_procs.c — the process list: stat fields through libproc2, then (per process, from the
+ * worker threads) what it lacks or mangles from /proc/PID/status (raw comm, uids, context
+ * switches, signal masks) and /proc/PID/cmdline (libproc2 replaces control bytes and splits
+ * arguments at newlines). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,8 +108,7 @@ static void apply_status(struct snapshot *s, struct proc_info *p, const struct s
 	p->sig_caught = f->sig_caught;
 	if (f->is_kthread)
 		p->flags |= PF_KTHREAD;
-	p->user = (char *)user_name(p->euid);
-	(void)s;
+	(void)s;   /* the user name is looked up after the workers (the cache is not shared) */
 }
 
 /* Read status; returns -ENOENT/-ESRCH when the process is gone (the caller drops it). */
@@ -150,6 +150,23 @@ static int cmp_pid(const void *a, const void *b)
 	return (x->pid > y->pid) - (x->pid < y->pid);
 }
 
+int collect_status(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+{
+	if (read_status(s, c, p) < 0)
+		return -ENOENT;   /* exited between the two reads: dropped, never half-read */
+	p->cmdline = (p->flags & PF_KTHREAD) ? "" : read_cmdline(s, c, p->pid);
+	return 0;
+}
+
+void collect_user_names(struct snapshot *s)
+{
+	for (size_t i = 0; i < s->n_procs; i++) {
+		struct proc_info *p = &s->procs[i];
+		if (!p->user && !(p->flags & PF_STATUS_DENIED))
+			p->user = (char *)user_name(p->euid);
+	}
+}
+
 int collect_procs(struct snapshot *s, struct scan_ctx *c)
 {
 	if (!pids_info) {
@@ -161,27 +178,14 @@ int collect_procs(struct snapshot *s, struct scan_ctx *c)
 	if (!f)
 		return -errno ? -errno : -EIO;
 	int total = f->counts->total;
-	s->procs = xcalloc((size_t)total, sizeof(*s->procs));
+	s->procs = xcalloc((size_t)(total ? total : 1), sizeof(*s->procs));
 	s->cap_procs = (size_t)total;
-	size_t n = 0;
 	for (int i = 0; i < total; i++) {
-		struct proc_info *p = &s->procs[n];
-		memset(p, 0, sizeof(*p));
+		struct proc_info *p = &s->procs[i];
 		fill_from_stack(p, f->stacks[i], c->page_kib);
 		p->comm = "";
-		p->sched_runtime = collect_runtime(c, p);
-		const struct proc_info *old = collect_idle_prev(c, p);
-		if (old) {
-			collect_reuse_status(s, p, old);
-			n++;
-			continue;
-		}
-		if (read_status(s, c, p) < 0)
-			continue;   /* exited between the two reads: dropped, never half-read */
-		p->cmdline = (p->flags & PF_KTHREAD) ? "" : read_cmdline(s, c, p->pid);
-		n++;
 	}
-	s->n_procs = n;
-	qsort(s->procs, n, sizeof(*s->procs), cmp_pid);
+	s->n_procs = (size_t)total;
+	qsort(s->procs, s->n_procs, sizeof(*s->procs), cmp_pid);
 	return 0;
 }

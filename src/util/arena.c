@@ -33,6 +33,19 @@ void arena_free(struct arena *a)
 	arena_init(a);
 }
 
+void arena_adopt(struct arena *dst, struct arena *src)
+{
+	struct arena_chunk *tail = src->head;
+	if (!tail)
+		return;
+	while (tail->next)
+		tail = tail->next;
+	tail->next = dst->head;
+	dst->head = src->head;
+	dst->used_total += src->used_total;
+	arena_init(src);
+}
+
 void *arena_alloc(struct arena *a, size_t size)
 {
 	size = (size + 15) & ~(size_t)15;

@@ -1,0 +1,134 @@
+/* test_collect_workers.c — a snapshot read by several worker threads equals one read by one:
+ * 120 real processes, each holding a pipe end, a socketpair end and a SysV segment attachment
+ * shared with its neighbour, come out with the same processes, descriptors, mappings and
+ * channels either way; refresh reuse works across workers too. Also arena_adopt, which merges
+ * the workers' memory. */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/shm.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "collect/collect.h"
+#include "tap.h"
+#include "util/arena.h"
+
+enum { N_KIDS = 120 };
+
+static pid_t kids[N_KIDS];
+static int shmid = -1;
+
+/* Children in pairs: each pair shares a pipe and a socketpair; all attach one segment. */
+static int start_kids(void)
+{
+	shmid = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
+	if (shmid < 0)
+		return -1;
+	for (int i = 0; i < N_KIDS; i += 2) {
+		int p[2], sp[2];
+		if (pipe(p) < 0 || socketpair(AF_UNIX, SOCK_STREAM, 0, sp) < 0)
+			return -1;
+		for (int k = 0; k < 2; k++) {
+			pid_t pid = fork();
+			if (pid < 0)
+				return -1;
+			if (pid == 0) {
+				prctl(PR_SET_PDEATHSIG, SIGKILL);
+				prctl(PR_SET_NAME, "workers-kid", 0, 0, 0);
+				close(p[k]);
+				close(sp[k]);
+				if (shmat(shmid, NULL, SHM_RDONLY) == (void *)-1)
+					_exit(1);
+				pause();
+				_exit(0);
+			}
+			kids[i + k] = pid;
+		}
+		close(p[0]); close(p[1]); close(sp[0]); close(sp[1]);
+	}
+	return 0;
+}
+
+static void stop_kids(void)
+{
+	for (int i = 0; i < N_KIDS; i++)
+		if (kids[i] > 0)
+			kill(kids[i], SIGKILL);
+	for (int i = 0; i < N_KIDS; i++)
+		if (kids[i] > 0)
+			waitpid(kids[i], NULL, 0);
+	if (shmid >= 0)
+		shmctl(shmid, IPC_RMID, NULL);
+}
+
+/* The kids as a snapshot shows them; false at the first difference from ref (if given). */
+static bool same_kids(const struct snapshot *a, const struct snapshot *b, int *differ)
+{
+	*differ = 0;
+	for (int i = 0; i < N_KIDS; i++) {
+		const struct proc_info *x = snapshot_find_proc(a, kids[i]);
+		const struct proc_info *y = snapshot_find_proc(b, kids[i]);
+		bool same = x && y && !strcmp(x->comm, y->comm) && !strcmp(x->cmdline, y->cmdline) &&
+			    x->n_fds == y->n_fds && x->n_maps == y->n_maps && x->euid == y->euid &&
+			    x->user && y->user && !strcmp(x->user, y->user) &&
+			    x->n_channels == y->n_channels && x->n_channels >= 3;
+		for (size_t f = 0; same && f < x->n_fds; f++)
+			same = x->fds[f].fd == y->fds[f].fd && x->fds[f].ino == y->fds[f].ino &&
+			       !strcmp(x->fds[f].target, y->fds[f].target);
+		if (!same)
+			(*differ)++;
+	}
+	return *differ == 0;
+}
+
+static void take(struct snapshot *s, unsigned threads, const struct snapshot *prev)
+{
+	struct collect_opts o = { .threads = threads, .prev = prev, .refresh_loop = true };
+	snapshot_init(s);
+	ok(snapshot_take(s, &o) == 0, "snapshot with %u worker thread(s)%s", threads,
+	   prev ? ", carried over from the previous one" : "");
+}
+
+static void adopt(void)
+{
+	struct arena a, b;
+	arena_init(&a);
+	arena_init(&b);
+	char *x = arena_strdup(&a, "first");
+	char *y = arena_strdup(&b, "second");
+	for (int i = 0; i < 1000; i++)
+		arena_alloc(&b, 100);   /* several chunks */
+	size_t total = a.used_total + b.used_total;
+	arena_adopt(&a, &b);
+	ok(!strcmp(x, "first") && !strcmp(y, "second"), "arena_adopt keeps both arenas' memory");
+	ok(a.used_total == total && b.head == NULL && b.used_total == 0,
+	   "and leaves the source empty");
+	arena_adopt(&a, &b);   /* empty source: nothing happens */
+	ok(a.used_total == total, "adopting an empty arena changes nothing");
+	arena_free(&a);   /* ASan/valgrind: every chunk freed exactly once */
+}
+
+int main(void)
+{
+	adopt();
+	ok(start_kids() == 0, "started %d processes in pairs sharing pipes, sockets and a segment", N_KIDS);
+	usleep(200000);   /* let them reach pause() */
+	struct snapshot one, many, again;
+	take(&one, 1, NULL);
+	take(&many, COLLECT_MAX_THREADS, NULL);
+	int differ;
+	ok(same_kids(&one, &many, &differ), "the same processes, descriptors and channels (%d differ)", differ);
+	ok(many.n_reused == 0, "nothing carried over without a previous snapshot");
+	take(&again, COLLECT_MAX_THREADS, &many);
+	ok(same_kids(&one, &again, &differ), "and again when carried over (%d differ)", differ);
+	ok(again.n_reused >= N_KIDS, "the idle processes were carried over (%zu)", again.n_reused);
+	snapshot_free(&one);
+	snapshot_free(&many);
+	snapshot_free(&again);
+	stop_kids();
+	collect_shutdown();
+	return tap_done();
+}
