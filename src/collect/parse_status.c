@@ -13,27 +13,40 @@ enum status_key {
 	SK_VOL, SK_NONVOL, SK_CPUS, SK_KTHREAD
 };
 
-struct status_key_name { const char *name; unsigned char len; enum status_key key; };
-
-#define K(s, k) { s, sizeof(s) - 1, k }
-static const struct status_key_name status_keys[] = {
-	K("Uid", SK_UID), K("Gid", SK_GID), K("Tgid", SK_TGID), K("PPid", SK_PPID),
-	K("Threads", SK_THREADS), K("SigPnd", SK_SIGPND), K("ShdPnd", SK_SHDPND),
-	K("SigBlk", SK_SIGBLK), K("SigIgn", SK_SIGIGN), K("SigCgt", SK_SIGCGT),
-	K("CapInh", SK_CAPINH), K("CapPrm", SK_CAPPRM), K("CapEff", SK_CAPEFF),
-	K("CapBnd", SK_CAPBND), K("voluntary_ctxt_switches", SK_VOL),
-	K("nonvoluntary_ctxt_switches", SK_NONVOL), K("Cpus_allowed_list", SK_CPUS),
-	K("Kthread", SK_KTHREAD),
-};
-#undef K
-
-static enum status_key lookup_key(const char *key, size_t len)
+/* The line's key: found by its first letter, then at most five fixed comparisons of the key
+ * with its colon ("Uid:"), which is the same as comparing the text before the line's first
+ * colon. A status text has about 60 lines and only 18 are ours: a scan of the whole key list
+ * (and a search for the colon) on each line was most of the parser's time. *value gets the
+ * text after the colon. */
+#define KEY(lit, k) \
+	if (len >= sizeof(lit) - 1 && memcmp(line, lit, sizeof(lit) - 1) == 0) { \
+		*value = line + sizeof(lit) - 1; \
+		return k; \
+	}
+static enum status_key lookup_key(const char *line, size_t len, const char **value)
 {
-	for (size_t i = 0; i < sizeof(status_keys) / sizeof(status_keys[0]); i++)
-		if (pu_key_is(key, len, status_keys[i].name, status_keys[i].len))
-			return status_keys[i].key;
+	if (len < 4)
+		return SK_NONE;
+	switch (line[0]) {
+	case 'U': KEY("Uid:", SK_UID) break;
+	case 'G': KEY("Gid:", SK_GID) break;
+	case 'P': KEY("PPid:", SK_PPID) break;
+	case 'K': KEY("Kthread:", SK_KTHREAD) break;
+	case 'T': KEY("Tgid:", SK_TGID) KEY("Threads:", SK_THREADS) break;
+	case 'v': KEY("voluntary_ctxt_switches:", SK_VOL) break;
+	case 'n': KEY("nonvoluntary_ctxt_switches:", SK_NONVOL) break;
+	case 'S':
+		KEY("SigPnd:", SK_SIGPND) KEY("ShdPnd:", SK_SHDPND) KEY("SigBlk:", SK_SIGBLK)
+		KEY("SigIgn:", SK_SIGIGN) KEY("SigCgt:", SK_SIGCGT) break;
+	case 'C':
+		KEY("CapInh:", SK_CAPINH) KEY("CapPrm:", SK_CAPPRM) KEY("CapEff:", SK_CAPEFF)
+		KEY("CapBnd:", SK_CAPBND) KEY("Cpus_allowed_list:", SK_CPUS) break;
+	default:
+		break;
+	}
 	return SK_NONE;
 }
+#undef KEY
 
 /* "r e s fs": four decimal ids that fit in 32 bits. */
 static bool read_ids(const char *p, const char *end, uint32_t ids[4])
@@ -47,13 +60,34 @@ static bool read_ids(const char *p, const char *end, uint32_t ids[4])
 	return pu_at_end(p, end);
 }
 
+/* 0x10 | value for the 22 hex digit characters, 0 for every other byte. */
+static const unsigned char hex_digit_or_0[256] = {
+	['0'] = 0x10, ['1'] = 0x11, ['2'] = 0x12, ['3'] = 0x13, ['4'] = 0x14,
+	['5'] = 0x15, ['6'] = 0x16, ['7'] = 0x17, ['8'] = 0x18, ['9'] = 0x19,
+	['a'] = 0x1a, ['b'] = 0x1b, ['c'] = 0x1c, ['d'] = 0x1d, ['e'] = 0x1e, ['f'] = 0x1f,
+	['A'] = 0x1a, ['B'] = 0x1b, ['C'] = 0x1c, ['D'] = 0x1d, ['E'] = 0x1e, ['F'] = 0x1f,
+};
+
 /* Signal and capability masks: exactly 16 hex digits, as the kernel prints them on every
- * 64-bit architecture with 64 signals; fewer digits means a cut line, not a small mask. */
+ * 64-bit architecture with 64 signals; fewer digits means a cut line, not a small mask.
+ * Sixteen digits cannot overflow, so they are read without a check or branch per digit
+ * (nine masks a process were a third of the parser's time). */
 static bool read_mask(const char *p, const char *end, uint64_t *out)
 {
 	pu_skip_blanks(&p, end);
-	const char *digits = p;
-	return pu_read_u64(&p, end, 16, out) && p - digits == 16 && pu_at_end(p, end);
+	if (end - p < 16)
+		return false;
+	uint64_t v = 0;
+	unsigned all_digits = 0x10;
+	for (int i = 0; i < 16; i++) {
+		unsigned d = hex_digit_or_0[(unsigned char)p[i]];
+		all_digits &= d;
+		v = v << 4 | (d & 0xf);
+	}
+	if (!all_digits || !pu_at_end(p + 16, end))    /* a 17th digit is no blank either */
+		return false;
+	*out = v;
+	return true;
 }
 
 static bool read_dec(const char *p, const char *end, uint64_t max, uint64_t *out)
@@ -153,11 +187,8 @@ static bool set_number(struct status_fields *o, enum status_key k, const char *v
 static bool read_status_line(struct status_fields *o, const char *line, size_t len)
 {
 	const char *end = line + len;
-	const char *colon = memchr(line, ':', len);
-	if (!colon)
-		return false;
-	enum status_key k = lookup_key(line, (size_t)(colon - line));
-	const char *v = colon + 1;
+	const char *v;
+	enum status_key k = lookup_key(line, len, &v);
 	switch (k) {
 	case SK_NONE:
 		return false;

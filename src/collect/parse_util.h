@@ -30,15 +30,15 @@ static inline void pu_skip_blanks(const char **p, const char *end)
 		(*p)++;
 }
 
+/* Value of a hex digit (either case), or -1; two tests instead of six (every maps line holds
+ * three hex numbers). */
 static inline int pu_hex_digit(char c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	unsigned dec = (unsigned)(unsigned char)c - '0';
+	if (dec < 10)
+		return (int)dec;
+	unsigned letter = ((unsigned)(unsigned char)c | 0x20) - 'a';   /* 'A'-'F' fold to 'a'-'f' */
+	return letter < 6 ? (int)letter + 10 : -1;
 }
 
 /* Unsigned number in base 8, 10 or 16 (no prefix, no sign). False on no digit or overflow;
@@ -51,9 +51,8 @@ static inline bool pu_read_u64(const char **p, const char *end, unsigned base, u
 		int d = pu_hex_digit(*s);
 		if (d < 0 || (unsigned)d >= base)
 			break;
-		if (v > (UINT64_MAX - (unsigned)d) / base)
+		if (__builtin_mul_overflow(v, base, &v) || __builtin_add_overflow(v, (unsigned)d, &v))
 			return false;
-		v = v * base + (unsigned)d;
 		s++;
 	}
 	if (s == *p)

@@ -5,10 +5,10 @@
 static void write_key_perms(struct json_writer *w, int32_t key, int32_t id, uint32_t perms)
 {
 	jw_key(w, "key");
-	jw_printf_str(w, "0x%08x", (unsigned)key);
+	jw_hex_str(w, (uint32_t)key, 8);
 	jw_kv_i64(w, "id", id);
 	jw_key(w, "perms");
-	jw_printf_str(w, "%04o", (unsigned)perms);
+	jw_octal_str(w, perms, 4);
 }
 
 static void write_owner(struct json_writer *w, uid_t uid, gid_t gid, uid_t cuid, gid_t cgid)

@@ -34,13 +34,13 @@ static void write_sig_masks(struct json_writer *w, const struct proc_info *p)
 	jw_key(w, "signals");
 	jw_object_begin(w);
 	jw_key(w, "pending");
-	jw_printf_str(w, "0x%016llx", (unsigned long long)p->sig_pending);
+	jw_hex_str(w, p->sig_pending, 16);
 	jw_key(w, "blocked");
-	jw_printf_str(w, "0x%016llx", (unsigned long long)p->sig_blocked);
+	jw_hex_str(w, p->sig_blocked, 16);
 	jw_key(w, "ignored");
-	jw_printf_str(w, "0x%016llx", (unsigned long long)p->sig_ignored);
+	jw_hex_str(w, p->sig_ignored, 16);
 	jw_key(w, "caught");
-	jw_printf_str(w, "0x%016llx", (unsigned long long)p->sig_caught);
+	jw_hex_str(w, p->sig_caught, 16);
 	jw_object_end(w);
 }
 
@@ -123,13 +123,13 @@ static void write_map(struct json_writer *w, const struct map_info *m)
 {
 	jw_object_begin(w);
 	jw_key(w, "start");
-	jw_printf_str(w, "0x%llx", (unsigned long long)m->start);
+	jw_hex_str(w, m->start, 1);
 	jw_key(w, "end");
-	jw_printf_str(w, "0x%llx", (unsigned long long)m->end);
+	jw_hex_str(w, m->end, 1);
 	jw_kv_u64(w, "size_kib", (m->end - m->start) / 1024);
 	jw_kv_str(w, "perms", m->perms);
 	jw_key(w, "offset");
-	jw_printf_str(w, "0x%llx", (unsigned long long)m->offset);
+	jw_hex_str(w, m->offset, 1);
 	jw_key(w, "dev");
 	jw_printf_str(w, "%02x:%02x", major(m->dev), minor(m->dev));
 	jw_kv_u64(w, "inode", m->ino);
@@ -239,9 +239,9 @@ static void write_syscall(struct json_writer *w, const struct pcb_detail *d)
 	}
 	if (d->has_regs) {
 		jw_key(w, "sp");
-		jw_printf_str(w, "0x%llx", (unsigned long long)d->sp);
+		jw_hex_str(w, d->sp, 1);
 		jw_key(w, "pc");
-		jw_printf_str(w, "0x%llx", (unsigned long long)d->pc);
+		jw_hex_str(w, d->pc, 1);
 	} else {
 		jw_kv_null(w, "sp");
 		jw_kv_null(w, "pc");

@@ -3,8 +3,9 @@
 
 #include <sys/socket.h>
 
-#include "model/format_addr.h"
+#include "export/fast_text.h"
 #include "export/names.h"
+#include "model/format_addr.h"
 
 static void write_unix_part(struct json_writer *w, const struct sock_info *sk)
 {
@@ -26,11 +27,20 @@ static void write_unix_part(struct json_writer *w, const struct sock_info *sk)
 		jw_kv_u64(w, "pending", sk->n_icons);
 }
 
+/* "127.0.0.1:80" or "[::1]:80", as format_addr_port() writes it, without printf. */
+static void write_addr(struct json_writer *w, const char *key, const struct sock_info *sk,
+                       const uint8_t addr[16], uint16_t port)
+{
+	char text[FT_ADDR_MAX];
+	char *end = ft_put_addr_port(text, sk->family, addr, port);
+	jw_key(w, key);
+	jw_clean_strn(w, text, (size_t)(end - text));
+}
+
 static void write_inet_part(struct json_writer *w, const struct sock_info *sk)
 {
-	char addr[ADDR_PORT_MAX];
-	jw_kv_clean(w, "local", format_sock_local(addr, sizeof(addr), sk));
-	jw_kv_clean(w, "remote", format_sock_remote(addr, sizeof(addr), sk));
+	write_addr(w, "local", sk, sk->laddr, sk->lport);
+	write_addr(w, "remote", sk, sk->raddr, sk->rport);
 	if (sk->type == SOCK_STREAM && sk->has_tcp_info) {
 		jw_kv_u64(w, "bytes_acked", sk->bytes_acked);
 		jw_kv_u64(w, "bytes_received", sk->bytes_received);

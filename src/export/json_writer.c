@@ -1,63 +1,14 @@
-/* json_writer.c — streaming JSON emitter with the ipctop escaping rule (see json_writer.h). */
+/* json_writer.c — streaming JSON emitter (see json_writer.h): separators, indentation and
+ * scalars. Each write makes room in the one output buffer once, puts its separator there and
+ * stores its bytes in place; the strings' rule is in json_quote.c. */
 #include "export/json_writer.h"
 
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
-#include <string.h>
 
-#include "util/text_escape.h"
-
-void json_append_quoted(struct strbuf *out, const char *s, size_t n)
-{
-	size_t run = 0;    /* start of the pending run of bytes copied as they are */
-	sb_putc(out, '"');
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c != '"' && c != '\\' && c >= 0x20)
-			continue;
-		sb_putn(out, s + run, i - run);
-		if (c == '"' || c == '\\') {
-			sb_putc(out, '\\');
-			sb_putc(out, (char)c);
-		} else {
-			sb_printf(out, "\\u%04x", c);
-		}
-		run = i + 1;
-	}
-	sb_putn(out, s + run, n - run);
-	sb_putc(out, '"');
-}
-
-/* Printable ASCII other than '"' and '\\': such a string is its own JSON text. */
-static bool plain_ascii(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c > 0x7E || c == '"' || c == '\\')
-			return false;
-	}
-	return true;
-}
-
-void json_append_untrusted(struct strbuf *out, const char *s, size_t n)
-{
-	if (plain_ascii(s, n)) {    /* most names and paths */
-		sb_putc(out, '"');
-		sb_putn(out, s, n);
-		sb_putc(out, '"');
-		return;
-	}
-	if (esc_is_clean(s, n)) {   /* almost every name: no second buffer needed */
-		json_append_quoted(out, s, n);
-		return;
-	}
-	struct strbuf esc = STRBUF_INIT;
-	esc_append(&esc, s, n);
-	json_append_quoted(out, esc.buf ? esc.buf : "", esc.len);
-	sb_free(&esc);
-}
+#include "export/fast_text.h"
 
 enum { FLUSH_AT = 1 << 16 };
 
@@ -74,36 +25,41 @@ static void flush_out(struct json_writer *w)
 }
 
 /* After each value: write out once a large piece has gathered. */
-static void maybe_flush(struct json_writer *w)
+static inline void maybe_flush(struct json_writer *w)
 {
 	if (w->out.len >= FLUSH_AT)
 		flush_out(w);
 }
 
-static void put(struct json_writer *w, const char *s, size_t n)
+/* Room for n more bytes and the NUL after them; returns where they go. */
+static inline char *room(struct json_writer *w, size_t n)
 {
-	sb_putn(&w->out, s, n);
+	if (w->out.len + n + 1 > w->out.cap)
+		sb_grow(&w->out, n);
+	return w->out.buf + w->out.len;
 }
 
-static void puts_w(struct json_writer *w, const char *s)
+/* The bytes up to end are written: count them and keep the buffer NUL-terminated. */
+static inline void commit(struct json_writer *w, char *end)
 {
-	put(w, s, strlen(s));
+	w->out.len = (size_t)(end - w->out.buf);
+	*end = '\0';
 }
 
 static void newline_indent(struct json_writer *w, int depth)
 {
 	static const char spaces[] = "                                                                ";
-	puts_w(w, "\n");
+	sb_putc(&w->out, '\n');
 	size_t n = (size_t)depth * 2;
 	while (n > 0) {
 		size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
-		put(w, spaces, k);
+		sb_putn(&w->out, spaces, k);
 		n -= k;
 	}
 }
 
-/* Separator and indentation before a value or a key. */
-static void before_item(struct json_writer *w)
+/* Separator and indentation before a value or a key, pretty output. */
+static void pretty_separator(struct json_writer *w)
 {
 	if (w->after_key) {
 		w->after_key = false;
@@ -112,13 +68,70 @@ static void before_item(struct json_writer *w)
 	if (w->depth == 0)
 		return;
 	int d = w->depth - 1;
-	if (w->has_items[d])
-		sb_putc(&w->out, ',');
-	if (w->pretty && w->inline_items[d])
-		puts_w(w, w->has_items[d] ? " " : "");
-	else if (w->pretty)
-		newline_indent(w, w->depth);
+	bool had_items = w->has_items[d];
 	w->has_items[d] = true;
+	if (had_items)
+		sb_putc(&w->out, ',');
+	if (!w->inline_items[d])
+		newline_indent(w, w->depth);
+	else if (had_items)
+		sb_putc(&w->out, ' ');
+}
+
+/* Compact output: ',' at o unless the item comes first in its container or after its key. */
+static inline char *compact_separator(struct json_writer *w, char *o)
+{
+	if (w->after_key) {
+		w->after_key = false;
+	} else if (w->depth > 0) {
+		bool *had_items = &w->has_items[w->depth - 1];
+		if (*had_items)
+			*o++ = ',';
+		*had_items = true;
+	}
+	return o;
+}
+
+/* Start a value or key of at most n bytes: its separator is written, and the returned place
+ * has room for the n bytes (commit() them). */
+static inline char *start_item(struct json_writer *w, size_t n)
+{
+	if (w->pretty) {
+		pretty_separator(w);
+		return room(w, n);
+	}
+	return compact_separator(w, room(w, n + 1));
+}
+
+/* memcpy for the short keys and names that are most of the output: up to 16 bytes as two
+ * overlapping loads and stores, which a call to memcpy with a length unknown when compiling
+ * cannot match. */
+static inline void copy_bytes(char *o, const char *s, size_t n)
+{
+	if (n >= 8 && n <= 16) {
+		uint64_t head, tail;
+		memcpy(&head, s, 8);
+		memcpy(&tail, s + n - 8, 8);
+		memcpy(o, &head, 8);
+		memcpy(o + n - 8, &tail, 8);
+	} else if (n >= 4 && n < 8) {
+		uint32_t head, tail;
+		memcpy(&head, s, 4);
+		memcpy(&tail, s + n - 4, 4);
+		memcpy(o, &head, 4);
+		memcpy(o + n - 4, &tail, 4);
+	} else if (n < 4) {
+		for (size_t i = 0; i < n; i++)
+			o[i] = s[i];
+	} else {
+		memcpy(o, s, n);
+	}
+}
+
+/* Separator only, for the writers that append through a strbuf. */
+static void before_item(struct json_writer *w)
+{
+	commit(w, start_item(w, 0));
 }
 
 void jw_init(struct json_writer *w, FILE *f, bool pretty)
@@ -130,7 +143,7 @@ void jw_init(struct json_writer *w, FILE *f, bool pretty)
 
 int jw_finish(struct json_writer *w)
 {
-	puts_w(w, "\n");
+	sb_putc(&w->out, '\n');
 	flush_out(w);
 	errno = 0;
 	if (fflush(w->f) != 0 && !w->err)
@@ -141,10 +154,11 @@ int jw_finish(struct json_writer *w)
 	return -w->err;
 }
 
-static void open_container(struct json_writer *w, const char *brace, bool inline_items)
+static void open_container(struct json_writer *w, char brace, bool inline_items)
 {
-	before_item(w);
-	puts_w(w, brace);
+	char *o = start_item(w, 1);
+	*o++ = brace;
+	commit(w, o);
 	if (w->depth >= JW_MAX_DEPTH) {
 		w->err = w->err ? w->err : EOVERFLOW;
 		return;
@@ -154,67 +168,99 @@ static void open_container(struct json_writer *w, const char *brace, bool inline
 	maybe_flush(w);
 }
 
-static void close_container(struct json_writer *w, const char *brace)
+static void close_container(struct json_writer *w, char brace)
 {
 	if (w->depth == 0)
 		return;
 	w->depth--;
 	if (w->pretty && w->has_items[w->depth] && !w->inline_items[w->depth])
 		newline_indent(w, w->depth);
-	puts_w(w, brace);
+	sb_putc(&w->out, brace);
 }
 
-void jw_object_begin(struct json_writer *w) { open_container(w, "{", false); }
-void jw_object_end(struct json_writer *w) { close_container(w, "}"); }
-void jw_array_begin(struct json_writer *w) { open_container(w, "[", false); }
-void jw_inline_array_begin(struct json_writer *w) { open_container(w, "[", true); }
-void jw_array_end(struct json_writer *w) { close_container(w, "]"); }
+void jw_object_begin(struct json_writer *w) { open_container(w, '{', false); }
+void jw_object_end(struct json_writer *w) { close_container(w, '}'); }
+void jw_array_begin(struct json_writer *w) { open_container(w, '[', false); }
+void jw_inline_array_begin(struct json_writer *w) { open_container(w, '[', true); }
+void jw_array_end(struct json_writer *w) { close_container(w, ']'); }
 
-void jw_key(struct json_writer *w, const char *key)
+/* '"key":' at o, which has room for it. */
+static inline void put_key(struct json_writer *w, char *o, const char *key, size_t len)
 {
-	before_item(w);
-	sb_putc(&w->out, '"');
-	puts_w(w, key);
-	puts_w(w, w->pretty ? "\": " : "\":");
+	*o++ = '"';
+	copy_bytes(o, key, len);
+	o += len;
+	*o++ = '"';
+	*o++ = ':';
+	if (w->pretty)
+		*o++ = ' ';
+	commit(w, o);
 	w->after_key = true;
 }
 
-static void value_text(struct json_writer *w, const char *text)
+static __attribute__((noinline)) void key_slow(struct json_writer *w, const char *key, size_t len)
 {
-	before_item(w);
-	puts_w(w, text);
+	put_key(w, start_item(w, len + 4), key, len);
+}
+
+/* Keys are a third of the calls: the common case (compact, room left) calls nothing. */
+void jw_key_n(struct json_writer *w, const char *key, size_t len)
+{
+	if (w->pretty || w->out.len + len + 6 > w->out.cap) {
+		key_slow(w, key, len);
+		return;
+	}
+	put_key(w, compact_separator(w, w->out.buf + w->out.len), key, len);
+}
+
+static void value_text(struct json_writer *w, const char *text, size_t len)
+{
+	char *o = start_item(w, len);
+	memcpy(o, text, len);
+	commit(w, o + len);
 	maybe_flush(w);
 }
 
-void jw_null(struct json_writer *w) { value_text(w, "null"); }
-void jw_bool(struct json_writer *w, bool v) { value_text(w, v ? "true" : "false"); }
+void jw_null(struct json_writer *w) { value_text(w, "null", 4); }
+void jw_bool(struct json_writer *w, bool v) { value_text(w, v ? "true" : "false", v ? 4 : 5); }
 
-/* Decimal digits of v ending at end (no NUL); returns where they start. Numbers are most of a
- * snapshot's JSON, and snprintf was a fifth of the export's time. */
-static char *u64_digits(char *end, uint64_t v)
-{
-	do {
-		*--end = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	return end;
-}
-
+/* Numbers are most of a snapshot's JSON: written in place, without printf. */
 void jw_i64(struct json_writer *w, int64_t v)
 {
-	char buf[24];
-	buf[23] = '\0';
-	char *p = u64_digits(buf + 23, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+	char *o = start_item(w, FT_NUM_MAX);
 	if (v < 0)
-		*--p = '-';
-	value_text(w, p);
+		*o++ = '-';
+	commit(w, ft_put_u64(o, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v));
+	maybe_flush(w);
 }
 
 void jw_u64(struct json_writer *w, uint64_t v)
 {
-	char buf[24];
-	buf[23] = '\0';
-	value_text(w, u64_digits(buf + 23, v));
+	commit(w, ft_put_u64(start_item(w, FT_NUM_MAX), v));
+	maybe_flush(w);
+}
+
+/* A number in base 8 or 16 as a quoted string, after its prefix (at most 2 bytes). */
+static void radix_str(struct json_writer *w, const char *prefix, size_t prefix_len, uint64_t v,
+                      unsigned bits_per_digit, int min_digits)
+{
+	char *o = start_item(w, FT_NUM_MAX + 4);
+	*o++ = '"';
+	memcpy(o, prefix, prefix_len);
+	o = ft_put_radix(o + prefix_len, v, bits_per_digit, min_digits);
+	*o++ = '"';
+	commit(w, o);
+	maybe_flush(w);
+}
+
+void jw_hex_str(struct json_writer *w, uint64_t v, int min_digits)
+{
+	radix_str(w, "0x", 2, v, 4, min_digits);
+}
+
+void jw_octal_str(struct json_writer *w, uint64_t v, int min_digits)
+{
+	radix_str(w, "", 0, v, 3, min_digits);
 }
 
 /* Decimal text of v without printf's %f, whose decimal point follows LC_NUMERIC (the TUI
@@ -243,18 +289,32 @@ void jw_double(struct json_writer *w, double v, int decimals)
 		return;
 	}
 	format_fixed(buf, sizeof(buf), v, decimals);
-	value_text(w, buf);
+	value_text(w, buf, strlen(buf));
+}
+
+/* A quoted string of n bytes that need no escape (ft_plain_ascii): most strings. */
+static void plain_str(struct json_writer *w, const char *s, size_t n)
+{
+	char *o = start_item(w, n + 2);
+	*o++ = '"';
+	copy_bytes(o, s, n);
+	o += n;
+	*o++ = '"';
+	commit(w, o);
+	maybe_flush(w);
 }
 
 void jw_strn(struct json_writer *w, const char *s, size_t n)
 {
 	if (!s) {
 		jw_null(w);
-		return;
+	} else if (ft_plain_ascii(s, n)) {
+		plain_str(w, s, n);
+	} else {
+		before_item(w);
+		json_append_untrusted(&w->out, s, n);
+		maybe_flush(w);
 	}
-	before_item(w);
-	json_append_untrusted(&w->out, s, n);
-	maybe_flush(w);
 }
 
 void jw_str(struct json_writer *w, const char *s)
@@ -262,15 +322,22 @@ void jw_str(struct json_writer *w, const char *s)
 	jw_strn(w, s, s ? strlen(s) : 0);
 }
 
-void jw_clean_str(struct json_writer *w, const char *s)
+void jw_clean_strn(struct json_writer *w, const char *s, size_t n)
 {
 	if (!s) {
 		jw_null(w);
-		return;
+	} else if (ft_plain_ascii(s, n)) {
+		plain_str(w, s, n);
+	} else {
+		before_item(w);
+		json_append_quoted(&w->out, s, n);
+		maybe_flush(w);
 	}
-	before_item(w);
-	json_append_quoted(&w->out, s, strlen(s));
-	maybe_flush(w);
+}
+
+void jw_clean_str(struct json_writer *w, const char *s)
+{
+	jw_clean_strn(w, s, s ? strlen(s) : 0);
 }
 
 void jw_printf_str(struct json_writer *w, const char *fmt, ...)
@@ -282,10 +349,3 @@ void jw_printf_str(struct json_writer *w, const char *fmt, ...)
 	va_end(ap);
 	jw_clean_str(w, buf);
 }
-
-void jw_kv_str(struct json_writer *w, const char *key, const char *s) { jw_key(w, key); jw_str(w, s); }
-void jw_kv_clean(struct json_writer *w, const char *key, const char *s) { jw_key(w, key); jw_clean_str(w, s); }
-void jw_kv_i64(struct json_writer *w, const char *key, int64_t v) { jw_key(w, key); jw_i64(w, v); }
-void jw_kv_u64(struct json_writer *w, const char *key, uint64_t v) { jw_key(w, key); jw_u64(w, v); }
-void jw_kv_bool(struct json_writer *w, const char *key, bool v) { jw_key(w, key); jw_bool(w, v); }
-void jw_kv_null(struct json_writer *w, const char *key) { jw_key(w, key); jw_null(w); }

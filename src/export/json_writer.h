@@ -1,6 +1,8 @@
 /* json_writer.h — a small streaming JSON emitter: values are built in one buffer that goes to
- * a FILE in large pieces, commas and indentation are tracked here, and every untrusted string passes through the one escaping
- * rule (text_escape.h) before JSON quoting. Output is valid UTF-8 with no control bytes. */
+ * a FILE in large pieces, commas and indentation are tracked here, and every untrusted string
+ * passes through the one escaping rule (text_escape.h) before JSON quoting. Output is valid
+ * UTF-8 with no control bytes. Keys and the key + value shorthands are inline so that the
+ * length of a fixed key is known when compiling (a snapshot has a few hundred thousand). */
 #ifndef IPCTOP_JSON_WRITER_H
 #define IPCTOP_JSON_WRITER_H
 
@@ -8,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "util/strbuf.h"
 
@@ -43,7 +46,11 @@ void jw_array_end(struct json_writer *w);
  * one line. Close it with jw_array_end. */
 void jw_inline_array_begin(struct json_writer *w);
 /* Object key: a fixed ASCII name chosen by ipctop (letters, digits, '_'): written as it is. */
-void jw_key(struct json_writer *w, const char *key);
+void jw_key_n(struct json_writer *w, const char *key, size_t len);
+static inline void jw_key(struct json_writer *w, const char *key)
+{
+	jw_key_n(w, key, strlen(key));
+}
 
 void jw_null(struct json_writer *w);
 void jw_bool(struct json_writer *w, bool v);
@@ -56,14 +63,50 @@ void jw_str(struct json_writer *w, const char *s);
 void jw_strn(struct json_writer *w, const char *s, size_t n);
 /* Text that is already escaped (or a fixed name): JSON quoting only; NULL becomes null. */
 void jw_clean_str(struct json_writer *w, const char *s);
+void jw_clean_strn(struct json_writer *w, const char *s, size_t n);
+/* "0x" and the lower-case hex digits of v, at least min_digits of them (1-16), as a string:
+ * the text of printf's "0x%0*llx". */
+void jw_hex_str(struct json_writer *w, uint64_t v, int min_digits);
+/* The octal digits of v, at least min_digits of them (1-22), as a string: printf's "%0*llo". */
+void jw_octal_str(struct json_writer *w, uint64_t v, int min_digits);
+/* For rare shapes only: formats through vsnprintf into 256 bytes. */
 void jw_printf_str(struct json_writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* key + value shorthands */
-void jw_kv_str(struct json_writer *w, const char *key, const char *s);
-void jw_kv_clean(struct json_writer *w, const char *key, const char *s);
-void jw_kv_i64(struct json_writer *w, const char *key, int64_t v);
-void jw_kv_u64(struct json_writer *w, const char *key, uint64_t v);
-void jw_kv_bool(struct json_writer *w, const char *key, bool v);
-void jw_kv_null(struct json_writer *w, const char *key);
+static inline void jw_kv_str(struct json_writer *w, const char *key, const char *s)
+{
+	jw_key(w, key);
+	jw_str(w, s);
+}
+
+static inline void jw_kv_clean(struct json_writer *w, const char *key, const char *s)
+{
+	jw_key(w, key);
+	jw_clean_str(w, s);
+}
+
+static inline void jw_kv_i64(struct json_writer *w, const char *key, int64_t v)
+{
+	jw_key(w, key);
+	jw_i64(w, v);
+}
+
+static inline void jw_kv_u64(struct json_writer *w, const char *key, uint64_t v)
+{
+	jw_key(w, key);
+	jw_u64(w, v);
+}
+
+static inline void jw_kv_bool(struct json_writer *w, const char *key, bool v)
+{
+	jw_key(w, key);
+	jw_bool(w, v);
+}
+
+static inline void jw_kv_null(struct json_writer *w, const char *key)
+{
+	jw_key(w, key);
+	jw_null(w);
+}
 
 #endif

@@ -37,3 +37,11 @@ TESTS += tests/unit/test_parse_pcb
 tests_unit_test_parse_pcb_SOURCES = tests/unit/test_parse_pcb.c tests/tap.h
 tests_unit_test_parse_pcb_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_parse_pcb_LDADD = $(IPCTOP_LIBS)
+# the export's printf-free writers against printf and inet_ntop; golden files of test_export_json
+check_PROGRAMS += tests/unit/test_fast_text
+TESTS += tests/unit/test_fast_text
+tests_unit_test_fast_text_SOURCES = tests/unit/test_fast_text.c tests/tap.h
+tests_unit_test_fast_text_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_fast_text_LDADD = $(IPCTOP_LIBS)
+EXTRA_DIST += tests/unit/golden/export_full.json tests/unit/golden/export_full_pretty.json \
+	tests/unit/golden/export_p100_pretty.json tests/unit/golden/export_p200.json

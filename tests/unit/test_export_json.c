@@ -1,6 +1,8 @@
 /* test_export_json.c — the --json export of a hand-built snapshot: exact fields, the -p
- * selection, escaping of hostile names, write errors. With --dump [--pretty] [PID...] it
- * prints the export instead, for export_json_valid.sh to parse with Python. */
+ * selection, escaping of hostile names, write errors, and every byte against golden files
+ * (tests/unit/golden, "@VERSION@" standing for the version). With --dump [--pretty] [PID...]
+ * it prints the export instead, for export_json_valid.sh to parse with Python; a deliberate
+ * change of the fixture or the schema regenerates the golden files from it. */
 #include <errno.h>
 #include <stdlib.h>
 
@@ -164,6 +166,63 @@ static void test_pretty_and_errors(const struct snapshot *s)
 	fclose(f);
 }
 
+/* A golden file's text with "@VERSION@" replaced by this build's version; NULL if unreadable. */
+static char *golden_text(const char *name)
+{
+	char path[4096];
+	const char *src = getenv("TESTS_SRC");
+	snprintf(path, sizeof(path), "%s/unit/golden/%s", src && *src ? src : "tests", name);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		sb_putn(&sb, buf, n);
+	fclose(f);
+	const char *mark = strstr(sb_str(&sb), "@VERSION@");
+	struct strbuf out = STRBUF_INIT;
+	if (mark) {
+		sb_putn(&out, sb.buf, (size_t)(mark - sb.buf));
+		sb_puts(&out, PACKAGE_VERSION);
+		sb_puts(&out, mark + strlen("@VERSION@"));
+	}
+	sb_free(&sb);
+	return out.buf;
+}
+
+/* The export equals the golden file byte for byte; the first difference is shown. */
+static void same_as_golden(const struct snapshot *s, const pid_t *pids, size_t n, bool pretty,
+                           const char *name)
+{
+	int rc;
+	char *want = golden_text(name);
+	char *got = export_text(s, pids, n, pretty, &rc);
+	if (!want) {
+		ok(0, "golden %s: file readable, with @VERSION@", name);
+		free(got);
+		return;
+	}
+	size_t at = 0;
+	while (want[at] && want[at] == got[at])
+		at++;
+	if (!ok(rc == 0 && want[at] == got[at], "export equals golden %s (%zu bytes)", name, strlen(want)))
+		printf("#   first difference at byte %zu: want \"%.40s\"\n#   got \"%.40s\"\n", at,
+		       want + at, got + at);
+	free(want);
+	free(got);
+}
+
+static void test_golden(const struct snapshot *s)
+{
+	pid_t writer = 100, reader = 200;
+	same_as_golden(s, NULL, 0, false, "export_full.json");
+	same_as_golden(s, NULL, 0, true, "export_full_pretty.json");
+	same_as_golden(s, &writer, 1, true, "export_p100_pretty.json");
+	same_as_golden(s, &reader, 1, false, "export_p200.json");
+}
+
 /* The helpers the TUI shares: unix names, addresses, names of numbers. */
 static void test_helpers(void)
 {
@@ -216,6 +275,7 @@ int main(int argc, char **argv)
 	test_full(&s);
 	test_pid_form(&s);
 	test_pretty_and_errors(&s);
+	test_golden(&s);
 	test_helpers();
 	snapshot_free(&s);
 	return tap_done();

@@ -217,6 +217,116 @@ static void test_numbers(void)
 	free(text);
 }
 
+/* JSON quoting only, byte by byte: the reference for json_append_quoted's fast path. */
+static void quoted_by_bytes(struct strbuf *out, const char *s, size_t n)
+{
+	sb_putc(out, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\') {
+			sb_putc(out, '\\');
+			sb_putc(out, (char)c);
+		} else if (c < 0x20) {
+			sb_printf(out, "\\u%04x", c);
+		} else {
+			sb_putc(out, (char)c);
+		}
+	}
+	sb_putc(out, '"');
+}
+
+static char *one_string(void (*put)(struct json_writer *, const char *), const char *s)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	struct json_writer w;
+	jw_init(&w, f, false);
+	jw_array_begin(&w);
+	put(&w, s);
+	jw_array_end(&w);
+	jw_finish(&w);
+	fclose(f);
+	return text;
+}
+
+/* The writer's strings (plain ones copied straight in) equal the two rules applied alone, and
+ * json_append_quoted equals a byte-by-byte quoting, on random mostly printable strings. */
+static void test_string_paths(void)
+{
+	unsigned seed = 777;
+	int bad = 0;
+	char buf[48];
+	struct strbuf want = STRBUF_INIT, got = STRBUF_INIT;
+	for (int i = 0; i < 20000; i++) {
+		size_t n = (size_t)rand_r(&seed) % (sizeof(buf) - 1);
+		for (size_t k = 0; k < n; k++) {
+			int r = rand_r(&seed);
+			buf[k] = (char)(r % 8 ? 0x20 + (r >> 8) % 0x5f : 1 + (r >> 8) % 255);
+		}
+		buf[n] = '\0';
+		n = strlen(buf);
+		sb_reset(&want);
+		sb_reset(&got);
+		quoted_by_bytes(&want, buf, n);
+		json_append_quoted(&got, buf, n);
+		bool same = strcmp(sb_str(&want), sb_str(&got)) == 0;
+		char *doc = one_string(jw_clean_str, buf);
+		same = same && strlen(doc) == want.len + 3 && memcmp(doc + 1, want.buf, want.len) == 0;
+		free(doc);
+		sb_reset(&want);
+		json_append_untrusted(&want, buf, n);
+		doc = one_string(jw_str, buf);
+		same = same && strlen(doc) == want.len + 3 && memcmp(doc + 1, want.buf, want.len) == 0;
+		free(doc);
+		if (!same && bad++ < 5)
+			printf("# string %d differs\n", i);
+	}
+	sb_free(&want);
+	sb_free(&got);
+	is_int(bad, 0, "20000 random strings: writer, quoting and escaping paths agree");
+}
+
+static void script_shapes(struct json_writer *w)
+{
+	static const char *const keys[] = { "a", "ab", "abc", "abcd", "abcdefg", "abcdefgh",
+		"abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopqrstuvwxyz_0123456789" };
+	jw_object_begin(w);
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		jw_kv_clean(w, keys[i], keys[sizeof(keys) / sizeof(keys[0]) - 1 - i]);
+	jw_key(w, "hex");
+	jw_inline_array_begin(w);
+	jw_hex_str(w, 0, 1);
+	jw_hex_str(w, 0x4000, 16);
+	jw_hex_str(w, UINT64_MAX, 1);
+	jw_hex_str(w, 0x1234, 8);
+	jw_octal_str(w, 0644, 4);
+	jw_octal_str(w, 01777, 4);
+	jw_clean_strn(w, "[::1]:53xyz", 8);
+	jw_clean_strn(w, NULL, 3);
+	jw_array_end(w);
+	jw_object_end(w);
+}
+
+static void test_shapes(void)
+{
+	int rc;
+	char *t = written(script_shapes, false, &rc);
+	is_str(t, "{\"a\":\"abcdefghijklmnopqrstuvwxyz_0123456789\",\"ab\":\"abcdefghijklmnopq\","
+	          "\"abc\":\"abcdefghijklmnop\",\"abcd\":\"abcdefgh\",\"abcdefg\":\"abcdefg\","
+	          "\"abcdefgh\":\"abcd\",\"abcdefghijklmnop\":\"abc\",\"abcdefghijklmnopq\":\"ab\","
+	          "\"abcdefghijklmnopqrstuvwxyz_0123456789\":\"a\",\"hex\":[\"0x0\",\"0x0000000000004000\","
+	          "\"0xffffffffffffffff\",\"0x00001234\",\"0644\",\"1777\",\"[::1]:53\",null]}\n",
+	       "keys and names of every length class, hex and octal strings");
+	free(t);
+	t = written(script_shapes, true, &rc);
+	ok(strstr(t, "\n  \"abcdefgh\": \"abcd\",\n") != NULL, "pretty key of 8 bytes");
+	ok(strstr(t, "\"hex\": [\"0x0\", \"0x0000000000004000\", \"0xffffffffffffffff\", "
+	             "\"0x00001234\", \"0644\", \"1777\", \"[::1]:53\", null]\n}\n") != NULL,
+	   "pretty inline array of hex and octal strings");
+	free(t);
+}
+
 static void test_write_error(void)
 {
 	FILE *f = fopen("/dev/full", "w");
@@ -239,6 +349,8 @@ int main(void)
 	test_random_strings();
 	test_known_strings();
 	test_structure();
+	test_string_paths();
+	test_shapes();
 	test_write_error();
 	return tap_done();
 }

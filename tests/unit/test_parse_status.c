@@ -112,6 +112,32 @@ static void test_bad_masks(void)
 	ok(o.sig_pending == 1, "SigQ does not disturb SigPnd");
 }
 
+/* Keys are told apart by their first letter and then whole: neighbours with the same first
+ * letter or a common prefix, keys without their colon and cut lines are not ours. */
+static void test_key_shapes(void)
+{
+	struct status_fields o;
+	is_int(parse_text("Cpus_allowed:\tff\nCapAmb:\t0000000000000001\nSigQ:\t1/2\n"
+	                  "THP_enabled:\t1\nTracerPid:\t0\nUmask:\t0022\nGroups:\t1\nPid:\t5\n"
+	                  "Seccomp:\t0\nnonvoluntary:\t1\nvoluntary_ctxt_switch:\t1\n", &o), 0,
+	       "neighbours of our keys are not read");
+	ok(o.cpus_allowed_list[0] == '\0' && !o.has_cap && !o.has_sig && !o.has_ctxt,
+	   "...and leave their fields alone");
+	is_int(parse_text("Uid\t1\t2\t3\t4\nUid :\t1\t2\t3\t4\nuid:\t1\t2\t3\t4\nTgid\nTgid:\n"
+	                  "Tgid::5\nPPid:\t1 2\nThreads", &o), 0,
+	       "no colon, a blank or case change in the key, empty and doubled values: skipped");
+	is_int(parse_text("PPid:7\nKthread:1\nThreads:\t3\t\nTgid: \t9\r", &o), 4,
+	       "values without a blank, with trailing blanks, CR at the end of the text");
+	ok(o.ppid == 7 && o.is_kthread && o.threads == 3 && o.tgid == 9, "...are read");
+	is_int(parse_text("SigPnd:\t0000000000000001 x\nShdPnd:\t000000000000000g\n"
+	                  "SigIgn:\t 00000000000000ff\t\r\nCapBnd:00000000000000ab", &o), 2,
+	       "masks: junk after, a non-hex digit, blanks around, no blank after the colon");
+	ok(o.sig_ignored == 0xff && o.cap_bnd == 0xab && o.sig_pending == 0 && o.sig_shared_pending == 0,
+	   "...only the whole masks are read");
+	is_int(parse_text("Uid:\t1\t2\t3\t4\nUid:\t5\t6\t7\t8\n", &o), 2, "a repeated key counts twice");
+	is_int(o.ruid, 5, "...and the last one wins");
+}
+
 static void test_ctxt_and_kthread(void)
 {
 	struct status_fields o;
@@ -170,6 +196,7 @@ int main(void)
 	test_kthread_status();
 	test_bad_ids();
 	test_bad_masks();
+	test_key_shapes();
 	test_ctxt_and_kthread();
 	test_cpu_list();
 	test_bounds();
