@@ -1,8 +1,7 @@
 /* channel_fds.c — channels of objects held by descriptors: pipes and FIFOs by inode, POSIX shm,
  * message queues and memfds by (device, inode), ptys by tty index, eventfds by eventfd-id
  * (never by inode: all eventfds share one anonymous inode). */
-#include <stdio.h>
-
+#include "channel/channel_id.h"
 #include "channel/channel_kinds.h"
 
 struct fd_rule {
@@ -40,13 +39,20 @@ static const char *role_of(const struct fd_info *fi)
 
 static char *make_id(struct snapshot *s, const struct fd_rule *r, const struct fd_info *fi)
 {
-	const char *k = chan_kind_name(r->kind);
-	if (r->by_aux)
-		return arena_printf(&s->arena, "%s:%lld", k, (long long)fi->aux);
-	if (r->kind == CK_PIPE)
-		return arena_printf(&s->arena, "%s:%llu", k, (unsigned long long)fi->ino);
-	return arena_printf(&s->arena, "%s:%llu:%llu", k, (unsigned long long)fi->dev,
-			    (unsigned long long)fi->ino);
+	struct id_text id;
+	idt_init(&id);
+	idt_str(&id, chan_kind_name(r->kind));
+	idt_char(&id, ':');
+	if (r->by_aux) {
+		idt_i64(&id, fi->aux);
+	} else if (r->kind == CK_PIPE) {
+		idt_u64(&id, fi->ino);
+	} else {
+		idt_u64(&id, fi->dev);
+		idt_char(&id, ':');
+		idt_u64(&id, fi->ino);
+	}
+	return idt_arena(&id, &s->arena);
 }
 
 static void add_fd(struct chan_table *t, size_t pi, struct fd_info *fi)

@@ -7,8 +7,9 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "channel/channel_id.h"
 #include "channel/channel_kinds.h"
-#include "model/format_addr.h"
+#include "util/u64map.h"
 #include "util/xalloc.h"
 
 /* One side of a connection, IPv4-mapped IPv6 folded to IPv4 so both families meet. */
@@ -59,15 +60,22 @@ static struct chan_key conn_key(const struct sock_info *k, const struct side *l,
 	return (struct chan_key){ kind, u64_mix(k->netns, side_hash(lo)), side_hash(hi) };
 }
 
+/* "tcp:L-R", or "tcp:netnsN:L-R" outside ipctop's own network namespace. */
 static char *conn_id(struct snapshot *s, const struct sock_info *k, enum chan_kind kind)
 {
-	char l[ADDR_PORT_MAX], r[ADDR_PORT_MAX];
-	format_sock_local(l, sizeof(l), k);
-	format_sock_remote(r, sizeof(r), k);
-	if (k->netns == s->own_netns)
-		return arena_printf(&s->arena, "%s:%s-%s", chan_kind_name(kind), l, r);
-	return arena_printf(&s->arena, "%s:netns%llu:%s-%s", chan_kind_name(kind),
-			    (unsigned long long)k->netns, l, r);
+	struct id_text id;
+	idt_init(&id);
+	idt_str(&id, chan_kind_name(kind));
+	idt_char(&id, ':');
+	if (k->netns != s->own_netns) {
+		idt_str(&id, "netns");
+		idt_u64(&id, k->netns);
+		idt_char(&id, ':');
+	}
+	idt_addr_port(&id, k->family, k->laddr, k->lport);
+	idt_char(&id, '-');
+	idt_addr_port(&id, k->family, k->raddr, k->rport);
+	return idt_arena(&id, &s->arena);
 }
 
 /* Ports that something listens on (TCP listeners, unconnected bound UDP sockets), per
@@ -138,9 +146,12 @@ static void add_remote_peers(struct chan_table *t, const struct conn_state *st, 
 		enum chan_kind kind = s->chans[c].kind;
 		if ((kind != CK_TCP && kind != CK_UDP) || st[c].two_sided || st[c].sock < 0)
 			continue;
-		char r[ADDR_PORT_MAX];
+		const struct sock_info *k = &s->socks[st[c].sock];
+		struct id_text remote;
+		idt_init(&remote);
+		idt_addr_port(&remote, k->family, k->raddr, k->rport);
 		struct endpoint ep = { .pid = 0, .proc = -1, .fd = -1, .access = ACC_RW, .sock = -1 };
-		ep.remote = arena_strdup(&s->arena, format_sock_remote(r, sizeof(r), &s->socks[st[c].sock]));
+		ep.remote = idt_arena(&remote, &s->arena);
 		ep.role = "remote";
 		chan_table_add_ep(t, (int32_t)c, &ep);
 	}

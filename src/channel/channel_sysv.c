@@ -3,6 +3,7 @@
  * joined to their last sender and last receiver. */
 #include <string.h>
 
+#include "channel/channel_id.h"
 #include "channel/channel_kinds.h"
 #include "util/u64map.h"
 
@@ -29,10 +30,39 @@ static bool map_key(const struct proc_info *p, const struct map_info *m, struct 
 /* "sysv_shm:SHMID", with the IPC namespace when it is not ipctop's own. */
 static char *sysv_shm_id(struct snapshot *s, const struct proc_info *p, uint64_t shmid)
 {
-	if (p->ipcns == s->own_ipcns)
-		return arena_printf(&s->arena, "sysv_shm:%llu", (unsigned long long)shmid);
-	return arena_printf(&s->arena, "sysv_shm:ipcns%llu:%llu", (unsigned long long)p->ipcns,
-			    (unsigned long long)shmid);
+	struct id_text id;
+	idt_init(&id);
+	idt_str(&id, "sysv_shm:");
+	if (p->ipcns != s->own_ipcns) {
+		idt_str(&id, "ipcns");
+		idt_u64(&id, p->ipcns);
+		idt_char(&id, ':');
+	}
+	idt_u64(&id, shmid);
+	return idt_arena(&id, &s->arena);
+}
+
+/* "KIND:DEV:INO" of POSIX shm and memfd mappings. */
+static char *dev_ino_id(struct snapshot *s, const struct chan_key *key)
+{
+	struct id_text id;
+	idt_init(&id);
+	idt_str(&id, chan_kind_name(key->kind));
+	idt_char(&id, ':');
+	idt_u64(&id, key->a);
+	idt_char(&id, ':');
+	idt_u64(&id, key->b);
+	return idt_arena(&id, &s->arena);
+}
+
+/* "key 0x0000abcd": the label of SysV objects. */
+static char *sysv_key_label(struct snapshot *s, int32_t key)
+{
+	struct id_text id;
+	idt_init(&id);
+	idt_str(&id, "key 0x");
+	idt_hex(&id, (uint32_t)key, 8);
+	return idt_arena(&id, &s->arena);
 }
 
 static void add_mapping(struct chan_table *t, size_t pi, const struct map_info *m)
@@ -43,13 +73,9 @@ static void add_mapping(struct chan_table *t, size_t pi, const struct map_info *
 	bool created;
 	int32_t c = chan_table_get(t, key, &created);
 	struct channel *ch = &t->s->chans[c];
-	struct arena *a = &t->s->arena;
 	const struct proc_info *p = &t->s->procs[pi];
 	if (created)
-		ch->id = key.kind == CK_SYSV_SHM
-			? sysv_shm_id(t->s, p, key.b)
-			: arena_printf(a, "%s:%llu:%llu", chan_kind_name(key.kind),
-				       (unsigned long long)key.a, (unsigned long long)key.b);
+		ch->id = key.kind == CK_SYSV_SHM ? sysv_shm_id(t->s, p, key.b) : dev_ino_id(t->s, &key);
 	if (!ch->label && key.kind != CK_SYSV_SHM)
 		ch->label = m->path;
 	uint8_t acc = (uint8_t)((m->perms[0] == 'r' ? ACC_R : 0) | (m->perms[1] == 'w' ? ACC_W : 0));
@@ -69,7 +95,7 @@ static void join_shm_table(struct chan_table *t)
 			continue;
 		struct channel *ch = &s->chans[c];
 		ch->sysv = (int32_t)i;
-		ch->label = arena_printf(&s->arena, "key 0x%08x", (unsigned)s->shm[i].key);
+		ch->label = sysv_key_label(s, s->shm[i].key);
 	}
 }
 
@@ -82,6 +108,15 @@ void resolve_mappings(struct chan_table *t)
 			add_mapping(t, pi, &p->maps[j]);
 	}
 	join_shm_table(t);
+}
+
+static char *sysv_msg_id(struct snapshot *s, int32_t msqid)
+{
+	struct id_text id;
+	idt_init(&id);
+	idt_str(&id, "sysv_msg:");
+	idt_i64(&id, msqid);
+	return idt_arena(&id, &s->arena);
 }
 
 static int32_t proc_index(const struct snapshot *s, pid_t pid)
@@ -101,8 +136,8 @@ void resolve_sysv_msg(struct chan_table *t)
 		bool created;
 		int32_t c = chan_table_get(t, (struct chan_key){ CK_SYSV_MSG, 0, (uint32_t)q->msqid }, &created);
 		struct channel *ch = &s->chans[c];
-		ch->id = arena_printf(&s->arena, "sysv_msg:%d", q->msqid);
-		ch->label = arena_printf(&s->arena, "key 0x%08x", (unsigned)q->key);
+		ch->id = sysv_msg_id(s, q->msqid);
+		ch->label = sysv_key_label(s, q->key);
 		ch->sysv = (int32_t)i;
 		ch->queued = q->qnum;
 		if (snd >= 0) {

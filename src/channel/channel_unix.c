@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <sys/socket.h>
 
+#include "channel/channel_id.h"
 #include "channel/channel_kinds.h"
+#include "util/u64map.h"
 #include "util/xalloc.h"
 
 struct dsu { int32_t *parent; };
@@ -72,8 +74,13 @@ static void add_socket_fd(struct chan_table *t, struct dsu *d, size_t pi, struct
 	bool created;
 	int32_t c = chan_table_get(t, (struct chan_key){ CK_UNIX, 0, s->socks[root].ino }, &created);
 	struct channel *ch = &s->chans[c];
-	if (created)
-		ch->id = arena_printf(&s->arena, "unix:%llu", (unsigned long long)s->socks[root].ino);
+	if (created) {
+		struct id_text id;
+		idt_init(&id);
+		idt_str(&id, "unix:");
+		idt_u64(&id, s->socks[root].ino);
+		ch->id = idt_arena(&id, &s->arena);
+	}
 	const struct sock_info *k = &s->socks[fi->sock];
 	name_channel(s, ch, k);
 	ch->queued += k->rqueue;

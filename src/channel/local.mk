@@ -3,4 +3,5 @@ libipctop_a_SOURCES += \
 	src/channel/channel_resolve.c src/channel/channel_resolve.h \
 	src/channel/channel_table.c src/channel/channel_table.h \
 	src/channel/channel_kinds.h src/channel/channel_fds.c src/channel/channel_sysv.c \
-	src/channel/channel_unix.c src/channel/channel_inet.c
+	src/channel/channel_unix.c src/channel/channel_inet.c \
+	src/channel/channel_id.c src/channel/channel_id.h
