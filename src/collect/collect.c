@@ -84,11 +84,15 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	s->viewer_uid = geteuid();
 	s->taken_ms = now_ms();
 	collect_sysinfo(s, &c);
+	struct own_dump sockets;
+	collect_sockets_start(&sockets);   /* needs no process: runs beside the reading */
 	int r = collect_procs(s, &c);
 	if (r == 0) {
 		collect_all(s, &c);
 		collect_user_names(s);
-		collect_sockets(s, &c);
+	}
+	collect_sockets(s, &c, &sockets);   /* always: the dump thread is joined here */
+	if (r == 0) {
 		collect_sysvipc(s, &c);
 		channel_resolve(s);
 	}

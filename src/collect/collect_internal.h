@@ -2,6 +2,7 @@
 #ifndef IPCTOP_COLLECT_INTERNAL_H
 #define IPCTOP_COLLECT_INTERNAL_H
 
+#include <pthread.h>
 #include <stdbool.h>
 
 #include "collect/collect.h"
@@ -51,8 +52,19 @@ void collect_reuse_status(struct snapshot *s, struct proc_info *p, const struct 
 void collect_reuse_tables(struct snapshot *s, struct proc_info *p, const struct proc_info *old);
 /* Detail only: smaps figures, schedstat, wchan, affinity. */
 void collect_detail(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
-/* Network namespaces and their sockets (sock_diag), then fd -> socket links. */
-void collect_sockets(struct snapshot *s, struct scan_ctx *c);
+/* The dump of ipctop's own network namespace, taken on a thread while processes are read. */
+struct own_dump {
+	pthread_t tid;
+	bool started;
+	uint64_t netns;
+	struct snapshot shadow;   /* its sockets, strings and notes */
+	int result;               /* sockets dumped, or -errno */
+};
+/* Start dumping ipctop's own network namespace (on a thread when one can be had). */
+void collect_sockets_start(struct own_dump *d);
+/* Wait for that dump and take its sockets, dump the other namespaces processes hold sockets
+ * in, then link socket fds to sockets. Call exactly once after collect_sockets_start. */
+void collect_sockets(struct snapshot *s, struct scan_ctx *c, struct own_dump *d);
 /* /proc/sysvipc tables. */
 void collect_sysvipc(struct snapshot *s, struct scan_ctx *c);
 /* Load, memory, uptime, CPUs. */

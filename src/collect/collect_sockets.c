@@ -1,9 +1,13 @@
 /* collect_sockets.c — sockets of every network namespace that a process holds sockets in,
  * dumped through sock_diag inside that namespace, then each socket fd linked to its socket by
- * (namespace, inode), so that equal inodes or addresses in two namespaces never meet. */
+ * (namespace, inode), so that equal inodes or addresses in two namespaces never meet.
+ * ipctop's own namespace needs no process to be known: it is dumped on a thread of its own
+ * while the processes are read, into a private snapshot merged afterwards. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -11,6 +15,7 @@
 #include "collect/collect_sockdiag.h"
 #include "collect/proc_read.h"
 #include "util/u64map.h"
+#include "util/xalloc.h"
 
 static bool holds_socket(const struct proc_info *p)
 {
@@ -82,14 +87,50 @@ static void link_fds(struct snapshot *s)
 	u64map_free(&by_key);
 }
 
-void collect_sockets(struct snapshot *s, struct scan_ctx *c)
+static void *dump_own(void *arg)
+{
+	struct own_dump *d = arg;
+	d->result = sockdiag_dump_current(&d->shadow, d->netns);
+	return NULL;
+}
+
+void collect_sockets_start(struct own_dump *d)
 {
 	char link[64];
+	memset(d, 0, sizeof(*d));
+	snapshot_init(&d->shadow);
 	if (readlink_at(AT_FDCWD, "/proc/thread-self/ns/net", link, sizeof(link)) > 0)
-		s->own_netns = ns_link_inode(link);
-	int r = sockdiag_dump_current(s, s->own_netns);
-	if (r < 0)
-		snapshot_note(s, "sock_diag dump failed: %s", strerror(-r));
+		d->netns = ns_link_inode(link);
+	d->started = pthread_create(&d->tid, NULL, dump_own, d) == 0;
+	if (!d->started)
+		dump_own(d);   /* no thread to be had: dump now, in this one */
+}
+
+/* The own namespace's sockets become the first of s's (s has none yet). */
+static void merge_own(struct snapshot *s, struct own_dump *d)
+{
+	if (d->started)
+		pthread_join(d->tid, NULL);
+	s->own_netns = d->netns;
+	s->socks = d->shadow.socks;
+	s->n_socks = d->shadow.n_socks;
+	s->cap_socks = d->shadow.cap_socks;
+	d->shadow.socks = NULL;
+	d->shadow.n_socks = d->shadow.cap_socks = 0;
+	arena_adopt(&s->arena, &d->shadow.arena);
+	for (size_t i = 0; i < d->shadow.n_notes; i++) {
+		XGROW(s->notes, s->cap_notes, s->n_notes + 1);
+		s->notes[s->n_notes++] = d->shadow.notes[i];
+	}
+	d->shadow.n_notes = 0;
+	snapshot_free(&d->shadow);
+	if (d->result < 0)
+		snapshot_note(s, "sock_diag dump failed: %s", strerror(-d->result));
+}
+
+void collect_sockets(struct snapshot *s, struct scan_ctx *c, struct own_dump *d)
+{
+	merge_own(s, d);
 	dump_namespaces(s, c);
 	link_fds(s);
 }
