@@ -197,17 +197,16 @@ static bool clear_dump_intr(char *buf, ssize_t len)
 	return found;
 }
 
-/* Send one dump request and read its replies to the end. Returns 0 (kernel refusals are
- * left in d->kernel_error), or -errno when the socket itself failed. */
-static int run_dump(struct diag_conn *c, struct dump_ctx *d)
+/* Send one request and read its replies up to NLMSG_DONE or an NLMSG_ERROR (an error, or the
+ * acknowledgement of a request with NLM_F_ACK). Returns 0 (kernel refusals are left in
+ * d->kernel_error), or -errno when the socket itself failed. */
+static int exchange(struct diag_conn *c, struct dump_ctx *d, struct nlmsghdr *nlh)
 {
 	/* Our table replaces libmnl's defaults for every control type: NOOP and OVERRUN are skipped. */
 	static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
 		[NLMSG_ERROR] = on_error, [NLMSG_DONE] = on_done,
 	};
-	char req[128];
-	unsigned seq = ++c->seq;
-	struct nlmsghdr *nlh = build_request(req, d->spec, seq);
+	unsigned seq = nlh->nlmsg_seq;
 
 	if (mnl_socket_sendto(c->nl, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
@@ -227,6 +226,13 @@ static int run_dump(struct diag_conn *c, struct dump_ctx *d)
 		if (r == MNL_CB_ERROR)
 			return errno ? -errno : -EIO;
 	}
+}
+
+/* One dump request, read to its end. */
+static int run_dump(struct diag_conn *c, struct dump_ctx *d)
+{
+	char req[128];
+	return exchange(c, d, build_request(req, d->spec, ++c->seq));
 }
 
 /* One family: dump, and dump again once if the kernel says the first was interrupted. */
@@ -284,6 +290,43 @@ int sockdiag_dump_current(struct snapshot *s, uint64_t netns)
 	r = dump_all(&c, s, netns);
 	conn_close(&c);
 	return r;
+}
+
+/* One UNIX socket by inode (not a dump): NLM_F_ACK makes the kernel end the answer with an
+ * acknowledgement, or answer ENOENT when no UNIX socket has that inode. */
+static int lookup_unix(struct diag_conn *c, struct snapshot *s, uint64_t netns, uint64_t ino)
+{
+	char req[128];
+	struct nlmsghdr *nlh = build_request(req, &dump_specs[0], ++c->seq);
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	struct unix_diag_req *r = mnl_nlmsg_get_payload(nlh);
+	r->udiag_ino = (uint32_t)ino;
+	r->udiag_cookie[0] = r->udiag_cookie[1] = INET_DIAG_NOCOOKIE;
+	struct dump_ctx d = { .s = s, .netns = netns, .spec = &dump_specs[0] };
+	size_t before = s->n_socks;
+	int err = exchange(c, &d, nlh);
+	if (err < 0)
+		return err;
+	return (int)(s->n_socks - before);
+}
+
+int sockdiag_lookup_unix(struct snapshot *s, uint64_t netns, const uint64_t *inos, size_t n)
+{
+	struct diag_conn c;
+	int r = conn_open(&c);
+	if (r < 0)
+		return r;
+	int found = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (inos[i] > UINT32_MAX)
+			continue;   /* the request carries 32 bits of inode */
+		r = lookup_unix(&c, s, netns, inos[i]);
+		if (r < 0)
+			break;
+		found += r;
+	}
+	conn_close(&c);
+	return r < 0 && !found ? r : found;
 }
 
 /* Back to the namespace we came from. Failing here would leave this thread collecting the

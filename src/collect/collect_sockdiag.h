@@ -23,4 +23,10 @@ int sockdiag_dump_current(struct snapshot *s, uint64_t netns);
  * back ever fail, the process aborts rather than go on collecting the wrong namespace. */
 int sockdiag_dump_in(struct snapshot *s, uint64_t netns, int nsfd);
 
+/* UNIX sockets of the calling thread's namespace looked up one by one by inode, appended to
+ * s->socks like a dump's: for socket descriptors a dump missed (a dump is not atomic: sockets
+ * closed while it runs can make it skip others). Inodes that are no UNIX socket are passed
+ * over. Returns the number found, or -errno when the netlink socket failed. */
+int sockdiag_lookup_unix(struct snapshot *s, uint64_t netns, const uint64_t *inos, size_t n);
+
 #endif

@@ -289,6 +289,30 @@ static void test_netlink(struct snapshot *s)
 	close(fd);
 }
 
+/* Lookup by inode, as done for sockets a dump missed: a UNIX socket is found with its peer and
+ * queue; an inode that is a TCP socket, or none at all, is passed over. */
+static void test_lookup(void)
+{
+	int st[2];
+	int tcp = socket(AF_INET, SOCK_STREAM, 0);
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, st) < 0 || tcp < 0) {
+		ok(0, "sockets: %s", strerror(errno));
+		return;
+	}
+	ok(write(st[0], "abc", 3) == 3, "wrote 3 bytes into a stream pair");
+	struct snapshot s;
+	snapshot_init(&s);
+	uint64_t inos[] = { ino_of(st[1]), ino_of(tcp), 0xfffffff0u, ino_of(st[0]) };
+	int n = sockdiag_lookup_unix(&s, thread_netns(), inos, 4);
+	is_int(n, 2, "lookup by inode: both UNIX ends found, the TCP socket and a made-up inode not");
+	const struct sock_info *a = find(&s, inos[0]), *b = find(&s, inos[3]);
+	ok(a && b && a->peer == b->ino && b->peer == a->ino && a->netns == thread_netns(),
+	   "found as a dump finds them: peers of each other, in this namespace");
+	ok(a && a->rqueue == 3 && a->type == SOCK_STREAM, "with their queue and type");
+	snapshot_free(&s);
+	close(st[0]), close(st[1]), close(tcp);
+}
+
 int main(void)
 {
 	struct snapshot s;
@@ -305,6 +329,7 @@ int main(void)
 	test_tcp(&s, AF_INET6);
 	test_udp(&s);
 	test_netlink(&s);
+	test_lookup();
 	snapshot_free(&s);
 	return tap_done();
 }
