@@ -1,11 +1,9 @@
 /* channel_id.c — appending the pieces of channel ids to a fixed buffer (see channel_id.h). */
 #include "channel/channel_id.h"
 
-#include <arpa/inet.h>
 #include <string.h>
-#include <sys/socket.h>
 
-#include "util/fmt_num.h"
+#include "util/fast_text.h"
 
 static size_t room(const struct id_text *t)
 {
@@ -33,37 +31,27 @@ void idt_char(struct id_text *t, char c)
 
 void idt_u64(struct id_text *t, uint64_t v)
 {
-	char num[FMT_NUM_MAX];
-	put(t, num, fmt_u64(num, v));
+	char num[FT_NUM_MAX];
+	put(t, num, (size_t)(ft_put_u64(num, v) - num));
 }
 
 void idt_i64(struct id_text *t, int64_t v)
 {
-	char num[FMT_NUM_MAX];
-	put(t, num, fmt_i64(num, v));
+	if (v < 0)
+		idt_char(t, '-');
+	idt_u64(t, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
 }
 
 void idt_hex(struct id_text *t, uint64_t v, unsigned min_digits)
 {
-	char num[FMT_NUM_MAX];
-	put(t, num, fmt_hex(num, v, min_digits));
+	char num[FT_NUM_MAX];
+	put(t, num, (size_t)(ft_put_radix(num, v, 4, (int)min_digits) - num));
 }
 
 void idt_addr_port(struct id_text *t, unsigned family, const uint8_t addr[16], uint16_t port)
 {
-	char host[INET6_ADDRSTRLEN];
-	if (family == AF_INET) {
-		put(t, host, fmt_ipv4(host, addr));
-	} else if (family == AF_INET6 && inet_ntop(AF_INET6, addr, host, sizeof(host))) {
-		idt_char(t, '[');   /* RFC 5952 text is subtle: the C library's stays the reference */
-		idt_str(t, host);
-		idt_char(t, ']');
-	} else {
-		idt_char(t, '?');
-		return;
-	}
-	idt_char(t, ':');
-	idt_u64(t, port);
+	char text[FT_ADDR_MAX];
+	put(t, text, (size_t)(ft_put_addr_port(text, family, addr, port) - text));
 }
 
 char *idt_arena(const struct id_text *t, struct arena *a)

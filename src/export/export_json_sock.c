@@ -3,7 +3,7 @@
 
 #include <sys/socket.h>
 
-#include "export/fast_text.h"
+#include "util/fast_text.h"
 #include "export/names.h"
 #include "model/format_addr.h"
 

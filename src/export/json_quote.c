@@ -3,7 +3,7 @@
  * recognised a word at a time and copied as it is: for it both steps change nothing. */
 #include "export/json_writer.h"
 
-#include "export/fast_text.h"
+#include "util/fast_text.h"
 #include "util/text_escape.h"
 
 /* '"', s, '"' for text that needs no escape of any kind. */

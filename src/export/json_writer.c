@@ -8,7 +8,7 @@
 #include <math.h>
 #include <stdarg.h>
 
-#include "export/fast_text.h"
+#include "util/fast_text.h"
 
 enum { FLUSH_AT = 1 << 16 };
 

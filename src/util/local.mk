@@ -5,4 +5,4 @@ libipctop_a_SOURCES += \
 	src/util/strbuf.c src/util/strbuf.h \
 	src/util/text_escape.c src/util/text_escape.h \
 	src/util/u64map.c src/util/u64map.h
-libipctop_a_SOURCES += src/util/fmt_num.c src/util/fmt_num.h
+libipctop_a_SOURCES += src/util/fast_text.c src/util/fast_text.h

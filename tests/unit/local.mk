@@ -42,12 +42,7 @@ TESTS += tests/unit/test_channel_ids
 tests_unit_test_channel_ids_SOURCES = tests/unit/test_channel_ids.c tests/tap.h
 tests_unit_test_channel_ids_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_channel_ids_LDADD = $(IPCTOP_LIBS)
-check_PROGRAMS += tests/unit/test_fmt_num
-TESTS += tests/unit/test_fmt_num
-tests_unit_test_fmt_num_SOURCES = tests/unit/test_fmt_num.c tests/tap.h
-tests_unit_test_fmt_num_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
-tests_unit_test_fmt_num_LDADD = $(IPCTOP_LIBS)
-# the export's printf-free writers against printf and inet_ntop; golden files of test_export_json
+# the printf-free number and address writers against printf and inet_ntop; golden files of test_export_json
 check_PROGRAMS += tests/unit/test_fast_text
 TESTS += tests/unit/test_fast_text
 tests_unit_test_fast_text_SOURCES = tests/unit/test_fast_text.c tests/tap.h

@@ -1,4 +1,4 @@
-/* test_fast_text.c — the export's printf-free writers (src/export/fast_text.h) give the very
+/* test_fast_text.c — the export's printf-free writers (src/util/fast_text.h) give the very
  * bytes of printf, of format_addr_port() (inet_ntop) and of a byte-by-byte plain-ASCII test,
  * on edge values and many random ones; each writer fills a heap buffer of exactly its
  * documented maximum, so the sanitizer build catches a write past it. */
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export/fast_text.h"
+#include "util/fast_text.h"
 #include "model/format_addr.h"
 #include "tap.h"
 

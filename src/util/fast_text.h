@@ -1,6 +1,6 @@
 /* fast_text.h — text of numbers and socket addresses without printf or inet_ntop, and a
- * word-at-a-time test for plain printable ASCII: the pieces the JSON export runs for nearly
- * every value of a snapshot. Each writer stores its bytes at `o` (no NUL) and returns the end;
+ * word-at-a-time test for plain printable ASCII: the pieces the JSON export and the channel
+ * ids run for nearly every value of a snapshot. Each writer stores its bytes at `o` (no NUL) and returns the end;
  * the bytes are exactly those of the printf format (or of format_addr_port) named with it. */
 #ifndef IPCTOP_FAST_TEXT_H
 #define IPCTOP_FAST_TEXT_H

@@ -1,5 +1,5 @@
-/* fast_text.c — numbers, addresses and the plain-ASCII test for the export (see fast_text.h). */
-#include "export/fast_text.h"
+/* fast_text.c — numbers, addresses and the plain-ASCII test without printf (see fast_text.h). */
+#include "util/fast_text.h"
 
 #include <string.h>
 #include <sys/socket.h>
