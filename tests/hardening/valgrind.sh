@@ -1,11 +1,14 @@
 #!/bin/sh
-# valgrind.sh — the non-interactive modes under valgrind's memcheck: no invalid read or write,
-# no use of uninitialised memory, no definite leak (libproc2 and ncurses keep some memory
-# reachable until exit by design: "still reachable" is not an error). Plain build only: the
-# sanitizer build covers the same ground with ASan.
+# valgrind.sh — the non-interactive modes, and the interactive one in a private tmux server
+# (a few refreshes, a process's detail, the graph, help, q), under valgrind's memcheck: no
+# invalid read or write, no use of uninitialised memory, no definite leak (libproc2 and ncurses
+# keep some memory reachable until exit by design: "still reachable" is not an error). Plain
+# build only: the sanitizer build covers the same ground with ASan.
 . "$TESTS_SRC/tap.sh"
 command -v valgrind >/dev/null 2>&1 || skip_all "valgrind not installed"
 [ -x "$IPCTOP" ] || skip_all "ipctop not built"
+
+has_no_text() { case $1 in *"$want"*) return 1 ;; esac; return 0; }
 
 vg() {
 	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
@@ -16,9 +19,61 @@ vg() {
 	return 1
 }
 log=$(mktemp) || exit 1
-trap 'rm -f "$log"' EXIT
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-vg.XXXXXX") || exit 1
+sock="ipctop-vg-$$"
+cleanup() {
+	[ -n "$TMUX_BIN" ] && tmux_stop
+	rm -rf "$log" "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 vg --json; ok $? "ipctop --json: memcheck clean"
 vg --json -p "$$" --pretty; ok $? "ipctop --json -p (detail, smaps): memcheck clean"
 vg --dot; ok $? "ipctop --dot: memcheck clean"
+
+# --- the interactive ipctop: list, detail, graph, help, q ---
+[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || { skip "tmux not found"; tap_done; exit $?; }
+export LC_ALL=C.UTF-8
+. "$TESTS_SRC/tui/tmux_lib.sh"
+session=vg
+T new-session -d -s vg -x 120 -y 40 \
+	"env XDG_CONFIG_HOME='$tmp/config' valgrind -q --error-exitcode=99 --leak-check=full \
+	 --errors-for-leak-kinds=definite --show-leak-kinds=definite --log-file='$tmp/vg.log' \
+	 '$IPCTOP' -d 5 2>'$tmp/err'; echo \$? > '$tmp/rc'"
+# Everything is some 30 times slower under memcheck: generous waits (up to 90 s each).
+wait_re "Uptime: [0-9:]+" 900
+ok $? "TUI under memcheck: the list is drawn"
+first_up=$(printf '%s\n' "$screen" | sed -n '1s/.*Uptime: //p')
+moves=0   # (wait_until uses $i)
+while [ "$moves" -lt 3 ]; do   # three more refreshes, seen as the uptime moving on
+	want="Uptime: $(printf '%s\n' "$screen" | sed -n '1s/.*Uptime: //p')"
+	wait_until has_no_text 900 || break
+	moves=$((moves + 1))
+done
+[ "$moves" -eq 3 ]
+ok $? "TUI under memcheck: it refreshes (uptime $first_up, then $(printf '%s\n' "$screen" | sed -n '1s/.*Uptime: //p'))"
+T send-keys -t vg Enter
+wait_for "Parent PID" 900
+ok $? "TUI under memcheck: Enter opens a process's detail"
+T send-keys -t vg g
+wait_re "Graph:|graph view not built" 900
+st=$?
+case $screen in
+*"graph view not built"*) skip "TUI under memcheck: this ipctop has no graph screen" ;;
+*) ok $st "TUI under memcheck: g opens the graph" ;;
+esac
+T send-keys -t vg F1
+wait_for "Process list columns" 900
+ok $? "TUI under memcheck: F1 opens the help"
+T send-keys -t vg q
+i=0
+while T has-session -t vg 2>/dev/null && [ "$i" -lt 900 ]; do sleep 0.1; i=$((i + 1)); done
+! T has-session -t vg 2>/dev/null
+ok $? "TUI under memcheck: q ends it"
+rc=$(cat "$tmp/rc" 2>/dev/null)
+[ "$rc" = 0 ] && [ ! -s "$tmp/vg.log" ]
+ok $? "TUI under memcheck: clean (exit status $rc, $(wc -l 2>/dev/null < "$tmp/vg.log") lines of report)"
+sed 's/^/#   /' "$tmp/vg.log" 2>/dev/null | head -40
+sed 's/^/#   stderr: /' "$tmp/err" 2>/dev/null | head -5
 tap_done

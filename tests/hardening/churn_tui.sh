@@ -1,0 +1,110 @@
+#!/bin/sh
+# churn_tui.sh — the interactive ipctop at its fastest refresh (-d 1, a tenth of a second) in a
+# private tmux server while the churner starts and kills channel-holding processes hundreds of
+# times a second (600 a second, half by fork, half by clone: see churner.c): for about 12 s (the plain list, the list filtered to the churned processes,
+# the tree of them) it keeps running and keeps drawing (the uptime in the header moves on), every
+# screen has its frame (header, column header, function-key bar) with only process rows
+# between, nothing reaches stderr, and q ends it with status 0. The churn rate is reported as a
+# TAP comment, never asserted.
+. "$TESTS_SRC/tap.sh"
+
+[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux not found"
+[ -x "$IPCTOP" ] || skip_all "ipctop not built"
+churner=$TESTS_BIN/hardening/churner
+[ -x "$churner" ] || skip_all "churner not built"
+
+export LC_ALL=C.UTF-8
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-churntui.XXXXXX") || exit 1
+sock="ipctop-churntui-$$"
+churn_pid=
+. "$TESTS_SRC/tui/tmux_lib.sh"
+cleanup() {
+	tmux_stop
+	[ -n "$churn_pid" ] && kill "$churn_pid" 2>/dev/null && wait "$churn_pid"
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+name=ht$$   # this run's processes only, even when another build runs the same test
+"$churner" 40 128 "$name" 600 2 > "$tmp/churner.out" 2>&1 &
+churn_pid=$!
+i=0
+while ! grep -q ready "$tmp/churner.out" && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+grep -q ready "$tmp/churner.out"
+ok $? "churner is forking and killing channel-holding processes"
+
+session=churn
+T new-session -d -s churn -x 120 -y 40 \
+	"env XDG_CONFIG_HOME='$tmp/config' '$IPCTOP' -d 1 2>'$tmp/err'; echo \$? > '$tmp/rc'"
+wait_for "Command" 150
+ok $? "ipctop draws its process list under churn"
+
+# frame_problem SCREEN: print what is wrong with one captured screen, nothing when it is whole.
+# Between the column header and the function-key bar every row is a process (it starts with
+# a pid), empty, or ipctop's own "no process matches" (the filter caught no churned process):
+# a stray message, a half-drawn row or a control sequence shown as text would break that.
+frame_problem() {
+	printf '%s\n' "$1" | awk '
+		NR == 1 && !/^ipctop +Load average: [0-9.]+ [0-9.]+ [0-9.]+ +Uptime: / { print "header: " $0 }
+		NR == 2 && !/^Tasks: [0-9]+, / { print "tasks line: " $0 }
+		/^ +PID USER / { body = NR }
+		{ last = $0; rows[NR] = $0 }
+		END {
+			if (!body) { print "no column header"; exit }
+			if (last !~ /^F1Help /) print "bar: " last
+			for (i = body + 1; i < NR; i++)
+				if (rows[i] !~ /^ *[0-9]+ / && rows[i] !~ /^ *$/ && rows[i] !~ /^ *no process matches/)
+					print "row " i ": " rows[i]
+		}'
+	printf '%s\n' "$1" | LC_ALL=C grep -n '[[:cntrl:]]' | head -3 | sed 's/^/control byte on line /'
+}
+
+# watch SECONDS: capture the pane about 4 times a second (fewer on a busy machine) for that
+# long; count the screens and the bad ones; keep the uptime shown first and last.
+watch() {
+	stop_at=$(($(date +%s) + $1))
+	while [ "$(date +%s)" -lt "$stop_at" ]; do
+		screen=$(T capture-pane -p -t churn 2>/dev/null) || break
+		up=$(printf '%s\n' "$screen" | sed -n '1s/.*Uptime: //p')
+		[ -z "$first_up" ] && first_up=$up
+		[ -n "$up" ] && last_up=$up
+		bad=$(frame_problem "$screen")
+		screens=$((screens + 1))
+		if [ -n "$bad" ]; then
+			bad_screens=$((bad_screens + 1))
+			[ "$bad_screens" -le 2 ] && printf '%s\n' "$bad" | head -5 | sed 's/^/#   /'
+		fi
+		sleep 0.25
+	done
+}
+
+screens=0 bad_screens=0 first_up= last_up=
+watch 4
+T send-keys -t churn F4 "$name" Enter   # only the churned processes: the rows churn
+watch 4
+T send-keys -t churn F5                  # their tree: parents and children churn
+watch 4
+echo "# $screens screens captured; uptime shown went from $first_up to $last_up"
+
+T has-session -t churn 2>/dev/null
+ok $? "ipctop is still running after 12 s of churn at -d 1"
+[ "$screens" -ge 6 ] && [ "$bad_screens" -eq 0 ]
+ok $? "every screen is whole: header, column header, process rows, key bar ($bad_screens of $screens not)"
+[ -n "$first_up" ] && [ "$first_up" != "$last_up" ]
+ok $? "it keeps drawing: the uptime in the header moved on ($first_up, then $last_up)"
+
+T send-keys -t churn q
+wait_gone
+ok $? "q ends it"
+[ "$(cat "$tmp/rc" 2>/dev/null)" = 0 ]
+ok $? "exit status 0 ($(cat "$tmp/rc" 2>/dev/null))"
+[ ! -s "$tmp/err" ]
+ok $? "nothing on stderr (no warning drawn over the screen, no sanitizer report)"
+sed 's/^/#   stderr: /' "$tmp/err" | head -10
+
+kill "$churn_pid" 2>/dev/null
+wait "$churn_pid"
+churn_pid=
+sed -n 's/^started /# churn: started /p' "$tmp/churner.out"
+tap_done
