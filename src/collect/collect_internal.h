@@ -44,7 +44,11 @@ int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, boo
 int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail);
 /* Refresh loops: the run time of all of p's threads (0 when not in a loop or too many threads),
  * then the previous snapshot's record of p if p has not run since (else NULL: read it). */
-uint64_t collect_runtime(struct scan_ctx *c, const struct proc_info *p);
+uint64_t collect_runtime(struct scan_ctx *c, struct proc_info *p);
+/* Close the schedstat descriptor p keeps (a process dropped from the snapshot). */
+void collect_forget_runtime(struct proc_info *p);
+/* After a snapshot: count the descriptors it keeps (the bound on them is global). */
+void collect_runtime_recount(const struct snapshot *s);
 const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct proc_info *p);
 /* Copy from that record what status and cmdline gave, or the descriptors, IPC mappings and
  * namespaces. */

@@ -6,9 +6,11 @@
  * /proc/PID/task/TID/schedstat over its threads (one read for a single-threaded process). */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "collect/collect_internal.h"
@@ -78,12 +80,76 @@ static struct map_info *copy_ipc_maps(struct snapshot *s, const struct proc_info
 	return maps;
 }
 
-uint64_t collect_runtime(struct scan_ctx *c, const struct proc_info *p)
+/* Descriptors kept open across refreshes, in all (a bound well inside the descriptor limit). */
+static atomic_int kept_fds;
+
+static int keep_limit(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY)
+		return 1024;
+	return rl.rlim_cur > 512 ? (int)(rl.rlim_cur / 2) : 0;
+}
+
+/* The run time of a single-threaded process from its schedstat kept open: one pread a refresh
+ * instead of open, read and close. The descriptor is taken over from the previous snapshot's
+ * record of the same process (same pid and start time); a process that has gone answers ESRCH,
+ * never another's numbers (the open file is tied to the process, not to its pid). */
+static uint64_t kept_runtime(struct scan_ctx *c, struct proc_info *p, struct proc_info *before)
+{
+	int fd = -1;
+	if (before && before->runtime_fd1 > 0 && before->start_time == p->start_time) {
+		fd = before->runtime_fd1 - 1;
+		before->runtime_fd1 = 0;
+	} else if (atomic_load(&kept_fds) < keep_limit()) {
+		char path[48];
+		snprintf(path, sizeof(path), "%d/schedstat", (int)p->pid);
+		fd = openat(c->proc_fd, path, O_RDONLY | O_CLOEXEC);
+		if (fd >= 0)
+			atomic_fetch_add(&kept_fds, 1);
+	}
+	if (fd < 0)
+		return total_runtime(c, p);
+	char buf[128];
+	uint64_t run, wait, slices;
+	ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
+	if (n <= 0 || (buf[n] = '\0', parse_schedstat(buf, &run, &wait, &slices)) != 0) {
+		close(fd);
+		atomic_fetch_sub(&kept_fds, 1);
+		return 0;
+	}
+	p->runtime_fd1 = fd + 1;
+	return run;
+}
+
+void collect_runtime_recount(const struct snapshot *s)
+{
+	int n = 0;
+	for (size_t i = 0; i < s->n_procs; i++)
+		n += s->procs[i].runtime_fd1 > 0;
+	atomic_store(&kept_fds, n);   /* the previous snapshot's leftovers close with it */
+}
+
+void collect_forget_runtime(struct proc_info *p)
+{
+	if (p->runtime_fd1 > 0) {
+		close(p->runtime_fd1 - 1);
+		atomic_fetch_sub(&kept_fds, 1);
+		p->runtime_fd1 = 0;
+	}
+}
+
+uint64_t collect_runtime(struct scan_ctx *c, struct proc_info *p)
 {
 	const struct collect_opts *o = c->opts;
 	if (!o || !o->refresh_loop || p->nlwp > REUSE_MAX_THREADS)
 		return 0;   /* a one-shot snapshot has nothing to compare with later */
-	return total_runtime(c, p);
+	if (p->nlwp > 1)
+		return total_runtime(c, p);
+	/* Each process of prev is matched by one process of this snapshot at most (pids are
+	 * unique), so workers never take the same descriptor. */
+	struct proc_info *before = o->prev ? snapshot_find_proc(o->prev, p->pid) : NULL;
+	return kept_runtime(c, p, before);
 }
 
 const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct proc_info *p)

@@ -72,8 +72,10 @@ static void drop_gone(struct snapshot *s, const bool *gone)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < s->n_procs; i++) {
-		if (gone[i])
+		if (gone[i]) {
+			collect_forget_runtime(&s->procs[i]);
 			continue;
+		}
 		if (k != i)
 			s->procs[k] = s->procs[i];
 		k++;
@@ -103,6 +105,7 @@ void collect_all(struct snapshot *s, const struct scan_ctx *proto)
 		merge(s, &ks[i]);
 	}
 	drop_gone(s, w.gone);
+	collect_runtime_recount(s);
 	free(w.gone);
 	free(ks);
 }

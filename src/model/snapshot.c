@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/xalloc.h"
 
@@ -68,6 +69,9 @@ void snapshot_init(struct snapshot *s)
 
 void snapshot_free(struct snapshot *s)
 {
+	for (size_t i = 0; i < s->n_procs; i++)
+		if (s->procs[i].runtime_fd1 > 0)
+			close(s->procs[i].runtime_fd1 - 1);
 	free(s->procs);
 	free(s->socks);
 	free(s->shm);

@@ -1,8 +1,10 @@
 /* test_collect_workers.c — a snapshot read by several worker threads equals one read by one:
  * 120 real processes, each holding a pipe end, a socketpair end and a SysV segment attachment
  * shared with its neighbour, come out with the same processes, descriptors, mappings and
- * channels either way; refresh reuse works across workers too. Also arena_adopt, which merges
+ * channels either way; refresh reuse works across workers too, and each process's schedstat
+ * descriptor passes to the next snapshot and is closed with the last. Also arena_adopt, which merges
  * the workers' memory. */
+#include <dirent.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +94,28 @@ static void take(struct snapshot *s, unsigned threads, const struct snapshot *pr
 	   prev ? ", carried over from the previous one" : "");
 }
 
+/* Kids whose schedstat a snapshot keeps open. */
+static int kept(const struct snapshot *s)
+{
+	int n = 0;
+	for (int i = 0; i < N_KIDS; i++) {
+		const struct proc_info *p = snapshot_find_proc(s, kids[i]);
+		n += p && p->runtime_fd1 > 0;
+	}
+	return n;
+}
+
+static int open_fds(void)
+{
+	int n = 0;
+	DIR *d = opendir("/proc/self/fd");
+	for (struct dirent *e; d && (e = readdir(d));)
+		n += e->d_name[0] != '.';
+	if (d)
+		closedir(d);
+	return n - 1;   /* the directory's own */
+}
+
 static void adopt(void)
 {
 	struct arena a, b;
@@ -114,20 +138,27 @@ static void adopt(void)
 int main(void)
 {
 	adopt();
+	int fds_at_start = open_fds();
 	ok(start_kids() == 0, "started %d processes in pairs sharing pipes, sockets and a segment", N_KIDS);
 	usleep(200000);   /* let them reach pause() */
 	struct snapshot one, many, again;
 	take(&one, 1, NULL);
 	take(&many, COLLECT_MAX_THREADS, NULL);
 	int differ;
-	ok(same_kids(&one, &many, &differ), "the same processes, descriptors and channels (%d differ)", differ);
+	bool same = same_kids(&one, &many, &differ);
+	ok(same, "the same processes, descriptors and channels (%d differ)", differ);
 	ok(many.n_reused == 0, "nothing carried over without a previous snapshot");
 	take(&again, COLLECT_MAX_THREADS, &many);
-	ok(same_kids(&one, &again, &differ), "and again when carried over (%d differ)", differ);
+	same = same_kids(&one, &again, &differ);
+	ok(same, "and again when carried over (%d differ)", differ);
 	ok(again.n_reused >= N_KIDS, "the idle processes were carried over (%zu)", again.n_reused);
+	ok(kept(&many) == 0 && kept(&again) == N_KIDS,
+	   "each process's schedstat descriptor handed on to the next snapshot (%d left, %d kept)",
+	   kept(&many), kept(&again));
 	snapshot_free(&one);
 	snapshot_free(&many);
 	snapshot_free(&again);
+	is_int(open_fds(), fds_at_start, "every kept descriptor closed with its snapshot");
 	stop_kids();
 	collect_shutdown();
 	return tap_done();
