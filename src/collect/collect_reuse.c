@@ -83,12 +83,21 @@ static struct map_info *copy_ipc_maps(struct snapshot *s, const struct proc_info
 /* Descriptors kept open across refreshes, in all (a bound well inside the descriptor limit). */
 static atomic_int kept_fds;
 
+/* Half the descriptor limit, asked for once (-1: not yet). */
+static atomic_int keep_max = -1;
+
 static int keep_limit(void)
 {
+	int max = atomic_load(&keep_max);
+	if (max >= 0)
+		return max;
 	struct rlimit rl;
 	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY)
-		return 1024;
-	return rl.rlim_cur > 512 ? (int)(rl.rlim_cur / 2) : 0;
+		max = 1024;
+	else
+		max = rl.rlim_cur > 512 ? (int)(rl.rlim_cur / 2) : 0;
+	atomic_store(&keep_max, max);
+	return max;
 }
 
 /* The run time of a single-threaded process from its schedstat kept open: one pread a refresh
