@@ -69,7 +69,7 @@ void snapshot_init(struct snapshot *s)
 
 void snapshot_free(struct snapshot *s)
 {
-	for (size_t i = 0; i < s->n_procs; i++)
+	for (size_t i = 0; s->procs && i < s->n_procs; i++)   /* tests may unhook procs */
 		if (s->procs[i].runtime_fd1 > 0)
 			close(s->procs[i].runtime_fd1 - 1);
 	free(s->procs);
