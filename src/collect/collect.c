@@ -44,8 +44,13 @@ static void read_netns(struct scan_ctx *c, struct proc_info *p)
 int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
 	bool detail = scan_is_detail(c, p->pid);
-	p->sched_runtime = collect_runtime(c, p);
-	const struct proc_info *old = collect_idle_prev(c, p);
+	/* The previous snapshot's record of p: looked up once, for the run time and the reuse. */
+	struct proc_info *before = c->opts && c->opts->prev ?
+		snapshot_find_proc(c->opts->prev, p->pid) : NULL;
+	if (before && before->start_time != p->start_time)
+		before = NULL;   /* the pid was reused */
+	p->sched_runtime = collect_runtime(c, p, before);
+	const struct proc_info *old = collect_idle_prev(c, p, before);
 	if (old) {
 		collect_reuse_status(s, p, old);
 		collect_reuse_tables(s, p, old);

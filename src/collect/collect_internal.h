@@ -42,14 +42,16 @@ void collect_user_names(struct snapshot *s);
 int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail);
 /* Maps of one process: all of them (detail) or only IPC-relevant ones. */
 int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail);
-/* Refresh loops: the run time of all of p's threads (0 when not in a loop or too many threads),
- * then the previous snapshot's record of p if p has not run since (else NULL: read it). */
-uint64_t collect_runtime(struct scan_ctx *c, struct proc_info *p);
+/* Refresh loops: the run time of all of p's threads (0 when not in a loop or too many threads);
+ * before is the previous snapshot's record of the same process (same pid and start), or NULL. */
+uint64_t collect_runtime(struct scan_ctx *c, struct proc_info *p, struct proc_info *before);
 /* Close the schedstat descriptor p keeps (a process dropped from the snapshot). */
 void collect_forget_runtime(struct proc_info *p);
 /* After a snapshot: count the descriptors it keeps (the bound on them is global). */
 void collect_runtime_recount(const struct snapshot *s);
-const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct proc_info *p);
+/* before, if p has not run since it was taken (else NULL: read p from /proc). */
+const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct proc_info *p,
+                                         const struct proc_info *before);
 /* Copy from that record what status and cmdline gave, or the descriptors, IPC mappings and
  * namespaces. */
 void collect_reuse_status(struct snapshot *s, struct proc_info *p, const struct proc_info *old);

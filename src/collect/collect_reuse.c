@@ -107,7 +107,7 @@ static int keep_limit(void)
 static uint64_t kept_runtime(struct scan_ctx *c, struct proc_info *p, struct proc_info *before)
 {
 	int fd = -1;
-	if (before && before->runtime_fd1 > 0 && before->start_time == p->start_time) {
+	if (before && before->runtime_fd1 > 0) {
 		fd = before->runtime_fd1 - 1;
 		before->runtime_fd1 = 0;
 	} else if (atomic_load(&kept_fds) < keep_limit()) {
@@ -148,7 +148,7 @@ void collect_forget_runtime(struct proc_info *p)
 	}
 }
 
-uint64_t collect_runtime(struct scan_ctx *c, struct proc_info *p)
+uint64_t collect_runtime(struct scan_ctx *c, struct proc_info *p, struct proc_info *before)
 {
 	const struct collect_opts *o = c->opts;
 	if (!o || !o->refresh_loop || p->nlwp > REUSE_MAX_THREADS)
@@ -157,17 +157,16 @@ uint64_t collect_runtime(struct scan_ctx *c, struct proc_info *p)
 		return total_runtime(c, p);
 	/* Each process of prev is matched by one process of this snapshot at most (pids are
 	 * unique), so workers never take the same descriptor. */
-	struct proc_info *before = o->prev ? snapshot_find_proc(o->prev, p->pid) : NULL;
 	return kept_runtime(c, p, before);
 }
 
-const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct proc_info *p)
+const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct proc_info *p,
+                                         const struct proc_info *old)
 {
 	const struct collect_opts *o = c->opts;
-	if (!o || !o->prev || o->full_rescan || !p->sched_runtime || scan_is_detail(c, p->pid))
+	if (!o || o->full_rescan || !p->sched_runtime || scan_is_detail(c, p->pid))
 		return NULL;
-	const struct proc_info *old = snapshot_find_proc(o->prev, p->pid);
-	if (!old || old->start_time != p->start_time || old->sched_runtime != p->sched_runtime ||
+	if (!old || old->sched_runtime != p->sched_runtime ||
 	    (old->flags & (PF_FDS_DENIED | PF_MAPS_DENIED | PF_NETNS_DENIED | PF_STATUS_DENIED)))
 		return NULL;
 	return old;

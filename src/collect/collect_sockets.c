@@ -117,12 +117,7 @@ static void merge_own(struct snapshot *s, struct own_dump *d)
 	s->cap_socks = d->shadow.cap_socks;
 	d->shadow.socks = NULL;
 	d->shadow.n_socks = d->shadow.cap_socks = 0;
-	arena_adopt(&s->arena, &d->shadow.arena);
-	for (size_t i = 0; i < d->shadow.n_notes; i++) {
-		XGROW(s->notes, s->cap_notes, s->n_notes + 1);
-		s->notes[s->n_notes++] = d->shadow.notes[i];
-	}
-	d->shadow.n_notes = 0;
+	snapshot_adopt(s, &d->shadow);
 	snapshot_free(&d->shadow);
 	if (d->result < 0)
 		snapshot_note(s, "sock_diag dump failed: %s", strerror(-d->result));

@@ -58,13 +58,8 @@ static unsigned thread_count(const struct scan_ctx *proto, size_t n_procs)
 /* Move a worker's arena, notes and counters into the snapshot. */
 static void merge(struct snapshot *s, struct worker *k)
 {
-	arena_adopt(&s->arena, &k->shadow.arena);
-	for (size_t i = 0; i < k->shadow.n_notes; i++) {
-		XGROW(s->notes, s->cap_notes, s->n_notes + 1);
-		s->notes[s->n_notes++] = k->shadow.notes[i];
-	}
-	s->n_reused += k->shadow.n_reused;
-	free(k->shadow.notes);
+	snapshot_adopt(s, &k->shadow);
+	snapshot_free(&k->shadow);
 	scan_ctx_free(&k->c);
 }
 

@@ -83,6 +83,18 @@ void snapshot_free(struct snapshot *s)
 	memset(s, 0, sizeof(*s));
 }
 
+void snapshot_adopt(struct snapshot *s, struct snapshot *from)
+{
+	arena_adopt(&s->arena, &from->arena);
+	for (size_t i = 0; i < from->n_notes; i++) {
+		XGROW(s->notes, s->cap_notes, s->n_notes + 1);
+		s->notes[s->n_notes++] = from->notes[i];
+	}
+	from->n_notes = 0;
+	s->n_reused += from->n_reused;
+	from->n_reused = 0;
+}
+
 struct proc_info *snapshot_find_proc(const struct snapshot *s, pid_t pid)
 {
 	size_t lo = 0, hi = s->n_procs;

@@ -241,6 +241,9 @@ void snapshot_init(struct snapshot *s);
 void snapshot_free(struct snapshot *s);
 /* Find a process by pid (binary search; procs must be sorted), or NULL. */
 struct proc_info *snapshot_find_proc(const struct snapshot *s, pid_t pid);
+/* Take over what a collector thread's private snapshot gathered: its arena (pointers into it
+ * stay valid), its notes and its reuse count; from keeps the rest and is to be freed. */
+void snapshot_adopt(struct snapshot *s, struct snapshot *from);
 /* Append a note, printf-style. */
 void snapshot_note(struct snapshot *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -38,17 +38,6 @@ start() {
 		"env XDG_CONFIG_HOME='$work/config' $* '$IPCTOP' -d 5 2>'$work/$name.err'; echo \$? > '$work/$name.rc'"
 }
 
-# gone NAME TENTHS: true once the session has ended (ipctop exited) within TENTHS/10 s.
-gone() {
-	i=0
-	while [ "$i" -lt "$2" ]; do
-		T has-session -t "$1" 2>/dev/null || return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
 # shown NAME: wait (up to 10 s) until the pane shows any text; false if it never does.
 shown() {
 	i=0
@@ -80,7 +69,7 @@ clean_exit() {
 
 # --- TERM=dumb: either a message and a non-zero exit, or a screen that q quits ---
 start dumb 80 24 TERM=dumb
-if gone dumb 50; then
+if wait_gone 50 dumb; then
 	rc=$(cat "$work/dumb.rc" 2>/dev/null)
 	[ "$rc" = 0 ] || [ -s "$work/dumb.err" ]
 	ok $? "TERM=dumb: exits by itself (status $rc) with a message: $(head -c 160 "$work/dumb.err")"
@@ -90,7 +79,7 @@ else
 	ok $? "TERM=dumb: still running, so it must show a usable screen (the process list header)"
 	T capture-pane -p -t dumb 2>/dev/null | grep -v '^ *$' | head -5 | sed 's/^/#   | /'
 	T send-keys -t dumb q
-	gone dumb 100
+	wait_gone 100 dumb
 	ok $? "TERM=dumb: q ends it"
 fi
 clean_exit dumb
@@ -104,10 +93,10 @@ T capture-pane -p -t tiny 2>/dev/null | sed 's/^/#   | /'
 if [ "$st" -eq 0 ] && T has-session -t tiny 2>/dev/null; then
 	ok 0 "10x5 window: ipctop shows something and keeps running"
 	T send-keys -t tiny q
-	gone tiny 100
+	wait_gone 100 tiny
 	ok $? "10x5 window: q ends it"
 else
-	gone tiny 10
+	wait_gone 10 tiny
 	[ -s "$work/tiny.err" ]
 	ok $? "10x5 window: exited with a message: $(head -c 160 "$work/tiny.err")"
 	skip "10x5 window: nothing to quit"
@@ -126,7 +115,7 @@ done
 T has-session -t resize 2>/dev/null
 ok $? "resize: still running after 20 resizes"
 T send-keys -t resize q
-gone resize 100
+wait_gone 100 resize
 ok $? "resize: q ends it"
 [ "$(cat "$work/resize.rc" 2>/dev/null)" = 0 ] && clean_exit resize
 ok $? "resize: exit status 0 and no crash (status $(cat "$work/resize.rc" 2>/dev/null))"

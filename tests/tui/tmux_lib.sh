@@ -36,11 +36,12 @@ wait_for() { want=$1; wait_until has_text "${2:-100}"; }
 # wait_re ERE [TENTHS]: until a line of the pane matches the extended regular expression.
 wait_re() { want=$1; wait_until has_re "${2:-100}"; }
 
-# wait_gone: until the session has ended (ipctop exited).
+# wait_gone [TENTHS [SESSION]]: until the session (default: the last started) has ended, that
+# is ipctop exited, within TENTHS/10 s (default 10 s).
 wait_gone() {
 	i=0
-	while [ "$i" -lt 100 ]; do
-		T has-session -t "$session" 2>/dev/null || return 0
+	while [ "$i" -lt "${1:-100}" ]; do
+		T has-session -t "${2:-$session}" 2>/dev/null || return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
