@@ -70,6 +70,16 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 	return 0;
 }
 
+/* The pid /proc/self points to: ipctop's pid in the namespace of the /proc it reads. */
+static pid_t self_pid(int proc_fd)
+{
+	char link[24];
+	if (readlink_at(proc_fd, "self", link, sizeof(link)) <= 0)
+		return 0;
+	int pid = atoi(link);
+	return pid > 0 ? pid : 0;
+}
+
 static uint64_t now_ms(void)
 {
 	struct timespec ts;
@@ -86,6 +96,7 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	if (c.proc_fd < 0)
 		return -errno;
 	c.page_kib = sysconf(_SC_PAGESIZE) / 1024;
+	c.self_pid = self_pid(c.proc_fd);
 	s->viewer_uid = geteuid();
 	s->taken_ms = now_ms();
 	collect_sysinfo(s, &c);

@@ -14,6 +14,7 @@
 #include "collect/collect_internal.h"
 #include "collect/parse_proc.h"
 #include "collect/proc_read.h"
+#include "util/kept_fds.h"
 #include "util/xalloc.h"
 
 #ifndef MQUEUE_MAGIC
@@ -138,6 +139,28 @@ static void decode_fd(struct scan_ctx *c, pid_t pid, int fd_dir, const char *nam
 	}
 }
 
+/* One of the schedstat files ipctop itself keeps open (util/kept_fds.h): described as the
+ * readlink and stat below would, without them. True when fd is one. */
+static bool own_kept_fd(struct snapshot *s, int fd, struct fd_info *fi, bool detail)
+{
+	pid_t pid;
+	uint64_t dev, ino;
+	if (!kept_fd_lookup(fd, &pid, &dev, &ino))
+		return false;
+	char target[40];
+	snprintf(target, sizeof(target), "/proc/%d/schedstat", (int)pid);
+	memset(fi, 0, sizeof(*fi));
+	fi->fd = fd;
+	fi->target = arena_strdup(&s->arena, target);
+	fi->kind = FDK_FILE;
+	fi->dev = dev;
+	fi->ino = ino;
+	fi->aux = -1;
+	fi->sock = -1;
+	fi->access = detail ? ACC_R : ACC_NONE;
+	return true;
+}
+
 static int parse_fd_name(const char *s)
 {
 	char *end;
@@ -175,6 +198,11 @@ int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, boo
 		int fd = parse_fd_name(name);
 		if (fd < 0)
 			continue;
+		XGROW(buf, c->fdcap, n + 1);
+		if (p->pid == c->self_pid && own_kept_fd(s, fd, &buf[n], detail)) {
+			n++;
+			continue;
+		}
 		long len = readlink_at(fd_dir, name, target, sizeof(target));
 		if (len == -EACCES || len == -EPERM) {
 			p->flags |= PF_FDS_DENIED;   /* listing allowed, links not (pid 1 in a container) */
@@ -182,7 +210,6 @@ int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, boo
 		}
 		if (len < 0)
 			continue;   /* closed since readdir: it is simply not open any more */
-		XGROW(buf, c->fdcap, n + 1);
 		struct fd_info *fi = &buf[n++];
 		memset(fi, 0, sizeof(*fi));
 		fi->fd = fd;

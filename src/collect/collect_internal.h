@@ -18,6 +18,7 @@ struct scan_ctx {
 	void *fdbuf;             /* struct fd_info scratch array */
 	size_t fdcap;
 	long page_kib;
+	pid_t self_pid;          /* ipctop itself, as this /proc numbers it (0: unknown) */
 	struct dir_reader dir;   /* for /proc/PID/fd listings */
 };
 

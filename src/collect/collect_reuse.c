@@ -11,11 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "collect/collect_internal.h"
 #include "collect/parse_proc.h"
 #include "collect/proc_read.h"
+#include "util/kept_fds.h"
 
 /* Threads above this many are rescanned rather than summed (reading every task would cost
  * more than reading the descriptors). */
@@ -114,8 +116,12 @@ static uint64_t kept_runtime(struct scan_ctx *c, struct proc_info *p, struct pro
 		char path[48];
 		snprintf(path, sizeof(path), "%d/schedstat", (int)p->pid);
 		fd = openat(c->proc_fd, path, O_RDONLY | O_CLOEXEC);
-		if (fd >= 0)
+		if (fd >= 0) {
 			atomic_fetch_add(&kept_fds, 1);
+			struct stat st;   /* once in the process's life: ipctop's own table shows it */
+			if (fstat(fd, &st) == 0)
+				kept_fd_note(fd, p->pid, st.st_dev, st.st_ino);
+		}
 	}
 	if (fd < 0)
 		return total_runtime(c, p);
@@ -123,7 +129,7 @@ static uint64_t kept_runtime(struct scan_ctx *c, struct proc_info *p, struct pro
 	uint64_t run, wait, slices;
 	ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
 	if (n <= 0 || (buf[n] = '\0', parse_schedstat(buf, &run, &wait, &slices)) != 0) {
-		close(fd);
+		kept_fd_close(fd);
 		atomic_fetch_sub(&kept_fds, 1);
 		return 0;
 	}
@@ -142,7 +148,7 @@ void collect_runtime_recount(const struct snapshot *s)
 void collect_forget_runtime(struct proc_info *p)
 {
 	if (p->runtime_fd1 > 0) {
-		close(p->runtime_fd1 - 1);
+		kept_fd_close(p->runtime_fd1 - 1);
 		atomic_fetch_sub(&kept_fds, 1);
 		p->runtime_fd1 = 0;
 	}

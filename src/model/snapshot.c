@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/kept_fds.h"
 #include "util/xalloc.h"
 
 static const char *const chan_names[CK__COUNT] = {
@@ -71,7 +72,7 @@ void snapshot_free(struct snapshot *s)
 {
 	for (size_t i = 0; s->procs && i < s->n_procs; i++)   /* tests may unhook procs */
 		if (s->procs[i].runtime_fd1 > 0)
-			close(s->procs[i].runtime_fd1 - 1);
+			kept_fd_close(s->procs[i].runtime_fd1 - 1);
 	free(s->procs);
 	free(s->socks);
 	free(s->shm);

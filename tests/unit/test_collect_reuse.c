@@ -4,11 +4,14 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "collect/collect.h"
+#include "util/kept_fds.h"
 #include "tap.h"
 
 /* The child opens one more descriptor each time it reads a byte, then blocks again. */
@@ -54,6 +57,41 @@ static void wait_blocked(pid_t pid, size_t want, struct snapshot *tmp)
 	}
 }
 
+/* ipctop's own schedstat handles (here: this test's) are in its own descriptor table, described
+ * from the record of kept descriptors as the kernel would describe them. A handle of a process
+ * that exited while the snapshot was taken may be closed by now: those are not compared. */
+static void check_own_handles(struct snapshot *s)
+{
+	struct proc_info *me = snapshot_find_proc(s, getpid());
+	size_t handles = 0, still = 0, right = 0;
+	for (size_t i = 0; me && i < me->n_fds; i++) {
+		const struct fd_info *fi = &me->fds[i];
+		const char *t = fi->target;
+		size_t len = strlen(t);
+		if (strncmp(t, "/proc/", 6) || len < 10 || strcmp(t + len - 10, "/schedstat"))
+			continue;
+		handles++;
+		pid_t pid;
+		uint64_t dev, ino;
+		if (!kept_fd_lookup(fi->fd, &pid, &dev, &ino))
+			continue;
+		still++;
+		char path[64], link[64];
+		struct stat st;
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", fi->fd);
+		ssize_t n = readlink(path, link, sizeof(link) - 1);
+		link[n > 0 ? n : 0] = '\0';
+		right += !strcmp(link, t) && stat(path, &st) == 0 && st.st_ino == fi->ino &&
+			 st.st_dev == fi->dev && fi->kind == FDK_FILE && fi->access == ACC_NONE;
+	}
+	size_t held = 0;
+	for (size_t i = 0; i < s->n_procs; i++)
+		held += s->procs[i].runtime_fd1 > 0;
+	ok(handles > 0 && handles + 16 >= held, "own table lists the kept schedstat files (%zu, %zu held)", handles, held);
+	ok(still + 8 >= handles, "nearly all of them are still open and recorded (%zu of %zu)", still, handles);
+	is_int(right, still, "each as readlink and stat describe it");
+}
+
 int main(void)
 {
 	int ctl = -1;
@@ -91,6 +129,7 @@ int main(void)
 	   pa->vol_ctxt == pb->vol_ctxt && !strcmp(pa->cmdline, pb->cmdline), "status fields and command line carried over");
 	struct proc_info *pc = snapshot_find_proc(&c, child);
 	is_str(pc ? pc->comm : NULL, "reuse-woken", "a process that ran shows its new name");
+	check_own_handles(&c);
 
 	o.prev = &c;
 	o.full_rescan = true;

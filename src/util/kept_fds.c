@@ -1,0 +1,42 @@
+/* kept_fds.c — one slot per descriptor number: the pid and inode of a kept-open schedstat file,
+ * packed into a single atomic word so that a reader on another thread never sees half of an
+ * update. A slot is set after its open and cleared before its close; so a slot seen set names a
+ * descriptor that is, at that moment, open as that file. All handles live on one /proc, whose
+ * st_dev is kept once; an inode wider than 32 bits or another st_dev is simply not recorded. */
+#include <stdatomic.h>
+#include <unistd.h>
+
+#include "util/kept_fds.h"
+
+static _Atomic uint64_t slots[KEPT_FDS_MAX];
+static _Atomic uint64_t proc_dev = UINT64_MAX;   /* st_dev of the /proc the handles are on */
+
+void kept_fd_note(int fd, pid_t pid, uint64_t dev, uint64_t ino)
+{
+	if (fd < 0 || fd >= KEPT_FDS_MAX || pid <= 0 || ino == 0 || ino > UINT32_MAX)
+		return;
+	uint64_t want = UINT64_MAX;
+	if (!atomic_compare_exchange_strong(&proc_dev, &want, dev) && want != dev)
+		return;
+	atomic_store(&slots[fd], (uint64_t)(uint32_t)pid << 32 | ino);
+}
+
+int kept_fd_close(int fd)
+{
+	if (fd >= 0 && fd < KEPT_FDS_MAX)
+		atomic_store(&slots[fd], 0);
+	return close(fd);
+}
+
+bool kept_fd_lookup(int fd, pid_t *pid, uint64_t *dev, uint64_t *ino)
+{
+	if (fd < 0 || fd >= KEPT_FDS_MAX)
+		return false;
+	uint64_t v = atomic_load(&slots[fd]);
+	if (v == 0)
+		return false;
+	*pid = (pid_t)(v >> 32);
+	*ino = v & UINT32_MAX;
+	*dev = atomic_load(&proc_dev);
+	return true;
+}

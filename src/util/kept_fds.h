@@ -1,0 +1,21 @@
+/* kept_fds.h — a record of the descriptors ipctop keeps open between refreshes (one
+ * /proc/PID/schedstat per process), so that ipctop's own descriptor table can be described
+ * without a readlink and a stat for each of them. */
+#ifndef IPCTOP_KEPT_FDS_H
+#define IPCTOP_KEPT_FDS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Descriptors at or above this number are not recorded (they are read like any other). */
+enum { KEPT_FDS_MAX = 1 << 16 };
+
+/* Record fd, just opened as /proc/<pid>/schedstat with this st_dev and st_ino. Any thread. */
+void kept_fd_note(int fd, pid_t pid, uint64_t dev, uint64_t ino);
+/* Forget fd, then close it. Any thread. */
+int kept_fd_close(int fd);
+/* If fd is a recorded handle: its pid, st_dev and st_ino. */
+bool kept_fd_lookup(int fd, pid_t *pid, uint64_t *dev, uint64_t *ino);
+
+#endif
