@@ -1,5 +1,5 @@
 /* collect_sockdiag.c — the I/O half of the sock_diag collector: one NETLINK_SOCK_DIAG socket
- * per namespace, six dump requests on it (UNIX, TCP and UDP over IPv4/IPv6, netlink), the
+ * per namespace, five dump requests on it (UNIX, TCP, UDP over IPv4/IPv6, netlink), the
  * receive loop, and entering a foreign namespace. Parsing is in sockdiag_parse.c. */
 #include "collect/collect_sockdiag.h"
 
@@ -14,6 +14,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sched.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,20 +27,36 @@
 /* The kernel fills at most ~32 KiB per dump read; twice that never truncates. */
 enum { RECV_BUF_SIZE = 64 * 1024 };
 
-/* One dump request: which family and protocol. */
+/* One dump request: which family and protocol, and the message type that asks for it. */
 struct dump_spec {
 	uint8_t family, protocol;
+	uint16_t msg_type;
 	const char *name;   /* for notes */
 };
 
+/* TCP is asked for with the older TCPDIAG_GETSOCK request, which lists IPv4 and IPv6 sockets
+ * in one walk of the kernel's hash tables: every TCP dump walks all of them (a few ms however
+ * few sockets there are), and SOCK_DIAG_BY_FAMILY needs one dump per family. */
 static const struct dump_spec dump_specs[] = {
-	{ AF_UNIX, 0, "UNIX" },
-	{ AF_INET, IPPROTO_TCP, "TCP/IPv4" },
-	{ AF_INET6, IPPROTO_TCP, "TCP/IPv6" },
-	{ AF_INET, IPPROTO_UDP, "UDP/IPv4" },
-	{ AF_INET6, IPPROTO_UDP, "UDP/IPv6" },
-	{ AF_NETLINK, NDIAG_PROTO_ALL, "netlink" },
+	{ AF_UNIX, 0, SOCK_DIAG_BY_FAMILY, "UNIX" },
+	{ AF_UNSPEC, IPPROTO_TCP, TCPDIAG_GETSOCK, "TCP" },
+	{ AF_INET, IPPROTO_UDP, SOCK_DIAG_BY_FAMILY, "UDP/IPv4" },
+	{ AF_INET6, IPPROTO_UDP, SOCK_DIAG_BY_FAMILY, "UDP/IPv6" },
+	{ AF_NETLINK, NDIAG_PROTO_ALL, SOCK_DIAG_BY_FAMILY, "netlink" },
 };
+
+/* TCP one family at a time: where the kernel refuses TCPDIAG_GETSOCK. */
+static const struct dump_spec tcp_by_family[] = {
+	{ AF_INET, IPPROTO_TCP, SOCK_DIAG_BY_FAMILY, "TCP/IPv4" },
+	{ AF_INET6, IPPROTO_TCP, SOCK_DIAG_BY_FAMILY, "TCP/IPv6" },
+};
+
+static atomic_bool tcp_split;   /* set once TCPDIAG_GETSOCK was refused, or by a test */
+
+bool sockdiag_split_tcp(bool split)
+{
+	return atomic_exchange(&tcp_split, split);
+}
 
 /* A NETLINK_SOCK_DIAG socket, bound to the namespace it was opened in. */
 struct diag_conn {
@@ -92,14 +109,24 @@ static void put_unix_req(struct nlmsghdr *nlh)
 			UDIAG_SHOW_ICONS;
 }
 
+/* Every state but TIME-WAIT: those never have an inode (no process holds them) and a busy
+ * server has tens of thousands. SYN-RECV requests (inode 0) are dropped on receipt. */
+static const uint32_t inet_states = ~0u & ~(1u << TCP_TIME_WAIT);
+
+/* TCPDIAG_GETSOCK: the kernel treats it as a request for both families. */
+static void put_tcp_both_req(struct nlmsghdr *nlh)
+{
+	struct inet_diag_req *r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
+	r->idiag_states = inet_states;
+	r->idiag_ext = 1 << (INET_DIAG_INFO - 1);
+}
+
 static void put_inet_req(struct nlmsghdr *nlh, const struct dump_spec *spec)
 {
 	struct inet_diag_req_v2 *r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
 	r->sdiag_family = spec->family;
 	r->sdiag_protocol = spec->protocol;
-	/* Every state but TIME-WAIT: those never have an inode (no process holds them) and a
-	 * busy server has tens of thousands. SYN-RECV requests (inode 0) are dropped on receipt. */
-	r->idiag_states = ~0u & ~(1u << TCP_TIME_WAIT);
+	r->idiag_states = inet_states;
 	if (spec->protocol == IPPROTO_TCP)
 		r->idiag_ext = 1 << (INET_DIAG_INFO - 1);
 }
@@ -114,10 +141,12 @@ static void put_netlink_req(struct nlmsghdr *nlh)
 static struct nlmsghdr *build_request(char *buf, const struct dump_spec *spec, unsigned seq)
 {
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
-	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	nlh->nlmsg_type = spec->msg_type;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	nlh->nlmsg_seq = seq;
-	if (spec->family == AF_UNIX)
+	if (spec->msg_type == TCPDIAG_GETSOCK)
+		put_tcp_both_req(nlh);
+	else if (spec->family == AF_UNIX)
 		put_unix_req(nlh);
 	else if (spec->family == AF_NETLINK)
 		put_netlink_req(nlh);
@@ -131,7 +160,7 @@ static struct nlmsghdr *build_request(char *buf, const struct dump_spec *spec, u
 static int parse_reply(const struct dump_ctx *d, const struct nlmsghdr *nlh,
 		       struct sock_info *si)
 {
-	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY)
+	if (nlh->nlmsg_type != d->spec->msg_type)
 		return -1;
 	if (d->spec->family == AF_UNIX)
 		return sockdiag_parse_unix(nlh, si, &d->s->arena);
@@ -235,9 +264,10 @@ static int run_dump(struct diag_conn *c, struct dump_ctx *d)
 	return exchange(c, d, build_request(req, d->spec, ++c->seq));
 }
 
-/* One family: dump, and dump again once if the kernel says the first was interrupted. */
+/* One family: dump, and dump again once if the kernel says the first was interrupted. A
+ * kernel's refusal is a note, or, with may_refuse, returned as a positive errno. */
 static int dump_family(struct diag_conn *c, const struct dump_spec *spec, struct snapshot *s,
-		       uint64_t netns)
+		       uint64_t netns, bool may_refuse)
 {
 	size_t start = s->n_socks;
 
@@ -248,6 +278,8 @@ static int dump_family(struct diag_conn *c, const struct dump_spec *spec, struct
 			s->n_socks = start;
 			if (r < 0)
 				return r;
+			if (may_refuse)
+				return d.kernel_error;
 			snapshot_note(s, "sock_diag: %s sockets of netns %" PRIu64 " not listed: %s",
 				      spec->name, netns, strerror(d.kernel_error));
 			return 0;
@@ -266,12 +298,33 @@ static int dump_family(struct diag_conn *c, const struct dump_spec *spec, struct
 	}
 }
 
+/* TCP of both families in one request; one request per family once the kernel has refused
+ * that (remembered for the rest of the run). */
+static int dump_tcp(struct diag_conn *c, const struct dump_spec *both, struct snapshot *s,
+		    uint64_t netns)
+{
+	if (!atomic_load(&tcp_split)) {
+		int r = dump_family(c, both, s, netns, true);
+		if (r <= 0)
+			return r;
+		atomic_store(&tcp_split, true);
+	}
+	for (size_t i = 0; i < sizeof(tcp_by_family) / sizeof(tcp_by_family[0]); i++) {
+		int r = dump_family(c, &tcp_by_family[i], s, netns, false);
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
 static int dump_all(struct diag_conn *c, struct snapshot *s, uint64_t netns)
 {
 	size_t start = s->n_socks;
 
 	for (size_t i = 0; i < sizeof(dump_specs) / sizeof(dump_specs[0]); i++) {
-		int r = dump_family(c, &dump_specs[i], s, netns);
+		const struct dump_spec *spec = &dump_specs[i];
+		int r = spec->msg_type == TCPDIAG_GETSOCK ? dump_tcp(c, spec, s, netns)
+							  : dump_family(c, spec, s, netns, false);
 		if (r < 0) {
 			s->n_socks = start;
 			return r;

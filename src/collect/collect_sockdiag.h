@@ -3,6 +3,7 @@
 #ifndef IPCTOP_COLLECT_SOCKDIAG_H
 #define IPCTOP_COLLECT_SOCKDIAG_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "collect/sockdiag_parse.h"
@@ -28,5 +29,10 @@ int sockdiag_dump_in(struct snapshot *s, uint64_t netns, int nsfd);
  * closed while it runs can make it skip others). Inodes that are no UNIX socket are passed
  * over. Returns the number found, or -errno when the netlink socket failed. */
 int sockdiag_lookup_unix(struct snapshot *s, uint64_t netns, const uint64_t *inos, size_t n);
+
+/* TCP is dumped with one request for IPv4 and IPv6 (TCPDIAG_GETSOCK), or, where the kernel
+ * refused that or after sockdiag_split_tcp(true), with one request per family. Returns
+ * whether it was split before. */
+bool sockdiag_split_tcp(bool split);
 
 #endif

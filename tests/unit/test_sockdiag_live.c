@@ -1,6 +1,7 @@
 /* test_sockdiag_live.c — the sock_diag collector against the real kernel: sockets this test
  * creates (UNIX pairs, named/abstract, TCP over IPv4/IPv6, UDP, netlink) must come back by
- * inode with the right facts. Runs as root and again as nobody (sockdiag_nobody.sh). */
+ * inode with the right facts; TCP both from the one request for both families and from one
+ * request per family. Runs as root and again as nobody (sockdiag_nobody.sh). */
 #include <errno.h>
 #include <linux/netlink.h>
 #include <netinet/in.h>
@@ -327,6 +328,10 @@ int main(void)
 	test_abstract(&s);
 	test_tcp(&s, AF_INET);
 	test_tcp(&s, AF_INET6);
+	ok(!sockdiag_split_tcp(true), "TCP of both families came from one request");
+	test_tcp(&s, AF_INET);   /* again, one request per family: the way for kernels without it */
+	test_tcp(&s, AF_INET6);
+	sockdiag_split_tcp(false);
 	test_udp(&s);
 	test_netlink(&s);
 	test_lookup();
