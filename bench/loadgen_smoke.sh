@@ -2,7 +2,8 @@
 # loadgen_smoke.sh — the benchmark load generator works (no timings here): with -n 10 it says
 # "ready 10", runs exactly 10 processes below it, each holding its two pipe ends, three
 # sockets and its shared memory; SIGTERM (first run) and end of stdin (second run) leave no
-# process, SysV segment or /dev/shm object of it behind.
+# process, SysV segment or /dev/shm object of it behind. bench/procfloor, run beside the load,
+# counts at least its processes and descriptors.
 . "$TESTS_SRC/tap.sh"
 
 LOADGEN="$TESTS_BIN/../bench/loadgen"
@@ -91,6 +92,15 @@ stopped() {
 }
 
 start SIGTERM
+PROCFLOOR="$TESTS_BIN/../bench/procfloor"
+if [ -x "$PROCFLOOR" ]; then
+	counts=$("$PROCFLOOR" 2>&1 >/dev/null)
+	echo "$counts" | awk '/^procfloor: [0-9]+ processes, [0-9]+ descriptors$/ && $2 >= 11 && $4 >= 60 { f = 1 }
+		END { exit !f }'
+	ok $? "procfloor counts at least the load's 11 processes and 60 descriptors ($counts)"
+else
+	skip "procfloor not built"
+fi
 kill -TERM "$lg"
 stopped SIGTERM
 exec 3>&-

@@ -1,14 +1,16 @@
-# bench/local.mk — benchmarks (make bench): a load generator of process pairs joined by IPC, and
-# bench/run, which times ipctop against lsof, lsfd, ss and top (and the TUI against htop) under
-# that load and writes the table to bench/RESULTS.md. Only the load generator's smoke test runs
-# in make check: never a timing.
-check_PROGRAMS += bench/loadgen
+# bench/local.mk — benchmarks (make bench): a load generator of process pairs joined by IPC, the
+# /proc floor (bench/procfloor: the least /proc reading a tool like ipctop must do), and
+# bench/run, which times ipctop against lsof, lsfd, ss, top and that floor (and the TUI against
+# htop) under that load and writes the table to bench/RESULTS.md. Only the load generator's smoke
+# test runs in make check: never a timing.
+check_PROGRAMS += bench/loadgen bench/procfloor
 bench_loadgen_SOURCES = bench/loadgen.c bench/loadgen_pair.c bench/loadgen.h
 bench_loadgen_LDADD = -lrt
+bench_procfloor_SOURCES = bench/procfloor.c
 
 TESTS += bench/loadgen_smoke.sh
 EXTRA_DIST += bench/loadgen_smoke.sh bench/run bench/check_load.py bench/report.py \
-	bench/tui_measure.py bench/RESULTS.md
+	bench/tui_measure.py bench/other_cpu.py bench/RESULTS.md
 
 # Where the results table goes; `make bench BENCH_OUT=/tmp/r.md` to keep the tree untouched,
 # `make bench BENCH_ARGS=--quick` for the short run.
@@ -16,6 +18,7 @@ BENCH_OUT = $(abs_top_srcdir)/bench/RESULTS.md
 BENCH_ARGS =
 
 .PHONY: bench
-bench: ipctop bench/loadgen
+bench: ipctop bench/loadgen bench/procfloor
 	IPCTOP='$(abs_top_builddir)/ipctop' LOADGEN='$(abs_top_builddir)/bench/loadgen' \
+	PROCFLOOR='$(abs_top_builddir)/bench/procfloor' \
 	PYTHON3='$(PYTHON3)' bash $(top_srcdir)/bench/run --out '$(BENCH_OUT)' $(BENCH_ARGS)
