@@ -2,7 +2,6 @@
  * maps SysV, POSIX, memfd, shared-anonymous and deleted-file memory, and the query must give
  * exactly the shared lines of /proc/self/maps, field by field. Also the pure decoding of an
  * answer, and a zombie (no address space). */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
