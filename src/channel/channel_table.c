@@ -1,7 +1,7 @@
 /* channel_table.c — find-or-add channels by key and gather their endpoints without any
  * quadratic step: a hash per key, a hash per (channel, pid), a counting sort at the end. Both
- * hash tables are sized from the snapshot before resolution starts, so they never rehash, and
- * each lookup probes once (find and insert are one walk). */
+ * hash tables (util/u64map) are sized from the snapshot before resolution starts, so they never
+ * grow, and each lookup probes once (find and insert are one walk). */
 #include "channel/channel_table.h"
 
 #include <stdlib.h>
@@ -28,64 +28,13 @@ static size_t endpoint_bound(const struct snapshot *s)
 	return n;
 }
 
-static void tag_table_init(struct tag_table *tt, size_t expected)
-{
-	size_t cap = 64;
-	while (cap < 2 * expected)
-		cap *= 2;
-	tt->slots = xcalloc(cap, sizeof(*tt->slots));
-	tt->mask = cap - 1;
-	tt->len = 0;
-}
-
-/* A cheap full-avalanche mix of one word (the finaliser of splitmix64). */
-static inline uint64_t mix64(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	x ^= x >> 31;
-	return x;
-}
-
-/* Where the probe for tag starts: the same rule for lookups and for doubling. */
-static size_t home_slot(const struct tag_table *tt, uint64_t tag)
-{
-	return (size_t)mix64(tag) & tt->mask;
-}
-
-/* Double the table (never needed when it was sized from endpoint_bound()). */
-static void tag_table_double(struct tag_table *tt)
-{
-	struct tag_table old = *tt;
-	tag_table_init(tt, old.mask + 1);
-	for (size_t i = 0; i <= old.mask; i++) {
-		if (!old.slots[i].val_plus1)
-			continue;
-		size_t j = home_slot(tt, old.slots[i].tag);
-		while (tt->slots[j].val_plus1)
-			j = (j + 1) & tt->mask;
-		tt->slots[j] = old.slots[i];
-	}
-	tt->len = old.len;
-	free(old.slots);
-}
-
-/* Keep the table at most half full. */
-static inline void tag_table_make_room(struct tag_table *tt)
-{
-	if (2 * (tt->len + 1) > tt->mask + 1)
-		tag_table_double(tt);
-}
-
 void chan_table_init(struct chan_table *t, struct snapshot *s)
 {
 	memset(t, 0, sizeof(*t));
 	t->s = s;
 	size_t bound = endpoint_bound(s);
-	tag_table_init(&t->by_key, bound);
-	tag_table_init(&t->by_chan_pid, bound);
+	u64map_init(&t->by_key, bound);
+	u64map_init(&t->by_chan_pid, bound);
 	XGROW(t->eps, t->cap_eps, bound + 1);
 	XGROW(t->keys, t->cap_keys, bound + 1);
 	XGROW(s->chans, s->cap_chans, bound + 1);
@@ -93,7 +42,7 @@ void chan_table_init(struct chan_table *t, struct snapshot *s)
 
 static uint64_t key_hash(struct chan_key k)
 {
-	return mix64(k.a ^ (uint64_t)k.kind << 56) + k.b;   /* home_slot() mixes it again */
+	return u64_mix(k.a ^ (uint64_t)k.kind << 56, k.b);
 }
 
 static bool key_eq(struct chan_key x, struct chan_key y)
@@ -101,13 +50,14 @@ static bool key_eq(struct chan_key x, struct chan_key y)
 	return x.kind == y.kind && x.a == y.a && x.b == y.b;
 }
 
-/* The slot of key's channel, or the empty slot where it would go. */
-static struct tag_slot *key_slot(const struct chan_table *t, struct chan_key key, uint64_t h)
+/* The slot of key's channel, or the empty slot where it would go: the map is keyed by the
+ * hash h, and keys sharing a hash are told apart by the key itself. */
+static struct u64slot *key_slot(const struct chan_table *t, struct chan_key key, uint64_t h)
 {
-	const struct tag_table *tt = &t->by_key;
-	for (size_t i = home_slot(tt, h);; i = (i + 1) & tt->mask) {
-		struct tag_slot *sl = &tt->slots[i];
-		if (!sl->val_plus1 || (sl->tag == h && key_eq(t->keys[sl->val_plus1 - 1], key)))
+	const struct u64map *m = &t->by_key;
+	for (size_t i = u64map_home(m, h);; i = u64map_next(m, i)) {
+		struct u64slot *sl = &m->slots[i];
+		if (!sl->val_plus1 || (sl->key == h && key_eq(t->keys[sl->val_plus1 - 1], key)))
 			return sl;
 	}
 }
@@ -120,9 +70,9 @@ int32_t chan_table_find(const struct chan_table *t, struct chan_key key)
 int32_t chan_table_get(struct chan_table *t, struct chan_key key, bool *created)
 {
 	struct snapshot *s = t->s;
-	tag_table_make_room(&t->by_key);
+	u64map_make_room(&t->by_key);
 	uint64_t h = key_hash(key);
-	struct tag_slot *sl = key_slot(t, key, h);
+	struct u64slot *sl = key_slot(t, key, h);
 	*created = !sl->val_plus1;
 	if (sl->val_plus1)
 		return sl->val_plus1 - 1;
@@ -135,19 +85,8 @@ int32_t chan_table_get(struct chan_table *t, struct chan_key key, bool *created)
 	s->chans[i].kind = key.kind;
 	s->chans[i].sysv = -1;
 	t->keys[i] = key;
-	*sl = (struct tag_slot){ h, i + 1 };
-	t->by_key.len++;
+	u64map_fill(&t->by_key, sl, h, i);
 	return i;
-}
-
-/* The slot of the pending endpoint whose tag is (channel << 32 | pid), or the empty slot where
- * it would go. */
-static struct tag_slot *ep_slot(const struct tag_table *tt, uint64_t tag)
-{
-	size_t i = home_slot(tt, tag);
-	while (tt->slots[i].val_plus1 && tt->slots[i].tag != tag)
-		i = (i + 1) & tt->mask;
-	return &tt->slots[i];
 }
 
 static void merge_ep(struct endpoint *old, const struct endpoint *ep)
@@ -169,15 +108,13 @@ static void merge_ep(struct endpoint *old, const struct endpoint *ep)
 void chan_table_add_ep(struct chan_table *t, int32_t chan, const struct endpoint *ep)
 {
 	if (ep->pid > 0) {
-		tag_table_make_room(&t->by_chan_pid);
-		uint64_t tag = (uint64_t)(uint32_t)chan << 32 | (uint32_t)ep->pid;
-		struct tag_slot *sl = ep_slot(&t->by_chan_pid, tag);
+		uint64_t key = (uint64_t)(uint32_t)chan << 32 | (uint32_t)ep->pid;
+		struct u64slot *sl = u64map_slot(&t->by_chan_pid, key);
 		if (sl->val_plus1) {
 			merge_ep(&t->eps[sl->val_plus1 - 1].ep, ep);
 			return;
 		}
-		*sl = (struct tag_slot){ tag, (int32_t)t->n_eps + 1 };
-		t->by_chan_pid.len++;
+		u64map_fill(&t->by_chan_pid, sl, key, (int32_t)t->n_eps);
 	}
 	if (t->n_eps >= t->cap_eps)
 		XGROW(t->eps, t->cap_eps, t->n_eps + 1);
@@ -208,7 +145,7 @@ void chan_table_finish(struct chan_table *t)
 	free(start);
 	free(t->eps);
 	free(t->keys);
-	free(t->by_key.slots);
-	free(t->by_chan_pid.slots);
+	u64map_free(&t->by_key);
+	u64map_free(&t->by_chan_pid);
 	memset(t, 0, sizeof(*t));
 }

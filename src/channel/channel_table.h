@@ -5,6 +5,7 @@
 #define IPCTOP_CHANNEL_TABLE_H
 
 #include "model/snapshot.h"
+#include "util/u64map.h"
 
 /* The identity of an IPC object: kind plus two words (device and inode, namespace and tuple
  * hash, ...). */
@@ -18,25 +19,12 @@ struct pending_ep {
 	struct endpoint ep;
 };
 
-/* Open addressing with linear probing: a 64-bit tag per slot and the index it leads to, plus
- * one (0 marks an empty slot, so a zeroed table is empty). Sized once from the snapshot's
- * counts so it does not grow during a resolution (it still can). */
-struct tag_slot {
-	uint64_t tag;
-	int32_t val_plus1;
-};
-
-struct tag_table {
-	struct tag_slot *slots;
-	size_t mask, len;
-};
-
 struct chan_table {
 	struct snapshot *s;
-	struct tag_table by_key;      /* hash of chan_key -> channel index (the key is checked) */
+	struct u64map by_key;         /* hash of chan_key -> channel index (the key is checked) */
 	struct chan_key *keys;        /* per channel */
 	size_t cap_keys;
-	struct tag_table by_chan_pid; /* channel << 32 | pid -> pending endpoint index */
+	struct u64map by_chan_pid;    /* channel << 32 | pid -> pending endpoint index */
 	struct pending_ep *eps;
 	size_t n_eps, cap_eps;
 };

@@ -14,7 +14,7 @@ static size_t n_names, cap_names;
 
 const char *user_name(uid_t uid)
 {
-	if (!by_uid.cap)
+	if (!by_uid.slots)
 		u64map_init(&by_uid, 64);
 	int32_t i = u64map_get(&by_uid, uid);
 	if (i >= 0)
