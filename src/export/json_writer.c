@@ -304,7 +304,9 @@ static void plain_str(struct json_writer *w, const char *s, size_t n)
 	maybe_flush(w);
 }
 
-void jw_strn(struct json_writer *w, const char *s, size_t n)
+/* A string value: plain ASCII copied at once, anything else through the escaper given. */
+static void str_value(struct json_writer *w, const char *s, size_t n,
+		      void (*escape)(struct strbuf *, const char *, size_t))
 {
 	if (!s) {
 		jw_null(w);
@@ -312,9 +314,14 @@ void jw_strn(struct json_writer *w, const char *s, size_t n)
 		plain_str(w, s, n);
 	} else {
 		before_item(w);
-		json_append_untrusted(&w->out, s, n);
+		escape(&w->out, s, n);
 		maybe_flush(w);
 	}
+}
+
+void jw_strn(struct json_writer *w, const char *s, size_t n)
+{
+	str_value(w, s, n, json_append_untrusted);
 }
 
 void jw_str(struct json_writer *w, const char *s)
@@ -324,15 +331,7 @@ void jw_str(struct json_writer *w, const char *s)
 
 void jw_clean_strn(struct json_writer *w, const char *s, size_t n)
 {
-	if (!s) {
-		jw_null(w);
-	} else if (ft_plain_ascii(s, n)) {
-		plain_str(w, s, n);
-	} else {
-		before_item(w);
-		json_append_quoted(&w->out, s, n);
-		maybe_flush(w);
-	}
+	str_value(w, s, n, json_append_quoted);
 }
 
 void jw_clean_str(struct json_writer *w, const char *s)
