@@ -9,8 +9,8 @@
 # cheap when the machine is busy: see sleeper.h): both are reported as TAP comments, never
 # asserted.
 . "$TESTS_SRC/tap.sh"
+. "$TESTS_SRC/hardening/churn_lib.sh"
 
-churner=$TESTS_BIN/hardening/churner
 [ -x "$churner" ] || skip_all "churner not built"
 [ -n "$PYTHON3" ] || skip_all "python3 not found"
 check=$TESTS_SRC/hardening/check_snapshot.py
@@ -25,13 +25,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 name=hc$$   # this run's processes only, even when another build runs the same test
-"$churner" 58 128 "$name" 600 2 > "$work/churner.out" 2>&1 &
-churn_pid=$!
-for _ in $(seq 100); do
-	grep -q ready "$work/churner.out" && break
-	sleep 0.05
-done
-grep -q ready "$work/churner.out"
+churn_start "$work/churner.out" 58 128 "$name" 600 2
 ok $? "churner is forking and killing channel-holding processes"
 
 # Snapshots are checked in batches of 10 and deleted, to keep /tmp small.
@@ -71,10 +65,7 @@ else
 	skip "too few snapshots ($taken) to expect a churned pair caught whole"
 fi
 
-kill "$churn_pid" 2>/dev/null
-wait "$churn_pid"
-churn_pid=
-sed -n 's/^started /# churn: started /p' "$work/churner.out"
+churn_stop
 sleep 0.2
 left=$(ps -e -o comm= | grep -c "^$name\$")
 [ "$left" -eq 0 ]

@@ -7,31 +7,16 @@
 # between, nothing reaches stderr, and q ends it with status 0. The churn rate is reported as a
 # TAP comment, never asserted.
 . "$TESTS_SRC/tap.sh"
-
-[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux not found"
-[ -x "$IPCTOP" ] || skip_all "ipctop not built"
-churner=$TESTS_BIN/hardening/churner
+. "$TESTS_SRC/tui/tmux_lib.sh"
+. "$TESTS_SRC/hardening/churn_lib.sh"
+tmux_require
 [ -x "$churner" ] || skip_all "churner not built"
 
 export LC_ALL=C.UTF-8
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-churntui.XXXXXX") || exit 1
-sock="ipctop-churntui-$$"
-churn_pid=
-. "$TESTS_SRC/tui/tmux_lib.sh"
-cleanup() {
-	tmux_stop
-	[ -n "$churn_pid" ] && kill "$churn_pid" 2>/dev/null && wait "$churn_pid"
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+tmux_setup churntui churn_pid
 
 name=ht$$   # this run's processes only, even when another build runs the same test
-"$churner" 40 128 "$name" 600 2 > "$tmp/churner.out" 2>&1 &
-churn_pid=$!
-i=0
-while ! grep -q ready "$tmp/churner.out" && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-grep -q ready "$tmp/churner.out"
+churn_start "$tmp/churner.out" 40 128 "$name" 600 2
 ok $? "churner is forking and killing channel-holding processes"
 
 session=churn
@@ -103,8 +88,5 @@ ok $? "exit status 0 ($(cat "$tmp/rc" 2>/dev/null))"
 ok $? "nothing on stderr (no warning drawn over the screen, no sanitizer report)"
 sed 's/^/#   stderr: /' "$tmp/err" | head -10
 
-kill "$churn_pid" 2>/dev/null
-wait "$churn_pid"
-churn_pid=
-sed -n 's/^started /# churn: started /p' "$tmp/churner.out"
+churn_stop
 tap_done

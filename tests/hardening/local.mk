@@ -25,6 +25,7 @@ TESTS += tests/hardening/churn.sh tests/hardening/hidepid.sh tests/hardening/net
 	tests/hardening/churn_tui.sh tests/hardening/scale_procs.sh
 EXTRA_DIST += tests/hardening/churn.sh tests/hardening/hidepid.sh tests/hardening/netns.sh \
 	tests/hardening/pidns.sh tests/hardening/terminal.sh tests/hardening/ns_lib.sh \
+	tests/hardening/churn_lib.sh \
 	tests/hardening/hold.py tests/hardening/check_snapshot.py tests/hardening/scale.sh \
 	tests/hardening/valgrind.sh tests/hardening/tui_memory.sh \
 	tests/hardening/scale.py tests/hardening/churn_tui.sh tests/hardening/scale_procs.sh \

@@ -42,10 +42,6 @@ out=$("$PYTHON3" "$check_snap" --pair tcp "$h_srv" "$h_cli" --pair tcp "$n_srv" 
 ok $? "host pair $h_srv-$h_cli and namespace pair $n_srv-$n_cli: one tcp channel each, none across"
 [ -n "$out" ] && printf '%s\n' "$out"
 
-ns_cleanup
-trap - EXIT
-i=0
-while [ -e "/proc/$n_srv" ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-[ ! -e "/proc/$n_srv" ] && [ ! -e "/proc/$n_cli" ]
+ns_end "$n_srv" "$n_cli"
 ok $? "namespace holders are gone (the namespace with them)"
 tap_done

@@ -1,5 +1,6 @@
 # ns_lib.sh — shared by the namespace tests: a work dir, holders that are killed on exit, and
-# waiting for a holder's pid file. Source after tap.sh; needs python3 for hold.py.
+# waiting for a holder's pid file, ending them and seeing them gone (ns_end). Source after tap.sh;
+# needs python3 for hold.py.
 # Holders are started with stdio away from the test's own (</dev/null >/dev/null 2>>...), so
 # that no inherited pipe joins them to other processes.
 hold=$TESTS_SRC/hardening/hold.py
@@ -32,3 +33,15 @@ wait_file() {
 	while [ ! -s "$1" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 	[ -s "$1" ]
 }
+
+# ns_end PID...: end the holders now (ns_cleanup, which removes $work too) and wait up to 5 s
+# for every PID to be gone; false if one is left.
+ns_end() {
+	ns_cleanup
+	trap - EXIT
+	i=0
+	while any_alive "$@" && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	! any_alive "$@"
+}
+# any_alive PID...: one of them is still in /proc.
+any_alive() { for p; do [ -e "/proc/$p" ] && return 0; done; return 1; }

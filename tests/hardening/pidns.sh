@@ -47,10 +47,6 @@ out=$("$PYTHON3" "$check_snap" --ppid "$child" "$parent" --pair pipe "$parent" "
 ok $? "both shown with host pids, and one pipe channel joins $parent and $child"
 [ -n "$out" ] && printf '%s\n' "$out"
 
-ns_cleanup
-trap - EXIT
-i=0
-while [ -e "/proc/$parent" ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-[ ! -e "/proc/$parent" ] && [ ! -e "/proc/$child" ]
+ns_end "$parent" "$child"
 ok $? "PID namespace processes are gone"
 tap_done

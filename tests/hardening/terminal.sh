@@ -7,75 +7,47 @@
 [ -x "$IPCTOP" ] || skip_all "ipctop not built"
 
 export LC_ALL=C.UTF-8
-work=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-term.XXXXXX") || exit 1
-sock="ipctop-hard-$$"
-tmp=$work
 . "$TESTS_SRC/tui/tmux_lib.sh"
-cleanup() {
-	[ -n "$TMUX_BIN" ] && tmux_stop
-	rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+tmux_setup term
 
 # --- no terminal: stdout is a file ---
-timeout 30 "$IPCTOP" </dev/null >"$work/notty.out" 2>"$work/notty.err"
+timeout 30 "$IPCTOP" </dev/null >"$tmp/notty.out" 2>"$tmp/notty.err"
 st=$?
 [ "$st" -eq 1 ]
 ok $? "without a terminal ipctop exits 1 (status $st)"
-grep -qi 'terminal' "$work/notty.err"
-ok $? "and says why: $(head -c 200 "$work/notty.err")"
-[ ! -s "$work/notty.out" ]
+grep -qi 'terminal' "$tmp/notty.err"
+ok $? "and says why: $(head -c 200 "$tmp/notty.err")"
+[ ! -s "$tmp/notty.out" ]
 ok $? "and writes nothing (no screen control codes) to the redirected stdout"
 
 [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || { skip "tmux not found"; tap_done; exit $?; }
 
-# start NAME W H [ENV...]: ipctop in a WxH pane; its exit status goes to $work/NAME.rc and its
-# stderr to $work/NAME.err.
+# start NAME W H [ENV...]: ipctop in a WxH pane (the session NAME, now the one waited on); its
+# exit status goes to $tmp/NAME.rc and its stderr to $tmp/NAME.err.
 start() {
-	name=$1 w=$2 h=$3; shift 3
-	T new-session -d -s "$name" -x "$w" -y "$h" \
-		"env XDG_CONFIG_HOME='$work/config' $* '$IPCTOP' -d 5 2>'$work/$name.err'; echo \$? > '$work/$name.rc'"
+	session=$1 w=$2 h=$3; shift 3
+	T new-session -d -s "$session" -x "$w" -y "$h" \
+		"env XDG_CONFIG_HOME='$tmp/config' $* '$IPCTOP' -d 5 2>'$tmp/$session.err'; echo \$? > '$tmp/$session.rc'"
 }
 
-# shown NAME: wait (up to 10 s) until the pane shows any text; false if it never does.
-shown() {
-	i=0
-	while [ "$i" -lt 100 ]; do
-		[ -n "$(T capture-pane -p -t "$1" 2>/dev/null | tr -d ' \n')" ] && return 0
-		T has-session -t "$1" 2>/dev/null || return 1
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
-# shown_text NAME TEXT: wait (up to 10 s) until the pane shows TEXT.
-shown_text() {
-	i=0
-	while [ "$i" -lt 100 ]; do
-		T capture-pane -p -t "$1" 2>/dev/null | grep -q "$2" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
+# any_text SCREEN: the screen shows something (a check for wait_until).
+any_text() { [ -n "$(printf '%s' "$1" | tr -d ' \n')" ]; }
 
 # clean_exit NAME: exit status < 128 (no signal, no sanitizer abort) and no sanitizer report.
 clean_exit() {
-	rc=$(cat "$work/$1.rc" 2>/dev/null)
-	[ -n "$rc" ] && [ "$rc" -lt 128 ] && ! grep -q 'Sanitizer\|runtime error' "$work/$1.err"
+	rc=$(cat "$tmp/$1.rc" 2>/dev/null)
+	[ -n "$rc" ] && [ "$rc" -lt 128 ] && ! grep -q 'Sanitizer\|runtime error' "$tmp/$1.err"
 }
 
 # --- TERM=dumb: either a message and a non-zero exit, or a screen that q quits ---
 start dumb 80 24 TERM=dumb
 if wait_gone 50 dumb; then
-	rc=$(cat "$work/dumb.rc" 2>/dev/null)
-	[ "$rc" = 0 ] || [ -s "$work/dumb.err" ]
-	ok $? "TERM=dumb: exits by itself (status $rc) with a message: $(head -c 160 "$work/dumb.err")"
+	rc=$(cat "$tmp/dumb.rc" 2>/dev/null)
+	[ "$rc" = 0 ] || [ -s "$tmp/dumb.err" ]
+	ok $? "TERM=dumb: exits by itself (status $rc) with a message: $(head -c 160 "$tmp/dumb.err")"
 	skip "TERM=dumb: nothing to quit"
 else
-	shown_text dumb PID
+	wait_for PID
 	ok $? "TERM=dumb: still running, so it must show a usable screen (the process list header)"
 	T capture-pane -p -t dumb 2>/dev/null | grep -v '^ *$' | head -5 | sed 's/^/#   | /'
 	T send-keys -t dumb q
@@ -87,7 +59,7 @@ ok $? "TERM=dumb: no crash"
 
 # --- 10x5 window ---
 start tiny 10 5
-shown tiny
+wait_until any_text
 st=$?
 T capture-pane -p -t tiny 2>/dev/null | sed 's/^/#   | /'
 if [ "$st" -eq 0 ] && T has-session -t tiny 2>/dev/null; then
@@ -97,16 +69,16 @@ if [ "$st" -eq 0 ] && T has-session -t tiny 2>/dev/null; then
 	ok $? "10x5 window: q ends it"
 else
 	wait_gone 10 tiny
-	[ -s "$work/tiny.err" ]
-	ok $? "10x5 window: exited with a message: $(head -c 160 "$work/tiny.err")"
+	[ -s "$tmp/tiny.err" ]
+	ok $? "10x5 window: exited with a message: $(head -c 160 "$tmp/tiny.err")"
 	skip "10x5 window: nothing to quit"
 fi
 clean_exit tiny
-ok $? "10x5 window: no crash (status $(cat "$work/tiny.rc" 2>/dev/null))"
+ok $? "10x5 window: no crash (status $(cat "$tmp/tiny.rc" 2>/dev/null))"
 
 # --- 20 rapid resizes, then q ---
 start resize 80 24
-shown_text resize PID
+wait_for PID
 ok $? "resize: ipctop shows its process list in an 80x24 window"
 for size in 120x40 10x5 200x60 1x1 80x24 30x6 5x80 160x10 2x2 100x30 \
             11x6 250x70 40x12 3x100 90x25 15x5 60x60 7x3 132x43 80x24; do
@@ -117,7 +89,7 @@ ok $? "resize: still running after 20 resizes"
 T send-keys -t resize q
 wait_gone 100 resize
 ok $? "resize: q ends it"
-[ "$(cat "$work/resize.rc" 2>/dev/null)" = 0 ] && clean_exit resize
-ok $? "resize: exit status 0 and no crash (status $(cat "$work/resize.rc" 2>/dev/null))"
-[ -s "$work/resize.err" ] && sed 's/^/#   stderr: /' "$work/resize.err" | head -5
+[ "$(cat "$tmp/resize.rc" 2>/dev/null)" = 0 ] && clean_exit resize
+ok $? "resize: exit status 0 and no crash (status $(cat "$tmp/resize.rc" 2>/dev/null))"
+[ -s "$tmp/resize.err" ] && sed 's/^/#   stderr: /' "$tmp/resize.err" | head -5
 tap_done

@@ -28,9 +28,8 @@
 # exactly 1000 refresh snapshots.
 # Plain build only (local.mk): under AddressSanitizer the resident size is its quarantine.
 . "$TESTS_SRC/tap.sh"
-
-[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux not found"
-[ -x "$IPCTOP" ] || skip_all "ipctop not built"
+. "$TESTS_SRC/tui/tmux_lib.sh"
+tmux_require
 probe=$TESTS_BIN/hardening/refresh_probe.so
 scaler=$TESTS_BIN/hardening/scaler
 churner=$TESTS_BIN/hardening/churner
@@ -45,18 +44,9 @@ else
 fi
 
 export LC_ALL=C.UTF-8
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-tuimem.XXXXXX") || exit 1
-sock="ipctop-tuimem-$$"
-pid=
-. "$TESTS_SRC/tui/tmux_lib.sh"
-cleanup() {
-	# a stopped ipctop would ignore the hang-up from the tmux server: wake it and end it
-	[ -n "$pid" ] && kill -CONT "$pid" 2>/dev/null && kill "$pid" 2>/dev/null
-	tmux_stop
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# pid: ipctop's host pid, once known; tmux_cleanup wakes it (stopped, it would ignore the
+# hang-up from the tmux server) and ends it
+tmux_setup tuimem pid
 
 # Process 1 of the new namespaces: the fixed load, then ipctop. When it ends, so does every
 # process in the namespace.

@@ -18,15 +18,9 @@ vg() {
 	sed 's/^/#   /' "$log" | head -40
 	return 1
 }
-log=$(mktemp) || exit 1
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-vg.XXXXXX") || exit 1
-sock="ipctop-vg-$$"
-cleanup() {
-	[ -n "$TMUX_BIN" ] && tmux_stop
-	rm -rf "$log" "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+. "$TESTS_SRC/tui/tmux_lib.sh"
+tmux_setup vg
+log=$tmp/vg-run.log
 
 vg --json; ok $? "ipctop --json: memcheck clean"
 vg --json -p "$$" --pretty; ok $? "ipctop --json -p (detail, smaps): memcheck clean"
@@ -35,7 +29,6 @@ vg --dot; ok $? "ipctop --dot: memcheck clean"
 # --- the interactive ipctop: list, detail, graph, help, q ---
 [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || { skip "tmux not found"; tap_done; exit $?; }
 export LC_ALL=C.UTF-8
-. "$TESTS_SRC/tui/tmux_lib.sh"
 session=vg
 T new-session -d -s vg -x 120 -y 40 \
 	"env XDG_CONFIG_HOME='$tmp/config' valgrind -q --error-exitcode=99 --leak-check=full \

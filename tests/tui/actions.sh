@@ -2,20 +2,9 @@
 # actions.sh — the only things ipctop changes, and only after a menu choice: F8 renices the
 # selected process, F9 signals it; with --readonly neither is offered nor done.
 . "$TESTS_SRC/tap.sh"
-[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux not found"
-[ -x "$IPCTOP" ] || skip_all "ipctop not built"
-
-tmp=$(mktemp -d /tmp/ipctop-act-XXXXXX)
-sock="ipctop-act-$$"
-target=
-cleanup() {
-	tmux_stop
-	[ -n "$target" ] && kill "$target" 2>/dev/null
-	wait 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
 . "$TESTS_SRC/tui/tmux_lib.sh"
+tmux_require
+tmux_setup act target
 
 nice_of() { awk '{ sub(/^.*\) /, ""); print $17 }' "/proc/$1/stat"; }
 # running PID: the process exists and is not a zombie waiting for this shell to reap it.

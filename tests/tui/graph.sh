@@ -3,24 +3,10 @@
 # processes joined by a pipe, found with / and shown with g as two boxes and a line between
 # them (UTF-8 and --ascii), Tab selects the edge, Enter opens the focused process, Esc leaves.
 . "$TESTS_SRC/tap.sh"
-
-[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux not found"
-[ -n "$PYTHON3" ] || skip_all "python3 not found"
-[ -x "$IPCTOP" ] || skip_all "ipctop not built"
-
-export LC_ALL=C.UTF-8
-tmp=$(mktemp -d /tmp/ipctop-graph-XXXXXX)
-sock="ipctop-graph-$$"
-fixture_pid=
-cleanup() {
-	tmux_stop
-	[ -n "$fixture_pid" ] && kill "$fixture_pid" 2>/dev/null
-	wait 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-
 . "$TESTS_SRC/tui/tmux_lib.sh"
+tmux_require python3
+export LC_ALL=C.UTF-8
+tmux_setup graph fixture_pid
 
 # Fixture: a writer with a unique name holding the write end of a pipe to its reader child;
 # nothing else shared with anyone (standard streams on /dev/null).

@@ -1,26 +1,62 @@
-# tmux_lib.sh — what the tmux end-to-end tests share: a private tmux server (T), waiting for
-# the screen (wait_for, wait_re, wait_gone), starting ipctop in a pane (start), and a pair of
-# processes joined by a pipe (start_pipe_pair). Set sock and tmp before sourcing; session is
-# set by start.
+# tmux_lib.sh — what the tmux end-to-end tests share: their work dir and private tmux server
+# (tmux_require, tmux_setup, T), waiting for the screen (wait_for, wait_re, wait_gone), starting
+# ipctop in a pane (start), and a pair of processes joined by a pipe (start_pipe_pair). Source
+# it after tap.sh, then call tmux_setup; session is set by start.
 
-# The server keeps running when its last session ends (exit-empty off): otherwise a session
-# started just after another one quit can reach a server that is shutting down and die with it.
-printf 'set -s exit-empty off\n' > "$tmp/tmux.conf"
+# tmux_require [python3]: skip the whole test unless tmux and the built ipctop (and python3,
+# when named) are there.
+tmux_require() {
+	[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux not found"
+	[ "$1" != python3 ] || [ -n "$PYTHON3" ] || skip_all "python3 not found"
+	[ -x "$IPCTOP" ] || skip_all "ipctop not built"
+}
+
+# tmux_setup PREFIX [PIDVAR...]: make the work dir $tmp and the private server's name $sock
+# from PREFIX, and on exit (or INT/TERM) call tmux_cleanup, which ends the pids then held by
+# the variables PIDVAR (emptied here; a test empties one again when it has ended that process).
+tmux_setup() {
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-$1.XXXXXX") || exit 1
+	sock="ipctop-$1-$$"
+	shift
+	tmux_pidvars=$*
+	for v; do eval "$v="; done
+	# The server keeps running when its last session ends (exit-empty off): otherwise a session
+	# started just after another one quit can reach a server that is shutting down and die with it.
+	printf 'set -s exit-empty off\n' > "$tmp/tmux.conf"
+	trap tmux_cleanup EXIT
+	trap 'exit 130' INT TERM
+}
+
+# tmux_cleanup: end the pids of tmux_setup's PIDVARs (woken first: a stopped process would not
+# act on the signal), stop the server, reap the test's children and remove $tmp.
+tmux_cleanup() {
+	for v in $tmux_pidvars; do
+		eval "p=\${$v}"
+		[ -n "$p" ] && kill -CONT "$p" 2>/dev/null && kill "$p" 2>/dev/null
+	done
+	tmux_stop
+	wait 2>/dev/null
+	rm -rf "$tmp"
+}
+
 T() { "$TMUX_BIN" -f "$tmp/tmux.conf" -L "$sock" "$@"; }
 
 # tmux_stop: end the private server and remove its socket file (tmux leaves it behind).
 tmux_stop() {
+	[ -n "$TMUX_BIN" ] || return 0
 	T kill-server 2>/dev/null
 	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
 }
 
 # wait_until CHECK [TENTHS]: poll the pane (default 10 s) until CHECK "$screen" succeeds;
-# on time-out show the last screen as TAP comments.
+# false at once when the session has ended (nothing more will be drawn); on failure show the
+# last screen as TAP comments.
 wait_until() {
 	i=0
 	while [ "$i" -lt "${2:-100}" ]; do
 		screen=$(T capture-pane -p -t "$session" 2>/dev/null)
 		"$1" "$screen" && return 0
+		T has-session -t "$session" 2>/dev/null || break
 		sleep 0.1
 		i=$((i + 1))
 	done

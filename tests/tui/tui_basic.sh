@@ -3,26 +3,10 @@
 # search, the detail tabs (PCB, IPC peer), resize, a tiny terminal, escaping of a hostile
 # process name, -p, quitting, and the refusal to run without a terminal.
 . "$TESTS_SRC/tap.sh"
-
-[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux not found"
-[ -n "$PYTHON3" ] || skip_all "python3 not found"
-[ -x "$IPCTOP" ] || skip_all "ipctop not built"
-
-export LC_ALL=C.UTF-8
-tmp=$(mktemp -d /tmp/ipctop-tui-XXXXXX)
-sock="ipctop-test-$$"
-fixture_pid=
-hostile_pid=
-cleanup() {
-	tmux_stop
-	[ -n "$fixture_pid" ] && kill "$fixture_pid" 2>/dev/null
-	[ -n "$hostile_pid" ] && kill "$hostile_pid" 2>/dev/null
-	wait 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-
 . "$TESTS_SRC/tui/tmux_lib.sh"
+tmux_require python3
+export LC_ALL=C.UTF-8
+tmux_setup tui fixture_pid hostile_pid
 
 # Fixture: a parent with a unique name holding the write end of a pipe to its child.
 name="ipctfx$$"
