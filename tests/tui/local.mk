@@ -4,17 +4,9 @@ TUI_UNIT_TESTS = tests/tui/test_proc_sort tests/tui/test_proc_tree tests/tui/tes
 	tests/tui/test_settings
 check_PROGRAMS += $(TUI_UNIT_TESTS)
 TESTS += $(TUI_UNIT_TESTS)
-tests_tui_test_proc_sort_SOURCES = tests/tui/test_proc_sort.c
-tests_tui_test_proc_sort_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_tui_test_proc_sort_LDADD = $(IPCTOP_LIBS)
-tests_tui_test_proc_tree_SOURCES = tests/tui/test_proc_tree.c
-tests_tui_test_proc_tree_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_tui_test_proc_tree_LDADD = $(IPCTOP_LIBS)
-tests_tui_test_proc_cpu_SOURCES = tests/tui/test_proc_cpu.c
-tests_tui_test_proc_cpu_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_tui_test_proc_cpu_LDADD = $(IPCTOP_LIBS)
-tests_tui_test_settings_SOURCES = tests/tui/test_settings.c
-tests_tui_test_settings_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_tui_test_settings_LDADD = $(IPCTOP_LIBS)
 TESTS += tests/tui/tui_basic.sh tests/tui/actions.sh
 EXTRA_DIST += tests/tui/tui_basic.sh tests/tui/tmux_lib.sh tests/tui/actions.sh

@@ -1,7 +1,7 @@
 /* test_proc_cpu.c — CPU% from tick counters of two snapshots. */
 #include <math.h>
 
-#include "tap.h"
+#include "../tap.h"
 #include "view/proc_cpu.h"
 
 static int near(double a, double b) { return fabs(a - b) < 1e-9; }

@@ -1,7 +1,7 @@
 /* test_proc_sort.c — sorting the process list by each kind of column, both directions, ties. */
 #include <stdlib.h>
 
-#include "tap.h"
+#include "../tap.h"
 #include "view/proc_sort.h"
 
 static struct proc_info procs[4];

@@ -1,6 +1,6 @@
 /* test_proc_tree.c — tree order of the process list: nesting, sibling order, orphans whose
  * parent is hidden, connector masks, and parent loops from pid reuse. */
-#include "tap.h"
+#include "../tap.h"
 #include "view/proc_tree.h"
 
 static struct proc_info procs[8];

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tap.h"
+#include "../tap.h"
 #include "view/settings.h"
 
 static int parse(const char *text, struct settings *s, struct strbuf *warn)

@@ -1,15 +1,12 @@
 # tests/unit/export.mk — tests of src/export (included by tests/local.mk)
 check_PROGRAMS += tests/unit/test_json_writer
 TESTS += tests/unit/test_json_writer
-tests_unit_test_json_writer_SOURCES = tests/unit/test_json_writer.c
-tests_unit_test_json_writer_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_json_writer_LDADD = $(IPCTOP_LIBS)
 
 check_PROGRAMS += tests/unit/test_export_json
 TESTS += tests/unit/test_export_json
 tests_unit_test_export_json_SOURCES = tests/unit/test_export_json.c \
-	tests/unit/export_fixture.c tests/unit/export_fixture.h
-tests_unit_test_export_json_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+	tests/unit/export_fixture.c tests/unit/export_fixture.h tests/unit/export_checks.h
 tests_unit_test_export_json_LDADD = $(IPCTOP_LIBS)
 
 TESTS += tests/unit/export_json_valid.sh
@@ -18,8 +15,7 @@ EXTRA_DIST += tests/unit/export_json_valid.sh
 check_PROGRAMS += tests/unit/test_export_dot
 TESTS += tests/unit/test_export_dot
 tests_unit_test_export_dot_SOURCES = tests/unit/test_export_dot.c \
-	tests/unit/export_fixture.c tests/unit/export_fixture.h
-tests_unit_test_export_dot_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+	tests/unit/export_fixture.c tests/unit/export_fixture.h tests/unit/export_checks.h
 tests_unit_test_export_dot_LDADD = $(IPCTOP_LIBS)
 
 TESTS += tests/unit/dot_accepts.sh

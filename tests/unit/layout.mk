@@ -1,13 +1,9 @@
 # tests/unit/layout.mk (included by tests/local.mk)
 check_PROGRAMS += tests/unit/test_addr_space
 TESTS += tests/unit/test_addr_space
-tests_unit_test_addr_space_SOURCES = tests/unit/test_addr_space.c
-tests_unit_test_addr_space_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_addr_space_LDADD = $(IPCTOP_LIBS)
 check_PROGRAMS += tests/unit/test_layout_graph
 TESTS += tests/unit/test_layout_graph
-tests_unit_test_layout_graph_SOURCES = tests/unit/test_layout_graph.c
-tests_unit_test_layout_graph_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_layout_graph_LDADD = $(IPCTOP_LIBS)
 TESTS += tests/tui/graph.sh
 EXTRA_DIST += tests/tui/graph.sh

@@ -1,62 +1,30 @@
-# tests/unit/local.mk — unit tests of the model and channel resolution (included by tests/local.mk)
-check_PROGRAMS += tests/unit/test_channel tests/unit/test_text_escape
-TESTS += tests/unit/test_channel tests/unit/test_text_escape
-tests_unit_test_channel_SOURCES = tests/unit/test_channel.c tests/tap.h
-tests_unit_test_channel_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+# tests/unit/local.mk — unit tests of the model and channel resolution (included by tests/local.mk).
+# A unit test is one program built from its own .c (automake's default source when it has no
+# _SOURCES) and linked with libipctop (its _LDADD: the default LDADD would reach every program
+# of the build); it includes tests/tap.h by a relative path, so it needs no flags of its own.
+UNIT_TESTS = tests/unit/test_channel tests/unit/test_text_escape tests/unit/test_collect_reuse \
+	tests/unit/test_u64map tests/unit/test_kept_fds tests/unit/test_maps_query \
+	tests/unit/test_collect_workers tests/unit/test_collect_maps tests/unit/test_refresh_memory \
+	tests/unit/test_parse_pcb tests/unit/test_channel_ids tests/unit/test_fast_text
+check_PROGRAMS += $(UNIT_TESTS)
+TESTS += $(UNIT_TESTS)
+tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
+	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
 tests_unit_test_channel_LDADD = $(IPCTOP_LIBS)
-tests_unit_test_text_escape_SOURCES = tests/unit/test_text_escape.c tests/tap.h
-tests_unit_test_text_escape_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_text_escape_LDADD = $(IPCTOP_LIBS)
-check_PROGRAMS += tests/unit/test_collect_reuse
-TESTS += tests/unit/test_collect_reuse
-tests_unit_test_collect_reuse_SOURCES = tests/unit/test_collect_reuse.c tests/tap.h
-tests_unit_test_collect_reuse_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_collect_reuse_LDADD = $(IPCTOP_LIBS)
-check_PROGRAMS += tests/unit/test_u64map
-TESTS += tests/unit/test_u64map
-tests_unit_test_u64map_SOURCES = tests/unit/test_u64map.c tests/tap.h
-tests_unit_test_u64map_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_u64map_LDADD = $(IPCTOP_LIBS)
-check_PROGRAMS += tests/unit/test_kept_fds
-TESTS += tests/unit/test_kept_fds
-tests_unit_test_kept_fds_SOURCES = tests/unit/test_kept_fds.c tests/tap.h
-tests_unit_test_kept_fds_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_kept_fds_LDADD = $(IPCTOP_LIBS)
-check_PROGRAMS += tests/unit/test_maps_query
-TESTS += tests/unit/test_maps_query
-tests_unit_test_maps_query_SOURCES = tests/unit/test_maps_query.c tests/tap.h
-tests_unit_test_maps_query_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_maps_query_LDADD = $(IPCTOP_LIBS)
-check_PROGRAMS += tests/unit/test_collect_workers
-TESTS += tests/unit/test_collect_workers
-tests_unit_test_collect_workers_SOURCES = tests/unit/test_collect_workers.c tests/tap.h
-tests_unit_test_collect_workers_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_collect_workers_LDADD = $(IPCTOP_LIBS)
-check_PROGRAMS += tests/unit/test_collect_maps
-TESTS += tests/unit/test_collect_maps
-tests_unit_test_collect_maps_SOURCES = tests/unit/test_collect_maps.c tests/tap.h
-tests_unit_test_collect_maps_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_collect_maps_LDADD = $(IPCTOP_LIBS)
-check_PROGRAMS += tests/unit/test_refresh_memory
-TESTS += tests/unit/test_refresh_memory
-tests_unit_test_refresh_memory_SOURCES = tests/unit/test_refresh_memory.c tests/tap.h
-tests_unit_test_refresh_memory_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_refresh_memory_LDADD = $(IPCTOP_LIBS)
-check_PROGRAMS += tests/unit/test_parse_pcb
-TESTS += tests/unit/test_parse_pcb
-tests_unit_test_parse_pcb_SOURCES = tests/unit/test_parse_pcb.c tests/tap.h
-tests_unit_test_parse_pcb_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_parse_pcb_LDADD = $(IPCTOP_LIBS)
-check_PROGRAMS += tests/unit/test_channel_ids
-TESTS += tests/unit/test_channel_ids
-tests_unit_test_channel_ids_SOURCES = tests/unit/test_channel_ids.c tests/tap.h
-tests_unit_test_channel_ids_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_channel_ids_SOURCES = tests/unit/test_channel_ids.c \
+	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
 tests_unit_test_channel_ids_LDADD = $(IPCTOP_LIBS)
-# the printf-free number and address writers against printf and inet_ntop; golden files of test_export_json
-check_PROGRAMS += tests/unit/test_fast_text
-TESTS += tests/unit/test_fast_text
-tests_unit_test_fast_text_SOURCES = tests/unit/test_fast_text.c tests/tap.h
-tests_unit_test_fast_text_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+# test_fast_text: the printf-free number and address writers against printf and inet_ntop
 tests_unit_test_fast_text_LDADD = $(IPCTOP_LIBS)
+# the golden files of test_export_json
 EXTRA_DIST += tests/unit/golden/export_full.json tests/unit/golden/export_full_pretty.json \
 	tests/unit/golden/export_p100_pretty.json tests/unit/golden/export_p200.json

@@ -1,47 +1,40 @@
 # tests/unit/parse.mk (included by tests/local.mk)
-PARSE_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests \
-	-DFIXTURE_DIR='"$(abs_top_srcdir)/tests/fixtures/proc"'
+# The parser tests read the captured /proc files of tests/fixtures/proc from FIXTURE_DIR.
+PARSE_TEST_CPPFLAGS = $(AM_CPPFLAGS) -DFIXTURE_DIR='"$(abs_top_srcdir)/tests/fixtures/proc"'
 
 check_PROGRAMS += tests/unit/test_parse_status
 TESTS += tests/unit/test_parse_status
-tests_unit_test_parse_status_SOURCES = tests/unit/test_parse_status.c tests/unit/test_parse_fixture.h
 tests_unit_test_parse_status_CPPFLAGS = $(PARSE_TEST_CPPFLAGS)
 tests_unit_test_parse_status_LDADD = $(IPCTOP_LIBS)
 
 check_PROGRAMS += tests/unit/test_parse_maps
 TESTS += tests/unit/test_parse_maps
-tests_unit_test_parse_maps_SOURCES = tests/unit/test_parse_maps.c tests/unit/test_parse_fixture.h
 tests_unit_test_parse_maps_CPPFLAGS = $(PARSE_TEST_CPPFLAGS)
 tests_unit_test_parse_maps_LDADD = $(IPCTOP_LIBS)
 
 check_PROGRAMS += tests/unit/test_parse_smaps
 TESTS += tests/unit/test_parse_smaps
-tests_unit_test_parse_smaps_SOURCES = tests/unit/test_parse_smaps.c tests/unit/test_parse_fixture.h
 tests_unit_test_parse_smaps_CPPFLAGS = $(PARSE_TEST_CPPFLAGS)
 tests_unit_test_parse_smaps_LDADD = $(IPCTOP_LIBS)
 
 check_PROGRAMS += tests/unit/test_parse_fdinfo tests/unit/test_parse_sysvipc
 TESTS += tests/unit/test_parse_fdinfo tests/unit/test_parse_sysvipc
-tests_unit_test_parse_fdinfo_SOURCES = tests/unit/test_parse_fdinfo.c tests/unit/test_parse_fixture.h
 tests_unit_test_parse_fdinfo_CPPFLAGS = $(PARSE_TEST_CPPFLAGS)
 tests_unit_test_parse_fdinfo_LDADD = $(IPCTOP_LIBS)
-tests_unit_test_parse_sysvipc_SOURCES = tests/unit/test_parse_sysvipc.c tests/unit/test_parse_fixture.h
 tests_unit_test_parse_sysvipc_CPPFLAGS = $(PARSE_TEST_CPPFLAGS)
 tests_unit_test_parse_sysvipc_LDADD = $(IPCTOP_LIBS)
 
 check_PROGRAMS += tests/unit/test_parse_misc
 TESTS += tests/unit/test_parse_misc
-tests_unit_test_parse_misc_SOURCES = tests/unit/test_parse_misc.c tests/unit/test_parse_fixture.h
 tests_unit_test_parse_misc_CPPFLAGS = $(PARSE_TEST_CPPFLAGS)
 tests_unit_test_parse_misc_LDADD = $(IPCTOP_LIBS)
 
 check_PROGRAMS += tests/unit/test_parse_fuzz
 TESTS += tests/unit/test_parse_fuzz
-tests_unit_test_parse_fuzz_SOURCES = tests/unit/test_parse_fuzz.c tests/unit/test_parse_fixture.h
 tests_unit_test_parse_fuzz_CPPFLAGS = $(PARSE_TEST_CPPFLAGS)
 tests_unit_test_parse_fuzz_LDADD = $(IPCTOP_LIBS)
 
-EXTRA_DIST += \
+EXTRA_DIST += tests/unit/test_parse_fixture.h \
 	tests/fixtures/proc/capture.c \
 	tests/fixtures/proc/exe.txt \
 	tests/fixtures/proc/fd_links.txt \

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "model/snapshot.h"
-#include "tap.h"
+#include "../tap.h"
 
 static inline void tap_skip(const char *why)
 {

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "layout/addr_space.h"
-#include "tap.h"
+#include "../tap.h"
 
 #define KIB 1024ULL
 #define MIB (1024 * KIB)

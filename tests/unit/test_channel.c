@@ -6,47 +6,15 @@
 #include <sys/socket.h>
 
 #include "channel/channel_resolve.h"
-#include "tap.h"
+#include "hand_snapshot.h"
+#include "../tap.h"
 #include "util/xalloc.h"
 
 static struct snapshot S;
 
-static void reset(size_t nprocs)
-{
-	snapshot_free(&S);
-	snapshot_init(&S);
-	S.procs = xcalloc(nprocs, sizeof(*S.procs));
-	S.n_procs = S.cap_procs = nprocs;
-	for (size_t i = 0; i < nprocs; i++) {
-		S.procs[i].pid = (pid_t)(100 + i);
-		S.procs[i].comm = "p";
-		S.procs[i].netns = 1;
-	}
-	S.own_netns = 1;
-}
-
 static struct fd_info *add_fd(size_t pi, int fd, enum fd_kind kind, uint64_t ino, uint8_t acc)
 {
-	struct proc_info *p = &S.procs[pi];
-	p->fds = xrealloc(p->fds, (p->n_fds + 1) * sizeof(*p->fds));
-	struct fd_info *fi = &p->fds[p->n_fds++];
-	memset(fi, 0, sizeof(*fi));
-	fi->fd = fd;
-	fi->kind = kind;
-	fi->ino = ino;
-	fi->access = acc;
-	fi->aux = -1;
-	fi->sock = -1;
-	fi->target = "x";
-	return fi;
-}
-
-static void free_fds(void)
-{
-	for (size_t i = 0; i < S.n_procs; i++) {
-		free(S.procs[i].fds);
-		free(S.procs[i].maps);
-	}
+	return hand_add_fd(&S, pi, fd, kind, 0, ino, acc, "x");
 }
 
 static const struct channel *only(enum chan_kind k)
@@ -71,7 +39,7 @@ static const struct endpoint *ep_of(const struct channel *c, pid_t pid)
 
 static void test_pipe(void)
 {
-	reset(3);
+	hand_reset(&S, 3, 0);
 	add_fd(0, 3, FDK_PIPE, 77, ACC_R);
 	add_fd(1, 4, FDK_PIPE, 77, ACC_W);
 	add_fd(2, 5, FDK_PIPE, 78, ACC_R);   /* another pipe, reader only */
@@ -89,12 +57,12 @@ static void test_pipe(void)
 	is_int(S.procs[2].n_channels, 1, "n_channels counts channels, not fds");
 	ok(S.procs[2].fds[0].chan == 1 && S.procs[2].fds[1].chan == 1 && S.procs[0].fds[0].chan == 0,
 	   "every descriptor knows its channel, not only the endpoint's first");
-	free_fds();
+	hand_free_lists(&S);
 }
 
 static void test_eventfd_pty(void)
 {
-	reset(4);
+	hand_reset(&S, 4, 0);
 	add_fd(0, 3, FDK_EVENTFD, 9, ACC_RW)->aux = 5;
 	add_fd(1, 3, FDK_EVENTFD, 9, ACC_RW)->aux = 5;
 	add_fd(2, 3, FDK_EVENTFD, 9, ACC_RW)->aux = 6;   /* same anon inode, other eventfd */
@@ -113,21 +81,12 @@ static void test_eventfd_pty(void)
 	ok(S.procs[3].fds[0].chan == -1, "an eventfd with no id holds no channel");
 	is_str(pty ? pty->label : NULL, "/dev/pts/3", "pty labelled by its slave");
 	is_str(ep_of(pty, 100) ? ep_of(pty, 100)->role : NULL, "master", "master role");
-	free_fds();
+	hand_free_lists(&S);
 }
 
 static int32_t add_sock(int family, int type, int proto, uint64_t netns, uint64_t ino)
 {
-	XGROW(S.socks, S.cap_socks, S.n_socks + 1);
-	struct sock_info *k = &S.socks[S.n_socks];
-	memset(k, 0, sizeof(*k));
-	k->family = (uint8_t)family;
-	k->type = (uint8_t)type;
-	k->protocol = (uint8_t)proto;
-	k->netns = netns;
-	k->ino = ino;
-	k->state = 1;
-	return (int32_t)S.n_socks++;
+	return hand_add_sock(&S, family, type, proto, netns, ino);
 }
 
 static void hold(size_t pi, int fd, int32_t sock)
@@ -137,7 +96,7 @@ static void hold(size_t pi, int fd, int32_t sock)
 
 static void test_unix(void)
 {
-	reset(5);
+	hand_reset(&S, 5, 0);
 	int32_t a = add_sock(AF_UNIX, SOCK_STREAM, 0, 1, 10), b = add_sock(AF_UNIX, SOCK_STREAM, 0, 1, 11);
 	S.socks[a].peer = 11;
 	S.socks[b].peer = 10;
@@ -164,7 +123,7 @@ static void test_unix(void)
 			hub = &S.chans[i];
 	ok(hub != NULL, "hub labelled by the server's name");
 	is_int(hub ? hub->n_ep : 0, 3, "hub: server process plus two client processes (one holds two)");
-	free_fds();
+	hand_free_lists(&S);
 }
 
 static void set_inet(int32_t k, const char *l, uint16_t lp, const char *r, uint16_t rp)
@@ -185,7 +144,7 @@ static void test_inet(void)
 {
 	static const char lo[4] = { 127, 0, 0, 1 }, far[4] = { 10, 1, 2, 3 };
 	static const char mapped[16] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (char)0xff, (char)0xff, 127, 0, 0, 1 };
-	reset(6);
+	hand_reset(&S, 6, 0);
 	S.procs[4].netns = 2;
 	S.procs[5].netns = 2;
 	int32_t c = add_sock(AF_INET, SOCK_STREAM, IPPROTO_TCP, 1, 40), s = add_sock(AF_INET6, SOCK_STREAM, IPPROTO_TCP, 1, 41);
@@ -230,25 +189,17 @@ static void test_inet(void)
 	for (size_t i = 0; i < S.n_chans; i++)
 		n_tcp += S.chans[i].kind == CK_TCP;
 	is_int(n_tcp, 3, "a listener is not a channel");
-	free_fds();
+	hand_free_lists(&S);
 }
 
 static void add_map(size_t pi, const char *path, uint64_t dev, uint64_t ino, const char *perms)
 {
-	struct proc_info *p = &S.procs[pi];
-	p->maps = xrealloc(p->maps, (p->n_maps + 1) * sizeof(*p->maps));
-	struct map_info *m = &p->maps[p->n_maps++];
-	memset(m, 0, sizeof(*m));
-	m->path = (char *)path;
-	m->dev = dev;
-	m->ino = ino;
-	m->seg = SEG_SHM;
-	memcpy(m->perms, perms, 4);
+	hand_add_map(&S, pi, path, dev, ino, perms);
 }
 
 static void test_sysv(void)
 {
-	reset(5);
+	hand_reset(&S, 5, 0);
 	S.own_ipcns = 7;
 	for (int i = 0; i < 4; i++)
 		S.procs[i].ipcns = 7;
@@ -283,18 +234,18 @@ static void test_sysv(void)
 	const struct channel *mq = only(CK_SYSV_MSG);
 	ok(mq && mq->n_ep == 2 && mq->queued == 4, "message queue joins its last sender and receiver");
 	is_str(mq ? ep_of(mq, 102)->role : NULL, "sender", "sender role");
-	free_fds();
+	hand_free_lists(&S);
 }
 
 static void test_many(void)
 {
 	enum { N = 20000 };
-	reset(N);
+	hand_reset(&S, N, 0);
 	for (size_t i = 0; i < N; i++)
 		add_fd(i, 3, FDK_EVENTFD, 9, ACC_RW)->aux = 1;
 	channel_resolve(&S);
 	ok(S.n_chans == 1 && S.chans[0].n_ep == N, "one object shared by 20000 processes stays one channel");
-	free_fds();
+	hand_free_lists(&S);
 }
 
 int main(void)

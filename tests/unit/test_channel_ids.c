@@ -12,80 +12,30 @@
 #include "channel/channel_id.h"
 #include "channel/channel_resolve.h"
 #include "channel/channel_table.h"
+#include "hand_snapshot.h"
 #include "model/format_addr.h"
-#include "tap.h"
+#include "../tap.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-static struct snapshot S;
+static struct snapshot S;   /* every process and the viewer in IPC namespace 7 (hand_reset) */
 
-static void reset(size_t nprocs)
-{
-	snapshot_free(&S);
-	snapshot_init(&S);
-	S.procs = xcalloc(nprocs, sizeof(*S.procs));
-	S.n_procs = S.cap_procs = nprocs;
-	for (size_t i = 0; i < nprocs; i++) {
-		S.procs[i].pid = (pid_t)(100 + i);
-		S.procs[i].comm = "p";
-		S.procs[i].netns = 1;
-		S.procs[i].ipcns = 7;
-	}
-	S.own_netns = 1;
-	S.own_ipcns = 7;
-}
-
-static void free_lists(void)
-{
-	for (size_t i = 0; i < S.n_procs; i++) {
-		free(S.procs[i].fds);
-		free(S.procs[i].maps);
-	}
-}
-
+/* Descriptors are numbered from 3 in the order they are added. */
 static struct fd_info *add_fd(size_t pi, enum fd_kind kind, uint64_t dev, uint64_t ino, uint8_t acc,
 			      const char *target)
 {
-	struct proc_info *p = &S.procs[pi];
-	p->fds = xrealloc(p->fds, (p->n_fds + 1) * sizeof(*p->fds));
-	struct fd_info *fi = &p->fds[p->n_fds];
-	memset(fi, 0, sizeof(*fi));
-	fi->fd = (int)(3 + p->n_fds++);
-	fi->kind = kind;
-	fi->dev = dev;
-	fi->ino = ino;
-	fi->access = acc;
-	fi->aux = -1;
-	fi->sock = -1;
-	fi->target = (char *)target;
-	return fi;
+	return hand_add_fd(&S, pi, (int)(3 + S.procs[pi].n_fds), kind, dev, ino, acc, target);
 }
 
 static void add_map(size_t pi, const char *path, uint64_t dev, uint64_t ino, const char *perms)
 {
-	struct proc_info *p = &S.procs[pi];
-	p->maps = xrealloc(p->maps, (p->n_maps + 1) * sizeof(*p->maps));
-	struct map_info *m = &p->maps[p->n_maps++];
-	memset(m, 0, sizeof(*m));
-	m->path = (char *)path;
-	m->dev = dev;
-	m->ino = ino;
-	m->seg = SEG_SHM;
-	memcpy(m->perms, perms, 4);
+	hand_add_map(&S, pi, path, dev, ino, perms);
 }
 
+/* A UDP socket is a datagram one, any other a stream. */
 static int32_t add_sock(int family, int proto, uint64_t netns, uint64_t ino)
 {
-	XGROW(S.socks, S.cap_socks, S.n_socks + 1);
-	struct sock_info *k = &S.socks[S.n_socks];
-	memset(k, 0, sizeof(*k));
-	k->family = (uint8_t)family;
-	k->type = proto == IPPROTO_UDP ? SOCK_DGRAM : SOCK_STREAM;
-	k->protocol = (uint8_t)proto;
-	k->netns = netns;
-	k->ino = ino;
-	k->state = 1;
-	return (int32_t)S.n_socks++;
+	return hand_add_sock(&S, family, proto == IPPROTO_UDP ? SOCK_DGRAM : SOCK_STREAM, proto, netns, ino);
 }
 
 static void hold(size_t pi, int32_t sock)
@@ -447,7 +397,7 @@ static void random_sock(size_t n_procs)
 
 static void build_random(size_t n_procs)
 {
-	reset(n_procs);
+	hand_reset(&S, n_procs, 7);
 	for (size_t pi = 0; pi < n_procs; pi++) {
 		size_t n = rnd(12);
 		for (size_t j = 0; j < n; j++)
@@ -538,7 +488,7 @@ static void test_addr_text(void)
 /* Tables sized for an empty snapshot still take thousands of channels and endpoints. */
 static void test_table_growth(void)
 {
-	reset(1);
+	hand_reset(&S, 1, 7);
 	struct chan_table t;
 	chan_table_init(&t, &S);
 	bool fine = true;
@@ -577,7 +527,7 @@ int main(void)
 {
 	bool print = getenv("CHAN_IDS_DUMP") != NULL;
 	snapshot_init(&S);
-	reset(8);
+	hand_reset(&S, 8, 7);
 	build_fd_objects();
 	build_sysv();
 	build_unix();
@@ -589,7 +539,7 @@ int main(void)
 		fputs(sb.buf, stderr);
 	compare_lines(sb.buf, expect_fixed);
 	is_int(S.n_chans, 34, "hand-built snapshot: number of channels");
-	free_lists();
+	hand_free_lists(&S);
 
 	build_random(3000);
 	channel_resolve(&S);
@@ -601,7 +551,7 @@ int main(void)
 			(unsigned long long)h);
 	is_int(sb.len, 4323849, "random snapshot: dump length");
 	ok(h == 0x50aec8109ff6469eULL, "random snapshot: dump hash %016llx", (unsigned long long)h);
-	free_lists();
+	hand_free_lists(&S);
 	sb_free(&sb);
 	test_addr_text();
 	test_table_growth();

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "collect/collect.h"
-#include "tap.h"
+#include "../tap.h"
 
 enum { N_MAPS = 600 };
 

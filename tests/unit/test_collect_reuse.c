@@ -12,7 +12,7 @@
 
 #include "collect/collect.h"
 #include "util/kept_fds.h"
-#include "tap.h"
+#include "../tap.h"
 
 /* The child opens one more descriptor each time it reads a byte, then blocks again. */
 static pid_t start_child(int *ctl)

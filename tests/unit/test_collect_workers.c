@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "collect/collect.h"
-#include "tap.h"
+#include "../tap.h"
 #include "util/arena.h"
 
 enum { N_KIDS = 120 };

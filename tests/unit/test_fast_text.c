@@ -8,7 +8,7 @@
 
 #include "util/fast_text.h"
 #include "model/format_addr.h"
-#include "tap.h"
+#include "../tap.h"
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 

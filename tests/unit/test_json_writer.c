@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "export/json_writer.h"
-#include "tap.h"
+#include "../tap.h"
 #include "util/text_escape.h"
 
 /* Undo JSON quoting of one string literal (as json_append_* write it); false if malformed. */

@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "util/kept_fds.h"
-#include "tap.h"
+#include "../tap.h"
 
 int main(void)
 {

@@ -7,7 +7,7 @@
 
 #include "layout/graph_layout.h"
 #include "layout/graph_model.h"
-#include "tap.h"
+#include "../tap.h"
 
 static const struct gl_opts opts = GL_OPTS_DEFAULT;
 

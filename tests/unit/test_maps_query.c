@@ -17,7 +17,7 @@
 #include "collect/maps_query.h"
 #include "collect/parse_proc.h"
 #include "collect/proc_read.h"
-#include "tap.h"
+#include "../tap.h"
 #include "util/arena.h"
 
 static void *map_fd(int fd, int prot)

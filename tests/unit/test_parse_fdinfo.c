@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "collect/parse_proc.h"
-#include "tap.h"
+#include "../tap.h"
 #include "test_parse_fixture.h"
 
 static int parse_file(const char *name, struct fdinfo_fields *o)

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "collect/parse_proc.h"
-#include "tap.h"
+#include "../tap.h"
 #include "test_parse_fixture.h"
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;

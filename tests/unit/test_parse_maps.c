@@ -6,7 +6,7 @@
 #include <sys/sysmacros.h>
 
 #include "collect/parse_proc.h"
-#include "tap.h"
+#include "../tap.h"
 #include "test_parse_fixture.h"
 
 static struct arena arena;

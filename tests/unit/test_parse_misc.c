@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "collect/parse_proc.h"
-#include "tap.h"
+#include "../tap.h"
 #include "test_parse_fixture.h"
 
 static void test_schedstat(void)

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "collect/parse_proc.h"
-#include "tap.h"
+#include "../tap.h"
 #include "test_parse_fixture.h"
 
 static int parse_text(const char *s, struct status_fields *o)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "collect/collect.h"
-#include "tap.h"
+#include "../tap.h"
 
 static struct snapshot snaps[2];
 static struct snapshot *cur;

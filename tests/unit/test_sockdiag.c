@@ -13,7 +13,7 @@
 #include <sys/sysmacros.h>
 
 #include "collect/sockdiag_parse.h"
-#include "tap.h"
+#include "../tap.h"
 
 enum { MSG_BUF = 2048 };
 static _Alignas(8) char buf[MSG_BUF];

@@ -16,7 +16,7 @@
 
 #include "collect/collect_sockdiag.h"
 #include "sockdiag_test_util.h"
-#include "tap.h"
+#include "../tap.h"
 
 /* A fresh snapshot holding one dump of the current namespace. */
 static int dump_fresh(struct snapshot *s)

@@ -16,7 +16,7 @@
 
 #include "collect/collect_sockdiag.h"
 #include "sockdiag_test_util.h"
-#include "tap.h"
+#include "../tap.h"
 
 /* The plain dump works for anyone: a socketpair of ours is in it. */
 static void test_own_namespace(void)

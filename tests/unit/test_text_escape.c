@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tap.h"
+#include "../tap.h"
 #include "util/text_escape.h"
 
 static const char *esc(const char *s, size_t n)

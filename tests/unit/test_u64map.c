@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "util/u64map.h"
-#include "tap.h"
+#include "../tap.h"
 
 static void test_put_get(void)
 {
