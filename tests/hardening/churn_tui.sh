@@ -28,7 +28,9 @@ ok $? "ipctop draws its process list under churn"
 # frame_problem SCREEN: print what is wrong with one captured screen, nothing when it is whole.
 # Between the column header and the function-key bar every row is a process (it starts with
 # a pid), empty, or ipctop's own "no process matches" (the filter caught no churned process):
-# a stray message, a half-drawn row or a control sequence shown as text would break that.
+# a stray message, a half-drawn row or a control sequence shown as text would break that. The
+# bar is the function keys, or the filter prompt while F4's name is being typed (a capture can
+# fall between the keys sent and the Enter that ends the prompt).
 frame_problem() {
 	printf '%s\n' "$1" | awk '
 		NR == 1 && !/^ipctop +Load average: [0-9.]+ [0-9.]+ [0-9.]+ +Uptime: / { print "header: " $0 }
@@ -37,7 +39,8 @@ frame_problem() {
 		{ last = $0; rows[NR] = $0 }
 		END {
 			if (!body) { print "no column header"; exit }
-			if (last !~ /^F1Help /) print "bar: " last
+			if (last !~ /^F1Help / && last !~ /^Filter: [^ ]* \(Enter done, Esc clear\)/)
+				print "bar: " last
 			for (i = body + 1; i < NR; i++)
 				if (rows[i] !~ /^ *[0-9]+ / && rows[i] !~ /^ *$/ && rows[i] !~ /^ *no process matches/)
 					print "row " i ": " rows[i]
