@@ -42,6 +42,13 @@ static void test_parse(void)
 	sb_free(&warn);
 }
 
+/* Field by field: the struct has padding, which neither settings_default nor parsing sets. */
+static bool same_settings(const struct settings *a, const struct settings *b)
+{
+	return a->sort_col == b->sort_col && a->sort_desc == b->sort_desc && a->tree == b->tree &&
+	       a->delay_tenths == b->delay_tenths && !memcmp(a->visible, b->visible, sizeof(a->visible));
+}
+
 static void test_round_trip(void)
 {
 	struct settings a, b;
@@ -55,7 +62,7 @@ static void test_round_trip(void)
 	settings_format(&a, &text);
 	settings_default(&b);
 	is_int(settings_parse(text.buf, text.len, &b, NULL), 0, "formatted text parses cleanly");
-	ok(memcmp(&a, &b, sizeof a) == 0, "round trip gives the same settings");
+	ok(same_settings(&a, &b), "round trip gives the same settings");
 	sb_free(&text);
 }
 
