@@ -10,8 +10,8 @@ tmux_setup graph fixture_pid
 
 # Fixture: a writer with a unique name holding the write end of a pipe to its reader child;
 # nothing else shared with anyone (standard streams on /dev/null).
-name="gw$$"
-start_pipe_pair "$name" r || { echo "Bail out! fixture did not start"; exit 1; }
+name="gw$$" rname="gr$$"
+start_pipe_pair "$name" "$rname" || { echo "Bail out! fixture did not start"; exit 1; }
 writer=$pair_parent reader=$pair_child
 
 open_graph() {   # open_graph SESSION ARGS...: search the writer, press g
@@ -35,16 +35,17 @@ open_graph() {   # open_graph SESSION ARGS...: search the writer, press g
 }
 
 # --- UTF-8 ---
-open_graph main -d 10; ok $? "g opens the graph screen on the searched process"
+open_graph main -d 10 && wait_re "Graph: $name\($writer\)"
+ok $? "g opens the graph screen focused on the searched process"
 wait_re "$name $writer "; ok $? "the writer's box (name and pid)"
-wait_re "${name}r $reader "; ok $? "the reader's box (name and pid)"
-wait_re "$name $writer ├─*→┤ ${name}r $reader"
+wait_re "$rname $reader "; ok $? "the reader's box (name and pid)"
+wait_re "$name $writer ├─*→┤ $rname $reader"
 ok $? "a line from the writer's box to the reader's, arrow at the reader"
 wait_re "[0-9]─+pipe"; ok $? "the legend names the pipe kind with its key and line"
 T send-keys -t main Tab
-wait_re "pipe $name\($writer\) → ${name}r\($reader\)"; ok $? "Tab selects the edge; the status line names both ends"
+wait_re "pipe $name\($writer\) → $rname\($reader\)"; ok $? "Tab selects the edge; the status line names both ends"
 T send-keys -t main Enter
-wait_re "Graph: ${name}r\($reader\)"; ok $? "Enter on the selected edge follows it to the peer"
+wait_re "Graph: $rname\($reader\)"; ok $? "Enter on the selected edge follows it to the peer"
 T send-keys -t main Enter
 wait_re "Parent PID"; ok $? "Enter on the focused node opens its detail"
 T send-keys -t main Escape
@@ -53,10 +54,10 @@ T send-keys -t main 1
 wait_re "pipe\(off\)"; ok $? "key 1 filters pipes out, the legend says so"
 printf '%s\n' "$screen" | grep -q "$name $writer"; [ $? -ne 0 ]; ok $? "with pipes filtered the boxes are gone"
 T send-keys -t main 1
-wait_re "${name}r $reader"; ok $? "key 1 again brings them back"
+wait_re "$rname $reader"; ok $? "key 1 again brings them back"
 T resize-window -t main -x 30 -y 6
 T resize-window -t main -x 120 -y 40
-wait_re "${name}r $reader"; ok $? "drawn again after a resize through a tiny size"
+wait_re "$rname $reader"; ok $? "drawn again after a resize through a tiny size"
 T send-keys -t main Escape
 wait_re "Load average"; ok $? "Esc leaves the graph for the list"
 T send-keys -t main q
@@ -67,7 +68,7 @@ gone_main; ok $? "q quits from the list"
 
 # --- ASCII ---
 open_graph ascii --ascii -d 10; ok $? "graph screen with --ascii"
-wait_re "$name $writer \+-*>\+ ${name}r $reader"; ok $? "--ascii: the line drawn with - and > between + ports"
+wait_re "$name $writer \+-*>\+ $rname $reader"; ok $? "--ascii: the line drawn with - and > between + ports"
 screen=$(T capture-pane -p -t ascii)
 printf '%s\n' "$screen" | LC_ALL=C grep -q '[^ -~]'; [ $? -ne 0 ]; ok $? "--ascii: no byte outside printable ASCII on screen"
 T send-keys -t ascii q

@@ -91,22 +91,27 @@ start() {
 		"env XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
 }
 
-# start_pipe_pair NAME SUFFIX: a process named NAME holding the write end of a pipe whose read
-# end its child NAME+SUFFIX holds; nothing else shared with anyone (inherited descriptors such
-# as a make jobserver pipe are closed first). Sets fixture_pid, pair_parent, pair_child.
+# start_pipe_pair NAME CHILD: a process named NAME holding the write end of a pipe whose read
+# end its child CHILD holds; nothing else shared with anyone (inherited descriptors such as a
+# make jobserver pipe are closed first). Sets fixture_pid, pair_parent, pair_child. A search
+# for NAME finds the parent's row only (CHILD must not contain NAME): the child execs a command
+# line of its own, and the parent's carries NAME. (Found by sort order otherwise, the child
+# came first once pids wrapped around.)
 start_pipe_pair() {
 	cat > "$tmp/pair.py" <<'PY'
 import ctypes, os, sys, time
-name, suffix, out = sys.argv[1], sys.argv[2], sys.argv[3]
+name, child_name, out = sys.argv[1], sys.argv[2], sys.argv[3]
 libc = ctypes.CDLL(None)
 os.closerange(3, 65536)
 r, w = os.pipe()
 child = os.fork()
 if child == 0:
     os.close(w)
-    libc.prctl(15, (name + suffix).encode(), 0, 0, 0)
-    os.read(r, 1)          # until the parent goes away
-    os._exit(0)
+    reader = ("import ctypes, os, sys\n"
+              "ctypes.CDLL(None).prctl(15, sys.argv[2].encode(), 0, 0, 0)\n"
+              "os.read(int(sys.argv[1]), 1)\n")   # until the parent goes away
+    os.set_inheritable(r, True)
+    os.execv(sys.executable, [sys.executable, "-c", reader, str(r), child_name])
 os.close(r)
 libc.prctl(15, name.encode(), 0, 0, 0)
 with open(out + ".tmp", "w") as f:

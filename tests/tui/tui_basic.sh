@@ -9,8 +9,8 @@ export LC_ALL=C.UTF-8
 tmux_setup tui fixture_pid hostile_pid
 
 # Fixture: a parent with a unique name holding the write end of a pipe to its child.
-name="ipctfx$$"
-start_pipe_pair "$name" c || { echo "Bail out! fixture did not start"; exit 1; }
+name="ipctfx$$" cname="ipctch$$"
+start_pipe_pair "$name" "$cname" || { echo "Bail out! fixture did not start"; exit 1; }
 ppid_fx=$pair_parent child_fx=$pair_child
 [ "$ppid_fx" = "$fixture_pid" ] || { echo "Bail out! fixture did not start"; exit 1; }
 
@@ -37,7 +37,7 @@ wait_for "Parent PID"; ok $? "Enter opens the detail (PCB tab)"
 wait_for "PID $ppid_fx "; ok $? "PCB tab shows the fixture's pid"
 printf '%s\n' "$screen" | grep -Eq "Parent PID +$$ "; ok $? "PCB tab shows the parent pid (this script)"
 T send-keys -t main 4
-wait_for "$child_fx (${name}c)"; ok $? "IPC tab names the pipe's peer (child pid and name)"
+wait_for "$child_fx ($cname)"; ok $? "IPC tab names the pipe's peer (child pid and name)"
 printf '%s\n' "$screen" | grep -q "pipe"; ok $? "the descriptor is decoded as a pipe"
 T send-keys -t main 2
 wait_re "Voluntary switches +[0-9]+ +\([0-9.]+/s\)" 50
