@@ -48,8 +48,6 @@ int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bo
 uint64_t collect_runtime(struct scan_ctx *c, struct proc_info *p, struct proc_info *before);
 /* Close the schedstat descriptor p keeps (a process dropped from the snapshot). */
 void collect_forget_runtime(struct proc_info *p);
-/* After a snapshot: count the descriptors it keeps (the bound on them is global). */
-void collect_runtime_recount(const struct snapshot *s);
 /* before, if p has not run since it was taken (else NULL: read p from /proc). */
 const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct proc_info *p,
                                          const struct proc_info *before);

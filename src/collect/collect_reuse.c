@@ -82,9 +82,6 @@ static struct map_info *copy_ipc_maps(struct snapshot *s, const struct proc_info
 	return maps;
 }
 
-/* Descriptors kept open across refreshes, in all (a bound well inside the descriptor limit). */
-static atomic_int kept_fds;
-
 /* Half the descriptor limit, asked for once (-1: not yet). */
 static atomic_int keep_max = -1;
 
@@ -102,6 +99,22 @@ static int keep_limit(void)
 	return max;
 }
 
+/* Open pid's schedstat to keep it: recorded in util/kept_fds (the count of kept descriptors,
+ * and ipctop's own table, read without a readlink and a stat for each), or -1. The fstat is
+ * once in the process's life. */
+static int open_kept(struct scan_ctx *c, pid_t pid)
+{
+	char path[48];
+	struct stat st;
+	snprintf(path, sizeof(path), "%d/schedstat", (int)pid);
+	int fd = openat(c->proc_fd, path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0 && (fstat(fd, &st) < 0 || !kept_fd_note(fd, pid, st.st_dev, st.st_ino))) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 /* The run time of a single-threaded process from its schedstat kept open: one pread a refresh
  * instead of open, read and close. The descriptor is taken over from the previous snapshot's
  * record of the same process (same pid and start time); a process that has gone answers ESRCH,
@@ -112,16 +125,8 @@ static uint64_t kept_runtime(struct scan_ctx *c, struct proc_info *p, struct pro
 	if (before && before->runtime_fd1 > 0) {
 		fd = before->runtime_fd1 - 1;
 		before->runtime_fd1 = 0;
-	} else if (atomic_load(&kept_fds) < keep_limit()) {
-		char path[48];
-		snprintf(path, sizeof(path), "%d/schedstat", (int)p->pid);
-		fd = openat(c->proc_fd, path, O_RDONLY | O_CLOEXEC);
-		if (fd >= 0) {
-			atomic_fetch_add(&kept_fds, 1);
-			struct stat st;   /* once in the process's life: ipctop's own table shows it */
-			if (fstat(fd, &st) == 0)
-				kept_fd_note(fd, p->pid, st.st_dev, st.st_ino);
-		}
+	} else if (kept_fd_count() < keep_limit()) {
+		fd = open_kept(c, p->pid);
 	}
 	if (fd < 0)
 		return total_runtime(c, p);
@@ -130,26 +135,16 @@ static uint64_t kept_runtime(struct scan_ctx *c, struct proc_info *p, struct pro
 	ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
 	if (n <= 0 || (buf[n] = '\0', parse_schedstat(buf, &run, &wait, &slices)) != 0) {
 		kept_fd_close(fd);
-		atomic_fetch_sub(&kept_fds, 1);
 		return 0;
 	}
 	p->runtime_fd1 = fd + 1;
 	return run;
 }
 
-void collect_runtime_recount(const struct snapshot *s)
-{
-	int n = 0;
-	for (size_t i = 0; i < s->n_procs; i++)
-		n += s->procs[i].runtime_fd1 > 0;
-	atomic_store(&kept_fds, n);   /* the previous snapshot's leftovers close with it */
-}
-
 void collect_forget_runtime(struct proc_info *p)
 {
 	if (p->runtime_fd1 > 0) {
 		kept_fd_close(p->runtime_fd1 - 1);
-		atomic_fetch_sub(&kept_fds, 1);
 		p->runtime_fd1 = 0;
 	}
 }

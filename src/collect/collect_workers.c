@@ -101,7 +101,6 @@ void collect_all(struct snapshot *s, const struct scan_ctx *proto)
 		merge(s, &ks[i]);
 	}
 	drop_gone(s, w.gone);
-	collect_runtime_recount(s);
 	free(w.gone);
 	free(ks);
 }

@@ -2,7 +2,8 @@
  * packed into a single atomic word so that a reader on another thread never sees half of an
  * update. A slot is set after its open and cleared before its close; so a slot seen set names a
  * descriptor that is, at that moment, open as that file. All handles live on one /proc, whose
- * st_dev is kept once; an inode wider than 32 bits or another st_dev is simply not recorded. */
+ * st_dev is kept once; an inode wider than 32 bits or another st_dev is not recorded. The count
+ * of recorded descriptors is the bound the collector keeps them under. */
 #include <stdatomic.h>
 #include <unistd.h>
 
@@ -10,22 +11,30 @@
 
 static _Atomic uint64_t slots[KEPT_FDS_MAX];
 static _Atomic uint64_t proc_dev = UINT64_MAX;   /* st_dev of the /proc the handles are on */
+static atomic_int n_kept;
 
-void kept_fd_note(int fd, pid_t pid, uint64_t dev, uint64_t ino)
+bool kept_fd_note(int fd, pid_t pid, uint64_t dev, uint64_t ino)
 {
 	if (fd < 0 || fd >= KEPT_FDS_MAX || pid <= 0 || ino == 0 || ino > UINT32_MAX)
-		return;
+		return false;
 	uint64_t want = UINT64_MAX;
 	if (!atomic_compare_exchange_strong(&proc_dev, &want, dev) && want != dev)
-		return;
-	atomic_store(&slots[fd], (uint64_t)(uint32_t)pid << 32 | ino);
+		return false;
+	if (atomic_exchange(&slots[fd], (uint64_t)(uint32_t)pid << 32 | ino) == 0)
+		atomic_fetch_add(&n_kept, 1);
+	return true;
 }
 
 int kept_fd_close(int fd)
 {
-	if (fd >= 0 && fd < KEPT_FDS_MAX)
-		atomic_store(&slots[fd], 0);
+	if (fd >= 0 && fd < KEPT_FDS_MAX && atomic_exchange(&slots[fd], 0) != 0)
+		atomic_fetch_sub(&n_kept, 1);
 	return close(fd);
+}
+
+int kept_fd_count(void)
+{
+	return atomic_load(&n_kept);
 }
 
 bool kept_fd_lookup(int fd, pid_t *pid, uint64_t *dev, uint64_t *ino)

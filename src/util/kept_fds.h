@@ -8,13 +8,17 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-/* Descriptors at or above this number are not recorded (they are read like any other). */
+/* Descriptors at or above this number are not recorded, so not kept: the collector reads that
+ * process's schedstat anew each refresh. */
 enum { KEPT_FDS_MAX = 1 << 16 };
 
-/* Record fd, just opened as /proc/<pid>/schedstat with this st_dev and st_ino. Any thread. */
-void kept_fd_note(int fd, pid_t pid, uint64_t dev, uint64_t ino);
+/* Record fd, just opened as /proc/<pid>/schedstat with this st_dev and st_ino. False when it
+ * cannot be recorded (then it is not to be kept). Any thread. */
+bool kept_fd_note(int fd, pid_t pid, uint64_t dev, uint64_t ino);
 /* Forget fd, then close it. Any thread. */
 int kept_fd_close(int fd);
+/* How many descriptors are recorded (kept open) now. */
+int kept_fd_count(void);
 /* If fd is a recorded handle: its pid, st_dev and st_ino. */
 bool kept_fd_lookup(int fd, pid_t *pid, uint64_t *dev, uint64_t *ino);
 
