@@ -1,0 +1,76 @@
+/* term_input.h — the terminal's input bytes decoded into keys, mouse reports and pastes,
+ * whatever TERM says: the xterm, VT220, rxvt, Linux-console and vt100 forms of the editing
+ * and function keys, modifiers, Alt+key, X10 / SGR / urxvt mouse reports and bracketed paste.
+ * An escape sequence it does not know is one KEV_UNKNOWN event, dropped whole: none of its
+ * bytes ever reaches a screen as a key. Pure: no terminal, no ncurses calls (the KEY_* codes
+ * only), so it is unit-tested on byte strings. */
+#ifndef IPCTOP_TERM_INPUT_H
+#define IPCTOP_TERM_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum kev_type {
+	KEV_KEY,        /* key: a Unicode code point (Enter '\n', Tab '\t', Esc 27, Ctrl-A 1 ...)
+	                 * or an ncurses KEY_* code (KEY_UP, KEY_F(n), KEY_BTAB, KEY_BACKSPACE ...) */
+	KEV_MOUSE,      /* button, mouse, x, y */
+	KEV_PASTE,      /* text, text_len: a bracketed paste, never to be taken as keys */
+	KEV_UNKNOWN,    /* an escape sequence (or invalid byte) that is not a key: drop it */
+};
+
+enum { KMOD_SHIFT = 1, KMOD_ALT = 2, KMOD_CTRL = 4 };
+
+enum mouse_kind { MOUSE_PRESS, MOUSE_RELEASE, MOUSE_MOTION, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
+
+struct key_event {
+	enum kev_type type;
+	int key;                 /* KEV_KEY */
+	unsigned mods;           /* KMOD_* (keys and mouse) */
+	enum mouse_kind mouse;   /* KEV_MOUSE */
+	int button;              /* KEV_MOUSE: 1 left, 2 middle, 3 right, 0 unknown/none */
+	int x, y;                /* KEV_MOUSE: 0-based screen cell */
+	const char *text;        /* KEV_PASTE: the pasted bytes (valid until the next ti_ call) */
+	size_t text_len;
+	unsigned batch;          /* the ti_feed() call that brought the event's first byte */
+};
+
+#define TI_MAX_SEQS 64       /* sequences added with ti_add_sequence */
+#define TI_BUF 8192          /* bytes waiting to be decoded */
+#define TI_PASTE_MAX 65536   /* longer pastes are cut to this many bytes */
+
+struct ti_seq { char s[16]; unsigned char len; int key; unsigned mods; };
+
+struct term_input {
+	unsigned char buf[TI_BUF];
+	size_t len;                            /* bytes in buf */
+	unsigned batch;                        /* ti_feed calls so far */
+	unsigned buf_batch[TI_BUF];            /* batch of each byte in buf */
+	struct ti_seq seqs[TI_MAX_SEQS];
+	size_t n_seqs;
+	bool in_paste;                         /* between CSI 200~ and CSI 201~ */
+	unsigned paste_batch;
+	char *paste; size_t paste_len, paste_cap;
+	bool paste_ready;                      /* a complete paste waits to be returned */
+};
+
+enum ti_pending { TI_IDLE, TI_ESCAPE, TI_PASTE };
+
+void ti_init(struct term_input *ti);
+void ti_free(struct term_input *ti);
+/* Also decode seq (as terminfo describes this terminal's keys) as key with mods; exact
+ * matches of these are tried before the built-in grammar. Ignored when full or too long. */
+void ti_add_sequence(struct term_input *ti, const char *seq, int key, unsigned mods);
+/* Bytes read from the terminal in one read(): one batch. Bytes beyond TI_BUF are dropped. */
+void ti_feed(struct term_input *ti, const char *bytes, size_t n);
+/* The next complete event; false when none is complete (more bytes are needed, or none). */
+bool ti_next(struct term_input *ti, struct key_event *ev);
+/* What waits for more bytes: TI_ESCAPE (an escape or incomplete sequence: call ti_flush
+ * after the escape delay, ~25 ms, without new bytes), TI_PASTE (an open paste: flush after
+ * about a second without bytes), or TI_IDLE. */
+enum ti_pending ti_pending(const struct term_input *ti);
+/* No more bytes came: a lone ESC becomes the Esc key, ESC ESC Esc with KMOD_ALT, an
+ * incomplete sequence one KEV_UNKNOWN, an open paste a KEV_PASTE of what it holds.
+ * Then ti_next returns them. */
+void ti_flush(struct term_input *ti);
+
+#endif
