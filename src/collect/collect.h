@@ -4,6 +4,7 @@
 #define IPCTOP_COLLECT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "model/snapshot.h"
@@ -31,6 +32,9 @@ struct collect_opts {
  * then resolve channels. Returns 0, or -errno when /proc itself cannot be read. Problems
  * with single processes become flags and notes, never errors. */
 int snapshot_take(struct snapshot *s, const struct collect_opts *o);
+/* When pid started (clock ticks after boot, as proc_info.start_time), read anew: 0, -ESRCH
+ * when there is no such process, or -errno. */
+int collect_start_time(pid_t pid, uint64_t *ticks);
 /* Release what the collectors keep between snapshots (library handles, user-name cache). */
 void collect_shutdown(void);
 
