@@ -1,0 +1,52 @@
+/* source.h — where the interactive loop takes its snapshots from, through one interface: the
+ * live machine (collectors on a thread of their own, so that input never waits for /proc),
+ * and later a recording or a merge of several hosts. Every screen works on any of them.
+ *
+ * The loop holds one snapshot (the current one) between refreshes. When the source's fd is
+ * readable, source_take() hands over the next; the loop passes the one it held back with
+ * source_release() once its screens have seen both. */
+#ifndef IPCTOP_SOURCE_H
+#define IPCTOP_SOURCE_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "model/snapshot.h"
+
+struct source_wants {
+	pid_t detail_pid;       /* a process to read in full detail (maps, smaps, sched), or 0 */
+	int delay_tenths;       /* time between snapshots */
+};
+
+struct source;
+struct source_ops {
+	const char *name;
+	/* The first snapshot, taken before start returns (so that a source that cannot be read
+	 * fails before the terminal is taken over): 0 or -errno. */
+	int (*start)(struct source *src, const struct source_wants *w, struct snapshot **first);
+	int (*fd)(struct source *src);                       /* readable: a snapshot is ready */
+	struct snapshot *(*take)(struct source *src);        /* the ready snapshot, or NULL */
+	void (*release)(struct source *src, struct snapshot *old);
+	void (*want)(struct source *src, const struct source_wants *w, bool now);
+	void (*stop)(struct source *src);                    /* ends it and frees what it holds */
+};
+
+struct source {
+	const struct source_ops *ops;
+	void *priv;
+};
+
+static inline int source_start(struct source *s, const struct source_wants *w, struct snapshot **first)
+{ return s->ops->start(s, w, first); }
+static inline int source_fd(struct source *s) { return s->ops->fd(s); }
+static inline struct snapshot *source_take(struct source *s) { return s->ops->take(s); }
+static inline void source_release(struct source *s, struct snapshot *old) { s->ops->release(s, old); }
+/* What the screens want now; now: take a snapshot at once (after an action, a new detail). */
+static inline void source_want(struct source *s, const struct source_wants *w, bool now)
+{ s->ops->want(s, w, now); }
+static inline void source_stop(struct source *s) { s->ops->stop(s); }
+
+/* The live machine. */
+void source_live_init(struct source *s);
+
+#endif
