@@ -177,7 +177,7 @@ static int run_demo(struct ipctop_opts *o)
 	o->pids = xmalloc(d.n_pids * sizeof(*o->pids));
 	memcpy(o->pids, d.pids, d.n_pids * sizeof(*o->pids));
 	o->n_pids = d.n_pids;
-	int status = tui_run(o);
+	int status = tui_run(o, NULL);
 	demo_stop(&d);
 	return status;
 }
@@ -193,7 +193,7 @@ int main(int argc, char **argv)
 	} else if (o.demo) {
 		status = run_demo(&o);
 	} else {
-		status = tui_run(&o);
+		status = tui_run(&o, NULL);
 	}
 	collect_shutdown();
 	free(o.pids);

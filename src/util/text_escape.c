@@ -150,3 +150,32 @@ bool esc_decode(struct strbuf *out, const char *s, size_t n)
 	}
 	return true;
 }
+
+size_t utf8_encode(unsigned cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp >= 0xD800 && cp < 0xE000)
+		return 0;
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	if (cp < 0x110000) {
+		out[0] = (char)(0xF0 | cp >> 18);
+		out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+		out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+		out[3] = (char)(0x80 | (cp & 0x3F));
+		return 4;
+	}
+	return 0;
+}

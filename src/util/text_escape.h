@@ -24,5 +24,7 @@ bool esc_is_clean(const char *s, size_t n);
 bool esc_decode(struct strbuf *out, const char *s, size_t n);
 /* Length of a well-formed UTF-8 sequence at s (1-4), or 0 if the bytes there are not one. */
 size_t utf8_seq_len(const unsigned char *s, size_t n, unsigned *cp);
+/* The UTF-8 bytes of code point cp (at most 4) in out; 0 for a value that is not one. */
+size_t utf8_encode(unsigned cp, char *out);
 
 #endif

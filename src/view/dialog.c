@@ -1,57 +1,192 @@
-/* dialog.c — popups over the current screen: a menu (sort column, user filter, the kill
- * confirmation with its signal choice) and a text box (the '?' explanation of a field). */
+/* dialog.c — menus and text boxes over the current screen (see dialog.h). */
+#include "view/dialog.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "view/help_text.h"
-#include "view/tui_state.h"
 #include "view/ui.h"
 
-void popup_clear(struct popup *p)
+void menu_init(struct menu *m, const char *title, unsigned batch)
 {
-	for (size_t i = 0; i < p->n_items; i++) {
-		free(p->items[i].label);
-		free(p->items[i].value);
+	memset(m, 0, sizeof(*m));
+	snprintf(m->title, sizeof m->title, "%s", title);
+	m->opened_batch = batch;
+}
+
+void menu_add(struct menu *m, const char *label, const char *value, int code)
+{
+	XGROW(m->items, m->cap_items, m->n_items + 1);
+	m->items[m->n_items++] = (struct menu_item){ xstrdup(label), value ? xstrdup(value) : NULL, code };
+}
+
+void menu_free(struct menu *m)
+{
+	for (size_t i = 0; i < m->n_items; i++) {
+		free(m->items[i].label);
+		free(m->items[i].value);
 	}
-	free(p->items);
-	p->items = NULL;
-	p->n_items = p->cap_items = p->sel = p->top = 0;
-	sb_reset(&p->text);
-	p->kind = POP_NONE;
+	free(m->items);
+	memset(m, 0, sizeof(*m));
 }
 
-void popup_menu(struct popup *p, enum popup_purpose why, const char *title)
+/* Where the box is: the same for drawing and for clicks. */
+static void menu_box(const struct menu *m, int *h, int *wd, int *y, int *x)
 {
-	popup_clear(p);
-	p->kind = POP_MENU;
-	p->purpose = why;
-	snprintf(p->title, sizeof p->title, "%s", title);
+	*wd = COLS - 4 < 60 ? COLS - 4 : 60;
+	for (size_t i = 0; i < m->n_items; i++)
+		if (ui_str_width(m->items[i].label) + 6 > *wd)
+			*wd = ui_str_width(m->items[i].label) + 6;
+	if (ui_str_width(m->title) + 6 > *wd)
+		*wd = ui_str_width(m->title) + 6;
+	if (*wd > COLS - 2)
+		*wd = COLS - 2;
+	*h = (int)m->n_items + 2;
+	if (*h > LINES - 2)
+		*h = LINES - 2;
+	*y = (LINES - *h) / 2;
+	*x = (COLS - *wd) / 2;
 }
 
-void popup_add(struct popup *p, const char *label, const char *value, int code)
+void menu_draw(struct menu *m)
 {
-	XGROW(p->items, p->cap_items, p->n_items + 1);
-	p->items[p->n_items++] = (struct menu_item){ xstrdup(label), value ? xstrdup(value) : NULL, code };
+	int h, wd, y0, x0;
+	menu_box(m, &h, &wd, &y0, &x0);
+	int rows = h - 2;
+	if (rows < 1)
+		return;
+	WINDOW *w = newwin(h, wd, y0, x0);
+	if (!w)
+		return;
+	werase(w);
+	ui_frame(w, 0, 0, h, wd, m->title, ui_attr(UI_TITLE));
+	if (m->sel < m->top)
+		m->top = m->sel;
+	if (m->sel >= m->top + (size_t)rows)
+		m->top = m->sel - (size_t)rows + 1;
+	for (int r = 0; r < rows && m->top + (size_t)r < m->n_items; r++) {
+		size_t i = m->top + (size_t)r;
+		int attr = i == m->sel ? ui_attr(UI_SELECTED) : (int)A_NORMAL;
+		ui_fill(w, 1 + r, 1, wd - 2, attr);
+		ui_put_str(w, 1 + r, 2, m->items[i].label, wd - 4, attr);
+	}
+	wnoutrefresh(w);
+	delwin(w);
 }
 
-void popup_text(struct popup *p, enum popup_purpose why, const char *title, const char *text)
+bool menu_act(struct menu *m, const struct key_event *ev, enum action a)
 {
-	popup_clear(p);
-	p->kind = POP_TEXT;
-	p->purpose = why;
-	snprintf(p->title, sizeof p->title, "%s", title);
-	sb_puts(&p->text, text);
+	size_t last = m->n_items ? m->n_items - 1 : 0, page = 10;
+	switch (a) {
+	case ACT_UP:        if (m->sel > 0) m->sel--; break;
+	case ACT_DOWN:      if (m->sel < last) m->sel++; break;
+	case ACT_PAGE_UP:   m->sel = m->sel > page ? m->sel - page : 0; break;
+	case ACT_PAGE_DOWN: m->sel = m->sel + page < last ? m->sel + page : last; break;
+	case ACT_HOME:      m->sel = 0; break;
+	case ACT_END:       m->sel = last; break;
+	case ACT_ENTER:
+		return m->n_items && ev->batch != m->opened_batch;
+	default: break;
+	}
+	return false;
 }
 
-void popup_explain(struct tui *t, const char *help_key)
+bool menu_click(struct menu *m, int y, int x, unsigned batch)
 {
-	const struct help_entry *e = help_lookup(help_key);
-	if (e)
-		popup_text(&t->popup, PP_EXPLAIN, e->name, e->text);
-	else
-		popup_text(&t->popup, PP_EXPLAIN, "?", "No explanation for this field.");
+	int h, wd, y0, x0;
+	menu_box(m, &h, &wd, &y0, &x0);
+	if (x <= x0 || x >= x0 + wd - 1 || y <= y0 || y >= y0 + h - 1)
+		return false;
+	size_t i = m->top + (size_t)(y - y0 - 1);
+	if (i >= m->n_items)
+		return false;
+	bool again = i == m->sel;
+	m->sel = i;
+	return again && batch != m->opened_batch;   /* a click selects; a second one chooses */
+}
+
+/* ---- the "menu" screen ---- */
+
+struct menu_screen { struct menu m; struct menu_spec spec; };
+
+static void *menu_enter(struct view_ctx *v, const void *arg)
+{
+	(void)v;
+	const struct menu_spec *spec = arg;
+	struct menu_screen *s = xcalloc(1, sizeof(*s));
+	s->m = *spec->menu;
+	memset(spec->menu, 0, sizeof(*spec->menu));
+	s->spec = *spec;
+	return s;
+}
+
+static void menu_leave(void *st, struct view_ctx *v)
+{
+	(void)v;
+	struct menu_screen *s = st;
+	menu_free(&s->m);
+	free(s);
+}
+
+static void menu_screen_draw(void *st, struct view_ctx *v, WINDOW *w)
+{
+	(void)v; (void)w;
+	menu_draw(&((struct menu_screen *)st)->m);
+}
+
+static void choose(struct menu_screen *s, struct view_ctx *v)
+{
+	s->spec.chosen(s->spec.ctx, v, &s->m.items[s->m.sel]);
+	view_close(v, s);
+}
+
+static bool menu_key(void *st, struct view_ctx *v, const struct key_event *ev, enum action a)
+{
+	struct menu_screen *s = st;
+	if (ev->type != KEV_KEY)
+		return true;
+	if (a == ACT_BACK) {
+		view_close(v, s);
+		return true;
+	}
+	if (menu_act(&s->m, ev, a))
+		choose(s, v);
+	return true;        /* a menu takes every key: nothing reaches the screen below */
+}
+
+static void menu_mouse(void *st, struct view_ctx *v, const struct key_event *ev, int y, int x)
+{
+	struct menu_screen *s = st;
+	if (ev->mouse == MOUSE_WHEEL_UP || ev->mouse == MOUSE_WHEEL_DOWN)
+		menu_act(&s->m, ev, ev->mouse == MOUSE_WHEEL_UP ? ACT_UP : ACT_DOWN);
+	else if (menu_click(&s->m, y, x, ev->batch))
+		choose(s, v);
+}
+
+const struct screen_ops screen_menu = {
+	.name = "menu", .flags = SCREEN_OVERLAY, .enter = menu_enter, .leave = menu_leave,
+	.draw = menu_screen_draw, .key = menu_key, .mouse = menu_mouse,
+};
+
+/* ---- the "text" screen: an explanation; any key closes it ---- */
+
+struct text_screen { const struct help_entry *e; };
+
+static void *text_enter(struct view_ctx *v, const void *arg)
+{
+	(void)v;
+	struct text_screen *s = xcalloc(1, sizeof(*s));
+	s->e = arg;
+	return s;
+}
+
+static void text_leave(void *st, struct view_ctx *v)
+{
+	(void)v;
+	free(st);
 }
 
 /* Word-wrap trusted text into width cells; draws from row y when w is set; returns rows. */
@@ -81,84 +216,39 @@ static int wrap_text(WINDOW *w, int y, int x, const char *s, int width)
 	return rows + 1;
 }
 
-static void draw_menu(struct popup *p, WINDOW *w, int h, int wd)
+static void text_draw(void *st, struct view_ctx *v, WINDOW *body)
 {
-	int rows = h - 2;
-	if (p->sel < p->top)
-		p->top = p->sel;
-	if (p->sel >= p->top + (size_t)rows)
-		p->top = p->sel - (size_t)rows + 1;
-	for (int r = 0; r < rows && p->top + (size_t)r < p->n_items; r++) {
-		size_t i = p->top + (size_t)r;
-		int attr = i == p->sel ? ui_attr(UI_SELECTED) : (int)A_NORMAL;
-		ui_fill(w, 1 + r, 1, wd - 2, attr);
-		ui_put_str(w, 1 + r, 2, p->items[i].label, wd - 4, attr);
-	}
-}
-
-void popup_draw(struct tui *t)
-{
-	struct popup *p = &t->popup;
-	if (p->kind == POP_NONE || COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES)
-		return;
-	int wd = COLS - 4 < 60 ? COLS - 4 : 60, h;
-	if (p->kind == POP_MENU) {
-		h = (int)p->n_items + 2;
-		for (size_t i = 0; i < p->n_items; i++)
-			if (ui_str_width(p->items[i].label) + 6 > wd)
-				wd = ui_str_width(p->items[i].label) + 6;
-		if (wd > COLS - 2)
-			wd = COLS - 2;
-	} else {
-		h = wrap_text(NULL, 0, 0, sb_str(&p->text), wd - 4) + 3;
-	}
+	(void)v; (void)body;
+	const struct help_entry *e = ((struct text_screen *)st)->e;
+	int wd = COLS - 4 < 60 ? COLS - 4 : 60;
+	int h = wrap_text(NULL, 0, 0, e->text, wd - 4) + 3;
 	if (h > LINES - 2)
 		h = LINES - 2;
 	WINDOW *w = newwin(h, wd, (LINES - h) / 2, (COLS - wd) / 2);
 	if (!w)
 		return;
 	werase(w);
-	ui_frame(w, 0, 0, h, wd, p->title, ui_attr(UI_TITLE));
-	if (p->kind == POP_MENU)
-		draw_menu(p, w, h, wd);
-	else {
-		wrap_text(w, 1, 2, sb_str(&p->text), wd - 4);
-		ui_put_str(w, h - 1, wd - 16, " any key: close ", 16, ui_attr(UI_DIM));
-	}
+	ui_frame(w, 0, 0, h, wd, e->name, ui_attr(UI_TITLE));
+	wrap_text(w, 1, 2, e->text, wd - 4);
+	ui_put_str(w, h - 1, wd - 16, " any key: close ", 16, ui_attr(UI_DIM));
 	wnoutrefresh(w);
 	delwin(w);
 }
 
-static void choose(struct tui *t)
+static bool text_key(void *st, struct view_ctx *v, const struct key_event *ev, enum action a)
 {
-	struct popup *p = &t->popup;
-	if (p->sel >= p->n_items)
-		return;
-	struct menu_item it = p->items[p->sel];
-	enum popup_purpose why = p->purpose;
-	p->items[p->sel] = (struct menu_item){ NULL, NULL, 0 };
-	popup_clear(p);
-	list_choice(t, why, &it);
-	free(it.label);
-	free(it.value);
-}
-
-bool popup_key(struct tui *t, int key)
-{
-	struct popup *p = &t->popup;
-	if (p->kind == POP_NONE || key == KEY_RESIZE)
-		return false;
-	if (p->kind == POP_TEXT || key == 27 || key == 'q' || key == KEY_F(10)) {
-		popup_clear(p);
-		return true;
-	}
-	switch (key) {
-	case KEY_UP:    if (p->sel > 0) p->sel--; break;
-	case KEY_DOWN:  if (p->sel + 1 < p->n_items) p->sel++; break;
-	case KEY_HOME:  p->sel = 0; break;
-	case KEY_END:   p->sel = p->n_items ? p->n_items - 1 : 0; break;
-	case '\n': case '\r': case KEY_ENTER: choose(t); break;
-	default: break;
-	}
+	(void)ev; (void)a;
+	view_close(v, st);
 	return true;
 }
+
+static void text_mouse(void *st, struct view_ctx *v, const struct key_event *ev, int y, int x)
+{
+	(void)ev; (void)y; (void)x;
+	view_close(v, st);
+}
+
+const struct screen_ops screen_text = {
+	.name = "text", .flags = SCREEN_OVERLAY, .enter = text_enter, .leave = text_leave,
+	.draw = text_draw, .key = text_key, .mouse = text_mouse,
+};

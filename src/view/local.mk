@@ -3,6 +3,7 @@ include $(srcdir)/src/view/graph.mk
 libipctop_a_SOURCES += \
 	src/view/ui.c src/view/ui.h \
 	src/view/term_check.c src/view/term_check.h \
+	src/view/term_input.c src/view/term_input.h src/view/term_input_seq.c src/view/term_input_dec.h \
 	src/view/proc_cols.c src/view/proc_cols.h \
 	src/view/proc_sort.c src/view/proc_sort.h \
 	src/view/proc_tree.c src/view/proc_tree.h \
@@ -10,8 +11,14 @@ libipctop_a_SOURCES += \
 	src/view/proc_names.c src/view/proc_names.h \
 	src/view/settings.c src/view/settings.h \
 	src/view/help_text.c src/view/help_text.h \
-	src/view/tui.c src/view/tui.h src/view/tui_state.h \
-	src/view/view_header.c src/view/view_fkeys.c src/view/view_list.c \
-	src/view/dialog.c src/view/view_detail.c src/view/view_pcb.c \
+	src/view/keymap.c src/view/keymap.h src/view/keymap_text.c src/view/keymap_text.h \
+	src/view/view.h src/view/screens.c \
+	src/view/tui.c src/view/tui.h src/view/tui_int.h src/view/tui_stack.c src/view/tui_draw.c \
+	src/view/tui_term.c src/view/tui_term.h \
+	src/view/dialog.c src/view/dialog.h src/view/view_act.c src/view/view_act.h \
+	src/view/view_header.c \
+	src/view/list_int.h src/view/list_rows.c src/view/list_draw.c src/view/list_menus.c \
+	src/view/view_list.c \
+	src/view/detail_int.h src/view/view_detail.c src/view/view_pcb.c \
 	src/view/view_sched.c src/view/view_ipc.c src/view/view_memory.c \
-	src/view/view_help.c src/view/view_setup.c
+	src/view/view_help.c src/view/view_setup.c src/view/view_graph_screen.c

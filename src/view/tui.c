@@ -1,364 +1,220 @@
-/* tui.c — the interactive ipctop: terminal set-up, the refresh loop (one snapshot every delay),
- * the screen stack, window layout, and dispatch of keys and mouse clicks to the screens. */
+/* tui.c — the interactive ipctop: the loop (input, signals and snapshots polled together, so
+ * that a key never waits for /proc), the stack of screens, and dispatch of keys, pastes and
+ * mouse reports to the screen on top. It knows no screen's insides (see view.h). */
 #include <errno.h>
 #include <locale.h>
-#include <malloc.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
 
 #include "collect/collect.h"
+#include "source/source.h"
 #include "util/xalloc.h"
-#include "view/term_check.h"
 #include "view/proc_cpu.h"
+#include "view/term_check.h"
 #include "view/tui.h"
-#include "view/tui_state.h"
+#include "view/tui_int.h"
+#include "view/tui_term.h"
 #include "view/ui.h"
-#if __has_include("view/view_graph.h")
-#include "view/view_graph.h"
-#define HAVE_GRAPH_VIEW 1
-#endif
 
 #define DEFAULT_DELAY_TENTHS 15
+#define ESC_DELAY_MS 25          /* a lone ESC is the Esc key after this long without bytes */
+#define PASTE_IDLE_MS 1000       /* a paste whose end never comes is ended after this long */
 
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-void tui_status(struct tui *t, const char *fmt, ...)
+void view_status(struct view_ctx *v, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(t->status, sizeof t->status, fmt, ap);
+	vsnprintf(v->status, sizeof v->status, fmt, ap);
 	va_end(ap);
 }
 
-void tui_push(struct tui *t, enum scr_id s)
+void view_select(struct view_ctx *v, const struct proc_info *p)
 {
-	if (t->depth < (int)(sizeof t->stack / sizeof t->stack[0]))
-		t->stack[t->depth++] = s;
+	v->sel_pid = p ? p->pid : 0;
+	v->sel_start = p ? p->start_time : 0;
 }
 
-void tui_pop(struct tui *t)
+/* ---- snapshots ---- */
+
+static struct source_wants wants_now(const struct tui *t)
 {
-	if (t->depth > 1)
-		t->depth--;
+	struct source_wants w = { 0, t->v.set.delay_tenths };
+	for (int i = t->stack.n - 1; i >= 0 && !w.detail_pid; i--)
+		if (t->stack.s[i].ops->detail_pid)
+			w.detail_pid = t->stack.s[i].ops->detail_pid(t->stack.s[i].st);
+	return w;
 }
 
-void tui_open_detail(struct tui *t, pid_t pid)
+/* Tell the source what the screens want; at once when a new process needs its detail. */
+static void update_wants(struct tui *t)
 {
-	struct detail_state *d = &t->detail;
-	if (tui_screen(t) == SCR_DETAIL) {
-		if (d->pid == pid)
-			return;
-		if (d->n_history == sizeof d->history / sizeof d->history[0]) {
-			memmove(d->history, d->history + 1, (d->n_history - 1) * sizeof d->history[0]);
-			d->n_history--;
-		}
-		d->history[d->n_history++] = d->pid;
-	} else {
-		d->n_history = 0;
-		tui_push(t, SCR_DETAIL);
-	}
-	d->pid = pid;
-	d->sel = d->top = 0;
-	t->refresh_now = true;   /* read its maps, smaps and sched now */
+	struct source_wants w = wants_now(t);
+	bool now = t->v.refresh_now || (w.detail_pid && w.detail_pid != t->wants.detail_pid);
+	if (now || w.detail_pid != t->wants.detail_pid || w.delay_tenths != t->wants.delay_tenths)
+		source_want(&t->src, &w, now);
+	t->wants = w;
+	t->v.refresh_now = false;
 }
 
-static bool detail_shown(const struct tui *t)
+static void new_snapshot(struct tui *t, struct snapshot *s)
 {
-	for (int i = 0; i < t->depth; i++)
-		if (t->stack[i] == SCR_DETAIL)
-			return true;
-	return false;
-}
-
-/* Keep what the switch rates need of the detail process before its snapshot goes. */
-static void remember_detail(struct tui *t)
-{
-	const struct proc_info *p = t->cur ? snapshot_find_proc(t->cur, t->detail.pid) : NULL;
-	memset(&t->before, 0, sizeof(t->before));
-	if (p)
-		t->before = (struct detail_before){ p->pid, p->start_time, p->vol_ctxt, p->nonvol_ctxt,
-						    t->cur->taken_ms };
-}
-
-/* Take a new snapshot from the current one (idle processes are carried over from it, with a
- * full rescan every tenth refresh), then free the old one: between refreshes one snapshot is
- * held, and during one, two. */
-static int take_snapshot(struct tui *t)
-{
-	struct snapshot *next = t->cur == &t->snaps[0] ? &t->snaps[1] : &t->snaps[0];
-	struct collect_opts co = { .prev = t->cur, .refresh_loop = true,
-				   .full_rescan = t->refreshes++ % 10 == 0 };
-	pid_t detail_pid = t->detail.pid;
-	if (detail_shown(t)) {
-		co.detail_pids = &detail_pid;
-		co.n_detail = 1;
-	}
-	snapshot_init(next);
-	int rc = snapshot_take(next, &co);
-	if (rc < 0) {
-		snapshot_free(next);
-		return rc;
-	}
-	remember_detail(t);
 	struct snapshot *old = t->cur;
-	t->cur = next;
+	t->cur = s;
+	t->v.cur = s;
 	free(t->cpu);
-	t->cpu = xcalloc(next->n_procs ? next->n_procs : 1, sizeof(double));
-	cpu_compute(old, t->cur, t->cpu);
-#ifdef HAVE_GRAPH_VIEW
-	graph_view_update(t->graph, t->cur);
-#endif
-	list_rebuild(t);
-	if (old) {
-		snapshot_free(old);
-		malloc_trim(0);   /* give the old snapshot's pages back: a monitor's RSS stays flat */
-	}
-	return 0;
+	t->cpu = xcalloc(s->n_procs ? s->n_procs : 1, sizeof(double));
+	cpu_compute(old, s, t->cpu);
+	t->v.cpu = t->cpu;
+	for (int i = 0; i < t->stack.n; i++)
+		if (t->stack.s[i].ops->snapshot)
+			t->stack.s[i].ops->snapshot(t->stack.s[i].st, &t->v, old);
+	source_release(&t->src, old);
+	t->dirty = true;
 }
 
-/* Give *w the geometry (h, wd, y, x), creating it anew when it changed. */
-static void place(WINDOW **w, int h, int wd, int y, int x)
-{
-	int cy = -1, cx = -1, ch = -1, cw = -1;
-	if (*w) {
-		getbegyx(*w, cy, cx);
-		getmaxyx(*w, ch, cw);
-	}
-	if (*w && cy == y && cx == x && ch == h && cw == wd)
-		return;
-	if (*w)
-		delwin(*w);
-	*w = newwin(h, wd, y, x);
-	if (*w) {
-		keypad(*w, TRUE);
-		leaveok(*w, TRUE);
-	}
-}
+/* ---- events ---- */
 
-static void draw_too_small(struct tui *t)
+static void on_signals(struct tui *t, unsigned ev)
 {
-	place(&t->bar, LINES > 0 ? LINES : 1, COLS > 0 ? COLS : 1, 0, 0);
-	if (!t->bar)
-		return;
-	werase(t->bar);
-	ui_printf(t->bar, 0, 0, COLS, ui_attr(UI_WARN), "terminal too small (%dx%d, need %dx%d)",
-		  COLS, LINES, TUI_MIN_COLS, TUI_MIN_LINES);
-	wnoutrefresh(t->bar);
-}
-
-static void draw_body(struct tui *t)
-{
-	werase(t->body);
-	switch (tui_screen(t)) {
-	case SCR_LIST:   list_draw(t, t->body); break;
-	case SCR_DETAIL: detail_draw(t, t->body); break;
-	case SCR_HELP:   help_draw(t, t->body); break;
-	case SCR_SETUP:  setup_draw(t, t->body); break;
-	case SCR_GRAPH:
-#ifdef HAVE_GRAPH_VIEW
-		graph_view_draw(t->graph, t->body, t->cur);
-#endif
-		break;
-	}
-	wnoutrefresh(t->body);
-}
-
-static void draw_frame(struct tui *t)
-{
-	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES) {
-		if (t->hdr) { delwin(t->hdr); t->hdr = NULL; }
-		if (t->body) { delwin(t->body); t->body = NULL; }
-		draw_too_small(t);
-		doupdate();
-		return;
-	}
-	int hh = tui_screen(t) == SCR_LIST ? header_height(t) : 0;
-	if (hh > 0) {
-		place(&t->hdr, hh, COLS, 0, 0);
-		werase(t->hdr);
-		header_draw(t, t->hdr);
-		wnoutrefresh(t->hdr);
-	}
-	place(&t->body, LINES - hh - 1, COLS, hh, 0);
-	place(&t->bar, 1, COLS, LINES - 1, 0);
-	draw_body(t);
-	werase(t->bar);
-	if (tui_screen(t) == SCR_LIST && t->list.input != IN_NONE)
-		list_input_draw(t, t->bar);
-	else
-		fkeys_draw(t, t->bar);
-	wnoutrefresh(t->bar);
-	popup_draw(t);
-	doupdate();
-}
-
-static void on_mouse(struct tui *t)
-{
-	MEVENT ev;
-	if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
-		return;
-	if (ev.bstate & BUTTON1_RELEASED)
-		return;
-	if (t->popup.kind != POP_NONE)
-		return;
-	if (ev.y == LINES - 1) {
-		int key = fkeys_hit(t, ev.x);
-		if (key) {
-			ungetch(key);
+	if (ev & TE_QUIT)
+		t->v.quit = true;
+	if (ev & TE_SUSPEND)
+		term_suspend();
+	if (ev & (TE_RESIZE | TE_CONTINUE | TE_SUSPEND))
+		term_resize();
+	if ((ev & TE_CHILD) && t->hooks && t->hooks->reap) {
+		char msg[256] = "";
+		if (t->hooks->reap(t->hooks->arg, msg, sizeof msg) > 0 && msg[0]) {
+			view_status(&t->v, "%s", msg);
+			t->v.refresh_now = true;
 		}
-		return;
 	}
-	int by = 0, bx = 0;
-	if (t->body)
-		getbegyx(t->body, by, bx);
-	if (tui_screen(t) == SCR_LIST)
-		list_click(t, ev.y - by, ev.x - bx);
-	else if (tui_screen(t) == SCR_DETAIL)
-		detail_click(t, ev.y - by, ev.x - bx);
-#ifdef HAVE_GRAPH_VIEW
-	else if (tui_screen(t) == SCR_GRAPH) {
-		pid_t pid = 0;
-		ungetmouse(&ev);   /* the graph reads the event itself */
-		if (graph_view_key(t->graph, KEY_MOUSE, &pid) == GRAPH_OPEN_PID)
-			tui_open_detail(t, pid);
-	}
-#endif
+	t->dirty = true;
 }
 
-#ifdef HAVE_GRAPH_VIEW
-static void graph_key(struct tui *t, int key)
+/* Input, signals and the source, whichever comes first; false when the terminal is gone. */
+static bool wait_events(struct tui *t)
 {
-	pid_t pid = 0;
-	enum graph_action a = graph_view_key(t->graph, key, &pid);
-	if (a == GRAPH_OPEN_PID)
-		tui_open_detail(t, pid);
-	else if (a == GRAPH_CLOSE || (a == GRAPH_NONE && key == 27))
-		tui_pop(t);
-}
-#endif
-
-static void dispatch(struct tui *t, int key)
-{
-	if (key == KEY_RESIZE)
-		return;
-	if (key == KEY_MOUSE) {
-		on_mouse(t);
-		return;
+	struct pollfd p[3] = {
+		{ .fd = term_input_fd(), .events = POLLIN },
+		{ .fd = term_signal_fd(), .events = POLLIN },
+		{ .fd = source_fd(&t->src), .events = POLLIN },
+	};
+	enum ti_pending pend = ti_pending(&t->in);
+	int timeout = pend == TI_ESCAPE ? ESC_DELAY_MS : pend == TI_PASTE ? PASTE_IDLE_MS : -1;
+	int r = poll(p, 3, timeout);
+	if (r < 0)
+		return errno == EINTR;
+	if (r == 0) {
+		ti_flush(&t->in);
+		return true;
 	}
-	if (popup_key(t, key))
-		return;
-	bool typing = tui_screen(t) == SCR_LIST && t->list.input != IN_NONE;
-	if (!typing && (key == KEY_F(10) || key == 'q')) {
-		t->quit = true;
-		return;
+	if (p[1].revents & POLLIN)
+		on_signals(t, term_signals());
+	if (p[2].revents & POLLIN) {
+		struct snapshot *s = source_take(&t->src);
+		if (s)
+			new_snapshot(t, s);
 	}
-	if (!typing && key == KEY_F(1) && tui_screen(t) != SCR_HELP) {
-		t->help_top = 0;
-		tui_push(t, SCR_HELP);
-		return;
-	}
-	switch (tui_screen(t)) {
-	case SCR_LIST:   list_key(t, key); break;
-	case SCR_DETAIL: detail_key(t, key); break;
-	case SCR_HELP:   help_key(t, key); break;
-	case SCR_SETUP:  setup_key(t, key); break;
-	case SCR_GRAPH:
-#ifdef HAVE_GRAPH_VIEW
-		graph_key(t, key);
-#else
-		tui_pop(t);
-#endif
-		break;
-	}
+	if (p[0].revents & POLLIN)
+		return term_read(&t->in) >= 0;
+	return !(p[0].revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
-static void apply_options(struct tui *t, const struct ipctop_opts *o)
+static void handle_input(struct tui *t)
 {
-	settings_default(&t->set);
-	t->rc_path = settings_path();
-	if (t->rc_path)
-		settings_load(t->rc_path, geteuid(), &t->set, &t->warn);
-	if (o->delay_tenths > 0 && o->delay_tenths != DEFAULT_DELAY_TENTHS)
-		t->set.delay_tenths = o->delay_tenths;
-	if (t->set.delay_tenths < SETTINGS_DELAY_MIN)
-		t->set.delay_tenths = SETTINGS_DELAY_MIN;
-	if (o->user)
-		t->list.user = xstrdup(o->user);
-	t->list.col_cursor = t->set.sort_col;
-}
-
-static void curses_start(const struct tui *t)
-{
-	initscr();
-	cbreak();
-	noecho();
-	nonl();
-	intrflush(stdscr, FALSE);
-	curs_set(0);
-	set_escdelay(25);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
-	mouseinterval(0);
-	struct ui_config uc = { t->opts->ascii, !t->opts->no_color && !getenv("NO_COLOR") };
-	ui_init(&uc);
-	wnoutrefresh(stdscr);   /* stdscr stays untouched from now on: we draw in windows */
+	struct key_event ev;
+	while (!t->v.quit && ti_next(&t->in, &ev)) {
+		tui_dispatch(t, &ev);
+		tui_close_marked(t);
+		t->dirty = true;
+	}
 }
 
 static void run_loop(struct tui *t)
 {
-	uint64_t next = 0;
-	while (!t->quit) {
-		uint64_t now = now_ms();
-		if (t->refresh_now || now >= next) {
-			int rc = take_snapshot(t);
-			if (rc < 0)
-				tui_status(t, "snapshot failed: %s", strerror(-rc));
-			t->refresh_now = false;
-			now = now_ms();
-			next = now + (uint64_t)t->set.delay_tenths * 100;
+	while (!t->v.quit) {
+		update_wants(t);
+		if (t->dirty) {
+			tui_draw(t);
+			t->dirty = false;
 		}
-		draw_frame(t);
-		WINDOW *in = t->bar ? t->bar : stdscr;
-		wtimeout(in, (int)(next > now ? next - now : 0));
-		int key = wgetch(in);
-		if (key != ERR)
-			dispatch(t, key);
+		if (!wait_events(t)) {
+			t->v.quit = true;        /* the terminal has gone: nobody to show anything to */
+			break;
+		}
+		handle_input(t);
 	}
+}
+
+/* ---- set-up ---- */
+
+static void apply_options(struct tui *t, const struct ipctop_opts *o)
+{
+	settings_default(&t->v.set);
+	t->rc_path = settings_path();
+	if (t->rc_path)
+		settings_load(t->rc_path, geteuid(), &t->v.set, &t->warn);
+	if (o->delay_tenths > 0 && o->delay_tenths != DEFAULT_DELAY_TENTHS)
+		t->v.set.delay_tenths = o->delay_tenths;
+	if (t->v.set.delay_tenths < SETTINGS_DELAY_MIN)
+		t->v.set.delay_tenths = SETTINGS_DELAY_MIN;
+}
+
+/* The screens (and what they hold: processes, windows) end while curses is still up. */
+static void screens_end(struct tui *t)
+{
+	while (t->stack.n > 0) {
+		struct screen_slot *sl = &t->stack.s[--t->stack.n];
+		sl->ops->leave(sl->st, &t->v);
+	}
+	tui_windows_free(t);
 }
 
 static void tui_free(struct tui *t)
 {
-	if (t->hdr) delwin(t->hdr);
-	if (t->body) delwin(t->body);
-	if (t->bar) delwin(t->bar);
-	if (t->cur) snapshot_free(t->cur);
+	if (t->src.ops)
+		source_stop(&t->src);
+	if (t->cur) {
+		snapshot_free(t->cur);
+		free(t->cur);
+	}
+	ti_free(&t->in);
 	free(t->cpu);
 	free(t->rc_path);
-	free(t->list.user);
-	list_free(&t->list);
-	dlines_clear(&t->detail.lines);
-	free(t->detail.lines.v);
-	popup_clear(&t->popup);
-	sb_free(&t->popup.text);
 	sb_free(&t->warn);
-#ifdef HAVE_GRAPH_VIEW
-	graph_view_free(t->graph);
-#endif
 }
 
-int tui_run(const struct ipctop_opts *o)
+static int first_snapshot(struct tui *t)
 {
-	struct tui t = { .opts = o };
+	source_live_init(&t->src);
+	struct source_wants w = { 0, t->v.set.delay_tenths };
+	struct snapshot *s = NULL;
+	int rc = source_start(&t->src, &w, &s);
+	if (rc < 0 && !s) {
+		fprintf(stderr, "ipctop: cannot read /proc: %s\n", strerror(-rc));
+		return -1;
+	}
+	t->wants = w;
+	t->cur = s;
+	t->v.cur = s;
+	t->cpu = xcalloc(s->n_procs ? s->n_procs : 1, sizeof(double));
+	t->v.cpu = t->cpu;
+	return 0;
+}
+
+int tui_run(const struct ipctop_opts *o, const struct tui_hooks *hooks)
+{
+	struct tui t = { .hooks = hooks };
+	t.v.opts = o;
+	t.v.stack = &t.stack;
+	ti_init(&t.in);
 	if (!isatty(STDOUT_FILENO)) {
 		fputs("ipctop: stdout is not a terminal; use --json or --dot for a snapshot\n", stderr);
 		return 1;
@@ -370,23 +226,28 @@ int tui_run(const struct ipctop_opts *o)
 	}
 	setlocale(LC_ALL, "");
 	apply_options(&t, o);
-	t.stack[t.depth++] = SCR_LIST;
-#ifdef HAVE_GRAPH_VIEW
-	t.graph = graph_view_new();
-#endif
-	int rc = take_snapshot(&t);
-	if (rc < 0) {
-		fprintf(stderr, "ipctop: cannot read /proc: %s\n", strerror(-rc));
+	if (first_snapshot(&t) < 0) {
 		tui_free(&t);
 		return 1;
 	}
 	if (t.warn.len)
-		tui_status(&t, "%.*s", (int)strcspn(sb_str(&t.warn), "\n"), sb_str(&t.warn));
-	curses_start(&t);
-	run_loop(&t);
-	endwin();
-	if (t.rc_path && settings_save(t.rc_path, &t.set) < 0)
+		view_status(&t.v, "%.*s", (int)strcspn(sb_str(&t.warn), "\n"), sb_str(&t.warn));
+	struct term_opts to = { o->ascii, !o->no_color && !getenv("NO_COLOR") };
+	if (term_start(&to, &t.in) < 0) {
+		tui_free(&t);
+		return 1;
+	}
+	int status = 0;
+	if (view_open(&t.v, "list", NULL)) {
+		t.dirty = true;
+		run_loop(&t);
+	} else {
+		status = 1;
+	}
+	screens_end(&t);
+	term_stop();
+	if (status == 0 && t.rc_path && settings_save(t.rc_path, &t.v.set) < 0)
 		fprintf(stderr, "ipctop: could not save settings to %s\n", t.rc_path);
 	tui_free(&t);
-	return 0;
+	return status;
 }

@@ -7,12 +7,8 @@
 
 #include "util/text_escape.h"
 #include "util/xalloc.h"
-#include "view/tui_state.h"
+#include "view/detail_int.h"
 #include "view/ui.h"
-#if __has_include("view/view_graph.h")
-#include "view/view_graph.h"
-#define HAVE_GRAPH_VIEW 1
-#endif
 
 #define LABEL_CELLS 22
 
@@ -49,37 +45,82 @@ void dline_add(struct dlines *d, const char *help, const char *label, int attr, 
 	sb_free(&sb);
 }
 
-static void draw_title(struct tui *t, WINDOW *w, const struct proc_info *p)
+static const struct proc_info *shown(const struct detail_state *d, const struct view_ctx *v)
 {
-	int x = ui_printf(w, 0, 0, COLS, ui_attr(UI_TITLE), "PID %d ", (int)t->detail.pid);
+	return snapshot_find_proc(v->cur, d->pid);
+}
+
+/* ---- the screen ---- */
+
+static void *detail_enter(struct view_ctx *v, const void *arg)
+{
+	(void)arg;
+	if (v->sel_pid <= 0)
+		return NULL;
+	struct detail_state *d = xcalloc(1, sizeof(*d));
+	d->pid = v->sel_pid;
+	return d;
+}
+
+static void detail_leave(void *st, struct view_ctx *v)
+{
+	(void)v;
+	struct detail_state *d = st;
+	dlines_clear(&d->lines);
+	free(d->lines.v);
+	free(d);
+}
+
+/* Keep what the switch rates need of the process before its snapshot goes. */
+static void detail_snapshot(void *st, struct view_ctx *v, const struct snapshot *old)
+{
+	(void)v;
+	struct detail_state *d = st;
+	const struct proc_info *p = old ? snapshot_find_proc(old, d->pid) : NULL;
+	memset(&d->before, 0, sizeof(d->before));
+	if (p)
+		d->before = (struct detail_before){ p->pid, p->start_time, p->vol_ctxt, p->nonvol_ctxt,
+						    old->taken_ms };
+}
+
+static pid_t detail_pid(void *st)
+{
+	return ((struct detail_state *)st)->pid;
+}
+
+/* ---- drawing ---- */
+
+static void draw_title(struct detail_state *d, WINDOW *w, const struct proc_info *p)
+{
+	int cols = getmaxx(w);
+	int x = ui_printf(w, 0, 0, cols, ui_attr(UI_TITLE), "PID %d ", (int)d->pid);
 	if (!p) {
-		ui_put_str(w, 0, x, "(process has exited)", COLS - x, ui_attr(UI_WARN));
+		ui_put_str(w, 0, x, "(process has exited)", cols - x, ui_attr(UI_WARN));
 		return;
 	}
 	x += ui_put_text(w, 0, x, p->comm, p->comm ? strlen(p->comm) : 0, 20, A_BOLD) + 2;
 	if (p->cmdline)
-		ui_put_text(w, 0, x, p->cmdline, strlen(p->cmdline), COLS - x, ui_attr(UI_DIM));
+		ui_put_text(w, 0, x, p->cmdline, strlen(p->cmdline), cols - x, ui_attr(UI_DIM));
 }
 
-static void draw_tabs(struct tui *t, WINDOW *w)
+static void draw_tabs(struct detail_state *d, WINDOW *w)
 {
-	int x = 0;
+	int x = 0, cols = getmaxx(w);
 	for (int i = 0; i < TAB__COUNT; i++) {
 		char buf[32];
 		snprintf(buf, sizeof buf, " %d %s ", i + 1, tab_names[i]);
-		t->detail.tab_x[i] = x;
-		x += ui_put_str(w, 1, x, buf, COLS - x, ui_attr(i == (int)t->detail.tab ? UI_TAB_ACTIVE : UI_TAB));
+		d->tab_x[i] = x;
+		x += ui_put_str(w, 1, x, buf, cols - x, ui_attr(i == (int)d->tab ? UI_TAB_ACTIVE : UI_TAB));
 		x += ui_put_str(w, 1, x, " ", 1, A_NORMAL);
 	}
-	t->detail.tab_x[TAB__COUNT] = x;
-	if (t->detail.n_history)
-		ui_printf(w, 1, x + 1, COLS - x - 1, ui_attr(UI_DIM), "(Backspace: back to PID %d)",
-			  (int)t->detail.history[t->detail.n_history - 1]);
+	d->tab_x[TAB__COUNT] = x;
+	if (d->n_history)
+		ui_printf(w, 1, x + 1, cols - x - 1, ui_attr(UI_DIM), "(Backspace: back to PID %d)",
+			  (int)d->history[d->n_history - 1]);
 }
 
-static void draw_lines(struct tui *t, WINDOW *w, int y0)
+static void draw_lines(struct detail_state *d, WINDOW *w, int y0)
 {
-	struct detail_state *d = &t->detail;
 	int rows = getmaxy(w) - y0, cols = getmaxx(w);
 	d->body_y = y0;
 	d->body_rows = rows;
@@ -102,99 +143,125 @@ static void draw_lines(struct tui *t, WINDOW *w, int y0)
 	}
 }
 
-void detail_draw(struct tui *t, WINDOW *w)
+static void detail_draw(void *st, struct view_ctx *v, WINDOW *w)
 {
-	struct detail_state *d = &t->detail;
-	const struct proc_info *p = t->cur ? snapshot_find_proc(t->cur, d->pid) : NULL;
-	draw_title(t, w, p);
-	draw_tabs(t, w);
+	struct detail_state *d = st;
+	const struct proc_info *p = shown(d, v);
+	draw_title(d, w, p);
+	draw_tabs(d, w);
 	dlines_clear(&d->lines);
 	if (!p)
 		return;
 	switch (d->tab) {
-	case TAB_PCB:    pcb_lines(t, p, &d->lines); break;
-	case TAB_SCHED:  sched_lines(t, p, &d->lines); break;
-	case TAB_IPC:    ipc_lines(t, p, &d->lines); break;
-	case TAB_MEMORY: memory_draw(t, w, p, 3); return;
+	case TAB_PCB:    pcb_lines(v, p, &d->lines); break;
+	case TAB_SCHED:  sched_lines(v, &d->before, p, &d->lines); break;
+	case TAB_IPC:    ipc_lines(v, p, &d->lines); break;
+	case TAB_MEMORY: memory_draw(d, w, p, 3); return;
 	default: break;
 	}
-	draw_lines(t, w, 3);
+	draw_lines(d, w, 3);
 }
 
-static void set_tab(struct tui *t, int tab)
+/* ---- keys ---- */
+
+static void set_tab(struct detail_state *d, int tab)
 {
-	t->detail.tab = (enum detail_tab)((tab + TAB__COUNT) % TAB__COUNT);
-	t->detail.sel = t->detail.top = 0;
+	d->tab = (enum detail_tab)((tab + TAB__COUNT) % TAB__COUNT);
+	d->sel = d->top = 0;
 }
 
-static void go_back_process(struct tui *t)
+/* Show pid instead, remembering the one shown for Backspace. */
+static void open_peer(struct detail_state *d, struct view_ctx *v, pid_t pid)
 {
-	struct detail_state *d = &t->detail;
+	if (pid == d->pid)
+		return;
+	if (d->n_history == DETAIL_HISTORY) {
+		memmove(d->history, d->history + 1, (DETAIL_HISTORY - 1) * sizeof d->history[0]);
+		d->n_history--;
+	}
+	d->history[d->n_history++] = d->pid;
+	d->pid = pid;
+	d->sel = d->top = 0;
+	view_select(v, snapshot_find_proc(v->cur, pid));
+}
+
+static void go_back(struct detail_state *d, struct view_ctx *v)
+{
 	if (d->n_history == 0) {
-		tui_pop(t);
+		view_close(v, d);
 		return;
 	}
 	d->pid = d->history[--d->n_history];
 	d->sel = d->top = 0;
-	t->refresh_now = true;
+	view_select(v, snapshot_find_proc(v->cur, d->pid));
 }
 
-static void lines_key(struct tui *t, int key)
+static void lines_key(struct detail_state *d, struct view_ctx *v, enum action a)
 {
-	struct detail_state *d = &t->detail;
 	size_t page = d->body_rows > 1 ? (size_t)d->body_rows - 1 : 1;
-	switch (key) {
-	case KEY_UP:    if (d->sel > 0) d->sel--; break;
-	case KEY_DOWN:  if (d->sel + 1 < d->lines.n) d->sel++; break;
-	case KEY_PPAGE: d->sel = d->sel > page ? d->sel - page : 0; break;
-	case KEY_NPAGE: d->sel += page; break;
-	case KEY_HOME:  d->sel = 0; break;
-	case KEY_END:   d->sel = d->lines.n ? d->lines.n - 1 : 0; break;
-	case '?':
+	switch (a) {
+	case ACT_UP:        if (d->sel > 0) d->sel--; break;
+	case ACT_DOWN:      if (d->sel + 1 < d->lines.n) d->sel++; break;
+	case ACT_PAGE_UP:   d->sel = d->sel > page ? d->sel - page : 0; break;
+	case ACT_PAGE_DOWN: d->sel += page; break;
+	case ACT_HOME:      d->sel = 0; break;
+	case ACT_END:       d->sel = d->lines.n ? d->lines.n - 1 : 0; break;
+	case ACT_EXPLAIN:
 		if (d->sel < d->lines.n)
-			popup_explain(t, d->lines.v[d->sel].help);
+			view_explain(v, d->lines.v[d->sel].help);
 		break;
-	case '\n': case '\r': case KEY_ENTER: case KEY_RIGHT:
+	case ACT_ENTER:
 		if (d->sel < d->lines.n && d->lines.v[d->sel].jump > 0)
-			tui_open_detail(t, d->lines.v[d->sel].jump);
+			open_peer(d, v, d->lines.v[d->sel].jump);
 		break;
 	default: break;
 	}
 }
 
-void detail_key(struct tui *t, int key)
+static bool detail_key(void *st, struct view_ctx *v, const struct key_event *ev, enum action a)
 {
-	struct detail_state *d = &t->detail;
-	switch (key) {
-	case '\t':          set_tab(t, (int)d->tab + 1); return;
-	case KEY_BTAB:      set_tab(t, (int)d->tab - 1); return;
-	case '1': case '2': case '3': case '4': set_tab(t, key - '1'); return;
-	case 27:            tui_pop(t); return;
-	case KEY_BACKSPACE: case 127: case 8: go_back_process(t); return;
-	case 'g':
-#ifdef HAVE_GRAPH_VIEW
-		graph_view_focus(t->graph, d->pid);
-		tui_push(t, SCR_GRAPH);
-#endif
-		return;
+	struct detail_state *d = st;
+	if (ev->type != KEV_KEY)
+		return true;
+	switch (a) {
+	case ACT_TAB_NEXT:  set_tab(d, (int)d->tab + 1); return true;
+	case ACT_TAB_PREV:  set_tab(d, (int)d->tab - 1); return true;
+	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
+		set_tab(d, (int)(a - ACT_TAB_1));
+		return true;
+	case ACT_BACK:      view_close(v, d); return true;
+	case ACT_PREV_PROC: go_back(d, v); return true;
+	case ACT_GRAPH:
+		view_select(v, shown(d, v));
+		if (v->sel_pid == d->pid)
+			view_open(v, "graph", NULL);
+		return true;
+	case ACT_QUIT: case ACT_HELP: return false;
 	default: break;
 	}
+	const struct proc_info *p = shown(d, v);
 	if (d->tab == TAB_MEMORY) {
-		const struct proc_info *p = t->cur ? snapshot_find_proc(t->cur, d->pid) : NULL;
 		if (p)
-			memory_key(t, p, key);
-		return;
+			memory_key(d, v, p, a);
+	} else {
+		lines_key(d, v, a);
 	}
-	lines_key(t, key);
+	return true;
 }
 
-void detail_click(struct tui *t, int y, int x)
+static void detail_mouse(void *st, struct view_ctx *v, const struct key_event *ev, int y, int x)
 {
-	struct detail_state *d = &t->detail;
+	(void)v;
+	struct detail_state *d = st;
+	if (ev->mouse == MOUSE_WHEEL_UP || ev->mouse == MOUSE_WHEEL_DOWN) {
+		detail_key(st, v, &(struct key_event){ .type = KEV_KEY, .batch = ev->batch },
+			   ev->mouse == MOUSE_WHEEL_UP ? ACT_UP : ACT_DOWN);
+		return;
+	}
 	if (y == 1) {
 		for (int i = 0; i < TAB__COUNT; i++)
 			if (x >= d->tab_x[i] && x < d->tab_x[i + 1])
-				set_tab(t, i);
+				set_tab(d, i);
 		return;
 	}
 	if (y >= d->body_y && d->tab != TAB_MEMORY) {
@@ -203,3 +270,8 @@ void detail_click(struct tui *t, int y, int x)
 			d->sel = row;
 	}
 }
+
+const struct screen_ops screen_detail = {
+	.name = "detail", .enter = detail_enter, .leave = detail_leave, .snapshot = detail_snapshot,
+	.draw = detail_draw, .key = detail_key, .mouse = detail_mouse, .detail_pid = detail_pid,
+};

@@ -4,17 +4,18 @@
 #include <string.h>
 
 #include "view/proc_names.h"
-#include "view/tui_state.h"
+#include "view/view.h"
 #include "view/ui.h"
 
-int header_height(const struct tui *t)
+int header_height(const struct view_ctx *v)
 {
+	(void)v;
 	return LINES >= 16 ? 4 : 2;
 }
 
-static void draw_load(struct tui *t, WINDOW *w)
+static void draw_load(const struct view_ctx *v, WINDOW *w, bool follow)
 {
-	const struct sys_info *si = &t->cur->sys;
+	const struct sys_info *si = &v->cur->sys;
 	unsigned long up = (unsigned long)si->uptime_s;
 	int x = ui_put_str(w, 0, 0, "ipctop", 8, ui_attr(UI_TITLE)) + 2;
 	x += ui_printf(w, 0, x, COLS - x, A_NORMAL, "Load average: %.2f %.2f %.2f", si->load[0], si->load[1], si->load[2]);
@@ -25,27 +26,27 @@ static void draw_load(struct tui *t, WINDOW *w)
 	else
 		x += ui_printf(w, 0, x, COLS - x, A_NORMAL, "Uptime: %02lu:%02lu:%02lu", up / 3600, up / 60 % 60, up % 60);
 	x += 3;
-	if (t->list.follow)
+	if (follow)
 		ui_put_str(w, 0, x, "[following]", COLS - x, ui_attr(UI_TITLE));
 }
 
-static void draw_tasks(struct tui *t, WINDOW *w, int y)
+static void draw_tasks(const struct view_ctx *v, WINDOW *w, int y)
 {
 	size_t n_state[128] = { 0 }, threads = 0;
-	for (size_t i = 0; i < t->cur->n_procs; i++) {
-		unsigned char st = (unsigned char)t->cur->procs[i].state;
+	for (size_t i = 0; i < v->cur->n_procs; i++) {
+		unsigned char st = (unsigned char)v->cur->procs[i].state;
 		n_state[st < 128 ? st : '?']++;
-		threads += (size_t)t->cur->procs[i].nlwp;
+		threads += (size_t)v->cur->procs[i].nlwp;
 	}
 	ui_printf(w, y, 0, COLS, A_NORMAL,
 		  "Tasks: %zu, %zu thr; %zu running, %zu sleeping, %zu disk wait, %zu stopped, %zu zombie, %zu idle",
-		  t->cur->n_procs, threads, n_state['R'], n_state['S'], n_state['D'],
+		  v->cur->n_procs, threads, n_state['R'], n_state['S'], n_state['D'],
 		  n_state['T'] + n_state['t'], n_state['Z'], n_state['I']);
 }
 
-static void draw_mem(struct tui *t, WINDOW *w, int y)
+static void draw_mem(const struct view_ctx *v, WINDOW *w, int y)
 {
-	const struct sys_info *si = &t->cur->sys;
+	const struct sys_info *si = &v->cur->sys;
 	uint64_t used = si->mem_total_kib > si->mem_avail_kib ? si->mem_total_kib - si->mem_avail_kib : 0;
 	char a[16], b[16], label[40];
 	human_kib(used, a, sizeof a);
@@ -63,13 +64,13 @@ static void draw_mem(struct tui *t, WINDOW *w, int y)
 	ui_put_str(w, y, x + width, "]", 1, ui_attr(UI_TITLE));
 }
 
-static void draw_chans(struct tui *t, WINDOW *w, int y)
+static void draw_chans(const struct view_ctx *v, WINDOW *w, int y)
 {
 	size_t n_kind[CK__COUNT] = { 0 };
-	for (size_t i = 0; i < t->cur->n_chans; i++)
-		if ((unsigned)t->cur->chans[i].kind < CK__COUNT)
-			n_kind[t->cur->chans[i].kind]++;
-	int x = ui_printf(w, y, 0, COLS, ui_attr(UI_TITLE), "Channels: %zu", t->cur->n_chans);
+	for (size_t i = 0; i < v->cur->n_chans; i++)
+		if ((unsigned)v->cur->chans[i].kind < CK__COUNT)
+			n_kind[v->cur->chans[i].kind]++;
+	int x = ui_printf(w, y, 0, COLS, ui_attr(UI_TITLE), "Channels: %zu", v->cur->n_chans);
 	for (int k = 0; k < CK__COUNT && x < COLS; k++) {
 		if (!n_kind[k])
 			continue;
@@ -79,14 +80,12 @@ static void draw_chans(struct tui *t, WINDOW *w, int y)
 	}
 }
 
-void header_draw(struct tui *t, WINDOW *w)
+void header_draw(struct view_ctx *v, WINDOW *w, bool follow)
 {
-	if (!t->cur)
-		return;
-	draw_load(t, w);
-	draw_tasks(t, w, 1);
-	if (getmaxy(w) >= 4) {
-		draw_mem(t, w, 2);
-		draw_chans(t, w, 3);
+	draw_load(v, w, follow);
+	draw_tasks(v, w, 1);
+	if (header_height(v) >= 4) {
+		draw_mem(v, w, 2);
+		draw_chans(v, w, 3);
 	}
 }

@@ -1,92 +1,137 @@
-/* view_help.c — the F1 screen: the keys, then every column and PCB / scheduling / memory /
- * IPC field explained in one sentence (from help_text.c), word-wrapped and scrollable. */
+/* view_help.c — the F1 screen: the keys of every screen, drawn from the key table, then every
+ * column and PCB / scheduling / memory / IPC field explained in one sentence (help_text.c),
+ * word-wrapped and scrollable. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "util/xalloc.h"
 #include "view/help_text.h"
-#include "view/tui_state.h"
+#include "view/keymap_text.h"
 #include "view/ui.h"
+#include "view/view.h"
 
 #define NAME_CELLS 22
+#define MAX_KEY_LINES 64
 
-static const char *const key_lines[] = {
-	"Arrows, PgUp/PgDn, Home/End: move.  Enter: process detail.  g: graph of the selected process.",
-	"F3 or /: search (F3 or n: next match).  F4 or \\: filter.  u: only one user's processes.",
-	"F5 or t: tree view.  F6: choose sort column;  < >: previous/next sort column;  I: invert order.",
-	"Left/Right: move the column cursor;  ?: explain the column or field under the cursor.",
-	"Space: tag a process;  U: untag all;  F: follow the selected process;  F9 or k: send a signal.",
-	"F7 or ]: lower the nice value (more CPU; needs root);  F8 or [: raise it (less CPU). A menu confirms.",
-	"Detail: Tab/Shift-Tab or 1-4: tabs;  Enter or Right on a peer: open it;  Backspace: previous process.",
-	"Esc: back one screen;  F2: setup (columns, delay);  F10 or q: quit.  Mouse: click headers, keys, rows.",
-};
+struct help_state { size_t top; int height; };
+
+struct render { WINDOW *w; int from, row, width, height; bool draw; };
+
+static bool line_at(const struct render *r)
+{
+	return r->draw && r->row >= r->from && r->row - r->from < r->height;
+}
+
+static void heading(struct render *r, const char *text)
+{
+	r->row++;
+	if (line_at(r))
+		ui_put_str(r->w, r->row - r->from, 0, text, r->width, ui_attr(UI_TITLE));
+	r->row++;
+}
+
+/* A name and a sentence word-wrapped right of it. */
+static void entry(struct render *r, const char *name, const char *text)
+{
+	if (line_at(r))
+		ui_put_str(r->w, r->row - r->from, 2, name, NAME_CELLS - 3, A_BOLD);
+	int avail = r->width - NAME_CELLS, col = 0;
+	if (avail < 10)
+		avail = 10;
+	while (*text) {
+		size_t n = strcspn(text, " ");
+		char word[128];
+		snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), text);
+		int ww = ui_str_width(word);
+		if (col && col + 1 + ww > avail) {
+			r->row++;
+			col = 0;
+		}
+		if (line_at(r))
+			ui_put_str(r->w, r->row - r->from, NAME_CELLS + col + (col ? 1 : 0), word, avail - col, A_NORMAL);
+		col += ww + (col ? 1 : 0);
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+	r->row++;
+}
 
 /* Draw (when draw is true) the whole help text from virtual row `from`; returns total rows. */
 static int render(WINDOW *w, int from, bool draw)
 {
-	int width = getmaxx(w), height = getmaxy(w), row = 0;
-#define LINE_AT(r) (draw && (r) >= from && (r) - from < height)
-	if (LINE_AT(row))
-		ui_put_str(w, row - from, 0, "Keys", width, ui_attr(UI_TITLE));
-	row++;
-	for (size_t i = 0; i < sizeof key_lines / sizeof key_lines[0]; i++, row++)
-		if (LINE_AT(row))
-			ui_put_str(w, row - from, 2, key_lines[i], width - 2, A_NORMAL);
+	struct render r = { w, from, -1, getmaxx(w), getmaxy(w), draw };
+	struct keymap_line lines[MAX_KEY_LINES];
+	for (size_t s = 0; s < keymap_section_count(); s++) {
+		char title[64];
+		snprintf(title, sizeof title, "Keys: %s", keymap_section_title(s));
+		heading(&r, title);
+		size_t n = keymap_section_lines(s, lines, MAX_KEY_LINES);
+		for (size_t i = 0; i < n; i++)
+			entry(&r, lines[i].keys, lines[i].help);
+	}
 	for (size_t i = 0; i < help_count; i++) {
 		const struct help_entry *e = &help_entries[i];
-		if (!e->key[0]) {
-			row++;
-			if (LINE_AT(row))
-				ui_put_str(w, row - from, 0, e->name, width, ui_attr(UI_TITLE));
-			row++;
-			continue;
-		}
-		if (LINE_AT(row))
-			ui_put_str(w, row - from, 2, e->name, NAME_CELLS - 3, A_BOLD);
-		/* word-wrap the sentence into the space right of the name */
-		const char *s = e->text;
-		int avail = width - NAME_CELLS, col = 0;
-		if (avail < 10)
-			avail = 10;
-		while (*s) {
-			size_t n = strcspn(s, " ");
-			char word[128];
-			snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), s);
-			int ww = ui_str_width(word);
-			if (col && col + 1 + ww > avail) {
-				row++;
-				col = 0;
-			}
-			if (LINE_AT(row))
-				ui_put_str(w, row - from, NAME_CELLS + col + (col ? 1 : 0), word, avail - col, A_NORMAL);
-			col += ww + (col ? 1 : 0);
-			s += n;
-			while (*s == ' ')
-				s++;
-		}
-		row++;
+		if (!e->key[0])
+			heading(&r, e->name);
+		else
+			entry(&r, e->name, e->text);
 	}
-#undef LINE_AT
-	return row;
+	return r.row;
 }
 
-void help_draw(struct tui *t, WINDOW *w)
+static void *help_enter(struct view_ctx *v, const void *arg)
 {
+	(void)v; (void)arg;
+	return xcalloc(1, sizeof(struct help_state));
+}
+
+static void help_leave(void *st, struct view_ctx *v)
+{
+	(void)v;
+	free(st);
+}
+
+static void help_draw(void *st, struct view_ctx *v, WINDOW *w)
+{
+	(void)v;
+	struct help_state *h = st;
 	int total = render(w, 0, false), height = getmaxy(w);
-	if ((int)t->help_top > total - height)
-		t->help_top = total > height ? (size_t)(total - height) : 0;
-	render(w, (int)t->help_top, true);
+	h->height = height;
+	if ((int)h->top > total - height)
+		h->top = total > height ? (size_t)(total - height) : 0;
+	render(w, (int)h->top, true);
 }
 
-void help_key(struct tui *t, int key)
+static bool help_key(void *st, struct view_ctx *v, const struct key_event *ev, enum action a)
 {
-	switch (key) {
-	case KEY_UP:    if (t->help_top > 0) t->help_top--; break;
-	case KEY_DOWN:  t->help_top++; break;
-	case KEY_PPAGE: t->help_top = t->help_top > 10 ? t->help_top - 10 : 0; break;
-	case KEY_NPAGE: case ' ': t->help_top += 10; break;
-	case KEY_HOME:  t->help_top = 0; break;
-	case KEY_END:   t->help_top = 100000; break;
-	case 27: case KEY_F(1): case '\n': case '\r': tui_pop(t); break;
-	default: break;
+	struct help_state *h = st;
+	size_t page = h->height > 2 ? (size_t)h->height - 1 : 10;
+	if (ev->type != KEV_KEY)
+		return true;
+	switch (a) {
+	case ACT_UP:        if (h->top > 0) h->top--; break;
+	case ACT_DOWN:      h->top++; break;
+	case ACT_PAGE_UP:   h->top = h->top > page ? h->top - page : 0; break;
+	case ACT_PAGE_DOWN: h->top += page; break;
+	case ACT_HOME:      h->top = 0; break;
+	case ACT_END:       h->top = 1000000; break;
+	case ACT_BACK:      view_close(v, h); break;
+	default: return a != ACT_QUIT;
 	}
+	return true;
 }
+
+static void help_mouse(void *st, struct view_ctx *v, const struct key_event *ev, int y, int x)
+{
+	(void)y; (void)x;
+	if (ev->mouse == MOUSE_WHEEL_UP || ev->mouse == MOUSE_WHEEL_DOWN)
+		help_key(st, v, &(struct key_event){ .type = KEV_KEY },
+			 ev->mouse == MOUSE_WHEEL_UP ? ACT_UP : ACT_DOWN);
+}
+
+const struct screen_ops screen_help = {
+	.name = "help", .enter = help_enter, .leave = help_leave, .draw = help_draw,
+	.key = help_key, .mouse = help_mouse,
+};

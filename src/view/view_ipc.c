@@ -6,7 +6,7 @@
 
 #include "util/text_escape.h"
 #include "util/xalloc.h"
-#include "view/tui_state.h"
+#include "view/detail_int.h"
 #include "view/ui.h"
 
 struct hold { size_t chan, ep; };   /* this process's endpoint ep of channel chan */
@@ -75,10 +75,10 @@ static void add_peers(const struct snapshot *s, const struct channel *c, size_t 
 	}
 }
 
-static void add_fd(const struct tui *t, const struct proc_info *p, const struct fd_info *f,
+static void add_fd(const struct view_ctx *v, const struct proc_info *p, const struct fd_info *f,
 		   const struct hold *h, size_t n_holds, struct dlines *d)
 {
-	const struct snapshot *s = t->cur;
+	const struct snapshot *s = v->cur;
 	char label[32];
 	struct strbuf sb = STRBUF_INIT;
 	snprintf(label, sizeof label, "fd %d", f->fd);
@@ -104,9 +104,9 @@ static void add_fd(const struct tui *t, const struct proc_info *p, const struct 
 	(void)p;
 }
 
-static void add_mapped(const struct tui *t, const struct hold *h, size_t n_holds, struct dlines *d)
+static void add_mapped(const struct view_ctx *v, const struct hold *h, size_t n_holds, struct dlines *d)
 {
-	const struct snapshot *s = t->cur;
+	const struct snapshot *s = v->cur;
 	for (size_t i = 0; i < n_holds; i++) {
 		const struct channel *c = &s->chans[h[i].chan];
 		if (c->ep[h[i].ep].fd >= 0)
@@ -123,10 +123,10 @@ static void add_mapped(const struct tui *t, const struct hold *h, size_t n_holds
 	}
 }
 
-void ipc_lines(const struct tui *t, const struct proc_info *p, struct dlines *d)
+void ipc_lines(const struct view_ctx *v, const struct proc_info *p, struct dlines *d)
 {
 	struct hold *h;
-	size_t n = find_holds(t->cur, p->pid, &h);
+	size_t n = find_holds(v->cur, p->pid, &h);
 	dline_add(d, "col.channels", "Summary", A_BOLD, 0, "%zu descriptors, %u channels",
 		  p->n_fds, p->n_channels);
 	if (p->flags & PF_KTHREAD)
@@ -134,7 +134,7 @@ void ipc_lines(const struct tui *t, const struct proc_info *p, struct dlines *d)
 	else if (p->flags & PF_FDS_DENIED)
 		dline_add(d, "pcb.flags", "", ui_attr(UI_WARN), 0, "descriptors not readable (permission denied)");
 	for (size_t i = 0; i < p->n_fds; i++)
-		add_fd(t, p, &p->fds[i], h, n, d);
-	add_mapped(t, h, n, d);
+		add_fd(v, p, &p->fds[i], h, n, d);
+	add_mapped(v, h, n, d);
 	free(h);
 }

@@ -7,7 +7,7 @@
 #include "layout/addr_space.h"
 #include "util/text_escape.h"
 #include "view/proc_names.h"
-#include "view/tui_state.h"
+#include "view/detail_int.h"
 #include "view/ui.h"
 
 #define FIG_WIDTH 44      /* address (16) + space + column (27) */
@@ -124,9 +124,8 @@ static void table_row(WINDOW *w, int y, int x, int width, const struct map_info 
 	sb_free(&sb);
 }
 
-static void draw_table(struct tui *t, WINDOW *w, int y0, int x0, int height, int width, const struct proc_info *p)
+static void draw_table(struct detail_state *d, WINDOW *w, int y0, int x0, int height, int width, const struct proc_info *p)
 {
-	struct detail_state *d = &t->detail;
 	int rows = height - 1;
 	table_header(w, y0, x0, width);
 	if (rows < 1)
@@ -158,7 +157,7 @@ static bool explain_missing(WINDOW *w, int y0, const struct proc_info *p)
 	return why != NULL;
 }
 
-void memory_draw(struct tui *t, WINDOW *w, const struct proc_info *p, int y0)
+void memory_draw(struct detail_state *d, WINDOW *w, const struct proc_info *p, int y0)
 {
 	int height = getmaxy(w) - y0, width = getmaxx(w);
 	char vs[16], rs[16];
@@ -170,31 +169,30 @@ void memory_draw(struct tui *t, WINDOW *w, const struct proc_info *p, int y0)
 	if (height < 3 || explain_missing(w, y0, p))
 		return;
 	if (width >= FIG_WIDTH + 2 + 60) {
-		draw_figure(w, y0, 0, height, p, t->detail.sel);
-		draw_table(t, w, y0, FIG_WIDTH + 2, height, width - FIG_WIDTH - 2, p);
+		draw_figure(w, y0, 0, height, p, d->sel);
+		draw_table(d, w, y0, FIG_WIDTH + 2, height, width - FIG_WIDTH - 2, p);
 	} else {
 		int fig_h = height / 2;
-		draw_figure(w, y0, 0, fig_h, p, t->detail.sel);
-		draw_table(t, w, y0 + fig_h, 0, height - fig_h, width, p);
+		draw_figure(w, y0, 0, fig_h, p, d->sel);
+		draw_table(d, w, y0 + fig_h, 0, height - fig_h, width, p);
 	}
 }
 
-void memory_key(struct tui *t, const struct proc_info *p, int key)
+void memory_key(struct detail_state *d, struct view_ctx *v, const struct proc_info *p, enum action a)
 {
-	struct detail_state *d = &t->detail;
 	size_t page = d->body_rows > 1 ? (size_t)d->body_rows - 1 : 1;
-	switch (key) {
-	case KEY_UP:    if (d->sel > 0) d->sel--; break;
-	case KEY_DOWN:  if (d->sel + 1 < p->n_maps) d->sel++; break;
-	case KEY_PPAGE: d->sel = d->sel > page ? d->sel - page : 0; break;
-	case KEY_NPAGE: d->sel = d->sel + page < p->n_maps ? d->sel + page : (p->n_maps ? p->n_maps - 1 : 0); break;
-	case KEY_HOME:  d->sel = 0; break;
-	case KEY_END:   d->sel = p->n_maps ? p->n_maps - 1 : 0; break;
-	case '?': {
+	switch (a) {
+	case ACT_UP:        if (d->sel > 0) d->sel--; break;
+	case ACT_DOWN:      if (d->sel + 1 < p->n_maps) d->sel++; break;
+	case ACT_PAGE_UP:   d->sel = d->sel > page ? d->sel - page : 0; break;
+	case ACT_PAGE_DOWN: d->sel = d->sel + page < p->n_maps ? d->sel + page : (p->n_maps ? p->n_maps - 1 : 0); break;
+	case ACT_HOME:      d->sel = 0; break;
+	case ACT_END:       d->sel = p->n_maps ? p->n_maps - 1 : 0; break;
+	case ACT_EXPLAIN: {
 		char k[32];
 		if (d->sel < p->n_maps) {
 			snprintf(k, sizeof k, "seg.%s", segment_name(p->maps[d->sel].seg));
-			popup_explain(t, k);
+			view_explain(v, k);
 		}
 		break;
 	}

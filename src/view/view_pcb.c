@@ -6,7 +6,7 @@
 #include "collect/parse_proc.h"
 #include "util/text_escape.h"
 #include "view/proc_names.h"
-#include "view/tui_state.h"
+#include "view/detail_int.h"
 #include "view/ui.h"
 
 static void add_raw(struct dlines *d, const char *help, const char *label, const char *raw)
@@ -111,12 +111,12 @@ static void add_flags(struct dlines *d, uint32_t flags)
 		dline_add(d, "pcb.flags", "Not readable", A_NORMAL, 0, "nothing: all fields were read");
 }
 
-void pcb_lines(const struct tui *t, const struct proc_info *p, struct dlines *d)
+void pcb_lines(const struct view_ctx *v, const struct proc_info *p, struct dlines *d)
 {
 	char tty[32];
 	tty_name(p->tty_nr, tty, sizeof tty);
 	dline_add(d, "pcb.pid", "PID", A_NORMAL, 0, "%d", (int)p->pid);
-	const struct proc_info *parent = snapshot_find_proc(t->cur, p->ppid);
+	const struct proc_info *parent = snapshot_find_proc(v->cur, p->ppid);
 	struct strbuf sb = STRBUF_INIT;
 	sb_printf(&sb, "%d", (int)p->ppid);
 	if (parent && parent->comm) {
@@ -156,7 +156,7 @@ void pcb_lines(const struct tui *t, const struct proc_info *p, struct dlines *d)
 		add_raw(d, "pcb.cgroup", "Cgroup", p->pcb->cgroup);
 		add_caps(d, p->pcb);
 	}
-	long hz = t->cur->sys.ticks_per_sec > 0 ? t->cur->sys.ticks_per_sec : 100;
+	long hz = v->cur->sys.ticks_per_sec > 0 ? v->cur->sys.ticks_per_sec : 100;
 	dline_add(d, "pcb.start", "Started", A_NORMAL, 0, "%.2f s after boot", (double)p->start_time / (double)hz);
 	add_flags(d, p->flags);
 }

@@ -1,13 +1,13 @@
 /* view_sched.c — the Scheduling tab: policy, priorities, nice, affinity, last CPU, CPU/run/wait
  * time, context switches with their rate since the previous refresh, threads. */
 #include "view/proc_names.h"
-#include "view/tui_state.h"
+#include "view/detail_int.h"
 #include "view/ui.h"
 
-static void add_switches(const struct tui *t, const struct proc_info *p, struct dlines *d)
+static void add_switches(const struct view_ctx *v, const struct detail_before *q,
+			 const struct proc_info *p, struct dlines *d)
 {
-	const struct detail_before *q = &t->before;
-	double secs = ((double)t->cur->taken_ms - (double)q->taken_ms) / 1000.0;
+	double secs = ((double)v->cur->taken_ms - (double)q->taken_ms) / 1000.0;
 	bool rate = q->pid == p->pid && q->start_time == p->start_time && secs > 0 &&
 		    p->vol_ctxt >= q->vol_ctxt && p->nonvol_ctxt >= q->nonvol_ctxt;
 	if (rate) {
@@ -37,9 +37,10 @@ static void add_schedstat(const struct proc_info *p, struct dlines *d)
 	dline_add(d, "sched.slices", "Timeslices", A_NORMAL, 0, "%llu", (unsigned long long)p->sched->timeslices);
 }
 
-void sched_lines(const struct tui *t, const struct proc_info *p, struct dlines *d)
+void sched_lines(const struct view_ctx *v, const struct detail_before *q, const struct proc_info *p,
+		 struct dlines *d)
 {
-	long hz = t->cur->sys.ticks_per_sec > 0 ? t->cur->sys.ticks_per_sec : 100;
+	long hz = v->cur->sys.ticks_per_sec > 0 ? v->cur->sys.ticks_per_sec : 100;
 	char ut[32], st[32];
 	human_ns(p->utime * 1000000000ull / (uint64_t)hz, ut, sizeof ut);
 	human_ns(p->stime * 1000000000ull / (uint64_t)hz, st, sizeof st);
@@ -48,13 +49,13 @@ void sched_lines(const struct tui *t, const struct proc_info *p, struct dlines *
 	dline_add(d, "sched.nice", "Nice", A_NORMAL, 0, "%d", p->nice);
 	dline_add(d, "sched.rtprio", "RT priority", A_NORMAL, 0, "%d", p->rt_priority);
 	if (p->sched && p->sched->affinity)
-		dline_add(d, "sched.affinity", "Affinity", A_NORMAL, 0, "CPUs %s (of %d)", p->sched->affinity, t->cur->sys.ncpu);
+		dline_add(d, "sched.affinity", "Affinity", A_NORMAL, 0, "CPUs %s (of %d)", p->sched->affinity, v->cur->sys.ncpu);
 	else
 		dline_add(d, "sched.affinity", "Affinity", ui_attr(UI_DIM), 0, "%s",
 			  p->flags & PF_DETAIL ? "not available" : "(reading...)");
 	dline_add(d, "sched.cpu", "Last CPU", A_NORMAL, 0, "%d", p->processor);
 	dline_add(d, "sched.cputime", "CPU time", A_NORMAL, 0, "user %s, system %s", ut, st);
 	add_schedstat(p, d);
-	add_switches(t, p, d);
+	add_switches(v, q, p, d);
 	dline_add(d, "sched.threads", "Threads", A_NORMAL, 0, "%d", p->nlwp);
 }

@@ -20,6 +20,12 @@ tests_hardening_refresh_probe_so_SOURCES = tests/hardening/refresh_probe.c
 tests_hardening_refresh_probe_so_CFLAGS = -std=gnu11 $(WARN_CFLAGS) -fPIC
 tests_hardening_refresh_probe_so_LDFLAGS = -shared
 tests_hardening_refresh_probe_so_LDADD = -ldl
+# The gate of latency.sh: holds the collector in the middle of a snapshot.
+check_PROGRAMS += tests/hardening/collect_gate.so
+tests_hardening_collect_gate_so_SOURCES = tests/hardening/collect_gate.c
+tests_hardening_collect_gate_so_CFLAGS = -std=gnu11 $(WARN_CFLAGS) -fPIC
+tests_hardening_collect_gate_so_LDFLAGS = -shared
+tests_hardening_collect_gate_so_LDADD = -ldl
 TESTS += tests/hardening/churn.sh tests/hardening/hidepid.sh tests/hardening/netns.sh \
 	tests/hardening/pidns.sh tests/hardening/terminal.sh tests/hardening/scale.sh \
 	tests/hardening/churn_tui.sh tests/hardening/scale_procs.sh
@@ -29,9 +35,10 @@ EXTRA_DIST += tests/hardening/churn.sh tests/hardening/hidepid.sh tests/hardenin
 	tests/hardening/hold.py tests/hardening/check_snapshot.py tests/hardening/scale.sh \
 	tests/hardening/valgrind.sh tests/hardening/tui_memory.sh \
 	tests/hardening/scale.py tests/hardening/churn_tui.sh tests/hardening/scale_procs.sh \
-	tests/hardening/scale_procs.py
+	tests/hardening/scale_procs.py tests/hardening/latency.sh
 # valgrind and ASan do not mix: memcheck runs from the plain build. So does the resident-size
 # test of the interactive ipctop (under ASan it would measure the quarantine).
 if !SANITIZERS
-TESTS += tests/hardening/valgrind.sh tests/hardening/tui_memory.sh
+# So does latency.sh: its gate library is preloaded, which ASan's runtime does not allow.
+TESTS += tests/hardening/valgrind.sh tests/hardening/tui_memory.sh tests/hardening/latency.sh
 endif

@@ -72,6 +72,17 @@ wait_for() { want=$1; wait_until has_text "${2:-100}"; }
 # wait_re ERE [TENTHS]: until a line of the pane matches the extended regular expression.
 wait_re() { want=$1; wait_until has_re "${2:-100}"; }
 
+# wait_absent TEXT [TENTHS]: until the pane no longer shows TEXT.
+wait_absent() {
+	i=0
+	while [ "$i" -lt "${2:-100}" ]; do
+		T capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # wait_gone [TENTHS [SESSION]]: until the session (default: the last started) has ended, that
 # is ipctop exited, within TENTHS/10 s (default 10 s).
 wait_gone() {

@@ -1,0 +1,59 @@
+/* detail_int.h — the detail screen's own state (internal to view_detail.c and its tabs:
+ * view_pcb.c, view_sched.c, view_memory.c, view_ipc.c): the process shown, the way back, the
+ * tab, the field lines of the text tabs, and what the switch rates need of the snapshot
+ * before. */
+#ifndef IPCTOP_DETAIL_INT_H
+#define IPCTOP_DETAIL_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "util/strbuf.h"
+#include "view/view.h"
+
+enum detail_tab { TAB_PCB, TAB_SCHED, TAB_MEMORY, TAB_IPC, TAB__COUNT };
+
+/* One line of a detail tab: a label of ours and a value already escaped (safe to draw). */
+struct dline {
+	const char *help;          /* help_text key, or NULL */
+	char label[32];
+	char *value;
+	int attr;
+	pid_t jump;                /* peer process to open on Enter, or 0 */
+};
+struct dlines { struct dline *v; size_t n, cap; };
+
+/* What the switch rates of the process need from the snapshot before the current one. */
+struct detail_before {
+	pid_t pid;                 /* 0: none */
+	uint64_t start_time, vol_ctxt, nonvol_ctxt, taken_ms;
+};
+
+#define DETAIL_HISTORY 64
+
+struct detail_state {
+	pid_t pid;
+	pid_t history[DETAIL_HISTORY]; size_t n_history;   /* Backspace goes back through these */
+	enum detail_tab tab;
+	size_t sel, top;
+	struct dlines lines;
+	int tab_x[TAB__COUNT + 1];             /* tab bar geometry for clicks */
+	int body_y, body_rows;                 /* where lines were drawn, for clicks */
+	struct detail_before before;
+};
+
+void dlines_clear(struct dlines *d);
+void dline_add(struct dlines *d, const char *help, const char *label, int attr, pid_t jump,
+	       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void dline_add_sb(struct dlines *d, const char *help, const char *label, int attr, pid_t jump,
+		  struct strbuf *value);
+
+void pcb_lines(const struct view_ctx *v, const struct proc_info *p, struct dlines *d);
+void sched_lines(const struct view_ctx *v, const struct detail_before *q, const struct proc_info *p,
+		 struct dlines *d);
+void ipc_lines(const struct view_ctx *v, const struct proc_info *p, struct dlines *d);
+void memory_draw(struct detail_state *d, WINDOW *w, const struct proc_info *p, int y0);
+void memory_key(struct detail_state *d, struct view_ctx *v, const struct proc_info *p, enum action a);
+
+#endif

@@ -1,0 +1,153 @@
+/* keymap.c — the key table of every screen (see keymap.h), and its look-up. */
+#include "view/keymap.h"
+
+#include <string.h>
+
+#include <curses.h>
+
+#include "view/term_input.h"
+
+#define K(key, scope, act, name, bar, help) { key, scope, act, name, bar, help }
+
+const struct key_binding keymap[] = {
+	/* everywhere (a screen's own binding of the same key comes first) */
+	K(KEY_F(1), "*", ACT_HELP, "F1", "Help", "the keys, and one sentence about every column and field"),
+	K(KEY_F(10), "*", ACT_QUIT, "F10", "Quit", "quit ipctop"),
+	K('q', "*", ACT_QUIT, "q", NULL, NULL),
+	K(KEY_UP, "*", ACT_UP, "Up", NULL, "move up"),
+	K(KEY_DOWN, "*", ACT_DOWN, "Down", NULL, "move down"),
+	K(KEY_LEFT, "*", ACT_LEFT, "Left", NULL, "move left"),
+	K(KEY_RIGHT, "*", ACT_RIGHT, "Right", NULL, "move right"),
+	K(KEY_PPAGE, "*", ACT_PAGE_UP, "PgUp", NULL, "one page up"),
+	K(KEY_NPAGE, "*", ACT_PAGE_DOWN, "PgDn", NULL, "one page down"),
+	K(KEY_HOME, "*", ACT_HOME, "Home", NULL, "to the first line"),
+	K(KEY_END, "*", ACT_END, "End", NULL, "to the last line"),
+	K('\n', "*", ACT_ENTER, "Enter", NULL, "open or choose what is selected"),
+	K(27, "*", ACT_BACK, "Esc", NULL, "back one screen"),
+
+	/* the process list */
+	K(KEY_F(2), "list", ACT_SETUP, "F2", "Setup", "setup: visible columns, tree mode, refresh delay"),
+	K(KEY_F(3), "list", ACT_SEARCH, "F3", "Search", "search by name or command line, as you type"),
+	K('/', "list", ACT_SEARCH, "/", NULL, NULL),
+	K('n', "list", ACT_SEARCH_NEXT, "n", NULL, "the next match of the search"),
+	K(KEY_F(4), "list", ACT_FILTER, "F4", "Filter", "show only the processes whose name or command line contains a text"),
+	K('\\', "list", ACT_FILTER, "\\", NULL, NULL),
+	K(KEY_F(5), "list", ACT_TREE, "F5", "Tree", "the processes as a tree of parents and children"),
+	K('t', "list", ACT_TREE, "t", NULL, NULL),
+	K(KEY_F(6), "list", ACT_SORT_MENU, "F6", "SortBy", "choose the column to sort by"),
+	K('<', "list", ACT_SORT_PREV, "<", NULL, "sort by the previous column"),
+	K(',', "list", ACT_SORT_PREV, ",", NULL, NULL),
+	K('>', "list", ACT_SORT_NEXT, ">", NULL, "sort by the next column"),
+	K('.', "list", ACT_SORT_NEXT, ".", NULL, NULL),
+	K('I', "list", ACT_SORT_INVERT, "I", NULL, "invert the sort order"),
+	K('u', "list", ACT_USER, "u", NULL, "show only one user's processes"),
+	K('F', "list", ACT_FOLLOW, "F", NULL, "follow the selected process across re-sorts"),
+	K(' ', "list", ACT_TAG, "Space", NULL, "tag or untag the selected process (F9 then acts on all tagged)"),
+	K('U', "list", ACT_UNTAG_ALL, "U", NULL, "untag all"),
+	K('?', "list", ACT_EXPLAIN, "?", NULL, "explain the column under the column cursor (Left, Right)"),
+	K(KEY_F(7), "list", ACT_NICE_LOWER, "F7", "Nice-", "lower the nice value: more CPU (needs privilege); a menu confirms"),
+	K(']', "list", ACT_NICE_LOWER, "]", NULL, NULL),
+	K(KEY_F(8), "list", ACT_NICE_RAISE, "F8", "Nice+", "raise the nice value: less CPU; a menu confirms"),
+	K('[', "list", ACT_NICE_RAISE, "[", NULL, NULL),
+	K(KEY_F(9), "list", ACT_KILL, "F9", "Kill", "send a signal to the selected or tagged processes; a menu confirms"),
+	K('k', "list", ACT_KILL, "k", NULL, NULL),
+	K('\n', "list", ACT_ENTER, "Enter", NULL, "open the detail of the selected process"),
+	K('g', "list", ACT_GRAPH, "g", "Graph", "the communication graph, focused on the selected process"),
+	K(27, "list", ACT_BACK, "Esc", NULL, "clear the filter"),
+
+	/* the detail of one process */
+	K('\t', "detail", ACT_TAB_NEXT, "Tab", "NextTab", "the next tab"),
+	K(KEY_BTAB, "detail", ACT_TAB_PREV, "Shift-Tab", NULL, "the previous tab"),
+	K('1', "detail", ACT_TAB_1, "1", NULL, "the PCB tab"),
+	K('2', "detail", ACT_TAB_2, "2", NULL, "the Scheduling tab"),
+	K('3', "detail", ACT_TAB_3, "3", NULL, "the Memory tab"),
+	K('4', "detail", ACT_TAB_4, "4", NULL, "the IPC tab"),
+	K('\n', "detail", ACT_ENTER, "Enter", "Peer", "open the process at the other end of the selected channel"),
+	K(KEY_RIGHT, "detail", ACT_ENTER, "Right", NULL, NULL),
+	K(KEY_BACKSPACE, "detail", ACT_PREV_PROC, "Backspace", "PrevProc", "back to the previous process"),
+	K('?', "detail", ACT_EXPLAIN, "?", "Explain", "explain the field under the cursor"),
+	K('g', "detail", ACT_GRAPH, "g", NULL, "the communication graph, focused on this process"),
+	K(27, "detail", ACT_BACK, "Esc", "Back", "back to the list"),
+
+	/* the communication graph */
+	K('\t', "graph", ACT_EDGE_NEXT, "Tab", NULL, "select the next edge of the selected box"),
+	K(KEY_BTAB, "graph", ACT_EDGE_PREV, "Shift-Tab", NULL, "select the previous edge"),
+	K('\n', "graph", ACT_ENTER, "Enter", NULL, "focus the selected box; again: open its detail; on an edge: follow it"),
+	K('+', "graph", ACT_HOPS_MORE, "+", NULL, "show one hop more around the focus"),
+	K('=', "graph", ACT_HOPS_MORE, "=", NULL, NULL),
+	K('-', "graph", ACT_HOPS_FEWER, "-", NULL, "show one hop fewer"),
+	K('_', "graph", ACT_HOPS_FEWER, "_", NULL, NULL),
+	K('a', "graph", ACT_SHOW_ALL, "a", NULL, "show every process again (no focus)"),
+	K('c', "graph", ACT_COLLAPSE, "c", NULL, "collapse processes of one command name into one box"),
+	K('k', "graph", ACT_KIND_CYCLE, "k", NULL, "show one kind of channel at a time"),
+	K('1', "graph", ACT_KIND_1, "1", NULL, "toggle pipes"),
+	K('2', "graph", ACT_KIND_2, "2", NULL, "toggle fifos"),
+	K('3', "graph", ACT_KIND_3, "3", NULL, "toggle unix sockets"),
+	K('4', "graph", ACT_KIND_4, "4", NULL, "toggle tcp"),
+	K('5', "graph", ACT_KIND_5, "5", NULL, "toggle udp"),
+	K('6', "graph", ACT_KIND_6, "6", NULL, "toggle sysv_shm"),
+	K('7', "graph", ACT_KIND_7, "7", NULL, "toggle sysv_msg"),
+	K('8', "graph", ACT_KIND_8, "8", NULL, "toggle posix_shm"),
+	K('9', "graph", ACT_KIND_9, "9", NULL, "toggle posix_mq"),
+	K('0', "graph", ACT_KIND_10, "0", NULL, "toggle memfd"),
+	K(27, "graph", ACT_BACK, "Esc", "Back", "back one screen"),
+
+	/* help and setup */
+	K(' ', "help", ACT_PAGE_DOWN, "Space", NULL, "one page down"),
+	K(KEY_F(1), "help", ACT_BACK, "F1", NULL, "close the help"),
+	K('\n', "help", ACT_BACK, "Enter", NULL, NULL),
+	K(27, "help", ACT_BACK, "Esc", "Back", NULL),
+	K(' ', "setup", ACT_TOGGLE, "Space", NULL, "switch the selected item on or off"),
+	K('\n', "setup", ACT_TOGGLE, "Enter", NULL, NULL),
+	K('-', "setup", ACT_DELAY_LESS, "-", NULL, "a shorter refresh delay"),
+	K('+', "setup", ACT_DELAY_MORE, "+", NULL, "a longer refresh delay"),
+	K('=', "setup", ACT_DELAY_MORE, "=", NULL, NULL),
+	K(KEY_F(2), "setup", ACT_BACK, "F2", NULL, "back to the list (settings are saved on quit)"),
+	K(27, "setup", ACT_BACK, "Esc", "Back", NULL),
+
+	/* menus and confirmations */
+	K('\n', "menu", ACT_ENTER, "Enter", "Choose", "choose the selected entry (for a signal or nice value: do it)"),
+	K(27, "menu", ACT_BACK, "Esc", "Cancel", "close the menu, doing nothing"),
+	K('q', "menu", ACT_BACK, "q", NULL, NULL),
+	K(KEY_F(10), "menu", ACT_BACK, "F10", NULL, NULL),
+};
+
+const size_t keymap_count = sizeof(keymap) / sizeof(keymap[0]);
+
+/* Keys whose Shift, Ctrl or Alt variants (xterm's ESC[1;5A ...) mean the key itself. */
+static bool plain_with_modifiers(int key)
+{
+	return key >= KEY_MIN || key == '\t' || key == '\n';
+}
+
+static enum action lookup(const char *scope, int key)
+{
+	for (size_t i = 0; i < keymap_count; i++)
+		if (keymap[i].key == key && strcmp(keymap[i].scope, scope) == 0)
+			return keymap[i].action;
+	return ACT_NONE;
+}
+
+enum action keymap_action(const char *scope, int key, unsigned mods)
+{
+	if (key == 27)
+		mods = 0;          /* ESC ESC is Alt+Esc: still Esc */
+	if (mods && !plain_with_modifiers(key))
+		return ACT_NONE;   /* Alt or Ctrl with a character is never that character's action */
+	enum action a = lookup(scope, key);
+	return a != ACT_NONE ? a : lookup("*", key);
+}
+
+const struct key_binding *keymap_binding(const char *scope, enum action a)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < keymap_count; i++)
+			if (keymap[i].action == a && strcmp(keymap[i].scope, pass ? "*" : scope) == 0)
+				return &keymap[i];
+	return NULL;
+}
+
+bool action_is_destructive(enum action a)
+{
+	return a == ACT_KILL || a == ACT_NICE_LOWER || a == ACT_NICE_RAISE;
+}

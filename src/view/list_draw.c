@@ -1,0 +1,181 @@
+/* list_draw.c — the process table: the column header (sort column and column cursor marked),
+ * one row per process (tagged and selected rows marked, the command line escaped, tree
+ * branches in tree mode), and the search or filter prompt in the bottom line. */
+#include <stdio.h>
+#include <string.h>
+
+#include "util/text_escape.h"
+#include "view/list_int.h"
+#include "view/proc_names.h"
+#include "view/ui.h"
+
+bool list_col_shown(const struct view_ctx *v, int c)
+{
+	return c == COL_PID || c == COL_COMMAND || v->set.visible[c];
+}
+
+static void draw_col_header(struct list_state *l, struct view_ctx *v, WINDOW *w, int y)
+{
+	int cols = getmaxx(w), x = 0;
+	ui_fill(w, y, 0, cols, ui_attr(UI_HEADER));
+	for (int c = 0; c < COL__COUNT; c++) {
+		l->col_x[c] = l->col_w[c] = -1;
+		if (!list_col_shown(v, c) || x >= cols)
+			continue;
+		int cw = col_width((enum col_id)c) ? col_width((enum col_id)c) : cols - x;
+		int attr = ui_attr(UI_HEADER);
+		if (c == (int)v->set.sort_col)
+			attr = ui_attr(UI_SELECTED);
+		if (c == l->col_cursor)
+			attr |= A_UNDERLINE;
+		const char *title = col_title((enum col_id)c);
+		int tw = ui_str_width(title);
+		int tx = col_right_aligned((enum col_id)c) && tw < cw ? x + cw - tw : x;
+		ui_put_str(w, y, tx, title, cw, attr);
+		l->col_x[c] = x;
+		l->col_w[c] = cw;
+		x += cw + 1;
+	}
+}
+
+static void tree_prefix(const struct tree_row *tr, struct strbuf *sb)
+{
+	for (int d = 1; d < tr->depth; d++) {
+		bool open = d <= 64 && (tr->open_mask >> (d - 1)) & 1;
+		sb_puts(sb, open ? ui_glyph(G_V) : " ");
+		sb_putc(sb, ' ');
+	}
+	if (tr->depth > 0) {
+		sb_puts(sb, tr->last ? ui_glyph(G_BL) : ui_glyph(G_TEE_L));
+		sb_puts(sb, ui_glyph(G_H));
+	}
+}
+
+/* True when comm is the start of the program's file name (argv[0] without its directory):
+ * then the command line says it all. A renamed process (prctl, a forked worker) is not. */
+static bool comm_matches_argv0(const struct proc_info *p)
+{
+	const char *a0 = p->cmdline, *end = strchr(a0, ' ');
+	size_t len = end ? (size_t)(end - a0) : strlen(a0);
+	for (size_t i = len; i > 0; i--)
+		if (a0[i - 1] == '/') {
+			a0 += i;
+			len -= i;
+			break;
+		}
+	size_t n = strlen(p->comm);
+	return n <= len && strncmp(a0, p->comm, n) == 0;
+}
+
+static void command_text(const struct proc_info *p, struct strbuf *sb)
+{
+	if (!(p->flags & PF_KTHREAD) && p->cmdline && *p->cmdline) {
+		if (p->comm && *p->comm && !comm_matches_argv0(p)) {
+			esc_append(sb, p->comm, strlen(p->comm));   /* as htop: the name, then argv */
+			sb_puts(sb, ui_ascii() ? ": " : "\u2502");
+		}
+		esc_append(sb, p->cmdline, strlen(p->cmdline));
+	} else {
+		sb_putc(sb, '[');
+		if (p->comm)
+			esc_append(sb, p->comm, strlen(p->comm));
+		sb_putc(sb, ']');
+	}
+}
+
+/* The text of one numeric or short cell (ours: numbers and fixed words). */
+static void cell_text(const struct view_ctx *v, size_t i, int c, char *buf, size_t size)
+{
+	const struct proc_info *p = &v->cur->procs[i];
+	buf[0] = '\0';
+	switch (c) {
+	case COL_PID:      snprintf(buf, size, "%d", (int)p->pid); break;
+	case COL_STATE:    snprintf(buf, size, "%c", p->state ? p->state : '?'); break;
+	case COL_NICE:     snprintf(buf, size, "%d", p->nice); break;
+	case COL_POLICY:   snprintf(buf, size, "%s", policy_name(p->policy)); break;
+	case COL_CPU:      snprintf(buf, size, "%.1f", v->cpu ? v->cpu[i] : 0.0); break;
+	case COL_MEM:      human_kib(p->rss_kib, buf, size); break;
+	case COL_THREADS:  snprintf(buf, size, "%d", p->nlwp); break;
+	case COL_FDS:
+		if (p->flags & (PF_FDS_DENIED | PF_KTHREAD))
+			snprintf(buf, size, "-");
+		else
+			snprintf(buf, size, "%zu", p->n_fds);
+		break;
+	case COL_CHANNELS: snprintf(buf, size, "%u", p->n_channels); break;
+	default: break;
+	}
+}
+
+static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y, size_t row, int c, int attr)
+{
+	size_t i = l->rows[row];
+	const struct proc_info *p = &v->cur->procs[i];
+	int x = l->col_x[c], cw = l->col_w[c];
+	if (c == COL_USER) {
+		ui_put_text(w, y, x, p->user, p->user ? strlen(p->user) : 0, cw, attr);
+	} else if (c == COL_COMMAND) {
+		struct strbuf sb = STRBUF_INIT;
+		if (v->set.tree)
+			tree_prefix(&l->tree[row], &sb);
+		command_text(p, &sb);
+		ui_put_str(w, y, x, sb_str(&sb), cw, attr);
+		sb_free(&sb);
+	} else {
+		char buf[32];
+		cell_text(v, i, c, buf, sizeof buf);
+		int tw = (int)strlen(buf);
+		if (c == COL_STATE && (p->state == 'D' || p->state == 'Z') && !(attr & A_REVERSE))
+			attr = ui_attr(UI_WARN);
+		ui_put_str(w, y, col_right_aligned((enum col_id)c) && tw < cw ? x + cw - tw : x, buf, cw, attr);
+	}
+}
+
+static void draw_row(struct list_state *l, struct view_ctx *v, WINDOW *w, int y, size_t row)
+{
+	const struct proc_info *p = &v->cur->procs[l->rows[row]];
+	int attr = A_NORMAL;
+	if (list_is_tagged(l, p))
+		attr = ui_attr(UI_TITLE);
+	if (row == l->sel) {
+		attr = ui_attr(UI_SELECTED);
+		ui_fill(w, y, 0, getmaxx(w), attr);
+	}
+	for (int c = 0; c < COL__COUNT; c++)
+		if (l->col_x[c] >= 0)
+			draw_cell(l, v, w, y, row, c, attr);
+}
+
+void list_draw_table(struct list_state *l, struct view_ctx *v, WINDOW *w, int y0)
+{
+	int rows = getmaxy(w) - y0 - 1;
+	if (rows < 1)
+		return;
+	draw_col_header(l, v, w, y0);
+	l->table_y = y0;
+	l->body_rows = rows;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + (size_t)rows)
+		l->top = l->sel - (size_t)rows + 1;
+	if (l->top + (size_t)rows > l->n_rows)
+		l->top = l->n_rows > (size_t)rows ? l->n_rows - (size_t)rows : 0;
+	for (int y = 0; y < rows && l->top + (size_t)y < l->n_rows; y++)
+		draw_row(l, v, w, y0 + 1 + y, l->top + (size_t)y);
+	if (l->n_rows == 0)
+		ui_put_str(w, y0 + 2, 1, "no process matches", getmaxx(w) - 2, ui_attr(UI_DIM));
+}
+
+void list_draw_prompt(struct list_state *l, struct view_ctx *v, WINDOW *w)
+{
+	const char *what = l->input == IN_SEARCH ? "Search: " : "Filter: ";
+	const char *text = l->input == IN_SEARCH ? l->search : l->filter;
+	int x = ui_put_str(w, 0, 0, what, 10, ui_attr(UI_FKEY_LABEL));
+	x += ui_put_text(w, 0, x, text, strlen(text), getmaxx(w) - x - 1, A_BOLD);
+	ui_put_str(w, 0, x, "_", 1, A_BLINK);
+	ui_put_str(w, 0, x + 2, l->input == IN_SEARCH ? "(Enter done, F3/n next, Esc cancel)"
+						      : "(Enter done, Esc clear)",
+		   getmaxx(w) - x - 2, ui_attr(UI_DIM));
+	if (v->status[0])
+		ui_put_text(w, 0, getmaxx(w) - 20, v->status, strlen(v->status), 20, ui_attr(UI_WARN));
+}

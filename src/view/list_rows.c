@@ -1,0 +1,154 @@
+/* list_rows.c — which processes the list shows (-p, -u, the filter), in which order (the sort
+ * column or the tree), the selection kept across refreshes, and the tags: each tagged process
+ * held by a pidfd, dropped when it ends. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+#include "view/list_int.h"
+#include "view/proc_sort.h"
+
+static bool user_matches(const char *want, const struct proc_info *p)
+{
+	if (p->user && strcmp(p->user, want) == 0)
+		return true;
+	char *end;
+	unsigned long uid = strtoul(want, &end, 10);
+	return *want && !*end && uid == p->euid;
+}
+
+bool list_text_matches(const struct proc_info *p, const char *needle)
+{
+	return (p->comm && strcasestr(p->comm, needle)) || (p->cmdline && strcasestr(p->cmdline, needle));
+}
+
+bool list_proc_visible(const struct list_state *l, const struct view_ctx *v, const struct proc_info *p)
+{
+	const struct ipctop_opts *o = v->opts;
+	if (o->n_pids) {
+		bool listed = false;
+		for (size_t i = 0; i < o->n_pids && !listed; i++)
+			listed = o->pids[i] == p->pid;
+		if (!listed)
+			return false;
+	}
+	if (l->user && !user_matches(l->user, p))
+		return false;
+	if (l->filter[0] && !list_text_matches(p, l->filter))
+		return false;
+	return true;
+}
+
+const struct proc_info *list_selected(const struct list_state *l, const struct view_ctx *v)
+{
+	return l->n_rows && l->sel < l->n_rows ? &v->cur->procs[l->rows[l->sel]] : NULL;
+}
+
+void list_select_row(struct list_state *l, struct view_ctx *v, size_t row)
+{
+	l->pinned = false;
+	if (l->n_rows == 0) {
+		l->sel = 0;
+		return;
+	}
+	l->sel = row < l->n_rows ? row : l->n_rows - 1;
+	const struct proc_info *p = list_selected(l, v);
+	l->sel_pid = p->pid;
+	l->sel_start = p->start_time;
+	view_select(v, p);
+}
+
+void list_move(struct list_state *l, struct view_ctx *v, long delta)
+{
+	long row = (long)l->sel + delta;
+	list_select_row(l, v, row < 0 ? 0 : (size_t)row);
+}
+
+void list_rebuild(struct list_state *l, struct view_ctx *v)
+{
+	const struct snapshot *s = v->cur;
+	if (l->cap_rows < s->n_procs + 1) {
+		l->cap_rows = s->n_procs + 1;
+		l->rows = xrealloc(l->rows, l->cap_rows * sizeof *l->rows);
+		l->tree = xrealloc(l->tree, l->cap_rows * sizeof *l->tree);
+	}
+	l->n_rows = 0;
+	for (size_t i = 0; i < s->n_procs; i++)
+		if (list_proc_visible(l, v, &s->procs[i]))
+			l->rows[l->n_rows++] = (uint32_t)i;
+	proc_sort(s->procs, v->cpu, l->rows, l->n_rows, v->set.sort_col, v->set.sort_desc);
+	if (v->set.tree) {
+		proc_tree_order(s->procs, l->rows, l->n_rows, l->tree);
+		for (size_t r = 0; r < l->n_rows; r++)
+			l->rows[r] = l->tree[r].proc;
+	}
+	size_t keep = l->sel;
+	bool pinned = l->pinned;
+	if (l->follow || pinned)
+		for (size_t r = 0; r < l->n_rows; r++)
+			if (s->procs[l->rows[r]].pid == l->sel_pid)
+				keep = r;
+	list_select_row(l, v, keep);
+	l->pinned = pinned;
+}
+
+/* ---- tags ---- */
+
+static ssize_t tag_index(const struct list_state *l, const struct proc_info *p)
+{
+	for (size_t i = 0; i < l->n_tags; i++)
+		if (l->tags[i].pid == p->pid && l->tags[i].start_time == p->start_time)
+			return (ssize_t)i;
+	return -1;
+}
+
+bool list_is_tagged(const struct list_state *l, const struct proc_info *p)
+{
+	return tag_index(l, p) >= 0;
+}
+
+static void drop_tag(struct list_state *l, size_t i)
+{
+	target_release(&l->tags[i]);
+	l->tags[i] = l->tags[--l->n_tags];
+}
+
+void list_toggle_tag(struct list_state *l, struct view_ctx *v, const struct proc_info *p)
+{
+	ssize_t i = tag_index(l, p);
+	if (i >= 0) {
+		drop_tag(l, (size_t)i);
+		return;
+	}
+	if (l->n_tags >= LIST_MAX_TAGS) {
+		view_status(v, "at most %d tagged processes", LIST_MAX_TAGS);
+		return;
+	}
+	XGROW(l->tags, l->cap_tags, l->n_tags + 1);
+	if (target_hold(&l->tags[l->n_tags], p->pid, p->start_time) == 0)
+		l->n_tags++;
+	else
+		view_status(v, "PID %d has ended: not tagged", (int)p->pid);
+}
+
+void list_untag_all(struct list_state *l)
+{
+	while (l->n_tags)
+		drop_tag(l, l->n_tags - 1);
+}
+
+void list_drop_ended_tags(struct list_state *l)
+{
+	for (size_t i = l->n_tags; i-- > 0;)
+		if (!target_alive(&l->tags[i]))
+			drop_tag(l, i);
+}
+
+void list_free(struct list_state *l)
+{
+	list_untag_all(l);
+	free(l->rows);
+	free(l->tree);
+	free(l->tags);
+	free(l->user);
+}

@@ -1,0 +1,52 @@
+/* tui_int.h — the TUI loop's own state (internal to tui.c, tui_stack.c and tui_draw.c): the
+ * stack of screens, the windows, the source of snapshots and the input decoder. */
+#ifndef IPCTOP_TUI_INT_H
+#define IPCTOP_TUI_INT_H
+
+#include "source/source.h"
+#include "util/strbuf.h"
+#include "view/term_input.h"
+#include "view/tui.h"
+#include "view/view.h"
+
+#define TUI_STACK_MAX 16
+#define TUI_BAR_KEYS 24
+
+struct screen_slot {
+	const struct screen_ops *ops;
+	void *st;
+	bool closing;
+};
+
+struct view_stack {
+	struct screen_slot s[TUI_STACK_MAX];
+	int n;
+};
+
+struct bar_hit { int x0, x1; int key; };
+
+struct tui {
+	struct view_ctx v;
+	struct view_stack stack;
+	const struct tui_hooks *hooks;
+	struct source src;
+	struct source_wants wants;       /* as last told to the source */
+	struct snapshot *cur;
+	double *cpu;
+	struct term_input in;
+	char *rc_path;
+	struct strbuf warn;
+	WINDOW *body, *bar;
+	struct bar_hit hits[TUI_BAR_KEYS];
+	size_t n_hits;
+	bool dirty;                      /* draw before waiting again */
+};
+
+/* tui_stack.c */
+void tui_dispatch(struct tui *t, const struct key_event *ev);
+void tui_close_marked(struct tui *t);
+/* tui_draw.c */
+void tui_draw(struct tui *t);
+void tui_windows_free(struct tui *t);
+
+#endif

@@ -1,0 +1,83 @@
+/* view.h — what the screens of the TUI share, and the one interface each screen implements.
+ * A screen is a module with its own state (one file, one entry in screens.c), like a tmux
+ * window mode: the loop in tui.c keeps a stack of them and knows none of their insides; a
+ * screen knows no other screen's state, only this context: the current snapshot, settings,
+ * the process the screens pass on (the selection), and the status line. */
+#ifndef IPCTOP_VIEW_H
+#define IPCTOP_VIEW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include <curses.h>
+
+#include "model/snapshot.h"
+#include "options.h"
+#include "view/keymap.h"
+#include "view/settings.h"
+#include "view/term_input.h"
+
+#define TUI_MIN_COLS 40
+#define TUI_MIN_LINES 10
+
+struct view_stack;
+
+struct view_ctx {
+	const struct ipctop_opts *opts;
+	struct settings set;
+	const struct snapshot *cur;       /* the current snapshot (never NULL once screens run) */
+	const double *cpu;                /* CPU% of cur->procs[i] since the snapshot before */
+	pid_t sel_pid;                    /* the process screens pass on (list -> detail, graph) */
+	uint64_t sel_start;               /* its start time, to tell it from a later one */
+	char status[256];                 /* one line of news in the key bar (trusted text) */
+	unsigned batch;                   /* the input read that brought the event being handled */
+	bool refresh_now;                 /* take a snapshot at once (after an action) */
+	bool quit;
+	struct view_stack *stack;
+};
+
+enum { SCREEN_HEADER = 1,             /* the meter header is drawn above it */
+       SCREEN_OVERLAY = 2 };          /* a dialog drawn over the screen below it */
+
+struct screen_ops {
+	const char *name;                 /* what view_open() knows it by */
+	const char *keys;                 /* its scope in the key table, when not its name */
+	unsigned flags;
+	void *(*enter)(struct view_ctx *v, const void *arg);    /* its new state, NULL: refused */
+	void (*leave)(void *st, struct view_ctx *v);
+	/* A new snapshot is v->cur; old is the one before (freed after this). Optional. */
+	void (*snapshot)(void *st, struct view_ctx *v, const struct snapshot *old);
+	void (*draw)(void *st, struct view_ctx *v, WINDOW *w);
+	/* A key (a = its action in the key table for this screen, ACT_NONE if unbound) or a
+	 * paste. Returns false to let the loop apply the global keys (quit, help). */
+	bool (*key)(void *st, struct view_ctx *v, const struct key_event *ev, enum action a);
+	/* A mouse report at (y, x) of the screen's window. Optional. */
+	void (*mouse)(void *st, struct view_ctx *v, const struct key_event *ev, int y, int x);
+	/* Draw the bottom line itself (a prompt) instead of the key bar; false: key bar. Optional. */
+	bool (*bar)(void *st, struct view_ctx *v, WINDOW *w);
+	const char *(*hint)(void *st);    /* text after the key bar. Optional. */
+	pid_t (*detail_pid)(void *st);    /* a process to read in full detail. Optional. */
+};
+
+/* screens.c: every screen, by name. */
+const struct screen_ops *screen_find(const char *name);
+static inline const char *screen_keys(const struct screen_ops *o) { return o->keys ? o->keys : o->name; }
+size_t screen_count(void);
+const struct screen_ops *screen_at(size_t i);
+
+/* Open screen `name` on top (arg is the screen's own; NULL for most): its state, or NULL. */
+void *view_open(struct view_ctx *v, const char *name, const void *arg);
+/* Close the screen with state st (and, for dialogs, nothing else) after the current event. */
+void view_close(struct view_ctx *v, void *st);
+void view_status(struct view_ctx *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The '?' explanation of a help_text key in a text box. */
+void view_explain(struct view_ctx *v, const char *help_key);
+/* The process the screens pass on. */
+void view_select(struct view_ctx *v, const struct proc_info *p);
+
+/* view_header.c */
+int header_height(const struct view_ctx *v);
+void header_draw(struct view_ctx *v, WINDOW *w, bool follow);
+
+#endif

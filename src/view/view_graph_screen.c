@@ -1,0 +1,105 @@
+/* view_graph_screen.c — the communication graph as a screen: the graph view (view_graph.h)
+ * focused on the process passed on, fed every snapshot, and the key table's actions turned
+ * into the graph's own keys. */
+#include <stdlib.h>
+
+#include "view/view.h"
+#include "view/view_graph.h"
+
+struct graph_screen { struct graph_view *g; };
+
+static void *graph_enter(struct view_ctx *v, const void *arg)
+{
+	(void)arg;
+	struct graph_screen *s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	s->g = graph_view_new();
+	graph_view_update(s->g, v->cur);
+	if (v->sel_pid > 0)
+		graph_view_focus(s->g, v->sel_pid);
+	return s;
+}
+
+static void graph_leave(void *st, struct view_ctx *v)
+{
+	(void)v;
+	struct graph_screen *s = st;
+	graph_view_free(s->g);
+	free(s);
+}
+
+static void graph_snapshot(void *st, struct view_ctx *v, const struct snapshot *old)
+{
+	(void)old;
+	graph_view_update(((struct graph_screen *)st)->g, v->cur);
+}
+
+static void graph_draw(void *st, struct view_ctx *v, WINDOW *w)
+{
+	graph_view_draw(((struct graph_screen *)st)->g, w, v->cur);
+}
+
+/* The graph's own key for an action of the key table, or 0. */
+static int graph_key_of(enum action a)
+{
+	static const int keys[ACT__COUNT] = {
+		[ACT_UP] = KEY_UP, [ACT_DOWN] = KEY_DOWN, [ACT_LEFT] = KEY_LEFT, [ACT_RIGHT] = KEY_RIGHT,
+		[ACT_PAGE_UP] = KEY_PPAGE, [ACT_PAGE_DOWN] = KEY_NPAGE, [ACT_HOME] = KEY_HOME,
+		[ACT_END] = KEY_END, [ACT_ENTER] = '\n', [ACT_EDGE_NEXT] = '\t', [ACT_EDGE_PREV] = KEY_BTAB,
+		[ACT_HOPS_MORE] = '+', [ACT_HOPS_FEWER] = '-', [ACT_SHOW_ALL] = 'a', [ACT_COLLAPSE] = 'c',
+		[ACT_KIND_CYCLE] = 'k', [ACT_KIND_1] = '1', [ACT_KIND_2] = '2', [ACT_KIND_3] = '3',
+		[ACT_KIND_4] = '4', [ACT_KIND_5] = '5', [ACT_KIND_6] = '6', [ACT_KIND_7] = '7',
+		[ACT_KIND_8] = '8', [ACT_KIND_9] = '9', [ACT_KIND_10] = '0',
+	};
+	return (unsigned)a < ACT__COUNT ? keys[a] : 0;
+}
+
+static void act(struct graph_screen *s, struct view_ctx *v, enum graph_action r, pid_t pid)
+{
+	if (r == GRAPH_OPEN_PID) {
+		view_select(v, snapshot_find_proc(v->cur, pid));
+		if (v->sel_pid == pid)
+			view_open(v, "detail", NULL);
+	} else if (r == GRAPH_CLOSE) {
+		view_close(v, s);
+	}
+}
+
+static bool graph_key(void *st, struct view_ctx *v, const struct key_event *ev, enum action a)
+{
+	struct graph_screen *s = st;
+	if (ev->type != KEV_KEY)
+		return true;
+	if (a == ACT_BACK) {
+		view_close(v, s);
+		return true;
+	}
+	int key = graph_key_of(a);
+	if (!key)
+		return a == ACT_NONE;
+	pid_t pid = 0;
+	act(s, v, graph_view_key(s->g, key, &pid), pid);
+	return true;
+}
+
+static void graph_mouse(void *st, struct view_ctx *v, const struct key_event *ev, int y, int x)
+{
+	struct graph_screen *s = st;
+	if (ev->mouse == MOUSE_WHEEL_UP || ev->mouse == MOUSE_WHEEL_DOWN) {
+		graph_view_scroll(s->g, ev->mouse == MOUSE_WHEEL_UP ? -3 : 3);
+		return;
+	}
+	pid_t pid = 0;
+	act(s, v, graph_view_click(s->g, y, x, &pid), pid);
+}
+
+static const char *graph_hint(void *st)
+{
+	return graph_view_hint(((struct graph_screen *)st)->g);
+}
+
+const struct screen_ops screen_graph = {
+	.name = "graph", .enter = graph_enter, .leave = graph_leave, .snapshot = graph_snapshot,
+	.draw = graph_draw, .key = graph_key, .mouse = graph_mouse, .hint = graph_hint,
+};

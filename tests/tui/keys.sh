@@ -1,0 +1,166 @@
+#!/bin/sh
+# keys.sh — every key does its job, and nothing but a documented key pressed on purpose starts
+# an action, under eight TERM values: Home, End, PageUp/Down, Insert, Delete, F1-F12, arrows
+# with and without modifiers, Shift-Tab and Alt+key, sent by tmux key name and as the raw
+# xterm, VT220, rxvt, Linux-console and VT100 sequences; unknown sequences; mouse clicks and
+# the wheel (SGR and X10); a bracketed paste full of action keys. After each key: no menu
+# opened (a probe key that a menu would swallow shows its effect), and at the end no sleeper's
+# nice value or state changed. Row order is known: the list is sorted by PID, ascending.
+. "$TESTS_SRC/tap.sh"
+. "$TESTS_SRC/tui/tmux_lib.sh"
+tmux_require python3
+tmux_setup keys
+
+sleepers=""
+cleanup_sleepers() { for p in $sleepers; do kill "$p" 2>/dev/null; done; }
+trap 'cleanup_sleepers; tmux_cleanup' EXIT
+i=0
+while [ $i -lt 60 ]; do sleep 600 & sleepers="$sleepers $!"; i=$((i + 1)); done
+sorted=$(printf '%s\n' $sleepers | sort -n)
+nth() { printf '%s\n' "$sorted" | sed -n "$(($1 + 1))p"; }
+first=$(nth 0) last=$(nth 59)
+list=$(printf '%s\n' $sleepers | paste -sd, -)
+mkdir -p "$tmp/config/ipctop"
+
+# The PID of the selected row: the first row drawn in reverse video below the column header.
+cat > "$tmp/sel.py" <<'PY'
+import re, sys
+# tmux's capture-pane -e writes attribute changes only: follow reverse video across lines.
+reverse = False
+for n, line in enumerate(sys.stdin.read().split("\n")):
+    pos = 0
+    while True:
+        m = re.match(r"\x1b\[([0-9;]*)m", line[pos:])
+        if not m:
+            break
+        for p in (m.group(1) or "0").split(";"):
+            if p in ("", "0", "27"):
+                reverse = False
+            elif p == "7":
+                reverse = True
+        pos += m.end()
+    rest = line[pos:]
+    if n >= 5 and reverse and re.match(r"\s*\d+ ", rest):
+        print(rest.split()[0]); break
+    for m in re.finditer(r"\x1b\[([0-9;]*)m", rest):
+        for p in (m.group(1) or "0").split(";"):
+            if p in ("", "0", "27"):
+                reverse = False
+            elif p == "7":
+                reverse = True
+PY
+selected() { T capture-pane -e -p -t "$session" | "$PYTHON3" "$tmp/sel.py"; }
+# wait_sel PID: until the selected row is PID (5 s).
+wait_sel() {
+	n=0
+	while [ "$(selected)" != "$1" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+	[ "$(selected)" = "$1" ]
+}
+menus='Send signal|Nice of|Sort by|Show processes of'
+# probe: the search prompt opens on '/' (a menu would take the key) and closes on Esc;
+# true when it did and no menu is on screen.
+probe() {
+	T send-keys -t "$session" /
+	wait_for "Search:" 50 || return 1
+	printf '%s\n' "$screen" | grep -Eq "$menus" && return 1
+	T send-keys -t "$session" Escape
+	n=0
+	while T capture-pane -p -t "$session" | grep -q "Search:" && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+	[ $n -lt 50 ]
+}
+hex() { T send-keys -t "$session" -H $*; }
+home() { T send-keys -t "$session" Home; wait_sel "$first"; }
+
+for term in tmux-256color screen screen-256color xterm xterm-256color linux vt100 rxvt; do
+	printf 'sort_column=pid\nsort_direction=asc\n' > "$tmp/config/ipctop/ipctoprc"
+	session="k-$term"
+	T new-session -d -s "$session" -x 120 -y 40 \
+		"env TERM=$term XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' --no-color -d 50 -p $list"
+	wait_for "$first" 150; ok $? "$term: the list is up"
+	page=$(T capture-pane -p -t "$session" | awk 'NR > 5 && $1 ~ /^[0-9]+$/' | wc -l)
+	page=$((page - 1))
+
+	# The job of each key, by tmux key name and by each terminal family's raw sequence.
+	T send-keys -t "$session" End; wait_sel "$last"; ok $? "$term: End selects the last row"
+	T send-keys -t "$session" Home; wait_sel "$first"; ok $? "$term: Home selects the first row"
+	T send-keys -t "$session" PageDown; wait_sel "$(nth $page)"; ok $? "$term: PageDown moves one page ($page rows)"
+	T send-keys -t "$session" PageUp; wait_sel "$first"; ok $? "$term: PageUp moves back"
+	T send-keys -t "$session" Down Down; wait_sel "$(nth 2)"; ok $? "$term: Down twice"
+	T send-keys -t "$session" C-Up; wait_sel "$(nth 1)"; ok $? "$term: Ctrl-Up moves up"
+	T send-keys -t "$session" S-Down; wait_sel "$(nth 2)"; ok $? "$term: Shift-Down moves down"
+	for seq in "1b 5b 34 7e:VT220 End" "1b 5b 38 7e:rxvt End" "1b 4f 46:SS3 End" "1b 5b 46:xterm End" \
+		   "1b 5b 31 3b 35 46:Ctrl-End"; do
+		home
+		hex "${seq%%:*}"; wait_sel "$last"; ok $? "$term: ${seq#*:} (${seq%%:*}) goes to the last row"
+	done
+	for seq in "1b 5b 31 7e:VT220 Home" "1b 5b 37 7e:rxvt Home" "1b 4f 48:SS3 Home" "1b 5b 48:xterm Home"; do
+		T send-keys -t "$session" End; wait_sel "$last"
+		hex "${seq%%:*}"; wait_sel "$first"; ok $? "$term: ${seq#*:} (${seq%%:*}) goes to the first row"
+	done
+	home
+	hex 1b 5b 36 7e; wait_sel "$(nth $page)"; ok $? "$term: VT220 PageDown (ESC [ 6 ~) moves one page"
+	hex 1b 5b 35 5e; wait_sel "$first"; ok $? "$term: rxvt Ctrl-PageUp (ESC [ 5 ^) moves back a page"
+	hex 1b 4f 42; wait_sel "$(nth 1)"; ok $? "$term: SS3 Down (ESC O B) moves down"
+	hex 1b 5b 61; wait_sel "$first"; ok $? "$term: rxvt Shift-Up (ESC [ a) moves up"
+
+	# Keys that mean nothing in the list open nothing.
+	bad=""
+	for k in IC DC F11 F12 BTab M-k M-[ M-] M-Space M-q C-Left S-Right C-Home; do
+		T send-keys -t "$session" "$k"
+		probe || bad="$bad $k"
+	done
+	[ -z "$bad" ]; ok $? "$term: Insert, Delete, F11, F12, Shift-Tab, Alt+k/[/]/Space/q, Ctrl/Shift-arrows open nothing${bad:+ (opened:$bad)}"
+	bad=""
+	for seq in "1b 5b 32 7e" "1b 5b 33 7e" "1b 5b 32 33 7e" "1b 5b 32 34 7e" "1b 5b 5a" "1b 5b 32 24" \
+		   "1b 5b 33 5e" "1b 4f 61" "1b 5b 31 3b 33 44" "1b 1b 5b 41" "1b 6b" "1b 5b 39 39 7a" \
+		   "1b 5b 3f 31 3b 32 63" "1b 5d 30 3b 6b 5b 5d 07" "1b 5b 31 3b 32 3b 33 3b 34 5b" \
+		   "1b 5b 3c 36 34 3b 33 3b 33 4d" "1b 5b 3c 30 3b 39 39 3b 32 4d" "1b 5b 4d 23 2a 2a"; do
+		hex $seq
+		probe || bad="$bad [$seq]"
+	done
+	[ -z "$bad" ]; ok $? "$term: raw Insert, Delete, F11, F12, Shift-Tab, rxvt keys, Alt forms, unknown CSI/OSC and mouse reports open nothing${bad:+ (opened:$bad)}"
+
+	# The mouse: a click selects its row, the wheel scrolls (SGR and X10).
+	home
+	hex 1b 5b 3c 30 3b 35 3b 39 4d 1b 5b 3c 30 3b 35 3b 39 6d
+	wait_sel "$(nth 3)"; ok $? "$term: an SGR click on the fourth row selects it"
+	hex 1b 5b 4d 20 25 2a 1b 5b 4d 23 25 2a
+	wait_sel "$(nth 4)"; ok $? "$term: an X10 click on the fifth row selects it"
+	hex 1b 5b 3c 36 35 3b 35 3b 39 4d
+	wait_sel "$(nth 7)"; ok $? "$term: the SGR wheel scrolls down three rows"
+	hex 1b 5b 4d 60 25 2a
+	wait_sel "$(nth 4)"; ok $? "$term: the X10 wheel scrolls up three rows"
+
+	# A bracketed paste full of action keys does nothing outside a prompt...
+	home
+	T set-buffer -b ipctop-keys "hello k$(printf '\r') [ ] q u F9$(printf '\r')"
+	T paste-buffer -p -d -b ipctop-keys -t "$session"
+	probe; ok $? "$term: a bracketed paste of action keys opens nothing"
+	T has-session -t "$session" 2>/dev/null; ok $? "$term: ... and does not quit"
+	T send-keys -t "$session" F9
+	wait_for "Send signal to PID $first"; ok $? "$term: ... and tagged nothing (F9 names the selected process)"
+	T send-keys -t "$session" Escape
+	# ...and goes into the search prompt when one is open.
+	T send-keys -t "$session" /
+	wait_for "Search:" 50
+	T set-buffer -b ipctop-keys "sleep k[q"
+	T paste-buffer -p -d -b ipctop-keys -t "$session"
+	wait_for "Search: sleep k[q"; ok $? "$term: a paste into the search prompt is text"
+	T send-keys -t "$session" Escape
+
+	# F1 opens the help, Esc closes it; F10 quits.
+	T send-keys -t "$session" F1
+	wait_for "Keys: Everywhere"; ok $? "$term: F1 opens the help drawn from the key table"
+	T send-keys -t "$session" Escape
+	wait_for "Load average"; ok $? "$term: Esc closes it"
+	T send-keys -t "$session" F10
+	wait_gone 50; ok $? "$term: F10 quits"
+
+	changed=""
+	for p in $sleepers; do
+		set -- $(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null)
+		[ "$1" = S ] && [ "${17}" = 0 ] || changed="$changed $p"
+	done
+	[ -z "$changed" ]; ok $? "$term: every sleeper still sleeps with nice 0${changed:+ (changed:$changed)}"
+done
+tap_done
