@@ -3,6 +3,8 @@ include $(srcdir)/src/view/graph.mk
 libipctop_a_SOURCES += \
 	src/view/ui.c src/view/ui.h \
 	src/view/term_check.c src/view/term_check.h \
+	src/view/term_input.c src/view/term_input.h \
+	src/view/term_input_seq.c src/view/term_input_dec.h \
 	src/view/proc_cols.c src/view/proc_cols.h \
 	src/view/proc_sort.c src/view/proc_sort.h \
 	src/view/proc_tree.c src/view/proc_tree.h \

@@ -51,6 +51,11 @@ struct term_input {
 	unsigned paste_batch;
 	char *paste; size_t paste_len, paste_cap;
 	bool paste_ready;                      /* a complete paste waits to be returned */
+	size_t off;                            /* bytes of buf already decoded */
+	bool flush;                            /* ti_flush put an end after the next flush_len */
+	size_t flush_len;                      /* bytes (from off): decode them as final */
+	unsigned char skip;                    /* inside a long CSI or a control string */
+	unsigned skip_batch;                   /* batch of that sequence's first byte */
 };
 
 enum ti_pending { TI_IDLE, TI_ESCAPE, TI_PASTE };
