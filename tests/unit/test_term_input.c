@@ -186,6 +186,7 @@ static const struct tcase cases[] = {
 	T("\033]0;title k q [ ]\007", "?", PROP), T("\033]11;rgb:0/0/0\033\\", "?", PROP),
 	T("\033P1$r0m\033\\", "?", PROP), T("\033_k q\033\\", "?", PROP),
 	T("\033^a g c\007", "?", PROP), T("\033Xu\007", "?", PROP),
+	T("\033]0;t\033[A", "? Up", PROP), T("\033Pq\033[5~", "? PgUp", PROP),
 	/* mouse: X10 / normal, SGR 1006, urxvt 1015 */
 	T("\033[M !!", "press1@0,0", PROP), T("\033[M!+*", "press2@10,9", PROP),
 	T("\033[M\"5*", "press3@20,9", PROP), T("\033[M#!!", "release0@0,0", PROP),
@@ -316,6 +317,11 @@ static void test_long_csi(void)
 		s[n++] = '1';
 	n += (size_t)sprintf(s + n, " \033[Au");
 	check(s, n, "? Up u", "an ESC ends an over-long CSI");
+	n = (size_t)sprintf(s, "\033[");
+	for (int i = 0; i < 100; i++)
+		s[n++] = '2';
+	n += (size_t)sprintf(s + n, "!5A");
+	check(s, n, "? 5 A", "a parameter byte after an intermediate ends an over-long CSI");
 }
 
 static void test_esc_timing(void)
@@ -337,6 +343,10 @@ static void test_esc_timing(void)
 	ti_feed(&ti, S("k"));
 	ok(ti_next(&ti, &ev) && ev.key == 'k' && ev.mods == KMOD_ALT && ev.batch == 3,
 	   "ESC then k in a later batch, no flush between: Alt+k, batch of the ESC");
+
+	ti_feed(&ti, S("\033\033x"));
+	ok(ti_next(&ti, &ev) && ev.key == 27 && ev.mods == KMOD_ALT, "ESC ESC x: Alt+Esc at once");
+	ok(ti_next(&ti, &ev) && ev.key == 'x' && ev.mods == 0, "then x");
 
 	ti_feed(&ti, S("\033"));
 	ti_flush(&ti);
