@@ -28,14 +28,17 @@ if [ -z "$targets" ]; then
 fi
 
 cflags="-std=gnu11 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-	-D_GNU_SOURCE -I$top/src -I$fuzz_dir $(pkg-config --cflags libmnl) ${FUZZ_CFLAGS:-}"
+	-D_GNU_SOURCE -I$top/src -I$fuzz_dir $(pkg-config --cflags libmnl)
+	$(pkg-config --cflags-only-I ncursesw) ${FUZZ_CFLAGS:-}"
 libs="$(pkg-config --libs libmnl)"
 
-# The parsers and the utilities they use, compiled once per mode.
+# The parsers, the terminal input decoder (it needs curses.h for the KEY_* codes only) and
+# the utilities they use, compiled once per mode.
 parser_srcs="collect/parse_status.c collect/parse_maps.c collect/maps_classify.c
 	collect/parse_smaps.c collect/parse_fdinfo.c collect/parse_sysvipc.c
 	collect/parse_schedstat.c collect/parse_fdlink.c collect/signal_names.c
-	collect/sockdiag_parse.c util/arena.c util/xalloc.c util/strbuf.c util/text_escape.c"
+	collect/sockdiag_parse.c util/arena.c util/xalloc.c util/strbuf.c util/text_escape.c
+	view/term_input.c view/term_input_seq.c"
 obj_dir=$out/obj-$mode
 mkdir -p "$obj_dir" "$out/$mode"
 # Compile (and then link) in parallel: each job's status is checked by wait.

@@ -51,6 +51,11 @@ struct term_input {
 	unsigned paste_batch;
 	char *paste; size_t paste_len, paste_cap;
 	bool paste_ready;                      /* a complete paste waits to be returned */
+	size_t off;                            /* bytes of buf already decoded */
+	bool flush;                            /* ti_flush put an end after the next flush_len */
+	size_t flush_len;                      /* bytes (from off): decode them as final */
+	unsigned char skip;                    /* inside a long CSI or a control string */
+	unsigned skip_batch;                   /* batch of that sequence's first byte */
 };
 
 enum ti_pending { TI_IDLE, TI_ESCAPE, TI_PASTE };
@@ -58,7 +63,10 @@ enum ti_pending { TI_IDLE, TI_ESCAPE, TI_PASTE };
 void ti_init(struct term_input *ti);
 void ti_free(struct term_input *ti);
 /* Also decode seq (as terminfo describes this terminal's keys) as key with mods; exact
- * matches of these are tried before the built-in grammar. Ignored when full or too long. */
+ * matches of these are tried before the built-in grammar. Ignored when full or too long, when
+ * it starts with a printable character, and when the grammar reads it as the start of
+ * something longer (terminfo's kmous "\E[M" or "\E[<", a paste marker, a control string):
+ * taken as a key, it would leave the rest of a mouse report to be read as keys. */
 void ti_add_sequence(struct term_input *ti, const char *seq, int key, unsigned mods);
 /* Bytes read from the terminal in one read(): one batch. Bytes beyond TI_BUF are dropped. */
 void ti_feed(struct term_input *ti, const char *bytes, size_t n);

@@ -5,7 +5,8 @@
 UNIT_TESTS = tests/unit/test_channel tests/unit/test_text_escape tests/unit/test_collect_reuse \
 	tests/unit/test_u64map tests/unit/test_kept_fds tests/unit/test_maps_query \
 	tests/unit/test_collect_workers tests/unit/test_collect_maps tests/unit/test_refresh_memory \
-	tests/unit/test_parse_pcb tests/unit/test_channel_ids tests/unit/test_fast_text
+	tests/unit/test_parse_pcb tests/unit/test_channel_ids tests/unit/test_fast_text \
+	tests/unit/test_term_input
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
@@ -25,6 +26,8 @@ tests_unit_test_channel_ids_SOURCES = tests/unit/test_channel_ids.c \
 tests_unit_test_channel_ids_LDADD = $(IPCTOP_LIBS)
 # test_fast_text: the printf-free number and address writers against printf and inet_ntop
 tests_unit_test_fast_text_LDADD = $(IPCTOP_LIBS)
+# test_term_input: the terminal input decoder on byte strings
+tests_unit_test_term_input_LDADD = $(IPCTOP_LIBS)
 # the golden files of test_export_json
 EXTRA_DIST += tests/unit/golden/export_full.json tests/unit/golden/export_full_pretty.json \
 	tests/unit/golden/export_p100_pretty.json tests/unit/golden/export_p200.json
