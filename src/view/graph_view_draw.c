@@ -1,0 +1,298 @@
+/* graph_view_draw.c — drawing the graph screen: lines from a connection canvas, arrows, boxes
+ * with their labels, ports where edges meet boxes, the status line (selected box or edge) and
+ * the legend of kinds; the view follows the selection. */
+#include <stdio.h>
+#include <string.h>
+
+#include "view/graph_view_int.h"
+#include "view/ui.h"
+
+static const char *vertical_of(const char *h)
+{
+	static const char *const pairs[][2] = {
+		{ "─", "│" }, { "━", "┃" }, { "┄", "┆" }, { "┈", "┊" }, { "═", "║" }, { "╌", "╎" },
+		{ "-", "|" }, { "=", "|" }, { ".", ":" }, { "~", "!" },
+	};
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (strcmp(h, pairs[i][0]) == 0)
+			return pairs[i][1];
+	return ui_glyph(G_V);
+}
+
+static const char *conn_glyph(uint8_t conn, enum chan_kind kind)
+{
+	bool u = conn & GC_UP, d = conn & GC_DOWN, l = conn & GC_LEFT, r = conn & GC_RIGHT;
+	int n = u + d + l + r;
+	if (n == 4)
+		return ui_glyph(G_CROSS);
+	if (n == 3)
+		return !l ? ui_glyph(G_TEE_L) : !r ? ui_glyph(G_TEE_R) : !u ? ui_glyph(G_TEE_T) : ui_glyph(G_TEE_B);
+	if (d && r) return ui_glyph(G_TL);
+	if (d && l) return ui_glyph(G_TR);
+	if (u && r) return ui_glyph(G_BL);
+	if (u && l) return ui_glyph(G_BR);
+	if (u || d)
+		return vertical_of(ui_kind_line(kind));
+	return ui_kind_line(kind);
+}
+
+static int style_attr(enum gc_style st, int base)
+{
+	switch (st) {
+	case GC_NEW:      return base | A_BOLD | A_REVERSE;
+	case GC_GONE:     return base | A_DIM;
+	case GC_SELECTED: return ui_attr(UI_SELECTED);
+	default:          return base;
+	}
+}
+
+/* One cell in graph coordinates (gx, gy), clipped to the graph area of w. */
+static void put_cell(struct graph_view *g, WINDOW *w, int gx, int gy, const char *glyph, int attr)
+{
+	int x = gx - g->sx, y = gy - g->sy;
+	if (x < 0 || y < 0 || x >= g->view_w || y >= g->view_h)
+		return;
+	ui_put_str(w, 1 + y, x, glyph, 1, attr);
+}
+
+static enum gc_style edge_draw_style(const struct graph_view *g, size_t e)
+{
+	return (int)e == g->sel_edge ? GC_SELECTED : (enum gc_style)g->edge_style[e];
+}
+
+static void draw_lines(struct graph_view *g, WINDOW *w)
+{
+	gcanvas_reset(&g->canvas, g->view_w, g->view_h, g->sx, g->sy);
+	for (size_t e = 0; e < g->shown.n_edges; e++)
+		gcanvas_polyline(&g->canvas, &g->res.pts[g->ge[e].first_pt], g->ge[e].n_pts,
+				 (uint8_t)g->shown.edges[e].kind, edge_draw_style(g, e));
+	for (int y = 0; y < g->view_h; y++)
+		for (int x = 0; x < g->view_w; x++) {
+			const struct gc_cell *c = gcanvas_at(&g->canvas, x, y);
+			if (c && c->conn)
+				ui_put_str(w, 1 + y, x, conn_glyph(c->conn, c->kind), 1,
+					   style_attr((enum gc_style)c->style, ui_kind_attr(c->kind)));
+		}
+}
+
+static void draw_arrow(struct graph_view *g, WINDOW *w, size_t e)
+{
+	const struct gl_point *p = &g->res.pts[g->ge[e].first_pt];
+	size_t n = g->ge[e].n_pts;
+	if (n < 2 || !g->shown.edges[e].directed)
+		return;
+	struct gl_point end = p[n - 1], prev = p[n - 2];
+	int dx = (end.x > prev.x) - (end.x < prev.x), dy = (end.y > prev.y) - (end.y < prev.y);
+	enum ui_glyph arrow = dx > 0 ? G_ARROW_R : dx < 0 ? G_ARROW_L : dy > 0 ? G_ARROW_D : G_ARROW_U;
+	int attr = style_attr(edge_draw_style(g, e), ui_kind_attr(g->shown.edges[e].kind));
+	put_cell(g, w, end.x - dx, end.y - dy, ui_glyph(arrow), attr);
+}
+
+/* A tee where an edge leaves or enters a box's side. */
+static void draw_port(struct graph_view *g, WINDOW *w, size_t e, struct gl_point p, uint32_t node)
+{
+	const struct gl_node *n = &g->gn[node];
+	int attr = style_attr(edge_draw_style(g, e), ui_kind_attr(g->shown.edges[e].kind));
+	if (p.x == n->x)
+		put_cell(g, w, p.x, p.y, ui_glyph(G_TEE_R), attr);
+	else if (p.x == n->x + n->w - 1)
+		put_cell(g, w, p.x, p.y, ui_glyph(G_TEE_L), attr);
+}
+
+static int node_attr(const struct graph_view *g, size_t i)
+{
+	const struct gnode *n = &g->shown.nodes[i];
+	if (n->key == g->sel_key)
+		return ui_attr(UI_SELECTED);
+	int base = n->type == GN_HUB ? ui_kind_attr(n->kind) : ui_attr(UI_NORMAL);
+	if (g->focused && n->key == g->focus_key)
+		base |= A_BOLD;
+	return style_attr((enum gc_style)g->node_style[i], base);
+}
+
+static void draw_label(struct graph_view *g, WINDOW *w, size_t i, int attr)
+{
+	const struct gnode *n = &g->shown.nodes[i];
+	const struct gl_node *b = &g->gn[i];
+	int x = b->x + 2 - g->sx, y = b->y + b->h / 2 - g->sy;
+	int room = g->view_w - x < b->w - 4 ? g->view_w - x : b->w - 4;
+	if (x < 0 || y < 0 || y >= g->view_h || room <= 0)
+		return;
+	char tail[48];
+	const char *times = ui_ascii() ? "x" : "×";
+	int used = 0;
+	if (n->type == GN_HUB) {
+		snprintf(tail, sizeof(tail), "%s %s%u", chan_kind_name(n->kind), times, n->count);
+	} else {
+		used = ui_put_text(w, 1 + y, x, n->name, n->name_len, room, attr);
+		if (n->type == GN_GROUP && n->count > 1)
+			snprintf(tail, sizeof(tail), " %s%u", times, n->count);
+		else
+			snprintf(tail, sizeof(tail), " %d", (int)n->pid);
+	}
+	if (used < room)
+		ui_put_str(w, 1 + y, x + used, tail, room - used, attr);
+}
+
+static void draw_box(struct graph_view *g, WINDOW *w, size_t i)
+{
+	const struct gl_node *b = &g->gn[i];
+	int attr = node_attr(g, i);
+	for (int y = b->y; y < b->y + b->h; y++)
+		for (int x = b->x; x < b->x + b->w; x++) {
+			bool top = y == b->y, bottom = y == b->y + b->h - 1, left = x == b->x, right = x == b->x + b->w - 1;
+			enum ui_glyph gl = top ? (left ? G_TL : right ? G_TR : G_H) : bottom ? (left ? G_BL : right ? G_BR : G_H)
+				: (left || right) ? G_V : G_COUNT;
+			put_cell(g, w, x, y, gl == G_COUNT ? " " : ui_glyph(gl), attr);
+		}
+	draw_label(g, w, i, attr);
+}
+
+static void keep_selection_visible(struct graph_view *g)
+{
+	int i = gv_sel_index(g);
+	if (g->follow && i >= 0) {
+		const struct gl_node *b = &g->gn[i];
+		if (b->x < g->sx || b->x + b->w > g->sx + g->view_w)
+			g->sx = b->x + b->w / 2 - g->view_w / 2;
+		if (b->y < g->sy || b->y + b->h > g->sy + g->view_h)
+			g->sy = b->y + b->h / 2 - g->view_h / 2;
+	}
+	g->follow = false;
+	int max_x = g->res.width - g->view_w, max_y = g->res.height - g->view_h;
+	g->sx = g->sx > max_x ? max_x : g->sx;
+	g->sy = g->sy > max_y ? max_y : g->sy;
+	g->sx = g->sx < 0 ? 0 : g->sx;
+	g->sy = g->sy < 0 ? 0 : g->sy;
+}
+
+static void human_bytes(char *out, size_t n, double v)
+{
+	static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB" };
+	int u = 0;
+	while (v >= 1024 && u < 4) {
+		v /= 1024;
+		u++;
+	}
+	snprintf(out, n, u ? "%.1f %s" : "%.0f %s", v, units[u]);
+}
+
+static int put_node_name(const struct graph_view *g, WINDOW *w, int x, int room, uint32_t i)
+{
+	const struct gnode *n = &g->shown.nodes[i];
+	if (n->type == GN_HUB)
+		return ui_printf(w, 0, x, room, ui_attr(UI_TITLE), "%s hub", chan_kind_name(n->kind));
+	int used = ui_put_text(w, 0, x, n->name, n->name_len, room, ui_attr(UI_TITLE));
+	return used + ui_printf(w, 0, x + used, room - used, ui_attr(UI_TITLE), "(%d)", (int)n->pid);
+}
+
+static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct snapshot *s, int width)
+{
+	const struct gedge *e = &g->shown.edges[g->sel_edge];
+	int x = ui_printf(w, 0, 0, width, ui_kind_attr(e->kind), "%s ", chan_kind_name(e->kind));
+	x += put_node_name(g, w, x, width - x, e->from);
+	const char *dir = e->directed ? (ui_ascii() ? " > " : " → ") : " - ";
+	x += ui_put_str(w, 0, x, dir, width - x, A_NORMAL);
+	x += put_node_name(g, w, x, width - x, e->to);
+	if (e->chan >= 0 && (size_t)e->chan < s->n_chans && s->chans[e->chan].label && x < width) {
+		x += ui_put_str(w, 0, x, "  ", width - x, A_NORMAL);
+		const char *lab = s->chans[e->chan].label;
+		x += ui_put_text(w, 0, x, lab, strlen(lab), width - x > 40 ? 40 : width - x, A_NORMAL);
+	}
+	char b[32], r[32];
+	human_bytes(b, sizeof(b), (double)e->bytes);
+	human_bytes(r, sizeof(r), g->edge_rate[g->sel_edge]);
+	if (e->kind == CK_TCP && x < width)
+		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  bytes %s (%s/s)", b, r);
+	if (x < width)
+		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  queued %llu", (unsigned long long)e->queued);
+	if (e->n_chans > 1 && x < width)
+		ui_printf(w, 0, x, width - x, A_NORMAL, "  %u channels", e->n_chans);
+	if (g->edge_style[g->sel_edge] == GC_GONE && x < width)
+		ui_put_str(w, 0, width - 8, " closed ", 8, ui_attr(UI_WARN));
+}
+
+static void draw_status(const struct graph_view *g, WINDOW *w, const struct snapshot *s, int width)
+{
+	ui_fill(w, 0, 0, width, A_NORMAL);
+	if (g->sel_edge >= 0) {
+		draw_edge_status(g, w, s, width);
+		return;
+	}
+	int x = ui_put_str(w, 0, 0, "Graph: ", width, ui_attr(UI_TITLE));
+	if (g->msg[0]) {
+		ui_put_str(w, 0, x, g->msg, width - x, ui_attr(UI_WARN));
+		return;
+	}
+	int i = gv_sel_index(g);
+	if (i >= 0) {
+		x += put_node_name(g, w, x, width - x, (uint32_t)i);
+		const struct gnode *n = &g->shown.nodes[i];
+		int deg = 0;
+		for (size_t e = 0; e < g->shown.n_edges; e++)
+			deg += gv_edge_touches(g, (int)e, i);
+		if (n->type == GN_HUB && n->chan >= 0 && (size_t)n->chan < s->n_chans && s->chans[n->chan].label) {
+			const char *lab = s->chans[n->chan].label;
+			x += ui_put_str(w, 0, x, " ", width - x, A_NORMAL);
+			x += ui_put_text(w, 0, x, lab, strlen(lab), width - x > 40 ? 40 : width - x, A_NORMAL);
+		}
+		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  %d edge%s", deg, deg == 1 ? "" : "s");
+	}
+	if (g->focused && x < width)
+		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  focus: %d hop%s", g->hops, g->hops == 1 ? "" : "s");
+	if (x < width)
+		ui_printf(w, 0, x, width - x, ui_attr(UI_DIM), "  %zu nodes, %zu edges", g->shown.n_nodes, g->shown.n_edges);
+}
+
+static void draw_legend(const struct graph_view *g, WINDOW *w, int y, int width)
+{
+	ui_fill(w, y, 0, width, A_NORMAL);
+	int x = 0;
+	uint32_t mask = g->opts.kind_mask;
+	for (int k = 0; k < CK__COUNT && x < width; k++) {
+		if (!(g->present_kinds & (1u << k)) && !(~mask & GM_ALL_KINDS & (1u << k)))
+			continue;
+		bool on = mask & (1u << k);
+		int attr = on ? ui_kind_attr((enum chan_kind)k) : ui_attr(UI_DIM);
+		if (graph_kind_keys[k])
+			x += ui_printf(w, y, x, width - x, ui_attr(UI_DIM), "%c", graph_kind_keys[k]);
+		const char *line = on ? ui_kind_line((enum chan_kind)k) : " ";
+		x += ui_put_str(w, y, x, line, width - x, attr);
+		x += ui_put_str(w, y, x, line, width - x, attr);
+		x += ui_printf(w, y, x, width - x, attr, "%s%s ", chan_kind_name((enum chan_kind)k), on ? "" : "(off)");
+	}
+	if (g->opts.collapse && x < width)
+		ui_put_str(w, y, x, " [collapsed by command]", width - x, ui_attr(UI_TITLE));
+}
+
+void graph_view_draw(struct graph_view *g, WINDOW *w, const struct snapshot *s)
+{
+	int h = getmaxy(w), width = getmaxx(w);
+	werase(w);
+	if (h < 4 || width < 20) {
+		ui_put_str(w, 0, 0, "graph: window too small", width, ui_attr(UI_WARN));
+		return;
+	}
+	if (g->dirty || g->fresh)
+		gv_rebuild(g, s);
+	g->view_w = width;
+	g->view_h = h - 2;
+	keep_selection_visible(g);
+	if (g->shown.n_nodes == 0) {
+		const char *none = "No processes share a channel (of the kinds shown).";
+		ui_put_str(w, h / 2, width > 52 ? (width - 52) / 2 : 0, none, width, ui_attr(UI_DIM));
+	}
+	draw_lines(g, w);
+	for (size_t e = 0; e < g->shown.n_edges; e++)
+		draw_arrow(g, w, e);
+	for (size_t i = 0; i < g->shown.n_nodes; i++)
+		draw_box(g, w, i);
+	for (size_t e = 0; e < g->shown.n_edges; e++) {
+		if (g->ge[e].n_pts < 2)
+			continue;
+		draw_port(g, w, e, g->res.pts[g->ge[e].first_pt], g->shown.edges[e].from);
+		draw_port(g, w, e, g->res.pts[g->ge[e].first_pt + g->ge[e].n_pts - 1], g->shown.edges[e].to);
+	}
+	draw_status(g, w, s, width);
+	draw_legend(g, w, h - 1, width);
+}

@@ -1,0 +1,189 @@
+/* graph_view_keys.c — input on the graph screen: keys and clicks, moving the selection between
+ * boxes, stepping through a box's edges, focus and open on Enter, hops, the kind filter. */
+#include <stdlib.h>
+
+#include "view/graph_view_int.h"
+
+#define MAX_HOPS 9
+
+const char graph_kind_keys[CK__COUNT] = {
+	[CK_PIPE] = '1', [CK_FIFO] = '2', [CK_UNIX] = '3', [CK_TCP] = '4', [CK_UDP] = '5',
+	[CK_SYSV_SHM] = '6', [CK_SYSV_MSG] = '7', [CK_POSIX_SHM] = '8', [CK_POSIX_MQ] = '9',
+	[CK_MEMFD] = '0', [CK_PTY] = 0, [CK_EVENTFD] = 0,
+};
+
+int gv_sel_index(const struct graph_view *g)
+{
+	return graph_model_find(&g->shown, g->sel_key);
+}
+
+static int center_y(const struct gl_node *n) { return n->y + n->h / 2; }
+
+/* The node to move to from the selection in direction (dx, dy), or -1. */
+static int neighbour_node(const struct graph_view *g, int dx, int dy)
+{
+	int cur = gv_sel_index(g), best = -1;
+	if (cur < 0)
+		return g->shown.n_nodes ? 0 : -1;
+	const struct gl_node *c = &g->gn[cur];
+	long best_score = 0;
+	for (size_t i = 0; i < g->shown.n_nodes; i++) {
+		const struct gl_node *n = &g->gn[i];
+		long score;
+		if (dy != 0) {
+			if (n->layer != c->layer || (dy < 0 ? n->y >= c->y : n->y <= c->y))
+				continue;
+			score = labs((long)n->y - c->y);
+		} else {
+			int dl = (n->layer - c->layer) * dx;
+			if (dl <= 0)
+				continue;
+			score = (long)dl * 100000 + labs((long)center_y(n) - center_y(c));
+		}
+		if (best < 0 || score < best_score) {
+			best = (int)i;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+static void move_sel(struct graph_view *g, int dx, int dy)
+{
+	int to = neighbour_node(g, dx, dy);
+	if (to >= 0) {
+		g->sel_key = g->shown.nodes[to].key;
+		g->sel_edge = -1;
+		g->follow = true;
+	} else {
+		g->sx += dx * 8;
+		g->sy += dy * 3;
+	}
+}
+
+bool gv_edge_touches(const struct graph_view *g, int e, int node)
+{
+	return (int)g->shown.edges[e].from == node || (int)g->shown.edges[e].to == node;
+}
+
+static void step_edge(struct graph_view *g, int dir)
+{
+	int node = gv_sel_index(g), m = (int)g->shown.n_edges;
+	if (node < 0 || m == 0)
+		return;
+	int start = g->sel_edge >= 0 ? g->sel_edge : (dir > 0 ? -1 : m);
+	for (int k = 1; k <= m + 1; k++) {
+		int e = start + dir * k;
+		if (e < 0 || e >= m) {
+			g->sel_edge = -1;       /* past the last edge: back to the node */
+			return;
+		}
+		if (gv_edge_touches(g, e, node)) {
+			g->sel_edge = e;
+			return;
+		}
+	}
+}
+
+static void set_focus(struct graph_view *g, int node)
+{
+	g->focused = true;
+	g->focus_key = g->sel_key = g->shown.nodes[node].key;
+	g->focus_pid = g->shown.nodes[node].pid;
+	g->dirty = true;
+	g->follow = true;
+}
+
+static enum graph_action on_enter(struct graph_view *g, pid_t *pid)
+{
+	int node = gv_sel_index(g);
+	if (node < 0)
+		return GRAPH_NONE;
+	if (g->sel_edge >= 0 && gv_edge_touches(g, g->sel_edge, node)) {
+		const struct gedge *e = &g->shown.edges[g->sel_edge];
+		int peer = (int)e->from == node ? (int)e->to : (int)e->from;
+		g->sel_edge = -1;
+		g->sel_key = g->shown.nodes[peer].key;
+		g->follow = true;
+		if (g->focused)
+			set_focus(g, peer);
+		return GRAPH_NONE;
+	}
+	const struct gnode *n = &g->shown.nodes[node];
+	if (g->focused && g->focus_key == n->key && n->type != GN_HUB && n->pid > 0) {
+		*pid = n->pid;
+		return GRAPH_OPEN_PID;
+	}
+	set_focus(g, node);
+	return GRAPH_NONE;
+}
+
+/* k: all kinds, then each kind present alone, then all again. */
+static void cycle_kind(struct graph_view *g)
+{
+	for (int k = g->kind_cycle + 1; k < CK__COUNT; k++)
+		if (g->present_kinds & (1u << k)) {
+			g->kind_cycle = k;
+			return;
+		}
+	g->kind_cycle = -1;
+}
+
+static bool toggle_kind_key(struct graph_view *g, int key)
+{
+	for (int k = 0; k < CK__COUNT; k++)
+		if (graph_kind_keys[k] && graph_kind_keys[k] == key) {
+			g->toggled_mask ^= 1u << k;
+			g->kind_cycle = -1;
+			return true;
+		}
+	return false;
+}
+
+static enum graph_action on_mouse(struct graph_view *g, pid_t *pid)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return GRAPH_NONE;
+	int x = ev.x + g->sx, y = ev.y - 1 + g->sy;     /* row 0 of the window is the status line */
+	for (size_t i = 0; i < g->shown.n_nodes; i++) {
+		const struct gl_node *n = &g->gn[i];
+		if (x >= n->x && x < n->x + n->w && y >= n->y && y < n->y + n->h) {
+			bool again = g->sel_key == n->key;
+			g->sel_key = n->key;
+			g->sel_edge = -1;
+			return again ? on_enter(g, pid) : GRAPH_NONE;
+		}
+	}
+	return GRAPH_NONE;
+}
+
+enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid)
+{
+	g->msg[0] = 0;
+	switch (key) {
+	case 'q': case 27: return GRAPH_CLOSE;
+	case KEY_UP:    move_sel(g, 0, -1); break;
+	case KEY_DOWN:  move_sel(g, 0, 1); break;
+	case KEY_LEFT:  move_sel(g, -1, 0); break;
+	case KEY_RIGHT: move_sel(g, 1, 0); break;
+	case KEY_PPAGE: g->sy -= g->view_h > 2 ? g->view_h - 2 : 1; break;
+	case KEY_NPAGE: g->sy += g->view_h > 2 ? g->view_h - 2 : 1; break;
+	case KEY_HOME:  g->sx = g->sy = 0; break;
+	case KEY_END:   g->sy = g->res.height; break;
+	case '\t':      step_edge(g, 1); break;
+	case KEY_BTAB:  step_edge(g, -1); break;
+	case '\n': case '\r': case KEY_ENTER: return on_enter(g, pid);
+	case '+': case '=': if (g->hops < MAX_HOPS) g->hops++; g->dirty = true; break;
+	case '-': case '_': if (g->hops > 1) g->hops--; g->dirty = true; break;
+	case 'a': g->focused = false; g->dirty = true; g->follow = true; break;
+	case 'c': g->opts.collapse = !g->opts.collapse; g->dirty = true; g->follow = true; break;
+	case 'k': cycle_kind(g); g->dirty = true; break;
+	case KEY_MOUSE: return on_mouse(g, pid);
+	default:
+		if (toggle_kind_key(g, key))
+			g->dirty = true;
+		break;
+	}
+	return GRAPH_NONE;
+}
