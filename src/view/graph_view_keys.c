@@ -140,15 +140,13 @@ static bool toggle_kind_key(struct graph_view *g, int key)
 	return false;
 }
 
-static enum graph_action on_mouse(struct graph_view *g, pid_t *pid)
+enum graph_action graph_view_click(struct graph_view *g, int y, int x, pid_t *pid)
 {
-	MEVENT ev;
-	if (getmouse(&ev) != OK)
-		return GRAPH_NONE;
-	int x = ev.x + g->sx, y = ev.y - 1 + g->sy;     /* row 0 of the window is the status line */
+	g->msg[0] = 0;
+	int gx = x + g->sx, gy = y - 1 + g->sy;     /* row 0 of the window is the status line */
 	for (size_t i = 0; i < g->shown.n_nodes; i++) {
 		const struct gl_node *n = &g->gn[i];
-		if (x >= n->x && x < n->x + n->w && y >= n->y && y < n->y + n->h) {
+		if (gx >= n->x && gx < n->x + n->w && gy >= n->y && gy < n->y + n->h) {
 			bool again = g->sel_key == n->key;
 			g->sel_key = n->key;
 			g->sel_edge = -1;
@@ -158,8 +156,16 @@ static enum graph_action on_mouse(struct graph_view *g, pid_t *pid)
 	return GRAPH_NONE;
 }
 
+void graph_view_scroll(struct graph_view *g, int dy)
+{
+	g->msg[0] = 0;
+	g->sy += dy;
+}
+
 enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid)
 {
+	if (key == KEY_MOUSE)           /* clicks come through graph_view_click */
+		return GRAPH_NONE;
 	g->msg[0] = 0;
 	switch (key) {
 	case 'q': case 27: return GRAPH_CLOSE;
@@ -179,7 +185,6 @@ enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid)
 	case 'a': g->focused = false; g->dirty = true; g->follow = true; break;
 	case 'c': g->opts.collapse = !g->opts.collapse; g->dirty = true; g->follow = true; break;
 	case 'k': cycle_kind(g); g->dirty = true; break;
-	case KEY_MOUSE: return on_mouse(g, pid);
 	default:
 		if (toggle_kind_key(g, key))
 			g->dirty = true;

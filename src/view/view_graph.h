@@ -15,10 +15,14 @@ void graph_view_free(struct graph_view *g);
 /* Rebuild from a new snapshot, keeping positions of nodes that still exist. */
 void graph_view_update(struct graph_view *g, const struct snapshot *s);
 void graph_view_draw(struct graph_view *g, WINDOW *w, const struct snapshot *s);   /* fills w entirely */
-/* Handle a key (or KEY_MOUSE): GRAPH_NONE, GRAPH_CLOSE, or GRAPH_OPEN_PID with *pid set
- * (Enter on the focused node). */
+/* Handle a key: GRAPH_NONE, GRAPH_CLOSE, or GRAPH_OPEN_PID with *pid set (Enter on the
+ * focused node). KEY_MOUSE is ignored: clicks come through graph_view_click. */
 enum graph_action { GRAPH_NONE, GRAPH_CLOSE, GRAPH_OPEN_PID };
 enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid);
+/* A click at (y, x) of the window last drawn (row 0 is the status line): selects the box
+ * there; a click on the box already selected acts as Enter. */
+enum graph_action graph_view_click(struct graph_view *g, int y, int x, pid_t *pid);
+void graph_view_scroll(struct graph_view *g, int dy);   /* scroll the view by dy rows */
 /* Focus a pid (g on a selected process). */
 void graph_view_focus(struct graph_view *g, pid_t pid);
 /* One line of help for the function bar / status line. */
