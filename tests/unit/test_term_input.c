@@ -2,7 +2,8 @@
  * Linux-console and vt100 forms of the keys with their modifiers, Alt, Esc, mouse reports,
  * bracketed paste, unknown and over-long sequences, control strings, UTF-8, added sequences
  * and batch numbers; every case fed whole, a byte at a time and in other chunk sizes; no
- * action key out of any escape sequence or paste; random bytes never crash or stall it.
+ * action key out of any escape sequence or paste, also when the escape delay's flush cut it
+ * after its ESC; random bytes never crash or stall it.
  * The cases and their expected events are in term_input_cases.c. */
 #include <curses.h>
 #include <stdlib.h>
@@ -145,6 +146,71 @@ static bool no_action_key(const char *s, size_t n, size_t chunk)
 	return clean;
 }
 
+/* ---- a sequence cut after its ESC by a flush ---- */
+
+struct step { const char *s; size_t n; };       /* one batch; s NULL: a flush */
+#define B(lit) { lit, sizeof(lit) - 1 }
+#define FL { NULL, 0 }
+#define PLAY(...) play((const struct step[]){ __VA_ARGS__ }, \
+		       sizeof((const struct step[]){ __VA_ARGS__ }) / sizeof(struct step), NULL)
+
+/* The steps played in order, the events taken after each, then a flush: their descriptions;
+ * *clean (unless NULL): no action key among them. */
+static const char *play(const struct step *st, size_t n_st, bool *clean)
+{
+	struct term_input ti;
+	struct key_event ev;
+	bool cl = true;
+	ti_init(&ti);
+	out_len = 0;
+	out[0] = 0;
+	for (size_t i = 0; i <= n_st; i++) {
+		if (i == n_st || !st[i].s)
+			ti_flush(&ti);
+		else
+			ti_feed(&ti, st[i].s, st[i].n);
+		while (ti_next(&ti, &ev)) {
+			describe(&ev);
+			cl &= ev.type != KEV_KEY || !is_action(ev.key);
+		}
+	}
+	ti_free(&ti);
+	if (clean)
+		*clean = cl;
+	return out;
+}
+
+/* s fed as s[0..at), a flush, then the rest in chunks of chunk bytes (0: at once). */
+static const char *split_run(const char *s, size_t n, size_t at, size_t chunk, bool *clean)
+{
+	struct step st[256];
+	size_t k = 0;
+	st[k++] = (struct step){ s, at };
+	st[k++] = (struct step){ NULL, 0 };
+	for (size_t i = at; i < n && k < sizeof st / sizeof st[0]; i += chunk ? chunk : n) {
+		size_t len = chunk && n - i > chunk ? chunk : n - i;
+		st[k++] = (struct step){ s + i, len };
+	}
+	return play(st, k, clean);
+}
+
+/* Case c cut by a flush after each ESC it begins with, the rest fed whole or a byte at a
+ * time: no action key; when an introducer follows its one ESC: Esc, then what it decodes to. */
+static bool split_ok(const struct tcase *c)
+{
+	bool good = true, clean;
+	char want[512];
+	snprintf(want, sizeof want, "Esc %s", c->want);
+	for (size_t at = 1; at < c->n && c->s[at - 1] == '\033'; at++)
+		for (size_t chunk = 0; chunk <= 1; chunk++) {
+			split_run(c->s, c->n, at, chunk, &clean);
+			good &= clean;
+			if (at == 1 && strchr("[O]PX^_", c->s[1]))
+				good &= strcmp(out, want) == 0;
+		}
+	return good;
+}
+
 static void test_cases(void)
 {
 	for (size_t i = 0; i < n_cases; i++) {
@@ -152,7 +218,7 @@ static void test_cases(void)
 		snprintf(what, sizeof what, "case %zu (want %.40s)", i, cases[i].want);
 		check(cases[i].s, cases[i].n, cases[i].want, what);
 	}
-	size_t bad = 0, ctx_bad = 0;
+	size_t bad = 0, ctx_bad = 0, split_bad = 0;
 	for (size_t i = 0; i < n_cases; i++) {
 		if (!(cases[i].flags & PROP))
 			continue;
@@ -160,6 +226,10 @@ static void test_cases(void)
 		    !no_action_key(cases[i].s, cases[i].n, 1)) {
 			diag("case %zu gives an action key", i);
 			bad++;
+		}
+		if (cases[i].s[0] == '\033' && !split_ok(&cases[i])) {
+			diag("case %zu cut after its ESC: got \"%s\"", i, out);
+			split_bad++;
 		}
 		if (cases[i].flags & CUT)
 			continue;
@@ -175,6 +245,7 @@ static void test_cases(void)
 	}
 	is_int(bad, 0, "no action key out of any escape sequence or paste (whole, bytewise)");
 	is_int(ctx_bad, 0, "each sequence between two keys leaves them alone");
+	is_int(split_bad, 0, "cut after its ESC by a flush: Esc, then the same, no action key");
 }
 
 /* Every arrow and Home/End with each xterm modifier 2..8, from xterm's table. */
@@ -252,9 +323,47 @@ static void test_esc_timing(void)
 	ti_flush(&ti);
 	ti_feed(&ti, S("[A"));
 	ok(ti_next(&ti, &ev) && ev.key == 27 && ev.mods == 0, "flushed ESC, bytes after: Esc");
-	ok(ti_next(&ti, &ev) && ev.key == '[', "what came after the flush is decoded on its own");
-	ok(ti_next(&ti, &ev) && ev.key == 'A' && !ti_next(&ti, &ev), "all of it");
+	ok(ti_next(&ti, &ev) && ev.key == KEY_UP && ev.batch == 7,
+	   "then the batch after the flush is the rest of its sequence, with that batch");
+	ok(!ti_next(&ti, &ev) && ti_pending(&ti) == TI_IDLE, "all of it");
+
+	ti_feed(&ti, S("\033"));
+	ti_flush(&ti);
+	ok(ti_next(&ti, &ev) && ev.key == 27 && !ti_next(&ti, &ev), "a flushed ESC: Esc");
+	ti_feed(&ti, S("["));
+	ok(!ti_next(&ti, &ev) && ti_pending(&ti) == TI_ESCAPE, "a '[' batch after it waits");
+	ti_flush(&ti);
+	ok(ti_next(&ti, &ev) && ev.type == KEV_UNKNOWN && !ti_next(&ti, &ev),
+	   "and at the next flush is one unknown, not the '[' key");
 	ti_free(&ti);
+}
+
+/* A sequence cut after its ESC by a flush: the batch right after the flush completes it. */
+static void test_esc_cut(void)
+{
+	is_str(PLAY(B("\033"), FL, B("[A")), "Esc Up", "ESC, flush, [A: Esc Up");
+	is_str(PLAY(B("\033"), FL, B("[5~")), "Esc PgUp", "ESC, flush, [5~: Esc PgUp");
+	is_str(PLAY(B("\033"), FL, B("OB")), "Esc Down", "ESC, flush, OB: Esc Down");
+	is_str(PLAY(B("\033"), FL, B("["), FL), "Esc ?", "ESC, flush, [, flush: Esc, unknown");
+	is_str(PLAY(B("\033"), FL, B("O"), FL), "Esc ?", "ESC, flush, O, flush: Esc, unknown");
+	is_str(PLAY(B("\033"), FL, B("[99z")), "Esc ?", "ESC, flush, [99z: Esc, unknown");
+	is_str(PLAY(B("\033"), FL, B("k")), "Esc k", "ESC, flush, k: Esc k (a key after Esc)");
+	is_str(PLAY(B("\033"), FL, B("x"), B("[A")), "Esc x [ A",
+	       "ESC, flush, x, [A: only the batch right after the flush continues the ESC");
+	is_str(PLAY(B("\033"), FL, B("["), B("1;5"), B("C")), "Esc C-Right",
+	       "ESC, flush, the rest in three batches: Esc C-Right");
+	is_str(PLAY(B("\033"), FL, B("[A[A")), "Esc Up [ A",
+	       "only the start of that batch continues the ESC");
+	is_str(PLAY(B("\033"), FL, B("]0;t k\007q")), "Esc ? q",
+	       "ESC, flush, the rest of a control string: Esc, one unknown");
+	is_str(PLAY(B("\033"), FL, B("[200~a[b\033[201~")), "Esc paste(a[b)",
+	       "ESC, flush, the rest of a paste marker: Esc, the paste");
+	is_str(PLAY(B("k\033"), FL, B("[B")), "k Esc Down", "k ESC, flush, [B: k Esc Down");
+	is_str(PLAY(B("\033\033"), FL, B("[D")), "A-Esc Left",
+	       "ESC ESC, flush, [D: Alt+Esc, Left");
+	is_str(PLAY(B("\033\033x"), FL, B("[A")), "A-Esc x [ A",
+	       "not after a flushed ESC: [A decodes as keys");
+	is_str(PLAY(B("\033"), FL, B("\033[A")), "Esc Up", "ESC, flush, ESC [A: Esc Up");
 }
 
 static void test_paste(void)
@@ -453,6 +562,7 @@ int main(void)
 	test_xterm_modifiers();
 	test_long_csi();
 	test_esc_timing();
+	test_esc_cut();
 	test_paste();
 	test_batches();
 	test_added();
