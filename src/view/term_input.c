@@ -1,7 +1,8 @@
 /* term_input.c — the state of the terminal input decoder: the buffer ti_feed fills, the events
  * ti_next takes from its head (their grammar is in term_input_seq.c), bracketed pastes
  * collected apart from keys, over-long sequences and control strings skipped without
- * buffering them, and the end ti_flush puts after the bytes that came so far.
+ * buffering them, the end ti_flush puts after the bytes that came so far, and the rest of a
+ * sequence that flush cut after its ESC.
  * Keys with KMOD_ALT come from ESC + key: a TUI that acts on plain keys must not take them. */
 #include "view/term_input.h"
 
@@ -203,11 +204,38 @@ static bool skip_run(struct term_input *ti, struct key_event *ev)
 	return true;
 }
 
+/* ---- the rest of a sequence cut after its ESC by a flush ---- */
+
+/* d, decoded from the flushed bytes at off (v), is the Esc key that a lone ESC at their end
+ * became (Alt+Esc from ESC ESC). */
+static bool is_flushed_esc(const struct term_input *ti, const struct dec_view *v,
+			   const struct dec *d)
+{
+	return v->final && d->r == D_EVENT && d->n == v->n && d->n <= 2 &&
+	       ti->buf[ti->off + d->n - 1] == 0x1b && d->ev.type == KEV_KEY && d->ev.key == 0x1b;
+}
+
+/* That Esc is taken (consumed, the last flushed bytes). If the batch after the flush is
+ * here and opens a sequence, step back onto the ESC, whose byte is still in buf before it, to
+ * decode the two as one sequence; if nothing came yet, ti_feed will look at that batch. */
+static void esc_flushed(struct term_input *ti)
+{
+	unsigned next = ti->flush_batch + 1;
+	ti->flush = false;                      /* the flushed bytes are all decoded */
+	if (ti->off == ti->len) {
+		ti->esc_cont = true;
+		ti->esc_cont_batch = next;
+	} else if (ti->buf_batch[ti->off] == next && ti_introducer(ti->buf[ti->off])) {
+		ti->off--;                      /* off > 0: the ESC was consumed just now */
+		ti->buf_batch[ti->off] = next;
+	}
+}
+
 /* ---- feeding and taking events ---- */
 
-void ti_feed(struct term_input *ti, const char *bytes, size_t n)
+/* Add bytes to buf as batch ti->batch, as many as fit; an open paste takes them. */
+static void append(struct term_input *ti, const char *bytes, size_t n)
 {
-	ti->batch++;
 	while (n > 0) {
 		compact(ti);
 		size_t k = TI_BUF - ti->len;
@@ -224,6 +252,17 @@ void ti_feed(struct term_input *ti, const char *bytes, size_t n)
 		if (ti->in_paste)
 			paste_absorb(ti);
 	}
+}
+
+void ti_feed(struct term_input *ti, const char *bytes, size_t n)
+{
+	ti->batch++;
+	bool cont = ti->esc_cont && ti->esc_cont_batch == ti->batch && n > 0 &&
+		    ti_introducer((unsigned char)bytes[0]);
+	ti->esc_cont = false;
+	if (cont)
+		append(ti, "\033", 1);  /* the ESC again, before the rest of its sequence */
+	append(ti, bytes, n);
 }
 
 /* Act on one decoded step d of the bytes at off; true when it gave an event. */
@@ -283,8 +322,12 @@ bool ti_next(struct term_input *ti, struct key_event *ev)
 		ti_decode(&v, 0, &d);
 		if (d.r == D_MORE)
 			return false;
-		if (take(ti, &d, ev))
+		bool esc = is_flushed_esc(ti, &v, &d);
+		if (take(ti, &d, ev)) {
+			if (esc)
+				esc_flushed(ti);
 			return true;
+		}
 	}
 }
 
@@ -311,6 +354,7 @@ enum ti_pending ti_pending(const struct term_input *ti)
 
 void ti_flush(struct term_input *ti)
 {
+	ti->flush_batch = ti->batch;
 	if (ti->in_paste) {
 		paste_add(ti, ti->buf + ti->off, ti->len - ti->off);
 		consume(ti, ti->len - ti->off);

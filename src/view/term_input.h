@@ -56,6 +56,9 @@ struct term_input {
 	size_t flush_len;                      /* bytes (from off): decode them as final */
 	unsigned char skip;                    /* inside a long CSI or a control string */
 	unsigned skip_batch;                   /* batch of that sequence's first byte */
+	unsigned flush_batch;                  /* ti->batch at the last ti_flush */
+	bool esc_cont;                         /* a flush made a lone ESC the Esc key: ... */
+	unsigned esc_cont_batch;               /* ... this batch may hold the rest of it */
 };
 
 enum ti_pending { TI_IDLE, TI_ESCAPE, TI_PASTE };
@@ -78,7 +81,16 @@ bool ti_next(struct term_input *ti, struct key_event *ev);
 enum ti_pending ti_pending(const struct term_input *ti);
 /* No more bytes came: a lone ESC becomes the Esc key, ESC ESC Esc with KMOD_ALT, an
  * incomplete sequence one KEV_UNKNOWN, an open paste a KEV_PASTE of what it holds.
- * Then ti_next returns them. */
+ * Then ti_next returns them.
+ * The delay may also have cut a sequence after its ESC (a slow link, a busy machine). So when
+ * a flush made a lone ESC the Esc key (or ESC ESC Alt+Esc), the batch right after that flush
+ * (the next ti_feed; no event comes between), if it begins with '[', 'O', ']', 'P', 'X', '^'
+ * or '_', is read as the rest of that ESC's sequence: ESC, flush, "[A" is Esc then Up; an
+ * unknown one is KEV_UNKNOWN, an incomplete one waits (TI_ESCAPE) for more bytes or the next
+ * flush; never a '[' or 'O' key. The Esc key is not taken back: it only means "back". A batch
+ * of the one byte '[' or 'O' is taken so too, though a person may have typed it after Esc: it
+ * is ambiguous, and a '[' key out of an arrow key would open an action menu. Any other batch,
+ * or a later one, decodes as before: ESC, flush, "x", "[A" is Esc x [ A. */
 void ti_flush(struct term_input *ti);
 
 #endif

@@ -32,6 +32,9 @@ struct dec {
 	struct key_event ev;   /* D_EVENT; its batch is left to the caller */
 };
 
+/* c, after ESC, opens a CSI, an SS3 or a control string. */
+bool ti_introducer(unsigned char c);
+
 /* Decode the event that starts at b[p]. Never D_MORE when v->final. */
 void ti_decode(const struct dec_view *v, size_t p, struct dec *d);
 

@@ -345,7 +345,7 @@ static void dec_ss3(const struct dec_view *v, size_t p, struct dec *d)
 
 /* ---- ESC, text and control bytes ---- */
 
-static bool introducer(unsigned char c)
+bool ti_introducer(unsigned char c)
 {
 	return c == '[' || c == 'O' || c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_';
 }
@@ -376,11 +376,11 @@ static void dec_esc(const struct dec_view *v, size_t p, struct dec *d)
 		dec_csi(v, p, d);
 	} else if (c == 'O') {
 		dec_ss3(v, p, d);
-	} else if (introducer(c)) {
+	} else if (ti_introducer(c)) {
 		set_res(d, D_SKIP_STR, 2);
 	} else if (c != ESC) {
 		alt_of(v, p, d);
-	} else if (p + 2 < v->n && introducer(b[p + 2])) {
+	} else if (p + 2 < v->n && ti_introducer(b[p + 2])) {
 		alt_of(v, p, d);                        /* rxvt's Alt+key: ESC ESC [ A */
 	} else if (p + 2 < v->n || v->final) {
 		set_key(d, 2, ESC, KMOD_ALT);

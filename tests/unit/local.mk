@@ -27,6 +27,8 @@ tests_unit_test_channel_ids_LDADD = $(IPCTOP_LIBS)
 # test_fast_text: the printf-free number and address writers against printf and inet_ntop
 tests_unit_test_fast_text_LDADD = $(IPCTOP_LIBS)
 # test_term_input: the terminal input decoder on byte strings
+tests_unit_test_term_input_SOURCES = tests/unit/test_term_input.c \
+	tests/unit/term_input_cases.c tests/unit/term_input_cases.h
 tests_unit_test_term_input_LDADD = $(IPCTOP_LIBS)
 # the golden files of test_export_json
 EXTRA_DIST += tests/unit/golden/export_full.json tests/unit/golden/export_full_pretty.json \

@@ -2,14 +2,15 @@
  * Linux-console and vt100 forms of the keys with their modifiers, Alt, Esc, mouse reports,
  * bracketed paste, unknown and over-long sequences, control strings, UTF-8, added sequences
  * and batch numbers; every case fed whole, a byte at a time and in other chunk sizes; no
- * action key out of any escape sequence or paste; random bytes never crash or stall it.
- * Expected keys are those the terminals' documentation gives for each sequence (xterm's
- * ctlseqs, rxvt(7), console_codes(4), the vt100 keypad). */
+ * action key out of any escape sequence or paste, also when the escape delay's flush cut it
+ * after its ESC; random bytes never crash or stall it.
+ * The cases and their expected events are in term_input_cases.c. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../tap.h"
+#include "term_input_cases.h"
 #include "view/term_input.h"
 
 #define S(lit) lit, sizeof(lit) - 1
@@ -121,106 +122,6 @@ static void check(const char *s, size_t n, const char *want, const char *what)
 		diag("got \"%s\"", out);
 }
 
-/* Cases: the escape sequences and pastes of the action-key property (PROP), and others. */
-enum { PROP = 1, CUT = 2 /* incomplete: nothing may follow it in the context check */ };
-struct tcase { const char *s; size_t n; const char *want; int flags; };
-#define T(lit, want, fl) { lit, sizeof(lit) - 1, want, fl }
-
-static const struct tcase cases[] = {
-	/* xterm, normal and application cursor keys */
-	T("\033[A", "Up", PROP), T("\033[B", "Down", PROP), T("\033[C", "Right", PROP),
-	T("\033[D", "Left", PROP), T("\033[H", "Home", PROP), T("\033[F", "End", PROP),
-	T("\033OA", "Up", PROP), T("\033OB", "Down", PROP), T("\033OC", "Right", PROP),
-	T("\033OD", "Left", PROP), T("\033OH", "Home", PROP), T("\033OF", "End", PROP),
-	T("\033OP", "F1", PROP), T("\033OQ", "F2", PROP), T("\033OR", "F3", PROP),
-	T("\033OS", "F4", PROP), T("\033[15~", "F5", PROP), T("\033[17~", "F6", PROP),
-	T("\033[18~", "F7", PROP), T("\033[19~", "F8", PROP), T("\033[20~", "F9", PROP),
-	T("\033[21~", "F10", PROP), T("\033[23~", "F11", PROP), T("\033[24~", "F12", PROP),
-	T("\033[2~", "Ins", PROP), T("\033[3~", "Del", PROP), T("\033[5~", "PgUp", PROP),
-	T("\033[6~", "PgDn", PROP), T("\033[Z", "BTab", PROP),
-	T("\033[1;2P", "S-F1", PROP), T("\033[1;5S", "C-F4", PROP), T("\033[5;5~", "C-PgUp", PROP),
-	T("\033[6;3~", "A-PgDn", PROP), T("\033[3;2~", "S-Del", PROP), T("\033[2;5~", "C-Ins", PROP),
-	T("\033[15;2~", "S-F5", PROP), T("\033[24;6~", "C-S-F12", PROP),
-	T("\033[1;9A", "A-Up", PROP), T("\033[E", "?", PROP), T("\033OE", "?", PROP),
-	/* VT220, screen, tmux, Linux console */
-	T("\033[1~", "Home", PROP), T("\033[4~", "End", PROP), T("\033[1;5~", "C-Home", PROP),
-	T("\033[4;2~", "S-End", PROP), T("\033[[A", "F1", PROP), T("\033[[B", "F2", PROP),
-	T("\033[[C", "F3", PROP), T("\033[[D", "F4", PROP), T("\033[[E", "F5", PROP),
-	T("\033[[Z", "?", PROP), T("\033[G", "?", PROP),
-	/* rxvt */
-	T("\033[7~", "Home", PROP), T("\033[8~", "End", PROP), T("\033[11~", "F1", PROP),
-	T("\033[12~", "F2", PROP), T("\033[13~", "F3", PROP), T("\033[14~", "F4", PROP),
-	T("\033[a", "S-Up", PROP), T("\033[b", "S-Down", PROP), T("\033[c", "S-Right", PROP),
-	T("\033[d", "S-Left", PROP), T("\033Oa", "C-Up", PROP), T("\033Ob", "C-Down", PROP),
-	T("\033Oc", "C-Right", PROP), T("\033Od", "C-Left", PROP), T("\033[5^", "C-PgUp", PROP),
-	T("\033[6^", "C-PgDn", PROP), T("\033[2$", "S-Ins", PROP), T("\033[3$", "S-Del", PROP),
-	T("\033[7$", "S-Home", PROP), T("\033[8^", "C-End", PROP), T("\033[3@", "C-S-Del", PROP),
-	T("\033[23$", "S-F11", PROP), T("\033[11^", "C-F1", PROP), T("\033[25~", "F13", PROP),
-	T("\033[26~", "F14", PROP), T("\033[28~", "F15", PROP), T("\033[29~", "F16", PROP),
-	T("\033[31~", "F17", PROP), T("\033[34~", "F20", PROP), T("\033\033[A", "A-Up", PROP),
-	T("\033\033OD", "A-Left", PROP), T("\033\033[5~", "A-PgUp", PROP),
-	/* vt100: SS3 function keys, old xterm's modifier digit, the application keypad */
-	T("\033O5A", "C-Up", PROP), T("\033O2P", "S-F1", PROP), T("\033O1;3B", "A-Down", PROP),
-	T("\033OM", "Enter", PROP), T("\033Op", "0", PROP), T("\033Oq", "1", PROP),
-	T("\033Ou", "5", PROP), T("\033Oy", "9", PROP), T("\033Ol", ",", PROP),
-	T("\033On", ".", PROP), T("\033Oj", "*", PROP), T("\033Oo", "/", PROP),
-	T("\033OX", "=", PROP), T("\033Om", "-", 0), T("\033Ok", "+", 0),
-	T("\033Oz", "?", PROP), T("\033O x", "? x", PROP),
-	/* Alt */
-	T("\033k", "A-k", 0), T("\033q", "A-q", 0), T("\033x", "A-x", PROP),
-	T("\033\r", "A-Enter", PROP), T("\033\x7f", "A-Bksp", PROP), T("\033\x01", "A-^A", PROP),
-	T("\033\xc3\xa9", "A-U+E9", PROP), T("\033\033k", "A-Esc k", 0),
-	/* Esc and sequences cut short by the flush */
-	T("\033", "Esc", PROP | CUT), T("\033\033", "A-Esc", PROP | CUT),
-	T("\033\033\033", "A-Esc Esc", PROP | CUT), T("\033[", "?", PROP | CUT),
-	T("\033O", "?", PROP | CUT), T("\033\033[", "?", PROP | CUT),
-	T("\033[1;", "?", PROP | CUT), T("\033[M !", "?", PROP | CUT),
-	T("\033[[", "?", PROP | CUT), T("\033[<0;1", "?", PROP | CUT),
-	T("\033]0;title", "?", PROP | CUT),
-	/* unknown sequences, control strings */
-	T("\033[99z", "?", PROP), T("\033[?1;2c", "?", PROP), T("\033[>0;95;0c", "?", PROP),
-	T("\033[I", "?", PROP), T("\033[O", "?", PROP), T("\033[2 q", "?", PROP),
-	T("\033[1;5k", "?", PROP), T("\033[u", "?", PROP), T("\033[g", "?", PROP),
-	T("\033[]", "?", PROP), T("\033[[k", "?", PROP), T("\033[5;1$y", "?", PROP),
-	T("\033[27;5;107~", "?", PROP), T("\033[1:2A", "?", PROP), T("\033[99~", "?", PROP),
-	T("\033]0;title k q [ ]\007", "?", PROP), T("\033]11;rgb:0/0/0\033\\", "?", PROP),
-	T("\033P1$r0m\033\\", "?", PROP), T("\033_k q\033\\", "?", PROP),
-	T("\033^a g c\007", "?", PROP), T("\033Xu\007", "?", PROP),
-	T("\033]0;t\033[A", "? Up", PROP), T("\033Pq\033[5~", "? PgUp", PROP),
-	/* mouse: X10 / normal, SGR 1006, urxvt 1015 */
-	T("\033[M !!", "press1@0,0", PROP), T("\033[M!+*", "press2@10,9", PROP),
-	T("\033[M\"5*", "press3@20,9", PROP), T("\033[M#!!", "release0@0,0", PROP),
-	T("\033[M`$%", "wheelup0@3,4", PROP), T("\033[Ma$%", "wheeldown0@3,4", PROP),
-	T("\033[M0!!", "C-press1@0,0", PROP), T("\033[M$!!", "S-press1@0,0", PROP),
-	T("\033[M(!!", "A-press1@0,0", PROP), T("\033[M@#$", "motion1@2,3", PROP),
-	T("\033[M \xff\xc0", "press1@222,159", PROP),
-	T("\033[<0;10;5M", "press1@9,4", PROP), T("\033[<0;10;5m", "release1@9,4", PROP),
-	T("\033[<2;1;1M", "press3@0,0", PROP), T("\033[<1;300;200m", "release2@299,199", PROP),
-	T("\033[<64;3;4M", "wheelup0@2,3", PROP), T("\033[<65;3;4M", "wheeldown0@2,3", PROP),
-	T("\033[<32;7;8M", "motion1@6,7", PROP), T("\033[<35;7;8M", "motion0@6,7", PROP),
-	T("\033[<20;1;1M", "C-S-press1@0,0", PROP), T("\033[<8;1;1M", "A-press1@0,0", PROP),
-	T("\033[<66;1;1M", "?", PROP), T("\033[<0;0;1M", "?", PROP),
-	T("\033[32;10;5M", "press1@9,4", PROP), T("\033[35;10;5M", "release0@9,4", PROP),
-	T("\033[96;2;2M", "wheelup0@1,1", PROP), T("\033[97;2;2M", "wheeldown0@1,1", PROP),
-	T("\033[34;2;3M", "press3@1,2", PROP),
-	/* bracketed paste */
-	T("\033[200~hello k\r [ ] q\033[201~", "paste(hello k\\x0d [ ] q)", PROP),
-	T("\033[200~a\033[Ab\033]0;x\007c\033[200~d\033O\033[201~",
-	  "paste(a\\x1b[Ab\\x1b]0;x\\x07c\\x1b[200~d\\x1bO)", PROP),
-	T("\033[200~\033[201~", "paste()", PROP),
-	T("\033[200~q\033[201", "paste(q\\x1b[201)", PROP | CUT),
-	T("\033[200~k g", "paste(k g)", PROP | CUT),
-	T("\033[201~", "?", PROP),
-	/* control bytes, UTF-8 */
-	T("\r", "Enter", 0), T("\n", "Enter", 0), T("\t", "Tab", 0), T("\x7f", "Bksp", 0),
-	T("\x08", "Bksp", 0), T("\x01", "^A", 0), T("\x1a", "^Z", 0), T("\0", "?", 0),
-	T("k[ ]", "k [ Space ]", 0), T("\xc3\xa9", "U+E9", 0), T("\xe2\x82\xac", "U+20AC", 0),
-	T("\xf0\x9f\x98\x80", "U+1F600", 0), T("\xff", "?", 0), T("\xc3(", "? (", 0),
-	T("\xe2\x82", "?", CUT), T("\xc0\xaf", "? ?", 0), T("\xed\xa0\x80", "? ? ?", 0),
-	T("\xc2\x9b", "?", 0), T("\xf4\x90\x80\x80", "? ? ? ?", 0),
-};
-#define N_CASES (sizeof cases / sizeof cases[0])
-
 static bool is_action(int key)
 {
 	return key > 0 && key < 128 && strchr("[]k qugca+-", key);
@@ -245,21 +146,90 @@ static bool no_action_key(const char *s, size_t n, size_t chunk)
 	return clean;
 }
 
+/* ---- a sequence cut after its ESC by a flush ---- */
+
+struct step { const char *s; size_t n; };       /* one batch; s NULL: a flush */
+#define B(lit) { lit, sizeof(lit) - 1 }
+#define FL { NULL, 0 }
+#define PLAY(...) play((const struct step[]){ __VA_ARGS__ }, \
+		       sizeof((const struct step[]){ __VA_ARGS__ }) / sizeof(struct step), NULL)
+
+/* The steps played in order, the events taken after each, then a flush: their descriptions;
+ * *clean (unless NULL): no action key among them. */
+static const char *play(const struct step *st, size_t n_st, bool *clean)
+{
+	struct term_input ti;
+	struct key_event ev;
+	bool cl = true;
+	ti_init(&ti);
+	out_len = 0;
+	out[0] = 0;
+	for (size_t i = 0; i <= n_st; i++) {
+		if (i == n_st || !st[i].s)
+			ti_flush(&ti);
+		else
+			ti_feed(&ti, st[i].s, st[i].n);
+		while (ti_next(&ti, &ev)) {
+			describe(&ev);
+			cl &= ev.type != KEV_KEY || !is_action(ev.key);
+		}
+	}
+	ti_free(&ti);
+	if (clean)
+		*clean = cl;
+	return out;
+}
+
+/* s fed as s[0..at), a flush, then the rest in chunks of chunk bytes (0: at once). */
+static const char *split_run(const char *s, size_t n, size_t at, size_t chunk, bool *clean)
+{
+	struct step st[256];
+	size_t k = 0;
+	st[k++] = (struct step){ s, at };
+	st[k++] = (struct step){ NULL, 0 };
+	for (size_t i = at; i < n && k < sizeof st / sizeof st[0]; i += chunk ? chunk : n) {
+		size_t len = chunk && n - i > chunk ? chunk : n - i;
+		st[k++] = (struct step){ s + i, len };
+	}
+	return play(st, k, clean);
+}
+
+/* Case c cut by a flush after each ESC it begins with, the rest fed whole or a byte at a
+ * time: no action key; when an introducer follows its one ESC: Esc, then what it decodes to. */
+static bool split_ok(const struct tcase *c)
+{
+	bool good = true, clean;
+	char want[512];
+	snprintf(want, sizeof want, "Esc %s", c->want);
+	for (size_t at = 1; at < c->n && c->s[at - 1] == '\033'; at++)
+		for (size_t chunk = 0; chunk <= 1; chunk++) {
+			split_run(c->s, c->n, at, chunk, &clean);
+			good &= clean;
+			if (at == 1 && strchr("[O]PX^_", c->s[1]))
+				good &= strcmp(out, want) == 0;
+		}
+	return good;
+}
+
 static void test_cases(void)
 {
-	for (size_t i = 0; i < N_CASES; i++) {
+	for (size_t i = 0; i < n_cases; i++) {
 		char what[96];
 		snprintf(what, sizeof what, "case %zu (want %.40s)", i, cases[i].want);
 		check(cases[i].s, cases[i].n, cases[i].want, what);
 	}
-	size_t bad = 0, ctx_bad = 0;
-	for (size_t i = 0; i < N_CASES; i++) {
+	size_t bad = 0, ctx_bad = 0, split_bad = 0;
+	for (size_t i = 0; i < n_cases; i++) {
 		if (!(cases[i].flags & PROP))
 			continue;
 		if (!no_action_key(cases[i].s, cases[i].n, cases[i].n) ||
 		    !no_action_key(cases[i].s, cases[i].n, 1)) {
 			diag("case %zu gives an action key", i);
 			bad++;
+		}
+		if (cases[i].s[0] == '\033' && !split_ok(&cases[i])) {
+			diag("case %zu cut after its ESC: got \"%s\"", i, out);
+			split_bad++;
 		}
 		if (cases[i].flags & CUT)
 			continue;
@@ -275,6 +245,7 @@ static void test_cases(void)
 	}
 	is_int(bad, 0, "no action key out of any escape sequence or paste (whole, bytewise)");
 	is_int(ctx_bad, 0, "each sequence between two keys leaves them alone");
+	is_int(split_bad, 0, "cut after its ESC by a flush: Esc, then the same, no action key");
 }
 
 /* Every arrow and Home/End with each xterm modifier 2..8, from xterm's table. */
@@ -352,9 +323,47 @@ static void test_esc_timing(void)
 	ti_flush(&ti);
 	ti_feed(&ti, S("[A"));
 	ok(ti_next(&ti, &ev) && ev.key == 27 && ev.mods == 0, "flushed ESC, bytes after: Esc");
-	ok(ti_next(&ti, &ev) && ev.key == '[', "what came after the flush is decoded on its own");
-	ok(ti_next(&ti, &ev) && ev.key == 'A' && !ti_next(&ti, &ev), "all of it");
+	ok(ti_next(&ti, &ev) && ev.key == KEY_UP && ev.batch == 7,
+	   "then the batch after the flush is the rest of its sequence, with that batch");
+	ok(!ti_next(&ti, &ev) && ti_pending(&ti) == TI_IDLE, "all of it");
+
+	ti_feed(&ti, S("\033"));
+	ti_flush(&ti);
+	ok(ti_next(&ti, &ev) && ev.key == 27 && !ti_next(&ti, &ev), "a flushed ESC: Esc");
+	ti_feed(&ti, S("["));
+	ok(!ti_next(&ti, &ev) && ti_pending(&ti) == TI_ESCAPE, "a '[' batch after it waits");
+	ti_flush(&ti);
+	ok(ti_next(&ti, &ev) && ev.type == KEV_UNKNOWN && !ti_next(&ti, &ev),
+	   "and at the next flush is one unknown, not the '[' key");
 	ti_free(&ti);
+}
+
+/* A sequence cut after its ESC by a flush: the batch right after the flush completes it. */
+static void test_esc_cut(void)
+{
+	is_str(PLAY(B("\033"), FL, B("[A")), "Esc Up", "ESC, flush, [A: Esc Up");
+	is_str(PLAY(B("\033"), FL, B("[5~")), "Esc PgUp", "ESC, flush, [5~: Esc PgUp");
+	is_str(PLAY(B("\033"), FL, B("OB")), "Esc Down", "ESC, flush, OB: Esc Down");
+	is_str(PLAY(B("\033"), FL, B("["), FL), "Esc ?", "ESC, flush, [, flush: Esc, unknown");
+	is_str(PLAY(B("\033"), FL, B("O"), FL), "Esc ?", "ESC, flush, O, flush: Esc, unknown");
+	is_str(PLAY(B("\033"), FL, B("[99z")), "Esc ?", "ESC, flush, [99z: Esc, unknown");
+	is_str(PLAY(B("\033"), FL, B("k")), "Esc k", "ESC, flush, k: Esc k (a key after Esc)");
+	is_str(PLAY(B("\033"), FL, B("x"), B("[A")), "Esc x [ A",
+	       "ESC, flush, x, [A: only the batch right after the flush continues the ESC");
+	is_str(PLAY(B("\033"), FL, B("["), B("1;5"), B("C")), "Esc C-Right",
+	       "ESC, flush, the rest in three batches: Esc C-Right");
+	is_str(PLAY(B("\033"), FL, B("[A[A")), "Esc Up [ A",
+	       "only the start of that batch continues the ESC");
+	is_str(PLAY(B("\033"), FL, B("]0;t k\007q")), "Esc ? q",
+	       "ESC, flush, the rest of a control string: Esc, one unknown");
+	is_str(PLAY(B("\033"), FL, B("[200~a[b\033[201~")), "Esc paste(a[b)",
+	       "ESC, flush, the rest of a paste marker: Esc, the paste");
+	is_str(PLAY(B("k\033"), FL, B("[B")), "k Esc Down", "k ESC, flush, [B: k Esc Down");
+	is_str(PLAY(B("\033\033"), FL, B("[D")), "A-Esc Left",
+	       "ESC ESC, flush, [D: Alt+Esc, Left");
+	is_str(PLAY(B("\033\033x"), FL, B("[A")), "A-Esc x [ A",
+	       "not after a flushed ESC: [A decodes as keys");
+	is_str(PLAY(B("\033"), FL, B("\033[A")), "Esc Up", "ESC, flush, ESC [A: Esc Up");
 }
 
 static void test_paste(void)
@@ -553,6 +562,7 @@ int main(void)
 	test_xterm_modifiers();
 	test_long_csi();
 	test_esc_timing();
+	test_esc_cut();
 	test_paste();
 	test_batches();
 	test_added();
