@@ -79,7 +79,8 @@ static bool graph_key(void *st, struct view_ctx *v, const struct key_event *ev, 
 	if (!key)
 		return a == ACT_NONE;
 	pid_t pid = 0;
-	act(s, v, graph_view_key(s->g, key, &pid), pid);
+	enum graph_action r = graph_view_key(s->g, key, &pid);
+	act(s, v, r, pid);
 	return true;
 }
 
@@ -91,7 +92,8 @@ static void graph_mouse(void *st, struct view_ctx *v, const struct key_event *ev
 		return;
 	}
 	pid_t pid = 0;
-	act(s, v, graph_view_click(s->g, y, x, &pid), pid);
+	enum graph_action r = graph_view_click(s->g, y, x, &pid);
+	act(s, v, r, pid);
 }
 
 static const char *graph_hint(void *st)

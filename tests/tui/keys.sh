@@ -6,6 +6,7 @@
 # the wheel (SGR and X10); a bracketed paste full of action keys. After each key: no menu
 # opened (a probe key that a menu would swallow shows its effect), and at the end no sleeper's
 # nice value or state changed. Row order is known: the list is sorted by PID, ascending.
+# KEYS_TERMS, when set, names the TERM values to run (default: all eight).
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -71,7 +72,7 @@ probe() {
 hex() { T send-keys -t "$session" -H $*; }
 home() { T send-keys -t "$session" Home; wait_sel "$first"; }
 
-for term in tmux-256color screen screen-256color xterm xterm-256color linux vt100 rxvt; do
+for term in ${KEYS_TERMS:-tmux-256color screen screen-256color xterm xterm-256color linux vt100 rxvt}; do
 	printf 'sort_column=pid\nsort_direction=asc\n' > "$tmp/config/ipctop/ipctoprc"
 	session="k-$term"
 	T new-session -d -s "$session" -x 120 -y 40 \
@@ -107,6 +108,9 @@ for term in tmux-256color screen screen-256color xterm xterm-256color linux vt10
 	bad=""
 	for k in IC DC F11 F12 BTab M-k M-[ M-] M-Space M-q C-Left S-Right C-Home; do
 		T send-keys -t "$session" "$k"
+		# ESC [ and ESC ] begin a sequence (a CSI, an OSC string): what follows at once would
+		# be read as its rest, so the probe waits for the escape delay to end them first.
+		case $k in M-\[|M-\]) sleep 0.2 ;; esac
 		probe || bad="$bad $k"
 	done
 	[ -z "$bad" ]; ok $? "$term: Insert, Delete, F11, F12, Shift-Tab, Alt+k/[/]/Space/q, Ctrl/Shift-arrows open nothing${bad:+ (opened:$bad)}"
@@ -140,6 +144,7 @@ for term in tmux-256color screen screen-256color xterm xterm-256color linux vt10
 	T send-keys -t "$session" F9
 	wait_for "Send signal to PID $first"; ok $? "$term: ... and tagged nothing (F9 names the selected process)"
 	T send-keys -t "$session" Escape
+	wait_absent "Send signal" 50
 	# ...and goes into the search prompt when one is open.
 	T send-keys -t "$session" /
 	wait_for "Search:" 50
@@ -147,6 +152,7 @@ for term in tmux-256color screen screen-256color xterm xterm-256color linux vt10
 	T paste-buffer -p -d -b ipctop-keys -t "$session"
 	wait_for "Search: sleep k[q"; ok $? "$term: a paste into the search prompt is text"
 	T send-keys -t "$session" Escape
+	wait_absent "Search:" 50
 
 	# F1 opens the help, Esc closes it; F10 quits.
 	T send-keys -t "$session" F1
