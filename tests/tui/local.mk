@@ -8,5 +8,5 @@ tests_tui_test_proc_sort_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_proc_tree_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_proc_cpu_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_settings_LDADD = $(IPCTOP_LIBS)
-TESTS += tests/tui/tui_basic.sh tests/tui/actions.sh
-EXTRA_DIST += tests/tui/tui_basic.sh tests/tui/tmux_lib.sh tests/tui/actions.sh
+TESTS += tests/tui/tui_basic.sh tests/tui/actions.sh tests/tui/demo.sh
+EXTRA_DIST += tests/tui/tui_basic.sh tests/tui/tmux_lib.sh tests/tui/actions.sh tests/tui/demo.sh
