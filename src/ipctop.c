@@ -163,7 +163,13 @@ static int run_export(const struct ipctop_opts *o)
 	return r < 0 || missing ? 1 : 0;
 }
 
-/* --demo: start the example processes, show only them, end them when the screens close. */
+static int reap_demo(void *arg, char *msg, size_t n)
+{
+	return demo_reap(arg, msg, n);
+}
+
+/* --demo: start the example processes, show only them, end them when the screens close;
+ * the loop reaps those that end meanwhile (and ends their partners). */
 static int run_demo(struct ipctop_opts *o)
 {
 	if (!isatty(STDOUT_FILENO)) {
@@ -177,7 +183,8 @@ static int run_demo(struct ipctop_opts *o)
 	o->pids = xmalloc(d.n_pids * sizeof(*o->pids));
 	memcpy(o->pids, d.pids, d.n_pids * sizeof(*o->pids));
 	o->n_pids = d.n_pids;
-	int status = tui_run(o, NULL);
+	struct tui_hooks hooks = { reap_demo, &d };
+	int status = tui_run(o, &hooks);
 	demo_stop(&d);
 	return status;
 }

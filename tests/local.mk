@@ -6,5 +6,6 @@ include $(srcdir)/tests/unit/parse.mk
 include $(srcdir)/tests/unit/sockdiag.mk
 include $(srcdir)/tests/unit/export.mk
 include $(srcdir)/tests/unit/layout.mk
+include $(srcdir)/tests/unit/demo.mk
 include $(srcdir)/tests/integration/local.mk
 include $(srcdir)/tests/tui/local.mk

@@ -1,14 +1,23 @@
 /* demo.h — `ipctop --demo`: a small set of example processes that talk over a pipe, a UNIX
  * socket, a TCP loopback connection, SysV and POSIX shared memory and message queues, started
- * for the classroom and ended (with every object they made removed) when ipctop quits. */
+ * for the classroom and ended (with every object they made removed) when ipctop quits, and
+ * also when ipctop is killed (their parent-death signal and a janitor process see to that). */
 #ifndef IPCTOP_DEMO_H
 #define IPCTOP_DEMO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
+#define DEMO_MAX_PIDS 16
+
 struct demo {
-	pid_t pids[16];
+	/* The demo processes, in pairs (0,1), (2,3), ...: pids[i] runs role i (demo_role_name).
+	 * An entry stays after its process is reaped, marked in reaped[]: its number may then
+	 * belong to another process, so nothing signals it any more. */
+	pid_t pids[DEMO_MAX_PIDS];
+	bool reaped[DEMO_MAX_PIDS];
+	bool told[DEMO_MAX_PIDS];   /* asked to stop by demo_reap because its partner ended */
 	size_t n_pids;
 	int shmid, msqid;
 	char dir[64];          /* private temp dir for the UNIX socket path */
@@ -16,11 +25,21 @@ struct demo {
 	char mq_name[64];      /* POSIX message queue */
 	pid_t janitor;         /* cleans up if ipctop dies without demo_stop() */
 	int janitor_fd;        /* write end of its pipe: EOF tells it ipctop is gone */
+	int pidfds[DEMO_MAX_PIDS];  /* for the janitor only: ipctop closes its copies */
 };
 
 /* Start the processes; returns 0, or -1 with a message on stderr (nothing left behind). */
 int demo_start(struct demo *d);
-/* End them, reap them, remove every object. Safe to call twice. */
+/* End every demo process whatever its state (stopped ones too): SIGCONT and SIGTERM, SIGKILL
+ * after about a second; reap them and the janitor, remove every object. Never blocks for
+ * long. Safe to call twice. */
 void demo_stop(struct demo *d);
+/* Reap demo processes that have ended; end the partner of each (SIGCONT, SIGTERM: the pair
+ * is one lesson), so no pair lingers as zombies. Writes a one-line message for the status
+ * line into msg (trusted text: role names and numbers only) when something ended; leaves it
+ * as it was otherwise. Returns how many processes were reaped. Never blocks. */
+int demo_reap(struct demo *d, char *msg, size_t n);
+/* The process name of d->pids[i] ("demo-producer", ...), or "demo-?" out of range. */
+const char *demo_role_name(size_t i);
 
 #endif

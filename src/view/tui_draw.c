@@ -75,6 +75,8 @@ static bool bar_key_shown(const struct tui *t, const char *scope, size_t i)
 	return strcmp(k->scope, "*") != 0 || keymap_action(scope, k->key, 0) == k->action;
 }
 
+static void draw_status(struct tui *t, WINDOW *w, int x);
+
 /* The screen's keys first, then the global ones, in the table's order. */
 static void draw_key_bar(struct tui *t, struct screen_slot *s, WINDOW *w)
 {
@@ -87,9 +89,27 @@ static void draw_key_bar(struct tui *t, struct screen_slot *s, WINDOW *w)
 	const char *hint = s->ops->hint ? s->ops->hint(s->st) : NULL;
 	if (hint && x + 1 < getmaxx(w))
 		x += 1 + ui_put_str(w, 0, x + 1, hint, getmaxx(w) - x - 1, ui_attr(UI_DIM));
+	draw_status(t, w, x);
+}
+
+/* The news of the status line at the right end of the bar, over the keys if it must: it is
+ * shown whole until the next key. Keys it covers take no clicks. */
+static void draw_status(struct tui *t, WINDOW *w, int x)
+{
 	const char *st = t->v.status;
-	if (st[0] && x + 2 < getmaxx(w))
-		ui_put_text(w, 0, x + 1, st, strlen(st), getmaxx(w) - x - 1, ui_attr(UI_WARN));
+	int cols = getmaxx(w), sw = ui_str_width(st);
+	if (!st[0])
+		return;
+	int x0 = x + 1 + sw <= cols ? x + 1 : cols - sw - 1;
+	if (x0 < 0)
+		x0 = 0;
+	ui_fill(w, 0, x0, cols - x0, A_NORMAL);
+	ui_put_text(w, 0, x0 + 1, st, strlen(st), cols - x0 - 1, ui_attr(UI_WARN));
+	size_t kept = 0;
+	for (size_t i = 0; i < t->n_hits; i++)
+		if (t->hits[i].x1 <= x0)
+			t->hits[kept++] = t->hits[i];
+	t->n_hits = kept;
 }
 
 /* The lowest screen that is drawn: the top one, or below it while the top ones are dialogs. */

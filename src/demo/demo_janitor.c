@@ -1,0 +1,143 @@
+/* demo_janitor.c — the demo-cleanup process: it waits for ipctop to go (EOF on a pipe only
+ * ipctop holds, however ipctop ends: quit, crash, kill -9), then ends the demo processes and
+ * removes their objects. It reaches the processes through pidfds opened by ipctop while they
+ * were still its unreaped children, never by pid numbers, which may be reused once ipctop is
+ * gone and the processes are reaped by someone else. */
+#include "demo/demo_priv.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int pidfd_open_for(pid_t pid)
+{
+#ifdef SYS_pidfd_open
+	return (int)syscall(SYS_pidfd_open, pid, 0);   /* close-on-exec by default */
+#else
+	(void)pid;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+static void pidfd_signal(int fd, int sig)
+{
+#ifdef SYS_pidfd_send_signal
+	syscall(SYS_pidfd_send_signal, fd, sig, NULL, 0);
+#else
+	(void)fd;
+	(void)sig;
+#endif
+}
+
+/* In the janitor: hold /dev/null as 0-2 and only fds[0..n) as 3, 4, ... (fds updated). */
+static void keep_only(int *fds, size_t n)
+{
+	int devnull = open("/dev/null", O_RDWR);
+	for (int i = 0; devnull >= 0 && i < 3; i++)
+		dup2(devnull, i);   /* no share in the terminal: the pane can close with ipctop */
+	int tmp[DEMO_MAX_PIDS + 1];
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = fds[i] >= 0 ? fcntl(fds[i], F_DUPFD, (int)(3 + n)) : -1;
+	for (size_t i = 0; i < n; i++)
+		fds[i] = tmp[i] >= 0 ? dup2(tmp[i], (int)(3 + i)) : -1;
+	close_range((unsigned)(3 + n), ~0U, 0);
+}
+
+/* Until every signalled process has exited (its pidfd reads as ready), or about 2 s. */
+static void wait_exits(struct demo *d)
+{
+	struct pollfd p[DEMO_MAX_PIDS];
+	for (size_t i = 0; i < d->n_pids; i++)
+		p[i] = (struct pollfd){ .fd = d->pidfds[i], .events = POLLIN };
+	long long end = demo_now_ms() + 2000;
+	for (;;) {
+		size_t left = 0;
+		for (size_t i = 0; i < d->n_pids; i++)
+			left += p[i].fd >= 0;
+		long long now = demo_now_ms();
+		if (!left || now >= end || poll(p, d->n_pids, (int)(end - now)) < 0)
+			return;
+		for (size_t i = 0; i < d->n_pids; i++)
+			if (p[i].revents)
+				p[i].fd = -1;   /* ended: poll ignores it from now on */
+	}
+}
+
+static _Noreturn void janitor_run(struct demo *d, int rd)
+{
+	prctl(PR_SET_NAME, "demo-cleanup", 0, 0, 0);
+	setsid();   /* out of the terminal's session: a hangup that kills ipctop spares it */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+	int fds[DEMO_MAX_PIDS + 1] = { rd };
+	for (size_t i = 0; i < d->n_pids; i++)
+		fds[1 + i] = d->pidfds[i];
+	keep_only(fds, 1 + d->n_pids);
+	for (size_t i = 0; i < d->n_pids; i++)
+		d->pidfds[i] = fds[1 + i];
+	char c;
+	while (read(fds[0], &c, 1) < 0 && errno == EINTR)
+		;
+	for (size_t i = 0; i < d->n_pids; i++) {
+		if (d->pidfds[i] < 0)
+			continue;
+		pidfd_signal(d->pidfds[i], SIGCONT);   /* harmless once the process is gone */
+		pidfd_signal(d->pidfds[i], SIGKILL);
+	}
+	wait_exits(d);   /* a SysV segment goes only when its last user has detached */
+	demo_remove_objects(d);
+	_exit(0);
+}
+
+void demo_janitor_start(struct demo *d)
+{
+	for (size_t i = 0; i < d->n_pids; i++)
+		d->pidfds[i] = pidfd_open_for(d->pids[i]);
+	int p[2];
+	if (pipe2(p, O_CLOEXEC) == 0) {
+		pid_t pid = fork();
+		if (pid == 0)
+			janitor_run(d, p[0]);
+		close(p[0]);
+		if (pid > 0) {
+			d->janitor = pid;
+			d->janitor_fd = p[1];
+		} else {
+			close(p[1]);
+		}
+	}
+	for (size_t i = 0; i < d->n_pids; i++) {
+		if (d->pidfds[i] >= 0)
+			close(d->pidfds[i]);   /* ipctop waits for its children by pid, safely */
+		d->pidfds[i] = -1;
+	}
+}
+
+void demo_janitor_end(struct demo *d)
+{
+	if (d->janitor <= 0)
+		return;
+	kill(d->janitor, SIGKILL);   /* before its pipe closes: it must not clean up twice */
+	close(d->janitor_fd);
+	d->janitor_fd = -1;
+	long long end = demo_now_ms() + 2000;
+	while (!demo_try_reap(d->janitor, NULL) && demo_now_ms() < end)
+		demo_nap();
+	d->janitor = 0;
+}
+
+bool demo_janitor_gone(struct demo *d)
+{
+	if (d->janitor > 0 && demo_try_reap(d->janitor, NULL)) {
+		close(d->janitor_fd);
+		d->janitor_fd = -1;
+		d->janitor = 0;
+	}
+	return d->janitor <= 0;
+}

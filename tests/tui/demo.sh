@@ -1,0 +1,206 @@
+#!/bin/sh
+# demo.sh — ipctop --demo leaves nothing behind, whatever state its processes are in and however
+# ipctop ends: quit with one demo process stopped, kill -9 of ipctop with one stopped, and (once
+# the TUI loop reaps them) one demo process killed from outside. Every check asks the kernel
+# (/proc, /proc/sysvipc, /proc/net/unix, the objects' names); the screen only shows that ipctop
+# started.
+. "$TESTS_SRC/tap.sh"
+. "$TESTS_SRC/tui/tmux_lib.sh"
+tmux_require python3
+tmux_setup demo
+
+# What a run made, as "PID:STARTTIME" (a pid number alone may be reused) and object names.
+demo_procs='' janitor='' shm_ids='' msg_ids='' pshm='' mq='' sock_dir=''
+
+# stat_of PID: sets st_state, st_ppid, st_start from /proc/PID/stat, st_comm from between the
+# parentheses; false when there is no such process.
+stat_of() {
+	line=
+	{ read -r line < "/proc/$1/stat"; } 2>/dev/null || return 1
+	st_comm=${line#*\(}
+	st_comm=${st_comm%)*}
+	# shellcheck disable=SC2086
+	set -- ${line##*) }
+	st_state=$1 st_ppid=$2
+	shift 19
+	st_start=$1
+}
+
+# exists PID:START: that very process is still there (running, stopped or a zombie).
+exists() { stat_of "${1%:*}" && [ "$st_start" = "${1#*:}" ]; }
+
+# record_children PPID: the demo processes (demo-* but the janitor) and the janitor
+# (demo-cleanup) among the children of PPID.
+record_children() {
+	demo_procs='' janitor=''
+	for f in /proc/[0-9]*/stat; do
+		p=${f#/proc/}
+		p=${p%/stat}
+		stat_of "$p" && [ "$st_ppid" = "$1" ] || continue
+		case $st_comm in
+		demo-cleanup) janitor=$p:$st_start ;;
+		demo-*) demo_procs="$demo_procs $p:$st_start" ;;
+		esac
+	done
+	return 0
+}
+
+# pid_named COMM: the recorded demo process of that name.
+pid_named() {
+	for e in $demo_procs; do
+		stat_of "${e%:*}" && [ "$st_comm" = "$1" ] && { echo "${e%:*}"; return 0; }
+	done
+	return 1
+}
+
+# count WORDS...: how many words (callers split a list on purpose).
+count() { echo $#; }
+
+# mq_call open|unlink NAME: a POSIX message queue by name (/dev/mqueue may not be mounted).
+mq_call() {
+	"$PYTHON3" - "$1" "$2" <<'PY'
+import ctypes, os, sys
+try:
+    lib = ctypes.CDLL(None, use_errno=True); lib.mq_open
+except AttributeError:
+    lib = ctypes.CDLL("librt.so.1", use_errno=True)
+name = sys.argv[2].encode()
+if sys.argv[1] == "open":
+    sys.exit(0 if lib.mq_open(name, os.O_RDONLY) >= 0 else 1)
+lib.mq_unlink(name)
+PY
+}
+
+# find_objects: look once for what record_objects records (see there).
+find_objects() {
+	pids=
+	for e in $demo_procs; do pids="$pids ${e%:*}"; done
+	msg_ids=$(awk -v p="$pids " 'NR > 1 && (index(p, " " $6 " ") || index(p, " " $7 " ")) { print $2 }' \
+		/proc/sysvipc/msg)
+	p=$(pid_named demo-pshm-write) && pshm=$(grep -o '/dev/shm/ipctop-demo-[0-9]*' "/proc/$p/maps" | head -n 1)
+	p=$(pid_named demo-mq-sender) && for l in /proc/"$p"/fd/*; do
+		t=$(readlink "$l") && case $t in /ipctop-demo-*) mq=$t ;; esac
+	done
+	p=$(pid_named demo-unix-srv) && for l in /proc/"$p"/fd/*; do
+		t=$(readlink "$l") && case $t in socket:*) ino=${t#socket:[}; ino=${ino%]} ;; *) continue ;; esac
+		s=$(awk -v i="$ino" '$7 == i { print $8 }' /proc/net/unix)
+		case $s in /tmp/ipctop-demo-*/echo.sock) sock_dir=${s%/echo.sock} ;; esac
+	done
+	return 0
+}
+
+# record_objects IPCTOP_PID: the SysV segment ipctop created (its cpid), the SysV queue the demo
+# processes send to or receive from (its lspid, lrpid), the POSIX shm the demo-pshm-write maps,
+# the mqueue the demo-mq-sender holds, and the dir of the UNIX socket the demo-unix-srv listens
+# on. Waits (up to 5 s) until each role has opened its object and sent its first message.
+record_objects() {
+	shm_ids=$(awk -v c="$1" 'NR > 1 && $5 == c { print $2 }' /proc/sysvipc/shm)
+	i=0
+	while find_objects && { [ -z "$msg_ids" ] || [ -z "$pshm" ] || [ -z "$mq" ] || [ -z "$sock_dir" ]; } &&
+		[ "$i" -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
+# sysv_has shm|msg ID: the kernel lists that SysV segment or queue.
+sysv_has() { awk -v i="$2" 'NR > 1 && $2 == i { f = 1 } END { exit !f }' "/proc/sysvipc/$1"; }
+
+# left_over: print what of the record still exists (nothing when all is gone).
+left_over() {
+	for e in $demo_procs $janitor; do exists "$e" && echo "process ${e%:*} ($st_comm, $st_state)"; done
+	for id in $shm_ids; do sysv_has shm "$id" && echo "shm $id"; done
+	for id in $msg_ids; do sysv_has msg "$id" && echo "msg $id"; done
+	[ -n "$pshm" ] && [ -e "$pshm" ] && echo "$pshm"
+	[ -n "$mq" ] && mq_call open "$mq" && echo "mqueue $mq"
+	[ -n "$sock_dir" ] && [ -e "$sock_dir" ] && echo "$sock_dir"
+	return 0
+}
+
+# all_gone [TENTHS]: until nothing of the record is left (default: look once); shows the rest.
+all_gone() {
+	i=0
+	while rest=$(left_over) && [ -n "$rest" ] && [ "$i" -lt "${1:-0}" ]; do sleep 0.1; i=$((i + 1)); done
+	[ -z "$rest" ] && return 0
+	printf '%s\n' "$rest" | sed 's/^/#   left: /'
+	return 1
+}
+
+# demo_cleanup: end what of the record is left (SIGCONT, then SIGKILL, which a stopped process
+# obeys too) and remove its objects; forget the record.
+demo_cleanup() {
+	for e in $demo_procs $janitor; do exists "$e" && kill -CONT "${e%:*}" && kill -KILL "${e%:*}"; done 2>/dev/null
+	for id in $shm_ids; do ipcrm -m "$id"; done 2>/dev/null
+	for id in $msg_ids; do ipcrm -q "$id"; done 2>/dev/null
+	[ -n "$pshm" ] && rm -f "$pshm"
+	[ -n "$mq" ] && mq_call unlink "$mq"
+	[ -n "$sock_dir" ] && rm -rf "$sock_dir"
+	demo_procs='' janitor='' shm_ids='' msg_ids='' pshm='' mq='' sock_dir=''
+}
+trap 'demo_cleanup; tmux_cleanup' EXIT
+
+# start_demo SESSION: ipctop --demo in a pane; records ipctop's pid (the pane's: env execs it),
+# its demo processes and their objects; checks them (part a).
+start_demo() {
+	start "$1" --demo
+	wait_for demo-producer 150; ok $? "$1: --demo shows its processes"
+	ipctop_pid=$(T list-panes -t "$1" -F '#{pane_pid}')
+	stat_of "$ipctop_pid" && [ "$st_comm" = ipctop ]; ok $? "$1: the pane's process is ipctop ($ipctop_pid)"
+	i=0   # each child names itself just after its fork: wait for all 14 and the janitor
+	while record_children "$ipctop_pid" && { [ "$(count $demo_procs)" -lt 14 ] || [ -z "$janitor" ]; } &&
+		[ "$i" -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ "$(count $demo_procs)" -eq 14 ]; ok $? "$1: 14 demo processes are children of ipctop"
+	[ -n "$janitor" ]; ok $? "$1: and the janitor demo-cleanup"
+	record_objects "$ipctop_pid"
+	[ "$(count $shm_ids)" -eq 1 ] && [ "$(count $msg_ids)" -eq 1 ]
+	ok $? "$1: its SysV segment (${shm_ids:-none}) and queue (${msg_ids:-none}) found"
+	[ -e "$pshm" ] && mq_call open "$mq" && [ -d "$sock_dir" ]
+	ok $? "$1: its POSIX shm (${pshm:-none}), mqueue (${mq:-none}) and socket dir (${sock_dir:-none}) found"
+}
+
+# stop_one COMM: SIGSTOP that demo process and wait until the kernel shows it stopped.
+stop_one() {
+	victim=$(pid_named "$1")
+	kill -STOP "$victim"
+	i=0
+	while stat_of "$victim" && [ "$st_state" != T ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	stat_of "$victim" && [ "$st_state" = T ]; ok $? "$1 ($victim) is stopped"
+}
+
+# b. Quit with a stopped demo process.
+start_demo quit
+stop_one demo-shm-reader
+T send-keys -t quit q
+wait_gone 100 quit; ok $? "quit: ipctop ends although a demo process is stopped"
+all_gone; ok $? "quit: no demo process, janitor or object is left"
+demo_cleanup
+
+# c. kill -9 of ipctop with a stopped demo process: the parent-death signal and the janitor.
+start_demo killed
+stop_one demo-msg-recv
+kill -KILL "$ipctop_pid"
+wait_gone 100 killed; ok $? "kill -9: ipctop is gone"
+all_gone 100; ok $? "kill -9: no demo process (stopped one included, nor under PID 1), janitor or object is left"
+demo_cleanup
+
+# d. A demo process killed from outside (as F9 does) is reaped, its partner ended and reaped,
+# while ipctop runs (its loop calls demo_reap when a child changes state).
+start_demo reap
+victim=$(pid_named demo-shm-writer)
+partner=$(pid_named demo-shm-reader)
+v=$victim:$(stat_of "$victim" && echo "$st_start")
+w=$partner:$(stat_of "$partner" && echo "$st_start")
+kill -TERM "$victim"
+i=0
+while { exists "$v" || exists "$w"; } && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+! exists "$v" && ! exists "$w"; ok $? "reap: the killed process and its partner are reaped (no zombies)"
+T has-session -t reap 2>/dev/null; ok $? "reap: while ipctop still runs"
+wait_for "its partner demo-shm-reader" 50; ok $? "reap: the status line says the pair ended"
+T send-keys -t reap q
+wait_gone 100 reap; ok $? "reap: ipctop quits"
+all_gone; ok $? "reap: nothing is left"
+demo_cleanup
+tap_done

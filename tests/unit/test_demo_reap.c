@@ -1,0 +1,163 @@
+/* test_demo_reap.c — the --demo processes end as a pair and leave nothing: demo_reap reaps one
+ * that was killed and stops its partner (also a stopped partner), and demo_stop ends them all,
+ * stopped ones too, reaps them and the janitor, and removes every object. What is checked comes
+ * from the kernel (/proc, waitpid, the objects' names and ids), not from the demo's word. */
+#include <sys/wait.h>
+
+#include "demo_test_util.h"
+#include "../tap.h"
+
+/* Call demo_reap until pair (i, i^1) is reaped or 10 s pass; the first message written while
+ * i was reaped goes to first, the last one to last. Returns how many processes were reaped. */
+static int reap_pair(struct demo *d, size_t i, char *first, char *last, size_t n)
+{
+	int total = 0;
+	first[0] = last[0] = '\0';
+	for (int t = 0; t < 1000 && !(d->reaped[i] && d->reaped[i ^ 1]); t++) {
+		char msg[160] = "";
+		int got = demo_reap(d, msg, sizeof(msg));
+		total += got;
+		if (got && !first[0])
+			snprintf(first, n, "%s", msg);
+		if (got)
+			snprintf(last, n, "%s", msg);
+		if (!(d->reaped[i] && d->reaped[i ^ 1]))
+			nap_ms(10);
+	}
+	return total;
+}
+
+static void comm_of(pid_t pid, char *buf, size_t n)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
+	buf[0] = '\0';
+	FILE *f = fopen(path, "r");
+	if (f && fgets(buf, (int)n, f))
+		buf[strcspn(buf, "\n")] = '\0';
+	if (f)
+		fclose(f);
+}
+
+static void wait_stopped(pid_t pid)
+{
+	for (int t = 0; t < 1000 && !stopped(pid); t++)
+		nap_ms(10);
+}
+
+/* Until every demo process has named itself (a child renames itself just after the fork). */
+static bool wait_named(const struct demo *d)
+{
+	for (int t = 0; t < 1000; t++) {
+		size_t named = 0;
+		char comm[32];
+		for (size_t i = 0; i < d->n_pids; i++) {
+			comm_of(d->pids[i], comm, sizeof(comm));
+			named += strncmp(comm, "demo-", 5) == 0;
+		}
+		if (named == d->n_pids)
+			return true;
+		nap_ms(10);
+	}
+	return false;
+}
+
+static bool all_our_children(const struct demo *d)
+{
+	for (size_t i = 0; i < d->n_pids; i++)
+		if (!our_child(d->pids[i]))
+			return false;
+	return d->janitor > 0 && our_child(d->janitor);
+}
+
+/* A killed process is reaped and its partner, which does not notice, is told to stop. */
+static void killed_one(struct demo *d, size_t i)
+{
+	pid_t a = d->pids[i], b = d->pids[i ^ 1];
+	char ca[32], cb[32], want[160], first[160], last[160];
+	comm_of(a, ca, sizeof(ca));
+	comm_of(b, cb, sizeof(cb));
+	kill(a, SIGKILL);
+	is_int(reap_pair(d, i, first, last, sizeof(first)), 2, "%s killed: it and its partner are reaped", ca);
+	ok(!our_child(a) && !our_child(b), "neither is our process any more (no zombie)");
+	snprintf(want, sizeof(want), "%s (PID %d) ended (signal 9); its partner %s (PID %d) was told to stop",
+		 ca, (int)a, cb, (int)b);
+	is_str(first, want, "the status message says which ended, how, and what became of the partner");
+	snprintf(want, sizeof(want), "%s (PID %d) stopped after its partner", cb, (int)b);
+	is_str(last, want, "and then that the partner stopped");
+}
+
+/* The partner is stopped (SIGSTOP): demo_reap must still end it. */
+static void stopped_partner(struct demo *d, size_t i)
+{
+	pid_t a = d->pids[i], b = d->pids[i ^ 1];
+	kill(b, SIGSTOP);
+	wait_stopped(b);
+	ok(stopped(b), "the partner (PID %d) is stopped", (int)b);
+	kill(a, SIGKILL);
+	char first[160], last[160];
+	is_int(reap_pair(d, i, first, last, sizeof(first)), 2, "one killed, its stopped partner ended too");
+	ok(!our_child(a) && !our_child(b), "both reaped");
+}
+
+/* The pipe's reader ends: the writer ends too (by SIGPIPE or by being told), both reaped. */
+static void pipe_pair(struct demo *d)
+{
+	pid_t w = d->pids[0], r = d->pids[1];
+	kill(r, SIGTERM);
+	char first[160], last[160];
+	is_int(reap_pair(d, 1, first, last, sizeof(first)), 2, "pipe reader ended: both of the pair reaped");
+	ok(!our_child(w) && !our_child(r), "neither is our process any more");
+	ok(first[0] != '\0', "a message for the status line: %s", first);
+}
+
+static void stop_with_stopped(struct demo *d, const struct demo_record *rec)
+{
+	kill(d->pids[2], SIGSTOP);
+	kill(d->pids[13], SIGSTOP);
+	wait_stopped(d->pids[2]);
+	wait_stopped(d->pids[13]);
+	ok(stopped(d->pids[2]) && stopped(d->pids[13]), "two demo processes are stopped");
+	demo_stop(d);   /* the guard's alarm fails the test if this hangs */
+	bool all = true;
+	for (size_t i = 0; i < rec->n_pids; i++)
+		all = all && d->reaped[i] && !our_child(rec->pids[i]);
+	ok(all, "demo_stop returned with every demo process reaped");
+	ok(!our_child(rec->janitor), "the janitor too");
+	errno = 0;
+	ok(waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD, "no child of ours is left");
+	ok(objects_gone(rec), "SysV shm and msg, the POSIX shm and mqueue, the socket dir are gone");
+	demo_stop(d);
+	errno = 0;
+	ok(waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD && objects_gone(rec),
+	   "a second demo_stop returns and changes nothing");
+	if (objects_gone(rec))
+		guard_forget();
+}
+
+int main(void)
+{
+	guard_start(120);
+	struct demo d;
+	struct demo_record rec;
+	fflush(stdout);
+	if (!ok(demo_start(&d) == 0, "demo_start"))
+		return tap_done();
+	record_demo(&rec, &d);
+	is_int(d.n_pids, 14, "7 pairs of processes");
+	ok(all_our_children(&d), "each is our child, and so is the janitor");
+	ok(wait_named(&d), "each has named itself demo-...");
+	char msg[160] = "unchanged";
+	is_int(demo_reap(&d, msg, sizeof(msg)), 0, "nothing to reap while all run");
+	is_str(msg, "unchanged", "and no message");
+	killed_one(&d, 6);
+	stopped_partner(&d, 8);
+	pipe_pair(&d);
+	static const size_t others[] = { 2, 3, 4, 5, 10, 11, 12, 13 };
+	bool rest = true;
+	for (size_t k = 0; k < sizeof(others) / sizeof(others[0]); k++)
+		rest = rest && our_child(d.pids[others[k]]) && !d.reaped[others[k]];
+	ok(rest, "the other pairs still run");
+	stop_with_stopped(&d, &rec);
+	return tap_done();
+}
