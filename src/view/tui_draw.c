@@ -77,15 +77,30 @@ static bool bar_key_shown(const struct tui *t, const char *scope, size_t i)
 
 static void draw_status(struct tui *t, WINDOW *w, int x);
 
-/* The screen's keys first, then the global ones, in the table's order. */
+/* Where a key stands in the bar: the function keys in their order (as htop draws them),
+ * then the others in the table's order. */
+static size_t bar_rank(size_t i)
+{
+	int k = keymap[i].key;
+	return k >= KEY_F(1) && k <= KEY_F(12) ? (size_t)(k - KEY_F(0)) : 100 + i;
+}
+
 static void draw_key_bar(struct tui *t, struct screen_slot *s, WINDOW *w)
 {
+	size_t shown[TUI_BAR_KEYS], n = 0;
+	for (size_t i = 0; i < keymap_count && n < TUI_BAR_KEYS; i++)
+		if (bar_key_shown(t, screen_keys(s->ops), i)) {
+			size_t at = n++;
+			while (at > 0 && bar_rank(shown[at - 1]) > bar_rank(i)) {
+				shown[at] = shown[at - 1];
+				at--;
+			}
+			shown[at] = i;
+		}
 	int x = 0;
 	t->n_hits = 0;
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < keymap_count; i++)
-			if (bar_key_shown(t, screen_keys(s->ops), i) && (strcmp(keymap[i].scope, "*") == 0) == (pass == 1))
-				add_key(t, w, &x, &keymap[i]);
+	for (size_t k = 0; k < n; k++)
+		add_key(t, w, &x, &keymap[shown[k]]);
 	const char *hint = s->ops->hint ? s->ops->hint(s->st) : NULL;
 	if (hint && x + 1 < getmaxx(w))
 		x += 1 + ui_put_str(w, 0, x + 1, hint, getmaxx(w) - x - 1, ui_attr(UI_DIM));

@@ -45,4 +45,29 @@ kill "$target" 2>/dev/null
 wait "$target" 2>/dev/null
 target=
 T send-keys -t rw q
+wait_gone
+
+# As a user who may not signal it: the menu still names it, the kernel says no, and it lives.
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+	sleep 600 &
+	target=$!
+	chmod 755 "$tmp"
+	mkdir -p "$tmp/nobody" && chown nobody "$tmp/nobody"
+	T new-session -d -s nobody -x 120 -y 40 \
+		"setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/nonexistent XDG_CONFIG_HOME='$tmp/nobody' LC_ALL=C.UTF-8 '$IPCTOP' -p $target"
+	session=nobody
+	wait_for "sleep 600" 150; ok $? "as nobody: the root-owned process is listed"
+	T send-keys -t nobody F9
+	wait_for "Send signal to PID $target"; ok $? "as nobody: F9 names it"
+	T send-keys -t nobody Enter
+	wait_re "signal 15: sent to 0 of 1; Operation not permitted"; ok $? "as nobody: the refusal is reported"
+	running "$target"; ok $? "as nobody: the process lives"
+	T send-keys -t nobody q
+	wait_gone
+	kill "$target" 2>/dev/null
+	wait "$target" 2>/dev/null
+	target=
+else
+	for d in "listed" "F9 names it" "refusal reported" "process lives"; do skip "as nobody: needs root and setpriv ($d)"; done
+fi
 tap_done

@@ -198,7 +198,7 @@ i=0
 while { exists "$v" || exists "$w"; } && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 ! exists "$v" && ! exists "$w"; ok $? "reap: the killed process and its partner are reaped (no zombies)"
 T has-session -t reap 2>/dev/null; ok $? "reap: while ipctop still runs"
-wait_for "its partner demo-shm-reader" 50; ok $? "reap: the status line says the pair ended"
+wait_for "demo-shm-reader (PID $partner)" 50; ok $? "reap: the status line says how the pair ended"
 T send-keys -t reap q
 wait_gone 100 reap; ok $? "reap: ipctop quits"
 all_gone; ok $? "reap: nothing is left"

@@ -72,6 +72,7 @@ T send-keys -t tag k
 wait_re "Send signal to (PID $g|PID $e)"; ok $? "k names one process: the tag of the ended process is gone"
 printf '%s\n' "$screen" | grep -q "tagged"; [ $? -ne 0 ]; ok $? "... not a tagged set"
 T send-keys -t tag Escape
+wait_absent "Send signal" 50
 T send-keys -t tag q
 wait_gone
 alive "$f" && alive "$g"; ok $? "both processes live"

@@ -58,6 +58,7 @@ wait_for "Load average"; ok $? "Esc goes back to the list"
 T send-keys -t main / EVIL
 wait_for '\x1b[31mEVIL\xff'; ok $? "hostile command line shown escaped (\\x1b, \\xff)"
 T send-keys -t main Escape
+wait_absent "Search:" 50   # Esc and q at once would read as Alt+q, which is no key
 T send-keys -t main q
 wait_gone; ok $? "q quits"
 
