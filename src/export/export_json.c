@@ -91,7 +91,7 @@ static void write_header(struct json_writer *w, const struct snapshot *s)
 	jw_key(w, "viewer");
 	jw_object_begin(w);
 	jw_kv_u64(w, "euid", s->viewer_uid);
-	jw_kv_bool(w, "root", s->viewer_uid == 0);
+	jw_kv_bool(w, "root", s->viewer_root);
 	jw_kv_u64(w, "netns", s->own_netns);
 	jw_object_end(w);
 }

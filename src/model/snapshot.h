@@ -217,6 +217,11 @@ struct snapshot {
 	struct arena arena;                /* strings and small arrays live here */
 	uint64_t taken_ms;                 /* CLOCK_REALTIME, ms */
 	uid_t viewer_uid;                  /* euid of ipctop */
+	bool viewer_root;                  /* euid 0 in the machine's first user namespace: root's
+	                                    * view of the machine (false for root of a user namespace) */
+	bool viewer_userns;                /* ipctop runs in a user namespace other than the first */
+	int proc_hidepid;                  /* hidepid= of the /proc read (0 none, 1 noaccess,
+	                                    * 2 invisible, 4 ptraceable), when it applies to ipctop */
 	uint64_t own_netns, own_ipcns;
 	struct sys_info sys;
 	struct proc_info *procs;  size_t n_procs;   /* sorted by pid */
