@@ -193,7 +193,10 @@ struct endpoint {
 struct channel {
 	enum chan_kind kind;
 	char *id;             /* stable text id, e.g. "pipe:12345", "tcp:[netns]127.0.0.1:80-127.0.0.1:5000" */
-	char *label;          /* path, socket name, queue name or NULL (raw bytes) */
+	char *label;          /* path, socket name, queue name or NULL (raw bytes; an abstract
+	                       * UNIX name has '@' for its NUL bytes here: see label_sock1) */
+	int32_t label_sock1;  /* unix: 1 + index into socks of the socket whose exact name the
+	                       * label stands for (format_chan_label shows it); 0: none */
 	struct endpoint *ep; size_t n_ep;
 	uint64_t netns;       /* sockets: their namespace; else 0 */
 	int32_t sysv;         /* index into sysv_shm / sysv_msg arrays, or -1 */
