@@ -6,10 +6,10 @@ libipctop_a_SOURCES += \
 	src/collect/collect_procs.c src/collect/collect_fds.c src/collect/collect_maps.c \
 	src/collect/maps_query.c src/collect/maps_query.h \
 	src/collect/collect_sockets.c src/collect/collect_sysvipc.c src/collect/collect_sysinfo.c \
-	src/collect/collect_viewer.c \
 	src/collect/proc_read.c src/collect/proc_read.h src/collect/user_cache.c src/collect/collect_reuse.c \
 	src/collect/parse_proc.h
 libipctop_a_SOURCES += src/collect/parse_pcb.c src/collect/parse_pcb.h src/collect/syscall_names.c
+libipctop_a_SOURCES += src/collect/collect_viewer.c
 nodist_libipctop_a_SOURCES = src/collect/syscall_names.inc
 BUILT_SOURCES = src/collect/syscall_names.inc
 CLEANFILES += src/collect/syscall_names.inc
