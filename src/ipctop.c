@@ -145,12 +145,20 @@ static int run_export(const struct ipctop_opts *o)
 		snapshot_free(&s);
 		return 1;
 	}
-	bool missing = false;
-	for (size_t i = 0; i < o->n_pids; i++)
-		if (!snapshot_find_proc(&s, o->pids[i])) {
-			fprintf(stderr, "ipctop: no process %d\n", (int)o->pids[i]);
-			missing = true;
+	size_t found = 0;   /* a listed process that has gone is a note; none left is an error */
+	for (size_t i = 0; i < o->n_pids; i++) {
+		if (snapshot_find_proc(&s, o->pids[i])) {
+			found++;
+			continue;
 		}
+		fprintf(stderr, "ipctop: process %d not found (exited?)\n", (int)o->pids[i]);
+		snapshot_note(&s, "process %d not found (exited?)", (int)o->pids[i]);
+	}
+	if (o->n_pids && !found) {
+		fprintf(stderr, "ipctop: none of the processes given with -p exists\n");
+		snapshot_free(&s);
+		return 1;
+	}
 	if (o->mode == MODE_JSON)
 		r = export_json(stdout, &s, o->pids, o->n_pids, o->pretty);
 	else
@@ -160,7 +168,7 @@ static int run_export(const struct ipctop_opts *o)
 	if (r < 0)
 		fprintf(stderr, "ipctop: write error: %s\n", strerror(-r));
 	snapshot_free(&s);
-	return r < 0 || missing ? 1 : 0;
+	return r < 0 ? 1 : 0;
 }
 
 static int reap_demo(void *arg, char *msg, size_t n)

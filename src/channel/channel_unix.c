@@ -54,8 +54,9 @@ static void join_peers(const struct snapshot *s, struct dsu *d, const struct u64
 	}
 }
 
-/* The label is raw bytes like every label (outputs escape it): an abstract name is shown as
- * "@" and the rest, with any NUL byte inside it as "@" too. */
+/* The label is the name of socket k: label_sock1 points at it, so that outputs show the exact
+ * name by its rule (format_chan_label); the text label, for readers of a plain string, has
+ * '@' for each NUL byte of an abstract name. */
 static void name_channel(struct snapshot *s, struct channel *ch, const struct sock_info *k)
 {
 	if (ch->label || !k->name || !k->name_len)
@@ -65,6 +66,7 @@ static void name_channel(struct snapshot *s, struct channel *ch, const struct so
 		if (l[i] == '\0')
 			l[i] = '@';
 	ch->label = l;
+	ch->label_sock1 = (int32_t)(k - s->socks) + 1;
 }
 
 static void add_socket_fd(struct chan_table *t, struct dsu *d, size_t pi, struct fd_info *fi)

@@ -97,7 +97,7 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 		return -errno;
 	c.page_kib = sysconf(_SC_PAGESIZE) / 1024;
 	c.self_pid = self_pid(c.proc_fd);
-	s->viewer_uid = geteuid();
+	collect_viewer(s, &c);
 	s->taken_ms = now_ms();
 	collect_sysinfo(s, &c);
 	struct own_dump sockets;
@@ -111,6 +111,7 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	if (r == 0) {
 		collect_sysvipc(s, &c);
 		channel_resolve(s);
+		collect_viewer_notes(s);
 	}
 	close(c.proc_fd);
 	scan_ctx_free(&c);

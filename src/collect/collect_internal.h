@@ -72,6 +72,10 @@ void collect_sockets_start(struct own_dump *d);
 void collect_sockets(struct snapshot *s, struct scan_ctx *c, struct own_dump *d);
 /* /proc/sysvipc tables. */
 void collect_sysvipc(struct snapshot *s, struct scan_ctx *c);
+/* ipctop's own standing: euid, user namespace, the hidepid of its /proc. First of all. */
+void collect_viewer(struct snapshot *s, struct scan_ctx *c);
+/* Notes, once each, on what that standing kept from the snapshot (processes read). */
+void collect_viewer_notes(struct snapshot *s);
 /* Load, memory, uptime, CPUs. */
 void collect_sysinfo(struct snapshot *s, struct scan_ctx *c);
 /* Name of a uid, cached for the life of the program; NULL-safe to free with user_cache_free. */

@@ -9,6 +9,7 @@ libipctop_a_SOURCES += \
 	src/collect/proc_read.c src/collect/proc_read.h src/collect/user_cache.c src/collect/collect_reuse.c src/collect/proc_start.c \
 	src/collect/parse_proc.h
 libipctop_a_SOURCES += src/collect/parse_pcb.c src/collect/parse_pcb.h src/collect/syscall_names.c
+libipctop_a_SOURCES += src/collect/collect_viewer.c
 nodist_libipctop_a_SOURCES = src/collect/syscall_names.inc
 BUILT_SOURCES = src/collect/syscall_names.inc
 CLEANFILES += src/collect/syscall_names.inc

@@ -1,5 +1,6 @@
 /* parse_maps.c — /proc/PID/maps lines into struct map_info:
- * "start-end perms offset major:minor inode   path", every number checked, path kept raw. */
+ * "start-end perms offset major:minor inode   path", every number checked, the path raw bytes
+ * again (the kernel's "\012" for a newline decoded). */
 #include "collect/parse_proc.h"
 
 #include <stdlib.h>
@@ -76,6 +77,25 @@ void maps_set_path(struct map_info *m, const char *p, size_t n, struct arena *a)
 	m->path = n ? arena_strndup(a, p, n) : empty_path;
 }
 
+/* The maps text writes a newline in a path as the four characters "\012" (and nothing else
+ * escaped, not even a backslash): turn them back into the byte. A name that itself holds
+ * "\012" reads the same way; only PROCMAP_QUERY, which gives raw paths, tells them apart. */
+static void decode_newlines(char *path)
+{
+	char *w = strstr(path, "\\012");
+	if (!w)
+		return;
+	for (const char *r = w; *r;) {
+		if (strncmp(r, "\\012", 4) == 0) {
+			*w++ = '\n';
+			r += 4;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+}
+
 int parse_maps_line(const char *line, size_t len, struct map_info *out, struct arena *a)
 {
 	struct map_info m;
@@ -91,6 +111,7 @@ int parse_maps_line(const char *line, size_t len, struct map_info *out, struct a
 		return -1;
 	pu_skip_blanks(&p, end);
 	maps_set_path(&m, p, (size_t)(end - p), a);   /* the path runs to the end of the line */
+	decode_newlines(m.path);
 	m.seg = SEG_ANON;
 	*out = m;
 	return 0;

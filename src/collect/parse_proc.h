@@ -1,6 +1,6 @@
-/* parse_proc.h — pure parsers for /proc text (status, maps, smaps, fdinfo, sysvipc, schedstat)
- * and for /proc/PID/fd link text. They take the text, never a path: unit-tested on fixtures.
- * Malformed lines are skipped (counted where a count is returned), never trusted. */
+/* parse_proc.h — pure parsers for /proc text (status, maps, smaps, fdinfo, sysvipc, schedstat,
+ * mountinfo) and for /proc/PID/fd link text. They take the text, never a path: unit-tested on
+ * fixtures. Malformed lines are skipped (counted where a count is returned), never trusted. */
 #ifndef IPCTOP_PARSE_PROC_H
 #define IPCTOP_PARSE_PROC_H
 
@@ -84,6 +84,13 @@ int parse_schedstat(const char *text, uint64_t *run_ns, uint64_t *wait_ns, uint6
  * without a number; ino may be NULL.
  * Everything else is FDK_UNKNOWN: the caller stats it to tell file, dir, fifo, device, mqueue. */
 enum fd_kind classify_fd_link(const char *target, uint64_t *ino);
+
+/* A proc mount as /proc/self/mountinfo describes it: hidepid 0 (none), 1 (noaccess),
+ * 2 (invisible) or 4 (ptraceable), and the group exempted by gid= (-1 when none). */
+struct proc_mount { int hidepid; int64_t gid; };
+/* Find the proc mount of device major:minor in mountinfo text; false when none is listed. */
+bool parse_mountinfo_proc(const char *text, size_t len, unsigned major, unsigned minor,
+                          struct proc_mount *out);
 
 /* Signal number n (1..64) to its name without "SIG" ("HUP", "RTMIN+3"), or NULL. Real-time
  * signals use the kernel's numbering: 32 "RTMIN", 33 "RTMIN+1" (glibc's own two), 34

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "export/dot_graph.h"
+#include "model/format_addr.h"
 #include "util/strbuf.h"
 #include "util/text_escape.h"
 
@@ -30,17 +31,23 @@ const struct dot_kind_style *dot_kind_style(enum chan_kind k)
 	return (unsigned)k < CK__COUNT ? &kind_styles[k] : &none;
 }
 
-/* Append raw bytes as DOT string content: the escaping rule first, then '"' → \" and
- * '\' → \\ (DOT gives backslash sequences a meaning in labels, so every one is doubled). */
+/* Append escaped text as DOT string content: '"' → \" and '\' → \\ (DOT gives backslash
+ * sequences a meaning in labels, so every one is doubled). */
+static void dot_quote(struct strbuf *out, const char *esc, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (esc[i] == '"' || esc[i] == '\\')
+			sb_putc(out, '\\');
+		sb_putc(out, esc[i]);
+	}
+}
+
+/* Append raw bytes as DOT string content: the escaping rule first, then DOT quoting. */
 static void dot_text(struct strbuf *out, const char *s, size_t n)
 {
 	struct strbuf esc = STRBUF_INIT;
 	esc_append(&esc, s, n);
-	for (size_t i = 0; i < esc.len; i++) {
-		if (esc.buf[i] == '"' || esc.buf[i] == '\\')
-			sb_putc(out, '\\');
-		sb_putc(out, esc.buf[i]);
-	}
+	dot_quote(out, esc.buf, esc.len);
 	sb_free(&esc);
 }
 
@@ -90,19 +97,22 @@ static void write_other_nodes(struct dot_out *o, const struct snapshot *s, const
 		sb_puts(&o->line, "\"];\n");
 		flush_line(o);
 	}
+	struct strbuf label = STRBUF_INIT;
 	for (size_t i = 0; i < g->n_hubs; i++) {
 		const struct channel *ch = &s->chans[g->hubs[i]];
 		const struct dot_kind_style *st = dot_kind_style(ch->kind);
 		sb_printf(&o->line, "  c%zu [shape=ellipse, style=filled, fillcolor=white, color=\"%s\", "
 		          "fontsize=8, margin=\"0.05,0.02\", label=\"%s", g->hubs[i], st->color,
 		          chan_kind_name(ch->kind));
-		if (ch->label) {
+		if (format_chan_label(&label, s, ch)) {
 			sb_puts(&o->line, "\\n");
-			dot_str(&o->line, ch->label);
+			dot_quote(&o->line, label.buf, label.len);
+			sb_reset(&label);
 		}
 		sb_puts(&o->line, "\"];\n");
 		flush_line(o);
 	}
+	sb_free(&label);
 }
 
 static void write_edges(struct dot_out *o, const struct snapshot *s, const struct dot_graph *g)

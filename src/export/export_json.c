@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "export/export_json_int.h"
+#include "model/format_addr.h"
 #include "util/xalloc.h"
 
 /* Which processes and channels the document shows. */
@@ -91,7 +92,7 @@ static void write_header(struct json_writer *w, const struct snapshot *s)
 	jw_key(w, "viewer");
 	jw_object_begin(w);
 	jw_kv_u64(w, "euid", s->viewer_uid);
-	jw_kv_bool(w, "root", s->viewer_uid == 0);
+	jw_kv_bool(w, "root", s->viewer_root);
 	jw_kv_u64(w, "netns", s->own_netns);
 	jw_object_end(w);
 }
@@ -137,12 +138,24 @@ static void write_chan_sysv(struct json_writer *w, const struct snapshot *s, con
 	}
 }
 
+/* The label by its rule (a UNIX socket's name as in its socket object), or null. */
+static void write_label(struct json_writer *w, const struct snapshot *s, const struct channel *ch)
+{
+	struct strbuf sb = STRBUF_INIT;
+	jw_key(w, "label");
+	if (format_chan_label(&sb, s, ch))
+		jw_clean_strn(w, sb_str(&sb), sb.len);
+	else
+		jw_null(w);
+	sb_free(&sb);
+}
+
 static void write_channel(struct json_writer *w, const struct snapshot *s, const struct channel *ch)
 {
 	jw_object_begin(w);
 	jw_kv_clean(w, "kind", chan_kind_name(ch->kind));
 	jw_kv_str(w, "id", ch->id);
-	jw_kv_str(w, "label", ch->label);
+	write_label(w, s, ch);
 	if (is_socket_kind(ch->kind))
 		jw_kv_u64(w, "netns", ch->netns);
 	if (ch->queued)

@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/socket.h>
 
 #include "util/text_escape.h"
@@ -41,4 +42,17 @@ void format_unix_name(struct strbuf *sb, const char *name, size_t name_len)
 	} else {
 		esc_append(sb, name, name_len);
 	}
+}
+
+bool format_chan_label(struct strbuf *sb, const struct snapshot *s, const struct channel *ch)
+{
+	int32_t k = ch->label_sock1 - 1;
+	if (k >= 0 && (size_t)k < s->n_socks && s->socks[k].name && s->socks[k].name_len) {
+		format_unix_name(sb, s->socks[k].name, s->socks[k].name_len);
+		return true;
+	}
+	if (!ch->label)
+		return false;
+	esc_append(sb, ch->label, strlen(ch->label));
+	return true;
 }

@@ -2,6 +2,7 @@
 #ifndef IPCTOP_FORMAT_ADDR_H
 #define IPCTOP_FORMAT_ADDR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,5 +24,8 @@ char *format_sock_remote(char *buf, size_t size, const struct sock_info *sk);
  * rule: an abstract name (first byte NUL) is "@" followed by the rest escaped; a path name is
  * escaped, and a path that itself starts with "@" shows it as "\x40" so the two never meet. */
 void format_unix_name(struct strbuf *sb, const char *name, size_t name_len);
+/* Append the shown form of a channel's label: a UNIX socket's name by format_unix_name, any
+ * other label escaped by the rule; nothing when it has none. Returns false for no label. */
+bool format_chan_label(struct strbuf *sb, const struct snapshot *s, const struct channel *ch);
 
 #endif

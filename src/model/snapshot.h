@@ -193,7 +193,10 @@ struct endpoint {
 struct channel {
 	enum chan_kind kind;
 	char *id;             /* stable text id, e.g. "pipe:12345", "tcp:[netns]127.0.0.1:80-127.0.0.1:5000" */
-	char *label;          /* path, socket name, queue name or NULL (raw bytes) */
+	char *label;          /* path, socket name, queue name or NULL (raw bytes; an abstract
+	                       * UNIX name has '@' for its NUL bytes here: see label_sock1) */
+	int32_t label_sock1;  /* unix: 1 + index into socks of the socket whose exact name the
+	                       * label stands for (format_chan_label shows it); 0: none */
 	struct endpoint *ep; size_t n_ep;
 	uint64_t netns;       /* sockets: their namespace; else 0 */
 	int32_t sysv;         /* index into sysv_shm / sysv_msg arrays, or -1 */
@@ -217,6 +220,11 @@ struct snapshot {
 	struct arena arena;                /* strings and small arrays live here */
 	uint64_t taken_ms;                 /* CLOCK_REALTIME, ms */
 	uid_t viewer_uid;                  /* euid of ipctop */
+	bool viewer_root;                  /* euid 0 in the machine's first user namespace: root's
+	                                    * view of the machine (false for root of a user namespace) */
+	bool viewer_userns;                /* ipctop runs in a user namespace other than the first */
+	int proc_hidepid;                  /* hidepid= of the /proc read (0 none, 1 noaccess,
+	                                    * 2 invisible, 4 ptraceable), when it applies to ipctop */
 	uint64_t own_netns, own_ipcns;
 	struct sys_info sys;
 	struct proc_info *procs;  size_t n_procs;   /* sorted by pid */

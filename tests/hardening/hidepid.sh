@@ -1,8 +1,9 @@
 #!/bin/sh
 # hidepid.sh — ipctop --json as an unprivileged user (nobody, via setpriv) under a /proc
 # mounted with hidepid=2: it must work, list the caller's own processes (two of them joined
-# by a pipe) and no other user's. The hidepid /proc is mounted inside a private mount
-# namespace (unshare -m --propagation private) only: the machine's /proc is never touched.
+# by a pipe) and no other user's, and say so in a note. The hidepid /proc is mounted inside a
+# private mount namespace (unshare -m --propagation private) only: the machine's /proc is never
+# touched.
 # Needs root; skipped when not root or when the namespace or mount is refused.
 . "$TESTS_SRC/tap.sh"
 [ "$(id -u)" -eq 0 ] || skip_all "needs root to mount a private /proc"
@@ -60,6 +61,9 @@ print(" ".join("%d(uid %s)" % (p["pid"], p.get("uid")) for p in snap["processes"
 [ -z "$others" ]
 ok $? "no other user's process is listed"
 [ -n "$others" ] && echo "#   listed: $others" | cut -c1-300
+
+"$PYTHON3" "$TESTS_SRC/hardening/check_notes.py" hidepid 2 "$work/snap.json"
+ok $? "the note \"/proc is mounted with hidepid=2: other users' processes are hidden\""
 
 [ "$(grep ' /proc ' /proc/self/mountinfo)" = "$proc_before" ]
 ok $? "the machine's own /proc mount is unchanged"

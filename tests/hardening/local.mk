@@ -1,6 +1,6 @@
 # tests/hardening/local.mk (included by Makefile.am) — ipctop under hostile conditions:
 # process churn, scale, memory over many refreshes, memcheck, hidepid, network and PID
-# namespaces, small and odd terminals.
+# namespaces, the notes of what could not be read, small and odd terminals.
 # The namespace and hidepid tests need root and skip otherwise.
 check_PROGRAMS += tests/hardening/churner
 tests_hardening_churner_SOURCES = tests/hardening/churner.c tests/hardening/churn_pair.c \
@@ -27,9 +27,11 @@ tests_hardening_collect_gate_so_CFLAGS = -std=gnu11 $(WARN_CFLAGS) -fPIC
 tests_hardening_collect_gate_so_LDFLAGS = -shared
 tests_hardening_collect_gate_so_LDADD = -ldl
 TESTS += tests/hardening/churn.sh tests/hardening/hidepid.sh tests/hardening/netns.sh \
+	tests/hardening/notes.sh \
 	tests/hardening/pidns.sh tests/hardening/terminal.sh tests/hardening/scale.sh \
 	tests/hardening/churn_tui.sh tests/hardening/scale_procs.sh
 EXTRA_DIST += tests/hardening/churn.sh tests/hardening/hidepid.sh tests/hardening/netns.sh \
+	tests/hardening/notes.sh tests/hardening/check_notes.py \
 	tests/hardening/pidns.sh tests/hardening/terminal.sh tests/hardening/ns_lib.sh \
 	tests/hardening/churn_lib.sh \
 	tests/hardening/hold.py tests/hardening/check_snapshot.py tests/hardening/scale.sh \

@@ -10,11 +10,17 @@ check_PROGRAMS += tests/fixture/hostile_name
 tests_fixture_hostile_name_SOURCES = tests/fixture/hostile_name.c \
 	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
 
+check_PROGRAMS += tests/fixture/name_forms
+tests_fixture_name_forms_SOURCES = tests/fixture/name_forms.c \
+	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
+
 TESTS += tests/integration/channels.sh
 EXTRA_DIST += tests/integration/channels.sh tests/integration/fixture_lib.sh \
 	tests/integration/ipcfx.py tests/integration/check_channels.py \
 	tests/integration/check_cleanup.py
 
-TESTS += tests/integration/detail.sh tests/integration/dot.sh tests/integration/hostile.sh
+TESTS += tests/integration/detail.sh tests/integration/dot.sh tests/integration/hostile.sh \
+	tests/integration/names.sh
 EXTRA_DIST += tests/integration/detail.sh tests/integration/dot.sh tests/integration/hostile.sh \
-	tests/integration/check_detail.py tests/integration/check_hostile.py
+	tests/integration/check_detail.py tests/integration/check_hostile.py \
+	tests/integration/names.sh tests/integration/check_names.py

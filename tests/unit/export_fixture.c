@@ -190,6 +190,7 @@ static void add_pipes_and_sockets(struct snapshot *s, int32_t ux_a, int32_t ux_b
 	set_ep(s, &c->ep[1], 100, 8, ACC_W, "write");
 	c = add_chan(s, CK_UNIX, "unix:7001-7002", 2);
 	c->label = arena_strdup(&s->arena, "@bus\x01");
+	c->label_sock1 = ux_a + 1;   /* the label stands for the abstract name of ux_a */
 	c->netns = 4026531840u;
 	set_ep(s, &c->ep[0], 200, 4, ACC_RW, NULL);
 	c->ep[0].sock = ux_a;

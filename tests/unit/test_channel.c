@@ -122,6 +122,7 @@ static void test_unix(void)
 		if (S.chans[i].label && !strcmp(S.chans[i].label, "/dev/log"))
 			hub = &S.chans[i];
 	ok(hub != NULL, "hub labelled by the server's name");
+	ok(hub && hub->label_sock1 == srv + 1, "the label stands for the server socket's exact name");
 	is_int(hub ? hub->n_ep : 0, 3, "hub: server process plus two client processes (one holds two)");
 	hand_free_lists(&S);
 }

@@ -99,6 +99,37 @@ static void test_filter(const struct snapshot *s)
 	free(t);
 }
 
+/* A unix channel of three processes is a channel node labelled with the socket's name, by
+ * the rule of the JSON "name": abstract "@x", a path "@x" as "\x40x" (backslash doubled). */
+static void test_unix_hub(struct snapshot *s)
+{
+	struct channel *ch = NULL;
+	for (size_t i = 0; i < s->n_chans; i++)
+		if (s->chans[i].kind == CK_UNIX)
+			ch = &s->chans[i];
+	if (!ok(ch && ch->n_ep == 2 && ch->label_sock1 > 0, "the fixture's unix channel"))
+		return;
+	struct endpoint *ep = arena_alloc(&s->arena, 3 * sizeof(*ep));
+	memcpy(ep, ch->ep, 2 * sizeof(*ep));
+	ep[2] = ep[1];
+	ep[2].pid = 100;
+	ep[2].proc = (int32_t)(snapshot_find_proc(s, 100) - s->procs);
+	ch->ep = ep;
+	ch->n_ep = 3;
+	struct sock_info *k = &s->socks[ch->label_sock1 - 1];
+	int rc;
+	k->name = arena_memdup(&s->arena, "\0x", 2);
+	k->name_len = 2;
+	char *t = dot_text(s, NULL, 0, &rc);
+	has(t, "label=\"unix\\n@x\"];", "abstract name on the unix channel node: @x");
+	free(t);
+	k->name = arena_memdup(&s->arena, "@x", 2);
+	k->name_len = 2;
+	t = dot_text(s, NULL, 0, &rc);
+	has(t, "label=\"unix\\n\\\\x40x\"];", "path @x on the unix channel node: \\x40x, DOT-quoted");
+	free(t);
+}
+
 static void test_write_error(const struct snapshot *s)
 {
 	FILE *f = full_device();
@@ -123,6 +154,7 @@ int main(int argc, char **argv)
 	}
 	test_full(&s);
 	test_filter(&s);
+	test_unix_hub(&s);
 	test_write_error(&s);
 	snapshot_free(&s);
 	return tap_done();

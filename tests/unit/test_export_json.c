@@ -238,6 +238,33 @@ static void test_helpers(void)
 	ok(sock_state_name(&tcp) == NULL, "TCP state 12 has no name");
 }
 
+/* The label of a unix channel is its socket's name by the same rule as the socket's "name":
+ * an abstract name and a path that begins with '@' never meet. */
+static void test_unix_labels(struct snapshot *s)
+{
+	struct channel *ch = NULL;
+	for (size_t i = 0; i < s->n_chans; i++)
+		if (s->chans[i].kind == CK_UNIX)
+			ch = &s->chans[i];
+	struct sock_info *k = ch && ch->label_sock1 > 0 ? &s->socks[ch->label_sock1 - 1] : NULL;
+	if (!ok(k != NULL, "the unix channel's label stands for a socket"))
+		return;
+	int rc;
+	k->name = arena_memdup(&s->arena, "\0@x", 3);   /* abstract, its name starts with '@' */
+	k->name_len = 3;
+	char *t = export_text(s, NULL, 0, false, &rc);
+	has(t, "\"label\":\"@@x\",", "abstract name \"@x\": label @@x");
+	has(t, "\"name\":\"@@x\",", "...and socket name @@x");
+	free(t);
+	k->name = arena_memdup(&s->arena, "@x", 2);       /* a path bound as \"@x\" */
+	k->name_len = 2;
+	t = export_text(s, NULL, 0, false, &rc);
+	has(t, "\"label\":\"\\\\x40x\",", "path \"@x\": label \\x40x");
+	has(t, "\"name\":\"\\\\x40x\",", "...and socket name \\x40x");
+	lacks(t, "\"label\":\"@x\"", "the path is not shown as an abstract name");
+	free(t);
+}
+
 static int dump(int argc, char **argv)
 {
 	struct snapshot s;
@@ -263,6 +290,7 @@ int main(int argc, char **argv)
 	test_pretty_and_errors(&s);
 	test_golden(&s);
 	test_helpers();
+	test_unix_labels(&s);
 	snapshot_free(&s);
 	return tap_done();
 }

@@ -1,6 +1,7 @@
 /* test_maps_query.c — PROCMAP_QUERY against the maps text on the real kernel: this process
  * maps SysV, POSIX, memfd, shared-anonymous and deleted-file memory, and the query must give
- * exactly the shared lines of /proc/self/maps, field by field. Also the pure decoding of an
+ * exactly the shared lines of /proc/self/maps, field by field (a path with a newline too: raw
+ * from the query, "\012" in the text). Also the pure decoding of an
  * answer, and a zombie (no address space). */
 #include <errno.h>
 #include <fcntl.h>
@@ -40,6 +41,10 @@ static int make_shared(int *shmid, char *shm_name, char *tmp_path)
 	if (map_fd(memfd_create("query test", 0), PROT_READ | PROT_WRITE) == MAP_FAILED)
 		return -1;
 	if (mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0) == MAP_FAILED)
+		return -1;
+	snprintf(tmp_path, 64, "/tmp/ipctop-mq-test-%d-nl\nx", (int)getpid());
+	fd = open(tmp_path, O_RDWR | O_CREAT | O_EXCL, 0600);   /* the text writes \012 for it */
+	if (map_fd(fd, PROT_READ | PROT_WRITE) == MAP_FAILED || unlink(tmp_path) < 0)
 		return -1;
 	snprintf(tmp_path, 64, "/tmp/ipctop-mq-test-%d", (int)getpid());
 	fd = open(tmp_path, O_RDWR | O_CREAT | O_EXCL, 0600);
@@ -88,14 +93,16 @@ static void compare_with_text(int fd, struct arena *a)
 			diag("differs: %s %s vs %s %s", q[i].perms, q[i].path, t[i].perms, t[i].path);
 	}
 	is_int((long)same, (long)nt, "each one equal in every field");
-	bool sysv = false, deleted = false, anon = false;
+	bool sysv = false, deleted = false, anon = false, newline = false;
 	for (size_t i = 0; i < nq; i++) {
 		sysv |= !strncmp(q[i].path, "/SYSV", 5) && q[i].deleted;
 		deleted |= !strncmp(q[i].path, "/tmp/ipctop-mq-test-", 20) && q[i].deleted &&
 		           !strcmp(q[i].perms, "rwxs");
 		anon |= !strcmp(q[i].path, "/dev/zero") && q[i].deleted;
+		newline |= !strncmp(q[i].path, "/tmp/ipctop-mq-test-", 20) && strstr(q[i].path, "-nl\nx");
 	}
 	ok(sysv && deleted && anon, "SysV, deleted file and shared anonymous memory among them");
+	ok(newline, "a file with a newline in its name among them (the text's \\012 read as the byte)");
 	free(q);
 	free(t);
 }
@@ -150,7 +157,7 @@ int main(void)
 	int err = fd >= 0 ? maps_query_shared(fd, &probe, &n, &a) : -errno;
 	free(probe);
 	if (err == -ENOTTY || err == -EINVAL) {
-		skip(6, "this kernel has no PROCMAP_QUERY (Linux 6.11+)");
+		skip(7, "this kernel has no PROCMAP_QUERY (Linux 6.11+)");
 	} else {
 		int shmid = -1;
 		char shm_name[64] = "", tmp_path[64] = "";

@@ -1,6 +1,6 @@
 /* test_parse_maps.c — parse_maps_line, parse_maps, maps_classify and map_is_ipc on a real
  * maps capture (exe, bss, heap, libs, SysV, memfd, POSIX shm, shared files, deleted files,
- * vdso/vvar/vsyscall) and on broken lines. */
+ * vdso/vvar/vsyscall), on the kernel's \012 for a newline in a path, and on broken lines. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/sysmacros.h>
@@ -94,6 +94,23 @@ static void test_good_lines(void)
 	is_int(parse_maps_line(buf, strlen(s) - 1, &m, &arena), 0, "line bounded by len");
 	is_str(m.path, "/ab", "path ends at len");
 	free(buf);
+}
+
+/* The maps text writes a newline in a path as the four characters \012 (the kernel's
+ * seq_file_path(m, file, "\n")): the parsed path holds the newline byte again. */
+static void test_newlines(void)
+{
+	struct map_info m;
+	is_int(line_ok("1000-2000 rw-s 0 00:1a 50 /dev/shm/a\\012b", &m), 0, "path with \\012");
+	is_str(m.path, "/dev/shm/a\nb", "...decoded to a newline");
+	line_ok("1000-2000 rw-s 0 00:1a 50 /x\\012\\012y\\0123", &m);
+	is_str(m.path, "/x\n\ny\n3", "every \\012, and only its four characters");
+	line_ok("1000-2000 rw-s 0 00:1a 50 /m\\012 (deleted)", &m);
+	ok(m.deleted && strcmp(m.path, "/m\n") == 0, "newline before (deleted)");
+	line_ok("1000-2000 rw-s 0 00:1a 50 /a\\01", &m);
+	is_str(m.path, "/a\\01", "a cut-off \\01 stays as it is");
+	line_ok("1000-2000 rw-s 0 00:1a 50 /a\\b\\\\c\\011", &m);
+	is_str(m.path, "/a\\b\\\\c\\011", "other backslashes stay (the kernel escapes nothing else)");
 }
 
 static void test_bad_lines(void)
@@ -252,6 +269,7 @@ int main(void)
 	arena_init(&arena);
 	test_fixture_lines();
 	test_good_lines();
+	test_newlines();
 	test_bad_lines();
 	test_mixed_text();
 	test_classify_fixture();

@@ -1,5 +1,6 @@
 /* test_parse_misc.c — parse_schedstat, classify_fd_link (on the real link texts of
- * fd_links.txt and on near misses) and signal_name (checked against the C library's names). */
+ * fd_links.txt and on near misses), signal_name (checked against the C library's names) and
+ * parse_mountinfo_proc (the hidepid of a proc mount). */
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,11 +144,49 @@ static void test_signal_names(void)
 	ok(SIGRTMAX == 64, "this libc's SIGRTMAX is the kernel's 64");
 }
 
+/* Lines as this kernel writes them (Linux 6.x words; before 5.8 numbers) and near misses. */
+static void test_mountinfo(void)
+{
+	static const char text[] =
+		"21 26 0:20 / /proc rw,relatime - proc proc rw\n"
+		"30 21 0:39 / /proc rw,relatime - proc proc rw,hidepid=invisible\n"
+		"31 30 0:40 / /proc rw,relatime - proc proc rw,hidepid=ptraceable,subset=pid\n"
+		"32 26 0:41 / /mnt/p rw,nosuid shared:12 master:3 - proc none rw,hidepid=2,gid=1001\n"
+		"33 26 0:42 / /tmp rw - tmpfs hidepid=2 rw,hidepid=2\n"
+		"34 26 0:43 / /q rw - proc proc rw,hidepid=sometimes,gid=x\n"
+		"35 26 0:44 / /r rw - proc proc rw,hidepid=1\n"
+		"bad line\n";
+	size_t len = strlen(text);
+	char *buf = exact_copy(text, len);
+	struct proc_mount m;
+	ok(parse_mountinfo_proc(buf, len, 0, 20, &m) && m.hidepid == 0 && m.gid == -1, "plain proc: no hidepid");
+	ok(parse_mountinfo_proc(buf, len, 0, 39, &m) && m.hidepid == 2, "hidepid=invisible is 2");
+	ok(parse_mountinfo_proc(buf, len, 0, 40, &m) && m.hidepid == 4, "hidepid=ptraceable is 4");
+	ok(parse_mountinfo_proc(buf, len, 0, 41, &m) && m.hidepid == 2 && m.gid == 1001,
+	   "optional fields skipped; numeric hidepid=2 and gid=1001");
+	ok(!parse_mountinfo_proc(buf, len, 0, 42, &m), "a tmpfs is no proc mount");
+	ok(parse_mountinfo_proc(buf, len, 0, 43, &m) && m.hidepid == 0 && m.gid == -1,
+	   "unknown hidepid word and bad gid ignored");
+	ok(parse_mountinfo_proc(buf, len, 0, 44, &m) && m.hidepid == 1, "hidepid=1");
+	ok(!parse_mountinfo_proc(buf, len, 0, 99, &m), "no mount of that device");
+	ok(!parse_mountinfo_proc(NULL, 0, 0, 20, &m), "NULL text");
+	bool cut_ok = true;
+	for (size_t k = 0; k < len; k++) {   /* every prefix: never past k, never a wrong answer */
+		char *b = exact_copy(text, k);
+		if (parse_mountinfo_proc(b, k, 0, 39, &m) && m.hidepid != 2 && m.hidepid != 0)
+			cut_ok = false;
+		free(b);
+	}
+	ok(cut_ok, "mountinfo cut at every length");
+	free(buf);
+}
+
 int main(void)
 {
 	test_schedstat();
 	test_fixture_links();
 	test_link_edges();
 	test_signal_names();
+	test_mountinfo();
 	return tap_done();
 }
