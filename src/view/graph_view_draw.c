@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/format_addr.h"
+#include "util/strbuf.h"
 #include "view/graph_view_int.h"
 #include "view/ui.h"
 
@@ -186,6 +188,17 @@ static int put_node_name(const struct graph_view *g, WINDOW *w, int x, int room,
 	return used + ui_printf(w, 0, x + used, room - used, ui_attr(UI_TITLE), "(%d)", (int)n->pid);
 }
 
+/* A channel's label on the status line, in the one lossless form (an abstract UNIX name is
+ * "@name", a path that starts with '@' shows it escaped). */
+static int put_chan_label(WINDOW *w, int x, int room, const struct snapshot *s, const struct channel *ch)
+{
+	struct strbuf sb = STRBUF_INIT;
+	format_chan_label(&sb, s, ch);
+	int used = ui_put_str(w, 0, x, sb_str(&sb), room, A_NORMAL);
+	sb_free(&sb);
+	return used;
+}
+
 static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct snapshot *s, int width)
 {
 	const struct gedge *e = &g->shown.edges[g->sel_edge];
@@ -196,8 +209,7 @@ static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct
 	x += put_node_name(g, w, x, width - x, e->to);
 	if (e->chan >= 0 && (size_t)e->chan < s->n_chans && s->chans[e->chan].label && x < width) {
 		x += ui_put_str(w, 0, x, "  ", width - x, A_NORMAL);
-		const char *lab = s->chans[e->chan].label;
-		x += ui_put_text(w, 0, x, lab, strlen(lab), width - x > 40 ? 40 : width - x, A_NORMAL);
+		x += put_chan_label(w, x, width - x > 40 ? 40 : width - x, s, &s->chans[e->chan]);
 	}
 	char b[32], r[32];
 	human_bytes(b, sizeof(b), (double)e->bytes);
@@ -232,9 +244,8 @@ static void draw_status(const struct graph_view *g, WINDOW *w, const struct snap
 		for (size_t e = 0; e < g->shown.n_edges; e++)
 			deg += gv_edge_touches(g, (int)e, i);
 		if (n->type == GN_HUB && n->chan >= 0 && (size_t)n->chan < s->n_chans && s->chans[n->chan].label) {
-			const char *lab = s->chans[n->chan].label;
 			x += ui_put_str(w, 0, x, " ", width - x, A_NORMAL);
-			x += ui_put_text(w, 0, x, lab, strlen(lab), width - x > 40 ? 40 : width - x, A_NORMAL);
+			x += put_chan_label(w, x, width - x > 40 ? 40 : width - x, s, &s->chans[n->chan]);
 		}
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  %d edge%s", deg, deg == 1 ? "" : "s");
 	}

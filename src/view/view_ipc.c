@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/format_addr.h"
 #include "util/text_escape.h"
 #include "util/xalloc.h"
 #include "view/detail_int.h"
@@ -113,9 +114,7 @@ static void add_mapped(const struct view_ctx *v, const struct hold *h, size_t n_
 			continue;
 		struct strbuf first = STRBUF_INIT;
 		sb_printf(&first, "%-9s %-2s ", chan_kind_name(c->kind), access_name(c->ep[h[i].ep].access));
-		if (c->label)
-			esc_append(&first, c->label, strlen(c->label));
-		else if (c->id)
+		if (!format_chan_label(&first, s, c) && c->id)
 			esc_append(&first, c->id, strlen(c->id));
 		sb_puts(&first, "  ");
 		add_peers(s, c, h[i].ep, &first, "mapped", d);
