@@ -59,7 +59,8 @@ static void wait_blocked(pid_t pid, size_t want, struct snapshot *tmp)
 
 /* ipctop's own schedstat handles (here: this test's) are in its own descriptor table, described
  * from the record of kept descriptors as the kernel would describe them. A handle of a process
- * that exited while the snapshot was taken may be closed by now: those are not compared. */
+ * that exited while the snapshot was taken may be closed by now, and its number given to another
+ * process's handle: those are not compared. */
 static void check_own_handles(struct snapshot *s)
 {
 	struct proc_info *me = snapshot_find_proc(s, getpid());
@@ -74,6 +75,10 @@ static void check_own_handles(struct snapshot *s)
 		pid_t pid;
 		uint64_t dev, ino;
 		if (!kept_fd_lookup(fi->fd, &pid, &dev, &ino))
+			continue;
+		/* closed and its number taken by another process's handle since it was read (its
+		 * process exited during the snapshot): not the handle the snapshot saw */
+		if (atoi(t + 6) != (int)pid)
 			continue;
 		still++;
 		char path[64], link[64];
