@@ -108,6 +108,15 @@ bool menu_click(struct menu *m, int y, int x, unsigned batch)
 	return again && batch != m->opened_batch;   /* a click selects; a second one chooses */
 }
 
+bool menu_mouse(struct menu *m, const struct key_event *ev, int y, int x)
+{
+	if (ev->mouse == MOUSE_WHEEL_UP || ev->mouse == MOUSE_WHEEL_DOWN) {
+		menu_act(m, ev, ev->mouse == MOUSE_WHEEL_UP ? ACT_UP : ACT_DOWN);
+		return false;
+	}
+	return menu_click(m, y, x, ev->batch);
+}
+
 /* ---- the "menu" screen ---- */
 
 struct menu_screen { struct menu m; struct menu_spec spec; };
@@ -157,18 +166,16 @@ static bool menu_key(void *st, struct view_ctx *v, const struct key_event *ev, e
 	return true;        /* a menu takes every key: nothing reaches the screen below */
 }
 
-static void menu_mouse(void *st, struct view_ctx *v, const struct key_event *ev, int y, int x)
+static void menu_screen_mouse(void *st, struct view_ctx *v, const struct key_event *ev, int y, int x)
 {
 	struct menu_screen *s = st;
-	if (ev->mouse == MOUSE_WHEEL_UP || ev->mouse == MOUSE_WHEEL_DOWN)
-		menu_act(&s->m, ev, ev->mouse == MOUSE_WHEEL_UP ? ACT_UP : ACT_DOWN);
-	else if (menu_click(&s->m, y, x, ev->batch))
+	if (menu_mouse(&s->m, ev, y, x))
 		choose(s, v);
 }
 
 const struct screen_ops screen_menu = {
 	.name = "menu", .flags = SCREEN_OVERLAY, .enter = menu_enter, .leave = menu_leave,
-	.draw = menu_screen_draw, .key = menu_key, .mouse = menu_mouse,
+	.draw = menu_screen_draw, .key = menu_key, .mouse = menu_screen_mouse,
 };
 
 /* ---- the "text" screen: an explanation; any key closes it ---- */

@@ -27,6 +27,9 @@ void menu_draw(struct menu *m);
  * refused (a paste without brackets, or a key pressed with its confirmation at once). */
 bool menu_act(struct menu *m, const struct key_event *ev, enum action a);
 bool menu_click(struct menu *m, int y, int x, unsigned batch);
+/* A mouse report at (y, x): the wheel moves the selection, a click selects (a second click on
+ * the selected entry chooses it). Returns true when the entry m->sel was chosen. */
+bool menu_mouse(struct menu *m, const struct key_event *ev, int y, int x);
 
 /* The arguments of the "menu" screen: its entries are copied; chosen is called with the
  * entry chosen, then the menu closes (ctx: the opener's state, below it on the stack). */

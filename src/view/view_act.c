@@ -157,9 +157,7 @@ static bool act_key(void *st, struct view_ctx *v, const struct key_event *ev, en
 static void act_mouse(void *st, struct view_ctx *v, const struct key_event *ev, int y, int x)
 {
 	struct act_screen *s = st;
-	if (ev->mouse == MOUSE_WHEEL_UP || ev->mouse == MOUSE_WHEEL_DOWN)
-		menu_act(&s->m, ev, ev->mouse == MOUSE_WHEEL_UP ? ACT_UP : ACT_DOWN);
-	else if (menu_click(&s->m, y, x, ev->batch))
+	if (menu_mouse(&s->m, ev, y, x))
 		choose(s, v);
 }
 

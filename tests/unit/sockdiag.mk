@@ -2,7 +2,7 @@
 check_PROGRAMS += tests/unit/test_sockdiag tests/unit/test_sockdiag_live tests/unit/test_sockdiag_ns
 TESTS += tests/unit/test_sockdiag tests/unit/test_sockdiag_live tests/unit/test_sockdiag_ns \
 	tests/unit/sockdiag_nobody.sh
-EXTRA_DIST += tests/unit/sockdiag_nobody.sh tests/unit/sockdiag_test_util.h
+EXTRA_DIST += tests/unit/sockdiag_nobody.sh tests/unit/sockdiag_test_util.h tests/unit/nobody_lib.sh
 tests_unit_test_sockdiag_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_sockdiag_live_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_sockdiag_ns_LDADD = $(IPCTOP_LIBS)
