@@ -157,6 +157,8 @@ static bool menu_key(void *st, struct view_ctx *v, const struct key_event *ev, e
 	struct menu_screen *s = st;
 	if (ev->type != KEV_KEY)
 		return true;
+	if (a == ACT_HELP)
+		return false;         /* the help opens over the menu; Esc comes back to it */
 	if (a == ACT_BACK) {
 		view_close(v, s);
 		return true;

@@ -237,6 +237,7 @@ int tui_run(const struct ipctop_opts *o, const struct tui_hooks *hooks)
 		tui_free(&t);
 		return 1;
 	}
+	on_signals(&t, TE_CHILD);     /* children that ended before SIGCHLD was caught */
 	int status = 0;
 	if (view_open(&t.v, "list", NULL)) {
 		t.dirty = true;

@@ -147,6 +147,8 @@ static bool act_key(void *st, struct view_ctx *v, const struct key_event *ev, en
 	struct act_screen *s = st;
 	if (ev->type != KEV_KEY)
 		return true;          /* a paste never confirms */
+	if (a == ACT_HELP)
+		return false;         /* the help opens over the menu; Esc comes back to it */
 	if (a == ACT_BACK)
 		view_close(v, s);
 	else if (menu_act(&s->m, ev, a))
