@@ -23,8 +23,9 @@ procs=$(awk '/^ready/ { print $2 }' "$tmp/out")
 [ "${procs:-0}" -ge 9000 ]; ok $? "the fixture started ${procs:-no} processes"
 
 gate=$tmp/gate
+# (the tmux server must not inherit the fixture's stdin: it would keep the fixture from its EOF)
 T new-session -d -s lat -x 120 -y 40 \
-	"env LD_PRELOAD='$gate_so' IPCTOP_GATE='$gate' XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' -d 10"
+	"env LD_PRELOAD='$gate_so' IPCTOP_GATE='$gate' XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' -d 10" 3>&-
 session=lat
 wait_for "Load average" 600; ok $? "ipctop is up"
 touch "$gate"
@@ -46,7 +47,7 @@ wait_absent "Search:" 100; ok $? "Enter closes the prompt while the snapshot is 
 rm -f "$gate"
 T send-keys -t lat q
 wait_gone 300; ok $? "q quits once the snapshot has finished"
-exec 3>&-
+exec 3>&-            # EOF: the fixture ends its processes and exits
 wait "$scaler_pid" 2>/dev/null
 scaler_pid=
 tap_done
