@@ -34,7 +34,9 @@ struct detail_before {
 
 struct detail_state {
 	pid_t pid;
+	uint64_t start;                        /* its start time: a later process with its PID is not it */
 	pid_t history[DETAIL_HISTORY]; size_t n_history;   /* Backspace goes back through these */
+	uint64_t history_start[DETAIL_HISTORY];
 	enum detail_tab tab;
 	size_t sel, top;
 	struct dlines lines;

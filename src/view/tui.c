@@ -12,7 +12,6 @@
 
 #include <curses.h>
 
-#include "collect/collect.h"
 #include "source/source.h"
 #include "util/xalloc.h"
 #include "view/proc_cpu.h"

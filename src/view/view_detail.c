@@ -45,9 +45,11 @@ void dline_add(struct dlines *d, const char *help, const char *label, int attr, 
 	sb_free(&sb);
 }
 
+/* The process shown, or NULL once it has ended (even if a new process has its PID). */
 static const struct proc_info *shown(const struct detail_state *d, const struct view_ctx *v)
 {
-	return snapshot_find_proc(v->cur, d->pid);
+	const struct proc_info *p = snapshot_find_proc(v->cur, d->pid);
+	return p && p->start_time == d->start ? p : NULL;
 }
 
 /* ---- the screen ---- */
@@ -59,6 +61,7 @@ static void *detail_enter(struct view_ctx *v, const void *arg)
 		return NULL;
 	struct detail_state *d = xcalloc(1, sizeof(*d));
 	d->pid = v->sel_pid;
+	d->start = v->sel_start;
 	return d;
 }
 
@@ -78,6 +81,8 @@ static void detail_snapshot(void *st, struct view_ctx *v, const struct snapshot 
 	struct detail_state *d = st;
 	const struct proc_info *p = old ? snapshot_find_proc(old, d->pid) : NULL;
 	memset(&d->before, 0, sizeof(d->before));
+	if (p && p->start_time != d->start)
+		p = NULL;
 	if (p)
 		d->before = (struct detail_before){ p->pid, p->start_time, p->vol_ctxt, p->nonvol_ctxt,
 						    old->taken_ms };
@@ -175,14 +180,20 @@ static void open_peer(struct detail_state *d, struct view_ctx *v, pid_t pid)
 {
 	if (pid == d->pid)
 		return;
+	const struct proc_info *p = snapshot_find_proc(v->cur, pid);
+	if (!p)
+		return;
 	if (d->n_history == DETAIL_HISTORY) {
 		memmove(d->history, d->history + 1, (DETAIL_HISTORY - 1) * sizeof d->history[0]);
+		memmove(d->history_start, d->history_start + 1, (DETAIL_HISTORY - 1) * sizeof d->history_start[0]);
 		d->n_history--;
 	}
+	d->history_start[d->n_history] = d->start;
 	d->history[d->n_history++] = d->pid;
 	d->pid = pid;
+	d->start = p->start_time;
 	d->sel = d->top = 0;
-	view_select(v, snapshot_find_proc(v->cur, pid));
+	view_select(v, p);
 }
 
 static void go_back(struct detail_state *d, struct view_ctx *v)
@@ -191,9 +202,11 @@ static void go_back(struct detail_state *d, struct view_ctx *v)
 		view_close(v, d);
 		return;
 	}
-	d->pid = d->history[--d->n_history];
+	d->n_history--;
+	d->pid = d->history[d->n_history];
+	d->start = d->history_start[d->n_history];
 	d->sel = d->top = 0;
-	view_select(v, snapshot_find_proc(v->cur, d->pid));
+	view_select(v, shown(d, v));
 }
 
 static void lines_key(struct detail_state *d, struct view_ctx *v, enum action a)
