@@ -9,7 +9,7 @@
 # KEYS_TERMS, when set, names the TERM values to run (default: all eight).
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
-tmux_require python3
+tmux_require
 tmux_setup keys
 
 sleepers=""
@@ -23,34 +23,30 @@ first=$(nth 0) last=$(nth 59)
 list=$(printf '%s\n' $sleepers | paste -sd, -)
 mkdir -p "$tmp/config/ipctop"
 
-# The PID of the selected row: the first row drawn in reverse video below the column header.
-cat > "$tmp/sel.py" <<'PY'
-import re, sys
-# tmux's capture-pane -e writes attribute changes only: follow reverse video across lines.
-reverse = False
-for n, line in enumerate(sys.stdin.read().split("\n")):
-    pos = 0
-    while True:
-        m = re.match(r"\x1b\[([0-9;]*)m", line[pos:])
-        if not m:
-            break
-        for p in (m.group(1) or "0").split(";"):
-            if p in ("", "0", "27"):
-                reverse = False
-            elif p == "7":
-                reverse = True
-        pos += m.end()
-    rest = line[pos:]
-    if n >= 5 and reverse and re.match(r"\s*\d+ ", rest):
-        print(rest.split()[0]); break
-    for m in re.finditer(r"\x1b\[([0-9;]*)m", rest):
-        for p in (m.group(1) or "0").split(";"):
-            if p in ("", "0", "27"):
-                reverse = False
-            elif p == "7":
-                reverse = True
-PY
-selected() { T capture-pane -e -p -t "$session" | "$PYTHON3" "$tmp/sel.py"; }
+# The PID of the selected row: the first process row drawn in reverse video. tmux's
+# capture-pane -e writes attribute changes only, so reverse video is followed across lines.
+cat > "$tmp/sel.awk" <<'AWK'
+function sgr(params,    n, p, i) {
+	n = split(params == "" ? "0" : params, p, ";")
+	for (i = 1; i <= n; i++)
+		if (p[i] == "" || p[i] == "0" || p[i] == "27") rev = 0
+		else if (p[i] == "7") rev = 1
+}
+{
+	line = $0; lead = 1
+	while (match(line, /\033\[[0-9;]*m/)) {
+		before = substr(line, 1, RSTART - 1)
+		if (lead && before != "") {
+			lead = 0
+			if (NR > 5 && rev && before ~ /^ *[0-9]+ /) { split(before, f, " "); print f[1]; exit }
+		}
+		sgr(substr(line, RSTART + 2, RLENGTH - 3))
+		line = substr(line, RSTART + RLENGTH)
+	}
+	if (lead && NR > 5 && rev && line ~ /^ *[0-9]+ /) { split(line, f, " "); print f[1]; exit }
+}
+AWK
+selected() { T capture-pane -e -p -t "$session" | awk -f "$tmp/sel.awk"; }
 # wait_sel PID: until the selected row is PID (5 s).
 wait_sel() {
 	n=0
@@ -104,25 +100,25 @@ for term in ${KEYS_TERMS:-tmux-256color screen screen-256color xterm xterm-256co
 	hex 1b 4f 42; wait_sel "$(nth 1)"; ok $? "$term: SS3 Down (ESC O B) moves down"
 	hex 1b 5b 61; wait_sel "$first"; ok $? "$term: rxvt Shift-Up (ESC [ a) moves up"
 
-	# Keys that mean nothing in the list open nothing.
+	# Keys that mean nothing in the list open nothing. They go in one write, then the probe:
+	# a menu opened by any of them would take every later key (none of them closes a menu),
+	# the probe's '/' too.
+	T send-keys -t "$session" IC DC F11 F12 BTab M-k M-Space M-q C-Left S-Right C-Home
+	probe; ok $? "$term: Insert, Delete, F11, F12, Shift-Tab, Alt+k/Space/q, Ctrl/Shift-arrows open nothing"
+	# ESC [ and ESC ] begin a sequence (a CSI, an OSC string): what follows at once would be
+	# read as its rest, so each goes alone and the probe waits for the escape delay to end it.
 	bad=""
-	for k in IC DC F11 F12 BTab M-k M-[ M-] M-Space M-q C-Left S-Right C-Home; do
+	for k in M-[ M-]; do
 		T send-keys -t "$session" "$k"
-		# ESC [ and ESC ] begin a sequence (a CSI, an OSC string): what follows at once would
-		# be read as its rest, so the probe waits for the escape delay to end them first.
-		case $k in M-\[|M-\]) sleep 0.2 ;; esac
+		sleep 0.2
 		probe || bad="$bad $k"
 	done
-	[ -z "$bad" ]; ok $? "$term: Insert, Delete, F11, F12, Shift-Tab, Alt+k/[/]/Space/q, Ctrl/Shift-arrows open nothing${bad:+ (opened:$bad)}"
-	bad=""
-	for seq in "1b 5b 32 7e" "1b 5b 33 7e" "1b 5b 32 33 7e" "1b 5b 32 34 7e" "1b 5b 5a" "1b 5b 32 24" \
-		   "1b 5b 33 5e" "1b 4f 61" "1b 5b 31 3b 33 44" "1b 1b 5b 41" "1b 6b" "1b 5b 39 39 7a" \
-		   "1b 5b 3f 31 3b 32 63" "1b 5d 30 3b 6b 5b 5d 07" "1b 5b 31 3b 32 3b 33 3b 34 5b" \
-		   "1b 5b 3c 36 34 3b 33 3b 33 4d" "1b 5b 3c 30 3b 39 39 3b 32 4d" "1b 5b 4d 23 2a 2a"; do
-		hex $seq
-		probe || bad="$bad [$seq]"
-	done
-	[ -z "$bad" ]; ok $? "$term: raw Insert, Delete, F11, F12, Shift-Tab, rxvt keys, Alt forms, unknown CSI/OSC and mouse reports open nothing${bad:+ (opened:$bad)}"
+	[ -z "$bad" ]; ok $? "$term: Alt+[ and Alt+] open nothing${bad:+ (opened:$bad)}"
+	hex 1b 5b 32 7e 1b 5b 33 7e 1b 5b 32 33 7e 1b 5b 32 34 7e 1b 5b 5a 1b 5b 32 24 \
+	    1b 5b 33 5e 1b 4f 61 1b 5b 31 3b 33 44 1b 1b 5b 41 1b 6b 1b 5b 39 39 7a \
+	    1b 5b 3f 31 3b 32 63 1b 5d 30 3b 6b 5b 5d 07 1b 5b 31 3b 32 3b 33 3b 34 5b \
+	    1b 5b 3c 36 34 3b 33 3b 33 4d 1b 5b 3c 30 3b 39 39 3b 32 4d 1b 5b 4d 23 2a 2a
+	probe; ok $? "$term: raw Insert, Delete, F11, F12, Shift-Tab, rxvt keys, Alt forms, unknown CSI/OSC and mouse reports open nothing"
 
 	# The mouse: a click selects its row, the wheel scrolls (SGR and X10).
 	home
