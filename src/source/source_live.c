@@ -21,7 +21,7 @@
 
 struct live {
 	pthread_t thread;
-	bool running;
+	bool running, parked;
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	int efd;
@@ -77,6 +77,19 @@ static bool wait_turn(struct live *l)
 	}
 }
 
+/* libproc2 reads /proc through buffers it keeps in thread-local variables and never frees: a
+ * thread that read processes through it and then ended would lose them (memcheck and
+ * LeakSanitizer rightly say so). So the collector, once stopped, does not end: it waits here,
+ * on nothing of the source's, for the rest of the process. */
+static void park(void)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static pthread_cond_t never = PTHREAD_COND_INITIALIZER;
+	pthread_mutex_lock(&lock);
+	for (;;)
+		pthread_cond_wait(&never, &lock);
+}
+
 static void *collector(void *arg)
 {
 	struct live *l = arg;
@@ -97,7 +110,10 @@ static void *collector(void *arg)
 			}
 		}
 	}
+	l->parked = true;            /* from here on it touches nothing of l's */
+	pthread_cond_broadcast(&l->wake);
 	pthread_mutex_unlock(&l->lock);
+	park();
 	return NULL;
 }
 
@@ -183,12 +199,14 @@ static void live_stop(struct source *src)
 	struct live *l = src->priv;
 	if (!l)
 		return;
-	if (l->running) {
+	if (l->running) {            /* a snapshot under way is finished first */
 		pthread_mutex_lock(&l->lock);
 		l->stopping = true;
-		pthread_cond_signal(&l->wake);
+		pthread_cond_broadcast(&l->wake);
+		while (!l->parked)
+			pthread_cond_wait(&l->wake, &l->lock);
 		pthread_mutex_unlock(&l->lock);
-		pthread_join(l->thread, NULL);
+		pthread_detach(l->thread);
 	}
 	if (l->ready) {
 		snapshot_free(l->ready);

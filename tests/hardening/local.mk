@@ -37,7 +37,7 @@ EXTRA_DIST += tests/hardening/churn.sh tests/hardening/hidepid.sh tests/hardenin
 	tests/hardening/hold.py tests/hardening/check_snapshot.py tests/hardening/scale.sh \
 	tests/hardening/valgrind.sh tests/hardening/tui_memory.sh \
 	tests/hardening/scale.py tests/hardening/churn_tui.sh tests/hardening/scale_procs.sh \
-	tests/hardening/scale_procs.py tests/hardening/latency.sh tests/hardening/libproc2-thread.supp
+	tests/hardening/scale_procs.py tests/hardening/latency.sh
 # valgrind and ASan do not mix: memcheck runs from the plain build. So does the resident-size
 # test of the interactive ipctop (under ASan it would measure the quarantine).
 if !SANITIZERS

@@ -2,8 +2,7 @@
 # valgrind.sh — the non-interactive modes, and the interactive one in a private tmux server
 # (a few refreshes, a process's detail, the graph, help, q), under valgrind's memcheck: no
 # invalid read or write, no use of uninitialised memory, no definite leak (libproc2 and ncurses
-# keep some memory reachable until exit by design: "still reachable" is not an error; the read
-# buffers libproc2 keeps per thread are lost with the collector thread: libproc2-thread.supp). Plain
+# keep some memory reachable until exit by design: "still reachable" is not an error). Plain
 # build only: the sanitizer build covers the same ground with ASan.
 . "$TESTS_SRC/tap.sh"
 command -v valgrind >/dev/null 2>&1 || skip_all "valgrind not installed"
@@ -34,7 +33,6 @@ session=vg
 T new-session -d -s vg -x 120 -y 40 \
 	"env XDG_CONFIG_HOME='$tmp/config' valgrind -q --error-exitcode=99 --leak-check=full \
 	 --errors-for-leak-kinds=definite --show-leak-kinds=definite --log-file='$tmp/vg.log' \
-	 --suppressions='$TESTS_SRC/hardening/libproc2-thread.supp' \
 	 '$IPCTOP' -d 5 2>'$tmp/err'; echo \$? > '$tmp/rc'"
 # Everything is some 30 times slower under memcheck: generous waits (up to 90 s each).
 wait_re "Uptime: [0-9:]+" 900
