@@ -8,5 +8,4 @@ libipctop_a_SOURCES += \
 	src/collect/parse_sysvipc.c \
 	src/collect/parse_schedstat.c \
 	src/collect/parse_fdlink.c \
-	src/collect/parse_mountinfo.c \
-	src/collect/signal_names.c
+	src/collect/parse_mountinfo.c

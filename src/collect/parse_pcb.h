@@ -1,5 +1,5 @@
 /* parse_pcb.h — pure parsers for the PCB files read in detail: /proc/PID/syscall and
- * /proc/PID/cgroup; and names for system call numbers and capability bits. */
+ * /proc/PID/cgroup. (Names for system calls, signals and capabilities: model/kernel_names.h.) */
 #ifndef IPCTOP_PARSE_PCB_H
 #define IPCTOP_PARSE_PCB_H
 
@@ -12,9 +12,5 @@ int parse_syscall(const char *text, size_t len, int64_t *nr, uint64_t *sp, uint6
 /* The path of the cgroup v2 line "0::/path", else the first line's path; out gets at most
  * cap-1 bytes. Returns 0, or -1 when there is no usable line. */
 int parse_cgroup(const char *text, size_t len, char *out, size_t cap);
-/* "read", "epoll_wait"... for this machine's system call numbers, or NULL. */
-const char *syscall_name(int64_t nr);
-/* "CAP_NET_ADMIN"-style name without the prefix ("net_admin") for bit n, or NULL. */
-const char *capability_name(int bit);
 
 #endif

@@ -92,9 +92,4 @@ struct proc_mount { int hidepid; int64_t gid; };
 bool parse_mountinfo_proc(const char *text, size_t len, unsigned major, unsigned minor,
                           struct proc_mount *out);
 
-/* Signal number n (1..64) to its name without "SIG" ("HUP", "RTMIN+3"), or NULL. Real-time
- * signals use the kernel's numbering: 32 "RTMIN", 33 "RTMIN+1" (glibc's own two), 34
- * "RTMIN+2" (glibc's SIGRTMIN), 64 "RTMAX" — see signal_names.c. */
-const char *signal_name(int n);
-
 #endif

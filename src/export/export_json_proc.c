@@ -4,8 +4,7 @@
 
 #include <sys/sysmacros.h>
 
-#include "collect/parse_pcb.h"
-#include "collect/parse_proc.h"
+#include "model/kernel_names.h"
 #include "export/names.h"
 
 static void write_id4(struct json_writer *w, const char *key, unsigned a, unsigned b,

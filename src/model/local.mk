@@ -1,4 +1,17 @@
 # src/model/local.mk — the snapshot model (included by Makefile.am)
 libipctop_a_SOURCES += \
 	src/model/snapshot.c src/model/snapshot.h \
-	src/model/format_addr.c src/model/format_addr.h
+	src/model/format_addr.c src/model/format_addr.h \
+	src/model/kernel_names.h src/model/signal_names.c src/model/syscall_names.c \
+	src/model/capability_names.c
+nodist_libipctop_a_SOURCES = src/model/syscall_names.inc
+BUILT_SOURCES = src/model/syscall_names.inc
+CLEANFILES += src/model/syscall_names.inc
+# Names of this machine's system calls, from the C library's own header.
+src/model/syscall_names.inc:
+	$(AM_V_GEN)$(MKDIR_P) src/model && \
+	echo '#include <sys/syscall.h>' | $(CPP) -dM - | \
+	LC_ALL=C sed -n 's/^#define __NR_\([a-z0-9_]*\) \([0-9][0-9]*\)$$/[\2] = "\1",/p' > $@.tmp && \
+	mv $@.tmp $@
+# BUILT_SOURCES covers `make` and `make check`; this covers `make ipctop` as well.
+src/model/syscall_names.$(OBJEXT): src/model/syscall_names.inc

@@ -2,8 +2,7 @@
  * channel, signal masks decoded to names, namespaces, and what could not be read. */
 #include <string.h>
 
-#include "collect/parse_pcb.h"
-#include "collect/parse_proc.h"
+#include "model/kernel_names.h"
 #include "util/text_escape.h"
 #include "view/proc_names.h"
 #include "view/detail_int.h"

@@ -4,6 +4,7 @@
 #include <sys/syscall.h>
 
 #include "collect/parse_pcb.h"
+#include "model/kernel_names.h"
 #include "../tap.h"
 
 static int sys(const char *t, int64_t *nr, uint64_t *sp, uint64_t *pc, bool *regs)

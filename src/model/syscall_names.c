@@ -1,9 +1,11 @@
 /* syscall_names.c — system call numbers to names, from this machine's <sys/syscall.h>
- * (syscall_names.inc is generated at build time: see src/collect/local.mk). */
-#include "collect/parse_pcb.h"
+ * (syscall_names.inc is generated at build time: see src/model/local.mk). */
+#include "model/kernel_names.h"
+
+#include <stddef.h>
 
 static const char *const names[] = {
-#include "collect/syscall_names.inc"
+#include "model/syscall_names.inc"
 };
 
 const char *syscall_name(int64_t nr)

@@ -7,7 +7,9 @@
  * SIGRTMIN (34, what bash's `kill -l` calls RTMIN) shows here as "RTMIN+2". The kernel's
  * numbering is the same for every program whatever its libc, and seeing "RTMIN" / "RTMIN+1"
  * in a mask tells the reader it is the C library's own signal. */
-#include "collect/parse_proc.h"
+#include "model/kernel_names.h"
+
+#include <stddef.h>
 
 static const char *const standard_names[32] = {
 	NULL, "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1",
