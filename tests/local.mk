@@ -9,3 +9,4 @@ include $(srcdir)/tests/unit/layout.mk
 include $(srcdir)/tests/unit/demo.mk
 include $(srcdir)/tests/integration/local.mk
 include $(srcdir)/tests/tui/local.mk
+include $(srcdir)/tests/servers/local.mk

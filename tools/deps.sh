@@ -6,8 +6,10 @@ set -euo pipefail
 build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libncurses-dev)
 test=(python3 tmux graphviz util-linux iproute2 procps clang valgrind)
 bench=(hyperfine lsof htop)
+# Real servers the tests in tests/servers start in their own directories and ports.
+servers=(postgresql-15 nginx)
 
-wanted=("${build[@]}" "${test[@]}")
+wanted=("${build[@]}" "${test[@]}" "${servers[@]}")
 [ "${1:-}" = "--bench" ] && wanted+=("${bench[@]}")
 
 missing=()
@@ -24,5 +26,14 @@ if [ "$(id -u)" -ne 0 ]; then
 	sudo=sudo
 fi
 echo "deps.sh: installing ${missing[*]}" >&2
+# Installing a server package must not start the machine's own PostgreSQL or nginx service:
+# while apt-get runs, a policy-rc.d (invoke-rc.d's hook) refuses every start, unless the
+# machine already has one of its own (containers usually do).
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+	printf '#!/bin/sh\n# tools/deps.sh (ipctop): no service starts while it installs\nexit 101\n' |
+		$sudo tee "$policy" >/dev/null && $sudo chmod 755 "$policy" &&
+		trap '$sudo rm -f "$policy"' EXIT
+fi
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

@@ -1,0 +1,136 @@
+# servers_lib.sh — sourced by the real-server tests: start PostgreSQL and nginx from Debian's
+# packages in a private runtime directory on loopback ports picked here, and stop them on exit.
+# Needs tap.sh and integration/fixture_lib.sh sourced first ($FX_TMP, fx_py, cleanup trap).
+
+PG_BIN=/usr/lib/postgresql/15/bin
+SRV_RUN=           # the servers' private directory (owned by the user they run as)
+PG_DATA= PG_PORT= PG_PID=
+NGINX_PREFIX= NGINX_PORT= NGINX_PID=
+SRV_PEERS=         # pids of client processes this test started
+
+# srv_port: a TCP port on 127.0.0.1 that is free now (the kernel picks it).
+srv_port() {
+	"$PYTHON3" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+srv_dir() {
+	[ -n "$SRV_RUN" ] && return 0
+	SRV_RUN=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-srv.XXXXXX") || return 1
+	chmod 755 "$SRV_RUN"
+}
+
+# as_postgres COMMAND...: run COMMAND as the postgres user (initdb refuses root).
+as_postgres() {
+	setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"
+}
+
+# pg_start: a throwaway cluster (trust auth, UNIX socket in $SRV_RUN, TCP on 127.0.0.1:$PG_PORT).
+pg_start() {
+	srv_dir || return 1
+	PG_DATA=$SRV_RUN/pgdata
+	mkdir -p "$SRV_RUN/pg" && chown postgres: "$SRV_RUN/pg" || return 1
+	PG_DATA=$SRV_RUN/pg/data
+	PG_PORT=$(srv_port) || return 1
+	as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --no-locale \
+		>"$SRV_RUN/pg/initdb.log" 2>&1 || { sed 's/^/#   /' "$SRV_RUN/pg/initdb.log"; return 1; }
+	as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$SRV_RUN/pg/log" -w -t 60 \
+		-o "-p $PG_PORT -k $SRV_RUN/pg -c listen_addresses=127.0.0.1 -c shared_buffers=16MB -c autovacuum=off" \
+		start >"$SRV_RUN/pg/ctl.log" 2>&1 || { sed 's/^/#   /' "$SRV_RUN/pg/ctl.log" "$SRV_RUN/pg/log"; return 1; }
+	PG_PID=$(head -n 1 "$PG_DATA/postmaster.pid")
+	[ -n "$PG_PID" ] && kill -0 "$PG_PID"
+}
+
+pg_stop() {
+	[ -n "$PG_PID" ] || return 0
+	as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >/dev/null 2>&1 ||
+		kill -KILL "$PG_PID" 2>/dev/null
+	PG_PID=
+}
+
+# psql_hold NAME HOST FD: a psql session kept open (stdin from a FIFO this shell holds on FD,
+# one digit), connected through HOST (the socket directory or 127.0.0.1). Sets PSQL_PID and
+# PSQL_BACKEND once the backend answered with its pid. Not for a $(...) subshell.
+PSQL_PID= PSQL_BACKEND=
+psql_hold() {
+	local name=$1 host=$2 fd=$3 dir=$SRV_RUN/$1 tries=0
+	PSQL_PID= PSQL_BACKEND=
+	mkdir -p "$dir" && mkfifo "$dir/in" || return 1
+	"$PG_BIN/psql" -X -At -h "$host" -p "$PG_PORT" -U postgres postgres \
+		<"$dir/in" >"$dir/out" 2>"$dir/err" &
+	PSQL_PID=$!
+	SRV_PEERS="$SRV_PEERS $PSQL_PID"
+	eval "exec $fd>\"\$dir/in\""
+	echo 'select pg_backend_pid();' >&"$fd"
+	while ! grep -qE '^[0-9]+$' "$dir/out" 2>/dev/null; do
+		if ! kill -0 "$PSQL_PID" 2>/dev/null || [ $tries -ge 300 ]; then
+			sed 's/^/#   /' "$dir/err"
+			return 1
+		fi
+		tries=$((tries + 1)); sleep 0.1
+	done
+	PSQL_BACKEND=$(grep -E '^[0-9]+$' "$dir/out" | head -n 1)
+}
+
+# nginx_start: master and two workers (as nobody), every path under $NGINX_PREFIX.
+nginx_start() {
+	srv_dir || return 1
+	NGINX_PREFIX=$SRV_RUN/nginx
+	NGINX_PORT=$(srv_port) || return 1
+	mkdir -p "$NGINX_PREFIX/conf" "$NGINX_PREFIX/logs" "$NGINX_PREFIX/html" "$NGINX_PREFIX/tmp" || return 1
+	echo hello >"$NGINX_PREFIX/html/index.html"
+	cat >"$NGINX_PREFIX/conf/nginx.conf" <<-CONF
+	worker_processes 2;
+	pid $NGINX_PREFIX/logs/nginx.pid;
+	error_log $NGINX_PREFIX/logs/error.log;
+	events { worker_connections 64; }
+	http {
+	  access_log $NGINX_PREFIX/logs/access.log;
+	  client_body_temp_path $NGINX_PREFIX/tmp/body; proxy_temp_path $NGINX_PREFIX/tmp/proxy;
+	  fastcgi_temp_path $NGINX_PREFIX/tmp/fcgi; uwsgi_temp_path $NGINX_PREFIX/tmp/uwsgi;
+	  scgi_temp_path $NGINX_PREFIX/tmp/scgi;
+	  keepalive_timeout 300;
+	  server { listen 127.0.0.1:$NGINX_PORT; root $NGINX_PREFIX/html; }
+	}
+	CONF
+	nginx -p "$NGINX_PREFIX/" -e "$NGINX_PREFIX/logs/error.log" -c conf/nginx.conf \
+		>"$NGINX_PREFIX/start.log" 2>&1 || { sed 's/^/#   /' "$NGINX_PREFIX/start.log"; return 1; }
+	local tries=0
+	while [ ! -s "$NGINX_PREFIX/logs/nginx.pid" ] || [ "$(srv_children "$(cat "$NGINX_PREFIX/logs/nginx.pid")" | wc -w)" -lt 2 ]; do
+		[ $tries -lt 100 ] || return 1
+		tries=$((tries + 1)); sleep 0.1
+	done
+	NGINX_PID=$(cat "$NGINX_PREFIX/logs/nginx.pid")
+}
+
+nginx_stop() {
+	[ -n "$NGINX_PID" ] || return 0
+	kill -QUIT "$NGINX_PID" 2>/dev/null
+	local tries=0
+	while kill -0 "$NGINX_PID" 2>/dev/null && [ $tries -lt 100 ]; do tries=$((tries + 1)); sleep 0.1; done
+	kill -KILL "$NGINX_PID" 2>/dev/null
+	NGINX_PID=
+}
+
+# srv_children PID: the pids whose parent is PID, as the kernel says (field 4 of stat).
+srv_children() {
+	"$PYTHON3" - "$1" <<-'PY'
+	import os, sys
+	for pid in filter(str.isdigit, os.listdir("/proc")):
+	    try:
+	        stat = open(f"/proc/{pid}/stat").read()
+	    except OSError:
+	        continue
+	    if stat[stat.rindex(")") + 2:].split()[1] == sys.argv[1]:
+	        print(pid)
+	PY
+}
+
+srv_cleanup() {
+	local p
+	for p in $SRV_PEERS; do kill -TERM "$p" 2>/dev/null; done
+	nginx_stop
+	pg_stop
+	[ -n "$SRV_RUN" ] && rm -rf "$SRV_RUN"
+	fx_cleanup
+}
+trap 'srv_cleanup' EXIT
