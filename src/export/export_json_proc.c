@@ -5,7 +5,6 @@
 #include <sys/sysmacros.h>
 
 #include "model/kernel_names.h"
-#include "export/names.h"
 
 static void write_id4(struct json_writer *w, const char *key, unsigned a, unsigned b,
                       unsigned c, unsigned d)

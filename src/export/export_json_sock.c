@@ -4,7 +4,7 @@
 #include <sys/socket.h>
 
 #include "util/fast_text.h"
-#include "export/names.h"
+#include "model/kernel_names.h"
 #include "model/format_addr.h"
 
 static void write_unix_part(struct json_writer *w, const struct sock_info *sk)

@@ -1,7 +1,6 @@
 # src/export/local.mk — sources of src/export (included by Makefile.am)
 libipctop_a_SOURCES += \
 	src/export/json_writer.c src/export/json_writer.h src/export/json_quote.c \
-	src/export/names.c src/export/names.h \
 	src/export/export_json.c src/export/export_json.h src/export/export_json_int.h \
 	src/export/export_json_proc.c src/export/export_json_sock.c src/export/export_json_ipc.c \
 	src/export/dot_graph.c src/export/dot_graph.h \

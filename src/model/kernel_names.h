@@ -1,9 +1,13 @@
-/* kernel_names.h — names for the kernel's numbers that screens and exports both print:
- * system calls, signals and capability bits. Pure tables, below collect/, view/ and export/. */
+/* kernel_names.h — words for the kernel's numbers that screens and exports both print: system
+ * calls, signals, capability bits, process states, scheduling policies, socket families, types
+ * and states. Pure tables, below collect/, view/ and export/. NULL means "no name: show the
+ * number". */
 #ifndef IPCTOP_KERNEL_NAMES_H
 #define IPCTOP_KERNEL_NAMES_H
 
 #include <stdint.h>
+
+#include "model/snapshot.h"
 
 /* "read", "epoll_wait"... for this machine's system call numbers, or NULL. */
 const char *syscall_name(int64_t nr);
@@ -13,5 +17,19 @@ const char *syscall_name(int64_t nr);
 const char *signal_name(int n);
 /* "CAP_NET_ADMIN"-style name without the prefix ("net_admin") for bit n, or NULL. */
 const char *capability_name(int bit);
+
+/* 'R' → "running", 'S' → "sleeping", ... ; NULL for a letter the kernel does not document. */
+const char *proc_state_name(char state);
+/* SCHED_OTHER → "other", "fifo", "rr", "batch", "idle", "deadline"; NULL otherwise. */
+const char *sched_policy_name(int policy);
+/* AF_UNIX → "unix", "inet", "inet6", "netlink"; NULL otherwise. */
+const char *sock_family_name(unsigned family);
+/* SOCK_STREAM → "stream", "dgram", "seqpacket", "raw"; NULL otherwise. */
+const char *sock_type_name(unsigned type);
+/* State of a socket in words: TCP names ("established", "listen", ...) for TCP and UNIX,
+ * "unconnected"/"connected" for UDP and netlink; NULL for a number with no name. */
+const char *sock_state_name(const struct sock_info *sk);
+/* True for a socket that waits for connections (TCP or UNIX listen state). */
+int sock_is_listener(const struct sock_info *sk);
 
 #endif

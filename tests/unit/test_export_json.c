@@ -9,7 +9,7 @@
 #include "config.h"
 #include "export/export_json.h"
 #include "model/format_addr.h"
-#include "export/names.h"
+#include "model/kernel_names.h"
 #include "export_fixture.h"
 #include "../tap.h"
 #include "export_checks.h"   /* after tap.h */

@@ -1,5 +1,6 @@
-/* names.c — words for process states, scheduling policies and socket facts (see names.h). */
-#include "export/names.h"
+/* state_names.c — words for process states, scheduling policies and socket facts (see
+ * kernel_names.h). */
+#include "model/kernel_names.h"
 
 #include <netinet/in.h>
 #include <sched.h>
