@@ -3,7 +3,9 @@ libipctop_a_SOURCES += \
 	src/model/snapshot.c src/model/snapshot.h \
 	src/model/format_addr.c src/model/format_addr.h \
 	src/model/kernel_names.h src/model/signal_names.c src/model/syscall_names.c \
-	src/model/capability_names.c src/model/state_names.c
+	src/model/capability_names.c src/model/state_names.c \
+	src/model/sock_describe.c src/model/sock_describe.h \
+	src/model/sysv_describe.c src/model/sysv_describe.h
 nodist_libipctop_a_SOURCES = src/model/syscall_names.inc
 BUILT_SOURCES = src/model/syscall_names.inc
 CLEANFILES += src/model/syscall_names.inc

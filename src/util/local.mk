@@ -6,4 +6,4 @@ libipctop_a_SOURCES += \
 	src/util/text_escape.c src/util/text_escape.h \
 	src/util/u64map.c src/util/u64map.h
 libipctop_a_SOURCES += src/util/fast_text.c src/util/fast_text.h \
-	src/util/kept_fds.c src/util/kept_fds.h
+	src/util/kept_fds.c src/util/kept_fds.h src/util/human_size.c src/util/human_size.h

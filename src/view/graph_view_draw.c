@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/format_addr.h"
+#include "util/human_size.h"
 #include "util/strbuf.h"
 #include "view/graph_view_int.h"
 #include "view/ui.h"
@@ -166,17 +167,6 @@ static void keep_selection_visible(struct graph_view *g)
 	g->sy = g->sy > max_y ? max_y : g->sy;
 	g->sx = g->sx < 0 ? 0 : g->sx;
 	g->sy = g->sy < 0 ? 0 : g->sy;
-}
-
-static void human_bytes(char *out, size_t n, double v)
-{
-	static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB" };
-	int u = 0;
-	while (v >= 1024 && u < 4) {
-		v /= 1024;
-		u++;
-	}
-	snprintf(out, n, u ? "%.1f %s" : "%.0f %s", v, units[u]);
 }
 
 static int put_node_name(const struct graph_view *g, WINDOW *w, int x, int room, uint32_t i)

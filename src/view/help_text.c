@@ -96,6 +96,7 @@ const struct help_entry help_entries[] = {
 	{ "ipc.kind", "Kind", "What the descriptor refers to: file, pipe, socket, eventfd, pty, shared memory..." },
 	{ "ipc.access", "Access", "Whether the process opened it for reading (r), writing (w) or both." },
 	{ "ipc.target", "Target", "The object as the kernel names it: a path, pipe:[inode], socket:[inode]..." },
+	{ "ipc.socket", "Socket", "The socket as ss shows it: protocol and type, local and remote address (or UNIX name and peer socket), state, and the receive and send queues in bytes; for a listener, connections waiting for accept and its backlog." },
 	{ "ipc.peer", "Peer", "The process at the other end of the channel, or the remote address; Enter jumps to it." },
 };
 

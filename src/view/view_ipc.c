@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "model/format_addr.h"
+#include "model/sock_describe.h"
+#include "model/sysv_describe.h"
 #include "util/text_escape.h"
 #include "util/xalloc.h"
 #include "view/detail_int.h"
@@ -76,6 +78,19 @@ static void add_peers(const struct snapshot *s, const struct channel *c, size_t 
 	}
 }
 
+/* Under a socket's descriptor, the socket as ss describes it: protocol, addresses, state, queues. */
+static void add_socket(const struct snapshot *s, const struct fd_info *f, struct dlines *d)
+{
+	const struct sock_info *sk = snapshot_fd_sock(s, f);
+	if (!sk)
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	sb_puts(&sb, "          ");
+	sock_describe(&sb, sk, ui_glyph(G_ARROW_R));
+	dline_add_sb(d, "ipc.socket", "", ui_attr(UI_DIM), 0, &sb);
+	sb_free(&sb);
+}
+
 static void add_fd(const struct view_ctx *v, const struct proc_info *p, const struct fd_info *f,
 		   const struct hold *h, size_t n_holds, struct dlines *d)
 {
@@ -102,6 +117,7 @@ static void add_fd(const struct view_ctx *v, const struct proc_info *p, const st
 		dline_add_sb(d, f->kind == FDK_FILE || f->kind == FDK_DIR ? "ipc.target" : "ipc.kind",
 			     label, A_NORMAL, 0, &sb);
 	sb_free(&sb);
+	add_socket(s, f, d);
 	(void)p;
 }
 
@@ -114,10 +130,12 @@ static void add_mapped(const struct view_ctx *v, const struct hold *h, size_t n_
 			continue;
 		struct strbuf first = STRBUF_INIT;
 		sb_printf(&first, "%-9s %-2s ", chan_kind_name(c->kind), access_name(c->ep[h[i].ep].access));
-		if (!format_chan_label(&first, s, c) && c->id)
+		if (!sysv_describe(&first, s, c) && !format_chan_label(&first, s, c) && c->id)
 			esc_append(&first, c->id, strlen(c->id));
 		sb_puts(&first, "  ");
-		add_peers(s, c, h[i].ep, &first, "mapped", d);
+		/* a queue is used by msgsnd/msgrcv, not mapped; a segment is attached */
+		add_peers(s, c, h[i].ep, &first, c->kind == CK_SYSV_MSG ? "queue" :
+			  c->kind == CK_SYSV_SHM ? "attached" : "mapped", d);
 		sb_free(&first);
 	}
 }

@@ -1,0 +1,105 @@
+/* sock_describe.c — a socket in the words `ss` uses (see sock_describe.h). */
+#include "model/sock_describe.h"
+
+#include <netinet/in.h>
+#include <stdio.h>
+#include <sys/socket.h>
+
+#include "model/format_addr.h"
+#include "model/kernel_names.h"
+
+/* NETLINK_* protocol numbers (linux/netlink.h) by the constant's name, lower case. */
+static const char *netlink_proto_name(unsigned proto)
+{
+	static const char *const names[] = {
+		"route", "unused", "usersock", "firewall", "sock_diag", "nflog", "xfrm", "selinux",
+		"iscsi", "audit", "fib_lookup", "connector", "netfilter", "ip6_fw", "dnrtmsg",
+		"kobject_uevent", "generic", NULL, "scsitransport", "ecryptfs", "rdma", "crypto", "smc",
+	};
+	return proto < sizeof(names) / sizeof(names[0]) ? names[proto] : NULL;
+}
+
+static bool is_inet(const struct sock_info *sk)
+{
+	return sk->family == AF_INET || sk->family == AF_INET6;
+}
+
+const char *sock_proto_word(char *buf, size_t size, const struct sock_info *sk)
+{
+	const char *type = sock_type_name(sk->type);
+	if (is_inet(sk) && sk->protocol == IPPROTO_TCP)
+		snprintf(buf, size, "tcp");
+	else if (is_inet(sk) && sk->protocol == IPPROTO_UDP)
+		snprintf(buf, size, "udp");
+	else if (is_inet(sk))
+		snprintf(buf, size, "%s/%u", type ? type : "inet", sk->protocol);
+	else if (sk->family == AF_UNIX && type)
+		snprintf(buf, size, "unix %s", type);
+	else if (sk->family == AF_NETLINK && netlink_proto_name(sk->protocol))
+		snprintf(buf, size, "netlink/%s", netlink_proto_name(sk->protocol));
+	else if (sk->family == AF_NETLINK)
+		snprintf(buf, size, "netlink/%u", sk->protocol);
+	else
+		snprintf(buf, size, "family %u", sk->family);
+	return buf;
+}
+
+/* The INET addresses: "local" alone while unconnected, else "local ARROW remote". */
+static void put_inet_addrs(struct strbuf *sb, const struct sock_info *sk, const char *arrow)
+{
+	char addr[ADDR_PORT_MAX];
+	sb_printf(sb, " %s", format_sock_local(addr, sizeof addr, sk));
+	if (sk->rport != 0)
+		sb_printf(sb, " %s %s", arrow, format_sock_remote(addr, sizeof addr, sk));
+}
+
+static void put_unix_name(struct strbuf *sb, const struct sock_info *sk)
+{
+	sb_putc(sb, ' ');
+	if (sk->name && sk->name_len)
+		format_unix_name(sb, sk->name, sk->name_len);
+	else
+		sb_puts(sb, "unnamed");
+	if (sk->peer)
+		sb_printf(sb, ", peer socket %llu", (unsigned long long)sk->peer);
+}
+
+static void put_state(struct strbuf *sb, const struct sock_info *sk)
+{
+	const char *st = sock_state_name(sk);
+	if (st)
+		sb_printf(sb, " %s", st);
+	else
+		sb_printf(sb, " state %u", sk->state);
+}
+
+void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *arrow)
+{
+	char word[32];
+	sb_puts(sb, sock_proto_word(word, sizeof word, sk));
+	if (sock_is_listener(sk)) {
+		/* sock_diag gives a listener's accept queue as rqueue and its backlog as wqueue */
+		sb_puts(sb, " listen");
+		if (is_inet(sk))
+			put_inet_addrs(sb, sk, arrow);
+		else if (sk->family == AF_UNIX)
+			put_unix_name(sb, sk);
+		sb_printf(sb, ", pending %u of backlog %u", sk->rqueue, sk->wqueue);
+		return;
+	}
+	if (is_inet(sk))
+		put_inet_addrs(sb, sk, arrow);
+	else if (sk->family == AF_UNIX)
+		put_unix_name(sb, sk);
+	else if (sk->family == AF_NETLINK)
+		sb_printf(sb, " portid %u", sk->portid);
+	put_state(sb, sk);
+	sb_printf(sb, ", rq %u wq %u", sk->rqueue, sk->wqueue);
+}
+
+const struct sock_info *snapshot_fd_sock(const struct snapshot *s, const struct fd_info *f)
+{
+	if (f->kind != FDK_SOCKET || f->sock < 0 || (size_t)f->sock >= s->n_socks)
+		return NULL;
+	return &s->socks[f->sock];
+}

@@ -1,0 +1,19 @@
+/* sock_describe.h — a socket in the words `ss` uses: protocol and type, local and remote
+ * address or UNIX name, state, queues, a listener's backlog and pending connections. Shared by the IPC tab, the channel table and the graph's edge line. */
+#ifndef IPCTOP_SOCK_DESCRIBE_H
+#define IPCTOP_SOCK_DESCRIBE_H
+
+#include "model/snapshot.h"
+#include "util/strbuf.h"
+
+/* "tcp", "udp", "unix stream", "unix dgram", "netlink/route", "raw"...: what ss's first
+ * column says, with the UNIX type spelled out. Returns buf. */
+const char *sock_proto_word(char *buf, size_t size, const struct sock_info *sk);
+/* Append "tcp 127.0.0.1:40000 ARROW 127.0.0.1:5432 established, rq 0 wq 0"; for a listener
+ * "tcp listen 127.0.0.1:5432, pending 0 of backlog 128"; UNIX names escaped ("@abstract", a
+ * path, or "unnamed"). No byte counts: the socket's own include SYN and FIN. */
+void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *arrow);
+/* The socket of a descriptor of the snapshot, or NULL when sock_diag did not report it. */
+const struct sock_info *snapshot_fd_sock(const struct snapshot *s, const struct fd_info *f);
+
+#endif

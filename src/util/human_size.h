@@ -1,0 +1,10 @@
+/* human_size.h — byte counts in binary units for people ("512 B", "6.9 GiB"). */
+#ifndef IPCTOP_HUMAN_SIZE_H
+#define IPCTOP_HUMAN_SIZE_H
+
+#include <stddef.h>
+
+/* Write v bytes as "N B" below 1 KiB, else one decimal and the largest fitting unit up to TiB. */
+void human_bytes(char *out, size_t n, double v);
+
+#endif

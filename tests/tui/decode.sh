@@ -1,0 +1,87 @@
+#!/bin/sh
+# decode.sh — the IPC tab decodes what a descriptor or mapping holds in the words ss and ipcs
+# use: a TCP socket's addresses, state and queues; a UNIX listener's name, pending connections
+# and backlog; a SysV queue's id, key and messages; a SysV segment's id, size and attach count.
+# Objects come from ipc_fixture (its manifest says which process holds what); the expected
+# words from ss and /proc/sysvipc, never from ipctop.
+. "$TESTS_SRC/tap.sh"
+. "$TESTS_SRC/tui/tmux_lib.sh"
+tmux_require
+command -v ss >/dev/null || skip_all "ss not found"
+[ -x "$TESTS_BIN/fixture/ipc_fixture" ] || skip_all "ipc_fixture not built"
+export LC_ALL=C.UTF-8
+tmux_setup decode fixture_pid
+
+mkfifo "$tmp/ctl"
+"$TESTS_BIN/fixture/ipc_fixture" <"$tmp/ctl" >"$tmp/manifest" 2>"$tmp/fixture.err" &
+fixture_pid=$!
+exec 9>"$tmp/ctl"
+i=0
+while ! grep -q '^ready$' "$tmp/manifest" && kill -0 "$fixture_pid" 2>/dev/null && [ $i -lt 300 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+grep -q '^ready$' "$tmp/manifest" || { echo "Bail out! ipc_fixture did not start"; cat "$tmp/fixture.err"; exit 1; }
+
+# field KIND [VARIANT] WORD: the value of WORD= (or the first pid for WORD "a") on the
+# manifest line of that kind (and variant=VARIANT).
+field() {
+	awk -v k="$1" -v v="$2" -v w="$3" '$1 == k && (v == "" || index($0, " variant=" v " ")) {
+		if (w == "a") { print $2; exit }
+		for (i = 4; i <= NF; i++) if (index($i, w "=") == 1) { print substr($i, length(w) + 2); exit }
+	}' "$tmp/manifest"
+}
+
+# tab PID: ipctop on PID alone, its detail's IPC tab open; the screen is left in $screen.
+tab() {
+	T kill-session -t dec 2>/dev/null
+	start dec -d 5 -p "$1"
+	wait_for "Command" 150 || return 1
+	T send-keys -t dec Enter
+	wait_for "Parent PID" || return 1
+	T send-keys -t dec 4
+	wait_for "descriptors," || return 1
+}
+
+# --- TCP: ss's view of the fixture's v4 connection, from A's side ---
+a=$(field tcp v4 a) pa=$(field tcp v4 porta) pb=$(field tcp v4 portb)
+ssline=$(ss -tanH "sport = :$pa and dport = :$pb")
+set -- $ssline    # State Recv-Q Send-Q Local Peer
+[ "$1" = ESTAB ]; ok $? "ss: the fixture's TCP connection $pa -> $pb is established"
+expect="tcp $4 → $5 established, rq $2 wq $3"
+tab "$a"; ok $? "IPC tab of the TCP end $a opens"
+wait_for "$expect"; ok $? "the socket is decoded as ss says: $expect"
+
+# --- a UNIX listener with a path: pending connections and backlog as ss -x says ---
+a=$(field unix path a) path=$(field unix path path)
+ssline=$(ss -xlH "src $path")
+set -- $ssline    # Netid State Recv-Q Send-Q Local Port Peer Port
+[ "$2" = LISTEN ]; ok $? "ss: the fixture's UNIX listener $path is listening"
+expect="unix stream listen $path, pending $3 of backlog $4"
+tab "$a"; ok $? "IPC tab of the UNIX listener's holder $a opens"
+wait_for "$expect"; ok $? "the listener is decoded as ss says: $expect"
+
+# --- SysV: /proc/sysvipc/msg and shm say id, key, messages, size, attachments ---
+a=$(field sysv_msg "" a) id=$(field sysv_msg "" msqid)
+set -- $(awk -v id="$id" '$2 == id' /proc/sysvipc/msg)   # key msqid perms cbytes qnum ...
+key=$(printf '0x%08x' "$1") n=$5
+[ "$n" = 1 ] && m="1 message" || m="$n messages"
+expect="msg id $id key $key, $m $4 B queued"
+tab "$a"; ok $? "IPC tab of the queue's sender $a opens"
+wait_for "$expect"; ok $? "the queue is decoded as /proc/sysvipc/msg says: $expect"
+printf '%s\n' "$screen" | grep -q "^ *queue .*sysv_msg"; ok $? "the queue is labelled queue, not mapped"
+
+a=$(field sysv_shm "" a) id=$(field sysv_shm "" shmid)
+set -- $(awk -v id="$id" '$2 == id' /proc/sysvipc/shm)   # key shmid perms size cpid lpid nattch
+key=$(printf '0x%08x' "$1")
+size=$(awk -v b="$4" 'BEGIN { split("B KiB MiB GiB", u, " "); i = 1
+	while (b >= 1024 && i < 4) { b /= 1024; i++ }
+	printf(i == 1 ? "%d %s" : "%.1f %s", b, u[i]) }')
+expect="shm id $id key $key, $size, $7 attached"
+tab "$a"; ok $? "IPC tab of the segment's attacher $a opens"
+wait_for "$expect"; ok $? "the segment is decoded as /proc/sysvipc/shm says: $expect"
+
+T kill-session -t dec 2>/dev/null
+exec 9>&-
+wait "$fixture_pid"; ok $? "ipc_fixture ends cleanly"
+fixture_pid=
+tap_done
