@@ -37,6 +37,15 @@ clean_exit() {
 	[ -n "$rc" ] && [ "$rc" -lt 128 ] && ! grep -q 'Sanitizer\|runtime error' "$tmp/$1.err"
 }
 
+# quit_check NAME WHAT: q ends the session NAME, with exit status 0 and no crash.
+quit_check() {
+	T send-keys -t "$1" q
+	wait_gone 100 "$1"
+	ok $? "$2: q ends it"
+	[ "$(cat "$tmp/$1.rc" 2>/dev/null)" = 0 ] && clean_exit "$1"
+	ok $? "$2: exit status 0 and no crash (status $(cat "$tmp/$1.rc" 2>/dev/null))"
+}
+
 # --- TERM=dumb: terminfo says it cannot move the cursor: exit 1 and say so, draw nothing ---
 start dumb 80 24 TERM=dumb
 wait_gone 50 dumb
@@ -51,17 +60,11 @@ ok $? "TERM=dumb: no crash"
 start tiny 10 5
 wait_re '^terminal …$'
 ok $? "10x5 window: ipctop keeps running and shows 'terminal …' (too small, cut to 10 columns)"
-T send-keys -t tiny q
-wait_gone 100 tiny
-ok $? "10x5 window: q ends it"
-[ "$(cat "$tmp/tiny.rc" 2>/dev/null)" = 0 ] && clean_exit tiny
-ok $? "10x5 window: exit status 0 and no crash (status $(cat "$tmp/tiny.rc" 2>/dev/null))"
+quit_check tiny "10x5 window"
 start small 40 9
 wait_for "terminal too small (40x9, need 40x10)"
 ok $? "40x9 window: the whole message, with both sizes"
-T send-keys -t small q
-wait_gone 100 small
-ok $? "40x9 window: q ends it"
+quit_check small "40x9 window"
 
 # --- 20 rapid resizes, then q ---
 start resize 80 24
@@ -73,10 +76,6 @@ for size in 120x40 10x5 200x60 1x1 80x24 30x6 5x80 160x10 2x2 100x30 \
 done
 T has-session -t resize 2>/dev/null
 ok $? "resize: still running after 20 resizes"
-T send-keys -t resize q
-wait_gone 100 resize
-ok $? "resize: q ends it"
-[ "$(cat "$tmp/resize.rc" 2>/dev/null)" = 0 ] && clean_exit resize
-ok $? "resize: exit status 0 and no crash (status $(cat "$tmp/resize.rc" 2>/dev/null))"
+quit_check resize "resize"
 [ -s "$tmp/resize.err" ] && sed 's/^/#   stderr: /' "$tmp/resize.err" | head -5
 tap_done
