@@ -1,4 +1,4 @@
-# tap.sh — TAP helpers for shell tests: source it, call ok/skip, end with tap_done.
+# tap.sh — TAP helpers for shell tests: source it, call ok/skip/ci_skip, end with tap_done.
 tap_n=0
 tap_failed=0
 
@@ -34,6 +34,28 @@ skip() {
 skip_all() {
 	echo "1..0 # SKIP $*"
 	exit 0
+}
+
+# ci_skip REASON / ci_skip_all REASON: for a set-up that must work on CI's machine (root,
+# Debian 12): a skip normally, a failure when CI=true (.ci/run exports it), so that a broken
+# set-up cannot pass there as a skip.
+ci_skip() {
+	if [ "${CI:-}" = true ]; then
+		tap_n=$((tap_n + 1))
+		echo "not ok $tap_n - set-up failed, not skipped on CI: $*"
+		tap_failed=$((tap_failed + 1))
+	else
+		skip "$*"
+	fi
+}
+
+ci_skip_all() {
+	if [ "${CI:-}" = true ]; then
+		echo "not ok 1 - set-up failed, not skipped on CI: $*"
+		echo "1..1"
+		exit 1
+	fi
+	skip_all "$*"
 }
 
 tap_done() {

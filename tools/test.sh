@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tools/test.sh — the whole test suite: install what is missing, build twice (plain, and with
 # AddressSanitizer + UndefinedBehaviorSanitizer), run `make check` in both, check the release
-# tarball builds, and end with one line "N passed, N failed, N skipped".
+# tarball builds, list every skipped test result by name with its reason, and end with one line
+# "N passed, N failed, N skipped".
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -27,6 +28,21 @@ count() {
 	grep -E '^(FAIL|ERROR|XPASS)' "$log" >&2 || true
 }
 
+# Every skipped result of DIR's make check, one line each: the build, the test (and the
+# number of the result within it) and the reason. From the test logs, which hold a SKIP line
+# for each "ok N # SKIP reason" and for a whole test skipped by its plan ("1..0 # SKIP why").
+skips=$(mktemp) || exit 1
+trap 'rm -f "$skips"' EXIT
+list_skips() {
+	local build=${1##*/} trs
+	find "$1/tests" -name '*.trs' 2>/dev/null | sort | while IFS= read -r trs; do
+		[ -f "${trs%.trs}.log" ] && sed -n \
+			-e "s|^SKIP: \([^ ]*\) \([0-9][0-9]*\) *# SKIP *|skipped ($build): \1 \2: |p" \
+			-e "s|^SKIP: \([^ ]*\) - |skipped ($build): \1: |p" \
+			-e "s|^SKIP: \([^ ]*\)\$|skipped ($build): \1: (no reason given)|p" "${trs%.trs}.log"
+	done >> "$skips"
+}
+
 # build DIR CONFIGURE-ARGS...: configure, build and check in DIR
 build() {
 	local dir=$1; shift
@@ -36,6 +52,7 @@ build() {
 	local st=$?
 	[ $st -ne 0 ] && tail -n 40 "$dir.out" >&2
 	count "$dir"
+	list_skips "$dir"
 }
 
 build "$top/build" CFLAGS="-O2 -g"
@@ -50,5 +67,7 @@ else
 	fail=$((fail + 1))
 fi
 
+# Every skip by name before the totals; the totals stay the last line.
+cat "$skips"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

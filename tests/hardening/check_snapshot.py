@@ -5,6 +5,7 @@ Usage: check_snapshot.py [--comm NAME] [--pair KIND PID PID]... [--ppid PID PPID
 Each FILE must be valid JSON with a process list and channels, and every endpoint pid (other
 than 0, an off-host peer) must be in the same snapshot's process list.
   --comm NAME        print how many channels joined two processes of that name ("joined N")
+                     and how many snapshots list a process of that name ("seen N")
   --pair KIND A B    exactly one KIND channel joins A and B; no KIND channel joins a pid of a
                      pair with any other pid (another pair's, an unrelated one, or a remote)
   --joined KIND A B  some KIND channel has both A and B among its endpoints (others allowed)
@@ -66,6 +67,8 @@ def problems_of(path, comm, joined, pairs=(), ppids=(), joins=()):
     if not isinstance(snap.get("processes"), list) or not isinstance(snap.get("channels"), list):
         return ["no processes/channels lists"]
     procs = {p["pid"]: p for p in snap["processes"]}
+    if comm and any(p.get("comm") == comm for p in procs.values()):
+        joined[1] += 1
     out = []
     for ch in snap["channels"]:
         pids = [ep.get("pid") for ep in ch.get("endpoints", [])]
@@ -98,13 +101,14 @@ def main(argv):
         else:
             sys.exit("check_snapshot.py: unknown option " + args[0])
     bad = 0
-    joined = [0]
+    joined = [0, 0]   # channels joining two COMM processes; snapshots listing one
     for path in args:
         for p in problems_of(path, comm, joined, pairs, ppids, joins):
             print("#   %s: %s" % (path, p))
             bad += 1
     if comm:
         print("joined %d" % joined[0])
+        print("seen %d" % joined[1])
     return 1 if bad else 0
 
 

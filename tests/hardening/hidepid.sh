@@ -8,17 +8,19 @@
 . "$TESTS_SRC/tap.sh"
 [ "$(id -u)" -eq 0 ] || skip_all "needs root to mount a private /proc"
 [ -n "$PYTHON3" ] || skip_all "python3 not found"
-command -v setpriv >/dev/null 2>&1 || skip_all "setpriv not found"
-nobody_uid=$(id -u nobody 2>/dev/null) || skip_all "no user nobody"
+command -v setpriv >/dev/null 2>&1 || ci_skip_all "setpriv not found"
+nobody_uid=$(id -u nobody 2>/dev/null) || ci_skip_all "no user nobody"
 nobody_gid=$(id -g nobody)
-unshare -m --propagation private true 2>/dev/null || skip_all "unshare -m is not permitted here"
+unshare -m --propagation private true 2>/dev/null || ci_skip_all "unshare -m is not permitted here"
 as_nobody() { setpriv --reuid="$nobody_uid" --regid="$nobody_gid" --clear-groups "$@"; }
-as_nobody test -x "$IPCTOP" || skip_all "nobody cannot run $IPCTOP (build directory not accessible)"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-hidepid.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 chown "$nobody_uid" "$work"
+# a copy nobody may run: the build directory may be out of its reach
+cp "$IPCTOP" "$work/ipctop" && chmod 755 "$work/ipctop" && IPCTOP=$work/ipctop
+as_nobody test -x "$IPCTOP" || ci_skip_all "nobody cannot run $IPCTOP"
 proc_before=$(grep ' /proc ' /proc/self/mountinfo)
 
 # Runs as nobody under the hidepid=2 /proc: two sleeps joined by a pipe, then ipctop.
@@ -37,7 +39,7 @@ W=$work IPCTOP=$IPCTOP unshare -m --propagation private sh -c '
 	exec setpriv --reuid="$1" --regid="$2" --clear-groups sh "$W/inner.sh"' \
 	sh "$nobody_uid" "$nobody_gid" </dev/null >"$work/outer.log" 2>&1
 st=$?
-[ "$st" -eq 3 ] && skip_all "mounting proc with hidepid=2 was refused"
+[ "$st" -eq 3 ] && ci_skip_all "mounting proc with hidepid=2 was refused"
 ok "$st" "private mount namespace with a hidepid=2 /proc, ipctop run there as nobody"
 sed 's/^/#   /' "$work/outer.log"
 

@@ -7,17 +7,17 @@
 [ "$(id -u)" -eq 0 ] || skip_all "needs root to create a network namespace"
 [ -n "$PYTHON3" ] || skip_all "python3 not found"
 command -v nsenter >/dev/null 2>&1 && command -v ip >/dev/null 2>&1 || skip_all "nsenter or ip missing"
-unshare -n true 2>/dev/null || skip_all "unshare -n is not permitted here"
+unshare -n true 2>/dev/null || ci_skip_all "unshare -n is not permitted here"
 . "$TESTS_SRC/hardening/ns_lib.sh"
 
 # Host pair: the listener picks the port, the client's source port is the kernel's choice.
 "$PYTHON3" "$hold" listen 0 "$work/h_srv.pid" \
 	</dev/null >/dev/null 2>>"$work/holders.err" & track $!
-wait_file "$work/h_srv.pid" || skip_all "host TCP listener did not start"
+wait_file "$work/h_srv.pid" || ci_skip_all "host TCP listener did not start"
 read -r h_srv port < "$work/h_srv.pid"
 "$PYTHON3" "$hold" connect "$port" 0 "$work/h_cli.pid" \
 	</dev/null >/dev/null 2>>"$work/holders.err" & track $!
-wait_file "$work/h_cli.pid" || skip_all "host TCP client did not connect"
+wait_file "$work/h_cli.pid" || ci_skip_all "host TCP client did not connect"
 read -r h_cli srcport < "$work/h_cli.pid"
 
 # Namespace pair: the same two ports, so both connections have the same address 4-tuple.

@@ -42,12 +42,12 @@ if command -v setpriv >/dev/null 2>&1 && nobody=$(id -u nobody 2>/dev/null); the
 		as_nobody "$py" ./check_notes.py fds ./nobody.json
 		ok $? "the processes marked are those whose descriptors the kernel refuses nobody now"
 	else
-		skip "no python3 that nobody may run"
+		ci_skip "no python3 that nobody may run"
 	fi
 else
-	skip "setpriv or user nobody missing: no unprivileged run"
-	skip "setpriv or user nobody missing"
-	skip "setpriv or user nobody missing"
+	ci_skip "setpriv or user nobody missing: no unprivileged run"
+	ci_skip "setpriv or user nobody missing"
+	ci_skip "setpriv or user nobody missing"
 fi
 
 # Root of a user namespace of its own.
@@ -57,8 +57,8 @@ if unshare -U -r true 2>/dev/null; then
 	check_notes userns "$work/userns.json"
 	ok $? "in a user namespace: euid 0 but root false, the user namespace note"
 else
-	skip "unshare -U -r is not permitted here"
-	skip "unshare -U -r is not permitted here"
+	ci_skip "unshare -U -r is not permitted here"
+	ci_skip "unshare -U -r is not permitted here"
 fi
 
 # No /proc/sysvipc: an empty directory over it, in a private mount namespace.
@@ -70,16 +70,16 @@ if unshare -m --propagation private true 2>/dev/null; then
 		>"$work/nosysv.json" 2>"$work/err"
 	st=$?
 	if [ "$st" -eq 3 ]; then
-		skip "bind-mounting over /proc/sysvipc was refused"
-		skip "bind-mounting over /proc/sysvipc was refused"
+		ci_skip "bind-mounting over /proc/sysvipc was refused"
+		ci_skip "bind-mounting over /proc/sysvipc was refused"
 	else
 		ok "$st" "ipctop --json with an empty directory over /proc/sysvipc exits 0"
 		check_notes sysvipc "$work/nosysv.json"
 		ok $? "the note \"no /proc/sysvipc: SysV IPC not shown\", and no SysV rows"
 	fi
 else
-	skip "unshare -m is not permitted here"
-	skip "unshare -m is not permitted here"
+	ci_skip "unshare -m is not permitted here"
+	ci_skip "unshare -m is not permitted here"
 fi
 [ -r /proc/sysvipc/shm ] && [ "$(grep -c . /proc/self/mountinfo)" = "$mounts_before" ]
 ok $? "the machine's /proc/sysvipc is still there, no mount left behind"

@@ -6,7 +6,7 @@
 . "$TESTS_SRC/tap.sh"
 [ "$(id -u)" -eq 0 ] || skip_all "needs root to create a PID namespace"
 [ -n "$PYTHON3" ] || skip_all "python3 not found"
-unshare -p -f --mount-proc true 2>/dev/null || skip_all "unshare -p is not permitted here"
+unshare -p -f --mount-proc true 2>/dev/null || ci_skip_all "unshare -p is not permitted here"
 . "$TESTS_SRC/hardening/ns_lib.sh"
 
 # host_pid_of NSPID ROOT: the host pid of the descendant of ROOT that its own PID namespace

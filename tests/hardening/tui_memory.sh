@@ -40,7 +40,7 @@ if unshare -p -n -f --mount-proc true 2>/dev/null; then
 elif unshare -r -p -n -f --mount-proc true 2>/dev/null; then
 	ns="unshare -r -p -n -f --mount-proc --kill-child"   # as root of a new user namespace
 else
-	skip_all "cannot create PID and network namespaces (unshare) for a fixed load"
+	ci_skip_all "cannot create PID and network namespaces (unshare) for a fixed load"
 fi
 
 export LC_ALL=C.UTF-8

@@ -1,10 +1,15 @@
 """check_detail.py MANIFEST JSON KIND[/VARIANT] SIDE — check `ipctop --json -p PID` where PID is
-side SIDE (a or b) of the manifest channel KIND[/VARIANT]: the process has detail (maps with a
-stack/heap/text segment and hex addresses, its channel descriptor decoded with the right kind,
-sched, signals), its peer is present without detail, and only PID's channels are listed."""
+side SIDE (a or b) of the manifest channel KIND[/VARIANT]: the process has detail, its peer is
+present without detail, and only PID's channels are listed. The detail's values are checked
+against what the kernel says of the (idle) fixture process, read here: its maps are exactly
+/proc/PID/maps, with [stack] as stack, [heap] as heap and the executable's code as text; its
+channel descriptor is decoded with the right kind; sched's nice, priority, policy and real-time
+priority are those of /proc/PID/stat, its affinity Cpus_allowed_list; the signal lists are
+SigPnd|ShdPnd, SigBlk, SigIgn and SigCgt of /proc/PID/status decoded bit by bit."""
 
 import os
 import re
+import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -35,6 +40,78 @@ def map_problems(maps):
         if not (HEX.match(s) and HEX.match(e) and int(s, 16) < int(e, 16)):
             probs.append("bad range %s-%s" % (s, e))
             break
+    return probs
+
+
+def kernel_maps(pid):
+    """(start, end, perms, offset, path) of each line of /proc/PID/maps."""
+    out = []
+    with open("/proc/%d/maps" % pid, "rb") as f:
+        for line in f:
+            fields = line.rstrip(b"\n").split(None, 5)
+            start, end = (int(x, 16) for x in fields[0].split(b"-"))
+            path = fields[5] if len(fields) > 5 else b""
+            out.append((start, end, fields[1].decode(), int(fields[2], 16), path))
+    return out
+
+
+def maps_vs_kernel(maps, pid):
+    """The detail maps are the kernel's, one for one, and the kernel's own names classify."""
+    got = []
+    for m in maps:
+        path = ipcfx.unesc(m.get("path") or "")
+        if m.get("deleted"):
+            path += b" (deleted)"
+        got.append((int(str(m.get("start")), 16), int(str(m.get("end")), 16), m.get("perms"),
+                    int(str(m.get("offset")), 16), path))
+    want = kernel_maps(pid)
+    probs = ["kernel map %x-%x %s %s not in detail" % (w[0], w[1], w[2], w[4]) for w in want
+             if w not in got][:3]
+    probs += ["detail map %x-%x %s %s not in the kernel's" % (g[0], g[1], g[2], g[4]) for g in got
+              if g not in want][:3]
+    exe = os.fsencode(os.readlink("/proc/%d/exe" % pid))
+    seg_want = {b"[stack]": "stack", b"[heap]": "heap"}
+    for m, w in zip(maps, got):
+        need = seg_want.get(w[4]) or ("text" if w[4] == exe and "x" in w[2] else None)
+        if need and m.get("segment") != need:
+            probs.append("%s map %x-%x: segment %r, want %r" % (w[4], w[0], w[1], m.get("segment"), need))
+    if not any(w[4] == b"[stack]" for w in want) or not any(w[4] == exe for w in want):
+        probs.append("the kernel shows no [stack] or no map of %s: nothing to classify" % exe)
+    return probs
+
+
+POLICY = {0: "other", 1: "fifo", 2: "rr", 3: "batch", 5: "idle", 6: "deadline"}
+
+
+def sched_vs_kernel(sched, pid):
+    """Fields of /proc/PID/stat after the comm's ')' : state is field 3, so field N is at N-3."""
+    with open("/proc/%d/stat" % pid, "rb") as f:
+        rest = f.read().rsplit(b")", 1)[1].split()
+    stat = lambda n: int(rest[n - 3])  # noqa: E731
+    with open("/proc/%d/status" % pid) as f:
+        cpus = [ln.split(":", 1)[1].strip() for ln in f if ln.startswith("Cpus_allowed_list:")]
+    want = {"priority": stat(18), "nice": stat(19), "rt_priority": stat(40),
+            "policy": POLICY.get(stat(41)), "affinity": cpus[0] if cpus else None}
+    return ["sched %s %r, kernel %r" % (k, sched.get(k), v) for k, v in want.items() if sched.get(k) != v]
+
+
+def signame(n):
+    """The kernel's numbering: 1..31 as the C library names them, 32 RTMIN ... 64 RTMAX."""
+    if n < 32:
+        return signal.Signals(n).name[3:]
+    return "RTMIN" if n == 32 else "RTMAX" if n == 64 else "RTMIN+%d" % (n - 32)
+
+
+def signals_vs_kernel(sig, pid):
+    with open("/proc/%d/status" % pid) as f:
+        st = dict(ln.rstrip("\n").split(":\t", 1) for ln in f if ":\t" in ln)
+    masks = {"pending": int(st["SigPnd"], 16) | int(st["ShdPnd"], 16), "blocked": int(st["SigBlk"], 16),
+             "ignored": int(st["SigIgn"], 16), "caught": int(st["SigCgt"], 16)}
+    probs = []
+    for k, mask in masks.items():
+        want = [signame(n) for n in range(1, 65) if mask >> (n - 1) & 1]
+        if sig.get(k) != want:
+            probs.append("signals %s %r, kernel %r" % (k, sig.get(k), want))
     return probs
 
 
@@ -83,16 +160,17 @@ def main():
     detail = detail if isinstance(detail, dict) else {}
     maps, fds = detail.get("maps") or [], detail.get("fds") or []
     res.all_of(what + ": detail maps", map_problems(maps) + mapping_problems(maps, mc, side))
+    res.all_of(what + ": detail maps are the kernel's, its stack, heap and code classified",
+               maps_vs_kernel(maps, pid))
     res.all_of(what + ": detail fds decode its channel", fd_problems(fds, mc, side))
-    res.check(isinstance(detail.get("sched"), dict) and bool(detail.get("sched")), what + ": detail sched")
+    res.all_of(what + ": detail sched as /proc/PID/stat says", sched_vs_kernel(detail.get("sched") or {}, pid))
     pcb = detail.get("pcb") or {}
     ns = pcb.get("namespaces") or {}
     res.check(ns.get("net") == me.get("netns") and isinstance(pcb.get("cgroup"), str)
               and isinstance(pcb.get("syscall"), int) and str(pcb.get("sp", "")).startswith("0x"),
               what + ": detail pcb (in %s; namespaces, cgroup)" % pcb.get("syscall_name"), ["pcb: %s" % pcb])
     sig = detail.get("signals") or {}
-    res.check(all(isinstance(sig.get(k), list) for k in ("pending", "blocked", "ignored", "caught")),
-              what + ": detail signals", ["signals: %s" % sig])
+    res.all_of(what + ": detail signals as /proc/PID/status masks say", signals_vs_kernel(sig, pid))
     res.check(peer in procs and "detail" not in procs[peer], what + ": peer %d present without detail" % peer)
     chans = doc.get("channels", [])
     res.all_of(what + ": only its channels, its channel among them",

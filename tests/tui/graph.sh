@@ -24,7 +24,8 @@ open_graph() {   # open_graph SESSION ARGS...: search the writer, press g
 	while [ "$i" -lt 50 ]; do
 		screen=$(T capture-pane -p -t "$session" 2>/dev/null)
 		case $screen in
-		*"graph view not built"*) skip_all "this ipctop has no graph screen (reports: graph view not built yet)" ;;
+		# the graph is always compiled in: a build without it is a failure, never a skip
+		*"graph view not built"*) echo "# this ipctop has no graph screen"; break ;;
 		*"Graph:"*) return 0 ;;
 		esac
 		sleep 0.1

@@ -53,18 +53,6 @@ wait_sel() {
 	while [ "$(selected)" != "$1" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
 	[ "$(selected)" = "$1" ]
 }
-menus='Send signal|Nice of|Sort by|Show processes of'
-# probe: the search prompt opens on '/' (a menu would take the key) and closes on Esc;
-# true when it did and no menu is on screen.
-probe() {
-	T send-keys -t "$session" /
-	wait_for "Search:" 50 || return 1
-	printf '%s\n' "$screen" | grep -Eq "$menus" && return 1
-	T send-keys -t "$session" Escape
-	n=0
-	while T capture-pane -p -t "$session" | grep -q "Search:" && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
-	[ $n -lt 50 ]
-}
 hex() { T send-keys -t "$session" -H $*; }
 home() { T send-keys -t "$session" Home; wait_sel "$first"; }
 

@@ -58,7 +58,14 @@ int main(void)
 	procs[1].user = NULL;
 	proc_sort(procs, cpu, idx, 4, COL_USER, false);
 	is_int(procs[idx[0]].pid, 20, "a missing user name sorts first, without crashing");
-	proc_sort(procs, cpu, idx, 0, COL_PID, false);
-	ok(1, "empty list");
+	/* an empty list: nothing to order, so no slot of idx is written */
+	uint32_t guard[4] = { 7, 7, 7, 7 };
+	proc_sort(procs, cpu, guard, 0, COL_PID, false);
+	ok(guard[0] == 7 && guard[1] == 7 && guard[2] == 7 && guard[3] == 7,
+	   "empty list: idx left as it was");
+	/* one process: its index stays where it is, the slots after it are not written */
+	guard[0] = 2;
+	proc_sort(procs, cpu, guard, 1, COL_CPU, true);
+	ok(guard[0] == 2 && guard[1] == 7, "one-process list: its index alone, unmoved");
 	return tap_done();
 }

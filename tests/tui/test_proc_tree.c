@@ -57,7 +57,14 @@ int main(void)
 	uint32_t self[1] = { 0 };
 	proc_tree_order(procs, self, 1, rows);
 	ok(rows[0].depth == 0 && procs[rows[0].proc].pid == 9, "own parent: a root, no loop");
+	/* an empty list makes no rows: every row slot keeps what was in it */
+	for (int i = 0; i < 8; i++)
+		rows[i] = (struct tree_row){ .proc = 77, .depth = -3, .last = true, .open_mask = 5 };
 	proc_tree_order(procs, self, 0, rows);
-	ok(1, "empty list");
+	int untouched = 1;
+	for (int i = 0; i < 8; i++)
+		untouched &= rows[i].proc == 77 && rows[i].depth == -3 && rows[i].last &&
+			     rows[i].open_mask == 5;
+	ok(untouched, "empty list: no row written");
 	return tap_done();
 }

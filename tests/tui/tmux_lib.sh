@@ -1,7 +1,8 @@
 # tmux_lib.sh — what the tmux end-to-end tests share: their work dir and private tmux server
-# (tmux_require, tmux_setup, T), waiting for the screen (wait_for, wait_re, wait_gone), starting
-# ipctop in a pane (start), and a pair of processes joined by a pipe (start_pipe_pair). Source
-# it after tap.sh, then call tmux_setup; session is set by start.
+# (tmux_require, tmux_setup, T), waiting for the screen (wait_for, wait_re, wait_gone), a check
+# that keys opened nothing (probe), starting ipctop in a pane (start), and a pair of processes
+# joined by a pipe (start_pipe_pair). Source it after tap.sh, then call tmux_setup; session is
+# set by start.
 
 # tmux_require [python3]: skip the whole test unless tmux and the built ipctop (and python3,
 # when named) are there.
@@ -71,6 +72,20 @@ has_re() { printf '%s\n' "$1" | grep -Eq -- "$want"; }
 wait_for() { want=$1; wait_until has_text "${2:-100}"; }
 # wait_re ERE [TENTHS]: until a line of the pane matches the extended regular expression.
 wait_re() { want=$1; wait_until has_re "${2:-100}"; }
+
+# probe: the search prompt opens on '/' (a menu would take the key) and closes on Esc; true
+# when it did and no menu is on screen. Sent after keys that must open nothing, it says they
+# were read and opened nothing, without waiting a guessed time.
+probe_menus='Send signal|Nice of|Sort by|Show processes of'
+probe() {
+	T send-keys -t "$session" /
+	wait_for "Search:" 50 || return 1
+	printf '%s\n' "$screen" | grep -Eq "$probe_menus" && return 1
+	T send-keys -t "$session" Escape
+	n=0
+	while T capture-pane -p -t "$session" | grep -q "Search:" && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+	[ $n -lt 50 ]
+}
 
 # wait_absent TEXT [TENTHS]: until the pane no longer shows TEXT.
 wait_absent() {

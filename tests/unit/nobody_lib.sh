@@ -2,8 +2,8 @@
 # source it after tap.sh (it skips the whole test when not root, or without setpriv or nobody),
 # then call run_as_nobody NAME for each TAP program of tests/unit; end with tap_done.
 [ "$(id -u)" -eq 0 ] || skip_all "not root: the tests already ran unprivileged"
-command -v setpriv >/dev/null 2>&1 || skip_all "setpriv not installed"
-id nobody >/dev/null 2>&1 || skip_all "no user nobody"
+command -v setpriv >/dev/null 2>&1 || ci_skip_all "setpriv not installed"
+id nobody >/dev/null 2>&1 || ci_skip_all "no user nobody"
 group=nogroup
 getent group nogroup >/dev/null 2>&1 || group=nobody
 

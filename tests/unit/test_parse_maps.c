@@ -229,8 +229,14 @@ static void test_classify_by_hand(void)
 		is_str(segment_name(m[10].seg), segment_name(SEG_ANON), "other pseudo-name: anon");
 	}
 	free(m);
-	maps_classify(NULL, 0, NULL);
-	ok(1, "classify of nothing returns");
+	/* nothing to classify: no map is written (the one after the end keeps its segment and
+	 * its NULL path, which classify would otherwise fill in) */
+	struct map_info after = { .seg = SEG_STACK, .path = NULL };
+	maps_classify(&after, 0, "/usr/bin/prog");
+	ok(after.seg == SEG_STACK && after.path == NULL, "classify of no maps writes none");
+	maps_classify(&after, 0, NULL);
+	ok(after.seg == SEG_STACK && after.path == NULL, "classify of no maps, no exe: writes none");
+	maps_classify(NULL, 0, NULL);   /* and does not touch a NULL array (a crash fails here) */
 }
 
 static void test_is_ipc(void)
