@@ -42,11 +42,5 @@ run_suite() {
 	fx_py check_cleanup.py "$FX_MANIFEST"
 }
 
-run_suite "$(id -un)" "$IPCTOP" "$TESTS_BIN/fixture/ipc_fixture"
-if fx_nobody_setup; then
-	run_suite nobody "$FX_PRIV/ipctop" "$FX_PRIV/ipc_fixture" \
-		env TMPDIR="$FX_PRIV/tmp" setpriv --reuid=nobody --regid="$FX_NOBODY_GROUP" --clear-groups
-else
-	skip "run as nobody: not root (the run above was already unprivileged)"
-fi
+fx_each_user run_suite
 tap_done

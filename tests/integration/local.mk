@@ -15,11 +15,12 @@ check_PROGRAMS += tests/fixture/name_forms
 tests_fixture_name_forms_SOURCES = tests/fixture/name_forms.c \
 	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
 
-TESTS += tests/integration/channels.sh
+TESTS += tests/integration/channels.sh tests/integration/oracles.sh
 EXTRA_DIST += tests/integration/channels.sh tests/integration/fixture_lib.sh \
 	tests/integration/ipcfx.py tests/integration/check_channels.py \
 	tests/integration/check_cleanup.py tests/integration/offhost_lib.sh \
-	tests/integration/offhost_peer.py
+	tests/integration/offhost_peer.py tests/integration/oracles.sh \
+	tests/integration/check_oracles.py
 
 TESTS += tests/integration/detail.sh tests/integration/dot.sh tests/integration/hostile.sh \
 	tests/integration/names.sh
