@@ -4,8 +4,8 @@
 set -euo pipefail
 
 build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libncurses-dev)
-test=(python3 tmux graphviz util-linux iproute2 procps clang valgrind)
-bench=(hyperfine lsof htop)
+test=(python3 tmux graphviz util-linux iproute2 procps clang valgrind lsof)
+bench=(hyperfine htop)
 # Real servers the tests in tests/servers start in their own directories and ports.
 servers=(postgresql-15 nginx)
 

@@ -1,8 +1,11 @@
 """check_channels.py MANIFEST JSON [VIEWER_UID] — compare `ipctop --json` with what
-ipc_fixture made: each manifest channel found once with its kind, exactly its two pids, the
-descriptors the children hold, direction and roles; no other channel between fixture
-processes; the bystander in no channel; no dangling endpoint. With VIEWER_UID (ipctop ran as
-that user, not root): other users' processes are marked and never guessed as endpoints."""
+ipc_fixture made and recorded (its own record, never ipctop's output): each manifest channel
+found once with its kind and object identity (inode, device:inode, pty or eventfd number,
+socket inodes, SysV id), exactly one endpoint per side with the descriptor, access and role
+the child recorded (an off-host peer: one endpoint with no pid and the peer's address); no
+other channel held by a fixture child, none between fixture processes; the bystander in no
+channel; no dangling endpoint. With VIEWER_UID (ipctop ran as that user, not root): other
+users' processes are marked and never guessed as endpoints."""
 
 import os
 import sys
@@ -30,35 +33,59 @@ def find_channel(chans, mc):
     return found
 
 
+def side_problems(ch, mc, side):
+    """Side a or b has exactly one endpoint, with the fd, access and role the child recorded
+    (role "-": none). A side with pid 0 is the off-host peer: no pid, its address as remote."""
+    tok, pid = mc["tok"], mc[side]
+    if pid == 0:
+        eps = [e for e in ch["endpoints"] if e.get("pid") is None]
+        want = {"fd": None, "access": "rw", "role": "remote", "remote": tok.get("remote")}
+    else:
+        eps = [e for e in ch["endpoints"] if e.get("pid") == pid]
+        role = tok.get("role" + side)
+        want = {"fd": int(tok["fd" + side]) if "fd" + side in tok else None,   # None: a mapping
+                "access": tok.get("acc" + side), "role": None if role == "-" else role}
+    if len(eps) != 1:
+        return ["%s %s: %d endpoints, want 1: %s" % (side.upper(), pid, len(eps), eps)]
+    if pid != 0 and ("acc" + side not in tok or "role" + side not in tok):
+        return ["%s %s: the fixture recorded no access or role" % (side.upper(), pid)]
+    return ["%s %s: %s %r, the fixture recorded %r" % (side.upper(), pid, k, eps[0].get(k), v)
+            for k, v in sorted(want.items()) if eps[0].get(k) != v]
+
+
 def endpoint_problems(ch, mc):
     """Pids, fds, access and roles of the endpoints against the manifest."""
-    a, b, tok, kind = mc["a"], mc["b"], mc["tok"], mc["kind"]
+    a, b = mc["a"], mc["b"]
     probs = []
     pids = ipcfx.ep_pids(ch)
-    if set(pids) != {a, b}:
-        probs.append("endpoint pids %s, want exactly {%d, %d}" % (pids, a, b))
-    eps_a = [e for e in ch["endpoints"] if e.get("pid") == a]
-    eps_b = [e for e in ch["endpoints"] if e.get("pid") == b]
-    for side, pid, eps in (("a", a, eps_a), ("b", b, eps_b)):
-        want_fd = int(tok["fd" + side]) if "fd" + side in tok else None   # None: a mapping
-        if eps and not any(e.get("fd") == want_fd for e in eps):
-            probs.append("%s %d: no endpoint with fd %s: %s" % (side.upper(), pid, want_fd, eps))
-    if kind in ("pipe", "fifo"):
-        probs += access_problems(eps_a, "w", "A") + access_problems(eps_b, "r", "B")
-    if kind == "sysv_msg":
-        probs += role_problems(eps_a, "sender", "A") + role_problems(eps_b, "receiver", "B")
+    want = {a, b if b else None}
+    if set(pids) != want or len(pids) != 2:
+        probs.append("endpoint pids %s, want exactly %s" % (pids, sorted(want, key=str)))
+    return probs + side_problems(ch, mc, "a") + side_problems(ch, mc, "b")
+
+
+def identity_problems(ch, mc):
+    """The channel is the object the fixture made: its id names the inode (pipe), the
+    device:inode (fifo, POSIX shm and mq, memfd), the pty or eventfd number; each socket
+    endpoint holds the socket inode the child recorded."""
+    tok, kind, cid = mc["tok"], mc["kind"], str(ch.get("id"))
+    probs = []
+    if kind == "pipe" and cid != "pipe:" + tok["ino"]:
+        probs.append("id %s, the pipe's inode is %s" % (cid, tok["ino"]))
+    if kind in ("fifo", "posix_shm", "posix_mq", "memfd") and not cid.endswith(":" + tok["ino"]):
+        probs.append("id %s does not end in the inode %s" % (cid, tok["ino"]))
+    if kind == "pty" and cid != "pty:" + tok["pty"]:
+        probs.append("id %s, the pty is %s" % (cid, tok["pty"]))
+    if kind == "eventfd" and tok.get("eventfd_id", "-") != "-" and cid != "eventfd:" + tok["eventfd_id"]:
+        probs.append("id %s, the eventfd-id is %s" % (cid, tok["eventfd_id"]))
+    for side in ("a", "b"):
+        ino = tok.get("ino" + side)
+        eps = [e for e in ch["endpoints"] if e.get("pid") == mc[side]]
+        if ino and kind in ("unix", "tcp", "udp") and \
+                [str((e.get("socket") or {}).get("inode")) for e in eps] != [ino]:
+            probs.append("%s: socket inodes %s, the child's is %s" % (
+                side.upper(), [(e.get("socket") or {}).get("inode") for e in eps], ino))
     return probs
-
-
-def access_problems(eps, want, side):
-    got = [e.get("access") for e in eps]
-    return [] if got and all(g == want for g in got) else \
-        ["%s: access %s, want %r" % (side, got, want)]
-
-
-def role_problems(eps, want, side):
-    got = [e.get("role") for e in eps]
-    return [] if want in got else ["%s: roles %s, want %r" % (side, got, want)]
 
 
 def kind_problems(ch, mc):
@@ -93,14 +120,28 @@ def check_manifest_channels(res, doc, man):
         if len(found) != 1:
             res.check(False, desc, ["%d channels hold A's end (want 1): %s" % (len(found), found)])
             continue
-        res.all_of(desc, endpoint_problems(found[0], mc) + kind_problems(found[0], mc))
+        res.all_of(desc, endpoint_problems(found[0], mc) + identity_problems(found[0], mc) +
+                   kind_problems(found[0], mc))
 
 
 def fixture_pids(man):
     pids = {man["parent"], man["bystander"]}
     for mc in man["channels"]:
-        pids |= {mc["a"], mc["b"]}
+        pids |= {mc["a"], mc["b"]} - {0}
     return pids
+
+
+def check_no_extra(res, doc, man):
+    """Every channel a fixture child holds is the one channel of its manifest line: nothing
+    the fixture did not make (a lone listener, the listening socket next to an accepted one)."""
+    mine = {}
+    for mc in man["channels"]:
+        for ch in find_channel(doc.get("channels", []), mc):
+            mine[id(ch)] = mc
+    children = {mc[s] for mc in man["channels"] for s in ("a", "b")} - {0}
+    extra = ["%s %s held by %s" % (ch.get("kind"), ch.get("id"), sorted(set(ipcfx.ep_pids(ch)) & children))
+             for ch in doc.get("channels", []) if id(ch) not in mine and set(ipcfx.ep_pids(ch)) & children]
+    res.all_of("no channel of a fixture child beyond its manifest line", extra)
 
 
 def check_cross(res, doc, man):
@@ -170,6 +211,7 @@ def main():
     res.check(isinstance(doc.get("processes"), list) and isinstance(doc.get("channels"), list),
               "ipctop --json is valid JSON with processes and channels")
     check_manifest_channels(res, doc, man)
+    check_no_extra(res, doc, man)
     check_cross(res, doc, man)
     if len(sys.argv) > 3:
         check_viewer(res, doc, int(sys.argv[3]))

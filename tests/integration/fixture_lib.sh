@@ -101,3 +101,16 @@ fx_nobody_setup() {
 	return 0
 }
 FX_NOBODY_GROUP=$(getent group nogroup >/dev/null 2>&1 && echo nogroup || echo 65534)
+
+# fx_each_user SUITE: run "SUITE WHO IPCTOP FIXTURE [PREFIX...]" as this user, then (root only)
+# as nobody on copies of the binaries, with the PREFIX that drops to nobody; each suite ends
+# with the fixture stopped (fx_stop_check) and its clean-up checked.
+fx_each_user() {
+	"$1" "$(id -un)" "$IPCTOP" "$TESTS_BIN/fixture/ipc_fixture"
+	if fx_nobody_setup; then
+		"$1" nobody "$FX_PRIV/ipctop" "$FX_PRIV/ipc_fixture" \
+			env TMPDIR="$FX_PRIV/tmp" setpriv --reuid=nobody --regid="$FX_NOBODY_GROUP" --clear-groups
+	else
+		skip "run as nobody: not root (the run above was already unprivileged)"
+	fi
+}

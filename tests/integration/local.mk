@@ -3,6 +3,7 @@
 check_PROGRAMS += tests/fixture/ipc_fixture
 tests_fixture_ipc_fixture_SOURCES = tests/fixture/ipc_fixture.c \
 	tests/fixture/kinds_stream.c tests/fixture/kinds_net.c tests/fixture/kinds_shared.c \
+	tests/fixture/kinds_offhost.c \
 	tests/fixture/fixture_kinds.h tests/fixture/fixture_util.c tests/fixture/fixture_util.h
 tests_fixture_ipc_fixture_LDADD = -lrt
 
@@ -14,10 +15,12 @@ check_PROGRAMS += tests/fixture/name_forms
 tests_fixture_name_forms_SOURCES = tests/fixture/name_forms.c \
 	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
 
-TESTS += tests/integration/channels.sh
+TESTS += tests/integration/channels.sh tests/integration/oracles.sh
 EXTRA_DIST += tests/integration/channels.sh tests/integration/fixture_lib.sh \
 	tests/integration/ipcfx.py tests/integration/check_channels.py \
-	tests/integration/check_cleanup.py
+	tests/integration/check_cleanup.py tests/integration/offhost_lib.sh \
+	tests/integration/offhost_peer.py tests/integration/oracles.sh \
+	tests/integration/check_oracles.py
 
 TESTS += tests/integration/detail.sh tests/integration/dot.sh tests/integration/hostile.sh \
 	tests/integration/names.sh

@@ -6,7 +6,7 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_text_escape tests/unit/test
 	tests/unit/test_u64map tests/unit/test_kept_fds tests/unit/test_maps_query \
 	tests/unit/test_collect_workers tests/unit/test_collect_maps tests/unit/test_refresh_memory \
 	tests/unit/test_parse_pcb tests/unit/test_channel_ids tests/unit/test_fast_text \
-	tests/unit/test_term_input
+	tests/unit/test_term_input tests/unit/test_channel_semantics
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
@@ -24,6 +24,10 @@ tests_unit_test_parse_pcb_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_channel_ids_SOURCES = tests/unit/test_channel_ids.c \
 	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
 tests_unit_test_channel_ids_LDADD = $(IPCTOP_LIBS)
+# test_channel_semantics: each rule of resolution stated by hand (roles, access, pairing)
+tests_unit_test_channel_semantics_SOURCES = tests/unit/test_channel_semantics.c \
+	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
+tests_unit_test_channel_semantics_LDADD = $(IPCTOP_LIBS)
 # test_fast_text: the printf-free number and address writers against printf and inet_ntop
 tests_unit_test_fast_text_LDADD = $(IPCTOP_LIBS)
 # test_term_input: the terminal input decoder on byte strings
