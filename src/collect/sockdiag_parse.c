@@ -178,6 +178,7 @@ static void inet_take_tcp_info(struct sock_info *si, const struct nlattr *info)
 	si->has_tcp_info = true;
 	si->bytes_acked = ti.tcpi_bytes_acked;
 	si->bytes_received = ti.tcpi_bytes_received;
+	si->bytes_sent = ti.tcpi_bytes_sent;
 	si->rtt_us = ti.tcpi_rtt;
 }
 
