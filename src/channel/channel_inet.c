@@ -4,8 +4,9 @@
  * - a listener held by several processes, or with a connection it has not accepted yet, is one
  *   channel "tcp:listen:ADDR:PORT": holders "listen", the waiting clients "client";
  * - a connected UDP socket whose remote address is a bound, unconnected UDP socket is one
- *   channel "udp:ADDR:PORT" with it (roles "client" and "server"); an unconnected sender says
- *   nothing of where it sends, so it stays out of channels;
+ *   channel "udp:ADDR:PORT" with it (roles "client" and "server"), as is a bound UDP socket
+ *   held by several processes; an unconnected sender says nothing of where it sends, so it
+ *   stays out of channels (its socket's state says "unconnected");
  * - a connection seen from one side only gains an endpoint for the other: "peer closed" when
  *   that side has closed (an orphan closing, or a FIN seen on loopback), "unseen" when its socket
  *   exists but no visible process holds it, "remote" otherwise (another host, or unknown). */
@@ -190,9 +191,12 @@ static void place_socks(struct inet_ctx *cx, const uint32_t *holders)
 		if (inet_is_listener(&s->socks[srv]))
 			cx->place[srv] = IP_LISTEN;
 	}
-	for (size_t i = 0; i < s->n_socks; i++)
+	for (size_t i = 0; i < s->n_socks; i++) {   /* shared by several processes */
 		if (inet_is_listener(&s->socks[i]) && holders[i] > 1)
-			cx->place[i] = IP_LISTEN;   /* shared by several processes */
+			cx->place[i] = IP_LISTEN;
+		else if (inet_is_udp_bound(&s->socks[i]) && holders[i] > 1)
+			cx->place[i] = IP_UDP_SERVER;
+	}
 }
 
 /* Per socket, how many processes hold it. */

@@ -85,6 +85,9 @@ static void test_udp(void)
 	hold(2, 4, sock4(IPPROTO_UDP, 12, LO, 40002, LO, 5300, EST));
 	hold(3, 3, sock4(IPPROTO_UDP, 13, LO, 40003, ANY, 0, CLOSE));   /* unconnected sender */
 	hold(3, 4, sock4(IPPROTO_UDP, 14, LO, 40004, LO, 5999, EST));   /* nothing bound there */
+	int32_t shared = sock4(IPPROTO_UDP, 15, LO, 5400, ANY, 0, CLOSE);   /* two holders, no client */
+	hold(1, 6, shared);
+	hold(2, 6, shared);
 	channel_resolve(&S);
 	const struct channel *c = chan_id("udp:0.0.0.0:5300");
 	ok(c && c->n_ep == 3, "UDP clients of a bound server: one channel with server and clients");
@@ -93,6 +96,9 @@ static void test_udp(void)
 	ok(S.procs[3].fds[0].chan == -1, "an unconnected sender stays unpaired");
 	const struct channel *lone = chan_id("udp:127.0.0.1:40004-127.0.0.1:5999");
 	ok(lone && ep_of(lone, 0) && !strcmp(role_of(lone, 0), "remote"), "nothing bound at the address: remote");
+	c = chan_id("udp:127.0.0.1:5400");
+	ok(c && c->n_ep == 2 && !strcmp(role_of(c, 101), "server") && !strcmp(role_of(c, 102), "server"),
+	   "a bound UDP socket held by two processes: one channel, both holders");
 	hand_free_lists(&S);
 }
 
