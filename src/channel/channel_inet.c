@@ -255,6 +255,26 @@ static void add_far_end(struct inet_ctx *cx, int32_t c)
 	chan_table_add_ep(cx->t, c, &ep);
 }
 
+/* A listener or bound UDP server that clients joined but no visible process holds (another
+ * user's, seen by a non-root viewer): an end with its address, role "unseen". */
+static void add_unseen_servers(struct inet_ctx *cx)
+{
+	struct snapshot *s = cx->t->s;
+	for (size_t i = 0; i < s->n_socks; i++) {
+		if ((cx->place[i] != IP_LISTEN && cx->place[i] != IP_UDP_SERVER) || cx->ix.held[i])
+			continue;
+		const struct sock_info *k = &s->socks[i];
+		int32_t c = bound_chan(cx, (int32_t)i);
+		struct endpoint ep = { .pid = 0, .proc = -1, .fd = -1, .access = ACC_RW, .sock = (int32_t)i,
+				       .role = "unseen" };
+		struct id_text local;
+		idt_init(&local);
+		idt_addr_port(&local, k->family, k->laddr, k->lport);
+		ep.remote = idt_arena(&local, &s->arena);
+		chan_table_add_ep(cx->t, c, &ep);
+	}
+}
+
 void resolve_inet(struct chan_table *t)
 {
 	struct snapshot *s = t->s;
@@ -272,6 +292,7 @@ void resolve_inet(struct chan_table *t)
 			if (p->fds[j].kind == FDK_SOCKET && p->fds[j].sock >= 0)
 				add_fd(&cx, pi, &p->fds[j]);
 	}
+	add_unseen_servers(&cx);
 	for (size_t c = 0; c < s->n_chans && c < cx.cap_st; c++) {
 		enum chan_kind kind = s->chans[c].kind;
 		if ((kind == CK_TCP || kind == CK_UDP) && !cx.st[c].two_sided && cx.st[c].sock >= 0)

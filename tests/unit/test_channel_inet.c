@@ -173,9 +173,15 @@ static void test_unseen(void)
 	hand_reset(&S, 1, 0);
 	hold(0, 3, sock4(IPPROTO_TCP, 40, LO, 40040, LO, 7300, EST));
 	sock4(IPPROTO_TCP, 41, LO, 7300, LO, 40040, EST);   /* held by a process not visible */
+	sock4(IPPROTO_UDP, 42, LO, 7400, ANY, 0, CLOSE);    /* a bound server not visible */
+	hold(0, 4, sock4(IPPROTO_UDP, 43, LO, 40041, LO, 7400, EST));
 	channel_resolve(&S);
 	is_str(role_of(chan_id("tcp:127.0.0.1:40040-127.0.0.1:7300"), 0), "unseen",
 	       "a peer socket with an inode and no visible holder: unseen, not remote");
+	const struct channel *c = chan_id("udp:127.0.0.1:7400");
+	ok(c && c->n_ep == 2 && !strcmp(role_of(c, 100), "client") && !strcmp(role_of(c, 0), "unseen") &&
+	   ep_of(c, 0)->remote && !strcmp(ep_of(c, 0)->remote, "127.0.0.1:7400"),
+	   "a UDP client of a server no visible process holds: the server is an unseen end");
 	hand_free_lists(&S);
 }
 
