@@ -185,6 +185,22 @@ static void test_unseen(void)
 	hand_free_lists(&S);
 }
 
+/* An IPv4 wildcard bind (0.0.0.0) never takes an IPv6 client to ::1; an IPv6 wildcard ([::])
+ * takes IPv4 clients (test_listener). */
+static void test_families(void)
+{
+	hand_reset(&S, 3, 0);
+	int32_t lis = sock4(IPPROTO_TCP, 50, ANY, 7500, ANY, 0, LISTEN);
+	hold(0, 3, lis);
+	hold(1, 3, lis);
+	hold(2, 3, tcp6(51, LO6, 40050, LO6, 7500, EST));
+	tcp6(0, LO6, 7500, LO6, 40050, EST);   /* pending on some [::1]:7500 listener not listed */
+	channel_resolve(&S);
+	const struct channel *c = chan_id("tcp:listen:0.0.0.0:7500");
+	ok(c && c->n_ep == 2 && !ep_of(c, 102), "0.0.0.0:7500 does not take a client of [::1]:7500");
+	hand_free_lists(&S);
+}
+
 int main(void)
 {
 	snapshot_init(&S);
@@ -192,6 +208,7 @@ int main(void)
 	test_half_closed();
 	test_listener();
 	test_unseen();
+	test_families();
 	snapshot_free(&S);
 	return tap_done();
 }
