@@ -113,8 +113,10 @@ static int32_t bound_chan(struct inet_ctx *cx, int32_t sock)
 		id_head(&id, s, kind_of(k), k->netns);
 		if (k->protocol == IPPROTO_TCP)
 			idt_str(&id, "listen:");
+		size_t at = id.len;
 		idt_addr_port(&id, k->family, k->laddr, k->lport);
 		s->chans[c].id = idt_arena(&id, &s->arena);
+		s->chans[c].label = s->chans[c].id + at;   /* "ADDR:PORT", what a hub is named by */
 		s->chans[c].netns = k->netns;
 	}
 	return c;

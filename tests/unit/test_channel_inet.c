@@ -155,6 +155,7 @@ static void test_listener(void)
 	channel_resolve(&S);
 	const struct channel *c = chan_id("tcp:listen:[::]:7000");
 	ok(c && c->n_ep == 3, "shared listener with a pending client: one channel, both holders and the client");
+	is_str(c ? c->label : NULL, "[::]:7000", "a listener's channel is labelled by its address");
 	is_str(role_of(c, 100), "listen", "listener holder role");
 	is_str(role_of(c, 101), "listen", "the forked holder is an endpoint too");
 	is_str(role_of(c, 102), "client", "the not yet accepted client joins the listener");
