@@ -29,10 +29,17 @@ run_suite() {
 	fx_py check_inet.py "$FX_MANIFEST" "$FX_TMP/$who.json" "$FX_TMP/$who-p.json" \
 		"$FX_TMP/$who.tcp" "$FX_TMP/$who.udp"
 	fx_stop_check "inet-$who"
-	local left
-	left=$(ps -eo comm= | grep -c '^fi-')
-	[ "$left" -eq 0 ]
-	ok $? "no fixture process is left ($who: $left)"
+	# every process of the record (parent, ROLE=PID, the workers' wrk=PID,PID) is gone
+	local left= pid pids
+	pids="$(sed -n 's/^parent //p' "$FX_MANIFEST") $(tr ' ' '\n' <"$FX_MANIFEST" |
+		grep -E '^([a-z]+-[a-z]+|closewait|timewait|wrk)=' | cut -d= -f2 | tr ',' ' ')"
+	for pid in $pids; do
+		case $(cat "/proc/$pid/comm" 2>/dev/null) in
+		fi-*|inet_fixture) left="$left $pid" ;;
+		esac
+	done
+	[ -z "$left" ]
+	ok $? "no fixture process is left ($who:${left:- none})"
 }
 
 run_suite "$(id -un)" "$IPCTOP" "$TESTS_BIN/fixture/inet_fixture"
