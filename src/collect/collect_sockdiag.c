@@ -22,6 +22,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "util/u64map.h"
 #include "util/xalloc.h"
 
 /* The kernel fills at most ~32 KiB per dump read; twice that never truncates. */
@@ -179,8 +180,10 @@ static int on_socket(const struct nlmsghdr *nlh, void *data)
 		d->malformed++;
 		return MNL_CB_OK;
 	}
-	if (si.ino == 0)
-		return MNL_CB_OK;   /* SYN-RECV request or TIME-WAIT: no process holds it */
+	if (si.ino == 0 && si.protocol != IPPROTO_TCP)
+		return MNL_CB_OK;
+	/* TCP without an inode is kept: a connection its listener has not accepted yet, or an
+	 * orphan its process closed (FIN_WAIT*, LAST_ACK): the other end of a held socket */
 	si.netns = d->netns;
 	XGROW(s->socks, s->cap_socks, s->n_socks + 1);
 	s->socks[s->n_socks++] = si;
@@ -380,6 +383,37 @@ int sockdiag_lookup_unix(struct snapshot *s, uint64_t netns, const uint64_t *ino
 	}
 	conn_close(&c);
 	return r < 0 && !found ? r : found;
+}
+
+/* Keep, of the sockets from start on, those whose inode is one of want's keys. */
+static size_t keep_wanted(struct snapshot *s, size_t start, const struct u64map *want)
+{
+	size_t n = start;
+	for (size_t i = start; i < s->n_socks; i++)
+		if (s->socks[i].ino && u64map_get(want, s->socks[i].ino) >= 0)
+			s->socks[n++] = s->socks[i];
+	s->n_socks = n;
+	return n - start;
+}
+
+int sockdiag_lookup_inet(struct snapshot *s, uint64_t netns, const uint64_t *inos, size_t n)
+{
+	struct diag_conn c;
+	int r = conn_open(&c);
+	if (r < 0)
+		return r;
+	size_t start = s->n_socks;
+	r = dump_tcp(&c, &dump_specs[1], s, netns);
+	for (size_t i = 2; i <= 3 && r >= 0; i++)
+		r = dump_family(&c, &dump_specs[i], s, netns, false);   /* UDP over IPv4, IPv6 */
+	conn_close(&c);
+	struct u64map want;
+	u64map_init(&want, n);
+	for (size_t i = 0; i < n; i++)
+		u64map_put(&want, inos[i], 0);
+	size_t found = keep_wanted(s, start, &want);
+	u64map_free(&want);
+	return r < 0 && !found ? r : (int)found;
 }
 
 /* Back to the namespace we came from. Failing here would leave this thread collecting the

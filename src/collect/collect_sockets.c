@@ -148,13 +148,20 @@ static size_t missed_inodes(const struct snapshot *s, uint64_t *out, size_t cap)
 	return n;
 }
 
-/* A dump is not atomic: a socket closed while it ran can make the kernel skip another. The
- * UNIX sockets a process holds but the dump missed are asked for one by one. */
+/* A dump is not atomic: a socket closed while it ran can make the kernel skip another, and a
+ * socket made while it ran may be held by a process read after it. The UNIX sockets a process
+ * holds but the dump missed are asked for one by one; TCP and UDP once more, in one dump, for
+ * what is still missing (other families, packet or vsock, are never found: the cost is one
+ * TCP and UDP dump per snapshot while such a socket is open). */
 static void find_missed(struct snapshot *s)
 {
 	uint64_t *inos = xmalloc(MAX_LOOKUPS * sizeof(*inos));
 	size_t n = missed_inodes(s, inos, MAX_LOOKUPS);
-	if (n > 0 && sockdiag_lookup_unix(s, s->own_netns, inos, n) > 0)
+	if (n > 0 && sockdiag_lookup_unix(s, s->own_netns, inos, n) > 0) {
+		link_fds(s);
+		n = missed_inodes(s, inos, MAX_LOOKUPS);
+	}
+	if (n > 0 && sockdiag_lookup_inet(s, s->own_netns, inos, n) > 0)
 		link_fds(s);
 	free(inos);
 }

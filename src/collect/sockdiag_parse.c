@@ -178,6 +178,9 @@ static void inet_take_tcp_info(struct sock_info *si, const struct nlattr *info)
 	si->has_tcp_info = true;
 	si->bytes_acked = ti.tcpi_bytes_acked;
 	si->bytes_received = ti.tcpi_bytes_received;
+	/* kernels before 4.19 have no tcpi_bytes_sent: take bytes_acked (SYN and FIN included) */
+	bool has_sent = len >= offsetof(struct tcp_info, tcpi_bytes_sent) + sizeof(ti.tcpi_bytes_sent);
+	si->bytes_sent = has_sent ? ti.tcpi_bytes_sent : ti.tcpi_bytes_acked;
 	si->rtt_us = ti.tcpi_rtt;
 }
 

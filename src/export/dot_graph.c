@@ -29,15 +29,21 @@ static uint64_t text_hash(const char *t)
 	return h;
 }
 
-static uint64_t remote_node(struct builder *b, const char *text)
+/* The node of a peer no visible process holds, by its address; role words other than
+ * "remote" (a local peer that closed, or one whose holder is not visible) go on its label. */
+static uint64_t remote_node(struct builder *b, const char *text, const char *role)
 {
 	struct dot_graph *g = b->g;
 	uint64_t h = text_hash(text);
 	int32_t idx = u64map_get(&b->remote_by_hash, h);
 	if (idx >= 0 && strcmp(g->remotes[idx], text) == 0)
 		return DOT_NODE(DOT_REMOTE, idx);
+	size_t cap = g->cap_remotes;
 	XGROW(g->remotes, g->cap_remotes, g->n_remotes + 1);
+	if (g->cap_remotes != cap)
+		g->remote_roles = xrealloc(g->remote_roles, g->cap_remotes * sizeof(*g->remote_roles));
 	g->remotes[g->n_remotes] = text;
+	g->remote_roles[g->n_remotes] = role && strcmp(role, "remote") != 0 ? role : NULL;
 	if (idx < 0)
 		u64map_put(&b->remote_by_hash, h, (int32_t)g->n_remotes);
 	return DOT_NODE(DOT_REMOTE, g->n_remotes++);
@@ -54,7 +60,7 @@ static size_t collect_parties(struct builder *b, const struct channel *ch)
 		if (ep->pid > 0)
 			node = DOT_NODE(DOT_PROC, ep->pid);
 		else if (ep->remote)
-			node = remote_node(b, ep->remote);
+			node = remote_node(b, ep->remote, ep->role);
 		else
 			continue;
 		size_t i = 0;
@@ -213,6 +219,7 @@ void dot_graph_free(struct dot_graph *g)
 	free(g->edges);
 	free(g->pids);
 	free(g->remotes);
+	free(g->remote_roles);
 	free(g->hubs);
 	memset(g, 0, sizeof(*g));
 }

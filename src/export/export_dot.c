@@ -94,6 +94,11 @@ static void write_other_nodes(struct dot_out *o, const struct snapshot *s, const
 	for (size_t i = 0; i < g->n_remotes; i++) {
 		sb_printf(&o->line, "  r%zu [shape=plaintext, label=\"", i);
 		dot_str(&o->line, g->remotes[i]);
+		if (g->remote_roles[i]) {
+			sb_puts(&o->line, "\\n(");
+			dot_str(&o->line, g->remote_roles[i]);
+			sb_puts(&o->line, ")");
+		}
 		sb_puts(&o->line, "\"];\n");
 		flush_line(o);
 	}

@@ -99,8 +99,8 @@ static int inet_rank(const struct snapshot *s, const struct channel *c, const st
 	if (ep->sock < 0 || (size_t)ep->sock >= s->n_socks)
 		return 0;
 	const struct sock_info *k = &s->socks[ep->sock];
-	if (listen_port && listen_port[ep->sock])
-		return 3;
+	if ((listen_port && listen_port[ep->sock]) || (c->kind == CK_TCP && k->state == TCP_LISTEN_STATE))
+		return 3;   /* accepted on a listened port, or the listener itself */
 	if (c->kind == CK_UDP && (k->state == UDP_UNCONNECTED_STATE || k->rport == 0))
 		return 2;
 	return k->lport < k->rport ? 1 : 0;

@@ -154,6 +154,7 @@ struct sock_info {
 	uint32_t uid;
 	bool has_tcp_info;
 	uint64_t bytes_acked, bytes_received;
+	uint64_t bytes_sent;           /* tcpi_bytes_sent: payload sent, SYN and FIN not counted */
 	uint32_t rtt_us;
 	/* NETLINK */
 	uint32_t portid, dst_portid, dst_group;

@@ -7,6 +7,10 @@ tests_fixture_ipc_fixture_SOURCES = tests/fixture/ipc_fixture.c \
 	tests/fixture/fixture_kinds.h tests/fixture/fixture_util.c tests/fixture/fixture_util.h
 tests_fixture_ipc_fixture_LDADD = -lrt
 
+check_PROGRAMS += tests/fixture/inet_fixture
+tests_fixture_inet_fixture_SOURCES = tests/fixture/inet_fixture.c tests/fixture/inet_scenes.c \
+	tests/fixture/inet_scenes.h tests/fixture/fixture_util.c tests/fixture/fixture_util.h
+
 check_PROGRAMS += tests/fixture/hostile_name
 tests_fixture_hostile_name_SOURCES = tests/fixture/hostile_name.c \
 	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
@@ -21,6 +25,9 @@ EXTRA_DIST += tests/integration/channels.sh tests/integration/fixture_lib.sh \
 	tests/integration/check_cleanup.py tests/integration/offhost_lib.sh \
 	tests/integration/offhost_peer.py tests/integration/oracles.sh \
 	tests/integration/check_oracles.py
+
+TESTS += tests/integration/inet.sh
+EXTRA_DIST += tests/integration/inet.sh tests/integration/check_inet.py
 
 TESTS += tests/integration/detail.sh tests/integration/dot.sh tests/integration/hostile.sh \
 	tests/integration/names.sh

@@ -2,7 +2,7 @@
 # A unit test is one program built from its own .c (automake's default source when it has no
 # _SOURCES) and linked with libipctop (its _LDADD: the default LDADD would reach every program
 # of the build); it includes tests/tap.h by a relative path, so it needs no flags of its own.
-UNIT_TESTS = tests/unit/test_channel tests/unit/test_text_escape tests/unit/test_collect_reuse \
+UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/test_text_escape tests/unit/test_collect_reuse \
 	tests/unit/test_u64map tests/unit/test_kept_fds tests/unit/test_maps_query \
 	tests/unit/test_collect_workers tests/unit/test_collect_maps tests/unit/test_refresh_memory \
 	tests/unit/test_parse_pcb tests/unit/test_channel_ids tests/unit/test_fast_text \
@@ -12,6 +12,9 @@ TESTS += $(UNIT_TESTS)
 tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
 	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
 tests_unit_test_channel_LDADD = $(IPCTOP_LIBS)
+tests_unit_test_channel_inet_SOURCES = tests/unit/test_channel_inet.c \
+	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
+tests_unit_test_channel_inet_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_text_escape_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_reuse_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_u64map_LDADD = $(IPCTOP_LIBS)

@@ -139,6 +139,28 @@ static void test_write_error(const struct snapshot *s)
 	fclose(f);
 }
 
+/* A far end that is a local peer gone (role "peer closed") says so on its node; an off-host
+ * one ("remote") is the bare address (test_full). */
+static void test_peer_closed(struct snapshot *s)
+{
+	struct endpoint *far = NULL;
+	for (size_t i = 0; i < s->n_chans; i++)
+		for (size_t e = 0; e < s->chans[i].n_ep; e++)
+			if (s->chans[i].ep[e].remote)
+				far = &s->chans[i].ep[e];
+	if (!far) {
+		ok(0, "the fixture has a far end");
+		return;
+	}
+	const char *was = far->role;
+	far->role = "peer closed";
+	int rc;
+	char *t = dot_text(s, NULL, 0, &rc);
+	has(t, "  r0 [shape=plaintext, label=\"10.0.0.1:443\\n(peer closed)\"];", "a gone local peer is labelled so");
+	free(t);
+	far->role = was;
+}
+
 int main(int argc, char **argv)
 {
 	struct snapshot s;
@@ -155,6 +177,7 @@ int main(int argc, char **argv)
 	test_full(&s);
 	test_filter(&s);
 	test_unix_hub(&s);
+	test_peer_closed(&s);
 	test_write_error(&s);
 	snapshot_free(&s);
 	return tap_done();

@@ -314,6 +314,33 @@ static void test_model(void)
 	graph_model_free(&g);
 }
 
+/* A listener's channel (the holder and a client it has not accepted yet): drawn from the
+ * client to the listening process. */
+static void test_listener_edge(void)
+{
+	struct snapshot s;
+	memset(&s, 0, sizeof(s));
+	s.procs = procs;
+	s.socks = socks;
+	s.chans = chans;
+	add_proc(&s, 30, "lis");
+	add_proc(&s, 31, "cli");
+	socks[0] = (struct sock_info){ .family = AF_INET, .protocol = IPPROTO_TCP, .state = 10, .lport = 9000 };
+	socks[1] = (struct sock_info){ .family = AF_INET, .protocol = IPPROTO_TCP, .state = 1, .lport = 45000, .rport = 9000 };
+	s.n_socks = 2;
+	size_t used = 0;
+	struct channel *c = add_chan(&s, CK_TCP, "tcp:listen:127.0.0.1:9000", &used, 2);
+	c->ep[0] = ep(&s, 31, 1, "client");
+	c->ep[1] = ep(&s, 30, 0, "listen");
+	struct graph_model g = { 0 };
+	struct gm_opts o = { .kind_mask = GM_ALL_KINDS };
+	graph_model_build(&g, &s, &o);
+	int lis = node_of_pid(&g, 30), cli = node_of_pid(&g, 31);
+	ok(g.n_edges == 1 && g.edges[0].directed && (int)g.edges[0].from == cli && (int)g.edges[0].to == lis,
+	   "model: a listener's channel is drawn from the waiting client to the listener");
+	graph_model_free(&g);
+}
+
 int main(void)
 {
 	test_chain();
@@ -322,5 +349,6 @@ int main(void)
 	test_crossings();
 	test_empty();
 	test_model();
+	test_listener_edge();
 	return tap_done();
 }

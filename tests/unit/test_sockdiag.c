@@ -224,6 +224,18 @@ static void test_inet_tcp_info_lengths(void)
 	is_int(si.rtt_us, 77, "tcp long tcp_info: rtt");
 	ok(si.bytes_acked == 1ull << 40, "tcp long tcp_info: 64-bit bytes_acked");
 	is_int(si.bytes_received, 123456789, "tcp long tcp_info: bytes_received");
+
+	/* bytes_sent: read where the kernel gives it, else bytes_acked stands in for it */
+	ti.tcpi_bytes_sent = 4242;
+	ti.tcpi_bytes_acked = 4243;
+	nlh = inet_msg(AF_INET, 1, 502);
+	mnl_attr_put(nlh, INET_DIAG_INFO, sizeof(ti), &ti);
+	sockdiag_parse_inet(nlh, &si, IPPROTO_TCP);
+	is_int(si.bytes_sent, 4242, "tcp tcp_info: bytes_sent");
+	nlh = inet_msg(AF_INET, 1, 503);
+	mnl_attr_put(nlh, INET_DIAG_INFO, offsetof(struct tcp_info, tcpi_bytes_sent), &ti);
+	sockdiag_parse_inet(nlh, &si, IPPROTO_TCP);
+	is_int(si.bytes_sent, 4243, "tcp tcp_info without bytes_sent (before 4.19): bytes_acked instead");
 }
 
 static void test_inet_fields(void)

@@ -1,0 +1,53 @@
+#!/bin/sh
+# inet.sh — ipctop --json against inet_fixture (TCP/UDP of real servers: a UDP client of a
+# bound server, CLOSE_WAIT, a TIME_WAIT orphan, a connection not accepted yet, a listener
+# shared by forked workers, a socket passed with SCM_RIGHTS), checked against the fixture's
+# record and against `ss -tanpe` / `ss -uanpe`; as the caller, then as nobody (when root).
+. "$TESTS_SRC/tap.sh"
+. "$TESTS_SRC/integration/fixture_lib.sh"
+fx_need
+command -v ss >/dev/null 2>&1 || skip_all "ss (iproute2) not found"
+[ -x "$TESTS_BIN/fixture/inet_fixture" ] || skip_all "inet_fixture not built"
+
+# run_suite WHO IPCTOP FIXTURE [PREFIX...]: fixture, ipctop and ss all run under PREFIX.
+run_suite() {
+	local who=$1 ipctop=$2 fixture=$3
+	shift 3
+	fx_start "inet-$who" "$@" "$fixture"
+	local st=$?
+	ok $st "inet_fixture starts ($who)"
+	[ $st -eq 0 ] || return
+	local snd
+	snd=$(sed -n 's/^udp .* udp-snd=\([0-9]*\) .*/\1/p' "$FX_MANIFEST")
+	"$@" "$ipctop" --json >"$FX_TMP/$who.json" 2>"$FX_TMP/$who.err" 9>&-
+	ok $? "ipctop --json exits 0 ($who)"
+	"$@" "$ipctop" --json -p "${snd:-1}" >"$FX_TMP/$who-p.json" 2>>"$FX_TMP/$who.err" 9>&-
+	ok $? "ipctop --json -p exits 0 ($who)"
+	"$@" ss -tanpe >"$FX_TMP/$who.tcp" 9>&-
+	"$@" ss -uanpe >"$FX_TMP/$who.udp" 9>&-
+	sed 's/^/#   /' "$FX_TMP/$who.err"
+	fx_py check_inet.py "$FX_MANIFEST" "$FX_TMP/$who.json" "$FX_TMP/$who-p.json" \
+		"$FX_TMP/$who.tcp" "$FX_TMP/$who.udp"
+	fx_stop_check "inet-$who"
+	# every process of the record (parent, ROLE=PID, the workers' wrk=PID,PID) is gone
+	local left= pid pids
+	pids="$(sed -n 's/^parent //p' "$FX_MANIFEST") $(tr ' ' '\n' <"$FX_MANIFEST" |
+		grep -E '^([a-z]+-[a-z]+|closewait|timewait|wrk)=' | cut -d= -f2 | tr ',' ' ')"
+	for pid in $pids; do
+		case $(cat "/proc/$pid/comm" 2>/dev/null) in
+		fi-*|inet_fixture) left="$left $pid" ;;
+		esac
+	done
+	[ -z "$left" ]
+	ok $? "no fixture process is left ($who:${left:- none})"
+}
+
+run_suite "$(id -un)" "$IPCTOP" "$TESTS_BIN/fixture/inet_fixture"
+if fx_nobody_setup; then
+	cp "$TESTS_BIN/fixture/inet_fixture" "$FX_PRIV/" && chmod 755 "$FX_PRIV/inet_fixture"
+	run_suite nobody "$FX_PRIV/ipctop" "$FX_PRIV/inet_fixture" \
+		env TMPDIR="$FX_PRIV/tmp" setpriv --reuid=nobody --regid="$FX_NOBODY_GROUP" --clear-groups
+else
+	skip "run as nobody: not root (the run above was already unprivileged)"
+fi
+tap_done
