@@ -76,7 +76,7 @@ static void test_full(const struct snapshot *s)
 	lacks(t, "p400", "a self-only channel draws nothing");
 	has(t, "  p100 -- p200 [color=\"blue\", style=solid, penwidth=1.2, dir=forward, label=\"\xc3\x97" "2\"",
 	    "two pipes writer→reader merged into one edge ×2");
-	has(t, "  p200 -- p300 [color=\"forestgreen\", style=solid, penwidth=1.2, dir=none, tooltip=\"unix:7001-7002\"];",
+	has(t, "  p200 -- p300 [color=\"forestgreen\", style=solid, penwidth=1.2, dir=none, tooltip=\"unix:7001\"];",
 	    "unix edge");
 	has(t, "  r0 [shape=plaintext, label=\"10.0.0.1:443\"];", "remote peer node");
 	has(t, "  p300 -- r0 [color=\"darkorange\", style=bold", "tcp edge to the remote peer");

@@ -86,7 +86,7 @@ static void test_channels(const char *t)
 {
 	has(t, "{\"kind\":\"pipe\",\"id\":\"pipe:5001\",\"label\":null,\"queued\":17,\"endpoints\":["
 	       "{\"pid\":100,\"comm\":\"writer\",\"fd\":3,\"access\":\"w\",\"role\":\"write\"},", "pipe channel");
-	has(t, "{\"kind\":\"unix\",\"id\":\"unix:7001-7002\",\"label\":\"@bus\\\\x01\",\"netns\":4026531840,",
+	has(t, "{\"kind\":\"unix\",\"id\":\"unix:7001\",\"label\":\"@bus\\\\x01\",\"netns\":4026531840,",
 	    "unix channel with escaped label");
 	has(t, "\"name\":\"@bus\\\\x01\",\"peer\":7002}", "abstract name shown as @ + escaped rest");
 	has(t, "\"local\":\"127.0.0.1:5000\",\"remote\":\"10.0.0.1:443\",\"bytes_acked\":1000,"
