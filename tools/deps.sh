@@ -4,7 +4,7 @@
 set -euo pipefail
 
 build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libncurses-dev)
-test=(python3 tmux graphviz util-linux iproute2 procps clang valgrind)
+test=(python3 python3-jsonschema tmux graphviz util-linux iproute2 procps clang valgrind)
 bench=(hyperfine lsof htop)
 
 wanted=("${build[@]}" "${test[@]}")
