@@ -3,6 +3,9 @@ hard limit allows where it cannot be raised (no CAP_SYS_RESOURCE): ipctop --json
 one of them, resolves every channel, and stays within a memory bound. Prints TAP."""
 import json, os, resource, socket, subprocess, sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+from schema_check import schema_problems  # noqa: E402  (tests/schema_check.py)
+
 ipctop, pairs = sys.argv[1], int(sys.argv[2])
 n = 0
 
@@ -59,10 +62,15 @@ try:
     # >=: the holder may also have inherited pipes from the test harness (make's jobserver)
     ok(kinds.get("pipe", 0) >= pairs, "every pipe is one channel (%d)" % kinds.get("pipe", 0))
     ok(kinds.get("unix", 0) >= pairs, "every socketpair is one channel (%d)" % kinds.get("unix", 0))
+    bad = schema_problems(d, limit=3)
+    ok(not bad, "the -p document is valid against the schema %s" % bad)
     # a bound, not a timing: about 1 KiB per descriptor plus the rest of the machine
     ok(rss_kib < 400 * 1024, "peak memory bounded (%d MiB)" % (rss_kib // 1024))
     out = subprocess.run([ipctop, "--json"], capture_output=True)
-    ok(out.returncode == 0 and json.loads(out.stdout)["processes"], "the whole-machine snapshot too")
+    d = json.loads(out.stdout) if out.returncode == 0 else {}
+    ok(d.get("processes"), "the whole-machine snapshot too")
+    bad = schema_problems(d, limit=3)
+    ok(not bad, "and it is valid against the schema %s" % bad)
 finally:
     os.kill(pid, 9)
     os.waitpid(pid, 0)
