@@ -60,8 +60,10 @@ static struct chan_key conn_key(const struct sock_info *k, const struct side *l,
 	return (struct chan_key){ kind, u64_mix(k->netns, side_hash(lo)), side_hash(hi) };
 }
 
-/* "tcp:L-R", or "tcp:netnsN:L-R" outside ipctop's own network namespace. */
-static char *conn_id(struct snapshot *s, const struct sock_info *k, enum chan_kind kind)
+/* "tcp:A-B", or "tcp:netnsN:A-B" outside ipctop's own network namespace; A is the lower of
+ * the two sides (address bytes, IPv4 before IPv6, then port), so the id is the same whichever
+ * end was read first (it does not depend on which processes the viewer may see). */
+static char *conn_id(struct snapshot *s, const struct sock_info *k, enum chan_kind kind, bool local_first)
 {
 	struct id_text id;
 	idt_init(&id);
@@ -72,9 +74,10 @@ static char *conn_id(struct snapshot *s, const struct sock_info *k, enum chan_ki
 		idt_u64(&id, k->netns);
 		idt_char(&id, ':');
 	}
-	idt_addr_port(&id, k->family, k->laddr, k->lport);
+	const uint8_t *a = local_first ? k->laddr : k->raddr, *b = local_first ? k->raddr : k->laddr;
+	idt_addr_port(&id, k->family, a, local_first ? k->lport : k->rport);
 	idt_char(&id, '-');
-	idt_addr_port(&id, k->family, k->raddr, k->rport);
+	idt_addr_port(&id, k->family, b, local_first ? k->rport : k->lport);
 	return idt_arena(&id, &s->arena);
 }
 
@@ -124,7 +127,7 @@ static void add_conn_fd(struct chan_table *t, const struct u64map *ports, struct
 	struct channel *ch = &s->chans[c];
 	uint64_t lh = side_hash(&l);
 	if (created) {
-		ch->id = conn_id(s, k, key.kind);
+		ch->id = conn_id(s, k, key.kind, side_cmp(&l, &r) <= 0);
 		ch->netns = k->netns;
 		(*st)[c] = (struct conn_state){ lh, false, fi->sock };
 	} else if ((*st)[c].first_side != lh) {
