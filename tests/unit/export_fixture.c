@@ -196,7 +196,7 @@ static void add_pipes_and_sockets(struct snapshot *s, int32_t ux_a, int32_t ux_b
 	c->ep[0].sock = ux_a;
 	set_ep(s, &c->ep[1], 300, 9, ACC_RW, NULL);
 	c->ep[1].sock = ux_b;
-	c = add_chan(s, CK_TCP, "tcp:127.0.0.1:5000-10.0.0.1:443", 2);
+	c = add_chan(s, CK_TCP, "tcp:10.0.0.1:443-127.0.0.1:5000", 2);
 	c->netns = 4026531840u;
 	c->bytes = 3000;
 	set_ep(s, &c->ep[0], 300, 6, ACC_RW, "client");
