@@ -66,6 +66,21 @@ def pair_pids(m):
     return {p for k, v in m.items() if isinstance(v, tuple) for p in v[:2]}
 
 
+def id_order(doc, mine, who):
+    """The connection ids of the fixture's TCP and UDP pairs: the lower side (address, then
+    port; the ports are the fixture's) first, whoever looked."""
+    want = {"tcp/v4": "tcp:127.0.0.1:%d-127.0.0.1:%d", "tcp/v6": "tcp:[::1]:%d-[::1]:%d",
+            "udp": "udp:127.0.0.1:%d-127.0.0.1:%d"}
+    for key, form in want.items():
+        if key not in mine or "porta" not in mine[key][2]:
+            continue
+        a, b, f = mine[key]
+        ports = sorted((int(f["porta"]), int(f["portb"])))
+        ids = [c["id"] for c in doc["channels"] if {a, b} <= {e["pid"] for e in c["endpoints"]}]
+        report(ids == [form % tuple(ports)], "%s: the %s id has its lower side first" % (who, key),
+               (ids, form % tuple(ports)))
+
+
 def check_user(d, uid, mine, other, blind):
     """-u uid: the processes are exactly those of uid (kernel) alive before and after."""
     doc = json.load(open(os.path.join(d, "u%d.json" % uid)))
@@ -84,6 +99,7 @@ def check_user(d, uid, mine, other, blind):
         miss = [k for k, v in mine.items() if isinstance(v, tuple) and not joins(doc, v[0], v[1])
 ]
         report(not miss, "-u %d: the fixture's pairs of that user are channels" % uid, miss)
+        id_order(doc, mine, "-u %d" % uid)
     report(not (pair_pids(other) & chosen), "-u %d: no process of the other user's fixture" % uid,
            sorted(pair_pids(other) & chosen))
     return doc
