@@ -51,7 +51,7 @@ static void usage(FILE *f)
 	      "                       interactive: show only these processes\n"
 	      "  -u, --user USER      show only USER's processes (and their channels)\n"
 	      "      --kind KIND[,KIND]\n"
-	      "                       JSON, DOT: only channels of these kinds (pipe, unix, ...)\n"
+	      "                       only channels of these kinds (pipe, unix, ...)\n"
 	      "  -d, --delay TENTHS   refresh delay in tenths of a second (default 15)\n"
 	      "      --ascii          draw with ASCII instead of UTF-8 box drawing\n"
 	      "      --no-color       no colours (NO_COLOR in the environment does the same)\n"

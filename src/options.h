@@ -16,7 +16,8 @@ struct ipctop_opts {
 	const char *user;     /* -u USER: only this user's processes */
 	bool has_uid;         /* -u given: uid is its effective uid (JSON, DOT) */
 	uid_t uid;
-	uint32_t kind_mask;   /* --kind KIND[,KIND]: bit k keeps channel kind k; 0 every kind */
+	uint32_t kind_mask;   /* --kind KIND[,KIND]: bit k keeps channel kind k; 0 every kind
+	                       * (JSON, DOT; the graph screen starts with only these shown) */
 	int delay_tenths;     /* -d DELAY: refresh delay in tenths of a second (default 15) */
 	bool ascii;           /* --ascii: no UTF-8 box drawing */
 	bool no_color;        /* --no-color, or NO_COLOR set in the environment */
