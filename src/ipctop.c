@@ -2,11 +2,9 @@
  * interactive screens. */
 #include "config.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +15,12 @@
 #include "demo/demo.h"
 #include "export/export_dot.h"
 #include "export/export_json.h"
+#include "model/snap_filter.h"
 #include "options.h"
 #include "util/xalloc.h"
 #include "view/tui.h"
 
-enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY };
+enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND };
 
 static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
@@ -29,6 +28,7 @@ static const struct option long_opts[] = {
 	{ "pretty", no_argument, NULL, OPT_PRETTY },
 	{ "pid", required_argument, NULL, 'p' },
 	{ "user", required_argument, NULL, 'u' },
+	{ "kind", required_argument, NULL, OPT_KIND },
 	{ "delay", required_argument, NULL, 'd' },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
@@ -49,7 +49,9 @@ static void usage(FILE *f)
 	      "  --dot                print the communication graph as Graphviz DOT and exit\n"
 	      "  -p, --pid PID[,PID]  JSON: full detail for these processes and their peers;\n"
 	      "                       interactive: show only these processes\n"
-	      "  -u, --user USER      show only USER's processes\n"
+	      "  -u, --user USER      show only USER's processes (and their channels)\n"
+	      "      --kind KIND[,KIND]\n"
+	      "                       only channels of these kinds (pipe, unix, ...)\n"
 	      "  -d, --delay TENTHS   refresh delay in tenths of a second (default 15)\n"
 	      "      --ascii          draw with ASCII instead of UTF-8 box drawing\n"
 	      "      --no-color       no colours (NO_COLOR in the environment does the same)\n"
@@ -83,19 +85,41 @@ static bool parse_number(const char *s, long min, long max, long *out)
 	return true;
 }
 
+/* "PID[,PID...]": each part a number from 1; an empty part ("1,,2", "1,") is an error. */
 static void parse_pids(struct ipctop_opts *o, const char *arg)
 {
-	char *copy = xstrdup(arg), *save = NULL;
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		o->pids = xrealloc(o->pids, (o->n_pids + 1) * sizeof(*o->pids));
+	const char *p = arg;
+	for (;;) {
+		size_t len = strcspn(p, ",");
+		char tok[24];
 		long v;
-		if (!parse_number(tok, 1, INT_MAX, &v))
-			die("invalid pid '%s'", tok);
+		snprintf(tok, sizeof(tok), "%.*s", (int)(len < sizeof(tok) ? len : sizeof(tok) - 1), p);
+		if (len == 0)
+			die("empty pid in list '%s'", arg);
+		if (len >= sizeof(tok) || !parse_number(tok, 1, INT_MAX, &v))
+			die("invalid pid '%s' in '%s'", tok, arg);
+		o->pids = xrealloc(o->pids, (o->n_pids + 1) * sizeof(*o->pids));
 		o->pids[o->n_pids++] = (pid_t)v;
+		if (!p[len])
+			break;
+		p += len + 1;
 	}
-	free(copy);
-	if (!o->n_pids)
-		die("invalid pid list '%s'", arg);
+}
+
+static void parse_kinds(struct ipctop_opts *o, const char *arg)
+{
+	char bad[64], names[256] = "";
+	uint32_t mask;
+	if (snap_filter_parse_kinds(arg, &mask, bad, sizeof(bad))) {
+		o->kind_mask |= mask;
+		return;
+	}
+	if (!bad[0])
+		die("empty kind in list '%s'", arg);
+	for (int k = 0; k < CK__COUNT; k++)
+		snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s", k ? ", " : "",
+		         chan_kind_name((enum chan_kind)k));
+	die("unknown channel kind '%s' (kinds: %s)", bad, names);
 }
 
 static void parse_args(int argc, char **argv, struct ipctop_opts *o)
@@ -109,11 +133,13 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 		case OPT_JSON: o->mode = MODE_JSON; break;
 		case OPT_DOT: o->mode = MODE_DOT; break;
 		case OPT_PRETTY: o->pretty = true; break;
+		case OPT_KIND: parse_kinds(o, optarg); break;
 		case 'p': parse_pids(o, optarg); break;
 		case 'u':
-			if (!getpwnam(optarg) && !isdigit((unsigned char)optarg[0]))
+			if (!snap_filter_parse_user(optarg, &o->uid))
 				die("unknown user '%s'", optarg);
 			o->user = optarg;
+			o->has_uid = true;
 			break;
 		case 'd':
 			if (!parse_number(optarg, 1, 36000, &v))
@@ -159,10 +185,14 @@ static int run_export(const struct ipctop_opts *o)
 		snapshot_free(&s);
 		return 1;
 	}
+	struct snap_filter flt = { o->pids, o->n_pids, o->has_uid, o->uid, o->kind_mask };
+	struct snap_selection sel;
+	snap_select(&s, &flt, &sel);
 	if (o->mode == MODE_JSON)
-		r = export_json(stdout, &s, o->pids, o->n_pids, o->pretty);
+		r = export_json(stdout, &s, &sel, o->pretty);
 	else
-		r = export_dot(stdout, &s, o->pids, o->n_pids);
+		r = export_dot(stdout, &s, &sel);
+	snap_selection_free(&sel);
 	if (r == 0 && fflush(stdout) != 0)
 		r = -errno;
 	if (r < 0)

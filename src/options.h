@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 enum run_mode { MODE_TUI = 0, MODE_JSON, MODE_DOT };
@@ -12,7 +13,11 @@ struct ipctop_opts {
 	enum run_mode mode;
 	pid_t *pids;          /* -p PID[,PID...]: detail for these (JSON), show only these (TUI) */
 	size_t n_pids;
-	const char *user;     /* -u USER: only this user's processes (TUI) */
+	const char *user;     /* -u USER: only this user's processes */
+	bool has_uid;         /* -u given: uid is its effective uid (JSON, DOT) */
+	uid_t uid;
+	uint32_t kind_mask;   /* --kind KIND[,KIND]: bit k keeps channel kind k; 0 every kind
+	                       * (JSON, DOT; the graph screen starts with only these shown) */
 	int delay_tenths;     /* -d DELAY: refresh delay in tenths of a second (default 15) */
 	bool ascii;           /* --ascii: no UTF-8 box drawing */
 	bool no_color;        /* --no-color, or NO_COLOR set in the environment */

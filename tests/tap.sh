@@ -26,6 +26,14 @@ check() {
 	return 0
 }
 
+# schema_ok DESCRIPTION FILE...: pass when every FILE is a JSON document valid against the
+# snapshot schema (data/ipctop-snapshot.schema.json); the errors are printed on failure
+schema_ok() {
+	local desc=$1; shift
+	check "$desc" -- "${PYTHON3:-python3}" "$TESTS_SRC/schema_check.py" \
+		"$TESTS_SRC/../data/ipctop-snapshot.schema.json" "$@"
+}
+
 skip() {
 	tap_n=$((tap_n + 1))
 	echo "ok $tap_n # SKIP $*"

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libncurses-dev)
-test=(python3 tmux graphviz util-linux iproute2 procps clang valgrind lsof)
+test=(python3 python3-jsonschema tmux graphviz util-linux iproute2 procps clang valgrind lsof)
 bench=(hyperfine htop)
 # Real servers the tests in tests/servers start in their own directories and ports.
 servers=(postgresql-15 nginx)

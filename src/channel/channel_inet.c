@@ -122,7 +122,8 @@ static int32_t bound_chan(struct inet_ctx *cx, int32_t sock)
 	return c;
 }
 
-/* The channel of a connection: key (netns, lower side, higher side), whichever side looks. */
+/* The channel of a connection: key (netns, lower side, higher side), whichever side looks;
+ * id "tcp:A-B" with A the lower side. */
 static int32_t tuple_chan(struct inet_ctx *cx, int32_t sock)
 {
 	struct snapshot *s = cx->t->s;
@@ -134,10 +135,13 @@ static int32_t tuple_chan(struct inet_ctx *cx, int32_t sock)
 	uint64_t lh = side_hash(&l);
 	if (created) {
 		struct id_text id;
+		/* the lower side first (address bytes, IPv4 before IPv6, then port): the id is the
+		 * same whichever end was read first, whatever the viewer may see */
+		bool local_first = lo == &l;
 		id_head(&id, s, kind_of(k), k->netns);
-		idt_addr_port(&id, k->family, k->laddr, k->lport);
+		idt_addr_port(&id, k->family, local_first ? k->laddr : k->raddr, local_first ? k->lport : k->rport);
 		idt_char(&id, '-');
-		idt_addr_port(&id, k->family, k->raddr, k->rport);
+		idt_addr_port(&id, k->family, local_first ? k->raddr : k->laddr, local_first ? k->rport : k->lport);
 		s->chans[c].id = idt_arena(&id, &s->arena);
 		s->chans[c].netns = k->netns;
 		cx->st[c] = (struct conn_state){ lh, false, sock };

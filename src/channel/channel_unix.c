@@ -82,6 +82,7 @@ static void add_socket_fd(struct chan_table *t, struct dsu *d, size_t pi, struct
 		idt_str(&id, "unix:");
 		idt_u64(&id, s->socks[root].ino);
 		ch->id = idt_arena(&id, &s->arena);
+		ch->netns = s->socks[root].netns;   /* of the socket the id names (peers may differ) */
 	}
 	const struct sock_info *k = &s->socks[fi->sock];
 	name_channel(s, ch, k);

@@ -118,17 +118,6 @@ static void add_hub(struct builder *b, const struct channel *ch, size_t chan, si
 	}
 }
 
-static bool chan_selected(const struct channel *ch, const pid_t *pids, size_t n_pids)
-{
-	if (n_pids == 0)
-		return true;
-	for (size_t e = 0; e < ch->n_ep; e++)
-		for (size_t i = 0; i < n_pids; i++)
-			if (ch->ep[e].pid > 0 && ch->ep[e].pid == pids[i])
-				return true;
-	return false;
-}
-
 static int edge_cmp(const void *pa, const void *pb)
 {
 	const struct dot_edge *a = pa, *b = pb;
@@ -193,14 +182,14 @@ static void collect_pids(struct dot_graph *g)
 	g->n_pids = out;
 }
 
-void dot_graph_build(struct dot_graph *g, const struct snapshot *s, const pid_t *pids, size_t n_pids)
+void dot_graph_build(struct dot_graph *g, const struct snapshot *s, const bool *kept)
 {
 	struct builder b = { .g = g, .s = s };
 	memset(g, 0, sizeof(*g));
 	u64map_init(&b.remote_by_hash, 64);
 	for (size_t c = 0; c < s->n_chans; c++) {
 		const struct channel *ch = &s->chans[c];
-		if ((unsigned)ch->kind >= CK__COUNT || !chan_selected(ch, pids, n_pids))
+		if ((unsigned)ch->kind >= CK__COUNT || !kept[c])
 			continue;
 		size_t n = collect_parties(&b, ch);
 		if (n == 2)

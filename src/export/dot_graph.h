@@ -35,8 +35,8 @@ struct dot_graph {
 	bool kind_used[CK__COUNT];
 };
 
-/* Build the graph of s; with n_pids > 0 only channels with an endpoint among pids. */
-void dot_graph_build(struct dot_graph *g, const struct snapshot *s, const pid_t *pids, size_t n_pids);
+/* Build the graph of the channels of s that kept[] marks (by index into s->chans). */
+void dot_graph_build(struct dot_graph *g, const struct snapshot *s, const bool *kept);
 void dot_graph_free(struct dot_graph *g);
 
 #endif

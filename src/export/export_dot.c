@@ -162,11 +162,11 @@ static void write_legend(struct dot_out *o, const struct dot_graph *g)
 	flush_line(o);
 }
 
-int export_dot(FILE *f, const struct snapshot *s, const pid_t *pids, size_t n_pids)
+int export_dot(FILE *f, const struct snapshot *s, const struct snap_selection *sel)
 {
 	struct dot_graph g;
 	struct dot_out o = { .f = f };
-	dot_graph_build(&g, s, pids, n_pids);
+	dot_graph_build(&g, s, sel->chan_kept);
 	errno = 0;
 	sb_puts(&o.line, "graph ipctop {\n  rankdir=LR;\n  charset=\"UTF-8\";\n"
 	        "  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=10];\n"

@@ -6,13 +6,14 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "model/snap_filter.h"
 #include "model/snapshot.h"
 
 /* Graphviz DOT of the communication graph: a node per process that holds a channel with
  * another party, a node per remote peer, a node per channel with more than two parties; one
  * edge per pair and kind (merged channels labelled "×N"); a legend of the kinds drawn.
- * pids (n_pids > 0): only channels with an endpoint among them. Returns 0 or -errno. */
-int export_dot(FILE *f, const struct snapshot *s, const pid_t *pids, size_t n_pids);
+ * Only the channels sel keeps, with all their parties. Returns 0 or -errno. */
+int export_dot(FILE *f, const struct snapshot *s, const struct snap_selection *sel);
 
 /* How each channel kind is drawn (colour, style, pen width); for the TUI graph legend too. */
 struct dot_kind_style {

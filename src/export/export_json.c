@@ -1,5 +1,5 @@
 /* export_json.c — the --json document: header, processes, channels, SysV IPC rows and notes;
- * in the -p form only the chosen processes, their channels and their peers. */
+ * only what the selection (model/snap_filter.h: -u, -p, --kind) keeps. */
 #include "export/export_json.h"
 
 #include <stdlib.h>
@@ -7,13 +7,6 @@
 #include "config.h"
 #include "export/export_json_int.h"
 #include "model/format_addr.h"
-#include "util/xalloc.h"
-
-/* Which processes and channels the document shows. */
-struct json_selection {
-	bool *proc_shown, *proc_detailed;   /* by index into s->procs */
-	bool *chan_shown;                   /* by index into s->chans */
-};
 
 void json_write_name_or_num(struct json_writer *w, const char *name, long long num)
 {
@@ -23,46 +16,9 @@ void json_write_name_or_num(struct json_writer *w, const char *name, long long n
 		jw_i64(w, num);
 }
 
-static bool pid_listed(pid_t pid, const pid_t *pids, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (pids[i] == pid)
-			return true;
-	return false;
-}
-
 static bool proc_index_ok(const struct snapshot *s, int32_t idx)
 {
 	return idx >= 0 && (size_t)idx < s->n_procs;
-}
-
-static void select_all(const struct snapshot *s, struct json_selection *sel)
-{
-	for (size_t i = 0; i < s->n_procs; i++) {
-		sel->proc_shown[i] = true;
-		sel->proc_detailed[i] = s->procs[i].flags & PF_DETAIL;
-	}
-	for (size_t i = 0; i < s->n_chans; i++)
-		sel->chan_shown[i] = true;
-}
-
-/* The -p form: detail pids, channels with an endpoint among them, and the other ends. */
-static void select_detail(const struct snapshot *s, const pid_t *pids, size_t n,
-                          struct json_selection *sel)
-{
-	for (size_t i = 0; i < s->n_procs; i++) {
-		bool listed = pid_listed(s->procs[i].pid, pids, n);
-		sel->proc_shown[i] = listed;
-		sel->proc_detailed[i] = listed && (s->procs[i].flags & PF_DETAIL);
-	}
-	for (size_t c = 0; c < s->n_chans; c++) {
-		const struct channel *ch = &s->chans[c];
-		for (size_t e = 0; e < ch->n_ep && !sel->chan_shown[c]; e++)
-			sel->chan_shown[c] = ch->ep[e].pid > 0 && pid_listed(ch->ep[e].pid, pids, n);
-		for (size_t e = 0; e < ch->n_ep && sel->chan_shown[c]; e++)
-			if (proc_index_ok(s, ch->ep[e].proc))
-				sel->proc_shown[ch->ep[e].proc] = true;
-	}
 }
 
 static void write_header(struct json_writer *w, const struct snapshot *s)
@@ -194,18 +150,19 @@ static void write_ipc(struct json_writer *w, const struct snapshot *s)
 }
 
 static void write_body(struct json_writer *w, const struct snapshot *s,
-                       const struct json_selection *sel)
+                       const struct snap_selection *sel)
 {
 	jw_key(w, "processes");
 	jw_array_begin(w);
 	for (size_t i = 0; i < s->n_procs; i++)
-		if (sel->proc_shown[i])
-			json_write_proc(w, s, &s->procs[i], sel->proc_detailed[i]);
+		if (sel->proc_listed[i])
+			json_write_proc(w, s, &s->procs[i],
+			                sel->proc_chosen[i] && (s->procs[i].flags & PF_DETAIL));
 	jw_array_end(w);
 	jw_key(w, "channels");
 	jw_array_begin(w);
 	for (size_t c = 0; c < s->n_chans; c++)
-		if (sel->chan_shown[c])
+		if (sel->chan_kept[c])
 			write_channel(w, s, &s->chans[c]);
 	jw_array_end(w);
 	write_ipc(w, s);
@@ -216,27 +173,13 @@ static void write_body(struct json_writer *w, const struct snapshot *s,
 	jw_array_end(w);
 }
 
-int export_json(FILE *f, const struct snapshot *s, const pid_t *detail_pids, size_t n_detail,
-                bool pretty)
+int export_json(FILE *f, const struct snapshot *s, const struct snap_selection *sel, bool pretty)
 {
-	struct json_selection sel = {
-		.proc_shown = xcalloc(s->n_procs + 1, sizeof(bool)),
-		.proc_detailed = xcalloc(s->n_procs + 1, sizeof(bool)),
-		.chan_shown = xcalloc(s->n_chans + 1, sizeof(bool)),
-	};
-	if (n_detail > 0)
-		select_detail(s, detail_pids, n_detail, &sel);
-	else
-		select_all(s, &sel);
-
 	struct json_writer w;
 	jw_init(&w, f, pretty);
 	jw_object_begin(&w);
 	write_header(&w, s);
-	write_body(&w, s, &sel);
+	write_body(&w, s, sel);
 	jw_object_end(&w);
-	free(sel.proc_shown);
-	free(sel.proc_detailed);
-	free(sel.chan_shown);
 	return jw_finish(&w);
 }

@@ -22,6 +22,14 @@ struct graph_view *graph_view_new(void)
 	return g;
 }
 
+void graph_view_set_kinds(struct graph_view *g, uint32_t mask)
+{
+	if (!(mask & GM_ALL_KINDS))
+		return;
+	g->toggled_mask = mask & GM_ALL_KINDS;
+	g->dirty = true;
+}
+
 void graph_view_free(struct graph_view *g)
 {
 	if (!g)

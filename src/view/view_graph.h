@@ -11,6 +11,9 @@
 
 struct graph_view;                                       /* state kept across refreshes */
 struct graph_view *graph_view_new(void);
+/* Show only the channel kinds of mask (bit k: kind k), as --kind asks; 0 leaves all shown. The
+ * kind keys still turn each on and off. */
+void graph_view_set_kinds(struct graph_view *g, uint32_t mask);
 void graph_view_free(struct graph_view *g);
 /* Rebuild from a new snapshot, keeping positions of nodes that still exist. */
 void graph_view_update(struct graph_view *g, const struct snapshot *s);

@@ -15,6 +15,7 @@ static void *graph_enter(struct view_ctx *v, const void *arg)
 	if (!s)
 		return NULL;
 	s->g = graph_view_new();
+	graph_view_set_kinds(s->g, v->opts->kind_mask);
 	graph_view_update(s->g, v->cur);
 	if (v->sel_pid > 0)
 		graph_view_focus(s->g, v->sel_pid);

@@ -2,8 +2,8 @@
 """check_snapshot.py — checks on ipctop --json snapshots for the hardening tests.
 
 Usage: check_snapshot.py [--comm NAME] [--pair KIND PID PID]... [--ppid PID PPID]... FILE...
-Each FILE must be valid JSON with a process list and channels, and every endpoint pid (other
-than 0, an off-host peer) must be in the same snapshot's process list.
+Each FILE must be valid JSON, valid against the snapshot schema (tests/schema_check.py), and
+every endpoint pid (other than 0, an off-host peer) must be in the same snapshot's process list.
   --comm NAME        print how many channels joined two processes of that name ("joined N")
                      and how many snapshots list a process of that name ("seen N")
   --pair KIND A B    exactly one KIND channel joins A and B; no KIND channel joins a pid of a
@@ -12,7 +12,11 @@ than 0, an off-host peer) must be in the same snapshot's process list.
   --ppid PID PPID    process PID is listed with parent PPID
 Problems are printed as TAP comments; exit status 1 when any file has one."""
 import json
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+from schema_check import schema_problems  # noqa: E402  (tests/schema_check.py)
 
 
 def pair_problems(snap, pairs):
@@ -69,7 +73,7 @@ def problems_of(path, comm, joined, pairs=(), ppids=(), joins=()):
     procs = {p["pid"]: p for p in snap["processes"]}
     if comm and any(p.get("comm") == comm for p in procs.values()):
         joined[1] += 1
-    out = []
+    out = ["schema: " + s for s in schema_problems(snap)]
     for ch in snap["channels"]:
         pids = [ep.get("pid") for ep in ch.get("endpoints", [])]
         missing = [p for p in pids if p and p not in procs]

@@ -61,7 +61,7 @@ ok $? "every snapshot lists churned processes ($seen of $taken)"
 [ "$failed_runs" -eq 0 ]
 ok $? "every ipctop --json run exited 0 ($failed_runs of $taken did not)"
 [ "$bad_batches" -eq 0 ]
-ok $? "every snapshot is valid JSON and lists the process of every endpoint"
+ok $? "every snapshot is valid JSON, valid against the schema, and lists the process of every endpoint"
 # A pair lives a fraction of a second: a slow snapshot (sanitizers) may never catch one whole.
 if [ "$taken" -ge 20 ]; then
 	[ "$joined" -gt 0 ]

@@ -20,6 +20,7 @@ check_notes() { "$PYTHON3" "$TESTS_SRC/hardening/check_notes.py" "$@"; }
 "$IPCTOP" --json >"$work/root.json" 2>"$work/err"
 ok $? "ipctop --json as root exits 0"
 check_notes root "$work/root.json"
+schema_ok "the --json as root is valid against the schema" "$work/root.json"
 ok $? "as root: viewer.root true, no note of a user id, namespace or hidepid; counts match the marks"
 
 # As nobody: a copy of ipctop and of the checker in a directory nobody can read.
@@ -32,6 +33,7 @@ if command -v setpriv >/dev/null 2>&1 && nobody=$(id -u nobody 2>/dev/null); the
 	as_nobody ./ipctop --json >"$work/nobody.json" 2>"$work/err"
 	ok $? "ipctop --json as nobody (uid $nobody) exits 0"
 	check_notes user "$nobody" "$work/nobody.json"
+	schema_ok "the --json as nobody is valid against the schema" "$work/nobody.json"
 	ok $? "as nobody: root false, one note with the counts of what was not readable"
 	chmod 644 "$work/nobody.json"
 	py=
@@ -55,6 +57,7 @@ if unshare -U -r true 2>/dev/null; then
 	unshare -U -r "$IPCTOP" --json >"$work/userns.json" 2>"$work/err"
 	ok $? "ipctop --json under unshare -U -r exits 0"
 	check_notes userns "$work/userns.json"
+	schema_ok "the --json in a user namespace is valid against the schema" "$work/userns.json"
 	ok $? "in a user namespace: euid 0 but root false, the user namespace note"
 else
 	ci_skip "unshare -U -r is not permitted here"
@@ -75,6 +78,7 @@ if unshare -m --propagation private true 2>/dev/null; then
 	else
 		ok "$st" "ipctop --json with an empty directory over /proc/sysvipc exits 0"
 		check_notes sysvipc "$work/nosysv.json"
+		schema_ok "the --json without SysV tables is valid against the schema" "$work/nosysv.json"
 		ok $? "the note \"no /proc/sysvipc: SysV IPC not shown\", and no SysV rows"
 	fi
 else

@@ -6,6 +6,9 @@ descriptor numbers of each pipe and socketpair it makes, so the counts are exact
 listed twice, or one missing, fails."""
 import collections, json, os, resource, socket, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+from schema_check import schema_problems  # noqa: E402  (tests/schema_check.py)
+
 ipctop, pairs = sys.argv[1], int(sys.argv[2])
 n = 0
 
@@ -71,8 +74,10 @@ try:
        % (proc[0]["n_fds"] if proc else None, nfd))
     ok(proc and len(proc[0]["detail"]["fds"]) == nfd, "and decoded in detail (%d)"
        % (len(proc[0]["detail"]["fds"]) if proc else -1))
+    bad = schema_problems(d, limit=3)
+    ok(not bad, "the -p document is valid against the schema %s" % bad)
     with open(rec_path) as record:
-            # both ends are the holder's: one endpoint, as ipctop(1) documents the merge of one
+        # both ends are the holder's: one endpoint, as ipctop(1) documents the merge of one
         # process's descriptors on an object (the lowest descriptor, access OR-ed)
         want = collections.Counter((k, ((pid, min(int(x) for x in fds), "rw"),))
                                    for k, *fds in (ln.split() for ln in record))
@@ -86,7 +91,10 @@ try:
     # a bound, not a timing: about 1 KiB per descriptor plus the rest of the machine
     ok(rss_kib < 400 * 1024, "peak memory bounded (%d MiB)" % (rss_kib // 1024))
     out = subprocess.run([ipctop, "--json"], capture_output=True)
-    ok(out.returncode == 0 and json.loads(out.stdout)["processes"], "the whole-machine snapshot too")
+    whole = json.loads(out.stdout) if out.returncode == 0 else {}
+    ok(whole.get("processes"), "the whole-machine snapshot too")
+    bad = schema_problems(whole, limit=3)
+    ok(not bad, "and it is valid against the schema %s" % bad)
     if got != want:
         for k, eps in list((got - want).elements())[:3]:
             print("#   extra %s %s" % (k, sorted(eps)))

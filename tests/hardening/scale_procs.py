@@ -12,6 +12,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+from schema_check import schema_problems  # noqa: E402  (tests/schema_check.py)
+
 SOCKPAIRS_PER_PAIR = 5        # 5 sockets per process: 50k sockets at 10k processes
 PID_MARGIN = 3000             # left for the rest of the machine (other tests run meanwhile)
 n = 0
@@ -136,6 +139,8 @@ def check_size(ipctop, name, procs, sockets, work, timings):
     ok(ends == sockets, "every fixture socket is a channel end (%d of %d)" % (ends, sockets))
     ok(paired == procs, "every fixture process is joined to its partner alone, by %d channels "
        "(%d of %d)" % (SOCKPAIRS_PER_PAIR, paired, procs))
+    bad = schema_problems(snap, limit=3)
+    ok(not bad, "%d fixture processes: the document is valid against the schema %s" % (procs, bad))
     # A bound, not a timing: 16 KiB per listed process (its descriptors and channels included)
     # plus 48 MiB. Measured here with 16k processes in all: 122 MiB (133 under AddressSanitizer),
     # about 8 KiB per process.

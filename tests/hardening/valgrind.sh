@@ -12,7 +12,7 @@ has_no_text() { case $1 in *"$want"*) return 1 ;; esac; return 0; }
 
 vg() {
 	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
-		--show-leak-kinds=definite "$IPCTOP" "$@" > /dev/null 2> "$log"
+		--show-leak-kinds=definite "$IPCTOP" "$@" > "$tmp/vg.out" 2> "$log"
 	st=$?
 	[ "$st" -ne 99 ] && [ ! -s "$log" ] && return 0
 	sed 's/^/#   /' "$log" | head -40
@@ -23,7 +23,9 @@ tmux_setup vg
 log=$tmp/vg-run.log
 
 vg --json; ok $? "ipctop --json: memcheck clean"
+schema_ok "and its output is valid against the schema" "$tmp/vg.out"
 vg --json -p "$$" --pretty; ok $? "ipctop --json -p (detail, smaps): memcheck clean"
+schema_ok "and its output is valid against the schema" "$tmp/vg.out"
 vg --dot; ok $? "ipctop --dot: memcheck clean"
 
 # --- the interactive ipctop: list, detail, graph, help, q ---

@@ -38,6 +38,7 @@ run_suite() {
 	local uid_arg=
 	[ "$(id -u "$who")" -ne 0 ] && uid_arg=$(id -u "$who")
 	fx_py check_channels.py "$FX_MANIFEST" "$FX_TMP/$who.json" $uid_arg
+	schema_ok "the --json of $who is valid against the schema" "$FX_TMP/$who.json"
 	fx_stop_check "fixture-$who"
 	fx_py check_cleanup.py "$FX_MANIFEST"
 }

@@ -27,7 +27,9 @@ for spec in pipe:a pipe:b unix/stream:a memfd:b posix_shm:a pty:b posix_mq:b; do
 	ok $st "ipctop --json -p $pid exits 0 ($spec)"
 	[ $st -eq 0 ] || sed 's/^/#   /' "$FX_TMP/detail.err"
 	fx_py check_detail.py "$FX_MANIFEST" "$FX_TMP/detail.json" "$chan" "$side"
+	[ $st -eq 0 ] && cp "$FX_TMP/detail.json" "$FX_TMP/detail-$pid.json"
 done
+schema_ok "every --json -p output is valid against the schema" "$FX_TMP"/detail-*.json
 
 # -p with a process that has exited (a child of this shell, reaped: its pid names no process):
 # the live one is written in full with a note on the other, exit 0; only gone ones: exit 1.
@@ -63,6 +65,7 @@ if doc["notes"].count(want) != 1:
 	[ -z "$out" ]
 	ok $? "the live process in full detail, a note on $gone"
 	[ -n "$out" ] && printf '%s\n' "$out" | sed 's/^/#   /'
+	schema_ok "--json -p $live,$gone is valid against the schema" "$FX_TMP/gone.json"
 	grep -q "process $gone not found" "$FX_TMP/gone.err"
 	ok $? "standard error names $gone"
 	[ $st_dot -eq 0 ] && grep -q "^  p$live " "$FX_TMP/gone.dot"

@@ -13,6 +13,7 @@ ok $? "ipctop --json exits 0"
 "$IPCTOP" --dot >"$FX_TMP/hostile.dot" 2>"$FX_TMP/dot.err" 9>&-
 ok $? "ipctop --dot exits 0"
 fx_py check_hostile.py "$FX_MANIFEST" "$FX_TMP/hostile.json" "$FX_TMP/hostile.dot"
+schema_ok "the --json with hostile names is valid against the schema" "$FX_TMP/hostile.json"
 if command -v dot >/dev/null 2>&1; then
 	check "dot -Tsvg accepts the graph with hostile names" -- dot -Tsvg -o /dev/null "$FX_TMP/hostile.dot"
 else

@@ -34,3 +34,6 @@ TESTS += tests/integration/detail.sh tests/integration/dot.sh tests/integration/
 EXTRA_DIST += tests/integration/detail.sh tests/integration/dot.sh tests/integration/hostile.sh \
 	tests/integration/check_detail.py tests/integration/check_hostile.py \
 	tests/integration/names.sh tests/integration/check_names.py
+
+TESTS += tests/integration/filters.sh
+EXTRA_DIST += tests/integration/filters.sh tests/integration/check_filters.py

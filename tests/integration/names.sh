@@ -19,6 +19,7 @@ ok $? "ipctop --json -p $pid exits 0"
 ok $? "ipctop --dot exits 0"
 [ -s "$FX_TMP/err" ] && sed 's/^/#   stderr: /' "$FX_TMP/err" | head -5
 fx_py check_names.py "$FX_MANIFEST" "$FX_TMP/all.json" "$FX_TMP/detail.json" "$FX_TMP/graph.dot"
+schema_ok "both --json outputs are valid against the schema" "$FX_TMP/all.json" "$FX_TMP/detail.json"
 fx_stop_check forms
 left=$(ls -d /tmp/ipcfx-forms-"$pid"-* 2>/dev/null)
 [ -z "$left" ]

@@ -1,7 +1,8 @@
 #!/bin/sh
 # graph.sh — end-to-end test of the communication-graph screen in a private tmux server: two
 # processes joined by a pipe, found with / and shown with g as two boxes and a line between
-# them (UTF-8 and --ascii), Tab selects the edge, Enter opens the focused process, Esc leaves.
+# them (UTF-8 and --ascii), Tab selects the edge, Enter opens the focused process, Esc leaves;
+# --kind starts it with only those kinds shown.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -66,6 +67,15 @@ gone_main() { ! T has-session -t main 2>/dev/null; }
 i=0
 while ! gone_main && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 gone_main; ok $? "q quits from the list"
+
+# --- --kind: the graph starts with only those kinds; the kind key turns pipes on again ---
+open_graph kinds --kind unix,tcp -d 10; ok $? "graph screen with --kind unix,tcp"
+wait_re "pipe\(off\)" && ! printf '%s\n' "$screen" | grep -q "$rname $reader"
+ok $? "--kind unix,tcp: pipes start off, the pipe's boxes are not drawn"
+T send-keys -t kinds 1
+wait_re "1─+pipe " && ! printf '%s\n' "$screen" | grep -q "pipe(off)"
+ok $? "key 1 turns pipes on again (the legend draws their line)"
+T send-keys -t kinds q
 
 # --- ASCII ---
 open_graph ascii --ascii -d 10; ok $? "graph screen with --ascii"

@@ -20,3 +20,9 @@ tests_unit_test_export_dot_LDADD = $(IPCTOP_LIBS)
 
 TESTS += tests/unit/dot_accepts.sh
 EXTRA_DIST += tests/unit/dot_accepts.sh
+
+check_PROGRAMS += tests/unit/test_snap_filter
+TESTS += tests/unit/test_snap_filter
+tests_unit_test_snap_filter_SOURCES = tests/unit/test_snap_filter.c \
+	tests/unit/export_fixture.c tests/unit/export_fixture.h
+tests_unit_test_snap_filter_LDADD = $(IPCTOP_LIBS)

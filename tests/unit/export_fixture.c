@@ -188,7 +188,7 @@ static void add_pipes_and_sockets(struct snapshot *s, int32_t ux_a, int32_t ux_b
 	c = add_chan(s, CK_PIPE, "pipe:5002", 2);
 	set_ep(s, &c->ep[0], 200, 7, ACC_R, "read");
 	set_ep(s, &c->ep[1], 100, 8, ACC_W, "write");
-	c = add_chan(s, CK_UNIX, "unix:7001-7002", 2);
+	c = add_chan(s, CK_UNIX, "unix:7001", 2);
 	c->label = arena_strdup(&s->arena, "@bus\x01");
 	c->label_sock1 = ux_a + 1;   /* the label stands for the abstract name of ux_a */
 	c->netns = 4026531840u;
@@ -196,7 +196,7 @@ static void add_pipes_and_sockets(struct snapshot *s, int32_t ux_a, int32_t ux_b
 	c->ep[0].sock = ux_a;
 	set_ep(s, &c->ep[1], 300, 9, ACC_RW, NULL);
 	c->ep[1].sock = ux_b;
-	c = add_chan(s, CK_TCP, "tcp:127.0.0.1:5000-10.0.0.1:443", 2);
+	c = add_chan(s, CK_TCP, "tcp:10.0.0.1:443-127.0.0.1:5000", 2);
 	c->netns = 4026531840u;
 	c->bytes = 3000;
 	set_ep(s, &c->ep[0], 300, 6, ACC_RW, "client");
@@ -210,15 +210,15 @@ static void add_ipc_channels(struct snapshot *s, int32_t udp)
 	struct channel *c = add_chan(s, CK_SYSV_SHM, "sysv_shm:65538", 3);
 	c->label = arena_strdup(&s->arena, "key \"0x1234\"");
 	c->sysv = 0;
-	set_ep(s, &c->ep[0], 100, -1, ACC_RW, "attached");
-	set_ep(s, &c->ep[1], 200, -1, ACC_R, "attached");
-	set_ep(s, &c->ep[2], 300, -1, ACC_RW, "attached");
+	set_ep(s, &c->ep[0], 100, -1, ACC_RW, "mapped");
+	set_ep(s, &c->ep[1], 200, -1, ACC_R, "mapped");
+	set_ep(s, &c->ep[2], 300, -1, ACC_RW, "mapped");
 	c = add_chan(s, CK_SYSV_MSG, "sysv_msg:3", 2);
 	c->sysv = 0;
 	c->queued = 2;
 	set_ep(s, &c->ep[0], 100, -1, ACC_W, "sender");
 	set_ep(s, &c->ep[1], 300, -1, ACC_R, "receiver");
-	c = add_chan(s, CK_EVENTFD, "eventfd:400:1", 2);
+	c = add_chan(s, CK_EVENTFD, "eventfd:1", 2);
 	set_ep(s, &c->ep[0], 400, 3, ACC_RW, NULL);
 	set_ep(s, &c->ep[1], 400, 4, ACC_RW, NULL);
 	c = add_chan(s, CK_UDP, "udp:[::1]:53", 1);

@@ -1,7 +1,11 @@
 #!/bin/sh
 # export_json_valid.sh — the --json export of the hand-built snapshot parses with Python's
 # json module (compact and pretty alike), has every key of the schema, and its hostile names
-# decode back to the original bytes (JSON decoding, then the ipctop escape).
+# decode back to the original bytes (JSON decoding, then the ipctop escape). The exports are
+# valid against data/ipctop-snapshot.schema.json, and the schema check can fail: each way of
+# breaking a document (a member too many, one missing, a wrong type, a kind, role or state the
+# schema does not know, a channel id of another kind, a UNIX channel without its netns) and a
+# document that is not JSON are rejected.
 . "$TESTS_SRC/tap.sh"
 
 [ -n "$PYTHON3" ] || skip_all "python3 not found by configure"
@@ -110,4 +114,47 @@ for path in sys.argv[1:]:
     data.decode("utf-8")
     assert not [b for b in data if b < 0x20 and b not in (0x0a, 0x20)], path
 ' "$tmp/full.json" "$tmp/p200.json"
+schema_ok "the three exports are valid against the snapshot schema" "$tmp/full.json" \
+	"$tmp/pretty.json" "$tmp/p200.json"
+
+# break_doc NAME PYTHON-STATEMENT: a copy of pretty.json with d changed by the statement
+break_doc() {
+	"$PYTHON3" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+chan = lambda kind: [c for c in d["channels"] if c["kind"] == kind][0]
+exec(sys.argv[2])
+json.dump(d, open(sys.argv[3], "w"))
+' "$tmp/pretty.json" "$2" "$tmp/$1.json"
+}
+
+rejects() {
+	name=$1; shift
+	break_doc "$name" "$1"; shift
+	out=$("$PYTHON3" "$TESTS_SRC/schema_check.py" "$TESTS_SRC/../data/ipctop-snapshot.schema.json" \
+		"$tmp/$name.json" 2>&1)
+	st=$?
+	[ "$st" -eq 1 ] && printf '%s' "$out" | grep -q -- "$1"
+	ok $? "rejected: $name (exit $st)"
+	[ "$st" -eq 1 ] || printf '%s\n' "$out" | sed 's/^/#   /'
+}
+
+rejects extra_member 'd["processes"][0]["colour"] = "red"' "colour"
+rejects missing_pid 'del d["processes"][0]["pid"]' "pid"
+rejects pid_as_text 'd["processes"][0]["pid"] = "100"' "processes/0/pid"
+rejects unknown_kind 'd["channels"][0]["kind"] = "carrier_pigeon"' "channels/0/kind"
+rejects unknown_role 'chan("pipe")["endpoints"][0]["role"] = "reader"' "role"
+rejects unknown_state 'chan("tcp")["endpoints"][0]["socket"]["state"] = "half-open"' "state"
+rejects id_of_other_kind 'chan("pipe")["id"] = "unix:1"' "does not match"
+rejects unix_without_netns 'del chan("unix")["netns"]' "netns"
+rejects pipe_with_netns 'chan("pipe")["netns"] = 1' "channels"
+rejects negative_size 'd["ipc"]["sysv_shm"][0]["size"] = -1' "size"
+rejects missing_notes 'del d["notes"]' "notes"
+rejects one_ended_text 'd["channels"][0]["one_ended"] = "yes"' "one_ended"
+
+printf '{"ipctop":' >"$tmp/cut.json"
+"$PYTHON3" "$TESTS_SRC/schema_check.py" "$TESTS_SRC/../data/ipctop-snapshot.schema.json" \
+	"$tmp/cut.json" 2>/dev/null
+st=$?
+[ "$st" -eq 1 ]; ok $? "rejected: a cut document (exit $st)"
 tap_done
