@@ -94,7 +94,7 @@ static void test_udp(void)
 	is_str(role_of(c, 100), "server", "bound UDP socket is the server");
 	is_str(role_of(c, 101), "client", "connected UDP socket is a client");
 	ok(S.procs[3].fds[0].chan == -1, "an unconnected sender stays unpaired");
-	const struct channel *lone = chan_id("udp:127.0.0.1:40004-127.0.0.1:5999");
+	const struct channel *lone = chan_id("udp:127.0.0.1:5999-127.0.0.1:40004");
 	ok(lone && ep_of(lone, 0) && !strcmp(role_of(lone, 0), "remote"), "nothing bound at the address: remote");
 	c = chan_id("udp:127.0.0.1:5400");
 	ok(c && c->n_ep == 2 && !strcmp(role_of(c, 101), "server") && !strcmp(role_of(c, 102), "server"),
@@ -120,14 +120,14 @@ static void test_half_closed(void)
 	hold(2, 4, sock4(IPPROTO_TCP, 23, LO, 40013, LO, 6003, FIN_WAIT2));
 	hold(1, 4, sock4(IPPROTO_TCP, 24, LO, 6003, LO, 40013, CLOSE_WAIT));
 	channel_resolve(&S);
-	const struct channel *c = chan_id("tcp:127.0.0.1:40010-127.0.0.1:6000");
+	const struct channel *c = chan_id("tcp:127.0.0.1:6000-127.0.0.1:40010");
 	is_str(role_of(c, 0), "peer closed", "orphan peer in FIN_WAIT2: peer closed");
 	ok(ep_of(c, 0) && ep_of(c, 0)->sock >= 0 && S.socks[ep_of(c, 0)->sock].state == FIN_WAIT2,
 	   "the peer closed end names the orphan socket");
 	is_int(c ? c->bytes : 99, 0, "no payload: bytes exclude SYN and FIN");
-	is_str(role_of(chan_id("tcp:127.0.0.1:40011-127.0.0.1:6001"), 0), "peer closed",
+	is_str(role_of(chan_id("tcp:127.0.0.1:6001-127.0.0.1:40011"), 0), "peer closed",
 	       "loopback peer gone after its FIN: peer closed");
-	is_str(role_of(chan_id("tcp:127.0.0.1:40012-10.1.2.3:6002"), 0), "remote", "off-host peer: remote");
+	is_str(role_of(chan_id("tcp:10.1.2.3:6002-127.0.0.1:40012"), 0), "remote", "off-host peer: remote");
 	c = chan_fd(2, 4);
 	ok(c && c->n_ep == 2 && ep_of(c, 101) && ep_of(c, 102), "half-closed pair: both holders, no third end");
 	hand_free_lists(&S);
@@ -177,7 +177,7 @@ static void test_unseen(void)
 	sock4(IPPROTO_UDP, 42, LO, 7400, ANY, 0, CLOSE);    /* a bound server not visible */
 	hold(0, 4, sock4(IPPROTO_UDP, 43, LO, 40041, LO, 7400, EST));
 	channel_resolve(&S);
-	is_str(role_of(chan_id("tcp:127.0.0.1:40040-127.0.0.1:7300"), 0), "unseen",
+	is_str(role_of(chan_id("tcp:127.0.0.1:7300-127.0.0.1:40040"), 0), "unseen",
 	       "a peer socket with an inode and no visible holder: unseen, not remote");
 	const struct channel *c = chan_id("udp:127.0.0.1:7400");
 	ok(c && c->n_ep == 2 && !strcmp(role_of(c, 100), "client") && !strcmp(role_of(c, 0), "unseen") &&
