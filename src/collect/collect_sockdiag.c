@@ -22,6 +22,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "collect/sockdiag_io.h"
 #include "util/xalloc.h"
 
 /* The kernel fills at most ~32 KiB per dump read; twice that never truncates. */
@@ -58,10 +59,11 @@ bool sockdiag_split_tcp(bool split)
 	return atomic_exchange(&tcp_split, split);
 }
 
-/* A NETLINK_SOCK_DIAG socket, bound to the namespace it was opened in. */
+/* A NETLINK_SOCK_DIAG socket (or what a test put in its place), bound to the namespace it
+ * was opened in. */
 struct diag_conn {
-	struct mnl_socket *nl;
-	unsigned portid, seq;
+	struct sockdiag_io io;
+	unsigned seq;
 	char *buf;
 };
 
@@ -78,22 +80,16 @@ struct dump_ctx {
 static int conn_open(struct diag_conn *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->nl = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
-	if (!c->nl)
-		return -errno;
-	if (mnl_socket_bind(c->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
-		int err = errno;
-		mnl_socket_close(c->nl);
-		return -err;
-	}
-	c->portid = mnl_socket_get_portid(c->nl);
+	int r = sockdiag_io_open(&c->io);
+	if (r < 0)
+		return r;
 	c->buf = xmalloc(RECV_BUF_SIZE);
 	return 0;
 }
 
 static void conn_close(struct diag_conn *c)
 {
-	mnl_socket_close(c->nl);
+	c->io.ops->close(&c->io);
 	free(c->buf);
 	memset(c, 0, sizeof(*c));
 }
@@ -237,18 +233,19 @@ static int exchange(struct diag_conn *c, struct dump_ctx *d, struct nlmsghdr *nl
 	};
 	unsigned seq = nlh->nlmsg_seq;
 
-	if (mnl_socket_sendto(c->nl, nlh, nlh->nlmsg_len) < 0)
-		return -errno;
+	int sent = c->io.ops->send(&c->io, nlh);
+	if (sent < 0)
+		return sent;
 	for (;;) {
-		ssize_t n = mnl_socket_recvfrom(c->nl, c->buf, RECV_BUF_SIZE);
-		if (n < 0 && errno == EINTR)
+		ssize_t n = c->io.ops->recv(&c->io, c->buf, RECV_BUF_SIZE);
+		if (n == -EINTR)
 			continue;
 		if (n < 0)
-			return -errno;
+			return (int)n;
 		if (clear_dump_intr(c->buf, n))
 			d->interrupted = true;
 		errno = 0;
-		int r = mnl_cb_run2(c->buf, (size_t)n, seq, c->portid, on_socket, d, ctl_cbs,
+		int r = mnl_cb_run2(c->buf, (size_t)n, seq, c->io.portid, on_socket, d, ctl_cbs,
 				    NLMSG_MIN_TYPE);
 		if (r == MNL_CB_STOP)
 			return 0;
