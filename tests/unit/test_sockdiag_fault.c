@@ -1,0 +1,189 @@
+/* test_sockdiag_fault.c — the sock_diag collector against scripted kernel replies
+ * (sockdiag_fake): an interrupted dump is read again, a kernel error or a failed read leaves
+ * nothing half listed, malformed messages are skipped or refused without a crash, and a UNIX
+ * socket a dump missed is found by the one-by-one lookup. Each expectation is the script's. */
+#include <errno.h>
+#include <libmnl/libmnl.h>
+#include <linux/inet_diag.h>
+#include <linux/netlink_diag.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "collect/collect_sockdiag.h"
+#include "sockdiag_fake.h"
+#include "sockdiag_test_util.h"
+
+enum { NETNS = 4026531999u };
+
+#define UNIX_DUMP SOCK_DIAG_BY_FAMILY, AF_UNIX, 0
+#define TCP_BOTH TCPDIAG_GETSOCK, 0, 0
+#define TCP4 SOCK_DIAG_BY_FAMILY, AF_INET, IPPROTO_TCP
+#define TCP6 SOCK_DIAG_BY_FAMILY, AF_INET6, IPPROTO_TCP
+#define UDP4 SOCK_DIAG_BY_FAMILY, AF_INET, IPPROTO_UDP
+#define UDP6 SOCK_DIAG_BY_FAMILY, AF_INET6, IPPROTO_UDP
+#define NETLINK SOCK_DIAG_BY_FAMILY, AF_NETLINK, NDIAG_PROTO_ALL
+
+static void answer_empty(uint16_t type, uint8_t family, uint8_t protocol)
+{
+	fake_answer(type, family, protocol);
+	fake_put_done();
+}
+
+/* The four dumps after UNIX, each listing nothing. */
+static void rest_empty(void)
+{
+	answer_empty(TCP_BOTH);
+	answer_empty(UDP4);
+	answer_empty(UDP6);
+	answer_empty(NETLINK);
+}
+
+/* A fresh snapshot and script: TCP asked for in one request, as on a first run. */
+static void begin(struct snapshot *s)
+{
+	snapshot_init(s);
+	fake_begin();
+	sockdiag_split_tcp(false);
+}
+
+static void end(struct snapshot *s)
+{
+	fake_end();
+	snapshot_free(s);
+}
+
+static bool has_note(const struct snapshot *s, const char *text)
+{
+	for (size_t i = 0; i < s->n_notes; i++)
+		if (strstr(s->notes[i].text, text))
+			return true;
+	return false;
+}
+
+static size_t n_requests_of(uint16_t type, uint8_t family)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < fake_n_requests(); i++)
+		if (fake_request(i)->type == type && fake_request(i)->family == family)
+			n++;
+	return n;
+}
+
+static void no_problem(const char *what)
+{
+	const char *p = fake_problem();
+	ok(p == NULL, "%s: every request as scripted, every reply read", what);
+	if (p)
+		diag("%s", p);
+}
+
+static void test_complete(void)
+{
+	struct snapshot s;
+	begin(&s);
+	fake_answer(UNIX_DUMP);
+	fake_put_unix(100, 101, "/run/fake.sock");
+	fake_put_unix(101, 100, NULL);
+	fake_dgram();
+	fake_put_unix(102, 0, NULL);
+	fake_put_done();
+	fake_answer(TCP_BOTH);
+	fake_put_inet(AF_INET, 200, 80);
+	fake_put_inet(AF_INET6, 201, 443);
+	fake_put_done();
+	fake_answer(UDP4);
+	fake_put_inet(AF_INET, 300, 53);
+	fake_put_done();
+	fake_answer(UDP6);
+	fake_put_inet(AF_INET6, 301, 53);
+	fake_put_done();
+	fake_answer(NETLINK);
+	fake_put_netlink(400, 77);
+	fake_put_done();
+
+	is_int(sockdiag_dump_current(&s, NETNS), 8, "complete: 8 sockets over 5 dumps");
+	is_int(s.n_socks, 8, "complete: 8 in the snapshot");
+	const struct sock_info *u = find(&s, 100), *t = find(&s, 201), *n = find(&s, 400);
+	ok(u && u->family == AF_UNIX && u->peer == 101 && u->name &&
+	   strcmp(u->name, "/run/fake.sock") == 0 && u->netns == NETNS,
+	   "complete: UNIX 100 with its peer, name and netns");
+	ok(find(&s, 102) != NULL, "complete: the UNIX socket of the second datagram");
+	ok(t && t->family == AF_INET6 && t->protocol == IPPROTO_TCP && t->lport == 443,
+	   "complete: TCP/IPv6 201 from the one TCP request");
+	ok(find(&s, 300) && find(&s, 300)->protocol == IPPROTO_UDP && find(&s, 301),
+	   "complete: UDP of both families");
+	ok(n && n->family == AF_NETLINK && n->portid == 77, "complete: netlink 400");
+	is_int(s.n_notes, 0, "complete: no note");
+	is_int(fake_n_requests(), 5, "complete: five requests");
+	ok(fake_request(0) && (fake_request(0)->flags & NLM_F_DUMP) == NLM_F_DUMP,
+	   "complete: the UNIX request is a dump");
+	no_problem("complete");
+	end(&s);
+}
+
+/* The kernel marks a dump interrupted (the socket table changed under it) on any message of
+ * it; the first reading is dropped and the dump asked for again. */
+static void test_intr_once(bool on_done)
+{
+	const char *what = on_done ? "interrupted (flag on DONE)" : "interrupted (flag on a socket)";
+	struct snapshot s;
+	begin(&s);
+	fake_answer(UNIX_DUMP);
+	fake_put_unix(100, 0, NULL);
+	fake_put_unix(101, 0, NULL);
+	if (!on_done)
+		fake_last_flags(NLM_F_DUMP_INTR);
+	fake_put_done();
+	if (on_done)
+		fake_last_flags(NLM_F_DUMP_INTR);
+	fake_answer(UNIX_DUMP);
+	fake_put_unix(100, 0, NULL);
+	fake_dgram();
+	fake_put_unix(102, 0, NULL);
+	fake_put_done();
+	rest_empty();
+
+	is_int(sockdiag_dump_current(&s, NETNS), 2, "%s: the second reading's 2 sockets", what);
+	ok(find(&s, 100) && find(&s, 102), "%s: both sockets of the second reading", what);
+	ok(!find(&s, 101), "%s: nothing kept of the first reading", what);
+	is_int(n_requests_of(SOCK_DIAG_BY_FAMILY, AF_UNIX), 2, "%s: UNIX asked for twice", what);
+	is_int(s.n_notes, 0, "%s: no note once read whole", what);
+	no_problem(what);
+	end(&s);
+}
+
+static void test_intr_twice(void)
+{
+	struct snapshot s;
+	begin(&s);
+	for (uint32_t ino = 101; ino <= 102; ino++) {
+		fake_answer(UNIX_DUMP);
+		fake_put_unix(100, 0, NULL);
+		fake_put_unix(ino, 0, NULL);
+		fake_last_flags(NLM_F_DUMP_INTR);
+		fake_put_done();
+	}
+	rest_empty();
+
+	is_int(sockdiag_dump_current(&s, NETNS), 2, "interrupted twice: the second reading kept");
+	ok(find(&s, 100) && find(&s, 102) && !find(&s, 101),
+	   "interrupted twice: the second reading, not the first");
+	is_int(n_requests_of(SOCK_DIAG_BY_FAMILY, AF_UNIX), 2, "interrupted twice: no third try");
+	ok(has_note(&s, "UNIX dump of netns 4026531999 changed while read twice"),
+	   "interrupted twice: a note says so");
+	no_problem("interrupted twice");
+	end(&s);
+}
+
+int main(void)
+{
+	test_complete();
+	test_intr_once(false);
+	test_intr_once(true);
+	test_intr_twice();
+	return tap_done();
+}
