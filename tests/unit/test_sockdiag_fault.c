@@ -179,11 +179,168 @@ static void test_intr_twice(void)
 	end(&s);
 }
 
+/* A kernel error ends a dump: what that dump listed before it is dropped, with a note, and
+ * the other families are listed still. */
+static void test_kernel_error(void)
+{
+	struct snapshot s;
+	begin(&s);
+	fake_answer(UNIX_DUMP);
+	fake_put_unix(100, 0, NULL);
+	fake_put_unix(101, 0, NULL);
+	fake_dgram();
+	fake_put_error(EACCES);
+	fake_answer(TCP_BOTH);
+	fake_put_inet(AF_INET, 200, 22);
+	fake_put_done();
+	answer_empty(UDP4);
+	answer_empty(UDP6);
+	fake_answer(NETLINK);
+	fake_put_error(EPERM);
+
+	is_int(sockdiag_dump_current(&s, NETNS), 1, "kernel error: only TCP's socket counted");
+	ok(!find(&s, 100) && !find(&s, 101), "kernel error: nothing of the refused UNIX dump");
+	ok(find(&s, 200) != NULL, "kernel error: the next family listed still");
+	ok(has_note(&s, "UNIX sockets of netns 4026531999 not listed: Permission denied"),
+	   "kernel error: EACCES named in a note");
+	ok(has_note(&s, "netlink sockets of netns 4026531999 not listed: Operation not permitted"),
+	   "kernel error: EPERM named in a note");
+	is_int(n_requests_of(SOCK_DIAG_BY_FAMILY, AF_UNIX), 1, "kernel error: not asked again");
+	no_problem("kernel error");
+	end(&s);
+}
+
+/* An NLMSG_ERROR too short to hold its errno is itself an error (EBADMSG). */
+static void test_short_error(void)
+{
+	struct snapshot s;
+	begin(&s);
+	fake_answer(UNIX_DUMP);
+	fake_put_unix(100, 0, NULL);
+	struct nlmsghdr h = { .nlmsg_len = sizeof(h), .nlmsg_type = NLMSG_ERROR,
+			      .nlmsg_pid = FAKE_PORTID };
+	fake_put_raw(&h, sizeof(h));
+	rest_empty();
+
+	is_int(sockdiag_dump_current(&s, NETNS), 0, "short NLMSG_ERROR: nothing listed");
+	ok(!find(&s, 100), "short NLMSG_ERROR: the socket before it dropped");
+	ok(has_note(&s, "UNIX sockets of netns 4026531999 not listed: Bad message"),
+	   "short NLMSG_ERROR: a note says the message was bad");
+	no_problem("short NLMSG_ERROR");
+	end(&s);
+}
+
+/* A kernel that refuses TCPDIAG_GETSOCK is asked per family, and that is remembered. */
+static void test_tcp_refused(void)
+{
+	struct snapshot s;
+	begin(&s);
+	answer_empty(UNIX_DUMP);
+	fake_answer(TCP_BOTH);
+	fake_put_error(EINVAL);
+	fake_answer(TCP4);
+	fake_put_inet(AF_INET, 200, 22);
+	fake_put_done();
+	fake_answer(TCP6);
+	fake_put_inet(AF_INET6, 201, 22);
+	fake_put_done();
+	answer_empty(UDP4);
+	answer_empty(UDP6);
+	answer_empty(NETLINK);
+
+	is_int(sockdiag_dump_current(&s, NETNS), 2, "TCP refused: both families' sockets");
+	ok(find(&s, 200) && find(&s, 200)->protocol == IPPROTO_TCP &&
+	   find(&s, 201) && find(&s, 201)->family == AF_INET6,
+	   "TCP refused: TCP/IPv4 and TCP/IPv6 asked for one by one");
+	is_int(s.n_notes, 0, "TCP refused: no note (it is not an error)");
+	no_problem("TCP refused");
+	ok(sockdiag_split_tcp(false), "TCP refused: per-family requests remembered");
+	end(&s);
+}
+
+/* A failing socket fails the whole namespace's dump: nothing of it is kept. */
+static void test_recv_error(bool later_family)
+{
+	const char *what = later_family ? "recv error in TCP" : "recv error in UNIX";
+	struct snapshot s;
+	begin(&s);
+	fake_answer(UNIX_DUMP);
+	fake_put_unix(100, 0, NULL);
+	if (later_family) {
+		fake_put_done();
+		fake_answer(TCP_BOTH);
+		fake_put_inet(AF_INET, 200, 22);
+	}
+	fake_recv_error(ENOBUFS);
+
+	is_int(sockdiag_dump_current(&s, NETNS), -ENOBUFS, "%s: the errno returned", what);
+	is_int(s.n_socks, 0, "%s: no socket kept", what);
+	end(&s);
+}
+
+/* A signal during the wait for a reply: the read is tried again. */
+static void test_recv_eintr(void)
+{
+	struct snapshot s;
+	begin(&s);
+	fake_answer(UNIX_DUMP);
+	fake_recv_error(EINTR);
+	fake_put_unix(100, 0, NULL);
+	fake_put_done();
+	rest_empty();
+	is_int(sockdiag_dump_current(&s, NETNS), 1, "EINTR: the read retried, the socket listed");
+	no_problem("EINTR");
+	end(&s);
+}
+
+static void test_open_send_error(void)
+{
+	struct snapshot s;
+	begin(&s);
+	fake_fail_open(EMFILE);
+	is_int(sockdiag_dump_current(&s, NETNS), -EMFILE, "open fails: its errno");
+	is_int(fake_n_requests(), 0, "open fails: nothing sent");
+	fake_fail_open(0);
+	fake_fail_send(ECONNREFUSED);
+	is_int(sockdiag_dump_current(&s, NETNS), -ECONNREFUSED, "send fails: its errno");
+	is_int(s.n_socks, 0, "open or send fails: no socket");
+	end(&s);
+}
+
+/* A reply to another request (sequence number) or from another port is not ours. */
+static void test_not_ours(bool by_seq)
+{
+	const char *what = by_seq ? "reply of another sequence" : "reply from another port";
+	struct snapshot s;
+	begin(&s);
+	fake_answer(UNIX_DUMP);
+	fake_put_unix(100, 0, NULL);
+	fake_put_unix(101, 0, NULL);
+	if (by_seq)
+		fake_last_seq(999);
+	else
+		fake_last_portid(777);
+	fake_put_done();
+	is_int(sockdiag_dump_current(&s, NETNS), by_seq ? -EPROTO : -ESRCH,
+	       "%s: the dump fails", what);
+	is_int(s.n_socks, 0, "%s: nothing kept", what);
+	end(&s);
+}
+
 int main(void)
 {
 	test_complete();
 	test_intr_once(false);
 	test_intr_once(true);
 	test_intr_twice();
+	test_kernel_error();
+	test_short_error();
+	test_tcp_refused();
+	test_recv_error(false);
+	test_recv_error(true);
+	test_recv_eintr();
+	test_open_send_error();
+	test_not_ours(true);
+	test_not_ours(false);
 	return tap_done();
 }
