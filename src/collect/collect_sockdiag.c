@@ -204,27 +204,31 @@ static int on_done(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_STOP;
 }
 
-/* mnl_cb_run gives up at the first NLM_F_DUMP_INTR: take the flag off every message of our own
- * buffer and report whether one had it, so the whole dump is read and then judged. */
-static bool clear_dump_intr(char *buf, ssize_t len)
+/* Walk the messages of one datagram. They must tile it, as the kernel's always do: a message
+ * cut short, stray bytes after the last one, or no message at all mean the replies can no
+ * longer be followed (-EBADMSG), where mnl_cb_run would pass over them and wait for more.
+ * mnl_cb_run also gives up at the first NLM_F_DUMP_INTR: take the flag off every message and
+ * set *intr when one had it, so the whole dump is read and then judged. */
+static int check_frames(char *buf, ssize_t len, bool *intr)
 {
 	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
 	int left = (int)len;
-	bool found = false;
 
+	if (len == 0)
+		return -EBADMSG;
 	while (mnl_nlmsg_ok(nlh, left)) {
 		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR) {
 			nlh->nlmsg_flags &= ~NLM_F_DUMP_INTR;
-			found = true;
+			*intr = true;
 		}
 		nlh = mnl_nlmsg_next(nlh, &left);
 	}
-	return found;
+	return left > 0 ? -EBADMSG : 0;   /* below 0: the last message's padding was left off */
 }
 
 /* Send one request and read its replies up to NLMSG_DONE or an NLMSG_ERROR (an error, or the
  * acknowledgement of a request with NLM_F_ACK). Returns 0 (kernel refusals are left in
- * d->kernel_error), or -errno when the socket itself failed. */
+ * d->kernel_error), or -errno when the socket itself failed or its replies do not frame. */
 static int exchange(struct diag_conn *c, struct dump_ctx *d, struct nlmsghdr *nlh)
 {
 	/* Our table replaces libmnl's defaults for every control type: NOOP and OVERRUN are skipped. */
@@ -242,8 +246,9 @@ static int exchange(struct diag_conn *c, struct dump_ctx *d, struct nlmsghdr *nl
 			continue;
 		if (n < 0)
 			return (int)n;
-		if (clear_dump_intr(c->buf, n))
-			d->interrupted = true;
+		int bad = check_frames(c->buf, n, &d->interrupted);
+		if (bad < 0)
+			return bad;
 		errno = 0;
 		int r = mnl_cb_run2(c->buf, (size_t)n, seq, c->io.portid, on_socket, d, ctl_cbs,
 				    NLMSG_MIN_TYPE);

@@ -327,6 +327,102 @@ static void test_not_ours(bool by_seq)
 	end(&s);
 }
 
+/* ---- malformed messages ---- */
+
+static _Alignas(8) char raw[512];
+
+/* A UNIX reply with one attribute of type and len bytes of payload, in raw. */
+static struct nlmsghdr *raw_unix(uint32_t ino, uint16_t type, size_t len)
+{
+	memset(raw, 0, sizeof(raw));
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(raw);
+	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	nlh->nlmsg_pid = FAKE_PORTID;
+	struct unix_diag_msg *m = mnl_nlmsg_put_extra_header(nlh, sizeof(*m));
+	m->udiag_family = AF_UNIX;
+	m->udiag_ino = ino;
+	static const char zeros[64];
+	mnl_attr_put(nlh, type, len, zeros);
+	return nlh;
+}
+
+static void put_raw_msg(const struct nlmsghdr *nlh)
+{
+	fake_put_raw(nlh, MNL_ALIGN(nlh->nlmsg_len));
+}
+
+/* Messages that frame well but say nothing sensible: each is skipped and counted, the good
+ * ones around them kept. */
+static void test_malformed_messages(void)
+{
+	struct snapshot s;
+	begin(&s);
+	fake_answer(UNIX_DUMP);
+	fake_put_unix(100, 0, NULL);
+	struct nlmsghdr *nlh = raw_unix(900, UNIX_DIAG_PEER, 4);
+	nlh->nlmsg_len = MNL_NLMSG_HDRLEN + 4;                 /* payload shorter than its header */
+	put_raw_msg(nlh);
+	nlh = raw_unix(901, UNIX_DIAG_PEER, 2);                /* peer of 2 bytes */
+	put_raw_msg(nlh);
+	nlh = raw_unix(902, UNIX_DIAG_RQLEN, 4);
+	struct nlattr *a = mnl_nlmsg_get_payload_offset(nlh, sizeof(struct unix_diag_msg));
+	a->nla_len = 200;                                      /* attribute overruns the message */
+	put_raw_msg(nlh);
+	nlh = raw_unix(903, UNIX_DIAG_PEER, 4);
+	nlh->nlmsg_type = 99;                                  /* not the type asked for */
+	put_raw_msg(nlh);
+	nlh = raw_unix(904, UNIX_DIAG_PEER, 4);
+	((struct unix_diag_msg *)mnl_nlmsg_get_payload(nlh))->udiag_family = AF_INET;
+	put_raw_msg(nlh);
+	fake_put_unix(101, 0, NULL);
+	fake_put_done();
+	rest_empty();
+
+	is_int(sockdiag_dump_current(&s, NETNS), 2, "malformed: only the two good sockets");
+	ok(find(&s, 100) && find(&s, 101), "malformed: the good ones on either side kept");
+	bool none = true;
+	for (uint32_t ino = 900; ino <= 904; ino++)
+		none = none && !find(&s, ino);
+	ok(none, "malformed: none of the five bad ones listed");
+	ok(has_note(&s, "5 malformed UNIX replies skipped"), "malformed: counted in a note");
+	no_problem("malformed");
+	end(&s);
+}
+
+/* Datagrams that do not frame: a message running past the datagram's end, bytes too few for
+ * a header after the last message, a length below a header's, an empty datagram. The stream
+ * can no longer be trusted: the dump fails, nothing kept, nothing read past the script. */
+static void test_bad_framing(int how)
+{
+	static const char *const whats[] = {
+		"message cut short", "trailing bytes", "length below a header", "empty datagram",
+	};
+	const char *what = whats[how];
+	struct snapshot s;
+	begin(&s);
+	fake_answer(UNIX_DUMP);
+	if (how == 3) {
+		fake_put_unix(100, 0, NULL);
+		fake_dgram();
+	} else if (how != 2) {
+		fake_put_unix(100, 0, NULL);
+	}
+	struct nlmsghdr *nlh = raw_unix(900, UNIX_DIAG_PEER, 4);
+	if (how == 0) {
+		nlh->nlmsg_len = 64;
+		fake_put_raw(nlh, 40);
+	} else if (how == 1) {
+		fake_put_raw(nlh, 6);
+	} else if (how == 2) {
+		nlh->nlmsg_len = 8;
+		fake_put_raw(nlh, 40);
+	}
+	is_int(sockdiag_dump_current(&s, NETNS), -EBADMSG, "%s: the dump fails (EBADMSG)", what);
+	is_int(s.n_socks, 0, "%s: nothing kept", what);
+	no_problem(what);
+	end(&s);
+}
+
 int main(void)
 {
 	test_complete();
@@ -342,5 +438,8 @@ int main(void)
 	test_open_send_error();
 	test_not_ours(true);
 	test_not_ours(false);
+	test_malformed_messages();
+	for (int how = 0; how < 4; how++)
+		test_bad_framing(how);
 	return tap_done();
 }
