@@ -207,23 +207,27 @@ static int on_done(const struct nlmsghdr *nlh, void *data)
 /* Walk the messages of one datagram. They must tile it, as the kernel's always do: a message
  * cut short, stray bytes after the last one, or no message at all mean the replies can no
  * longer be followed (-EBADMSG), where mnl_cb_run would pass over them and wait for more.
- * mnl_cb_run also gives up at the first NLM_F_DUMP_INTR: take the flag off every message and
- * set *intr when one had it, so the whole dump is read and then judged. */
-static int check_frames(char *buf, ssize_t len, bool *intr)
+ * The lengths are checked here as unsigned numbers: mnl_nlmsg_ok takes an nlmsg_len of 2 GiB
+ * or more for a negative one that fits, and mnl_nlmsg_next then steps 0 bytes (for ever) or
+ * far out of the buffer. mnl_cb_run also gives up at the first NLM_F_DUMP_INTR: take the flag
+ * off every message and set *intr when one had it, so the whole dump is read and judged. */
+static int check_frames(char *buf, size_t len, bool *intr)
 {
-	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
-	int left = (int)len;
+	size_t off = 0;
 
 	if (len == 0)
 		return -EBADMSG;
-	while (mnl_nlmsg_ok(nlh, left)) {
+	while (len - off >= sizeof(struct nlmsghdr)) {
+		struct nlmsghdr *nlh = (struct nlmsghdr *)(buf + off);
+		if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > len - off)
+			return -EBADMSG;
 		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR) {
 			nlh->nlmsg_flags &= ~NLM_F_DUMP_INTR;
 			*intr = true;
 		}
-		nlh = mnl_nlmsg_next(nlh, &left);
+		off += MNL_ALIGN(nlh->nlmsg_len);   /* past len: the last one's padding left off */
 	}
-	return left > 0 ? -EBADMSG : 0;   /* below 0: the last message's padding was left off */
+	return off < len ? -EBADMSG : 0;
 }
 
 /* Send one request and read its replies up to NLMSG_DONE or an NLMSG_ERROR (an error, or the
@@ -246,7 +250,7 @@ static int exchange(struct diag_conn *c, struct dump_ctx *d, struct nlmsghdr *nl
 			continue;
 		if (n < 0)
 			return (int)n;
-		int bad = check_frames(c->buf, n, &d->interrupted);
+		int bad = check_frames(c->buf, (size_t)n, &d->interrupted);
 		if (bad < 0)
 			return bad;
 		errno = 0;

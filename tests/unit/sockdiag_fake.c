@@ -7,6 +7,7 @@
 #include <linux/netlink_diag.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,10 +42,15 @@ static struct {
 	const struct sockdiag_io_ops *saved;
 } F;
 
-static void off_script(const char *fmt, size_t n)
+__attribute__((format(printf, 1, 2)))
+static void off_script(const char *fmt, ...)
 {
-	if (!F.problem[0])
-		snprintf(F.problem, sizeof(F.problem), fmt, n);
+	va_list ap;
+	if (F.problem[0])
+		return;
+	va_start(ap, fmt);
+	vsnprintf(F.problem, sizeof(F.problem), fmt, ap);
+	va_end(ap);
 }
 
 /* ---- the reply source ---- */
@@ -96,15 +102,21 @@ static int fake_send(struct sockdiag_io *io, const struct nlmsghdr *req)
 	return 0;
 }
 
-/* Messages without a sequence number get the last request's, as the kernel's would. */
+/* Messages without a sequence number get the last request's, as the kernel's would. The walk
+ * stops at the first message that does not fit (compared unsigned: mnl_nlmsg_ok would take a
+ * length of 2 GiB or more for a fitting negative one). */
 static void fill_seq(char *buf, size_t len)
 {
-	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
-	int left = (int)len;
+	size_t off = 0;
 
-	for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left))
+	while (len - off >= sizeof(struct nlmsghdr)) {
+		struct nlmsghdr *nlh = (struct nlmsghdr *)(buf + off);
+		if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > len - off)
+			return;
 		if (nlh->nlmsg_seq == 0)
 			nlh->nlmsg_seq = F.seq;
+		off += MNL_ALIGN(nlh->nlmsg_len);
+	}
 }
 
 static ssize_t fake_recv(struct sockdiag_io *io, void *buf, size_t cap)

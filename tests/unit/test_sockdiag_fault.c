@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/socket.h>
 
 #include "collect/collect_sockdiag.h"
@@ -325,12 +326,14 @@ static void test_malformed_messages(void)
 }
 
 /* Datagrams that do not frame: a message running past the datagram's end, bytes too few for
- * a header after the last message, a length below a header's, an empty datagram. The stream
+ * a header after the last message, a length below a header's, an empty datagram, a length of
+ * 2 GiB or more (found by fuzz_sockdiag_reply: a hang, or a read far out of bounds). The stream
  * can no longer be trusted: the dump fails, nothing kept, nothing read past the script. */
 static void test_bad_framing(int how)
 {
 	static const char *const whats[] = {
 		"message cut short", "trailing bytes", "length below a header", "empty datagram",
+		"length of 4 GiB - 1", "length of 2 GiB",
 	};
 	const char *what = whats[how];
 	struct snapshot s;
@@ -351,6 +354,9 @@ static void test_bad_framing(int how)
 	} else if (how == 2) {
 		nlh->nlmsg_len = 8;
 		fake_put_raw(nlh, 40);
+	} else if (how >= 4) {   /* libmnl reads these as negative: it looped or read out of bounds */
+		nlh->nlmsg_len = how == 4 ? UINT32_MAX : 1u << 31;
+		fake_put_raw(nlh, 40);
 	}
 	is_int(sockdiag_dump_current(&s, NETNS), -EBADMSG, "%s: the dump fails (EBADMSG)", what);
 	is_int(s.n_socks, 0, "%s: nothing kept", what);
@@ -360,6 +366,7 @@ static void test_bad_framing(int how)
 
 int main(void)
 {
+	alarm(120);   /* a reply loop that never ends fails the test, not hangs it */
 	test_complete();
 	test_intr_once(false);
 	test_intr_once(true);
@@ -374,7 +381,7 @@ int main(void)
 	test_not_ours(true);
 	test_not_ours(false);
 	test_malformed_messages();
-	for (int how = 0; how < 4; how++)
+	for (int how = 0; how < 6; how++)
 		test_bad_framing(how);
 	return tap_done();
 }
