@@ -364,8 +364,10 @@ static int lookup_unix(struct diag_conn *c, struct snapshot *s, uint64_t netns, 
 	struct dump_ctx d = { .s = s, .netns = netns, .spec = &dump_specs[0] };
 	size_t before = s->n_socks;
 	int err = exchange(c, &d, nlh);
-	if (err < 0)
+	if (err < 0 || d.kernel_error) {
+		s->n_socks = before;   /* an answer that did not end well adds nothing */
 		return err;
+	}
 	return (int)(s->n_socks - before);
 }
 

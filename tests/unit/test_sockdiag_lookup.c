@@ -54,6 +54,19 @@ static void test_lookup_fails(void)
 	const uint64_t one[] = { 600 };
 	is_int(sockdiag_lookup_unix(&s, NETNS, one, 1), -ENOBUFS, "lookup fails: its errno");
 
+	fake_begin();                           /* found by fuzz_sockdiag_reply */
+	fake_answer(UNIX_DUMP);
+	fake_put_unix(600, 0, NULL);
+	fake_recv_error(ENOBUFS);               /* before the acknowledgement */
+	is_int(sockdiag_lookup_unix(&s, NETNS, one, 1), -ENOBUFS, "lookup fails mid-answer: its errno");
+	is_int(s.n_socks, 0, "lookup fails mid-answer: the socket read before it not kept");
+	fake_begin();
+	fake_answer(UNIX_DUMP);
+	fake_put_unix(600, 0, NULL);
+	fake_put_error(EPERM);
+	is_int(sockdiag_lookup_unix(&s, NETNS, one, 1), 0, "lookup refused mid-answer: none found");
+	is_int(s.n_socks, 0, "lookup refused mid-answer: the socket read before it not kept");
+
 	fake_begin();
 	fake_answer(UNIX_DUMP);
 	fake_put_unix(601, 0, NULL);
