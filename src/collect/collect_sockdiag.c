@@ -217,7 +217,7 @@ static int check_frames(char *buf, size_t len, bool *intr)
 
 	if (len == 0)
 		return -EBADMSG;
-	while (len - off >= sizeof(struct nlmsghdr)) {
+	while (off + sizeof(struct nlmsghdr) <= len) {   /* off may pass len: padding */
 		struct nlmsghdr *nlh = (struct nlmsghdr *)(buf + off);
 		if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > len - off)
 			return -EBADMSG;

@@ -109,7 +109,7 @@ static void fill_seq(char *buf, size_t len)
 {
 	size_t off = 0;
 
-	while (len - off >= sizeof(struct nlmsghdr)) {
+	while (off + sizeof(struct nlmsghdr) <= len) {   /* off may pass len: padding */
 		struct nlmsghdr *nlh = (struct nlmsghdr *)(buf + off);
 		if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > len - off)
 			return;
