@@ -194,7 +194,10 @@ static int on_error(const struct nlmsghdr *nlh, void *data)
 		return MNL_CB_STOP;
 	}
 	memcpy(&err, mnl_nlmsg_get_payload(nlh), sizeof(err));
-	d->kernel_error = err.error < 0 ? -err.error : 0;
+	if (err.error < -4095)
+		d->kernel_error = EBADMSG;   /* no errno is that large (and -INT_MIN overflows) */
+	else
+		d->kernel_error = err.error < 0 ? -err.error : 0;
 	return MNL_CB_STOP;
 }
 

@@ -157,11 +157,23 @@ static void test_short_error(void)
 			      .nlmsg_pid = FAKE_PORTID };
 	fake_put_raw(&h, sizeof(h));
 	rest_empty();
+	/* an errno no kernel has, whose negation overflows (found by fuzz_sockdiag_reply, UBSan) */
+	fake_answer(UNIX_DUMP);
+	struct { struct nlmsghdr h; struct nlmsgerr e; } huge = {
+		.h = { .nlmsg_len = sizeof(huge), .nlmsg_type = NLMSG_ERROR, .nlmsg_pid = FAKE_PORTID },
+		.e = { .error = INT32_MIN },
+	};
+	fake_put_raw(&huge, sizeof(huge));
+	rest_empty();
 
 	is_int(sockdiag_dump_current(&s, NETNS), 0, "short NLMSG_ERROR: nothing listed");
 	ok(!find(&s, 100), "short NLMSG_ERROR: the socket before it dropped");
 	ok(has_note(&s, "UNIX sockets of netns 4026531999 not listed: Bad message"),
 	   "short NLMSG_ERROR: a note says the message was bad");
+	is_int(sockdiag_dump_current(&s, NETNS), 0, "NLMSG_ERROR of INT_MIN: nothing listed");
+	is_int(s.n_notes, 2, "NLMSG_ERROR of INT_MIN: a second note");
+	ok(s.n_notes == 2 && strstr(s.notes[1].text, "UNIX sockets of netns 4026531999 not listed: "
+				    "Bad message"), "NLMSG_ERROR of INT_MIN: taken for a bad message");
 	no_problem("short NLMSG_ERROR");
 	end(&s);
 }
