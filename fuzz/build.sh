@@ -32,12 +32,15 @@ cflags="-std=gnu11 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=undefine
 	$(pkg-config --cflags-only-I ncursesw) ${FUZZ_CFLAGS:-}"
 libs="$(pkg-config --libs libmnl)"
 
-# The parsers, the terminal input decoder (it needs curses.h for the KEY_* codes only) and
-# the utilities they use, compiled once per mode.
+# The parsers, the sock_diag collector (its replies come from the input: sockdiag_io), the
+# terminal input decoder (it needs curses.h for the KEY_* codes only) and the utilities they
+# use, compiled once per mode.
 parser_srcs="collect/parse_status.c collect/parse_maps.c collect/maps_classify.c
 	collect/parse_smaps.c collect/parse_fdinfo.c collect/parse_sysvipc.c
 	collect/parse_schedstat.c collect/parse_fdlink.c collect/signal_names.c
-	collect/sockdiag_parse.c util/arena.c util/xalloc.c util/strbuf.c util/text_escape.c
+	collect/sockdiag_parse.c collect/collect_sockdiag.c collect/sockdiag_io.c
+	model/snapshot.c util/kept_fds.c
+	util/arena.c util/xalloc.c util/strbuf.c util/text_escape.c
 	view/term_input.c view/term_input_seq.c"
 obj_dir=$out/obj-$mode
 mkdir -p "$obj_dir" "$out/$mode"

@@ -22,6 +22,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "collect/sockdiag_io.h"
 #include "util/u64map.h"
 #include "util/xalloc.h"
 
@@ -59,10 +60,11 @@ bool sockdiag_split_tcp(bool split)
 	return atomic_exchange(&tcp_split, split);
 }
 
-/* A NETLINK_SOCK_DIAG socket, bound to the namespace it was opened in. */
+/* A NETLINK_SOCK_DIAG socket (or what a test put in its place), bound to the namespace it
+ * was opened in. */
 struct diag_conn {
-	struct mnl_socket *nl;
-	unsigned portid, seq;
+	struct sockdiag_io io;
+	unsigned seq;
 	char *buf;
 };
 
@@ -79,22 +81,16 @@ struct dump_ctx {
 static int conn_open(struct diag_conn *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->nl = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
-	if (!c->nl)
-		return -errno;
-	if (mnl_socket_bind(c->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
-		int err = errno;
-		mnl_socket_close(c->nl);
-		return -err;
-	}
-	c->portid = mnl_socket_get_portid(c->nl);
+	int r = sockdiag_io_open(&c->io);
+	if (r < 0)
+		return r;
 	c->buf = xmalloc(RECV_BUF_SIZE);
 	return 0;
 }
 
 static void conn_close(struct diag_conn *c)
 {
-	mnl_socket_close(c->nl);
+	c->io.ops->close(&c->io);
 	free(c->buf);
 	memset(c, 0, sizeof(*c));
 }
@@ -201,7 +197,10 @@ static int on_error(const struct nlmsghdr *nlh, void *data)
 		return MNL_CB_STOP;
 	}
 	memcpy(&err, mnl_nlmsg_get_payload(nlh), sizeof(err));
-	d->kernel_error = err.error < 0 ? -err.error : 0;
+	if (err.error < -4095)
+		d->kernel_error = EBADMSG;   /* no errno is that large (and -INT_MIN overflows) */
+	else
+		d->kernel_error = err.error < 0 ? -err.error : 0;
 	return MNL_CB_STOP;
 }
 
@@ -211,27 +210,35 @@ static int on_done(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_STOP;
 }
 
-/* mnl_cb_run gives up at the first NLM_F_DUMP_INTR: take the flag off every message of our own
- * buffer and report whether one had it, so the whole dump is read and then judged. */
-static bool clear_dump_intr(char *buf, ssize_t len)
+/* Walk the messages of one datagram. They must tile it, as the kernel's always do: a message
+ * cut short, stray bytes after the last one, or no message at all mean the replies can no
+ * longer be followed (-EBADMSG), where mnl_cb_run would pass over them and wait for more.
+ * The lengths are checked here as unsigned numbers: mnl_nlmsg_ok takes an nlmsg_len of 2 GiB
+ * or more for a negative one that fits, and mnl_nlmsg_next then steps 0 bytes (for ever) or
+ * far out of the buffer. mnl_cb_run also gives up at the first NLM_F_DUMP_INTR: take the flag
+ * off every message and set *intr when one had it, so the whole dump is read and judged. */
+static int check_frames(char *buf, size_t len, bool *intr)
 {
-	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
-	int left = (int)len;
-	bool found = false;
+	size_t off = 0;
 
-	while (mnl_nlmsg_ok(nlh, left)) {
+	if (len == 0)
+		return -EBADMSG;
+	while (off + sizeof(struct nlmsghdr) <= len) {   /* off may pass len: padding */
+		struct nlmsghdr *nlh = (struct nlmsghdr *)(buf + off);
+		if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > len - off)
+			return -EBADMSG;
 		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR) {
 			nlh->nlmsg_flags &= ~NLM_F_DUMP_INTR;
-			found = true;
+			*intr = true;
 		}
-		nlh = mnl_nlmsg_next(nlh, &left);
+		off += MNL_ALIGN(nlh->nlmsg_len);   /* past len: the last one's padding left off */
 	}
-	return found;
+	return off < len ? -EBADMSG : 0;
 }
 
 /* Send one request and read its replies up to NLMSG_DONE or an NLMSG_ERROR (an error, or the
  * acknowledgement of a request with NLM_F_ACK). Returns 0 (kernel refusals are left in
- * d->kernel_error), or -errno when the socket itself failed. */
+ * d->kernel_error), or -errno when the socket itself failed or its replies do not frame. */
 static int exchange(struct diag_conn *c, struct dump_ctx *d, struct nlmsghdr *nlh)
 {
 	/* Our table replaces libmnl's defaults for every control type: NOOP and OVERRUN are skipped. */
@@ -240,18 +247,20 @@ static int exchange(struct diag_conn *c, struct dump_ctx *d, struct nlmsghdr *nl
 	};
 	unsigned seq = nlh->nlmsg_seq;
 
-	if (mnl_socket_sendto(c->nl, nlh, nlh->nlmsg_len) < 0)
-		return -errno;
+	int sent = c->io.ops->send(&c->io, nlh);
+	if (sent < 0)
+		return sent;
 	for (;;) {
-		ssize_t n = mnl_socket_recvfrom(c->nl, c->buf, RECV_BUF_SIZE);
-		if (n < 0 && errno == EINTR)
+		ssize_t n = c->io.ops->recv(&c->io, c->buf, RECV_BUF_SIZE);
+		if (n == -EINTR)
 			continue;
 		if (n < 0)
-			return -errno;
-		if (clear_dump_intr(c->buf, n))
-			d->interrupted = true;
+			return (int)n;
+		int bad = check_frames(c->buf, (size_t)n, &d->interrupted);
+		if (bad < 0)
+			return bad;
 		errno = 0;
-		int r = mnl_cb_run2(c->buf, (size_t)n, seq, c->portid, on_socket, d, ctl_cbs,
+		int r = mnl_cb_run2(c->buf, (size_t)n, seq, c->io.portid, on_socket, d, ctl_cbs,
 				    NLMSG_MIN_TYPE);
 		if (r == MNL_CB_STOP)
 			return 0;
@@ -361,8 +370,10 @@ static int lookup_unix(struct diag_conn *c, struct snapshot *s, uint64_t netns, 
 	struct dump_ctx d = { .s = s, .netns = netns, .spec = &dump_specs[0] };
 	size_t before = s->n_socks;
 	int err = exchange(c, &d, nlh);
-	if (err < 0)
+	if (err < 0 || d.kernel_error) {
+		s->n_socks = before;   /* an answer that did not end well adds nothing */
 		return err;
+	}
 	return (int)(s->n_socks - before);
 }
 

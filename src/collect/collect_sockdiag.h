@@ -28,7 +28,8 @@ int sockdiag_dump_in(struct snapshot *s, uint64_t netns, int nsfd);
 /* UNIX sockets of the calling thread's namespace looked up one by one by inode, appended to
  * s->socks like a dump's: for socket descriptors a dump missed (a dump is not atomic: sockets
  * closed while it runs can make it skip others). Inodes that are no UNIX socket are passed
- * over. Returns the number found, or -errno when the netlink socket failed. */
+ * over, and an answer refused or broken off midway adds nothing. Returns the number found, or
+ * -errno when the netlink socket failed before any was found. */
 int sockdiag_lookup_unix(struct snapshot *s, uint64_t netns, const uint64_t *inos, size_t n);
 
 /* TCP and UDP sockets of the calling thread's namespace whose inodes are among inos, found by

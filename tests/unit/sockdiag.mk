@@ -6,3 +6,13 @@ EXTRA_DIST += tests/unit/sockdiag_nobody.sh tests/unit/sockdiag_test_util.h test
 tests_unit_test_sockdiag_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_sockdiag_live_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_sockdiag_ns_LDADD = $(IPCTOP_LIBS)
+# Scripted replies in place of the kernel's (sockdiag_fake)
+check_PROGRAMS += tests/unit/test_sockdiag_fault tests/unit/test_sockdiag_lookup
+TESTS += tests/unit/test_sockdiag_fault tests/unit/test_sockdiag_lookup
+EXTRA_DIST += tests/unit/sockdiag_fault_util.h
+tests_unit_test_sockdiag_fault_SOURCES = tests/unit/test_sockdiag_fault.c \
+	tests/unit/sockdiag_fake.c tests/unit/sockdiag_fake.h
+tests_unit_test_sockdiag_fault_LDADD = $(IPCTOP_LIBS)
+tests_unit_test_sockdiag_lookup_SOURCES = tests/unit/test_sockdiag_lookup.c \
+	tests/unit/sockdiag_fake.c tests/unit/sockdiag_fake.h
+tests_unit_test_sockdiag_lookup_LDADD = $(IPCTOP_LIBS)
