@@ -6,9 +6,16 @@ set -euo pipefail
 build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libncurses-dev)
 test=(python3 tmux graphviz util-linux iproute2 procps clang valgrind)
 bench=(hyperfine lsof htop)
+coverage=(lcov)   # make coverage only (configure --enable-coverage); CI does not need it
 
 wanted=("${build[@]}" "${test[@]}")
-[ "${1:-}" = "--bench" ] && wanted+=("${bench[@]}")
+for opt in "$@"; do
+	case $opt in
+	--bench) wanted+=("${bench[@]}") ;;
+	--coverage) wanted+=("${coverage[@]}") ;;
+	*) echo "usage: deps.sh [--bench] [--coverage]" >&2; exit 2 ;;
+	esac
+done
 
 missing=()
 for p in "${wanted[@]}"; do
