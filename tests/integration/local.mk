@@ -24,3 +24,7 @@ TESTS += tests/integration/detail.sh tests/integration/dot.sh tests/integration/
 EXTRA_DIST += tests/integration/detail.sh tests/integration/dot.sh tests/integration/hostile.sh \
 	tests/integration/check_detail.py tests/integration/check_hostile.py \
 	tests/integration/names.sh tests/integration/check_names.py
+
+# cli.sh: status and message of every command-line error, --help, -V and write errors
+TESTS += tests/integration/cli.sh
+EXTRA_DIST += tests/integration/cli.sh
