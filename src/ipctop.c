@@ -2,10 +2,12 @@
  * interactive screens. */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,9 +76,12 @@ static void die(const char *fmt, ...)
 	exit(2);
 }
 
+/* A decimal number in [min, max]: digits only (strtol alone would take spaces and a sign). */
 static bool parse_number(const char *s, long min, long max, long *out)
 {
 	char *end;
+	if (!isdigit((unsigned char)s[0]))
+		return false;
 	errno = 0;
 	long v = strtol(s, &end, 10);
 	if (errno || end == s || *end || v < min || v > max)
@@ -85,27 +90,36 @@ static bool parse_number(const char *s, long min, long max, long *out)
 	return true;
 }
 
-/* "PID[,PID...]": each part a number from 1; an empty part ("1,,2", "1,") is an error. */
+/* -p PID[,PID...]: every item a PID; an empty item (",5", "5,,6") is an error. */
 static void parse_pids(struct ipctop_opts *o, const char *arg)
 {
-	const char *p = arg;
+	char *copy = xstrdup(arg), *tok = copy;
 	for (;;) {
-		size_t len = strcspn(p, ",");
-		char tok[24];
+		char *comma = strchr(tok, ',');
+		if (comma)
+			*comma = '\0';
 		long v;
-		snprintf(tok, sizeof(tok), "%.*s", (int)(len < sizeof(tok) ? len : sizeof(tok) - 1), p);
-		if (len == 0)
-			die("empty pid in list '%s'", arg);
-		if (len >= sizeof(tok) || !parse_number(tok, 1, INT_MAX, &v))
-			die("invalid pid '%s' in '%s'", tok, arg);
+		if (!parse_number(tok, 1, INT_MAX, &v))
+			die(*tok ? "invalid pid '%s'" : "invalid pid list '%s': empty pid", *tok ? tok : arg);
 		o->pids = xrealloc(o->pids, (o->n_pids + 1) * sizeof(*o->pids));
 		o->pids[o->n_pids++] = (pid_t)v;
-		if (!p[len])
+		if (!comma)
 			break;
-		p += len + 1;
+		tok = comma + 1;
 	}
+	free(copy);
 }
 
+/* -u USER: a name the system knows, or a numeric UID (which may have no name). */
+static void parse_user(struct ipctop_opts *o, const char *arg)
+{
+	if (!snap_filter_parse_user(arg, &o->uid))
+		die("unknown user '%s'", arg);
+	o->user = arg;
+	o->has_uid = true;
+}
+
+/* --kind KIND[,KIND...]: channel kinds by the names the outputs use. */
 static void parse_kinds(struct ipctop_opts *o, const char *arg)
 {
 	char bad[64], names[256] = "";
@@ -122,41 +136,95 @@ static void parse_kinds(struct ipctop_opts *o, const char *arg)
 	die("unknown channel kind '%s' (kinds: %s)", bad, names);
 }
 
+/* getopt_long's error (opterr is off, so it printed none): say which option, in our form. */
+__attribute__((noreturn))
+static void bad_option(int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	int name_len = (int)strcspn(arg, "=");
+	if (strncmp(arg, "--", 2) != 0) {   /* a short option, perhaps in a cluster such as -Vz */
+		if (c == ':')
+			die("option '-%c' needs an argument", optopt);
+		die("unknown option '-%c'", optopt);
+	}
+	if (c == ':')
+		die("option '%s' needs an argument", arg);
+	if (optopt)   /* known by name: it was given an argument it does not take */
+		die("option '%.*s' takes no argument", name_len, arg);
+	die("unknown or ambiguous option '%.*s'", name_len, arg);
+}
+
+static void set_mode(struct ipctop_opts *o, enum run_mode m)
+{
+	if (o->mode != MODE_TUI && o->mode != m)
+		die("--json and --dot cannot be used together");
+	o->mode = m;
+}
+
+/* Options that only one mode uses are errors in another, not silently ignored. */
+static void check_modes(const struct ipctop_opts *o, bool delay_given)
+{
+	bool export = o->mode == MODE_JSON || o->mode == MODE_DOT;
+	if (o->pretty && o->mode != MODE_JSON)
+		die("--pretty applies to --json only");
+	if (export && o->demo)
+		die("--demo is interactive; it cannot be used with --json or --dot");
+	if (export && delay_given)
+		die("-d applies to the interactive screens only, not to --json or --dot");
+	if (o->demo && o->n_pids)
+		die("--demo shows its own processes; it cannot be used with -p");
+}
+
+__attribute__((noreturn))
+static void print_or_fail(void (*print)(FILE *))
+{
+	print(stdout);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "ipctop: write error: %s\n", strerror(errno));
+		exit(1);
+	}
+	exit(0);
+}
+
+static void print_version(FILE *f)
+{
+	fprintf(f, "ipctop %s\n", PACKAGE_VERSION);
+}
+
 static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 {
 	int c;
+	bool delay_given = false;
 	long v;
 	o->delay_tenths = 15;
 	o->no_color = getenv("NO_COLOR") && *getenv("NO_COLOR");
-	while ((c = getopt_long(argc, argv, "p:u:d:hV", long_opts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":p:u:d:hV", long_opts, NULL)) != -1) {
 		switch (c) {
-		case OPT_JSON: o->mode = MODE_JSON; break;
-		case OPT_DOT: o->mode = MODE_DOT; break;
+		case OPT_JSON: set_mode(o, MODE_JSON); break;
+		case OPT_DOT: set_mode(o, MODE_DOT); break;
 		case OPT_PRETTY: o->pretty = true; break;
-		case OPT_KIND: parse_kinds(o, optarg); break;
 		case 'p': parse_pids(o, optarg); break;
-		case 'u':
-			if (!snap_filter_parse_user(optarg, &o->uid))
-				die("unknown user '%s'", optarg);
-			o->user = optarg;
-			o->has_uid = true;
-			break;
+		case 'u': parse_user(o, optarg); break;
+		case OPT_KIND: parse_kinds(o, optarg); break;
 		case 'd':
 			if (!parse_number(optarg, 1, 36000, &v))
 				die("invalid delay '%s' (tenths of a second, 1-36000)", optarg);
 			o->delay_tenths = (int)v;
+			delay_given = true;
 			break;
 		case OPT_ASCII: o->ascii = true; break;
 		case OPT_NO_COLOR: o->no_color = true; break;
 		case OPT_DEMO: o->demo = true; break;
 		case OPT_READONLY: o->readonly = true; break;
-		case 'h': usage(stdout); exit(0);
-		case 'V': printf("ipctop %s\n", PACKAGE_VERSION); exit(0);
-		default: fprintf(stderr, "Try 'ipctop --help'.\n"); exit(2);
+		case 'h': print_or_fail(usage);
+		case 'V': print_or_fail(print_version);
+		default: bad_option(c, argv);
 		}
 	}
 	if (optind < argc)
 		die("unexpected argument '%s'", argv[optind]);
+	check_modes(o, delay_given);
 }
 
 /* One snapshot, written by the export of the chosen mode. */

@@ -12,3 +12,18 @@ include $(srcdir)/tests/unit/demo.mk
 include $(srcdir)/tests/integration/local.mk
 include $(srcdir)/tests/tui/local.mk
 include $(srcdir)/tests/servers/local.mk
+
+# The unit tests: C programs on captured /proc files, hand-made snapshots and the live kernel
+# (no fixture, tmux or graphviz). `make distcheck-unit` (tools/test.sh) runs them from the
+# release tarball, so it is checked that the tarball builds *and* passes them; a new C unit
+# test belongs in this list.
+UNIT_CHECKS = $(UNIT_TESTS) $(TUI_UNIT_TESTS) $(DEMO_TESTS) tests/tui/test_keymap \
+	tests/unit/test_parse_status tests/unit/test_parse_maps tests/unit/test_parse_smaps \
+	tests/unit/test_parse_fdinfo tests/unit/test_parse_sysvipc tests/unit/test_parse_misc \
+	tests/unit/test_parse_fuzz tests/unit/test_sockdiag tests/unit/test_sockdiag_live \
+	tests/unit/test_sockdiag_ns tests/unit/test_json_writer tests/unit/test_export_json \
+	tests/unit/test_export_dot tests/unit/test_addr_space tests/unit/test_layout_graph \
+	tests/unit/test_sockdiag_fault tests/unit/test_sockdiag_lookup tests/unit/test_snap_filter
+distcheck-unit:
+	$(MAKE) $(AM_MAKEFLAGS) distcheck TESTS='$(UNIT_CHECKS)'
+.PHONY: distcheck-unit

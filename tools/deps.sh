@@ -6,11 +6,18 @@ set -euo pipefail
 build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libncurses-dev)
 test=(python3 python3-jsonschema tmux graphviz util-linux iproute2 procps clang valgrind lsof)
 bench=(hyperfine htop)
+coverage=(lcov)   # make coverage only (configure --enable-coverage); CI does not need it
 # Real servers the tests in tests/servers start in their own directories and ports.
 servers=(postgresql-15 nginx)
 
 wanted=("${build[@]}" "${test[@]}" "${servers[@]}")
-[ "${1:-}" = "--bench" ] && wanted+=("${bench[@]}")
+for opt in "$@"; do
+	case $opt in
+	--bench) wanted+=("${bench[@]}") ;;
+	--coverage) wanted+=("${coverage[@]}") ;;
+	*) echo "usage: deps.sh [--bench] [--coverage]" >&2; exit 2 ;;
+	esac
+done
 
 missing=()
 for p in "${wanted[@]}"; do

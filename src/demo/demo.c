@@ -22,6 +22,7 @@
 
 #include "demo/demo_priv.h"
 #include "demo/demo_roles.h"
+#include "util/proc_exit.h"
 
 enum role { R_PIPE_W, R_PIPE_R, R_UNIX_S, R_UNIX_C, R_TCP_S, R_TCP_C, R_SHM_W, R_SHM_R,
 	    R_MSG_S, R_MSG_R, R_PSHM_W, R_PSHM_R, R_PMQ_S, R_PMQ_R, R_COUNT };
@@ -45,11 +46,11 @@ static void run_child(struct demo *d, struct demo_setup *st, enum role r, int ke
 	prctl(PR_SET_NAME, role_names[r], 0, 0, 0);
 	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
 	if (getppid() != parent)
-		_exit(0);   /* ipctop died before the prctl: nobody would end this process */
+		proc_exit(0);   /* ipctop died before the prctl: nobody would end this process */
 	sigset_t none;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);   /* SIGTERM must end it, whatever ipctop blocked */
-	signal(SIGTERM, SIG_DFL);
+	proc_exit_on_signal(SIGTERM);
 	int fd = keep >= 0 ? dup2(keep, 3) : -1;
 	int devnull = open("/dev/null", O_RDWR);
 	if (devnull >= 0) {
@@ -75,7 +76,7 @@ static void run_child(struct demo *d, struct demo_setup *st, enum role r, int ke
 	case R_PMQ_R: demo_posix_mq_user(d->mq_name, 0); break;
 	case R_COUNT: break;
 	}
-	_exit(0);
+	proc_exit(0);
 }
 
 const char *demo_role_name(size_t i)

@@ -4,6 +4,7 @@
  * were still its unreaped children, never by pid numbers, which may be reused once ipctop is
  * gone and the processes are reaped by someone else. */
 #include "demo/demo_priv.h"
+#include "util/proc_exit.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -92,7 +93,7 @@ static _Noreturn void janitor_run(struct demo *d, int rd)
 	}
 	wait_exits(d);   /* a SysV segment goes only when its last user has detached */
 	demo_remove_objects(d);
-	_exit(0);
+	proc_exit(0);
 }
 
 void demo_janitor_start(struct demo *d)

@@ -37,3 +37,7 @@ EXTRA_DIST += tests/integration/detail.sh tests/integration/dot.sh tests/integra
 
 TESTS += tests/integration/filters.sh
 EXTRA_DIST += tests/integration/filters.sh tests/integration/check_filters.py
+
+# cli.sh: status and message of every command-line error, --help, -V and write errors
+TESTS += tests/integration/cli.sh
+EXTRA_DIST += tests/integration/cli.sh

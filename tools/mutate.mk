@@ -1,0 +1,18 @@
+# tools/mutate.mk — `make mutate` (included by Makefile.am): one-line mutations of src/channel
+# and src/collect, each built in a copy of the tree (in MUTATE_DIR) and run against the unit
+# tests (UNIT_CHECKS) and the integration tests; prints how many the tests kill and lists the
+# survivors. MUTATE_SAMPLE=N tries N mutants drawn with MUTATE_SEED (0: all of them, hours);
+# MUTATE_ONLY=REGEX keeps the mutants whose row (FILE TAB LINE TAB ...) matches.
+EXTRA_DIST += tools/mutate.mk tools/mutate.sh
+MUTATE_SAMPLE = 0
+MUTATE_SEED = 1
+MUTATE_DIR = $(abs_top_builddir)/mutate
+mutate:
+	t=; for x in $(TESTS); do case $$x in tests/integration/*) t="$$t $$x" ;; esac; done; \
+	MUTATE_UNIT='$(UNIT_CHECKS)' MUTATE_INTEGRATION="$$t" MUTATE_ONLY='$(MUTATE_ONLY)' \
+		$(SHELL) $(top_srcdir)/tools/mutate.sh \
+		$(top_srcdir) '$(MUTATE_DIR)' $(MUTATE_SAMPLE) $(MUTATE_SEED)
+mutate-clean:
+	-rm -rf '$(MUTATE_DIR)'
+clean-local: mutate-clean
+.PHONY: mutate mutate-clean
