@@ -132,8 +132,38 @@ time.sleep(600)
 PY
 	"$PYTHON3" "$tmp/pair.py" "$1" "$2" "$tmp/pids" </dev/null >/dev/null 2>&1 &
 	fixture_pid=$!
-	i=0
-	while [ ! -s "$tmp/pids" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	wait_file "$tmp/pids"
 	read -r pair_parent pair_child < "$tmp/pids"
 	[ "$pair_parent" = "$fixture_pid" ]
+}
+
+# capture_rev [SESSION]: the pane's text with reverse video marked: \001 where it starts and
+# \002 where it ends (capture-pane -e writes only attribute changes, so the state is followed
+# across lines). Run ipctop with --no-color, where the selection is reverse video.
+capture_rev() {
+	T capture-pane -e -p -t "${1:-$session}" | awk '
+	function sgr(params,    n, p, i, was) {
+		was = rev
+		n = split(params == "" ? "0" : params, p, ";")
+		for (i = 1; i <= n; i++)
+			if (p[i] == "" || p[i] == "0" || p[i] == "27") rev = 0
+			else if (p[i] == "7") rev = 1
+		return rev == was ? "" : (rev ? "\001" : "\002")
+	}
+	{
+		line = $0; out = rev ? "\001" : ""
+		while (match(line, /\033\[[0-9;]*m/)) {
+			out = out substr(line, 1, RSTART - 1) sgr(substr(line, RSTART + 2, RLENGTH - 3))
+			line = substr(line, RSTART + RLENGTH)
+		}
+		gsub(/\033[^a-zA-Z]*[a-zA-Z]/, "", line)
+		print out line (rev ? "\002" : "")
+	}'
+}
+
+# wait_file FILE [TENTHS]: until FILE exists and is not empty (default 10 s).
+wait_file() {
+	i=0
+	while [ ! -s "$1" ] && [ "$i" -lt "${2:-100}" ]; do sleep 0.1; i=$((i + 1)); done
+	[ -s "$1" ]
 }
