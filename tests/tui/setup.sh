@@ -20,16 +20,6 @@ run() {
 	wait_for "sleep 600" 150
 }
 header() { T capture-pane -p -t "$session" | grep -m 1 ' PID '; }
-# select_item TEXT: Down until the selected setup line contains TEXT (at most 15 steps).
-select_item() {
-	n=0
-	while ! capture_rev | grep -q "$(printf '\001')[^$(printf '\002')]*$1" && [ "$n" -lt 15 ]; do
-		T send-keys -t "$session" Down
-		sleep 0.1
-		n=$((n + 1))
-	done
-	capture_rev | grep -q "$(printf '\001')[^$(printf '\002')]*$1"
-}
 # quit_saved: q, until ipctop ended; then the file's columns= and delay= lines.
 quit_saved() {
 	T send-keys -t "$session" q
@@ -52,10 +42,10 @@ for round in "linux xdg" "screen home"; do
 	[ ! -e "$rc" ]; ok $? "$term: there is no settings file yet"
 	T send-keys -t "$session" F2
 	wait_for "[x] show column POLICY"; ok $? "$term: F2 opens setup, POLICY shown switched on"
-	select_item "show column POLICY"; ok $? "$term: Down selects the POLICY item"
+	down_to "show column POLICY"; ok $? "$term: Down selects the POLICY item"
 	T send-keys -t "$session" Space
 	wait_for "[ ] show column POLICY"; ok $? "$term: Space switches it off"
-	select_item "refresh delay"; ok $? "$term: Down reaches the refresh delay"
+	down_to "refresh delay"; ok $? "$term: Down reaches the refresh delay"
 	T send-keys -t "$session" + +
 	wait_for "refresh delay: 1.7 s"; ok $? "$term: + + makes the delay 1.7 s"
 	T send-keys -t "$session" Escape
@@ -72,7 +62,7 @@ for round in "linux xdg" "screen home"; do
 	T send-keys -t "$session" F2
 	wait_for "[ ] show column POLICY"; ok $? "$term: setup shows it off"
 	wait_for "refresh delay: 1.7 s"; ok $? "$term: and the delay read back"
-	select_item "show column POLICY" && T send-keys -t "$session" Enter
+	down_to "show column POLICY" && T send-keys -t "$session" Enter
 	wait_for "[x] show column POLICY"; ok $? "$term: Enter switches it on again"
 	T send-keys -t "$session" F2
 	wait_absent "show column"; ok $? "$term: F2 closes setup"

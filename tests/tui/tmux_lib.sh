@@ -167,3 +167,19 @@ wait_file() {
 	while [ ! -s "$1" ] && [ "$i" -lt "${2:-100}" ]; do sleep 0.1; i=$((i + 1)); done
 	[ -s "$1" ]
 }
+
+# sel_has BRE: a reverse-video (selected) stretch of the pane matches BRE (see capture_rev).
+SEL=$(printf '\001') END=$(printf '\002')
+sel_has() { capture_rev | grep -q "$SEL[^$END]*$1"; }
+
+# down_to BRE [STEPS]: Down, one at a time, until the selected line matches BRE (sel_has), at
+# most STEPS times (default 20); false when it never does.
+down_to() {
+	n=0
+	while ! sel_has "$1" && [ "$n" -lt "${2:-20}" ]; do
+		T send-keys -t "$session" Down
+		sleep 0.1
+		n=$((n + 1))
+	done
+	sel_has "$1"
+}

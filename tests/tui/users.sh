@@ -36,18 +36,13 @@ wait_rows() {
 	[ "$(rows)" = "$1" ] || { echo "# shown: $(rows); expected: $1"; return 1; }
 }
 # menu_sel NAME: the menu's selected entry is NAME.
-menu_sel() { capture_rev | grep -q "$(printf '\001') *$1 *$(printf '\002')"; }
+menu_sel() { capture_rev | grep -q "$SEL *$1 *$END"; }
 # choose NAME: u, Home, then Down until the menu's selected entry is NAME, then Enter.
 choose() {
 	T send-keys -t "$session" u
 	wait_for "Show processes of" || return 1
 	T send-keys -t "$session" Home
-	n=0
-	while ! menu_sel "$1" && [ "$n" -lt 30 ]; do
-		T send-keys -t "$session" Down
-		sleep 0.1
-		n=$((n + 1))
-	done
+	down_to "$1 *$END" 30 || return 1
 	T send-keys -t "$session" Enter
 	wait_absent "Show processes of"
 }
