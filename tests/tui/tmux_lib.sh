@@ -183,3 +183,25 @@ down_to() {
 	done
 	sel_has "$1"
 }
+
+# click X Y [sgr|x10]: a left-button press and release at column X, line Y (both from 1) of the
+# pane, sent as the terminal would: an SGR 1006 report (default) or an X10 one (bytes + 32).
+click() {
+	if [ "${3:-sgr}" = x10 ]; then
+		T send-keys -t "$session" -H $(printf '1b 5b 4d %x %x %x 1b 5b 4d %x %x %x' \
+			32 $((32 + $1)) $((32 + $2)) 35 $((32 + $1)) $((32 + $2)))
+	else
+		T send-keys -t "$session" -H $(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$1" "$2" "$1" "$2" | od -An -tx1)
+	fi
+}
+
+# text_at TEXT: "X Y" of the first place the pane shows TEXT (ASCII text, from 1); false if none.
+text_at() {
+	T capture-pane -p -t "$session" | awk -v t="$1" 'i = index($0, t) { print i, NR; f = 1; exit } END { exit !f }'
+}
+
+# click_text TEXT [sgr|x10]: click on the first character of TEXT where the pane shows it.
+click_text() {
+	at=$(text_at "$1") || { echo "# not on screen: $1"; return 1; }
+	click $at "${2:-sgr}"
+}
