@@ -10,10 +10,7 @@
 tmux_require python3
 tmux_setup jump fixture
 
-cat > "$tmp/hub.py" <<'PY'
-import ctypes, os, sys, time
-libc = ctypes.CDLL(None)
-os.closerange(3, 65536)
+py_fixture hub <<'PY'
 fds = []
 for name in (b"jump-a", b"jump-b"):
     r, w = os.pipe()
@@ -27,9 +24,7 @@ for name in (b"jump-a", b"jump-b"):
     os.close(r)
     fds.append(w)
 libc.prctl(15, b"jump-hub", 0, 0, 0)
-with open(sys.argv[1] + ".tmp", "w") as f:
-    f.write("%d %d %d\n" % (os.getpid(), fds[0], fds[1]))
-os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+record(os.getpid(), fds[0], fds[1])
 time.sleep(600)
 PY
 "$PYTHON3" "$tmp/hub.py" "$tmp/rec" </dev/null >/dev/null 2>&1 &
@@ -56,20 +51,14 @@ i=0
 while [ "$(comm "$a")" != jump-a ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 [ "$(comm "$a")" = jump-a ]; ok $? "and jump-a ($a) that of fd $fd_a"
 
-title() { T capture-pane -p -t "$session" | head -n 2 | paste -sd" " -; }
+title_is() {
+	t=$(printf '%s\n' "$1" | head -n 2 | paste -sd' ' -)
+	case $t in "PID $t_pid $t_comm "*) ;; *) return 1 ;; esac
+	case $t in *"Backspace: back to PID $t_back)"*) [ -n "$t_back" ] ;; *Backspace:*) false ;; *) [ -z "$t_back" ] ;; esac
+}
 # wait_title PID COMM [BACK]: until the detail shows PID COMM, offering Backspace to BACK (or
 # not offering it when BACK is empty).
-wait_title() {
-	n=0
-	while :; do
-		t=$(title)
-		case $t in "PID $1 $2 "*) case $t in *"Backspace: back to PID $3)"*) [ -n "$3" ] && return 0 ;;
-			*Backspace:*) ;; *) [ -z "$3" ] && return 0 ;; esac ;; esac
-		[ "$n" -ge 50 ] && { echo "# title: $t"; return 1; }
-		sleep 0.1
-		n=$((n + 1))
-	done
-}
+wait_title() { t_pid=$1 t_comm=$2 t_back=$3; wait_until title_is 50; }
 
 for term in xterm-256color screen; do
 	session="j-$term"
@@ -95,7 +84,6 @@ for term in xterm-256color screen; do
 	wait_title "$hub" jump-hub ""; ok $? "$term: Backspace again goes back to the hub, nothing further back"
 	T send-keys -t "$session" BSpace
 	wait_for " PID USER"; ok $? "$term: Backspace once more returns to the list"
-	T send-keys -t "$session" q
-	wait_gone; ok $? "$term: q quits"
+	quit_ok "$term"
 done
 tap_done

@@ -9,15 +9,13 @@
 tmux_require python3
 tmux_setup memory fixture
 
-cat > "$tmp/mapper.py" <<'PY'
-import mmap, os, sys, time
+py_fixture mapper <<'PY'
+import mmap
 f = open(sys.argv[1], "w+b")
 f.write(b"x" * 8192)
 f.flush()
 m = mmap.mmap(f.fileno(), 8192, mmap.MAP_SHARED)
-with open(sys.argv[2] + ".tmp", "w") as out:
-    out.write("%d\n" % os.getpid())
-os.rename(sys.argv[2] + ".tmp", sys.argv[2])
+record(os.getpid())
 time.sleep(600)
 PY
 "$PYTHON3" "$tmp/mapper.py" "$tmp/mapped.dat" "$tmp/pid" </dev/null >/dev/null 2>&1 &
@@ -96,8 +94,7 @@ for run in "xterm-256color 120" "screen 100"; do
 	while [ "$k" -lt "$mapped_at" ]; do T send-keys -t "$session" Down; k=$((k + 1)); done
 	wait_sel_line "$mapped_at"; ok $? "$term: Down reaches the mapping of mapped.dat (line $mapped_at)"
 	grep -q "^\* [0-9a-f]* rw-s /" "$tmp/shown"; ok $? "$term: shown shared and writable (rw-s), with (the start of) its path"
-	T send-keys -t "$session" q
-	wait_gone; ok $? "$term: q quits"
+	quit_ok "$term"
 done
 kill "$fixture"
 fixture=

@@ -102,6 +102,26 @@ start() {
 		"env XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
 }
 
+# py_fixture NAME: write $tmp/NAME.py, a python3 fixture, from stdin after a common head: the
+# modules used, libc (ctypes), inherited descriptors closed (a make jobserver's pipe would be a
+# channel too), and record(*values), which writes the values as one line to the file named by
+# the script's last argument, atomically (wait for it with wait_file).
+py_fixture() {
+	{
+		cat <<'PY'
+import ctypes, os, signal, sys, time
+libc = ctypes.CDLL(None)
+os.closerange(3, 65536)
+def record(*values):
+    out = sys.argv[-1]
+    with open(out + ".tmp", "w") as f:
+        f.write(" ".join(str(v) for v in values) + "\n")
+    os.rename(out + ".tmp", out)
+PY
+		cat
+	} > "$tmp/$1.py"
+}
+
 # start_pipe_pair NAME CHILD: a process named NAME holding the write end of a pipe whose read
 # end its child CHILD holds; nothing else shared with anyone (inherited descriptors such as a
 # make jobserver pipe are closed first). Sets fixture_pid, pair_parent, pair_child. A search
@@ -109,11 +129,8 @@ start() {
 # line of its own, and the parent's carries NAME. (Found by sort order otherwise, the child
 # came first once pids wrapped around.)
 start_pipe_pair() {
-	cat > "$tmp/pair.py" <<'PY'
-import ctypes, os, sys, time
-name, child_name, out = sys.argv[1], sys.argv[2], sys.argv[3]
-libc = ctypes.CDLL(None)
-os.closerange(3, 65536)
+	py_fixture pair <<'PY'
+name, child_name = sys.argv[1], sys.argv[2]
 r, w = os.pipe()
 child = os.fork()
 if child == 0:
@@ -125,9 +142,7 @@ if child == 0:
     os.execv(sys.executable, [sys.executable, "-c", reader, str(r), child_name])
 os.close(r)
 libc.prctl(15, name.encode(), 0, 0, 0)
-with open(out + ".tmp", "w") as f:
-    f.write("%d %d\n" % (os.getpid(), child))
-os.rename(out + ".tmp", out)
+record(os.getpid(), child)
 time.sleep(600)
 PY
 	"$PYTHON3" "$tmp/pair.py" "$1" "$2" "$tmp/pids" </dev/null >/dev/null 2>&1 &
@@ -204,4 +219,10 @@ text_at() {
 click_text() {
 	at=$(text_at "$1") || { echo "# not on screen: $1"; return 1; }
 	click $at "${2:-sgr}"
+}
+
+# quit_ok LABEL: press q; a test result that ipctop then ended.
+quit_ok() {
+	T send-keys -t "$session" q
+	wait_gone; ok $? "$1: q quits"
 }

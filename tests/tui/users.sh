@@ -66,8 +66,7 @@ for term in xterm-256color linux; do
 	wait_rows "$mine"; ok $? "$term: only root's remain, the one with real uid nobody among them"
 	choose "All users"; ok $? "$term: u, All users chosen"
 	wait_rows "$all"; ok $? "$term: all five again"
-	T send-keys -t "$session" q
-	wait_gone; ok $? "$term: q quits"
+	quit_ok "$term"
 done
 
 # Without -p: every row of nobody's list is a process of effective uid nobody (now, if it
@@ -86,6 +85,5 @@ done
 [ -z "$bad" ]; ok $? "all processes: no row of another user (${bad:-none})"
 for p in $theirs; do case " $(rows) " in *" $p "*) ;; *) false ;; esac; done
 ok $? "all processes: both sleepers of nobody are rows"
-T send-keys -t "$session" q
-wait_gone; ok $? "all processes: q quits"
+quit_ok "all processes"
 tap_done
