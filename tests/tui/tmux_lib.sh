@@ -95,11 +95,12 @@ wait_gone() {
 	return 1
 }
 
-# start SESSION ARGS...: ipctop in a 120x40 pane, settings kept in $tmp.
+# start SESSION ARGS...: ipctop in a 120x40 pane, settings kept in $tmp; TERM is $pane_term
+# when set (else the pane's own).
 start() {
 	session=$1; shift
 	T new-session -d -s "$session" -x 120 -y 40 \
-		"env XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
+		"env ${pane_term:+TERM=$pane_term} XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
 }
 
 # py_fixture NAME: write $tmp/NAME.py, a python3 fixture, from stdin after a common head: the
