@@ -117,7 +117,8 @@ static void add_mapped(const struct view_ctx *v, const struct hold *h, size_t n_
 		if (!format_chan_label(&first, s, c) && c->id)
 			esc_append(&first, c->id, strlen(c->id));
 		sb_puts(&first, "  ");
-		add_peers(s, c, h[i].ep, &first, "mapped", d);
+		/* held without a descriptor: memory as a mapping, a SysV queue by its id */
+		add_peers(s, c, h[i].ep, &first, c->kind == CK_SYSV_MSG ? "queue id" : "mapped", d);
 		sb_free(&first);
 	}
 }
