@@ -264,9 +264,16 @@ for pane_term in xterm-256color linux; do
 		T send-keys -t "$ds" / && T send-keys -t "$ds" -l "$a" && T send-keys -t "$ds" Enter Enter
 		wait_for "PID $pa $a" && T send-keys -t "$ds" 4
 		wait_for "→ $pb ($b)"; ok $? "$ds: $a's IPC tab names $b ($pb) as a peer"
+		# The line's kind and label: a descriptor's number (the one the kernel shows linked to
+		# the object), "mapped" for memory held as a mapping only, "queue id" for a SysV queue.
 		case $kind in unix|tcp) shown=socket ;; posix_mq) shown=mqueue ;; *) shown=$kind ;; esac
-		printf '%s\n' "$screen" | grep -F -- "→ $pb ($b)" | grep -E -- " $shown +[rw-]+ +" | grep -qF -- "$obj  →"
-		ok $? "$ds: on the line of $obj, a $shown"
+		case $kind in
+		sysv_shm|posix_shm) label=mapped ;;
+		sysv_msg) label="queue id" ;;
+		*) label=$(for l in /proc/"$pa"/fd/*; do [ "$(readlink "$l")" = "$obj" ] && echo "fd ${l##*/}"; done) ;;
+		esac
+		printf '%s\n' "$screen" | grep -F -- "→ $pb ($b)" | grep -E -- "^ $label +$shown +[rw-]+ +" | grep -qF -- "$obj  →"
+		ok $? "$ds: on the line of $obj, a $shown held as ${label:-none}"
 		T send-keys -t "$ds" Escape
 		wait_for "F2Setup"
 	done
