@@ -2,8 +2,9 @@
 # memory.sh — the Memory tab of the detail screen: the table shows the mappings of a fixture
 # process (a python3 that maps a file of ours shared) as the kernel lists them in
 # /proc/PID/maps (address, permissions, path; in order), and Up/Down, PgUp/PgDn, Home and End
-# move the selection and scroll the table so that the selected mapping stays in view. Run in
-# the side-by-side layout (120 columns) and the stacked one (100), under two TERM values.
+# move the selection and scroll the table so that the selected mapping stays in view; on the
+# PCB tab PgDn past the end then Up in one write lands on the line above the last. Run in the
+# side-by-side layout (120 columns) and the stacked one (100), under two TERM values.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -94,6 +95,16 @@ for run in "xterm-256color 120" "screen 100"; do
 	while [ "$k" -lt "$mapped_at" ]; do T send-keys -t "$session" Down; k=$((k + 1)); done
 	wait_sel_line "$mapped_at"; ok $? "$term: Down reaches the mapping of mapped.dat (line $mapped_at)"
 	grep -q "^\* [0-9a-f]* rw-s /" "$tmp/shown"; ok $? "$term: shown shared and writable (rw-s), with (the start of) its path"
+
+	# The text tabs (here the PCB) keep the selection on a line too: PgDn past the end and Up,
+	# sent in one write (one batch of keys before a draw), select the line above the last.
+	T send-keys -t "$session" 1
+	wait_for " Not readable "; ok $? "$term: 1 shows the PCB tab"
+	above=$(T capture-pane -p -t "$session" | grep -B1 '^ Not readable ' | head -n 1 | cut -c1-21)
+	T send-keys -t "$session" NPage Up
+	n=0
+	while ! sel_has "$above" && [ "$n" -lt 30 ]; do sleep 0.1; n=$((n + 1)); done
+	sel_has "$above"; ok $? "$term: PgDn and Up at once select the line above the last ($above)"
 	quit_ok "$term"
 done
 kill "$fixture"
