@@ -4,7 +4,8 @@
 # /proc/PID/maps (address, permissions, path; in order), and Up/Down, PgUp/PgDn, Home and End
 # move the selection and scroll the table so that the selected mapping stays in view; on the
 # PCB tab PgDn past the end then Up in one write lands on the line above the last. Run in the
-# side-by-side layout (120 columns) and the stacked one (100), under two TERM values.
+# side-by-side layout (120 columns) and the stacked one (100), under two TERM values; then
+# ipctop as nobody, on a root process (not readable) and on one of nobody's.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -107,6 +108,47 @@ for run in "xterm-256color 120" "screen 100"; do
 	sel_has "$above"; ok $? "$term: PgDn and Up at once select the line above the last ($above)"
 	quit_ok "$term"
 done
+kill "$fixture"
+fixture=
+
+# As nobody (from a root run): ipctop may not read a root process's maps, and says so; it
+# reads those of nobody's own process (a sleep) and shows them as the kernel lists them.
+if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1 || ! id nobody >/dev/null 2>&1; then
+	skip "as nobody: not root, or no setpriv or user nobody"
+	tap_done
+	exit
+fi
+group=nogroup
+getent group nogroup >/dev/null 2>&1 || group=nobody
+as_nobody() { setpriv --reuid=nobody --regid="$group" --clear-groups "$@"; }
+# nobody_pane SESSION PID: ipctop as nobody, with no settings file, on PID alone.
+nobody_pane() {
+	session=$1
+	T new-session -d -s "$session" -x 100 -y 40 "setpriv --reuid=nobody --regid=$group --clear-groups \
+		env TERM=linux XDG_CONFIG_HOME=/nonexistent LC_ALL=C.UTF-8 '$IPCTOP' --no-color -p $2"
+	wait_for "$2 " 150 && T send-keys -t "$session" Enter && wait_for "Parent PID" && T send-keys -t "$session" 3
+}
+sleep 600 &
+fixture=$!
+! as_nobody cat "/proc/$fixture/maps" >/dev/null 2>&1; ok $? "as nobody: the kernel refuses root's sleep's maps"
+nobody_pane nobody-root "$fixture"
+wait_for "memory maps not readable"; ok $? "as nobody: the Memory tab says root's maps are not readable"
+quit_ok "as nobody, root's process"
+kill "$fixture"
+setpriv --reuid=nobody --regid="$group" --clear-groups sleep 600 &
+fixture=$!
+i=0
+while [ "$(awk '/^Uid:/ { print $3 }' "/proc/$fixture/status")" != "$(id -u nobody)" ] && [ "$i" -lt 50 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+awk '{ a = $1; sub(/-.*/, "", a); sub(/^0+/, "", a); print a, $2, $6 }' "/proc/$fixture/maps" > "$tmp/maps"
+n_maps=$(wc -l < "$tmp/maps")
+nobody_pane nobody-own "$fixture"
+wait_for "$n_maps mappings"; ok $? "as nobody: its own sleep's $n_maps mappings counted"
+wait_sel_line 1; ok $? "as nobody: the table starts at the first, rows as in maps"
+T send-keys -t "$session" End
+wait_sel_line "$n_maps" && [ "$first_line" -gt 1 ]; ok $? "as nobody: End scrolls to the last"
+quit_ok "as nobody, its own process"
 kill "$fixture"
 fixture=
 tap_done
