@@ -68,7 +68,7 @@ ok $? "the kernel: each P(k) holds the write end of the one pipe whose read end 
 
 # boxes SCREEN: the chain's boxes on SCREEN, as their indexes (0..4), ascending, space separated.
 boxes() {
-	printf '%s\n' "$1" | grep -o "$tag[0-9] [0-9]*" | sort -u |
+	printf '%s\n' "$1" | grep -o "${tag}[0-9] [0-9]*" | sort -u |
 		while read -r name pid; do k=${name#"$tag"}; [ "$(pid_of "$k")" = "$pid" ] && echo "$k"; done |
 		paste -sd' ' -
 }

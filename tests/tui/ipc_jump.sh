@@ -70,7 +70,7 @@ for term in xterm-256color screen; do
 	T send-keys -t "$session" 4
 	wait_for "fd $fd_b "; ok $? "$term: the IPC tab lists fd $fd_b"
 	down_to "fd $fd_b "; ok $? "$term: Down selects the line of fd $fd_b"
-	capture_rev | grep "$SEL[^$END]*fd $fd_b " | grep -q "pipe:\[$ino_b\].* $b (jump-b)"
+	capture_rev | grep "${SEL}[^$END]*fd $fd_b " | grep -q "pipe:\[$ino_b\].* $b (jump-b)"
 	ok $? "$term: it shows pipe:[$ino_b] and its peer $b (jump-b)"
 	T send-keys -t "$session" Enter
 	wait_title "$b" jump-b "$hub"; ok $? "$term: Enter opens jump-b ($b), Backspace offered back to the hub"

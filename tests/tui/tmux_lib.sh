@@ -186,7 +186,7 @@ wait_file() {
 
 # sel_has BRE: a reverse-video (selected) stretch of the pane matches BRE (see capture_rev).
 SEL=$(printf '\001') END=$(printf '\002')
-sel_has() { capture_rev | grep -q "$SEL[^$END]*$1"; }
+sel_has() { capture_rev | grep -q "${SEL}[^$END]*$1"; }
 
 # down_to BRE [STEPS]: Down, one at a time, until the selected line matches BRE (sel_has), at
 # most STEPS times (default 20); false when it never does.

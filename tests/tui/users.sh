@@ -71,7 +71,7 @@ done
 
 # Without -p: every row of nobody's list is a process of effective uid nobody (now, if it
 # still exists), and the two sleepers are among them.
-session=u-all
+session="u-all"
 T new-session -d -s "$session" -x 120 -y 60 \
 	"env TERM=screen XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' --no-color"
 wait_for " PID " 150; ok $? "all processes: the list is up"
