@@ -37,9 +37,9 @@ libs="$(pkg-config --libs libmnl)"
 # use, compiled once per mode.
 parser_srcs="collect/parse_status.c collect/parse_maps.c collect/maps_classify.c
 	collect/parse_smaps.c collect/parse_fdinfo.c collect/parse_sysvipc.c
-	collect/parse_schedstat.c collect/parse_fdlink.c collect/signal_names.c
+	collect/parse_schedstat.c collect/parse_fdlink.c model/signal_names.c
 	collect/sockdiag_parse.c collect/collect_sockdiag.c collect/sockdiag_io.c
-	model/snapshot.c util/kept_fds.c
+	model/snapshot.c util/kept_fds.c util/u64map.c
 	util/arena.c util/xalloc.c util/strbuf.c util/text_escape.c
 	view/term_input.c view/term_input_seq.c"
 obj_dir=$out/obj-$mode

@@ -3,32 +3,48 @@
 
 #include "util/human_size.h"
 
-static void put_shm(struct strbuf *sb, const struct sysv_shm *m)
+static const struct sysv_shm *shm_of(const struct snapshot *s, const struct channel *c)
 {
-	char size[24];
-	human_bytes(size, sizeof size, (double)m->size);
-	sb_printf(sb, "shm id %d key 0x%08x, %s, %llu attached, uid %u perms %04o", m->shmid,
-		  (unsigned)m->key, size, (unsigned long long)m->nattch, (unsigned)m->uid, m->perms);
+	return c->kind == CK_SYSV_SHM && c->sysv >= 0 && (size_t)c->sysv < s->n_shm ? &s->shm[c->sysv] : NULL;
 }
 
-static void put_msg(struct strbuf *sb, const struct sysv_msg *m)
+static const struct sysv_msg *msg_of(const struct snapshot *s, const struct channel *c)
 {
-	char bytes[24];
-	human_bytes(bytes, sizeof bytes, (double)m->cbytes);
-	sb_printf(sb, "msg id %d key 0x%08x, %llu message%s %s queued, uid %u perms %04o", m->msqid,
-		  (unsigned)m->key, (unsigned long long)m->qnum, m->qnum == 1 ? "" : "s", bytes,
-		  (unsigned)m->uid, m->perms);
+	return c->kind == CK_SYSV_MSG && c->sysv >= 0 && (size_t)c->sysv < s->n_msg ? &s->msg[c->sysv] : NULL;
+}
+
+bool sysv_name(struct strbuf *sb, const struct snapshot *s, const struct channel *c)
+{
+	const struct sysv_shm *m = shm_of(s, c);
+	const struct sysv_msg *q = msg_of(s, c);
+	if (m)
+		sb_printf(sb, "shm id %d key 0x%08x", m->shmid, (unsigned)m->key);
+	else if (q)
+		sb_printf(sb, "msg id %d key 0x%08x", q->msqid, (unsigned)q->key);
+	return m || q;
+}
+
+bool sysv_figures(struct strbuf *sb, const struct snapshot *s, const struct channel *c)
+{
+	const struct sysv_shm *m = shm_of(s, c);
+	const struct sysv_msg *q = msg_of(s, c);
+	char size[24];
+	if (m) {
+		human_bytes(size, sizeof size, (double)m->size);
+		sb_printf(sb, "%s, %llu attached, uid %u perms %04o", size,
+			  (unsigned long long)m->nattch, (unsigned)m->uid, m->perms);
+	} else if (q) {
+		human_bytes(size, sizeof size, (double)q->cbytes);
+		sb_printf(sb, "%llu message%s %s queued, uid %u perms %04o", (unsigned long long)q->qnum,
+			  q->qnum == 1 ? "" : "s", size, (unsigned)q->uid, q->perms);
+	}
+	return m || q;
 }
 
 bool sysv_describe(struct strbuf *sb, const struct snapshot *s, const struct channel *c)
 {
-	if (c->sysv < 0)
+	if (!sysv_name(sb, s, c))
 		return false;
-	if (c->kind == CK_SYSV_SHM && (size_t)c->sysv < s->n_shm)
-		put_shm(sb, &s->shm[c->sysv]);
-	else if (c->kind == CK_SYSV_MSG && (size_t)c->sysv < s->n_msg)
-		put_msg(sb, &s->msg[c->sysv]);
-	else
-		return false;
-	return true;
+	sb_puts(sb, ", ");
+	return sysv_figures(sb, s, c);
 }

@@ -216,7 +216,9 @@ static void lines_key(struct detail_state *d, struct view_ctx *v, enum action a)
 	case ACT_UP:        if (d->sel > 0) d->sel--; break;
 	case ACT_DOWN:      if (d->sel + 1 < d->lines.n) d->sel++; break;
 	case ACT_PAGE_UP:   d->sel = d->sel > page ? d->sel - page : 0; break;
-	case ACT_PAGE_DOWN: d->sel += page; break;
+	case ACT_PAGE_DOWN: /* kept on a line: keys of one batch come before the next draw */
+		d->sel = d->sel + page < d->lines.n ? d->sel + page : (d->lines.n ? d->lines.n - 1 : 0);
+		break;
 	case ACT_HOME:      d->sel = 0; break;
 	case ACT_END:       d->sel = d->lines.n ? d->lines.n - 1 : 0; break;
 	case ACT_EXPLAIN:

@@ -12,7 +12,10 @@
 #include "view/detail_int.h"
 #include "view/ui.h"
 
-struct hold { size_t chan, ep; };   /* this process's endpoint ep of channel chan */
+struct hold { size_t chan, ep; };
+
+/* A line under a descriptor or mapping that says more about its object starts here. */
+#define DETAIL_INDENT "          "   /* this process's endpoint ep of channel chan */
 
 static size_t find_holds(const struct snapshot *s, pid_t pid, struct hold **out)
 {
@@ -85,7 +88,7 @@ static void add_socket(const struct snapshot *s, const struct fd_info *f, struct
 	if (!sk)
 		return;
 	struct strbuf sb = STRBUF_INIT;
-	sb_puts(&sb, "          ");
+	sb_puts(&sb, DETAIL_INDENT);
 	sock_describe(&sb, sk, ui_glyph(G_ARROW_R));
 	dline_add_sb(d, "ipc.socket", "", ui_attr(UI_DIM), 0, &sb);
 	sb_free(&sb);
@@ -130,13 +133,18 @@ static void add_mapped(const struct view_ctx *v, const struct hold *h, size_t n_
 			continue;
 		struct strbuf first = STRBUF_INIT;
 		sb_printf(&first, "%-9s %-2s ", chan_kind_name(c->kind), access_name(c->ep[h[i].ep].access));
-		if (!sysv_describe(&first, s, c) && !format_chan_label(&first, s, c) && c->id)
+		if (!sysv_name(&first, s, c) && !format_chan_label(&first, s, c) && c->id)
 			esc_append(&first, c->id, strlen(c->id));
 		sb_puts(&first, "  ");
 		/* a queue is used by msgsnd/msgrcv, not mapped; a segment is attached */
 		add_peers(s, c, h[i].ep, &first, c->kind == CK_SYSV_MSG ? "queue" :
 			  c->kind == CK_SYSV_SHM ? "attached" : "mapped", d);
 		sb_free(&first);
+		struct strbuf fig = STRBUF_INIT;
+		sb_puts(&fig, DETAIL_INDENT);
+		if (sysv_figures(&fig, s, c))
+			dline_add_sb(d, "ipc.sysv", "", ui_attr(UI_DIM), 0, &fig);
+		sb_free(&fig);
 	}
 }
 

@@ -65,9 +65,12 @@ a=$(field sysv_msg "" a) id=$(field sysv_msg "" msqid)
 set -- $(awk -v id="$id" '$2 == id' /proc/sysvipc/msg)   # key msqid perms cbytes qnum ...
 key=$(printf '0x%08x' "$1") n=$5
 [ "$n" = 1 ] && m="1 message" || m="$n messages"
-expect="msg id $id key $key, $m $4 B queued"
+expect="msg id $id key $key  → "
 tab "$a"; ok $? "IPC tab of the queue's sender $a opens"
-wait_for "$expect"; ok $? "the queue is decoded as /proc/sysvipc/msg says: $expect"
+wait_for "$expect"; ok $? "the queue is named as /proc/sysvipc/msg says: $expect"
+expect="$m $4 B queued"
+printf '%s\n' "$screen" | grep -A1 "msg id $id key" | tail -n 1 | grep -qF "$expect"
+ok $? "the line under it counts what /proc/sysvipc/msg says: $expect"
 printf '%s\n' "$screen" | grep -q "^ *queue .*sysv_msg"; ok $? "the queue is labelled queue, not mapped"
 
 a=$(field sysv_shm "" a) id=$(field sysv_shm "" shmid)
@@ -76,9 +79,12 @@ key=$(printf '0x%08x' "$1")
 size=$(awk -v b="$4" 'BEGIN { split("B KiB MiB GiB", u, " "); i = 1
 	while (b >= 1024 && i < 4) { b /= 1024; i++ }
 	printf(i == 1 ? "%d %s" : "%.1f %s", b, u[i]) }')
-expect="shm id $id key $key, $size, $7 attached"
+expect="shm id $id key $key  → "
 tab "$a"; ok $? "IPC tab of the segment's attacher $a opens"
-wait_for "$expect"; ok $? "the segment is decoded as /proc/sysvipc/shm says: $expect"
+wait_for "$expect"; ok $? "the segment is named as /proc/sysvipc/shm says: $expect"
+expect="$size, $7 attached"
+printf '%s\n' "$screen" | grep -A1 "shm id $id key" | tail -n 1 | grep -qF "$expect"
+ok $? "the line under it counts what /proc/sysvipc/shm says: $expect"
 
 T kill-session -t dec 2>/dev/null
 exec 9>&-

@@ -2,8 +2,9 @@
 # demo.sh — ipctop --demo leaves nothing behind, whatever state its processes are in and however
 # ipctop ends: quit with one demo process stopped, kill -9 of ipctop with one stopped, and (once
 # the TUI loop reaps them) one demo process killed from outside. Every check asks the kernel
-# (/proc, /proc/sysvipc, /proc/net/unix, the objects' names); the screen only shows that ipctop
-# started.
+# (/proc, /proc/sysvipc, /proc/net/unix, the objects' names). Then each demo pair: the IPC tab
+# of one names the other on the channel the kernel shows them sharing (/proc/PID/fd and maps,
+# /proc/net/tcp, ss for UNIX peers, /proc/sysvipc), under TERM xterm-256color and linux.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -203,4 +204,86 @@ T send-keys -t reap q
 wait_gone 100 reap; ok $? "reap: ipctop quits"
 all_gone; ok $? "reap: nothing is left"
 demo_cleanup
+
+# e. The pairs: for each, the first process's IPC tab names the second as the peer of the
+# channel the kernel shows them sharing (its object as the line shows it: pipe or socket inode,
+# SysV key, name), under two TERM values; then q leaves nothing behind.
+links() { for l in /proc/"$1"/fd/*; do readlink "$l"; done 2>/dev/null; }
+# shared_link A B PREFIX: the fd target starting with PREFIX that A and B both hold.
+shared_link() { links "$2" | grep "^$3" | sort > "$tmp/b.links"; links "$1" | grep "^$3" | sort | comm -12 - "$tmp/b.links" | head -n 1; }
+# map_of PID PATTERN: "inode path" of the first mapping of PID whose path matches PATTERN.
+map_of() { awk -v p="$2" '$6 ~ p { print $5, $6; exit }' "/proc/$1/maps"; }
+# sysv_text shm|msg ID KEY: a SysV object as the IPC tab names it ("shm id 5 key 0x0000002a").
+sysv_text() { [ -n "$2" ] && [ -n "$3" ] && printf '%s id %s key 0x%08x' "$1" "$2" "$3"; }
+# unix_obj A B: socket:[X], X one of A's sockets whose peer (by ss) is one of B's.
+unix_obj() {
+	ss -xpn 2>/dev/null | awk -v a="pid=$1," -v b="$(links "$2" | tr -dc '0-9\n' | paste -sd, -)" '
+		BEGIN { n = split(b, v, ","); for (i = 1; i <= n; i++) mine[v[i]] = 1 }
+		index($0, a) && ($8 in mine) { print "socket:[" $6 "]"; exit }'
+}
+# tcp_obj A B: socket:[X], X A's TCP socket whose ends are B's socket's ends swapped (/proc/net/tcp*).
+tcp_obj() {
+	cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk -v a="$(links "$1" | tr -dc '0-9\n' | paste -sd, -)" \
+		-v b="$(links "$2" | tr -dc '0-9\n' | paste -sd, -)" '
+		BEGIN { n = split(a, v, ","); for (i = 1; i <= n; i++) ia[v[i]] = 1
+			n = split(b, v, ","); for (i = 1; i <= n; i++) ib[v[i]] = 1 }
+		$10 in ia { ends[$2 " " $3] = $10 }
+		$10 in ib { want[$3 " " $2] = 1 }
+		END { for (e in ends) if (e in want) { print "socket:[" ends[e] "]"; exit } }'
+}
+# pair_object KIND A B: what the IPC line of A shows for the KIND channel the kernel says A and
+# B share; empty when the kernel shows no such channel.
+pair_object() {
+	case $1 in
+	pipe) shared_link "$2" "$3" pipe: ;;
+	unix) unix_obj "$2" "$3" ;;
+	tcp) tcp_obj "$2" "$3" ;;
+	posix_mq) shared_link "$2" "$3" /ipctop-demo- ;;
+	sysv_shm)
+		m=$(map_of "$2" '^/SYSV') && [ -n "$m" ] && [ "$m" = "$(map_of "$3" '^/SYSV')" ] &&
+			sysv_text shm "${m%% *}" "$(awk -v i="${m%% *}" 'NR > 1 && $2 == i { print $1 }' /proc/sysvipc/shm)" ;;
+	sysv_msg)
+		sysv_text msg $(awk -v a="$2" -v b="$3" 'NR > 1 && $6 == a && $7 == b { print $2, $1; exit }' /proc/sysvipc/msg) ;;
+	posix_shm)
+		m=$(map_of "$2" '^/dev/shm/ipctop-demo-') && [ -n "$m" ] && [ "$m" = "$(map_of "$3" '^/dev/shm/ipctop-demo-')" ] &&
+			echo "${m#* }" ;;
+	esac
+}
+pairs="pipe:demo-producer:demo-consumer unix:demo-unix-srv:demo-unix-cli tcp:demo-web-cli:demo-web-srv
+sysv_shm:demo-shm-writer:demo-shm-reader sysv_msg:demo-msg-sender:demo-msg-recv
+posix_shm:demo-pshm-read:demo-pshm-write posix_mq:demo-mq-sender:demo-mq-recv"
+for pane_term in xterm-256color linux; do
+	ds="pairs-$pane_term"
+	start_demo "$ds"
+	for p in $pairs; do
+		kind=${p%%:*} a=${p#*:} b=${a#*:} a=${a%%:*}
+		pa=$(pid_named "$a") pb=$(pid_named "$b")
+		i=0   # the SysV queue names its receiver after the first message it takes
+		while obj=$(pair_object "$kind" "$pa" "$pb") && [ -z "$obj" ] && [ "$i" -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+		[ -n "$obj" ]; ok $? "$ds: the kernel: $a ($pa) and $b ($pb) share a $kind channel (${obj:-none})"
+		[ "$kind" = posix_mq ] && obj=${obj%% (deleted)}
+		T send-keys -t "$ds" / && T send-keys -t "$ds" -l "$a" && T send-keys -t "$ds" Enter Enter
+		wait_for "PID $pa $a" && T send-keys -t "$ds" 4
+		wait_for "→ $pb ($b)"; ok $? "$ds: $a's IPC tab names $b ($pb) as a peer"
+		# The line's kind and label: a descriptor's number (the one the kernel shows linked to
+		# the object), "mapped" for memory held as a mapping only, "attached" for a SysV segment,
+		# "queue" for a SysV queue; a SysV object is named by id and key, then its figures.
+		case $kind in unix|tcp) shown=socket ;; posix_mq) shown=mqueue ;; *) shown=$kind ;; esac
+		case $kind in
+		posix_shm) label=mapped ;;
+		sysv_shm) label=attached ;;
+		sysv_msg) label=queue ;;
+		*) label=$(for l in /proc/"$pa"/fd/*; do [ "$(readlink "$l")" = "$obj" ] && echo "fd ${l##*/}"; done) ;;
+		esac
+		printf '%s\n' "$screen" | grep -F -- "→ $pb ($b)" | grep -E -- "^ $label +$shown +[rw-]+ +" | grep -qF -- "$obj  →"
+		ok $? "$ds: on the line of $obj, a $shown held as ${label:-none}"
+		T send-keys -t "$ds" Escape
+		wait_for "F2Setup"
+	done
+	T send-keys -t "$ds" q
+	wait_gone 100 "$ds"; ok $? "$ds: q quits"
+	all_gone; ok $? "$ds: no demo process, janitor or object is left"
+	demo_cleanup
+done
+pane_term=
 tap_done

@@ -110,11 +110,32 @@ wait_gone() {
 	return 1
 }
 
-# start SESSION ARGS...: ipctop in a 120x40 pane, settings kept in $tmp.
+# start SESSION ARGS...: ipctop in a 120x40 pane, settings kept in $tmp; TERM is $pane_term
+# when set (else the pane's own).
 start() {
 	session=$1; shift
 	T new-session -d -s "$session" -x 120 -y 40 \
-		"env XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
+		"env ${pane_term:+TERM=$pane_term} XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
+}
+
+# py_fixture NAME: write $tmp/NAME.py, a python3 fixture, from stdin after a common head: the
+# modules used, libc (ctypes), inherited descriptors closed (a make jobserver's pipe would be a
+# channel too), and record(*values), which writes the values as one line to the file named by
+# the script's last argument, atomically (wait for it with wait_file).
+py_fixture() {
+	{
+		cat <<'PY'
+import ctypes, os, signal, sys, time
+libc = ctypes.CDLL(None)
+os.closerange(3, 65536)
+def record(*values):
+    out = sys.argv[-1]
+    with open(out + ".tmp", "w") as f:
+        f.write(" ".join(str(v) for v in values) + "\n")
+    os.rename(out + ".tmp", out)
+PY
+		cat
+	} > "$tmp/$1.py"
 }
 
 # start_pipe_pair NAME CHILD: a process named NAME holding the write end of a pipe whose read
@@ -124,11 +145,8 @@ start() {
 # line of its own, and the parent's carries NAME. (Found by sort order otherwise, the child
 # came first once pids wrapped around.)
 start_pipe_pair() {
-	cat > "$tmp/pair.py" <<'PY'
-import ctypes, os, sys, time
-name, child_name, out = sys.argv[1], sys.argv[2], sys.argv[3]
-libc = ctypes.CDLL(None)
-os.closerange(3, 65536)
+	py_fixture pair <<'PY'
+name, child_name = sys.argv[1], sys.argv[2]
 r, w = os.pipe()
 child = os.fork()
 if child == 0:
@@ -140,15 +158,87 @@ if child == 0:
     os.execv(sys.executable, [sys.executable, "-c", reader, str(r), child_name])
 os.close(r)
 libc.prctl(15, name.encode(), 0, 0, 0)
-with open(out + ".tmp", "w") as f:
-    f.write("%d %d\n" % (os.getpid(), child))
-os.rename(out + ".tmp", out)
+record(os.getpid(), child)
 time.sleep(600)
 PY
 	"$PYTHON3" "$tmp/pair.py" "$1" "$2" "$tmp/pids" </dev/null >/dev/null 2>&1 &
 	fixture_pid=$!
-	i=0
-	while [ ! -s "$tmp/pids" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	wait_file "$tmp/pids"
 	read -r pair_parent pair_child < "$tmp/pids"
 	[ "$pair_parent" = "$fixture_pid" ]
+}
+
+# capture_rev [SESSION]: the pane's text with reverse video marked: \001 where it starts and
+# \002 where it ends (capture-pane -e writes only attribute changes, so the state is followed
+# across lines). Run ipctop with --no-color, where the selection is reverse video.
+capture_rev() {
+	T capture-pane -e -p -t "${1:-$session}" | awk '
+	function sgr(params,    n, p, i, was) {
+		was = rev
+		n = split(params == "" ? "0" : params, p, ";")
+		for (i = 1; i <= n; i++)
+			if (p[i] == "" || p[i] == "0" || p[i] == "27") rev = 0
+			else if (p[i] == "7") rev = 1
+		return rev == was ? "" : (rev ? "\001" : "\002")
+	}
+	{
+		line = $0; out = rev ? "\001" : ""
+		while (match(line, /\033\[[0-9;]*m/)) {
+			out = out substr(line, 1, RSTART - 1) sgr(substr(line, RSTART + 2, RLENGTH - 3))
+			line = substr(line, RSTART + RLENGTH)
+		}
+		gsub(/\033[^a-zA-Z]*[a-zA-Z]/, "", line)
+		print out line (rev ? "\002" : "")
+	}'
+}
+
+# wait_file FILE [TENTHS]: until FILE exists and is not empty (default 10 s).
+wait_file() {
+	i=0
+	while [ ! -s "$1" ] && [ "$i" -lt "${2:-100}" ]; do sleep 0.1; i=$((i + 1)); done
+	[ -s "$1" ]
+}
+
+# sel_has BRE: a reverse-video (selected) stretch of the pane matches BRE (see capture_rev).
+SEL=$(printf '\001') END=$(printf '\002')
+sel_has() { capture_rev | grep -q "${SEL}[^$END]*$1"; }
+
+# down_to BRE [STEPS]: Down, one at a time, until the selected line matches BRE (sel_has), at
+# most STEPS times (default 20); false when it never does.
+down_to() {
+	n=0
+	while ! sel_has "$1" && [ "$n" -lt "${2:-20}" ]; do
+		T send-keys -t "$session" Down
+		sleep 0.1
+		n=$((n + 1))
+	done
+	sel_has "$1"
+}
+
+# click X Y [sgr|x10]: a left-button press and release at column X, line Y (both from 1) of the
+# pane, sent as the terminal would: an SGR 1006 report (default) or an X10 one (bytes + 32).
+click() {
+	if [ "${3:-sgr}" = x10 ]; then
+		T send-keys -t "$session" -H $(printf '1b 5b 4d %x %x %x 1b 5b 4d %x %x %x' \
+			32 $((32 + $1)) $((32 + $2)) 35 $((32 + $1)) $((32 + $2)))
+	else
+		T send-keys -t "$session" -H $(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$1" "$2" "$1" "$2" | od -An -tx1)
+	fi
+}
+
+# text_at TEXT: "X Y" of the first place the pane shows TEXT (ASCII text, from 1); false if none.
+text_at() {
+	T capture-pane -p -t "$session" | awk -v t="$1" 'i = index($0, t) { print i, NR; f = 1; exit } END { exit !f }'
+}
+
+# click_text TEXT [sgr|x10]: click on the first character of TEXT where the pane shows it.
+click_text() {
+	at=$(text_at "$1") || { echo "# not on screen: $1"; return 1; }
+	click $at "${2:-sgr}"
+}
+
+# quit_ok LABEL: press q; a test result that ipctop then ended.
+quit_ok() {
+	T send-keys -t "$session" q
+	wait_gone; ok $? "$1: q quits"
 }
