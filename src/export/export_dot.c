@@ -23,6 +23,7 @@ static const struct dot_kind_style kind_styles[CK__COUNT] = {
 	[CK_MEMFD] = { "#008080", "solid", "1.2" },
 	[CK_PTY] = { "gray40", "solid", "1.2" },
 	[CK_EVENTFD] = { "deeppink", "dotted", "1.5" },
+	[CK_ANON_SHM] = { "darkgreen", "solid", "1.5" },
 };
 
 const struct dot_kind_style *dot_kind_style(enum chan_kind k)

@@ -120,6 +120,10 @@ static void write_endpoint(struct json_writer *w, const struct snapshot *s, cons
 	jw_kv_str(w, "role", e->role);
 	if (e->remote)
 		jw_kv_str(w, "remote", e->remote);
+	if (e->size) {   /* anon_shm: where the process maps the region */
+		jw_kv_u64(w, "addr", e->addr);
+		jw_kv_u64(w, "size", e->size);
+	}
 	if (e->sock >= 0 && (size_t)e->sock < s->n_socks) {
 		jw_key(w, "socket");
 		json_write_sock(w, &s->socks[e->sock]);

@@ -9,7 +9,7 @@
 const char graph_kind_keys[CK__COUNT] = {
 	[CK_PIPE] = '1', [CK_FIFO] = '2', [CK_UNIX] = '3', [CK_TCP] = '4', [CK_UDP] = '5',
 	[CK_SYSV_SHM] = '6', [CK_SYSV_MSG] = '7', [CK_POSIX_SHM] = '8', [CK_POSIX_MQ] = '9',
-	[CK_MEMFD] = '0', [CK_PTY] = 0, [CK_EVENTFD] = 0,
+	[CK_MEMFD] = '0', [CK_PTY] = 0, [CK_EVENTFD] = 0, [CK_ANON_SHM] = 0,
 };
 
 int gv_sel_index(const struct graph_view *g)

@@ -238,6 +238,30 @@ static void test_sysv(void)
 	hand_free_lists(&S);
 }
 
+/* Shared anonymous memory: one channel per (device, inode), each mapper an endpoint with its
+ * address and size; the /dev/zero name is no label, and another inode is another region. */
+static void test_anon_shm(void)
+{
+	hand_reset(&S, 3, 0);
+	add_map(0, "/dev/zero", 1, 1025, "rw-s");
+	add_map(1, "/dev/zero", 1, 1025, "r--s");
+	add_map(2, "/dev/zero", 1, 1026, "rw-s");
+	S.procs[1].maps[0].start = 0x7f0000000000;
+	S.procs[1].maps[0].end = 0x7f0000100000;
+	channel_resolve(&S);
+	const struct channel *a = NULL, *b = NULL;
+	for (size_t i = 0; i < S.n_chans; i++)
+		if (S.chans[i].kind == CK_ANON_SHM)
+			*(ep_of(&S.chans[i], 100) ? &a : &b) = &S.chans[i];
+	ok(a && a->n_ep == 2 && ep_of(a, 101) && !a->label, "anon_shm: both mappers of inode 1025, no label");
+	is_str(a ? a->id : NULL, "anon_shm:1:1025", "anon_shm id is kind:dev:ino");
+	const struct endpoint *e = a ? ep_of(a, 101) : NULL;
+	ok(e && e->fd == -1 && e->access == ACC_R && e->addr == 0x7f0000000000 && e->size == 0x100000,
+	   "anon_shm endpoint: no fd, access from perms, address and size of the mapping");
+	ok(b && b->n_ep == 1 && ep_of(b, 102), "another inode is another region");
+	hand_free_lists(&S);
+}
+
 static void test_many(void)
 {
 	enum { N = 20000 };
@@ -257,6 +281,7 @@ int main(void)
 	test_unix();
 	test_inet();
 	test_sysv();
+	test_anon_shm();
 	test_many();
 	snapshot_free(&S);
 	return tap_done();
