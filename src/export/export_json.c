@@ -166,6 +166,8 @@ static void write_channel(struct json_writer *w, const struct snapshot *s, const
 		jw_kv_u64(w, "queued", ch->queued);
 	if (ch->bytes)
 		jw_kv_u64(w, "bytes", ch->bytes);
+	if (ch->one_ended)
+		jw_kv_bool(w, "one_ended", true);
 	write_chan_sysv(w, s, ch);
 	jw_key(w, "endpoints");
 	jw_array_begin(w);

@@ -205,6 +205,8 @@ struct channel {
 	int32_t sysv;         /* index into sysv_shm / sysv_msg arrays, or -1 */
 	uint64_t queued;      /* bytes or messages waiting, where known */
 	uint64_t bytes;       /* TCP: bytes acked + received over the channel, where known */
+	bool one_ended;       /* pipe or FIFO whose visible holders only write or only read (a pipe
+	                       * leaked into many services): holders that never talk to each other */
 };
 
 /* Facts about the machine for the header line. */

@@ -29,6 +29,14 @@ static const struct channel *only(enum chan_kind k)
 	return n == 1 ? found : NULL;
 }
 
+static const struct channel *by_id(const char *id)
+{
+	for (size_t i = 0; i < S.n_chans; i++)
+		if (S.chans[i].id && strcmp(S.chans[i].id, id) == 0)
+			return &S.chans[i];
+	return NULL;
+}
+
 static const struct endpoint *ep_of(const struct channel *c, pid_t pid)
 {
 	for (size_t i = 0; c && i < c->n_ep; i++)
@@ -57,6 +65,29 @@ static void test_pipe(void)
 	is_int(S.procs[2].n_channels, 1, "n_channels counts channels, not fds");
 	ok(S.procs[2].fds[0].chan == 1 && S.procs[2].fds[1].chan == 1 && S.procs[0].fds[0].chan == 0,
 	   "every descriptor knows its channel, not only the endpoint's first");
+	hand_free_lists(&S);
+}
+
+/* Writers only, readers only: one-ended; both directions, or an end of unknown access: not. */
+static void test_one_ended(void)
+{
+	hand_reset(&S, 4, 0);
+	add_fd(0, 2, FDK_PIPE, 80, ACC_W);   /* a pipe leaked into two services, writers only */
+	add_fd(1, 2, FDK_PIPE, 80, ACC_W);
+	add_fd(2, 0, FDK_PIPE, 81, ACC_R);   /* readers only */
+	add_fd(3, 0, FDK_PIPE, 81, ACC_R);
+	add_fd(0, 5, FDK_FIFO, 82, ACC_W);   /* a FIFO one process writes and another reads */
+	add_fd(1, 5, FDK_FIFO, 82, ACC_RW);
+	add_fd(2, 6, FDK_PIPE, 83, ACC_W);
+	add_fd(3, 6, FDK_PIPE, 83, ACC_NONE);   /* access unknown: might be the reader */
+	add_fd(2, 7, FDK_EVENTFD, 9, ACC_W)->aux = 4;   /* not a pipe: never one-ended */
+	channel_resolve(&S);
+	const struct channel *w = by_id("pipe:80"), *r = by_id("pipe:81"), *f = by_id("fifo:0:82"),
+		*u = by_id("pipe:83"), *ev = only(CK_EVENTFD);
+	ok(w && w->one_ended && w->n_ep == 2 && r && r->one_ended, "writers only and readers only: one-ended");
+	ok(f && !f->one_ended && u && !u->one_ended,
+	   "a FIFO with a reader, a pipe with an end of unknown access: not one-ended");
+	ok(ev && !ev->one_ended, "an eventfd is never one-ended");
 	hand_free_lists(&S);
 }
 
@@ -280,6 +311,7 @@ int main(void)
 	test_eventfd_pty();
 	test_unix();
 	test_inet();
+	test_one_ended();
 	test_sysv();
 	test_anon_shm();
 	test_many();
