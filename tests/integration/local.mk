@@ -10,6 +10,10 @@ check_PROGRAMS += tests/fixture/hostile_name
 tests_fixture_hostile_name_SOURCES = tests/fixture/hostile_name.c \
 	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
 
+check_PROGRAMS += tests/fixture/share_fixture
+tests_fixture_share_fixture_SOURCES = tests/fixture/share_fixture.c \
+	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
+
 check_PROGRAMS += tests/fixture/name_forms
 tests_fixture_name_forms_SOURCES = tests/fixture/name_forms.c \
 	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
@@ -24,3 +28,6 @@ TESTS += tests/integration/detail.sh tests/integration/dot.sh tests/integration/
 EXTRA_DIST += tests/integration/detail.sh tests/integration/dot.sh tests/integration/hostile.sh \
 	tests/integration/check_detail.py tests/integration/check_hostile.py \
 	tests/integration/names.sh tests/integration/check_names.py
+
+TESTS += tests/integration/share.sh
+EXTRA_DIST += tests/integration/share.sh tests/integration/check_share.py
