@@ -182,9 +182,14 @@ enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid)
 	case '\n': case '\r': case KEY_ENTER: return on_enter(g, pid);
 	case '+': case '=': if (g->hops < MAX_HOPS) g->hops++; g->dirty = true; break;
 	case '-': case '_': if (g->hops > 1) g->hops--; g->dirty = true; break;
-	case 'a': g->focused = false; g->dirty = true; g->follow = true; break;
+	case 'a': g->focused = g->focus_missed = false; g->dirty = true; g->follow = true; break;
 	case 'c': g->opts.collapse = !g->opts.collapse; g->dirty = true; g->follow = true; break;
 	case 'k': cycle_kind(g); g->dirty = true; break;
+	case 'o':   /* a process whose only channels were hidden one-ended ones: focus it now */
+		g->opts.one_ended = !g->opts.one_ended;
+		g->focus_pending = g->focus_missed;
+		g->dirty = true;
+		break;
 	default:
 		if (toggle_kind_key(g, key))
 			g->dirty = true;
