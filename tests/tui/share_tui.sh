@@ -1,7 +1,8 @@
 #!/bin/sh
 # share_tui.sh — end-to-end in tmux against share_fixture: the Memory tab of a holder of the
 # shared anonymous region marks that mapping shared and names the other holders (pid and name,
-# from the fixture's record); the graph hides the writer-only pipe at first, o shows it as a
+# from the fixture's record); the IPC tab of a writer of the writer-only pipe names the other
+# writer as a holder, not a peer; the graph hides the writer-only pipe at first, o shows it as a
 # node of its own joined to both writers (never a line between them), o again hides it.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
@@ -57,7 +58,15 @@ start graph -d 10
 wait_re "Command" 150 || { echo "Bail out! ipctop did not start"; exit 1; }
 T send-keys -t graph / oe_writer_a
 wait_re "oe_writer_a"
-T send-keys -t graph Enter g
+T send-keys -t graph Enter Enter
+wait_re "Parent PID" && T send-keys -t graph 4
+wait_re "pipe.*one-ended, also held by $wb \(oe_writer_b\)"
+ok $? "IPC tab: the other writer is named as a holder of the one-ended pipe, not as a peer"
+printf '%s\n' "$screen" | grep -q "→ $wb (oe_writer_b)"
+[ $? -ne 0 ]; ok $? "...no arrow to it"
+T send-keys -t graph Escape
+wait_re "Command"
+T send-keys -t graph g
 wait_for "pid $wa shares no channel with another process (shown: all; o: one-ended too)"
 ok $? "graph: the writer shares no channel while one-ended pipes are hidden, and o is offered"
 T send-keys -t graph o
