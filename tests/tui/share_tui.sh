@@ -28,9 +28,11 @@ parent=$(field share_fixture pid) holder1=$(field shm_holder1 pid) holder2=$(fie
 addr=$(field shm_holder2 addr | sed 's/^0x//')
 set -- $(sed -n 's/^oe_pipe .*writer=\([0-9]*\) writer=\([0-9]*\)$/\1 \2/p' "$tmp/record")
 wa=$1 wb=$2
+# Only the fixture's processes (-p): another test's share_fixture may run beside this one.
+ours="$parent,$holder1,$holder2,$wa,$wb"
 
 # --- Memory tab of shm_holder2 ---
-start main -d 10
+start main -d 10 -p "$ours"
 wait_re "Command" 150 || { echo "Bail out! ipctop did not start"; exit 1; }
 T send-keys -t main / shm_holder2
 wait_re "shm_holder2"
@@ -38,7 +40,13 @@ T send-keys -t main Enter Enter
 wait_re "Parent PID"; ok $? "Enter opens the holder's detail"
 T resize-window -t main -x 220 -y 50   # the table's path column, with the holders, in full
 T send-keys -t main 3
-wait_re "$addr .* rw-s .* shm +/dev/zero \(deleted\)"
+wait_re "mappings"
+n=0   # page down until the region's row is on the screen (a sanitizer build maps far more)
+until wait_re "$addr .* rw-s .* shm +/dev/zero \(deleted\)" 20 >/dev/null || [ "$n" -ge 8 ]; do
+	T send-keys -t main NPage
+	n=$((n + 1))
+done
+wait_re "$addr .* rw-s .* shm +/dev/zero \(deleted\)" 20
 ok $? "Memory tab: the region at the recorded address, rw-s, segment shm"
 line=$(printf '%s\n' "$screen" | grep -E "$addr .*/dev/zero")
 case $line in
@@ -54,7 +62,7 @@ T send-keys -t main Escape
 T kill-session -t main
 
 # --- the graph and the writer-only pipe ---
-start graph -d 10
+start graph -d 10 -p "$ours"
 wait_re "Command" 150 || { echo "Bail out! ipctop did not start"; exit 1; }
 T send-keys -t graph / oe_writer_a
 wait_re "oe_writer_a"
