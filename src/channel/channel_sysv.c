@@ -1,5 +1,5 @@
-/* channel_sysv.c — shared memory held as mappings (SysV segments by shmid, POSIX shm and memfd
- * by device and inode), the SysV shm table joined to its segments, and SysV message queues
+/* channel_sysv.c — shared memory held as mappings (SysV segments by shmid, POSIX shm, memfd
+ * and shared anonymous memory by device and inode), the SysV shm table joined to its segments, and SysV message queues
  * joined to their last sender and last receiver. */
 #include <string.h>
 
@@ -22,8 +22,8 @@ static bool map_key(const struct proc_info *p, const struct map_info *m, struct 
 		*key = (struct chan_key){ CK_POSIX_SHM, m->dev, m->ino };
 	else if (starts_with(m->path, "/memfd:"))
 		*key = (struct chan_key){ CK_MEMFD, m->dev, m->ino };
-	else
-		return false;
+	else   /* the collector classes only shared anonymous memory as shm besides these */
+		*key = (struct chan_key){ CK_ANON_SHM, m->dev, m->ino };
 	return true;
 }
 
@@ -42,7 +42,7 @@ static char *sysv_shm_id(struct snapshot *s, const struct proc_info *p, uint64_t
 	return idt_arena(&id, &s->arena);
 }
 
-/* "KIND:DEV:INO" of POSIX shm and memfd mappings. */
+/* "KIND:DEV:INO" of POSIX shm, memfd and anon_shm mappings. */
 static char *dev_ino_id(struct snapshot *s, const struct chan_key *key)
 {
 	struct id_text id;
@@ -76,10 +76,16 @@ static void add_mapping(struct chan_table *t, size_t pi, const struct map_info *
 	const struct proc_info *p = &t->s->procs[pi];
 	if (created)
 		ch->id = key.kind == CK_SYSV_SHM ? sysv_shm_id(t->s, p, key.b) : dev_ino_id(t->s, &key);
-	if (!ch->label && key.kind != CK_SYSV_SHM)
-		ch->label = m->path;
+	if (!ch->label && key.kind != CK_SYSV_SHM && key.kind != CK_ANON_SHM)
+		ch->label = m->path;   /* anon_shm has no name: "/dev/zero" would mislead */
+	if (!ch->label && key.kind == CK_ANON_SHM && m->path[0] == '[')
+		ch->label = m->path;   /* "[anon_shmem:NAME]": named by prctl(PR_SET_VMA) */
 	uint8_t acc = (uint8_t)((m->perms[0] == 'r' ? ACC_R : 0) | (m->perms[1] == 'w' ? ACC_W : 0));
 	struct endpoint ep = make_ep(t->s, pi, -1, acc, "mapped");
+	if (key.kind == CK_ANON_SHM) {
+		ep.addr = m->start;
+		ep.size = m->end - m->start;
+	}
 	chan_table_add_ep(t, c, &ep);
 }
 

@@ -23,6 +23,18 @@ static bool is_file_backed(const struct map_info *m)
 	return m->path && m->path[0] == '/';
 }
 
+/* Shared anonymous memory: MAP_SHARED|MAP_ANONYMOUS (and shared maps of /dev/zero) are backed
+ * by an unlinked shmem file the kernel names "/dev/zero (deleted)" (checked on 6.18, device
+ * 00:01, one inode per region); kernels with anonymous VMA names show a named one as
+ * "[anon_shmem:NAME]". SysV, memfd and /dev/shm have names of their own. */
+bool map_is_anon_shm(const struct map_info *m)
+{
+	if (!m || !m->path || m->perms[3] != 's')
+		return false;
+	return (m->deleted && strcmp(m->path, "/dev/zero") == 0) ||
+	       starts_with(m->path, "[anon_shmem:");
+}
+
 /* Pseudo-names in brackets: [heap], [stack], [stack:TID], [vdso], [vvar], [vvar_vclock],
  * [vsyscall]; others ([anon:NAME], [uprobes], ...) are anonymous memory. */
 static enum segment pseudo_segment(const char *path)
@@ -71,7 +83,7 @@ static size_t exe_compare_len(const char *exe)
 static const char *guess_exe(const struct map_info *maps, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (is_file_backed(&maps[i]) && !is_shm_name(maps[i].path))
+		if (is_file_backed(&maps[i]) && !is_shm_name(maps[i].path) && !map_is_anon_shm(&maps[i]))
 			return maps[i].path;
 	return NULL;
 }
@@ -145,6 +157,8 @@ void maps_classify(struct map_info *maps, size_t n, const char *exe)
 			m->seg = m->perms[1] == 'w' ? SEG_DATA : SEG_TEXT;
 			if (m->end > exe_end)
 				exe_end = m->end;
+		} else if (map_is_anon_shm(m)) {
+			m->seg = SEG_SHM;
 		} else if (is_file_backed(m)) {
 			m->seg = file_segment(m, ids, k);
 		} else if (m->path[0] == '[') {
@@ -161,6 +175,8 @@ void maps_classify(struct map_info *maps, size_t n, const char *exe)
 
 bool map_is_ipc(const struct map_info *m)
 {
+	if (map_is_anon_shm(m))
+		return true;
 	if (!m || m->perms[3] != 's' || !is_file_backed(m))
 		return false;
 	return is_shm_name(m->path) || m->perms[1] == 'w';

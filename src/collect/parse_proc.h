@@ -45,9 +45,12 @@ int parse_maps(const char *text, size_t len, struct map_info **out, size_t *n, s
  * its end or before a '.' ("libc.so.6"; "a.sock" is not). */
 void maps_classify(struct map_info *maps, size_t n, const char *exe);
 /* True for mappings that can be IPC: shared ('s') mappings of SysV shm, /dev/shm or memfd
- * (read-only too), and shared writable maps of any other file (also "/dev/zero (deleted)",
- * i.e. MAP_SHARED|MAP_ANONYMOUS memory shared with forked children). Private maps: false. */
+ * (read-only too), shared anonymous memory (map_is_anon_shm, read-only too), and shared
+ * writable maps of any other file. Private maps: false. */
 bool map_is_ipc(const struct map_info *m);
+/* True for shared anonymous memory: a shared "/dev/zero (deleted)" or "[anon_shmem:NAME]"
+ * mapping (classed SEG_SHM, read-only too). */
+bool map_is_anon_shm(const struct map_info *m);
 
 /* /proc/PID/smaps: fill rss/pss/swap of maps[] whose start matches a header; returns the
  * number of headers matched. has_smaps is set on a mapping once its Rss line was read. */

@@ -87,7 +87,7 @@ static void add_edge(struct dot_graph *g, enum chan_kind kind, size_t chan, uint
 		b = t;
 	}
 	XGROW(g->edges, g->cap_edges, g->n_edges + 1);
-	g->edges[g->n_edges++] = (struct dot_edge){ kind, a, b, directed, 1, chan };
+	g->edges[g->n_edges++] = (struct dot_edge){ kind, a, b, directed, false, 1, chan };
 }
 
 /* Two parties: one edge, writer→reader for pipes and FIFOs when only one side writes. */
@@ -115,6 +115,7 @@ static void add_hub(struct builder *b, const struct channel *ch, size_t chan, si
 			add_edge(g, ch->kind, chan, hub, b->parties[i].node, true);
 		else
 			add_edge(g, ch->kind, chan, b->parties[i].node, hub, directed);
+		g->edges[g->n_edges - 1].one_ended = ch->one_ended;
 	}
 }
 
@@ -129,6 +130,8 @@ static int edge_cmp(const void *pa, const void *pb)
 		return a->to < b->to ? -1 : 1;
 	if (a->directed != b->directed)
 		return a->directed ? 1 : -1;
+	if (a->one_ended != b->one_ended)
+		return a->one_ended ? 1 : -1;
 	return a->chan < b->chan ? -1 : a->chan > b->chan;
 }
 
@@ -142,7 +145,7 @@ static void merge_edges(struct dot_graph *g)
 	for (size_t i = 0; i < g->n_edges; i++) {
 		struct dot_edge *e = &g->edges[i], *last = out ? &g->edges[out - 1] : NULL;
 		if (last && last->kind == e->kind && last->from == e->from && last->to == e->to &&
-		    last->directed == e->directed)
+		    last->directed == e->directed && last->one_ended == e->one_ended)
 			last->count++;
 		else
 			g->edges[out++] = *e;
@@ -192,9 +195,10 @@ void dot_graph_build(struct dot_graph *g, const struct snapshot *s, const bool *
 		if ((unsigned)ch->kind >= CK__COUNT || !kept[c])
 			continue;
 		size_t n = collect_parties(&b, ch);
-		if (n == 2)
+		/* one-ended: its holders never talk, so no edge between them but one to the pipe each */
+		if (n == 2 && !ch->one_ended)
 			add_pair(&b, ch, c);
-		else if (n > 2)
+		else if (n >= 2)
 			add_hub(&b, ch, c, n);
 	}
 	merge_edges(g);

@@ -22,6 +22,7 @@ struct dot_edge {
 	enum chan_kind kind;
 	uint64_t from, to;     /* node keys; from→to when directed, else from < to */
 	bool directed;
+	bool one_ended;        /* an end of a one-ended pipe or FIFO (always through its hub) */
 	unsigned count;        /* channels merged into this edge */
 	size_t chan;           /* the (first) channel, index into snapshot.chans */
 };

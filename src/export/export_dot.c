@@ -23,6 +23,7 @@ static const struct dot_kind_style kind_styles[CK__COUNT] = {
 	[CK_MEMFD] = { "#008080", "solid", "1.2" },
 	[CK_PTY] = { "gray40", "solid", "1.2" },
 	[CK_EVENTFD] = { "deeppink", "dotted", "1.5" },
+	[CK_ANON_SHM] = { "darkgreen", "solid", "1.5" },
 };
 
 const struct dot_kind_style *dot_kind_style(enum chan_kind k)
@@ -106,9 +107,10 @@ static void write_other_nodes(struct dot_out *o, const struct snapshot *s, const
 	for (size_t i = 0; i < g->n_hubs; i++) {
 		const struct channel *ch = &s->chans[g->hubs[i]];
 		const struct dot_kind_style *st = dot_kind_style(ch->kind);
-		sb_printf(&o->line, "  c%zu [shape=ellipse, style=filled, fillcolor=white, color=\"%s\", "
-		          "fontsize=8, margin=\"0.05,0.02\", label=\"%s", g->hubs[i], st->color,
-		          chan_kind_name(ch->kind));
+		sb_printf(&o->line, "  c%zu [shape=ellipse, style=%s, fillcolor=white, color=\"%s\", "
+		          "fontsize=8, margin=\"0.05,0.02\", label=\"%s%s", g->hubs[i],
+		          ch->one_ended ? "\"filled,dashed\"" : "filled", st->color, chan_kind_name(ch->kind),
+		          ch->one_ended ? " (one-ended)" : "");
 		if (format_chan_label(&label, s, ch)) {
 			sb_puts(&o->line, "\\n");
 			dot_quote(&o->line, label.buf, label.len);
@@ -129,8 +131,8 @@ static void write_edges(struct dot_out *o, const struct snapshot *s, const struc
 		node_name(&o->line, e->from);
 		sb_puts(&o->line, " -- ");
 		node_name(&o->line, e->to);
-		sb_printf(&o->line, " [color=\"%s\", style=%s, penwidth=%s, dir=%s", st->color, st->style,
-		          st->penwidth, e->directed ? "forward" : "none");
+		sb_printf(&o->line, " [color=\"%s\", style=%s, penwidth=%s, dir=%s", st->color,
+		          e->one_ended ? "dashed" : st->style, st->penwidth, e->directed ? "forward" : "none");
 		if (e->count > 1)
 			sb_printf(&o->line, ", label=\"\u00d7%u\", fontcolor=\"%s\"", e->count, st->color);
 		sb_puts(&o->line, ", tooltip=\"");

@@ -76,6 +76,10 @@ static void write_endpoint(struct json_writer *w, const struct snapshot *s, cons
 	jw_kv_str(w, "role", e->role);
 	if (e->remote)
 		jw_kv_str(w, "remote", e->remote);
+	if (e->size) {   /* anon_shm: where the process maps the region */
+		jw_kv_u64(w, "addr", e->addr);
+		jw_kv_u64(w, "size", e->size);
+	}
 	if (e->sock >= 0 && (size_t)e->sock < s->n_socks) {
 		jw_key(w, "socket");
 		json_write_sock(w, &s->socks[e->sock]);
@@ -118,6 +122,8 @@ static void write_channel(struct json_writer *w, const struct snapshot *s, const
 		jw_kv_u64(w, "queued", ch->queued);
 	if (ch->bytes)
 		jw_kv_u64(w, "bytes", ch->bytes);
+	if (ch->one_ended)
+		jw_kv_bool(w, "one_ended", true);
 	write_chan_sysv(w, s, ch);
 	jw_key(w, "endpoints");
 	jw_array_begin(w);

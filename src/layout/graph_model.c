@@ -273,7 +273,7 @@ static void add_channel(struct builder *b, const struct channel *c, int32_t ci)
 	size_t n = gather_parties(b, c);
 	uint32_t n_pids = 0;
 	n = fold_parties(b->parties, n, &n_pids);
-	if (n == 2 && n_pids <= 2)
+	if (n == 2 && n_pids <= 2 && !c->one_ended)
 		add_pair(b, c, ci, b->parties);
 	else if (n >= 2)
 		add_hub(b, c, ci, b->parties, n, n_pids);
@@ -309,7 +309,7 @@ void graph_model_build(struct graph_model *g, const struct snapshot *s, const st
 	u64map_init(&b.edge_of_key, 64);
 	u64map_init(&b.counted_pid, 64);
 	for (size_t i = 0; i < s->n_chans; i++)
-		if (o->kind_mask & (1u << s->chans[i].kind))
+		if (o->kind_mask & (1u << s->chans[i].kind) && (o->one_ended || !s->chans[i].one_ended))
 			add_channel(&b, &s->chans[i], (int32_t)i);
 	drop_lonely_nodes(g);
 	u64map_free(&b.node_of_key);

@@ -1,6 +1,8 @@
 /* graph_model.h — the communication graph as nodes and edges, built from a snapshot (pure, no
  * curses): processes that share a channel, client on the left of each edge and server on the
- * right, channels of more than two processes drawn through a hub node with a count. */
+ * right, channels of more than two processes drawn through a hub node with a count. A one-ended
+ * pipe (writers only or readers only) is left out unless asked for, and then also goes through a
+ * hub: its holders never talk to each other, so no edge joins them directly. */
 #ifndef IPCTOP_GRAPH_MODEL_H
 #define IPCTOP_GRAPH_MODEL_H
 
@@ -44,6 +46,7 @@ struct graph_model {
 struct gm_opts {
 	uint32_t kind_mask;        /* bit k set: channels of kind k are shown */
 	bool collapse;             /* one node per command name */
+	bool one_ended;            /* show one-ended pipes and FIFOs (each through its hub node) */
 };
 
 #define GM_ALL_KINDS ((1u << CK__COUNT) - 1)

@@ -14,7 +14,7 @@ static const char *const chan_names[CK__COUNT] = {
 	[CK_PIPE] = "pipe", [CK_FIFO] = "fifo", [CK_UNIX] = "unix", [CK_TCP] = "tcp",
 	[CK_UDP] = "udp", [CK_SYSV_SHM] = "sysv_shm", [CK_SYSV_MSG] = "sysv_msg",
 	[CK_POSIX_SHM] = "posix_shm", [CK_POSIX_MQ] = "posix_mq", [CK_MEMFD] = "memfd",
-	[CK_PTY] = "pty", [CK_EVENTFD] = "eventfd",
+	[CK_PTY] = "pty", [CK_EVENTFD] = "eventfd", [CK_ANON_SHM] = "anon_shm",
 };
 
 static const char *const fd_names[FDK__COUNT] = {

@@ -177,7 +177,9 @@ struct sysv_sem {
 
 enum chan_kind {
 	CK_PIPE = 0, CK_FIFO, CK_UNIX, CK_TCP, CK_UDP, CK_SYSV_SHM, CK_SYSV_MSG,
-	CK_POSIX_SHM, CK_POSIX_MQ, CK_MEMFD, CK_PTY, CK_EVENTFD, CK__COUNT
+	CK_POSIX_SHM, CK_POSIX_MQ, CK_MEMFD, CK_PTY, CK_EVENTFD,
+	CK_ANON_SHM,          /* shared anonymous memory (MAP_SHARED|MAP_ANONYMOUS, /dev/zero) */
+	CK__COUNT
 };
 
 /* One process's hold on a channel. */
@@ -189,6 +191,7 @@ struct endpoint {
 	char *remote;         /* "addr:port" of a peer no local process holds, else NULL */
 	int32_t sock;         /* index into snapshot.socks, or -1 */
 	const char *role;     /* short word: "read", "write", "master", "slave", "sender", ... or NULL */
+	uint64_t addr, size;  /* anon_shm: start and length of the mapping; else 0 */
 };
 
 struct channel {
@@ -203,6 +206,8 @@ struct channel {
 	int32_t sysv;         /* index into sysv_shm / sysv_msg arrays, or -1 */
 	uint64_t queued;      /* bytes or messages waiting, where known */
 	uint64_t bytes;       /* TCP: bytes acked + received over the channel, where known */
+	bool one_ended;       /* pipe or FIFO whose visible holders only write or only read (a pipe
+	                       * leaked into many services): holders that never talk to each other */
 };
 
 /* Facts about the machine for the header line. */

@@ -55,7 +55,8 @@ void pcb_lines(const struct view_ctx *v, const struct proc_info *p, struct dline
 void sched_lines(const struct view_ctx *v, const struct detail_before *q, const struct proc_info *p,
 		 struct dlines *d);
 void ipc_lines(const struct view_ctx *v, const struct proc_info *p, struct dlines *d);
-void memory_draw(struct detail_state *d, WINDOW *w, const struct proc_info *p, int y0);
+void memory_draw(struct detail_state *d, WINDOW *w, const struct snapshot *s, const struct proc_info *p,
+		 int y0);
 void memory_key(struct detail_state *d, struct view_ctx *v, const struct proc_info *p, enum action a);
 
 #endif

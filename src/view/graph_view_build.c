@@ -38,10 +38,12 @@ static void resolve_focus(struct graph_view *g)
 		g->focus_pending = false;
 		int i = find_pid(&g->full, g->focus_pid);
 		g->focused = i >= 0;
+		g->focus_missed = i < 0;
 		if (i >= 0)
 			g->focus_key = g->sel_key = g->full.nodes[i].key;
 		else
-			snprintf(g->msg, sizeof(g->msg), "pid %d shares no channel with another process (shown: all)", (int)g->focus_pid);
+			snprintf(g->msg, sizeof(g->msg), "pid %d shares no channel with another process (shown: all%s)",
+				 (int)g->focus_pid, g->n_one_ended && !g->opts.one_ended ? "; o: one-ended too" : "");
 		g->follow = true;
 	}
 	if (g->focused && graph_model_find(&g->full, g->focus_key) < 0) {
@@ -198,9 +200,12 @@ static void compute_rates(struct graph_view *g)
 static void present_kinds(struct graph_view *g, const struct snapshot *s)
 {
 	g->present_kinds = 0;
+	g->n_one_ended = 0;
 	for (size_t i = 0; i < s->n_chans; i++)
-		if (s->chans[i].n_ep >= 2)
+		if (s->chans[i].n_ep >= 2) {
 			g->present_kinds |= 1u << s->chans[i].kind;
+			g->n_one_ended += s->chans[i].one_ended;
+		}
 }
 
 void gv_rebuild(struct graph_view *g, const struct snapshot *s)

@@ -242,7 +242,10 @@ static void draw_status(const struct graph_view *g, WINDOW *w, const struct snap
 	if (g->focused && x < width)
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  focus: %d hop%s", g->hops, g->hops == 1 ? "" : "s");
 	if (x < width)
-		ui_printf(w, 0, x, width - x, ui_attr(UI_DIM), "  %zu nodes, %zu edges", g->shown.n_nodes, g->shown.n_edges);
+		x += ui_printf(w, 0, x, width - x, ui_attr(UI_DIM), "  %zu nodes, %zu edges", g->shown.n_nodes, g->shown.n_edges);
+	if (g->n_one_ended && x < width)
+		ui_printf(w, 0, x, width - x, ui_attr(UI_DIM), "  %zu one-ended %s (o)", g->n_one_ended,
+			  g->opts.one_ended ? "shown" : "hidden");
 }
 
 static void draw_legend(const struct graph_view *g, WINDOW *w, int y, int width)

@@ -32,7 +32,9 @@ struct graph_view {
 	struct ghost *ghosts; size_t n_ghosts, cap_ghosts;
 	uint64_t sel_key; int sel_edge;
 	uint64_t focus_key; pid_t focus_pid; bool focused, focus_pending; int hops;
+	bool focus_missed;                 /* focus_pid had no channel shown: o tries it again */
 	uint32_t present_kinds;
+	size_t n_one_ended;                /* one-ended channels with two holders or more */
 	int sx, sy, view_w, view_h;
 	bool follow, dirty, fresh;
 	char hint[192], msg[96];

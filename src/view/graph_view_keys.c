@@ -9,7 +9,7 @@
 const char graph_kind_keys[CK__COUNT] = {
 	[CK_PIPE] = '1', [CK_FIFO] = '2', [CK_UNIX] = '3', [CK_TCP] = '4', [CK_UDP] = '5',
 	[CK_SYSV_SHM] = '6', [CK_SYSV_MSG] = '7', [CK_POSIX_SHM] = '8', [CK_POSIX_MQ] = '9',
-	[CK_MEMFD] = '0', [CK_PTY] = 0, [CK_EVENTFD] = 0,
+	[CK_MEMFD] = '0', [CK_PTY] = 0, [CK_EVENTFD] = 0, [CK_ANON_SHM] = 0,
 };
 
 int gv_sel_index(const struct graph_view *g)
@@ -182,9 +182,14 @@ enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid)
 	case '\n': case '\r': case KEY_ENTER: return on_enter(g, pid);
 	case '+': case '=': if (g->hops < MAX_HOPS) g->hops++; g->dirty = true; break;
 	case '-': case '_': if (g->hops > 1) g->hops--; g->dirty = true; break;
-	case 'a': g->focused = false; g->dirty = true; g->follow = true; break;
+	case 'a': g->focused = g->focus_missed = false; g->dirty = true; g->follow = true; break;
 	case 'c': g->opts.collapse = !g->opts.collapse; g->dirty = true; g->follow = true; break;
 	case 'k': cycle_kind(g); g->dirty = true; break;
+	case 'o':   /* a process whose only channels were hidden one-ended ones: focus it now */
+		g->opts.one_ended = !g->opts.one_ended;
+		g->focus_pending = g->focus_missed;
+		g->dirty = true;
+		break;
 	default:
 		if (toggle_kind_key(g, key))
 			g->dirty = true;

@@ -90,6 +90,7 @@ const struct key_binding keymap[] = {
 	K('8', "graph", ACT_KIND_8, "8", NULL, "toggle posix_shm"),
 	K('9', "graph", ACT_KIND_9, "9", NULL, "toggle posix_mq"),
 	K('0', "graph", ACT_KIND_10, "0", NULL, "toggle memfd"),
+	K('o', "graph", ACT_ONE_ENDED, "o", NULL, "show or hide one-ended pipes (writers only or readers only; hidden at first)"),
 	K(27, "graph", ACT_BACK, "Esc", "Back", "back one screen"),
 
 	/* help and setup */

@@ -44,6 +44,7 @@ static const struct { short fg; bool bold; const char *line_utf8, *line_ascii; }
 	[CK_MEMFD]     = { COLOR_GREEN,   false, "┄", "." },
 	[CK_PTY]       = { COLOR_WHITE,   true,  "━", "=" },
 	[CK_EVENTFD]   = { COLOR_BLUE,    false, "┄", "." },
+	[CK_ANON_SHM]  = { COLOR_GREEN,   false, "═", "~" },
 };
 
 enum { PAIR_HEADER = 1, PAIR_SELECTED, PAIR_TITLE, PAIR_WARN, PAIR_FKEY_NUM, PAIR_FKEY_LABEL,

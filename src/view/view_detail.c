@@ -161,7 +161,7 @@ static void detail_draw(void *st, struct view_ctx *v, WINDOW *w)
 	case TAB_PCB:    pcb_lines(v, p, &d->lines); break;
 	case TAB_SCHED:  sched_lines(v, &d->before, p, &d->lines); break;
 	case TAB_IPC:    ipc_lines(v, p, &d->lines); break;
-	case TAB_MEMORY: memory_draw(d, w, p, 3); return;
+	case TAB_MEMORY: memory_draw(d, w, v->cur, p, 3); return;
 	default: break;
 	}
 	draw_lines(d, w, 3);

@@ -66,7 +66,8 @@ const char *graph_view_hint(const struct graph_view *g)
 {
 	struct graph_view *mut = (struct graph_view *)g;   /* the hint buffer is a cache */
 	snprintf(mut->hint, sizeof(mut->hint),
-		 "Arrows move  Enter %s  Tab edge  +/- hops(%d)  k kind  1-0 toggle  c collapse%s  a all  Esc back",
-		 g->focused ? "focus/open" : "focus", g->hops, g->opts.collapse ? "(on)" : "");
+		 "Arrows move  Enter %s  Tab edge  +/- hops(%d)  k kind  1-0 toggle  o one-ended%s  c collapse%s  a all  Esc back",
+		 g->focused ? "focus/open" : "focus", g->hops, g->opts.one_ended ? "(on)" : "",
+		 g->opts.collapse ? "(on)" : "");
 	return g->hint;
 }

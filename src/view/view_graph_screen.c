@@ -51,7 +51,7 @@ static int graph_key_of(enum action a)
 		[ACT_HOPS_MORE] = '+', [ACT_HOPS_FEWER] = '-', [ACT_SHOW_ALL] = 'a', [ACT_COLLAPSE] = 'c',
 		[ACT_KIND_CYCLE] = 'k', [ACT_KIND_1] = '1', [ACT_KIND_2] = '2', [ACT_KIND_3] = '3',
 		[ACT_KIND_4] = '4', [ACT_KIND_5] = '5', [ACT_KIND_6] = '6', [ACT_KIND_7] = '7',
-		[ACT_KIND_8] = '8', [ACT_KIND_9] = '9', [ACT_KIND_10] = '0',
+		[ACT_KIND_8] = '8', [ACT_KIND_9] = '9', [ACT_KIND_10] = '0', [ACT_ONE_ENDED] = 'o',
 	};
 	return (unsigned)a < ACT__COUNT ? keys[a] : 0;
 }

@@ -30,10 +30,15 @@ static size_t find_holds(const struct snapshot *s, pid_t pid, struct hold **out)
 	return n;
 }
 
-/* "→ PID (comm) fd N" or "→ remote" for endpoint e of channel c; returns its pid or 0. */
-static pid_t describe_peer(const struct snapshot *s, const struct endpoint *e, struct strbuf *sb)
+/* "→ PID (comm) fd N" or "→ remote" for endpoint e of channel c; returns its pid or 0. A holder
+ * of a one-ended pipe is no peer: "one-ended, also held by PID (comm) ...". */
+static pid_t describe_peer(const struct snapshot *s, const struct channel *c, const struct endpoint *e,
+			   struct strbuf *sb)
 {
-	sb_printf(sb, "%s ", ui_glyph(G_ARROW_R));
+	if (c->one_ended)
+		sb_puts(sb, "one-ended, also held by ");
+	else
+		sb_printf(sb, "%s ", ui_glyph(G_ARROW_R));
 	if (e->pid > 0) {
 		sb_printf(sb, "%d", (int)e->pid);
 		if (e->proc >= 0 && (size_t)e->proc < s->n_procs && s->procs[e->proc].comm) {
@@ -70,7 +75,7 @@ static void add_peers(const struct snapshot *s, const struct channel *c, size_t 
 		else
 			for (int k = ui_str_width(sb_str(first)); k > 0; k--)
 				sb_putc(&sb, ' ');
-		pid_t pid = describe_peer(s, &c->ep[e], &sb);
+		pid_t pid = describe_peer(s, c, &c->ep[e], &sb);
 		dline_add_sb(d, "ipc.peer", any ? "" : label, attr, pid, &sb);
 		sb_free(&sb);
 		any = true;

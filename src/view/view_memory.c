@@ -1,6 +1,7 @@
 /* view_memory.c — the Memory tab: the address space drawn as the textbook column (low
  * addresses at the bottom, stack on top, gaps as gaps) with addresses and sizes, from
- * addr_space_layout(), next to (or above) a pmap-like table of every mapping. */
+ * addr_space_layout(), next to (or above) a pmap-like table of every mapping; a shared
+ * anonymous mapping names the other processes that hold it (from the snapshot's channels). */
 #include <stdio.h>
 #include <string.h>
 
@@ -101,7 +102,49 @@ static void table_header(WINDOW *w, int y, int x, int width)
 	ui_put_str(w, y, x, "ADDRESS        SIZE PERM    RSS    PSS   SWAP SEGMENT  PATH", width, ui_attr(UI_HEADER));
 }
 
-static void table_row(WINDOW *w, int y, int x, int width, const struct map_info *m, bool sel)
+/* The anon_shm channel whose endpoint of process index pi maps m, or NULL. */
+static const struct channel *anon_shm_of(const struct snapshot *s, size_t pi, const struct map_info *m)
+{
+	for (size_t c = 0; c < s->n_chans; c++) {
+		const struct channel *ch = &s->chans[c];
+		if (ch->kind != CK_ANON_SHM)
+			continue;
+		for (size_t e = 0; e < ch->n_ep; e++)
+			if (ch->ep[e].proc == (int32_t)pi && ch->ep[e].addr == m->start)
+				return ch;
+	}
+	return NULL;
+}
+
+/* "  shared with PID (comm), ..." after an anon_shm mapping's path: the other holders. */
+static void other_holders(struct strbuf *sb, const struct snapshot *s, const struct proc_info *p,
+			  const struct map_info *m)
+{
+	if (m->seg != SEG_SHM || p < s->procs || p >= s->procs + s->n_procs)
+		return;
+	const struct channel *ch = anon_shm_of(s, (size_t)(p - s->procs), m);
+	if (!ch)
+		return;
+	size_t n = 0;
+	sb_puts(sb, "  shared anon");
+	for (size_t e = 0; e < ch->n_ep; e++) {
+		const struct endpoint *ep = &ch->ep[e];
+		if (ep->pid == p->pid || ep->pid <= 0)
+			continue;
+		sb_printf(sb, "%s%d", n++ ? ", " : " with ", (int)ep->pid);
+		if (ep->proc >= 0 && (size_t)ep->proc < s->n_procs && s->procs[ep->proc].comm) {
+			const char *comm = s->procs[ep->proc].comm;
+			sb_puts(sb, " (");
+			esc_append(sb, comm, strlen(comm));
+			sb_putc(sb, ')');
+		}
+	}
+	if (n == 0)
+		sb_puts(sb, ", no other holder seen");
+}
+
+static void table_row(WINDOW *w, int y, int x, int width, const struct snapshot *s,
+		      const struct proc_info *p, const struct map_info *m, bool sel)
 {
 	char size[16], rss[16] = "-", pss[16] = "-", swap[16] = "-";
 	struct strbuf sb = STRBUF_INIT;
@@ -117,6 +160,7 @@ static void table_row(WINDOW *w, int y, int x, int width, const struct map_info 
 		esc_append(&sb, m->path, strlen(m->path));
 	if (m->deleted)
 		sb_puts(&sb, " (deleted)");
+	other_holders(&sb, s, p, m);
 	int attr = sel ? ui_attr(UI_SELECTED) : (int)A_NORMAL;
 	if (sel)
 		ui_fill(w, y, x, width, attr);
@@ -124,7 +168,8 @@ static void table_row(WINDOW *w, int y, int x, int width, const struct map_info 
 	sb_free(&sb);
 }
 
-static void draw_table(struct detail_state *d, WINDOW *w, int y0, int x0, int height, int width, const struct proc_info *p)
+static void draw_table(struct detail_state *d, WINDOW *w, int y0, int x0, int height, int width,
+		       const struct snapshot *s, const struct proc_info *p)
 {
 	int rows = height - 1;
 	table_header(w, y0, x0, width);
@@ -138,7 +183,8 @@ static void draw_table(struct detail_state *d, WINDOW *w, int y0, int x0, int he
 	if (d->sel >= d->top + (size_t)rows)
 		d->top = d->sel - (size_t)rows + 1;
 	for (int r = 0; r < rows && d->top + (size_t)r < p->n_maps; r++)
-		table_row(w, y0 + 1 + r, x0, width, &p->maps[d->top + (size_t)r], d->top + (size_t)r == d->sel);
+		table_row(w, y0 + 1 + r, x0, width, s, p, &p->maps[d->top + (size_t)r],
+			  d->top + (size_t)r == d->sel);
 }
 
 static bool explain_missing(WINDOW *w, int y0, const struct proc_info *p)
@@ -157,7 +203,8 @@ static bool explain_missing(WINDOW *w, int y0, const struct proc_info *p)
 	return why != NULL;
 }
 
-void memory_draw(struct detail_state *d, WINDOW *w, const struct proc_info *p, int y0)
+void memory_draw(struct detail_state *d, WINDOW *w, const struct snapshot *s, const struct proc_info *p,
+		 int y0)
 {
 	int height = getmaxy(w) - y0, width = getmaxx(w);
 	char vs[16], rs[16];
@@ -170,11 +217,11 @@ void memory_draw(struct detail_state *d, WINDOW *w, const struct proc_info *p, i
 		return;
 	if (width >= FIG_WIDTH + 2 + 60) {
 		draw_figure(w, y0, 0, height, p, d->sel);
-		draw_table(d, w, y0, FIG_WIDTH + 2, height, width - FIG_WIDTH - 2, p);
+		draw_table(d, w, y0, FIG_WIDTH + 2, height, width - FIG_WIDTH - 2, s, p);
 	} else {
 		int fig_h = height / 2;
 		draw_figure(w, y0, 0, fig_h, p, d->sel);
-		draw_table(d, w, y0 + fig_h, 0, height - fig_h, width, p);
+		draw_table(d, w, y0 + fig_h, 0, height - fig_h, width, s, p);
 	}
 }
 

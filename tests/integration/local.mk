@@ -15,6 +15,10 @@ check_PROGRAMS += tests/fixture/hostile_name
 tests_fixture_hostile_name_SOURCES = tests/fixture/hostile_name.c \
 	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
 
+check_PROGRAMS += tests/fixture/share_fixture
+tests_fixture_share_fixture_SOURCES = tests/fixture/share_fixture.c \
+	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
+
 check_PROGRAMS += tests/fixture/name_forms
 tests_fixture_name_forms_SOURCES = tests/fixture/name_forms.c \
 	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
@@ -41,3 +45,6 @@ EXTRA_DIST += tests/integration/filters.sh tests/integration/check_filters.py
 # cli.sh: status and message of every command-line error, --help, -V and write errors
 TESTS += tests/integration/cli.sh
 EXTRA_DIST += tests/integration/cli.sh
+
+TESTS += tests/integration/share.sh
+EXTRA_DIST += tests/integration/share.sh tests/integration/check_share.py

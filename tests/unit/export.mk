@@ -15,7 +15,8 @@ EXTRA_DIST += tests/unit/export_json_valid.sh
 check_PROGRAMS += tests/unit/test_export_dot
 TESTS += tests/unit/test_export_dot
 tests_unit_test_export_dot_SOURCES = tests/unit/test_export_dot.c \
-	tests/unit/export_fixture.c tests/unit/export_fixture.h tests/unit/export_checks.h
+	tests/unit/export_fixture.c tests/unit/export_fixture.h tests/unit/export_checks.h \
+	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
 tests_unit_test_export_dot_LDADD = $(IPCTOP_LIBS)
 
 TESTS += tests/unit/dot_accepts.sh

@@ -29,6 +29,14 @@ static const struct channel *only(enum chan_kind k)
 	return n == 1 ? found : NULL;
 }
 
+static const struct channel *by_id(const char *id)
+{
+	for (size_t i = 0; i < S.n_chans; i++)
+		if (S.chans[i].id && strcmp(S.chans[i].id, id) == 0)
+			return &S.chans[i];
+	return NULL;
+}
+
 static const struct endpoint *ep_of(const struct channel *c, pid_t pid)
 {
 	for (size_t i = 0; c && i < c->n_ep; i++)
@@ -57,6 +65,29 @@ static void test_pipe(void)
 	is_int(S.procs[2].n_channels, 1, "n_channels counts channels, not fds");
 	ok(S.procs[2].fds[0].chan == 1 && S.procs[2].fds[1].chan == 1 && S.procs[0].fds[0].chan == 0,
 	   "every descriptor knows its channel, not only the endpoint's first");
+	hand_free_lists(&S);
+}
+
+/* Writers only, readers only: one-ended; both directions, or an end of unknown access: not. */
+static void test_one_ended(void)
+{
+	hand_reset(&S, 4, 0);
+	add_fd(0, 2, FDK_PIPE, 80, ACC_W);   /* a pipe leaked into two services, writers only */
+	add_fd(1, 2, FDK_PIPE, 80, ACC_W);
+	add_fd(2, 0, FDK_PIPE, 81, ACC_R);   /* readers only */
+	add_fd(3, 0, FDK_PIPE, 81, ACC_R);
+	add_fd(0, 5, FDK_FIFO, 82, ACC_W);   /* a FIFO one process writes and another reads */
+	add_fd(1, 5, FDK_FIFO, 82, ACC_RW);
+	add_fd(2, 6, FDK_PIPE, 83, ACC_W);
+	add_fd(3, 6, FDK_PIPE, 83, ACC_NONE);   /* access unknown: might be the reader */
+	add_fd(2, 7, FDK_EVENTFD, 9, ACC_W)->aux = 4;   /* not a pipe: never one-ended */
+	channel_resolve(&S);
+	const struct channel *w = by_id("pipe:80"), *r = by_id("pipe:81"), *f = by_id("fifo:0:82"),
+		*u = by_id("pipe:83"), *ev = only(CK_EVENTFD);
+	ok(w && w->one_ended && w->n_ep == 2 && r && r->one_ended, "writers only and readers only: one-ended");
+	ok(f && !f->one_ended && u && !u->one_ended,
+	   "a FIFO with a reader, a pipe with an end of unknown access: not one-ended");
+	ok(ev && !ev->one_ended, "an eventfd is never one-ended");
 	hand_free_lists(&S);
 }
 
@@ -238,6 +269,30 @@ static void test_sysv(void)
 	hand_free_lists(&S);
 }
 
+/* Shared anonymous memory: one channel per (device, inode), each mapper an endpoint with its
+ * address and size; the /dev/zero name is no label, and another inode is another region. */
+static void test_anon_shm(void)
+{
+	hand_reset(&S, 3, 0);
+	add_map(0, "/dev/zero", 1, 1025, "rw-s");
+	add_map(1, "/dev/zero", 1, 1025, "r--s");
+	add_map(2, "/dev/zero", 1, 1026, "rw-s");
+	S.procs[1].maps[0].start = 0x7f0000000000;
+	S.procs[1].maps[0].end = 0x7f0000100000;
+	channel_resolve(&S);
+	const struct channel *a = NULL, *b = NULL;
+	for (size_t i = 0; i < S.n_chans; i++)
+		if (S.chans[i].kind == CK_ANON_SHM)
+			*(ep_of(&S.chans[i], 100) ? &a : &b) = &S.chans[i];
+	ok(a && a->n_ep == 2 && ep_of(a, 101) && !a->label, "anon_shm: both mappers of inode 1025, no label");
+	is_str(a ? a->id : NULL, "anon_shm:1:1025", "anon_shm id is kind:dev:ino");
+	const struct endpoint *e = a ? ep_of(a, 101) : NULL;
+	ok(e && e->fd == -1 && e->access == ACC_R && e->addr == 0x7f0000000000 && e->size == 0x100000,
+	   "anon_shm endpoint: no fd, access from perms, address and size of the mapping");
+	ok(b && b->n_ep == 1 && ep_of(b, 102), "another inode is another region");
+	hand_free_lists(&S);
+}
+
 static void test_many(void)
 {
 	enum { N = 20000 };
@@ -256,7 +311,9 @@ int main(void)
 	test_eventfd_pty();
 	test_unix();
 	test_inet();
+	test_one_ended();
 	test_sysv();
+	test_anon_shm();
 	test_many();
 	snapshot_free(&S);
 	return tap_done();

@@ -4,8 +4,10 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "channel/channel_resolve.h"
 #include "export/export_dot.h"
 #include "export_fixture.h"
+#include "hand_snapshot.h"
 #include "../tap.h"
 #include "export_checks.h"   /* after tap.h */
 
@@ -172,6 +174,32 @@ static void test_peer_closed(struct snapshot *s)
 	far->role = was;
 }
 
+/* A pipe two processes only write to (leaked into both): a dashed pipe node with a dashed edge
+ * to each, never an edge between the two; a pipe with a reader stays a plain edge. */
+static void test_one_ended(void)
+{
+	struct snapshot h;
+	snapshot_init(&h);
+	hand_reset(&h, 4, 0);
+	hand_add_fd(&h, 0, 2, FDK_PIPE, 0, 80, ACC_W, "pipe:[80]");
+	hand_add_fd(&h, 1, 2, FDK_PIPE, 0, 80, ACC_W, "pipe:[80]");
+	hand_add_fd(&h, 2, 1, FDK_PIPE, 0, 81, ACC_W, "pipe:[81]");
+	hand_add_fd(&h, 3, 0, FDK_PIPE, 0, 81, ACC_R, "pipe:[81]");
+	channel_resolve(&h);
+	int rc;
+	char *t = dot_text(&h, NULL, 0, &rc);
+	has(t, "  c0 [shape=ellipse, style=\"filled,dashed\"", "one-ended pipe: a dashed channel node");
+	has(t, "label=\"pipe (one-ended)", "...labelled one-ended");
+	has(t, "  p100 -- c0 [color=\"blue\", style=dashed", "first writer joined to the node, dashed");
+	has(t, "  p101 -- c0 [color=\"blue\", style=dashed", "second writer joined to the node, dashed");
+	lacks(t, "p100 -- p101", "the two writers are not joined to each other");
+	has(t, "  p102 -- p103 [color=\"blue\", style=solid, penwidth=1.2, dir=forward",
+	    "a pipe with a reader stays a solid writer-to-reader edge");
+	free(t);
+	hand_free_lists(&h);
+	snapshot_free(&h);
+}
+
 int main(int argc, char **argv)
 {
 	struct snapshot s;
@@ -189,6 +217,7 @@ int main(int argc, char **argv)
 	test_filter(&s);
 	test_unix_hub(&s);
 	test_peer_closed(&s);
+	test_one_ended();
 	test_write_error(&s);
 	snapshot_free(&s);
 	return tap_done();

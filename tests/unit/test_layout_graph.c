@@ -341,6 +341,31 @@ static void test_listener_edge(void)
 	graph_model_free(&g);
 }
 
+/* A writer-only pipe of two processes: hidden unless asked for; then through a hub, never an
+ * edge between its two holders. */
+static void test_one_ended(void)
+{
+	struct snapshot s;
+	build_snapshot(&s);
+	chans[0].one_ended = true;
+	chans[0].ep[0].role = "write";
+	struct graph_model g = { 0 };
+	struct gm_opts o = { .kind_mask = 1u << CK_PIPE };
+	graph_model_build(&g, &s, &o);
+	ok(g.n_nodes == 0 && g.n_edges == 0, "one-ended pipe hidden by default");
+	o.one_ended = true;
+	graph_model_build(&g, &s, &o);
+	int w = node_of_pid(&g, 10), r = node_of_pid(&g, 11), joined = 0, spokes = 0;
+	for (size_t i = 0; i < g.n_edges; i++) {
+		int f = (int)g.edges[i].from, t = (int)g.edges[i].to;
+		joined += (f == w && t == r) || (f == r && t == w);
+		spokes += g.nodes[f].type == GN_HUB || g.nodes[t].type == GN_HUB;
+	}
+	ok(w >= 0 && r >= 0 && g.n_nodes == 3 && spokes == 2 && joined == 0,
+	   "shown: its two holders each joined to a hub, not to each other");
+	graph_model_free(&g);
+}
+
 int main(void)
 {
 	test_chain();
@@ -350,5 +375,6 @@ int main(void)
 	test_empty();
 	test_model();
 	test_listener_edge();
+	test_one_ended();
 	return tap_done();
 }

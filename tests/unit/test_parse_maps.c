@@ -165,7 +165,7 @@ static void test_mixed_text(void)
 static const enum segment fixture_segments[33] = {
 	SEG_TEXT, SEG_TEXT, SEG_TEXT, SEG_TEXT, SEG_DATA, SEG_BSS, SEG_HEAP, SEG_ANON,
 	SEG_LIB, SEG_LIB, SEG_LIB, SEG_LIB, SEG_LIB, SEG_ANON,
-	SEG_FILE, SEG_FILE, SEG_FILE, SEG_FILE, SEG_SHM, SEG_SHM, SEG_SHM, SEG_SHM,
+	SEG_SHM, SEG_FILE, SEG_FILE, SEG_FILE, SEG_SHM, SEG_SHM, SEG_SHM, SEG_SHM,
 	SEG_ANON, SEG_VVAR, SEG_VVAR, SEG_VDSO,
 	SEG_LIB, SEG_LIB, SEG_LIB, SEG_LIB, SEG_LIB, SEG_STACK, SEG_VSYSCALL,
 };
@@ -267,6 +267,22 @@ static void test_is_ipc(void)
 	line_ok("1000-2000 r--s 00000000 08:01 9 /usr/lib/locale/locale-archive", &pm);
 	ok(!map_is_ipc(&pm), "locale archive is not IPC");
 	ok(!map_is_ipc(NULL), "NULL is not IPC");
+	ok(map_is_anon_shm(&m[14]), "shared /dev/zero (deleted) is anon_shm");
+	ok(!map_is_anon_shm(&m[18]) && !map_is_anon_shm(&m[19]) && !map_is_anon_shm(&m[21]),
+	   "/dev/shm, memfd and SysV maps are not anon_shm");
+	line_ok("1000-2000 r--s 00000000 00:01 7 /dev/zero (deleted)", &pm);
+	ok(map_is_ipc(&pm) && map_is_anon_shm(&pm), "read-only shared anonymous map is IPC, anon_shm");
+	line_ok("1000-2000 rw-p 00000000 00:01 7 /dev/zero (deleted)", &pm);
+	ok(!map_is_anon_shm(&pm), "private /dev/zero map is not anon_shm");
+	line_ok("1000-2000 rw-s 00000000 00:05 7 /dev/zero", &pm);
+	ok(!map_is_anon_shm(&pm), "shared map of the /dev/zero device node itself is not anon_shm");
+	line_ok("1000-2000 rw-s 00000000 00:01 8 [anon_shmem:pool]", &pm);
+	ok(map_is_ipc(&pm) && map_is_anon_shm(&pm), "named shared anonymous map is anon_shm");
+	maps_classify(&pm, 1, NULL);
+	is_int(pm.seg, SEG_SHM, "named shared anonymous map is classed shm");
+	line_ok("1000-2000 rw-s 00000000 00:01 7 /dev/zero (deleted)", &pm);
+	maps_classify(&pm, 1, NULL);   /* the shared lines only, as outside detail: no exe known */
+	is_int(pm.seg, SEG_SHM, "shared anonymous map alone is shm, not taken for the executable");
 	free(m);
 }
 
