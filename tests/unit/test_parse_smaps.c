@@ -83,6 +83,10 @@ static void test_confusing_lines(void)
 	matched = smaps_text("1000-2000 r--p 00000000 08:01 1 /a\nSize: 4 kB\n", m, n);
 	ok(matched == 1 && !m[0].has_smaps, "a header without its Rss line leaves has_smaps unset");
 	is_int(smaps_text("Rss: 12 kB\nxyz-1000 \n1000 2000\n", m, n), 0, "no header, no match");
+	/* a header is "start-end " (proc(5)); another byte in place of '-' makes it no header */
+	is_int(smaps_text("1000x2000 r--p 00000000 08:01 1 /a\nRss: 12 kB\n", m, n), 0,
+	       "1000x2000: not a header, its Rss belongs to no mapping");
+	ok(!m[0].has_smaps, "1000x2000: the mapping at 1000 gets no figures");
 	is_int(parse_smaps(NULL, 0, m, n), 0, "NULL text");
 	is_int(parse_smaps("1000-2000 r--p 0 0:0 0\n", 23, NULL, 0), 0, "no maps");
 	free(m);
