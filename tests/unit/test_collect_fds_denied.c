@@ -5,6 +5,7 @@
  * denied", not "no descriptors". Root only. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
@@ -25,7 +26,12 @@ static pid_t start_target(uid_t nobody)
 	pid_t pid = fork();
 	if (pid == 0) {
 		close(pfd[0]);
-		if (setresuid(0, nobody, 0) != 0 || prctl(PR_SET_DUMPABLE, 1) != 0)
+		int null = open("/dev/null", O_RDWR);   /* holds none of the test's output open */
+		if (null < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
+			_exit(1);
+		/* dies with the test; set after setresuid, which clears the parent-death signal */
+		if (setresuid(0, nobody, 0) != 0 || prctl(PR_SET_DUMPABLE, 1) != 0 ||
+		    prctl(PR_SET_PDEATHSIG, SIGKILL) != 0)
 			_exit(1);
 		if (write(pfd[1], "x", 1) != 1)
 			_exit(1);

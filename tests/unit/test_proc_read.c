@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,8 +31,11 @@ static pid_t start_sleep(size_t *cmdline_len)
 	if (pipe2(pfd, O_CLOEXEC) != 0)
 		return -1;
 	pid_t pid = fork();
-	if (pid == 0) {
+	if (pid == 0) {   /* dies with the test, holds none of its output open */
 		close(pfd[0]);
+		int null = open("/dev/null", O_RDWR);
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || null < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
+			_exit(127);
 		execvp("sleep", argv_);
 		_exit(127);
 	}

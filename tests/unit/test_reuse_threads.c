@@ -3,10 +3,12 @@
  * here from the kernel), above 8 it is not read (0: the process is always rescanned). Real
  * children with exactly 8 and 9 threads, all blocked. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,11 +23,15 @@ static void *idle(void *arg)
 	return NULL;
 }
 
-/* A child with n threads in all, each blocked in pause(). */
+/* A child with n threads in all, each blocked in pause(). It dies with the test and holds
+ * none of its output open (a crashed test must not leave it running or hang the TAP driver). */
 static pid_t start_threads(int n)
 {
 	pid_t pid = fork();
 	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || null < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
+			_exit(1);
 		for (int i = 1; i < n; i++) {
 			pthread_t t;
 			if (pthread_create(&t, NULL, idle, NULL) != 0)
