@@ -2,13 +2,14 @@
  * cannot be read: root starts a target with real uid root and effective uid nobody, dumpable
  * again (the folder then belongs to nobody), and a collector running as nobody. The kernel is
  * asked first (opendir works, readlink fails with EACCES); ipctop must say "descriptors
- * denied", not "no descriptors". Root only. */
+ * denied", not "no descriptors", and say so in its note. Root only. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,7 +17,7 @@
 #include "collect/collect.h"
 #include "../tap.h"
 
-enum { LISTED = 1, LINK_DENIED = 2, FLAGGED = 4, NO_FDS_GIVEN = 8, SETUP = 64 };
+enum { LISTED = 1, LINK_DENIED = 2, FLAGGED = 4, NO_FDS_GIVEN = 8, NOTED = 16, SETUP = 64 };
 
 static pid_t start_target(uid_t nobody)
 {
@@ -49,6 +50,22 @@ static pid_t start_target(uid_t nobody)
 	return pid;
 }
 
+/* The note "descriptors of N process(es) could not be read", in English: "1 process",
+ * "2 processes". */
+static bool noted_in_english(const struct snapshot *s)
+{
+	for (size_t i = 0; i < s->n_notes; i++) {
+		const char *t = strstr(s->notes[i].text, "descriptors of ");
+		size_t n;
+		int used = 0;
+		if (!t || sscanf(t, "descriptors of %zu process%n", &n, &used) != 1 || !used)
+			continue;
+		bool plural = strncmp(t + used, "es", 2) == 0;
+		return n >= 1 && plural == (n != 1);
+	}
+	return false;
+}
+
 /* As nobody: what the kernel allows, then what ipctop makes of it (exit bits). */
 static int look_as(uid_t uid, gid_t gid, pid_t target)
 {
@@ -75,6 +92,8 @@ static int look_as(uid_t uid, gid_t gid, pid_t target)
 		bits |= FLAGGED;
 	if (p && p->n_fds == 0)
 		bits |= NO_FDS_GIVEN;
+	if (noted_in_english(&s))
+		bits |= NOTED;
 	snapshot_free(&s);
 	collect_shutdown();
 	return bits;
@@ -84,7 +103,7 @@ int main(void)
 {
 	struct passwd *pw = getpwnam("nobody");
 	if (geteuid() != 0 || !pw) {
-		skip(3, "needs root and a user nobody");
+		skip(4, "needs root and a user nobody");
 		return tap_done();
 	}
 	pid_t target = start_target(pw->pw_uid);
@@ -100,12 +119,13 @@ int main(void)
 	}
 	int bits = looker > 0 && WIFEXITED(st) ? WEXITSTATUS(st) : SETUP;
 	if (bits & SETUP) {
-		ci_skip(3, "could not start the target or the collector as nobody");
+		ci_skip(4, "could not start the target or the collector as nobody");
 		return tap_done();
 	}
 	ok((bits & (LISTED | LINK_DENIED)) == (LISTED | LINK_DENIED),
 	   "the kernel: nobody lists the target's fd folder but cannot read its links");
 	ok(bits & FLAGGED, "ipctop: the target's descriptors are flagged as denied");
 	ok(bits & NO_FDS_GIVEN, "ipctop: and none are listed as if read");
+	ok(bits & NOTED, "ipctop: noted as 'descriptors of N process(es)', plural unless N is 1");
 	return tap_done();
 }
