@@ -6,7 +6,9 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_u64map tests/unit/test_kept_fds tests/unit/test_maps_query \
 	tests/unit/test_collect_workers tests/unit/test_collect_maps tests/unit/test_refresh_memory \
 	tests/unit/test_parse_pcb tests/unit/test_channel_ids tests/unit/test_fast_text \
-	tests/unit/test_term_input tests/unit/test_channel_semantics
+	tests/unit/test_term_input tests/unit/test_channel_semantics tests/unit/test_proc_read \
+	tests/unit/test_collect_sysvipc tests/unit/test_collect_fds_denied \
+	tests/unit/test_reuse_threads tests/unit/test_inet_side
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
@@ -37,6 +39,16 @@ tests_unit_test_fast_text_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_term_input_SOURCES = tests/unit/test_term_input.c \
 	tests/unit/term_input_cases.c tests/unit/term_input_cases.h
 tests_unit_test_term_input_LDADD = $(IPCTOP_LIBS)
+# test_proc_read: read_whole_at on a real cmdline longer than one read
+tests_unit_test_proc_read_LDADD = $(IPCTOP_LIBS)
+# test_collect_sysvipc: the notes when /proc/sysvipc tables are missing (root: a mount namespace)
+tests_unit_test_collect_sysvipc_LDADD = $(IPCTOP_LIBS)
+# test_collect_fds_denied: an fd folder listable by nobody whose links are not (root only)
+tests_unit_test_collect_fds_denied_LDADD = $(IPCTOP_LIBS)
+# test_reuse_threads: the refresh loop's run time of processes with 8 and 9 threads
+tests_unit_test_reuse_threads_LDADD = $(IPCTOP_LIBS)
+# test_inet_side: TCP/UDP recognised, TCP states of a side that has closed
+tests_unit_test_inet_side_LDADD = $(IPCTOP_LIBS)
 # the golden files of test_export_json
 EXTRA_DIST += tests/unit/golden/export_full.json tests/unit/golden/export_full_pretty.json \
 	tests/unit/golden/export_p100_pretty.json tests/unit/golden/export_p200.json

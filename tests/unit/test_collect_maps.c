@@ -1,9 +1,12 @@
 /* test_collect_maps.c — maps of a process far larger than one page of /proc text (the kernel
  * hands maps out a page at a time): every line is read, in detail and in the IPC-only pass,
- * and the IPC-only pass gives the same from PROCMAP_QUERY as from the text. */
+ * and the IPC-only pass gives the same from PROCMAP_QUERY as from the text. A zombie's maps
+ * (no address space: an empty file) is read as no mappings, not as denied. */
+#include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "collect/collect.h"
@@ -30,6 +33,30 @@ static const struct map_info *find_sysv(const struct proc_info *p, int shmid)
 		if (!strncmp(p->maps[i].path, "/SYSV", 5) && p->maps[i].ino == (uint64_t)shmid)
 			return &p->maps[i];
 	return NULL;
+}
+
+/* A child left unreaped: the kernel's /proc/PID/maps of it opens and reads empty. */
+static void test_zombie(void)
+{
+	pid_t z = fork();
+	if (z == 0)
+		_exit(0);
+	siginfo_t si;
+	waitid(P_PID, (id_t)z, &si, WEXITED | WNOWAIT);   /* it is a zombie now, still unreaped */
+	char path[64], buf[64];
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)z);
+	int fd = open(path, O_RDONLY);
+	ok(fd >= 0 && read(fd, buf, sizeof(buf)) == 0, "the kernel: a zombie's maps opens and is empty");
+	if (fd >= 0)
+		close(fd);
+	struct snapshot s;
+	struct collect_opts o = { .detail_pids = &z, .n_detail = 1 };
+	snapshot_init(&s);
+	ok(snapshot_take(&s, &o) == 0, "detail snapshot of the zombie");
+	const struct proc_info *p = snapshot_find_proc(&s, z);
+	ok(p && !(p->flags & PF_MAPS_DENIED) && p->n_maps == 0, "its empty maps: no mappings, not denied");
+	snapshot_free(&s);
+	waitpid(z, NULL, 0);
 }
 
 int main(void)
@@ -71,6 +98,7 @@ int main(void)
 		shmdt(at);
 	if (shmid >= 0)
 		shmctl(shmid, IPC_RMID, NULL);
+	test_zombie();
 	collect_shutdown();
 	return tap_done();
 }

@@ -156,6 +156,8 @@ static void test_mountinfo(void)
 		"33 26 0:42 / /tmp rw - tmpfs hidepid=2 rw,hidepid=2\n"
 		"34 26 0:43 / /q rw - proc proc rw,hidepid=sometimes,gid=x\n"
 		"35 26 0:44 / /r rw - proc proc rw,hidepid=1\n"
+		"36 26 0:45 / /s rw - proc proc rw,gid=12x,hidepid=2\n"
+		"37 26 0:46 / /t rw - proc proc rw,gid=4294967296\n"
 		"bad line\n";
 	size_t len = strlen(text);
 	char *buf = exact_copy(text, len);
@@ -169,14 +171,17 @@ static void test_mountinfo(void)
 	ok(parse_mountinfo_proc(buf, len, 0, 43, &m) && m.hidepid == 0 && m.gid == -1,
 	   "unknown hidepid word and bad gid ignored");
 	ok(parse_mountinfo_proc(buf, len, 0, 44, &m) && m.hidepid == 1, "hidepid=1");
+	ok(parse_mountinfo_proc(buf, len, 0, 45, &m) && m.hidepid == 2 && m.gid == -1,
+	   "gid=12x: a number followed by junk is no gid");
+	ok(parse_mountinfo_proc(buf, len, 0, 46, &m) && m.gid == -1, "gid over 32 bits is no gid");
 	ok(!parse_mountinfo_proc(buf, len, 0, 99, &m), "no mount of that device");
 	ok(!parse_mountinfo_proc(NULL, 0, 0, 20, &m), "NULL text");
 	bool cut_ok = true;
 	for (size_t k = 0; k < len; k++) {   /* every prefix: never past k, never a wrong answer */
-		char *b = exact_copy(text, k);
+		char *b = guard_copy(text, k);   /* a read past k faults: "21" alone ends a field */
 		if (parse_mountinfo_proc(b, k, 0, 39, &m) && m.hidepid != 2 && m.hidepid != 0)
 			cut_ok = false;
-		free(b);
+		guard_free(b, k);
 	}
 	ok(cut_ok, "mountinfo cut at every length");
 	free(buf);

@@ -20,6 +20,9 @@ int main(void)
 	   nr == 0 && regs && sp == 0x7ffd5014cdf8ULL && pc == 0x7f001b3a32adULL, "in read(): number, SP and PC");
 	ok(sys("-1 0x7ffd5014cdf8 0x7f001b3a32ad\n", &nr, &sp, &pc, &regs) == 0 && nr == -1 && regs,
 	   "not in a system call: -1 with SP and PC");
+	const char *cut = "-1 0x7ffd5014cdf8 0x7f001b3a32adZZ";   /* the text ends before ZZ */
+	ok(parse_syscall(cut, strlen(cut) - 2, &nr, &sp, &pc, &regs) == 0 && nr == -1 &&
+	   pc == 0x7f001b3a32adULL, "a word that ends where the text ends (no newline) is whole");
 	ok(sys("running\n", &nr, &sp, &pc, &regs) == 0 && nr == -2 && !regs, "running");
 	ok(sys("", &nr, &sp, &pc, &regs) < 0, "empty");
 	ok(sys("0 0x3 0x7f\n", &nr, &sp, &pc, &regs) < 0, "too few words");

@@ -83,8 +83,27 @@ static void test_confusing_lines(void)
 	matched = smaps_text("1000-2000 r--p 00000000 08:01 1 /a\nSize: 4 kB\n", m, n);
 	ok(matched == 1 && !m[0].has_smaps, "a header without its Rss line leaves has_smaps unset");
 	is_int(smaps_text("Rss: 12 kB\nxyz-1000 \n1000 2000\n", m, n), 0, "no header, no match");
+	/* a header is "start-end " (proc(5)); another byte in place of '-' makes it no header */
+	is_int(smaps_text("1000x2000 r--p 00000000 08:01 1 /a\nRss: 12 kB\n", m, n), 0,
+	       "1000x2000: not a header, its Rss belongs to no mapping");
+	ok(!m[0].has_smaps, "1000x2000: the mapping at 1000 gets no figures");
 	is_int(parse_smaps(NULL, 0, m, n), 0, "NULL text");
 	is_int(parse_smaps("1000-2000 r--p 0 0:0 0\n", 23, NULL, 0), 0, "no maps");
+	free(m);
+}
+
+/* After a match of the last mapping, the next header's in-order guess is one past the array:
+ * the array sits against an inaccessible page, so looking at that element faults. */
+static void test_guess_past_end(void)
+{
+	size_t n;
+	struct map_info *m = load_maps(two_maps, sizeof(two_maps) - 1, &n);
+	struct map_info *g = (struct map_info *)guard_copy((const char *)m, n * sizeof(*m));
+	is_int(smaps_text("3000-5000 rw-p 00000000 00:00 0 \nRss: 4 kB\n"
+	                  "1000-2000 r--p 00000000 08:01 1 /a\nRss: 8 kB\n", g, n), 2,
+	       "last mapping, then the first: both matched, nothing read past the array");
+	ok(n == 2 && g[0].rss_kib == 8 && g[1].rss_kib == 4, "each got its own Rss");
+	guard_free((char *)g, n * sizeof(*m));
 	free(m);
 }
 
@@ -118,6 +137,7 @@ int main(void)
 	arena_init(&arena);
 	test_fixture();
 	test_confusing_lines();
+	test_guess_past_end();
 	test_many_mappings();
 	arena_free(&arena);
 	return tap_done();

@@ -82,17 +82,19 @@ static void test_broken_rows(void)
 		"        1          x   600          3     0     0     0     0          0 100\n"      /* text */
 		" 2147483648        2   600          3     0     0     0     0          0 100\n"     /* key overflow */
 		"-2147483648        5   600          3     0     0     0     0          0 100\n"     /* smallest key */
+		" 2147483647        6   600          3     0     0     0     0          0 100\n"     /* largest key */
 		"        1          2   680          3     0     0     0     0          0 100\n"      /* 8 not octal */
 		"        1          2   600          3 4294967296  0     0     0          0 100\n"   /* uid overflow */
 		"        1          2   600          3     0     0     0     0          0 100 extra 7\n"
 		"\n"
 		"        9          9   666          1     1     2     3     4          5 6";
 	is_int(sem_text(t, &s, &n), 5, "sem: five broken rows");
-	is_int(n, 4, "sem: four good rows (extra columns fine, last without newline)");
-	if (n == 4) {
+	is_int(n, 5, "sem: five good rows (extra columns fine, last without newline)");
+	if (n == 5) {
 		ok(s[1].key == INT32_MIN && s[1].semid == 5, "smallest key");
-		ok(s[3].uid == 1 && s[3].gid == 2 && s[3].cuid == 3 && s[3].cgid == 4 &&
-		   s[3].otime == 5 && s[3].ctime == 6, "column order uid gid cuid cgid otime ctime");
+		ok(s[2].key == INT32_MAX && s[2].semid == 6, "largest key (key_t is a 32-bit int)");
+		ok(s[4].uid == 1 && s[4].gid == 2 && s[4].cuid == 3 && s[4].cgid == 4 &&
+		   s[4].otime == 5 && s[4].ctime == 6, "column order uid gid cuid cgid otime ctime");
 	}
 	free(s);
 	s = NULL;

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "collect/collect.h"
 #include "collect/collect_sockdiag.h"
 #include "sockdiag_test_util.h"
 #include "../tap.h"
@@ -124,6 +125,19 @@ static void child_main(int report_fd, int hold_fd)
 	_exit(0);
 }
 
+/* A whole snapshot: is pid flagged as in another network namespace than ipctop's? -1: absent. */
+static int flagged_foreign(pid_t pid)
+{
+	struct snapshot s;
+	struct collect_opts o = { .no_maps = true };
+	snapshot_init(&s);
+	snapshot_take(&s, &o);
+	const struct proc_info *p = snapshot_find_proc(&s, pid);
+	int r = p ? !!(p->flags & PF_NETNS_FOREIGN) : -1;
+	snapshot_free(&s);
+	return r;
+}
+
 static void check_foreign_dump(pid_t child, const struct child_report *rep)
 {
 	char path[64];
@@ -153,6 +167,7 @@ static void check_foreign_dump(pid_t child, const struct child_report *rep)
 	close(sp[0]), close(sp[1]);
 	if (nsfd >= 0)
 		close(nsfd);
+	is_int(flagged_foreign(child), 1, "snapshot: the child in its own netns is flagged foreign");
 }
 
 static void test_foreign_netns(void)
@@ -197,5 +212,7 @@ int main(void)
 	test_bad_nsfd();
 	test_foreign_netns();
 	test_unprivileged();
+	is_int(flagged_foreign(getpid()), 0, "snapshot: this process, in ipctop's netns, is not foreign");
+	collect_shutdown();
 	return tap_done();
 }
