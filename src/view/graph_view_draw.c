@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/format_addr.h"
+#include "model/kernel_names.h"
 #include "util/human_size.h"
 #include "util/strbuf.h"
 #include "view/graph_view_int.h"
@@ -189,6 +190,21 @@ static int put_chan_label(WINDOW *w, int x, int room, const struct snapshot *s, 
 	return used;
 }
 
+/* A socket channel's state and queues, as its first socket end has them ("  established,
+ * rq 0 wq 0"); nothing for other kinds. */
+static int put_sock_state(WINDOW *w, int x, int room, const struct snapshot *s, const struct channel *ch)
+{
+	for (size_t i = 0; i < ch->n_ep; i++) {
+		int32_t k = ch->ep[i].sock;
+		if (k < 0 || (size_t)k >= s->n_socks)
+			continue;
+		const struct sock_info *sk = &s->socks[k];
+		const char *st = sock_state_name(sk);
+		return ui_printf(w, 0, x, room, A_NORMAL, "  %s, rq %u wq %u", st ? st : "?", sk->rqueue, sk->wqueue);
+	}
+	return 0;
+}
+
 static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct snapshot *s, int width)
 {
 	const struct gedge *e = &g->shown.edges[g->sel_edge];
@@ -201,6 +217,8 @@ static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct
 		x += ui_put_str(w, 0, x, "  ", width - x, A_NORMAL);
 		x += put_chan_label(w, x, width - x > 40 ? 40 : width - x, s, &s->chans[e->chan]);
 	}
+	if (e->chan >= 0 && (size_t)e->chan < s->n_chans && x < width)
+		x += put_sock_state(w, x, width - x, s, &s->chans[e->chan]);
 	char b[32], r[32];
 	human_bytes(b, sizeof(b), (double)e->bytes);
 	human_bytes(r, sizeof(r), g->edge_rate[g->sel_edge]);

@@ -50,6 +50,14 @@ set -- $ssline    # State Recv-Q Send-Q Local Peer
 expect="tcp $4 → $5 established, rq $2 wq $3"
 tab "$a"; ok $? "IPC tab of the TCP end $a opens"
 wait_for "$expect"; ok $? "the socket is decoded as ss says: $expect"
+# the graph's line for the selected edge: state and queues of the connection, as ss says
+sides=$(ss -tanH "( sport = :$pa and dport = :$pb ) or ( sport = :$pb and dport = :$pa )" |
+	awk '{ printf "%s, rq %s wq %s\n", ($1 == "ESTAB" ? "established" : $1), $2, $3 }')
+T send-keys -t dec g
+wait_for "Graph" && T send-keys -t dec Tab
+wait_re "tcp .*established, rq [0-9]+ wq [0-9]+"; ok $? "the graph's edge line gives the TCP state and queues"
+shown=$(printf '%s\n' "$screen" | grep -o "established, rq [0-9]* wq [0-9]*" | head -n 1)
+printf '%s\n' "$sides" | grep -qxF "$shown"; ok $? "...as ss says for one of its ends ($shown)"
 
 # --- a UNIX listener with a path: pending connections and backlog as ss -x says ---
 a=$(field unix path a) path=$(field unix path path)
