@@ -17,7 +17,7 @@ static bool right_aligned(int c) { return c == CC_RECVQ || c == CC_SENDQ || c ==
 static void draw_title(struct chans_state *t, struct view_ctx *v, WINDOW *w)
 {
 	char buf[160];
-	snprintf(buf, sizeof buf, "Channels: %zu of %zu shown   kind: %s", t->n_rows, v->cur->n_chans,
+	snprintf(buf, sizeof buf, "Channels: %zu shown of %zu   kind: %s", t->n_rows, v->cur->n_chans,
 		 t->kind >= 0 ? chan_kind_name((enum chan_kind)t->kind) : t->base_mask ? "--kind" : "all");
 	int x = ui_put_str(w, 0, 0, buf, getmaxx(w), ui_attr(UI_TITLE));
 	if (t->filter[0] && x + 12 < getmaxx(w)) {

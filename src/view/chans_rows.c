@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "model/snap_filter.h"
 #include "util/xalloc.h"
 #include "view/chans_int.h"
 
@@ -152,12 +153,18 @@ static void keep_selection(struct chans_state *t, struct view_ctx *v)
 void chans_rebuild(struct chans_state *t, struct view_ctx *v)
 {
 	const struct snapshot *s = v->cur;
+	const struct ipctop_opts *o = v->opts;
+	/* -p and -u as the exports apply them: a channel with an end in a chosen process */
+	struct snap_filter f = { o->pids, o->n_pids, o->has_uid, o->uid, 0 };
+	struct snap_selection keep;
+	snap_select(s, &f, &keep);
 	t->n_rows = 0;
 	for (size_t i = 0; i < s->n_chans; i++)
-		if (chans_matches(t, s, &s->chans[i])) {
+		if (keep.chan_kept[i] && chans_matches(t, s, &s->chans[i])) {
 			XGROW(t->rows, t->cap_rows, t->n_rows + 1);
 			t->rows[t->n_rows++] = (uint32_t)i;
 		}
+	snap_selection_free(&keep);
 	sort_rows(t, s);
 	for (size_t r = 0; t->sel_id && r < t->n_rows; r++) {
 		const char *id = s->chans[t->rows[r]].id;

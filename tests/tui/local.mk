@@ -9,9 +9,9 @@ tests_tui_test_proc_tree_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_proc_cpu_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_settings_LDADD = $(IPCTOP_LIBS)
 TESTS += tests/tui/decode.sh tests/tui/tui_basic.sh tests/tui/actions.sh tests/tui/keys.sh tests/tui/targets.sh \
-	tests/tui/lifecycle.sh tests/tui/demo.sh
+	tests/tui/lifecycle.sh tests/tui/demo.sh tests/tui/chans.sh
 EXTRA_DIST += tests/tui/decode.sh tests/tui/tui_basic.sh tests/tui/tmux_lib.sh tests/tui/actions.sh tests/tui/keys.sh \
-	tests/tui/targets.sh tests/tui/lifecycle.sh tests/tui/demo.sh
+	tests/tui/targets.sh tests/tui/lifecycle.sh tests/tui/demo.sh tests/tui/chans.sh
 # test_keymap: the key table against the help screen's text and the man page
 check_PROGRAMS += tests/tui/test_keymap
 TESTS += tests/tui/test_keymap
