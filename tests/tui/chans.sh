@@ -11,15 +11,7 @@ tmux_require
 export LC_ALL=C.UTF-8
 tmux_setup chans fixture_pid
 
-mkfifo "$tmp/ctl"
-"$TESTS_BIN/fixture/ipc_fixture" <"$tmp/ctl" >"$tmp/manifest" 2>"$tmp/fixture.err" &
-fixture_pid=$!
-exec 9>"$tmp/ctl"
-i=0
-while ! grep -q '^ready$' "$tmp/manifest" && kill -0 "$fixture_pid" 2>/dev/null && [ $i -lt 300 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-grep -q '^ready$' "$tmp/manifest" || { echo "Bail out! ipc_fixture did not start"; cat "$tmp/fixture.err"; exit 1; }
+start_ipc_fixture
 
 # The fixture's channels: "KIND A B" per line (parent, bystander and ready are no channels).
 awk 'NF >= 3 && $1 != "parent" && $1 != "bystander" { print $1, $2, $3 }' "$tmp/manifest" > "$tmp/chans"
