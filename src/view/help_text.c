@@ -99,6 +99,14 @@ const struct help_entry help_entries[] = {
 	{ "ipc.socket", "Socket", "The socket as ss shows it: protocol and type, local and remote address (or UNIX name and peer socket), state, and the receive and send queues in bytes; for a listener, connections waiting for accept and its backlog." },
 	{ "ipc.sysv", "SysV object", "A SysV segment's size, how many processes have it attached, its owner and permissions; a SysV queue's messages and bytes waiting, owner and permissions (as ipcs shows them)." },
 	{ "ipc.peer", "Peer", "The process at the other end of the channel, or the remote address; Enter jumps to it." },
+
+	{ "", "Channel table", NULL },
+	{ "chan.kind", "KIND", "What carries the data: pipe, fifo, unix or tcp or udp socket, SysV or POSIX shared memory or queue, memfd, pty, eventfd." },
+	{ "chan.state", "STATE", "The state of the channel's sockets as ss names it (established, listen, close_wait...); two states when the ends differ, as in a half-closed connection." },
+	{ "chan.recvq", "RECV-Q", "Bytes received and not yet read, summed over the channel's sockets (for a listener: connections waiting for accept); for a pipe, bytes waiting; for a queue, messages waiting." },
+	{ "chan.sendq", "SEND-Q", "Bytes sent and not yet acknowledged by the peer, summed over the channel's sockets (for a listener: its backlog)." },
+	{ "chan.bytes", "BYTES", "Payload bytes carried over a TCP connection so far (acked plus received), where the kernel says." },
+	{ "chan.ends", "ENDS", "Every end: its process (pid, name, descriptor, role and local address), or the remote address or \"peer closed\" or \"unseen\" when no process here holds it; then the path, name or id of the object. Tab chooses the end Enter opens." },
 };
 
 const size_t help_count = sizeof help_entries / sizeof help_entries[0];

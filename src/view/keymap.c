@@ -53,6 +53,7 @@ const struct key_binding keymap[] = {
 	K('k', "list", ACT_KILL, "k", NULL, NULL),
 	K('\n', "list", ACT_ENTER, "Enter", NULL, "open the detail of the selected process"),
 	K('g', "list", ACT_GRAPH, "g", "Graph", "the communication graph, focused on the selected process"),
+	K('c', "list", ACT_CHANS, "c", "Chans", "the channel table: every channel and listener with its ends, state and queues"),
 	K(27, "list", ACT_BACK, "Esc", NULL, "clear the filter"),
 
 	/* the detail of one process */
@@ -67,6 +68,7 @@ const struct key_binding keymap[] = {
 	K(KEY_BACKSPACE, "detail", ACT_PREV_PROC, "Backspace", "PrevProc", "back to the previous process"),
 	K('?', "detail", ACT_EXPLAIN, "?", "Explain", "explain the field under the cursor"),
 	K('g', "detail", ACT_GRAPH, "g", NULL, "the communication graph, focused on this process"),
+	K('c', "detail", ACT_CHANS, "c", NULL, "the channel table, filtered to this process"),
 	K(27, "detail", ACT_BACK, "Esc", "Back", "back to the list"),
 
 	/* the communication graph */
@@ -92,6 +94,22 @@ const struct key_binding keymap[] = {
 	K('0', "graph", ACT_KIND_10, "0", NULL, "toggle memfd"),
 	K('o', "graph", ACT_ONE_ENDED, "o", NULL, "show or hide one-ended pipes (writers only or readers only; hidden at first)"),
 	K(27, "graph", ACT_BACK, "Esc", "Back", "back one screen"),
+
+	/* the channel table */
+	K('\n', "chans", ACT_ENTER, "Enter", "Open", "open the detail of the chosen end's process (underlined; the first end with a process)"),
+	K('\t', "chans", ACT_TAB_NEXT, "Tab", "NextEnd", "choose the next end of the selected channel"),
+	K(KEY_BTAB, "chans", ACT_TAB_PREV, "Shift-Tab", NULL, "choose the previous end"),
+	K('<', "chans", ACT_SORT_PREV, "<", NULL, "sort by the previous column (a click on a column's title sorts by it)"),
+	K(',', "chans", ACT_SORT_PREV, ",", NULL, NULL),
+	K('>', "chans", ACT_SORT_NEXT, ">", NULL, "sort by the next column"),
+	K('.', "chans", ACT_SORT_NEXT, ".", NULL, NULL),
+	K('I', "chans", ACT_SORT_INVERT, "I", NULL, "invert the sort order"),
+	K('k', "chans", ACT_KIND_CYCLE, "k", "Kind", "show one kind of channel at a time, then every kind again"),
+	K(KEY_F(4), "chans", ACT_FILTER, "F4", "Filter", "keep channels with an end matching every word: a pid, :PORT (local or remote), or part of a process name"),
+	K('\\', "chans", ACT_FILTER, "\\", NULL, NULL),
+	K('?', "chans", ACT_EXPLAIN, "?", "Explain", "explain the column under the column cursor (Left, Right)"),
+	K(27, "chans", ACT_BACK, "Esc", "Back", "back one screen"),
+	K(KEY_BACKSPACE, "chans", ACT_BACK, "Backspace", NULL, NULL),
 
 	/* help and setup */
 	K(' ', "help", ACT_PAGE_DOWN, "Space", NULL, "one page down"),

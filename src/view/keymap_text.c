@@ -7,7 +7,7 @@
 
 static const struct { const char *scope, *title; } sections[] = {
 	{ "*", "Everywhere" }, { "list", "Process list" }, { "detail", "Process detail" },
-	{ "graph", "Communication graph" }, { "help", "Help" }, { "setup", "Setup" },
+	{ "graph", "Communication graph" }, { "chans", "Channel table" }, { "help", "Help" }, { "setup", "Setup" },
 	{ "menu", "Menus and confirmations" },
 };
 

@@ -7,6 +7,7 @@
 	X(list)     /* the process list (the start screen, never closed) */ \
 	X(detail)   /* one process in tabs: PCB, Scheduling, Memory, IPC */ \
 	X(graph)    /* the communication graph */ \
+	X(chans)    /* the channel table */ \
 	X(help)     /* F1 */ \
 	X(setup)    /* F2 */ \
 	X(menu)     /* a menu of choices over another screen */ \

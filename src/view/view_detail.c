@@ -251,6 +251,9 @@ static bool detail_key(void *st, struct view_ctx *v, const struct key_event *ev,
 		if (v->sel_pid == d->pid)
 			view_open(v, "graph", NULL);
 		return true;
+	case ACT_CHANS:
+		view_open(v, "chans", &d->pid);
+		return true;
 	case ACT_QUIT: case ACT_HELP: return false;
 	default: break;
 	}

@@ -8,6 +8,7 @@
 #include "util/text_escape.h"
 #include "util/xalloc.h"
 #include "view/list_int.h"
+#include "view/prompt_edit.h"
 #include "view/ui.h"
 
 #define WHEEL_ROWS 3
@@ -76,40 +77,20 @@ static void search_from(struct list_state *l, struct view_ctx *v, size_t start)
 	view_status(v, "not found");
 }
 
-/* Append text (typed or pasted) to the prompt: printable characters only. */
-static void prompt_append(char *buf, size_t size, const char *text, size_t n)
-{
-	size_t len = strlen(buf);
-	for (size_t i = 0; i < n && len + 1 < size; i++)
-		if ((unsigned char)text[i] >= 32 && text[i] != 127)
-			buf[len++] = text[i];
-	buf[len] = '\0';
-}
-
 static void prompt_key(struct list_state *l, struct view_ctx *v, const struct key_event *ev, enum action a)
 {
 	char *buf = l->input == IN_SEARCH ? l->search : l->filter;
-	size_t len = strlen(buf);
-	if (ev->type == KEV_PASTE) {
-		prompt_append(buf, LIST_TEXT, ev->text, ev->text_len);
-	} else if (ev->key == 27) {
+	(void)a;
+	if (ev->type == KEV_KEY && ev->key == 27) {
 		if (l->input == IN_FILTER)
 			buf[0] = '\0';
 		l->input = IN_NONE;
-	} else if (ev->key == '\n') {
+	} else if (ev->type == KEV_KEY && ev->key == '\n') {
 		l->input = IN_NONE;
-	} else if (ev->key == KEY_F(3) && l->input == IN_SEARCH) {
+	} else if (ev->type == KEV_KEY && ev->key == KEY_F(3) && l->input == IN_SEARCH) {
 		search_from(l, v, l->sel + 1);
 		return;
-	} else if (ev->key == KEY_BACKSPACE) {
-		while (len && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
-			len--;          /* a whole UTF-8 character */
-		buf[len ? len - 1 : 0] = '\0';
-	} else if (ev->key >= 32 && ev->key < KEY_MIN && !(ev->mods & (KMOD_ALT | KMOD_CTRL))) {
-		char u[4];
-		prompt_append(buf, LIST_TEXT, u, utf8_encode((unsigned)ev->key, u));
-	} else {
-		(void)a;
+	} else if (!prompt_edit(buf, LIST_TEXT, ev)) {
 		return;
 	}
 	if (l->input == IN_SEARCH)
@@ -180,6 +161,7 @@ static bool process_key(struct list_state *l, struct view_ctx *v, enum action a)
 	switch (a) {
 	case ACT_ENTER:       if (p) view_open(v, "detail", NULL); break;
 	case ACT_GRAPH:       if (p) view_open(v, "graph", NULL); break;
+	case ACT_CHANS:       view_open(v, "chans", NULL); break;
 	case ACT_TAG:
 		if (p) {
 			list_toggle_tag(l, v, p);

@@ -12,15 +12,7 @@ command -v ss >/dev/null || skip_all "ss not found"
 export LC_ALL=C.UTF-8
 tmux_setup decode fixture_pid
 
-mkfifo "$tmp/ctl"
-"$TESTS_BIN/fixture/ipc_fixture" <"$tmp/ctl" >"$tmp/manifest" 2>"$tmp/fixture.err" &
-fixture_pid=$!
-exec 9>"$tmp/ctl"
-i=0
-while ! grep -q '^ready$' "$tmp/manifest" && kill -0 "$fixture_pid" 2>/dev/null && [ $i -lt 300 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-grep -q '^ready$' "$tmp/manifest" || { echo "Bail out! ipc_fixture did not start"; cat "$tmp/fixture.err"; exit 1; }
+start_ipc_fixture
 
 # field KIND [VARIANT] WORD: the value of WORD= (or the first pid for WORD "a") on the
 # manifest line of that kind (and variant=VARIANT).

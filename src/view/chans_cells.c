@@ -1,0 +1,149 @@
+/* chans_cells.c — what each cell of the channel table says: kind, the sockets' state, receive
+ * and send queues (ss's Recv-Q and Send-Q; a pipe's or queue's waiting bytes or messages),
+ * bytes carried, and each end as "PID (name) fd N role address". Names are escaped here. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "model/format_addr.h"
+#include "model/kernel_names.h"
+#include "util/text_escape.h"
+#include "view/chans_int.h"
+
+static const struct { const char *title, *help; } cols[CC__COUNT] = {
+	[CC_KIND] = { "KIND", "chan.kind" }, [CC_STATE] = { "STATE", "chan.state" },
+	[CC_RECVQ] = { "RECV-Q", "chan.recvq" }, [CC_SENDQ] = { "SEND-Q", "chan.sendq" },
+	[CC_BYTES] = { "BYTES", "chan.bytes" }, [CC_ENDS] = { "ENDS", "chan.ends" },
+};
+
+const char *chans_col_title(int c) { return c >= 0 && c < CC__COUNT ? cols[c].title : ""; }
+const char *chans_col_help(int c) { return c >= 0 && c < CC__COUNT ? cols[c].help : ""; }
+
+static const struct sock_info *end_sock(const struct snapshot *s, const struct endpoint *e)
+{
+	return e->sock >= 0 && (size_t)e->sock < s->n_socks ? &s->socks[e->sock] : NULL;
+}
+
+/* Whether end i is the first end of c on its socket (a shared socket counts once). */
+static bool first_on_sock(const struct channel *c, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (c->ep[j].sock == c->ep[i].sock)
+			return false;
+	return true;
+}
+
+void chans_state_text(const struct snapshot *s, const struct channel *c, char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < c->n_ep; i++) {
+		const struct sock_info *sk = end_sock(s, &c->ep[i]);
+		const char *name = sk ? sock_state_name(sk) : NULL;
+		if (!name || strstr(buf, name))
+			continue;       /* each state once */
+		int n = snprintf(buf + len, size - len, "%s%s", len ? "/" : "", name);
+		if (n < 0 || (size_t)n >= size - len)
+			break;
+		len += (size_t)n;
+	}
+}
+
+static bool has_socks(const struct snapshot *s, const struct channel *c)
+{
+	for (size_t i = 0; i < c->n_ep; i++)
+		if (end_sock(s, &c->ep[i]))
+			return true;
+	return false;
+}
+
+/* Sum of rqueue (or wqueue) over the distinct sockets of c. */
+static int64_t sock_queue(const struct snapshot *s, const struct channel *c, bool recv)
+{
+	int64_t sum = 0;
+	for (size_t i = 0; i < c->n_ep; i++) {
+		const struct sock_info *sk = end_sock(s, &c->ep[i]);
+		if (sk && first_on_sock(c, i))
+			sum += recv ? sk->rqueue : sk->wqueue;
+	}
+	return sum;
+}
+
+/* Kinds whose channel->queued the model fills: bytes in a pipe, messages of a queue. */
+static bool queue_kind(enum chan_kind k)
+{
+	return k == CK_PIPE || k == CK_FIFO || k == CK_SYSV_MSG || k == CK_POSIX_MQ;
+}
+
+int64_t chans_recvq(const struct snapshot *s, const struct channel *c)
+{
+	if (has_socks(s, c))
+		return sock_queue(s, c, true);
+	return queue_kind(c->kind) ? (int64_t)c->queued : -1;
+}
+
+int64_t chans_sendq(const struct snapshot *s, const struct channel *c)
+{
+	return has_socks(s, c) ? sock_queue(s, c, false) : -1;
+}
+
+int64_t chans_bytes(const struct channel *c)
+{
+	return c->kind == CK_TCP || c->bytes ? (int64_t)c->bytes : -1;
+}
+
+static void end_process(const struct snapshot *s, const struct endpoint *e, struct strbuf *sb)
+{
+	sb_printf(sb, "%d", (int)e->pid);
+	if (e->proc >= 0 && (size_t)e->proc < s->n_procs && s->procs[e->proc].comm) {
+		const char *comm = s->procs[e->proc].comm;
+		sb_puts(sb, " (");
+		esc_append(sb, comm, strlen(comm));
+		sb_putc(sb, ')');
+	}
+	if (e->fd >= 0)
+		sb_printf(sb, " fd %d", e->fd);
+	if (e->role && strcmp(e->role, "-") != 0)
+		sb_printf(sb, " %s", e->role);
+}
+
+void chans_end_text(const struct snapshot *s, const struct channel *c, size_t i, struct strbuf *sb)
+{
+	const struct endpoint *e = &c->ep[i];
+	const struct sock_info *sk = end_sock(s, e);
+	if (e->pid > 0) {
+		end_process(s, e, sb);
+		if (sk && (sk->family == AF_INET || sk->family == AF_INET6)) {
+			char addr[ADDR_PORT_MAX];
+			sb_printf(sb, " %s", format_sock_local(addr, sizeof addr, sk));
+		}
+		return;
+	}
+	if (e->remote)
+		esc_append(sb, e->remote, strlen(e->remote));
+	if (e->role && (!e->remote || strcmp(e->role, "remote") != 0))
+		sb_printf(sb, e->remote ? " (%s)" : "%s", e->role);
+	else if (!e->remote)
+		sb_puts(sb, "(no process seen)");
+}
+
+bool chans_object_text(const struct snapshot *s, const struct channel *c, struct strbuf *sb)
+{
+	if (c->kind == CK_SYSV_SHM && c->sysv >= 0 && (size_t)c->sysv < s->n_shm) {
+		sb_printf(sb, "shm id %d", (int)s->shm[c->sysv].shmid);
+		return true;
+	}
+	if (c->kind == CK_SYSV_MSG && c->sysv >= 0 && (size_t)c->sysv < s->n_msg) {
+		sb_printf(sb, "msg id %d", (int)s->msg[c->sysv].msqid);
+		return true;
+	}
+	return format_chan_label(sb, s, c);
+}
+
+size_t chans_default_end(const struct channel *c)
+{
+	for (size_t i = 0; i < c->n_ep; i++)
+		if (c->ep[i].pid > 0)
+			return i;
+	return 0;
+}

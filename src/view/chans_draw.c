@@ -1,0 +1,142 @@
+/* chans_draw.c — the channel table: a title line (how many shown, the kind and text filters),
+ * the column header (sort column and column cursor marked), one row per channel with each end
+ * and the object it is on (the chosen end of the selected row underlined), and the filter
+ * prompt in the bottom line. */
+#include <stdio.h>
+#include <string.h>
+
+#include "view/chans_int.h"
+#include "view/ui.h"
+
+static const int chan_col_w[CC__COUNT] = {
+	[CC_KIND] = 9, [CC_STATE] = 12, [CC_RECVQ] = 7, [CC_SENDQ] = 7, [CC_BYTES] = 10, [CC_ENDS] = 0,
+};
+
+static bool right_aligned(int c) { return c == CC_RECVQ || c == CC_SENDQ || c == CC_BYTES; }
+
+static void draw_title(struct chans_state *t, struct view_ctx *v, WINDOW *w)
+{
+	char buf[160];
+	snprintf(buf, sizeof buf, "Channels: %zu shown of %zu   kind: %s", t->n_rows, v->cur->n_chans,
+		 t->kind >= 0 ? chan_kind_name((enum chan_kind)t->kind) : t->base_mask ? "--kind" : "all");
+	int x = ui_put_str(w, 0, 0, buf, getmaxx(w), ui_attr(UI_TITLE));
+	if (t->filter[0] && x + 12 < getmaxx(w)) {
+		x += ui_put_str(w, 0, x, "   filter: ", getmaxx(w) - x, ui_attr(UI_TITLE));
+		ui_put_text(w, 0, x, t->filter, strlen(t->filter), getmaxx(w) - x, ui_attr(UI_TITLE));
+	}
+}
+
+static void draw_col_header(struct chans_state *t, WINDOW *w, int y)
+{
+	int cols = getmaxx(w), x = 0;
+	ui_fill(w, y, 0, cols, ui_attr(UI_HEADER));
+	for (int c = 0; c < CC__COUNT; c++) {
+		t->col_x[c] = t->col_w[c] = -1;
+		if (x >= cols)
+			continue;
+		int cw = chan_col_w[c] ? chan_col_w[c] : cols - x;
+		int attr = c == t->sort_col ? ui_attr(UI_SELECTED) : ui_attr(UI_HEADER);
+		if (c == t->col_cursor)
+			attr |= A_UNDERLINE;
+		const char *title = chans_col_title(c);
+		int tw = ui_str_width(title);
+		ui_put_str(w, y, right_aligned(c) && tw < cw ? x + cw - tw : x, title, cw, attr);
+		t->col_x[c] = x;
+		t->col_w[c] = cw;
+		x += cw + 1;
+	}
+}
+
+static void num_cell(int64_t n, char *buf, size_t size)
+{
+	if (n < 0)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%lld", (long long)n);
+}
+
+/* The ends, then the object: chosen end underlined on the selected row. */
+static void draw_ends(struct chans_state *t, struct view_ctx *v, WINDOW *w, int y, const struct channel *c,
+		      bool selected, int attr)
+{
+	int x = t->col_x[CC_ENDS], right = x + t->col_w[CC_ENDS];
+	const char *sep = ui_ascii() ? " <-> " : " \u2194 ";
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < c->n_ep && x < right; i++) {
+		if (i)
+			x += ui_put_str(w, y, x, sep, right - x, attr);
+		sb_reset(&sb);
+		chans_end_text(v->cur, c, i, &sb);
+		int a = selected && i == t->end && c->n_ep > 1 ? attr | (int)A_UNDERLINE : attr;
+		x += ui_put_str(w, y, x, sb_str(&sb), right - x, a);
+	}
+	sb_reset(&sb);
+	if (x + 3 < right && chans_object_text(v->cur, c, &sb)) {
+		x += ui_put_str(w, y, x, "  ", right - x, attr);
+		ui_put_str(w, y, x, sb_str(&sb), right - x, selected ? attr : ui_attr(UI_DIM));
+	}
+	sb_free(&sb);
+}
+
+static void draw_row(struct chans_state *t, struct view_ctx *v, WINDOW *w, int y, size_t row)
+{
+	const struct snapshot *s = v->cur;
+	const struct channel *c = &s->chans[t->rows[row]];
+	bool selected = row == t->sel;
+	int attr = selected ? ui_attr(UI_SELECTED) : (int)A_NORMAL;
+	if (selected)
+		ui_fill(w, y, 0, getmaxx(w), attr);
+	char buf[48];
+	for (int col = 0; col < CC_ENDS; col++) {
+		if (t->col_x[col] < 0)
+			continue;
+		int a = attr;
+		switch (col) {
+		case CC_KIND:
+			snprintf(buf, sizeof buf, "%s", chan_kind_name(c->kind));
+			if (!selected)
+				a = ui_kind_attr(c->kind);
+			break;
+		case CC_STATE: chans_state_text(s, c, buf, sizeof buf); break;
+		case CC_RECVQ: num_cell(chans_recvq(s, c), buf, sizeof buf); break;
+		case CC_SENDQ: num_cell(chans_sendq(s, c), buf, sizeof buf); break;
+		default:       num_cell(chans_bytes(c), buf, sizeof buf); break;
+		}
+		int tw = ui_str_width(buf), cw = t->col_w[col];
+		ui_put_str(w, y, right_aligned(col) && tw < cw ? t->col_x[col] + cw - tw : t->col_x[col], buf, cw, a);
+	}
+	if (t->col_x[CC_ENDS] >= 0)
+		draw_ends(t, v, w, y, c, selected, attr);
+}
+
+void chans_draw_table(struct chans_state *t, struct view_ctx *v, WINDOW *w)
+{
+	int rows = getmaxy(w) - 2;
+	if (rows < 1)
+		return;
+	draw_title(t, v, w);
+	draw_col_header(t, w, 1);
+	t->table_y = 1;
+	t->body_rows = rows;
+	if (t->sel < t->top)
+		t->top = t->sel;
+	if (t->sel >= t->top + (size_t)rows)
+		t->top = t->sel - (size_t)rows + 1;
+	if (t->top + (size_t)rows > t->n_rows)
+		t->top = t->n_rows > (size_t)rows ? t->n_rows - (size_t)rows : 0;
+	for (int y = 0; y < rows && t->top + (size_t)y < t->n_rows; y++)
+		draw_row(t, v, w, 2 + y, t->top + (size_t)y);
+	if (t->n_rows == 0)
+		ui_put_str(w, 3, 1, "no channel matches", getmaxx(w) - 2, ui_attr(UI_DIM));
+}
+
+void chans_draw_prompt(struct chans_state *t, struct view_ctx *v, WINDOW *w)
+{
+	int x = ui_put_str(w, 0, 0, "Filter: ", 10, ui_attr(UI_FKEY_LABEL));
+	x += ui_put_text(w, 0, x, t->filter, strlen(t->filter), getmaxx(w) - x - 1, A_BOLD);
+	ui_put_str(w, 0, x, "_", 1, A_BLINK);
+	ui_put_str(w, 0, x + 2, "(PID, :PORT or name; Enter done, Esc clear)", getmaxx(w) - x - 2,
+		   ui_attr(UI_DIM));
+	if (v->status[0])
+		ui_put_text(w, 0, getmaxx(w) - 20, v->status, strlen(v->status), 20, ui_attr(UI_WARN));
+}

@@ -1,0 +1,204 @@
+/* chans_rows.c — which channels the table shows and in which order: the kind filter (--kind,
+ * or one kind chosen with k), the typed filter (every word must match some end: a pid, :PORT
+ * local or remote, or part of a process name), the sort, and the selection kept on a channel
+ * id across refreshes and re-sorts. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "model/snap_filter.h"
+#include "util/xalloc.h"
+#include "view/chans_int.h"
+
+static bool kind_shown(const struct chans_state *t, enum chan_kind k)
+{
+	if (t->kind >= 0)
+		return (int)k == t->kind;
+	return !t->base_mask || ((unsigned)k < 32 && (t->base_mask & (1u << k)));
+}
+
+static bool all_digits(const char *w, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return false;
+	return true;
+}
+
+static long word_num(const char *w, size_t n)
+{
+	long v = 0;
+	for (size_t i = 0; i < n && v < 10000000; i++)
+		v = v * 10 + (w[i] - '0');
+	return v;
+}
+
+/* Whether end e has port as its socket's local or remote port, or as its remote address's. */
+static bool end_has_port(const struct snapshot *s, const struct endpoint *e, long port)
+{
+	if (e->sock >= 0 && (size_t)e->sock < s->n_socks) {
+		const struct sock_info *sk = &s->socks[e->sock];
+		if ((sk->family == AF_INET || sk->family == AF_INET6) && (sk->lport == port || sk->rport == port))
+			return true;
+	}
+	const char *colon = e->remote ? strrchr(e->remote, ':') : NULL;
+	return colon && all_digits(colon + 1, strlen(colon + 1)) &&
+	       word_num(colon + 1, strlen(colon + 1)) == port;
+}
+
+static bool end_has_name(const struct snapshot *s, const struct endpoint *e, const char *w, size_t n)
+{
+	if (e->proc < 0 || (size_t)e->proc >= s->n_procs || !s->procs[e->proc].comm)
+		return false;
+	const char *comm = s->procs[e->proc].comm;
+	for (const char *p = comm; strlen(p) >= n; p++)
+		if (strncasecmp(p, w, n) == 0)
+			return true;
+	return false;
+}
+
+static bool word_matches(const struct snapshot *s, const struct channel *c, const char *w, size_t n)
+{
+	for (size_t i = 0; i < c->n_ep; i++) {
+		const struct endpoint *e = &c->ep[i];
+		if (w[0] == ':' ? all_digits(w + 1, n - 1) && end_has_port(s, e, word_num(w + 1, n - 1))
+		    : all_digits(w, n) ? e->pid > 0 && e->pid == word_num(w, n)
+		    : end_has_name(s, e, w, n))
+			return true;
+	}
+	return false;
+}
+
+bool chans_matches(const struct chans_state *t, const struct snapshot *s, const struct channel *c)
+{
+	if (!kind_shown(t, c->kind))
+		return false;
+	for (const char *p = t->filter; *p;) {
+		size_t n = strcspn(p, " ");
+		if (n && !word_matches(s, c, p, n))
+			return false;
+		p += n + (p[n] == ' ');
+	}
+	return true;
+}
+
+/* ---- sort ---- */
+
+struct sort_key { uint32_t chan; int kind; int64_t num; char text[48]; const char *id; };
+
+static int cmp_key(const void *pa, const void *pb)
+{
+	const struct sort_key *a = pa, *b = pb;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->num != b->num)
+		return a->num < b->num ? -1 : 1;
+	int r = strcmp(a->text, b->text);
+	if (r)
+		return r;
+	return strcmp(a->id ? a->id : "", b->id ? b->id : "");
+}
+
+static void fill_key(const struct chans_state *t, const struct snapshot *s, uint32_t i, struct sort_key *k)
+{
+	const struct channel *c = &s->chans[i];
+	memset(k, 0, sizeof(*k));
+	k->chan = i;
+	k->id = c->id;
+	switch (t->sort_col) {
+	case CC_KIND:  k->kind = (int)c->kind; break;
+	case CC_STATE: chans_state_text(s, c, k->text, sizeof k->text); break;
+	case CC_RECVQ: k->num = chans_recvq(s, c); break;
+	case CC_SENDQ: k->num = chans_sendq(s, c); break;
+	case CC_BYTES: k->num = chans_bytes(c); break;
+	default:       k->num = c->n_ep ? c->ep[chans_default_end(c)].pid : 0; break;
+	}
+}
+
+static void sort_rows(struct chans_state *t, const struct snapshot *s)
+{
+	struct sort_key *keys = xcalloc(t->n_rows ? t->n_rows : 1, sizeof(*keys));
+	for (size_t r = 0; r < t->n_rows; r++)
+		fill_key(t, s, t->rows[r], &keys[r]);
+	qsort(keys, t->n_rows, sizeof(*keys), cmp_key);
+	for (size_t r = 0; r < t->n_rows; r++)
+		t->rows[t->sort_desc ? t->n_rows - 1 - r : r] = keys[r].chan;
+	free(keys);
+}
+
+/* ---- rows and selection ---- */
+
+const struct channel *chans_selected(const struct chans_state *t, const struct view_ctx *v)
+{
+	return t->sel < t->n_rows ? &v->cur->chans[t->rows[t->sel]] : NULL;
+}
+
+/* Remember the selected row's channel id; a new channel starts on its default end. */
+static void keep_selection(struct chans_state *t, struct view_ctx *v)
+{
+	const struct channel *c = chans_selected(t, v);
+	const char *id = c && c->id ? c->id : NULL;
+	if (id && t->sel_id && strcmp(id, t->sel_id) == 0) {
+		if (t->end >= c->n_ep)
+			t->end = chans_default_end(c);
+		return;
+	}
+	free(t->sel_id);
+	t->sel_id = id ? xstrdup(id) : NULL;
+	t->end = c ? chans_default_end(c) : 0;
+}
+
+void chans_rebuild(struct chans_state *t, struct view_ctx *v)
+{
+	const struct snapshot *s = v->cur;
+	const struct ipctop_opts *o = v->opts;
+	/* -p and -u as the exports apply them: a channel with an end in a chosen process */
+	struct snap_filter f = { o->pids, o->n_pids, o->has_uid, o->uid, 0 };
+	struct snap_selection keep;
+	snap_select(s, &f, &keep);
+	t->n_rows = 0;
+	for (size_t i = 0; i < s->n_chans; i++)
+		if (keep.chan_kept[i] && chans_matches(t, s, &s->chans[i])) {
+			XGROW(t->rows, t->cap_rows, t->n_rows + 1);
+			t->rows[t->n_rows++] = (uint32_t)i;
+		}
+	snap_selection_free(&keep);
+	sort_rows(t, s);
+	for (size_t r = 0; t->sel_id && r < t->n_rows; r++) {
+		const char *id = s->chans[t->rows[r]].id;
+		if (id && strcmp(id, t->sel_id) == 0) {
+			t->sel = r;
+			break;
+		}
+	}
+	if (t->sel >= t->n_rows)
+		t->sel = t->n_rows ? t->n_rows - 1 : 0;
+	keep_selection(t, v);
+}
+
+void chans_select_row(struct chans_state *t, struct view_ctx *v, size_t row)
+{
+	if (t->n_rows == 0)
+		return;
+	t->sel = row < t->n_rows ? row : t->n_rows - 1;
+	keep_selection(t, v);
+}
+
+void chans_move(struct chans_state *t, struct view_ctx *v, long delta)
+{
+	long r = (long)t->sel + delta;
+	chans_select_row(t, v, r < 0 ? 0 : (size_t)r);
+}
+
+void chans_set_sort(struct chans_state *t, struct view_ctx *v, int col, bool toggle_if_same)
+{
+	if (col < 0 || col >= CC__COUNT)
+		return;
+	if (col == t->sort_col && toggle_if_same)
+		t->sort_desc = !t->sort_desc;
+	else
+		t->sort_col = col;
+	chans_rebuild(t, v);
+}
