@@ -64,13 +64,14 @@ static void put_unix_name(struct strbuf *sb, const struct sock_info *sk)
 		sb_printf(sb, ", peer socket %llu", (unsigned long long)sk->peer);
 }
 
-static void put_state(struct strbuf *sb, const struct sock_info *sk)
+void sock_state_queues(struct strbuf *sb, const struct sock_info *sk)
 {
 	const char *st = sock_state_name(sk);
 	if (st)
-		sb_printf(sb, " %s", st);
+		sb_puts(sb, st);
 	else
-		sb_printf(sb, " state %u", sk->state);
+		sb_printf(sb, "state %u", sk->state);
+	sb_printf(sb, ", rq %u wq %u", sk->rqueue, sk->wqueue);
 }
 
 void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *arrow)
@@ -93,8 +94,8 @@ void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *ar
 		put_unix_name(sb, sk);
 	else if (sk->family == AF_NETLINK)
 		sb_printf(sb, " portid %u", sk->portid);
-	put_state(sb, sk);
-	sb_printf(sb, ", rq %u wq %u", sk->rqueue, sk->wqueue);
+	sb_putc(sb, ' ');
+	sock_state_queues(sb, sk);
 }
 
 const struct sock_info *snapshot_fd_sock(const struct snapshot *s, const struct fd_info *f)

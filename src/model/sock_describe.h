@@ -13,6 +13,8 @@ const char *sock_proto_word(char *buf, size_t size, const struct sock_info *sk);
  * "tcp listen 127.0.0.1:5432, pending 0 of backlog 128"; UNIX names escaped ("@abstract", a
  * path, or "unnamed"). No byte counts: the socket's own include SYN and FIN. */
 void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *arrow);
+/* Append "established, rq 0 wq 0": the state in words (or "state N") and the queues. */
+void sock_state_queues(struct strbuf *sb, const struct sock_info *sk);
 /* The socket of a descriptor of the snapshot, or NULL when sock_diag did not report it. */
 const struct sock_info *snapshot_fd_sock(const struct snapshot *s, const struct fd_info *f);
 

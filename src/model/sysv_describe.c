@@ -40,11 +40,3 @@ bool sysv_figures(struct strbuf *sb, const struct snapshot *s, const struct chan
 	}
 	return m || q;
 }
-
-bool sysv_describe(struct strbuf *sb, const struct snapshot *s, const struct channel *c)
-{
-	if (!sysv_name(sb, s, c))
-		return false;
-	sb_puts(sb, ", ");
-	return sysv_figures(sb, s, c);
-}

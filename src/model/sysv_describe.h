@@ -15,7 +15,5 @@ bool sysv_name(struct strbuf *sb, const struct snapshot *s, const struct channel
 /* Append "56 B, 7 attached, uid 101 perms 0600" (shm) or "2 messages 16 B queued, uid 0
  * perms 0600" (msg). Returns false (nothing appended) as sysv_name does. */
 bool sysv_figures(struct strbuf *sb, const struct snapshot *s, const struct channel *c);
-/* Both, as one phrase: "shm id 3 key 0x00a724c2, 56 B, 7 attached, uid 101 perms 0600". */
-bool sysv_describe(struct strbuf *sb, const struct snapshot *s, const struct channel *c);
 
 #endif

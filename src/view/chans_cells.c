@@ -7,6 +7,7 @@
 
 #include "model/format_addr.h"
 #include "model/kernel_names.h"
+#include "model/sysv_describe.h"
 #include "util/text_escape.h"
 #include "view/chans_int.h"
 
@@ -129,15 +130,7 @@ void chans_end_text(const struct snapshot *s, const struct channel *c, size_t i,
 
 bool chans_object_text(const struct snapshot *s, const struct channel *c, struct strbuf *sb)
 {
-	if (c->kind == CK_SYSV_SHM && c->sysv >= 0 && (size_t)c->sysv < s->n_shm) {
-		sb_printf(sb, "shm id %d", (int)s->shm[c->sysv].shmid);
-		return true;
-	}
-	if (c->kind == CK_SYSV_MSG && c->sysv >= 0 && (size_t)c->sysv < s->n_msg) {
-		sb_printf(sb, "msg id %d", (int)s->msg[c->sysv].msqid);
-		return true;
-	}
-	return format_chan_label(sb, s, c);
+	return sysv_name(sb, s, c) || format_chan_label(sb, s, c);
 }
 
 size_t chans_default_end(const struct channel *c)

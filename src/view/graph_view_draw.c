@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "model/format_addr.h"
-#include "model/kernel_names.h"
+#include "model/sock_describe.h"
 #include "util/human_size.h"
 #include "util/strbuf.h"
 #include "view/graph_view_int.h"
@@ -198,9 +198,12 @@ static int put_sock_state(WINDOW *w, int x, int room, const struct snapshot *s, 
 		int32_t k = ch->ep[i].sock;
 		if (k < 0 || (size_t)k >= s->n_socks)
 			continue;
-		const struct sock_info *sk = &s->socks[k];
-		const char *st = sock_state_name(sk);
-		return ui_printf(w, 0, x, room, A_NORMAL, "  %s, rq %u wq %u", st ? st : "?", sk->rqueue, sk->wqueue);
+		struct strbuf sb = STRBUF_INIT;
+		sb_puts(&sb, "  ");
+		sock_state_queues(&sb, &s->socks[k]);
+		int used = ui_put_str(w, 0, x, sb_str(&sb), room, A_NORMAL);
+		sb_free(&sb);
+		return used;
 	}
 	return 0;
 }

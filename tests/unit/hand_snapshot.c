@@ -75,3 +75,11 @@ int32_t hand_add_sock(struct snapshot *s, int family, int type, int proto, uint6
 	k->state = 1;
 	return (int32_t)s->n_socks++;
 }
+
+const struct endpoint *hand_ep_of(const struct channel *c, pid_t pid)
+{
+	for (size_t i = 0; c && i < c->n_ep; i++)
+		if (c->ep[i].pid == pid)
+			return &c->ep[i];
+	return NULL;
+}

@@ -20,6 +20,8 @@ struct fd_info *hand_add_fd(struct snapshot *s, size_t pi, int fd, enum fd_kind 
 void hand_add_map(struct snapshot *s, size_t pi, const char *path, uint64_t dev, uint64_t ino,
                   const char *perms);
 /* A connected socket (state 1) in network namespace netns; its index in s->socks. */
+/* The endpoint of pid in channel c (NULL-safe), or NULL. */
+const struct endpoint *hand_ep_of(const struct channel *c, pid_t pid);
 int32_t hand_add_sock(struct snapshot *s, int family, int type, int proto, uint64_t netns, uint64_t ino);
 
 #endif

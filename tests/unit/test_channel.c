@@ -37,14 +37,6 @@ static const struct channel *by_id(const char *id)
 	return NULL;
 }
 
-static const struct endpoint *ep_of(const struct channel *c, pid_t pid)
-{
-	for (size_t i = 0; c && i < c->n_ep; i++)
-		if (c->ep[i].pid == pid)
-			return &c->ep[i];
-	return NULL;
-}
-
 static void test_pipe(void)
 {
 	hand_reset(&S, 3, 0);
@@ -57,8 +49,8 @@ static void test_pipe(void)
 	const struct channel *c = &S.chans[0];
 	is_str(c->id, "pipe:77", "pipe id");
 	is_int(c->n_ep, 2, "pipe joins its two processes");
-	ok(ep_of(c, 100) && ep_of(c, 100)->access == ACC_R && ep_of(c, 100)->fd == 3, "reader end");
-	is_str(ep_of(c, 101) ? ep_of(c, 101)->role : NULL, "write", "writer role");
+	ok(hand_ep_of(c, 100) && hand_ep_of(c, 100)->access == ACC_R && hand_ep_of(c, 100)->fd == 3, "reader end");
+	is_str(hand_ep_of(c, 101) ? hand_ep_of(c, 101)->role : NULL, "write", "writer role");
 	c = &S.chans[1];
 	is_int(c->n_ep, 1, "both ends in one process: one endpoint");
 	ok(c->ep[0].access == ACC_RW && c->ep[0].role == NULL && c->ep[0].fd == 5, "merged rw, lowest fd, no role");
@@ -111,7 +103,7 @@ static void test_eventfd_pty(void)
 	ok(pty && pty->n_ep == 2, "pty master joins /dev/pts/N");
 	ok(S.procs[3].fds[0].chan == -1, "an eventfd with no id holds no channel");
 	is_str(pty ? pty->label : NULL, "/dev/pts/3", "pty labelled by its slave");
-	is_str(ep_of(pty, 100) ? ep_of(pty, 100)->role : NULL, "master", "master role");
+	is_str(hand_ep_of(pty, 100) ? hand_ep_of(pty, 100)->role : NULL, "master", "master role");
 	hand_free_lists(&S);
 }
 
@@ -205,17 +197,17 @@ static void test_inet(void)
 	const struct channel *pair = NULL, *remote = NULL, *foreign = NULL;
 	for (size_t i = 0; i < S.n_chans; i++) {
 		const struct channel *ch = &S.chans[i];
-		if (ch->kind == CK_TCP && ep_of(ch, 100))
+		if (ch->kind == CK_TCP && hand_ep_of(ch, 100))
 			pair = ch;
-		if (ch->kind == CK_TCP && ep_of(ch, 102))
+		if (ch->kind == CK_TCP && hand_ep_of(ch, 102))
 			remote = ch;
-		if (ch->kind == CK_TCP && ep_of(ch, 104))
+		if (ch->kind == CK_TCP && hand_ep_of(ch, 104))
 			foreign = ch;
 	}
-	ok(pair && pair->n_ep == 2 && ep_of(pair, 101), "reversed tuples join, IPv4 and IPv4-mapped IPv6");
-	ok(remote && remote->n_ep == 2 && ep_of(remote, 0) && ep_of(remote, 0)->remote &&
-	   !strcmp(ep_of(remote, 0)->remote, "10.1.2.3:443"), "off-host peer becomes a remote endpoint");
-	ok(foreign && foreign != pair && foreign->n_ep == 2 && ep_of(foreign, 0), "equal tuples in two namespaces never pair");
+	ok(pair && pair->n_ep == 2 && hand_ep_of(pair, 101), "reversed tuples join, IPv4 and IPv4-mapped IPv6");
+	ok(remote && remote->n_ep == 2 && hand_ep_of(remote, 0) && hand_ep_of(remote, 0)->remote &&
+	   !strcmp(hand_ep_of(remote, 0)->remote, "10.1.2.3:443"), "off-host peer becomes a remote endpoint");
+	ok(foreign && foreign != pair && foreign->n_ep == 2 && hand_ep_of(foreign, 0), "equal tuples in two namespaces never pair");
 	ok(only(CK_UDP) && only(CK_UDP)->n_ep == 1, "connected UDP pair in one process: one channel, one endpoint");
 	size_t n_tcp = 0;
 	for (size_t i = 0; i < S.n_chans; i++)
@@ -253,19 +245,19 @@ static void test_sysv(void)
 	channel_resolve(&S);
 	const struct channel *shm = NULL, *other = NULL;
 	for (size_t i = 0; i < S.n_chans; i++) {
-		if (S.chans[i].kind == CK_SYSV_SHM && ep_of(&S.chans[i], 100))
+		if (S.chans[i].kind == CK_SYSV_SHM && hand_ep_of(&S.chans[i], 100))
 			shm = &S.chans[i];
-		if (S.chans[i].kind == CK_SYSV_SHM && ep_of(&S.chans[i], 104))
+		if (S.chans[i].kind == CK_SYSV_SHM && hand_ep_of(&S.chans[i], 104))
 			other = &S.chans[i];
 	}
 	ok(shm && shm->n_ep == 2 && shm->sysv == 0, "SysV segment: attachers joined, table row linked");
-	ok(shm && ep_of(shm, 100)->fd == -1 && ep_of(shm, 100)->access == ACC_RW, "mapping endpoint: no fd, access merged");
+	ok(shm && hand_ep_of(shm, 100)->fd == -1 && hand_ep_of(shm, 100)->access == ACC_RW, "mapping endpoint: no fd, access merged");
 	ok(other && other != shm && other->n_ep == 1 && other->sysv == -1, "same shmid in another IPC namespace stays apart");
 	const struct channel *mf = only(CK_MEMFD);
-	ok(mf && mf->n_ep == 2 && ep_of(mf, 103) && ep_of(mf, 103)->fd == 7, "memfd: descriptor and mapping meet");
+	ok(mf && mf->n_ep == 2 && hand_ep_of(mf, 103) && hand_ep_of(mf, 103)->fd == 7, "memfd: descriptor and mapping meet");
 	const struct channel *mq = only(CK_SYSV_MSG);
 	ok(mq && mq->n_ep == 2 && mq->queued == 4, "message queue joins its last sender and receiver");
-	is_str(mq ? ep_of(mq, 102)->role : NULL, "sender", "sender role");
+	is_str(mq ? hand_ep_of(mq, 102)->role : NULL, "sender", "sender role");
 	hand_free_lists(&S);
 }
 
@@ -283,13 +275,13 @@ static void test_anon_shm(void)
 	const struct channel *a = NULL, *b = NULL;
 	for (size_t i = 0; i < S.n_chans; i++)
 		if (S.chans[i].kind == CK_ANON_SHM)
-			*(ep_of(&S.chans[i], 100) ? &a : &b) = &S.chans[i];
-	ok(a && a->n_ep == 2 && ep_of(a, 101) && !a->label, "anon_shm: both mappers of inode 1025, no label");
+			*(hand_ep_of(&S.chans[i], 100) ? &a : &b) = &S.chans[i];
+	ok(a && a->n_ep == 2 && hand_ep_of(a, 101) && !a->label, "anon_shm: both mappers of inode 1025, no label");
 	is_str(a ? a->id : NULL, "anon_shm:1:1025", "anon_shm id is kind:dev:ino");
-	const struct endpoint *e = a ? ep_of(a, 101) : NULL;
+	const struct endpoint *e = a ? hand_ep_of(a, 101) : NULL;
 	ok(e && e->fd == -1 && e->access == ACC_R && e->addr == 0x7f0000000000 && e->size == 0x100000,
 	   "anon_shm endpoint: no fd, access from perms, address and size of the mapping");
-	ok(b && b->n_ep == 1 && ep_of(b, 102), "another inode is another region");
+	ok(b && b->n_ep == 1 && hand_ep_of(b, 102), "another inode is another region");
 	hand_free_lists(&S);
 }
 

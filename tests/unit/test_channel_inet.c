@@ -62,17 +62,9 @@ static const struct channel *chan_fd(size_t pi, int fd)
 	return NULL;
 }
 
-static const struct endpoint *ep_of(const struct channel *c, pid_t pid)
-{
-	for (size_t i = 0; c && i < c->n_ep; i++)
-		if (c->ep[i].pid == pid)
-			return &c->ep[i];
-	return NULL;
-}
-
 static const char *role_of(const struct channel *c, pid_t pid)
 {
-	const struct endpoint *e = ep_of(c, pid);
+	const struct endpoint *e = hand_ep_of(c, pid);
 	return e && e->role ? e->role : "(none)";
 }
 
@@ -95,7 +87,7 @@ static void test_udp(void)
 	is_str(role_of(c, 101), "client", "connected UDP socket is a client");
 	ok(S.procs[3].fds[0].chan == -1, "an unconnected sender stays unpaired");
 	const struct channel *lone = chan_id("udp:127.0.0.1:5999-127.0.0.1:40004");
-	ok(lone && ep_of(lone, 0) && !strcmp(role_of(lone, 0), "remote"), "nothing bound at the address: remote");
+	ok(lone && hand_ep_of(lone, 0) && !strcmp(role_of(lone, 0), "remote"), "nothing bound at the address: remote");
 	c = chan_id("udp:127.0.0.1:5400");
 	ok(c && c->n_ep == 2 && !strcmp(role_of(c, 101), "server") && !strcmp(role_of(c, 102), "server"),
 	   "a bound UDP socket held by two processes: one channel, both holders");
@@ -122,14 +114,14 @@ static void test_half_closed(void)
 	channel_resolve(&S);
 	const struct channel *c = chan_id("tcp:127.0.0.1:6000-127.0.0.1:40010");
 	is_str(role_of(c, 0), "peer closed", "orphan peer in FIN_WAIT2: peer closed");
-	ok(ep_of(c, 0) && ep_of(c, 0)->sock >= 0 && S.socks[ep_of(c, 0)->sock].state == FIN_WAIT2,
+	ok(hand_ep_of(c, 0) && hand_ep_of(c, 0)->sock >= 0 && S.socks[hand_ep_of(c, 0)->sock].state == FIN_WAIT2,
 	   "the peer closed end names the orphan socket");
 	is_int(c ? c->bytes : 99, 0, "no payload: bytes exclude SYN and FIN");
 	is_str(role_of(chan_id("tcp:127.0.0.1:6001-127.0.0.1:40011"), 0), "peer closed",
 	       "loopback peer gone after its FIN: peer closed");
 	is_str(role_of(chan_id("tcp:10.1.2.3:6002-127.0.0.1:40012"), 0), "remote", "off-host peer: remote");
 	c = chan_fd(2, 4);
-	ok(c && c->n_ep == 2 && ep_of(c, 101) && ep_of(c, 102), "half-closed pair: both holders, no third end");
+	ok(c && c->n_ep == 2 && hand_ep_of(c, 101) && hand_ep_of(c, 102), "half-closed pair: both holders, no third end");
 	hand_free_lists(&S);
 }
 
@@ -161,10 +153,10 @@ static void test_listener(void)
 	is_str(role_of(c, 102), "client", "the not yet accepted client joins the listener");
 	ok(S.procs[2].fds[0].chan == c - S.chans, "the pending client's descriptor names that channel");
 	c = chan_fd(3, 3);
-	ok(c && c->n_ep == 2 && ep_of(c, 101) && ep_of(c, 103), "an accepted connection stays a channel of its own");
+	ok(c && c->n_ep == 2 && hand_ep_of(c, 101) && hand_ep_of(c, 103), "an accepted connection stays a channel of its own");
 	ok(S.procs[4].fds[0].chan == -1, "a listener of one process with nothing pending is no channel");
 	c = chan_fd(3, 7);
-	ok(c && c->n_ep == 3 && ep_of(c, 103) && ep_of(c, 104) && ep_of(c, 100) && !ep_of(c, 0),
+	ok(c && c->n_ep == 3 && hand_ep_of(c, 103) && hand_ep_of(c, 104) && hand_ep_of(c, 100) && !hand_ep_of(c, 0),
 	   "a passed socket: one channel, every holder, no remote");
 	hand_free_lists(&S);
 }
@@ -181,7 +173,7 @@ static void test_unseen(void)
 	       "a peer socket with an inode and no visible holder: unseen, not remote");
 	const struct channel *c = chan_id("udp:127.0.0.1:7400");
 	ok(c && c->n_ep == 2 && !strcmp(role_of(c, 100), "client") && !strcmp(role_of(c, 0), "unseen") &&
-	   ep_of(c, 0)->remote && !strcmp(ep_of(c, 0)->remote, "127.0.0.1:7400"),
+	   hand_ep_of(c, 0)->remote && !strcmp(hand_ep_of(c, 0)->remote, "127.0.0.1:7400"),
 	   "a UDP client of a server no visible process holds: the server is an unseen end");
 	hand_free_lists(&S);
 }
@@ -198,7 +190,7 @@ static void test_families(void)
 	tcp6(0, LO6, 7500, LO6, 40050, EST);   /* pending on some [::1]:7500 listener not listed */
 	channel_resolve(&S);
 	const struct channel *c = chan_id("tcp:listen:0.0.0.0:7500");
-	ok(c && c->n_ep == 2 && !ep_of(c, 102), "0.0.0.0:7500 does not take a client of [::1]:7500");
+	ok(c && c->n_ep == 2 && !hand_ep_of(c, 102), "0.0.0.0:7500 does not take a client of [::1]:7500");
 	hand_free_lists(&S);
 }
 

@@ -25,19 +25,11 @@ static void done(void)
 	hand_free_lists(&S);
 }
 
-static const struct endpoint *ep_of(const struct channel *c, pid_t pid)
-{
-	for (size_t i = 0; c && i < c->n_ep; i++)
-		if (c->ep[i].pid == pid)
-			return &c->ep[i];
-	return NULL;
-}
-
 /* The channel of kind k that process pid is an endpoint of (the first one). */
 static const struct channel *chan_of(enum chan_kind k, pid_t pid)
 {
 	for (size_t i = 0; i < S.n_chans; i++)
-		if (S.chans[i].kind == k && ep_of(&S.chans[i], pid))
+		if (S.chans[i].kind == k && hand_ep_of(&S.chans[i], pid))
 			return &S.chans[i];
 	return NULL;
 }
@@ -52,13 +44,13 @@ static size_t count_kind(enum chan_kind k)
 
 static const char *role_of(enum chan_kind k, pid_t pid)
 {
-	const struct endpoint *ep = ep_of(chan_of(k, pid), pid);
+	const struct endpoint *ep = hand_ep_of(chan_of(k, pid), pid);
 	return ep ? ep->role : "(no endpoint)";
 }
 
 static int access_of(enum chan_kind k, pid_t pid)
 {
-	const struct endpoint *ep = ep_of(chan_of(k, pid), pid);
+	const struct endpoint *ep = hand_ep_of(chan_of(k, pid), pid);
 	return ep ? ep->access : -1;
 }
 
@@ -81,7 +73,7 @@ static void test_mapping_access(void)
 	is_int(access_of(CK_SYSV_SHM, 103), ACC_R, "read-only SysV attach: access read");
 	is_int(access_of(CK_SYSV_SHM, 104), ACC_RW, "r and rw attach of one process merge to rw");
 	is_str(role_of(CK_POSIX_SHM, 100), "mapped", "a mapping's role is mapped");
-	const struct endpoint *ep = ep_of(chan_of(CK_POSIX_SHM, 100), 100);
+	const struct endpoint *ep = hand_ep_of(chan_of(CK_POSIX_SHM, 100), 100);
 	is_int(ep ? ep->fd : 0, -1, "a mapping endpoint has no descriptor");
 	is_int(chan_of(CK_POSIX_SHM, 100) ? chan_of(CK_POSIX_SHM, 100)->n_ep : 0, 2,
 	       "both mappers of /dev/shm/seg share one channel");
@@ -184,7 +176,7 @@ static void test_unix_roles(void)
 	is_str(role_of(CK_UNIX, 102), "server", "listener: role server");
 	const struct channel *c = chan_of(CK_UNIX, 102);
 	is_int(c ? c->n_ep : 0, 3, "listener linked to its two pending clients");
-	ok(c && ep_of(c, 103) && ep_of(c, 104), "the pending clients are the listener's endpoints");
+	ok(c && hand_ep_of(c, 103) && hand_ep_of(c, 104), "the pending clients are the listener's endpoints");
 	is_str(role_of(CK_UNIX, 103), NULL, "pending client: no role");
 	ok(chan_of(CK_UNIX, 105) == NULL, "a listener with no pending client is no channel");
 	is_int(count_kind(CK_UNIX), 2, "two UNIX channels");
@@ -273,24 +265,24 @@ static void test_tcp_pairing(void)
 	is_int(p ? p->netns : 0, 1, "the channel is in the sockets' namespace");
 	ok(chan_of(CK_TCP, 102) != chan_of(CK_TCP, 103), "tuples that are not each other's reverse do not pair");
 	const struct channel *far = chan_of(CK_TCP, 104);
-	const struct endpoint *rem = ep_of(far, 0);
+	const struct endpoint *rem = hand_ep_of(far, 0);
 	ok(far && far->n_ep == 2 && rem, "a connection off the host keeps a remote endpoint");
 	is_str(rem ? rem->remote : NULL, "10.1.2.3:443", "remote endpoint: the peer's address and port");
 	ok(rem && rem->proc == -1 && rem->fd == -1 && rem->sock == -1, "remote endpoint: no process, fd or socket");
 	is_str(rem ? rem->role : NULL, "remote", "remote endpoint: role remote");
-	ok(ep_of(chan_of(CK_TCP, 102), 0) && ep_of(chan_of(CK_TCP, 103), 0),
+	ok(hand_ep_of(chan_of(CK_TCP, 102), 0) && hand_ep_of(chan_of(CK_TCP, 103), 0),
 	   "unpaired loopback sockets each get a remote endpoint");
-	ok(ep_of(p, 0) == NULL, "a paired connection has no remote endpoint");
+	ok(hand_ep_of(p, 0) == NULL, "a paired connection has no remote endpoint");
 	const struct channel *u = chan_of(CK_UDP, 105);
 	ok(u && u == chan_of(CK_UDP, 100) && u->n_ep == 2, "connected UDP sockets pair by reversed tuples");
 	const struct channel *n2 = chan_of(CK_TCP, 106);
-	ok(n2 && n2 != p && ep_of(n2, 0), "the reverse in another namespace does not pair");
+	ok(n2 && n2 != p && hand_ep_of(n2, 0), "the reverse in another namespace does not pair");
 	ok(n2 && strncmp(n2->id, "tcp:netns2:", 11) == 0, "foreign namespace named in the id (%s)",
 	   n2 ? n2->id : "-");
 	ok(p && strncmp(p->id, "tcp:127.0.0.1:", 14) == 0, "own namespace not named (%s)", p ? p->id : "-");
 	ok(chan_of(CK_TCP, 107) != chan_of(CK_TCP, 101) || !chan_of(CK_TCP, 107),
 	   "a namespace-2 socket never joins namespace 1's reverse");
-	ok(ep_of(chan_of(CK_TCP, 107), 101) == NULL, "process 101's 80->40001 stays out of namespace 2");
+	ok(hand_ep_of(chan_of(CK_TCP, 107), 101) == NULL, "process 101's 80->40001 stays out of namespace 2");
 	done();
 }
 
