@@ -63,7 +63,8 @@ session=job
 wait_for 'job$' 100
 T send-keys -t job "XDG_CONFIG_HOME='$tmp/config' '$IPCTOP' -d 10; echo ipctop-ended" Enter
 wait_for "Load average" 150; ok $? "ipctop started from an interactive shell"
-p=$(pgrep -n -f "^$IPCTOP -d 10")
+# The shell's own child, not any ipctop -d 10 another test may run at the same time.
+p=$(pgrep -n -P "$(T list-panes -t job -F '#{pane_pid}')" -f "^$IPCTOP -d 10")
 T send-keys -t job C-z
 wait_for "Stopped" 100; ok $? "Ctrl-Z gives the shell its terminal back"
 st=$(sed 's/^.*) //' "/proc/$p/stat" | awk '{ print $1 }')

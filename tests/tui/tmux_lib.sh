@@ -40,7 +40,9 @@ tmux_cleanup() {
 	rm -rf "$tmp"
 }
 
-T() { "$TMUX_BIN" -f "$tmp/tmux.conf" -L "$sock" "$@"; }
+# fd 9 (start_ipc_fixture's hold on the fixture's control fifo) is closed for tmux: a tmux
+# server started while it is open would keep it, and the fixture would never see its end.
+T() { "$TMUX_BIN" -f "$tmp/tmux.conf" -L "$sock" "$@" 9>&-; }
 
 # tmux_stop: end the private server and remove its socket file (tmux leaves it behind).
 tmux_stop() {
