@@ -13,6 +13,7 @@
 #include <curses.h>
 
 #include "source/source.h"
+#include "model/meter_calc.h"
 #include "util/xalloc.h"
 #include "view/proc_cpu.h"
 #include "view/term_check.h"
@@ -70,6 +71,9 @@ static void new_snapshot(struct tui *t, struct snapshot *s)
 	t->cpu = xcalloc(s->n_procs ? s->n_procs : 1, sizeof(double));
 	cpu_compute(old, s, t->cpu);
 	t->v.cpu = t->cpu;
+	free(t->cpu_use);
+	t->cpu_use = cpu_usage_between(old ? &old->sys : NULL, &s->sys, &t->v.n_cpu_use);
+	t->v.cpu_use = t->cpu_use;
 	for (int i = 0; i < t->stack.n; i++)
 		if (t->stack.s[i].ops->snapshot)
 			t->stack.s[i].ops->snapshot(t->stack.s[i].st, &t->v, old);
@@ -186,6 +190,7 @@ static void tui_free(struct tui *t)
 	}
 	ti_free(&t->in);
 	free(t->cpu);
+	free(t->cpu_use);
 	free(t->rc_path);
 	sb_free(&t->warn);
 }
@@ -205,6 +210,8 @@ static int first_snapshot(struct tui *t)
 	t->v.cur = s;
 	t->cpu = xcalloc(s->n_procs ? s->n_procs : 1, sizeof(double));
 	t->v.cpu = t->cpu;
+	t->cpu_use = cpu_usage_between(NULL, &s->sys, &t->v.n_cpu_use);
+	t->v.cpu_use = t->cpu_use;
 	return 0;
 }
 
