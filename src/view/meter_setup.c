@@ -105,6 +105,11 @@ void meter_setup_toggle(struct meter_setup *m, enum meter_id id)
 	}
 }
 
+bool meters_need_cpu_stat(const struct meter_setup *m)
+{
+	return meter_setup_find(m, METER_CPUS) >= 0 || meter_setup_find(m, METER_CPU_AVG) >= 0;
+}
+
 void meter_setup_move(struct meter_setup *m, int i, int dir)
 {
 	if (i < 0 || i >= m->n)

@@ -42,6 +42,8 @@ void meter_setup_format(const struct meter_setup *m, struct strbuf *out);
 int meter_setup_find(const struct meter_setup *m, enum meter_id id);
 /* Show id (at the end of the left column, as a bar when it has one) or hide it. */
 void meter_setup_toggle(struct meter_setup *m, enum meter_id id);
+/* Whether a meter shown needs /proc/stat (the CPU meters). */
+bool meters_need_cpu_stat(const struct meter_setup *m);
 /* Move slot i one place earlier (dir -1) or later (+1) among the meters of its column. */
 void meter_setup_move(struct meter_setup *m, int i, int dir);
 
