@@ -29,13 +29,15 @@ moved() { [ "$(uptime_of "$1")" != "$up" ]; }
 # next_refresh: wait until the uptime shown changes (a new snapshot is drawn).
 next_refresh() { up=$(uptime_of "$screen"); wait_until moved 100; }
 
-# busy FILE_A FILE_B: "NAME BUSY% USER%" for each cpu line, from two /proc/stat readings (user
-# less guest, as the kernel counts guest time inside user).
+# busy FILE_A FILE_B: "NAME BUSY% USER% SYSTEM%" for each cpu line, from two /proc/stat
+# readings (user less guest, as the kernel counts guest time inside user; system with irq and
+# softirq).
 busy() {
 	awk 'FNR == NR && /^cpu/ { for (i = 2; i <= 11; i++) a[$1, i] = $i; next }
 	     /^cpu/ { t = 0; for (i = 2; i <= 9; i++) { d[i] = $i - a[$1, i]; t += d[i] }
 	              g = $10 - a[$1, 10]
-	              if (t > 0) printf "%s %.1f %.1f\n", $1, 100 * (t - d[5] - d[6]) / t, 100 * (d[2] - g) / t }' "$1" "$2"
+	              if (t > 0) printf "%s %.1f %.1f %.1f\n", $1, 100 * (t - d[5] - d[6]) / t,
+	                                100 * (d[2] - g) / t, 100 * (d[4] + d[7] + d[8]) / t }' "$1" "$2"
 }
 # close_to GOT WANT TOL: |GOT - WANT| <= TOL.
 close_to() { awk -v g="$1" -v w="$2" -v t="$3" 'BEGIN { d = g - w; if (d < 0) d = -d; exit !(g != "" && d <= t) }'; }
@@ -58,6 +60,16 @@ if [ "$ncpu" -le 8 ]; then
 		want=$(awk -v c="cpu$n" '$1 == c { print $2 }' "$tmp/busy")
 		close_to "$got" "$want" 25; ok $? "CPU $n busy $got%, /proc/stat over the same interval $want%"
 	done
+	# Without colour user time is drawn with |, system time with *: each shows when its share
+	# is large enough to be more than rounding, and the other is not mistaken for it.
+	bar=$(printf '%s\n' "$shown" | sed -n 's/^ *0\[\([^]]*\)\].*/\1/p' | sed 's/[0-9.]*%*$//')
+	set -- $(awk '$1 == "cpu0" { print $3, $4 }' "$tmp/busy")
+	if awk -v u="$1" -v s="$2" 'BEGIN { exit !(u >= 15 && s >= 15) }'; then
+		case $bar in *'|'*'*'*) true ;; *) false ;; esac
+		ok $? "CPU 0's bar: user | before system * (user $1%, system $2%): $bar"
+	else
+		skip "CPU 0 had too little user or system time to draw both ($1%, $2%)"
+	fi
 else
 	printf '%s\n' "$shown" | grep -q '^Avg\['; ok $? "more than 8 CPUs: one average bar"
 fi
