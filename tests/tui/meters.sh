@@ -151,6 +151,12 @@ run s2; ok $? "restarted"
 printf '%s\n' "$screen" | grep -q 'Swp'; [ $? -ne 0 ]; ok $? "no swap meter after the restart"
 wait_re "Tasks: [0-9]+, "; ok $? "the tasks meter is back"
 printf '%s\n' "$screen" | grep -Eq 'Mem: [0-9]+M total'; ok $? "memory still text"
+# Too few rows for a bar per CPU: one average bar instead.
+T resize-window -t "$session" -x 100 -y 15
+wait_re "^Avg\["; ok $? "at 15 lines the CPUs share one average bar"
+printf '%s\n' "$screen" | grep -Eq '^ +[0-9]+\['; [ $? -ne 0 ]; ok $? "and no bar of a single CPU is left"
+T resize-window -t "$session" -x 160 -y 40
+wait_re "^ +0\["; ok $? "back at 40 lines, a bar per CPU again"
 T send-keys -t "$session" F2
 wait_for "m: meters" && T send-keys -t "$session" m
 wait_re "\[ \] Swap"; ok $? "the meters page shows swap hidden"
