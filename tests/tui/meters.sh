@@ -5,7 +5,8 @@
 # memory and swap (text mode) against /proc/meminfo (MemTotal and SwapTotal exact, in MiB;
 # used and buffers within 3% of the total); the memory bar without colour drawn with a
 # character per part. Then F2, m: a meter hidden, another shown, made text and moved right,
-# saved in the settings file and read back after a restart.
+# saved in the settings file and read back after a restart; fewer rows give one average bar;
+# and, from a root run, the same meters as nobody.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require
@@ -162,4 +163,22 @@ wait_for "m: meters" && T send-keys -t "$session" m
 wait_re "\[ \] Swap"; ok $? "the meters page shows swap hidden"
 T send-keys -t "$session" Escape Escape q
 wait_gone; ok $? "ipctop quits again"
+
+# As nobody (from a root run): /proc/stat and /proc/meminfo are anyone's to read, so the
+# default meters show the same figures.
+if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1 || ! id nobody >/dev/null 2>&1; then
+	skip "as nobody: not root, or no setpriv or user nobody"
+	tap_done
+	exit
+fi
+group=nogroup
+getent group nogroup >/dev/null 2>&1 || group=nobody
+session=nobody
+T new-session -d -s "$session" -x 160 -y 40 "setpriv --reuid=nobody --regid=$group --clear-groups \
+	env XDG_CONFIG_HOME=/nonexistent LC_ALL=C.UTF-8 '$IPCTOP' --no-color -d 10 -p $sleeper"
+wait_re "^ +0\[.*[0-9]%\]" 150; ok $? "as nobody: the CPU bars show a figure"
+mem=$(printf '%s\n' "$screen" | grep -o 'Mem\[[^]]*\]')
+[ "${mem##*/}" = "$want_total]" ]; ok $? "as nobody: the memory bar's total is MemTotal ($mem)"
+T send-keys -t "$session" q
+wait_gone; ok $? "ipctop as nobody quits"
 tap_done
