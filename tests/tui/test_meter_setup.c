@@ -73,6 +73,13 @@ static void test_ops(void)
 	int sw = meter_setup_find(&m, METER_SWAP);
 	meter_setup_move(&m, sw, 1);
 	ok(meter_setup_find(&m, METER_SWAP) > meter_setup_find(&m, METER_LOAD), "swap moves past the next left meter (load), skipping the right ones");
+	ok(meters_need_cpu_stat(&m), "the CPU bars need /proc/stat");
+	meter_setup_toggle(&m, METER_CPUS);
+	ok(!meters_need_cpu_stat(&m), "without them it is not read");
+	meter_setup_toggle(&m, METER_CPU_AVG);
+	ok(meters_need_cpu_stat(&m), "the average bar needs it too");
+	meter_setup_toggle(&m, METER_CPU_AVG);
+	meter_setup_toggle(&m, METER_CPUS);
 	int t = meter_setup_find(&m, METER_TASKS);
 	meter_setup_move(&m, t, -1);
 	is_int(meter_setup_find(&m, METER_TASKS), t, "tasks, first of the right column, stays");
