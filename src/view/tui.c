@@ -12,8 +12,8 @@
 
 #include <curses.h>
 
-#include "source/source.h"
 #include "model/meter_calc.h"
+#include "source/source.h"
 #include "util/xalloc.h"
 #include "view/proc_cpu.h"
 #include "view/term_check.h"
