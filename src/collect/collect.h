@@ -26,6 +26,7 @@ struct collect_opts {
 	bool refresh_loop;          /* record run times so that this snapshot can be a prev */
 	bool full_rescan;           /* ignore prev now and then, to stay safe against the rare
 	                             * table shared between processes (CLONE_FILES without threads) */
+	bool no_cpu_stat;           /* skip /proc/stat (no CPU meter is shown) */
 };
 
 /* Fill s (initialised by snapshot_init) with processes, descriptors, sockets and SysV IPC,

@@ -78,6 +78,8 @@ void collect_viewer(struct snapshot *s, struct scan_ctx *c);
 void collect_viewer_notes(struct snapshot *s);
 /* Load, memory, uptime, CPUs. */
 void collect_sysinfo(struct snapshot *s, struct scan_ctx *c);
+/* Close the /proc/stat and /proc/meminfo descriptors collect_sysinfo keeps open. */
+void collect_sysinfo_close(void);
 /* Name of a uid, cached for the life of the program; NULL-safe to free with user_cache_free. */
 const char *user_name(uid_t uid);
 void user_cache_free(void);

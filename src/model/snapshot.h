@@ -211,12 +211,31 @@ struct channel {
 };
 
 /* Facts about the machine for the header line. */
+/* The time counters of one "cpu" line of /proc/stat, in clock ticks (user and nice include
+ * guest and guest_nice, as the kernel counts them). */
+enum cpu_field {
+	CPUF_USER, CPUF_NICE, CPUF_SYSTEM, CPUF_IDLE, CPUF_IOWAIT, CPUF_IRQ, CPUF_SOFTIRQ,
+	CPUF_STEAL, CPUF_GUEST, CPUF_GUEST_NICE, CPUF__COUNT
+};
+struct cpu_times {
+	bool online;                  /* the line was there (an offline CPU has none) */
+	uint64_t t[CPUF__COUNT];
+};
+
 struct sys_info {
 	double load[3];
 	uint64_t mem_total_kib, mem_avail_kib;
+	/* More of /proc/meminfo, for the memory and swap meters (KiB). */
+	uint64_t mem_free_kib, buffers_kib, cached_kib, sreclaimable_kib, shmem_kib;
+	uint64_t swap_total_kib, swap_free_kib, swap_cached_kib;
 	double uptime_s;
 	long ticks_per_sec;
 	int ncpu;
+	/* /proc/stat: the sum line, and one slot per CPU number up to the highest listed
+	 * (arena memory; n_cpu_slots 0 when /proc/stat was not read). */
+	struct cpu_times cpu_all;
+	struct cpu_times *cpus;
+	int n_cpu_slots;
 };
 
 /* A note about something the scan could not do (no privilege, malformed input). */

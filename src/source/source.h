@@ -16,6 +16,7 @@
 struct source_wants {
 	pid_t detail_pid;       /* a process to read in full detail (maps, smaps, sched), or 0 */
 	int delay_tenths;       /* time between snapshots */
+	bool no_cpu_stat;       /* no CPU meter is shown: skip /proc/stat */
 };
 
 struct source;

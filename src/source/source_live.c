@@ -44,10 +44,10 @@ static void due_after(struct timespec *ts, int tenths)
 	}
 }
 
-static struct snapshot *take_one(struct live *l, const struct snapshot *prev, pid_t detail)
+static struct snapshot *take_one(struct live *l, const struct snapshot *prev, pid_t detail, bool no_cpu_stat)
 {
 	struct snapshot *s = xmalloc(sizeof(*s));
-	struct collect_opts co = { .prev = prev, .refresh_loop = true,
+	struct collect_opts co = { .prev = prev, .refresh_loop = true, .no_cpu_stat = no_cpu_stat,
 				   .full_rescan = l->taken++ % FULL_RESCAN_EVERY == 0 };
 	if (detail > 0) {
 		co.detail_pids = &detail;
@@ -98,8 +98,9 @@ static void *collector(void *arg)
 		l->now = false;
 		const struct snapshot *prev = l->held;
 		pid_t detail = l->wants.detail_pid;
+		bool no_cpu_stat = l->wants.no_cpu_stat;
 		pthread_mutex_unlock(&l->lock);
-		struct snapshot *s = take_one(l, prev, detail);   /* prev is only read */
+		struct snapshot *s = take_one(l, prev, detail, no_cpu_stat);   /* prev is only read */
 		pthread_mutex_lock(&l->lock);
 		due_after(&l->due, l->wants.delay_tenths);
 		if (s) {
@@ -122,7 +123,7 @@ static int live_start(struct source *src, const struct source_wants *w, struct s
 	struct live *l = src->priv;
 	l->wants = *w;
 	struct snapshot *s = xmalloc(sizeof(*s));
-	struct collect_opts co = { .refresh_loop = true, .full_rescan = true };
+	struct collect_opts co = { .refresh_loop = true, .full_rescan = true, .no_cpu_stat = w->no_cpu_stat };
 	snapshot_init(s);
 	int r = snapshot_take(s, &co);
 	if (r < 0) {

@@ -19,9 +19,13 @@ const struct help_entry help_entries[] = {
 	{ "col.command", "Command", "The command line the process was started with, or its name in brackets for kernel threads." },
 
 	{ "", "Header", NULL },
+	{ "hdr.cpu", "CPU bars", "How each CPU (Avg: the whole machine) spent the time since the last refresh: user green, nice blue, system with irq red, steal cyan, guest magenta, I/O wait grey; without colour | # * % & . each. The figure is all but idle and I/O wait." },
+	{ "hdr.mem", "Mem", "Memory used by programs (green), kernel buffers (blue) and the page cache (yellow; without colour | # *), used/total at the right." },
+	{ "hdr.swap", "Swp", "Swap in use (red, |) and swapped pages still cached in memory (yellow, #), used/total at the right." },
+	{ "hdr.tasks", "Tasks", "Processes and their threads, how many are running, and any in disk wait, stopped, traced or zombie." },
 	{ "hdr.load", "Load average", "Average number of runnable or uninterruptible tasks over the last 1, 5 and 15 minutes." },
-	{ "hdr.tasks", "Tasks", "How many processes are in each state right now." },
-	{ "hdr.mem", "Mem", "Memory in use (total minus what the kernel says is available) out of the machine's total." },
+	{ "hdr.uptime", "Uptime", "Time since the machine booted." },
+	{ "hdr.meters", "Meters", "F2 then m chooses the meters, their column and order, and bar or text; saved in ipctoprc." },
 	{ "hdr.chans", "Channels", "How many IPC channels of each kind ipctop found, in that kind's colour." },
 
 	{ "", "PCB (process control block)", NULL },

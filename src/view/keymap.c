@@ -123,6 +123,14 @@ const struct key_binding keymap[] = {
 	K('=', "setup", ACT_DELAY_MORE, "=", NULL, NULL),
 	K(KEY_F(2), "setup", ACT_BACK, "F2", NULL, "back to the list (settings are saved on quit)"),
 	K(27, "setup", ACT_BACK, "Esc", "Back", NULL),
+	K('m', "setup", ACT_METERS, "m", "Meters", "the header meters: which, where, bar or text"),
+	K(' ', "meters", ACT_TOGGLE, "Space", NULL, "show or hide the selected meter"),
+	K('\n', "meters", ACT_METER_MODE, "Enter", NULL, "draw the selected meter as a bar or as text"),
+	K('b', "meters", ACT_METER_MODE, "b", NULL, NULL),
+	K('[', "meters", ACT_METER_RAISE, "[", NULL, "move the selected meter up in its column (Left, Right: to the other column)"),
+	K(']', "meters", ACT_METER_LOWER, "]", NULL, "move it down"),
+	K(KEY_F(2), "meters", ACT_BACK, "F2", NULL, "back to the setup"),
+	K(27, "meters", ACT_BACK, "Esc", "Back", NULL),
 
 	/* menus and confirmations */
 	K('\n', "menu", ACT_ENTER, "Enter", "Choose", "choose the selected entry (for a signal or nice value: do it)"),

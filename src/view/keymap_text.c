@@ -8,6 +8,7 @@
 static const struct { const char *scope, *title; } sections[] = {
 	{ "*", "Everywhere" }, { "list", "Process list" }, { "detail", "Process detail" },
 	{ "graph", "Communication graph" }, { "chans", "Channel table" }, { "help", "Help" }, { "setup", "Setup" },
+	{ "meters", "Setup: meters" },
 	{ "menu", "Menus and confirmations" },
 };
 

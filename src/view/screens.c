@@ -10,6 +10,7 @@
 	X(chans)    /* the channel table */ \
 	X(help)     /* F1 */ \
 	X(setup)    /* F2 */ \
+	X(meters)   /* F2, m: the header meters */ \
 	X(menu)     /* a menu of choices over another screen */ \
 	X(text)     /* an explanation in a box */ \
 	X(signal)   /* the signal to send to the chosen processes */ \

@@ -20,6 +20,7 @@ void settings_default(struct settings *s)
 	s->delay_tenths = 15;
 	for (int c = 0; c < COL__COUNT; c++)
 		s->visible[c] = true;
+	meter_setup_default(&s->meters);
 }
 
 static bool parse_bool(const char *v, size_t n, bool *out)
@@ -87,6 +88,8 @@ static bool apply(struct settings *s, const char *k, size_t kn, const char *v, s
 		return parse_int(v, vn, SETTINGS_DELAY_MIN, SETTINGS_DELAY_MAX, &s->delay_tenths);
 	if (KEY("columns"))
 		return parse_columns(v, vn, s->visible);
+	if (KEY("meters"))
+		return meter_setup_parse(v, vn, &s->meters);
 	return false;
 #undef KEY
 }
@@ -157,6 +160,8 @@ void settings_format(const struct settings *s, struct strbuf *out)
 			sb_printf(out, "%s%s", sep, col_name((enum col_id)c));
 			sep = ",";
 		}
+	sb_puts(out, "\nmeters=");
+	meter_setup_format(&s->meters, out);
 	sb_putc(out, '\n');
 }
 

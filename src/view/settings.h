@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include "util/strbuf.h"
+#include "view/meter_setup.h"
 #include "view/proc_cols.h"
 
 struct settings {
@@ -15,6 +16,7 @@ struct settings {
 	bool tree;
 	int delay_tenths;            /* 1..600 */
 	bool visible[COL__COUNT];    /* PID and Command are always shown */
+	struct meter_setup meters;   /* the header meters */
 };
 
 #define SETTINGS_MAX_BYTES 65536

@@ -12,6 +12,7 @@
 
 #include <curses.h>
 
+#include "model/meter_calc.h"
 #include "source/source.h"
 #include "util/xalloc.h"
 #include "view/proc_cpu.h"
@@ -43,7 +44,7 @@ void view_select(struct view_ctx *v, const struct proc_info *p)
 
 static struct source_wants wants_now(const struct tui *t)
 {
-	struct source_wants w = { 0, t->v.set.delay_tenths };
+	struct source_wants w = { 0, t->v.set.delay_tenths, !meters_need_cpu_stat(&t->v.set.meters) };
 	for (int i = t->stack.n - 1; i >= 0 && !w.detail_pid; i--)
 		if (t->stack.s[i].ops->detail_pid)
 			w.detail_pid = t->stack.s[i].ops->detail_pid(t->stack.s[i].st);
@@ -55,7 +56,8 @@ static void update_wants(struct tui *t)
 {
 	struct source_wants w = wants_now(t);
 	bool now = t->v.refresh_now || (w.detail_pid && w.detail_pid != t->wants.detail_pid);
-	if (now || w.detail_pid != t->wants.detail_pid || w.delay_tenths != t->wants.delay_tenths)
+	if (now || w.detail_pid != t->wants.detail_pid || w.delay_tenths != t->wants.delay_tenths ||
+	    w.no_cpu_stat != t->wants.no_cpu_stat)
 		source_want(&t->src, &w, now);
 	t->wants = w;
 	t->v.refresh_now = false;
@@ -70,6 +72,9 @@ static void new_snapshot(struct tui *t, struct snapshot *s)
 	t->cpu = xcalloc(s->n_procs ? s->n_procs : 1, sizeof(double));
 	cpu_compute(old, s, t->cpu);
 	t->v.cpu = t->cpu;
+	free(t->cpu_use);
+	t->cpu_use = cpu_usage_between(old ? &old->sys : NULL, &s->sys, &t->v.n_cpu_use);
+	t->v.cpu_use = t->cpu_use;
 	for (int i = 0; i < t->stack.n; i++)
 		if (t->stack.s[i].ops->snapshot)
 			t->stack.s[i].ops->snapshot(t->stack.s[i].st, &t->v, old);
@@ -186,6 +191,7 @@ static void tui_free(struct tui *t)
 	}
 	ti_free(&t->in);
 	free(t->cpu);
+	free(t->cpu_use);
 	free(t->rc_path);
 	sb_free(&t->warn);
 }
@@ -193,7 +199,7 @@ static void tui_free(struct tui *t)
 static int first_snapshot(struct tui *t)
 {
 	source_live_init(&t->src);
-	struct source_wants w = { 0, t->v.set.delay_tenths };
+	struct source_wants w = { 0, t->v.set.delay_tenths, !meters_need_cpu_stat(&t->v.set.meters) };
 	struct snapshot *s = NULL;
 	int rc = source_start(&t->src, &w, &s);
 	if (rc < 0 && !s) {
@@ -205,6 +211,8 @@ static int first_snapshot(struct tui *t)
 	t->v.cur = s;
 	t->cpu = xcalloc(s->n_procs ? s->n_procs : 1, sizeof(double));
 	t->v.cpu = t->cpu;
+	t->cpu_use = cpu_usage_between(NULL, &s->sys, &t->v.n_cpu_use);
+	t->v.cpu_use = t->cpu_use;
 	return 0;
 }
 

@@ -33,6 +33,7 @@ struct tui {
 	struct source_wants wants;       /* as last told to the source */
 	struct snapshot *cur;
 	double *cpu;
+	struct cpu_usage *cpu_use;        /* what v.cpu_use points to */
 	struct term_input in;
 	char *rc_path;
 	struct strbuf warn;

@@ -103,6 +103,7 @@ void ui_init(const struct ui_config *c)
 }
 
 bool ui_ascii(void) { return ascii_mode; }
+bool ui_color(void) { return have_color; }
 
 int ui_attr(enum ui_role r)
 {

@@ -24,6 +24,7 @@ struct ui_config { bool ascii; bool color; };
 
 void ui_init(const struct ui_config *c);          /* after initscr(): colour pairs */
 bool ui_ascii(void);
+bool ui_color(void);                              /* colours in use (not --no-color, terminal has them) */
 int ui_attr(enum ui_role r);                      /* attributes incl. colour pair; sensible without colour */
 int ui_kind_attr(enum chan_kind k);               /* colour for a channel kind */
 const char *ui_kind_line(enum chan_kind k);       /* line glyph for a kind ("─", "━", "┄", "═"; ASCII "-", "=", ".", "~") */

@@ -1,36 +1,52 @@
-/* view_header.c — the header above the process list: load averages and uptime, task counts by
- * state, a memory bar, and the number of IPC channels of each kind in that kind's colour. */
+/* view_header.c — the header above the process list, laid out as htop lays out its meters:
+ * two columns of meters chosen in F2 (view_setup_meters.c), each meter a bar or a line of
+ * text. The text meters live here: task counts by state, load averages, uptime, and the
+ * number of IPC channels of each kind in that kind's colour; the bars in view_meters.c. */
 #include <stdio.h>
 #include <string.h>
 
+#include "view/meters_int.h"
 #include "view/proc_names.h"
-#include "view/view.h"
 #include "view/ui.h"
+#include "view/view.h"
+
+enum { CPUS_EACH_MAX = 8 };   /* more CPUs than this: one average bar */
+
+static int max_rows(void)
+{
+	if (LINES < 16)
+		return 2;
+	return (LINES - 8) / 2 > 4 ? (LINES - 8) / 2 : 4;
+}
+
+static int column_rows(const struct view_ctx *v, enum meter_column col, bool cpus_each)
+{
+	int rows = 0;
+	for (int i = 0; i < v->set.meters.n; i++)
+		if (v->set.meters.slot[i].column == col)
+			rows += meter_rows(v, v->set.meters.slot[i].id, cpus_each);
+	return rows;
+}
+
+static int rows_needed(const struct view_ctx *v, bool cpus_each)
+{
+	int l = column_rows(v, METER_LEFT, cpus_each), r = column_rows(v, METER_RIGHT, cpus_each);
+	return l > r ? l : r;
+}
+
+/* One bar per CPU when there are few enough of them and the bars fit. */
+static bool cpus_each(const struct view_ctx *v)
+{
+	return v->n_cpu_use - 1 <= CPUS_EACH_MAX && rows_needed(v, true) <= max_rows();
+}
 
 int header_height(const struct view_ctx *v)
 {
-	(void)v;
-	return LINES >= 16 ? 4 : 2;
+	int h = rows_needed(v, cpus_each(v));
+	return h < max_rows() ? h : max_rows();
 }
 
-static void draw_load(const struct view_ctx *v, WINDOW *w, bool follow)
-{
-	const struct sys_info *si = &v->cur->sys;
-	unsigned long up = (unsigned long)si->uptime_s;
-	int x = ui_put_str(w, 0, 0, "ipctop", 8, ui_attr(UI_TITLE)) + 2;
-	x += ui_printf(w, 0, x, COLS - x, A_NORMAL, "Load average: %.2f %.2f %.2f", si->load[0], si->load[1], si->load[2]);
-	x += 3;
-	if (up / 86400)
-		x += ui_printf(w, 0, x, COLS - x, A_NORMAL, "Uptime: %lu day%s, %02lu:%02lu:%02lu", up / 86400,
-			       up / 86400 == 1 ? "" : "s", up / 3600 % 24, up / 60 % 60, up % 60);
-	else
-		x += ui_printf(w, 0, x, COLS - x, A_NORMAL, "Uptime: %02lu:%02lu:%02lu", up / 3600, up / 60 % 60, up % 60);
-	x += 3;
-	if (follow)
-		ui_put_str(w, 0, x, "[following]", COLS - x, ui_attr(UI_TITLE));
-}
-
-static void draw_tasks(const struct view_ctx *v, WINDOW *w, int y)
+static void draw_tasks(const struct view_ctx *v, WINDOW *w, int y, int x, int width)
 {
 	size_t n_state[128] = { 0 }, threads = 0;
 	for (size_t i = 0; i < v->cur->n_procs; i++) {
@@ -38,54 +54,88 @@ static void draw_tasks(const struct view_ctx *v, WINDOW *w, int y)
 		n_state[st < 128 ? st : '?']++;
 		threads += (size_t)v->cur->procs[i].nlwp;
 	}
-	ui_printf(w, y, 0, COLS, A_NORMAL,
-		  "Tasks: %zu, %zu thr; %zu running, %zu sleeping, %zu disk wait, %zu stopped, %zu zombie, %zu idle",
-		  v->cur->n_procs, threads, n_state['R'], n_state['S'], n_state['D'],
-		  n_state['T'] + n_state['t'], n_state['Z'], n_state['I']);
+	int at = ui_printf(w, y, x, width, ui_attr(UI_TITLE), "Tasks:");
+	at += ui_printf(w, y, x + at, width - at, A_NORMAL, " %zu, %zu thr; %zu running", v->cur->n_procs,
+			threads, n_state['R']);
+	static const struct { char st; const char *name; } more[] = {
+		{ 'D', "disk wait" }, { 'T', "stopped" }, { 't', "traced" }, { 'Z', "zombie" },
+	};
+	for (size_t k = 0; k < sizeof more / sizeof more[0] && at < width; k++)
+		if (n_state[(unsigned char)more[k].st])
+			at += ui_printf(w, y, x + at, width - at, A_NORMAL, ", %zu %s",
+					n_state[(unsigned char)more[k].st], more[k].name);
 }
 
-static void draw_mem(const struct view_ctx *v, WINDOW *w, int y)
+static void draw_uptime(const struct view_ctx *v, WINDOW *w, int y, int x, int width)
 {
-	const struct sys_info *si = &v->cur->sys;
-	uint64_t used = si->mem_total_kib > si->mem_avail_kib ? si->mem_total_kib - si->mem_avail_kib : 0;
-	char a[16], b[16], label[40];
-	human_kib(used, a, sizeof a);
-	human_kib(si->mem_total_kib, b, sizeof b);
-	snprintf(label, sizeof label, "%s/%s", a, b);
-	int width = COLS / 2 - 6;
-	if (width < 10)
-		width = 10;
-	int x = ui_put_str(w, y, 0, "Mem[", 4, ui_attr(UI_TITLE));
-	int fill = si->mem_total_kib ? (int)((double)used / (double)si->mem_total_kib * width) : 0;
-	for (int i = 0; i < width; i++)
-		ui_put_str(w, y, x + i, i < fill ? "|" : " ", 1, i < fill ? ui_attr(UI_TITLE) : (int)A_NORMAL);
-	int lw = (int)strlen(label);
-	ui_put_str(w, y, x + width - lw, label, lw, A_BOLD);
-	ui_put_str(w, y, x + width, "]", 1, ui_attr(UI_TITLE));
+	unsigned long up = (unsigned long)v->cur->sys.uptime_s;
+	int at = ui_printf(w, y, x, width, ui_attr(UI_TITLE), "Uptime:");
+	if (up / 86400)
+		ui_printf(w, y, x + at, width - at, A_NORMAL, " %lu day%s, %02lu:%02lu:%02lu", up / 86400,
+			  up / 86400 == 1 ? "" : "s", up / 3600 % 24, up / 60 % 60, up % 60);
+	else
+		ui_printf(w, y, x + at, width - at, A_NORMAL, " %02lu:%02lu:%02lu", up / 3600, up / 60 % 60, up % 60);
 }
 
-static void draw_chans(const struct view_ctx *v, WINDOW *w, int y)
+static void draw_chans(const struct view_ctx *v, WINDOW *w, int y, int x, int width)
 {
 	size_t n_kind[CK__COUNT] = { 0 };
 	for (size_t i = 0; i < v->cur->n_chans; i++)
 		if ((unsigned)v->cur->chans[i].kind < CK__COUNT)
 			n_kind[v->cur->chans[i].kind]++;
-	int x = ui_printf(w, y, 0, COLS, ui_attr(UI_TITLE), "Channels: %zu", v->cur->n_chans);
-	for (int k = 0; k < CK__COUNT && x < COLS; k++) {
+	int at = ui_printf(w, y, x, width, ui_attr(UI_TITLE), "Channels: %zu", v->cur->n_chans);
+	for (int k = 0; k < CK__COUNT && at + 2 < width; k++) {
 		if (!n_kind[k])
 			continue;
-		x += 2;
-		x += ui_printf(w, y, x, COLS - x, ui_kind_attr((enum chan_kind)k), "%s %zu",
-			       chan_kind_name((enum chan_kind)k), n_kind[k]);
+		at += 2;
+		at += ui_printf(w, y, x + at, width - at, ui_kind_attr((enum chan_kind)k), "%s %zu",
+				chan_kind_name((enum chan_kind)k), n_kind[k]);
+	}
+}
+
+void meter_draw_text_kind(const struct view_ctx *v, WINDOW *w, int y, int x, int width, enum meter_id id)
+{
+	const struct sys_info *si = &v->cur->sys;
+	switch (id) {
+	case METER_TASKS: draw_tasks(v, w, y, x, width); break;
+	case METER_LOAD: {
+		int at = ui_printf(w, y, x, width, ui_attr(UI_TITLE), "Load average:");
+		ui_printf(w, y, x + at, width - at, A_NORMAL, " %.2f %.2f %.2f", si->load[0], si->load[1], si->load[2]);
+		break;
+	}
+	case METER_UPTIME: draw_uptime(v, w, y, x, width); break;
+	case METER_CHANS: draw_chans(v, w, y, x, width); break;
+	default: break;
+	}
+}
+
+static void draw_column(struct view_ctx *v, WINDOW *w, enum meter_column col, int x, int width, int h, bool each)
+{
+	int y = 0;
+	for (int i = 0; i < v->set.meters.n && y < h; i++) {
+		const struct meter_slot *sl = &v->set.meters.slot[i];
+		if (sl->column != col)
+			continue;
+		for (int r = 0; r < meter_rows(v, sl->id, each) && y < h; r++, y++) {
+			if (meter_has_bar(sl->id))
+				meter_draw_bar_kind(v, w, y, x, width, sl, r, each);
+			else
+				meter_draw_text_kind(v, w, y, x, width, sl->id);
+		}
 	}
 }
 
 void header_draw(struct view_ctx *v, WINDOW *w, bool follow)
 {
-	draw_load(v, w, follow);
-	draw_tasks(v, w, 1);
-	if (header_height(v) >= 4) {
-		draw_mem(v, w, 2);
-		draw_chans(v, w, 3);
-	}
+	int h = header_height(v);
+	bool each = cpus_each(v);
+	int cols = getmaxx(w);
+	bool left = column_rows(v, METER_LEFT, each) > 0, right = column_rows(v, METER_RIGHT, each) > 0;
+	int split = left && right ? cols / 2 : (left ? cols : 0);
+	if (left)
+		draw_column(v, w, METER_LEFT, 0, right ? split - 1 : cols, h, each);
+	if (right)
+		draw_column(v, w, METER_RIGHT, split + (left ? 1 : 0), cols - split - (left ? 1 : 0), h, each);
+	if (follow && h > 0)
+		ui_put_str(w, h - 1, cols - 11, "[following]", 11, ui_attr(UI_TITLE));
 }

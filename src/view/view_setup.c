@@ -34,7 +34,7 @@ static void setup_draw(void *st, struct view_ctx *v, WINDOW *w)
 	struct setup_state *s = st;
 	int width = getmaxx(w), y = 2;
 	ui_put_str(w, 0, 0, "Setup", width, ui_attr(UI_TITLE));
-	ui_put_str(w, 1, 0, "Space/Enter: toggle   -/+: change delay   Esc: back (saved on quit)", width, ui_attr(UI_DIM));
+	ui_put_str(w, 1, 0, "Space/Enter: toggle   -/+: change delay   m: meters   Esc: back (saved on quit)", width, ui_attr(UI_DIM));
 	s->first_y = y;
 	for (int i = 0; i < SETUP_COUNT && y < getmaxy(w); i++) {
 		char line[96];
@@ -91,6 +91,7 @@ static bool setup_key(void *st, struct view_ctx *v, const struct key_event *ev, 
 	case ACT_TOGGLE:     toggle(s, v); break;
 	case ACT_DELAY_LESS: if (s->sel == SETUP_DELAY) change_delay(v, -1); break;
 	case ACT_DELAY_MORE: if (s->sel == SETUP_DELAY) change_delay(v, 1); break;
+	case ACT_METERS:     view_open(v, "meters", NULL); break;
 	case ACT_BACK:       view_close(v, s); break;
 	default: return a != ACT_QUIT && a != ACT_HELP;
 	}

@@ -33,12 +33,13 @@ ok $? "ipctop draws its process list under churn"
 # fall between the keys sent and the Enter that ends the prompt).
 frame_problem() {
 	printf '%s\n' "$1" | awk '
-		NR == 1 && !/^ipctop +Load average: [0-9.]+ [0-9.]+ [0-9.]+ +Uptime: / { print "header: " $0 }
-		NR == 2 && !/^Tasks: [0-9]+, / { print "tasks line: " $0 }
+		!body && /Load average: [0-9.]+ [0-9.]+ [0-9.]+/ { load = 1 }
+		!body && /Tasks: [0-9]+, / { tasks = 1 }
 		/^ +PID USER / { body = NR }
 		{ last = $0; rows[NR] = $0 }
 		END {
 			if (!body) { print "no column header"; exit }
+			if (!load || !tasks) print "header: no load average or task line above the list"
 			if (last !~ /^F1Help / && last !~ /^Filter: [^ ]* \(Enter done, Esc clear\)/)
 				print "bar: " last
 			for (i = body + 1; i < NR; i++)
@@ -54,7 +55,7 @@ watch() {
 	stop_at=$(($(date +%s) + $1))
 	while [ "$(date +%s)" -lt "$stop_at" ]; do
 		screen=$(T capture-pane -p -t churn 2>/dev/null) || break
-		up=$(printf '%s\n' "$screen" | sed -n '1s/.*Uptime: //p')
+		up=$(printf '%s\n' "$screen" | sed -n 's/.*Uptime: \([0-9a-z ,:]*[0-9]\).*/\1/p')
 		[ -z "$first_up" ] && first_up=$up
 		[ -n "$up" ] && last_up=$up
 		bad=$(frame_problem "$screen")

@@ -21,7 +21,7 @@ static const char *man_section(const char *scope)
 		{ "*", "Keys on every screen" }, { "list", "Process list" },
 		{ "detail", "Process detail" }, { "graph", "Communication graph" },
 		{ "chans", "Channel table" },
-		{ "help", "Help and setup" }, { "setup", "Help and setup" },
+		{ "help", "Help and setup" }, { "setup", "Help and setup" }, { "meters", "Help and setup" },
 		{ "menu", "Menus and confirmations" },
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
