@@ -2,7 +2,6 @@
  * with their labels, ports where edges meet boxes, the status line (selected box or edge) and
  * the legend of kinds; the view follows the selection. */
 #include <stdio.h>
-#include <string.h>
 
 #include "model/format_addr.h"
 #include "model/sock_describe.h"
@@ -10,18 +9,6 @@
 #include "util/strbuf.h"
 #include "view/graph_view_int.h"
 #include "view/ui.h"
-
-static const char *vertical_of(const char *h)
-{
-	static const char *const pairs[][2] = {
-		{ "─", "│" }, { "━", "┃" }, { "┄", "┆" }, { "┈", "┊" }, { "═", "║" }, { "╌", "╎" },
-		{ "-", "|" }, { "=", "|" }, { ".", ":" }, { "~", "!" },
-	};
-	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
-		if (strcmp(h, pairs[i][0]) == 0)
-			return pairs[i][1];
-	return ui_glyph(G_V);
-}
 
 static const char *conn_glyph(uint8_t conn, enum chan_kind kind)
 {
@@ -36,7 +23,7 @@ static const char *conn_glyph(uint8_t conn, enum chan_kind kind)
 	if (u && r) return ui_glyph(G_BL);
 	if (u && l) return ui_glyph(G_BR);
 	if (u || d)
-		return vertical_of(ui_kind_line(kind));
+		return ui_kind_vline(kind);
 	return ui_kind_line(kind);
 }
 
@@ -135,16 +122,13 @@ static void draw_label(struct graph_view *g, WINDOW *w, size_t i, int attr)
 	sb_free(&tail);
 }
 
-/* A box's border glyph: an address peer's has rounded (ASCII: dotted) corners and a dashed line. */
+/* A box's border glyph: an address peer's has rounded corners (ASCII: parentheses). */
 static const char *border_glyph(const struct gnode *n, enum ui_glyph gl)
 {
-	static const char *const addr_utf8[G_COUNT] = { [G_TL] = "╭", [G_TR] = "╮", [G_BL] = "╰",
-		[G_BR] = "╯", [G_H] = "╌", [G_V] = "╎" };
-	static const char *const addr_ascii[G_COUNT] = { [G_TL] = ".", [G_TR] = ".", [G_BL] = "'",
-		[G_BR] = "'", [G_H] = ".", [G_V] = ":" };
-	if (n->type != GN_ADDR)
-		return ui_glyph(gl);
-	return ui_ascii() ? addr_ascii[gl] : addr_utf8[gl];
+	static const char *const addr_utf8[G_COUNT] = { [G_TL] = "╭", [G_TR] = "╮", [G_BL] = "╰", [G_BR] = "╯" };
+	static const char *const addr_ascii[G_COUNT] = { [G_TL] = "(", [G_TR] = ")", [G_BL] = "(", [G_BR] = ")" };
+	const char *round = ui_ascii() ? addr_ascii[gl] : addr_utf8[gl];
+	return n->type == GN_ADDR && round ? round : ui_glyph(gl);
 }
 
 static void draw_box(struct graph_view *g, WINDOW *w, size_t i)

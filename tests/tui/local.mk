@@ -1,13 +1,14 @@
 # tests/tui/local.mk (included by tests/local.mk) — unit tests of the TUI's pure parts and
 # end-to-end tests of the interactive ipctop in tmux.
 TUI_UNIT_TESTS = tests/tui/test_proc_sort tests/tui/test_proc_tree tests/tui/test_proc_cpu \
-	tests/tui/test_settings
+	tests/tui/test_settings tests/tui/test_kind_glyphs
 check_PROGRAMS += $(TUI_UNIT_TESTS)
 TESTS += $(TUI_UNIT_TESTS)
 tests_tui_test_proc_sort_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_proc_tree_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_proc_cpu_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_settings_LDADD = $(IPCTOP_LIBS)
+tests_tui_test_kind_glyphs_LDADD = $(IPCTOP_LIBS)
 TESTS += tests/tui/decode.sh tests/tui/tui_basic.sh tests/tui/actions.sh tests/tui/keys.sh tests/tui/targets.sh \
 	tests/tui/lifecycle.sh tests/tui/demo.sh tests/tui/memory.sh \
 	tests/tui/setup.sh tests/tui/users.sh tests/tui/ipc_jump.sh tests/tui/mouse.sh \
