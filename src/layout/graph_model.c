@@ -213,7 +213,9 @@ static uint32_t node_of_pid(struct builder *b, const struct endpoint *ep)
 static uint32_t node_of_addr(struct builder *b, const struct endpoint *ep)
 {
 	struct gnode proto = { .key = (hash_bytes(ep->remote, strlen(ep->remote)) >> 2) | KEY_ADDR,
-		.type = GN_ADDR, .chan = -1, .count = 1 };
+		.type = GN_ADDR, .chan = -1, .count = 1,
+		.addr = role_is(ep->role, "peer closed", "closed", NULL) ? GA_CLOSED
+			: role_is(ep->role, "unseen", "unseen", NULL) ? GA_UNSEEN : GA_REMOTE };
 	set_name(&proto, ep->remote, strlen(ep->remote));
 	return node_by_key(b, &proto);
 }

@@ -17,6 +17,9 @@
 #include "model/snapshot.h"
 
 enum gnode_type { GN_PROC, GN_GROUP, GN_HUB, GN_ADDR };
+/* What an address node's peer is: off-host (or not known), a local peer that closed, or a
+ * local socket no visible process holds. */
+enum gaddr_kind { GA_REMOTE, GA_CLOSED, GA_UNSEEN };
 
 #define GNODE_NAME_MAX 48
 
@@ -28,6 +31,7 @@ struct gnode {
 	size_t name_len;
 	uint32_t count;            /* group: processes in it; hub: processes on the channel */
 	enum chan_kind kind;       /* a hub's channel kind */
+	enum gaddr_kind addr;      /* an address node's kind of peer */
 	int32_t chan;              /* a hub: index into snapshot.chans, else -1 */
 	uint32_t inner;            /* a group: channels between its own members */
 	uint64_t inner_bytes;      /* their bytes */

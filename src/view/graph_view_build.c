@@ -164,8 +164,10 @@ static void label_of(const struct gnode *n, struct strbuf *sb)
 void gv_label_tail(const struct gnode *n, struct strbuf *sb)
 {
 	const char *times = ui_ascii() ? "x" : "×";
-	if (n->type == GN_ADDR)
+	if (n->type == GN_ADDR) {
+		sb_puts(sb, n->addr == GA_CLOSED ? " (closed)" : n->addr == GA_UNSEEN ? " (unseen)" : "");
 		return;
+	}
 	if (n->type == GN_GROUP && n->count > 1)
 		sb_printf(sb, " %s%u", times, n->count);
 	else

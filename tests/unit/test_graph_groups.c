@@ -142,6 +142,11 @@ static void test_address_peer(void)
 	   "address: the off-host UDP peer is an address node named by its address");
 	ok(g.n_edges == 1 && cli >= 0 && (int)g.edges[0].from == cli && (int)g.edges[0].to == addr,
 	   "address: one edge from the client to the server's address");
+	ok(addr >= 0 && g.nodes[addr].addr == GA_REMOTE, "address: an off-host peer is a remote one");
+	chans[s.n_chans - 1].ep[1].role = "peer closed";
+	graph_model_build(&g, &s, &o);
+	ok(g.n_nodes == 2 && g.nodes[0].type + g.nodes[1].type == GN_PROC + GN_ADDR &&
+	   g.nodes[g.nodes[0].type == GN_ADDR ? 0 : 1].addr == GA_CLOSED, "address: a closed local peer is told as closed");
 	graph_model_free(&g);
 }
 
