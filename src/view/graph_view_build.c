@@ -41,8 +41,9 @@ static void resolve_focus(struct graph_view *g)
 		if (i >= 0)
 			g->focus_key = g->sel_key = g->full.nodes[i].key;
 		else
-			snprintf(g->msg, sizeof(g->msg), "pid %d shares no channel with another process (shown: all%s)",
-				 (int)g->focus_pid, g->n_one_ended && !g->opts.one_ended ? "; o: one-ended too" : "");
+			snprintf(g->msg, sizeof(g->msg), "pid %d shares no channel with another process (shown: all%s%s)",
+				 (int)g->focus_pid, g->scoped && !g->whole_machine ? " listed" : "",
+				 g->n_one_ended && !g->opts.one_ended ? "; o: one-ended too" : "");
 		g->follow = true;
 		return;
 	}
@@ -55,16 +56,9 @@ static void resolve_focus(struct graph_view *g)
 		snprintf(g->msg, sizeof(g->msg), "the focused process is not in the graph now (a: show all)");
 }
 
-static bool has_edge(const struct graph_model *m, uint64_t key)
-{
-	for (size_t e = 0; e < m->n_edges; e++)
-		if (m->edges[e].key == key)
-			return true;
-	return false;
-}
-
-/* Closed channels of the last refresh become ghosts (not those merely out of the focus, and
- * none across a change of grouping, kinds or scope); old ghosts age. */
+/* Closed channels of the last refresh become ghosts (not those merely out of the focus: gone
+ * from the whole graph, and when focused, touching a node still shown; none across a change of
+ * grouping, kinds or scope: gv_rebuild); old ghosts age. */
 static void age_ghosts(struct graph_view *g)
 {
 	size_t kept = 0;
@@ -79,16 +73,21 @@ static void age_ghosts(struct graph_view *g)
 	g->n_ghosts = kept;
 	if (g->base_generation == 0)
 		return;
+	struct u64map live;
+	u64map_init(&live, g->full.n_edges + 16);
+	for (size_t e = 0; e < g->full.n_edges; e++)
+		u64map_put(&live, g->full.edges[e].key, 1);
 	for (size_t e = 0; e < g->old.n_edges; e++) {
 		const struct gedge *oe = &g->old.edges[e];
-		if (has_edge(&g->full, oe->key))
+		if (u64map_get(&live, oe->key) >= 0)
 			continue;
-		if (graph_model_find(&g->shown, g->old.nodes[oe->from].key) < 0 &&
+		if (g->focused && graph_model_find(&g->shown, g->old.nodes[oe->from].key) < 0 &&
 		    graph_model_find(&g->shown, g->old.nodes[oe->to].key) < 0)
 			continue;
 		XGROW(g->ghosts, g->cap_ghosts, g->n_ghosts + 1);
 		g->ghosts[g->n_ghosts++] = (struct ghost){ *oe, g->old.nodes[oe->from], g->old.nodes[oe->to], GHOST_REFRESHES };
 	}
+	u64map_free(&live);
 }
 
 static uint32_t node_for_ghost(struct graph_model *m, const struct gnode *n)
