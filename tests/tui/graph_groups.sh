@@ -1,9 +1,9 @@
 #!/bin/sh
 # graph_groups.sh — groups on the graph screen, with real processes: a parent and eight workers
 # it forked (one program, each worker holding a pipe to the parent) are one box "NAME ×9" by
-# default, scoped with -p PARENT (a: all the list shows), and nine boxes after c; two
-# unrelated parents of one name, each with two children of that name, are two groups of three,
-# never one of six. The fixture records the pids; the parent of each worker is checked in
+# default, scoped with -p PARENT or the list's filter (a: all the list shows; A: the machine),
+# and nine boxes after c; two unrelated parents of one name, each with two children of that
+# name, are two groups of three, never one of six. The fixture records the pids; the parent of each worker is checked in
 # /proc/PID/stat. Then the legend with --no-color and with --ascii: every kind it names has a
 # line of its own.
 . "$TESTS_SRC/tap.sh"
@@ -74,6 +74,21 @@ is "$seen" 9 "c: the parent and all eight workers drawn, each with its pid"
 T send-keys -t main c
 wait_re "$wname ×9 "; ok $? "c again: one box again"
 T send-keys -t main q
+
+# --- the list's filter is the scope too ---
+start filt -d 10
+wait_re "Command" 150
+T send-keys -t filt F4
+T send-keys -t filt -l "$wname"
+T send-keys -t filt Enter
+wait_re "$wname" 100; ok $? "F4: the list filtered to the family's name"
+T send-keys -t filt g
+wait_for "Graph:"
+T send-keys -t filt a
+wait_re " 1 nodes, 0 edges \(listed\)"; ok $? "a with a filter: only what the list shows, the family as one box"
+T send-keys -t filt A
+wait_re "nodes, [0-9]+ edges \(machine\)"; ok $? "A: the whole machine"
+T send-keys -t filt q
 
 # --- two unrelated parents with children of one name ---
 tname="tw$$"
