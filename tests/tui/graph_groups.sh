@@ -3,9 +3,9 @@
 # it forked (one program, each worker holding a pipe to the parent) are one box "NAME ×9" by
 # default, scoped with -p PARENT or the list's filter (a: all the list shows; A: the machine),
 # and nine boxes after c; two unrelated parents of one name, each with two children of that
-# name, are two groups of three, never one of six. The fixture records the pids; the parent of each worker is checked in
-# /proc/PID/stat. Then the legend with --no-color and with --ascii: every kind it names has a
-# line of its own.
+# name, are two groups of three, never one of six. The fixture records the pids; the parent of
+# each worker is checked in /proc/PID/stat. Then the legend with --no-color and with --ascii:
+# every kind it names has a line of its own.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
