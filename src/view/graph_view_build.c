@@ -41,9 +41,8 @@ static void resolve_focus(struct graph_view *g)
 		if (i >= 0)
 			g->focus_key = g->sel_key = g->full.nodes[i].key;
 		else
-			snprintf(g->msg, sizeof(g->msg), "pid %d shares no channel with another process (shown: all%s%s)",
-				 (int)g->focus_pid, g->scoped && !g->whole_machine ? " listed" : "",
-				 g->n_one_ended && !g->opts.one_ended ? "; o: one-ended too" : "");
+			snprintf(g->msg, sizeof(g->msg), "pid %d shares no channel with another process (shown: all%s)",
+				 (int)g->focus_pid, g->n_one_ended && !g->opts.one_ended ? "; o: one-ended too" : "");
 		g->follow = true;
 		return;
 	}
