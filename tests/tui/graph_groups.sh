@@ -57,6 +57,7 @@ wait_re "$wname" 150; ok $? "ipctop -p PARENT lists the parent"
 T send-keys -t main g
 wait_for "Graph:"; ok $? "g opens the graph"
 wait_re "$wname ×9 "; ok $? "focused on the parent: one box for the parent and its eight workers (×9)"
+wait_re "$wname ×9 \(8 inside\)"; ok $? "the eight pipes between its members are counted on the box"
 printf '%s\n' "$screen" | grep -q "shares no channel"; [ $? -ne 0 ]
 ok $? "no message that the parent shares no channel"
 T send-keys -t main a
