@@ -1,6 +1,7 @@
 /* graph_model.c — nodes and edges of the communication graph from a snapshot's channels. A
  * channel between two processes is an edge from its client to its server; one of more than two
- * processes becomes a hub; a channel all of whose endpoints are one process is no edge. */
+ * processes becomes a hub; a channel all of whose endpoints are one process is no edge, one
+ * all of whose processes are one group is counted on the group. */
 #include "layout/graph_model.h"
 
 #include <stdlib.h>
@@ -8,11 +9,13 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include "layout/graph_family.h"
 #include "util/u64map.h"
 #include "util/xalloc.h"
 
 #define KEY_GROUP (1ULL << 62)
 #define KEY_HUB   (2ULL << 62)
+#define KEY_ADDR  (3ULL << 62)
 #define TCP_LISTEN_STATE 10
 #define UDP_UNCONNECTED_STATE 7
 
@@ -25,6 +28,7 @@ struct builder {
 	const struct gm_opts *o;
 	struct u64map node_of_key, edge_of_key, counted_pid;
 	bool *listen_port;             /* per socket: its port is one a local socket listens on */
+	struct graph_families fam;     /* when collapsing */
 	struct party *parties; size_t cap_parties;
 };
 
@@ -59,10 +63,19 @@ int graph_model_find(const struct graph_model *g, uint64_t key)
 	return -1;
 }
 
+int graph_model_node_of_pid(const struct graph_model *g, pid_t pid)
+{
+	for (size_t i = 0; i < g->n_members; i++)
+		if (g->members[i].pid == pid)
+			return (int)g->members[i].node;
+	return -1;
+}
+
 void graph_model_free(struct graph_model *g)
 {
 	free(g->nodes);
 	free(g->edges);
+	free(g->members);
 	memset(g, 0, sizeof(*g));
 }
 
@@ -151,27 +164,60 @@ static const struct proc_info *proc_of(const struct snapshot *s, const struct en
 	return snapshot_find_proc(s, ep->pid);
 }
 
-/* The node of a process (or of its command name when collapsing), created on first use. */
+/* Its family's key when collapsing and it has a family, else its pid. */
+static uint64_t proc_key(const struct builder *b, const struct proc_info *p, pid_t pid, const char **name)
+{
+	*name = p && p->comm ? p->comm : "?";
+	if (!b->o->collapse || !p)
+		return (uint64_t)pid;
+	size_t i = (size_t)(p - b->s->procs);
+	if (b->fam.size[i] < 2)
+		return (uint64_t)pid;
+	const struct proc_info *top = snapshot_find_proc(b->s, b->fam.root[i]);
+	if (top && top->comm)
+		*name = top->comm;
+	return (uint64_t)b->fam.root[i] | KEY_GROUP;
+}
+
+static uint32_t node_by_key(struct builder *b, const struct gnode *proto)
+{
+	int32_t idx = u64map_get(&b->node_of_key, proto->key);
+	if (idx < 0) {
+		idx = (int32_t)graph_model_add_node(b->g, proto);
+		u64map_put(&b->node_of_key, proto->key, idx);
+	}
+	return (uint32_t)idx;
+}
+
+/* The node of a process (or of its family when collapsing), created on first use. */
 static uint32_t node_of_pid(struct builder *b, const struct endpoint *ep)
 {
 	const struct proc_info *p = proc_of(b->s, ep);
-	const char *comm = p && p->comm ? p->comm : "?";
-	size_t len = strlen(comm);
-	uint64_t key = b->o->collapse ? ((hash_bytes(comm, len) >> 2) | KEY_GROUP) : (uint64_t)ep->pid;
-	int32_t idx = u64map_get(&b->node_of_key, key);
-	if (idx < 0) {
-		struct gnode n = { .key = key, .type = b->o->collapse ? GN_GROUP : GN_PROC, .pid = ep->pid, .chan = -1 };
-		set_name(&n, comm, len);
-		idx = (int32_t)graph_model_add_node(b->g, &n);
-		u64map_put(&b->node_of_key, key, idx);
-	}
+	const char *comm;
+	uint64_t key = proc_key(b, p, ep->pid, &comm);
+	struct gnode proto = { .key = key, .type = key & KEY_GROUP ? GN_GROUP : GN_PROC, .pid = ep->pid, .chan = -1 };
+	set_name(&proto, comm, strlen(comm));
+	uint32_t idx = node_by_key(b, &proto);
 	struct gnode *n = &b->g->nodes[idx];
-	if (u64map_put(&b->counted_pid, (uint64_t)ep->pid, idx) < 0) {
+	if (u64map_put(&b->counted_pid, (uint64_t)ep->pid, (int32_t)idx) < 0) {
 		n->count++;
 		if (ep->pid < n->pid)
 			n->pid = ep->pid;
+		XGROW(b->g->members, b->g->cap_members, b->g->n_members + 1);
+		b->g->members[b->g->n_members++] = (struct gmember){ ep->pid, idx };
 	}
-	return (uint32_t)idx;
+	return idx;
+}
+
+/* The node of a peer no local process holds, by its address. */
+static uint32_t node_of_addr(struct builder *b, const struct endpoint *ep)
+{
+	struct gnode proto = { .key = (hash_bytes(ep->remote, strlen(ep->remote)) >> 2) | KEY_ADDR,
+		.type = GN_ADDR, .chan = -1, .count = 1,
+		.addr = role_is(ep->role, "peer closed", "closed", NULL) ? GA_CLOSED
+			: role_is(ep->role, "unseen", "unseen", NULL) ? GA_UNSEEN : GA_REMOTE };
+	set_name(&proto, ep->remote, strlen(ep->remote));
+	return node_by_key(b, &proto);
 }
 
 static void add_edge(struct builder *b, uint32_t from, uint32_t to, const struct channel *c, int32_t ci,
@@ -203,15 +249,25 @@ static int party_cmp(const void *a, const void *b)
 /* Collect the channel's processes as (node, pid, rank), sorted by node; returns how many. */
 static size_t gather_parties(struct builder *b, const struct channel *c)
 {
-	size_t n = 0;
+	size_t n = 0, n_addr = 0;
+	int local_max = 0;
 	XGROW(b->parties, b->cap_parties, c->n_ep + 1);
 	for (size_t i = 0; i < c->n_ep; i++) {
 		const struct endpoint *ep = &c->ep[i];
+		if (ep->pid <= 0 && ep->remote)
+			n_addr++;
 		if (ep->pid <= 0)
 			continue;
-		b->parties[n++] = (struct party){ .node = node_of_pid(b, ep), .pid = ep->pid,
+		b->parties[n] = (struct party){ .node = node_of_pid(b, ep), .pid = ep->pid,
 			.rank = graph_endpoint_rank(b->s, c, ep, b->listen_port) };
+		local_max = b->parties[n].rank > local_max ? b->parties[n].rank : local_max;
+		n++;
 	}
+	/* an address peer faces the local side: its client when that serves, else its server */
+	for (size_t i = 0; i < c->n_ep && n > 0 && n_addr > 0; i++)
+		if (c->ep[i].pid <= 0 && c->ep[i].remote)
+			b->parties[n++] = (struct party){ .node = node_of_addr(b, &c->ep[i]), .pid = 0,
+				.rank = local_max >= 1 ? -1 : 4 };
 	qsort(b->parties, n, sizeof(*b->parties), party_cmp);
 	return n;
 }
@@ -273,19 +329,25 @@ static void add_channel(struct builder *b, const struct channel *c, int32_t ci)
 	size_t n = gather_parties(b, c);
 	uint32_t n_pids = 0;
 	n = fold_parties(b->parties, n, &n_pids);
-	if (n == 2 && n_pids <= 2 && !c->one_ended)
+	if (n == 1 && n_pids >= 2 && b->g->nodes[b->parties[0].node].type == GN_GROUP) {
+		b->g->nodes[b->parties[0].node].inner++;
+		b->g->nodes[b->parties[0].node].inner_bytes += c->bytes;
+	} else if (n == 2 && n_pids <= 2 && !c->one_ended)
 		add_pair(b, c, ci, b->parties);
 	else if (n >= 2)
 		add_hub(b, c, ci, b->parties, n, n_pids);
 }
 
-/* Drop nodes that ended up without edges (a process seen only on self-channels). */
+/* Drop nodes that ended up without edges (a process seen only on self-channels); a group
+ * with channels inside stays. */
 static void drop_lonely_nodes(struct graph_model *g)
 {
 	uint32_t *new_index = xcalloc(g->n_nodes + 1, sizeof(*new_index));
 	bool *used = xcalloc(g->n_nodes + 1, sizeof(*used));
 	for (size_t i = 0; i < g->n_edges; i++)
 		used[g->edges[i].from] = used[g->edges[i].to] = true;
+	for (size_t i = 0; i < g->n_nodes; i++)
+		used[i] = used[i] || g->nodes[i].inner > 0;
 	size_t n = 0;
 	for (size_t i = 0; i < g->n_nodes; i++) {
 		new_index[i] = (uint32_t)n;
@@ -297,19 +359,44 @@ static void drop_lonely_nodes(struct graph_model *g)
 		g->edges[i].from = new_index[g->edges[i].from];
 		g->edges[i].to = new_index[g->edges[i].to];
 	}
+	size_t kept = 0;
+	for (size_t i = 0; i < g->n_members; i++)
+		if (used[g->members[i].node])
+			g->members[kept++] = (struct gmember){ g->members[i].pid, new_index[g->members[i].node] };
+	g->n_members = kept;
 	free(new_index);
 	free(used);
 }
 
+/* Whether one of the channel's processes is in the scope. */
+static bool in_scope(const struct snapshot *s, const struct channel *c, const bool *scope)
+{
+	if (!scope)
+		return true;
+	for (size_t i = 0; i < c->n_ep; i++) {
+		const struct proc_info *p = c->ep[i].pid > 0 ? proc_of(s, &c->ep[i]) : NULL;
+		if (p && scope[p - s->procs])
+			return true;
+	}
+	return false;
+}
+
+static bool chan_shown(const struct snapshot *s, const struct channel *c, const struct gm_opts *o)
+{
+	return (o->kind_mask & (1u << c->kind)) && (o->one_ended || !c->one_ended) && in_scope(s, c, o->scope);
+}
+
 void graph_model_build(struct graph_model *g, const struct snapshot *s, const struct gm_opts *o)
 {
-	g->n_nodes = g->n_edges = 0;
+	g->n_nodes = g->n_edges = g->n_members = 0;
 	struct builder b = { .g = g, .s = s, .o = o, .listen_port = find_listen_ports(s) };
+	if (o->collapse)
+		graph_families_find(s, &b.fam);
 	u64map_init(&b.node_of_key, 64);
 	u64map_init(&b.edge_of_key, 64);
 	u64map_init(&b.counted_pid, 64);
 	for (size_t i = 0; i < s->n_chans; i++)
-		if (o->kind_mask & (1u << s->chans[i].kind) && (o->one_ended || !s->chans[i].one_ended))
+		if (chan_shown(s, &s->chans[i], o))
 			add_channel(&b, &s->chans[i], (int32_t)i);
 	drop_lonely_nodes(g);
 	u64map_free(&b.node_of_key);
@@ -317,4 +404,5 @@ void graph_model_build(struct graph_model *g, const struct snapshot *s, const st
 	u64map_free(&b.counted_pid);
 	free(b.listen_port);
 	free(b.parties);
+	graph_families_free(&b.fam);
 }

@@ -2,7 +2,10 @@
  * curses): processes that share a channel, client on the left of each edge and server on the
  * right, channels of more than two processes drawn through a hub node with a count. A one-ended
  * pipe (writers only or readers only) is left out unless asked for, and then also goes through a
- * hub: its holders never talk to each other, so no edge joins them directly. */
+ * hub: its holders never talk to each other, so no edge joins them directly. A peer that no
+ * local process holds (an off-host or closed peer, known by its address) is an address node.
+ * Collapsed, a family (a parent and its children of the same program, graph_family.h) is one
+ * group node; the channels between its members are counted on it. */
 #ifndef IPCTOP_GRAPH_MODEL_H
 #define IPCTOP_GRAPH_MODEL_H
 
@@ -13,19 +16,25 @@
 
 #include "model/snapshot.h"
 
-enum gnode_type { GN_PROC, GN_GROUP, GN_HUB };
+enum gnode_type { GN_PROC, GN_GROUP, GN_HUB, GN_ADDR };
+/* What an address node's peer is: off-host (or not known), a local peer that closed, or a
+ * local socket no visible process holds. */
+enum gaddr_kind { GA_REMOTE, GA_CLOSED, GA_UNSEEN };
 
 #define GNODE_NAME_MAX 48
 
 struct gnode {
-	uint64_t key;              /* stable across snapshots: pid, comm hash or channel-id hash */
+	uint64_t key;              /* stable across snapshots: pid, family's top pid, channel-id or address hash */
 	enum gnode_type type;
-	pid_t pid;                 /* process; a group: its lowest pid; a hub: 0 */
-	char name[GNODE_NAME_MAX]; /* raw bytes (comm, or a hub's channel label); not NUL-safe: use name_len */
+	pid_t pid;                 /* process; a group: its lowest pid on the graph; a hub, an address: 0 */
+	char name[GNODE_NAME_MAX]; /* raw bytes (comm, a hub's channel label, an address); not NUL-safe: use name_len */
 	size_t name_len;
 	uint32_t count;            /* group: processes in it; hub: processes on the channel */
 	enum chan_kind kind;       /* a hub's channel kind */
+	enum gaddr_kind addr;      /* an address node's kind of peer */
 	int32_t chan;              /* a hub: index into snapshot.chans, else -1 */
+	uint32_t inner;            /* a group: channels between its own members */
+	uint64_t inner_bytes;      /* their bytes */
 };
 
 struct gedge {
@@ -38,15 +47,21 @@ struct gedge {
 	uint64_t key;              /* stable: mixes both node keys and the kind */
 };
 
+/* A process on the graph and the node it is drawn in (its own, or its group's). */
+struct gmember { pid_t pid; uint32_t node; };
+
 struct graph_model {
 	struct gnode *nodes; size_t n_nodes, cap_nodes;
 	struct gedge *edges; size_t n_edges, cap_edges;
+	struct gmember *members; size_t n_members, cap_members;   /* filled by graph_model_build only */
 };
 
 struct gm_opts {
 	uint32_t kind_mask;        /* bit k set: channels of kind k are shown */
-	bool collapse;             /* one node per command name */
+	bool collapse;             /* one node per family (a parent and its children of one program) */
 	bool one_ended;            /* show one-ended pipes and FIFOs (each through its hub node) */
+	const bool *scope;         /* per s->procs index: in scope; NULL: every process. A channel
+	                            * is shown when one of its processes is in scope */
 };
 
 #define GM_ALL_KINDS ((1u << CK__COUNT) - 1)
@@ -56,6 +71,9 @@ void graph_model_build(struct graph_model *g, const struct snapshot *s, const st
 void graph_model_free(struct graph_model *g);
 /* Index of the node with this key, or -1 (linear). */
 int graph_model_find(const struct graph_model *g, uint64_t key);
+/* Index of the node process pid is drawn in (its own or its group), or -1 (linear; a model
+ * from graph_model_build only). */
+int graph_model_node_of_pid(const struct graph_model *g, pid_t pid);
 /* Add a node or an edge (used by the builder, by tests and by the view for fading items). */
 uint32_t graph_model_add_node(struct graph_model *g, const struct gnode *n);
 void graph_model_add_edge(struct graph_model *g, const struct gedge *e);

@@ -15,14 +15,6 @@
 #define NEW_REFRESHES 2        /* a new one is highlighted this many refreshes */
 #define LABEL_MAX_CELLS 28
 
-static int find_pid(const struct graph_model *m, pid_t pid)
-{
-	for (size_t i = 0; i < m->n_nodes; i++)
-		if (m->nodes[i].type != GN_HUB && m->nodes[i].pid == pid)
-			return (int)i;
-	return -1;
-}
-
 static void copy_model(struct graph_model *dst, const struct graph_model *src)
 {
 	dst->n_nodes = dst->n_edges = 0;
@@ -32,11 +24,18 @@ static void copy_model(struct graph_model *dst, const struct graph_model *src)
 		graph_model_add_edge(dst, &src->edges[i]);
 }
 
+/* The node of the focus in the full model: the one holding its process, else its key. */
+static int focus_node(const struct graph_view *g)
+{
+	int i = g->focus_pid > 0 ? graph_model_node_of_pid(&g->full, g->focus_pid) : -1;
+	return i >= 0 ? i : graph_model_find(&g->full, g->focus_key);
+}
+
 static void resolve_focus(struct graph_view *g)
 {
 	if (g->focus_pending) {
 		g->focus_pending = false;
-		int i = find_pid(&g->full, g->focus_pid);
+		int i = graph_model_node_of_pid(&g->full, g->focus_pid);
 		g->focused = i >= 0;
 		g->focus_missed = i < 0;
 		if (i >= 0)
@@ -45,17 +44,20 @@ static void resolve_focus(struct graph_view *g)
 			snprintf(g->msg, sizeof(g->msg), "pid %d shares no channel with another process (shown: all%s)",
 				 (int)g->focus_pid, g->n_one_ended && !g->opts.one_ended ? "; o: one-ended too" : "");
 		g->follow = true;
+		return;
 	}
-	if (g->focused && graph_model_find(&g->full, g->focus_key) < 0) {
-		int i = find_pid(&g->full, g->focus_pid);
-		if (i >= 0)
-			g->focus_key = g->full.nodes[i].key;
-		else          /* filtered out or gone: show all until it is back (a: unfocus) */
-			snprintf(g->msg, sizeof(g->msg), "the focused process is not in the graph now (a: show all)");
-	}
+	if (!g->focused)
+		return;
+	int i = focus_node(g);
+	if (i >= 0)
+		g->focus_key = g->full.nodes[i].key;
+	else          /* ended or filtered out: show all until it is back (a: unfocus) */
+		snprintf(g->msg, sizeof(g->msg), "the focused process is not in the graph now (a: show all)");
 }
 
-/* Closed channels of the last refresh become ghosts; old ghosts age. */
+/* Closed channels of the last refresh become ghosts (not those merely out of the focus: gone
+ * from the whole graph, and when focused, touching a node still shown; none across a change of
+ * grouping, kinds or scope: gv_rebuild); old ghosts age. */
 static void age_ghosts(struct graph_view *g)
 {
 	size_t kept = 0;
@@ -70,16 +72,21 @@ static void age_ghosts(struct graph_view *g)
 	g->n_ghosts = kept;
 	if (g->base_generation == 0)
 		return;
+	struct u64map live;
+	u64map_init(&live, g->full.n_edges + 16);
+	for (size_t e = 0; e < g->full.n_edges; e++)
+		u64map_put(&live, g->full.edges[e].key, 1);
 	for (size_t e = 0; e < g->old.n_edges; e++) {
 		const struct gedge *oe = &g->old.edges[e];
-		bool alive = false;
-		for (size_t k = 0; k < g->shown.n_edges && !alive; k++)
-			alive = g->shown.edges[k].key == oe->key;
-		if (alive)
+		if (u64map_get(&live, oe->key) >= 0)
+			continue;
+		if (g->focused && graph_model_find(&g->shown, g->old.nodes[oe->from].key) < 0 &&
+		    graph_model_find(&g->shown, g->old.nodes[oe->to].key) < 0)
 			continue;
 		XGROW(g->ghosts, g->cap_ghosts, g->n_ghosts + 1);
 		g->ghosts[g->n_ghosts++] = (struct ghost){ *oe, g->old.nodes[oe->from], g->old.nodes[oe->to], GHOST_REFRESHES };
 	}
+	u64map_free(&live);
 }
 
 static uint32_t node_for_ghost(struct graph_model *m, const struct gnode *n)
@@ -105,6 +112,8 @@ static enum gc_style age_style(const struct graph_view *g, unsigned first)
 static void style_items(struct graph_view *g, bool fresh)
 {
 	size_t real_nodes = g->shown.n_nodes, real_edges = g->shown.n_edges;
+	g->live_nodes = real_nodes;
+	g->live_edges = real_edges;
 	for (size_t i = 0; i < g->n_ghosts; i++) {
 		struct ghost *gh = &g->ghosts[i];
 		if (!(g->opts.kind_mask & (1u << gh->e.kind)))
@@ -147,10 +156,22 @@ static void label_of(const struct gnode *n, struct strbuf *sb)
 		return;
 	}
 	esc_append(sb, n->name, n->name_len);
+	gv_label_tail(n, sb);
+}
+
+void gv_label_tail(const struct gnode *n, struct strbuf *sb)
+{
+	const char *times = ui_ascii() ? "x" : "×";
+	if (n->type == GN_ADDR) {
+		sb_puts(sb, n->addr == GA_CLOSED ? " (closed)" : n->addr == GA_UNSEEN ? " (unseen)" : "");
+		return;
+	}
 	if (n->type == GN_GROUP && n->count > 1)
 		sb_printf(sb, " %s%u", times, n->count);
 	else
 		sb_printf(sb, " %d", (int)n->pid);
+	if (n->type == GN_GROUP && n->inner)
+		sb_printf(sb, " (%u inside)", n->inner);
 }
 
 static void run_layout(struct graph_view *g)
@@ -208,35 +229,70 @@ static void present_kinds(struct graph_view *g, const struct snapshot *s)
 		}
 }
 
+/* The full model: the list's scope unless focused or A; the focus resolved in it. */
+static void build_full(struct graph_view *g, const struct snapshot *s)
+{
+	g->opts.kind_mask = g->kind_cycle >= 0 ? 1u << g->kind_cycle : g->toggled_mask;
+	bool scope_ok = g->scoped && !g->whole_machine && g->n_scope == s->n_procs;
+	g->opts.scope = scope_ok && !g->focused && !g->focus_pending ? g->scope : NULL;
+	graph_model_build(&g->full, s, &g->opts);
+	present_kinds(g, s);
+	resolve_focus(g);
+	if (!g->focused && scope_ok && !g->opts.scope) {   /* the focus was not found: show the scope */
+		g->opts.scope = g->scope;
+		graph_model_build(&g->full, s, &g->opts);
+	}
+}
+
+/* The selected process (or group member) before a rebuild, to find its node again after. */
+static pid_t selected_pid(const struct graph_view *g)
+{
+	int i = graph_model_find(&g->shown, g->sel_key);
+	return i >= 0 ? g->shown.nodes[i].pid : 0;
+}
+
+static void keep_selection(struct graph_view *g, pid_t sel_pid)
+{
+	if (graph_model_find(&g->shown, g->sel_key) >= 0)
+		return;
+	int i = sel_pid > 0 ? graph_model_node_of_pid(&g->full, sel_pid) : -1;
+	if (i >= 0 && graph_model_find(&g->shown, g->full.nodes[i].key) >= 0)
+		g->sel_key = g->full.nodes[i].key;
+	else
+		g->sel_key = g->shown.n_nodes ? g->shown.nodes[0].key : 0;
+}
+
 void gv_rebuild(struct graph_view *g, const struct snapshot *s)
 {
-	bool fresh = g->fresh;
+	bool fresh = g->fresh, reshaped = g->shape != g->built_shape;
+	pid_t sel_pid = selected_pid(g);
 	g->fresh = false;
 	g->dirty = false;
 	if (fresh) {
 		g->generation++;
 		g->cur_ms = s->taken_ms;
 	}
-	g->opts.kind_mask = g->kind_cycle >= 0 ? 1u << g->kind_cycle : g->toggled_mask;
-	graph_model_build(&g->full, s, &g->opts);
-	present_kinds(g, s);
-	resolve_focus(g);
+	build_full(g, s);
 	int center = g->focused ? graph_model_find(&g->full, g->focus_key) : -1;
 	if (center >= 0)
 		graph_model_neighbourhood(&g->full, (uint32_t)center, g->hops, &g->shown);
 	else
 		copy_model(&g->shown, &g->full);
-	if (fresh)
+	if (reshaped) {           /* new grouping, kinds or scope: nothing fades, nothing is "new" */
+		g->n_ghosts = 0;
+		g->base_generation = g->generation;
+		g->built_shape = g->shape;
+	} else if (fresh) {
 		age_ghosts(g);
-	style_items(g, fresh);
+	}
+	style_items(g, fresh || reshaped);
 	if (g->base_generation == 0)
 		g->base_generation = g->generation;
 	compute_rates(g);
 	run_layout(g);
-	if (graph_model_find(&g->shown, g->sel_key) < 0)
-		g->sel_key = g->shown.n_nodes ? g->shown.nodes[0].key : 0;
+	keep_selection(g, sel_pid);
 	if (g->sel_edge >= (int)g->shown.n_edges)
 		g->sel_edge = -1;
-	if (fresh)
+	if (fresh || reshaped)
 		remember_shown(g);
 }

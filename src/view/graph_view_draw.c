@@ -2,7 +2,6 @@
  * with their labels, ports where edges meet boxes, the status line (selected box or edge) and
  * the legend of kinds; the view follows the selection. */
 #include <stdio.h>
-#include <string.h>
 
 #include "model/format_addr.h"
 #include "model/sock_describe.h"
@@ -10,18 +9,6 @@
 #include "util/strbuf.h"
 #include "view/graph_view_int.h"
 #include "view/ui.h"
-
-static const char *vertical_of(const char *h)
-{
-	static const char *const pairs[][2] = {
-		{ "─", "│" }, { "━", "┃" }, { "┄", "┆" }, { "┈", "┊" }, { "═", "║" }, { "╌", "╎" },
-		{ "-", "|" }, { "=", "|" }, { ".", ":" }, { "~", "!" },
-	};
-	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
-		if (strcmp(h, pairs[i][0]) == 0)
-			return pairs[i][1];
-	return ui_glyph(G_V);
-}
 
 static const char *conn_glyph(uint8_t conn, enum chan_kind kind)
 {
@@ -36,7 +23,7 @@ static const char *conn_glyph(uint8_t conn, enum chan_kind kind)
 	if (u && r) return ui_glyph(G_BL);
 	if (u && l) return ui_glyph(G_BR);
 	if (u || d)
-		return vertical_of(ui_kind_line(kind));
+		return ui_kind_vline(kind);
 	return ui_kind_line(kind);
 }
 
@@ -122,20 +109,26 @@ static void draw_label(struct graph_view *g, WINDOW *w, size_t i, int attr)
 	int room = g->view_w - x < b->w - 4 ? g->view_w - x : b->w - 4;
 	if (x < 0 || y < 0 || y >= g->view_h || room <= 0)
 		return;
-	char tail[48];
-	const char *times = ui_ascii() ? "x" : "×";
+	struct strbuf tail = STRBUF_INIT;
 	int used = 0;
 	if (n->type == GN_HUB) {
-		snprintf(tail, sizeof(tail), "%s %s%u", chan_kind_name(n->kind), times, n->count);
+		sb_printf(&tail, "%s %s%u", chan_kind_name(n->kind), ui_ascii() ? "x" : "×", n->count);
 	} else {
 		used = ui_put_text(w, 1 + y, x, n->name, n->name_len, room, attr);
-		if (n->type == GN_GROUP && n->count > 1)
-			snprintf(tail, sizeof(tail), " %s%u", times, n->count);
-		else
-			snprintf(tail, sizeof(tail), " %d", (int)n->pid);
+		gv_label_tail(n, &tail);
 	}
 	if (used < room)
-		ui_put_str(w, 1 + y, x + used, tail, room - used, attr);
+		ui_put_str(w, 1 + y, x + used, sb_str(&tail), room - used, attr);
+	sb_free(&tail);
+}
+
+/* A box's border glyph: an address peer's has rounded corners (ASCII: parentheses). */
+static const char *border_glyph(const struct gnode *n, enum ui_glyph gl)
+{
+	static const char *const addr_utf8[G_COUNT] = { [G_TL] = "╭", [G_TR] = "╮", [G_BL] = "╰", [G_BR] = "╯" };
+	static const char *const addr_ascii[G_COUNT] = { [G_TL] = "(", [G_TR] = ")", [G_BL] = "(", [G_BR] = ")" };
+	const char *round = ui_ascii() ? addr_ascii[gl] : addr_utf8[gl];
+	return n->type == GN_ADDR && round ? round : ui_glyph(gl);
 }
 
 static void draw_box(struct graph_view *g, WINDOW *w, size_t i)
@@ -147,7 +140,7 @@ static void draw_box(struct graph_view *g, WINDOW *w, size_t i)
 			bool top = y == b->y, bottom = y == b->y + b->h - 1, left = x == b->x, right = x == b->x + b->w - 1;
 			enum ui_glyph gl = top ? (left ? G_TL : right ? G_TR : G_H) : bottom ? (left ? G_BL : right ? G_BR : G_H)
 				: (left || right) ? G_V : G_COUNT;
-			put_cell(g, w, x, y, gl == G_COUNT ? " " : ui_glyph(gl), attr);
+			put_cell(g, w, x, y, gl == G_COUNT ? " " : border_glyph(&g->shown.nodes[i], gl), attr);
 		}
 	draw_label(g, w, i, attr);
 }
@@ -175,7 +168,14 @@ static int put_node_name(const struct graph_view *g, WINDOW *w, int x, int room,
 	const struct gnode *n = &g->shown.nodes[i];
 	if (n->type == GN_HUB)
 		return ui_printf(w, 0, x, room, ui_attr(UI_TITLE), "%s hub", chan_kind_name(n->kind));
+	if (n->type == GN_ADDR) {
+		int pre = ui_put_str(w, 0, x, "peer ", room, ui_attr(UI_TITLE));
+		return pre + ui_put_text(w, 0, x + pre, n->name, n->name_len, room - pre, ui_attr(UI_TITLE));
+	}
 	int used = ui_put_text(w, 0, x, n->name, n->name_len, room, ui_attr(UI_TITLE));
+	if (n->type == GN_GROUP && n->count > 1)
+		return used + ui_printf(w, 0, x + used, room - used, ui_attr(UI_TITLE), "(%u processes from %d)",
+					n->count, (int)n->pid);
 	return used + ui_printf(w, 0, x + used, room - used, ui_attr(UI_TITLE), "(%d)", (int)n->pid);
 }
 
@@ -259,11 +259,18 @@ static void draw_status(const struct graph_view *g, WINDOW *w, const struct snap
 			x += put_chan_label(w, x, width - x > 40 ? 40 : width - x, s, &s->chans[n->chan]);
 		}
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  %d edge%s", deg, deg == 1 ? "" : "s");
+		if (n->type == GN_GROUP && n->inner && x < width) {
+			char b[32];
+			human_bytes(b, sizeof(b), (double)n->inner_bytes);
+			x += ui_printf(w, 0, x, width - x, A_NORMAL, ", %u channel%s inside (bytes %s)", n->inner,
+				       n->inner == 1 ? "" : "s", b);
+		}
 	}
 	if (g->focused && x < width)
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  focus: %d hop%s", g->hops, g->hops == 1 ? "" : "s");
 	if (x < width)
-		x += ui_printf(w, 0, x, width - x, ui_attr(UI_DIM), "  %zu nodes, %zu edges", g->shown.n_nodes, g->shown.n_edges);
+		x += ui_printf(w, 0, x, width - x, ui_attr(UI_DIM), "  %zu nodes, %zu edges%s", g->live_nodes,
+			       g->live_edges, g->focused ? "" : g->whole_machine ? " (machine)" : g->scoped ? " (listed)" : "");
 	if (g->n_one_ended && x < width)
 		ui_printf(w, 0, x, width - x, ui_attr(UI_DIM), "  %zu one-ended %s (o)", g->n_one_ended,
 			  g->opts.one_ended ? "shown" : "hidden");
@@ -287,7 +294,7 @@ static void draw_legend(const struct graph_view *g, WINDOW *w, int y, int width)
 		x += ui_printf(w, y, x, width - x, attr, "%s%s ", chan_kind_name((enum chan_kind)k), on ? "" : "(off)");
 	}
 	if (g->opts.collapse && x < width)
-		ui_put_str(w, y, x, " [collapsed by command]", width - x, ui_attr(UI_TITLE));
+		ui_put_str(w, y, x, " [families grouped]", width - x, ui_attr(UI_TITLE));
 }
 
 void graph_view_draw(struct graph_view *g, WINDOW *w, const struct snapshot *s)

@@ -31,8 +31,15 @@ struct graph_view {
 	uint64_t old_ms, cur_ms;
 	struct ghost *ghosts; size_t n_ghosts, cap_ghosts;
 	uint64_t sel_key; int sel_edge;
+	/* the focus: focus_pid is the process (0 for a hub or an address; a group: a member), the
+	 * node is whichever holds it now (its own, or its group's when collapsed) */
 	uint64_t focus_key; pid_t focus_pid; bool focused, focus_pending; int hops;
 	bool focus_missed;                 /* focus_pid had no channel shown: o tries it again */
+	unsigned shape, built_shape;       /* bumped when grouping, kinds or scope change */
+	bool whole_machine;                /* A: every process, not only the list's (-p, -u, filter) */
+	bool *scope; size_t n_scope;       /* per snapshot proc: in the list's scope (scoped only) */
+	bool scoped;                       /* the list shows only some processes */
+	size_t live_nodes, live_edges;     /* shown less the fading ones */
 	uint32_t present_kinds;
 	size_t n_one_ended;                /* one-ended channels with two holders or more */
 	int sx, sy, view_w, view_h;
@@ -49,5 +56,8 @@ void gv_rebuild(struct graph_view *g, const struct snapshot *s);
 int gv_sel_index(const struct graph_view *g);
 /* Whether shown edge e has node at one of its ends (graph_view_keys.c). */
 bool gv_edge_touches(const struct graph_view *g, int e, int node);
+/* What a box's label says after the name: " ×9", " 1234", " (3 inside)" (graph_view_build.c). */
+struct strbuf;
+void gv_label_tail(const struct gnode *n, struct strbuf *sb);
 
 #endif

@@ -91,6 +91,7 @@ static void set_focus(struct graph_view *g, int node)
 	g->focus_key = g->sel_key = g->shown.nodes[node].key;
 	g->focus_pid = g->shown.nodes[node].pid;
 	g->dirty = true;
+	g->shape++;
 	g->follow = true;
 }
 
@@ -162,6 +163,13 @@ void graph_view_scroll(struct graph_view *g, int dy)
 	g->sy += dy;
 }
 
+/* The view changes shape (grouping, kinds, scope, hops): rebuilt with nothing fading. */
+static void reshape(struct graph_view *g)
+{
+	g->shape++;
+	g->dirty = true;
+}
+
 enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid)
 {
 	if (key == KEY_MOUSE)           /* clicks come through graph_view_click */
@@ -180,19 +188,24 @@ enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid)
 	case '\t':      step_edge(g, 1); break;
 	case KEY_BTAB:  step_edge(g, -1); break;
 	case '\n': case '\r': case KEY_ENTER: return on_enter(g, pid);
-	case '+': case '=': if (g->hops < MAX_HOPS) g->hops++; g->dirty = true; break;
-	case '-': case '_': if (g->hops > 1) g->hops--; g->dirty = true; break;
-	case 'a': g->focused = g->focus_missed = false; g->dirty = true; g->follow = true; break;
-	case 'c': g->opts.collapse = !g->opts.collapse; g->dirty = true; g->follow = true; break;
-	case 'k': cycle_kind(g); g->dirty = true; break;
+	case '+': case '=': if (g->hops < MAX_HOPS) g->hops++; reshape(g); break;
+	case '-': case '_': if (g->hops > 1) g->hops--; reshape(g); break;
+	case 'a': case 'A':   /* a: all the list shows; A: the whole machine */
+		g->focused = g->focus_missed = false;
+		g->whole_machine = key == 'A';
+		reshape(g);
+		g->follow = true;
+		break;
+	case 'c': g->opts.collapse = !g->opts.collapse; reshape(g); g->follow = true; break;
+	case 'k': cycle_kind(g); reshape(g); break;
 	case 'o':   /* a process whose only channels were hidden one-ended ones: focus it now */
 		g->opts.one_ended = !g->opts.one_ended;
 		g->focus_pending = g->focus_missed;
-		g->dirty = true;
+		reshape(g);
 		break;
 	default:
 		if (toggle_kind_key(g, key))
-			g->dirty = true;
+			reshape(g);
 		break;
 	}
 	return GRAPH_NONE;

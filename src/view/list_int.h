@@ -38,7 +38,6 @@ struct list_state {
 };
 
 /* list_rows.c */
-bool list_proc_visible(const struct list_state *l, const struct view_ctx *v, const struct proc_info *p);
 bool list_text_matches(const struct proc_info *p, const char *needle);
 void list_rebuild(struct list_state *l, struct view_ctx *v);
 void list_select_row(struct list_state *l, struct view_ctx *v, size_t row);

@@ -22,7 +22,12 @@ bool list_text_matches(const struct proc_info *p, const char *needle)
 	return (p->comm && strcasestr(p->comm, needle)) || (p->cmdline && strcasestr(p->cmdline, needle));
 }
 
-bool list_proc_visible(const struct list_state *l, const struct view_ctx *v, const struct proc_info *p)
+bool view_scope_narrowed(const struct view_ctx *v)
+{
+	return v->opts->n_pids || v->scope_user || (v->scope_filter && v->scope_filter[0]);
+}
+
+bool view_proc_in_scope(const struct view_ctx *v, const struct proc_info *p)
 {
 	const struct ipctop_opts *o = v->opts;
 	if (o->n_pids) {
@@ -32,12 +37,14 @@ bool list_proc_visible(const struct list_state *l, const struct view_ctx *v, con
 		if (!listed)
 			return false;
 	}
-	if (l->user && !user_matches(l->user, p))
+	if (v->scope_user && !user_matches(v->scope_user, p))
 		return false;
-	if (l->filter[0] && !list_text_matches(p, l->filter))
+	if (v->scope_filter && v->scope_filter[0] && !list_text_matches(p, v->scope_filter))
 		return false;
 	return true;
 }
+
+
 
 const struct proc_info *list_selected(const struct list_state *l, const struct view_ctx *v)
 {
@@ -67,6 +74,8 @@ void list_move(struct list_state *l, struct view_ctx *v, long delta)
 void list_rebuild(struct list_state *l, struct view_ctx *v)
 {
 	const struct snapshot *s = v->cur;
+	v->scope_user = l->user;        /* the graph's "all" means what the list shows */
+	v->scope_filter = l->filter;
 	if (l->cap_rows < s->n_procs + 1) {
 		l->cap_rows = s->n_procs + 1;
 		l->rows = xrealloc(l->rows, l->cap_rows * sizeof *l->rows);
@@ -74,7 +83,7 @@ void list_rebuild(struct list_state *l, struct view_ctx *v)
 	}
 	l->n_rows = 0;
 	for (size_t i = 0; i < s->n_procs; i++)
-		if (list_proc_visible(l, v, &s->procs[i]))
+		if (view_proc_in_scope(v, &s->procs[i]))
 			l->rows[l->n_rows++] = (uint32_t)i;
 	proc_sort(s->procs, v->cpu, l->rows, l->n_rows, v->set.sort_col, v->set.sort_desc);
 	if (v->set.tree) {

@@ -30,21 +30,25 @@ static const char *const glyph_ascii[G_COUNT] = {
 	[G_DOT] = "*", [G_BLOCK] = "#", [G_SHADE] = ".", [G_ELLIPSIS] = "~",
 };
 
-/* Colour of each channel kind: foreground colour and whether it is bold. */
-static const struct { short fg; bool bold; const char *line_utf8, *line_ascii; } kind_style[CK__COUNT] = {
-	[CK_PIPE]      = { COLOR_YELLOW,  false, "─", "-" },
-	[CK_FIFO]      = { COLOR_YELLOW,  true,  "─", "-" },
-	[CK_UNIX]      = { COLOR_MAGENTA, false, "━", "=" },
-	[CK_TCP]       = { COLOR_CYAN,    false, "┄", "." },
-	[CK_UDP]       = { COLOR_BLUE,    true,  "┄", "." },
-	[CK_SYSV_SHM]  = { COLOR_GREEN,   false, "═", "~" },
-	[CK_SYSV_MSG]  = { COLOR_RED,     false, "═", "~" },
-	[CK_POSIX_SHM] = { COLOR_GREEN,   true,  "═", "~" },
-	[CK_POSIX_MQ]  = { COLOR_RED,     true,  "═", "~" },
-	[CK_MEMFD]     = { COLOR_GREEN,   false, "┄", "." },
-	[CK_PTY]       = { COLOR_WHITE,   true,  "━", "=" },
-	[CK_EVENTFD]   = { COLOR_BLUE,    false, "┄", "." },
-	[CK_ANON_SHM]  = { COLOR_GREEN,   false, "═", "~" },
+/* Each channel kind: foreground colour, whether it is bold, and a line of its own (not only a
+ * colour, so that it reads without colour): horizontal and vertical, UTF-8 and ASCII. */
+static const struct {
+	short fg; bool bold;
+	const char *line[2][2];    /* [ascii][vertical] */
+} kind_style[CK__COUNT] = {
+	[CK_PIPE]      = { COLOR_YELLOW,  false, { { "─", "│" }, { "-", "|" } } },
+	[CK_FIFO]      = { COLOR_YELLOW,  true,  { { "╌", "╎" }, { "_", "!" } } },
+	[CK_UNIX]      = { COLOR_MAGENTA, false, { { "━", "┃" }, { "=", "H" } } },
+	[CK_TCP]       = { COLOR_CYAN,    false, { { "┄", "┆" }, { ".", ":" } } },
+	[CK_UDP]       = { COLOR_BLUE,    true,  { { "┈", "┊" }, { ",", ";" } } },
+	[CK_SYSV_SHM]  = { COLOR_GREEN,   false, { { "═", "║" }, { "#", "#" } } },
+	[CK_SYSV_MSG]  = { COLOR_RED,     false, { { "┅", "┇" }, { "%", "%" } } },
+	[CK_POSIX_SHM] = { COLOR_GREEN,   true,  { { "┉", "┋" }, { "*", "*" } } },
+	[CK_POSIX_MQ]  = { COLOR_RED,     true,  { { "╍", "╏" }, { "&", "&" } } },
+	[CK_MEMFD]     = { COLOR_GREEN,   false, { { "≈", "≀" }, { "~", "~" } } },
+	[CK_PTY]       = { COLOR_WHITE,   true,  { { "·", "·" }, { "\"", "\"" } } },
+	[CK_EVENTFD]   = { COLOR_BLUE,    false, { { "⋯", "⋮" }, { "'", "'" } } },
+	[CK_ANON_SHM]  = { COLOR_GREEN,   false, { { "≡", "‖" }, { "@", "@" } } },
 };
 
 enum { PAIR_HEADER = 1, PAIR_SELECTED, PAIR_TITLE, PAIR_WARN, PAIR_FKEY_NUM, PAIR_FKEY_LABEL,
@@ -115,11 +119,21 @@ int ui_kind_attr(enum chan_kind k)
 	return (unsigned)k < CK__COUNT ? kind_attr[k] : (int)A_NORMAL;
 }
 
-const char *ui_kind_line(enum chan_kind k)
+const char *ui_kind_line_of(enum chan_kind k, bool ascii, bool vertical)
 {
 	if ((unsigned)k >= CK__COUNT)
-		return ascii_mode ? "-" : "─";
-	return ascii_mode ? kind_style[k].line_ascii : kind_style[k].line_utf8;
+		k = CK_PIPE;
+	return kind_style[k].line[ascii][vertical];
+}
+
+const char *ui_kind_line(enum chan_kind k)
+{
+	return ui_kind_line_of(k, ascii_mode, false);
+}
+
+const char *ui_kind_vline(enum chan_kind k)
+{
+	return ui_kind_line_of(k, ascii_mode, true);
 }
 
 const char *ui_glyph(enum ui_glyph g)

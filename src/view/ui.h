@@ -27,7 +27,10 @@ bool ui_ascii(void);
 bool ui_color(void);                              /* colours in use (not --no-color, terminal has them) */
 int ui_attr(enum ui_role r);                      /* attributes incl. colour pair; sensible without colour */
 int ui_kind_attr(enum chan_kind k);               /* colour for a channel kind */
-const char *ui_kind_line(enum chan_kind k);       /* line glyph for a kind ("─", "━", "┄", "═"; ASCII "-", "=", ".", "~") */
+const char *ui_kind_line(enum chan_kind k);       /* a kind's own line glyph ("─", "━", "┄", ...; ASCII "-", "=", ".", ...) */
+const char *ui_kind_vline(enum chan_kind k);      /* its vertical glyph ("│", "┃", "┆", ...) */
+/* Either of them in either glyph set, whatever the terminal (for tests). */
+const char *ui_kind_line_of(enum chan_kind k, bool ascii, bool vertical);
 const char *ui_glyph(enum ui_glyph g);            /* UTF-8 or ASCII per ui_ascii() */
 
 /* Draw untrusted bytes escaped by esc_append(), clipped to width cells (wide chars counted

@@ -36,6 +36,8 @@ struct view_ctx {
 	char status[256];                 /* one line of news in the key bar (trusted text) */
 	unsigned batch;                   /* the input read that brought the event being handled */
 	bool refresh_now;                 /* take a snapshot at once (after an action) */
+	/* the list's own narrowing besides -p (published by the list): user, filter text */
+	const char *scope_user, *scope_filter;
 	bool quit;
 	struct view_stack *stack;
 };
@@ -76,6 +78,10 @@ void view_close(struct view_ctx *v, void *st);
 void view_status(struct view_ctx *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The '?' explanation of a help_text key in a text box. */
 void view_explain(struct view_ctx *v, const char *help_key);
+/* Whether the list shows p (-p, its user filter, its filter text): the scope the graph's
+ * "all" means (list_rows.c). view_scope_narrowed: whether anything is narrowed at all. */
+bool view_proc_in_scope(const struct view_ctx *v, const struct proc_info *p);
+bool view_scope_narrowed(const struct view_ctx *v);
 /* The process the screens pass on. */
 void view_select(struct view_ctx *v, const struct proc_info *p);
 

@@ -3,6 +3,7 @@
  * model and layout), graph_view_keys.c (keys and clicks) and graph_view_draw.c (drawing). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/xalloc.h"
 #include "view/graph_view_int.h"
@@ -15,6 +16,7 @@ struct graph_view *graph_view_new(void)
 	g->kind_cycle = -1;
 	g->sel_edge = -1;
 	g->hops = 1;
+	g->opts.collapse = true;     /* a family is one box until c */
 	g->dirty = true;
 	gl_memory_init(&g->mem);
 	u64map_init(&g->node_seen, 16);
@@ -38,7 +40,7 @@ void graph_view_free(struct graph_view *g)
 	graph_model_free(&g->shown);
 	graph_model_free(&g->old);
 	free(g->node_style); free(g->edge_style); free(g->edge_rate);
-	free(g->gn); free(g->ge); free(g->ghosts);
+	free(g->gn); free(g->ge); free(g->ghosts); free(g->scope);
 	gl_result_free(&g->res);
 	gl_memory_free(&g->mem);
 	gcanvas_free(&g->canvas);
@@ -53,11 +55,27 @@ void graph_view_update(struct graph_view *g, const struct snapshot *s)
 	g->dirty = true;
 }
 
+void graph_view_set_scope(struct graph_view *g, const bool *in, size_t n)
+{
+	bool was = g->scoped;
+	g->scoped = in != NULL;
+	g->n_scope = 0;
+	if (in) {
+		g->scope = xrealloc(g->scope, (n + 1) * sizeof(*g->scope));
+		memcpy(g->scope, in, n * sizeof(*g->scope));
+		g->n_scope = n;
+	}
+	if (was != g->scoped)
+		g->shape++;
+	g->dirty = true;
+}
+
 void graph_view_focus(struct graph_view *g, pid_t pid)
 {
 	g->focus_pid = pid;
 	g->focus_pending = true;
 	g->dirty = true;
+	g->shape++;
 	g->sel_edge = -1;
 	g->msg[0] = 0;
 }
@@ -66,8 +84,8 @@ const char *graph_view_hint(const struct graph_view *g)
 {
 	struct graph_view *mut = (struct graph_view *)g;   /* the hint buffer is a cache */
 	snprintf(mut->hint, sizeof(mut->hint),
-		 "Arrows move  Enter %s  Tab edge  +/- hops(%d)  k kind  1-0 toggle  o one-ended%s  c collapse%s  a all  Esc back",
+		 "Arrows move  Enter %s  Tab edge  +/- hops(%d)  k kind  1-0 toggle  o one-ended%s  c groups%s  a all%s  A machine  Esc back",
 		 g->focused ? "focus/open" : "focus", g->hops, g->opts.one_ended ? "(on)" : "",
-		 g->opts.collapse ? "(on)" : "");
+		 g->opts.collapse ? "(on)" : "(off)", g->scoped ? "(listed)" : "");
 	return g->hint;
 }

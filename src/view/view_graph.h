@@ -1,8 +1,11 @@
 /* view_graph.h — the communication-graph screen: processes as boxes, channels as lines, laid out
- * left (clients) to right (servers); focus, hops, kind filter, collapse by command, scrolling. */
+ * left (clients) to right (servers); focus, hops, kind filter, groups of a family, the list's
+ * scope or the whole machine, scrolling. */
 #ifndef IPCTOP_VIEW_GRAPH_H
 #define IPCTOP_VIEW_GRAPH_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 #include <curses.h>
@@ -26,6 +29,9 @@ enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid);
  * there; a click on the box already selected acts as Enter. */
 enum graph_action graph_view_click(struct graph_view *g, int y, int x, pid_t *pid);
 void graph_view_scroll(struct graph_view *g, int dy);   /* scroll the view by dy rows */
+/* The processes "all" means (a): in[i] for snapshot proc i, as the list shows them; NULL:
+ * every process. Given with each snapshot (graph_view_update), n = its process count. */
+void graph_view_set_scope(struct graph_view *g, const bool *in, size_t n);
 /* Focus a pid (g on a selected process). */
 void graph_view_focus(struct graph_view *g, pid_t pid);
 /* One line of help for the function bar / status line. */

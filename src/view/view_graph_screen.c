@@ -1,12 +1,33 @@
 /* view_graph_screen.c — the communication graph as a screen: the graph view (view_graph.h)
- * focused on the process passed on, fed every snapshot, and the key table's actions turned
- * into the graph's own keys. */
+ * focused on the process passed on, fed every snapshot with the list's scope (what its "all"
+ * means), and the key table's actions turned into the graph's own keys. */
 #include <stdlib.h>
 
 #include "view/view.h"
 #include "view/view_graph.h"
 
-struct graph_screen { struct graph_view *g; };
+struct graph_screen { struct graph_view *g; bool *scope; size_t cap; };
+
+/* The snapshot and which of its processes the list shows, to the graph view. */
+static void feed(struct graph_screen *s, struct view_ctx *v)
+{
+	const struct snapshot *snap = v->cur;
+	if (!view_scope_narrowed(v)) {
+		graph_view_set_scope(s->g, NULL, 0);
+	} else {
+		if (s->cap < snap->n_procs + 1) {
+			bool *grown = realloc(s->scope, (snap->n_procs + 1) * sizeof(*grown));
+			if (!grown)
+				return;
+			s->scope = grown;
+			s->cap = snap->n_procs + 1;
+		}
+		for (size_t i = 0; i < snap->n_procs; i++)
+			s->scope[i] = view_proc_in_scope(v, &snap->procs[i]);
+		graph_view_set_scope(s->g, s->scope, snap->n_procs);
+	}
+	graph_view_update(s->g, snap);
+}
 
 static void *graph_enter(struct view_ctx *v, const void *arg)
 {
@@ -16,7 +37,7 @@ static void *graph_enter(struct view_ctx *v, const void *arg)
 		return NULL;
 	s->g = graph_view_new();
 	graph_view_set_kinds(s->g, v->opts->kind_mask);
-	graph_view_update(s->g, v->cur);
+	feed(s, v);
 	if (v->sel_pid > 0)
 		graph_view_focus(s->g, v->sel_pid);
 	return s;
@@ -27,13 +48,14 @@ static void graph_leave(void *st, struct view_ctx *v)
 	(void)v;
 	struct graph_screen *s = st;
 	graph_view_free(s->g);
+	free(s->scope);
 	free(s);
 }
 
 static void graph_snapshot(void *st, struct view_ctx *v, const struct snapshot *old)
 {
 	(void)old;
-	graph_view_update(((struct graph_screen *)st)->g, v->cur);
+	feed(st, v);
 }
 
 static void graph_draw(void *st, struct view_ctx *v, WINDOW *w)
@@ -48,7 +70,7 @@ static int graph_key_of(enum action a)
 		[ACT_UP] = KEY_UP, [ACT_DOWN] = KEY_DOWN, [ACT_LEFT] = KEY_LEFT, [ACT_RIGHT] = KEY_RIGHT,
 		[ACT_PAGE_UP] = KEY_PPAGE, [ACT_PAGE_DOWN] = KEY_NPAGE, [ACT_HOME] = KEY_HOME,
 		[ACT_END] = KEY_END, [ACT_ENTER] = '\n', [ACT_EDGE_NEXT] = '\t', [ACT_EDGE_PREV] = KEY_BTAB,
-		[ACT_HOPS_MORE] = '+', [ACT_HOPS_FEWER] = '-', [ACT_SHOW_ALL] = 'a', [ACT_COLLAPSE] = 'c',
+		[ACT_HOPS_MORE] = '+', [ACT_HOPS_FEWER] = '-', [ACT_SHOW_ALL] = 'a', [ACT_SHOW_MACHINE] = 'A', [ACT_COLLAPSE] = 'c',
 		[ACT_KIND_CYCLE] = 'k', [ACT_KIND_1] = '1', [ACT_KIND_2] = '2', [ACT_KIND_3] = '3',
 		[ACT_KIND_4] = '4', [ACT_KIND_5] = '5', [ACT_KIND_6] = '6', [ACT_KIND_7] = '7',
 		[ACT_KIND_8] = '8', [ACT_KIND_9] = '9', [ACT_KIND_10] = '0', [ACT_ONE_ENDED] = 'o',

@@ -1,7 +1,7 @@
 # tests/tui/local.mk (included by tests/local.mk) — unit tests of the TUI's pure parts and
 # end-to-end tests of the interactive ipctop in tmux.
 TUI_UNIT_TESTS = tests/tui/test_proc_sort tests/tui/test_proc_tree tests/tui/test_proc_cpu \
-	tests/tui/test_settings tests/tui/test_meter_setup
+	tests/tui/test_settings tests/tui/test_meter_setup tests/tui/test_kind_glyphs
 check_PROGRAMS += $(TUI_UNIT_TESTS)
 TESTS += $(TUI_UNIT_TESTS)
 tests_tui_test_proc_sort_LDADD = $(IPCTOP_LIBS)
@@ -9,14 +9,30 @@ tests_tui_test_proc_tree_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_proc_cpu_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_settings_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_meter_setup_LDADD = $(IPCTOP_LIBS)
-TESTS += tests/tui/decode.sh tests/tui/tui_basic.sh tests/tui/actions.sh tests/tui/keys.sh tests/tui/targets.sh \
-	tests/tui/lifecycle.sh tests/tui/demo.sh tests/tui/memory.sh \
-	tests/tui/setup.sh tests/tui/meters.sh tests/tui/users.sh tests/tui/ipc_jump.sh tests/tui/mouse.sh \
-	tests/tui/graph_hops.sh tests/tui/share_tui.sh tests/tui/chans.sh
-EXTRA_DIST += tests/tui/decode.sh tests/tui/tui_basic.sh tests/tui/tmux_lib.sh tests/tui/actions.sh tests/tui/keys.sh \
-	tests/tui/targets.sh tests/tui/lifecycle.sh tests/tui/demo.sh tests/tui/memory.sh \
-	tests/tui/setup.sh tests/tui/meters.sh tests/tui/users.sh tests/tui/ipc_jump.sh tests/tui/mouse.sh \
-	tests/tui/graph_hops.sh tests/tui/share_tui.sh tests/tui/chans.sh
+tests_tui_test_kind_glyphs_LDADD = $(IPCTOP_LIBS)
+# The tmux tests, one per line (keys.sh and mouse.sh run longest: first).
+TUI_SCRIPTS = \
+	tests/tui/keys.sh \
+	tests/tui/mouse.sh \
+	tests/tui/decode.sh \
+	tests/tui/tui_basic.sh \
+	tests/tui/actions.sh \
+	tests/tui/targets.sh \
+	tests/tui/lifecycle.sh \
+	tests/tui/demo.sh \
+	tests/tui/memory.sh \
+	tests/tui/setup.sh \
+	tests/tui/meters.sh \
+	tests/tui/users.sh \
+	tests/tui/ipc_jump.sh \
+	tests/tui/graph_hops.sh \
+	tests/tui/share_tui.sh \
+	tests/tui/chans.sh \
+	tests/tui/graph_groups.sh \
+	tests/tui/graph_demo.sh \
+	tests/tui/graph_addr.sh
+TESTS += $(TUI_SCRIPTS)
+EXTRA_DIST += $(TUI_SCRIPTS) tests/tui/tmux_lib.sh
 # test_keymap: the key table against the help screen's text and the man page
 check_PROGRAMS += tests/tui/test_keymap
 TESTS += tests/tui/test_keymap

@@ -7,3 +7,6 @@ TESTS += tests/unit/test_layout_graph
 tests_unit_test_layout_graph_LDADD = $(IPCTOP_LIBS)
 TESTS += tests/tui/graph.sh
 EXTRA_DIST += tests/tui/graph.sh
+check_PROGRAMS += tests/unit/test_graph_groups
+TESTS += tests/unit/test_graph_groups
+tests_unit_test_graph_groups_LDADD = $(IPCTOP_LIBS)

@@ -1,0 +1,140 @@
+#!/bin/sh
+# graph_groups.sh — groups on the graph screen, with real processes: a parent and eight workers
+# it forked (one program, each worker holding a pipe to the parent) are one box "NAME ×9" by
+# default, scoped with -p PARENT or the list's filter (a: all the list shows; A: the machine),
+# and nine boxes after c; two unrelated parents of one name, each with two children of that
+# name, are two groups of three, never one of six. The fixture records the pids; the parent of
+# each worker is checked in /proc/PID/stat. Then the legend with --no-color and with --ascii:
+# every kind it names has a line of its own.
+. "$TESTS_SRC/tap.sh"
+. "$TESTS_SRC/tui/tmux_lib.sh"
+tmux_require python3
+export LC_ALL=C.UTF-8
+tmux_setup ggroups fam1 fam2 fam3
+
+# family.py NAME N OUT: a process named NAME forks N children (named NAME too, inherited), each
+# writing to its own pipe whose read end the parent holds. Records the parent, then the children.
+py_fixture family <<'PY'
+name, n = sys.argv[1], int(sys.argv[2])
+libc.prctl(15, name.encode(), 0, 0, 0)
+kids, ends = [], []
+for _ in range(n):
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)     # PR_SET_PDEATHSIG: ends with its parent
+        for f in ends:
+            os.close(f)
+        os.close(r)
+        signal.pause()
+        os._exit(0)
+    os.close(w)
+    ends.append(r)
+    kids.append(pid)
+record(os.getpid(), *kids)
+time.sleep(600)
+PY
+
+start_family() {   # start_family NAME N OUT: sets fam_pid
+	"$PYTHON3" "$tmp/family.py" "$1" "$2" "$3" </dev/null >/dev/null 2>&1 &
+	fam_pid=$!
+	wait_file "$3"
+}
+
+is() { [ "$1" = "$2" ]; ok $? "$3 (got $1, want $2)"; }
+ppid_of() { awk '{ sub(/.*\) /, ""); print $2 }' "/proc/$1/stat" 2>/dev/null; }
+
+# --- one parent and eight workers ---
+wname="wk$$"
+start_family "$wname" 8 "$tmp/workers"; fam1=$fam_pid
+read -r parent w1 w2 w3 w4 w5 w6 w7 w8 < "$tmp/workers"
+good=0
+for w in $w1 $w2 $w3 $w4 $w5 $w6 $w7 $w8; do [ "$(ppid_of "$w")" = "$parent" ] && good=$((good + 1)); done
+is "$good" 8 "the eight workers are children of the parent (/proc/PID/stat)"
+
+start main -p "$parent" -d 10
+wait_re "$wname" 150; ok $? "ipctop -p PARENT lists the parent"
+T send-keys -t main g
+wait_for "Graph:"; ok $? "g opens the graph"
+wait_re "$wname ×9 "; ok $? "focused on the parent: one box for the parent and its eight workers (×9)"
+wait_re "$wname ×9 \(8 inside\)"; ok $? "the eight pipes between its members are counted on the box"
+printf '%s\n' "$screen" | grep -q "shares no channel"; [ $? -ne 0 ]
+ok $? "no message that the parent shares no channel"
+T send-keys -t main a
+wait_re "nodes, [0-9]+ edges \(listed\)"; ok $? "a: all the list shows (scoped to -p)"
+n=$(printf '%s\n' "$screen" | grep -c "$wname ")
+is "$n" 1 "one box for the family, not one per worker"
+wait_re " 1 nodes, 0 edges"; ok $? "the status line counts the one box on screen"
+T send-keys -t main c
+wait_re "$wname $w8 "; ok $? "c: groups off, the workers are boxes of their own"
+seen=0
+for p in $parent $w1 $w2 $w3 $w4 $w5 $w6 $w7 $w8; do
+	printf '%s\n' "$screen" | grep -q "$wname $p " && seen=$((seen + 1))
+done
+is "$seen" 9 "c: the parent and all eight workers drawn, each with its pid"
+T send-keys -t main c
+wait_re "$wname ×9 "; ok $? "c again: one box again"
+T send-keys -t main q
+
+# --- the list's filter is the scope too ---
+start filt -d 10
+wait_re "Command" 150
+T send-keys -t filt F4
+T send-keys -t filt -l "$wname"
+T send-keys -t filt Enter
+wait_re "$wname" 100; ok $? "F4: the list filtered to the family's name"
+T send-keys -t filt g
+wait_for "Graph:"
+T send-keys -t filt a
+wait_re " 1 nodes, 0 edges \(listed\)"; ok $? "a with a filter: only what the list shows, the family as one box"
+T send-keys -t filt A
+wait_re "nodes, [0-9]+ edges \(machine\)"; ok $? "A: the whole machine"
+T send-keys -t filt q
+
+# --- two unrelated parents with children of one name ---
+tname="tw$$"
+start_family "$tname" 2 "$tmp/twin1"; fam2=$fam_pid
+start_family "$tname" 2 "$tmp/twin2"; fam3=$fam_pid
+read -r t1 _ < "$tmp/twin1"
+read -r t2 _ < "$tmp/twin2"
+ok "$([ "$(ppid_of "$t1")" != "$t2" ] && [ "$(ppid_of "$t2")" != "$t1" ]; echo $?)" "the two parents are unrelated"
+start twins -p "$t1,$t2" -d 10
+wait_re "$tname" 150; ok $? "ipctop -p P1,P2 lists the parents"
+T send-keys -t twins g
+wait_for "Graph:"
+T send-keys -t twins a
+wait_re "nodes, [0-9]+ edges \(listed\)"; ok $? "a: all the list shows"
+wait_re "$tname ×3 "
+n=$(printf '%s\n' "$screen" | grep -o "$tname ×3 " | wc -l)
+is "$n" 2 "two groups of three, one per parent"
+printf '%s\n' "$screen" | grep -q "$tname ×6"; [ $? -ne 0 ]; ok $? "never one group of six by name"
+T send-keys -t twins q
+
+# --- the legend without colour: each kind it names has a line of its own ---
+# legend_glyphs: "GLYPH KIND" per entry of the legend line ("1──pipe", "··pty"): the line of
+# the screen with the most such entries.
+legend_glyphs() {
+	printf '%s\n' "$screen" | "$PYTHON3" -c '
+import re, sys
+best = max((re.findall(r"(?:^|[0-9 ])(\S)\1([a-z_]+) ", l) for l in sys.stdin), key=len)
+for g, k in best:
+    print(g, k)'
+}
+for mode in --no-color "--no-color --ascii"; do
+	start legend "$mode" -p "$parent" -d 10
+	wait_re "$wname" 150
+	T send-keys -t legend g
+	wait_for "Graph:"
+	T send-keys -t legend A
+	wait_re "\(machine\)"; ok $? "$mode: A shows the whole machine"
+	wait_re "pipe "
+	pairs=$(legend_glyphs)
+	kinds=$(printf '%s\n' "$pairs" | grep -c .)
+	glyphs=$(printf '%s\n' "$pairs" | awk '{ print $1 }' | sort -u | grep -c .)
+	ok "$([ "$kinds" -ge 2 ] && [ "$kinds" = "$glyphs" ]; echo $?)" \
+	   "$mode: the legend's $kinds kinds have $glyphs distinct lines ($(printf '%s' "$pairs" | tr '\n' ' '))"
+	T send-keys -t legend q
+	wait_gone 50 legend
+done
+
+tap_done
