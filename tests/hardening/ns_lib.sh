@@ -40,7 +40,7 @@ ns_end() {
 	ns_cleanup
 	trap - EXIT
 	i=0
-	while any_alive "$@" && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	while any_alive "$@" && [ "$i" -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 	! any_alive "$@"
 }
 # any_alive PID...: one of them is still in /proc.
