@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-enum run_mode { MODE_TUI = 0, MODE_JSON, MODE_DOT };
+enum run_mode { MODE_TUI = 0, MODE_JSON, MODE_DOT, MODE_OPENMETRICS };
 
 struct ipctop_opts {
 	enum run_mode mode;
@@ -24,6 +24,7 @@ struct ipctop_opts {
 	bool demo;            /* --demo: start example processes and focus on them */
 	bool readonly;        /* --readonly: no kill/renice actions */
 	bool pretty;          /* --pretty: indented JSON */
+	bool metrics_pids;    /* --metrics-pids: per-process metrics with pid labels (OpenMetrics) */
 };
 
 #endif

@@ -4,7 +4,8 @@
 set -euo pipefail
 
 build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libncurses-dev)
-test=(python3 python3-jsonschema tmux graphviz util-linux iproute2 procps clang valgrind lsof)
+test=(python3 python3-jsonschema tmux graphviz util-linux iproute2 procps clang valgrind lsof
+      prometheus)   # prometheus: promtool and the server the OpenMetrics tests scrape with
 bench=(hyperfine htop)
 coverage=(lcov)   # make coverage only (configure --enable-coverage); CI does not need it
 # Real servers the tests in tests/servers start in their own directories and ports.
