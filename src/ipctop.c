@@ -21,11 +21,13 @@
 #include "export/export_openmetrics.h"
 #include "model/snap_filter.h"
 #include "options.h"
+#include "serve/serve_addr.h"
+#include "serve/serve_http.h"
 #include "util/xalloc.h"
 #include "view/tui.h"
 
 enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND,
-       OPT_OPENMETRICS, OPT_METRICS_PIDS };
+       OPT_OPENMETRICS, OPT_METRICS_PIDS, OPT_SERVE };
 
 static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
@@ -33,6 +35,7 @@ static const struct option long_opts[] = {
 	{ "pretty", no_argument, NULL, OPT_PRETTY },
 	{ "openmetrics", no_argument, NULL, OPT_OPENMETRICS },
 	{ "metrics-pids", no_argument, NULL, OPT_METRICS_PIDS },
+	{ "serve", required_argument, NULL, OPT_SERVE },
 	{ "pid", required_argument, NULL, 'p' },
 	{ "user", required_argument, NULL, 'u' },
 	{ "kind", required_argument, NULL, OPT_KIND },
@@ -55,6 +58,8 @@ static void usage(FILE *f)
 	      "  --pretty             indent the JSON\n"
 	      "  --dot                print the communication graph as Graphviz DOT and exit\n"
 	      "  --openmetrics        print one snapshot as OpenMetrics (Prometheus) text and exit\n"
+	      "  --serve ADDR:PORT    serve OpenMetrics on http://ADDR:PORT/metrics (PORT alone:\n"
+	      "                       127.0.0.1); a snapshot per scrape, at most one per -d\n"
 	      "  --metrics-pids       OpenMetrics: channels of each process, with pid labels\n"
 	      "  -p, --pid PID[,PID]  JSON: full detail for these processes and their peers;\n"
 	      "                       interactive: show only these processes\n"
@@ -164,18 +169,20 @@ static void bad_option(int c, char **argv)
 static void set_mode(struct ipctop_opts *o, enum run_mode m)
 {
 	if (o->mode != MODE_TUI && o->mode != m)
-		die("--json, --dot and --openmetrics cannot be used together");
+		die("--json, --dot, --openmetrics and --serve cannot be used together");
 	o->mode = m;
 }
 
 /* Options that only one mode uses are errors in another, not silently ignored. */
 static void check_modes(const struct ipctop_opts *o, bool delay_given)
 {
-	bool export = o->mode != MODE_TUI;
+	bool export = o->mode != MODE_TUI && o->mode != MODE_SERVE;
 	if (o->pretty && o->mode != MODE_JSON)
 		die("--pretty applies to --json only");
-	if (o->metrics_pids && o->mode != MODE_OPENMETRICS)
-		die("--metrics-pids applies to --openmetrics only");
+	if (o->metrics_pids && o->mode != MODE_OPENMETRICS && o->mode != MODE_SERVE)
+		die("--metrics-pids applies to --openmetrics and --serve only");
+	if (o->mode == MODE_SERVE && o->demo)
+		die("--demo is interactive; it cannot be used with --serve");
 	if (export && o->demo)
 		die("--demo is interactive; it cannot be used with --json, --dot or --openmetrics");
 	if (export && delay_given)
@@ -215,6 +222,11 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 		case OPT_PRETTY: o->pretty = true; break;
 		case OPT_OPENMETRICS: set_mode(o, MODE_OPENMETRICS); break;
 		case OPT_METRICS_PIDS: o->metrics_pids = true; break;
+		case OPT_SERVE:
+			set_mode(o, MODE_SERVE);
+			if (!serve_parse_addr(optarg, &o->serve_addr))
+				die("invalid address '%s' for --serve (PORT, ADDR:PORT or [ADDR6]:PORT)", optarg);
+			break;
 		case 'p': parse_pids(o, optarg); break;
 		case 'u': parse_user(o, optarg); break;
 		case OPT_KIND: parse_kinds(o, optarg); break;
@@ -334,8 +346,10 @@ int main(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	parse_args(argc, argv, &o);
 	int status;
-	if (o.mode != MODE_TUI) {
+	if (o.mode != MODE_TUI && o.mode != MODE_SERVE) {
 		status = run_export(&o);
+	} else if (o.mode == MODE_SERVE) {
+		status = serve_metrics(&o);
 	} else if (o.demo) {
 		status = run_demo(&o);
 	} else {

@@ -1,10 +1,13 @@
-"""check_openmetrics.py MANIFEST METRICS — `ipctop --openmetrics --metrics-pids` against
+"""check_openmetrics.py MANIFEST METRICS [--api] — `ipctop --openmetrics --metrics-pids` against
 ipc_fixture's own record: each fixture child holds, in ipctop_process_channels, exactly the
 channels of each kind the manifest lists for it (and the bystander none); the whole-machine
 ipctop_channels of a kind is at least the fixture's count of that kind. The text is parsed
-here by the OpenMetrics rules (label escapes \\\\ \\" \\n), not by anything of ipctop's."""
+here by the OpenMetrics rules (label escapes \\\\ \\" \\n), not by anything of ipctop's.
+With --api, METRICS is instead the answer of a Prometheus server's /api/v1/query (the same
+families as Prometheus stored them from its scrapes of ipctop --serve)."""
 
 import collections
+import json
 import os
 import re
 import sys
@@ -41,13 +44,25 @@ def parse(path):
     return out
 
 
+def parse_api(path):
+    """The same triples from a Prometheus /api/v1/query answer (a vector)."""
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    if doc.get("status") != "success" or doc["data"]["resultType"] != "vector":
+        raise ValueError("query failed: %r" % doc)
+    return [(s["metric"].get("__name__"), s["metric"], float(s["value"][1]))
+            for s in doc["data"]["result"]]
+
+
 def main():
     r = ipcfx.Results()
     man = ipcfx.parse_manifest(sys.argv[1])
+    api = sys.argv[3:] == ["--api"]
     try:
-        samples = parse(sys.argv[2])
-    except (ValueError, UnicodeDecodeError) as e:
-        r.check(False, "the metrics parse as OpenMetrics text", [str(e)])
+        samples = parse_api(sys.argv[2]) if api else parse(sys.argv[2])
+    except (ValueError, KeyError, UnicodeDecodeError) as e:
+        r.check(False, "the metrics parse as " + ("a query answer" if api else "OpenMetrics text"),
+                [str(e)])
         r.done()
     want = collections.Counter()
     kinds = collections.Counter()

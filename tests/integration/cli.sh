@@ -91,10 +91,15 @@ cases() {
 	expect 2 "unexpected argument 'extra'" extra
 	expect 2 "unexpected argument 'extra'" --json extra
 	# options that belong to another mode
-	expect 2 "--json, --dot and --openmetrics cannot be used together" --json --dot
-	expect 2 "--json, --dot and --openmetrics cannot be used together" --dot --json
-	expect 2 "--json, --dot and --openmetrics cannot be used together" --openmetrics --json
-	expect 2 "--metrics-pids applies to --openmetrics only" --json --metrics-pids
+	expect 2 "--json, --dot, --openmetrics and --serve cannot be used together" --json --dot
+	expect 2 "--json, --dot, --openmetrics and --serve cannot be used together" --dot --json
+	expect 2 "--json, --dot, --openmetrics and --serve cannot be used together" --openmetrics --json
+	expect 2 "--metrics-pids applies to --openmetrics and --serve only" --json --metrics-pids
+	expect 2 "--json, --dot, --openmetrics and --serve cannot be used together" --serve 0 --dot
+	expect 2 "--demo is interactive; it cannot be used with --serve" --serve 0 --demo
+	for a in "" x 65536 1.2.3:80 "1.2.3.4:" "[::1]" "[::1]80" "::1:80" "localhost:80" "-1"; do
+		expect 2 "invalid address '$a' for --serve" --serve "$a"
+	done
 	expect 2 "--pretty applies to --json only" --dot --pretty
 	expect 2 "--pretty applies to --json only" --pretty
 	expect 2 "--demo is interactive; it cannot be used with --json, --dot or --openmetrics" --json --demo
@@ -113,7 +118,7 @@ cases() {
 	[ "$st" -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q '^Usage: ipctop ' "$tmp/out"
 	ok $? "$who: --help exits 0 with the usage on stdout"
 	missing=
-	for o in --json --pretty --dot --openmetrics --metrics-pids -p --pid -u --user -d --delay --ascii --no-color --demo \
+	for o in --json --pretty --dot --openmetrics --serve --metrics-pids -p --pid -u --user -d --delay --ascii --no-color --demo \
 		--readonly -h --help -V --version; do
 		grep -qE -- "(^|[ ,])$o([ ,]|\$)" "$tmp/out" || missing="$missing $o"
 	done
