@@ -116,7 +116,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 
 static struct MHD_Daemon *start(const struct ipctop_opts *o, struct serve_state *st)
 {
-	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD;   /* no error log: serve_metrics says why
+	                                                  * it cannot start, and nothing a client
+	                                                  * does can fill stderr */
 	if (o->serve_addr.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	return MHD_start_daemon(flags, 0, NULL, NULL, on_request, st,
