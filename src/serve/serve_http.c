@@ -1,8 +1,10 @@
-/* serve_http.c — ipctop --serve: libmicrohttpd's internal polling thread answers every
- * connection without blocking on any (a slow or silent client is dropped after
+/* serve_http.c — ipctop --serve: libmicrohttpd, driven by select() in ipctop's main thread,
+ * answers every connection without blocking on any (a slow or silent client is dropped after
  * CONN_TIMEOUT_S seconds and cannot hold the others), with a bound on connections and on
- * request size. GET (or HEAD) /metrics gets the OpenMetrics text of a snapshot taken in that
- * thread, reused while younger than -d; any other path is 404, any other method 405. */
+ * request size. GET (or HEAD) /metrics gets the OpenMetrics text of a snapshot, reused while
+ * younger than -d; any other path is 404, any other method 405. Snapshots are taken in the
+ * main thread, not in a server thread: libproc2 keeps per-thread buffers that a thread's end
+ * would leak (see source_live.c). SIGINT and SIGTERM arrive through a signalfd. */
 #include "config.h"
 
 #include "serve/serve_http.h"
@@ -10,8 +12,10 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <microhttpd.h>
-#include <pthread.h>
 #include <signal.h>
+#include <sys/select.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -116,9 +120,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 
 static struct MHD_Daemon *start(const struct ipctop_opts *o, struct serve_state *st)
 {
-	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD;   /* no error log: serve_metrics says why
-	                                                  * it cannot start, and nothing a client
-	                                                  * does can fill stderr */
+	unsigned flags = 0;   /* driven by run(); no error log: serve_metrics says why it cannot
+	                       * start, and nothing a client does can fill stderr */
 	if (o->serve_addr.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	return MHD_start_daemon(flags, 0, NULL, NULL, on_request, st,
@@ -129,28 +132,64 @@ static struct MHD_Daemon *start(const struct ipctop_opts *o, struct serve_state 
 	                        MHD_OPTION_END);
 }
 
+/* Until a signal arrives on sfd: wait for the server's sockets or its next timeout, then let
+ * it handle what is ready. Returns 0, or 1 when select fails. */
+static int run(struct MHD_Daemon *d, int sfd)
+{
+	for (;;) {
+		fd_set rs, ws, es;
+		MHD_socket max = sfd;
+		MHD_UNSIGNED_LONG_LONG ms;
+		struct timeval tv, *tvp = NULL;
+		FD_ZERO(&rs); FD_ZERO(&ws); FD_ZERO(&es);
+		FD_SET(sfd, &rs);
+		if (MHD_get_fdset2(d, &rs, &ws, &es, &max, FD_SETSIZE) != MHD_YES)
+			return 1;
+		if (MHD_get_timeout(d, &ms) == MHD_YES) {
+			tv.tv_sec = (time_t)(ms / 1000);
+			tv.tv_usec = (suseconds_t)(ms % 1000) * 1000;
+			tvp = &tv;
+		}
+		if (select(max + 1, &rs, &ws, &es, tvp) < 0) {
+			if (errno == EINTR)
+				continue;
+			fprintf(stderr, "ipctop: select: %s\n", strerror(errno));
+			return 1;
+		}
+		if (FD_ISSET(sfd, &rs))
+			return 0;
+		MHD_run_from_select(d, &rs, &ws, &es);
+	}
+}
+
 int serve_metrics(const struct ipctop_opts *o)
 {
 	sigset_t stop;
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &stop, NULL);   /* before the server's thread starts */
+	sigprocmask(SIG_BLOCK, &stop, NULL);   /* they arrive on sfd instead */
 	signal(SIGPIPE, SIG_IGN);
+	int sfd = signalfd(-1, &stop, SFD_CLOEXEC);
+	if (sfd < 0) {
+		fprintf(stderr, "ipctop: signalfd: %s\n", strerror(errno));
+		return 1;
+	}
 	struct serve_state st = { o, STRBUF_INIT, 0, false };
 	struct MHD_Daemon *d = start(o, &st);
 	char where[80];
 	if (!d) {
 		serve_format_addr(&o->serve_addr, serve_addr_port(&o->serve_addr), where, sizeof(where));
 		fprintf(stderr, "ipctop: cannot serve on %s: %s\n", where, strerror(errno));
+		close(sfd);
 		return 1;
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	serve_format_addr(&o->serve_addr, info ? info->port : 0, where, sizeof(where));
 	fprintf(stderr, "ipctop: serving http://%s/metrics\n", where);
-	int sig;
-	sigwait(&stop, &sig);
+	int status = run(d, sfd);
 	MHD_stop_daemon(d);
+	close(sfd);
 	sb_free(&st.text);
-	return 0;
+	return status;
 }
