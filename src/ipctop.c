@@ -11,23 +11,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "collect/collect.h"
 #include "demo/demo.h"
 #include "export/export_dot.h"
 #include "export/export_json.h"
+#include "export/export_openmetrics.h"
 #include "model/snap_filter.h"
 #include "options.h"
+#include "serve/serve_addr.h"
+#include "serve/serve_http.h"
 #include "util/xalloc.h"
 #include "view/tui.h"
 
-enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND };
+enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND,
+       OPT_OPENMETRICS, OPT_METRICS_PIDS, OPT_SERVE };
 
 static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "dot", no_argument, NULL, OPT_DOT },
 	{ "pretty", no_argument, NULL, OPT_PRETTY },
+	{ "openmetrics", no_argument, NULL, OPT_OPENMETRICS },
+	{ "metrics-pids", no_argument, NULL, OPT_METRICS_PIDS },
+	{ "serve", required_argument, NULL, OPT_SERVE },
 	{ "pid", required_argument, NULL, 'p' },
 	{ "user", required_argument, NULL, 'u' },
 	{ "kind", required_argument, NULL, OPT_KIND },
@@ -49,6 +57,10 @@ static void usage(FILE *f)
 	      "  --json               print one snapshot as JSON and exit\n"
 	      "  --pretty             indent the JSON\n"
 	      "  --dot                print the communication graph as Graphviz DOT and exit\n"
+	      "  --openmetrics        print one snapshot as OpenMetrics (Prometheus) text and exit\n"
+	      "  --serve ADDR:PORT    serve OpenMetrics on http://ADDR:PORT/metrics (PORT alone:\n"
+	      "                       127.0.0.1); a snapshot per scrape, at most one per -d\n"
+	      "  --metrics-pids       OpenMetrics: channels of each process, with pid labels\n"
 	      "  -p, --pid PID[,PID]  JSON: full detail for these processes and their peers;\n"
 	      "                       interactive: show only these processes\n"
 	      "  -u, --user USER      show only USER's processes (and their channels)\n"
@@ -157,20 +169,24 @@ static void bad_option(int c, char **argv)
 static void set_mode(struct ipctop_opts *o, enum run_mode m)
 {
 	if (o->mode != MODE_TUI && o->mode != m)
-		die("--json and --dot cannot be used together");
+		die("--json, --dot, --openmetrics and --serve cannot be used together");
 	o->mode = m;
 }
 
 /* Options that only one mode uses are errors in another, not silently ignored. */
 static void check_modes(const struct ipctop_opts *o, bool delay_given)
 {
-	bool export = o->mode == MODE_JSON || o->mode == MODE_DOT;
+	bool export = o->mode != MODE_TUI && o->mode != MODE_SERVE;
 	if (o->pretty && o->mode != MODE_JSON)
 		die("--pretty applies to --json only");
+	if (o->metrics_pids && o->mode != MODE_OPENMETRICS && o->mode != MODE_SERVE)
+		die("--metrics-pids applies to --openmetrics and --serve only");
+	if (o->mode == MODE_SERVE && o->demo)
+		die("--demo is interactive; it cannot be used with --serve");
 	if (export && o->demo)
-		die("--demo is interactive; it cannot be used with --json or --dot");
+		die("--demo is interactive; it cannot be used with --json, --dot or --openmetrics");
 	if (export && delay_given)
-		die("-d applies to the interactive screens only, not to --json or --dot");
+		die("-d applies to the interactive screens only, not to --json, --dot or --openmetrics");
 	if (o->demo && o->n_pids)
 		die("--demo shows its own processes; it cannot be used with -p");
 }
@@ -204,6 +220,13 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 		case OPT_JSON: set_mode(o, MODE_JSON); break;
 		case OPT_DOT: set_mode(o, MODE_DOT); break;
 		case OPT_PRETTY: o->pretty = true; break;
+		case OPT_OPENMETRICS: set_mode(o, MODE_OPENMETRICS); break;
+		case OPT_METRICS_PIDS: o->metrics_pids = true; break;
+		case OPT_SERVE:
+			set_mode(o, MODE_SERVE);
+			if (!serve_parse_addr(optarg, &o->serve_addr))
+				die("invalid address '%s' for --serve (PORT, ADDR:PORT or [ADDR6]:PORT)", optarg);
+			break;
 		case 'p': parse_pids(o, optarg); break;
 		case 'u': parse_user(o, optarg); break;
 		case OPT_KIND: parse_kinds(o, optarg); break;
@@ -227,13 +250,33 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 	check_modes(o, delay_given);
 }
 
+static uint64_t mono_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static int write_openmetrics(FILE *f, const struct snapshot *s, const struct snap_selection *sel,
+                             bool pids, uint64_t take_ns)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct om_opts oo = { pids, take_ns };
+	openmetrics_build(&sb, s, sel, &oo);
+	int r = fwrite(sb.buf, 1, sb.len, f) == sb.len ? 0 : -errno;
+	sb_free(&sb);
+	return r;
+}
+
 /* One snapshot, written by the export of the chosen mode. */
 static int run_export(const struct ipctop_opts *o)
 {
 	struct snapshot s;
 	struct collect_opts co = { .detail_pids = o->pids, .n_detail = o->mode == MODE_JSON ? o->n_pids : 0 };
 	snapshot_init(&s);
+	uint64_t t0 = mono_ns();
 	int r = snapshot_take(&s, &co);
+	uint64_t take_ns = mono_ns() - t0;
 	if (r < 0) {
 		fprintf(stderr, "ipctop: cannot read /proc: %s\n", strerror(-r));
 		snapshot_free(&s);
@@ -258,6 +301,8 @@ static int run_export(const struct ipctop_opts *o)
 	snap_select(&s, &flt, &sel);
 	if (o->mode == MODE_JSON)
 		r = export_json(stdout, &s, &sel, o->pretty);
+	else if (o->mode == MODE_OPENMETRICS)
+		r = write_openmetrics(stdout, &s, &sel, o->metrics_pids, take_ns);
 	else
 		r = export_dot(stdout, &s, &sel);
 	snap_selection_free(&sel);
@@ -301,8 +346,10 @@ int main(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	parse_args(argc, argv, &o);
 	int status;
-	if (o.mode == MODE_JSON || o.mode == MODE_DOT) {
+	if (o.mode != MODE_TUI && o.mode != MODE_SERVE) {
 		status = run_export(&o);
+	} else if (o.mode == MODE_SERVE) {
+		status = serve_metrics(&o);
 	} else if (o.demo) {
 		status = run_demo(&o);
 	} else {

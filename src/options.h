@@ -5,9 +5,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/socket.h>
 #include <sys/types.h>
 
-enum run_mode { MODE_TUI = 0, MODE_JSON, MODE_DOT };
+enum run_mode { MODE_TUI = 0, MODE_JSON, MODE_DOT, MODE_OPENMETRICS, MODE_SERVE };
 
 struct ipctop_opts {
 	enum run_mode mode;
@@ -18,12 +19,15 @@ struct ipctop_opts {
 	uid_t uid;
 	uint32_t kind_mask;   /* --kind KIND[,KIND]: bit k keeps channel kind k; 0 every kind
 	                       * (JSON, DOT; the graph screen starts with only these shown) */
-	int delay_tenths;     /* -d DELAY: refresh delay in tenths of a second (default 15) */
+	int delay_tenths;     /* -d DELAY: refresh delay in tenths of a second (default 15);
+	                       * --serve: the least age of a snapshot taken anew */
 	bool ascii;           /* --ascii: no UTF-8 box drawing */
 	bool no_color;        /* --no-color, or NO_COLOR set in the environment */
 	bool demo;            /* --demo: start example processes and focus on them */
 	bool readonly;        /* --readonly: no kill/renice actions */
 	bool pretty;          /* --pretty: indented JSON */
+	bool metrics_pids;    /* --metrics-pids: per-process metrics with pid labels (OpenMetrics) */
+	struct sockaddr_storage serve_addr;   /* --serve ADDR:PORT (serve_addr.h) */
 };
 
 #endif

@@ -3,8 +3,10 @@
 # Idempotent: installs nothing (and needs no network) when everything is there.
 set -euo pipefail
 
-build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libncurses-dev)
-test=(python3 python3-jsonschema tmux graphviz util-linux iproute2 procps clang valgrind lsof)
+build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libncurses-dev
+       libmicrohttpd-dev)   # libmicrohttpd: the HTTP server of ipctop --serve
+test=(python3 python3-jsonschema tmux graphviz util-linux iproute2 procps clang valgrind lsof
+      prometheus curl)   # promtool, and the server that scrapes ipctop --serve in tests
 bench=(hyperfine htop)
 coverage=(lcov)   # make coverage only (configure --enable-coverage); CI does not need it
 # Real servers the tests in tests/servers start in their own directories and ports.

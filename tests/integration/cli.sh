@@ -91,14 +91,23 @@ cases() {
 	expect 2 "unexpected argument 'extra'" extra
 	expect 2 "unexpected argument 'extra'" --json extra
 	# options that belong to another mode
-	expect 2 "--json and --dot cannot be used together" --json --dot
-	expect 2 "--json and --dot cannot be used together" --dot --json
+	expect 2 "--json, --dot, --openmetrics and --serve cannot be used together" --json --dot
+	expect 2 "--json, --dot, --openmetrics and --serve cannot be used together" --dot --json
+	expect 2 "--json, --dot, --openmetrics and --serve cannot be used together" --openmetrics --json
+	expect 2 "--metrics-pids applies to --openmetrics and --serve only" --json --metrics-pids
+	expect 2 "--json, --dot, --openmetrics and --serve cannot be used together" --serve 0 --dot
+	expect 2 "--demo is interactive; it cannot be used with --serve" --serve 0 --demo
+	for a in "" x 65536 1.2.3:80 "1.2.3.4:" "[::1]" "[::1]80" "::1:80" "localhost:80" "-1"; do
+		expect 2 "invalid address '$a' for --serve" --serve "$a"
+	done
 	expect 2 "--pretty applies to --json only" --dot --pretty
 	expect 2 "--pretty applies to --json only" --pretty
-	expect 2 "--demo is interactive; it cannot be used with --json or --dot" --json --demo
-	expect 2 "--demo is interactive; it cannot be used with --json or --dot" --demo --dot
+	expect 2 "--demo is interactive; it cannot be used with --json, --dot or --openmetrics" --json --demo
+	expect 2 "--demo is interactive; it cannot be used with --json, --dot or --openmetrics" --demo --dot
+	expect 2 "--demo is interactive; it cannot be used with --json, --dot or --openmetrics" --demo --openmetrics
 	expect 2 "-d applies to the interactive screens only" --json -d 5
 	expect 2 "-d applies to the interactive screens only" --dot --delay=5
+	expect 2 "-d applies to the interactive screens only" --openmetrics -d 5
 	expect 2 "--demo shows its own processes; it cannot be used with -p" --demo -p 1
 	# flags that take nothing get through to the interactive run
 	expect 1 "$tty" --ascii --no-color --no-colour --readonly
@@ -109,7 +118,7 @@ cases() {
 	[ "$st" -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q '^Usage: ipctop ' "$tmp/out"
 	ok $? "$who: --help exits 0 with the usage on stdout"
 	missing=
-	for o in --json --pretty --dot -p --pid -u --user -d --delay --ascii --no-color --demo \
+	for o in --json --pretty --dot --openmetrics --serve --metrics-pids -p --pid -u --user -d --delay --ascii --no-color --demo \
 		--readonly -h --help -V --version; do
 		grep -qE -- "(^|[ ,])$o([ ,]|\$)" "$tmp/out" || missing="$missing $o"
 	done
@@ -128,7 +137,7 @@ cases() {
 
 # write_errors: each output to /dev/full is status 1 with a message (the kernel's ENOSPC)
 write_errors() {
-	for args in --json "--json --pretty" --dot --help -V; do
+	for args in --json "--json --pretty" --dot --openmetrics --help -V; do
 		# shellcheck disable=SC2086
 		"$tmp/ipctop" $args </dev/null >/dev/full 2>"$tmp/err"
 		st=$?

@@ -45,6 +45,9 @@ EXTRA_DIST += tests/integration/filters.sh tests/integration/check_filters.py
 # cli.sh: status and message of every command-line error, --help, -V and write errors
 TESTS += tests/integration/cli.sh
 EXTRA_DIST += tests/integration/cli.sh
+# openmetrics.sh: --openmetrics against promtool and the fixture's record
+TESTS += tests/integration/openmetrics.sh
+EXTRA_DIST += tests/integration/openmetrics.sh tests/integration/check_openmetrics.py
 
 TESTS += tests/integration/share.sh
 EXTRA_DIST += tests/integration/share.sh tests/integration/check_share.py

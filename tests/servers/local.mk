@@ -1,5 +1,6 @@
 # tests/servers/local.mk — tests against real servers from Debian's packages (PostgreSQL,
 # nginx), each started once per test file (included by tests/local.mk)
-TESTS += tests/servers/postgres.sh tests/servers/nginx.sh
-EXTRA_DIST += tests/servers/postgres.sh tests/servers/nginx.sh tests/servers/servers_lib.sh \
+TESTS += tests/servers/postgres.sh tests/servers/nginx.sh tests/servers/prometheus.sh
+EXTRA_DIST += tests/servers/postgres.sh tests/servers/nginx.sh tests/servers/prometheus.sh \
+	tests/servers/servers_lib.sh \
 	tests/servers/check_servers.py

@@ -27,3 +27,9 @@ TESTS += tests/unit/test_snap_filter
 tests_unit_test_snap_filter_SOURCES = tests/unit/test_snap_filter.c \
 	tests/unit/export_fixture.c tests/unit/export_fixture.h
 tests_unit_test_snap_filter_LDADD = $(IPCTOP_LIBS)
+
+check_PROGRAMS += tests/unit/test_export_openmetrics
+TESTS += tests/unit/test_export_openmetrics
+tests_unit_test_export_openmetrics_SOURCES = tests/unit/test_export_openmetrics.c \
+	tests/unit/export_fixture.c tests/unit/export_fixture.h
+tests_unit_test_export_openmetrics_LDADD = $(IPCTOP_LIBS)

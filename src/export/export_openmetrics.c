@@ -1,0 +1,197 @@
+/* export_openmetrics.c — one snapshot as OpenMetrics text: a table of metric families, each
+ * with its HELP, TYPE (and UNIT) lines and a function writing its samples. All are gauges of
+ * this snapshot; a new family (traffic, waits) is one more function and one more table row. */
+#include "export/export_openmetrics.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/kernel_names.h"
+#include "util/text_escape.h"
+#include "util/xalloc.h"
+
+struct om_ctx {
+	struct strbuf *out;
+	const struct snapshot *s;
+	const struct snap_selection *sel;
+	const struct om_opts *o;
+};
+
+struct om_family {
+	const char *name, *type, *unit, *help;
+	bool pids_only;                        /* only with --metrics-pids */
+	void (*samples)(const struct om_ctx *c, const char *name);
+};
+
+void om_label_value(struct strbuf *sb, const char *s, size_t n)
+{
+	struct strbuf esc = STRBUF_INIT;
+	esc_append(&esc, s, n);
+	for (size_t i = 0; i < esc.len; i++) {
+		char ch = esc.buf[i];
+		if (ch == '\\' || ch == '"')
+			sb_putc(sb, '\\');
+		if (ch == '\n')   /* esc_append leaves none; kept for the rule's sake */
+			sb_puts(sb, "\\n");
+		else
+			sb_putc(sb, ch);
+	}
+	sb_free(&esc);
+}
+
+/* name{label="value"} N — label values here are ipctop's own words, escaped all the same. */
+static void sample1(const struct om_ctx *c, const char *name, const char *label, const char *value,
+                    unsigned long long n)
+{
+	sb_printf(c->out, "%s{%s=\"", name, label);
+	om_label_value(c->out, value, strlen(value));
+	sb_printf(c->out, "\"} %llu\n", n);
+}
+
+static void chans_by_kind(const struct om_ctx *c, const char *name)
+{
+	unsigned long long n[CK__COUNT] = { 0 };
+	for (size_t i = 0; i < c->s->n_chans; i++)
+		if (c->sel->chan_kept[i] && (unsigned)c->s->chans[i].kind < CK__COUNT)
+			n[c->s->chans[i].kind]++;
+	for (int k = 0; k < CK__COUNT; k++)
+		sample1(c, name, "kind", chan_kind_name((enum chan_kind)k), n[k]);
+}
+
+/* The states in a fixed order, so every scrape has the same series; 'x' counts as 'X'. */
+static const char state_order[] = "RSDZTtXIPKW";
+
+static int state_slot(char st)
+{
+	const char *p = strchr(state_order, st == 'x' ? 'X' : st);
+	return st && p ? (int)(p - state_order) : (int)sizeof(state_order) - 1;   /* last: other */
+}
+
+static void procs_by_state(const struct om_ctx *c, const char *name)
+{
+	unsigned long long n[sizeof(state_order)] = { 0 };
+	for (size_t i = 0; i < c->s->n_procs; i++)
+		if (c->sel->proc_listed[i])
+			n[state_slot(c->s->procs[i].state)]++;
+	for (size_t k = 0; k < sizeof(state_order); k++) {
+		const char *word = k + 1 < sizeof(state_order) ? proc_state_name(state_order[k]) : "other";
+		sample1(c, name, "state", word, n[k]);
+	}
+}
+
+static void threads(const struct om_ctx *c, const char *name)
+{
+	unsigned long long n = 0;
+	for (size_t i = 0; i < c->s->n_procs; i++)
+		if (c->sel->proc_listed[i])
+			n += c->s->procs[i].nlwp > 0 ? (unsigned)c->s->procs[i].nlwp : 0;
+	sb_printf(c->out, "%s %llu\n", name, n);
+}
+
+static void fds_by_type(const struct om_ctx *c, const char *name)
+{
+	unsigned long long n[FDK__COUNT] = { 0 };
+	for (size_t i = 0; i < c->s->n_procs; i++) {
+		const struct proc_info *p = &c->s->procs[i];
+		for (size_t j = 0; c->sel->proc_listed[i] && j < p->n_fds; j++)
+			if ((unsigned)p->fds[j].kind < FDK__COUNT)
+				n[p->fds[j].kind]++;
+	}
+	for (int k = 0; k < FDK__COUNT; k++)
+		sample1(c, name, "type", fd_kind_name((enum fd_kind)k), n[k]);
+}
+
+static void take_seconds(const struct om_ctx *c, const char *name)
+{
+	uint64_t ns = c->o->take_ns;
+	sb_printf(c->out, "%s %llu.%09llu\n", name, (unsigned long long)(ns / 1000000000u),
+	          (unsigned long long)(ns % 1000000000u));
+}
+
+static void taken_at(const struct om_ctx *c, const char *name)
+{
+	uint64_t ms = c->s->taken_ms;
+	sb_printf(c->out, "%s %llu.%03llu\n", name, (unsigned long long)(ms / 1000u),
+	          (unsigned long long)(ms % 1000u));
+}
+
+static void notes(const struct om_ctx *c, const char *name)
+{
+	sb_printf(c->out, "%s %zu\n", name, c->s->n_notes);
+}
+
+/* Channels each listed process holds, by kind: a channel counts once per process however many
+ * of its ends the process holds. Counts are s->n_procs x CK__COUNT, zeroed here. */
+static void count_proc_chans(const struct om_ctx *c, unsigned *counts)
+{
+	const struct snapshot *s = c->s;
+	size_t *last = xmalloc((s->n_procs ? s->n_procs : 1) * sizeof(*last));
+	for (size_t i = 0; i < s->n_procs; i++)
+		last[i] = SIZE_MAX;
+	memset(counts, 0, s->n_procs * CK__COUNT * sizeof(*counts));
+	for (size_t ci = 0; ci < s->n_chans; ci++) {
+		const struct channel *ch = &s->chans[ci];
+		if (!c->sel->chan_kept[ci] || (unsigned)ch->kind >= CK__COUNT)
+			continue;
+		for (size_t e = 0; e < ch->n_ep; e++) {
+			int32_t pi = ch->ep[e].proc;
+			if (pi < 0 || (size_t)pi >= s->n_procs || last[pi] == ci)
+				continue;
+			last[pi] = ci;
+			counts[(size_t)pi * CK__COUNT + ch->kind]++;
+		}
+	}
+	free(last);
+}
+
+static void proc_chans(const struct om_ctx *c, const char *name)
+{
+	const struct snapshot *s = c->s;
+	unsigned *counts = xmalloc((s->n_procs ? s->n_procs : 1) * CK__COUNT * sizeof(*counts));
+	count_proc_chans(c, counts);
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *p = &s->procs[i];
+		for (int k = 0; c->sel->proc_listed[i] && k < CK__COUNT; k++) {
+			if (!counts[i * CK__COUNT + k])
+				continue;
+			sb_printf(c->out, "%s{pid=\"%d\",program=\"", name, (int)p->pid);
+			om_label_value(c->out, p->comm ? p->comm : "", p->comm ? strlen(p->comm) : 0);
+			sb_printf(c->out, "\",kind=\"%s\"} %u\n", chan_kind_name((enum chan_kind)k),
+			          counts[i * CK__COUNT + k]);
+		}
+	}
+	free(counts);
+}
+
+static const struct om_family families[] = {
+	{ "ipctop_channels", "gauge", NULL,
+	  "Channels (objects two or more parties share) by kind.", false, chans_by_kind },
+	{ "ipctop_processes", "gauge", NULL, "Processes by state.", false, procs_by_state },
+	{ "ipctop_threads", "gauge", NULL, "Threads of the processes counted.", false, threads },
+	{ "ipctop_descriptors", "gauge", NULL, "Open file descriptors by type.", false, fds_by_type },
+	{ "ipctop_snapshot_duration_seconds", "gauge", "seconds",
+	  "Time ipctop took to take this snapshot.", false, take_seconds },
+	{ "ipctop_snapshot_timestamp_seconds", "gauge", "seconds",
+	  "When this snapshot was taken, in seconds since the Unix epoch.", false, taken_at },
+	{ "ipctop_snapshot_notes", "gauge", NULL,
+	  "Things this snapshot could not read (no privilege, malformed input).", false, notes },
+	{ "ipctop_process_channels", "gauge", NULL,
+	  "Channels each process holds, by kind (--metrics-pids).", true, proc_chans },
+};
+
+void openmetrics_build(struct strbuf *out, const struct snapshot *s,
+                       const struct snap_selection *sel, const struct om_opts *o)
+{
+	struct om_ctx c = { out, s, sel, o };
+	for (size_t i = 0; i < sizeof(families) / sizeof(families[0]); i++) {
+		const struct om_family *f = &families[i];
+		if (f->pids_only && !o->pids)
+			continue;
+		sb_printf(out, "# TYPE %s %s\n", f->name, f->type);
+		if (f->unit)
+			sb_printf(out, "# UNIT %s %s\n", f->name, f->unit);
+		sb_printf(out, "# HELP %s %s\n", f->name, f->help);
+		f->samples(&c, f->name);
+	}
+	sb_puts(out, "# EOF\n");
+}

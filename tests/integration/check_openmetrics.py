@@ -1,0 +1,93 @@
+"""check_openmetrics.py MANIFEST METRICS [--api] — `ipctop --openmetrics --metrics-pids` against
+ipc_fixture's own record: each fixture child holds, in ipctop_process_channels, exactly the
+channels of each kind the manifest lists for it (and the bystander none); the whole-machine
+ipctop_channels of a kind is at least the fixture's count of that kind. The text is parsed
+here by the OpenMetrics rules (label escapes \\\\ \\" \\n), not by anything of ipctop's.
+With --api, METRICS is instead the answer of a Prometheus server's /api/v1/query (the same
+families as Prometheus stored them from its scrapes of ipctop --serve)."""
+
+import collections
+import json
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ipcfx  # noqa: E402
+
+SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(.*)\})? (\S+)$')
+LABEL = re.compile(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\[\\"n])*)"(,|$)')
+
+
+def unescape(v):
+    return re.sub(r'\\(.)', lambda m: "\n" if m.group(1) == "n" else m.group(1), v)
+
+
+def parse(path):
+    """[(name, {label: value}, value)]; raises ValueError on a line it cannot read."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f.read().split("\n")[:-1]:
+            if line.startswith("#"):
+                continue
+            m = SAMPLE.match(line)
+            if not m:
+                raise ValueError("bad sample line %r" % line)
+            labels, rest = {}, m.group(3) or ""
+            while rest:
+                lm = LABEL.match(rest)
+                if not lm:
+                    raise ValueError("bad labels in %r" % line)
+                labels[lm.group(1)] = unescape(lm.group(2))
+                rest = rest[lm.end():]
+            out.append((m.group(1), labels, float(m.group(4))))
+    return out
+
+
+def parse_api(path):
+    """The same triples from a Prometheus /api/v1/query answer (a vector)."""
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    if doc.get("status") != "success" or doc["data"]["resultType"] != "vector":
+        raise ValueError("query failed: %r" % doc)
+    return [(s["metric"].get("__name__"), s["metric"], float(s["value"][1]))
+            for s in doc["data"]["result"]]
+
+
+def main():
+    r = ipcfx.Results()
+    man = ipcfx.parse_manifest(sys.argv[1])
+    api = sys.argv[3:] == ["--api"]
+    try:
+        samples = parse_api(sys.argv[2]) if api else parse(sys.argv[2])
+    except (ValueError, KeyError, UnicodeDecodeError) as e:
+        r.check(False, "the metrics parse as " + ("a query answer" if api else "OpenMetrics text"),
+                [str(e)])
+        r.done()
+    want = collections.Counter()
+    kinds = collections.Counter()
+    children = set()
+    for mc in man["channels"]:
+        kinds[mc["kind"]] += 1
+        for pid in (mc["a"], mc["b"]):
+            if pid:
+                want[(pid, mc["kind"])] += 1
+                children.add(pid)
+    if man["bystander"]:
+        children.add(man["bystander"])
+    got = collections.Counter()
+    for name, labels, value in samples:
+        if name == "ipctop_process_channels" and int(labels.get("pid", "0")) in children:
+            got[(int(labels["pid"]), labels["kind"])] += int(value)
+    r.check(len(want) > 10, "the fixture recorded channels (%d)" % len(want))
+    probs = ["pid %d %s: %d channels, the fixture made %d" % (k[0], k[1], got[k], want[k])
+             for k in sorted(set(want) | set(got)) if got[k] != want[k]]
+    r.all_of("ipctop_process_channels of each fixture child is what the fixture made", probs)
+    total = {labels["kind"]: value for name, labels, value in samples if name == "ipctop_channels"}
+    probs = ["%s: ipctop_channels %s < the fixture's %d" % (k, total.get(k), n)
+             for k, n in sorted(kinds.items()) if total.get(k, -1) < n]
+    r.all_of("ipctop_channels of each kind counts at least the fixture's channels", probs)
+    r.done()
+
+
+main()

@@ -1,0 +1,177 @@
+/* test_export_openmetrics.c — the OpenMetrics export of the hand-built snapshot: label value
+ * escaping (round trip through the spec's unescaping and text_escape's decoding), HELP and TYPE
+ * before each family's samples, "# EOF" last, the counts the fixture was built with (see
+ * export_fixture.h), pids only with --metrics-pids, no command lines. With --dump [--pids] it
+ * prints the text instead (for promtool in openmetrics.sh). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/export_openmetrics.h"
+#include "export_fixture.h"
+#include "util/text_escape.h"
+#include "../tap.h"
+
+static char *om_text(const struct snapshot *s, bool pids)
+{
+	struct snap_filter flt = { 0 };
+	struct snap_selection sel;
+	struct strbuf sb = STRBUF_INIT;
+	struct om_opts o = { pids, 1500000000ull };
+	snap_select(s, &flt, &sel);
+	openmetrics_build(&sb, s, &sel, &o);
+	snap_selection_free(&sel);
+	return sb.buf;
+}
+
+/* The spec's unescaping of a label value (\\ \" \n), written here, not taken from ipctop. */
+static bool om_unescape(const char *s, size_t n, struct strbuf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"' || s[i] == '\n')
+			return false;   /* raw quote or newline: the value would end or break */
+		if (s[i] != '\\') {
+			sb_putc(out, s[i]);
+			continue;
+		}
+		if (++i == n)
+			return false;
+		if (s[i] == 'n')
+			sb_putc(out, '\n');
+		else if (s[i] == '\\' || s[i] == '"')
+			sb_putc(out, s[i]);
+		else
+			return false;
+	}
+	return true;
+}
+
+/* Well-formed UTF-8 with no C0 control byte and no DEL. */
+static bool is_plain_utf8(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		size_t len = utf8_seq_len((const unsigned char *)s + i, n - i, &cp);
+		if (!len || cp < 0x20 || cp == 0x7f)
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+static void test_escaping(void)
+{
+	static const struct { const char *s; size_t n; } cases[] = {
+		{ "plain", 5 }, { "q\"uote", 6 }, { "back\\slash", 10 }, { "new\nline", 8 },
+		{ FIX_EVIL_COMM, FIX_EVIL_COMM_LEN }, { "nul\0byte", 8 }, { "\xe2\x80\xae" "rtl", 6 },
+		{ "tail\\", 5 }, { "\"", 1 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct strbuf v = STRBUF_INIT, un = STRBUF_INIT, back = STRBUF_INIT;
+		om_label_value(&v, cases[i].s, cases[i].n);
+		bool parsed = om_unescape(v.buf ? v.buf : "", v.len, &un);
+		bool decoded = parsed && esc_decode(&back, un.buf ? un.buf : "", un.len);
+		ok(parsed && decoded && back.len == cases[i].n && !memcmp(back.buf, cases[i].s, back.len),
+		   "label value %zu round-trips (OpenMetrics unescape, then esc_decode)", i);
+		ok(is_plain_utf8(un.buf ? un.buf : "", un.len), "label value %zu is UTF-8 with no control byte", i);
+		sb_free(&v); sb_free(&un); sb_free(&back);
+	}
+	struct strbuf v = STRBUF_INIT;
+	om_label_value(&v, "a\"b\\c\nd", 7);
+	is_str(v.buf, "a\\\"b\\\\\\\\c\\\\x0ad", "quote, backslash and newline escaped as specified");
+	sb_free(&v);
+}
+
+/* Every sample's family had "# TYPE" and "# HELP" lines before it; one family at a time; only
+ * comments, samples and a last "# EOF". */
+static void test_structure(const char *t, const char *what)
+{
+	char fam[128] = "", typed[128] = "", helped[128] = "";
+	int bad = 0, eofs = 0, samples = 0;
+	const char *line = t;
+	while (*line) {
+		const char *nl = strchr(line, '\n');
+		if (!nl) { bad++; break; }
+		int len = (int)(nl - line);
+		if (eofs)
+			bad++;
+		if (sscanf(line, "# TYPE %127s", typed) == 1 || sscanf(line, "# HELP %127s", helped) == 1) {
+			if (strcmp(typed, helped) && strcmp(fam, typed) == 0)
+				bad++;   /* a family's metadata after its samples */
+		} else if (len == 5 && !strncmp(line, "# EOF", 5)) {
+			eofs++;
+		} else if (strncmp(line, "# UNIT ", 7) != 0) {
+			size_t n = strcspn(line, "{ ");
+			snprintf(fam, sizeof(fam), "%.*s", (int)n, line);
+			bad += strcmp(fam, typed) != 0 || strcmp(fam, helped) != 0 || line[0] == '#';
+			samples++;
+		}
+		line = nl + 1;
+	}
+	ok(!bad && eofs == 1 && samples > 0, "%s: HELP and TYPE before each family, one # EOF last (%d bad lines)",
+	   what, bad);
+}
+
+static void has(const char *t, const char *line, const char *what)
+{
+	char *want = NULL;
+	if (asprintf(&want, "\n%s\n", line) < 0)
+		exit(99);
+	ok(strstr(t, want) != NULL, "%s: %s", what, line);
+	free(want);
+}
+
+static void test_counts(const char *t)
+{
+	has(t, "ipctop_channels{kind=\"pipe\"} 2", "channels by kind");
+	has(t, "ipctop_channels{kind=\"unix\"} 1", "channels by kind");
+	has(t, "ipctop_channels{kind=\"eventfd\"} 1", "channels by kind");
+	has(t, "ipctop_channels{kind=\"posix_mq\"} 0", "a kind with no channel is 0, not absent");
+	has(t, "ipctop_processes{state=\"sleeping\"} 4", "processes by state");
+	has(t, "ipctop_processes{state=\"disk sleep\"} 1", "processes by state");
+	has(t, "ipctop_processes{state=\"zombie\"} 1", "processes by state");
+	has(t, "ipctop_threads 6", "threads");
+	has(t, "ipctop_descriptors{type=\"socket\"} 3", "descriptors by type");
+	has(t, "ipctop_descriptors{type=\"pipe\"} 1", "descriptors by type");
+	has(t, "ipctop_snapshot_duration_seconds 1.500000000", "snapshot time in seconds");
+	has(t, "ipctop_snapshot_timestamp_seconds 1700000000.123", "snapshot timestamp in seconds");
+	has(t, "ipctop_snapshot_notes 1", "notes");
+}
+
+static void test_pids(const char *plain, const char *pids)
+{
+	ok(!strstr(plain, "pid=") && !strstr(plain, "ipctop_process_channels"),
+	   "no pid labels without --metrics-pids");
+	has(pids, "ipctop_process_channels{pid=\"100\",program=\"writer\",kind=\"pipe\"} 2", "--metrics-pids");
+	has(pids, "ipctop_process_channels{pid=\"100\",program=\"writer\",kind=\"sysv_msg\"} 1", "--metrics-pids");
+	has(pids, "ipctop_process_channels{pid=\"400\",program=\"locked\",kind=\"eventfd\"} 1",
+	    "--metrics-pids: a channel counts once for a process holding both ends");
+	ok(!strstr(pids, "pid=\"1\",") && !strstr(pids, "\",kind=\"posix_mq\"}"), "--metrics-pids: no zero rows");
+	ok(strstr(pids, "program=\"ev\\\"il\\\\\\\\n\\\\x0a\\\\x1b[31m\\\\xff\"") != NULL,
+	   "--metrics-pids: the hostile comm escaped");
+	ok(!strstr(plain, "--fast") && !strstr(pids, "--fast"), "no command line in any label");
+	ok(!strchr(pids, '\x1b') && !strchr(pids, '\r'), "no control bytes in the output");
+}
+
+int main(int argc, char **argv)
+{
+	struct snapshot s;
+	export_fixture_build(&s);
+	if (argc > 1 && !strcmp(argv[1], "--dump")) {
+		char *t = om_text(&s, argc > 2 && !strcmp(argv[2], "--pids"));
+		fputs(t, stdout);
+		free(t);
+		snapshot_free(&s);
+		return 0;
+	}
+	test_escaping();
+	char *plain = om_text(&s, false), *pids = om_text(&s, true);
+	test_structure(plain, "plain");
+	test_structure(pids, "--metrics-pids");
+	test_counts(plain);
+	test_pids(plain, pids);
+	free(plain);
+	free(pids);
+	snapshot_free(&s);
+	printf("1..%d\n", tap_n);
+	return tap_failed ? 1 : 0;
+}
