@@ -11,7 +11,7 @@ tests_tui_test_settings_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_meter_setup_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_kind_glyphs_LDADD = $(IPCTOP_LIBS)
 # The tmux tests, one per line (keys.sh and mouse.sh run longest: first).
-TUI_SCRIPTS = \
+TMUX_TESTS = \
 	tests/tui/keys.sh \
 	tests/tui/mouse.sh \
 	tests/tui/decode.sh \
@@ -31,8 +31,8 @@ TUI_SCRIPTS = \
 	tests/tui/graph_groups.sh \
 	tests/tui/graph_demo.sh \
 	tests/tui/graph_addr.sh
-TESTS += $(TUI_SCRIPTS)
-EXTRA_DIST += $(TUI_SCRIPTS) tests/tui/tmux_lib.sh
+TESTS += $(TMUX_TESTS)
+EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh
 # test_keymap: the key table against the help screen's text and the man page
 check_PROGRAMS += tests/tui/test_keymap
 TESTS += tests/tui/test_keymap
