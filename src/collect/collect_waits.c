@@ -77,8 +77,11 @@ static bool read_task(struct scan_ctx *c, const struct proc_info *p, const char 
 		return true;
 	}
 	snprintf(path, sizeof(path), "%d/task/%.16s/syscall", (int)p->pid, tid);
-	if (!read_task_call(c, path, w, p->tracer))
-		w->syscall_nr = -2, w->kind = WK_UNKNOWN;
+	if (!read_task_call(c, path, w, p->tracer)) {
+		w->state = 'R';   /* it ran on between its stat and its syscall */
+		w->syscall_nr = -2;
+		w->kind = WK_UNKNOWN;
+	}
 	return true;
 }
 

@@ -5,6 +5,7 @@
 
 #include "channel/channel_resolve.h"
 #include "channel/wait_chain.h"
+#include "model/wait_describe.h"
 #include "hand_snapshot.h"
 #include "../tap.h"
 
@@ -55,6 +56,16 @@ static void test_pipe_reader(void)
 	size_t n = wait_chain(&S, 100, chain, 8);
 	ok(n == 2 && chain[0] == 100 && chain[1] == 101, "chain 100 -> 101, which does not wait");
 	is_int(S.n_cycles, 0, "no ring");
+	struct strbuf sb = STRBUF_INIT;
+	S.procs[1].comm = "evil\x1b[31m";
+	wait_describe(&sb, &S, &S.procs[0], w);
+	is_str(sb_str(&sb), "blocked reading fd 3, a pipe to 101 (evil\\x1b[31m) and 102 (p)",
+	       "the sentence: both writers, a name escaped");
+	sb_reset(&sb);
+	ok(!wait_ring_describe(&sb, &S, 100) && sb.len == 0, "no ring to describe");
+	S.procs[1].state = 'R';
+	S.procs[1].comm = "p";
+	sb_free(&sb);
 	hand_free_lists(&S);
 }
 
@@ -77,6 +88,14 @@ static void test_two_pipe_deadlock(void)
 	ok(S.n_cycles == 1 && S.cycles[0].n == 2 && S.cycles[0].pids[0] == 100 &&
 	   S.cycles[0].pids[1] == 101, "the ring is 100, 101");
 	ok(wait_cycle_of(&S, 101) == 0 && wait_cycle_of(&S, 102) == -1, "102 waits on the ring, not in it");
+	struct strbuf sb = STRBUF_INIT;
+	ok(wait_ring_describe(&sb, &S, 101), "101 is on a ring");
+	is_str(sb_str(&sb), "101 (p) -> 100 (p) -> 101 (p)", "the ring said from 101 round");
+	sb_reset(&sb);
+	wait_describe(&sb, &S, &S.procs[1], S.procs[1].wait);
+	is_str(sb_str(&sb), "blocked reading fd 5, a pipe to 100 (p), which is not writing (it waits in "
+	       "read)", "101's wait: 100 does not write, it reads");
+	sb_free(&sb);
 	pid_t chain[8];
 	size_t n = wait_chain(&S, 102, chain, 8);
 	ok(n == 4 && chain[0] == 102 && chain[1] == 100 && chain[2] == 101 && chain[3] == 100,
