@@ -10,20 +10,13 @@
 export LC_ALL=C.UTF-8
 tmux_setup waits fixture_pid
 
-mkfifo "$tmp/ctl"
-"$TESTS_BIN/fixture/wait_fixture" --timeout 120 <"$tmp/ctl" >"$tmp/record" 2>"$tmp/fixture.err" &
-fixture_pid=$!
-exec 9>"$tmp/ctl"
-i=0
-while ! grep -q '^ready$' "$tmp/record" && kill -0 "$fixture_pid" 2>/dev/null && [ $i -lt 300 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-grep -q '^ready$' "$tmp/record" || { echo "Bail out! wait_fixture did not start"; cat "$tmp/fixture.err"; exit 1; }
+start_fixture wait_fixture --timeout 120
 
 # field CASE KEY: the value of KEY= on the record's CASE line.
-field() { sed -n "s/^$1 .*$2=\([0-9]*\).*/\1/p" "$tmp/record"; }
+field() { sed -n "s/^$1 .*$2=\([0-9]*\).*/\1/p" "$tmp/manifest"; }
 
-# pcb_of SESSION PIDS NAME: ipctop -p PIDS in SESSION (no colour: the selection is reverse video), the detail (PCB tab) of the process NAME.
+# pcb_of SESSION PIDS NAME: ipctop -p PIDS in SESSION (no colour: the selection is reverse
+# video), the detail (PCB tab) of the process NAME.
 pcb_of() {
 	session=$1
 	start "$1" --no-color -p "$2"
