@@ -17,7 +17,7 @@ def parse_record(path):
         for line in f:
             words = line.split()
             if len(words) > 1:
-                rec[words[0]] = {k: int(v) for k, v in (w.split("=", 1) for w in words[1:])}
+                rec[words[0]] = {k: int(v) for k, v in (w.split("=", 1) for w in words[1:] if "=" in w)}
     return rec
 
 
@@ -64,6 +64,17 @@ def check_cases(rec, procs, cycles):
     r = rec["wait4"]
     wait_is(procs, r["parent"], {"kind": "child", "syscall": "wait4", "child": r["child"],
                                   "peers": [r["child"]]}, "wait4 on its child")
+    r = rec.get("traced", {})
+    if "tracee" in r:
+        wait_is(procs, r["tracee"], {"kind": "traced", "by": r["tracer"], "peers": [r["tracer"]]},
+                "traced: the tracee waits on its tracer")
+        report(procs.get(r["tracee"], {}).get("state") == "t", "traced: the tracee's state is t")
+        wait_is(procs, r["tracer"], {"kind": "child", "child": r["tracee"], "peers": [r["tracee"]]},
+                "traced: the tracer waits for its child, the tracee")
+        ring = sorted([r["tracer"], r["tracee"]])
+        report(ring in cycles, "traced: tracer and tracee wait on each other: ring %r named" % ring)
+    else:
+        print("skip - traced: ptrace refused here")
     for word, call in (("lock", "fcntl"), ("flock", "flock")):
         r = rec[word]
         wait_is(procs, r["waiter"], {"kind": "lock", "syscall": call, "fd": 3, "by": r["holder"],
