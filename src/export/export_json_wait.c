@@ -71,7 +71,8 @@ static void write_wait(struct json_writer *w, const struct snapshot *s, const st
 	jw_object_end(w);
 }
 
-void json_write_proc_wait(struct json_writer *w, const struct snapshot *s, const struct proc_info *p)
+void json_write_proc_wait(struct json_writer *w, const struct snapshot *s,
+                          const struct proc_info *p)
 {
 	jw_key(w, "wait");
 	write_wait(w, s, p->wait);

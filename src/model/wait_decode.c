@@ -13,13 +13,16 @@
 struct wait_rule { long nr; uint8_t kind; int8_t arg; uint8_t dir; };
 
 static const struct wait_rule rules[] = {
-	{ SYS_read, WK_FD, 0, ACC_R }, { SYS_write, WK_FD, 0, ACC_W }, { SYS_readv, WK_FD, 0, ACC_R },
-	{ SYS_writev, WK_FD, 0, ACC_W }, { SYS_pread64, WK_FD, 0, ACC_R }, { SYS_pwrite64, WK_FD, 0, ACC_W },
+	{ SYS_read, WK_FD, 0, ACC_R }, { SYS_write, WK_FD, 0, ACC_W },
+	{ SYS_readv, WK_FD, 0, ACC_R }, { SYS_writev, WK_FD, 0, ACC_W },
+	{ SYS_pread64, WK_FD, 0, ACC_R }, { SYS_pwrite64, WK_FD, 0, ACC_W },
 	{ SYS_preadv, WK_FD, 0, ACC_R }, { SYS_pwritev, WK_FD, 0, ACC_W },
 	{ SYS_preadv2, WK_FD, 0, ACC_R }, { SYS_pwritev2, WK_FD, 0, ACC_W },
-	{ SYS_recvfrom, WK_FD, 0, ACC_R }, { SYS_sendto, WK_FD, 0, ACC_W }, { SYS_recvmsg, WK_FD, 0, ACC_R },
-	{ SYS_sendmsg, WK_FD, 0, ACC_W }, { SYS_recvmmsg, WK_FD, 0, ACC_R }, { SYS_sendmmsg, WK_FD, 0, ACC_W },
-	{ SYS_accept4, WK_FD, 0, ACC_R }, { SYS_connect, WK_FD, 0, ACC_W }, { SYS_sendfile, WK_FD, 0, ACC_W },
+	{ SYS_recvfrom, WK_FD, 0, ACC_R }, { SYS_sendto, WK_FD, 0, ACC_W },
+	{ SYS_recvmsg, WK_FD, 0, ACC_R }, { SYS_sendmsg, WK_FD, 0, ACC_W },
+	{ SYS_recvmmsg, WK_FD, 0, ACC_R }, { SYS_sendmmsg, WK_FD, 0, ACC_W },
+	{ SYS_accept4, WK_FD, 0, ACC_R }, { SYS_connect, WK_FD, 0, ACC_W },
+	{ SYS_sendfile, WK_FD, 0, ACC_W },
 #ifdef SYS_accept
 	{ SYS_accept, WK_FD, 0, ACC_R },
 #endif
