@@ -1,6 +1,6 @@
 /* collect.c — snapshot_take(): run every collector once, in an order that keeps the snapshot
  * consistent (processes first; a process that vanishes while its descriptors or maps are read
- * is dropped), then resolve channels. */
+ * is dropped), then resolve channels and waits. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "channel/channel_resolve.h"
+#include "channel/wait_chain.h"
 #include "collect/collect_internal.h"
 #include "collect/proc_read.h"
 
@@ -65,8 +66,11 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 				return -ENOENT;
 		}
 	}
-	if (detail)
+	collect_wait(s, c, p, old);
+	if (detail) {
 		collect_detail(s, c, p);
+		collect_tasks(s, c, p);
+	}
 	return 0;
 }
 
@@ -110,7 +114,9 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	collect_sockets(s, &c, &sockets);   /* always: the dump thread is joined here */
 	if (r == 0) {
 		collect_sysvipc(s, &c);
+		collect_locks(s, &c);
 		channel_resolve(s);
+		wait_resolve(s);
 		collect_viewer_notes(s);
 	}
 	close(c.proc_fd);

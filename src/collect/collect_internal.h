@@ -55,6 +55,14 @@ const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct
  * namespaces. */
 void collect_reuse_status(struct snapshot *s, struct proc_info *p, const struct proc_info *old);
 void collect_reuse_tables(struct snapshot *s, struct proc_info *p, const struct proc_info *old);
+/* p->wait: the main thread's wait when it sleeps, is in D or stopped (copied from old, the
+ * previous record of an idle p, when that has one); NULL when it runs. */
+void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
+                  const struct proc_info *old);
+/* Detail only: p->tasks, every thread's state and wait. */
+void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
+/* The blocked lock requests of /proc/locks into s->lock_waits. */
+void collect_locks(struct snapshot *s, struct scan_ctx *c);
 /* Detail only: smaps figures, schedstat, wchan, affinity. */
 void collect_detail(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* The dump of ipctop's own network namespace, taken on a thread while processes are read. */

@@ -106,6 +106,7 @@ static void apply_status(struct snapshot *s, struct proc_info *p, const struct s
 	p->sig_blocked = f->sig_blocked;
 	p->sig_ignored = f->sig_ignored;
 	p->sig_caught = f->sig_caught;
+	p->tracer = f->tracer;
 	if (f->is_kthread)
 		p->flags |= PF_KTHREAD;
 	(void)s;   /* the user name is looked up after the workers (the cache is not shared) */

@@ -186,6 +186,7 @@ void collect_reuse_status(struct snapshot *s, struct proc_info *p, const struct 
 	p->sig_blocked = old->sig_blocked;
 	p->sig_ignored = old->sig_ignored;
 	p->sig_caught = old->sig_caught;
+	p->tracer = old->tracer;
 	p->flags |= old->flags & PF_KTHREAD;
 }
 

@@ -9,4 +9,5 @@ libipctop_a_SOURCES += \
 	src/collect/proc_read.c src/collect/proc_read.h src/collect/user_cache.c src/collect/collect_reuse.c src/collect/proc_start.c \
 	src/collect/parse_proc.h
 libipctop_a_SOURCES += src/collect/parse_pcb.c src/collect/parse_pcb.h
+libipctop_a_SOURCES += src/collect/parse_waits.c src/collect/parse_waits.h src/collect/collect_waits.c
 libipctop_a_SOURCES += src/collect/collect_viewer.c

@@ -26,7 +26,8 @@ static bool next_number(const char **p, const char *end, int base, int64_t *sv, 
 	return !errno && *e == '\0';
 }
 
-int parse_syscall(const char *text, size_t len, int64_t *nr, uint64_t *sp, uint64_t *pc, bool *has_regs)
+int parse_syscall_args(const char *text, size_t len, int64_t *nr, uint64_t args[6], uint64_t *sp,
+                       uint64_t *pc, bool *has_regs)
 {
 	const char *p = text, *end = text + len;
 	*has_regs = false;
@@ -46,12 +47,20 @@ int parse_syscall(const char *text, size_t len, int64_t *nr, uint64_t *sp, uint6
 		return -1;   /* more words than a syscall line has */
 	/* -1 SP PC (not in a system call) or NR six-arguments SP PC */
 	if ((*nr == -1 && n == 2) || (*nr >= 0 && n == 8)) {
+		for (size_t i = 0; i < 6; i++)
+			args[i] = n == 8 ? words[i] : 0;
 		*sp = words[n - 2];
 		*pc = words[n - 1];
 		*has_regs = true;
 		return 0;
 	}
 	return -1;
+}
+
+int parse_syscall(const char *text, size_t len, int64_t *nr, uint64_t *sp, uint64_t *pc, bool *has_regs)
+{
+	uint64_t args[6];
+	return parse_syscall_args(text, len, nr, args, sp, pc, has_regs);
 }
 
 int parse_cgroup(const char *text, size_t len, char *out, size_t cap)

@@ -9,6 +9,9 @@
 
 /* "NR a1 .. a6 SP PC", "-1 SP PC" or "running". Returns 0 and fills what it has, or -1. */
 int parse_syscall(const char *text, size_t len, int64_t *nr, uint64_t *sp, uint64_t *pc, bool *has_regs);
+/* The same with the six arguments (all 0 for "-1 SP PC"; untouched for "running"). */
+int parse_syscall_args(const char *text, size_t len, int64_t *nr, uint64_t args[6], uint64_t *sp,
+                       uint64_t *pc, bool *has_regs);
 /* The path of the cgroup v2 line "0::/path", else the first line's path; out gets at most
  * cap-1 bytes. Returns 0, or -1 when there is no usable line. */
 int parse_cgroup(const char *text, size_t len, char *out, size_t cap);

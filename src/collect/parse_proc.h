@@ -25,6 +25,7 @@ struct status_fields {
 	char cpus_allowed_list[256];    /* "" when absent; a longer list is cut and ends in "..." */
 	uint64_t cap_eff, cap_prm, cap_inh, cap_bnd;
 	bool is_kthread;                /* "Kthread: 1" (6.x) — 0 when absent */
+	pid_t tracer;                   /* TracerPid, 0 when none or absent */
 };
 /* Zeroes *out, then fills it. Returns the number of lines recognised and read; lines it
  * cannot read (bad number, overflow, too few columns, a mask not of 16 hex digits) are

@@ -1,5 +1,5 @@
 /* parse_status.c — /proc/PID/status: ids, signal masks, capabilities, context switches,
- * CPU affinity list and the Kthread flag (what libproc2 does not give in one read). */
+ * CPU affinity list, the tracer and the Kthread flag (what libproc2 does not give in one read). */
 #include "collect/parse_proc.h"
 
 #include <string.h>
@@ -10,7 +10,7 @@ enum status_key {
 	SK_NONE, SK_UID, SK_GID, SK_TGID, SK_PPID, SK_THREADS,
 	SK_SIGPND, SK_SHDPND, SK_SIGBLK, SK_SIGIGN, SK_SIGCGT,
 	SK_CAPINH, SK_CAPPRM, SK_CAPEFF, SK_CAPBND,
-	SK_VOL, SK_NONVOL, SK_CPUS, SK_KTHREAD
+	SK_VOL, SK_NONVOL, SK_CPUS, SK_KTHREAD, SK_TRACER
 };
 
 /* The line's key: found by its first letter, then at most five fixed comparisons of the key
@@ -32,7 +32,8 @@ static enum status_key lookup_key(const char *line, size_t len, const char **val
 	case 'G': KEY("Gid:", SK_GID) break;
 	case 'P': KEY("PPid:", SK_PPID) break;
 	case 'K': KEY("Kthread:", SK_KTHREAD) break;
-	case 'T': KEY("Tgid:", SK_TGID) KEY("Threads:", SK_THREADS) break;
+	case 'T': KEY("Tgid:", SK_TGID) KEY("Threads:", SK_THREADS)
+		KEY("TracerPid:", SK_TRACER) break;
 	case 'v': KEY("voluntary_ctxt_switches:", SK_VOL) break;
 	case 'n': KEY("nonvoluntary_ctxt_switches:", SK_NONVOL) break;
 	case 'S':
@@ -179,6 +180,7 @@ static bool set_number(struct status_fields *o, enum status_key k, const char *v
 	case SK_VOL:     o->vol_ctxt = x; o->has_ctxt = true; break;
 	case SK_NONVOL:  o->nonvol_ctxt = x; o->has_ctxt = true; break;
 	case SK_KTHREAD: o->is_kthread = x == 1; break;
+	case SK_TRACER:  o->tracer = (pid_t)x; break;
 	default: return false;
 	}
 	return true;

@@ -172,6 +172,7 @@ static void write_body(struct json_writer *w, const struct snapshot *s,
 			write_channel(w, s, &s->chans[c]);
 	jw_array_end(w);
 	write_ipc(w, s);
+	json_write_wait_cycles(w, s);
 	jw_key(w, "notes");
 	jw_array_begin(w);
 	for (size_t i = 0; i < s->n_notes; i++)

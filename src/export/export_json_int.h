@@ -12,6 +12,11 @@ void json_write_sock(struct json_writer *w, const struct sock_info *sk);
 /* One process; with_detail adds its "detail" object (export_json_proc.c). */
 void json_write_proc(struct json_writer *w, const struct snapshot *s, const struct proc_info *p,
                      bool with_detail);
+/* A process's "wait", a detail process's "tasks", the top level's "wait_cycles"
+ * (export_json_wait.c). */
+void json_write_proc_wait(struct json_writer *w, const struct snapshot *s, const struct proc_info *p);
+void json_write_tasks(struct json_writer *w, const struct snapshot *s, const struct proc_info *p);
+void json_write_wait_cycles(struct json_writer *w, const struct snapshot *s);
 /* Rows of /proc/sysvipc (export_json_ipc.c). */
 void json_write_shm_row(struct json_writer *w, const struct sysv_shm *r);
 void json_write_msg_row(struct json_writer *w, const struct sysv_msg *r);

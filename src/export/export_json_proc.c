@@ -291,6 +291,7 @@ static void write_detail(struct json_writer *w, const struct snapshot *s, const 
 	write_sched_detail(w, p);
 	if (p->pcb)
 		write_pcb(w, p->pcb);
+	json_write_tasks(w, s, p);
 	jw_key(w, "signals");
 	jw_object_begin(w);
 	write_sig_names(w, "pending", p->sig_pending);
@@ -308,6 +309,7 @@ void json_write_proc(struct json_writer *w, const struct snapshot *s, const stru
 	write_identity(w, p);
 	write_usage(w, p);
 	write_state_marks(w, p);
+	json_write_proc_wait(w, s, p);
 	if (with_detail)
 		write_detail(w, s, p);
 	jw_object_end(w);

@@ -7,7 +7,9 @@ libipctop_a_SOURCES += \
 	src/model/sock_describe.c src/model/sock_describe.h \
 	src/model/sysv_describe.c src/model/sysv_describe.h \
 	src/model/snap_filter.c src/model/snap_filter.h \
-	src/model/meter_calc.c src/model/meter_calc.h
+	src/model/meter_calc.c src/model/meter_calc.h \
+	src/model/wait_decode.c src/model/wait_decode.h \
+	src/model/wait_describe.c src/model/wait_describe.h
 nodist_libipctop_a_SOURCES = src/model/syscall_names.inc
 BUILT_SOURCES = src/model/syscall_names.inc
 CLEANFILES += src/model/syscall_names.inc

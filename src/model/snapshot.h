@@ -107,6 +107,42 @@ struct pcb_detail {
 	uint64_t ns[NS__COUNT];   /* namespace inodes, 0 when not readable */
 };
 
+/* What a sleeping, blocked or stopped task waits on, decoded from its system call (see
+ * model/wait_decode.h) and resolved to a channel and peers (channel/wait_chain.h). */
+enum wait_kind {
+	WK_UNKNOWN = 0,  /* not readable (another user's task), or blocked outside a system call */
+	WK_FD,           /* read, write, recv, send, accept, connect... on fd */
+	WK_POLL,         /* poll/ppoll (arg: number of fds) or select/pselect (arg: nfds) */
+	WK_EPOLL,        /* epoll_wait on fd (the epoll fd) */
+	WK_FUTEX,        /* arg: the futex address */
+	WK_CHILD,        /* wait4/waitid; arg: wait4's pid argument (-1 any child, <-1 a group) */
+	WK_SYSV_MSG,     /* msgrcv/msgsnd; arg: msqid */
+	WK_SYSV_SEM,     /* semop/semtimedop; arg: semid */
+	WK_MQ,           /* mq_timedreceive/mq_timedsend on fd */
+	WK_SLEEP,        /* nanosleep/clock_nanosleep: waits on no one */
+	WK_SIGNAL,       /* pause/sigsuspend/sigtimedwait */
+	WK_LOCK,         /* fcntl F_SETLKW / flock on fd; by: the holder where /proc/locks says */
+	WK_STOPPED,      /* state T */
+	WK_TRACED,       /* state t; by: the tracer */
+	WK_OTHER,        /* some other system call */
+	WK__COUNT
+};
+
+struct task_wait {
+	pid_t tid;
+	char state;           /* S, D, T or t */
+	uint8_t kind;         /* enum wait_kind */
+	uint8_t dir;          /* ACC_R waits for data (read, recv, accept), ACC_W for room (write,
+	                       * send, connect), 0 neither */
+	int64_t syscall_nr;   /* -1 blocked outside a system call, -3 not readable */
+	int fd;               /* the descriptor waited on, or -1 */
+	int64_t arg;          /* per kind, see enum wait_kind */
+	pid_t by;             /* tracer or lock holder, 0 when none or unknown */
+	int32_t chan;         /* index into snapshot.chans of fd's channel, or -1 (resolution) */
+	pid_t *peers; size_t n_peers;   /* whom it waits for (resolution): the other ends of the
+	                                 * channel, the children, the lock holder, the tracer */
+};
+
 struct proc_info {
 	pid_t pid, ppid, pgid, sid, tgid;
 	int tty_nr;
@@ -133,6 +169,10 @@ struct proc_info {
 	struct sched_detail *sched;             /* NULL unless PF_DETAIL */
 	struct pcb_detail *pcb;                 /* NULL unless PF_DETAIL */
 	uint32_t n_channels;   /* channels this process is an endpoint of (filled by resolution) */
+	pid_t tracer;          /* TracerPid from status, 0 none */
+	struct task_wait *wait;   /* the main thread's wait; NULL when it runs (or is a zombie) */
+	struct task_wait *tasks; size_t n_tasks;   /* detail: every thread's wait (state R: kind
+	                                            * WK_UNKNOWN, syscall_nr -2) */
 };
 
 /* A socket from NETLINK_SOCK_DIAG, keyed by (netns, ino). */
@@ -210,6 +250,13 @@ struct channel {
 	                       * leaked into many services): holders that never talk to each other */
 };
 
+/* A blocked lock request from /proc/locks: waiter waits for holder (pids as the file gives them:
+ * POSIX the owner process, FLOCK the locker; 0 for OFD locks, whose owner it does not name). */
+struct lock_wait { pid_t waiter, holder; uint64_t dev, ino; };
+
+/* Processes that wait on each other in a ring: a deadlock (channel/wait_chain.h). */
+struct wait_cycle { pid_t *pids; size_t n; };
+
 /* Facts about the machine for the header line. */
 /* The time counters of one "cpu" line of /proc/stat, in clock ticks (user and nice include
  * guest and guest_nice, as the kernel counts them). */
@@ -259,6 +306,8 @@ struct snapshot {
 	struct sysv_sem *sem;     size_t n_sem;
 	struct channel *chans;    size_t n_chans;
 	struct snap_note *notes;  size_t n_notes;
+	struct lock_wait *lock_waits; size_t n_lock_waits;   /* arena */
+	struct wait_cycle *cycles; size_t n_cycles;          /* arena, by wait resolution */
 	size_t cap_procs, cap_socks, cap_chans, cap_notes;
 	size_t n_reused;                   /* processes carried over from the previous snapshot */
 };

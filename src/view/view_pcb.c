@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "model/kernel_names.h"
+#include "model/wait_describe.h"
 #include "util/text_escape.h"
 #include "view/proc_names.h"
 #include "view/detail_int.h"
@@ -110,6 +111,31 @@ static void add_flags(struct dlines *d, uint32_t flags)
 		dline_add(d, "pcb.flags", "Not readable", A_NORMAL, 0, "nothing: all fields were read");
 }
 
+/* The wait in a sentence, then each other thread's (detail lists them). */
+static void add_waits(struct dlines *d, const struct snapshot *s, const struct proc_info *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+	wait_describe(&sb, s, p, p->wait);
+	dline_add_sb(d, "pcb.wait", "Waits on", p->wait ? (int)A_NORMAL : (int)ui_attr(UI_DIM),
+		     p->wait && p->wait->n_peers ? p->wait->peers[0] : 0, &sb);
+	sb_reset(&sb);
+	if (wait_ring_describe(&sb, s, p->pid))
+		dline_add_sb(d, "pcb.deadlock", "Deadlock", ui_attr(UI_WARN), 0, &sb);
+	for (size_t i = 0; i < p->n_tasks; i++) {
+		const struct task_wait *t = &p->tasks[i];
+		if (t->tid == p->pid)
+			continue;
+		char label[32];
+		snprintf(label, sizeof(label), "Thread %d", (int)t->tid);
+		sb_reset(&sb);
+		bool waits = t->state && t->state != 'R';
+		wait_describe(&sb, s, p, waits ? t : NULL);
+		dline_add_sb(d, "pcb.thread", label, waits ? (int)A_NORMAL : (int)ui_attr(UI_DIM),
+			     waits && t->n_peers ? t->peers[0] : 0, &sb);
+	}
+	sb_free(&sb);
+}
+
 void pcb_lines(const struct view_ctx *v, const struct proc_info *p, struct dlines *d)
 {
 	char tty[32];
@@ -142,6 +168,7 @@ void pcb_lines(const struct view_ctx *v, const struct proc_info *p, struct dline
 	else
 		dline_add(d, "pcb.wchan", "Wait channel", ui_attr(UI_DIM), 0, "%s",
 			  p->flags & PF_DETAIL ? "- (running, or not readable)" : "(reading...)");
+	add_waits(d, v->cur, p);
 	add_sigset(d, "pcb.sigpnd", "Signals pending", p->sig_pending);
 	add_sigset(d, "pcb.sigblk", "Signals blocked", p->sig_blocked);
 	add_sigset(d, "pcb.sigign", "Signals ignored", p->sig_ignored);

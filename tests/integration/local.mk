@@ -19,6 +19,11 @@ check_PROGRAMS += tests/fixture/share_fixture
 tests_fixture_share_fixture_SOURCES = tests/fixture/share_fixture.c \
 	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
 
+check_PROGRAMS += tests/fixture/wait_fixture
+tests_fixture_wait_fixture_SOURCES = tests/fixture/wait_fixture.c \
+	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
+tests_fixture_wait_fixture_LDADD = -lpthread
+
 check_PROGRAMS += tests/fixture/name_forms
 tests_fixture_name_forms_SOURCES = tests/fixture/name_forms.c \
 	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
@@ -51,3 +56,7 @@ EXTRA_DIST += tests/integration/openmetrics.sh tests/integration/check_openmetri
 
 TESTS += tests/integration/share.sh
 EXTRA_DIST += tests/integration/share.sh tests/integration/check_share.py
+
+# waits: blocked processes of wait_fixture, their waits, peers and the deadlock ring
+TESTS += tests/integration/waits.sh
+EXTRA_DIST += tests/integration/waits.sh tests/integration/check_waits.py

@@ -30,7 +30,8 @@ TMUX_TESTS = \
 	tests/tui/chans.sh \
 	tests/tui/graph_groups.sh \
 	tests/tui/graph_demo.sh \
-	tests/tui/graph_addr.sh
+	tests/tui/graph_addr.sh \
+	tests/tui/waits_pcb.sh
 TESTS += $(TMUX_TESTS)
 EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh
 # test_keymap: the key table against the help screen's text and the man page

@@ -227,6 +227,40 @@ static void add_ipc_channels(struct snapshot *s, int32_t udp)
 	c->ep[0].sock = udp;
 }
 
+static int32_t chan_index(const struct snapshot *s, const char *id)
+{
+	for (size_t c = 0; c < s->n_chans; c++)
+		if (!strcmp(s->chans[c].id, id))
+			return (int32_t)c;
+	return -1;
+}
+
+/* 100 blocks writing the full pipe 5001 to 200, which blocks reading pipe 5002 from 100: a
+ * ring. 100's second thread (150) runs. Set as wait_resolve would, without it. */
+static void add_waits(struct snapshot *s)
+{
+	struct proc_info *w = snapshot_find_proc(s, 100), *r = snapshot_find_proc(s, 200);
+	pid_t *pids = arena_alloc(&s->arena, 2 * sizeof(*pids));
+	pids[0] = 100;
+	pids[1] = 200;
+	w->wait = arena_alloc(&s->arena, sizeof(*w->wait));
+	*w->wait = (struct task_wait){ .tid = 100, .state = 'D', .kind = WK_FD, .dir = ACC_W,
+		.syscall_nr = 1, .fd = 3, .chan = chan_index(s, "pipe:5001"), .peers = pids + 1,
+		.n_peers = 1 };
+	r->wait = arena_alloc(&s->arena, sizeof(*r->wait));
+	*r->wait = (struct task_wait){ .tid = 200, .state = 'S', .kind = WK_FD, .dir = ACC_R,
+		.syscall_nr = 0, .fd = 7, .chan = chan_index(s, "pipe:5002"), .peers = pids,
+		.n_peers = 1 };
+	w->n_tasks = 2;
+	w->tasks = arena_alloc(&s->arena, 2 * sizeof(*w->tasks));
+	w->tasks[0] = *w->wait;
+	w->tasks[1] = (struct task_wait){ .tid = 150, .state = 'R', .syscall_nr = -2, .fd = -1,
+		.chan = -1 };
+	s->cycles = arena_alloc(&s->arena, sizeof(*s->cycles));
+	s->cycles[0] = (struct wait_cycle){ pids, 2 };
+	s->n_cycles = 1;
+}
+
 void export_fixture_build(struct snapshot *s)
 {
 	snapshot_init(s);
@@ -242,6 +276,7 @@ void export_fixture_build(struct snapshot *s)
 	add_writer_detail(s, snapshot_find_proc(s, 100), ux_a, listener);
 	add_pipes_and_sockets(s, ux_a, ux_b, tcp, udp);
 	add_ipc_channels(s, udp);
+	add_waits(s);
 	for (size_t i = 0; i < s->n_procs; i++)
 		for (size_t c = 0; c < s->n_chans; c++)
 			for (size_t e = 0; e < s->chans[c].n_ep; e++)

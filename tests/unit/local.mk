@@ -9,7 +9,7 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_term_input tests/unit/test_channel_semantics tests/unit/test_proc_read \
 	tests/unit/test_collect_sysvipc tests/unit/test_collect_fds_denied \
 	tests/unit/test_reuse_threads tests/unit/test_inet_side tests/unit/test_meter_calc \
-	tests/unit/test_collect_sysinfo
+	tests/unit/test_collect_sysinfo tests/unit/test_wait_decode tests/unit/test_wait_chain
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
@@ -27,6 +27,12 @@ tests_unit_test_collect_workers_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_maps_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_refresh_memory_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_parse_pcb_LDADD = $(IPCTOP_LIBS)
+# test_wait_decode: the wait table and the parsers of task states and /proc/locks
+tests_unit_test_wait_decode_LDADD = $(IPCTOP_LIBS)
+# test_wait_chain: waits resolved to peers, chains and rings on hand-made snapshots
+tests_unit_test_wait_chain_SOURCES = tests/unit/test_wait_chain.c \
+	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
+tests_unit_test_wait_chain_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_channel_ids_SOURCES = tests/unit/test_channel_ids.c \
 	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
 tests_unit_test_channel_ids_LDADD = $(IPCTOP_LIBS)

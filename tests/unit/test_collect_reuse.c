@@ -15,12 +15,15 @@
 #include "util/xalloc.h"
 #include "../tap.h"
 
+static int child_read_fd;   /* the child's read end: the same number as the parent's was */
+
 /* The child opens one more descriptor each time it reads a byte, then blocks again. */
 static pid_t start_child(int *ctl)
 {
 	int p[2];
 	if (pipe(p) < 0)
 		return -1;
+	child_read_fd = p[0];
 	pid_t pid = fork();
 	if (pid == 0) {
 		close(p[1]);
@@ -168,6 +171,23 @@ static void check_own_handles(struct snapshot *s, const struct held_set *before)
 	is_int(right, compared, "each as readlink and stat describe it");
 }
 
+/* The child blocks reading its pipe, whose only other end (ctl) this process holds: in s its
+ * wait names that fd, s's own channel of the pipe, and this process as the peer. */
+static void check_wait(struct snapshot *s, pid_t child, int ctl, const char *how)
+{
+	struct proc_info *p = snapshot_find_proc(s, child);
+	const struct task_wait *w = p ? p->wait : NULL;
+	struct stat st;
+	char id[64] = "";
+	if (fstat(ctl, &st) == 0)
+		snprintf(id, sizeof(id), "pipe:%llu", (unsigned long long)st.st_ino);
+	ok(w && w->kind == WK_FD && w->fd == child_read_fd && w->dir == ACC_R,
+	   "%s: the child waits reading fd %d", how, child_read_fd);
+	ok(w && w->chan >= 0 && (size_t)w->chan < s->n_chans && !strcmp(s->chans[w->chan].id, id),
+	   "%s: on this snapshot's channel %s", how, id);
+	ok(w && w->n_peers == 1 && w->peers[0] == getpid(), "%s: for this process, the writer", how);
+}
+
 int main(void)
 {
 	int ctl = -1;
@@ -186,6 +206,8 @@ int main(void)
 	ok(snapshot_take(&b, &o) == 0, "second snapshot");
 	ok(b.n_reused > 0, "idle processes carried over (%zu)", b.n_reused);
 	is_int(fds_of(&b, child), n0, "idle child keeps its descriptors");
+	check_wait(&a, child, ctl, "read");
+	check_wait(&b, child, ctl, "carried over");
 
 	ok(write(ctl, "x", 1) == 1, "wake the child");
 	wait_blocked(child, n0 + 1, &tmp);

@@ -58,7 +58,15 @@ static void test_processes(const char *t)
 	has(t, "\"netns\":null,\"kthread\":false,\"restricted\":[\"fds\",\"maps\",\"netns_undumped\"],"
 	       "\"n_fds\":null,", "restricted marks and denied fds");
 	has(t, "\"kthread\":true", "kernel thread marked");
-	has(t, "\"n_fds\":5,\"n_channels\":4,\"detail\":{", "detail of pid 100");
+	has(t, "\"n_fds\":5,\"n_channels\":4,\"wait\":{\"tid\":100,\"kind\":\"fd\","
+	       "\"syscall_nr\":1,\"syscall\":\"write\",\"readable\":true,\"fd\":3,"
+	       "\"direction\":\"out\",\"futex\":null,\"child\":null,\"sysv_id\":null,\"nfds\":null,"
+	       "\"by\":null,\"channel\":\"pipe:5001\",\"peers\":[200]},\"detail\":{",
+	    "pid 100 blocked writing pipe 5001 to 200, then its detail");
+	has(t, "\"tasks\":[{\"tid\":100,\"state\":\"D\",\"wait\":{\"tid\":100,",
+	    "detail: the main thread's wait");
+	has(t, "{\"tid\":150,\"state\":\"R\",\"wait\":null}]", "a running thread waits on nothing");
+	has(t, "\"wait_cycles\":[[100,200]]", "the ring of 100 and 200");
 }
 
 static void test_detail(const char *t)

@@ -28,12 +28,13 @@ static void test_real_status(void)
 {
 	struct status_fields o;
 	int found = parse_file("status.txt", &o);
-	is_int(found, 18, "status.txt: 18 lines recognised");
+	is_int(found, 19, "status.txt: 19 lines recognised");
 	ok(o.has_uid && o.has_gid && o.has_sig && o.has_ctxt && o.has_cap, "status.txt: groups present");
 	ok(o.has_tgid && o.has_ppid && o.has_threads, "status.txt: ids present");
 	is_int(o.tgid, 11509, "Tgid");
 	is_int(o.ppid, 11498, "PPid");
 	is_int(o.threads, 1, "Threads");
+	is_int(o.tracer, 0, "TracerPid: 0 (none)");
 	is_int(o.ruid, 0, "ruid");
 	is_int(o.sig_pending, 0x800, "SigPnd: USR2 (12) pending on the thread");
 	is_int(o.sig_shared_pending, 0x4000, "ShdPnd: TERM (15) pending on the process");
@@ -118,7 +119,7 @@ static void test_key_shapes(void)
 {
 	struct status_fields o;
 	is_int(parse_text("Cpus_allowed:\tff\nCapAmb:\t0000000000000001\nSigQ:\t1/2\n"
-	                  "THP_enabled:\t1\nTracerPid:\t0\nUmask:\t0022\nGroups:\t1\nPid:\t5\n"
+	                  "THP_enabled:\t1\nTracerPi:\t0\nUmask:\t0022\nGroups:\t1\nPid:\t5\n"
 	                  "Seccomp:\t0\nnonvoluntary:\t1\nvoluntary_ctxt_switch:\t1\n", &o), 0,
 	       "neighbours of our keys are not read");
 	ok(o.cpus_allowed_list[0] == '\0' && !o.has_cap && !o.has_sig && !o.has_ctxt,
@@ -149,6 +150,10 @@ static void test_ctxt_and_kthread(void)
 	ok(!o.is_kthread, "Kthread: 2 is not a flag value");
 	parse_text("Kthread:\t1\r\n", &o);
 	ok(o.is_kthread, "a stray CR after the value is tolerated");
+	parse_text("TracerPid:\t4242\n", &o);
+	is_int(o.tracer, 4242, "TracerPid read");
+	parse_text("TracerPid:\t-1\n", &o);
+	is_int(o.tracer, 0, "a negative TracerPid is skipped");
 }
 
 static void test_cpu_list(void)

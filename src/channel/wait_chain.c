@@ -1,0 +1,269 @@
+/* wait_chain.c — waits resolved to channels and peers, chains and deadlock rings. A ring is a
+ * cycle in the graph "process -> the peers its main thread waits on", found by one depth-first
+ * walk (each cycle it closes is reported once, smallest pid first). */
+#include "channel/wait_chain.h"
+#include "model/wait_decode.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A growing list of pids in the snapshot's arena (dropped duplicates). */
+struct pid_list { pid_t *v; size_t n, cap; };
+
+static void pl_add(struct snapshot *s, struct pid_list *l, pid_t pid)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i] == pid)
+			return;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 4;
+		pid_t *v = arena_alloc(&s->arena, cap * sizeof(*v));
+		if (l->n)
+			memcpy(v, l->v, l->n * sizeof(*v));
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = pid;
+}
+
+static const struct fd_info *fd_of(const struct proc_info *p, int fd)
+{
+	for (size_t i = 0; i < p->n_fds; i++)
+		if (p->fds[i].fd == fd)
+			return &p->fds[i];
+	return NULL;
+}
+
+/* Whether endpoint e can end a wait in direction dir on a pipe or FIFO. */
+static bool can_end(const struct channel *ch, const struct endpoint *e, uint8_t dir)
+{
+	if (ch->kind != CK_PIPE && ch->kind != CK_FIFO)
+		return true;
+	if (e->access == ACC_NONE || !dir)
+		return true;   /* unknown access: it might */
+	return (e->access & (dir == ACC_R ? ACC_W : ACC_R)) != 0;
+}
+
+static void fd_peers(struct snapshot *s, const struct proc_info *p, struct task_wait *w,
+                     struct pid_list *l)
+{
+	const struct fd_info *fi = fd_of(p, w->fd);
+	if (!fi || fi->chan < 0 || (size_t)fi->chan >= s->n_chans)
+		return;
+	w->chan = fi->chan;
+	const struct channel *ch = &s->chans[fi->chan];
+	for (size_t e = 0; e < ch->n_ep; e++)
+		if (ch->ep[e].pid > 0 && ch->ep[e].pid != p->pid && can_end(ch, &ch->ep[e], w->dir))
+			pl_add(s, l, ch->ep[e].pid);
+}
+
+/* wait4's pid argument: > 0 that child, -1 any, 0 its own group, < -1 group -arg. */
+static void child_peers(struct snapshot *s, const struct proc_info *p, const struct task_wait *w,
+                        struct pid_list *l)
+{
+	if (w->arg > 0) {
+		if (snapshot_find_proc(s, (pid_t)w->arg))
+			pl_add(s, l, (pid_t)w->arg);
+		return;
+	}
+	pid_t group = w->arg == 0 ? p->pgid : (pid_t)-w->arg;
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *c = &s->procs[i];
+		if (c->ppid == p->pid && (w->arg == -1 || c->pgid == group))
+			pl_add(s, l, c->pid);
+	}
+}
+
+static void lock_peers(struct snapshot *s, const struct proc_info *p, struct task_wait *w,
+                       struct pid_list *l)
+{
+	for (size_t i = 0; i < s->n_lock_waits; i++) {
+		const struct lock_wait *lw = &s->lock_waits[i];
+		if ((lw->waiter == p->pid || lw->waiter == w->tid) && lw->holder > 0) {
+			w->by = lw->holder;
+			if (lw->holder != p->pid)
+				pl_add(s, l, lw->holder);
+			return;
+		}
+	}
+}
+
+/* The channel of a SysV queue by its id (its own channel kind keeps the record index). */
+static int32_t sysv_msg_chan(const struct snapshot *s, int64_t msqid)
+{
+	for (size_t c = 0; c < s->n_chans; c++) {
+		const struct channel *ch = &s->chans[c];
+		if (ch->kind == CK_SYSV_MSG && ch->sysv >= 0 && (size_t)ch->sysv < s->n_msg &&
+		    s->msg[ch->sysv].msqid == msqid)
+			return (int32_t)c;
+	}
+	return -1;
+}
+
+static void resolve_one(struct snapshot *s, const struct proc_info *p, struct task_wait *w)
+{
+	struct pid_list l = { 0 };
+	w->chan = -1;
+	switch (w->kind) {
+	case WK_FD: case WK_MQ: case WK_EPOLL:
+		fd_peers(s, p, w, &l);
+		if (w->kind == WK_EPOLL)
+			l.n = 0;   /* the epoll fd's own holders are not whom it waits for */
+		break;
+	case WK_CHILD:
+		child_peers(s, p, w, &l);
+		break;
+	case WK_LOCK:
+		lock_peers(s, p, w, &l);
+		break;
+	case WK_TRACED:
+		if (w->by > 0)
+			pl_add(s, &l, w->by);
+		break;
+	case WK_SYSV_MSG:
+		w->chan = sysv_msg_chan(s, w->arg);
+		break;
+	default:
+		break;
+	}
+	w->peers = l.v;
+	w->n_peers = l.n;
+}
+
+/* ---- rings ---- */
+
+struct walk {
+	struct snapshot *s;
+	uint8_t *color;        /* 0 unseen, 1 on the current path, 2 done */
+	size_t *stack;         /* the current path (process indices) */
+	size_t depth;
+	struct wait_cycle *cycles;
+	size_t n_cycles, cap_cycles;
+};
+
+static const struct task_wait *wait_at(const struct snapshot *s, size_t i)
+{
+	return s->procs[i].wait;
+}
+
+/* The path from the position of index `to` up to the top is a ring: record it, smallest pid
+ * first (so that the same ring always reads the same). */
+static void record_ring(struct walk *k, size_t to)
+{
+	size_t from = k->depth;
+	while (from > 0 && k->stack[from - 1] != to)
+		from--;
+	if (from == 0)
+		return;
+	from--;
+	size_t n = k->depth - from, low = 0;
+	pid_t *pids = arena_alloc(&k->s->arena, n * sizeof(*pids));
+	for (size_t i = 0; i < n; i++)
+		if (k->s->procs[k->stack[from + i]].pid < k->s->procs[k->stack[from + low]].pid)
+			low = i;
+	for (size_t i = 0; i < n; i++)
+		pids[i] = k->s->procs[k->stack[from + (low + i) % n]].pid;
+	if (k->n_cycles == k->cap_cycles) {
+		k->cap_cycles = k->cap_cycles ? k->cap_cycles * 2 : 4;
+		k->cycles = realloc(k->cycles, k->cap_cycles * sizeof(*k->cycles));
+		if (!k->cycles)
+			abort();
+	}
+	k->cycles[k->n_cycles++] = (struct wait_cycle){ pids, n };
+}
+
+static void visit(struct walk *k, size_t i)
+{
+	k->color[i] = 1;
+	k->stack[k->depth++] = i;
+	const struct task_wait *w = wait_at(k->s, i);
+	for (size_t e = 0; w && e < w->n_peers; e++) {
+		const struct proc_info *q = snapshot_find_proc(k->s, w->peers[e]);
+		if (!q || !q->wait)
+			continue;   /* a peer that does not wait ends the chain */
+		size_t j = (size_t)(q - k->s->procs);
+		if (k->color[j] == 1)
+			record_ring(k, j);
+		else if (k->color[j] == 0)
+			visit(k, j);
+	}
+	k->depth--;
+	k->color[i] = 2;
+}
+
+static void find_rings(struct snapshot *s)
+{
+	struct walk k = { .s = s };
+	k.color = calloc(s->n_procs + 1, 1);
+	k.stack = malloc((s->n_procs + 1) * sizeof(*k.stack));
+	if (!k.color || !k.stack)
+		abort();
+	for (size_t i = 0; i < s->n_procs; i++)
+		if (!k.color[i] && wait_at(s, i) && wait_at(s, i)->n_peers)
+			visit(&k, i);
+	if (k.n_cycles) {
+		s->cycles = arena_memdup(&s->arena, k.cycles, k.n_cycles * sizeof(*k.cycles));
+		s->n_cycles = k.n_cycles;
+	}
+	free(k.cycles);
+	free(k.color);
+	free(k.stack);
+}
+
+void wait_resolve(struct snapshot *s)
+{
+	s->cycles = NULL;
+	s->n_cycles = 0;
+	for (size_t i = 0; i < s->n_procs; i++) {
+		struct proc_info *p = &s->procs[i];
+		if (p->wait)
+			resolve_one(s, p, p->wait);
+		for (size_t t = 0; t < p->n_tasks; t++)
+			if (wait_state(p->tasks[t].state))
+				resolve_one(s, p, &p->tasks[t]);
+	}
+	find_rings(s);
+}
+
+/* ---- chains ---- */
+
+static bool in_list(const pid_t *v, size_t n, pid_t pid)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == pid)
+			return true;
+	return false;
+}
+
+/* The peer to follow: the first that waits itself, else the first. */
+static pid_t next_hop(const struct snapshot *s, const struct task_wait *w)
+{
+	for (size_t e = 0; e < w->n_peers; e++) {
+		const struct proc_info *q = snapshot_find_proc(s, w->peers[e]);
+		if (q && q->wait)
+			return w->peers[e];
+	}
+	return w->n_peers ? w->peers[0] : 0;
+}
+
+size_t wait_chain(const struct snapshot *s, pid_t pid, pid_t *out, size_t cap)
+{
+	size_t n = 0;
+	while (n < cap && pid > 0) {
+		bool seen = in_list(out, n, pid);
+		out[n++] = pid;
+		const struct proc_info *p = snapshot_find_proc(s, pid);
+		if (seen || !p || !p->wait)
+			break;
+		pid = next_hop(s, p->wait);
+	}
+	return n;
+}
+
+long wait_cycle_of(const struct snapshot *s, pid_t pid)
+{
+	for (size_t c = 0; c < s->n_cycles; c++)
+		if (in_list(s->cycles[c].pids, s->cycles[c].n, pid))
+			return (long)c;
+	return -1;
+}

@@ -1,0 +1,130 @@
+"""check_waits.py RECORD JSON DETAIL_JSON SHELL_PID — ipctop's waits against wait_fixture's
+record (the fixture saw each child in its system call in /proc before it printed it): the
+blocked call, descriptor, channel and the peers at the other end of every case, the deadlock
+ring, each thread's wait in -p detail, and the waits of processes of other users than the
+viewer: unknown, never guessed (as nobody, SHELL_PID is root's shell, blocked in wait4)."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ipcfx  # noqa: E402
+
+
+def parse_record(path):
+    rec = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            words = line.split()
+            if len(words) > 1:
+                rec[words[0]] = {k: int(v) for k, v in (w.split("=", 1) for w in words[1:] if "=" in w)}
+    return rec
+
+
+def report(cond, text):
+    print(("ok - " if cond else "not ok - ") + text)
+    return cond
+
+
+def wait_is(procs, pid, want, what):
+    """The process's wait has every key of want with that value."""
+    p = procs.get(pid)
+    w = p and p.get("wait")
+    bad = {k: (w or {}).get(k) for k in want if not w or w.get(k) != want[k]}
+    if not report(w is not None and not bad, "%s: pid %d waits %r" % (what, pid, want)):
+        print("#   got %r" % (w,))
+
+
+def check_cases(rec, procs, cycles):
+    r = rec["pipe_full"]
+    wait_is(procs, r["writer"], {"kind": "fd", "syscall": "write", "fd": 3, "direction": "out",
+                                  "channel": "pipe:%d" % r["ino"], "peers": [r["reader"]]},
+            "full pipe: writer blocked writing to the reader")
+    wait_is(procs, r["reader"], {"kind": "signal", "fd": None, "peers": []},
+            "full pipe: the reader is in pause(), not reading")
+    r = rec["unix_stopped"]
+    w = procs.get(r["writer"], {}).get("wait") or {}
+    report(str(w.get("channel")).startswith("unix:"), "UNIX stream: the writer's channel is a "
+           "unix one (%s)" % w.get("channel"))
+    wait_is(procs, r["writer"], {"kind": "fd", "fd": 3, "direction": "out", "peers": [r["reader"]]},
+            "UNIX stream: writer blocked on the stopped reader")
+    wait_is(procs, r["reader"], {"kind": "stopped"}, "UNIX stream: the reader is stopped")
+    report(procs.get(r["reader"], {}).get("state") == "T", "UNIX stream: reader's state is T")
+    r = rec["deadlock"]
+    a, b = r["a"], r["b"]
+    wait_is(procs, a, {"kind": "fd", "syscall": "read", "fd": 3, "peers": [b]}, "deadlock: a reads b")
+    wait_is(procs, b, {"kind": "fd", "syscall": "read", "fd": 3, "peers": [a]}, "deadlock: b reads a")
+    report(sorted([a, b]) in cycles, "deadlock: ring %r named in wait_cycles %r" % (sorted([a, b]), cycles))
+    report(not any(set(c) & set(rec[k][x] for k in ("pipe_full", "unix_stopped", "wait4")
+                                for x in rec[k]) for c in cycles),
+           "no ring among the fixture's other blocked processes")
+    r = rec["msgrcv"]
+    wait_is(procs, r["pid"], {"kind": "sysv_msg", "syscall": "msgrcv", "sysv_id": r["msqid"],
+                               "direction": "in"}, "msgrcv on the empty queue")
+    r = rec["wait4"]
+    wait_is(procs, r["parent"], {"kind": "child", "syscall": "wait4", "child": r["child"],
+                                  "peers": [r["child"]]}, "wait4 on its child")
+    r = rec.get("traced", {})
+    if "tracee" in r:
+        wait_is(procs, r["tracee"], {"kind": "traced", "by": r["tracer"], "peers": [r["tracer"]]},
+                "traced: the tracee waits on its tracer")
+        report(procs.get(r["tracee"], {}).get("state") == "t", "traced: the tracee's state is t")
+        wait_is(procs, r["tracer"], {"kind": "child", "child": r["tracee"], "peers": [r["tracee"]]},
+                "traced: the tracer waits for its child, the tracee")
+        ring = sorted([r["tracer"], r["tracee"]])
+        report(ring in cycles, "traced: tracer and tracee wait on each other: ring %r named" % ring)
+    else:
+        print("skip - traced: ptrace refused here")
+    for word, call in (("lock", "fcntl"), ("flock", "flock")):
+        r = rec[word]
+        wait_is(procs, r["waiter"], {"kind": "lock", "syscall": call, "fd": 3, "by": r["holder"],
+                                      "peers": [r["holder"]]}, "%s: waits for the holder" % word)
+
+
+def check_threads(rec, doc):
+    r = rec["threads"]
+    procs = ipcfx.procs_by_pid(doc)
+    p = procs.get(r["pid"], {})
+    tasks = {t["tid"]: t for t in p.get("detail", {}).get("tasks", [])}
+    report(sorted(tasks) == sorted([r["pid"], r["reader"], r["sleeper"]]),
+           "-p: the three threads listed (%r)" % sorted(tasks))
+    main = (tasks.get(r["pid"]) or {}).get("wait") or {}
+    report(main.get("kind") == "signal" and p.get("wait") == main,
+           "-p: main thread in pause(), and it is the process's wait")
+    rd = (tasks.get(r["reader"]) or {}).get("wait") or {}
+    report(rd.get("kind") == "fd" and rd.get("syscall") == "read" and rd.get("fd") == r["fd"] and
+           str(rd.get("channel")).startswith("pipe:") and rd.get("peers") == [],
+           "-p: reader thread reads its own pipe (fd %d), no one else to wait for: %r" % (r["fd"], rd))
+    sl = (tasks.get(r["sleeper"]) or {}).get("wait") or {}
+    report(sl.get("kind") == "sleep" and sl.get("peers") == [], "-p: sleeper thread sleeps")
+
+
+def check_others(doc, shell_pid):
+    viewer = doc["viewer"]["euid"]
+    procs = ipcfx.procs_by_pid(doc)
+    sh = procs.get(shell_pid, {}).get("wait")
+    if doc["viewer"]["root"]:
+        report(sh is not None and sh["kind"] == "child" and sh["readable"],
+               "root: this shell's wait4 is read (%r)" % (sh,))
+        return
+    if procs.get(shell_pid, {}).get("uid") != viewer:
+        report(sh is not None and sh["kind"] == "unknown" and not sh["readable"] and
+               sh["syscall"] is None and sh["peers"] == [],
+               "another user's shell, blocked in wait4: unknown, not guessed (%r)" % (sh,))
+    guessed = [p["pid"] for p in doc["processes"]
+               if p["uid"] != viewer and p["wait"] and
+               (p["wait"]["readable"] or p["wait"]["syscall"] is not None or p["wait"]["peers"]
+                or p["wait"]["fd"] is not None or p["wait"]["kind"] not in ("unknown", "stopped", "traced"))]
+    report(not guessed, "no other user's wait is guessed (%r)" % guessed[:5])
+
+
+def main():
+    rec = parse_record(sys.argv[1])
+    doc = ipcfx.load_json(ipcfx.read_bytes(sys.argv[2]))
+    detail = ipcfx.load_json(ipcfx.read_bytes(sys.argv[3]))
+    check_cases(rec, ipcfx.procs_by_pid(doc), doc["wait_cycles"])
+    check_threads(rec, detail)
+    check_others(doc, int(sys.argv[4]))
+
+
+main()

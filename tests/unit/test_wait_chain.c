@@ -1,0 +1,165 @@
+/* test_wait_chain.c — waits resolved by hand: a blocked reader's peers are the writers of its
+ * pipe (not other readers, not itself), wait4 names the children, a lock wait names the
+ * holder, chains follow waits across processes, and rings of waits are deadlocks, found once. */
+#include <string.h>
+
+#include "channel/channel_resolve.h"
+#include "channel/wait_chain.h"
+#include "model/wait_describe.h"
+#include "hand_snapshot.h"
+#include "../tap.h"
+
+static struct snapshot S;
+static struct task_wait W[8];
+
+/* Process pi (pid 100+pi) blocks in kind on fd in direction dir. */
+static void block(size_t pi, uint8_t kind, int fd, uint8_t dir, int64_t arg)
+{
+	W[pi] = (struct task_wait){ .tid = S.procs[pi].pid, .state = 'S', .kind = kind,
+	                            .syscall_nr = 0, .fd = fd, .dir = dir, .arg = arg, .chan = -1 };
+	S.procs[pi].state = 'S';
+	S.procs[pi].wait = &W[pi];
+}
+
+static void resolve(void)
+{
+	channel_resolve(&S);
+	wait_resolve(&S);
+}
+
+static bool peers_are(const struct task_wait *w, size_t n, const pid_t *want)
+{
+	if (w->n_peers != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (w->peers[i] != want[i])
+			return false;
+	return true;
+}
+
+/* 100 reads pipe 7 (fd 3); 101 and 102 hold its write end, 103 another read end; 101 and 102
+ * run. The reader's peers are 101 and 102 only. */
+static void test_pipe_reader(void)
+{
+	hand_reset(&S, 4, 1);
+	hand_add_fd(&S, 0, 3, FDK_PIPE, 0, 7, ACC_R, "pipe:[7]");
+	hand_add_fd(&S, 1, 1, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	hand_add_fd(&S, 2, 1, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	hand_add_fd(&S, 3, 0, FDK_PIPE, 0, 7, ACC_R, "pipe:[7]");
+	block(0, WK_FD, 3, ACC_R, 0);
+	resolve();
+	const struct task_wait *w = S.procs[0].wait;
+	ok(w->chan >= 0 && !strcmp(S.chans[w->chan].id, "pipe:7"), "fd 3 resolved to pipe:7 (%s)",
+	   w->chan >= 0 ? S.chans[w->chan].id : "none");
+	ok(peers_are(w, 2, (pid_t[]){ 101, 102 }), "peers: the two writers, not the other reader");
+	pid_t chain[8];
+	size_t n = wait_chain(&S, 100, chain, 8);
+	ok(n == 2 && chain[0] == 100 && chain[1] == 101, "chain 100 -> 101, which does not wait");
+	is_int(S.n_cycles, 0, "no ring");
+	struct strbuf sb = STRBUF_INIT;
+	S.procs[1].comm = "evil\x1b[31m";
+	wait_describe(&sb, &S, &S.procs[0], w);
+	is_str(sb_str(&sb), "blocked reading fd 3, a pipe to 101 (evil\\x1b[31m) and 102 (p)",
+	       "the sentence: both writers, a name escaped");
+	sb_reset(&sb);
+	ok(!wait_ring_describe(&sb, &S, 100) && sb.len == 0, "no ring to describe");
+	S.procs[1].state = 'R';
+	S.procs[1].comm = "p";
+	sb_free(&sb);
+	hand_free_lists(&S);
+}
+
+/* 100 reads pipe 1 written by 101; 101 reads pipe 2 written by 100: a deadlock. 102 waits on
+ * 100 (reading pipe 3) and is in the chain but not in the ring. */
+static void test_two_pipe_deadlock(void)
+{
+	hand_reset(&S, 3, 1);
+	hand_add_fd(&S, 0, 3, FDK_PIPE, 0, 1, ACC_R, "pipe:[1]");
+	hand_add_fd(&S, 1, 4, FDK_PIPE, 0, 1, ACC_W, "pipe:[1]");
+	hand_add_fd(&S, 1, 5, FDK_PIPE, 0, 2, ACC_R, "pipe:[2]");
+	hand_add_fd(&S, 0, 6, FDK_PIPE, 0, 2, ACC_W, "pipe:[2]");
+	hand_add_fd(&S, 2, 0, FDK_PIPE, 0, 3, ACC_R, "pipe:[3]");
+	hand_add_fd(&S, 0, 7, FDK_PIPE, 0, 3, ACC_W, "pipe:[3]");
+	block(0, WK_FD, 3, ACC_R, 0);
+	block(1, WK_FD, 5, ACC_R, 0);
+	block(2, WK_FD, 0, ACC_R, 0);
+	resolve();
+	is_int(S.n_cycles, 1, "one ring");
+	ok(S.n_cycles == 1 && S.cycles[0].n == 2 && S.cycles[0].pids[0] == 100 &&
+	   S.cycles[0].pids[1] == 101, "the ring is 100, 101");
+	ok(wait_cycle_of(&S, 101) == 0 && wait_cycle_of(&S, 102) == -1, "102 waits on the ring, not in it");
+	struct strbuf sb = STRBUF_INIT;
+	ok(wait_ring_describe(&sb, &S, 101), "101 is on a ring");
+	is_str(sb_str(&sb), "101 (p) -> 100 (p) -> 101 (p)", "the ring said from 101 round");
+	sb_reset(&sb);
+	wait_describe(&sb, &S, &S.procs[1], S.procs[1].wait);
+	is_str(sb_str(&sb), "blocked reading fd 5, a pipe to 100 (p), which is not writing (it waits in "
+	       "read)", "101's wait: 100 does not write, it reads");
+	sb_free(&sb);
+	pid_t chain[8];
+	size_t n = wait_chain(&S, 102, chain, 8);
+	ok(n == 4 && chain[0] == 102 && chain[1] == 100 && chain[2] == 101 && chain[3] == 100,
+	   "chain 102 -> 100 -> 101 -> 100 (closed)");
+	/* 101 wakes up: no more ring */
+	S.procs[1].wait = NULL;
+	wait_resolve(&S);
+	is_int(S.n_cycles, 0, "a running end breaks the ring");
+	hand_free_lists(&S);
+}
+
+/* 100 in wait4(-1) with children 101, 102 (and 103 of another parent); 103 in wait4(101); 101
+ * waits for a lock held by 102; 102 is traced by 100. */
+static void test_children_locks_tracer(void)
+{
+	hand_reset(&S, 4, 1);
+	S.procs[1].ppid = S.procs[2].ppid = 100;
+	S.procs[3].ppid = 1;
+	block(0, WK_CHILD, -1, 0, -1);
+	block(3, WK_CHILD, -1, 0, 101);
+	block(1, WK_LOCK, 3, 0, 0);
+	block(2, WK_TRACED, -1, 0, 0);
+	W[2].by = 100;
+	struct lock_wait lw[] = { { 0, 100, 1, 2 }, { 101, 102, 1, 2 } };
+	S.lock_waits = lw;
+	S.n_lock_waits = 2;
+	resolve();
+	ok(peers_are(S.procs[0].wait, 2, (pid_t[]){ 101, 102 }), "wait4(-1): the children");
+	ok(peers_are(S.procs[3].wait, 1, (pid_t[]){ 101 }), "wait4(101): that pid");
+	ok(S.procs[1].wait->by == 102 && peers_are(S.procs[1].wait, 1, (pid_t[]){ 102 }),
+	   "lock wait: held by 102");
+	ok(peers_are(S.procs[2].wait, 1, (pid_t[]){ 100 }), "traced: waits on its tracer");
+	/* 100 -> 101 -> 102 -> 100 and 100 -> 102 -> 100: the walk names the first ring it
+	 * closes; the second shares its edges back to 100 and is not named again. */
+	is_int(S.n_cycles, 1, "100 waits for its children, 102 for its tracer 100: one ring");
+	ok(S.n_cycles == 1 && S.cycles[0].n == 3 && S.cycles[0].pids[0] == 100 &&
+	   S.cycles[0].pids[1] == 101 && S.cycles[0].pids[2] == 102, "ring 100, 101, 102");
+	S.lock_waits = NULL;
+	S.n_lock_waits = 0;
+	hand_free_lists(&S);
+}
+
+/* A wait on a descriptor the process does not have (closed since), or a sleep: no peers. */
+static void test_no_peers(void)
+{
+	hand_reset(&S, 2, 1);
+	hand_add_fd(&S, 1, 3, FDK_PIPE, 0, 9, ACC_W, "pipe:[9]");
+	block(0, WK_FD, 3, ACC_R, 0);
+	block(1, WK_SLEEP, -1, 0, 0);
+	resolve();
+	ok(S.procs[0].wait->chan == -1 && S.procs[0].wait->n_peers == 0, "unknown fd: no channel");
+	ok(S.procs[1].wait->n_peers == 0, "sleeping: waits on no one");
+	pid_t chain[2];
+	is_int(wait_chain(&S, 100, chain, 2), 1, "a chain of one");
+	hand_free_lists(&S);
+}
+
+int main(void)
+{
+	snapshot_init(&S);
+	test_pipe_reader();
+	test_two_pipe_deadlock();
+	test_children_locks_tracer();
+	test_no_peers();
+	snapshot_free(&S);
+	return tap_done();
+}
