@@ -40,6 +40,7 @@ const struct key_binding keymap[] = {
 	K('>', "list", ACT_SORT_NEXT, ">", NULL, "sort by the next column"),
 	K('.', "list", ACT_SORT_NEXT, ".", NULL, NULL),
 	K('I', "list", ACT_SORT_INVERT, "I", NULL, "invert the sort order"),
+	K('K', "list", ACT_KTHREADS, "K", NULL, "show or hide kernel threads (hidden at first; saved)"),
 	K('u', "list", ACT_USER, "u", NULL, "show only one user's processes"),
 	K('F', "list", ACT_FOLLOW, "F", NULL, "follow the selected process across re-sorts"),
 	K(' ', "list", ACT_TAG, "Space", NULL, "tag or untag the selected process (F9 then acts on all tagged)"),

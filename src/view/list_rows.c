@@ -25,6 +25,8 @@ bool list_text_matches(const struct proc_info *p, const char *needle)
 bool list_proc_visible(const struct list_state *l, const struct view_ctx *v, const struct proc_info *p)
 {
 	const struct ipctop_opts *o = v->opts;
+	if ((p->flags & PF_KTHREAD) && !v->set.kthreads)
+		return false;
 	if (o->n_pids) {
 		bool listed = false;
 		for (size_t i = 0; i < o->n_pids && !listed; i++)

@@ -17,6 +17,7 @@ void settings_default(struct settings *s)
 	s->sort_col = COL_CPU;
 	s->sort_desc = true;
 	s->tree = false;
+	s->kthreads = false;
 	s->delay_tenths = 15;
 	for (int c = 0; c < COL__COUNT; c++)
 		s->visible[c] = true;
@@ -83,6 +84,8 @@ static bool apply(struct settings *s, const char *k, size_t kn, const char *v, s
 	}
 	if (KEY("tree"))
 		return parse_bool(v, vn, &s->tree);
+	if (KEY("kernel_threads"))
+		return parse_bool(v, vn, &s->kthreads);
 	if (KEY("delay"))
 		return parse_int(v, vn, SETTINGS_DELAY_MIN, SETTINGS_DELAY_MAX, &s->delay_tenths);
 	if (KEY("columns"))
@@ -149,6 +152,7 @@ void settings_format(const struct settings *s, struct strbuf *out)
 	sb_printf(out, "sort_column=%s\n", col_name(s->sort_col));
 	sb_printf(out, "sort_direction=%s\n", s->sort_desc ? "desc" : "asc");
 	sb_printf(out, "tree=%d\n", s->tree ? 1 : 0);
+	sb_printf(out, "kernel_threads=%d\n", s->kthreads ? 1 : 0);
 	sb_printf(out, "delay=%d\n", s->delay_tenths);
 	sb_puts(out, "columns=");
 	const char *sep = "";

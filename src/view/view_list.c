@@ -142,6 +142,7 @@ static bool view_key(struct list_state *l, struct view_ctx *v, enum action a)
 	case ACT_SORT_INVERT: v->set.sort_desc = !v->set.sort_desc; list_rebuild(l, v); break;
 	case ACT_USER:        list_open_user_menu(l, v); break;
 	case ACT_FOLLOW:      l->follow = !l->follow; break;
+	case ACT_KTHREADS:    v->set.kthreads = !v->set.kthreads; list_rebuild(l, v); break;
 	case ACT_SETUP:       view_open(v, "setup", NULL); break;
 	case ACT_BACK:
 		if (l->filter[0]) {
