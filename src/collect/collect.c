@@ -67,6 +67,7 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 	}
 	if (detail)
 		collect_detail(s, c, p);
+	collect_extras(s, c, p);
 	return 0;
 }
 

@@ -55,6 +55,8 @@ const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct
  * namespaces. */
 void collect_reuse_status(struct snapshot *s, struct proc_info *p, const struct proc_info *old);
 void collect_reuse_tables(struct snapshot *s, struct proc_info *p, const struct proc_info *old);
+/* What the list shows only on demand (collect_opts want_shr, want_exe), read anew each time. */
+void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* Detail only: smaps figures, schedstat, wchan, affinity. */
 void collect_detail(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* The dump of ipctop's own network namespace, taken on a thread while processes are read. */

@@ -81,6 +81,7 @@ enum proc_flag {
 	PF_NETNS_FOREIGN  = 1u << 5,  /* in another network namespace than ipctop */
 	PF_NETNS_UNDUMPED = 1u << 6,  /* foreign namespace that could not be entered (no privilege) */
 	PF_DETAIL         = 1u << 7,  /* detail (maps with smaps, sched, fds decoded) was collected */
+	PF_SHR            = 1u << 8,  /* shr_kib was read */
 };
 
 /* Scheduling detail, read only for processes shown in detail. */
@@ -120,6 +121,9 @@ struct proc_info {
 	uint64_t utime, stime, start_time;   /* clock ticks */
 	uint64_t vsize, rss_kib;             /* bytes; KiB */
 	uint64_t vol_ctxt, nonvol_ctxt;
+	uint64_t shr_kib;      /* shared resident pages (statm), read only while the list shows SHR */
+	char *exe;             /* the program's path (/proc/PID/exe), read only while EXE is shown;
+	                        * NULL when not read or not readable */
 	uint64_t sig_pending, sig_blocked, sig_ignored, sig_caught;  /* bit n-1 = signal n */
 	uint64_t netns;        /* inode of /proc/PID/ns/net, 0 if unknown */
 	uint64_t pidns;        /* inode of /proc/PID/ns/pid, 0 if unknown */

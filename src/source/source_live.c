@@ -44,11 +44,12 @@ static void due_after(struct timespec *ts, int tenths)
 	}
 }
 
-static struct snapshot *take_one(struct live *l, const struct snapshot *prev, pid_t detail)
+static struct snapshot *take_one(struct live *l, const struct snapshot *prev, struct source_wants w)
 {
 	struct snapshot *s = xmalloc(sizeof(*s));
-	struct collect_opts co = { .prev = prev, .refresh_loop = true,
-				   .full_rescan = l->taken++ % FULL_RESCAN_EVERY == 0 };
+	pid_t detail = w.detail_pid;
+	struct collect_opts co = { .prev = prev, .refresh_loop = true, .want_shr = w.shr,
+				   .want_exe = w.exe, .full_rescan = l->taken++ % FULL_RESCAN_EVERY == 0 };
 	if (detail > 0) {
 		co.detail_pids = &detail;
 		co.n_detail = 1;
@@ -97,9 +98,9 @@ static void *collector(void *arg)
 	while (wait_turn(l)) {
 		l->now = false;
 		const struct snapshot *prev = l->held;
-		pid_t detail = l->wants.detail_pid;
+		struct source_wants w = l->wants;
 		pthread_mutex_unlock(&l->lock);
-		struct snapshot *s = take_one(l, prev, detail);   /* prev is only read */
+		struct snapshot *s = take_one(l, prev, w);   /* prev is only read */
 		pthread_mutex_lock(&l->lock);
 		due_after(&l->due, l->wants.delay_tenths);
 		if (s) {
@@ -122,7 +123,8 @@ static int live_start(struct source *src, const struct source_wants *w, struct s
 	struct live *l = src->priv;
 	l->wants = *w;
 	struct snapshot *s = xmalloc(sizeof(*s));
-	struct collect_opts co = { .refresh_loop = true, .full_rescan = true };
+	struct collect_opts co = { .refresh_loop = true, .full_rescan = true, .want_shr = w->shr,
+				   .want_exe = w->exe };
 	snapshot_init(s);
 	int r = snapshot_take(s, &co);
 	if (r < 0) {
@@ -183,7 +185,8 @@ static void live_want(struct source *src, const struct source_wants *w, bool now
 {
 	struct live *l = src->priv;
 	pthread_mutex_lock(&l->lock);
-	bool changed = w->detail_pid != l->wants.detail_pid || w->delay_tenths != l->wants.delay_tenths;
+	bool changed = w->detail_pid != l->wants.detail_pid || w->delay_tenths != l->wants.delay_tenths ||
+		       w->shr != l->wants.shr || w->exe != l->wants.exe;
 	if (w->delay_tenths != l->wants.delay_tenths)
 		due_after(&l->due, w->delay_tenths);
 	l->wants = *w;

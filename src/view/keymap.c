@@ -26,7 +26,7 @@ const struct key_binding keymap[] = {
 	K(27, "*", ACT_BACK, "Esc", NULL, "back one screen"),
 
 	/* the process list */
-	K(KEY_F(2), "list", ACT_SETUP, "F2", "Setup", "setup: visible columns, tree mode, refresh delay"),
+	K(KEY_F(2), "list", ACT_SETUP, "F2", "Setup", "setup: the columns and their order, tree mode, kernel threads, refresh delay"),
 	K(KEY_F(3), "list", ACT_SEARCH, "F3", "Search", "search by name or command line, as you type"),
 	K('/', "list", ACT_SEARCH, "/", NULL, NULL),
 	K('n', "list", ACT_SEARCH_NEXT, "n", NULL, "the next match of the search"),
@@ -119,6 +119,10 @@ const struct key_binding keymap[] = {
 	K(27, "help", ACT_BACK, "Esc", "Back", NULL),
 	K(' ', "setup", ACT_TOGGLE, "Space", NULL, "switch the selected item on or off"),
 	K('\n', "setup", ACT_TOGGLE, "Enter", NULL, NULL),
+	K(KEY_F(7), "setup", ACT_MOVE_UP, "F7", "MoveUp", "move the selected column earlier (left in the list)"),
+	K('[', "setup", ACT_MOVE_UP, "[", NULL, NULL),
+	K(KEY_F(8), "setup", ACT_MOVE_DOWN, "F8", "MoveDn", "move the selected column later (right in the list)"),
+	K(']', "setup", ACT_MOVE_DOWN, "]", NULL, NULL),
 	K('-', "setup", ACT_DELAY_LESS, "-", NULL, "a shorter refresh delay"),
 	K('+', "setup", ACT_DELAY_MORE, "+", NULL, "a longer refresh delay"),
 	K('=', "setup", ACT_DELAY_MORE, "=", NULL, NULL),

@@ -18,8 +18,10 @@ static void draw_col_header(struct list_state *l, struct view_ctx *v, WINDOW *w,
 {
 	int cols = getmaxx(w), x = 0;
 	ui_fill(w, y, 0, cols, ui_attr(UI_HEADER));
-	for (int c = 0; c < COL__COUNT; c++) {
+	for (int c = 0; c < COL__COUNT; c++)
 		l->col_x[c] = l->col_w[c] = -1;
+	for (int k = 0; k < COL__COUNT; k++) {
+		int c = (int)v->set.order[k];
 		if (!list_col_shown(v, c) || x >= cols)
 			continue;
 		int cw = col_width((enum col_id)c) ? col_width((enum col_id)c) : cols - x;
@@ -83,37 +85,14 @@ static void command_text(const struct proc_info *p, struct strbuf *sb)
 	}
 }
 
-/* The text of one numeric or short cell (ours: numbers and fixed words). */
-static void cell_text(const struct view_ctx *v, size_t i, int c, char *buf, size_t size)
-{
-	const struct proc_info *p = &v->cur->procs[i];
-	buf[0] = '\0';
-	switch (c) {
-	case COL_PID:      snprintf(buf, size, "%d", (int)p->pid); break;
-	case COL_STATE:    snprintf(buf, size, "%c", p->state ? p->state : '?'); break;
-	case COL_NICE:     snprintf(buf, size, "%d", p->nice); break;
-	case COL_POLICY:   snprintf(buf, size, "%s", policy_name(p->policy)); break;
-	case COL_CPU:      snprintf(buf, size, "%.1f", v->cpu ? v->cpu[i] : 0.0); break;
-	case COL_MEM:      human_kib(p->rss_kib, buf, size); break;
-	case COL_THREADS:  snprintf(buf, size, "%d", p->nlwp); break;
-	case COL_FDS:
-		if (p->flags & (PF_FDS_DENIED | PF_KTHREAD))
-			snprintf(buf, size, "-");
-		else
-			snprintf(buf, size, "%zu", p->n_fds);
-		break;
-	case COL_CHANNELS: snprintf(buf, size, "%u", p->n_channels); break;
-	default: break;
-	}
-}
-
 static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y, size_t row, int c, int attr)
 {
 	size_t i = l->rows[row];
 	const struct proc_info *p = &v->cur->procs[i];
 	int x = l->col_x[c], cw = l->col_w[c];
-	if (c == COL_USER) {
-		ui_put_text(w, y, x, p->user, p->user ? strlen(p->user) : 0, cw, attr);
+	if (c == COL_USER || c == COL_EXE) {
+		const char *t = c == COL_USER ? p->user : p->exe ? p->exe : "-";
+		ui_put_text(w, y, x, t, t ? strlen(t) : 0, cw, attr);
 	} else if (c == COL_COMMAND) {
 		struct strbuf sb = STRBUF_INIT;
 		if (v->set.tree)
@@ -123,7 +102,7 @@ static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y
 		sb_free(&sb);
 	} else {
 		char buf[32];
-		cell_text(v, i, c, buf, sizeof buf);
+		list_cell_text(v, i, c, buf, sizeof buf);
 		int tw = (int)strlen(buf);
 		if (c == COL_STATE && (p->state == 'D' || p->state == 'Z') && !(attr & A_REVERSE))
 			attr = ui_attr(UI_WARN);

@@ -32,7 +32,8 @@ struct list_state {
 	enum input_mode input;
 	char search[LIST_TEXT], filter[LIST_TEXT];
 	char *user;                /* user filter (raw name), NULL for all */
-	int col_x[16], col_w[16];  /* column geometry of the last frame, for clicks */
+	int col_x[COL__COUNT], col_w[COL__COUNT];  /* column geometry of the last frame (-1: not
+	                                            * shown), for clicks */
 	int table_y;               /* window row of the column header in the last frame */
 	int body_rows;             /* rows of processes shown in the last frame */
 };
@@ -54,6 +55,9 @@ void list_free(struct list_state *l);
 void list_draw_table(struct list_state *l, struct view_ctx *v, WINDOW *w, int y0);
 void list_draw_prompt(struct list_state *l, struct view_ctx *v, WINDOW *w);
 bool list_col_shown(const struct view_ctx *v, int c);
+
+/* list_cells.c: the text of a short cell of procs[i] in column c */
+void list_cell_text(const struct view_ctx *v, size_t i, int c, char *buf, size_t size);
 
 /* list_menus.c */
 void list_open_sort_menu(struct list_state *l, struct view_ctx *v);

@@ -78,7 +78,8 @@ void list_rebuild(struct list_state *l, struct view_ctx *v)
 	for (size_t i = 0; i < s->n_procs; i++)
 		if (list_proc_visible(l, v, &s->procs[i]))
 			l->rows[l->n_rows++] = (uint32_t)i;
-	proc_sort(s->procs, v->cpu, l->rows, l->n_rows, v->set.sort_col, v->set.sort_desc);
+	struct proc_rates rates = { v->cpu, v->vcsw, v->icsw };
+	proc_sort(s->procs, &rates, l->rows, l->n_rows, v->set.sort_col, v->set.sort_desc);
 	if (v->set.tree) {
 		proc_tree_order(s->procs, l->rows, l->n_rows, l->tree);
 		for (size_t r = 0; r < l->n_rows; r++)

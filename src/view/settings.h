@@ -16,6 +16,7 @@ struct settings {
 	bool kthreads;               /* kernel threads listed (K); hidden by default, as htop */
 	int delay_tenths;            /* 1..600 */
 	bool visible[COL__COUNT];    /* PID and Command are always shown */
+	enum col_id order[COL__COUNT];  /* every column once, in the order drawn; Command last */
 };
 
 #define SETTINGS_MAX_BYTES 65536
@@ -23,6 +24,9 @@ struct settings {
 #define SETTINGS_DELAY_MAX 600
 
 void settings_default(struct settings *s);
+/* Move the column at position pos of the order one place (dir -1 left, +1 right); Command
+ * stays last. False when it cannot move. */
+bool settings_move_col(struct settings *s, int pos, int dir);
 /* Apply the lines of text to s. Blank lines and lines starting with '#' are skipped; a line
  * that is not KEY=VALUE, an unknown key or a bad value is ignored with a warning appended to
  * warn (may be NULL). Returns the number of ignored lines. */

@@ -43,7 +43,7 @@ void view_select(struct view_ctx *v, const struct proc_info *p)
 
 static struct source_wants wants_now(const struct tui *t)
 {
-	struct source_wants w = { 0, t->v.set.delay_tenths };
+	struct source_wants w = { 0, t->v.set.delay_tenths, t->v.set.visible[COL_SHR], t->v.set.visible[COL_EXE] };
 	for (int i = t->stack.n - 1; i >= 0 && !w.detail_pid; i--)
 		if (t->stack.s[i].ops->detail_pid)
 			w.detail_pid = t->stack.s[i].ops->detail_pid(t->stack.s[i].st);
@@ -55,6 +55,7 @@ static void update_wants(struct tui *t)
 {
 	struct source_wants w = wants_now(t);
 	bool now = t->v.refresh_now || (w.detail_pid && w.detail_pid != t->wants.detail_pid);
+	now = now || w.shr != t->wants.shr || w.exe != t->wants.exe;   /* a column shown: fill it */
 	if (now || w.detail_pid != t->wants.detail_pid || w.delay_tenths != t->wants.delay_tenths)
 		source_want(&t->src, &w, now);
 	t->wants = w;
@@ -66,10 +67,14 @@ static void new_snapshot(struct tui *t, struct snapshot *s)
 	struct snapshot *old = t->cur;
 	t->cur = s;
 	t->v.cur = s;
+	size_t n = s->n_procs ? s->n_procs : 1;
 	free(t->cpu);
-	t->cpu = xcalloc(s->n_procs ? s->n_procs : 1, sizeof(double));
+	t->cpu = xcalloc(3 * n, sizeof(double));   /* CPU%, then voluntary and involuntary switches/s */
 	cpu_compute(old, s, t->cpu);
+	csw_compute(old, s, t->cpu + n, t->cpu + 2 * n);
 	t->v.cpu = t->cpu;
+	t->v.vcsw = t->cpu + n;
+	t->v.icsw = t->cpu + 2 * n;
 	for (int i = 0; i < t->stack.n; i++)
 		if (t->stack.s[i].ops->snapshot)
 			t->stack.s[i].ops->snapshot(t->stack.s[i].st, &t->v, old);
@@ -193,7 +198,7 @@ static void tui_free(struct tui *t)
 static int first_snapshot(struct tui *t)
 {
 	source_live_init(&t->src);
-	struct source_wants w = { 0, t->v.set.delay_tenths };
+	struct source_wants w = wants_now(t);
 	struct snapshot *s = NULL;
 	int rc = source_start(&t->src, &w, &s);
 	if (rc < 0 && !s) {
@@ -203,8 +208,11 @@ static int first_snapshot(struct tui *t)
 	t->wants = w;
 	t->cur = s;
 	t->v.cur = s;
-	t->cpu = xcalloc(s->n_procs ? s->n_procs : 1, sizeof(double));
+	size_t n = s->n_procs ? s->n_procs : 1;
+	t->cpu = xcalloc(3 * n, sizeof(double));
 	t->v.cpu = t->cpu;
+	t->v.vcsw = t->cpu + n;
+	t->v.icsw = t->cpu + 2 * n;
 	return 0;
 }
 

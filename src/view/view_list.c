@@ -101,6 +101,32 @@ static void prompt_key(struct list_state *l, struct view_ctx *v, const struct ke
 
 /* ---- keys ---- */
 
+static int order_pos(const struct view_ctx *v, int c)
+{
+	for (int k = 0; k < COL__COUNT; k++)
+		if ((int)v->set.order[k] == c)
+			return k;
+	return 0;
+}
+
+/* The shown column dir places from c in the drawn order; wrap: round the ends, else c stays
+ * at an end. */
+static int step_shown(const struct view_ctx *v, int c, int dir, bool wrap)
+{
+	int k = order_pos(v, c);
+	for (int n = 0; n < COL__COUNT; n++) {
+		k += dir;
+		if (k < 0 || k >= COL__COUNT) {
+			if (!wrap)
+				return c;
+			k = (k + COL__COUNT) % COL__COUNT;
+		}
+		if (list_col_shown(v, (int)v->set.order[k]))
+			return (int)v->set.order[k];
+	}
+	return c;
+}
+
 static bool move_key(struct list_state *l, struct view_ctx *v, enum action a)
 {
 	long page = l->body_rows > 1 ? l->body_rows - 1 : 1;
@@ -111,8 +137,8 @@ static bool move_key(struct list_state *l, struct view_ctx *v, enum action a)
 	case ACT_PAGE_DOWN: list_move(l, v, page); break;
 	case ACT_HOME:      list_select_row(l, v, 0); break;
 	case ACT_END:       list_select_row(l, v, l->n_rows ? l->n_rows - 1 : 0); break;
-	case ACT_LEFT:      l->col_cursor = l->col_cursor > 0 ? l->col_cursor - 1 : 0; break;
-	case ACT_RIGHT:     if (l->col_cursor + 1 < COL__COUNT) l->col_cursor++; break;
+	case ACT_LEFT:      l->col_cursor = step_shown(v, l->col_cursor, -1, false); break;
+	case ACT_RIGHT:     l->col_cursor = step_shown(v, l->col_cursor, 1, false); break;
 	default: return false;
 	}
 	return true;
@@ -120,13 +146,7 @@ static bool move_key(struct list_state *l, struct view_ctx *v, enum action a)
 
 static void cycle_sort(struct list_state *l, struct view_ctx *v, int dir)
 {
-	int c = (int)v->set.sort_col;
-	for (int k = 0; k < COL__COUNT; k++) {
-		c = (c + dir + COL__COUNT) % COL__COUNT;
-		if (list_col_shown(v, c))
-			break;
-	}
-	list_set_sort(l, v, c, false);
+	list_set_sort(l, v, step_shown(v, (int)v->set.sort_col, dir, true), false);
 }
 
 static bool view_key(struct list_state *l, struct view_ctx *v, enum action a)
