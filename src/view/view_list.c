@@ -160,6 +160,9 @@ static bool view_key(struct list_state *l, struct view_ctx *v, enum action a)
 	case ACT_SORT_PREV:   cycle_sort(l, v, -1); break;
 	case ACT_SORT_NEXT:   cycle_sort(l, v, 1); break;
 	case ACT_SORT_INVERT: v->set.sort_desc = !v->set.sort_desc; list_rebuild(l, v); break;
+	case ACT_SORT_MEM:    list_set_sort(l, v, COL_MEM, false); break;
+	case ACT_SORT_CPU:    list_set_sort(l, v, COL_CPU, false); break;
+	case ACT_SORT_TIME:   list_set_sort(l, v, COL_TIME, false); break;
 	case ACT_USER:        list_open_user_menu(l, v); break;
 	case ACT_FOLLOW:      l->follow = !l->follow; break;
 	case ACT_KTHREADS:    v->set.kthreads = !v->set.kthreads; list_rebuild(l, v); break;
