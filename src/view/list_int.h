@@ -35,6 +35,9 @@ struct list_state {
 	int col_x[COL__COUNT], col_w[COL__COUNT];  /* column geometry of the last frame (-1: not
 	                                            * shown), for clicks */
 	int table_y;               /* window row of the column header in the last frame */
+	int hscroll;               /* cells of the virtual line scrolled off to the left */
+	int max_hscroll;           /* how far scrolling still shows something (last frame) */
+	int view_cols;             /* width of the window in the last frame */
 	int body_rows;             /* rows of processes shown in the last frame */
 };
 

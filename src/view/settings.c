@@ -18,6 +18,7 @@ void settings_default(struct settings *s)
 	s->sort_desc = true;
 	s->tree = false;
 	s->kthreads = false;
+	s->program_path = true;
 	s->delay_tenths = 15;
 	for (int c = 0; c < COL__COUNT; c++) {
 		s->visible[c] = col_default_shown((enum col_id)c);
@@ -110,6 +111,8 @@ static bool apply(struct settings *s, const char *k, size_t kn, const char *v, s
 	}
 	if (KEY("tree"))
 		return parse_bool(v, vn, &s->tree);
+	if (KEY("program_path"))
+		return parse_bool(v, vn, &s->program_path);
 	if (KEY("kernel_threads"))
 		return parse_bool(v, vn, &s->kthreads);
 	if (KEY("delay"))
@@ -179,6 +182,7 @@ void settings_format(const struct settings *s, struct strbuf *out)
 	sb_printf(out, "sort_direction=%s\n", s->sort_desc ? "desc" : "asc");
 	sb_printf(out, "tree=%d\n", s->tree ? 1 : 0);
 	sb_printf(out, "kernel_threads=%d\n", s->kthreads ? 1 : 0);
+	sb_printf(out, "program_path=%d\n", s->program_path ? 1 : 0);
 	sb_printf(out, "delay=%d\n", s->delay_tenths);
 	sb_puts(out, "columns=");
 	const char *sep = "";

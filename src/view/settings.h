@@ -13,6 +13,7 @@ struct settings {
 	enum col_id sort_col;
 	bool sort_desc;
 	bool tree;
+	bool program_path;           /* the command column shows argv[0]'s directory (p) */
 	bool kthreads;               /* kernel threads listed (K); hidden by default, as htop */
 	int delay_tenths;            /* 1..600 */
 	bool visible[COL__COUNT];    /* PID and Command are always shown */

@@ -12,6 +12,7 @@
 #include "view/ui.h"
 
 #define WHEEL_ROWS 3
+#define HSCROLL_STEP 8     /* cells per Left or Right at the end of the columns */
 
 static void *list_enter(struct view_ctx *v, const void *arg)
 {
@@ -127,6 +128,21 @@ static int step_shown(const struct view_ctx *v, int c, int dir, bool wrap)
 	return c;
 }
 
+/* Left, Right: the column cursor to the next shown column; at the first or last one, scroll
+ * the list sideways instead. */
+static void move_cursor(struct list_state *l, struct view_ctx *v, int dir)
+{
+	int c = step_shown(v, l->col_cursor, dir, false);
+	if (c != l->col_cursor) {
+		l->col_cursor = c;
+		return;
+	}
+	int h = l->hscroll + dir * HSCROLL_STEP;
+	if (h > l->max_hscroll)
+		h = l->max_hscroll;
+	l->hscroll = h > 0 ? h : 0;
+}
+
 static bool move_key(struct list_state *l, struct view_ctx *v, enum action a)
 {
 	long page = l->body_rows > 1 ? l->body_rows - 1 : 1;
@@ -137,8 +153,8 @@ static bool move_key(struct list_state *l, struct view_ctx *v, enum action a)
 	case ACT_PAGE_DOWN: list_move(l, v, page); break;
 	case ACT_HOME:      list_select_row(l, v, 0); break;
 	case ACT_END:       list_select_row(l, v, l->n_rows ? l->n_rows - 1 : 0); break;
-	case ACT_LEFT:      l->col_cursor = step_shown(v, l->col_cursor, -1, false); break;
-	case ACT_RIGHT:     l->col_cursor = step_shown(v, l->col_cursor, 1, false); break;
+	case ACT_LEFT:      move_cursor(l, v, -1); break;
+	case ACT_RIGHT:     move_cursor(l, v, 1); break;
 	default: return false;
 	}
 	return true;
@@ -165,6 +181,7 @@ static bool view_key(struct list_state *l, struct view_ctx *v, enum action a)
 	case ACT_SORT_TIME:   list_set_sort(l, v, COL_TIME, false); break;
 	case ACT_USER:        list_open_user_menu(l, v); break;
 	case ACT_FOLLOW:      l->follow = !l->follow; break;
+	case ACT_PROGRAM_PATH: v->set.program_path = !v->set.program_path; break;
 	case ACT_KTHREADS:    v->set.kthreads = !v->set.kthreads; list_rebuild(l, v); break;
 	case ACT_SETUP:       view_open(v, "setup", NULL); break;
 	case ACT_BACK:
@@ -225,6 +242,7 @@ static void list_mouse(void *st, struct view_ctx *v, const struct key_event *ev,
 		return;
 	}
 	if (y == l->table_y) {
+		x += l->hscroll;       /* col_x is in the line before scrolling */
 		for (int c = 0; c < COL__COUNT; c++)
 			if (l->col_x[c] >= 0 && x >= l->col_x[c] && x <= l->col_x[c] + l->col_w[c])
 				list_set_sort(l, v, c, true);

@@ -57,6 +57,7 @@ static bool same_settings(const struct settings *a, const struct settings *b)
 {
 	return a->sort_col == b->sort_col && a->sort_desc == b->sort_desc && a->tree == b->tree &&
 	       a->delay_tenths == b->delay_tenths && a->kthreads == b->kthreads &&
+	       a->program_path == b->program_path &&
 	       !memcmp(a->visible, b->visible, sizeof(a->visible)) && !memcmp(a->order, b->order, sizeof(a->order));
 }
 
@@ -72,6 +73,7 @@ static void test_round_trip(void)
 	a.visible[COL_POLICY] = false;
 	a.visible[COL_EXE] = a.visible[COL_VCSW] = true;
 	a.kthreads = true;
+	a.program_path = false;
 	ok(settings_move_col(&a, COL_EXE, -1) && settings_move_col(&a, 0, 1), "two moves");
 	ok(!settings_move_col(&a, COL__COUNT - 2, 1) && !settings_move_col(&a, 0, -1), "nothing moves past Command or the start");
 	ok(a.order[COL_EXE - 1] == COL_EXE && a.order[1] == COL_PID, "the moved columns changed places");
