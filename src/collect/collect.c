@@ -107,6 +107,7 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	if (r == 0) {
 		collect_all(s, &c);
 		collect_user_names(s);
+		collect_number_threads(s);
 	}
 	collect_sockets(s, &c, &sockets);   /* always: the dump thread is joined here */
 	if (r == 0) {

@@ -26,6 +26,7 @@ struct collect_opts {
 	bool refresh_loop;          /* record run times so that this snapshot can be a prev */
 	bool want_shr;              /* the shared resident size of every process (statm) */
 	bool want_exe;              /* the program path of every process (/proc/PID/exe) */
+	bool want_threads;          /* every thread of every process (/proc/PID/task/TID/stat) */
 	bool full_rescan;           /* ignore prev now and then, to stay safe against the rare
 	                             * table shared between processes (CLONE_FILES without threads) */
 };

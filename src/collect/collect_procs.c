@@ -184,6 +184,8 @@ void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
 	p->shr_kib = 0;
 	p->exe = NULL;
+	p->threads = NULL;
+	p->n_threads = 0;
 	p->flags &= ~(uint32_t)PF_SHR;
 	if (!c->opts || (p->flags & PF_KTHREAD))
 		return;
@@ -191,6 +193,18 @@ void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 		read_shr(c, p);
 	if (c->opts->want_exe)
 		read_exe(s, c, p);
+	if (c->opts->want_threads)
+		collect_threads(s, c, p);
+}
+
+void collect_number_threads(struct snapshot *s)
+{
+	uint32_t k = 0;
+	for (size_t i = 0; i < s->n_procs; i++) {
+		s->procs[i].thread0 = k;
+		k += s->procs[i].n_threads;
+	}
+	s->n_threads = k;
 }
 
 void collect_user_names(struct snapshot *s)

@@ -108,6 +108,14 @@ struct pcb_detail {
 	uint64_t ns[NS__COUNT];   /* namespace inodes, 0 when not readable */
 };
 
+/* A thread of a process other than its main one (read only while the list shows threads). */
+struct thread_info {
+	pid_t tid;
+	char state;
+	char *comm;            /* raw bytes from the kernel */
+	uint64_t utime, stime; /* clock ticks */
+};
+
 struct proc_info {
 	pid_t pid, ppid, pgid, sid, tgid;
 	int tty_nr;
@@ -137,6 +145,9 @@ struct proc_info {
 	struct sched_detail *sched;             /* NULL unless PF_DETAIL */
 	struct pcb_detail *pcb;                 /* NULL unless PF_DETAIL */
 	uint32_t n_channels;   /* channels this process is an endpoint of (filled by resolution) */
+	struct thread_info *threads; uint32_t n_threads;   /* its other threads, by tid; only
+	                                                    * with collect_opts want_threads */
+	uint32_t thread0;      /* index of its first thread among all the snapshot's threads */
 };
 
 /* A socket from NETLINK_SOCK_DIAG, keyed by (netns, ino). */
@@ -246,6 +257,7 @@ struct snapshot {
 	struct snap_note *notes;  size_t n_notes;
 	size_t cap_procs, cap_socks, cap_chans, cap_notes;
 	size_t n_reused;                   /* processes carried over from the previous snapshot */
+	size_t n_threads;                  /* threads in all procs[].threads (thread0 numbers them) */
 };
 
 /* Names used by every output: "pipe", "unix", "sysv_shm", ... */

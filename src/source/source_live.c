@@ -49,7 +49,7 @@ static struct snapshot *take_one(struct live *l, const struct snapshot *prev, st
 	struct snapshot *s = xmalloc(sizeof(*s));
 	pid_t detail = w.detail_pid;
 	struct collect_opts co = { .prev = prev, .refresh_loop = true, .want_shr = w.shr,
-				   .want_exe = w.exe, .full_rescan = l->taken++ % FULL_RESCAN_EVERY == 0 };
+				   .want_exe = w.exe, .want_threads = w.threads, .full_rescan = l->taken++ % FULL_RESCAN_EVERY == 0 };
 	if (detail > 0) {
 		co.detail_pids = &detail;
 		co.n_detail = 1;
@@ -124,7 +124,7 @@ static int live_start(struct source *src, const struct source_wants *w, struct s
 	l->wants = *w;
 	struct snapshot *s = xmalloc(sizeof(*s));
 	struct collect_opts co = { .refresh_loop = true, .full_rescan = true, .want_shr = w->shr,
-				   .want_exe = w->exe };
+				   .want_exe = w->exe, .want_threads = w->threads };
 	snapshot_init(s);
 	int r = snapshot_take(s, &co);
 	if (r < 0) {
@@ -186,7 +186,7 @@ static void live_want(struct source *src, const struct source_wants *w, bool now
 	struct live *l = src->priv;
 	pthread_mutex_lock(&l->lock);
 	bool changed = w->detail_pid != l->wants.detail_pid || w->delay_tenths != l->wants.delay_tenths ||
-		       w->shr != l->wants.shr || w->exe != l->wants.exe;
+		       w->shr != l->wants.shr || w->exe != l->wants.exe || w->threads != l->wants.threads;
 	if (w->delay_tenths != l->wants.delay_tenths)
 		due_after(&l->due, w->delay_tenths);
 	l->wants = *w;

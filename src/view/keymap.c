@@ -44,6 +44,7 @@ const struct key_binding keymap[] = {
 	K('P', "list", ACT_SORT_CPU, "P", NULL, "sort by CPU%, busiest first"),
 	K('T', "list", ACT_SORT_TIME, "T", NULL, "sort by CPU time (TIME+), most first"),
 	K('p', "list", ACT_PROGRAM_PATH, "p", NULL, "show or hide the program's directory in the command column (saved)"),
+	K('H', "list", ACT_THREADS, "H", NULL, "show or hide each process's threads as rows under it (saved)"),
 	K('K', "list", ACT_KTHREADS, "K", NULL, "show or hide kernel threads (hidden at first; saved)"),
 	K('u', "list", ACT_USER, "u", NULL, "show only one user's processes"),
 	K('F', "list", ACT_FOLLOW, "F", NULL, "follow the selected process across re-sorts"),

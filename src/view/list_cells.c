@@ -108,3 +108,18 @@ void list_cell_text(const struct view_ctx *v, size_t i, int c, char *buf, size_t
 	default: break;
 	}
 }
+
+char list_thread_cell(const struct view_ctx *v, const struct proc_info *p, uint32_t j, int c,
+		      char *buf, size_t size)
+{
+	const struct thread_info *t = &p->threads[j];
+	char state = t->state ? t->state : '?';
+	switch (c) {
+	case COL_PID:   snprintf(buf, size, "%d", (int)t->tid); break;
+	case COL_STATE: snprintf(buf, size, "%c", state); break;
+	case COL_CPU:   snprintf(buf, size, "%.1f", v->tcpu ? v->tcpu[p->thread0 + j] : 0.0); break;
+	case COL_TIME:  cpu_time_text(t->utime + t->stime, hz_of(v), buf, size); break;
+	default: return 0;
+	}
+	return state;
+}

@@ -147,9 +147,15 @@ static void draw_command(struct list_state *l, struct view_ctx *v, WINDOW *w, in
 	int x = l->col_x[COL_COMMAND], cw = l->col_w[COL_COMMAND];
 	struct strbuf sb = STRBUF_INIT;
 	size_t hl0, hl1;
-	if (v->set.tree)
-		tree_prefix(&l->tree[row], &sb);
-	command_text(v, p, &sb, &hl0, &hl1);
+	tree_prefix(&l->tree[row], &sb);     /* nothing at depth 0: the flat list */
+	if (l->thr[row] >= 0) {              /* a thread: its name, highlighted */
+		const char *comm = p->threads[l->thr[row]].comm;
+		hl0 = sb.len;
+		esc_append(&sb, comm, strlen(comm));
+		hl1 = sb.len;
+	} else {
+		command_text(v, p, &sb, &hl0, &hl1);
+	}
 	const char *s = sb_str(&sb);
 	int whole = ui_str_width(s);
 	if (x + whole - l->view_cols > l->max_hscroll)    /* as far as the longest line goes */
@@ -172,9 +178,15 @@ static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y
 		draw_command(l, v, w, y, row, attr);
 	} else {
 		char buf[32];
-		list_cell_text(v, i, c, buf, sizeof buf);
+		char state = p->state;
+		if (l->thr[row] >= 0)
+			state = list_thread_cell(v, p, (uint32_t)l->thr[row], c, buf, sizeof buf);
+		if (l->thr[row] < 0 || !state)
+			list_cell_text(v, i, c, buf, sizeof buf);
+		if (!state)
+			state = p->state;
 		int tw = (int)strlen(buf);
-		if (c == COL_STATE && (p->state == 'D' || p->state == 'Z') && !(attr & A_REVERSE))
+		if (c == COL_STATE && (state == 'D' || state == 'Z') && !(attr & A_REVERSE))
 			attr = ui_attr(UI_WARN);
 		ui_put_str(w, y, col_right_aligned((enum col_id)c) && tw < cw ? x + cw - tw : x, buf, cw, attr);
 	}

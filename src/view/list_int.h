@@ -19,7 +19,8 @@ enum input_mode { IN_NONE, IN_SEARCH, IN_FILTER };
 
 struct list_state {
 	uint32_t *rows;            /* indices into the snapshot's procs, in display order */
-	struct tree_row *tree;     /* tree layout of rows (tree mode) */
+	struct tree_row *tree;     /* tree layout of rows (flat, depth 0, outside tree mode) */
+	int32_t *thr;              /* a thread row: the index of its thread in the process, else -1 */
 	size_t n_rows, cap_rows;
 	size_t sel, top;           /* selected row and first row shown */
 	pid_t sel_pid;
@@ -61,6 +62,10 @@ bool list_col_shown(const struct view_ctx *v, int c);
 
 /* list_cells.c: the text of a short cell of procs[i] in column c */
 void list_cell_text(const struct view_ctx *v, size_t i, int c, char *buf, size_t size);
+/* The cell of thread j of p where a thread has its own (PID: its TID, S, CPU%, TIME+): its
+ * state letter, or 0 when column c is the process's. */
+char list_thread_cell(const struct view_ctx *v, const struct proc_info *p, uint32_t j, int c,
+		      char *buf, size_t size);
 
 /* list_menus.c */
 void list_open_sort_menu(struct list_state *l, struct view_ctx *v);

@@ -66,13 +66,54 @@ void list_move(struct list_state *l, struct view_ctx *v, long delta)
 	list_select_row(l, v, row < 0 ? 0 : (size_t)row);
 }
 
+/* Under each process row, a row for each of its threads (H): one level deeper in the tree,
+ * before the child processes. Works from the end so that rows move only once. */
+static void add_thread_rows(struct list_state *l, const struct snapshot *s)
+{
+	size_t n = l->n_rows, extra = 0;
+	for (size_t r = 0; r < n; r++)
+		extra += s->procs[l->rows[r]].n_threads;
+	size_t out = n + extra;
+	l->n_rows = out;
+	for (size_t r = n; r-- > 0;) {
+		const struct proc_info *p = &s->procs[l->rows[r]];
+		struct tree_row parent = l->tree[r];
+		bool children = r + 1 < n && l->tree[r + 1].depth > parent.depth;
+		for (uint32_t j = p->n_threads; j-- > 0;) {
+			struct tree_row *t = &l->tree[--out];
+			t->proc = l->rows[r];
+			t->depth = parent.depth + 1;
+			t->last = j + 1 == p->n_threads && !children;
+			t->open_mask = parent.open_mask;
+			if (parent.depth >= 1 && parent.depth <= 64 && !parent.last)
+				t->open_mask |= 1ull << (parent.depth - 1);
+			l->rows[out] = l->rows[r];
+			l->thr[out] = (int32_t)j;
+		}
+		out--;
+		l->tree[out] = parent;
+		l->rows[out] = l->rows[r];
+		l->thr[out] = -1;
+	}
+}
+
+static void flat_tree(struct list_state *l)
+{
+	for (size_t r = 0; r < l->n_rows; r++) {
+		l->tree[r] = (struct tree_row){ .proc = l->rows[r] };
+		l->thr[r] = -1;
+	}
+}
+
 void list_rebuild(struct list_state *l, struct view_ctx *v)
 {
 	const struct snapshot *s = v->cur;
-	if (l->cap_rows < s->n_procs + 1) {
-		l->cap_rows = s->n_procs + 1;
+	size_t need = s->n_procs + (v->set.threads ? s->n_threads : 0) + 1;
+	if (l->cap_rows < need) {
+		l->cap_rows = need;
 		l->rows = xrealloc(l->rows, l->cap_rows * sizeof *l->rows);
 		l->tree = xrealloc(l->tree, l->cap_rows * sizeof *l->tree);
+		l->thr = xrealloc(l->thr, l->cap_rows * sizeof *l->thr);
 	}
 	l->n_rows = 0;
 	for (size_t i = 0; i < s->n_procs; i++)
@@ -82,9 +123,15 @@ void list_rebuild(struct list_state *l, struct view_ctx *v)
 	proc_sort(s->procs, &rates, l->rows, l->n_rows, v->set.sort_col, v->set.sort_desc);
 	if (v->set.tree) {
 		proc_tree_order(s->procs, l->rows, l->n_rows, l->tree);
-		for (size_t r = 0; r < l->n_rows; r++)
+		for (size_t r = 0; r < l->n_rows; r++) {
 			l->rows[r] = l->tree[r].proc;
+			l->thr[r] = -1;
+		}
+	} else {
+		flat_tree(l);
 	}
+	if (v->set.threads)
+		add_thread_rows(l, s);
 	size_t keep = l->sel;
 	bool pinned = l->pinned;
 	if (l->follow || pinned)
@@ -152,6 +199,7 @@ void list_free(struct list_state *l)
 	list_untag_all(l);
 	free(l->rows);
 	free(l->tree);
+	free(l->thr);
 	free(l->tags);
 	free(l->user);
 }

@@ -48,3 +48,24 @@ void cpu_compute(const struct snapshot *prev, const struct snapshot *cur, double
 			out[i] = cpu_percent(q->utime + q->stime, p->utime + p->stime, elapsed, hz);
 	}
 }
+
+static const struct thread_info *find_thread(const struct proc_info *q, pid_t tid)
+{
+	for (uint32_t j = 0; q && j < q->n_threads; j++)
+		if (q->threads[j].tid == tid)
+			return &q->threads[j];
+	return NULL;
+}
+
+void thread_cpu_compute(const struct snapshot *prev, const struct snapshot *cur, double *out)
+{
+	double elapsed = elapsed_s(prev, cur);
+	long hz = cur->sys.ticks_per_sec > 0 ? cur->sys.ticks_per_sec : 100;
+	for (size_t i = 0; i < cur->n_procs; i++) {
+		const struct proc_info *p = &cur->procs[i], *q = same_before(prev, p);
+		for (uint32_t j = 0; j < p->n_threads; j++) {
+			const struct thread_info *t = &p->threads[j], *u = find_thread(q, t->tid);
+			out[p->thread0 + j] = u ? cpu_percent(u->utime + u->stime, t->utime + t->stime, elapsed, hz) : 0;
+		}
+	}
+}

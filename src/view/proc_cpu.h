@@ -15,6 +15,8 @@ double cpu_percent(uint64_t prev_ticks, uint64_t cur_ticks, double elapsed_s, lo
 void cpu_compute(const struct snapshot *prev, const struct snapshot *cur, double *out);
 /* vol[i], invol[i] = voluntary and involuntary context switches per second of cur->procs[i]
  * since prev (0 where it cannot be told, as cpu_compute). */
+/* out[p->thread0 + j] = CPU% of thread j of each process p of cur (0: not in prev). */
+void thread_cpu_compute(const struct snapshot *prev, const struct snapshot *cur, double *out);
 void csw_compute(const struct snapshot *prev, const struct snapshot *cur, double *vol, double *invol);
 
 #endif

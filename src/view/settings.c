@@ -18,6 +18,7 @@ void settings_default(struct settings *s)
 	s->sort_desc = true;
 	s->tree = false;
 	s->kthreads = false;
+	s->threads = false;
 	s->program_path = true;
 	s->delay_tenths = 15;
 	for (int c = 0; c < COL__COUNT; c++) {
@@ -113,6 +114,8 @@ static bool apply(struct settings *s, const char *k, size_t kn, const char *v, s
 		return parse_bool(v, vn, &s->tree);
 	if (KEY("program_path"))
 		return parse_bool(v, vn, &s->program_path);
+	if (KEY("threads"))
+		return parse_bool(v, vn, &s->threads);
 	if (KEY("kernel_threads"))
 		return parse_bool(v, vn, &s->kthreads);
 	if (KEY("delay"))
@@ -182,6 +185,7 @@ void settings_format(const struct settings *s, struct strbuf *out)
 	sb_printf(out, "sort_direction=%s\n", s->sort_desc ? "desc" : "asc");
 	sb_printf(out, "tree=%d\n", s->tree ? 1 : 0);
 	sb_printf(out, "kernel_threads=%d\n", s->kthreads ? 1 : 0);
+	sb_printf(out, "threads=%d\n", s->threads ? 1 : 0);
 	sb_printf(out, "program_path=%d\n", s->program_path ? 1 : 0);
 	sb_printf(out, "delay=%d\n", s->delay_tenths);
 	sb_puts(out, "columns=");

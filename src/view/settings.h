@@ -14,6 +14,7 @@ struct settings {
 	bool sort_desc;
 	bool tree;
 	bool program_path;           /* the command column shows argv[0]'s directory (p) */
+	bool threads;                /* a row for each thread under its process (H) */
 	bool kthreads;               /* kernel threads listed (K); hidden by default, as htop */
 	int delay_tenths;            /* 1..600 */
 	bool visible[COL__COUNT];    /* PID and Command are always shown */

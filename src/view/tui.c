@@ -43,7 +43,8 @@ void view_select(struct view_ctx *v, const struct proc_info *p)
 
 static struct source_wants wants_now(const struct tui *t)
 {
-	struct source_wants w = { 0, t->v.set.delay_tenths, t->v.set.visible[COL_SHR], t->v.set.visible[COL_EXE] };
+	struct source_wants w = { 0, t->v.set.delay_tenths, t->v.set.visible[COL_SHR], t->v.set.visible[COL_EXE],
+				  t->v.set.threads };
 	for (int i = t->stack.n - 1; i >= 0 && !w.detail_pid; i--)
 		if (t->stack.s[i].ops->detail_pid)
 			w.detail_pid = t->stack.s[i].ops->detail_pid(t->stack.s[i].st);
@@ -55,7 +56,8 @@ static void update_wants(struct tui *t)
 {
 	struct source_wants w = wants_now(t);
 	bool now = t->v.refresh_now || (w.detail_pid && w.detail_pid != t->wants.detail_pid);
-	now = now || w.shr != t->wants.shr || w.exe != t->wants.exe;   /* a column shown: fill it */
+	now = now || w.shr != t->wants.shr || w.exe != t->wants.exe ||   /* shown: fill it */
+	      w.threads != t->wants.threads;
 	if (now || w.detail_pid != t->wants.detail_pid || w.delay_tenths != t->wants.delay_tenths)
 		source_want(&t->src, &w, now);
 	t->wants = w;
@@ -75,6 +77,10 @@ static void new_snapshot(struct tui *t, struct snapshot *s)
 	t->v.cpu = t->cpu;
 	t->v.vcsw = t->cpu + n;
 	t->v.icsw = t->cpu + 2 * n;
+	free(t->tcpu);
+	t->tcpu = xcalloc(s->n_threads ? s->n_threads : 1, sizeof(double));
+	thread_cpu_compute(old, s, t->tcpu);
+	t->v.tcpu = t->tcpu;
 	for (int i = 0; i < t->stack.n; i++)
 		if (t->stack.s[i].ops->snapshot)
 			t->stack.s[i].ops->snapshot(t->stack.s[i].st, &t->v, old);
@@ -191,6 +197,7 @@ static void tui_free(struct tui *t)
 	}
 	ti_free(&t->in);
 	free(t->cpu);
+	free(t->tcpu);
 	free(t->rc_path);
 	sb_free(&t->warn);
 }
@@ -213,6 +220,8 @@ static int first_snapshot(struct tui *t)
 	t->v.cpu = t->cpu;
 	t->v.vcsw = t->cpu + n;
 	t->v.icsw = t->cpu + 2 * n;
+	t->tcpu = xcalloc(s->n_threads ? s->n_threads : 1, sizeof(double));
+	t->v.tcpu = t->tcpu;
 	return 0;
 }
 

@@ -33,6 +33,7 @@ struct tui {
 	struct source_wants wants;       /* as last told to the source */
 	struct snapshot *cur;
 	double *cpu;
+	double *tcpu;                    /* CPU% of each thread (snapshot thread0 numbering) */
 	struct term_input in;
 	char *rc_path;
 	struct strbuf warn;

@@ -29,6 +29,7 @@ struct view_ctx {
 	const struct snapshot *cur;       /* the current snapshot (never NULL once screens run) */
 	const double *cpu;                /* CPU% of cur->procs[i] since the snapshot before */
 	const double *vcsw, *icsw;        /* its voluntary and involuntary context switches/s */
+	const double *tcpu;               /* CPU% of each thread (proc_info.thread0 + j) */
 	pid_t sel_pid;                    /* the process screens pass on (list -> detail, graph) */
 	uint64_t sel_start;               /* its start time, to tell it from a later one */
 	char status[256];                 /* one line of news in the key bar (trusted text) */

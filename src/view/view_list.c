@@ -182,6 +182,7 @@ static bool view_key(struct list_state *l, struct view_ctx *v, enum action a)
 	case ACT_USER:        list_open_user_menu(l, v); break;
 	case ACT_FOLLOW:      l->follow = !l->follow; break;
 	case ACT_PROGRAM_PATH: v->set.program_path = !v->set.program_path; break;
+	case ACT_THREADS:     v->set.threads = !v->set.threads; list_rebuild(l, v); break;
 	case ACT_KTHREADS:    v->set.kthreads = !v->set.kthreads; list_rebuild(l, v); break;
 	case ACT_SETUP:       view_open(v, "setup", NULL); break;
 	case ACT_BACK:

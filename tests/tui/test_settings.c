@@ -56,7 +56,7 @@ static void test_parse(void)
 static bool same_settings(const struct settings *a, const struct settings *b)
 {
 	return a->sort_col == b->sort_col && a->sort_desc == b->sort_desc && a->tree == b->tree &&
-	       a->delay_tenths == b->delay_tenths && a->kthreads == b->kthreads &&
+	       a->delay_tenths == b->delay_tenths && a->kthreads == b->kthreads && a->threads == b->threads &&
 	       a->program_path == b->program_path &&
 	       !memcmp(a->visible, b->visible, sizeof(a->visible)) && !memcmp(a->order, b->order, sizeof(a->order));
 }
@@ -73,6 +73,7 @@ static void test_round_trip(void)
 	a.visible[COL_POLICY] = false;
 	a.visible[COL_EXE] = a.visible[COL_VCSW] = true;
 	a.kthreads = true;
+	a.threads = true;
 	a.program_path = false;
 	ok(settings_move_col(&a, COL_EXE, -1) && settings_move_col(&a, 0, 1), "two moves");
 	ok(!settings_move_col(&a, COL__COUNT - 2, 1) && !settings_move_col(&a, 0, -1), "nothing moves past Command or the start");
