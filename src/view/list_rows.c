@@ -136,8 +136,10 @@ void list_rebuild(struct list_state *l, struct view_ctx *v)
 	bool pinned = l->pinned;
 	if (l->follow || pinned)
 		for (size_t r = 0; r < l->n_rows; r++)
-			if (s->procs[l->rows[r]].pid == l->sel_pid)
-				keep = r;
+			if (s->procs[l->rows[r]].pid == l->sel_pid && l->thr[r] < 0) {
+				keep = r;      /* the process's own row, not one of its threads' */
+				break;
+			}
 	list_select_row(l, v, keep);
 	l->pinned = pinned;
 }
