@@ -66,6 +66,9 @@ h=$(header)
 case $h in *VIRT*SHR*MEM%*TIME+*PRI*START*TTY*PPID*PGRP*SID*VCSW/s*ICSW/s*EXE*Command*) true ;; *) false ;; esac
 ok $? "every new column is in the header, in the default order: $h"
 
+# SHR and EXE are read from the snapshot after they were switched on: wait for it.
+filled() { [ "$(value SHR)" != "-" ] && [ "$(value EXE)" != "-" ] && [ -n "$(value EXE)" ]; }
+wait_until filled 600; ok $? "SHR and EXE are filled by the next snapshot"
 hz=$(getconf CLK_TCK)
 page_kib=$(($(getconf PAGESIZE) / 1024))
 # Values that do not change while the fixture sleeps.
@@ -135,6 +138,7 @@ case $line in virt,pid,*shr,memp,time,pri,start,tty,ppid,pgrp,session,vcsw,icsw,
 ok $? "the settings file lists the columns in their order ($line)"
 
 run c2; ok $? "restarted"
+wait_until filled 600
 h2=$(header)
 [ "$(echo $h2)" = "$(echo $h1)" ]; ok $? "the same columns in the same order after the restart: $h2"
 [ "$(value PPID)" = "$(stat_field 4)" ]; ok $? "PPID read back and filled"
