@@ -133,7 +133,7 @@ static void command_text(const struct view_ctx *v, const struct proc_info *p, st
 /* n bytes of s (escaped text of ours) at x, at most width cells; cells used. */
 static int put_part(WINDOW *w, int y, int x, const char *s, size_t n, int width, int attr)
 {
-	char buf[1024];
+	char buf[LIST_MAX_HSCROLL * 2];
 	if (n >= sizeof buf)
 		n = sizeof buf - 1;
 	memcpy(buf, s, n);
@@ -160,6 +160,8 @@ static void draw_command(struct list_state *l, struct view_ctx *v, WINDOW *w, in
 	int whole = ui_str_width(s);
 	if (x + whole - l->view_cols > l->max_hscroll)    /* as far as the longest line goes */
 		l->max_hscroll = x + whole - l->view_cols;
+	if (l->max_hscroll > LIST_MAX_HSCROLL)             /* the pad stays small */
+		l->max_hscroll = LIST_MAX_HSCROLL;
 	int used = put_part(w, y, x, s, hl0, cw, attr);
 	used += put_part(w, y, x + used, s + hl0, hl1 - hl0, cw - used, attr | A_BOLD);
 	put_part(w, y, x + used, s + hl1, strlen(s + hl1), cw - used, attr);

@@ -14,6 +14,7 @@
 
 #define LIST_MAX_TAGS 1024
 #define LIST_TEXT 64
+#define LIST_MAX_HSCROLL 2048      /* cells: how far the list scrolls sideways at most */
 
 enum input_mode { IN_NONE, IN_SEARCH, IN_FILTER };
 
