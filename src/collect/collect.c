@@ -71,6 +71,7 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 		collect_detail(s, c, p);
 		collect_tasks(s, c, p);
 	}
+	collect_extras(s, c, p);
 	return 0;
 }
 
@@ -110,6 +111,7 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	if (r == 0) {
 		collect_all(s, &c);
 		collect_user_names(s);
+		collect_number_threads(s);
 	}
 	collect_sockets(s, &c, &sockets);   /* always: the dump thread is joined here */
 	if (r == 0) {

@@ -24,6 +24,9 @@ struct collect_opts {
 	 * its mappings: they are carried over instead of read again. */
 	const struct snapshot *prev;
 	bool refresh_loop;          /* record run times so that this snapshot can be a prev */
+	bool want_shr;              /* the shared resident size of every process (statm) */
+	bool want_exe;              /* the program path of every process (/proc/PID/exe) */
+	bool want_threads;          /* every thread of every process (/proc/PID/task/TID/stat) */
 	bool full_rescan;           /* ignore prev now and then, to stay safe against the rare
 	                             * table shared between processes (CLONE_FILES without threads) */
 	bool no_cpu_stat;           /* skip /proc/stat (no CPU meter is shown) */

@@ -63,6 +63,12 @@ void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* The blocked lock requests of /proc/locks into s->lock_waits. */
 void collect_locks(struct snapshot *s, struct scan_ctx *c);
+/* What the list shows only on demand (collect_opts want_shr, want_exe), read anew each time. */
+void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
+/* The threads of p other than its main one (collect_threads.c). */
+void collect_threads(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
+/* Number the threads of all processes (thread0, n_threads), after they were read. */
+void collect_number_threads(struct snapshot *s);
 /* Detail only: smaps figures, schedstat, wchan, affinity. */
 void collect_detail(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* The dump of ipctop's own network namespace, taken on a thread while processes are read. */

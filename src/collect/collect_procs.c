@@ -159,6 +159,55 @@ int collect_status(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 	return 0;
 }
 
+/* The third field of statm: resident pages backed by a file or shared memory. */
+static void read_shr(struct scan_ctx *c, struct proc_info *p)
+{
+	char path[48];
+	unsigned long long size, res, shared;
+	snprintf(path, sizeof(path), "%d/statm", (int)p->pid);
+	long n = read_whole_at(c->proc_fd, path, &c->tmp);
+	if (n > 0 && sscanf(c->tmp.buf, "%llu %llu %llu", &size, &res, &shared) == 3) {
+		p->shr_kib = shared * (uint64_t)c->page_kib;
+		p->flags |= PF_SHR;
+	}
+}
+
+static void read_exe(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+{
+	char path[48], link[4096];
+	snprintf(path, sizeof(path), "%d/exe", (int)p->pid);
+	long n = readlink_at(c->proc_fd, path, link, sizeof(link));
+	if (n > 0)
+		p->exe = arena_strndup(&s->arena, link, (size_t)n);
+}
+
+void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+{
+	p->shr_kib = 0;
+	p->exe = NULL;
+	p->threads = NULL;
+	p->n_threads = 0;
+	p->flags &= ~(uint32_t)PF_SHR;
+	if (!c->opts || (p->flags & PF_KTHREAD))
+		return;
+	if (c->opts->want_shr)
+		read_shr(c, p);
+	if (c->opts->want_exe)
+		read_exe(s, c, p);
+	if (c->opts->want_threads)
+		collect_threads(s, c, p);
+}
+
+void collect_number_threads(struct snapshot *s)
+{
+	uint32_t k = 0;
+	for (size_t i = 0; i < s->n_procs; i++) {
+		s->procs[i].thread0 = k;
+		k += s->procs[i].n_threads;
+	}
+	s->n_threads = k;
+}
+
 void collect_user_names(struct snapshot *s)
 {
 	for (size_t i = 0; i < s->n_procs; i++) {

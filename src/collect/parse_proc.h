@@ -78,6 +78,9 @@ int parse_sysv_sem(const char *text, size_t len, struct sysv_sem **rows, size_t 
 
 /* /proc/PID/schedstat: "run_ns wait_ns timeslices", NUL-terminated. Returns 0, or -1 (the
  * outputs untouched). */
+/* A task's stat line (/proc/PID/task/TID/stat): its name (between the first '(' and the last
+ * ')'), state and utime, stime; tid is not set. 0, or -1 when malformed. */
+int parse_task_stat(const char *text, size_t len, struct arena *a, struct thread_info *t);
 int parse_schedstat(const char *text, uint64_t *run_ns, uint64_t *wait_ns, uint64_t *slices);
 
 /* Classify /proc/PID/fd link text (NUL-terminated) without any system call. pipe:[N] and

@@ -81,6 +81,7 @@ enum proc_flag {
 	PF_NETNS_FOREIGN  = 1u << 5,  /* in another network namespace than ipctop */
 	PF_NETNS_UNDUMPED = 1u << 6,  /* foreign namespace that could not be entered (no privilege) */
 	PF_DETAIL         = 1u << 7,  /* detail (maps with smaps, sched, fds decoded) was collected */
+	PF_SHR            = 1u << 8,  /* shr_kib was read */
 };
 
 /* Scheduling detail, read only for processes shown in detail. */
@@ -143,6 +144,14 @@ struct task_wait {
 	                                 * channel, the children, the lock holder, the tracer */
 };
 
+/* A thread of a process other than its main one (read only while the list shows threads). */
+struct thread_info {
+	pid_t tid;
+	char state;
+	char *comm;            /* raw bytes from the kernel */
+	uint64_t utime, stime; /* clock ticks */
+};
+
 struct proc_info {
 	pid_t pid, ppid, pgid, sid, tgid;
 	int tty_nr;
@@ -156,6 +165,9 @@ struct proc_info {
 	uint64_t utime, stime, start_time;   /* clock ticks */
 	uint64_t vsize, rss_kib;             /* bytes; KiB */
 	uint64_t vol_ctxt, nonvol_ctxt;
+	uint64_t shr_kib;      /* shared resident pages (statm), read only while the list shows SHR */
+	char *exe;             /* the program's path (/proc/PID/exe), read only while EXE is shown;
+	                        * NULL when not read or not readable */
 	uint64_t sig_pending, sig_blocked, sig_ignored, sig_caught;  /* bit n-1 = signal n */
 	uint64_t netns;        /* inode of /proc/PID/ns/net, 0 if unknown */
 	uint64_t pidns;        /* inode of /proc/PID/ns/pid, 0 if unknown */
@@ -173,6 +185,9 @@ struct proc_info {
 	struct task_wait *wait;   /* the main thread's wait; NULL when it runs (or is a zombie) */
 	struct task_wait *tasks; size_t n_tasks;   /* detail: every thread's wait (state R: kind
 	                                            * WK_UNKNOWN, syscall_nr -2) */
+	struct thread_info *threads; uint32_t n_threads;   /* its other threads, by tid; only
+	                                                    * with collect_opts want_threads */
+	uint32_t thread0;      /* index of its first thread among all the snapshot's threads */
 };
 
 /* A socket from NETLINK_SOCK_DIAG, keyed by (netns, ino). */
@@ -310,6 +325,7 @@ struct snapshot {
 	struct wait_cycle *cycles; size_t n_cycles;          /* arena, by wait resolution */
 	size_t cap_procs, cap_socks, cap_chans, cap_notes;
 	size_t n_reused;                   /* processes carried over from the previous snapshot */
+	size_t n_threads;                  /* threads in all procs[].threads (thread0 numbers them) */
 };
 
 /* Names used by every output: "pipe", "unix", "sysv_shm", ... */

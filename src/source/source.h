@@ -17,6 +17,8 @@ struct source_wants {
 	pid_t detail_pid;       /* a process to read in full detail (maps, smaps, sched), or 0 */
 	int delay_tenths;       /* time between snapshots */
 	bool no_cpu_stat;       /* no CPU meter is shown: skip /proc/stat */
+	bool shr, exe;          /* the list shows SHR, EXE: read statm, the exe link */
+	bool threads;           /* the list shows threads: read every task's stat */
 };
 
 struct source;

@@ -44,10 +44,12 @@ static void due_after(struct timespec *ts, int tenths)
 	}
 }
 
-static struct snapshot *take_one(struct live *l, const struct snapshot *prev, pid_t detail, bool no_cpu_stat)
+static struct snapshot *take_one(struct live *l, const struct snapshot *prev, struct source_wants w)
 {
 	struct snapshot *s = xmalloc(sizeof(*s));
-	struct collect_opts co = { .prev = prev, .refresh_loop = true, .no_cpu_stat = no_cpu_stat,
+	pid_t detail = w.detail_pid;
+	struct collect_opts co = { .prev = prev, .refresh_loop = true, .no_cpu_stat = w.no_cpu_stat,
+				   .want_shr = w.shr, .want_exe = w.exe, .want_threads = w.threads,
 				   .full_rescan = l->taken++ % FULL_RESCAN_EVERY == 0 };
 	if (detail > 0) {
 		co.detail_pids = &detail;
@@ -97,10 +99,9 @@ static void *collector(void *arg)
 	while (wait_turn(l)) {
 		l->now = false;
 		const struct snapshot *prev = l->held;
-		pid_t detail = l->wants.detail_pid;
-		bool no_cpu_stat = l->wants.no_cpu_stat;
+		struct source_wants w = l->wants;
 		pthread_mutex_unlock(&l->lock);
-		struct snapshot *s = take_one(l, prev, detail, no_cpu_stat);   /* prev is only read */
+		struct snapshot *s = take_one(l, prev, w);   /* prev is only read */
 		pthread_mutex_lock(&l->lock);
 		due_after(&l->due, l->wants.delay_tenths);
 		if (s) {
@@ -123,7 +124,8 @@ static int live_start(struct source *src, const struct source_wants *w, struct s
 	struct live *l = src->priv;
 	l->wants = *w;
 	struct snapshot *s = xmalloc(sizeof(*s));
-	struct collect_opts co = { .refresh_loop = true, .full_rescan = true, .no_cpu_stat = w->no_cpu_stat };
+	struct collect_opts co = { .refresh_loop = true, .full_rescan = true, .no_cpu_stat = w->no_cpu_stat,
+				   .want_shr = w->shr, .want_exe = w->exe, .want_threads = w->threads };
 	snapshot_init(s);
 	int r = snapshot_take(s, &co);
 	if (r < 0) {
@@ -184,7 +186,8 @@ static void live_want(struct source *src, const struct source_wants *w, bool now
 {
 	struct live *l = src->priv;
 	pthread_mutex_lock(&l->lock);
-	bool changed = w->detail_pid != l->wants.detail_pid || w->delay_tenths != l->wants.delay_tenths;
+	bool changed = w->detail_pid != l->wants.detail_pid || w->delay_tenths != l->wants.delay_tenths ||
+		       w->shr != l->wants.shr || w->exe != l->wants.exe || w->threads != l->wants.threads;
 	if (w->delay_tenths != l->wants.delay_tenths)
 		due_after(&l->due, w->delay_tenths);
 	l->wants = *w;

@@ -1,6 +1,7 @@
 /* list_draw.c — the process table: the column header (sort column and column cursor marked),
- * one row per process (tagged and selected rows marked, the command line escaped, tree
- * branches in tree mode), and the search or filter prompt in the bottom line. */
+ * one row per process (tagged and selected rows marked, the command line escaped with the
+ * program's name highlighted, tree branches in tree mode), scrolled sideways as far as the
+ * cursor or the keys take it, and the search or filter prompt in the bottom line. */
 #include <stdio.h>
 #include <string.h>
 
@@ -14,15 +15,49 @@ bool list_col_shown(const struct view_ctx *v, int c)
 	return c == COL_PID || c == COL_COMMAND || v->set.visible[c];
 }
 
+/* Where each shown column goes in the virtual line (before the horizontal scroll): col_x and
+ * col_w, -1 when not shown. Command takes what is left of the screen after the scroll, at
+ * least one cell. */
+static void layout_cols(struct list_state *l, const struct view_ctx *v, int cols)
+{
+	int x = 0;
+	for (int c = 0; c < COL__COUNT; c++)
+		l->col_x[c] = l->col_w[c] = -1;
+	for (int k = 0; k < COL__COUNT; k++) {
+		int c = (int)v->set.order[k];
+		if (!list_col_shown(v, c))
+			continue;
+		int cw = col_width((enum col_id)c);
+		if (c == COL_COMMAND)
+			cw = l->hscroll + cols - x > 1 ? l->hscroll + cols - x : 1;
+		l->col_x[c] = x;
+		l->col_w[c] = cw;
+		x += cw + 1;
+	}
+}
+
+/* Scroll so that the column under the cursor is on screen (Command: its start may be left of
+ * the screen, that is what scrolling into a long command line does). */
+static void scroll_to_cursor(struct list_state *l, int cols)
+{
+	int c = l->col_cursor;
+	if (c < 0 || c >= COL__COUNT || l->col_x[c] < 0)
+		return;
+	if (l->col_x[c] < l->hscroll && c != COL_COMMAND)
+		l->hscroll = l->col_x[c];
+	else if (c != COL_COMMAND && l->col_x[c] + l->col_w[c] > l->hscroll + cols)
+		l->hscroll = l->col_x[c] + l->col_w[c] - cols;
+	if (c == COL_COMMAND && l->col_x[c] >= l->hscroll + cols)
+		l->hscroll = l->col_x[c];
+}
+
 static void draw_col_header(struct list_state *l, struct view_ctx *v, WINDOW *w, int y)
 {
-	int cols = getmaxx(w), x = 0;
-	ui_fill(w, y, 0, cols, ui_attr(UI_HEADER));
+	ui_fill(w, y, 0, getmaxx(w), ui_attr(UI_HEADER));
 	for (int c = 0; c < COL__COUNT; c++) {
-		l->col_x[c] = l->col_w[c] = -1;
-		if (!list_col_shown(v, c) || x >= cols)
+		int x = l->col_x[c], cw = l->col_w[c];
+		if (x < 0)
 			continue;
-		int cw = col_width((enum col_id)c) ? col_width((enum col_id)c) : cols - x;
 		int attr = ui_attr(UI_HEADER);
 		if (c == (int)v->set.sort_col)
 			attr = ui_attr(UI_SELECTED);
@@ -32,9 +67,6 @@ static void draw_col_header(struct list_state *l, struct view_ctx *v, WINDOW *w,
 		int tw = ui_str_width(title);
 		int tx = col_right_aligned((enum col_id)c) && tw < cw ? x + cw - tw : x;
 		ui_put_str(w, y, tx, title, cw, attr);
-		l->col_x[c] = x;
-		l->col_w[c] = cw;
-		x += cw + 1;
 	}
 }
 
@@ -67,14 +99,29 @@ static bool comm_matches_argv0(const struct proc_info *p)
 	return n <= len && strncmp(a0, p->comm, n) == 0;
 }
 
-static void command_text(const struct proc_info *p, struct strbuf *sb)
+/* The command cell's text; [*hl0, *hl1) of it is the program's name (argv[0] without its
+ * directory), drawn highlighted. Without the program path (p), argv[0] is that name alone. */
+static void command_text(const struct view_ctx *v, const struct proc_info *p, struct strbuf *sb,
+			 size_t *hl0, size_t *hl1)
 {
+	*hl0 = *hl1 = 0;
 	if (!(p->flags & PF_KTHREAD) && p->cmdline && *p->cmdline) {
 		if (p->comm && *p->comm && !comm_matches_argv0(p)) {
 			esc_append(sb, p->comm, strlen(p->comm));   /* as htop: the name, then argv */
 			sb_puts(sb, ui_ascii() ? ": " : "\u2502");
 		}
-		esc_append(sb, p->cmdline, strlen(p->cmdline));
+		const char *a0 = p->cmdline, *end = strchr(a0, ' '), *base = a0;
+		if (!end)
+			end = a0 + strlen(a0);
+		for (const char *q = a0; q < end; q++)
+			if (*q == '/' && q + 1 < end)
+				base = q + 1;
+		if (v->set.program_path)
+			esc_append(sb, a0, (size_t)(base - a0));
+		*hl0 = sb->len;
+		esc_append(sb, base, (size_t)(end - base));
+		*hl1 = sb->len;
+		esc_append(sb, end, strlen(end));
 	} else {
 		sb_putc(sb, '[');
 		if (p->comm)
@@ -83,28 +130,42 @@ static void command_text(const struct proc_info *p, struct strbuf *sb)
 	}
 }
 
-/* The text of one numeric or short cell (ours: numbers and fixed words). */
-static void cell_text(const struct view_ctx *v, size_t i, int c, char *buf, size_t size)
+/* n bytes of s (escaped text of ours) at x, at most width cells; cells used. */
+static int put_part(WINDOW *w, int y, int x, const char *s, size_t n, int width, int attr)
 {
-	const struct proc_info *p = &v->cur->procs[i];
-	buf[0] = '\0';
-	switch (c) {
-	case COL_PID:      snprintf(buf, size, "%d", (int)p->pid); break;
-	case COL_STATE:    snprintf(buf, size, "%c", p->state ? p->state : '?'); break;
-	case COL_NICE:     snprintf(buf, size, "%d", p->nice); break;
-	case COL_POLICY:   snprintf(buf, size, "%s", policy_name(p->policy)); break;
-	case COL_CPU:      snprintf(buf, size, "%.1f", v->cpu ? v->cpu[i] : 0.0); break;
-	case COL_MEM:      human_kib(p->rss_kib, buf, size); break;
-	case COL_THREADS:  snprintf(buf, size, "%d", p->nlwp); break;
-	case COL_FDS:
-		if (p->flags & (PF_FDS_DENIED | PF_KTHREAD))
-			snprintf(buf, size, "-");
-		else
-			snprintf(buf, size, "%zu", p->n_fds);
-		break;
-	case COL_CHANNELS: snprintf(buf, size, "%u", p->n_channels); break;
-	default: break;
+	char buf[LIST_MAX_HSCROLL * 2];
+	if (n >= sizeof buf)
+		n = sizeof buf - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return width > 0 ? ui_put_str(w, y, x, buf, width, attr) : 0;
+}
+
+static void draw_command(struct list_state *l, struct view_ctx *v, WINDOW *w, int y, size_t row, int attr)
+{
+	const struct proc_info *p = &v->cur->procs[l->rows[row]];
+	int x = l->col_x[COL_COMMAND], cw = l->col_w[COL_COMMAND];
+	struct strbuf sb = STRBUF_INIT;
+	size_t hl0, hl1;
+	tree_prefix(&l->tree[row], &sb);     /* nothing at depth 0: the flat list */
+	if (l->thr[row] >= 0) {              /* a thread: its name, highlighted */
+		const char *comm = p->threads[l->thr[row]].comm;
+		hl0 = sb.len;
+		esc_append(&sb, comm, strlen(comm));
+		hl1 = sb.len;
+	} else {
+		command_text(v, p, &sb, &hl0, &hl1);
 	}
+	const char *s = sb_str(&sb);
+	int whole = ui_str_width(s);
+	if (x + whole - l->view_cols > l->max_hscroll)    /* as far as the longest line goes */
+		l->max_hscroll = x + whole - l->view_cols;
+	if (l->max_hscroll > LIST_MAX_HSCROLL)             /* the pad stays small */
+		l->max_hscroll = LIST_MAX_HSCROLL;
+	int used = put_part(w, y, x, s, hl0, cw, attr);
+	used += put_part(w, y, x + used, s + hl0, hl1 - hl0, cw - used, attr | A_BOLD);
+	put_part(w, y, x + used, s + hl1, strlen(s + hl1), cw - used, attr);
+	sb_free(&sb);
 }
 
 static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y, size_t row, int c, int attr)
@@ -112,20 +173,22 @@ static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y
 	size_t i = l->rows[row];
 	const struct proc_info *p = &v->cur->procs[i];
 	int x = l->col_x[c], cw = l->col_w[c];
-	if (c == COL_USER) {
-		ui_put_text(w, y, x, p->user, p->user ? strlen(p->user) : 0, cw, attr);
+	if (c == COL_USER || c == COL_EXE) {
+		const char *t = c == COL_USER ? p->user : p->exe ? p->exe : "-";
+		ui_put_text(w, y, x, t, t ? strlen(t) : 0, cw, attr);
 	} else if (c == COL_COMMAND) {
-		struct strbuf sb = STRBUF_INIT;
-		if (v->set.tree)
-			tree_prefix(&l->tree[row], &sb);
-		command_text(p, &sb);
-		ui_put_str(w, y, x, sb_str(&sb), cw, attr);
-		sb_free(&sb);
+		draw_command(l, v, w, y, row, attr);
 	} else {
 		char buf[32];
-		cell_text(v, i, c, buf, sizeof buf);
+		char state = p->state;
+		if (l->thr[row] >= 0)
+			state = list_thread_cell(v, p, (uint32_t)l->thr[row], c, buf, sizeof buf);
+		if (l->thr[row] < 0 || !state)
+			list_cell_text(v, i, c, buf, sizeof buf);
+		if (!state)
+			state = p->state;
 		int tw = (int)strlen(buf);
-		if (c == COL_STATE && (p->state == 'D' || p->state == 'Z') && !(attr & A_REVERSE))
+		if (c == COL_STATE && (state == 'D' || state == 'Z') && !(attr & A_REVERSE))
 			attr = ui_attr(UI_WARN);
 		ui_put_str(w, y, col_right_aligned((enum col_id)c) && tw < cw ? x + cw - tw : x, buf, cw, attr);
 	}
@@ -146,12 +209,21 @@ static void draw_row(struct list_state *l, struct view_ctx *v, WINDOW *w, int y,
 			draw_cell(l, v, w, y, row, c, attr);
 }
 
+/* The header and the rows are drawn on a pad as wide as the virtual line, and the part of it
+ * the horizontal scroll shows is copied to the window. */
 void list_draw_table(struct list_state *l, struct view_ctx *v, WINDOW *w, int y0)
 {
-	int rows = getmaxy(w) - y0 - 1;
+	int rows = getmaxy(w) - y0 - 1, cols = getmaxx(w);
 	if (rows < 1)
 		return;
-	draw_col_header(l, v, w, y0);
+	layout_cols(l, v, cols);
+	scroll_to_cursor(l, cols);
+	layout_cols(l, v, cols);
+	int width = l->col_x[COL_COMMAND] + l->col_w[COL_COMMAND];
+	WINDOW *pad = newpad(rows + 1, width > cols ? width : cols);
+	if (!pad)
+		return;
+	draw_col_header(l, v, pad, 0);
 	l->table_y = y0;
 	l->body_rows = rows;
 	if (l->sel < l->top)
@@ -160,8 +232,12 @@ void list_draw_table(struct list_state *l, struct view_ctx *v, WINDOW *w, int y0
 		l->top = l->sel - (size_t)rows + 1;
 	if (l->top + (size_t)rows > l->n_rows)
 		l->top = l->n_rows > (size_t)rows ? l->n_rows - (size_t)rows : 0;
+	l->view_cols = cols;
+	l->max_hscroll = l->col_x[COL_COMMAND] + 1 - cols;   /* raised by the longest command shown */
 	for (int y = 0; y < rows && l->top + (size_t)y < l->n_rows; y++)
-		draw_row(l, v, w, y0 + 1 + y, l->top + (size_t)y);
+		draw_row(l, v, pad, 1 + y, l->top + (size_t)y);
+	copywin(pad, w, 0, l->hscroll, y0, 0, y0 + rows, cols - 1, FALSE);
+	delwin(pad);
 	if (l->n_rows == 0)
 		ui_put_str(w, y0 + 2, 1, "no process matches", getmaxx(w) - 2, ui_attr(UI_DIM));
 }

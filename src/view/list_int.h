@@ -14,12 +14,14 @@
 
 #define LIST_MAX_TAGS 1024
 #define LIST_TEXT 64
+#define LIST_MAX_HSCROLL 2048      /* cells: how far the list scrolls sideways at most */
 
 enum input_mode { IN_NONE, IN_SEARCH, IN_FILTER };
 
 struct list_state {
 	uint32_t *rows;            /* indices into the snapshot's procs, in display order */
-	struct tree_row *tree;     /* tree layout of rows (tree mode) */
+	struct tree_row *tree;     /* tree layout of rows (flat, depth 0, outside tree mode) */
+	int32_t *thr;              /* a thread row: the index of its thread in the process, else -1 */
 	size_t n_rows, cap_rows;
 	size_t sel, top;           /* selected row and first row shown */
 	pid_t sel_pid;
@@ -32,8 +34,12 @@ struct list_state {
 	enum input_mode input;
 	char search[LIST_TEXT], filter[LIST_TEXT];
 	char *user;                /* user filter (raw name), NULL for all */
-	int col_x[16], col_w[16];  /* column geometry of the last frame, for clicks */
+	int col_x[COL__COUNT], col_w[COL__COUNT];  /* column geometry of the last frame (-1: not
+	                                            * shown), for clicks */
 	int table_y;               /* window row of the column header in the last frame */
+	int hscroll;               /* cells of the virtual line scrolled off to the left */
+	int max_hscroll;           /* how far scrolling still shows something (last frame) */
+	int view_cols;             /* width of the window in the last frame */
 	int body_rows;             /* rows of processes shown in the last frame */
 };
 
@@ -53,6 +59,13 @@ void list_free(struct list_state *l);
 void list_draw_table(struct list_state *l, struct view_ctx *v, WINDOW *w, int y0);
 void list_draw_prompt(struct list_state *l, struct view_ctx *v, WINDOW *w);
 bool list_col_shown(const struct view_ctx *v, int c);
+
+/* list_cells.c: the text of a short cell of procs[i] in column c */
+void list_cell_text(const struct view_ctx *v, size_t i, int c, char *buf, size_t size);
+/* The cell of thread j of p where a thread has its own (PID: its TID, S, CPU%, TIME+): its
+ * state letter, or 0 when column c is the process's. */
+char list_thread_cell(const struct view_ctx *v, const struct proc_info *p, uint32_t j, int c,
+		      char *buf, size_t size);
 
 /* list_menus.c */
 void list_open_sort_menu(struct list_state *l, struct view_ctx *v);

@@ -30,6 +30,8 @@ bool view_scope_narrowed(const struct view_ctx *v)
 bool view_proc_in_scope(const struct view_ctx *v, const struct proc_info *p)
 {
 	const struct ipctop_opts *o = v->opts;
+	if ((p->flags & PF_KTHREAD) && !v->set.kthreads)
+		return false;
 	if (o->n_pids) {
 		bool listed = false;
 		for (size_t i = 0; i < o->n_pids && !listed; i++)
@@ -71,32 +73,82 @@ void list_move(struct list_state *l, struct view_ctx *v, long delta)
 	list_select_row(l, v, row < 0 ? 0 : (size_t)row);
 }
 
+/* Under each process row, a row for each of its threads (H): one level deeper in the tree,
+ * before the child processes. Works from the end so that rows move only once. */
+static void add_thread_rows(struct list_state *l, const struct snapshot *s)
+{
+	size_t n = l->n_rows, extra = 0;
+	for (size_t r = 0; r < n; r++)
+		extra += s->procs[l->rows[r]].n_threads;
+	size_t out = n + extra;
+	l->n_rows = out;
+	for (size_t r = n; r-- > 0;) {
+		const struct proc_info *p = &s->procs[l->rows[r]];
+		struct tree_row parent = l->tree[r];
+		bool children = r + 1 < n && l->tree[r + 1].depth > parent.depth;
+		for (uint32_t j = p->n_threads; j-- > 0;) {
+			struct tree_row *t = &l->tree[--out];
+			t->proc = l->rows[r];
+			t->depth = parent.depth + 1;
+			t->last = j + 1 == p->n_threads && !children;
+			t->open_mask = parent.open_mask;
+			if (parent.depth >= 1 && parent.depth <= 64 && !parent.last)
+				t->open_mask |= 1ull << (parent.depth - 1);
+			l->rows[out] = l->rows[r];
+			l->thr[out] = (int32_t)j;
+		}
+		out--;
+		l->tree[out] = parent;
+		l->rows[out] = l->rows[r];
+		l->thr[out] = -1;
+	}
+}
+
+static void flat_tree(struct list_state *l)
+{
+	for (size_t r = 0; r < l->n_rows; r++) {
+		l->tree[r] = (struct tree_row){ .proc = l->rows[r] };
+		l->thr[r] = -1;
+	}
+}
+
 void list_rebuild(struct list_state *l, struct view_ctx *v)
 {
 	const struct snapshot *s = v->cur;
 	v->scope_user = l->user;        /* the graph's "all" means what the list shows */
 	v->scope_filter = l->filter;
-	if (l->cap_rows < s->n_procs + 1) {
-		l->cap_rows = s->n_procs + 1;
+	size_t need = s->n_procs + (v->set.threads ? s->n_threads : 0) + 1;
+	if (l->cap_rows < need) {
+		l->cap_rows = need;
 		l->rows = xrealloc(l->rows, l->cap_rows * sizeof *l->rows);
 		l->tree = xrealloc(l->tree, l->cap_rows * sizeof *l->tree);
+		l->thr = xrealloc(l->thr, l->cap_rows * sizeof *l->thr);
 	}
 	l->n_rows = 0;
 	for (size_t i = 0; i < s->n_procs; i++)
 		if (view_proc_in_scope(v, &s->procs[i]))
 			l->rows[l->n_rows++] = (uint32_t)i;
-	proc_sort(s->procs, v->cpu, l->rows, l->n_rows, v->set.sort_col, v->set.sort_desc);
+	struct proc_rates rates = { v->cpu, v->vcsw, v->icsw };
+	proc_sort(s->procs, &rates, l->rows, l->n_rows, v->set.sort_col, v->set.sort_desc);
 	if (v->set.tree) {
 		proc_tree_order(s->procs, l->rows, l->n_rows, l->tree);
-		for (size_t r = 0; r < l->n_rows; r++)
+		for (size_t r = 0; r < l->n_rows; r++) {
 			l->rows[r] = l->tree[r].proc;
+			l->thr[r] = -1;
+		}
+	} else {
+		flat_tree(l);
 	}
+	if (v->set.threads)
+		add_thread_rows(l, s);
 	size_t keep = l->sel;
 	bool pinned = l->pinned;
 	if (l->follow || pinned)
 		for (size_t r = 0; r < l->n_rows; r++)
-			if (s->procs[l->rows[r]].pid == l->sel_pid)
-				keep = r;
+			if (s->procs[l->rows[r]].pid == l->sel_pid && l->thr[r] < 0) {
+				keep = r;      /* the process's own row, not one of its threads' */
+				break;
+			}
 	list_select_row(l, v, keep);
 	l->pinned = pinned;
 }
@@ -158,6 +210,7 @@ void list_free(struct list_state *l)
 	list_untag_all(l);
 	free(l->rows);
 	free(l->tree);
+	free(l->thr);
 	free(l->tags);
 	free(l->user);
 }

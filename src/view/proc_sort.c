@@ -6,7 +6,7 @@
 
 struct sort_ctx {
 	const struct proc_info *procs;
-	const double *cpu;
+	struct proc_rates r;
 	enum col_id col;
 	bool desc;
 };
@@ -18,6 +18,12 @@ static int cmp_str(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "");
 }
 
+static int cmp_rate(const double *v, uint32_t i, uint32_t j)
+{
+	double x = v ? v[i] : 0, y = v ? v[j] : 0;
+	return CMP(x, y);
+}
+
 static int cmp_column(const struct sort_ctx *c, uint32_t i, uint32_t j)
 {
 	const struct proc_info *a = &c->procs[i], *b = &c->procs[j];
@@ -27,11 +33,21 @@ static int cmp_column(const struct sort_ctx *c, uint32_t i, uint32_t j)
 	case COL_STATE:    return CMP(a->state, b->state);
 	case COL_NICE:     return CMP(a->nice, b->nice);
 	case COL_POLICY:   return CMP(a->policy, b->policy);
-	case COL_CPU: {
-		double x = c->cpu ? c->cpu[i] : 0, y = c->cpu ? c->cpu[j] : 0;
-		return CMP(x, y);
-	}
-	case COL_MEM:      return CMP(a->rss_kib, b->rss_kib);
+	case COL_CPU:      return cmp_rate(c->r.cpu, i, j);
+	case COL_VCSW:     return cmp_rate(c->r.vcsw, i, j);
+	case COL_ICSW:     return cmp_rate(c->r.icsw, i, j);
+	case COL_MEM:
+	case COL_MEMP:     return CMP(a->rss_kib, b->rss_kib);
+	case COL_VIRT:     return CMP(a->vsize, b->vsize);
+	case COL_SHR:      return CMP(a->shr_kib, b->shr_kib);
+	case COL_TIME:     return CMP(a->utime + a->stime, b->utime + b->stime);
+	case COL_PRI:      return CMP(a->priority, b->priority);
+	case COL_START:    return CMP(a->start_time, b->start_time);
+	case COL_TTY:      return CMP(a->tty_nr, b->tty_nr);
+	case COL_PPID:     return CMP(a->ppid, b->ppid);
+	case COL_PGRP:     return CMP(a->pgid, b->pgid);
+	case COL_SESSION:  return CMP(a->sid, b->sid);
+	case COL_EXE:      return cmp_str(a->exe, b->exe);
 	case COL_THREADS:  return CMP(a->nlwp, b->nlwp);
 	case COL_FDS:      return CMP(a->n_fds, b->n_fds);
 	case COL_CHANNELS: return CMP(a->n_channels, b->n_channels);
@@ -56,10 +72,12 @@ static int cmp_idx(const void *pa, const void *pb, void *arg)
 	return r;
 }
 
-void proc_sort(const struct proc_info *procs, const double *cpu, uint32_t *idx, size_t n,
+void proc_sort(const struct proc_info *procs, const struct proc_rates *r, uint32_t *idx, size_t n,
 	       enum col_id col, bool desc)
 {
-	struct sort_ctx c = { procs, cpu, col, desc };
+	struct sort_ctx c = { procs, { NULL, NULL, NULL }, col, desc };
+	if (r)
+		c.r = *r;
 	if (n > 1)
 		qsort_r(idx, n, sizeof *idx, cmp_idx, &c);
 }

@@ -9,10 +9,13 @@
 #include "model/snapshot.h"
 #include "view/proc_cols.h"
 
-/* Sort idx[0..n) (indices into procs) by column col; cpu[i] is the CPU% of procs[i] (may be
- * NULL: all zero). Ties go by pid ascending whatever the direction, so the order is stable
- * from one refresh to the next. */
-void proc_sort(const struct proc_info *procs, const double *cpu, uint32_t *idx, size_t n,
+/* What the snapshot alone does not tell: cpu[i], vcsw[i], icsw[i] are the CPU% and context
+ * switches per second of procs[i] (each may be NULL: all zero). */
+struct proc_rates { const double *cpu, *vcsw, *icsw; };
+
+/* Sort idx[0..n) (indices into procs) by column col (r may be NULL). Ties go by pid ascending
+ * whatever the direction, so the order is stable from one refresh to the next. */
+void proc_sort(const struct proc_info *procs, const struct proc_rates *r, uint32_t *idx, size_t n,
 	       enum col_id col, bool desc);
 
 #endif

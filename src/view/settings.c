@@ -17,10 +17,26 @@ void settings_default(struct settings *s)
 	s->sort_col = COL_CPU;
 	s->sort_desc = true;
 	s->tree = false;
+	s->kthreads = false;
+	s->threads = false;
+	s->program_path = true;
 	s->delay_tenths = 15;
-	for (int c = 0; c < COL__COUNT; c++)
-		s->visible[c] = true;
+	for (int c = 0; c < COL__COUNT; c++) {
+		s->visible[c] = col_default_shown((enum col_id)c);
+		s->order[c] = (enum col_id)c;
+	}
 	meter_setup_default(&s->meters);
+}
+
+bool settings_move_col(struct settings *s, int pos, int dir)
+{
+	int to = pos + dir;
+	if (pos < 0 || to < 0 || pos >= COL__COUNT - 1 || to >= COL__COUNT - 1)
+		return false;
+	enum col_id t = s->order[pos];
+	s->order[pos] = s->order[to];
+	s->order[to] = t;
+	return true;
 }
 
 static bool parse_bool(const char *v, size_t n, bool *out)
@@ -48,22 +64,35 @@ static bool parse_int(const char *v, size_t n, int lo, int hi, int *out)
 	return true;
 }
 
-static bool parse_columns(const char *v, size_t n, bool *visible)
+/* columns=a,!b,c: the columns in their order, shown or (with '!') hidden; those not named
+ * follow hidden, in the default order. PID is always shown, Command always last. */
+static bool parse_columns(const char *v, size_t n, struct settings *s)
 {
-	bool seen[COL__COUNT] = { false };
+	bool seen[COL__COUNT] = { false }, shown[COL__COUNT] = { false };
+	enum col_id order[COL__COUNT];
+	int k = 0;
 	size_t i = 0;
 	while (i <= n) {
 		size_t j = i;
 		while (j < n && v[j] != ',')
 			j++;
-		int c = col_from_name(v + i, j - i);
-		if (c < 0)
+		bool hide = j > i && v[i] == '!';
+		int c = col_from_name(v + i + hide, j - i - hide);
+		if (c < 0 || seen[c])
 			return false;
 		seen[c] = true;
+		shown[c] = !hide;
+		if (c != COL_COMMAND)
+			order[k++] = (enum col_id)c;
 		i = j + 1;
 	}
-	seen[COL_PID] = seen[COL_COMMAND] = true;
-	memcpy(visible, seen, sizeof seen);
+	for (int c = 0; c < COL_COMMAND; c++)
+		if (!seen[c])
+			order[k++] = (enum col_id)c;
+	order[k] = COL_COMMAND;
+	shown[COL_PID] = shown[COL_COMMAND] = true;
+	memcpy(s->visible, shown, sizeof shown);
+	memcpy(s->order, order, sizeof order);
 	return true;
 }
 
@@ -84,10 +113,16 @@ static bool apply(struct settings *s, const char *k, size_t kn, const char *v, s
 	}
 	if (KEY("tree"))
 		return parse_bool(v, vn, &s->tree);
+	if (KEY("program_path"))
+		return parse_bool(v, vn, &s->program_path);
+	if (KEY("threads"))
+		return parse_bool(v, vn, &s->threads);
+	if (KEY("kernel_threads"))
+		return parse_bool(v, vn, &s->kthreads);
 	if (KEY("delay"))
 		return parse_int(v, vn, SETTINGS_DELAY_MIN, SETTINGS_DELAY_MAX, &s->delay_tenths);
 	if (KEY("columns"))
-		return parse_columns(v, vn, s->visible);
+		return parse_columns(v, vn, s);
 	if (KEY("meters"))
 		return meter_setup_parse(v, vn, &s->meters);
 	return false;
@@ -152,14 +187,18 @@ void settings_format(const struct settings *s, struct strbuf *out)
 	sb_printf(out, "sort_column=%s\n", col_name(s->sort_col));
 	sb_printf(out, "sort_direction=%s\n", s->sort_desc ? "desc" : "asc");
 	sb_printf(out, "tree=%d\n", s->tree ? 1 : 0);
+	sb_printf(out, "kernel_threads=%d\n", s->kthreads ? 1 : 0);
+	sb_printf(out, "threads=%d\n", s->threads ? 1 : 0);
+	sb_printf(out, "program_path=%d\n", s->program_path ? 1 : 0);
 	sb_printf(out, "delay=%d\n", s->delay_tenths);
 	sb_puts(out, "columns=");
 	const char *sep = "";
-	for (int c = 0; c < COL__COUNT; c++)
-		if (s->visible[c] || c == COL_PID || c == COL_COMMAND) {
-			sb_printf(out, "%s%s", sep, col_name((enum col_id)c));
-			sep = ",";
-		}
+	for (int k = 0; k < COL__COUNT; k++) {
+		enum col_id c = s->order[k];
+		bool shown = s->visible[c] || c == COL_PID || c == COL_COMMAND;
+		sb_printf(out, "%s%s%s", sep, shown ? "" : "!", col_name(c));
+		sep = ",";
+	}
 	sb_puts(out, "\nmeters=");
 	meter_setup_format(&s->meters, out);
 	sb_putc(out, '\n');

@@ -14,9 +14,13 @@ struct settings {
 	enum col_id sort_col;
 	bool sort_desc;
 	bool tree;
+	bool program_path;           /* the command column shows argv[0]'s directory (p) */
+	bool threads;                /* a row for each thread under its process (H) */
+	bool kthreads;               /* kernel threads listed (K); hidden by default, as htop */
 	int delay_tenths;            /* 1..600 */
 	bool visible[COL__COUNT];    /* PID and Command are always shown */
 	struct meter_setup meters;   /* the header meters */
+	enum col_id order[COL__COUNT];  /* every column once, in the order drawn; Command last */
 };
 
 #define SETTINGS_MAX_BYTES 65536
@@ -24,6 +28,9 @@ struct settings {
 #define SETTINGS_DELAY_MAX 600
 
 void settings_default(struct settings *s);
+/* Move the column at position pos of the order one place (dir -1 left, +1 right); Command
+ * stays last. False when it cannot move. */
+bool settings_move_col(struct settings *s, int pos, int dir);
 /* Apply the lines of text to s. Blank lines and lines starting with '#' are skipped; a line
  * that is not KEY=VALUE, an unknown key or a bad value is ignored with a warning appended to
  * warn (may be NULL). Returns the number of ignored lines. */

@@ -44,7 +44,10 @@ void view_select(struct view_ctx *v, const struct proc_info *p)
 
 static struct source_wants wants_now(const struct tui *t)
 {
-	struct source_wants w = { 0, t->v.set.delay_tenths, !meters_need_cpu_stat(&t->v.set.meters) };
+	struct source_wants w = { .delay_tenths = t->v.set.delay_tenths,
+				  .no_cpu_stat = !meters_need_cpu_stat(&t->v.set.meters),
+				  .shr = t->v.set.visible[COL_SHR], .exe = t->v.set.visible[COL_EXE],
+				  .threads = t->v.set.threads };
 	for (int i = t->stack.n - 1; i >= 0 && !w.detail_pid; i--)
 		if (t->stack.s[i].ops->detail_pid)
 			w.detail_pid = t->stack.s[i].ops->detail_pid(t->stack.s[i].st);
@@ -56,6 +59,8 @@ static void update_wants(struct tui *t)
 {
 	struct source_wants w = wants_now(t);
 	bool now = t->v.refresh_now || (w.detail_pid && w.detail_pid != t->wants.detail_pid);
+	now = now || w.shr != t->wants.shr || w.exe != t->wants.exe ||   /* shown: fill it */
+	      w.threads != t->wants.threads;
 	if (now || w.detail_pid != t->wants.detail_pid || w.delay_tenths != t->wants.delay_tenths ||
 	    w.no_cpu_stat != t->wants.no_cpu_stat)
 		source_want(&t->src, &w, now);
@@ -68,13 +73,21 @@ static void new_snapshot(struct tui *t, struct snapshot *s)
 	struct snapshot *old = t->cur;
 	t->cur = s;
 	t->v.cur = s;
+	size_t n = s->n_procs ? s->n_procs : 1;
 	free(t->cpu);
-	t->cpu = xcalloc(s->n_procs ? s->n_procs : 1, sizeof(double));
+	t->cpu = xcalloc(3 * n, sizeof(double));   /* CPU%, then voluntary and involuntary switches/s */
 	cpu_compute(old, s, t->cpu);
+	csw_compute(old, s, t->cpu + n, t->cpu + 2 * n);
 	t->v.cpu = t->cpu;
 	free(t->cpu_use);
 	t->cpu_use = cpu_usage_between(old ? &old->sys : NULL, &s->sys, &t->v.n_cpu_use);
 	t->v.cpu_use = t->cpu_use;
+	t->v.vcsw = t->cpu + n;
+	t->v.icsw = t->cpu + 2 * n;
+	free(t->tcpu);
+	t->tcpu = xcalloc(s->n_threads ? s->n_threads : 1, sizeof(double));
+	thread_cpu_compute(old, s, t->tcpu);
+	t->v.tcpu = t->tcpu;
 	for (int i = 0; i < t->stack.n; i++)
 		if (t->stack.s[i].ops->snapshot)
 			t->stack.s[i].ops->snapshot(t->stack.s[i].st, &t->v, old);
@@ -192,6 +205,7 @@ static void tui_free(struct tui *t)
 	ti_free(&t->in);
 	free(t->cpu);
 	free(t->cpu_use);
+	free(t->tcpu);
 	free(t->rc_path);
 	sb_free(&t->warn);
 }
@@ -199,7 +213,7 @@ static void tui_free(struct tui *t)
 static int first_snapshot(struct tui *t)
 {
 	source_live_init(&t->src);
-	struct source_wants w = { 0, t->v.set.delay_tenths, !meters_need_cpu_stat(&t->v.set.meters) };
+	struct source_wants w = wants_now(t);
 	struct snapshot *s = NULL;
 	int rc = source_start(&t->src, &w, &s);
 	if (rc < 0 && !s) {
@@ -209,10 +223,15 @@ static int first_snapshot(struct tui *t)
 	t->wants = w;
 	t->cur = s;
 	t->v.cur = s;
-	t->cpu = xcalloc(s->n_procs ? s->n_procs : 1, sizeof(double));
+	size_t n = s->n_procs ? s->n_procs : 1;
+	t->cpu = xcalloc(3 * n, sizeof(double));
 	t->v.cpu = t->cpu;
 	t->cpu_use = cpu_usage_between(NULL, &s->sys, &t->v.n_cpu_use);
 	t->v.cpu_use = t->cpu_use;
+	t->v.vcsw = t->cpu + n;
+	t->v.icsw = t->cpu + 2 * n;
+	t->tcpu = xcalloc(s->n_threads ? s->n_threads : 1, sizeof(double));
+	t->v.tcpu = t->tcpu;
 	return 0;
 }
 

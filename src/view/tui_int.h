@@ -34,6 +34,7 @@ struct tui {
 	struct snapshot *cur;
 	double *cpu;
 	struct cpu_usage *cpu_use;        /* what v.cpu_use points to */
+	double *tcpu;                    /* CPU% of each thread (snapshot thread0 numbering) */
 	struct term_input in;
 	char *rc_path;
 	struct strbuf warn;

@@ -31,6 +31,8 @@ struct view_ctx {
 	const struct cpu_usage *cpu_use;  /* the machine [0] and CPU n [1 + n] since the snapshot
 	                                   * before (model/meter_calc.h) */
 	int n_cpu_use;
+	const double *vcsw, *icsw;        /* its voluntary and involuntary context switches/s */
+	const double *tcpu;               /* CPU% of each thread (proc_info.thread0 + j) */
 	pid_t sel_pid;                    /* the process screens pass on (list -> detail, graph) */
 	uint64_t sel_start;               /* its start time, to tell it from a later one */
 	char status[256];                 /* one line of news in the key bar (trusted text) */

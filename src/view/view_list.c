@@ -12,6 +12,7 @@
 #include "view/ui.h"
 
 #define WHEEL_ROWS 3
+#define HSCROLL_STEP 8     /* cells per Left or Right at the end of the columns */
 
 static void *list_enter(struct view_ctx *v, const void *arg)
 {
@@ -101,6 +102,47 @@ static void prompt_key(struct list_state *l, struct view_ctx *v, const struct ke
 
 /* ---- keys ---- */
 
+static int order_pos(const struct view_ctx *v, int c)
+{
+	for (int k = 0; k < COL__COUNT; k++)
+		if ((int)v->set.order[k] == c)
+			return k;
+	return 0;
+}
+
+/* The shown column dir places from c in the drawn order; wrap: round the ends, else c stays
+ * at an end. */
+static int step_shown(const struct view_ctx *v, int c, int dir, bool wrap)
+{
+	int k = order_pos(v, c);
+	for (int n = 0; n < COL__COUNT; n++) {
+		k += dir;
+		if (k < 0 || k >= COL__COUNT) {
+			if (!wrap)
+				return c;
+			k = (k + COL__COUNT) % COL__COUNT;
+		}
+		if (list_col_shown(v, (int)v->set.order[k]))
+			return (int)v->set.order[k];
+	}
+	return c;
+}
+
+/* Left, Right: the column cursor to the next shown column; at the first or last one, scroll
+ * the list sideways instead. */
+static void move_cursor(struct list_state *l, struct view_ctx *v, int dir)
+{
+	int c = step_shown(v, l->col_cursor, dir, false);
+	if (c != l->col_cursor) {
+		l->col_cursor = c;
+		return;
+	}
+	int h = l->hscroll + dir * HSCROLL_STEP;
+	if (h > l->max_hscroll)
+		h = l->max_hscroll;
+	l->hscroll = h > 0 ? h : 0;
+}
+
 static bool move_key(struct list_state *l, struct view_ctx *v, enum action a)
 {
 	long page = l->body_rows > 1 ? l->body_rows - 1 : 1;
@@ -111,8 +153,8 @@ static bool move_key(struct list_state *l, struct view_ctx *v, enum action a)
 	case ACT_PAGE_DOWN: list_move(l, v, page); break;
 	case ACT_HOME:      list_select_row(l, v, 0); break;
 	case ACT_END:       list_select_row(l, v, l->n_rows ? l->n_rows - 1 : 0); break;
-	case ACT_LEFT:      l->col_cursor = l->col_cursor > 0 ? l->col_cursor - 1 : 0; break;
-	case ACT_RIGHT:     if (l->col_cursor + 1 < COL__COUNT) l->col_cursor++; break;
+	case ACT_LEFT:      move_cursor(l, v, -1); break;
+	case ACT_RIGHT:     move_cursor(l, v, 1); break;
 	default: return false;
 	}
 	return true;
@@ -120,13 +162,7 @@ static bool move_key(struct list_state *l, struct view_ctx *v, enum action a)
 
 static void cycle_sort(struct list_state *l, struct view_ctx *v, int dir)
 {
-	int c = (int)v->set.sort_col;
-	for (int k = 0; k < COL__COUNT; k++) {
-		c = (c + dir + COL__COUNT) % COL__COUNT;
-		if (list_col_shown(v, c))
-			break;
-	}
-	list_set_sort(l, v, c, false);
+	list_set_sort(l, v, step_shown(v, (int)v->set.sort_col, dir, true), false);
 }
 
 static bool view_key(struct list_state *l, struct view_ctx *v, enum action a)
@@ -140,8 +176,14 @@ static bool view_key(struct list_state *l, struct view_ctx *v, enum action a)
 	case ACT_SORT_PREV:   cycle_sort(l, v, -1); break;
 	case ACT_SORT_NEXT:   cycle_sort(l, v, 1); break;
 	case ACT_SORT_INVERT: v->set.sort_desc = !v->set.sort_desc; list_rebuild(l, v); break;
+	case ACT_SORT_MEM:    list_set_sort(l, v, COL_MEM, false); break;
+	case ACT_SORT_CPU:    list_set_sort(l, v, COL_CPU, false); break;
+	case ACT_SORT_TIME:   list_set_sort(l, v, COL_TIME, false); break;
 	case ACT_USER:        list_open_user_menu(l, v); break;
 	case ACT_FOLLOW:      l->follow = !l->follow; break;
+	case ACT_PROGRAM_PATH: v->set.program_path = !v->set.program_path; break;
+	case ACT_THREADS:     v->set.threads = !v->set.threads; list_rebuild(l, v); break;
+	case ACT_KTHREADS:    v->set.kthreads = !v->set.kthreads; list_rebuild(l, v); break;
 	case ACT_SETUP:       view_open(v, "setup", NULL); break;
 	case ACT_BACK:
 		if (l->filter[0]) {
@@ -201,6 +243,7 @@ static void list_mouse(void *st, struct view_ctx *v, const struct key_event *ev,
 		return;
 	}
 	if (y == l->table_y) {
+		x += l->hscroll;       /* col_x is in the line before scrolling */
 		for (int c = 0; c < COL__COUNT; c++)
 			if (l->col_x[c] >= 0 && x >= l->col_x[c] && x <= l->col_x[c] + l->col_w[c])
 				list_set_sort(l, v, c, true);

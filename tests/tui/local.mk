@@ -31,7 +31,12 @@ TMUX_TESTS = \
 	tests/tui/graph_groups.sh \
 	tests/tui/graph_demo.sh \
 	tests/tui/graph_addr.sh \
-	tests/tui/waits_pcb.sh
+	tests/tui/waits_pcb.sh \
+	tests/tui/kthreads.sh \
+	tests/tui/columns.sh \
+	tests/tui/quicksort.sh \
+	tests/tui/hscroll.sh \
+	tests/tui/threads.sh
 TESTS += $(TMUX_TESTS)
 EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh
 # test_keymap: the key table against the help screen's text and the man page

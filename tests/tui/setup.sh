@@ -45,7 +45,7 @@ for round in "linux xdg" "screen home"; do
 	down_to "show column POLICY"; ok $? "$term: Down selects the POLICY item"
 	T send-keys -t "$session" Space
 	wait_for "[ ] show column POLICY"; ok $? "$term: Space switches it off"
-	down_to "refresh delay"; ok $? "$term: Down reaches the refresh delay"
+	down_to "refresh delay" 40; ok $? "$term: Down reaches the refresh delay"
 	T send-keys -t "$session" + +
 	wait_for "refresh delay: 1.7 s"; ok $? "$term: + + makes the delay 1.7 s"
 	T send-keys -t "$session" Escape

@@ -11,7 +11,9 @@
 #include "../tap.h"
 #include "util/strbuf.h"
 #include "view/keymap.h"
+#include "view/help_text.h"
 #include "view/keymap_text.h"
+#include "view/proc_cols.h"
 #include "view/term_input.h"
 
 /* The man page subsection of each key-table scope. */
@@ -238,9 +240,27 @@ static void man_agrees(void)
 	free(man);
 }
 
+/* '?' and F1 explain every column of the process list: each has a col.NAME entry, titled as
+ * the column's header. */
+static void every_column_explained(void)
+{
+	int missing = 0;
+	for (int c = 0; c < COL__COUNT; c++) {
+		char key[32];
+		snprintf(key, sizeof key, "col.%s", col_name((enum col_id)c));
+		const struct help_entry *e = help_lookup(key);
+		if (!e || !e->text || strcmp(e->name, col_title((enum col_id)c)) != 0) {
+			diag("column %s has no explanation under its title", key);
+			missing++;
+		}
+	}
+	is_int(missing, 0, "every column of the list is explained under its title");
+}
+
 int main(void)
 {
 	table_is_sound();
+	every_column_explained();
 	help_lists_every_key();
 	man_agrees();
 	return tap_done();

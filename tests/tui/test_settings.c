@@ -33,6 +33,16 @@ static void test_parse(void)
 	ok(s.visible[COL_CPU] && !s.visible[COL_USER] && s.visible[COL_PID], "only listed columns (and pid) visible");
 	is_int(parse("columns=pid,,cpu\n", &s, &warn), 1, "empty column name rejected");
 	ok(s.visible[COL_USER], "rejected columns line changes nothing");
+	is_int(parse("columns=pid,cpu,cpu\n", &s, &warn), 1, "a column named twice rejected");
+	is_int(parse("columns=time,command,pid,virt\n", &s, &warn), 0, "columns in another order");
+	ok(s.order[0] == COL_TIME && s.order[1] == COL_PID && s.order[2] == COL_VIRT,
+	   "the listed columns come first, in the listed order");
+	ok(s.order[3] == COL_USER && s.order[COL__COUNT - 1] == COL_COMMAND,
+	   "then the others in the default order, Command last");
+	ok(s.visible[COL_TIME] && s.visible[COL_VIRT] && !s.visible[COL_CPU], "listed ones shown, others hidden");
+	is_int(parse("columns=!cpu,pid,!,user\n", &s, &warn), 1, "a lone ! rejected");
+	is_int(parse("columns=!cpu,pid,user\n", &s, &warn), 0, "a hidden column keeps its place");
+	ok(s.order[0] == COL_CPU && !s.visible[COL_CPU] && s.visible[COL_USER], "!cpu: first, and hidden");
 	char bin[] = "tree=1\0garbage\ndelay=20\n";
 	settings_default(&s);
 	is_int(settings_parse(bin, sizeof bin - 1, &s, &warn), 1, "line with a NUL byte ignored");
@@ -46,7 +56,9 @@ static void test_parse(void)
 static bool same_settings(const struct settings *a, const struct settings *b)
 {
 	return a->sort_col == b->sort_col && a->sort_desc == b->sort_desc && a->tree == b->tree &&
-	       a->delay_tenths == b->delay_tenths && !memcmp(a->visible, b->visible, sizeof(a->visible));
+	       a->delay_tenths == b->delay_tenths && a->kthreads == b->kthreads && a->threads == b->threads &&
+	       a->program_path == b->program_path &&
+	       !memcmp(a->visible, b->visible, sizeof(a->visible)) && !memcmp(a->order, b->order, sizeof(a->order));
 }
 
 static void test_round_trip(void)
@@ -59,6 +71,13 @@ static void test_round_trip(void)
 	a.tree = true;
 	a.delay_tenths = 7;
 	a.visible[COL_POLICY] = false;
+	a.visible[COL_EXE] = a.visible[COL_VCSW] = true;
+	a.kthreads = true;
+	a.threads = true;
+	a.program_path = false;
+	ok(settings_move_col(&a, COL_EXE, -1) && settings_move_col(&a, 0, 1), "two moves");
+	ok(!settings_move_col(&a, COL__COUNT - 2, 1) && !settings_move_col(&a, 0, -1), "nothing moves past Command or the start");
+	ok(a.order[COL_EXE - 1] == COL_EXE && a.order[1] == COL_PID, "the moved columns changed places");
 	settings_format(&a, &text);
 	settings_default(&b);
 	is_int(settings_parse(text.buf, text.len, &b, NULL), 0, "formatted text parses cleanly");

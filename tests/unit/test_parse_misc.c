@@ -187,8 +187,23 @@ static void test_mountinfo(void)
 	free(buf);
 }
 
+static void test_task_stat(void)
+{
+	struct arena a;
+	struct thread_info t;
+	arena_init(&a);
+	const char *line = "4242 (evil) R (x) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15\n";
+	is_int(parse_task_stat(line, strlen(line), &a, &t), 0, "task stat with ') ' in its name");
+	ok(strcmp(t.comm, "evil) R (x") == 0 && t.state == 'S', "name to the last ')', then the state");
+	ok(t.utime == 11 && t.stime == 12, "utime and stime are fields 14 and 15");
+	is_int(parse_task_stat("42 (x) S 1 2", 12, &a, &t), -1, "a short line is malformed");
+	is_int(parse_task_stat("42 x S 1 2 3", 12, &a, &t), -1, "no parentheses: malformed");
+	arena_free(&a);
+}
+
 int main(void)
 {
+	test_task_stat();
 	test_schedstat();
 	test_fixture_links();
 	test_link_edges();

@@ -1,0 +1,125 @@
+/* list_cells.c — the text of one short cell of the process list: numbers, sizes, times and
+ * fixed words, from the snapshot and the rates computed between two snapshots. */
+#include <stdio.h>
+#include <time.h>
+
+#include "view/list_int.h"
+#include "view/proc_names.h"
+
+#define DAY_S (24 * 3600)
+
+static long hz_of(const struct view_ctx *v)
+{
+	return v->cur->sys.ticks_per_sec > 0 ? v->cur->sys.ticks_per_sec : 100;
+}
+
+/* TIME+ as htop writes it: minutes:seconds.hundredths, or hours:minutes:seconds. */
+static void cpu_time_text(uint64_t ticks, long hz, char *buf, size_t size)
+{
+	uint64_t cs = ticks * 100 / (uint64_t)hz, s = cs / 100;
+	if (s >= 3600)
+		snprintf(buf, size, "%lluh%02llu:%02llu", (unsigned long long)(s / 3600),
+			 (unsigned long long)(s / 60 % 60), (unsigned long long)(s % 60));
+	else
+		snprintf(buf, size, "%llu:%02llu.%02llu", (unsigned long long)(s / 60),
+			 (unsigned long long)(s % 60), (unsigned long long)(cs % 100));
+}
+
+/* START: the local time of day when it started today (within a day), else the month and day,
+ * else the year (as ps and htop). Boot time from the snapshot's clock and uptime. */
+static void start_text(const struct view_ctx *v, const struct proc_info *p, char *buf, size_t size)
+{
+	const struct snapshot *s = v->cur;
+	double now = (double)s->taken_ms / 1000.0, boot = now - s->sys.uptime_s;
+	time_t t = (time_t)(boot + (double)p->start_time / (double)hz_of(v) + 0.5);
+	struct tm tm;
+	if (s->sys.uptime_s <= 0 || !localtime_r(&t, &tm)) {
+		snprintf(buf, size, "?");
+		return;
+	}
+	double age = now - (double)t;
+	strftime(buf, size, age < DAY_S ? "%H:%M" : age < 365.0 * DAY_S ? "%b%d" : "%Y", &tm);
+}
+
+static void rate_text(const double *r, size_t i, char *buf, size_t size)
+{
+	double x = r ? r[i] : 0;
+	snprintf(buf, size, x >= 100 ? "%.0f" : "%.1f", x);
+}
+
+static void mem_percent(const struct view_ctx *v, const struct proc_info *p, char *buf, size_t size)
+{
+	uint64_t total = v->cur->sys.mem_total_kib;
+	snprintf(buf, size, "%.1f", total ? (double)p->rss_kib * 100.0 / (double)total : 0.0);
+}
+
+static void fds_text(const struct proc_info *p, char *buf, size_t size)
+{
+	if (p->flags & (PF_FDS_DENIED | PF_KTHREAD))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%zu", p->n_fds);
+}
+
+/* Columns of plain numbers. */
+static bool number_text(const struct proc_info *p, int c, char *buf, size_t size)
+{
+	int n;
+	switch (c) {
+	case COL_PID:      n = p->pid; break;
+	case COL_NICE:     n = p->nice; break;
+	case COL_THREADS:  n = p->nlwp; break;
+	case COL_PRI:      n = p->priority; break;
+	case COL_PPID:     n = p->ppid; break;
+	case COL_PGRP:     n = p->pgid; break;
+	case COL_SESSION:  n = p->sid; break;
+	case COL_CHANNELS: n = (int)p->n_channels; break;
+	default: return false;
+	}
+	snprintf(buf, size, "%d", n);
+	return true;
+}
+
+void list_cell_text(const struct view_ctx *v, size_t i, int c, char *buf, size_t size)
+{
+	const struct proc_info *p = &v->cur->procs[i];
+	buf[0] = '\0';
+	if (number_text(p, c, buf, size))
+		return;
+	switch (c) {
+	case COL_STATE:  snprintf(buf, size, "%c", p->state ? p->state : '?'); break;
+	case COL_POLICY: snprintf(buf, size, "%s", policy_name(p->policy)); break;
+	case COL_CPU:    snprintf(buf, size, "%.1f", v->cpu ? v->cpu[i] : 0.0); break;
+	case COL_MEM:    human_kib(p->rss_kib, buf, size); break;
+	case COL_VIRT:   human_kib(p->vsize / 1024, buf, size); break;
+	case COL_SHR:
+		if (p->flags & PF_SHR)
+			human_kib(p->shr_kib, buf, size);
+		else
+			snprintf(buf, size, "-");
+		break;
+	case COL_MEMP:   mem_percent(v, p, buf, size); break;
+	case COL_TIME:   cpu_time_text(p->utime + p->stime, hz_of(v), buf, size); break;
+	case COL_START:  start_text(v, p, buf, size); break;
+	case COL_TTY:    tty_name(p->tty_nr, buf, size); break;
+	case COL_VCSW:   rate_text(v->vcsw, i, buf, size); break;
+	case COL_ICSW:   rate_text(v->icsw, i, buf, size); break;
+	case COL_FDS:    fds_text(p, buf, size); break;
+	default: break;
+	}
+}
+
+char list_thread_cell(const struct view_ctx *v, const struct proc_info *p, uint32_t j, int c,
+		      char *buf, size_t size)
+{
+	const struct thread_info *t = &p->threads[j];
+	char state = t->state ? t->state : '?';
+	switch (c) {
+	case COL_PID:   snprintf(buf, size, "%d", (int)t->tid); break;
+	case COL_STATE: snprintf(buf, size, "%c", state); break;
+	case COL_CPU:   snprintf(buf, size, "%.1f", v->tcpu ? v->tcpu[p->thread0 + j] : 0.0); break;
+	case COL_TIME:  cpu_time_text(t->utime + t->stime, hz_of(v), buf, size); break;
+	default: return 0;
+	}
+	return state;
+}
