@@ -80,6 +80,10 @@ static void write_endpoint(struct json_writer *w, const struct snapshot *s, cons
 		jw_kv_u64(w, "addr", e->addr);
 		jw_kv_u64(w, "size", e->size);
 	}
+	if (e->has_bytes) {
+		jw_kv_u64(w, "tx_bytes", e->tx_bytes);
+		jw_kv_u64(w, "rx_bytes", e->rx_bytes);
+	}
 	if (e->sock >= 0 && (size_t)e->sock < s->n_socks) {
 		jw_key(w, "socket");
 		json_write_sock(w, &s->socks[e->sock]);

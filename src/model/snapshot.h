@@ -192,6 +192,9 @@ struct endpoint {
 	int32_t sock;         /* index into snapshot.socks, or -1 */
 	const char *role;     /* short word: "read", "write", "master", "slave", "sender", ... or NULL */
 	uint64_t addr, size;  /* anon_shm: start and length of the mapping; else 0 */
+	bool has_bytes;       /* TCP connection end with tcp_info: the two counters below */
+	uint64_t tx_bytes;    /* payload this end sent and got acked (SYN and FIN not counted) */
+	uint64_t rx_bytes;    /* payload this end received (the peer's FIN not counted) */
 };
 
 struct channel {
