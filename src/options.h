@@ -24,6 +24,7 @@ struct ipctop_opts {
 	bool demo;            /* --demo: start example processes and focus on them */
 	bool readonly;        /* --readonly: no kill/renice actions */
 	bool pretty;          /* --pretty: indented JSON */
+	long interval_ms;     /* --interval MS: two snapshots MS apart, with rates (JSON, DOT); 0 none */
 };
 
 #endif

@@ -29,6 +29,8 @@ static void write_header(struct json_writer *w, const struct snapshot *s)
 	jw_kv_i64(w, "schema", IPCTOP_JSON_SCHEMA);
 	jw_object_end(w);
 	jw_kv_u64(w, "taken_at_ms", s->taken_ms);
+	if (s->has_rates)
+		jw_kv_u64(w, "interval_ms", s->rate_interval_ms);
 
 	jw_key(w, "host");
 	jw_object_begin(w);
@@ -83,6 +85,12 @@ static void write_endpoint(struct json_writer *w, const struct snapshot *s, cons
 	if (e->has_bytes) {
 		jw_kv_u64(w, "tx_bytes", e->tx_bytes);
 		jw_kv_u64(w, "rx_bytes", e->rx_bytes);
+	}
+	if (s->has_rates) {   /* null: no counters (not TCP), or the end is new */
+		jw_key(w, "tx_bytes_per_s");
+		jw_double(w, e->tx_per_s, 1);
+		jw_key(w, "rx_bytes_per_s");
+		jw_double(w, e->rx_per_s, 1);
 	}
 	if (e->sock >= 0 && (size_t)e->sock < s->n_socks) {
 		jw_key(w, "socket");

@@ -107,6 +107,11 @@ struct pcb_detail {
 	uint64_t ns[NS__COUNT];   /* namespace inodes, 0 when not readable */
 };
 
+/* Counters of /proc/PID/io (characters and calls of read-like and write-like system calls),
+ * and their rates per second between two snapshots (model/rates.h; NAN where unknown). */
+struct proc_io { uint64_t rchar, wchar, syscr, syscw, at_ns; /* CLOCK_MONOTONIC of the read */ };
+struct proc_io_rate { double rchar, wchar, syscr, syscw; };
+
 struct proc_info {
 	pid_t pid, ppid, pgid, sid, tgid;
 	int tty_nr;
@@ -133,6 +138,9 @@ struct proc_info {
 	struct sched_detail *sched;             /* NULL unless PF_DETAIL */
 	struct pcb_detail *pcb;                 /* NULL unless PF_DETAIL */
 	uint32_t n_channels;   /* channels this process is an endpoint of (filled by resolution) */
+	bool has_io;           /* io was read (asked for, and /proc/PID/io readable) */
+	struct proc_io io;
+	struct proc_io_rate io_rate;   /* only when the snapshot has_rates */
 };
 
 /* A socket from NETLINK_SOCK_DIAG, keyed by (netns, ino). */
@@ -156,6 +164,7 @@ struct sock_info {
 	uint64_t bytes_acked, bytes_received;
 	uint64_t bytes_sent;           /* tcpi_bytes_sent: payload sent, SYN and FIN not counted */
 	uint32_t rtt_us;
+	uint64_t at_ns;                /* CLOCK_MONOTONIC when its dump ran (0: not known) */
 	/* NETLINK */
 	uint32_t portid, dst_portid, dst_group;
 };
@@ -195,6 +204,7 @@ struct endpoint {
 	bool has_bytes;       /* TCP connection end with tcp_info: the two counters below */
 	uint64_t tx_bytes;    /* payload this end sent and got acked (SYN and FIN not counted) */
 	uint64_t rx_bytes;    /* payload this end received (the peer's FIN not counted) */
+	double tx_per_s, rx_per_s;   /* rates of the two, when the snapshot has_rates; NAN unknown */
 };
 
 struct channel {
@@ -245,6 +255,8 @@ struct snapshot {
 	struct snap_note *notes;  size_t n_notes;
 	size_t cap_procs, cap_socks, cap_chans, cap_notes;
 	size_t n_reused;                   /* processes carried over from the previous snapshot */
+	bool has_rates;                    /* rates were computed against an earlier snapshot */
+	uint64_t rate_interval_ms;         /* ... taken this long before this one */
 };
 
 /* Names used by every output: "pipe", "unix", "sysv_shm", ... */
