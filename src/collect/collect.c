@@ -125,6 +125,7 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	}
 	collect_sockets(s, &c, &sockets);   /* always: the dump thread is joined here */
 	if (r == 0) {
+		collect_fill(s, &c);
 		collect_sysvipc(s, &c);
 		channel_resolve(s);
 		collect_viewer_notes(s);

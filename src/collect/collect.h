@@ -24,6 +24,7 @@ struct collect_opts {
 	 * its mappings: they are carried over instead of read again. */
 	const struct snapshot *prev;
 	bool refresh_loop;          /* record run times so that this snapshot can be a prev */
+	bool probe_fill;            /* root: how full pipes, FIFOs, POSIX queues are (collect_fill.c) */
 	bool read_io;               /* read /proc/PID/io of every process (rates between snapshots) */
 	bool full_rescan;           /* ignore prev now and then, to stay safe against the rare
 	                             * table shared between processes (CLONE_FILES without threads) */

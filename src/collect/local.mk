@@ -9,4 +9,4 @@ libipctop_a_SOURCES += \
 	src/collect/proc_read.c src/collect/proc_read.h src/collect/user_cache.c src/collect/collect_reuse.c src/collect/proc_start.c \
 	src/collect/parse_proc.h
 libipctop_a_SOURCES += src/collect/parse_pcb.c src/collect/parse_pcb.h
-libipctop_a_SOURCES += src/collect/collect_viewer.c
+libipctop_a_SOURCES += src/collect/collect_viewer.c src/collect/collect_fill.c

@@ -122,6 +122,28 @@ static void write_label(struct json_writer *w, const struct snapshot *s, const s
 	sb_free(&sb);
 }
 
+static void write_count_or_null(struct json_writer *w, const char *key, bool known, int64_t v)
+{
+	jw_key(w, key);
+	if (known && v >= 0)
+		jw_i64(w, v);
+	else
+		jw_null(w);
+}
+
+/* Pipes and FIFOs: bytes queued and buffer size; POSIX queues: messages and their limit; null
+ * where not measured (not root, or the holder went away). */
+static void write_fill(struct json_writer *w, const struct channel *ch)
+{
+	bool pipe = ch->kind == CK_PIPE || ch->kind == CK_FIFO;
+	if (!pipe && ch->kind != CK_POSIX_MQ)
+		return;
+	write_count_or_null(w, pipe ? "queued_bytes" : "queued_messages", ch->queued_known,
+	                    (int64_t)ch->queued);
+	write_count_or_null(w, pipe ? "capacity_bytes" : "capacity_messages", ch->queued_known,
+	                    ch->capacity);
+}
+
 static void write_channel(struct json_writer *w, const struct snapshot *s, const struct channel *ch)
 {
 	jw_object_begin(w);
@@ -130,8 +152,9 @@ static void write_channel(struct json_writer *w, const struct snapshot *s, const
 	write_label(w, s, ch);
 	if (is_socket_kind(ch->kind))
 		jw_kv_u64(w, "netns", ch->netns);
-	if (ch->queued)
+	if (ch->queued_known && ch->queued)
 		jw_kv_u64(w, "queued", ch->queued);
+	write_fill(w, ch);
 	if (ch->bytes)
 		jw_kv_u64(w, "bytes", ch->bytes);
 	if (ch->one_ended)

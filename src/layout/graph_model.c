@@ -189,7 +189,10 @@ static void add_edge(struct builder *b, uint32_t from, uint32_t to, const struct
 	e->directed = e->directed || directed;
 	e->n_chans++;
 	e->bytes += c->bytes;
-	e->queued += c->queued;
+	if (c->queued_known) {
+		e->queued += c->queued;
+		e->queued_known = true;
+	}
 }
 
 static int party_cmp(const void *a, const void *b)

@@ -34,7 +34,8 @@ struct gedge {
 	bool directed;             /* client and server told apart (else from/to are in pid order) */
 	uint32_t n_chans;          /* channels merged into this edge (same ends, same kind) */
 	int32_t chan;              /* first channel, index into snapshot.chans */
-	uint64_t bytes, queued;    /* summed over the merged channels */
+	uint64_t bytes, queued;    /* summed over the merged channels (queued: those known) */
+	bool queued_known;         /* some merged channel's queue is known */
 	uint64_t key;              /* stable: mixes both node keys and the kind */
 };
 

@@ -50,6 +50,8 @@ struct fd_info {
 	int64_t aux;         /* ptmx: tty-index; pts: N; eventfd: eventfd-id; else -1 */
 	int32_t sock;        /* index into snapshot.socks for FDK_SOCKET, or -1 */
 	int32_t chan;        /* index into snapshot.chans of the channel it holds, or -1 (resolution) */
+	bool has_fill;       /* pipe, FIFO, POSIX queue: measured through a duplicate (root only) */
+	int64_t fill_queued, fill_capacity;   /* bytes queued and pipe size; a queue: messages */
 };
 
 /* Memory-segment class of one mapping (the textbook figure's regions). */
@@ -217,7 +219,11 @@ struct channel {
 	struct endpoint *ep; size_t n_ep;
 	uint64_t netns;       /* sockets: their namespace; else 0 */
 	int32_t sysv;         /* index into sysv_shm / sysv_msg arrays, or -1 */
-	uint64_t queued;      /* bytes or messages waiting, where known */
+	uint64_t queued;      /* bytes or messages waiting, where queued_known */
+	bool queued_known;    /* sockets' receive queues, SysV queues; pipes, FIFOs and POSIX
+	                       * queues only where measured (root): else unknown, never 0 */
+	int64_t capacity;     /* pipe or FIFO: buffer size in bytes; POSIX queue: most messages;
+	                       * -1 unknown */
 	uint64_t bytes;       /* TCP: bytes acked + received over the channel, where known */
 	bool one_ended;       /* pipe or FIFO whose visible holders only write or only read (a pipe
 	                       * leaked into many services): holders that never talk to each other */

@@ -227,8 +227,10 @@ static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct
 	human_bytes(r, sizeof(r), g->edge_rate[g->sel_edge]);
 	if (e->kind == CK_TCP && x < width)
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  bytes %s (%s/s)", b, r);
-	if (x < width)
+	if (x < width && e->queued_known)
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  queued %llu", (unsigned long long)e->queued);
+	else if (x < width)   /* a pipe's fill is known to root only: unknown is not 0 */
+		x += ui_put_str(w, 0, x, "  queued ?", width - x, A_NORMAL);
 	if (e->n_chans > 1 && x < width)
 		ui_printf(w, 0, x, width - x, A_NORMAL, "  %u channels", e->n_chans);
 	if (g->edge_style[g->sel_edge] == GC_GONE && x < width)
