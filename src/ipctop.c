@@ -244,7 +244,7 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 static int take_export(const struct ipctop_opts *o, struct snapshot *s)
 {
 	struct collect_opts co = { .detail_pids = o->pids, .n_detail = o->mode == MODE_JSON ? o->n_pids : 0,
-				   .read_io = o->interval_ms > 0, .probe_fill = true };
+				   .read_io = o->interval_ms > 0, .probe_fill = PROBE_ALL };
 	snapshot_init(s);
 	if (!o->interval_ms)
 		return snapshot_take(s, &co);

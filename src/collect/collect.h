@@ -24,7 +24,9 @@ struct collect_opts {
 	 * its mappings: they are carried over instead of read again. */
 	const struct snapshot *prev;
 	bool refresh_loop;          /* record run times so that this snapshot can be a prev */
-	bool probe_fill;            /* root: how full pipes, FIFOs, POSIX queues are (collect_fill.c) */
+	/* root: how full pipes, FIFOs and POSIX queues are (collect_fill.c): those every process
+	 * holds, or only those of the detail processes (a refresh loop's cheap choice) */
+	enum { PROBE_NONE = 0, PROBE_DETAIL, PROBE_ALL } probe_fill;
 	bool read_io;               /* read /proc/PID/io of every process (rates between snapshots) */
 	bool full_rescan;           /* ignore prev now and then, to stay safe against the rare
 	                             * table shared between processes (CLONE_FILES without threads) */

@@ -96,9 +96,13 @@ void collect_fill(struct snapshot *s, const struct scan_ctx *c)
 	u64map_init(&done, n);
 	const struct fd_info **firsts = xmalloc(n * sizeof(*firsts));
 	size_t n_firsts = 0;
-	for (size_t i = 0; i < s->n_procs; i++)
-		if (s->procs[i].pid != c->self_pid && !(s->procs[i].flags & PF_KTHREAD))
-			probe_proc(&s->procs[i], &done, firsts, &n_firsts);
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *p = &s->procs[i];
+		if (p->pid == c->self_pid || (p->flags & PF_KTHREAD) ||
+		    (c->opts->probe_fill == PROBE_DETAIL && !scan_is_detail(c, p->pid)))
+			continue;
+		probe_proc(&s->procs[i], &done, firsts, &n_firsts);
+	}
 	free(firsts);
 	u64map_free(&done);
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "collect/collect.h"
+#include "model/rates.h"
 #include "util/xalloc.h"
 
 #define FULL_RESCAN_EVERY 10
@@ -47,7 +48,7 @@ static void due_after(struct timespec *ts, int tenths)
 static struct snapshot *take_one(struct live *l, const struct snapshot *prev, pid_t detail)
 {
 	struct snapshot *s = xmalloc(sizeof(*s));
-	struct collect_opts co = { .prev = prev, .refresh_loop = true,
+	struct collect_opts co = { .prev = prev, .refresh_loop = true, .probe_fill = PROBE_DETAIL,
 				   .full_rescan = l->taken++ % FULL_RESCAN_EVERY == 0 };
 	if (detail > 0) {
 		co.detail_pids = &detail;
@@ -59,6 +60,8 @@ static struct snapshot *take_one(struct live *l, const struct snapshot *prev, pi
 		free(s);
 		return NULL;
 	}
+	if (prev)
+		snapshot_rates(s, prev);   /* TCP ends' rates since the last refresh (io is not read) */
 	return s;
 }
 
@@ -122,7 +125,7 @@ static int live_start(struct source *src, const struct source_wants *w, struct s
 	struct live *l = src->priv;
 	l->wants = *w;
 	struct snapshot *s = xmalloc(sizeof(*s));
-	struct collect_opts co = { .refresh_loop = true, .full_rescan = true };
+	struct collect_opts co = { .refresh_loop = true, .full_rescan = true, .probe_fill = PROBE_DETAIL };
 	snapshot_init(s);
 	int r = snapshot_take(s, &co);
 	if (r < 0) {

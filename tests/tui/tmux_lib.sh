@@ -40,7 +40,8 @@ tmux_cleanup() {
 	rm -rf "$tmp"
 }
 
-T() { "$TMUX_BIN" -f "$tmp/tmux.conf" -L "$sock" "$@"; }
+# (fd 9, a fixture's control fifo, is not for the tmux server: it would keep the fixture alive)
+T() { "$TMUX_BIN" -f "$tmp/tmux.conf" -L "$sock" "$@" 9>&-; }
 
 # tmux_stop: end the private server and remove its socket file (tmux leaves it behind).
 tmux_stop() {
@@ -243,17 +244,17 @@ quit_ok() {
 	wait_gone; ok $? "$1: q quits"
 }
 
-# start_ipc_fixture: tests/fixture/ipc_fixture in the background, its manifest in
-# $tmp/manifest, held open by fd 9 on its control fifo (close fd 9 to end it); sets fixture_pid.
-# Bails out when it does not get ready.
+# start_ipc_fixture [NAME]: tests/fixture/NAME (default ipc_fixture) in the background, its
+# manifest in $tmp/manifest, held open by fd 9 on its control fifo (close fd 9 to end it); sets
+# fixture_pid. Bails out when it does not get ready.
 start_ipc_fixture() {
 	mkfifo "$tmp/ctl"
-	"$TESTS_BIN/fixture/ipc_fixture" <"$tmp/ctl" >"$tmp/manifest" 2>"$tmp/fixture.err" &
+	"$TESTS_BIN/fixture/${1:-ipc_fixture}" <"$tmp/ctl" >"$tmp/manifest" 2>"$tmp/fixture.err" &
 	fixture_pid=$!
 	exec 9>"$tmp/ctl"
 	i=0
 	while ! grep -q '^ready$' "$tmp/manifest" && kill -0 "$fixture_pid" 2>/dev/null && [ $i -lt 300 ]; do
 		sleep 0.1; i=$((i + 1))
 	done
-	grep -q '^ready$' "$tmp/manifest" || { echo "Bail out! ipc_fixture did not start"; cat "$tmp/fixture.err"; exit 1; }
+	grep -q '^ready$' "$tmp/manifest" || { echo "Bail out! ${1:-ipc_fixture} did not start"; cat "$tmp/fixture.err"; exit 1; }
 }
