@@ -90,7 +90,9 @@ void collect_fill(struct snapshot *s, const struct scan_ctx *c)
 			s->procs[i].fds[j].has_fill = false;   /* reused tables carry the last figures */
 			n += fill_kind(s->procs[i].fds[j].kind);
 		}
-	if (!c->opts || !c->opts->probe_fill || !s->viewer_root || n == 0)
+	/* pidfd_open numbers processes as ipctop's pid namespace does: a /proc of another one
+	 * (ipctop's own pid there differs) would name other processes */
+	if (!c->opts || !c->opts->probe_fill || !s->viewer_root || n == 0 || c->self_pid != getpid())
 		return;
 	struct u64map done;
 	u64map_init(&done, n);
