@@ -19,6 +19,7 @@
 #include "export/export_dot.h"
 #include "export/export_json.h"
 #include "export/export_openmetrics.h"
+#include "model/rates.h"
 #include "model/snap_filter.h"
 #include "options.h"
 #include "serve/serve_addr.h"
@@ -27,7 +28,7 @@
 #include "view/tui.h"
 
 enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND,
-       OPT_OPENMETRICS, OPT_METRICS_PIDS, OPT_SERVE };
+       OPT_OPENMETRICS, OPT_METRICS_PIDS, OPT_SERVE, OPT_INTERVAL };
 
 static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
@@ -39,6 +40,7 @@ static const struct option long_opts[] = {
 	{ "pid", required_argument, NULL, 'p' },
 	{ "user", required_argument, NULL, 'u' },
 	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "interval", required_argument, NULL, OPT_INTERVAL },
 	{ "delay", required_argument, NULL, 'd' },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
@@ -66,6 +68,8 @@ static void usage(FILE *f)
 	      "  -u, --user USER      show only USER's processes (and their channels)\n"
 	      "      --kind KIND[,KIND]\n"
 	      "                       only channels of these kinds (pipe, unix, ...)\n"
+	      "      --interval MS    --json, --dot: two snapshots MS milliseconds apart, with\n"
+	      "                       traffic rates between them\n"
 	      "  -d, --delay TENTHS   refresh delay in tenths of a second (default 15)\n"
 	      "      --ascii          draw with ASCII instead of UTF-8 box drawing\n"
 	      "      --no-color       no colours (NO_COLOR in the environment does the same)\n"
@@ -187,6 +191,8 @@ static void check_modes(const struct ipctop_opts *o, bool delay_given)
 		die("--demo is interactive; it cannot be used with --json, --dot or --openmetrics");
 	if (export && delay_given)
 		die("-d applies to the interactive screens only, not to --json, --dot or --openmetrics");
+	if (o->interval_ms && o->mode != MODE_JSON && o->mode != MODE_DOT)
+		die("--interval applies to --json and --dot only");
 	if (o->demo && o->n_pids)
 		die("--demo shows its own processes; it cannot be used with -p");
 }
@@ -230,6 +236,11 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 		case 'p': parse_pids(o, optarg); break;
 		case 'u': parse_user(o, optarg); break;
 		case OPT_KIND: parse_kinds(o, optarg); break;
+		case OPT_INTERVAL:
+			if (!parse_number(optarg, 1, 600000, &v))
+				die("invalid interval '%s' (milliseconds, 1-600000)", optarg);
+			o->interval_ms = v;
+			break;
 		case 'd':
 			if (!parse_number(optarg, 1, 36000, &v))
 				die("invalid delay '%s' (tenths of a second, 1-36000)", optarg);
@@ -268,14 +279,36 @@ static int write_openmetrics(FILE *f, const struct snapshot *s, const struct sna
 	return r;
 }
 
+/* The snapshot to export: one, or with --interval a second one MS after the first, with the
+ * rates between them. 0, or -errno when /proc cannot be read. */
+static int take_export(const struct ipctop_opts *o, struct snapshot *s)
+{
+	struct collect_opts co = { .detail_pids = o->pids, .n_detail = o->mode == MODE_JSON ? o->n_pids : 0,
+				   .read_io = o->interval_ms > 0, .probe_fill = PROBE_ALL };
+	snapshot_init(s);
+	if (!o->interval_ms)
+		return snapshot_take(s, &co);
+	struct snapshot before;
+	snapshot_init(&before);
+	int r = snapshot_take(&before, &co);
+	if (r == 0) {
+		struct timespec ts = { o->interval_ms / 1000, (o->interval_ms % 1000) * 1000000L };
+		while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {
+		}
+		r = snapshot_take(s, &co);
+	}
+	if (r == 0)
+		snapshot_rates(s, &before);
+	snapshot_free(&before);
+	return r;
+}
+
 /* One snapshot, written by the export of the chosen mode. */
 static int run_export(const struct ipctop_opts *o)
 {
 	struct snapshot s;
-	struct collect_opts co = { .detail_pids = o->pids, .n_detail = o->mode == MODE_JSON ? o->n_pids : 0 };
-	snapshot_init(&s);
 	uint64_t t0 = mono_ns();
-	int r = snapshot_take(&s, &co);
+	int r = take_export(o, &s);
 	uint64_t take_ns = mono_ns() - t0;
 	if (r < 0) {
 		fprintf(stderr, "ipctop: cannot read /proc: %s\n", strerror(-r));

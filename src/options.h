@@ -28,6 +28,7 @@ struct ipctop_opts {
 	bool pretty;          /* --pretty: indented JSON */
 	bool metrics_pids;    /* --metrics-pids: per-process metrics with pid labels (OpenMetrics) */
 	struct sockaddr_storage serve_addr;   /* --serve ADDR:PORT (serve_addr.h) */
+	long interval_ms;     /* --interval MS: two snapshots MS apart, with rates (JSON, DOT); 0 none */
 };
 
 #endif

@@ -70,6 +70,11 @@ static void add_fd(struct chan_table *t, size_t pi, struct fd_info *fi)
 		ch->label = fi->target;
 	if (r.kind == CK_PTY && fi->kind == FDK_PTS && !ch->label)
 		ch->label = fi->target;
+	if (fi->has_fill && !ch->queued_known) {
+		ch->queued = (uint64_t)fi->fill_queued;
+		ch->capacity = fi->fill_capacity;
+		ch->queued_known = true;
+	}
 	struct endpoint ep = make_ep(t->s, pi, fi->fd, fi->access, role_of(fi));
 	chan_table_add_ep(t, c, &ep);
 	fi->chan = c;

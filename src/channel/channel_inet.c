@@ -222,6 +222,16 @@ static uint32_t *count_holders(const struct snapshot *s)
 	return n;
 }
 
+/* A TCP connection end keeps its own directions: what it sent (acked) and what it received. */
+static void ep_counters(struct endpoint *ep, const struct sock_info *k)
+{
+	if (k->protocol != IPPROTO_TCP || !k->has_tcp_info || !inet_is_connection(k))
+		return;
+	ep->has_bytes = true;
+	ep->tx_bytes = inet_tx_bytes(k);
+	ep->rx_bytes = inet_rx_bytes(k);
+}
+
 static void add_fd(struct inet_ctx *cx, size_t pi, struct fd_info *fi)
 {
 	struct snapshot *s = cx->t->s;
@@ -238,6 +248,7 @@ static void add_fd(struct inet_ctx *cx, size_t pi, struct fd_info *fi)
 	}
 	struct endpoint ep = make_ep(s, pi, fi->fd, ACC_RW, role);
 	ep.sock = fi->sock;
+	ep_counters(&ep, k);
 	chan_table_add_ep(cx->t, c, &ep);
 	fi->chan = c;
 }
@@ -250,8 +261,10 @@ static void add_far_end(struct inet_ctx *cx, int32_t c)
 	int32_t j = inet_find_peer(&cx->ix, k);
 	struct side r = inet_remote(k);
 	struct endpoint ep = { .pid = 0, .proc = -1, .fd = -1, .access = ACC_RW, .sock = j };
-	if (j >= 0)
+	if (j >= 0) {
 		ep.role = tcp_self_closing(&s->socks[j]) ? "peer closed" : "unseen";
+		ep_counters(&ep, &s->socks[j]);
+	}
 	else
 		ep.role = tcp_peer_finished(k) && side_is_loopback(&r) ? "peer closed" : "remote";
 	struct id_text remote;

@@ -146,6 +146,7 @@ void resolve_sysv_msg(struct chan_table *t)
 		ch->label = sysv_key_label(s, q->key);
 		ch->sysv = (int32_t)i;
 		ch->queued = q->qnum;
+		ch->queued_known = true;
 		if (snd >= 0) {
 			struct endpoint ep = make_ep(s, (size_t)snd, -1, ACC_W, "sender");
 			chan_table_add_ep(t, c, &ep);

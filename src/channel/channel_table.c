@@ -84,6 +84,7 @@ int32_t chan_table_get(struct chan_table *t, struct chan_key key, bool *created)
 	memset(&s->chans[i], 0, sizeof(s->chans[i]));
 	s->chans[i].kind = key.kind;
 	s->chans[i].sysv = -1;
+	s->chans[i].capacity = -1;
 	t->keys[i] = key;
 	u64map_fill(&t->by_key, sl, h, i);
 	return i;

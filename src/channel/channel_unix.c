@@ -87,6 +87,7 @@ static void add_socket_fd(struct chan_table *t, struct dsu *d, size_t pi, struct
 	const struct sock_info *k = &s->socks[fi->sock];
 	name_channel(s, ch, k);
 	ch->queued += k->rqueue;
+	ch->queued_known = true;
 	struct endpoint ep = make_ep(s, pi, fi->fd, ACC_RW, k->name_len ? "server" : NULL);
 	ep.sock = fi->sock;
 	chan_table_add_ep(t, c, &ep);

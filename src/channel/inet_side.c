@@ -104,15 +104,26 @@ bool tcp_self_closing(const struct sock_info *k)
 /* tcpi_bytes_acked counts the client's SYN and an acked FIN, tcpi_bytes_sent neither (it may
  * count a retransmission twice, never off loopback's path): the smaller is the payload acked.
  * tcpi_bytes_received counts the peer's FIN once it came. */
-uint64_t inet_payload_bytes(const struct sock_info *k)
+uint64_t inet_tx_bytes(const struct sock_info *k)
 {
 	if (!k->has_tcp_info)
 		return 0;
-	uint64_t acked = k->bytes_acked < k->bytes_sent ? k->bytes_acked : k->bytes_sent;
+	return k->bytes_acked < k->bytes_sent ? k->bytes_acked : k->bytes_sent;
+}
+
+uint64_t inet_rx_bytes(const struct sock_info *k)
+{
+	if (!k->has_tcp_info)
+		return 0;
 	uint64_t rcvd = k->bytes_received;
 	if (tcp_peer_finished(k) && k->state != TCP_ST_CLOSE && rcvd > 0)
 		rcvd--;
-	return acked + rcvd;
+	return rcvd;
+}
+
+uint64_t inet_payload_bytes(const struct sock_info *k)
+{
+	return inet_tx_bytes(k) + inet_rx_bytes(k);
 }
 
 static uint64_t tuple_key(uint64_t netns, uint8_t proto, const struct side *l, const struct side *r)

@@ -30,7 +30,10 @@ bool inet_is_connection(const struct sock_info *k);
 bool tcp_peer_finished(const struct sock_info *k);
 /* TCP states of a side that has closed (FIN_WAIT1/2, TIME_WAIT, LAST_ACK, CLOSING, CLOSE). */
 bool tcp_self_closing(const struct sock_info *k);
-/* Payload bytes acked and received, without the SYN and FIN the kernel's counters include. */
+/* Payload bytes k sent and got acked, and received, without the SYN and FIN the kernel's
+ * counters include (0 without tcp_info); inet_payload_bytes is their sum. */
+uint64_t inet_tx_bytes(const struct sock_info *k);
+uint64_t inet_rx_bytes(const struct sock_info *k);
 uint64_t inet_payload_bytes(const struct sock_info *k);
 
 /* The TCP and UDP sockets of a snapshot by tuple and by bound address, and which of them some

@@ -12,6 +12,7 @@
 #include "channel/channel_resolve.h"
 #include "channel/wait_chain.h"
 #include "collect/collect_internal.h"
+#include "collect/parse_proc.h"
 #include "collect/proc_read.h"
 
 void scan_ctx_free(struct scan_ctx *c)
@@ -40,6 +41,19 @@ static void read_netns(struct scan_ctx *c, struct proc_info *p)
 		p->netns = ns_link_inode(link);
 	else
 		p->flags |= PF_NETNS_DENIED;
+}
+
+/* /proc/PID/io, for rates: unreadable (another user's process, for a non-root viewer) leaves
+ * has_io false, and its rates unknown. */
+static void read_io(struct scan_ctx *c, struct proc_info *p)
+{
+	char path[32];
+	snprintf(path, sizeof(path), "%d/io", (int)p->pid);
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	long n = read_whole_at(c->proc_fd, path, &c->tmp);
+	p->has_io = n > 0 && parse_proc_io(c->tmp.buf, (size_t)n, &p->io) == 0;
+	p->io.at_ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
@@ -72,6 +86,8 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 		collect_tasks(s, c, p);
 	}
 	collect_extras(s, c, p);
+	if (c->opts && c->opts->read_io && !(p->flags & PF_KTHREAD))
+		read_io(c, p);
 	return 0;
 }
 
@@ -115,6 +131,7 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	}
 	collect_sockets(s, &c, &sockets);   /* always: the dump thread is joined here */
 	if (r == 0) {
+		collect_fill(s, &c);
 		collect_sysvipc(s, &c);
 		collect_locks(s, &c);
 		channel_resolve(s);

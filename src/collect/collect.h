@@ -27,6 +27,10 @@ struct collect_opts {
 	bool want_shr;              /* the shared resident size of every process (statm) */
 	bool want_exe;              /* the program path of every process (/proc/PID/exe) */
 	bool want_threads;          /* every thread of every process (/proc/PID/task/TID/stat) */
+	/* root: how full pipes, FIFOs and POSIX queues are (collect_fill.c): those every process
+	 * holds, or only those of the detail processes (a refresh loop's cheap choice) */
+	enum { PROBE_NONE = 0, PROBE_DETAIL, PROBE_ALL } probe_fill;
+	bool read_io;               /* read /proc/PID/io of every process (rates between snapshots) */
 	bool full_rescan;           /* ignore prev now and then, to stay safe against the rare
 	                             * table shared between processes (CLONE_FILES without threads) */
 	bool no_cpu_stat;           /* skip /proc/stat (no CPU meter is shown) */

@@ -84,6 +84,8 @@ void collect_sockets_start(struct own_dump *d);
 /* Wait for that dump and take its sockets, dump the other namespaces processes hold sockets
  * in, then link socket fds to sockets. Call exactly once after collect_sockets_start. */
 void collect_sockets(struct snapshot *s, struct scan_ctx *c, struct own_dump *d);
+/* Fill of pipes, FIFOs and POSIX queues (opts->probe_fill, root only): fd_info.has_fill. */
+void collect_fill(struct snapshot *s, const struct scan_ctx *c);
 /* /proc/sysvipc tables. */
 void collect_sysvipc(struct snapshot *s, struct scan_ctx *c);
 /* ipctop's own standing: euid, user namespace, the hidepid of its /proc. First of all. */

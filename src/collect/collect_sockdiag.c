@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -329,9 +330,17 @@ static int dump_tcp(struct diag_conn *c, const struct dump_spec *both, struct sn
 	return 0;
 }
 
+static uint64_t mono_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 static int dump_all(struct diag_conn *c, struct snapshot *s, uint64_t netns)
 {
 	size_t start = s->n_socks;
+	uint64_t t0 = mono_ns();
 
 	for (size_t i = 0; i < sizeof(dump_specs) / sizeof(dump_specs[0]); i++) {
 		const struct dump_spec *spec = &dump_specs[i];
@@ -342,6 +351,9 @@ static int dump_all(struct diag_conn *c, struct snapshot *s, uint64_t netns)
 			return r;
 		}
 	}
+	uint64_t at = t0 + (mono_ns() - t0) / 2;   /* the counters' time, for rates */
+	for (size_t i = start; i < s->n_socks; i++)
+		s->socks[i].at_ns = at;
 	return (int)(s->n_socks - start);
 }
 

@@ -6,7 +6,7 @@ libipctop_a_SOURCES += \
 	src/collect/parse_smaps.c \
 	src/collect/parse_fdinfo.c \
 	src/collect/parse_sysvipc.c \
-	src/collect/parse_schedstat.c \
+	src/collect/parse_schedstat.c src/collect/parse_io.c \
 	src/collect/parse_fdlink.c \
 	src/collect/parse_mountinfo.c \
 	src/collect/parse_sysstat.c src/collect/parse_sysstat.h

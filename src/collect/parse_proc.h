@@ -76,6 +76,10 @@ int parse_sysv_shm(const char *text, size_t len, struct sysv_shm **rows, size_t 
 int parse_sysv_msg(const char *text, size_t len, struct sysv_msg **rows, size_t *n);
 int parse_sysv_sem(const char *text, size_t len, struct sysv_sem **rows, size_t *n);
 
+/* /proc/PID/io: rchar, wchar, syscr and syscw (other lines ignored). Returns 0, or -1 when one
+ * of the four is missing or not a plain decimal number (*out untouched). */
+int parse_proc_io(const char *text, size_t len, struct proc_io *out);
+
 /* /proc/PID/schedstat: "run_ns wait_ns timeslices", NUL-terminated. Returns 0, or -1 (the
  * outputs untouched). */
 /* A task's stat line (/proc/PID/task/TID/stat): its name (between the first '(' and the last

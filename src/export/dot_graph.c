@@ -1,8 +1,11 @@
 /* dot_graph.c — nodes and merged edges of the --dot export (see dot_graph.h). */
 #include "export/dot_graph.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "model/rates.h"
 
 #include "util/u64map.h"
 #include "util/xalloc.h"
@@ -11,6 +14,7 @@
 struct party {
 	uint64_t node;
 	uint8_t access;
+	double rate;      /* its ends' traffic both ways, NAN unknown */
 };
 
 struct builder {
@@ -21,20 +25,12 @@ struct builder {
 	size_t cap_parties;
 };
 
-static uint64_t text_hash(const char *t)
-{
-	uint64_t h = 14695981039346656037ull;
-	for (; *t; t++)
-		h = (h ^ (unsigned char)*t) * 1099511628211ull;
-	return h;
-}
-
 /* The node of a peer no visible process holds, by its address; role words other than
  * "remote" (a local peer that closed, or one whose holder is not visible) go on its label. */
 static uint64_t remote_node(struct builder *b, const char *text, const char *role)
 {
 	struct dot_graph *g = b->g;
-	uint64_t h = text_hash(text);
+	uint64_t h = u64_text_hash(text);
 	int32_t idx = u64map_get(&b->remote_by_hash, h);
 	if (idx >= 0 && strcmp(g->remotes[idx], text) == 0)
 		return DOT_NODE(DOT_REMOTE, idx);
@@ -67,8 +63,10 @@ static size_t collect_parties(struct builder *b, const struct channel *ch)
 		while (i < n && b->parties[i].node != node)
 			i++;
 		if (i == n)
-			b->parties[n++] = (struct party){ node, 0 };
+			b->parties[n++] = (struct party){ node, 0, NAN };
 		b->parties[i].access |= ep->access;
+		if (b->s->has_rates)
+			b->parties[i].rate = rate_add(b->parties[i].rate, endpoint_rate(ep));
 	}
 	return n;
 }
@@ -79,7 +77,7 @@ static bool kind_has_direction(enum chan_kind k)
 }
 
 static void add_edge(struct dot_graph *g, enum chan_kind kind, size_t chan, uint64_t a,
-                     uint64_t b, bool directed)
+                     uint64_t b, bool directed, double rate)
 {
 	if (!directed && a > b) {
 		uint64_t t = a;
@@ -87,7 +85,7 @@ static void add_edge(struct dot_graph *g, enum chan_kind kind, size_t chan, uint
 		b = t;
 	}
 	XGROW(g->edges, g->cap_edges, g->n_edges + 1);
-	g->edges[g->n_edges++] = (struct dot_edge){ kind, a, b, directed, false, 1, chan };
+	g->edges[g->n_edges++] = (struct dot_edge){ kind, a, b, directed, false, 1, chan, rate };
 }
 
 /* Two parties: one edge, writer→reader for pipes and FIFOs when only one side writes. */
@@ -95,10 +93,11 @@ static void add_pair(struct builder *b, const struct channel *ch, size_t chan)
 {
 	const struct party *x = &b->parties[0], *y = &b->parties[1];
 	bool xw = x->access & ACC_W, yw = y->access & ACC_W;
+	double rate = b->s->has_rates ? channel_rate(ch) : NAN;
 	if (kind_has_direction(ch->kind) && xw != yw)
-		add_edge(b->g, ch->kind, chan, xw ? x->node : y->node, xw ? y->node : x->node, true);
+		add_edge(b->g, ch->kind, chan, xw ? x->node : y->node, xw ? y->node : x->node, true, rate);
 	else
-		add_edge(b->g, ch->kind, chan, x->node, y->node, false);
+		add_edge(b->g, ch->kind, chan, x->node, y->node, false, rate);
 }
 
 /* More parties: the channel becomes a node with an edge to each party. */
@@ -111,10 +110,11 @@ static void add_hub(struct builder *b, const struct channel *ch, size_t chan, si
 	for (size_t i = 0; i < n; i++) {
 		uint8_t acc = b->parties[i].access;
 		bool directed = kind_has_direction(ch->kind) && (acc == ACC_R || acc == ACC_W);
+		double rate = b->parties[i].rate;
 		if (directed && acc == ACC_R)
-			add_edge(g, ch->kind, chan, hub, b->parties[i].node, true);
+			add_edge(g, ch->kind, chan, hub, b->parties[i].node, true, rate);
 		else
-			add_edge(g, ch->kind, chan, b->parties[i].node, hub, directed);
+			add_edge(g, ch->kind, chan, b->parties[i].node, hub, directed, rate);
 		g->edges[g->n_edges - 1].one_ended = ch->one_ended;
 	}
 }
@@ -145,10 +145,12 @@ static void merge_edges(struct dot_graph *g)
 	for (size_t i = 0; i < g->n_edges; i++) {
 		struct dot_edge *e = &g->edges[i], *last = out ? &g->edges[out - 1] : NULL;
 		if (last && last->kind == e->kind && last->from == e->from && last->to == e->to &&
-		    last->directed == e->directed && last->one_ended == e->one_ended)
+		    last->directed == e->directed && last->one_ended == e->one_ended) {
 			last->count++;
-		else
+			last->rate = rate_add(last->rate, e->rate);
+		} else {
 			g->edges[out++] = *e;
+		}
 	}
 	g->n_edges = out;
 }

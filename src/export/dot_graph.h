@@ -25,6 +25,7 @@ struct dot_edge {
 	bool one_ended;        /* an end of a one-ended pipe or FIFO (always through its hub) */
 	unsigned count;        /* channels merged into this edge */
 	size_t chan;           /* the (first) channel, index into snapshot.chans */
+	double rate;           /* bytes per second over the merged channels (model/rates), NAN unknown */
 };
 
 struct dot_graph {

@@ -3,10 +3,12 @@
 #include "export/export_dot.h"
 
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 
 #include "export/dot_graph.h"
 #include "model/format_addr.h"
+#include "util/human_size.h"
 #include "util/strbuf.h"
 #include "util/text_escape.h"
 
@@ -122,6 +124,22 @@ static void write_other_nodes(struct dot_out *o, const struct snapshot *s, const
 	sb_free(&label);
 }
 
+/* "×3" for merged channels, and with --interval the rate, "2.0 MiB/s" (nothing if unknown). */
+static void write_edge_label(struct strbuf *line, const struct dot_edge *e, const char *color)
+{
+	char rate[32] = "";
+	if (isfinite(e->rate)) {
+		human_bytes(rate, sizeof(rate) - 2, e->rate);
+		strcat(rate, "/s");
+	}
+	if (e->count <= 1 && !rate[0])
+		return;
+	sb_puts(line, ", label=\"");
+	if (e->count > 1)
+		sb_printf(line, "\u00d7%u%s", e->count, rate[0] ? " " : "");
+	sb_printf(line, "%s\", fontcolor=\"%s\"", rate, color);
+}
+
 static void write_edges(struct dot_out *o, const struct snapshot *s, const struct dot_graph *g)
 {
 	for (size_t i = 0; i < g->n_edges; i++) {
@@ -133,8 +151,7 @@ static void write_edges(struct dot_out *o, const struct snapshot *s, const struc
 		node_name(&o->line, e->to);
 		sb_printf(&o->line, " [color=\"%s\", style=%s, penwidth=%s, dir=%s", st->color,
 		          e->one_ended ? "dashed" : st->style, st->penwidth, e->directed ? "forward" : "none");
-		if (e->count > 1)
-			sb_printf(&o->line, ", label=\"\u00d7%u\", fontcolor=\"%s\"", e->count, st->color);
+		write_edge_label(&o->line, e, st->color);
 		sb_puts(&o->line, ", tooltip=\"");
 		dot_str(&o->line, s->chans[e->chan].id ? s->chans[e->chan].id : chan_kind_name(e->kind));
 		if (e->count > 1)

@@ -29,6 +29,8 @@ static void write_header(struct json_writer *w, const struct snapshot *s)
 	jw_kv_i64(w, "schema", IPCTOP_JSON_SCHEMA);
 	jw_object_end(w);
 	jw_kv_u64(w, "taken_at_ms", s->taken_ms);
+	if (s->has_rates)
+		jw_kv_u64(w, "interval_ms", s->rate_interval_ms);
 
 	jw_key(w, "host");
 	jw_object_begin(w);
@@ -80,6 +82,16 @@ static void write_endpoint(struct json_writer *w, const struct snapshot *s, cons
 		jw_kv_u64(w, "addr", e->addr);
 		jw_kv_u64(w, "size", e->size);
 	}
+	if (e->has_bytes) {
+		jw_kv_u64(w, "tx_bytes", e->tx_bytes);
+		jw_kv_u64(w, "rx_bytes", e->rx_bytes);
+	}
+	if (s->has_rates) {   /* null: no counters (not TCP), or the end is new */
+		jw_key(w, "tx_bytes_per_s");
+		jw_double(w, e->tx_per_s, 1);
+		jw_key(w, "rx_bytes_per_s");
+		jw_double(w, e->rx_per_s, 1);
+	}
 	if (e->sock >= 0 && (size_t)e->sock < s->n_socks) {
 		jw_key(w, "socket");
 		json_write_sock(w, &s->socks[e->sock]);
@@ -110,6 +122,28 @@ static void write_label(struct json_writer *w, const struct snapshot *s, const s
 	sb_free(&sb);
 }
 
+static void write_count_or_null(struct json_writer *w, const char *key, bool known, int64_t v)
+{
+	jw_key(w, key);
+	if (known && v >= 0)
+		jw_i64(w, v);
+	else
+		jw_null(w);
+}
+
+/* Pipes and FIFOs: bytes queued and buffer size; POSIX queues: messages and their limit; null
+ * where not measured (not root, or the holder went away). */
+static void write_fill(struct json_writer *w, const struct channel *ch)
+{
+	bool pipe = ch->kind == CK_PIPE || ch->kind == CK_FIFO;
+	if (!pipe && ch->kind != CK_POSIX_MQ)
+		return;
+	write_count_or_null(w, pipe ? "queued_bytes" : "queued_messages", ch->queued_known,
+	                    (int64_t)ch->queued);
+	write_count_or_null(w, pipe ? "capacity_bytes" : "capacity_messages", ch->queued_known,
+	                    ch->capacity);
+}
+
 static void write_channel(struct json_writer *w, const struct snapshot *s, const struct channel *ch)
 {
 	jw_object_begin(w);
@@ -118,8 +152,9 @@ static void write_channel(struct json_writer *w, const struct snapshot *s, const
 	write_label(w, s, ch);
 	if (is_socket_kind(ch->kind))
 		jw_kv_u64(w, "netns", ch->netns);
-	if (ch->queued)
+	if (ch->queued_known && ch->queued)
 		jw_kv_u64(w, "queued", ch->queued);
+	write_fill(w, ch);
 	if (ch->bytes)
 		jw_kv_u64(w, "bytes", ch->bytes);
 	if (ch->one_ended)

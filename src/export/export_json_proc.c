@@ -302,6 +302,19 @@ static void write_detail(struct json_writer *w, const struct snapshot *s, const 
 	jw_object_end(w);
 }
 
+/* --interval: /proc/PID/io rates (null where unreadable or the process is new). */
+static void write_io_rates(struct json_writer *w, const struct proc_info *p)
+{
+	jw_key(w, "read_bytes_per_s");
+	jw_double(w, p->io_rate.rchar, 1);
+	jw_key(w, "write_bytes_per_s");
+	jw_double(w, p->io_rate.wchar, 1);
+	jw_key(w, "read_calls_per_s");
+	jw_double(w, p->io_rate.syscr, 1);
+	jw_key(w, "write_calls_per_s");
+	jw_double(w, p->io_rate.syscw, 1);
+}
+
 void json_write_proc(struct json_writer *w, const struct snapshot *s, const struct proc_info *p,
                      bool with_detail)
 {
@@ -310,6 +323,8 @@ void json_write_proc(struct json_writer *w, const struct snapshot *s, const stru
 	write_usage(w, p);
 	write_state_marks(w, p);
 	json_write_proc_wait(w, s, p);
+	if (s->has_rates)
+		write_io_rates(w, p);
 	if (with_detail)
 		write_detail(w, s, p);
 	jw_object_end(w);

@@ -41,6 +41,10 @@ static void write_inet_part(struct json_writer *w, const struct sock_info *sk)
 {
 	write_addr(w, "local", sk, sk->laddr, sk->lport);
 	write_addr(w, "remote", sk, sk->raddr, sk->rport);
+	if (sock_is_listener(sk)) {
+		jw_kv_u64(w, "backlog", sk->rqueue);         /* connections waiting for accept() */
+		jw_kv_u64(w, "backlog_limit", sk->wqueue);
+	}
 	if (sk->type == SOCK_STREAM && sk->has_tcp_info) {
 		jw_kv_u64(w, "bytes_acked", sk->bytes_acked);
 		jw_kv_u64(w, "bytes_received", sk->bytes_received);

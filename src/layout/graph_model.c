@@ -4,12 +4,14 @@
  * all of whose processes are one group is counted on the group. */
 #include "layout/graph_model.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
 #include "layout/graph_family.h"
+#include "model/rates.h"
 #include "util/u64map.h"
 #include "util/xalloc.h"
 
@@ -220,13 +222,42 @@ static uint32_t node_of_addr(struct builder *b, const struct endpoint *ep)
 	return node_by_key(b, &proto);
 }
 
+/* What the ends of c on node sent and received per second (model/rates; NAN unknown). */
+static void node_rates(const struct builder *b, const struct channel *c, uint32_t node, double *tx,
+                       double *rx)
+{
+	*tx = *rx = NAN;
+	for (size_t i = 0; i < c->n_ep; i++) {
+		const struct endpoint *ep = &c->ep[i];
+		if (ep->pid <= 0 || isnan(endpoint_rate(ep)) ||
+		    u64map_get(&b->counted_pid, (uint64_t)ep->pid) != (int32_t)node)
+			continue;
+		*tx = rate_add(*tx, ep->tx_per_s);
+		*rx = rate_add(*rx, ep->rx_per_s);
+	}
+}
+
+/* The edge's rates each way: from's ends' send and receive rates, else to's the other way. */
+static void edge_rates(const struct builder *b, struct gedge *e, const struct channel *c)
+{
+	double fwd = NAN, back = NAN;
+	if (!b->s->has_rates)
+		return;
+	node_rates(b, c, e->from, &fwd, &back);
+	if (isnan(fwd))
+		node_rates(b, c, e->to, &back, &fwd);
+	e->rate_fwd = rate_add(e->rate_fwd, fwd);
+	e->rate_back = rate_add(e->rate_back, back);
+}
+
 static void add_edge(struct builder *b, uint32_t from, uint32_t to, const struct channel *c, int32_t ci,
                      bool directed)
 {
 	uint64_t key = u64_mix(u64_mix(b->g->nodes[from].key, b->g->nodes[to].key), c->kind);
 	int32_t idx = u64map_get(&b->edge_of_key, key);
 	if (idx < 0) {
-		struct gedge e = { .from = from, .to = to, .kind = c->kind, .directed = directed, .chan = ci, .key = key };
+		struct gedge e = { .from = from, .to = to, .kind = c->kind, .directed = directed, .chan = ci, .key = key,
+				   .rate_fwd = NAN, .rate_back = NAN };
 		u64map_put(&b->edge_of_key, key, (int32_t)b->g->n_edges);
 		graph_model_add_edge(b->g, &e);
 		idx = (int32_t)b->g->n_edges - 1;
@@ -235,7 +266,11 @@ static void add_edge(struct builder *b, uint32_t from, uint32_t to, const struct
 	e->directed = e->directed || directed;
 	e->n_chans++;
 	e->bytes += c->bytes;
-	e->queued += c->queued;
+	if (c->queued_known) {
+		e->queued += c->queued;
+		e->queued_known = true;
+	}
+	edge_rates(b, e, c);
 }
 
 static int party_cmp(const void *a, const void *b)

@@ -43,7 +43,10 @@ struct gedge {
 	bool directed;             /* client and server told apart (else from/to are in pid order) */
 	uint32_t n_chans;          /* channels merged into this edge (same ends, same kind) */
 	int32_t chan;              /* first channel, index into snapshot.chans */
-	uint64_t bytes, queued;    /* summed over the merged channels */
+	uint64_t bytes, queued;    /* summed over the merged channels (queued: those known) */
+	bool queued_known;         /* some merged channel's queue is known */
+	double rate_fwd, rate_back;   /* bytes per second from→to and to→from over the merged
+	                               * channels, where the snapshot has rates (TCP); NAN unknown */
 	uint64_t key;              /* stable: mixes both node keys and the kind */
 };
 

@@ -50,6 +50,8 @@ struct fd_info {
 	int64_t aux;         /* ptmx: tty-index; pts: N; eventfd: eventfd-id; else -1 */
 	int32_t sock;        /* index into snapshot.socks for FDK_SOCKET, or -1 */
 	int32_t chan;        /* index into snapshot.chans of the channel it holds, or -1 (resolution) */
+	bool has_fill;       /* pipe, FIFO, POSIX queue: measured through a duplicate (root only) */
+	int64_t fill_queued, fill_capacity;   /* bytes queued and pipe size; a queue: messages */
 };
 
 /* Memory-segment class of one mapping (the textbook figure's regions). */
@@ -152,6 +154,11 @@ struct thread_info {
 	uint64_t utime, stime; /* clock ticks */
 };
 
+/* Counters of /proc/PID/io (characters and calls of read-like and write-like system calls),
+ * and their rates per second between two snapshots (model/rates.h; NAN where unknown). */
+struct proc_io { uint64_t rchar, wchar, syscr, syscw, at_ns; /* CLOCK_MONOTONIC of the read */ };
+struct proc_io_rate { double rchar, wchar, syscr, syscw; };
+
 struct proc_info {
 	pid_t pid, ppid, pgid, sid, tgid;
 	int tty_nr;
@@ -188,6 +195,9 @@ struct proc_info {
 	struct thread_info *threads; uint32_t n_threads;   /* its other threads, by tid; only
 	                                                    * with collect_opts want_threads */
 	uint32_t thread0;      /* index of its first thread among all the snapshot's threads */
+	bool has_io;           /* io was read (asked for, and /proc/PID/io readable) */
+	struct proc_io io;
+	struct proc_io_rate io_rate;   /* only when the snapshot has_rates */
 };
 
 /* A socket from NETLINK_SOCK_DIAG, keyed by (netns, ino). */
@@ -211,6 +221,7 @@ struct sock_info {
 	uint64_t bytes_acked, bytes_received;
 	uint64_t bytes_sent;           /* tcpi_bytes_sent: payload sent, SYN and FIN not counted */
 	uint32_t rtt_us;
+	uint64_t at_ns;                /* CLOCK_MONOTONIC when its dump ran (0: not known) */
 	/* NETLINK */
 	uint32_t portid, dst_portid, dst_group;
 };
@@ -247,6 +258,10 @@ struct endpoint {
 	int32_t sock;         /* index into snapshot.socks, or -1 */
 	const char *role;     /* short word: "read", "write", "master", "slave", "sender", ... or NULL */
 	uint64_t addr, size;  /* anon_shm: start and length of the mapping; else 0 */
+	bool has_bytes;       /* TCP connection end with tcp_info: the two counters below */
+	uint64_t tx_bytes;    /* payload this end sent and got acked (SYN and FIN not counted) */
+	uint64_t rx_bytes;    /* payload this end received (the peer's FIN not counted) */
+	double tx_per_s, rx_per_s;   /* rates of the two, when the snapshot has_rates; NAN unknown */
 };
 
 struct channel {
@@ -259,7 +274,11 @@ struct channel {
 	struct endpoint *ep; size_t n_ep;
 	uint64_t netns;       /* sockets: their namespace; else 0 */
 	int32_t sysv;         /* index into sysv_shm / sysv_msg arrays, or -1 */
-	uint64_t queued;      /* bytes or messages waiting, where known */
+	uint64_t queued;      /* bytes or messages waiting, where queued_known */
+	bool queued_known;    /* sockets' receive queues, SysV queues; pipes, FIFOs and POSIX
+	                       * queues only where measured (root): else unknown, never 0 */
+	int64_t capacity;     /* pipe or FIFO: buffer size in bytes; POSIX queue: most messages;
+	                       * -1 unknown */
 	uint64_t bytes;       /* TCP: bytes acked + received over the channel, where known */
 	bool one_ended;       /* pipe or FIFO whose visible holders only write or only read (a pipe
 	                       * leaked into many services): holders that never talk to each other */
@@ -326,6 +345,8 @@ struct snapshot {
 	size_t cap_procs, cap_socks, cap_chans, cap_notes;
 	size_t n_reused;                   /* processes carried over from the previous snapshot */
 	size_t n_threads;                  /* threads in all procs[].threads (thread0 numbers them) */
+	bool has_rates;                    /* rates were computed against an earlier snapshot */
+	uint64_t rate_interval_ms;         /* ... taken this long before this one */
 };
 
 /* Names used by every output: "pipe", "unix", "sysv_shm", ... */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "collect/collect.h"
+#include "model/rates.h"
 #include "util/xalloc.h"
 
 #define FULL_RESCAN_EVERY 10
@@ -50,6 +51,7 @@ static struct snapshot *take_one(struct live *l, const struct snapshot *prev, st
 	pid_t detail = w.detail_pid;
 	struct collect_opts co = { .prev = prev, .refresh_loop = true, .no_cpu_stat = w.no_cpu_stat,
 				   .want_shr = w.shr, .want_exe = w.exe, .want_threads = w.threads,
+				   .probe_fill = PROBE_DETAIL,
 				   .full_rescan = l->taken++ % FULL_RESCAN_EVERY == 0 };
 	if (detail > 0) {
 		co.detail_pids = &detail;
@@ -61,6 +63,8 @@ static struct snapshot *take_one(struct live *l, const struct snapshot *prev, st
 		free(s);
 		return NULL;
 	}
+	if (prev)
+		snapshot_rates(s, prev);   /* TCP ends' rates since the last refresh (io is not read) */
 	return s;
 }
 
@@ -125,7 +129,8 @@ static int live_start(struct source *src, const struct source_wants *w, struct s
 	l->wants = *w;
 	struct snapshot *s = xmalloc(sizeof(*s));
 	struct collect_opts co = { .refresh_loop = true, .full_rescan = true, .no_cpu_stat = w->no_cpu_stat,
-				   .want_shr = w->shr, .want_exe = w->exe, .want_threads = w->threads };
+				   .want_shr = w->shr, .want_exe = w->exe, .want_threads = w->threads,
+				   .probe_fill = PROBE_DETAIL };
 	snapshot_init(s);
 	int r = snapshot_take(s, &co);
 	if (r < 0) {

@@ -106,3 +106,11 @@ int32_t u64map_get(const struct u64map *m, uint64_t key)
 		return -1;
 	return find(m, key)->val_plus1 - 1;
 }
+
+uint64_t u64_text_hash(const char *t)
+{
+	uint64_t h = 14695981039346656037ull;
+	for (; *t; t++)
+		h = (h ^ (unsigned char)*t) * 1099511628211ull;
+	return h;
+}

@@ -43,5 +43,7 @@ static inline size_t u64map_next(const struct u64map *m, size_t i)
 }
 /* Mix several words into one key (for tuples and (dev, ino) pairs). */
 uint64_t u64_mix(uint64_t a, uint64_t b);
+/* FNV-1a of a NUL-terminated text: a key for texts (check the text itself on a hit). */
+uint64_t u64_text_hash(const char *t);
 
 #endif

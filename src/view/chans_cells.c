@@ -70,7 +70,8 @@ static int64_t sock_queue(const struct snapshot *s, const struct channel *c, boo
 	return sum;
 }
 
-/* Kinds whose channel->queued the model fills: bytes in a pipe, messages of a queue. */
+/* Kinds whose channel->queued the model fills where it can know it (queued_known): bytes in a
+ * pipe, messages of a queue. */
 static bool queue_kind(enum chan_kind k)
 {
 	return k == CK_PIPE || k == CK_FIFO || k == CK_SYSV_MSG || k == CK_POSIX_MQ;
@@ -80,7 +81,7 @@ int64_t chans_recvq(const struct snapshot *s, const struct channel *c)
 {
 	if (has_socks(s, c))
 		return sock_queue(s, c, true);
-	return queue_kind(c->kind) ? (int64_t)c->queued : -1;
+	return queue_kind(c->kind) && c->queued_known ? (int64_t)c->queued : -1;
 }
 
 int64_t chans_sendq(const struct snapshot *s, const struct channel *c)

@@ -1,6 +1,7 @@
 /* graph_view_draw.c — drawing the graph screen: lines from a connection canvas, arrows, boxes
  * with their labels, ports where edges meet boxes, the status line (selected box or edge) and
  * the legend of kinds; the view follows the selection. */
+#include <math.h>
 #include <stdio.h>
 
 #include "model/format_addr.h"
@@ -208,6 +209,17 @@ static int put_sock_state(WINDOW *w, int x, int room, const struct snapshot *s, 
 	return 0;
 }
 
+/* "  bytes 6.9 GiB  → 20.0 MiB/s ← 0 B/s": each way's rate, the arrows as the edge is read
+ * (from its left end to its right end). */
+static int put_rates(WINDOW *w, int x, int room, const char *bytes, const struct gedge *e)
+{
+	char fwd[32], back[32];
+	human_bytes(fwd, sizeof(fwd), e->rate_fwd);
+	human_bytes(back, sizeof(back), e->rate_back);
+	return ui_printf(w, 0, x, room, A_NORMAL, "  bytes %s  %s %s/s %s %s/s", bytes,
+	                 ui_glyph(G_ARROW_R), fwd, ui_glyph(G_ARROW_L), back);
+}
+
 static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct snapshot *s, int width)
 {
 	const struct gedge *e = &g->shown.edges[g->sel_edge];
@@ -225,10 +237,14 @@ static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct
 	char b[32], r[32];
 	human_bytes(b, sizeof(b), (double)e->bytes);
 	human_bytes(r, sizeof(r), g->edge_rate[g->sel_edge]);
-	if (e->kind == CK_TCP && x < width)
+	if (e->kind == CK_TCP && x < width && isfinite(e->rate_fwd) && isfinite(e->rate_back))
+		x += put_rates(w, x, width - x, b, e);
+	else if (e->kind == CK_TCP && x < width)
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  bytes %s (%s/s)", b, r);
-	if (x < width)
+	if (x < width && e->queued_known)
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  queued %llu", (unsigned long long)e->queued);
+	else if (x < width)   /* a pipe's fill is known to root only: unknown is not 0 */
+		x += ui_put_str(w, 0, x, "  queued ?", width - x, A_NORMAL);
 	if (e->n_chans > 1 && x < width)
 		ui_printf(w, 0, x, width - x, A_NORMAL, "  %u channels", e->n_chans);
 	if (g->edge_style[g->sel_edge] == GC_GONE && x < width)

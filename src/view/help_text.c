@@ -118,7 +118,7 @@ const struct help_entry help_entries[] = {
 	{ "ipc.target", "Target", "The object as the kernel names it: a path, pipe:[inode], socket:[inode]..." },
 	{ "ipc.socket", "Socket", "The socket as ss shows it: protocol and type, local and remote address (or UNIX name and peer socket), state, and the receive and send queues in bytes; for a listener, connections waiting for accept and its backlog." },
 	{ "ipc.sysv", "SysV object", "A SysV segment's size, how many processes have it attached, its owner and permissions; a SysV queue's messages and bytes waiting, owner and permissions (as ipcs shows them)." },
-	{ "ipc.peer", "Peer", "The process at the other end of the channel, or the remote address; Enter jumps to it." },
+	{ "ipc.peer", "Peer", "The process at the other end of the channel, or the remote address; beside it this end's TCP rate (tx, rx) and, as root, how full a pipe or queue is, where known. Enter jumps to it." },
 
 	{ "", "Channel table", NULL },
 	{ "chan.kind", "KIND", "What carries the data: pipe, fifo, unix or tcp or udp socket, SysV or POSIX shared memory or queue, memfd, pty, eventfd." },

@@ -1,12 +1,15 @@
 /* view_ipc.c — the IPC tab: every descriptor decoded (kind, access, target) and, for each
- * channel the process is an end of, the peer process (pid and name) or remote address; Enter
- * on a line with a peer opens that peer's detail. */
+ * channel the process is an end of, the peer process (pid and name) or remote address, with
+ * the end's rate and the object's queue where known; Enter on a line with a peer opens that
+ * peer's detail. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/format_addr.h"
 #include "model/sock_describe.h"
 #include "model/sysv_describe.h"
+#include "util/human_size.h"
 #include "util/text_escape.h"
 #include "util/xalloc.h"
 #include "view/detail_int.h"
@@ -60,6 +63,29 @@ static pid_t describe_peer(const struct snapshot *s, const struct channel *c, co
 	return 0;
 }
 
+/* Beside the first peer: this end's traffic per second (TCP, since the last refresh) and how
+ * full the object is (pipes and queues, where measured); nothing where unknown. */
+static void put_traffic(struct strbuf *sb, const struct snapshot *s, const struct channel *c,
+                        const struct endpoint *self)
+{
+	char a[32], b[32];
+	if (s->has_rates && isfinite(self->tx_per_s) && isfinite(self->rx_per_s)) {
+		human_bytes(a, sizeof(a), self->tx_per_s);
+		human_bytes(b, sizeof(b), self->rx_per_s);
+		sb_printf(sb, "  tx %s/s rx %s/s", a, b);
+	}
+	if (!c->queued_known || c->capacity < 0)
+		return;
+	if (c->kind == CK_POSIX_MQ) {
+		sb_printf(sb, "  queued %llu of %lld messages", (unsigned long long)c->queued,
+		          (long long)c->capacity);
+	} else if (c->kind == CK_PIPE || c->kind == CK_FIFO) {
+		human_bytes(a, sizeof(a), (double)c->queued);
+		human_bytes(b, sizeof(b), (double)c->capacity);
+		sb_printf(sb, "  queued %s of %s", a, b);
+	}
+}
+
 /* One line per peer of channel c (other than this process's own endpoint self). */
 static void add_peers(const struct snapshot *s, const struct channel *c, size_t self,
 		      struct strbuf *first, const char *label, struct dlines *d)
@@ -76,6 +102,8 @@ static void add_peers(const struct snapshot *s, const struct channel *c, size_t 
 			for (int k = ui_str_width(sb_str(first)); k > 0; k--)
 				sb_putc(&sb, ' ');
 		pid_t pid = describe_peer(s, c, &c->ep[e], &sb);
+		if (!any)
+			put_traffic(&sb, s, c, &c->ep[self]);
 		dline_add_sb(d, "ipc.peer", any ? "" : label, attr, pid, &sb);
 		sb_free(&sb);
 		any = true;

@@ -183,19 +183,13 @@ def main():
     doc = ipcfx.load_json(ipcfx.read_bytes(sys.argv[2]))
     detail = ipcfx.load_json(ipcfx.read_bytes(sys.argv[3]))
     tcp, udp = ss_lines(sys.argv[4]), ss_lines(sys.argv[5])
-    for s in skips:
-        R.skip("inet_fixture: " + s)
     checks = {"udp": lambda sc: check_udp(doc, detail, udp, sc),
               "closewait": lambda sc: check_close_wait(doc, tcp, sc),
               "timewait": lambda sc: check_time_wait(doc, tcp, sc),
               "pending": lambda sc: check_pending(doc, tcp, sc),
               "forked": lambda sc: check_forked(doc, tcp, sc),
               "scm": lambda sc: check_scm(doc, tcp, sc)}
-    for name, fn in checks.items():
-        if name in scenes:
-            fn(scenes[name])
-        elif not any(s.startswith(name + " ") for s in skips):
-            R.check(False, "inet_fixture made scene %s" % name)
+    ipcfx.run_scenes(R, "inet_fixture", scenes, skips, checks)
     R.done()
 
 

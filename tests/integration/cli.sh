@@ -67,6 +67,11 @@ cases() {
 	done
 	expect 1 "$tty" -d 1
 	expect 1 "$tty" --delay=36000
+	# --interval: milliseconds, 1..600000, and only for --json and --dot
+	for bad in 0 600001 -1 5x " 5" ""; do
+		expect 2 "invalid interval '$bad' (milliseconds, 1-600000)" --json --interval "$bad"
+	done
+	expect 2 "--interval applies to --json and --dot only" --interval 500
 	# -u: a known name or a numeric UID below 2^32-1 (which may have no name)
 	for bad in no-such-user-ipctop 1abc 4294967295 -1 ""; do
 		expect 2 "unknown user '$bad'" -u "$bad"
@@ -118,8 +123,8 @@ cases() {
 	[ "$st" -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q '^Usage: ipctop ' "$tmp/out"
 	ok $? "$who: --help exits 0 with the usage on stdout"
 	missing=
-	for o in --json --pretty --dot --openmetrics --serve --metrics-pids -p --pid -u --user -d --delay --ascii --no-color --demo \
-		--readonly -h --help -V --version; do
+	for o in --json --pretty --dot --openmetrics --serve --metrics-pids -p --pid -u --user -d --delay --interval \
+		--ascii --no-color --demo --readonly -h --help -V --version; do
 		grep -qE -- "(^|[ ,])$o([ ,]|\$)" "$tmp/out" || missing="$missing $o"
 	done
 	[ -z "$missing" ]

@@ -102,6 +102,33 @@ fx_nobody_setup() {
 }
 FX_NOBODY_GROUP=$(getent group nogroup >/dev/null 2>&1 && echo nogroup || echo 65534)
 
+# fx_none_left WHO PATTERN PID...: one TAP result: none of the PIDs is still a process whose
+# comm matches the case PATTERN (a fixture's own processes, after it stopped).
+fx_none_left() {
+	local who=$1 pat=$2 left= pid
+	shift 2
+	for pid in "$@"; do
+		case $(cat "/proc/$pid/comm" 2>/dev/null) in
+		$pat) left="$left $pid" ;;
+		esac
+	done
+	[ -z "$left" ]
+	ok $? "no fixture process is left ($who:${left:- none})"
+}
+
+# fx_each_user_of FIXTURE SUITE: as fx_each_user, for the fixture program FIXTURE (a name in
+# tests/fixture) instead of ipc_fixture.
+fx_each_user_of() {
+	"$2" "$(id -un)" "$IPCTOP" "$TESTS_BIN/fixture/$1"
+	if fx_nobody_setup; then
+		cp "$TESTS_BIN/fixture/$1" "$FX_PRIV/" && chmod 755 "$FX_PRIV/$1"
+		"$2" nobody "$FX_PRIV/ipctop" "$FX_PRIV/$1" \
+			env TMPDIR="$FX_PRIV/tmp" setpriv --reuid=nobody --regid="$FX_NOBODY_GROUP" --clear-groups
+	else
+		skip "run as nobody: not root (the run above was already unprivileged)"
+	fi
+}
+
 # fx_each_user SUITE: run "SUITE WHO IPCTOP FIXTURE [PREFIX...]" as this user, then (root only)
 # as nobody on copies of the binaries, with the PREFIX that drops to nobody; each suite ends
 # with the fixture stopped (fx_stop_check) and its clean-up checked.

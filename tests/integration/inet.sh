@@ -30,24 +30,12 @@ run_suite() {
 		"$FX_TMP/$who.tcp" "$FX_TMP/$who.udp"
 	fx_stop_check "inet-$who"
 	# every process of the record (parent, ROLE=PID, the workers' wrk=PID,PID) is gone
-	local left= pid pids
+	local pids
 	pids="$(sed -n 's/^parent //p' "$FX_MANIFEST") $(tr ' ' '\n' <"$FX_MANIFEST" |
 		grep -E '^([a-z]+-[a-z]+|closewait|timewait|wrk)=' | cut -d= -f2 | tr ',' ' ')"
-	for pid in $pids; do
-		case $(cat "/proc/$pid/comm" 2>/dev/null) in
-		fi-*|inet_fixture) left="$left $pid" ;;
-		esac
-	done
-	[ -z "$left" ]
-	ok $? "no fixture process is left ($who:${left:- none})"
+	# shellcheck disable=SC2086
+	fx_none_left "$who" 'fi-*|inet_fixture' $pids
 }
 
-run_suite "$(id -un)" "$IPCTOP" "$TESTS_BIN/fixture/inet_fixture"
-if fx_nobody_setup; then
-	cp "$TESTS_BIN/fixture/inet_fixture" "$FX_PRIV/" && chmod 755 "$FX_PRIV/inet_fixture"
-	run_suite nobody "$FX_PRIV/ipctop" "$FX_PRIV/inet_fixture" \
-		env TMPDIR="$FX_PRIV/tmp" setpriv --reuid=nobody --regid="$FX_NOBODY_GROUP" --clear-groups
-else
-	skip "run as nobody: not root (the run above was already unprivileged)"
-fi
+fx_each_user_of inet_fixture run_suite
 tap_done

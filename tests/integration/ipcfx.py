@@ -54,6 +54,18 @@ def parse_manifest(path):
     return m
 
 
+def run_scenes(results, fixture, scenes, skips, checks):
+    """Run checks[name](scene) for each scene the fixture made; a scene neither made nor
+    skipped (a "skip NAME ..." line) is a failure."""
+    for s in skips:
+        results.skip(fixture + ": " + s)
+    for name, fn in checks.items():
+        if name in scenes:
+            fn(scenes[name])
+        elif not any(s.startswith(name + " ") for s in skips):
+            results.check(False, "%s made scene %s" % (fixture, name))
+
+
 def read_bytes(path):
     with open(path, "rb") as f:
         return f.read()

@@ -11,6 +11,11 @@ check_PROGRAMS += tests/fixture/inet_fixture
 tests_fixture_inet_fixture_SOURCES = tests/fixture/inet_fixture.c tests/fixture/inet_scenes.c \
 	tests/fixture/inet_scenes.h tests/fixture/fixture_util.c tests/fixture/fixture_util.h
 
+check_PROGRAMS += tests/fixture/traffic_fixture
+tests_fixture_traffic_fixture_SOURCES = tests/fixture/traffic_fixture.c \
+	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
+tests_fixture_traffic_fixture_LDADD = -lrt
+
 check_PROGRAMS += tests/fixture/hostile_name
 tests_fixture_hostile_name_SOURCES = tests/fixture/hostile_name.c \
 	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
@@ -37,6 +42,9 @@ EXTRA_DIST += tests/integration/channels.sh tests/integration/fixture_lib.sh \
 
 TESTS += tests/integration/inet.sh
 EXTRA_DIST += tests/integration/inet.sh tests/integration/check_inet.py
+
+TESTS += tests/integration/traffic.sh
+EXTRA_DIST += tests/integration/traffic.sh tests/integration/check_traffic.py
 
 TESTS += tests/integration/detail.sh tests/integration/dot.sh tests/integration/hostile.sh \
 	tests/integration/names.sh

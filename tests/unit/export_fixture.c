@@ -184,7 +184,9 @@ static void add_pipes_and_sockets(struct snapshot *s, int32_t ux_a, int32_t ux_b
 	struct channel *c = add_chan(s, CK_PIPE, "pipe:5001", 2);
 	set_ep(s, &c->ep[0], 100, 3, ACC_W, "write");
 	set_ep(s, &c->ep[1], 200, 0, ACC_R, "read");
-	c->queued = 17;
+	c->queued = 17;               /* as root measured it; pipe:5002's fill is unknown */
+	c->queued_known = true;
+	c->capacity = 65536;
 	c = add_chan(s, CK_PIPE, "pipe:5002", 2);
 	set_ep(s, &c->ep[0], 200, 7, ACC_R, "read");
 	set_ep(s, &c->ep[1], 100, 8, ACC_W, "write");
@@ -216,6 +218,7 @@ static void add_ipc_channels(struct snapshot *s, int32_t udp)
 	c = add_chan(s, CK_SYSV_MSG, "sysv_msg:3", 2);
 	c->sysv = 0;
 	c->queued = 2;
+	c->queued_known = true;
 	set_ep(s, &c->ep[0], 100, -1, ACC_W, "sender");
 	set_ep(s, &c->ep[1], 300, -1, ACC_R, "receiver");
 	c = add_chan(s, CK_EVENTFD, "eventfd:1", 2);

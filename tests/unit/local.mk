@@ -9,7 +9,8 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_term_input tests/unit/test_channel_semantics tests/unit/test_proc_read \
 	tests/unit/test_collect_sysvipc tests/unit/test_collect_fds_denied \
 	tests/unit/test_reuse_threads tests/unit/test_inet_side tests/unit/test_meter_calc \
-	tests/unit/test_collect_sysinfo tests/unit/test_wait_decode tests/unit/test_wait_chain
+	tests/unit/test_collect_sysinfo tests/unit/test_wait_decode tests/unit/test_wait_chain \
+	tests/unit/test_rates
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
@@ -62,6 +63,10 @@ tests_unit_test_meter_calc_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_sysinfo_LDADD = $(IPCTOP_LIBS)
 TESTS += tests/unit/sysinfo_nobody.sh
 EXTRA_DIST += tests/unit/sysinfo_nobody.sh
+# test_rates: rates between two hand-built snapshots (model/rates)
+tests_unit_test_rates_SOURCES = tests/unit/test_rates.c \
+	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
+tests_unit_test_rates_LDADD = $(IPCTOP_LIBS)
 # the golden files of test_export_json
 EXTRA_DIST += tests/unit/golden/export_full.json tests/unit/golden/export_full_pretty.json \
 	tests/unit/golden/export_p100_pretty.json tests/unit/golden/export_p200.json

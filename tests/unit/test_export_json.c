@@ -92,7 +92,8 @@ static void test_detail(const char *t)
 
 static void test_channels(const char *t)
 {
-	has(t, "{\"kind\":\"pipe\",\"id\":\"pipe:5001\",\"label\":null,\"queued\":17,\"endpoints\":["
+	has(t, "{\"kind\":\"pipe\",\"id\":\"pipe:5001\",\"label\":null,\"queued\":17,\"queued_bytes\":17,"
+	       "\"capacity_bytes\":65536,\"endpoints\":["
 	       "{\"pid\":100,\"comm\":\"writer\",\"fd\":3,\"access\":\"w\",\"role\":\"write\"},", "pipe channel");
 	has(t, "{\"kind\":\"unix\",\"id\":\"unix:7001\",\"label\":\"@bus\\\\x01\",\"netns\":4026531840,",
 	    "unix channel with escaped label");

@@ -201,10 +201,27 @@ static void test_task_stat(void)
 	arena_free(&a);
 }
 
+/* /proc/PID/io as this kernel writes it (read_bytes and the rest ignored). */
+static void test_proc_io(void)
+{
+	static const char text[] = "rchar: 323934931\nwchar: 323929600\nsyscr: 632687\nsyscw: 632675\n"
+		"read_bytes: 0\nwrite_bytes: 323932160\ncancelled_write_bytes: 0\n";
+	struct proc_io io = { 1, 1, 1, 1, 0 };
+	is_int(parse_proc_io(text, sizeof(text) - 1, &io), 0, "io parsed");
+	ok(io.rchar == 323934931 && io.wchar == 323929600 && io.syscr == 632687 && io.syscw == 632675,
+	   "io: rchar, wchar, syscr, syscw");
+	static const char *const bad[] = { "rchar: 1\nwchar: 2\nsyscr: 3\n", "rchar: 1\nwchar: x\nsyscr: 3\nsyscw: 4\n",
+		"rchar: 1\nwchar: 2\nsyscr: 3\nsyscw: 4 5\n", "" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ok(parse_proc_io(bad[i], strlen(bad[i]), &io) == -1 && io.rchar == 323934931,
+		   "io case %zu refused, output untouched", i);
+}
+
 int main(void)
 {
 	test_task_stat();
 	test_schedstat();
+	test_proc_io();
 	test_fixture_links();
 	test_link_edges();
 	test_signal_names();

@@ -1,0 +1,110 @@
+/* collect_fill.c — how full pipes, FIFOs and POSIX message queues are, for root only: one end
+ * of each object is duplicated out of a process that holds it with pidfd_getfd(2) (nothing is
+ * opened: the copy is the holder's own open file), asked FIONREAD and F_GETPIPE_SZ (a queue:
+ * mq_getattr) and closed at once, before the next object. Holding the copy any longer would
+ * keep the pipe open: a reader would see no EOF, a writer no EPIPE. Never for a non-root
+ * viewer (the kernel would refuse other users' processes anyway): there the fill is unknown. */
+#include <fcntl.h>
+#include <mqueue.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <sys/pidfd.h>
+#include <unistd.h>
+
+#include "collect/collect_internal.h"
+#include "util/u64map.h"
+#include "util/xalloc.h"
+
+static bool fill_kind(enum fd_kind k)
+{
+	return k == FDK_PIPE || k == FDK_FIFO || k == FDK_MQUEUE;
+}
+
+/* A pipe: bytes queued and the buffer's size; a queue: messages queued and its limit. */
+static bool measure(int fd, struct fd_info *fi)
+{
+	if (fi->kind == FDK_MQUEUE) {
+		struct mq_attr a;
+		if (mq_getattr(fd, &a) < 0)
+			return false;
+		fi->fill_queued = a.mq_curmsgs;
+		fi->fill_capacity = a.mq_maxmsg;
+		return true;
+	}
+	int queued, size = fcntl(fd, F_GETPIPE_SZ);
+	if (size < 0 || ioctl(fd, FIONREAD, &queued) < 0)
+		return false;
+	fi->fill_queued = queued;
+	fi->fill_capacity = size;
+	return true;
+}
+
+static bool probe(int pidfd, struct fd_info *fi)
+{
+	int fd = pidfd_getfd(pidfd, fi->fd, 0);
+	if (fd < 0)
+		return false;
+	bool ok = measure(fd, fi);
+	close(fd);
+	return ok;
+}
+
+static uint64_t object_key(const struct fd_info *fi)
+{
+	return u64_mix(u64_mix(fi->dev, fi->ino), (uint64_t)fi->kind);
+}
+
+/* Probe p's objects not measured yet; done maps an object to the descriptor that has its fill. */
+static void probe_proc(struct proc_info *p, struct u64map *done, const struct fd_info **firsts,
+                       size_t *n_firsts)
+{
+	int pidfd = -1;
+	for (size_t j = 0; j < p->n_fds; j++) {
+		struct fd_info *fi = &p->fds[j];
+		if (!fill_kind(fi->kind))
+			continue;
+		int32_t have = u64map_get(done, object_key(fi));
+		if (have >= 0) {
+			fi->has_fill = true;
+			fi->fill_queued = firsts[have]->fill_queued;
+			fi->fill_capacity = firsts[have]->fill_capacity;
+			continue;
+		}
+		if (pidfd < 0 && (pidfd = pidfd_open(p->pid, 0)) < 0)
+			return;   /* gone; or not a process ipctop may act on */
+		if (!probe(pidfd, fi))
+			continue;   /* another holder may still answer */
+		fi->has_fill = true;
+		u64map_put(done, object_key(fi), (int32_t)*n_firsts);
+		firsts[(*n_firsts)++] = fi;
+	}
+	if (pidfd >= 0)
+		close(pidfd);
+}
+
+void collect_fill(struct snapshot *s, const struct scan_ctx *c)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_procs; i++)
+		for (size_t j = 0; j < s->procs[i].n_fds; j++) {
+			s->procs[i].fds[j].has_fill = false;   /* reused tables carry the last figures */
+			n += fill_kind(s->procs[i].fds[j].kind);
+		}
+	/* pidfd_open numbers processes as ipctop's pid namespace does: a /proc of another one
+	 * (ipctop's own pid there differs) would name other processes */
+	if (!c->opts || !c->opts->probe_fill || !s->viewer_root || n == 0 || c->self_pid != getpid())
+		return;
+	struct u64map done;
+	u64map_init(&done, n);
+	const struct fd_info **firsts = xmalloc(n * sizeof(*firsts));
+	size_t n_firsts = 0;
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *p = &s->procs[i];
+		if (p->pid == c->self_pid || (p->flags & PF_KTHREAD) ||
+		    (c->opts->probe_fill == PROBE_DETAIL && !scan_is_detail(c, p->pid)))
+			continue;
+		probe_proc(&s->procs[i], &done, firsts, &n_firsts);
+	}
+	free(firsts);
+	u64map_free(&done);
+}

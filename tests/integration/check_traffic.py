@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""check_traffic.py — the --json --interval and --dot --interval of ipctop against
+traffic_fixture's record (tests/fixture/traffic_fixture.c): rates against what the sender
+measured itself, byte counts per direction against what the fixture sent, fills against the
+fixture's own F_GETPIPE_SZ and mq_getattr; fills null unless root.
+Usage: check_traffic.py MANIFEST JSON DOT root|user"""
+import re
+import sys
+
+import ipcfx
+
+R = ipcfx.Results()
+TOLERANCE = 0.25
+
+
+def manifest(path):
+    scenes, skips, measured = {}, [], None
+    for line in open(path, encoding="utf-8"):
+        w = line.split()
+        if not w or w[0] == "ready":
+            continue
+        tok = dict(t.split("=", 1) for t in w if "=" in t)
+        if w[0] == "skip":
+            skips.append(" ".join(w[1:]))
+        elif w[0] == "measured":
+            measured = tok
+        elif len(w) >= 3 and w[1].isdigit() and w[2].isdigit():
+            scenes[w[0]] = {"a": int(w[1]), "b": int(w[2]), **tok}
+    return scenes, skips, measured
+
+
+def conn_of(doc, a, b, kind="tcp"):
+    """The channel of that kind whose ends include pids a and b."""
+    for ch in doc["channels"]:
+        pids = {e["pid"] for e in ch["endpoints"]}
+        if ch["kind"] == kind and a in pids and b in pids:
+            return ch
+    return None
+
+
+def end(ch, pid):
+    return next((e for e in ch["endpoints"] if e["pid"] == pid), {}) if ch else {}
+
+
+def near(got, want):
+    return isinstance(got, (int, float)) and want > 0 and abs(got - want) <= TOLERANCE * want
+
+
+def check_flood(doc, sc, measured):
+    ch = conn_of(doc, sc["a"], sc["b"])
+    tx, rx = end(ch, sc["a"]), end(ch, sc["b"])
+    want = float(measured["rate"]) if measured else 0
+    R.check(want > 0, "the sender measured its rate (%s)" % measured)
+    R.check(near(tx.get("tx_bytes_per_s"), want), "flood: sender's tx rate within 25%% of its own %.0f B/s" % want,
+            ["tx_bytes_per_s %r" % tx.get("tx_bytes_per_s")])
+    R.check(near(rx.get("rx_bytes_per_s"), want), "flood: receiver's rx rate within 25% of the sender's",
+            ["rx_bytes_per_s %r" % rx.get("rx_bytes_per_s")])
+    R.check(tx.get("rx_bytes_per_s") == 0 and rx.get("tx_bytes_per_s") == 0,
+            "flood: nothing flows back (rates kept apart by direction)",
+            ["sender rx %r, receiver tx %r" % (tx.get("rx_bytes_per_s"), rx.get("tx_bytes_per_s"))])
+    procs = ipcfx.procs_by_pid(doc)
+    wr = procs.get(sc["a"], {}).get("write_bytes_per_s")
+    R.check(near(wr, want), "flood: the sender's write rate from /proc/PID/io within 25%", ["write_bytes_per_s %r" % wr])
+
+
+def check_idle(doc, sc):
+    ch = conn_of(doc, sc["a"], sc["b"])
+    a, b = end(ch, sc["a"]), end(ch, sc["b"])
+    sa, sb = int(sc["a_sent"]), int(sc["b_sent"])
+    R.check(a.get("tx_bytes") == sa and a.get("rx_bytes") == sb and b.get("tx_bytes") == sb and b.get("rx_bytes") == sa,
+            "idle: each end's tx_bytes/rx_bytes are what each side sent (%d, %d)" % (sa, sb),
+            ["a %r/%r, b %r/%r" % (a.get("tx_bytes"), a.get("rx_bytes"), b.get("tx_bytes"), b.get("rx_bytes"))])
+    rates = [a.get("tx_bytes_per_s"), a.get("rx_bytes_per_s"), b.get("tx_bytes_per_s"), b.get("rx_bytes_per_s")]
+    R.check(rates == [0, 0, 0, 0], "idle: rates 0 both ways, at both ends", ["rates %r" % rates])
+
+
+def check_backlog(doc, sc):
+    ch = conn_of(doc, sc["a"], sc["b"])
+    sock = end(ch, sc["a"]).get("socket", {})
+    R.check(sock.get("backlog") == 1 and sock.get("backlog_limit") == int(sc["limit"]),
+            "listener: backlog 1 of limit %s (one connection not accepted)" % sc["limit"],
+            ["socket %r" % sock])
+
+
+def check_pipe(doc, sc, root):
+    ch = conn_of(doc, sc["a"], sc["b"], "pipe")
+    R.check(ch is not None, "full pipe: writer %d and reader %d share a pipe" % (sc["a"], sc["b"]))
+    if not ch:
+        return
+    got = (ch.get("queued_bytes"), ch.get("capacity_bytes"))
+    if root:
+        size, filled = int(sc["pipe_sz"]), int(sc["filled"])
+        R.check(got == (filled, size) and filled == size,
+                "full pipe: queued_bytes %d == F_GETPIPE_SZ %d the fixture read" % (filled, size), ["got %r" % (got,)])
+    else:
+        R.check(got == (None, None) and "queued" not in ch, "full pipe as non-root: queued and capacity null (unknown, not 0)",
+                ["got %r, queued %r" % (got, ch.get("queued"))])
+
+
+def check_mq(doc, sc, root):
+    ch = conn_of(doc, sc["a"], sc["b"], "posix_mq")
+    R.check(ch is not None, "full POSIX queue: sender and receiver share it")
+    if not ch:
+        return
+    got = (ch.get("queued_messages"), ch.get("capacity_messages"))
+    want = (int(sc["curmsgs"]), int(sc["maxmsg"])) if root else (None, None)
+    R.check(got == want, "full POSIX queue: queued and capacity %r (%s)" % (want, "root" if root else "not root"),
+            ["got %r" % (got,)])
+
+
+def check_others_unknown(doc, root):
+    """As non-root, others' /proc/PID/io is unreadable: their rates null, not guessed."""
+    p1 = ipcfx.procs_by_pid(doc).get(1)
+    if root or not p1 or doc["viewer"]["euid"] == p1.get("euid", p1.get("uid")):
+        R.skip("another user's process: only as non-root with pid 1 another user's")
+        return
+    R.check(p1.get("read_bytes_per_s") is None and p1.get("write_calls_per_s") is None,
+            "another user's process: io rates null", ["pid 1 %r" % {k: p1.get(k) for k in p1 if k.endswith("_per_s")}])
+
+
+def check_dot(dot, sc, measured):
+    a, b = sc["a"], sc["b"]
+    line = next((l for l in dot.splitlines() if re.match(r"\s*p(%d -- p%d|%d -- p%d) " % (a, b, b, a), l)), "")
+    m = re.search(r'label="(?:\S+ )?([0-9.]+) (B|KiB|MiB|GiB)/s"', line)
+    unit = {"B": 1, "KiB": 1024, "MiB": 1 << 20, "GiB": 1 << 30}
+    got = float(m.group(1)) * unit[m.group(2)] if m else None
+    want = float(measured["rate"]) if measured else 0
+    R.check(near(got, want), "--dot --interval: the flood edge is labelled with its rate", ["edge line %r" % line])
+
+
+def main():
+    scenes, skips, measured = manifest(sys.argv[1])
+    doc = ipcfx.load_json(ipcfx.read_bytes(sys.argv[2]))
+    dot = open(sys.argv[3], encoding="utf-8").read()
+    root = sys.argv[4] == "root"
+    R.check(isinstance(doc.get("interval_ms"), int) and doc["interval_ms"] >= 500,
+            "interval_ms is at least the 500 asked for", ["interval_ms %r" % doc.get("interval_ms")])
+    checks = {"flood": lambda sc: (check_flood(doc, sc, measured), check_dot(dot, sc, measured)),
+              "idle": lambda sc: check_idle(doc, sc),
+              "backlog": lambda sc: check_backlog(doc, sc),
+              "pipe": lambda sc: check_pipe(doc, sc, root),
+              "mq": lambda sc: check_mq(doc, sc, root)}
+    ipcfx.run_scenes(R, "traffic_fixture", scenes, skips, checks)
+    check_others_unknown(doc, root)
+    R.done()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+#!/bin/sh
+# traffic_tui.sh — the IPC tab shows each channel's rate and queue beside its peer: on the
+# flood sender of traffic_fixture (4 MiB/s, paced) its connection's line says "tx N MiB/s
+# rx 0 B/s" with N within 25% of 4.0 (and the graph's edge line "→ N MiB/s ← 0 B/s"), the idle
+# connection "tx 0 B/s rx 0 B/s"; on the writer blocked on a full pipe, as root, "queued
+# 64.0 KiB of 64.0 KiB" (the fixture's F_GETPIPE_SZ is 65536), and no queue figure at all when
+# not root (unknown, not 0).
+. "$TESTS_SRC/tap.sh"
+. "$TESTS_SRC/tui/tmux_lib.sh"
+tmux_require
+[ -x "$TESTS_BIN/fixture/traffic_fixture" ] || skip_all "traffic_fixture not built"
+tmux_setup traffic fixture_pid
+start_fixture traffic_fixture
+pids() { awk -v k="$1" '$1 == k { print $2, $3 }' "$tmp/manifest"; }
+read -r tx rx <<EOF2
+$(pids flood)
+EOF2
+read -r ia ib <<EOF2
+$(pids idle)
+EOF2
+read -r pw pr pipe_sz <<EOF2
+$(awk '$1 == "pipe" { sub("pipe_sz=", "", $4); print $2, $3, $4 }' "$tmp/manifest")
+EOF2
+ok $? "the fixture recorded the flood ($tx, $rx), idle ($ia, $ib) and pipe ($pw, $pr) pids"
+
+# open PID COMM: from the list, the IPC tab of that process.
+open_ipc() {
+	T send-keys -t "$session" / && T send-keys -t "$session" -l "$2" && T send-keys -t "$session" Enter Enter
+	wait_for "PID $1 $2" 100 && T send-keys -t "$session" 4 && wait_for "Summary" 100
+}
+
+start traffic --no-color -d 5 -p "$tx,$rx,$ia,$ib,$pw,$pr"
+wait_for fx-flood-tx 150; ok $? "the fixture's processes are listed"
+open_ipc "$tx" fx-flood-tx; ok $? "the flood sender's IPC tab opens"
+wait_re " $rx \\(fx-flood-rx\\).* tx (3\\.[0-9]|4\\.[0-9]|5\\.0) MiB/s rx 0 B/s" 100
+ok $? "its connection to $rx: tx within 25% of 4.0 MiB/s, rx 0 B/s"
+# the graph: Tab along the sender's edges to the TCP one; its line gives each way's rate, from
+# the client (the sender, the edge's left end) to the server and back
+T send-keys -t "$session" g
+wait_for "Graph" 100
+want="bytes .* (→|>) (3\\.[0-9]|4\\.[0-9]|5\\.0) MiB/s (←|<) 0 B/s"
+has_edge() { printf '%s\n' "$1" | grep -q "^tcp " && has_re "$1"; }
+i=0
+while [ $i -lt 8 ] && ! has_edge "$(T capture-pane -p -t "$session")"; do
+	T send-keys -t "$session" Tab
+	sleep 0.3
+	i=$((i + 1))
+done
+wait_until has_edge 50
+ok $? "graph: the flood edge's line says → 3.0-5.0 MiB/s ← 0 B/s"
+T send-keys -t "$session" Escape
+wait_for "Summary" 50
+T send-keys -t "$session" BSpace
+wait_for " PID USER" 100; ok $? "Backspace returns to the list"
+open_ipc "$ia" fx-idle-a; ok $? "the idle client's IPC tab opens"
+wait_re " $ib \\(fx-idle-b\\).* tx 0 B/s rx 0 B/s" 100; ok $? "its idle connection: 0 B/s both ways"
+T send-keys -t "$session" BSpace
+wait_for " PID USER" 100
+open_ipc "$pw" fx-pipe-wr; ok $? "the blocked pipe writer's IPC tab opens"
+if [ "$(id -u)" -eq 0 ] && [ "$pipe_sz" = 65536 ]; then
+	wait_re " $pr \\(fx-pipe-rd\\).* queued 64\\.0 KiB of 64\\.0 KiB" 100
+	ok $? "root: its pipe to $pr is queued 64.0 KiB of 64.0 KiB (F_GETPIPE_SZ $pipe_sz)"
+else
+	wait_re " $pr \\(fx-pipe-rd\\)" 100 && ! T capture-pane -p -t "$session" | grep -q "queued"
+	ok $? "not root: its pipe to $pr shows no queue figure (unknown)"
+fi
+quit_ok traffic
+exec 9>&-
+wait "$fixture_pid"; ok $? "the fixture stops cleanly"
+fixture_pid=
+tap_done
