@@ -11,6 +11,7 @@
 
 #include "channel/channel_resolve.h"
 #include "collect/collect_internal.h"
+#include "collect/parse_proc.h"
 #include "collect/proc_read.h"
 
 void scan_ctx_free(struct scan_ctx *c)
@@ -20,6 +21,12 @@ void scan_ctx_free(struct scan_ctx *c)
 	free(c->fdbuf);
 	c->fdbuf = NULL;
 	c->fdcap = 0;
+	if (c->anon_lists) {
+		free(c->anon_lists->targets);
+		free(c->anon_lists->watches);
+		free(c->anon_lists);
+		c->anon_lists = NULL;
+	}
 }
 
 bool scan_is_detail(const struct scan_ctx *c, pid_t pid)

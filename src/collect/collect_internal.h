@@ -9,6 +9,8 @@
 #include "collect/proc_read.h"
 #include "util/strbuf.h"
 
+struct fdinfo_lists;
+
 /* Reusable buffers for one scan, so that no per-process allocation is needed. */
 struct scan_ctx {
 	const struct collect_opts *opts;
@@ -20,6 +22,7 @@ struct scan_ctx {
 	long page_kib;
 	pid_t self_pid;          /* ipctop itself, as this /proc numbers it (0: unknown) */
 	struct dir_reader dir;   /* for /proc/PID/fd listings */
+	struct fdinfo_lists *anon_lists;   /* epoll targets and inotify watches scratch (heap) */
 };
 
 /* Release a context's buffers (not proc_fd, which its owner closes). */
