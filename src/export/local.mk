@@ -3,5 +3,6 @@ libipctop_a_SOURCES += \
 	src/export/json_writer.c src/export/json_writer.h src/export/json_quote.c \
 	src/export/export_json.c src/export/export_json.h src/export/export_json_int.h \
 	src/export/export_json_proc.c src/export/export_json_sock.c src/export/export_json_ipc.c \
+	src/export/export_json_anon.c \
 	src/export/dot_graph.c src/export/dot_graph.h \
 	src/export/export_dot.c src/export/export_dot.h

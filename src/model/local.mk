@@ -6,6 +6,7 @@ libipctop_a_SOURCES += \
 	src/model/capability_names.c src/model/state_names.c \
 	src/model/sock_describe.c src/model/sock_describe.h \
 	src/model/sysv_describe.c src/model/sysv_describe.h \
+	src/model/fd_describe.c src/model/fd_describe.h src/model/anon_names.c \
 	src/model/snap_filter.c src/model/snap_filter.h
 nodist_libipctop_a_SOURCES = src/model/syscall_names.inc
 BUILT_SOURCES = src/model/syscall_names.inc

@@ -1,9 +1,11 @@
-/* view_ipc.c — the IPC tab: every descriptor decoded (kind, access, target) and, for each
+/* view_ipc.c — the IPC tab: every descriptor decoded (kind, access, target, and what fdinfo
+ * says of an eventfd, timerfd, signalfd, inotify, epoll or pidfd) and, for each
  * channel the process is an end of, the peer process (pid and name) or remote address; Enter
  * on a line with a peer opens that peer's detail. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/fd_describe.h"
 #include "model/format_addr.h"
 #include "model/sock_describe.h"
 #include "model/sysv_describe.h"
@@ -99,6 +101,16 @@ static void add_socket(const struct snapshot *s, const struct fd_info *f, struct
 	sb_free(&sb);
 }
 
+/* Under an eventfd, timerfd, signalfd, inotify, epoll or pidfd, what its fdinfo says. */
+static void add_anon(const struct snapshot *s, const struct fd_info *f, struct dlines *d)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_puts(&sb, DETAIL_INDENT);
+	if (fd_anon_describe(&sb, s, f))
+		dline_add_sb(d, "ipc.fdinfo", "", ui_attr(UI_DIM), 0, &sb);
+	sb_free(&sb);
+}
+
 static void add_fd(const struct view_ctx *v, const struct proc_info *p, const struct fd_info *f,
 		   const struct hold *h, size_t n_holds, struct dlines *d)
 {
@@ -126,6 +138,7 @@ static void add_fd(const struct view_ctx *v, const struct proc_info *p, const st
 			     label, A_NORMAL, 0, &sb);
 	sb_free(&sb);
 	add_socket(s, f, d);
+	add_anon(s, f, d);
 	(void)p;
 }
 

@@ -48,3 +48,10 @@ EXTRA_DIST += tests/integration/cli.sh
 
 TESTS += tests/integration/share.sh
 EXTRA_DIST += tests/integration/share.sh tests/integration/check_share.py
+
+# anon.sh: eventfd, timerfd, signalfd, inotify, epoll and pidfd as fdinfo gives them
+check_PROGRAMS += tests/fixture/anon_fixture
+tests_fixture_anon_fixture_SOURCES = tests/fixture/anon_fixture.c \
+	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
+TESTS += tests/integration/anon.sh
+EXTRA_DIST += tests/integration/anon.sh tests/integration/check_anon.py

@@ -243,17 +243,20 @@ quit_ok() {
 	wait_gone; ok $? "$1: q quits"
 }
 
-# start_ipc_fixture: tests/fixture/ipc_fixture in the background, its manifest in
+# start_fixture PROGRAM [ARGS...]: a fixture program in the background, its manifest in
 # $tmp/manifest, held open by fd 9 on its control fifo (close fd 9 to end it); sets fixture_pid.
 # Bails out when it does not get ready.
-start_ipc_fixture() {
+start_fixture() {
 	mkfifo "$tmp/ctl"
-	"$TESTS_BIN/fixture/ipc_fixture" <"$tmp/ctl" >"$tmp/manifest" 2>"$tmp/fixture.err" &
+	"$@" <"$tmp/ctl" >"$tmp/manifest" 2>"$tmp/fixture.err" &
 	fixture_pid=$!
 	exec 9>"$tmp/ctl"
 	i=0
 	while ! grep -q '^ready$' "$tmp/manifest" && kill -0 "$fixture_pid" 2>/dev/null && [ $i -lt 300 ]; do
 		sleep 0.1; i=$((i + 1))
 	done
-	grep -q '^ready$' "$tmp/manifest" || { echo "Bail out! ipc_fixture did not start"; cat "$tmp/fixture.err"; exit 1; }
+	grep -q '^ready$' "$tmp/manifest" || { echo "Bail out! ${1##*/} did not start"; cat "$tmp/fixture.err"; exit 1; }
 }
+
+# start_ipc_fixture: start_fixture of tests/fixture/ipc_fixture.
+start_ipc_fixture() { start_fixture "$TESTS_BIN/fixture/ipc_fixture"; }
