@@ -99,6 +99,7 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	struct scan_ctx c;
 	memset(&c, 0, sizeof(c));
 	c.opts = o;
+	collect_services_load();
 	c.proc_fd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (c.proc_fd < 0)
 		return -errno;

@@ -25,6 +25,8 @@ struct scan_ctx {
 	struct fdinfo_lists *anon_lists;   /* epoll targets and inotify watches scratch (heap) */
 };
 
+/* Load /etc/services into model/services once per process (any thread; later calls wait). */
+void collect_services_load(void);
 /* Release a context's buffers (not proc_fd, which its owner closes). */
 void scan_ctx_free(struct scan_ctx *c);
 /* True when pid is to be read in full detail. */

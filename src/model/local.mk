@@ -7,7 +7,8 @@ libipctop_a_SOURCES += \
 	src/model/sock_describe.c src/model/sock_describe.h \
 	src/model/sysv_describe.c src/model/sysv_describe.h \
 	src/model/fd_describe.c src/model/fd_describe.h src/model/anon_names.c \
-	src/model/snap_filter.c src/model/snap_filter.h
+	src/model/snap_filter.c src/model/snap_filter.h \
+	src/model/services.c src/model/services.h
 nodist_libipctop_a_SOURCES = src/model/syscall_names.inc
 BUILT_SOURCES = src/model/syscall_names.inc
 CLEANFILES += src/model/syscall_names.inc
