@@ -108,7 +108,7 @@ size_t services_parse(const char *text, size_t len)
 
 const char *service_name(uint16_t port, bool udp)
 {
-	if (port >= 32768 && port <= 60999)
+	if (!n_table || (port >= 32768 && port <= 60999))
 		return NULL;
 	struct service key = { .port = port, .udp = udp };
 	const struct service *hit = bsearch(&key, table, n_table, sizeof(*table), cmp_service);
