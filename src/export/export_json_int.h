@@ -7,8 +7,9 @@
 #include "export/json_writer.h"
 #include "model/snapshot.h"
 
-/* SOCK object of the schema (export_json_sock.c). */
-void json_write_sock(struct json_writer *w, const struct sock_info *sk);
+/* SOCK object of the schema (export_json_sock.c); a TCP connection names the listener it was
+ * accepted through ("listener"). */
+void json_write_sock(struct json_writer *w, const struct snapshot *s, const struct sock_info *sk);
 /* One process; with_detail adds its "detail" object (export_json_proc.c). */
 void json_write_proc(struct json_writer *w, const struct snapshot *s, const struct proc_info *p,
                      bool with_detail);

@@ -163,7 +163,7 @@ static void write_fd(struct json_writer *w, const struct snapshot *s, const stru
 	json_write_fd_anon(w, fd);
 	if (fd->kind == FDK_SOCKET && fd->sock >= 0 && (size_t)fd->sock < s->n_socks) {
 		jw_key(w, "socket");
-		json_write_sock(w, &s->socks[fd->sock]);
+		json_write_sock(w, s, &s->socks[fd->sock]);
 	}
 	jw_object_end(w);
 }

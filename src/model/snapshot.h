@@ -188,6 +188,9 @@ struct sock_info {
 	uint32_t rtt_us;
 	/* NETLINK */
 	uint32_t portid, dst_portid, dst_group;
+	/* TCP connection: 1 + index into socks of the listener it was accepted through (same
+	 * namespace, local address and port; set by channel resolution); 0: none */
+	int32_t listener1;
 };
 
 struct sysv_shm {

@@ -88,6 +88,23 @@ void sock_state_queues(struct strbuf *sb, const struct sock_info *sk)
 	sb_printf(sb, ", rq %u wq %u", sk->rqueue, sk->wqueue);
 }
 
+const struct sock_info *sock_listener(const struct snapshot *s, const struct sock_info *sk)
+{
+	if (sk->listener1 <= 0 || (size_t)sk->listener1 > s->n_socks)
+		return NULL;
+	return &s->socks[sk->listener1 - 1];
+}
+
+void sock_accepted_on(struct strbuf *sb, const struct snapshot *s, const struct sock_info *sk)
+{
+	const struct sock_info *l = sock_listener(s, sk);
+	if (!l)
+		return;
+	char addr[ADDR_PORT_MAX];
+	sb_printf(sb, ", accepted on %s", format_sock_local(addr, sizeof addr, l));
+	sock_port_service(sb, l, l->lport);
+}
+
 void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *arrow)
 {
 	char word[32];

@@ -18,6 +18,11 @@ void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *ar
 void sock_state_queues(struct strbuf *sb, const struct sock_info *sk);
 /* Append " (postgresql)" when port has a service name for sk's protocol (TCP or UDP). */
 void sock_port_service(struct strbuf *sb, const struct sock_info *sk, uint16_t port);
+/* The listener a TCP connection was accepted through (sock_info.listener1), or NULL. */
+const struct sock_info *sock_listener(const struct snapshot *s, const struct sock_info *sk);
+/* Append ", accepted on 127.0.0.1:8080 (http-alt)" for a connection accepted through a listener;
+ * nothing otherwise. */
+void sock_accepted_on(struct strbuf *sb, const struct snapshot *s, const struct sock_info *sk);
 /* The socket of a descriptor of the snapshot, or NULL when sock_diag did not report it. */
 const struct sock_info *snapshot_fd_sock(const struct snapshot *s, const struct fd_info *f);
 

@@ -97,6 +97,7 @@ static void add_socket(const struct snapshot *s, const struct fd_info *f, struct
 	struct strbuf sb = STRBUF_INIT;
 	sb_puts(&sb, DETAIL_INDENT);
 	sock_describe(&sb, sk, ui_glyph(G_ARROW_R));
+	sock_accepted_on(&sb, s, sk);
 	dline_add_sb(d, "ipc.socket", "", ui_attr(UI_DIM), 0, &sb);
 	sb_free(&sb);
 }
