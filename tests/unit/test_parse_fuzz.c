@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "collect/parse_proc.h"
+#include "model/kernel_names.h"
 #include "../tap.h"
 #include "test_parse_fixture.h"
 
