@@ -9,7 +9,8 @@
  *   stays out of channels (its socket's state says "unconnected");
  * - a connection seen from one side only gains an endpoint for the other: "peer closed" when
  *   that side has closed (an orphan closing, or a FIN seen on loopback), "unseen" when its socket
- *   exists but no visible process holds it, "remote" otherwise (another host, or unknown). */
+ *   exists but no visible process holds it, "remote" otherwise (another host, or unknown);
+ * - a connection accepted through a listener names it (sock_info.listener1). */
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
@@ -294,12 +295,29 @@ static void add_unseen_servers(struct inet_ctx *cx)
 	}
 }
 
+/* A TCP connection whose local side is a listener's (same namespace, address or wildcard, port)
+ * came through that listener: note it on the socket. */
+static void mark_accepted(struct inet_ctx *cx)
+{
+	struct snapshot *s = cx->t->s;
+	for (size_t i = 0; i < s->n_socks; i++) {
+		struct sock_info *k = &s->socks[i];
+		if (k->protocol != IPPROTO_TCP || !sock_is_inet(k) || !inet_is_connection(k))
+			continue;
+		struct side l = inet_local(k);
+		int32_t at = inet_find_bound(&cx->ix, k->netns, IPPROTO_TCP, &l);
+		if (at >= 0 && (size_t)at != i && inet_is_listener(&s->socks[at]))
+			k->listener1 = at + 1;
+	}
+}
+
 void resolve_inet(struct chan_table *t)
 {
 	struct snapshot *s = t->s;
 	struct inet_ctx cx = { .t = t };
 	inet_index_init(&cx.ix, s);
 	find_listen_ports(s, &cx.ports);
+	mark_accepted(&cx);
 	cx.place = xcalloc(s->n_socks + 1, 1);
 	cx.server = xcalloc(s->n_socks + 1, sizeof(*cx.server));
 	uint32_t *holders = count_holders(s);

@@ -22,6 +22,12 @@ void scan_ctx_free(struct scan_ctx *c)
 	free(c->fdbuf);
 	c->fdbuf = NULL;
 	c->fdcap = 0;
+	if (c->anon_lists) {
+		free(c->anon_lists->targets);
+		free(c->anon_lists->watches);
+		free(c->anon_lists);
+		c->anon_lists = NULL;
+	}
 }
 
 bool scan_is_detail(const struct scan_ctx *c, pid_t pid)
@@ -113,6 +119,7 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	struct scan_ctx c;
 	memset(&c, 0, sizeof(c));
 	c.opts = o;
+	collect_services_load();
 	c.proc_fd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (c.proc_fd < 0)
 		return -errno;

@@ -1,6 +1,7 @@
 /* collect_fds.c — one process's descriptors: readlinkat on /proc/PID/fd/N, a stat of the link
  * (never opening its target) where the link text does not say what the object is, and fdinfo
- * only for ptmx (tty-index) and eventfd (eventfd-id). */
+ * only for ptmx (tty-index), eventfd (eventfd-id) and, for a detail process, the other
+ * anon-inode kinds (timerfd, signalfd, inotify, epoll, pidfd: what fdinfo says of them). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -73,11 +74,17 @@ static void classify_by_stat(int fd_dir, const char *name, struct fd_info *fi)
 		fi->kind = is_root_level(fi->target) && is_mqueue(fd_dir, name) ? FDK_MQUEUE : FDK_FILE;
 }
 
-static int64_t fdinfo_value(struct scan_ctx *c, pid_t pid, int fd, bool tty)
+/* Read pid's fdinfo for fd into c->tmp; its length, or <= 0. */
+static long read_fdinfo(struct scan_ctx *c, pid_t pid, int fd)
 {
 	char path[64];
 	snprintf(path, sizeof(path), "%d/fdinfo/%d", (int)pid, fd);
-	long n = read_whole_at(c->proc_fd, path, &c->tmp);
+	return read_whole_at(c->proc_fd, path, &c->tmp);
+}
+
+static int64_t fdinfo_value(struct scan_ctx *c, pid_t pid, int fd, bool tty)
+{
+	long n = read_fdinfo(c, pid, fd);
 	if (n <= 0)
 		return -1;
 	struct fdinfo_fields f;
@@ -87,8 +94,55 @@ static int64_t fdinfo_value(struct scan_ctx *c, pid_t pid, int fd, bool tty)
 	return f.has_eventfd_id ? f.eventfd_id : -1;
 }
 
+static bool is_anon_kind(enum fd_kind k)
+{
+	return k == FDK_EVENTFD || k == FDK_TIMERFD || k == FDK_SIGNALFD || k == FDK_INOTIFY ||
+	       k == FDK_EVENTPOLL || k == FDK_PIDFD;
+}
+
+/* What fdinfo says of an anon-inode descriptor, in the snapshot's arena (the fdinfo text is
+ * still in c->tmp for the eventfd id); NULL when it could not be read. */
+static struct fd_anon *read_anon(struct snapshot *s, struct scan_ctx *c, pid_t pid, int fd)
+{
+	long n = read_fdinfo(c, pid, fd);
+	if (n <= 0)
+		return NULL;
+	if (!c->anon_lists)
+		c->anon_lists = xcalloc(1, sizeof(*c->anon_lists));
+	struct fdinfo_lists *l = c->anon_lists;
+	struct fd_anon a;
+	parse_fdinfo_anon(c->tmp.buf, (size_t)n, &a, l);
+	struct fd_anon *out = arena_memdup(&s->arena, &a, sizeof(a));
+	out->targets = l->n_targets ? arena_memdup(&s->arena, l->targets,
+						  l->n_targets * sizeof(*l->targets)) : NULL;
+	out->n_targets = (uint32_t)l->n_targets;
+	out->watches = l->n_watches ? arena_memdup(&s->arena, l->watches,
+						  l->n_watches * sizeof(*l->watches)) : NULL;
+	out->n_watches = (uint32_t)l->n_watches;
+	return out;
+}
+
+/* A detail process's anon-inode descriptor: one fdinfo read gives its values (and an
+ * eventfd's id); an eventfd of any other process still gets its id. */
+static void decode_anon(struct snapshot *s, struct scan_ctx *c, pid_t pid, struct fd_info *fi,
+			bool detail)
+{
+	fi->access = ACC_RW;
+	if (!detail) {
+		if (fi->kind == FDK_EVENTFD)
+			fi->aux = fdinfo_value(c, pid, fi->fd, false);
+		return;
+	}
+	fi->anon = read_anon(s, c, pid, fi->fd);
+	if (fi->anon && fi->kind == FDK_EVENTFD) {
+		struct fdinfo_fields f;
+		parse_fdinfo(c->tmp.buf, c->tmp.len, &f);
+		fi->aux = f.has_eventfd_id ? f.eventfd_id : -1;
+	}
+}
+
 /* Fill the details each kind needs. */
-static void decode_fd(struct scan_ctx *c, pid_t pid, int fd_dir, const char *name,
+static void decode_fd(struct snapshot *s, struct scan_ctx *c, pid_t pid, int fd_dir, const char *name,
 		      struct fd_info *fi, bool detail)
 {
 	uint64_t ino = 0;
@@ -115,10 +169,6 @@ static void decode_fd(struct scan_ctx *c, pid_t pid, int fd_dir, const char *nam
 		fi->aux = fdinfo_value(c, pid, fi->fd, true);
 		fi->access = link_access(fd_dir, name);
 		break;
-	case FDK_EVENTFD:
-		fi->aux = fdinfo_value(c, pid, fi->fd, false);
-		fi->access = ACC_RW;
-		break;
 	case FDK_MEMFD:
 	case FDK_POSIX_SHM:
 		classify_by_stat(fd_dir, name, fi);
@@ -135,6 +185,8 @@ static void decode_fd(struct scan_ctx *c, pid_t pid, int fd_dir, const char *nam
 		}
 		break;
 	default:
+		if (is_anon_kind(kind))
+			decode_anon(s, c, pid, fi, detail);
 		break;
 	}
 }
@@ -214,7 +266,7 @@ int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, boo
 		memset(fi, 0, sizeof(*fi));
 		fi->fd = fd;
 		fi->target = arena_strndup(&s->arena, target, (size_t)len);
-		decode_fd(c, p->pid, fd_dir, name, fi, detail);
+		decode_fd(s, c, p->pid, fd_dir, name, fi, detail);
 		if (detail && fi->access == ACC_NONE)
 			fi->access = link_access(fd_dir, name);
 	}

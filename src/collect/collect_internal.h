@@ -9,6 +9,8 @@
 #include "collect/proc_read.h"
 #include "util/strbuf.h"
 
+struct fdinfo_lists;
+
 /* Reusable buffers for one scan, so that no per-process allocation is needed. */
 struct scan_ctx {
 	const struct collect_opts *opts;
@@ -20,8 +22,11 @@ struct scan_ctx {
 	long page_kib;
 	pid_t self_pid;          /* ipctop itself, as this /proc numbers it (0: unknown) */
 	struct dir_reader dir;   /* for /proc/PID/fd listings */
+	struct fdinfo_lists *anon_lists;   /* epoll targets and inotify watches scratch (heap) */
 };
 
+/* Load /etc/services into model/services once per process (any thread; later calls wait). */
+void collect_services_load(void);
 /* Release a context's buffers (not proc_fd, which its owner closes). */
 void scan_ctx_free(struct scan_ctx *c);
 /* True when pid is to be read in full detail. */

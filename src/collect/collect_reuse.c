@@ -63,6 +63,7 @@ static struct fd_info *copy_fds(struct snapshot *s, const struct proc_info *old)
 	for (size_t i = 0; i < old->n_fds; i++) {
 		fds[i].target = arena_strdup(&s->arena, old->fds[i].target);
 		fds[i].sock = -1;   /* sockets are linked again from this snapshot's dump */
+		fds[i].anon = NULL;   /* read for detail processes only, which are never copied */
 	}
 	return fds;
 }

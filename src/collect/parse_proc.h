@@ -70,6 +70,18 @@ struct fdinfo_fields {
  * Returns the number of lines read into a field. */
 int parse_fdinfo(const char *text, size_t len, struct fdinfo_fields *out);
 
+/* Lists parse_fdinfo_anon appends to: heap arrays the caller keeps between calls and frees. */
+struct fdinfo_lists {
+	struct epoll_target *targets; size_t n_targets, cap_targets;
+	struct inotify_watch *watches; size_t n_watches, cap_watches;
+};
+/* The anon-inode lines of an fdinfo text: eventfd-count, clockid, ticks, it_value and
+ * it_interval (timerfd), sigmask (signalfd) and Pid (pidfd) into *a, whose `have` bits say
+ * which were read; "tfd:" (epoll) and "inotify wd:" lines into l (its counts reset first;
+ * a's list pointers are left NULL). *a is zeroed first; a malformed line is skipped whole.
+ * Returns the number of lines read. */
+int parse_fdinfo_anon(const char *text, size_t len, struct fd_anon *a, struct fdinfo_lists *l);
+
 /* /proc/sysvipc/{shm,msg,sem}: append rows to the snapshot's arrays; the header line is
  * skipped; returns the number of malformed rows skipped. */
 int parse_sysv_shm(const char *text, size_t len, struct sysv_shm **rows, size_t *n);

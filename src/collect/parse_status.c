@@ -206,16 +206,13 @@ static bool read_status_line(struct status_fields *o, const char *line, size_t l
 	}
 }
 
+static bool status_line(void *o, const char *line, size_t len)
+{
+	return read_status_line(o, line, len);
+}
+
 int parse_status(const char *text, size_t len, struct status_fields *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (!text)
-		return 0;
-	const char *p = text, *end = text + len, *line;
-	size_t n;
-	int found = 0;
-	while (pu_next_line(&p, end, &line, &n))
-		if (read_status_line(out, line, n))
-			found++;
-	return found;
+	return pu_each_line(text, len, status_line, out);
 }

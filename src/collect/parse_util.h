@@ -24,6 +24,21 @@ static inline bool pu_next_line(const char **p, const char *end, const char **li
 	return true;
 }
 
+/* Call fn on every line of text (NULL: none); returns how many lines fn took (returned true). */
+static inline int pu_each_line(const char *text, size_t len,
+			       bool (*fn)(void *ctx, const char *line, size_t n), void *ctx)
+{
+	if (!text)
+		return 0;
+	const char *p = text, *end = text + len, *line;
+	size_t n;
+	int found = 0;
+	while (pu_next_line(&p, end, &line, &n))
+		if (fn(ctx, line, n))
+			found++;
+	return found;
+}
+
 static inline void pu_skip_blanks(const char **p, const char *end)
 {
 	while (*p < end && (**p == ' ' || **p == '\t'))

@@ -94,7 +94,7 @@ static void write_endpoint(struct json_writer *w, const struct snapshot *s, cons
 	}
 	if (e->sock >= 0 && (size_t)e->sock < s->n_socks) {
 		jw_key(w, "socket");
-		json_write_sock(w, &s->socks[e->sock]);
+		json_write_sock(w, s, &s->socks[e->sock]);
 	}
 	jw_object_end(w);
 }

@@ -7,8 +7,9 @@
 #include "export/json_writer.h"
 #include "model/snapshot.h"
 
-/* SOCK object of the schema (export_json_sock.c). */
-void json_write_sock(struct json_writer *w, const struct sock_info *sk);
+/* SOCK object of the schema (export_json_sock.c); a TCP connection names the listener it was
+ * accepted through ("listener"). */
+void json_write_sock(struct json_writer *w, const struct snapshot *s, const struct sock_info *sk);
 /* One process; with_detail adds its "detail" object (export_json_proc.c). */
 void json_write_proc(struct json_writer *w, const struct snapshot *s, const struct proc_info *p,
                      bool with_detail);
@@ -21,6 +22,11 @@ void json_write_wait_cycles(struct json_writer *w, const struct snapshot *s);
 void json_write_shm_row(struct json_writer *w, const struct sysv_shm *r);
 void json_write_msg_row(struct json_writer *w, const struct sysv_msg *r);
 void json_write_sem_row(struct json_writer *w, const struct sysv_sem *r);
+/* What fdinfo told of an anon-inode descriptor, as members of its fd object
+ * (export_json_anon.c); nothing for other descriptors. */
+void json_write_fd_anon(struct json_writer *w, const struct fd_info *fd);
+/* key: the names of the signals set in mask (bit n-1 = signal n), or their numbers as text. */
+void json_write_sig_names(struct json_writer *w, const char *key, uint64_t mask);
 /* A name from names.h, or the number when there is none. */
 void json_write_name_or_num(struct json_writer *w, const char *name, long long num);
 

@@ -160,9 +160,10 @@ static void write_fd(struct json_writer *w, const struct snapshot *s, const stru
 		jw_kv_i64(w, "pts", fd->aux);
 	else if (fd->aux >= 0 && fd->kind == FDK_EVENTFD)
 		jw_kv_i64(w, "eventfd_id", fd->aux);
+	json_write_fd_anon(w, fd);
 	if (fd->kind == FDK_SOCKET && fd->sock >= 0 && (size_t)fd->sock < s->n_socks) {
 		jw_key(w, "socket");
-		json_write_sock(w, &s->socks[fd->sock]);
+		json_write_sock(w, s, &s->socks[fd->sock]);
 	}
 	jw_object_end(w);
 }
@@ -193,7 +194,7 @@ static void write_sched_detail(struct json_writer *w, const struct proc_info *p)
 	jw_object_end(w);
 }
 
-static void write_sig_names(struct json_writer *w, const char *key, uint64_t mask)
+void json_write_sig_names(struct json_writer *w, const char *key, uint64_t mask)
 {
 	jw_key(w, key);
 	jw_inline_array_begin(w);
@@ -294,10 +295,10 @@ static void write_detail(struct json_writer *w, const struct snapshot *s, const 
 	json_write_tasks(w, s, p);
 	jw_key(w, "signals");
 	jw_object_begin(w);
-	write_sig_names(w, "pending", p->sig_pending);
-	write_sig_names(w, "blocked", p->sig_blocked);
-	write_sig_names(w, "ignored", p->sig_ignored);
-	write_sig_names(w, "caught", p->sig_caught);
+	json_write_sig_names(w, "pending", p->sig_pending);
+	json_write_sig_names(w, "blocked", p->sig_blocked);
+	json_write_sig_names(w, "ignored", p->sig_ignored);
+	json_write_sig_names(w, "caught", p->sig_caught);
 	jw_object_end(w);
 	jw_object_end(w);
 }

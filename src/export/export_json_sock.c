@@ -6,6 +6,7 @@
 #include "util/fast_text.h"
 #include "model/kernel_names.h"
 #include "model/format_addr.h"
+#include "model/sock_describe.h"
 
 static void write_unix_part(struct json_writer *w, const struct sock_info *sk)
 {
@@ -52,7 +53,7 @@ static void write_inet_part(struct json_writer *w, const struct sock_info *sk)
 	}
 }
 
-void json_write_sock(struct json_writer *w, const struct sock_info *sk)
+void json_write_sock(struct json_writer *w, const struct snapshot *s, const struct sock_info *sk)
 {
 	jw_object_begin(w);
 	jw_kv_u64(w, "inode", sk->ino);
@@ -69,6 +70,9 @@ void json_write_sock(struct json_writer *w, const struct sock_info *sk)
 		write_unix_part(w, sk);
 	} else if (sk->family == AF_INET || sk->family == AF_INET6) {
 		write_inet_part(w, sk);
+		const struct sock_info *l = sock_listener(s, sk);
+		if (l)
+			write_addr(w, "listener", l, l->laddr, l->lport);
 	} else if (sk->family == AF_NETLINK) {
 		jw_kv_u64(w, "protocol", sk->protocol);
 		jw_kv_u64(w, "portid", sk->portid);

@@ -1,6 +1,6 @@
 /* kernel_names.h — words for the kernel's numbers that screens and exports both print: system
- * calls, signals, capability bits, process states, scheduling policies, socket families, types
- * and states. Pure tables, below collect/, view/ and export/. NULL means "no name: show the
+ * calls, signals, capability bits, timerfd clocks, epoll events, process states, scheduling
+ * policies, socket families, types and states. Pure tables, below collect/, view/ and export/. NULL means "no name: show the
  * number". */
 #ifndef IPCTOP_KERNEL_NAMES_H
 #define IPCTOP_KERNEL_NAMES_H
@@ -17,6 +17,11 @@ const char *syscall_name(int64_t nr);
 const char *signal_name(int n);
 /* "CAP_NET_ADMIN"-style name without the prefix ("net_admin") for bit n, or NULL. */
 const char *capability_name(int bit);
+
+/* CLOCK_MONOTONIC → "monotonic", "realtime", "boottime", ... (a timerfd's clock), or NULL. */
+const char *clock_id_name(int id);
+/* One EPOLL* bit → "in", "out", "et", "oneshot", ...; NULL for no bit or an unknown one. */
+const char *epoll_event_name(uint32_t bit);
 
 /* 'R' → "running", 'S' → "sleeping", ... ; NULL for a letter the kernel does not document. */
 const char *proc_state_name(char state);

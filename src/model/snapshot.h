@@ -39,6 +39,34 @@ enum fd_kind {
 	FDK__COUNT
 };
 
+/* An epoll instance's target as its fdinfo "tfd:" line gives it: the descriptor number the
+ * target had when it was added (in the epoll owner's table), the events asked for (EPOLLIN,
+ * EPOLLOUT...; the kernel adds EPOLLERR|EPOLLHUP) and the target file's inode. */
+struct epoll_target { int32_t fd; uint32_t events; uint64_t ino; };
+/* An inotify watch: its descriptor, the watched inode, its device (makedev) and event mask. */
+struct inotify_watch { int32_t wd; uint32_t mask; uint64_t ino, dev; };
+
+/* Which fd_anon values fdinfo gave (a line that did not parse leaves its bit clear). */
+enum fd_anon_have {
+	FA_COUNT = 1u << 0, FA_CLOCKID = 1u << 1, FA_TICKS = 1u << 2, FA_VALUE = 1u << 3,
+	FA_INTERVAL = 1u << 4, FA_SIGMASK = 1u << 5, FA_PID = 1u << 6,
+};
+
+/* What fdinfo says about an anon-inode descriptor; which fields apply follows fd_info.kind.
+ * Read only for detail processes. */
+struct fd_anon {
+	uint32_t have;              /* enum fd_anon_have */
+	uint64_t count;             /* eventfd: the counter */
+	int32_t clockid;            /* timerfd: CLOCK_* number */
+	uint64_t ticks;             /* timerfd: expirations not yet read */
+	uint64_t value_ns;          /* timerfd: time to the next expiry (0: disarmed) */
+	uint64_t interval_ns;       /* timerfd: period (0: one-shot) */
+	uint64_t sigmask;           /* signalfd: bit n-1 = signal n */
+	int32_t pid;                /* pidfd: the process (in ipctop's pid namespace), -1 ended */
+	struct inotify_watch *watches; uint32_t n_watches;   /* inotify */
+	struct epoll_target *targets;  uint32_t n_targets;   /* epoll */
+};
+
 /* One open descriptor of a process. */
 struct fd_info {
 	int fd;
@@ -52,6 +80,8 @@ struct fd_info {
 	int32_t chan;        /* index into snapshot.chans of the channel it holds, or -1 (resolution) */
 	bool has_fill;       /* pipe, FIFO, POSIX queue: measured through a duplicate (root only) */
 	int64_t fill_queued, fill_capacity;   /* bytes queued and pipe size; a queue: messages */
+	struct fd_anon *anon;/* eventfd, timerfd, signalfd, inotify, epoll, pidfd of a detail
+	                      * process: what its fdinfo says; else NULL */
 };
 
 /* Memory-segment class of one mapping (the textbook figure's regions). */
@@ -224,6 +254,9 @@ struct sock_info {
 	uint64_t at_ns;                /* CLOCK_MONOTONIC when its dump ran (0: not known) */
 	/* NETLINK */
 	uint32_t portid, dst_portid, dst_group;
+	/* TCP connection: 1 + index into socks of the listener it was accepted through (same
+	 * namespace, local address and port; set by channel resolution); 0: none */
+	int32_t listener1;
 };
 
 struct sysv_shm {

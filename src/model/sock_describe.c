@@ -7,6 +7,7 @@
 
 #include "model/format_addr.h"
 #include "model/kernel_names.h"
+#include "model/services.h"
 
 /* NETLINK_* protocol numbers (linux/netlink.h) by the constant's name, lower case. */
 static const char *netlink_proto_name(unsigned proto)
@@ -44,13 +45,26 @@ const char *sock_proto_word(char *buf, size_t size, const struct sock_info *sk)
 	return buf;
 }
 
-/* The INET addresses: "local" alone while unconnected, else "local ARROW remote". */
+void sock_port_service(struct strbuf *sb, const struct sock_info *sk, uint16_t port)
+{
+	if (!is_inet(sk) || (sk->protocol != IPPROTO_TCP && sk->protocol != IPPROTO_UDP))
+		return;
+	const char *name = service_name(port, sk->protocol == IPPROTO_UDP);
+	if (name)
+		sb_printf(sb, " (%s)", name);
+}
+
+/* The INET addresses: "local" alone while unconnected, else "local ARROW remote"; each port
+ * with its service name where it has one. */
 static void put_inet_addrs(struct strbuf *sb, const struct sock_info *sk, const char *arrow)
 {
 	char addr[ADDR_PORT_MAX];
 	sb_printf(sb, " %s", format_sock_local(addr, sizeof addr, sk));
-	if (sk->rport != 0)
+	sock_port_service(sb, sk, sk->lport);
+	if (sk->rport != 0) {
 		sb_printf(sb, " %s %s", arrow, format_sock_remote(addr, sizeof addr, sk));
+		sock_port_service(sb, sk, sk->rport);
+	}
 }
 
 static void put_unix_name(struct strbuf *sb, const struct sock_info *sk)
@@ -72,6 +86,23 @@ void sock_state_queues(struct strbuf *sb, const struct sock_info *sk)
 	else
 		sb_printf(sb, "state %u", sk->state);
 	sb_printf(sb, ", rq %u wq %u", sk->rqueue, sk->wqueue);
+}
+
+const struct sock_info *sock_listener(const struct snapshot *s, const struct sock_info *sk)
+{
+	if (sk->listener1 <= 0 || (size_t)sk->listener1 > s->n_socks)
+		return NULL;
+	return &s->socks[sk->listener1 - 1];
+}
+
+void sock_accepted_on(struct strbuf *sb, const struct snapshot *s, const struct sock_info *sk)
+{
+	const struct sock_info *l = sock_listener(s, sk);
+	if (!l)
+		return;
+	char addr[ADDR_PORT_MAX];
+	sb_printf(sb, ", accepted on %s", format_sock_local(addr, sizeof addr, l));
+	sock_port_service(sb, l, l->lport);
 }
 
 void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *arrow)

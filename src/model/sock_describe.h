@@ -9,12 +9,20 @@
 /* "tcp", "udp", "unix stream", "unix dgram", "netlink/route", "raw"...: what ss's first
  * column says, with the UNIX type spelled out. Returns buf. */
 const char *sock_proto_word(char *buf, size_t size, const struct sock_info *sk);
-/* Append "tcp 127.0.0.1:40000 ARROW 127.0.0.1:5432 established, rq 0 wq 0"; for a listener
+/* Append "tcp 127.0.0.1:40000 ARROW 127.0.0.1:5432 (postgresql) established, rq 0 wq 0" (a
+ * port's service name from model/services.h); for a listener
  * "tcp listen 127.0.0.1:5432, pending 0 of backlog 128"; UNIX names escaped ("@abstract", a
  * path, or "unnamed"). No byte counts: the socket's own include SYN and FIN. */
 void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *arrow);
 /* Append "established, rq 0 wq 0": the state in words (or "state N") and the queues. */
 void sock_state_queues(struct strbuf *sb, const struct sock_info *sk);
+/* Append " (postgresql)" when port has a service name for sk's protocol (TCP or UDP). */
+void sock_port_service(struct strbuf *sb, const struct sock_info *sk, uint16_t port);
+/* The listener a TCP connection was accepted through (sock_info.listener1), or NULL. */
+const struct sock_info *sock_listener(const struct snapshot *s, const struct sock_info *sk);
+/* Append ", accepted on 127.0.0.1:8080 (http-alt)" for a connection accepted through a listener;
+ * nothing otherwise. */
+void sock_accepted_on(struct strbuf *sb, const struct snapshot *s, const struct sock_info *sk);
 /* The socket of a descriptor of the snapshot, or NULL when sock_diag did not report it. */
 const struct sock_info *snapshot_fd_sock(const struct snapshot *s, const struct fd_info *f);
 

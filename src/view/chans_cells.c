@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 
 #include "model/format_addr.h"
+#include "model/sock_describe.h"
 #include "model/kernel_names.h"
 #include "model/sysv_describe.h"
 #include "util/text_escape.h"
@@ -118,6 +119,7 @@ void chans_end_text(const struct snapshot *s, const struct channel *c, size_t i,
 		if (sk && (sk->family == AF_INET || sk->family == AF_INET6)) {
 			char addr[ADDR_PORT_MAX];
 			sb_printf(sb, " %s", format_sock_local(addr, sizeof addr, sk));
+			sock_port_service(sb, sk, sk->lport);
 		}
 		return;
 	}

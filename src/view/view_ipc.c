@@ -1,11 +1,12 @@
-/* view_ipc.c — the IPC tab: every descriptor decoded (kind, access, target) and, for each
- * channel the process is an end of, the peer process (pid and name) or remote address, with
- * the end's rate and the object's queue where known; Enter on a line with a peer opens that
- * peer's detail. */
+/* view_ipc.c — the IPC tab: every descriptor decoded (kind, access, target, and what fdinfo
+ * says of an eventfd, timerfd, signalfd, inotify, epoll or pidfd) and, for each channel the
+ * process is an end of, the peer process (pid and name) or remote address, with the end's rate
+ * and the object's queue where known; Enter on a line with a peer opens that peer's detail. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/fd_describe.h"
 #include "model/format_addr.h"
 #include "model/sock_describe.h"
 #include "model/sysv_describe.h"
@@ -123,7 +124,18 @@ static void add_socket(const struct snapshot *s, const struct fd_info *f, struct
 	struct strbuf sb = STRBUF_INIT;
 	sb_puts(&sb, DETAIL_INDENT);
 	sock_describe(&sb, sk, ui_glyph(G_ARROW_R));
+	sock_accepted_on(&sb, s, sk);
 	dline_add_sb(d, "ipc.socket", "", ui_attr(UI_DIM), 0, &sb);
+	sb_free(&sb);
+}
+
+/* Under an eventfd, timerfd, signalfd, inotify, epoll or pidfd, what its fdinfo says. */
+static void add_anon(const struct snapshot *s, const struct fd_info *f, struct dlines *d)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_puts(&sb, DETAIL_INDENT);
+	if (fd_anon_describe(&sb, s, f))
+		dline_add_sb(d, "ipc.fdinfo", "", ui_attr(UI_DIM), 0, &sb);
 	sb_free(&sb);
 }
 
@@ -154,6 +166,7 @@ static void add_fd(const struct view_ctx *v, const struct proc_info *p, const st
 			     label, A_NORMAL, 0, &sb);
 	sb_free(&sb);
 	add_socket(s, f, d);
+	add_anon(s, f, d);
 	(void)p;
 }
 

@@ -68,3 +68,9 @@ EXTRA_DIST += tests/integration/share.sh tests/integration/check_share.py
 # waits: blocked processes of wait_fixture, their waits, peers and the deadlock ring
 TESTS += tests/integration/waits.sh
 EXTRA_DIST += tests/integration/waits.sh tests/integration/check_waits.py
+# anon.sh: eventfd, timerfd, signalfd, inotify, epoll and pidfd as fdinfo gives them
+check_PROGRAMS += tests/fixture/anon_fixture
+tests_fixture_anon_fixture_SOURCES = tests/fixture/anon_fixture.c \
+	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
+TESTS += tests/integration/anon.sh
+EXTRA_DIST += tests/integration/anon.sh tests/integration/check_anon.py

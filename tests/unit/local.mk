@@ -10,7 +10,8 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_collect_sysvipc tests/unit/test_collect_fds_denied \
 	tests/unit/test_reuse_threads tests/unit/test_inet_side tests/unit/test_meter_calc \
 	tests/unit/test_collect_sysinfo tests/unit/test_wait_decode tests/unit/test_wait_chain \
-	tests/unit/test_rates
+	tests/unit/test_rates \
+	tests/unit/test_services
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
@@ -20,6 +21,7 @@ tests_unit_test_channel_inet_SOURCES = tests/unit/test_channel_inet.c \
 	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
 tests_unit_test_channel_inet_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_text_escape_LDADD = $(IPCTOP_LIBS)
+tests_unit_test_services_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_reuse_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_u64map_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_kept_fds_LDADD = $(IPCTOP_LIBS)

@@ -1,7 +1,9 @@
 /* test_parse_fdinfo.c — parse_fdinfo on real fdinfo captures (pipe, eventfd, pty master,
- * inotify, epoll, a file with a lock) and on broken values. */
+ * inotify, epoll, a file with a lock) and on broken values; parse_fdinfo_anon on the same and
+ * on timerfd, signalfd and pidfd text as this kernel (6.18) writes it, and on malformed lines. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sysmacros.h>
 
 #include "collect/parse_proc.h"
 #include "../tap.h"
@@ -86,9 +88,104 @@ static void test_bad_values(void)
 	ok(!o.has_pos, "struct zeroed first");
 }
 
+static struct fdinfo_lists lists;
+
+static int anon_text(const char *s, struct fd_anon *a)
+{
+	size_t n = strlen(s);
+	char *buf = exact_copy(s, n);
+	int found = parse_fdinfo_anon(buf, n, a, &lists);
+	free(buf);
+	return found;
+}
+
+static int anon_file(const char *name, struct fd_anon *a)
+{
+	size_t n;
+	char *buf = fixture(name, &n);
+	int found = parse_fdinfo_anon(buf, n, a, &lists);
+	free(buf);
+	return found;
+}
+
+/* Captures of this kernel's text (the spacing is the kernel's own). */
+static const char timerfd_text[] =
+	"pos:\t0\nflags:\t02\nmnt_id:\t17\nino:\t26\nclockid: 1\nticks: 3\n"
+	"settime flags: 00\nit_value: (4, 992401667)\nit_interval: (5, 0)\n";
+static const char signalfd_text[] = "pos:\t0\nflags:\t02\nmnt_id:\t17\nino:\t26\n"
+	"sigmask:\t0000000000004200\n";
+static const char pidfd_text[] = "pos:\t0\nflags:\t02000002\nmnt_id:\t4\nino:\t2016928\n"
+	"Pid:\t9546\nNSpid:\t9546\n";
+
+static void test_anon_kinds(void)
+{
+	struct fd_anon a;
+	is_int(anon_file("fdinfo_eventfd.txt", &a), 1, "eventfd: one anon line");
+	ok(a.have == FA_COUNT && a.count == 7, "eventfd: count 7");
+
+	is_int(anon_text(timerfd_text, &a), 4, "timerfd: clockid, ticks, it_value, it_interval");
+	ok(a.clockid == 1 && a.ticks == 3, "timerfd: CLOCK_MONOTONIC, 3 ticks");
+	ok(a.value_ns == 4992401667ull, "timerfd: it_value in ns");
+	ok(a.interval_ns == 5000000000ull, "timerfd: it_interval 5 s");
+	ok(a.have == (FA_CLOCKID | FA_TICKS | FA_VALUE | FA_INTERVAL), "timerfd: have bits");
+
+	is_int(anon_text(signalfd_text, &a), 1, "signalfd: sigmask");
+	ok(a.have == FA_SIGMASK && a.sigmask == ((1ull << 9) | (1ull << 14)),
+	   "signalfd: SIGUSR1 (10) and SIGTERM (15)");
+
+	anon_text(pidfd_text, &a);
+	ok(a.have == FA_PID && a.pid == 9546, "pidfd: Pid 9546 (NSpid ignored)");
+	anon_text("Pid:\t-1\nNSpid:\t-1\n", &a);
+	ok(a.have == FA_PID && a.pid == -1, "pidfd of an ended process: -1");
+
+	is_int(anon_file("fdinfo_inotify.txt", &a), 1, "inotify: one watch line");
+	is_int((long)lists.n_watches, 1, "inotify: one watch");
+	ok(lists.watches[0].wd == 1 && lists.watches[0].ino == 0x3c51a && lists.watches[0].mask == 0x100,
+	   "inotify: wd 1, inode 0x3c51a, mask IN_CREATE");
+	ok(lists.watches[0].dev == makedev(254, 0), "inotify: sdev fe00000 is 254:0");
+
+	is_int(anon_file("fdinfo_epoll.txt", &a), 1, "epoll: one tfd line");
+	is_int((long)lists.n_targets, 1, "epoll: one target");
+	ok(lists.targets[0].fd == 7 && lists.targets[0].events == 0x19 && lists.targets[0].ino == 0x442d,
+	   "epoll: fd 7, events 0x19, inode 0x442d");
+	anon_text("tfd:        3 events:       19 data:              4d2  pos:0 ino:1a sdev:10\n"
+		  "tfd:        4 events: 8000001c data:              4d2  pos:0 ino:1a sdev:10\n", &a);
+	ok(lists.n_targets == 2 && lists.targets[1].fd == 4 && lists.targets[1].events == 0x8000001c,
+	   "epoll: second target, EPOLLET kept");
+}
+
+static void test_anon_malformed(void)
+{
+	struct fd_anon a;
+	anon_text("it_value: (4, 1000000000)\nit_interval: (5 0)\nticks: -1\nclockid: 99999999999\n", &a);
+	ok(a.have == 0, "nsec out of range, no comma, negative ticks, oversized clockid: none kept");
+	anon_text("it_value: (18446744073, 709551616)\n", &a);
+	ok(a.have == 0, "it_value beyond 64-bit ns skipped");
+	anon_text("sigmask:\t00000000000042zz\nPid:\t-2\neventfd-count: \n", &a);
+	ok(a.have == 0, "junk sigmask, pid -2, empty count skipped");
+	anon_text("tfd:        x events:       19 data: 1  pos:0 ino:1a sdev:10\n"
+		  "tfd:        3 events:       19 data: 1  pos:0 ino:1a\n"
+		  "tfd:        3 events:       19 data: 1  pos:0 ino:1a sdev:10 extra\n"
+		  "tfd:        5 events:       19 data: 1  pos:0 ino:1a sdev:10\n", &a);
+	ok(lists.n_targets == 1 && lists.targets[0].fd == 5, "epoll: three broken tfd lines skipped, one kept");
+	anon_text("inotify wd:zz ino:1 sdev:0 mask:1\ninotify wd:2 ino:1 sdev:0\n"
+		  "inotify wd:3 ino:1 sdev:0 mask:1x ignored_mask:0\ninotify wd:4 ino:1 sdev:0 mask:2\n", &a);
+	ok(lists.n_watches == 1 && lists.watches[0].wd == 4, "inotify: three broken watch lines skipped");
+	anon_text("Pid:\t12\n", &a);
+	ok(lists.n_targets == 0 && lists.n_watches == 0, "lists reset on each call");
+	char cut[] = "sigmask:\t0000000000004200";
+	parse_fdinfo_anon(cut, 12, &a, &lists);
+	ok(a.have == FA_SIGMASK && a.sigmask == 0, "len bounds the text");
+	is_int(parse_fdinfo_anon(NULL, 0, &a, &lists), 0, "NULL text");
+}
+
 int main(void)
 {
 	test_fixtures();
 	test_bad_values();
+	test_anon_kinds();
+	test_anon_malformed();
+	free(lists.targets);
+	free(lists.watches);
 	return tap_done();
 }

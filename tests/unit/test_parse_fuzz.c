@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "collect/parse_proc.h"
+#include "model/kernel_names.h"
 #include "../tap.h"
 #include "test_parse_fixture.h"
 
@@ -267,6 +268,12 @@ static void run_all_parsers(const char *b, size_t k, bool *sane)
 	struct fdinfo_fields fi;
 	parse_status(b, k, &st);
 	parse_fdinfo(b, k, &fi);
+	struct fd_anon an;
+	struct fdinfo_lists fl = { 0 };
+	int took = parse_fdinfo_anon(b, k, &an, &fl);
+	*sane &= fl.n_targets + fl.n_watches <= (size_t)took && (size_t)took <= count_lines(b, k) + 1;
+	free(fl.targets);
+	free(fl.watches);
 	*sane &= strlen(st.cpus_allowed_list) < sizeof(st.cpus_allowed_list);
 	*sane &= maps_sane(b, k, NULL);
 	struct arena a;
@@ -315,7 +322,7 @@ static void mutated_fixtures(void)
 {
 	static const char *const names[] = {
 		"status.txt", "maps.txt", "smaps.txt", "fdinfo_eventfd.txt", "fdinfo_inotify.txt",
-		"sysvipc_shm.txt", "sysvipc_msg.txt", "sysvipc_sem.txt",
+		"fdinfo_epoll.txt", "sysvipc_shm.txt", "sysvipc_msg.txt", "sysvipc_sem.txt",
 	};
 	bool sane = true;
 	for (size_t f = 0; f < sizeof(names) / sizeof(names[0]); f++) {

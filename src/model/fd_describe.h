@@ -1,0 +1,20 @@
+/* fd_describe.h — what fdinfo told of an anon-inode descriptor, in words: an eventfd's count,
+ * a timerfd's clock and times, a signalfd's signals, inotify watches, epoll targets, the
+ * process a pidfd refers to. Shared by the IPC tab and any other screen. */
+#ifndef IPCTOP_FD_DESCRIBE_H
+#define IPCTOP_FD_DESCRIBE_H
+
+#include <stdbool.h>
+
+#include "model/snapshot.h"
+#include "util/strbuf.h"
+
+/* Append the words for f ("count 7", "monotonic, every 5 s, next in 4.99 s, 0 ticks",
+ * "SIGUSR1 SIGTERM", "2 watches: 254:0 inode 19, ...", "fd 3 (in), fd 4 (out et)",
+ * "pid 1234 (comm)"); false (nothing appended) when f has none. */
+bool fd_anon_describe(struct strbuf *sb, const struct snapshot *s, const struct fd_info *f);
+/* Append the epoll event names of mask, space separated ("in out et"), leaving out err and
+ * hup, which the kernel adds to every target; unknown bits as "0x...". */
+void epoll_events_words(struct strbuf *sb, uint32_t mask);
+
+#endif
