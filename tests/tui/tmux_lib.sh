@@ -1,5 +1,6 @@
 # tmux_lib.sh — what the tmux end-to-end tests share: their work dir and private tmux server
-# (tmux_require, tmux_setup, T), waiting for the screen (wait_for, wait_re, wait_gone), a check
+# (tmux_require, tmux_setup, T; the sanitizers' reports of what runs in the panes are checked
+# by tap_done after tmux_finish), waiting for the screen (wait_for, wait_re, wait_gone), a check
 # that keys opened nothing (probe), starting ipctop in a pane (start), and a pair of processes
 # joined by a pipe (start_pipe_pair). Source it after tap.sh, then call tmux_setup; session is
 # set by start.
@@ -13,7 +14,7 @@ tmux_require() {
 }
 
 # tmux_setup PREFIX [PIDVAR...]: make the work dir $tmp and the private server's name $sock
-# from PREFIX, and on exit (or INT/TERM) call tmux_cleanup, which ends the pids then held by
+# from PREFIX, have the sanitizers' reports collected (san_watch; tap_done checks them), and on exit (or INT/TERM) call tmux_cleanup, which ends the pids then held by
 # the variables PIDVAR (emptied here; a test empties one again when it has ended that process).
 tmux_setup() {
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-$1.XXXXXX") || exit 1
@@ -24,6 +25,9 @@ tmux_setup() {
 	# The server keeps running when its last session ends (exit-empty off): otherwise a session
 	# started just after another one quit can reach a server that is shutting down and die with it.
 	printf 'set -s exit-empty off\n' > "$tmp/tmux.conf"
+	# Before the server starts: its panes inherit the sanitizers' options (reports in $tmp/san).
+	san_watch "$tmp"
+	tap_done_hook=tmux_finish
 	trap tmux_cleanup EXIT
 	trap 'exit 130' INT TERM
 }
@@ -41,6 +45,22 @@ tmux_cleanup() {
 }
 
 T() { "$TMUX_BIN" -f "$tmp/tmux.conf" -L "$sock" "$@"; }
+
+# tmux_finish: before tap_done reads the sanitizers' reports: stop the server, which hangs up
+# the programs still in its panes, and wait (at most 5 s each) until they have ended, so that
+# what they report on exit (leaks) is written.
+tmux_finish() {
+	pane_pids=$(T list-panes -a -F '#{pane_pid}' 2>/dev/null)
+	tmux_stop
+	for p in $pane_pids; do
+		i=0
+		while [ "$i" -lt 50 ] && st=$(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null) &&
+			[ "${st%% *}" != Z ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+	done
+}
 
 # tmux_stop: end the private server and remove its socket file (tmux leaves it behind).
 tmux_stop() {

@@ -54,6 +54,9 @@ tests_unit_test_collect_viewer_LDADD = $(IPCTOP_LIBS)
 # maps_nobody.sh: test_collect_maps again as nobody (pid 1's maps refused: denied, not gone)
 TESTS += tests/unit/maps_nobody.sh
 EXTRA_DIST += tests/unit/maps_nobody.sh
+# san_watch.sh: tap.sh's collection of sanitizer reports fails on throwaway faulty programs
+TESTS += tests/unit/san_watch.sh
+EXTRA_DIST += tests/unit/san_watch.sh
 # the golden files of test_export_json
 EXTRA_DIST += tests/unit/golden/export_full.json tests/unit/golden/export_full_pretty.json \
 	tests/unit/golden/export_p100_pretty.json tests/unit/golden/export_p200.json
