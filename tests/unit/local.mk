@@ -8,7 +8,8 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_parse_pcb tests/unit/test_channel_ids tests/unit/test_fast_text \
 	tests/unit/test_term_input tests/unit/test_channel_semantics tests/unit/test_proc_read \
 	tests/unit/test_collect_sysvipc tests/unit/test_collect_fds_denied \
-	tests/unit/test_reuse_threads tests/unit/test_inet_side tests/unit/test_collect_viewer
+	tests/unit/test_reuse_threads tests/unit/test_inet_side tests/unit/test_collect_viewer \
+	tests/unit/test_proc_target
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
@@ -51,6 +52,8 @@ tests_unit_test_reuse_threads_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_inet_side_LDADD = $(IPCTOP_LIBS)
 # test_collect_viewer: first user namespace or not, by the ns link, else the uid_map (fake /proc)
 tests_unit_test_collect_viewer_LDADD = $(IPCTOP_LIBS)
+# test_proc_target: the actions' pidfd hold, renice and signal against the kernel
+tests_unit_test_proc_target_LDADD = $(IPCTOP_LIBS)
 # maps_nobody.sh: test_collect_maps again as nobody (pid 1's maps refused: denied, not gone)
 TESTS += tests/unit/maps_nobody.sh
 EXTRA_DIST += tests/unit/maps_nobody.sh
