@@ -11,11 +11,11 @@ tests_tui_test_settings_LDADD = $(IPCTOP_LIBS)
 TESTS += tests/tui/decode.sh tests/tui/tui_basic.sh tests/tui/actions.sh tests/tui/keys.sh tests/tui/targets.sh \
 	tests/tui/lifecycle.sh tests/tui/demo.sh tests/tui/memory.sh \
 	tests/tui/setup.sh tests/tui/users.sh tests/tui/ipc_jump.sh tests/tui/mouse.sh \
-	tests/tui/graph_hops.sh tests/tui/share_tui.sh tests/tui/chans.sh tests/tui/dialogs.sh
+	tests/tui/graph_hops.sh tests/tui/share_tui.sh tests/tui/chans.sh tests/tui/dialogs.sh tests/tui/menus.sh
 EXTRA_DIST += tests/tui/decode.sh tests/tui/tui_basic.sh tests/tui/tmux_lib.sh tests/tui/actions.sh tests/tui/keys.sh \
 	tests/tui/targets.sh tests/tui/lifecycle.sh tests/tui/demo.sh tests/tui/memory.sh \
 	tests/tui/setup.sh tests/tui/users.sh tests/tui/ipc_jump.sh tests/tui/mouse.sh \
-	tests/tui/graph_hops.sh tests/tui/share_tui.sh tests/tui/chans.sh tests/tui/dialogs.sh
+	tests/tui/graph_hops.sh tests/tui/share_tui.sh tests/tui/chans.sh tests/tui/dialogs.sh tests/tui/menus.sh
 # test_keymap: the key table against the help screen's text and the man page
 check_PROGRAMS += tests/tui/test_keymap
 TESTS += tests/tui/test_keymap
