@@ -11,11 +11,8 @@
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require
 tmux_setup dialogs s1 s2 s3
-sleep 600 </dev/null >/dev/null 2>&1 & s1=$!
-sleep 600 </dev/null >/dev/null 2>&1 & s2=$!
-sleep 600 </dev/null >/dev/null 2>&1 & s3=$!
-mkdir -p "$tmp/config/ipctop"
-printf 'sort_column=pid\nsort_direction=asc\n' > "$tmp/config/ipctop/ipctoprc"
+start_sleeps s1 s2 s3
+sort_rc pid asc
 
 # explain KEY: the first words of the help text of KEY (col.pid ...) in src/view/help_text.c.
 explain() {

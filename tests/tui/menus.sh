@@ -9,21 +9,11 @@
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require
 tmux_setup menus s1 s2 s3
-sleep 600 </dev/null >/dev/null 2>&1 & s1=$!
-sleep 600 </dev/null >/dev/null 2>&1 & s2=$!
-sleep 600 </dev/null >/dev/null 2>&1 & s3=$!
-mkdir -p "$tmp/config/ipctop"
-printf 'sort_column=pid\nsort_direction=desc\n' > "$tmp/config/ipctop/ipctoprc"
+start_sleeps s1 s2 s3
+sort_rc pid desc
 asc=$(printf '%s\n' "$s1" "$s2" "$s3" | sort -n | paste -sd' ' -)
 desc=$(printf '%s\n' "$s1" "$s2" "$s3" | sort -rn | paste -sd' ' -)
 
-rows() { T capture-pane -p -t "$session" | awk 'NR > 5 && $1 ~ /^[0-9]+$/ { print $1 }' | paste -sd' ' -; }
-# wait_order PIDS: until the rows are PIDS in that order (5 s).
-wait_order() {
-	n=0
-	while [ "$(rows)" != "$1" ] && [ "$n" -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
-	[ "$(rows)" = "$1" ] || { echo "# rows: $(rows); expected: $1"; return 1; }
-}
 wheel_down() { T send-keys -t "$session" -H $(printf '\033[<65;40;20M' | od -An -tx1); }
 
 start m "--no-color -p $s1,$s2,$s3"

@@ -29,13 +29,6 @@ set -- $hogs
 by_command="$1 $3 $2"
 [ "$by_rss_desc" = "$2 $3 $1" ]; ok $? "the kernel's VmRSS orders the hogs 60, 35, 10 MiB ($by_rss_desc)"
 
-rows() { T capture-pane -p -t "$session" | awk 'NR > 5 && $1 ~ /^[0-9]+$/ { print $1 }' | paste -sd' ' -; }
-# wait_order PIDS: until the rows are PIDS in that order (5 s).
-wait_order() {
-	n=0
-	while [ "$(rows)" != "$1" ] && [ "$n" -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
-	[ "$(rows)" = "$1" ] || { echo "# rows: $(rows); expected: $1"; return 1; }
-}
 selected() { capture_rev | sed -n "s/^$SEL *\([0-9][0-9]*\) .*/\1/p" | head -n 1; }
 wait_selected() {
 	n=0

@@ -1,8 +1,9 @@
 # tmux_lib.sh — what the tmux end-to-end tests share: their work dir and private tmux server
 # (tmux_require, tmux_setup, T; the sanitizers' reports of what runs in the panes are checked
-# by tap_done after tmux_finish), waiting for the screen (wait_for, wait_re, wait_gone), a check
-# that keys opened nothing (probe), starting ipctop in a pane (start), and a pair of processes
-# joined by a pipe (start_pipe_pair). Source it after tap.sh, then call tmux_setup; session is
+# by tap_done after tmux_finish), waiting for the screen (wait_for, wait_re, wait_gone,
+# wait_order), a check that keys opened nothing (probe), starting ipctop in a pane (start) with
+# a sort order (sort_rc), sleeps to list (start_sleeps), and a pair of processes joined by a
+# pipe (start_pipe_pair). Source it after tap.sh, then call tmux_setup; session is
 # set by start.
 
 # tmux_require [python3]: skip the whole test unless tmux and the built ipctop (and python3,
@@ -136,6 +137,30 @@ start() {
 	session=$1; shift
 	T new-session -d -s "$session" -x 120 -y 40 \
 		"env ${pane_term:+TERM=$pane_term} XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
+}
+
+# sort_rc COLUMN asc|desc: the settings file ipctop started by start reads, with that sort.
+sort_rc() {
+	mkdir -p "$tmp/config/ipctop"
+	printf 'sort_column=%s\nsort_direction=%s\n' "$1" "$2" > "$tmp/config/ipctop/ipctoprc"
+}
+
+# start_sleeps VAR...: a `sleep 600` for each VAR, its pid put there (name the VARs as
+# tmux_setup's PIDVARs so that the clean-up ends them).
+start_sleeps() {
+	for v; do
+		sleep 600 </dev/null >/dev/null 2>&1 &
+		eval "$v=\$!"
+	done
+}
+
+# rows: the PIDs of the list's rows, top to bottom, space separated.
+rows() { T capture-pane -p -t "$session" | awk 'NR > 5 && $1 ~ /^[0-9]+$/ { print $1 }' | paste -sd' ' -; }
+# wait_order PIDS: until the rows are PIDS in that order (5 s).
+wait_order() {
+	n=0
+	while [ "$(rows)" != "$1" ] && [ "$n" -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+	[ "$(rows)" = "$1" ] || { echo "# rows: $(rows); expected: $1"; return 1; }
 }
 
 # py_fixture NAME: write $tmp/NAME.py, a python3 fixture, from stdin after a common head: the
