@@ -17,6 +17,7 @@ desc=$(printf '%s\n' "$s1" "$s2" "$s3" | sort -rn | paste -sd' ' -)
 wheel_down() { T send-keys -t "$session" -H $(printf '\033[<65;40;20M' | od -An -tx1); }
 
 start m "--no-color -p $s1,$s2,$s3"
+wait_for " $s3 " 150   # (up to 15 s to start on a busy machine)
 wait_order "$desc"; ok $? "the sleeps listed by PID, descending, as the settings say"
 T send-keys -t m F6
 wait_for "Sort by"; ok $? "F6 opens the sort menu"

@@ -44,6 +44,7 @@ for run in "xterm-256color sgr" "screen x10"; do
 	printf 'sort_column=command\nsort_direction=asc\n' > "$tmp/config/ipctop/ipctoprc"
 	T new-session -d -s "$session" -x 120 -y 40 \
 		"env TERM=$term XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' --no-color -p $list"
+	wait_for " PID " 150   # (up to 15 s to start: the sanitizer build on a busy machine is slow)
 	wait_order "$by_command"; ok $? "$term: the hogs listed by command line first"
 	click_text " PID " "$enc"
 	wait_order "$by_pid_asc"; ok $? "$term: a click on the PID header sorts by PID, ascending"
