@@ -6,7 +6,8 @@
 # with a failed result carrying the report's words; a clean program must not. Nothing of
 # ipctop is changed for this: the faults are in the throwaway programs only.
 . "$TESTS_SRC/tap.sh"
-command -v "${CC:-cc}" >/dev/null 2>&1 || ci_skip_all "no C compiler (CC=${CC:-cc})"
+cc=${CC:-cc}   # may carry flags ("gcc -std=gnu11"): used unquoted
+command -v "${cc%% *}" >/dev/null 2>&1 || ci_skip_all "no C compiler (CC=$cc)"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-sanw.XXXXXX") || exit 99
 trap 'rm -rf "$work"' EXIT
@@ -15,10 +16,10 @@ trap 'exit 130' INT TERM HUP
 # build NAME FLAGS: $work/NAME from the C text on stdin.
 build() {
 	cat > "$work/$1.c"
-	"${CC:-cc}" -g -O0 $2 -o "$work/$1" "$work/$1.c" 2>"$work/$1.cc.err"
+	$cc -g -O0 $2 -o "$work/$1" "$work/$1.c" 2>"$work/$1.cc.err"
 }
 
-build overflow "-fsanitize=address" <<'C' || ci_skip_all "$CC cannot build with -fsanitize=address"
+build overflow "-fsanitize=address" <<'C' || ci_skip_all "$cc cannot build with -fsanitize=address"
 #include <stdlib.h>
 int main(int argc, char **argv) { char *p = malloc(8); p[8 + argc - 1] = 1; (void)argv; free(p); return 0; }
 C
