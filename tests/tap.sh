@@ -1,4 +1,5 @@
-# tap.sh — TAP helpers for shell tests: source it, call ok/skip/ci_skip, end with tap_done.
+# tap.sh — TAP helpers for shell tests: source it, call ok/skip/ci_skip, end with tap_done;
+# san_watch collects the sanitizers' reports of the programs a test runs.
 tap_n=0
 tap_failed=0
 
@@ -66,7 +67,40 @@ ci_skip_all() {
 	skip_all "$*"
 }
 
+# san_watch DIR: programs built with the sanitizers (ASan with LSan, UBSan) that this test
+# starts from now on write their reports into DIR/san instead of stderr, where a tmux pane or
+# a captured stream would lose them (DIR is made traversable and san world-writable, so that a
+# run as nobody can write there too). tap_done then adds one result, which fails with the text
+# of every report found: in the sanitizer build always (make check sets IPCTOP_SANITIZERS=yes
+# there), elsewhere only when a report appeared. A test may set tap_done_hook to a command that
+# ends what it still runs first (so that their exit reports come in).
+san_watch() {
+	tap_san=$1/san
+	chmod go+x "$1" && mkdir -p -m 1777 "$tap_san" ||
+		{ echo "Bail out! san_watch: cannot make $tap_san"; exit 1; }
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$tap_san/asan:halt_on_error=1"
+	UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$tap_san/ubsan:halt_on_error=1:print_stacktrace=1"
+	export ASAN_OPTIONS UBSAN_OPTIONS
+}
+
+# san_check: the result san_watch promises (a no-op without san_watch).
+san_check() {
+	[ -n "${tap_san:-}" ] || return 0
+	[ -z "${tap_done_hook:-}" ] || $tap_done_hook
+	set -- "$tap_san"/*
+	if [ -e "$1" ]; then
+		ok 1 "no sanitizer report from the programs this test ran"
+		for f; do
+			echo "# ${f##*/}:"
+			head -n 80 "$f" | sed 's/^/#   /'
+		done
+	elif [ "${IPCTOP_SANITIZERS:-}" = yes ]; then
+		ok 0 "no sanitizer report from the programs this test ran"
+	fi
+}
+
 tap_done() {
+	san_check
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
 }

@@ -4,8 +4,11 @@
 # access bit or a role swapped, a +1/-1 bound dropped), is built in a private copy of the
 # source tree and run against the unit tests, then the integration tests; a mutant that some
 # test fails (or that hangs past the timeout) is killed, one that passes them all survived.
-# Prints killed/total and lists the survivors. Run by `make mutate` (tools/mutate.mk), which
-# gives the test lists; see there for the knobs.
+# Prints killed/total and lists the survivors. Each mutant's tests are watched for SysV
+# objects they leave (a mutant can crash a fixture before it cleans up): the ones made while
+# they ran that no live process holds are named on its result line and listed at the end,
+# not removed (on a shared machine they could be another run's). Run by `make mutate`
+# (tools/mutate.mk), which gives the test lists; see there for the knobs.
 #
 # usage: mutate.sh SRCDIR WORKDIR [SAMPLE [SEED]]   (SAMPLE 0: every mutant)
 # environment: MUTATE_UNIT, MUTATE_INTEGRATION (test names as in TESTS), MUTATE_TIMEOUT (s),
@@ -79,6 +82,30 @@ apply() {
 		'NR == L { $0 = substr($0, 1, C - 1) T substr($0, C + length(F)) } { print }' "$1"
 }
 
+# sysv_ids: the SysV objects there now, "KIND ID" a line, sorted.
+sysv_ids() {
+	for k in shm msg sem; do
+		awk -v k="$k" 'NR > 1 { print k, $2 }' "/proc/sysvipc/$k" 2>/dev/null
+	done | LC_ALL=C sort
+}
+
+# sysv_orphans BEFORE: the objects not in the file BEFORE (a sysv_ids list) that nothing
+# holds: a segment with no attacher whose creator has ended, a queue whose last sender and
+# receiver (when any) have ended, any new semaphore set.
+sysv_orphans() {
+	sysv_ids | LC_ALL=C comm -13 "$1" - | while read -r kind id; do
+		case $kind in
+		shm) set -- $(awk -v id="$id" 'NR > 1 && $2 == id { print $5, $7 }' /proc/sysvipc/shm)
+			[ "${2:-1}" -eq 0 ] && ! kill -0 "$1" 2>/dev/null || continue ;;
+		msg) set -- $(awk -v id="$id" 'NR > 1 && $2 == id { print $6, $7 }' /proc/sysvipc/msg)
+			[ $# -eq 2 ] || continue
+			{ [ "$1" -eq 0 ] || ! kill -0 "$1" 2>/dev/null; } &&
+				{ [ "$2" -eq 0 ] || ! kill -0 "$2" 2>/dev/null; } || continue ;;
+		esac
+		printf '%s %s\n' "$kind" "$id"
+	done
+}
+
 # run_tests NAMES: make check with these tests in the copy's build, under the timeout
 run_tests() {
 	timeout -k 10 "$limit" make -s -C "$build" -j2 check TESTS="$1" >>"$log" 2>&1
@@ -112,6 +139,7 @@ while IFS="$tab" read -r file line col from to; do
 	apply "$work/orig" "$line" "$col" "$from" "$to" > "$file"
 	what="$file:$line: '$from' -> '$to': $(sed -n "${line}p" "$file" | sed 's/^[ \t]*//')"
 	echo "== $what" >>"$log"
+	sysv_ids > "$work/sysv.before"
 	if ! make -s -C "$build" -j2 check TESTS= >>"$log" 2>&1; then
 		result=stillborn; stillborn=$((stillborn + 1))
 	elif ! run_tests "$MUTATE_UNIT" || ! run_tests "${MUTATE_INTEGRATION:-}"; then
@@ -120,6 +148,8 @@ while IFS="$tab" read -r file line col from to; do
 		result=SURVIVED; survived=$((survived + 1))
 	fi
 	cp "$work/orig" "$file"   # newer than the mutant's object: the next build remakes it
+	left=$(sysv_orphans "$work/sysv.before" | tr '\n' ' ')
+	[ -z "$left" ] || what="$what [SysV left: ${left% }]"
 	echo "$result $what" | tee -a "$out"
 done < "$work/chosen"
 make -s -C "$build" -j2 >>"$log" 2>&1
@@ -129,3 +159,4 @@ echo "mutate: $killed killed of $total built mutants" \
 	"($( [ $total -gt 0 ] && echo $((100 * killed / total)) || echo 0)%)," \
 	"$survived survived, $stillborn did not compile (results: $out)"
 grep '^SURVIVED' "$out" || true
+grep -F '[SysV left:' "$out" | sed 's/^/mutate: left behind (ipcs; ipcrm if no other run made them): /' || true

@@ -13,6 +13,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-cli.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM HUP
 chmod 755 "$tmp"
+san_watch "$tmp"   # reports of the sanitizer build's ipctop (as nobody too): tap_done checks them
 cp "$IPCTOP" "$tmp/ipctop" && chmod 755 "$tmp/ipctop" || { ok 1 "copy ipctop"; tap_done; exit; }
 
 # The version configure.ac gives (not ipctop's own word for it).

@@ -3,6 +3,7 @@
 # Needs tap.sh sourced first. Every test gets a private directory $FX_TMP, removed on exit.
 
 FX_TMP=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-it.XXXXXX") || exit 99
+san_watch "$FX_TMP"   # the sanitizers' reports of ipctop and the fixtures: tap_done checks them
 FX_PID=
 FX_MANIFEST=
 

@@ -39,7 +39,9 @@ TMUX_TESTS = \
 	tests/tui/threads.sh \
 	tests/tui/traffic_tui.sh \
 	tests/tui/anon_tab.sh \
-	tests/tui/service_name.sh
+	tests/tui/service_name.sh \
+	tests/tui/dialogs.sh \
+	tests/tui/menus.sh
 TESTS += $(TMUX_TESTS)
 EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh
 # test_keymap: the key table against the help screen's text and the man page

@@ -29,13 +29,6 @@ set -- $hogs
 by_command="$1 $3 $2"
 [ "$by_rss_desc" = "$2 $3 $1" ]; ok $? "the kernel's VmRSS orders the hogs 60, 35, 10 MiB ($by_rss_desc)"
 
-rows() { T capture-pane -p -t "$session" | awk 'NR > 5 && $1 ~ /^[0-9]+$/ { print $1 }' | paste -sd' ' -; }
-# wait_order PIDS: until the rows are PIDS in that order (5 s).
-wait_order() {
-	n=0
-	while [ "$(rows)" != "$1" ] && [ "$n" -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
-	[ "$(rows)" = "$1" ] || { echo "# rows: $(rows); expected: $1"; return 1; }
-}
 selected() { capture_rev | sed -n "s/^$SEL *\([0-9][0-9]*\) .*/\1/p" | head -n 1; }
 wait_selected() {
 	n=0
@@ -51,6 +44,7 @@ for run in "xterm-256color sgr" "screen x10"; do
 	printf 'sort_column=command\nsort_direction=asc\n' > "$tmp/config/ipctop/ipctoprc"
 	T new-session -d -s "$session" -x 120 -y 40 \
 		"env TERM=$term XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' --no-color -p $list"
+	wait_for " PID " 150   # (up to 15 s to start: the sanitizer build on a busy machine is slow)
 	wait_order "$by_command"; ok $? "$term: the hogs listed by command line first"
 	click_text " PID " "$enc"
 	wait_order "$by_pid_asc"; ok $? "$term: a click on the PID header sorts by PID, ascending"

@@ -1,7 +1,9 @@
 # tmux_lib.sh — what the tmux end-to-end tests share: their work dir and private tmux server
-# (tmux_require, tmux_setup, T), waiting for the screen (wait_for, wait_re, wait_gone), a check
-# that keys opened nothing (probe), starting ipctop in a pane (start), and a pair of processes
-# joined by a pipe (start_pipe_pair). Source it after tap.sh, then call tmux_setup; session is
+# (tmux_require, tmux_setup, T; the sanitizers' reports of what runs in the panes are checked
+# by tap_done after tmux_finish), waiting for the screen (wait_for, wait_re, wait_gone,
+# wait_order), a check that keys opened nothing (probe), starting ipctop in a pane (start) with
+# a sort order (sort_rc), sleeps to list (start_sleeps), and a pair of processes joined by a
+# pipe (start_pipe_pair). Source it after tap.sh, then call tmux_setup; session is
 # set by start.
 
 # tmux_require [python3]: skip the whole test unless tmux and the built ipctop (and python3,
@@ -13,7 +15,7 @@ tmux_require() {
 }
 
 # tmux_setup PREFIX [PIDVAR...]: make the work dir $tmp and the private server's name $sock
-# from PREFIX, and on exit (or INT/TERM) call tmux_cleanup, which ends the pids then held by
+# from PREFIX, have the sanitizers' reports collected (san_watch; tap_done checks them), and on exit (or INT/TERM) call tmux_cleanup, which ends the pids then held by
 # the variables PIDVAR (emptied here; a test empties one again when it has ended that process).
 tmux_setup() {
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-$1.XXXXXX") || exit 1
@@ -24,6 +26,9 @@ tmux_setup() {
 	# The server keeps running when its last session ends (exit-empty off): otherwise a session
 	# started just after another one quit can reach a server that is shutting down and die with it.
 	printf 'set -s exit-empty off\n' > "$tmp/tmux.conf"
+	# Before the server starts: its panes inherit the sanitizers' options (reports in $tmp/san).
+	san_watch "$tmp"
+	tap_done_hook=tmux_finish
 	trap tmux_cleanup EXIT
 	trap 'exit 130' INT TERM
 }
@@ -43,6 +48,22 @@ tmux_cleanup() {
 # fd 9 (start_ipc_fixture's hold on the fixture's control fifo) is closed for tmux: a tmux
 # server started while it is open would keep it, and the fixture would never see its end.
 T() { "$TMUX_BIN" -f "$tmp/tmux.conf" -L "$sock" "$@" 9>&-; }
+
+# tmux_finish: before tap_done reads the sanitizers' reports: stop the server, which hangs up
+# the programs still in its panes, and wait (at most 5 s each) until they have ended, so that
+# what they report on exit (leaks) is written.
+tmux_finish() {
+	pane_pids=$(T list-panes -a -F '#{pane_pid}' 2>/dev/null)
+	tmux_stop
+	for p in $pane_pids; do
+		i=0
+		while [ "$i" -lt 50 ] && st=$(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null) &&
+			[ "${st%% *}" != Z ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+	done
+}
 
 # tmux_stop: end the private server and remove its socket file (tmux leaves it behind).
 tmux_stop() {
@@ -118,6 +139,30 @@ start() {
 	session=$1; shift
 	T new-session -d -s "$session" -x 120 -y 40 \
 		"env ${pane_term:+TERM=$pane_term} XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
+}
+
+# sort_rc COLUMN asc|desc: the settings file ipctop started by start reads, with that sort.
+sort_rc() {
+	mkdir -p "$tmp/config/ipctop"
+	printf 'sort_column=%s\nsort_direction=%s\n' "$1" "$2" > "$tmp/config/ipctop/ipctoprc"
+}
+
+# start_sleeps VAR...: a `sleep 600` for each VAR, its pid put there (name the VARs as
+# tmux_setup's PIDVARs so that the clean-up ends them).
+start_sleeps() {
+	for v; do
+		sleep 600 </dev/null >/dev/null 2>&1 &
+		eval "$v=\$!"
+	done
+}
+
+# rows: the PIDs of the list's rows, top to bottom, space separated.
+rows() { T capture-pane -p -t "$session" | awk 'NR > 5 && $1 ~ /^[0-9]+$/ { print $1 }' | paste -sd' ' -; }
+# wait_order PIDS: until the rows are PIDS in that order (5 s).
+wait_order() {
+	n=0
+	while [ "$(rows)" != "$1" ] && [ "$n" -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+	[ "$(rows)" = "$1" ] || { echo "# rows: $(rows); expected: $1"; return 1; }
 }
 
 # py_fixture NAME: write $tmp/NAME.py, a python3 fixture, from stdin after a common head: the

@@ -11,7 +11,8 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_reuse_threads tests/unit/test_inet_side tests/unit/test_meter_calc \
 	tests/unit/test_collect_sysinfo tests/unit/test_wait_decode tests/unit/test_wait_chain \
 	tests/unit/test_rates \
-	tests/unit/test_services
+	tests/unit/test_services \
+	tests/unit/test_collect_viewer tests/unit/test_proc_target
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
@@ -69,6 +70,16 @@ EXTRA_DIST += tests/unit/sysinfo_nobody.sh
 tests_unit_test_rates_SOURCES = tests/unit/test_rates.c \
 	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
 tests_unit_test_rates_LDADD = $(IPCTOP_LIBS)
+# test_collect_viewer: first user namespace or not, by the ns link, else the uid_map (fake /proc)
+tests_unit_test_collect_viewer_LDADD = $(IPCTOP_LIBS)
+# test_proc_target: the actions' pidfd hold, renice and signal against the kernel
+tests_unit_test_proc_target_LDADD = $(IPCTOP_LIBS)
+# maps_nobody.sh: test_collect_maps again as nobody (pid 1's maps refused: denied, not gone)
+TESTS += tests/unit/maps_nobody.sh
+EXTRA_DIST += tests/unit/maps_nobody.sh
+# san_watch.sh: tap.sh's collection of sanitizer reports fails on throwaway faulty programs
+TESTS += tests/unit/san_watch.sh
+EXTRA_DIST += tests/unit/san_watch.sh
 # the golden files of test_export_json
 EXTRA_DIST += tests/unit/golden/export_full.json tests/unit/golden/export_full_pretty.json \
 	tests/unit/golden/export_p100_pretty.json tests/unit/golden/export_p200.json

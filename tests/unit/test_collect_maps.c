@@ -1,15 +1,19 @@
 /* test_collect_maps.c — maps of a process far larger than one page of /proc text (the kernel
  * hands maps out a page at a time): every line is read, in detail and in the IPC-only pass,
  * and the IPC-only pass gives the same from PROCMAP_QUERY as from the text. A zombie's maps
- * (no address space: an empty file) is read as no mappings, not as denied. */
+ * (no address space: an empty file) is read as no mappings, not as denied. A process that has
+ * gone between the listing and its maps (reaped: /proc/PID is no more) is gone, by either
+ * way of reading, not denied; one whose maps the kernel refuses (pid 1, when not root) is. */
+#include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "collect/collect.h"
+#include "collect/collect_internal.h"
 #include "../tap.h"
 
 enum { N_MAPS = 600 };
@@ -59,6 +63,60 @@ static void test_zombie(void)
 	waitpid(z, NULL, 0);
 }
 
+/* A child forked, ended and reaped: a pid that was a process a moment ago. */
+static pid_t reaped_pid(void)
+{
+	pid_t z = fork();
+	if (z == 0)
+		_exit(0);
+	waitpid(z, NULL, 0);
+	return z;
+}
+
+/* collect_maps on pid (a bare proc_info of it): its result, and the flags it left. */
+static int maps_of(pid_t pid, bool text, bool detail, uint32_t *flags)
+{
+	struct collect_opts o = { .maps_text = text };
+	struct scan_ctx c = { .opts = &o, .proc_fd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC) };
+	struct proc_info p = { .pid = pid };
+	struct snapshot s;
+	snapshot_init(&s);
+	int r = collect_maps(&s, &c, &p, detail);
+	*flags = p.flags;
+	snapshot_free(&s);
+	scan_ctx_free(&c);
+	close(c.proc_fd);
+	return r;
+}
+
+static void test_gone_and_denied(void)
+{
+	static const char *const how[] = { "PROCMAP_QUERY", "the maps text", "detail" };
+	for (int k = 0; k < 3; k++) {
+		uint32_t flags = 0;
+		pid_t z;
+		int r, tries = 0;
+		do   /* a pid taken again at once by some other process: try another */
+			r = maps_of(z = reaped_pid(), k == 1, k == 2, &flags);
+		while (kill(z, 0) == 0 && ++tries < 5);
+		ok(r == -ENOENT && !(flags & PF_MAPS_DENIED),
+		   "a reaped process, by %s: gone (%d), not denied (flags %#x)", how[k], r, flags);
+	}
+	int fd = open("/proc/1/maps", O_RDONLY);
+	if (fd >= 0 || errno != EACCES) {
+		skip(2, "the kernel lets this process read pid 1's maps");
+	} else {
+		for (int text = 0; text <= 1; text++) {
+			uint32_t flags = 0;
+			int r = maps_of(1, text, false, &flags);
+			ok(r == 0 && (flags & PF_MAPS_DENIED), "pid 1's maps refused by the kernel, by %s: "
+			   "denied (%d, flags %#x)", how[text], r, flags);
+		}
+	}
+	if (fd >= 0)
+		close(fd);
+}
+
 int main(void)
 {
 	ok(make_maps() == 0, "made %d mappings", N_MAPS);
@@ -99,6 +157,7 @@ int main(void)
 	if (shmid >= 0)
 		shmctl(shmid, IPC_RMID, NULL);
 	test_zombie();
+	test_gone_and_denied();
 	collect_shutdown();
 	return tap_done();
 }

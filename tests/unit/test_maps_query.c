@@ -2,15 +2,20 @@
  * maps SysV, POSIX, memfd, shared-anonymous and deleted-file memory, and the query must give
  * exactly the shared lines of /proc/self/maps, field by field (a path with a newline too: raw
  * from the query, "\012" in the text). Also the pure decoding of an
- * answer, and a zombie (no address space). */
+ * answer, a zombie (no address space), and a walk the kernel breaks off part-way (an ioctl
+ * failing after some answers, by this test's own ioctl in front of libc's): an error, never
+ * the part read, so that the caller reads the text instead. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdarg.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
+#include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,6 +25,25 @@
 #include "collect/proc_read.h"
 #include "../tap.h"
 #include "util/arena.h"
+
+/* This test's ioctl, linked before libc's: once fail_after answers have passed (-1: never),
+ * every call fails with fail_errno; otherwise the real system call. */
+static int fail_after = -1, fail_errno;
+
+int ioctl(int fd, unsigned long request, ...)
+{
+	va_list ap;
+	va_start(ap, request);
+	void *arg = va_arg(ap, void *);
+	va_end(ap);
+	if (fail_after == 0) {
+		errno = fail_errno;
+		return -1;
+	}
+	if (fail_after > 0)
+		fail_after--;
+	return (int)syscall(SYS_ioctl, fd, request, arg);
+}
 
 static void *map_fd(int fd, int prot)
 {
@@ -130,6 +154,27 @@ static void zombie_has_no_maps(void)
 	waitpid(child, NULL, 0);
 }
 
+/* The kernel breaks the walk off after `after` answers (a process exiting mid-walk gives
+ * ESRCH, a signal EINTR): the error comes back and no part of the list. */
+static void broken_walk(int fd, int after, int err_no, struct arena *a)
+{
+	struct map_info *m = NULL;
+	size_t n = 0, whole = 0;
+	int whole_err = maps_query_shared(fd, &m, &whole, a);
+	ok(whole_err == 0 && whole > (size_t)after,
+	   "the whole walk gives more than %d mappings (%zu)", after, whole);
+	free(m);
+	m = NULL;
+	fail_after = after;
+	fail_errno = err_no;
+	int err = maps_query_shared(fd, &m, &n, a);
+	fail_after = -1;
+	ok(err == -err_no && n == 0 && m == NULL,
+	   "broken off after %d answers (%s): the error, not %zu mappings of %zu (%d)", after,
+	   strerror(err_no), n, whole, err);
+	free(m);
+}
+
 static void decode(void)
 {
 	struct arena a;
@@ -157,7 +202,7 @@ int main(void)
 	int err = fd >= 0 ? maps_query_shared(fd, &probe, &n, &a) : -errno;
 	free(probe);
 	if (err == -ENOTTY || err == -EINVAL) {
-		skip(7, "this kernel has no PROCMAP_QUERY (Linux 6.11+)");
+		skip(11, "this kernel has no PROCMAP_QUERY (Linux 6.11+)");
 	} else {
 		int shmid = -1;
 		char shm_name[64] = "", tmp_path[64] = "";
@@ -168,6 +213,8 @@ int main(void)
 		if (*shm_name)
 			shm_unlink(shm_name);
 		zombie_has_no_maps();
+		broken_walk(fd, 2, ESRCH, &a);
+		broken_walk(fd, 1, EINTR, &a);
 	}
 	if (fd >= 0)
 		close(fd);
