@@ -23,6 +23,14 @@ for who in root root nobody nobody mixed; do
 	pids="$pids $!"
 done
 list=$(echo $pids | tr ' ' ',')
+# Until every sleeper is sleep: setpriv sets the ids, then execs, so before that its uid may
+# still be root's (10 s at most).
+n=0
+for p in $pids; do
+	while [ "$(cat "/proc/$p/comm" 2>/dev/null)" != sleep ] && [ "$n" -lt 100 ]; do
+		sleep 0.1; n=$((n + 1))
+	done
+done
 
 euid() { awk '/^Uid:/ { print $3 }' "/proc/$1/status" 2>/dev/null; }
 # expect UID: the sleepers whose effective uid the kernel says is UID, ascending.
