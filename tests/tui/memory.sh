@@ -113,18 +113,12 @@ fixture=
 
 # As nobody (from a root run): ipctop may not read a root process's maps, and says so; it
 # reads those of nobody's own process (a sleep) and shows them as the kernel lists them.
-if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1 || ! id nobody >/dev/null 2>&1; then
-	skip "as nobody: not root, or no setpriv or user nobody"
-	tap_done
-	exit
-fi
-group=nogroup
-getent group nogroup >/dev/null 2>&1 || group=nobody
-as_nobody() { setpriv --reuid=nobody --regid="$group" --clear-groups "$@"; }
+nobody_or_done
+as_nobody() { $nobody_prefix "$@"; }
 # nobody_pane SESSION PID: ipctop as nobody, with no settings file, on PID alone.
 nobody_pane() {
 	session=$1
-	T new-session -d -s "$session" -x 100 -y 40 "setpriv --reuid=nobody --regid=$group --clear-groups \
+	T new-session -d -s "$session" -x 100 -y 40 "$nobody_prefix \
 		env TERM=linux XDG_CONFIG_HOME=/nonexistent LC_ALL=C.UTF-8 '$IPCTOP' --no-color -p $2"
 	wait_for "$2 " 150 && T send-keys -t "$session" Enter && wait_for "Parent PID" && T send-keys -t "$session" 3
 }
@@ -135,7 +129,7 @@ nobody_pane nobody-root "$fixture"
 wait_for "memory maps not readable"; ok $? "as nobody: the Memory tab says root's maps are not readable"
 quit_ok "as nobody, root's process"
 kill "$fixture"
-setpriv --reuid=nobody --regid="$group" --clear-groups sleep 600 &
+$nobody_prefix sleep 600 &
 fixture=$!
 i=0
 while [ "$(awk '/^Uid:/ { print $3 }' "/proc/$fixture/status")" != "$(id -u nobody)" ] && [ "$i" -lt 50 ]; do

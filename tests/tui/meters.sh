@@ -166,15 +166,9 @@ wait_gone; ok $? "ipctop quits again"
 
 # As nobody (from a root run): /proc/stat and /proc/meminfo are anyone's to read, so the
 # default meters show the same figures.
-if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1 || ! id nobody >/dev/null 2>&1; then
-	skip "as nobody: not root, or no setpriv or user nobody"
-	tap_done
-	exit
-fi
-group=nogroup
-getent group nogroup >/dev/null 2>&1 || group=nobody
+nobody_or_done
 session=nobody
-T new-session -d -s "$session" -x 160 -y 40 "setpriv --reuid=nobody --regid=$group --clear-groups \
+T new-session -d -s "$session" -x 160 -y 40 "$nobody_prefix \
 	env XDG_CONFIG_HOME=/nonexistent LC_ALL=C.UTF-8 '$IPCTOP' --no-color -d 10 -p $sleeper"
 wait_re "^ +0\[.*[0-9]%\]" 150; ok $? "as nobody: the CPU bars show a figure"
 mem=$(printf '%s\n' "$screen" | grep -o 'Mem\[[^]]*\]')

@@ -67,15 +67,9 @@ wait_absent " $c " 100; ok $? "H again hides the thread rows"
 quit_ok "threads"
 
 # As nobody (from a root run): the threads of root's process are readable, so shown the same.
-if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1 || ! id nobody >/dev/null 2>&1; then
-	skip "as nobody: not root, or no setpriv or user nobody"
-	tap_done
-	exit
-fi
-group=nogroup
-getent group nogroup >/dev/null 2>&1 || group=nobody
+nobody_or_done
 session=t2
-T new-session -d -s "$session" -x 120 -y 30 "setpriv --reuid=nobody --regid=$group --clear-groups \
+T new-session -d -s "$session" -x 120 -y 30 "$nobody_prefix \
 	env XDG_CONFIG_HOME=/nonexistent TERM=linux LC_ALL=C.UTF-8 '$IPCTOP' --no-color -p $fixture"
 wait_re "^ +$fixture " 150; ok $? "as nobody: ipctop shows root's fixture"
 T send-keys -t "$session" H

@@ -308,3 +308,17 @@ start_fixture() {
 
 # start_ipc_fixture: start_fixture ipc_fixture.
 start_ipc_fixture() { start_fixture ipc_fixture; }
+
+# nobody_or_done: for a test's part as nobody. From a root run with setpriv and a user nobody,
+# set nobody_prefix (the setpriv command that becomes nobody); else skip that part and end the
+# test there.
+nobody_or_done() {
+	if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1 || ! id nobody >/dev/null 2>&1; then
+		skip "as nobody: not root, or no setpriv or user nobody"
+		tap_done
+		exit
+	fi
+	local group=nogroup
+	getent group nogroup >/dev/null 2>&1 || group=nobody
+	nobody_prefix="setpriv --reuid=nobody --regid=$group --clear-groups"
+}
