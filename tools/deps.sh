@@ -3,7 +3,7 @@
 # Idempotent: installs nothing (and needs no network) when everything is there.
 set -euo pipefail
 
-build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libncurses-dev)
+build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libjansson-dev libncurses-dev)
 test=(python3 python3-jsonschema tmux graphviz util-linux iproute2 procps clang valgrind lsof)
 bench=(hyperfine htop)
 coverage=(lcov)   # make coverage only (configure --enable-coverage); CI does not need it

@@ -133,6 +133,7 @@ struct proc_info {
 	struct sched_detail *sched;             /* NULL unless PF_DETAIL */
 	struct pcb_detail *pcb;                 /* NULL unless PF_DETAIL */
 	uint32_t n_channels;   /* channels this process is an endpoint of (filled by resolution) */
+	const char *host;      /* --merge: the host whose snapshot lists it; NULL in one host's */
 };
 
 /* A socket from NETLINK_SOCK_DIAG, keyed by (netns, ino). */
@@ -192,6 +193,7 @@ struct endpoint {
 	int32_t sock;         /* index into snapshot.socks, or -1 */
 	const char *role;     /* short word: "read", "write", "master", "slave", "sender", ... or NULL */
 	uint64_t addr, size;  /* anon_shm: start and length of the mapping; else 0 */
+	const char *host;     /* --merge: the host whose snapshot lists it; NULL in one host's */
 };
 
 struct channel {
