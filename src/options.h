@@ -24,6 +24,9 @@ struct ipctop_opts {
 	bool demo;            /* --demo: start example processes and focus on them */
 	bool readonly;        /* --readonly: no kill/renice actions */
 	bool pretty;          /* --pretty: indented JSON */
+	bool merge;           /* --merge FILE...: hosts' --json snapshots instead of this machine */
+	char **merge_files;   /* the FILE arguments ("-": standard input) */
+	size_t n_merge;
 };
 
 #endif

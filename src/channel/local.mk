@@ -5,4 +5,5 @@ libipctop_a_SOURCES += \
 	src/channel/channel_kinds.h src/channel/channel_fds.c src/channel/channel_sysv.c \
 	src/channel/channel_unix.c src/channel/channel_inet.c \
 	src/channel/inet_side.c src/channel/inet_side.h \
-	src/channel/channel_id.c src/channel/channel_id.h
+	src/channel/channel_id.c src/channel/channel_id.h \
+	src/channel/channel_merge.c src/channel/channel_merge.h src/channel/channel_pair.c
