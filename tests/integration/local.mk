@@ -48,3 +48,8 @@ EXTRA_DIST += tests/integration/cli.sh
 
 TESTS += tests/integration/share.sh
 EXTRA_DIST += tests/integration/share.sh tests/integration/check_share.py
+
+# --merge of two hosts made of namespaces (root only)
+TESTS += tests/integration/merge_hosts.sh
+EXTRA_DIST += tests/integration/merge_hosts.sh tests/integration/merge_peer.py \
+	tests/integration/check_merge.py
