@@ -50,6 +50,6 @@ TESTS += tests/integration/share.sh
 EXTRA_DIST += tests/integration/share.sh tests/integration/check_share.py
 
 # --merge of two hosts made of namespaces (root only)
-TESTS += tests/integration/merge_hosts.sh
-EXTRA_DIST += tests/integration/merge_hosts.sh tests/integration/merge_peer.py \
+TESTS += tests/integration/merge_hosts.sh tests/integration/merge_cli.sh
+EXTRA_DIST += tests/integration/merge_hosts.sh tests/integration/merge_cli.sh tests/integration/merge_peer.py \
 	tests/integration/check_merge.py
