@@ -54,6 +54,32 @@ static bool names_unique(struct merge_input *in, size_t n)
 	return true;
 }
 
+static int host_pid_cmp(const void *a, const void *b)
+{
+	const struct proc_info *const *p = a, *const *q = b;
+	int h = strcmp((*p)->host, (*q)->host);
+	return h ? h : ((*p)->pid > (*q)->pid) - ((*p)->pid < (*q)->pid);
+}
+
+/* A host in two inputs (a merged snapshot merged with one of its own hosts) would list a
+ * process twice: refused. */
+static bool hosts_apart(const struct snapshot *m)
+{
+	const struct proc_info **by = xcalloc(m->n_procs + 1, sizeof(*by));
+	bool ok = true;
+	for (size_t i = 0; i < m->n_procs; i++)
+		by[i] = &m->procs[i];
+	qsort(by, m->n_procs, sizeof(*by), host_pid_cmp);
+	for (size_t i = 1; i < m->n_procs && ok; i++)
+		if (host_pid_cmp(&by[i], &by[i - 1]) == 0) {
+			fprintf(stderr, "ipctop: --merge: host '%s' is in more than one of the snapshots\n",
+			        by[i]->host);
+			ok = false;
+		}
+	free(by);
+	return ok;
+}
+
 int merge_run(const struct ipctop_opts *o)
 {
 	size_t n = o->n_merge, loaded = 0;
@@ -75,7 +101,7 @@ int merge_run(const struct ipctop_opts *o)
 		struct snapshot m;
 		snapshot_init(&m);
 		snap_merge(&m, in, n);
-		status = write_merged(o, &m);
+		status = hosts_apart(&m) ? write_merged(o, &m) : 1;
 		snapshot_free(&m);
 	}
 out:

@@ -1,6 +1,7 @@
 #!/bin/sh
 # merge_cli.sh — the command line of ipctop --merge: its errors (no file, no output mode, '-'
-# twice, -p, a missing file, a truncated or foreign document, two files of one name) exit
+# twice, -p, a missing file, a truncated or foreign document, two files of one name, a host in
+# two inputs) exit
 # non-zero naming the cause and write nothing; a snapshot on standard input is host "stdin".
 . "$TESTS_SRC/tap.sh"
 [ -x "$IPCTOP" ] || skip_all "ipctop not built"
@@ -41,4 +42,13 @@ hosts = sorted({p["host"] for p in d["processes"]})
 sys.exit(0 if hosts == ["h", "stdin"] and len(d["processes"]) == 4 else 1)' "$T/m.json"
 ok $? "their processes are tagged 'stdin' and 'h'"
 schema_ok "the merge validates against the schema" "$T/m.json"
+refuses "host 'h' is in more than one" "a merge merged again with one of its hosts" -- \
+	--merge --json "$T/m.json" "$T/d/h.json"
+"$IPCTOP" --merge --json "$T/m.json" >"$T/mm.json" && python3 -c '
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+key = lambda d, k: sorted(json.dumps(x, sort_keys=True) for x in d[k])   # the reader sorts by host
+sys.exit(0 if all(key(a, k) == key(b, k) for k in ("processes", "channels")) else 1)' \
+	"$T/m.json" "$T/mm.json"
+ok $? "a merged snapshot merged alone: the same processes and channels (its hosts kept)"
 tap_done
