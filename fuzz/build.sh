@@ -29,8 +29,8 @@ fi
 
 cflags="-std=gnu11 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 	-D_GNU_SOURCE -I$top/src -I$fuzz_dir $(pkg-config --cflags libmnl)
-	$(pkg-config --cflags-only-I ncursesw) ${FUZZ_CFLAGS:-}"
-libs="$(pkg-config --libs libmnl)"
+	$(pkg-config --cflags-only-I ncursesw) $(pkg-config --cflags jansson) ${FUZZ_CFLAGS:-}"
+libs="$(pkg-config --libs libmnl) $(pkg-config --libs jansson)"
 
 # The parsers, the sock_diag collector (its replies come from the input: sockdiag_io), the
 # terminal input decoder (it needs curses.h for the KEY_* codes only) and the utilities they
@@ -41,7 +41,8 @@ parser_srcs="collect/parse_status.c collect/parse_maps.c collect/maps_classify.c
 	collect/sockdiag_parse.c collect/collect_sockdiag.c collect/sockdiag_io.c
 	model/snapshot.c util/kept_fds.c util/u64map.c
 	util/arena.c util/xalloc.c util/strbuf.c util/text_escape.c
-	view/term_input.c view/term_input_seq.c"
+	view/term_input.c view/term_input_seq.c
+	source/snap_json_read.c source/snap_json_chan.c source/snap_json_get.c model/state_names.c"
 obj_dir=$out/obj-$mode
 mkdir -p "$obj_dir" "$out/$mode"
 # Compile (and then link) in parallel: each job's status is checked by wait.

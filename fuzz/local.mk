@@ -14,7 +14,7 @@ EXTRA_DIST += fuzz/run.sh fuzz/smoke.sh fuzz/regress.sh fuzz/build.sh fuzz/seeds
 	fuzz/fuzz_sysv_shm.c fuzz/fuzz_sysv_msg.c fuzz/fuzz_sysv_sem.c fuzz/fuzz_schedstat.c \
 	fuzz/fuzz_fdlink.c fuzz/fuzz_sockdiag_unix.c fuzz/fuzz_sockdiag_inet.c \
 	fuzz/fuzz_sockdiag_netlink.c fuzz/fuzz_sockdiag_reply.c fuzz/fuzz_escape.c \
-	fuzz/fuzz_term_input.c \
+	fuzz/fuzz_term_input.c fuzz/fuzz_snap_json.c \
 	fuzz/corpus fuzz/regressions
 
 .PHONY: fuzz

@@ -21,6 +21,7 @@
 #include "export/export_openmetrics.h"
 #include "model/rates.h"
 #include "model/snap_filter.h"
+#include "merge_run.h"
 #include "options.h"
 #include "serve/serve_addr.h"
 #include "serve/serve_http.h"
@@ -28,7 +29,7 @@
 #include "view/tui.h"
 
 enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND,
-       OPT_OPENMETRICS, OPT_METRICS_PIDS, OPT_SERVE, OPT_INTERVAL };
+       OPT_OPENMETRICS, OPT_METRICS_PIDS, OPT_SERVE, OPT_INTERVAL, OPT_MERGE };
 
 static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
@@ -47,6 +48,7 @@ static const struct option long_opts[] = {
 	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
 	{ "demo", no_argument, NULL, OPT_DEMO },
 	{ "readonly", no_argument, NULL, OPT_READONLY },
+	{ "merge", no_argument, NULL, OPT_MERGE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -55,6 +57,7 @@ static const struct option long_opts[] = {
 static void usage(FILE *f)
 {
 	fputs("Usage: ipctop [options]\n"
+	      "       ipctop --merge --json|--dot FILE...\n"
 	      "Show processes, their memory and scheduling, and which processes talk to which.\n\n"
 	      "  --json               print one snapshot as JSON and exit\n"
 	      "  --pretty             indent the JSON\n"
@@ -75,6 +78,8 @@ static void usage(FILE *f)
 	      "      --no-color       no colours (NO_COLOR in the environment does the same)\n"
 	      "      --demo           start example processes that talk, and show them\n"
 	      "      --readonly       offer no actions (kill, renice)\n"
+	      "      --merge FILE...  join snapshots of several hosts (their --json, '-' for\n"
+	      "                       standard input) into one, written with --json or --dot\n"
 	      "  -h, --help           this help\n"
 	      "  -V, --version        version\n\n"
 	      "See ipctop(1) for the screens, the JSON fields and the escaping of names.\n", f);
@@ -197,6 +202,24 @@ static void check_modes(const struct ipctop_opts *o, bool delay_given)
 		die("--demo shows its own processes; it cannot be used with -p");
 }
 
+/* --merge: files to read, an export to write them with, no filter that names local pids. */
+static void check_merge(const struct ipctop_opts *o)
+{
+	if (o->n_merge == 0)
+		die("--merge needs the snapshot files to join ('-' for standard input)");
+	if (o->mode != MODE_JSON && o->mode != MODE_DOT)
+		die("--merge writes --json or --dot (the interactive screens on a merge are not there yet)");
+	if (o->interval_ms)
+		die("--merge cannot be used with --interval (rates come from each host's own snapshots)");
+	if (o->n_pids || o->has_uid)
+		die("--merge cannot be used with -p or -u (pids and users are per host)");
+	size_t stdin_uses = 0;
+	for (size_t i = 0; i < o->n_merge; i++)
+		stdin_uses += strcmp(o->merge_files[i], "-") == 0;
+	if (stdin_uses > 1)
+		die("--merge can read standard input ('-') only once");
+}
+
 __attribute__((noreturn))
 static void print_or_fail(void (*print)(FILE *))
 {
@@ -251,14 +274,19 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 		case OPT_NO_COLOR: o->no_color = true; break;
 		case OPT_DEMO: o->demo = true; break;
 		case OPT_READONLY: o->readonly = true; break;
+		case OPT_MERGE: o->merge = true; break;
 		case 'h': print_or_fail(usage);
 		case 'V': print_or_fail(print_version);
 		default: bad_option(c, argv);
 		}
 	}
-	if (optind < argc)
+	if (optind < argc && !o->merge)
 		die("unexpected argument '%s'", argv[optind]);
+	o->merge_files = argv + optind;
+	o->n_merge = (size_t)(argc - optind);
 	check_modes(o, delay_given);
+	if (o->merge)
+		check_merge(o);
 }
 
 static uint64_t mono_ns(void)
@@ -379,7 +407,9 @@ int main(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	parse_args(argc, argv, &o);
 	int status;
-	if (o.mode != MODE_TUI && o.mode != MODE_SERVE) {
+	if (o.merge) {
+		status = merge_run(&o);
+	} else if (o.mode != MODE_TUI && o.mode != MODE_SERVE) {
 		status = run_export(&o);
 	} else if (o.mode == MODE_SERVE) {
 		status = serve_metrics(&o);

@@ -29,6 +29,9 @@ struct ipctop_opts {
 	bool metrics_pids;    /* --metrics-pids: per-process metrics with pid labels (OpenMetrics) */
 	struct sockaddr_storage serve_addr;   /* --serve ADDR:PORT (serve_addr.h) */
 	long interval_ms;     /* --interval MS: two snapshots MS apart, with rates (JSON, DOT); 0 none */
+	bool merge;           /* --merge FILE...: hosts' --json snapshots instead of this machine */
+	char **merge_files;   /* the FILE arguments ("-": standard input) */
+	size_t n_merge;
 };
 
 #endif

@@ -10,6 +10,7 @@ include $(srcdir)/tests/unit/export.mk
 include $(srcdir)/tests/unit/layout.mk
 include $(srcdir)/tests/unit/demo.mk
 include $(srcdir)/tests/unit/serve.mk
+include $(srcdir)/tests/unit/merge.mk
 include $(srcdir)/tests/integration/local.mk
 include $(srcdir)/tests/tui/local.mk
 include $(srcdir)/tests/servers/local.mk

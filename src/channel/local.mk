@@ -6,4 +6,5 @@ libipctop_a_SOURCES += \
 	src/channel/channel_unix.c src/channel/channel_inet.c \
 	src/channel/inet_side.c src/channel/inet_side.h \
 	src/channel/channel_id.c src/channel/channel_id.h \
-	src/channel/wait_chain.c src/channel/wait_chain.h
+	src/channel/wait_chain.c src/channel/wait_chain.h \
+	src/channel/channel_merge.c src/channel/channel_merge.h src/channel/channel_pair.c

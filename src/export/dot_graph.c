@@ -53,7 +53,9 @@ static size_t collect_parties(struct builder *b, const struct channel *ch)
 	for (size_t e = 0; e < ch->n_ep; e++) {
 		const struct endpoint *ep = &ch->ep[e];
 		uint64_t node;
-		if (ep->pid > 0)
+		if (b->g->by_index && ep->pid > 0 && ep->proc >= 0)
+			node = DOT_NODE(DOT_PROC, ep->proc);
+		else if (ep->pid > 0 && !b->g->by_index)
 			node = DOT_NODE(DOT_PROC, ep->pid);
 		else if (ep->remote)
 			node = remote_node(b, ep->remote, ep->role);
@@ -191,6 +193,7 @@ void dot_graph_build(struct dot_graph *g, const struct snapshot *s, const bool *
 {
 	struct builder b = { .g = g, .s = s };
 	memset(g, 0, sizeof(*g));
+	g->by_index = s->n_procs > 0 && s->procs[0].host;
 	u64map_init(&b.remote_by_hash, 64);
 	for (size_t c = 0; c < s->n_chans; c++) {
 		const struct channel *ch = &s->chans[c];

@@ -30,7 +30,9 @@ struct dot_edge {
 
 struct dot_graph {
 	struct dot_edge *edges; size_t n_edges, cap_edges;
-	pid_t *pids;            size_t n_pids, cap_pids;     /* process nodes, sorted */
+	pid_t *pids;            size_t n_pids, cap_pids;     /* process nodes, sorted: pids, or
+	                                                      * with by_index indices into procs */
+	bool by_index;          /* a merged snapshot (--merge): pids repeat across hosts */
 	const char **remotes;   size_t n_remotes, cap_remotes;
 	const char **remote_roles;   /* per remote: "peer closed", "unseen", or NULL (off-host) */
 	size_t *hubs;           size_t n_hubs, cap_hubs;     /* channel indices drawn as nodes */

@@ -81,13 +81,17 @@ static void flush_line(struct dot_out *o)
 static void write_proc_nodes(struct dot_out *o, const struct snapshot *s, const struct dot_graph *g)
 {
 	for (size_t i = 0; i < g->n_pids; i++) {
-		const struct proc_info *p = snapshot_find_proc(s, g->pids[i]);
+		const struct proc_info *p = g->by_index ? &s->procs[g->pids[i]] : snapshot_find_proc(s, g->pids[i]);
 		sb_printf(&o->line, "  p%d [label=\"", (int)g->pids[i]);
 		if (p && p->comm) {
 			dot_str(&o->line, p->comm);
 			sb_puts(&o->line, "\\n");
 		}
-		sb_printf(&o->line, "pid %d\"];\n", (int)g->pids[i]);
+		if (g->by_index && p->host) {   /* merged: "HOST pid N" */
+			dot_str(&o->line, p->host);
+			sb_putc(&o->line, ' ');
+		}
+		sb_printf(&o->line, "pid %d\"];\n", g->by_index ? (int)p->pid : (int)g->pids[i]);
 		flush_line(o);
 	}
 }

@@ -63,6 +63,8 @@ static bool is_socket_kind(enum chan_kind k)
 static void write_endpoint(struct json_writer *w, const struct snapshot *s, const struct endpoint *e)
 {
 	jw_object_begin(w);
+	if (e->host)
+		jw_kv_str(w, "host", e->host);
 	jw_key(w, "pid");
 	if (e->pid > 0)
 		jw_i64(w, e->pid);

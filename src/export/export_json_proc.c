@@ -58,6 +58,8 @@ static void write_restricted(struct json_writer *w, uint32_t flags)
 
 static void write_identity(struct json_writer *w, const struct proc_info *p)
 {
+	if (p->host)
+		jw_kv_str(w, "host", p->host);
 	jw_kv_i64(w, "pid", p->pid);
 	jw_kv_i64(w, "ppid", p->ppid);
 	jw_kv_i64(w, "pgid", p->pgid);

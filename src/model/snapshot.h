@@ -228,6 +228,7 @@ struct proc_info {
 	bool has_io;           /* io was read (asked for, and /proc/PID/io readable) */
 	struct proc_io io;
 	struct proc_io_rate io_rate;   /* only when the snapshot has_rates */
+	const char *host;      /* --merge: the host whose snapshot lists it; NULL in one host's */
 };
 
 /* A socket from NETLINK_SOCK_DIAG, keyed by (netns, ino). */
@@ -295,6 +296,7 @@ struct endpoint {
 	uint64_t tx_bytes;    /* payload this end sent and got acked (SYN and FIN not counted) */
 	uint64_t rx_bytes;    /* payload this end received (the peer's FIN not counted) */
 	double tx_per_s, rx_per_s;   /* rates of the two, when the snapshot has_rates; NAN unknown */
+	const char *host;     /* --merge: the host whose snapshot lists it; NULL in one host's */
 };
 
 struct channel {

@@ -14,8 +14,12 @@ vg() {
 	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 		--show-leak-kinds=definite "$IPCTOP" "$@" > "$tmp/vg.out" 2> "$log"
 	st=$?
-	[ "$st" -ne 99 ] && [ ! -s "$log" ] && return 0
-	sed 's/^/#   /' "$log" | head -40
+	# Valgrind's own "--PID--" notes are not errors (memcheck's are "==PID=="): this valgrind
+	# (3.19) says it does not know pidfd_open (syscall 434), which then fails with ENOSYS and
+	# leaves the pipe and queue fill unknown, as it would on a kernel without pidfds.
+	grep -v '^--[0-9]*-- ' "$log" > "$log.errors"
+	[ "$st" -ne 99 ] && [ ! -s "$log.errors" ] && return 0
+	sed 's/^/#   /' "$log.errors" | head -40
 	return 1
 }
 . "$TESTS_SRC/tui/tmux_lib.sh"

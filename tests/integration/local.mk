@@ -74,3 +74,7 @@ tests_fixture_anon_fixture_SOURCES = tests/fixture/anon_fixture.c \
 	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
 TESTS += tests/integration/anon.sh
 EXTRA_DIST += tests/integration/anon.sh tests/integration/check_anon.py
+# --merge of two hosts made of namespaces (root only)
+TESTS += tests/integration/merge_hosts.sh tests/integration/merge_cli.sh
+EXTRA_DIST += tests/integration/merge_hosts.sh tests/integration/merge_cli.sh tests/integration/merge_peer.py \
+	tests/integration/check_merge.py

@@ -1,0 +1,181 @@
+/* test_channel_merge.c — --merge on hand-made snapshots of "hosts": processes kept apart by
+ * host even with the same pids; a connection seen from both hosts joined into one channel;
+ * loopback, an end at its own host's address, an end that matches nothing and a tuple two
+ * hosts claim all left as they were. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "../tap.h"
+#include "channel/channel_merge.h"
+#include "hand_snapshot.h"
+#include "util/xalloc.h"
+
+/* Process pi of s holds a socket from l:lp to r:rp, seen as a channel with a "remote" end. */
+static void conn(struct snapshot *s, size_t pi, int proto, const char *l, uint16_t lp,
+                 const char *r, uint16_t rp)
+{
+	int32_t k = hand_add_sock(s, AF_INET, proto == IPPROTO_TCP ? SOCK_STREAM : SOCK_DGRAM, proto,
+	                          1, 1000 + s->n_socks);
+	struct sock_info *sk = &s->socks[k];
+	inet_pton(AF_INET, l, sk->laddr);
+	inet_pton(AF_INET, r, sk->raddr);
+	sk->lport = lp;
+	sk->rport = rp;
+	XGROW(s->chans, s->cap_chans, s->n_chans + 1);
+	struct channel *ch = &s->chans[s->n_chans++];
+	memset(ch, 0, sizeof(*ch));
+	ch->kind = proto == IPPROTO_TCP ? CK_TCP : CK_UDP;
+	ch->id = arena_printf(&s->arena, "tcp:%s:%u-%s:%u", l, lp, r, rp);
+	ch->sysv = -1;
+	ch->n_ep = 2;
+	ch->ep = arena_alloc(&s->arena, 2 * sizeof(*ch->ep));
+	memset(ch->ep, 0, 2 * sizeof(*ch->ep));
+	ch->ep[0] = (struct endpoint){ .pid = s->procs[pi].pid, .proc = (int32_t)pi, .fd = 3,
+	                               .access = ACC_RW, .sock = k };
+	ch->ep[1] = (struct endpoint){ .pid = 0, .proc = -1, .fd = -1, .access = ACC_RW,
+	                               .remote = arena_printf(&s->arena, "%s:%u", r, rp), .sock = -1 };
+}
+
+/* Merge hosts[0..n) (2 processes each, pids 100 and 101) named h0, h1, ... into m. */
+static void merge(struct snapshot *m, struct snapshot *hosts, size_t n)
+{
+	static const char *names[] = { "h0", "h1", "h2" };
+	struct merge_input in[3];
+	for (size_t i = 0; i < n; i++)
+		in[i] = (struct merge_input){ &hosts[i], names[i] };
+	snapshot_init(m);
+	snap_merge(m, in, n);
+}
+
+static void reset(struct snapshot *hosts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		snapshot_init(&hosts[i]);
+		hand_reset(&hosts[i], 2, 5);
+	}
+}
+
+static void done(struct snapshot *m, struct snapshot *hosts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		snapshot_free(&hosts[i]);
+	snapshot_free(m);
+}
+
+static size_t remote_ends(const struct channel *ch)
+{
+	size_t n = 0;
+	for (size_t e = 0; e < ch->n_ep; e++)
+		n += ch->ep[e].remote != NULL;
+	return n;
+}
+
+static void check_pair(int proto, const char *what)
+{
+	struct snapshot h[2], m;
+	reset(h, 2);
+	conn(&h[0], 1, proto, "10.0.0.1", 40000, "10.0.0.2", 80);
+	conn(&h[1], 1, proto, "10.0.0.2", 80, "10.0.0.1", 40000);
+	merge(&m, h, 2);
+	is_int(m.n_procs, 4, "%s: the processes of both hosts, same pids kept apart", what);
+	is_int(m.n_chans, 1, "%s: the two sides are one channel", what);
+	const struct channel *ch = &m.chans[0];
+	is_int(ch->n_ep, 2, "%s: two ends, the remote placeholders gone", what);
+	is_int(remote_ends(ch), 0, "%s: no remote end left", what);
+	if (ch->n_ep == 2) {
+		const struct endpoint *a = &ch->ep[0], *b = &ch->ep[1];
+		ok(a->proc >= 0 && b->proc >= 0 && a->proc != b->proc, "%s: two different processes", what);
+		ok(a->proc >= 0 && m.procs[a->proc].pid == 101 && strcmp(m.procs[a->proc].host, "h0") == 0,
+		   "%s: one end is h0's pid 101", what);
+		ok(b->proc >= 0 && m.procs[b->proc].pid == 101 && strcmp(m.procs[b->proc].host, "h1") == 0,
+		   "%s: the other end is h1's pid 101", what);
+		is_str(b->host, "h1", "%s: the endpoint names its host", what);
+	}
+	is_str(ch->id, proto == IPPROTO_TCP ? "tcp:10.0.0.1:40000-10.0.0.2:80" : "udp:10.0.0.1:40000-10.0.0.2:80",
+	       "%s: the id of the connection, lower side first", what);
+	done(&m, h, 2);
+}
+
+static void check_loopback(void)
+{
+	struct snapshot h[2], m;
+	reset(h, 2);
+	conn(&h[0], 0, IPPROTO_TCP, "127.0.0.1", 40000, "127.0.0.1", 80);
+	conn(&h[1], 0, IPPROTO_TCP, "127.0.0.1", 80, "127.0.0.1", 40000);
+	merge(&m, h, 2);
+	is_int(m.n_chans, 2, "loopback: never paired across hosts");
+	ok(m.n_chans == 2 && remote_ends(&m.chans[0]) == 1 && remote_ends(&m.chans[1]) == 1,
+	   "loopback: both keep their remote ends");
+	done(&m, h, 2);
+}
+
+static void check_unmatched(void)
+{
+	struct snapshot h[2], m;
+	reset(h, 2);
+	conn(&h[0], 0, IPPROTO_TCP, "10.0.0.1", 40000, "10.0.0.9", 443);
+	conn(&h[1], 0, IPPROTO_TCP, "10.0.0.2", 80, "10.0.0.1", 40001);   /* another port */
+	merge(&m, h, 2);
+	is_int(m.n_chans, 2, "unmatched: nothing joined");
+	ok(m.n_chans == 2 && remote_ends(&m.chans[0]) == 1 && m.chans[0].n_ep == 2,
+	   "unmatched: the remote end stays remote");
+	ok(m.n_chans == 2 && m.chans[0].ep[1].remote && strcmp(m.chans[0].ep[1].remote, "10.0.0.9:443") == 0,
+	   "unmatched: with its address");
+	done(&m, h, 2);
+}
+
+/* h0 itself has 10.0.0.2 (a socket bound to it): its end towards 10.0.0.2 is local to h0,
+ * whatever h1 holds. */
+static void check_own_address(void)
+{
+	struct snapshot h[2], m;
+	reset(h, 2);
+	conn(&h[0], 0, IPPROTO_TCP, "10.0.0.1", 40000, "10.0.0.2", 80);
+	conn(&h[0], 1, IPPROTO_TCP, "10.0.0.2", 5555, "10.0.0.7", 40000);
+	conn(&h[1], 0, IPPROTO_TCP, "10.0.0.2", 80, "10.0.0.1", 40000);
+	merge(&m, h, 2);
+	is_int(m.n_chans, 3, "own address: an end at its host's own address is not paired");
+	done(&m, h, 2);
+}
+
+/* The same tuple on h0 and h2 (two hosts behind the same private addresses): h1's reverse
+ * cannot tell which, so none is joined. */
+static void check_ambiguous(void)
+{
+	struct snapshot h[3], m;
+	reset(h, 3);
+	conn(&h[0], 0, IPPROTO_TCP, "10.0.0.1", 40000, "10.0.0.2", 80);
+	conn(&h[2], 0, IPPROTO_TCP, "10.0.0.1", 40000, "10.0.0.2", 80);
+	conn(&h[1], 0, IPPROTO_TCP, "10.0.0.2", 80, "10.0.0.1", 40000);
+	merge(&m, h, 3);
+	is_int(m.n_chans, 3, "ambiguous: a tuple claimed twice is not joined");
+	is_int(m.n_procs, 6, "ambiguous: three hosts' processes");
+	done(&m, h, 3);
+}
+
+/* The same connection seen twice on one host (both ends local there) is not a cross-host pair. */
+static void check_same_host(void)
+{
+	struct snapshot h[1], m;
+	reset(h, 1);
+	conn(&h[0], 0, IPPROTO_TCP, "10.0.0.1", 40000, "10.0.0.2", 80);
+	conn(&h[0], 1, IPPROTO_TCP, "10.0.0.2", 80, "10.0.0.1", 40000);
+	merge(&m, h, 1);
+	is_int(m.n_chans, 2, "one host: the merge pairs only across hosts");
+	done(&m, h, 1);
+}
+
+int main(void)
+{
+	check_pair(IPPROTO_TCP, "tcp");
+	check_pair(IPPROTO_UDP, "udp");
+	check_loopback();
+	check_unmatched();
+	check_own_address();
+	check_ambiguous();
+	check_same_host();
+	return tap_done();
+}
