@@ -19,10 +19,16 @@ is_kthread() {
 shown_pids() {
 	T capture-pane -p -t "$session" | awk 'seen && $1 ~ /^[0-9]+$/ { print $1 } / PID / { seen = 1 }'
 }
-# kthreads_shown: how many shown rows the kernel says are kernel threads.
+# kthreads_shown: how many shown rows the kernel says are kernel threads. A row counts only
+# when it also shows that kernel thread's name: with pid_max 32768 and other tests starting
+# thousands of processes, a shown process's pid may already belong to a new kworker.
 kthreads_shown() {
 	n=0
-	for p in $(shown_pids); do is_kthread "$p" && n=$((n + 1)); done
+	for p in $(shown_pids); do
+		is_kthread "$p" || continue
+		c=$(head -c 8 "/proc/$p/comm" 2>/dev/null) && [ -n "$c" ] || continue   # (a cut name)
+		T capture-pane -p -t "$session" | grep -F -- "[$c" | grep -q "^ *$p " && n=$((n + 1))
+	done
 	echo "$n"
 }
 # kthreads_below MAX: kernel threads the kernel lists with a pid up to MAX, by name.

@@ -38,12 +38,16 @@ ok $? "its connection to $rx: tx within 25% of 4.0 MiB/s, rx 0 B/s"
 # the client (the sender, the edge's left end) to the server and back
 T send-keys -t "$session" g
 wait_for "Graph" 100
+wait_for "fx-flood-tx" 150   # the graph is drawn (a loaded machine takes a while) before Tab
 want="bytes .* (→|>) (3\\.[0-9]|4\\.[0-9]|5\\.0) MiB/s (←|<) 0 B/s"
 has_edge() { printf '%s\n' "$1" | grep -q "^tcp " && has_re "$1"; }
 i=0
+top_line() { T capture-pane -p -t "$session" | head -n 1; }
 while [ $i -lt 8 ] && ! has_edge "$(T capture-pane -p -t "$session")"; do
+	before=$(top_line)
 	T send-keys -t "$session" Tab
-	sleep 0.3
+	n=0   # until the top line (the selected edge's) has changed: a loaded machine draws late
+	while [ "$(top_line)" = "$before" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
 	i=$((i + 1))
 done
 wait_until has_edge 50
