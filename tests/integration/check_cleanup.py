@@ -28,7 +28,7 @@ def mq_exists(name):
 
 def pid_alive(pid):
     try:
-        with open("/proc/%d/stat" % pid) as f:
+        with open("/proc/%d/stat" % pid, errors="replace") as f:
             return f.read().split(") ")[-1][0] != "Z"
     except OSError:
         return False

@@ -22,9 +22,9 @@ def proc_table():
         if not name.isdigit():
             continue
         try:
-            with open("/proc/%s/status" % name) as f:
+            with open("/proc/%s/status" % name, errors="replace") as f:
                 uid = [l for l in f if l.startswith("Uid:")][0].split()
-            with open("/proc/%s/stat" % name) as f:
+            with open("/proc/%s/stat" % name, errors="replace") as f:
                 start = f.read().rsplit(")", 1)[1].split()[19]
         except (OSError, IndexError):
             continue

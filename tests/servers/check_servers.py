@@ -24,7 +24,7 @@ def children(pid):
     out = []
     for p in filter(str.isdigit, os.listdir("/proc")):
         try:
-            stat = open(f"/proc/{p}/stat").read()
+            stat = open(f"/proc/{p}/stat", errors="replace").read()
         except OSError:
             continue
         if int(stat[stat.rindex(")") + 2:].split()[1]) == pid:
@@ -121,7 +121,7 @@ def pg(doc, postmaster, upsql, ubackend, tpsql, tbackend, port):
 def uid_of(pid):
     """The real uid of pid, or None when it has gone since the snapshot."""
     try:
-        with open(f"/proc/{pid}/status") as f:
+        with open(f"/proc/{pid}/status", errors="replace") as f:
             for line in f:
                 if line.startswith("Uid:"):
                     return int(line.split()[1])

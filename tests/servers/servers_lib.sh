@@ -117,10 +117,11 @@ srv_children() {
 	import os, sys
 	for pid in filter(str.isdigit, os.listdir("/proc")):
 	    try:
-	        stat = open(f"/proc/{pid}/stat").read()
+	        with open(f"/proc/{pid}/stat", "rb") as f:   # bytes: a name may be any bytes
+	            stat = f.read()
 	    except OSError:
 	        continue
-	    if stat[stat.rindex(")") + 2:].split()[1] == sys.argv[1]:
+	    if stat[stat.rindex(b")") + 2:].split()[1] == sys.argv[1].encode():
 	        print(pid)
 	PY
 }

@@ -106,15 +106,24 @@ static int kept(const struct snapshot *s)
 	return n;
 }
 
-static int open_fds(void)
+/* The descriptors open now; with `machine` false, not those of /proc/stat and /proc/meminfo,
+ * which the collector keeps for its whole life (the header meters), not per snapshot. */
+static int open_fds(bool machine)
 {
 	int n = 0;
 	DIR *d = opendir("/proc/self/fd");
-	for (struct dirent *e; d && (e = readdir(d));)
-		n += e->d_name[0] != '.';
+	for (struct dirent *e; d && (e = readdir(d));) {
+		if (e->d_name[0] == '.' || atoi(e->d_name) == dirfd(d))
+			continue;
+		char link[64], to[64] = "";
+		snprintf(link, sizeof link, "/proc/self/fd/%s", e->d_name);
+		ssize_t k = readlink(link, to, sizeof to - 1);
+		to[k > 0 ? k : 0] = '\0';
+		n += machine || (strcmp(to, "/proc/stat") && strcmp(to, "/proc/meminfo"));
+	}
 	if (d)
 		closedir(d);
-	return n - 1;   /* the directory's own */
+	return n;
 }
 
 static void adopt(void)
@@ -152,7 +161,7 @@ int main(void)
 {
 	raise_fd_limit();
 	adopt();
-	int fds_at_start = open_fds();
+	int fds_at_start = open_fds(true);
 	ok(start_kids() == 0, "started %d processes in pairs sharing pipes, sockets and a segment", N_KIDS);
 	usleep(200000);   /* let them reach pause() */
 	struct snapshot one, many, again;
@@ -166,14 +175,25 @@ int main(void)
 	same = same_kids(&one, &again, &differ);
 	ok(same, "and again when carried over (%d differ)", differ);
 	ok(again.n_reused >= N_KIDS, "the idle processes were carried over (%zu)", again.n_reused);
-	ok(kept(&many) == 0 && kept(&again) == N_KIDS,
-	   "each process's schedstat descriptor handed on to the next snapshot (%d left, %d kept)",
-	   kept(&many), kept(&again));
+	/* The collector keeps at most half the descriptor limit open (as root in a container the
+	 * limit may not rise): with another test's 10000 processes about, our kids may get none. */
+	struct rlimit rl;
+	size_t room = getrlimit(RLIMIT_NOFILE, &rl) == 0 ? (size_t)rl.rlim_cur / 2 : 0;
+	if (3 * again.n_procs + N_KIDS > room) {   /* one, many and again: three sets, with churn */
+		char why[128];
+		snprintf(why, sizeof why, "%zu processes here, three times over, pass the %zu descriptors the "
+			 "collector keeps", again.n_procs, room);
+		skip(1, why);
+	} else
+		ok(kept(&many) == 0 && kept(&again) == N_KIDS,
+		   "each process's schedstat descriptor handed on to the next snapshot (%d left, %d kept)",
+		   kept(&many), kept(&again));
 	snapshot_free(&one);
 	snapshot_free(&many);
 	snapshot_free(&again);
-	is_int(open_fds(), fds_at_start, "every kept descriptor closed with its snapshot");
+	is_int(open_fds(false), fds_at_start, "every kept descriptor closed with its snapshot");
 	stop_kids();
 	collect_shutdown();
+	is_int(open_fds(true), fds_at_start, "and what the collector keeps for its life closed by collect_shutdown");
 	return tap_done();
 }
