@@ -103,6 +103,8 @@ nginx_start() {
 }
 
 nginx_stop() {
+	# A start that failed waiting for the workers has the master's pid in its file only.
+	[ -n "$NGINX_PID" ] || [ -z "$NGINX_PREFIX" ] || NGINX_PID=$(cat "$NGINX_PREFIX/logs/nginx.pid" 2>/dev/null)
 	[ -n "$NGINX_PID" ] || return 0
 	kill -QUIT "$NGINX_PID" 2>/dev/null
 	local tries=0
