@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <sys/pidfd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "collect/collect_internal.h"
@@ -39,12 +40,22 @@ static bool measure(int fd, struct fd_info *fi)
 	return true;
 }
 
+/* The copy is still the object the scan saw: the holder may have closed that descriptor and
+ * opened something else under its number since (an ioctl is never sent to anything else). */
+static bool same_object(int fd, const struct fd_info *fi)
+{
+	struct stat st;
+	if (fstat(fd, &st) < 0 || st.st_ino != fi->ino || (fi->dev && st.st_dev != fi->dev))
+		return false;
+	return fi->kind == FDK_MQUEUE ? !S_ISFIFO(st.st_mode) : S_ISFIFO(st.st_mode);
+}
+
 static bool probe(int pidfd, struct fd_info *fi)
 {
 	int fd = pidfd_getfd(pidfd, fi->fd, 0);
 	if (fd < 0)
 		return false;
-	bool ok = measure(fd, fi);
+	bool ok = same_object(fd, fi) && measure(fd, fi);
 	close(fd);
 	return ok;
 }
