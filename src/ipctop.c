@@ -27,6 +27,7 @@
 #include "serve/serve_http.h"
 #include "util/xalloc.h"
 #include "view/tui.h"
+#include "util/mono_clock.h"
 
 enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND,
        OPT_OPENMETRICS, OPT_METRICS_PIDS, OPT_SERVE, OPT_INTERVAL, OPT_MERGE };
@@ -287,13 +288,6 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 	check_modes(o, delay_given);
 	if (o->merge)
 		check_merge(o);
-}
-
-static uint64_t mono_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 static int write_openmetrics(FILE *f, const struct snapshot *s, const struct snap_selection *sel,

@@ -14,6 +14,7 @@
 #include "collect/collect_internal.h"
 #include "collect/parse_proc.h"
 #include "collect/proc_read.h"
+#include "util/mono_clock.h"
 
 void scan_ctx_free(struct scan_ctx *c)
 {
@@ -55,11 +56,10 @@ static void read_io(struct scan_ctx *c, struct proc_info *p)
 {
 	char path[32];
 	snprintf(path, sizeof(path), "%d/io", (int)p->pid);
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	uint64_t at = mono_ns();
 	long n = read_whole_at(c->proc_fd, path, &c->tmp);
 	p->has_io = n > 0 && parse_proc_io(c->tmp.buf, (size_t)n, &p->io) == 0;
-	p->io.at_ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	p->io.at_ns = at;
 }
 
 int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)

@@ -26,6 +26,7 @@
 #include "collect/sockdiag_io.h"
 #include "util/u64map.h"
 #include "util/xalloc.h"
+#include "util/mono_clock.h"
 
 /* The kernel fills at most ~32 KiB per dump read; twice that never truncates. */
 enum { RECV_BUF_SIZE = 64 * 1024 };
@@ -328,13 +329,6 @@ static int dump_tcp(struct diag_conn *c, const struct dump_spec *both, struct sn
 			return r;
 	}
 	return 0;
-}
-
-static uint64_t mono_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 static int dump_all(struct diag_conn *c, struct snapshot *s, uint64_t netns)

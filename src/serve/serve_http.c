@@ -25,6 +25,7 @@
 #include "model/snap_filter.h"
 #include "serve/serve_addr.h"
 #include "util/strbuf.h"
+#include "util/mono_clock.h"
 
 enum {
 	CONN_LIMIT = 64,            /* connections at once; more are refused at accept */
@@ -38,13 +39,6 @@ struct serve_state {
 	uint64_t taken_ns;          /* CLOCK_MONOTONIC when it was taken; 0 none yet */
 	bool ok;                    /* the last snapshot could be taken */
 };
-
-static uint64_t mono_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 /* Take a snapshot unless the last one is younger than -d. */
 static void refresh(struct serve_state *st)

@@ -8,4 +8,4 @@ libipctop_a_SOURCES += \
 libipctop_a_SOURCES += src/util/fast_text.c src/util/fast_text.h \
 	src/util/kept_fds.c src/util/kept_fds.h src/util/human_size.c src/util/human_size.h
 # proc_exit: forked children end through it, so coverage builds keep their gcov counts
-libipctop_a_SOURCES += src/util/proc_exit.c src/util/proc_exit.h
+libipctop_a_SOURCES += src/util/proc_exit.c src/util/proc_exit.h src/util/mono_clock.h
