@@ -1,6 +1,8 @@
 # tests/local.mk — unit, integration and TUI tests (included by Makefile.am)
 # tests/tap.h, the TAP producer of the C tests (each includes it as "../tap.h")
 EXTRA_DIST += tests/tap.h
+# tap.sh's machine_lock: the turn of the tests that fill the whole machine
+CLEANFILES += tests/machine.lock
 # tests/schema_check.py, the validator of every --json the tests produce (tap.sh: schema_ok)
 EXTRA_DIST += tests/schema_check.py
 include $(srcdir)/tests/unit/local.mk

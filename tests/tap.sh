@@ -45,6 +45,17 @@ skip_all() {
 	exit 0
 }
 
+# machine_lock: wait until no other test that fills the whole machine runs (scale_procs.sh
+# starts 10000 processes; churn.sh snapshots the whole machine hundreds of times and would then
+# check 10000-process documents), and hold that turn until this test's shell ends (on fd 6,
+# which the processes it starts inherit and give up when they end). make check -j runs tests
+# side by side; these few take turns.
+machine_lock() {
+	command -v flock >/dev/null 2>&1 || return 0
+	exec 6>>"$TESTS_BIN/machine.lock"   # the build's own (make clean removes it)
+	flock 6
+}
+
 # ci_skip REASON / ci_skip_all REASON: for a set-up that must work on CI's machine (root,
 # Debian 12): a skip normally, a failure when CI=true (.ci/run exports it), so that a broken
 # set-up cannot pass there as a skip.

@@ -25,6 +25,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 name=hc$$   # this run's processes only, even when another build runs the same test
+machine_lock   # not beside scale_procs.sh: its 10000 processes slow every snapshot
 churn_start "$work/churner.out" 300 128 "$name" 600 2
 ok $? "churner is forking and killing channel-holding processes"
 

@@ -8,4 +8,5 @@
 [ -n "$PYTHON3" ] || skip_all "python3 not found"
 scaler=$TESTS_BIN/hardening/scaler
 [ -x "$scaler" ] || skip_all "scaler not built"
+machine_lock
 exec "$PYTHON3" "$TESTS_SRC/hardening/scale_procs.py" "$IPCTOP" "$scaler" 5000 10000
