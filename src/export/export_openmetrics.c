@@ -1,12 +1,13 @@
 /* export_openmetrics.c — one snapshot as OpenMetrics text: a table of metric families, each
  * with its HELP, TYPE (and UNIT) lines and a function writing its samples. All are gauges of
- * this snapshot; a new family (traffic, waits) is one more function and one more table row. */
+ * this snapshot; a new family (traffic, say) is one more function and one more table row. */
 #include "export/export_openmetrics.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/kernel_names.h"
+#include "model/wait_decode.h"
 #include "util/text_escape.h"
 #include "util/xalloc.h"
 
@@ -120,6 +121,38 @@ static void notes(const struct om_ctx *c, const char *name)
 	sb_printf(c->out, "%s %zu\n", name, c->s->n_notes);
 }
 
+/* Listed processes whose main thread is blocked, by what it waits on (model/wait_decode.h);
+ * every kind is written, 0 included, so each scrape has the same series. */
+static void blocked_by_wait(const struct om_ctx *c, const char *name)
+{
+	unsigned long long n[WK__COUNT] = { 0 };
+	for (size_t i = 0; i < c->s->n_procs; i++) {
+		const struct task_wait *w = c->s->procs[i].wait;
+		if (c->sel->proc_listed[i] && w && w->kind < WK__COUNT)
+			n[w->kind]++;
+	}
+	for (int k = 0; k < WK__COUNT; k++)
+		sample1(c, name, "wait", wait_kind_name((uint8_t)k), n[k]);
+}
+
+/* Wait cycles (processes each waiting on the next, the last on the first: a deadlock) that
+ * hold a listed process. */
+static void cycles(const struct om_ctx *c, const char *name)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->s->n_cycles; i++) {
+		const struct wait_cycle *cy = &c->s->cycles[i];
+		for (size_t j = 0; j < cy->n; j++) {
+			const struct proc_info *p = snapshot_find_proc(c->s, cy->pids[j]);
+			if (p && c->sel->proc_listed[p - c->s->procs]) {
+				n++;
+				break;
+			}
+		}
+	}
+	sb_printf(c->out, "%s %zu\n", name, n);
+}
+
 /* Channels each listed process holds, by kind: a channel counts once per process however many
  * of its ends the process holds. Counts are s->n_procs x CK__COUNT, zeroed here. */
 static void count_proc_chans(const struct om_ctx *c, unsigned *counts)
@@ -175,6 +208,10 @@ static const struct om_family families[] = {
 	  "When this snapshot was taken, in seconds since the Unix epoch.", false, taken_at },
 	{ "ipctop_snapshot_notes", "gauge", NULL,
 	  "Things this snapshot could not read (no privilege, malformed input).", false, notes },
+	{ "ipctop_blocked_processes", "gauge", NULL,
+	  "Processes whose main thread is blocked, by what it waits on.", false, blocked_by_wait },
+	{ "ipctop_wait_cycles", "gauge", NULL,
+	  "Rings of processes each waiting on the next (deadlocks).", false, cycles },
 	{ "ipctop_process_channels", "gauge", NULL,
 	  "Channels each process holds, by kind (--metrics-pids).", true, proc_chans },
 };

@@ -135,6 +135,10 @@ static void test_counts(const char *t)
 	has(t, "ipctop_snapshot_duration_seconds 1.500000000", "snapshot time in seconds");
 	has(t, "ipctop_snapshot_timestamp_seconds 1700000000.123", "snapshot timestamp in seconds");
 	has(t, "ipctop_snapshot_notes 1", "notes");
+	/* the fixture's add_waits: 100 and 200 blocked on pipes, each waiting on the other */
+	has(t, "ipctop_blocked_processes{wait=\"fd\"} 2", "blocked processes by wait");
+	has(t, "ipctop_blocked_processes{wait=\"lock\"} 0", "a wait no process is in is 0, not absent");
+	has(t, "ipctop_wait_cycles 1", "wait cycles");
 }
 
 static void test_pids(const char *plain, const char *pids)
