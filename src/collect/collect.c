@@ -140,7 +140,7 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	if (r == 0) {
 		collect_fill(s, &c);
 		collect_sysvipc(s, &c);
-		collect_locks(s, &c);
+		collect_locks(s, &c);   /* only when some wait is a lock call */
 		channel_resolve(s);
 		wait_resolve(s);
 		collect_viewer_notes(s);

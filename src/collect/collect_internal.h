@@ -66,7 +66,8 @@ void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                   const struct proc_info *old);
 /* Detail only: p->tasks, every thread's state and wait. */
 void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
-/* The blocked lock requests of /proc/locks into s->lock_waits. */
+/* The blocked lock requests of /proc/locks into s->lock_waits, read only when some process
+ * waits in a lock call (wait kind WK_LOCK). */
 void collect_locks(struct snapshot *s, struct scan_ctx *c);
 /* What the list shows only on demand (collect_opts want_shr, want_exe), read anew each time. */
 void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);

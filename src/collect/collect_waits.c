@@ -108,8 +108,24 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 	p->n_tasks = n;
 }
 
+/* Some process or detail thread waits in a lock call: only then is /proc/locks worth reading. */
+static bool any_lock_wait(const struct snapshot *s)
+{
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *p = &s->procs[i];
+		if (p->wait && p->wait->kind == WK_LOCK)
+			return true;
+		for (size_t t = 0; t < p->n_tasks; t++)
+			if (p->tasks[t].kind == WK_LOCK)
+				return true;
+	}
+	return false;
+}
+
 void collect_locks(struct snapshot *s, struct scan_ctx *c)
 {
+	if (!any_lock_wait(s))
+		return;
 	long len = read_file_at(c->proc_fd, "locks", &c->file);
 	if (len <= 0)
 		return;
