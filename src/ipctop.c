@@ -312,7 +312,9 @@ static int take_export(const struct ipctop_opts *o, struct snapshot *s)
 		return snapshot_take(s, &co);
 	struct snapshot before;
 	snapshot_init(&before);
-	int r = snapshot_take(&before, &co);
+	struct collect_opts first = co;
+	first.probe_fill = PROBE_NONE;   /* only the second snapshot's fill is written */
+	int r = snapshot_take(&before, &first);
 	if (r == 0) {
 		struct timespec ts = { o->interval_ms / 1000, (o->interval_ms % 1000) * 1000000L };
 		while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {
