@@ -91,7 +91,7 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 		collect_detail(s, c, p);
 		collect_tasks(s, c, p);
 	}
-	collect_extras(s, c, p);
+	collect_extras(s, c, p, old);
 	if (c->opts && c->opts->read_io && !(p->flags & PF_KTHREAD))
 		read_io(c, p);
 	return 0;

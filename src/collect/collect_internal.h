@@ -69,8 +69,11 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* The blocked lock requests of /proc/locks into s->lock_waits, read only when some process
  * waits in a lock call (wait kind WK_LOCK). */
 void collect_locks(struct snapshot *s, struct scan_ctx *c);
-/* What the list shows only on demand (collect_opts want_shr, want_exe), read anew each time. */
-void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
+/* What the list shows only on demand (collect_opts want_shr, want_exe, want_threads): the exe
+ * and threads of an idle process (old: its record in the previous snapshot) copied, the rest
+ * read anew. */
+void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
+                    const struct proc_info *old);
 /* The threads of p other than its main one (collect_threads.c). */
 void collect_threads(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* Number the threads of all processes (thread0, n_threads), after they were read. */
