@@ -63,22 +63,26 @@ fx_start() {
 }
 
 # fx_py SCRIPT ARGS...: run a python checker from tests/integration; its "ok - ...",
-# "not ok - ..." and "skip - ..." lines become TAP results here; a crash is one more failure.
+# "not ok - ..." and "skip - ..." lines become TAP results here; a crash (an exit other than 0,
+# or 1 without a failed check) is one more failure.
 fx_py() {
 	local script=$1; shift
-	local out=$FX_TMP/py.out line st
+	local out=$FX_TMP/py.out line st failed=0
 	PYTHONDONTWRITEBYTECODE=1 "$PYTHON3" "$TESTS_SRC/integration/$script" "$@" >"$out" 2>&1
 	st=$?
 	while IFS= read -r line; do
 		case $line in
 		"ok - "*) ok 0 "${line#ok - }" ;;
-		"not ok - "*) ok 1 "${line#not ok - }" ;;
+		"not ok - "*) ok 1 "${line#not ok - }"; failed=1 ;;
 		"skip - "*) skip "${line#skip - }" ;;
 		"#"*) printf '%s\n' "$line" ;;
 		*) printf '# %s\n' "$line" ;;
 		esac
 	done <"$out"
-	[ "$st" -le 1 ] || ok 1 "$script ran to the end (exit $st)"
+	# Exit 1 is the checker's "a check failed"; without a failed check it is an uncaught
+	# exception (Python exits 1 then too), and the checks after it never ran.
+	[ "$st" -eq 0 ] || { [ "$st" -eq 1 ] && [ "$failed" -eq 1 ]; } ||
+		ok 1 "$script ran to the end (exit $st)"
 }
 
 # fx_need: skip the whole test when its tools are missing.
