@@ -1,6 +1,7 @@
 /* channel_merge.c — several hosts' snapshots into one (see channel_merge.h): their processes,
- * sockets and channels side by side, every process and endpoint tagged with its host, every
- * channel id prefixed by it ("HOST/pipe:123": ids repeat across hosts), notes prefixed too. */
+ * sockets and channels side by side, every process and endpoint tagged with its host, notes
+ * prefixed by it. Channel ids are kept as each host wrote them, so they may repeat across
+ * hosts: a channel is told apart by its id together with its endpoints' host. */
 #include "channel/channel_merge.h"
 
 #include <string.h>

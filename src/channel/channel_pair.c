@@ -26,19 +26,11 @@ static uint64_t tuple_key(uint8_t proto, const struct side *l, const struct side
 	return u64_mix(u64_mix(proto, side_hash(l)), side_hash(r));
 }
 
-static uint64_t host_hash(const char *host)
-{
-	uint64_t h = 1469598103934665603ull;   /* FNV-1a */
-	for (const unsigned char *c = (const unsigned char *)host; *c; c++)
-		h = (h ^ *c) * 1099511628211ull;
-	return h;
-}
-
 static uint64_t addr_key(const char *host, const struct side *sd)
 {
 	struct side a = *sd;
 	a.port = 0;
-	return u64_mix(host_hash(host), side_hash(&a));
+	return u64_mix(u64_text_hash(host), side_hash(&a));
 }
 
 static bool side_is_any(const struct side *sd)

@@ -4,6 +4,7 @@
 
 #include "model/kernel_names.h"
 #include "model/wait_describe.h"
+#include "model/wait_decode.h"
 #include "util/text_escape.h"
 #include "view/proc_names.h"
 #include "view/detail_int.h"
@@ -128,7 +129,7 @@ static void add_waits(struct dlines *d, const struct snapshot *s, const struct p
 		char label[32];
 		snprintf(label, sizeof(label), "Thread %d", (int)t->tid);
 		sb_reset(&sb);
-		bool waits = t->state && t->state != 'R';
+		bool waits = wait_state(t->state);
 		wait_describe(&sb, s, p, waits ? t : NULL);
 		dline_add_sb(d, "pcb.thread", label, waits ? (int)A_NORMAL : (int)ui_attr(UI_DIM),
 			     waits && t->n_peers ? t->peers[0] : 0, &sb);
