@@ -68,26 +68,33 @@ static void update_wants(struct tui *t)
 	t->v.refresh_now = false;
 }
 
-static void new_snapshot(struct tui *t, struct snapshot *s)
+/* The figures between old (NULL: none yet) and s that screens read through t->v: CPU% and
+ * context switches per process, CPU use per CPU, CPU% per thread. */
+static void compute_rates(struct tui *t, const struct snapshot *old, const struct snapshot *s)
 {
-	struct snapshot *old = t->cur;
-	t->cur = s;
-	t->v.cur = s;
 	size_t n = s->n_procs ? s->n_procs : 1;
 	free(t->cpu);
 	t->cpu = xcalloc(3 * n, sizeof(double));   /* CPU%, then voluntary and involuntary switches/s */
 	cpu_compute(old, s, t->cpu);
 	csw_compute(old, s, t->cpu + n, t->cpu + 2 * n);
 	t->v.cpu = t->cpu;
+	t->v.vcsw = t->cpu + n;
+	t->v.icsw = t->cpu + 2 * n;
 	free(t->cpu_use);
 	t->cpu_use = cpu_usage_between(old ? &old->sys : NULL, &s->sys, &t->v.n_cpu_use);
 	t->v.cpu_use = t->cpu_use;
-	t->v.vcsw = t->cpu + n;
-	t->v.icsw = t->cpu + 2 * n;
 	free(t->tcpu);
 	t->tcpu = xcalloc(s->n_threads ? s->n_threads : 1, sizeof(double));
 	thread_cpu_compute(old, s, t->tcpu);
 	t->v.tcpu = t->tcpu;
+}
+
+static void new_snapshot(struct tui *t, struct snapshot *s)
+{
+	struct snapshot *old = t->cur;
+	t->cur = s;
+	t->v.cur = s;
+	compute_rates(t, old, s);
 	for (int i = 0; i < t->stack.n; i++)
 		if (t->stack.s[i].ops->snapshot)
 			t->stack.s[i].ops->snapshot(t->stack.s[i].st, &t->v, old);
@@ -223,15 +230,7 @@ static int first_snapshot(struct tui *t)
 	t->wants = w;
 	t->cur = s;
 	t->v.cur = s;
-	size_t n = s->n_procs ? s->n_procs : 1;
-	t->cpu = xcalloc(3 * n, sizeof(double));
-	t->v.cpu = t->cpu;
-	t->cpu_use = cpu_usage_between(NULL, &s->sys, &t->v.n_cpu_use);
-	t->v.cpu_use = t->cpu_use;
-	t->v.vcsw = t->cpu + n;
-	t->v.icsw = t->cpu + 2 * n;
-	t->tcpu = xcalloc(s->n_threads ? s->n_threads : 1, sizeof(double));
-	t->v.tcpu = t->tcpu;
+	compute_rates(t, NULL, s);   /* no earlier snapshot: all zero */
 	return 0;
 }
 
