@@ -26,6 +26,9 @@ tmux_setup() {
 	# The server keeps running when its last session ends (exit-empty off): otherwise a session
 	# started just after another one quit can reach a server that is shutting down and die with it.
 	printf 'set -s exit-empty off\n' > "$tmp/tmux.conf"
+	# A UTF-8 locale for the server, its panes and the test's own grep, whatever the caller's
+	# (CI runs with none): without it tmux's capture-pane prints "_" for each "→" or "│" drawn.
+	export LC_ALL=C.UTF-8
 	# Before the server starts: its panes inherit the sanitizers' options (reports in $tmp/san).
 	san_watch "$tmp"
 	tap_done_hook=tmux_finish
