@@ -34,14 +34,24 @@ wait_file() {
 	[ -s "$1" ]
 }
 
-# ns_end PID...: end the holders now (ns_cleanup, which removes $work too) and wait up to 5 s
-# for every PID to be gone; false if one is left.
+# ns_end PID...: end the holders now (ns_cleanup, which removes $work too) and wait up to 30 s
+# for every PID to be gone; false if one is left. A pid is told from a later process given the
+# same number (pids are reused within seconds next to the scale tests) by its start time.
 ns_end() {
+	ns_started=
+	for p; do ns_started="$ns_started $p:$(start_of "$p")"; done
 	ns_cleanup
 	trap - EXIT
 	i=0
-	while any_alive "$@" && [ "$i" -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
-	! any_alive "$@"
+	while any_alive && [ "$i" -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+	! any_alive
 }
-# any_alive PID...: one of them is still in /proc.
-any_alive() { for p; do [ -e "/proc/$p" ] && return 0; done; return 1; }
+# start_of PID: its start time (field 22 of /proc/PID/stat), empty when it is gone.
+start_of() { sed -n 's/.*) //p' "/proc/$1/stat" 2>/dev/null | awk '{ print $20 }'; }
+# any_alive: one of ns_end's processes (pid:start) is still in /proc, the same process.
+any_alive() {
+	for ps in $ns_started; do
+		[ -n "${ps#*:}" ] && [ "$(start_of "${ps%%:*}")" = "${ps#*:}" ] && return 0
+	done
+	return 1
+}
