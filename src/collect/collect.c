@@ -77,10 +77,7 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
 	bool detail = scan_is_detail(c, p->pid);
 	/* The previous snapshot's record of p: looked up once, for the run time and the reuse. */
-	struct proc_info *before = c->opts && c->opts->prev ?
-		snapshot_find_proc(c->opts->prev, p->pid) : NULL;
-	if (before && before->start_time != p->start_time)
-		before = NULL;   /* the pid was reused */
+	struct proc_info *before = snapshot_same_proc(c->opts ? c->opts->prev : NULL, p);
 	p->sched_runtime = collect_runtime(c, p, before);
 	const struct proc_info *old = collect_idle_prev(c, p, before);
 	if (old)
