@@ -17,7 +17,7 @@
 /* Two processes (one with a control byte in its name, escaped as the exporter escapes it), a
  * TCP connection of pid 10 to another host, a note. */
 static const char VALID[] =
-	"{\"ipctop\":{\"version\":\"0.1.0\",\"schema\":1},\"taken_at_ms\":1700000000000,"
+	"{\"ipctop\":{\"version\":\"0.1.0\",\"schema\":2},\"taken_at_ms\":1700000000000,"
 	"\"host\":{\"ncpu\":2,\"load\":[0.5,0.25,0],\"mem_total_kib\":1000,\"mem_available_kib\":500,"
 	"\"uptime_s\":12.5,\"clock_ticks\":100},\"viewer\":{\"euid\":0,\"root\":true,\"netns\":7},"
 	"\"processes\":[{\"pid\":11,\"ppid\":1,\"comm\":\"b\",\"cmdline\":\"b -x\",\"state\":\"S\","
@@ -138,8 +138,10 @@ static void check_malformed(void)
 		strcat(deep, "]");
 	strcat(deep, "}");
 	refused(deep, strlen(deep), "nested deeper than", "nesting 40 deep");
-	refused_edit("\"schema\":1", "\"schema\":2", "ipctop.schema: 2, this ipctop reads schema 1",
-	             "another schema");
+	refused_edit("\"schema\":2", "\"schema\":3", "ipctop.schema: 3, this ipctop reads schemas 1 to 2",
+	             "a later schema");
+	refused_edit("\"schema\":2", "\"schema\":0", "ipctop.schema: 0, this ipctop reads schemas 1 to 2",
+	             "schema 0");
 	refused_edit("\"pid\":10,", "\"pid\":\"10\",", "processes[1].pid: expected an integer",
 	             "a pid as a string");
 	refused_edit("\"pid\":10,", "\"pid\":0,", "processes[1].pid: 0 out of range", "pid 0");
@@ -155,6 +157,20 @@ static void check_malformed(void)
 	refused_edit("\"notes\":[\"n1\"]", "\"notes\":[1]", "notes[0]: expected a string", "a number as note");
 	refused_edit("\"processes\":[", "\"processes\":7,\"x\":[", "processes: expected an array", "processes as an object");
 	refused_edit("\"endpoints\":[", "\"endpoints\":[7,", "channels[0].endpoints[0]: expected an object", "a number as endpoint");
+}
+
+/* A document of schema 1 (its one removed member the reader never took) still reads. */
+static void check_schema_one(void)
+{
+	char *d = edited("\"schema\":2", "\"schema\":1");
+	struct snapshot s;
+	struct strbuf err = STRBUF_INIT;
+	int rc = d ? read_doc(d, strlen(d), &s, &err) : -1;
+	is_int(rc, 0, "a schema 1 document still reads (%s)", sb_str(&err));
+	if (d)
+		snapshot_free(&s);
+	free(d);
+	sb_free(&err);
 }
 
 static char *export_text(struct snapshot *s, size_t *len)
@@ -245,6 +261,7 @@ int main(void)
 	check_valid();
 	check_truncations();
 	check_malformed();
+	check_schema_one();
 	check_round_trip();
 	return tap_done();
 }
