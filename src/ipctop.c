@@ -16,9 +16,7 @@
 
 #include "collect/collect.h"
 #include "demo/demo.h"
-#include "export/export_dot.h"
-#include "export/export_json.h"
-#include "export/export_openmetrics.h"
+#include "export_run.h"
 #include "model/rates.h"
 #include "model/snap_filter.h"
 #include "merge_run.h"
@@ -290,17 +288,6 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 		check_merge(o);
 }
 
-static int write_openmetrics(FILE *f, const struct snapshot *s, const struct snap_selection *sel,
-                             bool pids, uint64_t take_ns)
-{
-	struct strbuf sb = STRBUF_INIT;
-	struct om_opts oo = { pids, take_ns };
-	openmetrics_build(&sb, s, sel, &oo);
-	int r = fwrite(sb.buf, 1, sb.len, f) == sb.len ? 0 : -errno;
-	sb_free(&sb);
-	return r;
-}
-
 /* The snapshot to export: one, or with --interval a second one MS after the first, with the
  * rates between them. 0, or -errno when /proc cannot be read. */
 static int take_export(const struct ipctop_opts *o, struct snapshot *s)
@@ -354,21 +341,9 @@ static int run_export(const struct ipctop_opts *o)
 		return 1;
 	}
 	struct snap_filter flt = { o->pids, o->n_pids, o->has_uid, o->uid, o->kind_mask };
-	struct snap_selection sel;
-	snap_select(&s, &flt, &sel);
-	if (o->mode == MODE_JSON)
-		r = export_json(stdout, &s, &sel, o->pretty);
-	else if (o->mode == MODE_OPENMETRICS)
-		r = write_openmetrics(stdout, &s, &sel, o->metrics_pids, take_ns);
-	else
-		r = export_dot(stdout, &s, &sel);
-	snap_selection_free(&sel);
-	if (r == 0 && fflush(stdout) != 0)
-		r = -errno;
-	if (r < 0)
-		fprintf(stderr, "ipctop: write error: %s\n", strerror(-r));
+	int status = export_run_write(o, &s, &flt, take_ns);
 	snapshot_free(&s);
-	return r < 0 ? 1 : 0;
+	return status;
 }
 
 static int reap_demo(void *arg, char *msg, size_t n)

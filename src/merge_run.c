@@ -9,9 +9,7 @@
 #include <string.h>
 
 #include "channel/channel_merge.h"
-#include "export/export_dot.h"
-#include "export/export_json.h"
-#include "model/snap_filter.h"
+#include "export_run.h"
 #include "source/snap_json.h"
 #include "util/xalloc.h"
 
@@ -26,20 +24,6 @@ static char *host_name(const char *path)
 	if (n > 5 && strcmp(base + n - 5, ".json") == 0)
 		n -= 5;
 	return strndup(base, n);
-}
-
-static int write_merged(const struct ipctop_opts *o, struct snapshot *m)
-{
-	struct snap_filter flt = { NULL, 0, false, 0, o->kind_mask };
-	struct snap_selection sel;
-	snap_select(m, &flt, &sel);
-	int r = o->mode == MODE_JSON ? export_json(stdout, m, &sel, o->pretty) : export_dot(stdout, m, &sel);
-	snap_selection_free(&sel);
-	if (r == 0 && fflush(stdout) != 0)
-		r = -1;
-	if (r < 0)
-		fprintf(stderr, "ipctop: write error\n");
-	return r < 0 ? 1 : 0;
 }
 
 static bool names_unique(struct merge_input *in, size_t n)
@@ -101,7 +85,8 @@ int merge_run(const struct ipctop_opts *o)
 		struct snapshot m;
 		snapshot_init(&m);
 		snap_merge(&m, in, n);
-		status = hosts_apart(&m) ? write_merged(o, &m) : 1;
+		struct snap_filter flt = { NULL, 0, false, 0, o->kind_mask };
+		status = hosts_apart(&m) ? export_run_write(o, &m, &flt, 0) : 1;
 		snapshot_free(&m);
 	}
 out:

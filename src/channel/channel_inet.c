@@ -135,15 +135,7 @@ static int32_t tuple_chan(struct inet_ctx *cx, int32_t sock)
 	int32_t c = get_chan(cx, kind_key(kind_of(k), u64_mix(k->netns, side_hash(lo)), side_hash(hi)), &created);
 	uint64_t lh = side_hash(&l);
 	if (created) {
-		struct id_text id;
-		/* the lower side first (address bytes, IPv4 before IPv6, then port): the id is the
-		 * same whichever end was read first, whatever the viewer may see */
-		bool local_first = lo == &l;
-		id_head(&id, s, kind_of(k), k->netns);
-		idt_addr_port(&id, k->family, local_first ? k->laddr : k->raddr, local_first ? k->lport : k->rport);
-		idt_char(&id, '-');
-		idt_addr_port(&id, k->family, local_first ? k->raddr : k->laddr, local_first ? k->rport : k->lport);
-		s->chans[c].id = idt_arena(&id, &s->arena);
+		s->chans[c].id = inet_conn_id(&s->arena, k, k->netns != s->own_netns ? k->netns : 0);
 		s->chans[c].netns = k->netns;
 		cx->st[c] = (struct conn_state){ lh, false, sock };
 	} else if (cx->st[c].first_side != lh) {

@@ -8,7 +8,6 @@
 
 #include "channel/channel_merge.h"
 #include "channel/inet_side.h"
-#include "model/format_addr.h"
 #include "util/u64map.h"
 #include "util/xalloc.h"
 
@@ -82,18 +81,6 @@ static bool open_end_of(const struct snapshot *m, int32_t c, const struct u64map
 	       o->r.port && u64map_get(own, addr_key(o->host, &o->r)) < 0;
 }
 
-/* The paired channel's id, "tcp:A-B" with the lower side first, as channel_inet names one. */
-static char *pair_id(struct snapshot *m, enum chan_kind kind, const struct open_end *a)
-{
-	const struct sock_info *k = &m->socks[a->sock];
-	bool local_first = side_cmp(&a->l, &a->r) <= 0;
-	char x[ADDR_PORT_MAX], y[ADDR_PORT_MAX];
-	format_addr_port(x, sizeof(x), k->family, k->laddr, k->lport);
-	format_addr_port(y, sizeof(y), k->family, k->raddr, k->rport);
-	return arena_printf(&m->arena, "%s:%s-%s", chan_kind_name(kind), local_first ? x : y,
-	                    local_first ? y : x);
-}
-
 /* a's channel takes b's ends; both lose their remote placeholders; b's channel is emptied. */
 static void join(struct snapshot *m, const struct open_end *a, const struct open_end *b)
 {
@@ -108,7 +95,7 @@ static void join(struct snapshot *m, const struct open_end *a, const struct open
 			ep[n++] = cb->ep[e];
 	ca->ep = ep;
 	ca->n_ep = n;
-	ca->id = pair_id(m, ca->kind, a);
+	ca->id = inet_conn_id(&m->arena, &m->socks[a->sock], 0);   /* as channel_inet names it */
 	ca->queued += cb->queued;
 	if (cb->bytes > ca->bytes)
 		ca->bytes = cb->bytes;

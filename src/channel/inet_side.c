@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "channel/channel_id.h"
 #include "util/xalloc.h"
 
 enum {
@@ -202,4 +203,23 @@ int32_t inet_find_bound(const struct inet_index *ix, uint64_t netns, uint8_t pro
 	if (j < 0)
 		j = bound_at(ix, netns, proto, &any6);   /* [::] accepts IPv4 too, unless V6ONLY */
 	return j;
+}
+
+char *inet_conn_id(struct arena *a, const struct sock_info *k, uint64_t netns)
+{
+	struct side l = inet_local(k), r = inet_remote(k);
+	bool local_first = side_cmp(&l, &r) <= 0;
+	struct id_text id;
+	idt_init(&id);
+	idt_str(&id, chan_kind_name(k->protocol == IPPROTO_TCP ? CK_TCP : CK_UDP));
+	idt_char(&id, ':');
+	if (netns) {
+		idt_str(&id, "netns");
+		idt_u64(&id, netns);
+		idt_char(&id, ':');
+	}
+	idt_addr_port(&id, k->family, local_first ? k->laddr : k->raddr, local_first ? k->lport : k->rport);
+	idt_char(&id, '-');
+	idt_addr_port(&id, k->family, local_first ? k->raddr : k->laddr, local_first ? k->rport : k->lport);
+	return idt_arena(&id, a);
 }

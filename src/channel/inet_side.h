@@ -18,6 +18,11 @@ uint64_t side_hash(const struct side *sd);
 int side_cmp(const struct side *x, const struct side *y);
 bool side_is_loopback(const struct side *sd);
 
+/* The id of the connection k is one side of, "tcp:[netnsN:]A-B" (or "udp:"), A the lower side
+ * by side_cmp (address bytes, IPv4 before IPv6, then port): both ends, whichever is read
+ * first, give the same id. netns 0 leaves the namespace part out. In a's memory. */
+char *inet_conn_id(struct arena *a, const struct sock_info *k, uint64_t netns);
+
 /* TCP or UDP over IPv4/IPv6. */
 bool sock_is_inet(const struct sock_info *k);
 /* A TCP socket in LISTEN. */

@@ -62,30 +62,33 @@ static void read_io(struct scan_ctx *c, struct proc_info *p)
 	p->io.at_ns = at;
 }
 
+/* Network namespace, descriptors and maps of a process that ran: -ENOENT if it has gone. */
+static int read_tables(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail)
+{
+	read_netns(c, p);
+	if (collect_fds(s, c, p, detail) < 0)
+		return -ENOENT;
+	if ((detail || !c->opts || !c->opts->no_maps) && collect_maps(s, c, p, detail) < 0)
+		return -ENOENT;
+	return 0;
+}
+
 int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
 	bool detail = scan_is_detail(c, p->pid);
 	/* The previous snapshot's record of p: looked up once, for the run time and the reuse. */
-	struct proc_info *before = c->opts && c->opts->prev ?
-		snapshot_find_proc(c->opts->prev, p->pid) : NULL;
-	if (before && before->start_time != p->start_time)
-		before = NULL;   /* the pid was reused */
+	struct proc_info *before = snapshot_same_proc(c->opts ? c->opts->prev : NULL, p);
 	p->sched_runtime = collect_runtime(c, p, before);
 	const struct proc_info *old = collect_idle_prev(c, p, before);
-	if (old) {
+	if (old)
 		collect_reuse_status(s, p, old);
+	else if (collect_status(s, c, p) < 0)
+		return -ENOENT;
+	collect_exe(s, c, p, old, detail);   /* before the maps: they are classified by it */
+	if (old)
 		collect_reuse_tables(s, p, old);
-	} else {
-		if (collect_status(s, c, p) < 0)
-			return -ENOENT;
-		if (!(p->flags & PF_KTHREAD)) {
-			read_netns(c, p);
-			if (collect_fds(s, c, p, detail) < 0)
-				return -ENOENT;
-			if ((detail || !c->opts || !c->opts->no_maps) && collect_maps(s, c, p, detail) < 0)
-				return -ENOENT;
-		}
-	}
+	else if (!(p->flags & PF_KTHREAD) && read_tables(s, c, p, detail) < 0)
+		return -ENOENT;
 	collect_wait(s, c, p, old);
 	if (detail) {
 		collect_detail(s, c, p);

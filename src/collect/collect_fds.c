@@ -100,9 +100,10 @@ static bool is_anon_kind(enum fd_kind k)
 	       k == FDK_EVENTPOLL || k == FDK_PIDFD;
 }
 
-/* What fdinfo says of an anon-inode descriptor, in the snapshot's arena (the fdinfo text is
- * still in c->tmp for the eventfd id); NULL when it could not be read. */
-static struct fd_anon *read_anon(struct snapshot *s, struct scan_ctx *c, pid_t pid, int fd)
+/* What fdinfo says of an anon-inode descriptor, in the snapshot's arena, and its common
+ * fields into *f (the eventfd id); NULL when it could not be read. */
+static struct fd_anon *read_anon(struct snapshot *s, struct scan_ctx *c, pid_t pid, int fd,
+				 struct fdinfo_fields *f)
 {
 	long n = read_fdinfo(c, pid, fd);
 	if (n <= 0)
@@ -111,7 +112,7 @@ static struct fd_anon *read_anon(struct snapshot *s, struct scan_ctx *c, pid_t p
 		c->anon_lists = xcalloc(1, sizeof(*c->anon_lists));
 	struct fdinfo_lists *l = c->anon_lists;
 	struct fd_anon a;
-	parse_fdinfo_anon(c->tmp.buf, (size_t)n, &a, l);
+	parse_fdinfo_anon(c->tmp.buf, (size_t)n, &a, l, f);
 	struct fd_anon *out = arena_memdup(&s->arena, &a, sizeof(a));
 	out->targets = l->n_targets ? arena_memdup(&s->arena, l->targets,
 						  l->n_targets * sizeof(*l->targets)) : NULL;
@@ -133,12 +134,10 @@ static void decode_anon(struct snapshot *s, struct scan_ctx *c, pid_t pid, struc
 			fi->aux = fdinfo_value(c, pid, fi->fd, false);
 		return;
 	}
-	fi->anon = read_anon(s, c, pid, fi->fd);
-	if (fi->anon && fi->kind == FDK_EVENTFD) {
-		struct fdinfo_fields f;
-		parse_fdinfo(c->tmp.buf, c->tmp.len, &f);
+	struct fdinfo_fields f;
+	fi->anon = read_anon(s, c, pid, fi->fd, &f);
+	if (fi->anon && fi->kind == FDK_EVENTFD)
 		fi->aux = f.has_eventfd_id ? f.eventfd_id : -1;
-	}
 }
 
 /* Fill the details each kind needs. */

@@ -69,9 +69,13 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* The blocked lock requests of /proc/locks into s->lock_waits, read only when some process
  * waits in a lock call (wait kind WK_LOCK). */
 void collect_locks(struct snapshot *s, struct scan_ctx *c);
-/* What the list shows only on demand (collect_opts want_shr, want_exe, want_threads): the exe
- * and threads of an idle process (old: its record in the previous snapshot) copied, the rest
- * read anew. */
+/* p->exe, the /proc/PID/exe link, read once a refresh when the list shows it (want_exe) or p
+ * is a detail process (its maps are classified by it); copied from old, the previous record
+ * of an idle p. Called before collect_maps. */
+void collect_exe(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
+                 const struct proc_info *old, bool detail);
+/* What the list shows only on demand (collect_opts want_shr, want_threads): the threads of an
+ * idle process (old: its record in the previous snapshot) copied, the rest read anew. */
 void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                     const struct proc_info *old);
 /* The threads of p other than its main one (collect_threads.c). */

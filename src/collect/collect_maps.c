@@ -117,11 +117,9 @@ int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bo
 		return 0;
 	}
 	/* The text/data/bss classes matter only in detail; there the executable is known for sure
-	 * from the exe link (root or the owner), else guessed from the first file mapping. */
-	char exe[4096], path[48];
-	snprintf(path, sizeof(path), "%d/exe", (int)p->pid);
-	bool have_exe = detail && readlink_at(c->proc_fd, path, exe, sizeof(exe)) > 0;
-	maps_classify(maps, n, have_exe ? exe : NULL);
+	 * from the exe link (p->exe, read by collect_exe for root or the owner), else guessed from
+	 * the first file mapping. */
+	maps_classify(maps, n, detail ? p->exe : NULL);
 	if (!detail)
 		n = keep_ipc_maps(maps, n);
 	if (holds_sysv_shm(maps, n))

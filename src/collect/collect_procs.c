@@ -181,6 +181,18 @@ static void read_exe(struct snapshot *s, struct scan_ctx *c, struct proc_info *p
 		p->exe = arena_strndup(&s->arena, link, (size_t)n);
 }
 
+void collect_exe(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
+                 const struct proc_info *old, bool detail)
+{
+	p->exe = NULL;
+	if ((p->flags & PF_KTHREAD) || !(detail || (c->opts && c->opts->want_exe)))
+		return;
+	if (old && old->exe)
+		p->exe = arena_strdup(&s->arena, old->exe);   /* idle: it cannot have exec'd */
+	else
+		read_exe(s, c, p);
+}
+
 /* old's threads into p: a process that has not run since old was taken has the same threads,
  * in the same states, with the same times. */
 static void copy_threads(struct snapshot *s, struct proc_info *p, const struct proc_info *old)
@@ -197,7 +209,6 @@ void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                     const struct proc_info *old)
 {
 	p->shr_kib = 0;
-	p->exe = NULL;
 	p->threads = NULL;
 	p->n_threads = 0;
 	p->flags &= ~(uint32_t)PF_SHR;
@@ -205,10 +216,6 @@ void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 		return;
 	if (c->opts->want_shr)
 		read_shr(c, p);   /* shared pages change without the process running */
-	if (c->opts->want_exe && old && old->exe)
-		p->exe = arena_strdup(&s->arena, old->exe);   /* idle: it cannot have exec'd */
-	else if (c->opts->want_exe)
-		read_exe(s, c, p);
 	if (c->opts->want_threads && old && old->n_threads)
 		copy_threads(s, p, old);
 	else if (c->opts->want_threads)

@@ -146,10 +146,9 @@ static bool read_anon_value(struct fd_anon *a, const char *line, size_t k, const
 			    const char *end)
 {
 	static const struct { const char *key; uint32_t bit; unsigned base; } keys[] = {
-		{ "eventfd-count", FA_COUNT, 16 }, { "clockid", FA_CLOCKID, 10 },
-		{ "ticks", FA_TICKS, 10 }, { "sigmask", FA_SIGMASK, 16 },
+		{ "clockid", FA_CLOCKID, 10 }, { "ticks", FA_TICKS, 10 }, { "sigmask", FA_SIGMASK, 16 },
 	};
-	uint64_t *dest[] = { &a->count, NULL, &a->ticks, &a->sigmask };
+	uint64_t *dest[] = { NULL, &a->ticks, &a->sigmask };
 	uint64_t u;
 	int64_t i;
 	for (size_t n = 0; n < sizeof(keys) / sizeof(keys[0]); n++) {
@@ -175,7 +174,7 @@ static bool read_anon_value(struct fd_anon *a, const char *line, size_t k, const
 	return false;
 }
 
-struct anon_out { struct fd_anon *a; struct fdinfo_lists *l; };
+struct anon_out { struct fd_anon *a; struct fdinfo_lists *l; struct fdinfo_fields *f; };
 
 static bool read_anon_line(void *ctx, const char *line, size_t len)
 {
@@ -186,12 +185,26 @@ static bool read_anon_line(void *ctx, const char *line, size_t len)
 	if (len > 8 && !memcmp(line, "inotify ", 8))
 		return read_watch(line, end, o->l);
 	const char *colon = memchr(line, ':', len);
-	return colon && read_anon_value(o->a, line, (size_t)(colon - line), colon + 1, end);
+	if (colon && read_anon_value(o->a, line, (size_t)(colon - line), colon + 1, end))
+		return true;
+	read_fdinfo_line(o->f, line, len);   /* pos, flags, ..., eventfd-id and -count */
+	return false;
 }
 
-int parse_fdinfo_anon(const char *text, size_t len, struct fd_anon *a, struct fdinfo_lists *l)
+int parse_fdinfo_anon(const char *text, size_t len, struct fd_anon *a, struct fdinfo_lists *l,
+		      struct fdinfo_fields *f)
 {
+	struct fdinfo_fields own;
+	if (!f)
+		f = &own;
 	memset(a, 0, sizeof(*a));
+	memset(f, 0, sizeof(*f));
 	l->n_targets = l->n_watches = 0;
-	return pu_each_line(text, len, read_anon_line, &(struct anon_out){ a, l });
+	int found = pu_each_line(text, len, read_anon_line, &(struct anon_out){ a, l, f });
+	if (f->has_eventfd_count) {   /* parsed once, by the common reader */
+		a->count = f->eventfd_count;
+		a->have |= FA_COUNT;
+		found++;
+	}
+	return found;
 }

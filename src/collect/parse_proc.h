@@ -79,8 +79,10 @@ struct fdinfo_lists {
  * it_interval (timerfd), sigmask (signalfd) and Pid (pidfd) into *a, whose `have` bits say
  * which were read; "tfd:" (epoll) and "inotify wd:" lines into l (its counts reset first;
  * a's list pointers are left NULL). *a is zeroed first; a malformed line is skipped whole.
- * Returns the number of lines read. */
-int parse_fdinfo_anon(const char *text, size_t len, struct fd_anon *a, struct fdinfo_lists *l);
+ * In the same pass the other lines go to *f as parse_fdinfo reads them (f may be NULL), so
+ * an eventfd's id needs no second parse. Returns the number of anon lines read. */
+int parse_fdinfo_anon(const char *text, size_t len, struct fd_anon *a, struct fdinfo_lists *l,
+		      struct fdinfo_fields *f);
 
 /* /proc/sysvipc/{shm,msg,sem}: append rows to the snapshot's arrays; the header line is
  * skipped; returns the number of malformed rows skipped. */

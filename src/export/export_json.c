@@ -65,17 +65,9 @@ static void write_endpoint(struct json_writer *w, const struct snapshot *s, cons
 	jw_object_begin(w);
 	if (e->host)
 		jw_kv_str(w, "host", e->host);
-	jw_key(w, "pid");
-	if (e->pid > 0)
-		jw_i64(w, e->pid);
-	else
-		jw_null(w);
+	jw_kv_i64_or_null(w, "pid", e->pid > 0, e->pid);
 	jw_kv_str(w, "comm", proc_index_ok(s, e->proc) ? s->procs[e->proc].comm : NULL);
-	jw_key(w, "fd");
-	if (e->fd >= 0)
-		jw_i64(w, e->fd);
-	else
-		jw_null(w);
+	jw_kv_i64_or_null(w, "fd", e->fd >= 0, e->fd);
 	jw_kv_clean(w, "access", access_name(e->access));
 	jw_kv_str(w, "role", e->role);
 	if (e->remote)
@@ -124,15 +116,6 @@ static void write_label(struct json_writer *w, const struct snapshot *s, const s
 	sb_free(&sb);
 }
 
-static void write_count_or_null(struct json_writer *w, const char *key, bool known, int64_t v)
-{
-	jw_key(w, key);
-	if (known && v >= 0)
-		jw_i64(w, v);
-	else
-		jw_null(w);
-}
-
 /* Pipes and FIFOs: bytes queued and buffer size; POSIX queues: messages and their limit; null
  * where not measured (not root, or the holder went away). */
 static void write_fill(struct json_writer *w, const struct channel *ch)
@@ -140,10 +123,10 @@ static void write_fill(struct json_writer *w, const struct channel *ch)
 	bool pipe = ch->kind == CK_PIPE || ch->kind == CK_FIFO;
 	if (!pipe && ch->kind != CK_POSIX_MQ)
 		return;
-	write_count_or_null(w, pipe ? "queued_bytes" : "queued_messages", ch->queued_known,
-	                    (int64_t)ch->queued);
-	write_count_or_null(w, pipe ? "capacity_bytes" : "capacity_messages", ch->queued_known,
-	                    ch->capacity);
+	jw_kv_i64_or_null(w, pipe ? "queued_bytes" : "queued_messages",
+	                  ch->queued_known && (int64_t)ch->queued >= 0, (int64_t)ch->queued);
+	jw_kv_i64_or_null(w, pipe ? "capacity_bytes" : "capacity_messages",
+	                  ch->queued_known && ch->capacity >= 0, ch->capacity);
 }
 
 static void write_channel(struct json_writer *w, const struct snapshot *s, const struct channel *ch)

@@ -11,7 +11,11 @@
 #include "model/snap_filter.h"
 #include "model/snapshot.h"
 
-#define IPCTOP_JSON_SCHEMA 1
+/* The "schema" number of the --json document: it changes when a member is removed or changes
+ * meaning (ipctop(1), JSON OUTPUT), not when one is added. 2: the processes' "vanished" was
+ * removed after 1 was written. The reader takes 1 as well: it never read "vanished". */
+#define IPCTOP_JSON_SCHEMA 2
+#define IPCTOP_JSON_SCHEMA_OLDEST 1
 
 /* Write the snapshot as JSON to f: the processes sel lists (the chosen ones with full detail
  * where it was collected) and the channels it keeps. pretty: indent. Returns 0 or -errno on

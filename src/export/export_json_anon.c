@@ -17,11 +17,7 @@ static void write_timerfd(struct json_writer *w, const struct fd_anon *a)
 	const uint32_t bits[] = { FA_TICKS, FA_VALUE, FA_INTERVAL };
 	const uint64_t vals[] = { a->ticks, a->value_ns, a->interval_ns };
 	for (int i = 0; i < 3; i++) {
-		jw_key(w, keys[i]);
-		if (a->have & bits[i])
-			jw_u64(w, vals[i]);
-		else
-			jw_null(w);
+		jw_kv_u64_or_null(w, keys[i], a->have & bits[i], vals[i]);
 	}
 	jw_object_end(w);
 }
@@ -103,11 +99,7 @@ void json_write_fd_anon(struct json_writer *w, const struct fd_info *fd)
 	case FDK_PIDFD:
 		if (!(a->have & FA_PID))
 			break;
-		jw_key(w, "pidfd_pid");
-		if (a->pid >= 0)
-			jw_i64(w, a->pid);
-		else
-			jw_null(w);
+		jw_kv_i64_or_null(w, "pidfd_pid", a->pid >= 0, a->pid);
 		break;
 	default:
 		break;

@@ -102,18 +102,10 @@ static void write_usage(struct json_writer *w, const struct proc_info *p)
 
 static void write_state_marks(struct json_writer *w, const struct proc_info *p)
 {
-	jw_key(w, "netns");
-	if (p->netns)
-		jw_u64(w, p->netns);
-	else
-		jw_null(w);
+	jw_kv_u64_or_null(w, "netns", p->netns != 0, p->netns);
 	jw_kv_bool(w, "kthread", p->flags & PF_KTHREAD);
 	write_restricted(w, p->flags);
-	jw_key(w, "n_fds");
-	if (p->flags & PF_FDS_DENIED)
-		jw_null(w);
-	else
-		jw_u64(w, p->n_fds);
+	jw_kv_u64_or_null(w, "n_fds", !(p->flags & PF_FDS_DENIED), p->n_fds);
 	jw_kv_u64(w, "n_channels", p->n_channels);
 }
 
@@ -139,11 +131,7 @@ static void write_map(struct json_writer *w, const struct map_info *m)
 	const char *keys[] = { "rss_kib", "pss_kib", "swap_kib" };
 	uint64_t vals[] = { m->rss_kib, m->pss_kib, m->swap_kib };
 	for (int i = 0; i < 3; i++) {
-		jw_key(w, keys[i]);
-		if (m->has_smaps)
-			jw_u64(w, vals[i]);
-		else
-			jw_null(w);
+		jw_kv_u64_or_null(w, keys[i], m->has_smaps, vals[i]);
 	}
 	jw_object_end(w);
 }
@@ -185,11 +173,7 @@ static void write_sched_detail(struct json_writer *w, const struct proc_info *p)
 	const char *keys[] = { "run_ns", "wait_ns", "timeslices" };
 	uint64_t vals[] = { d->run_ns, d->wait_ns, d->timeslices };
 	for (int i = 0; i < 3; i++) {
-		jw_key(w, keys[i]);
-		if (d->has_schedstat)
-			jw_u64(w, vals[i]);
-		else
-			jw_null(w);
+		jw_kv_u64_or_null(w, keys[i], d->has_schedstat, vals[i]);
 	}
 	jw_kv_str(w, "wchan", d->wchan);
 	write_ctxt(w, p);

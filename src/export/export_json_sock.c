@@ -19,11 +19,7 @@ static void write_unix_part(struct json_writer *w, const struct sock_info *sk)
 	} else {
 		jw_null(w);
 	}
-	jw_key(w, "peer");
-	if (sk->peer)
-		jw_u64(w, sk->peer);
-	else
-		jw_null(w);
+	jw_kv_u64_or_null(w, "peer", sk->peer != 0, sk->peer);
 	if (sock_is_listener(sk))
 		jw_kv_u64(w, "pending", sk->n_icons);
 }

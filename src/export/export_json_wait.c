@@ -6,17 +6,9 @@
 #include "model/kernel_names.h"
 #include "model/wait_decode.h"
 
-static void kv_int_or_null(struct json_writer *w, const char *key, bool has, int64_t v)
-{
-	if (has)
-		jw_kv_i64(w, key, v);
-	else
-		jw_kv_null(w, key);
-}
-
 static void write_call(struct json_writer *w, const struct task_wait *t)
 {
-	kv_int_or_null(w, "syscall_nr", t->syscall_nr >= 0, t->syscall_nr);
+	jw_kv_i64_or_null(w, "syscall_nr", t->syscall_nr >= 0, t->syscall_nr);
 	jw_key(w, "syscall");
 	if (t->syscall_nr >= 0)
 		json_write_name_or_num(w, syscall_name(t->syscall_nr), t->syscall_nr);
@@ -27,7 +19,7 @@ static void write_call(struct json_writer *w, const struct task_wait *t)
 
 static void write_object(struct json_writer *w, const struct task_wait *t)
 {
-	kv_int_or_null(w, "fd", t->fd >= 0, t->fd);
+	jw_kv_i64_or_null(w, "fd", t->fd >= 0, t->fd);
 	jw_key(w, "direction");
 	if (t->dir == ACC_R)
 		jw_str(w, "in");
@@ -40,10 +32,10 @@ static void write_object(struct json_writer *w, const struct task_wait *t)
 		jw_hex_str(w, (uint64_t)t->arg, 1);
 	else
 		jw_null(w);
-	kv_int_or_null(w, "child", t->kind == WK_CHILD, t->arg);
-	kv_int_or_null(w, "sysv_id", t->kind == WK_SYSV_MSG || t->kind == WK_SYSV_SEM, t->arg);
-	kv_int_or_null(w, "nfds", t->kind == WK_POLL, t->arg);
-	kv_int_or_null(w, "by", t->by > 0, t->by);
+	jw_kv_i64_or_null(w, "child", t->kind == WK_CHILD, t->arg);
+	jw_kv_i64_or_null(w, "sysv_id", t->kind == WK_SYSV_MSG || t->kind == WK_SYSV_SEM, t->arg);
+	jw_kv_i64_or_null(w, "nfds", t->kind == WK_POLL, t->arg);
+	jw_kv_i64_or_null(w, "by", t->by > 0, t->by);
 }
 
 static void write_wait(struct json_writer *w, const struct snapshot *s, const struct task_wait *t)

@@ -109,4 +109,26 @@ static inline void jw_kv_null(struct json_writer *w, const char *key)
 	jw_null(w);
 }
 
+/* "key": v when known, else "key": null (a figure not measured or not applying):
+ * jw_key_or_null writes the key, and null when !known; it returns known. */
+static inline bool jw_key_or_null(struct json_writer *w, const char *key, bool known)
+{
+	jw_key(w, key);
+	if (!known)
+		jw_null(w);
+	return known;
+}
+
+static inline void jw_kv_i64_or_null(struct json_writer *w, const char *key, bool known, int64_t v)
+{
+	if (jw_key_or_null(w, key, known))
+		jw_i64(w, v);
+}
+
+static inline void jw_kv_u64_or_null(struct json_writer *w, const char *key, bool known, uint64_t v)
+{
+	if (jw_key_or_null(w, key, known))
+		jw_u64(w, v);
+}
+
 #endif

@@ -68,8 +68,8 @@ static void endpoint_rates(struct snapshot *now, struct channel *ch, const struc
 static void proc_rates(struct proc_info *p, const struct snapshot *before, double snap_secs)
 {
 	p->io_rate = (struct proc_io_rate){ NAN, NAN, NAN, NAN };
-	const struct proc_info *o = snapshot_find_proc(before, p->pid);
-	if (!p->has_io || !o || !o->has_io || o->start_time != p->start_time)
+	const struct proc_info *o = snapshot_same_proc(before, p);
+	if (!p->has_io || !o || !o->has_io)
 		return;
 	double secs = span(o->io.at_ns, p->io.at_ns, snap_secs);
 	p->io_rate.rchar = counter_rate(o->io.rchar, p->io.rchar, secs);

@@ -111,6 +111,12 @@ struct proc_info *snapshot_find_proc(const struct snapshot *s, pid_t pid)
 	return NULL;
 }
 
+struct proc_info *snapshot_same_proc(const struct snapshot *s, const struct proc_info *p)
+{
+	struct proc_info *q = s ? snapshot_find_proc(s, p->pid) : NULL;
+	return q && q->start_time == p->start_time ? q : NULL;
+}
+
 void snapshot_note(struct snapshot *s, const char *fmt, ...)
 {
 	char buf[512];

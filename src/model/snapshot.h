@@ -203,8 +203,8 @@ struct proc_info {
 	uint64_t vsize, rss_kib;             /* bytes; KiB */
 	uint64_t vol_ctxt, nonvol_ctxt;
 	uint64_t shr_kib;      /* shared resident pages (statm), read only while the list shows SHR */
-	char *exe;             /* the program's path (/proc/PID/exe), read only while EXE is shown;
-	                        * NULL when not read or not readable */
+	char *exe;             /* the program's path (/proc/PID/exe), read only while EXE is shown
+	                        * or for a detail process; NULL when not read or not readable */
 	uint64_t sig_pending, sig_blocked, sig_ignored, sig_caught;  /* bit n-1 = signal n */
 	uint64_t netns;        /* inode of /proc/PID/ns/net, 0 if unknown */
 	uint64_t pidns;        /* inode of /proc/PID/ns/pid, 0 if unknown */
@@ -395,6 +395,10 @@ void snapshot_init(struct snapshot *s);
 void snapshot_free(struct snapshot *s);
 /* Find a process by pid (binary search; procs must be sorted), or NULL. */
 struct proc_info *snapshot_find_proc(const struct snapshot *s, pid_t pid);
+/* The record in s of the same process as p: same pid and same start time (a reused pid is
+ * another process); NULL when there is none or s is NULL. The one rule for "the process as
+ * it was before" (collect's reuse, rates, CPU%). */
+struct proc_info *snapshot_same_proc(const struct snapshot *s, const struct proc_info *p);
 /* Take over what a collector thread's private snapshot gathered: its arena (pointers into it
  * stay valid), its notes and its reuse count; from keeps the rest and is to be freed. */
 void snapshot_adopt(struct snapshot *s, struct snapshot *from);

@@ -158,9 +158,9 @@ static bool read_header(struct rd *r, json_t *doc)
 		return rd_fail(r, "ipctop", "missing: not an ipctop snapshot");
 	if (!get_int(r, id, "schema", REQ, 0, INT32_MAX, &schema))
 		return false;
-	if (schema != IPCTOP_JSON_SCHEMA)
-		return rd_fail(r, "ipctop.schema", "%lld, this ipctop reads schema %d",
-		               (long long)schema, IPCTOP_JSON_SCHEMA);
+	if (schema < IPCTOP_JSON_SCHEMA_OLDEST || schema > IPCTOP_JSON_SCHEMA)
+		return rd_fail(r, "ipctop.schema", "%lld, this ipctop reads schemas %d to %d",
+		               (long long)schema, IPCTOP_JSON_SCHEMA_OLDEST, IPCTOP_JSON_SCHEMA);
 	struct snapshot *s = r->s;
 	if (!get_u64(r, doc, "taken_at_ms", REQ, &s->taken_ms) || !get_obj(r, doc, "host", REQ, &host) ||
 	    !get_obj(r, doc, "viewer", REQ, &viewer))

@@ -14,13 +14,6 @@ static double elapsed_s(const struct snapshot *prev, const struct snapshot *cur)
 	return prev ? ((double)cur->taken_ms - (double)prev->taken_ms) / 1000.0 : 0;
 }
 
-/* The previous record of the same process (same pid and start time), or NULL. */
-static const struct proc_info *same_before(const struct snapshot *prev, const struct proc_info *p)
-{
-	const struct proc_info *q = prev ? snapshot_find_proc(prev, p->pid) : NULL;
-	return q && q->start_time == p->start_time ? q : NULL;
-}
-
 static double rate(uint64_t before, uint64_t now, double elapsed)
 {
 	return elapsed > 0 && now >= before ? (double)(now - before) / elapsed : 0;
@@ -30,7 +23,7 @@ void csw_compute(const struct snapshot *prev, const struct snapshot *cur, double
 {
 	double elapsed = elapsed_s(prev, cur);
 	for (size_t i = 0; i < cur->n_procs; i++) {
-		const struct proc_info *p = &cur->procs[i], *q = same_before(prev, p);
+		const struct proc_info *p = &cur->procs[i], *q = snapshot_same_proc(prev, p);
 		vol[i] = q ? rate(q->vol_ctxt, p->vol_ctxt, elapsed) : 0;
 		invol[i] = q ? rate(q->nonvol_ctxt, p->nonvol_ctxt, elapsed) : 0;
 	}
@@ -42,7 +35,7 @@ void cpu_compute(const struct snapshot *prev, const struct snapshot *cur, double
 	long hz = cur->sys.ticks_per_sec > 0 ? cur->sys.ticks_per_sec : 100;
 	for (size_t i = 0; i < cur->n_procs; i++) {
 		const struct proc_info *p = &cur->procs[i];
-		const struct proc_info *q = same_before(prev, p);
+		const struct proc_info *q = snapshot_same_proc(prev, p);
 		out[i] = 0;
 		if (q)
 			out[i] = cpu_percent(q->utime + q->stime, p->utime + p->stime, elapsed, hz);
@@ -62,7 +55,7 @@ void thread_cpu_compute(const struct snapshot *prev, const struct snapshot *cur,
 	double elapsed = elapsed_s(prev, cur);
 	long hz = cur->sys.ticks_per_sec > 0 ? cur->sys.ticks_per_sec : 100;
 	for (size_t i = 0; i < cur->n_procs; i++) {
-		const struct proc_info *p = &cur->procs[i], *q = same_before(prev, p);
+		const struct proc_info *p = &cur->procs[i], *q = snapshot_same_proc(prev, p);
 		for (uint32_t j = 0; j < p->n_threads; j++) {
 			const struct thread_info *t = &p->threads[j], *u = find_thread(q, t->tid);
 			out[p->thread0 + j] = u ? cpu_percent(u->utime + u->stime, t->utime + t->stime, elapsed, hz) : 0;

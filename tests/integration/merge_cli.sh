@@ -1,8 +1,8 @@
 #!/bin/sh
 # merge_cli.sh — the command line of ipctop --merge: its errors (no file, no output mode, '-'
 # twice, -p, a missing file, a truncated or foreign document, two files of one name, a host in
-# two inputs) exit
-# non-zero naming the cause and write nothing; a snapshot on standard input is host "stdin".
+# two inputs) exit non-zero naming the cause and write nothing; a snapshot on standard input
+# is host "stdin"; a write error (/dev/full) is status 1 with the kernel's reason.
 . "$TESTS_SRC/tap.sh"
 [ -x "$IPCTOP" ] || skip_all "ipctop not built"
 T=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-mcli.XXXXXX") || exit 1
@@ -51,4 +51,10 @@ key = lambda d, k: sorted(json.dumps(x, sort_keys=True) for x in d[k])   # the r
 sys.exit(0 if all(key(a, k) == key(b, k) for k in ("processes", "channels")) else 1)' \
 	"$T/m.json" "$T/mm.json"
 ok $? "a merged snapshot merged alone: the same processes and channels (its hosts kept)"
+for mode in --json --dot; do
+	"$IPCTOP" --merge $mode "$T/h.json" >/dev/full 2>"$T/err"
+	st=$?
+	[ $st -eq 1 ] && grep -q "^ipctop: write error: No space left on device" "$T/err"
+	ok $? "--merge $mode >/dev/full: status 1 and the kernel's reason (status $st)"
+done
 tap_done

@@ -1,7 +1,8 @@
 #!/bin/sh
 # meters.sh — the header meters against the kernel's own figures read at the same moment: one
 # CPU bar per cpuN line of /proc/stat, each bar's busy share and the average line's user share
-# within a tolerance of /proc/stat read at the two refreshes that bound the interval shown;
+# within a tolerance of /proc/stat read at the two refreshes that bound the interval shown,
+# and the bar of a CPU kept busy by a pinned loop drawn and above 50%;
 # memory and swap (text mode) against /proc/meminfo (MemTotal and SwapTotal exact, in MiB;
 # used and buffers within 3% of the total); the memory bar without colour drawn with a
 # character per part. Then F2, m: a meter hidden, another shown, made text and moved right,
@@ -10,10 +11,15 @@
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require
-tmux_setup meters sleeper
+tmux_setup meters sleeper spinner
 
 sleep 600 &
 sleeper=$!
+# A busy loop pinned to the first CPU this test may use: that CPU's bar cannot be empty (an
+# idle machine would otherwise let a bar stuck at 0% pass the tolerance checks).
+spin_cpu=$(taskset -cp $$ | sed 's/.*: *//; s/[-,].*//')
+taskset -c "$spin_cpu" sh -c 'while :; do :; done' &
+spinner=$!
 rc="$tmp/config/ipctop/ipctoprc"
 mkdir -p "$tmp/config/ipctop"
 printf 'meters=cpus:left:bar,cpu:left:text,mem:left:bar,uptime:right:text,swap:right:text,load:right:text\n' > "$rc"
@@ -51,6 +57,7 @@ cp /proc/stat "$tmp/stat.a"
 next_refresh; ok $? "a refresh later"
 cp /proc/stat "$tmp/stat.b"
 shown=$screen
+kill "$spinner"; spinner=
 busy "$tmp/stat.a" "$tmp/stat.b" > "$tmp/busy"
 
 if [ "$ncpu" -le 8 ]; then
@@ -60,6 +67,12 @@ if [ "$ncpu" -le 8 ]; then
 		got=$(printf '%s\n' "$shown" | sed -n "s/^ *$n\[\(.*\)%\].*/\1/p" | sed 's/.*[^0-9.]//; s/^\.*//')
 		want=$(awk -v c="cpu$n" '$1 == c { print $2 }' "$tmp/busy")
 		close_to "$got" "$want" 25; ok $? "CPU $n busy $got%, /proc/stat over the same interval $want%"
+		[ "$n" = "$spin_cpu" ] || continue
+		awk -v w="$want" 'BEGIN { exit !(w >= 50) }'
+		ok $? "CPU $n, running the busy loop, was busy by /proc/stat ($want%)"
+		cells=$(printf '%s\n' "$shown" | sed -n "s/^ *$n\[\([^]]*\)\].*/\1/p" | sed 's/[0-9.]*%$//' | tr -d ' ')
+		[ -n "$cells" ] && awk -v g="$got" 'BEGIN { exit !(g != "" && g >= 50) }'
+		ok $? "CPU $n's bar is drawn and shows it busy: $got%, cells '$cells'"
 	done
 	# Without colour user time is drawn with |, system time with *: each shows when its share
 	# is large enough to be more than rounding, and the other is not mistaken for it.

@@ -37,7 +37,7 @@ static char *export_text(const struct snapshot *s, const pid_t *pids, size_t n, 
 
 static void test_header(const char *t)
 {
-	has(t, "{\"ipctop\":{\"version\":\"" PACKAGE_VERSION "\",\"schema\":1},\"taken_at_ms\":1700000000123,",
+	has(t, "{\"ipctop\":{\"version\":\"" PACKAGE_VERSION "\",\"schema\":2},\"taken_at_ms\":1700000000123,",
 	    "version and schema first");
 	has(t, "\"host\":{\"ncpu\":2,\"load\":[0.50,0.25,0.33],\"mem_total_kib\":2048000,"
 	       "\"mem_available_kib\":1024000,\"uptime_s\":3600.50,\"clock_ticks\":100}", "host object");

@@ -208,9 +208,23 @@ static void script_numbers(struct json_writer *w)
 	jw_array_end(w);
 }
 
+static void script_or_null(struct json_writer *w)
+{
+	jw_object_begin(w);
+	jw_kv_i64_or_null(w, "i", true, -7);
+	jw_kv_i64_or_null(w, "ni", false, -7);
+	jw_kv_u64_or_null(w, "u", true, UINT64_MAX);
+	jw_kv_u64_or_null(w, "nu", false, 3);
+	jw_object_end(w);
+}
+
 static void test_numbers(void)
 {
 	int rc;
+	char *or_null = written(script_or_null, false, &rc);
+	is_str(or_null, "{\"i\":-7,\"ni\":null,\"u\":18446744073709551615,\"nu\":null}\n",
+	       "number or null: the value when known, null when not");
+	free(or_null);
 	char *text = written(script_numbers, false, &rc);
 	is_str(text, "[0,-5,-9223372036854775808,9223372036854775807,0,10,18446744073709551615]\n",
 	       "integers at their limits");

@@ -94,7 +94,7 @@ static int anon_text(const char *s, struct fd_anon *a)
 {
 	size_t n = strlen(s);
 	char *buf = exact_copy(s, n);
-	int found = parse_fdinfo_anon(buf, n, a, &lists);
+	int found = parse_fdinfo_anon(buf, n, a, &lists, NULL);
 	free(buf);
 	return found;
 }
@@ -103,7 +103,7 @@ static int anon_file(const char *name, struct fd_anon *a)
 {
 	size_t n;
 	char *buf = fixture(name, &n);
-	int found = parse_fdinfo_anon(buf, n, a, &lists);
+	int found = parse_fdinfo_anon(buf, n, a, &lists, NULL);
 	free(buf);
 	return found;
 }
@@ -122,6 +122,13 @@ static void test_anon_kinds(void)
 	struct fd_anon a;
 	is_int(anon_file("fdinfo_eventfd.txt", &a), 1, "eventfd: one anon line");
 	ok(a.have == FA_COUNT && a.count == 7, "eventfd: count 7");
+	size_t n;
+	char *buf = fixture("fdinfo_eventfd.txt", &n);
+	struct fdinfo_fields f;
+	parse_fdinfo_anon(buf, n, &a, &lists, &f);
+	free(buf);
+	ok(f.has_eventfd_id && f.eventfd_id == 1 && f.has_ino && f.ino == 1038 && a.count == 7,
+	   "eventfd: id 1 and ino 1038 from the same pass as the anon values");
 
 	is_int(anon_text(timerfd_text, &a), 4, "timerfd: clockid, ticks, it_value, it_interval");
 	ok(a.clockid == 1 && a.ticks == 3, "timerfd: CLOCK_MONOTONIC, 3 ticks");
@@ -174,9 +181,9 @@ static void test_anon_malformed(void)
 	anon_text("Pid:\t12\n", &a);
 	ok(lists.n_targets == 0 && lists.n_watches == 0, "lists reset on each call");
 	char cut[] = "sigmask:\t0000000000004200";
-	parse_fdinfo_anon(cut, 12, &a, &lists);
+	parse_fdinfo_anon(cut, 12, &a, &lists, NULL);
 	ok(a.have == FA_SIGMASK && a.sigmask == 0, "len bounds the text");
-	is_int(parse_fdinfo_anon(NULL, 0, &a, &lists), 0, "NULL text");
+	is_int(parse_fdinfo_anon(NULL, 0, &a, &lists, NULL), 0, "NULL text");
 }
 
 int main(void)

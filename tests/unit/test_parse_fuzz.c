@@ -270,7 +270,7 @@ static void run_all_parsers(const char *b, size_t k, bool *sane)
 	parse_fdinfo(b, k, &fi);
 	struct fd_anon an;
 	struct fdinfo_lists fl = { 0 };
-	int took = parse_fdinfo_anon(b, k, &an, &fl);
+	int took = parse_fdinfo_anon(b, k, &an, &fl, NULL);
 	*sane &= fl.n_targets + fl.n_watches <= (size_t)took && (size_t)took <= count_lines(b, k) + 1;
 	free(fl.targets);
 	free(fl.watches);

@@ -1,0 +1,43 @@
+/* export_run.c — the one write of a one-shot run (see export_run.h): shared by ipctop.c's
+ * live export and merge_run.c's --merge, so both select, flush and report errors alike. */
+#include "export_run.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "export/export_dot.h"
+#include "export/export_json.h"
+#include "export/export_openmetrics.h"
+#include "util/strbuf.h"
+
+static int write_openmetrics(FILE *f, const struct snapshot *s, const struct snap_selection *sel,
+                             bool pids, uint64_t take_ns)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct om_opts oo = { pids, take_ns };
+	openmetrics_build(&sb, s, sel, &oo);
+	int r = fwrite(sb.buf, 1, sb.len, f) == sb.len ? 0 : -errno;
+	sb_free(&sb);
+	return r;
+}
+
+int export_run_write(const struct ipctop_opts *o, const struct snapshot *s,
+                     const struct snap_filter *flt, uint64_t take_ns)
+{
+	struct snap_selection sel;
+	snap_select(s, flt, &sel);
+	int r;
+	if (o->mode == MODE_JSON)
+		r = export_json(stdout, s, &sel, o->pretty);
+	else if (o->mode == MODE_OPENMETRICS)
+		r = write_openmetrics(stdout, s, &sel, o->metrics_pids, take_ns);
+	else
+		r = export_dot(stdout, s, &sel);
+	snap_selection_free(&sel);
+	if (r == 0 && fflush(stdout) != 0)
+		r = -errno;
+	if (r < 0)
+		fprintf(stderr, "ipctop: write error: %s\n", strerror(-r));
+	return r < 0 ? 1 : 0;
+}
