@@ -4,20 +4,30 @@
 # cell and on its chain (whose end the END column names), the reader that only pauses has no
 # WAIT text and no row, blocked state letters are underlined, sorting by WAIT puts the blocked
 # first; the two-pipe deadlock is named so; Enter opens the selected process's detail, Tab moves
-# along a chain (onto the reader in the writer's row, from one deadlocked row to the other).
+# along a chain (onto the reader in the writer's row, from one deadlocked row to the other); a
+# process that blocks while ipctop runs is listed after those blocked before it.
 # As nobody, root's waits are "not readable", never guessed.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require
 [ -x "$TESTS_BIN/fixture/wait_fixture" ] || skip_all "wait_fixture not built"
-tmux_setup waitscr fixture_pid
+tmux_setup waitscr fixture_pid late_r late_w
+
+# A pair that blocks later, started first (lower pids than the fixture's): a sleep on the read
+# end of a FIFO, and a shell that, once told through $tmp/go, becomes `yes` writing into it
+# until the FIFO is full. Both wait in open() until then, which is not blocked.
+mkfifo "$tmp/go" "$tmp/late"
+sleep 600 < "$tmp/late" &
+late_r=$!
+sh -c 'read x < "$1"; exec yes > "$2"' sh "$tmp/go" "$tmp/late" &
+late_w=$!
 
 start_fixture wait_fixture --timeout 120
 
 # field CASE KEY: the value of KEY= on the record's CASE line.
 field() { sed -n "s/^$1 .*$2=\([0-9]*\).*/\1/p" "$tmp/manifest"; }
 w=$(field pipe_full writer) r=$(field pipe_full reader) a=$(field deadlock a) b=$(field deadlock b)
-pids="$w,$r,$a,$b"
+pids="$w,$r,$a,$b,$late_r,$late_w"
 ESC=$(printf '\033')
 # soon CHECK ARGS...: CHECK succeeds within 3 s.
 soon() {
@@ -42,7 +52,8 @@ underlined_s() {
 underlined_s "$w"; ok $? "the blocked writer's state letter is underlined"
 ! underlined_s "$r"; ok $? "the pausing reader's is not"
 blocked=$(printf '%s\n' "$w" "$a" "$b" | sort -n | paste -sd' ' -)
-wait_order "$blocked $r"; ok $? "sorted by WAIT: the blocked first ($blocked), then the reader"
+idle=$(printf '%s\n' "$r" "$late_r" "$late_w" | sort -n | paste -sd' ' -)
+wait_order "$blocked $idle"; ok $? "sorted by WAIT: the blocked first ($blocked), then the others by pid"
 
 T send-keys -t list w
 wait_for "Waits: 3 blocked, 3 shown"; ok $? "w opens the waits screen: 3 of the 4 are blocked"
@@ -76,6 +87,17 @@ T send-keys -t list Tab
 soon sel_has " $b deadlock"; ok $? "Tab moves to b's row: the next of a's chain"
 T send-keys -t list Tab
 soon sel_has " $a deadlock"; ok $? "Tab again: round the ring to a's row"
+# Longest blocked first: the late pair, though its pids are lower, comes after the fixture's.
+T send-keys -t list / Escape
+wait_for "Waits: 3 blocked, 3 shown"
+echo go > "$tmp/go"
+wait_re "^ +$AGE +$late_w +$late_r $late_w \\(yes\\) write fifo → $late_r \\(sleep\\)"
+ok $? "a process that blocks later shows up: yes writing the FIFO to the sleep"
+order=$(printf '%s\n' "$screen" | sed -n 's/^ *[0-9smhd?][0-9smhd?]* *\([0-9][0-9]*\) .*/\1/p' | paste -sd' ' -)
+case $order in
+*" $late_w") ok 0 "the one blocked last comes last ($order)" ;;
+*) ok 1 "the one blocked last comes last ($order; expected $late_w at the end)" ;;
+esac
 T send-keys -t list BSpace
 wait_for "    PID S WAIT"; ok $? "Backspace goes back to the list"
 quit_ok list
