@@ -5,7 +5,8 @@
 # WAIT text and no row, blocked state letters are underlined, sorting by WAIT puts the blocked
 # first; the two-pipe deadlock is named so; Enter opens the selected process's detail, Tab moves
 # along a chain (onto the reader in the writer's row, from one deadlocked row to the other); a
-# process that blocks while ipctop runs is listed after those blocked before it.
+# process that blocks while ipctop runs is listed after those blocked before it; a chain wider
+# than the pane is cut and scrolls sideways with Right and Left.
 # As nobody, root's waits are "not readable", never guessed.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
@@ -87,6 +88,16 @@ T send-keys -t list Tab
 soon sel_has " $b deadlock"; ok $? "Tab moves to b's row: the next of a's chain"
 T send-keys -t list Tab
 soon sel_has " $a deadlock"; ok $? "Tab again: round the ring to a's row"
+# A chain longer than the pane is cut, and Right scrolls it into view.
+T resize-window -t list -x 60
+wait_re "^ +$AGE +$a +deadlock deadlock: $a \\(wd_a\\) read" &&
+	! printf '%s\n' "$screen" | grep -q "→ $a (wd_a)\$"; ok $? "at 60 columns a's chain is cut"
+T send-keys -t list Right Right Right Right Right
+wait_re "\\(wd_b\\) read pipe → $a \\(wd_a\\)\$"; ok $? "Right scrolls to the end of a's chain"
+T send-keys -t list Left Left Left Left Left
+wait_re "^ +$AGE +$a +deadlock"; ok $? "Left scrolls back"
+T resize-window -t list -x 120
+
 # Longest blocked first: the late pair, though its pids are lower, comes after the fixture's.
 T send-keys -t list / Escape
 wait_for "Waits: 3 blocked, 3 shown"
