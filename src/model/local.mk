@@ -12,6 +12,8 @@ libipctop_a_SOURCES += \
 	src/model/meter_calc.c src/model/meter_calc.h \
 	src/model/wait_decode.c src/model/wait_decode.h \
 	src/model/wait_describe.c src/model/wait_describe.h \
+	src/model/wait_short.c src/model/wait_short.h \
+	src/model/wait_since.c src/model/wait_since.h \
 	src/model/rates.c src/model/rates.h
 nodist_libipctop_a_SOURCES = src/model/syscall_names.inc
 BUILT_SOURCES = src/model/syscall_names.inc

@@ -16,6 +16,7 @@
 
 #include "collect/collect.h"
 #include "model/rates.h"
+#include "model/wait_since.h"
 #include "util/xalloc.h"
 
 #define FULL_RESCAN_EVERY 10
@@ -65,6 +66,7 @@ static struct snapshot *take_one(struct live *l, const struct snapshot *prev, st
 	}
 	if (prev)
 		snapshot_rates(s, prev);   /* TCP ends' rates since the last refresh (io is not read) */
+	wait_since_carry(s, prev);     /* how long each blocked process has waited */
 	return s;
 }
 

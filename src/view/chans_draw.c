@@ -118,12 +118,7 @@ void chans_draw_table(struct chans_state *t, struct view_ctx *v, WINDOW *w)
 	draw_col_header(t, w, 1);
 	t->table_y = 1;
 	t->body_rows = rows;
-	if (t->sel < t->top)
-		t->top = t->sel;
-	if (t->sel >= t->top + (size_t)rows)
-		t->top = t->sel - (size_t)rows + 1;
-	if (t->top + (size_t)rows > t->n_rows)
-		t->top = t->n_rows > (size_t)rows ? t->n_rows - (size_t)rows : 0;
+	view_keep_shown(t->sel, &t->top, t->n_rows, rows);
 	for (int y = 0; y < rows && t->top + (size_t)y < t->n_rows; y++)
 		draw_row(t, v, w, 2 + y, t->top + (size_t)y);
 	if (t->n_rows == 0)

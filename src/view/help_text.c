@@ -28,6 +28,7 @@ const struct help_entry help_entries[] = {
 	{ "col.session", "SID", "The session ID: the login session, named by the PID of its leader." },
 	{ "col.vcsw", "VCSW/s", "Voluntary context switches per second: how often it gave up the CPU to wait (I/O, a lock, sleep)." },
 	{ "col.icsw", "ICSW/s", "Involuntary context switches per second: how often the scheduler took the CPU away from it." },
+	{ "col.wait", "WAIT", "What the process is blocked on, in a few words: the call, the channel kind, and the process at the other end (write pipe -> 17510 sleep); empty when it runs or just sleeps. A blocked process has its state letter underlined (bold). Sorted by it, the longest blocked come first; w opens the waits screen." },
 	{ "col.exe", "EXE", "The path of the program file the process runs (its /proc/PID/exe link)." },
 	{ "col.command", "Command", "The command line the process was started with, or its name in brackets for kernel threads." },
 

@@ -60,6 +60,7 @@ const struct key_binding keymap[] = {
 	K('\n', "list", ACT_ENTER, "Enter", NULL, "open the detail of the selected process"),
 	K('g', "list", ACT_GRAPH, "g", "Graph", "the communication graph, focused on the selected process"),
 	K('c', "list", ACT_CHANS, "c", "Chans", "the channel table: every channel and listener with its ends, state and queues"),
+	K('w', "list", ACT_WAITS, "w", "Waits", "the waits screen: every blocked process, the longest blocked first, with the chain of what it waits on"),
 	K(27, "list", ACT_BACK, "Esc", NULL, "clear the filter"),
 
 	/* the detail of one process */
@@ -117,6 +118,16 @@ const struct key_binding keymap[] = {
 	K('?', "chans", ACT_EXPLAIN, "?", "Explain", "explain the column under the column cursor (Left, Right)"),
 	K(27, "chans", ACT_BACK, "Esc", "Back", "back one screen"),
 	K(KEY_BACKSPACE, "chans", ACT_BACK, "Backspace", NULL, NULL),
+
+	/* the waits screen */
+	K('\n', "waits", ACT_ENTER, "Enter", "Open", "open the detail of the chosen process of the selected chain (underlined; the row's own at first)"),
+	K('\t', "waits", ACT_TAB_NEXT, "Tab", "Next", "along the chain: the next process's own row when it is blocked too, else onto it in this row"),
+	K(KEY_BTAB, "waits", ACT_TAB_PREV, "Shift-Tab", NULL, "back along the selected row's chain"),
+	K('/', "waits", ACT_FILTER, "/", "Filter", "keep chains with a process matching every word: a pid or part of a process name"),
+	K(KEY_F(4), "waits", ACT_FILTER, "F4", NULL, NULL),
+	K('\\', "waits", ACT_FILTER, "\\", NULL, NULL),
+	K(27, "waits", ACT_BACK, "Esc", "Back", "back one screen"),
+	K(KEY_BACKSPACE, "waits", ACT_BACK, "Backspace", NULL, NULL),
 
 	/* help and setup */
 	K(' ', "help", ACT_PAGE_DOWN, "Space", NULL, "one page down"),

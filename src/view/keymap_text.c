@@ -7,7 +7,8 @@
 
 static const struct { const char *scope, *title; } sections[] = {
 	{ "*", "Everywhere" }, { "list", "Process list" }, { "detail", "Process detail" },
-	{ "graph", "Communication graph" }, { "chans", "Channel table" }, { "help", "Help" }, { "setup", "Setup" },
+	{ "graph", "Communication graph" }, { "chans", "Channel table" },
+	{ "waits", "Waits" }, { "help", "Help" }, { "setup", "Setup" },
 	{ "meters", "Setup: meters" },
 	{ "menu", "Menus and confirmations" },
 };

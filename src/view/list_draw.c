@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "channel/wait_chain.h"
+#include "model/wait_short.h"
 #include "util/text_escape.h"
 #include "view/list_int.h"
 #include "view/proc_names.h"
@@ -168,6 +170,32 @@ static void draw_command(struct list_state *l, struct view_ctx *v, WINDOW *w, in
 	sb_free(&sb);
 }
 
+/* WAIT: what the process waits on and the next process of its chain; nothing on a thread's row
+ * (its own wait is read only in the detail). */
+static void draw_wait(struct list_state *l, struct view_ctx *v, WINDOW *w, int y, size_t row, int attr)
+{
+	const struct proc_info *p = &v->cur->procs[l->rows[row]];
+	if (l->thr[row] >= 0)
+		return;
+	pid_t chain[2] = { 0, 0 };
+	if (p->wait)
+		wait_chain(v->cur, p->pid, chain, 2);
+	struct strbuf sb = STRBUF_INIT;
+	wait_short(&sb, v->cur, p, chain[1], ui_glyph(G_ARROW_R));
+	ui_put_str(w, y, l->col_x[COL_WAIT], sb_str(&sb), l->col_w[COL_WAIT], attr);
+	sb_free(&sb);
+}
+
+/* The state letter: D and Z in the warning colour; a blocked process's (model/wait_short.h)
+ * underlined too, which --no-color shows as well. */
+static int state_attr(const struct proc_info *p, char state, bool thread_row, int attr)
+{
+	bool blocked = !thread_row && wait_blocked(p);
+	if ((state == 'D' || state == 'Z' || blocked) && !(attr & A_REVERSE))
+		attr = ui_attr(UI_WARN);
+	return blocked ? attr | (int)A_UNDERLINE : attr;
+}
+
 static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y, size_t row, int c, int attr)
 {
 	size_t i = l->rows[row];
@@ -178,6 +206,8 @@ static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y
 		ui_put_text(w, y, x, t, t ? strlen(t) : 0, cw, attr);
 	} else if (c == COL_COMMAND) {
 		draw_command(l, v, w, y, row, attr);
+	} else if (c == COL_WAIT) {
+		draw_wait(l, v, w, y, row, attr);
 	} else {
 		char buf[32];
 		char state = p->state;
@@ -188,8 +218,8 @@ static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y
 		if (!state)
 			state = p->state;
 		int tw = (int)strlen(buf);
-		if (c == COL_STATE && (state == 'D' || state == 'Z') && !(attr & A_REVERSE))
-			attr = ui_attr(UI_WARN);
+		if (c == COL_STATE)
+			attr = state_attr(p, state, l->thr[row] >= 0, attr);
 		ui_put_str(w, y, col_right_aligned((enum col_id)c) && tw < cw ? x + cw - tw : x, buf, cw, attr);
 	}
 }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/wait_short.h"
 #include "view/proc_sort.h"
 
 struct sort_ctx {
@@ -22,6 +23,15 @@ static int cmp_rate(const double *v, uint32_t i, uint32_t j)
 {
 	double x = v ? v[i] : 0, y = v ? v[j] : 0;
 	return CMP(x, y);
+}
+
+/* WAIT: blocked before not blocked, and among the blocked the longest (earliest since) last,
+ * so that the default descending order puts it first; since not known counts as shortest. */
+static uint64_t wait_key(const struct proc_info *p)
+{
+	if (!wait_blocked(p))
+		return 0;
+	return p->wait_since_ms ? UINT64_MAX - p->wait_since_ms : 1;
 }
 
 static int cmp_column(const struct sort_ctx *c, uint32_t i, uint32_t j)
@@ -48,6 +58,7 @@ static int cmp_column(const struct sort_ctx *c, uint32_t i, uint32_t j)
 	case COL_PGRP:     return CMP(a->pgid, b->pgid);
 	case COL_SESSION:  return CMP(a->sid, b->sid);
 	case COL_EXE:      return cmp_str(a->exe, b->exe);
+	case COL_WAIT:     return CMP(wait_key(a), wait_key(b));
 	case COL_THREADS:  return CMP(a->nlwp, b->nlwp);
 	case COL_FDS:      return CMP(a->n_fds, b->n_fds);
 	case COL_CHANNELS: return CMP(a->n_channels, b->n_channels);

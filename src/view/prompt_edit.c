@@ -36,3 +36,14 @@ bool prompt_edit(char *buf, size_t size, const struct key_event *ev)
 	}
 	return true;
 }
+
+bool prompt_filter_key(char *buf, size_t size, bool *open, const struct key_event *ev)
+{
+	if (ev->type == KEV_KEY && (ev->key == 27 || ev->key == '\n')) {
+		if (ev->key == 27)
+			buf[0] = '\0';
+		*open = false;
+		return true;
+	}
+	return prompt_edit(buf, size, ev);
+}

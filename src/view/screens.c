@@ -8,6 +8,7 @@
 	X(detail)   /* one process in tabs: PCB, Scheduling, Memory, IPC */ \
 	X(graph)    /* the communication graph */ \
 	X(chans)    /* the channel table */ \
+	X(waits)    /* the blocked processes and their chains of waits */ \
 	X(help)     /* F1 */ \
 	X(setup)    /* F2 */ \
 	X(meters)   /* F2, m: the header meters */ \

@@ -87,6 +87,17 @@ bool view_scope_narrowed(const struct view_ctx *v);
 /* The process the screens pass on. */
 void view_select(struct view_ctx *v, const struct proc_info *p);
 
+/* The first row to show of n so that row sel is among the rows shown from *top. */
+static inline void view_keep_shown(size_t sel, size_t *top, size_t n, int rows)
+{
+	if (sel < *top)
+		*top = sel;
+	if (sel >= *top + (size_t)rows)
+		*top = sel - (size_t)rows + 1;
+	if (*top + (size_t)rows > n)
+		*top = n > (size_t)rows ? n - (size_t)rows : 0;
+}
+
 /* view_header.c */
 int header_height(const struct view_ctx *v);
 void header_draw(struct view_ctx *v, WINDOW *w, bool follow);

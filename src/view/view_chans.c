@@ -55,19 +55,6 @@ static bool chans_bar(void *st, struct view_ctx *v, WINDOW *w)
 	return true;
 }
 
-static void prompt_key(struct chans_state *t, struct view_ctx *v, const struct key_event *ev)
-{
-	if (ev->type == KEV_KEY && ev->key == 27) {
-		t->filter[0] = '\0';
-		t->prompt = false;
-	} else if (ev->type == KEV_KEY && ev->key == '\n') {
-		t->prompt = false;
-	} else if (!prompt_edit(t->filter, sizeof t->filter, ev)) {
-		return;
-	}
-	chans_rebuild(t, v);
-}
-
 /* k: every kind of --kind, then each kind in turn (of those --kind allows), then all again. */
 static void cycle_kind(struct chans_state *t, struct view_ctx *v)
 {
@@ -123,7 +110,8 @@ static bool chans_key(void *st, struct view_ctx *v, const struct key_event *ev, 
 {
 	struct chans_state *t = st;
 	if (t->prompt) {
-		prompt_key(t, v, ev);
+		if (prompt_filter_key(t->filter, sizeof t->filter, &t->prompt, ev))
+			chans_rebuild(t, v);
 		return true;
 	}
 	if (ev->type != KEV_KEY)

@@ -204,6 +204,7 @@ static bool process_key(struct list_state *l, struct view_ctx *v, enum action a)
 	case ACT_ENTER:       if (p) view_open(v, "detail", NULL); break;
 	case ACT_GRAPH:       if (p) view_open(v, "graph", NULL); break;
 	case ACT_CHANS:       view_open(v, "chans", NULL); break;
+	case ACT_WAITS:       view_open(v, "waits", NULL); break;
 	case ACT_TAG:
 		if (p) {
 			list_toggle_tag(l, v, p);

@@ -22,7 +22,7 @@ static const char *man_section(const char *scope)
 	static const struct { const char *scope, *ss; } map[] = {
 		{ "*", "Keys on every screen" }, { "list", "Process list" },
 		{ "detail", "Process detail" }, { "graph", "Communication graph" },
-		{ "chans", "Channel table" },
+		{ "chans", "Channel table" }, { "waits", "Waits screen" },
 		{ "help", "Help and setup" }, { "setup", "Help and setup" }, { "meters", "Help and setup" },
 		{ "menu", "Menus and confirmations" },
 	};
@@ -213,7 +213,7 @@ static void man_agrees(void)
 	}
 	is_int(missing, 0, "the man page names every key of the table in its screen's section");
 	/* The other way: each bold word of the key sections that is a key name is bound there. */
-	static const char *const scopes[] = { "*", "list", "detail", "graph", "chans", "menu" };
+	static const char *const scopes[] = { "*", "list", "detail", "graph", "chans", "waits", "menu" };
 	size_t unbound = 0;
 	for (size_t s = 0; s < sizeof(scopes) / sizeof(scopes[0]); s++) {
 		char *bold = man_bold(man, man_section(scopes[s]));
@@ -235,7 +235,7 @@ static void man_agrees(void)
 		}
 		free(bold);
 	}
-	is_int(sections, 6, "the man page has a key section for every screen");
+	is_int(sections, 7, "the man page has a key section for every screen");
 	is_int(unbound, 0, "every key the man page names in a screen's section is bound there");
 	free(man);
 }

@@ -1,0 +1,98 @@
+/* wait_short.c — the few words for a wait (WAIT column, waits screen) and the blocked test. */
+#include "model/wait_short.h"
+
+#include <string.h>
+
+#include "model/kernel_names.h"
+#include "model/wait_decode.h"
+#include "util/text_escape.h"
+
+bool wait_unreadable(const struct task_wait *w)
+{
+	return w && w->kind == WK_UNKNOWN && w->syscall_nr == -3;
+}
+
+bool wait_blocked(const struct proc_info *p)
+{
+	const struct task_wait *w = p->wait;
+	if (!w)
+		return false;
+	if (w->state == 'D' || wait_unreadable(w))
+		return true;
+	switch (w->kind) {
+	case WK_FD: case WK_MQ: return w->chan >= 0;
+	case WK_CHILD: return w->n_peers > 0;
+	case WK_SYSV_MSG: case WK_SYSV_SEM: case WK_LOCK: case WK_STOPPED: case WK_TRACED: return true;
+	default: return false;
+	}
+}
+
+static void put_call(struct strbuf *sb, int64_t nr)
+{
+	const char *name = nr >= 0 ? syscall_name(nr) : NULL;
+	if (name)
+		sb_puts(sb, name);
+	else
+		sb_printf(sb, "syscall %lld", (long long)nr);
+}
+
+static void put_fd_object(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w)
+{
+	put_call(sb, w->syscall_nr);
+	if (w->chan >= 0 && (size_t)w->chan < s->n_chans)
+		sb_printf(sb, " %s", chan_kind_name(s->chans[w->chan].kind));
+	else
+		sb_printf(sb, " fd %d", w->fd);
+}
+
+void wait_short_what(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w)
+{
+	switch (w->kind) {
+	case WK_FD: case WK_MQ: put_fd_object(sb, s, w); break;
+	case WK_SYSV_MSG: put_call(sb, w->syscall_nr); sb_printf(sb, " msq %lld", (long long)w->arg); break;
+	case WK_SYSV_SEM: put_call(sb, w->syscall_nr); sb_printf(sb, " sem %lld", (long long)w->arg); break;
+	case WK_LOCK: sb_printf(sb, "lock fd %d", w->fd); break;
+	case WK_STOPPED: sb_puts(sb, "stopped"); break;
+	case WK_TRACED: sb_puts(sb, "traced"); break;
+	case WK_SLEEP: sb_puts(sb, "sleep"); break;
+	case WK_UNKNOWN:
+		sb_puts(sb, w->syscall_nr == -3 ? "not readable" : "in the kernel");
+		break;
+	default: put_call(sb, w->syscall_nr); break;
+	}
+	if (w->state == 'D')
+		sb_puts(sb, " D");
+}
+
+void wait_short_proc(struct strbuf *sb, const struct snapshot *s, pid_t pid)
+{
+	const struct proc_info *q = snapshot_find_proc(s, pid);
+	sb_printf(sb, "%d", (int)pid);
+	if (q && q->comm) {
+		sb_putc(sb, ' ');
+		esc_append(sb, q->comm, strlen(q->comm));
+	}
+}
+
+void wait_short_state(struct strbuf *sb, const struct proc_info *p, const struct snapshot *s)
+{
+	if (p->wait)
+		wait_short_what(sb, s, p->wait);
+	else
+		sb_puts(sb, p->state == 'R' ? "running" : p->state == 'Z' ? "exited" : "idle");
+}
+
+void wait_short(struct strbuf *sb, const struct snapshot *s, const struct proc_info *p, pid_t next,
+                const char *arrow)
+{
+	const struct task_wait *w = p->wait;
+	if (!w || ((w->kind == WK_SLEEP || w->kind == WK_SIGNAL) && w->state != 'D'))
+		return;
+	wait_short_what(sb, s, w);
+	if (next <= 0)
+		return;
+	sb_printf(sb, " %s ", arrow);
+	wait_short_proc(sb, s, next);
+	if (w->n_peers > 1)
+		sb_printf(sb, " +%zu", w->n_peers - 1);
+}

@@ -1,0 +1,181 @@
+/* waits_rows.c — which processes the waits screen shows and in which order: the blocked ones
+ * (model/wait_short.h) of the list's scope, each with its chain (channel/wait_chain.h), those
+ * blocked longest first; the filter (every word must match a process of the chain: its pid or
+ * part of its name); the selection kept on a pid across refreshes; the text of a chain. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "channel/wait_chain.h"
+#include "model/wait_short.h"
+#include "util/text_escape.h"
+#include "util/xalloc.h"
+#include "view/ui.h"
+#include "view/waits_int.h"
+
+/* Whether the word w (n bytes) names process pid: the same number, or part of its name. */
+static bool word_names(const struct snapshot *s, pid_t pid, const char *w, size_t n)
+{
+	char num[16];
+	int len = snprintf(num, sizeof num, "%d", (int)pid);
+	if ((size_t)len == n && memcmp(num, w, n) == 0)
+		return true;
+	const struct proc_info *p = snapshot_find_proc(s, pid);
+	for (const char *c = p && p->comm ? p->comm : ""; strlen(c) >= n; c++)
+		if (strncasecmp(c, w, n) == 0)
+			return true;
+	return false;
+}
+
+static bool row_matches(const struct waits_state *t, const struct snapshot *s, const struct waits_row *r)
+{
+	for (const char *w = t->filter; *w;) {
+		size_t n = strcspn(w, " "), i = 0;
+		while (n && i < r->n_chain && !word_names(s, r->chain[i], w, n))
+			i++;
+		if (n && i == r->n_chain)
+			return false;
+		w += n + (w[n] == ' ');
+	}
+	return true;
+}
+
+static void fill_row(struct waits_row *r, const struct snapshot *s, const struct proc_info *p)
+{
+	memset(r, 0, sizeof(*r));
+	r->pid = p->pid;
+	r->since_ms = p->wait_since_ms;
+	r->n_chain = wait_chain(s, p->pid, r->chain, WAITS_CHAIN);
+	for (size_t i = 0; i + 1 < r->n_chain; i++)
+		r->ring |= r->chain[i] == r->chain[r->n_chain - 1];
+	r->in_ring = wait_cycle_of(s, p->pid) >= 0;
+}
+
+/* Longest blocked first (the earliest since; not known last), then by pid. */
+static int cmp_rows(const void *pa, const void *pb)
+{
+	const struct waits_row *a = pa, *b = pb;
+	uint64_t x = a->since_ms ? a->since_ms : UINT64_MAX, y = b->since_ms ? b->since_ms : UINT64_MAX;
+	if (x != y)
+		return x < y ? -1 : 1;
+	return (a->pid > b->pid) - (a->pid < b->pid);
+}
+
+void waits_rebuild(struct waits_state *t, struct view_ctx *v)
+{
+	const struct snapshot *s = v->cur;
+	t->n_rows = t->n_blocked = 0;
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *p = &s->procs[i];
+		if (!wait_blocked(p) || !view_proc_in_scope(v, p))
+			continue;
+		t->n_blocked++;
+		if (t->n_rows == t->cap_rows) {
+			t->cap_rows = t->cap_rows ? t->cap_rows * 2 : 32;
+			t->rows = xrealloc(t->rows, t->cap_rows * sizeof(*t->rows));
+		}
+		fill_row(&t->rows[t->n_rows], s, p);
+		if (row_matches(t, s, &t->rows[t->n_rows]))
+			t->n_rows++;
+	}
+	if (t->n_rows > 1)
+		qsort(t->rows, t->n_rows, sizeof(*t->rows), cmp_rows);
+	size_t at = waits_row_of(t, t->sel_pid);
+	if (at < t->n_rows) {
+		t->sel = at;
+	} else {
+		t->sel = t->sel < t->n_rows ? t->sel : t->n_rows ? t->n_rows - 1 : 0;
+		t->sel_pid = t->n_rows ? t->rows[t->sel].pid : 0;
+		t->hop = 0;
+	}
+	if (t->n_rows && t->hop >= t->rows[t->sel].n_chain)
+		t->hop = 0;
+}
+
+size_t waits_row_of(const struct waits_state *t, pid_t pid)
+{
+	size_t r = 0;
+	while (r < t->n_rows && t->rows[r].pid != pid)
+		r++;
+	return r;
+}
+
+void waits_select_row(struct waits_state *t, size_t row)
+{
+	if (row >= t->n_rows)
+		return;
+	if (t->rows[row].pid != t->sel_pid)
+		t->hop = 0;
+	t->sel = row;
+	t->sel_pid = t->rows[row].pid;
+}
+
+void waits_move(struct waits_state *t, long delta)
+{
+	if (!t->n_rows)
+		return;
+	long r = (long)t->sel + delta;
+	waits_select_row(t, r < 0 ? 0 : (size_t)r >= t->n_rows ? t->n_rows - 1 : (size_t)r);
+}
+
+const struct waits_row *waits_selected(const struct waits_state *t)
+{
+	return t->sel < t->n_rows ? &t->rows[t->sel] : NULL;
+}
+
+void waits_age_text(uint64_t now_ms, uint64_t since_ms, char *buf, size_t size)
+{
+	if (!since_ms) {
+		snprintf(buf, size, "?");
+		return;
+	}
+	unsigned long long s = now_ms > since_ms ? (now_ms - since_ms) / 1000 : 0;
+	if (s < 60)
+		snprintf(buf, size, "%llus", s);
+	else if (s < 3600)
+		snprintf(buf, size, "%llum%02llus", s / 60, s % 60);
+	else if (s < 86400)
+		snprintf(buf, size, "%lluh%02llum", s / 3600, s / 60 % 60);
+	else
+		snprintf(buf, size, "%llud%02lluh", s / 86400, s / 3600 % 24);
+}
+
+static void put_hop(struct strbuf *sb, const struct snapshot *s, pid_t pid)
+{
+	const struct proc_info *p = snapshot_find_proc(s, pid);
+	sb_printf(sb, "%d", (int)pid);
+	if (p && p->comm) {
+		sb_puts(sb, " (");
+		esc_append(sb, p->comm, strlen(p->comm));
+		sb_putc(sb, ')');
+	}
+}
+
+void waits_chain_text(const struct view_ctx *v, const struct waits_row *r, struct strbuf *sb,
+		      struct waits_span *span)
+{
+	const struct snapshot *s = v->cur;
+	const char *arrow = ui_ascii() ? " -> " : " \u2192 ";
+	if (r->in_ring)
+		sb_puts(sb, "deadlock: ");
+	for (size_t i = 0; i < r->n_chain; i++) {
+		const struct proc_info *p = snapshot_find_proc(s, r->chain[i]);
+		span[i].from = sb->len;
+		put_hop(sb, s, r->chain[i]);
+		span[i].to = sb->len;
+		bool last = i + 1 == r->n_chain;
+		if (last && r->ring)
+			break;
+		if (p)
+			sb_putc(sb, ' ');
+		if (p && !last)
+			wait_short_what(sb, s, p->wait);
+		else if (p)
+			wait_short_state(sb, p, s);
+		if (!last)
+			sb_puts(sb, arrow);
+	}
+	if (r->ring && !r->in_ring)
+		sb_puts(sb, ": a deadlock");
+}
