@@ -98,6 +98,7 @@ const struct help_entry help_entries[] = {
 	{ "mem.seg", "Segment", "Which region of the textbook picture the mapping belongs to." },
 	{ "mem.path", "Path", "The file mapped, or a pseudo-name like [heap] and [stack]; empty for anonymous memory." },
 	{ "seg.text", "text", "Machine code of the program, mapped read and execute from the executable." },
+	{ "seg.rodata", "rodata", "Read-only data of the program (constants, string literals, the ELF headers), mapped read-only from the executable." },
 	{ "seg.data", "data", "Initialised global variables of the program, copied on write from the executable." },
 	{ "seg.bss", "bss", "Zero-initialised globals, anonymous memory just after the data segment." },
 	{ "seg.heap", "heap", "Memory from brk()/malloc, growing upward from after the bss." },

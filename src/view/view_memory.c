@@ -20,7 +20,7 @@ static int seg_attr(enum segment s)
 	static const int kind_of[SEG__COUNT] = {
 		[SEG_ANON] = -1, [SEG_TEXT] = CK_SYSV_MSG, [SEG_DATA] = CK_EVENTFD, [SEG_BSS] = CK_TCP,
 		[SEG_HEAP] = CK_SYSV_SHM, [SEG_STACK] = CK_UNIX, [SEG_LIB] = CK_PIPE, [SEG_SHM] = CK_POSIX_SHM,
-		[SEG_FILE] = -1, [SEG_VDSO] = -1, [SEG_VVAR] = -1, [SEG_VSYSCALL] = -1,
+		[SEG_FILE] = -1, [SEG_VDSO] = -1, [SEG_VVAR] = -1, [SEG_VSYSCALL] = -1, [SEG_RODATA] = CK_FIFO,
 	};
 	int k = (unsigned)s < SEG__COUNT ? kind_of[s] : -1;
 	return (k >= 0 ? ui_kind_attr((enum chan_kind)k) : (int)A_NORMAL) | A_REVERSE;
