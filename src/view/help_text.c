@@ -88,6 +88,7 @@ const struct help_entry help_entries[] = {
 	{ "sched.threads", "Threads", "Number of threads sharing this process's address space." },
 
 	{ "", "Memory", NULL },
+	{ "mem.figure", "The figure", "The address space as the textbook draws it, low addresses at the bottom: text, rodata, data, bss, heap (grows up), the mmap area with the libraries (l: one band each), anonymous and shared maps, the stack (grows down), kernel space on top. Heights grow with the log of the size; gaps are unmapped holes. C compares with another process: shared segments on the same rows, marked =." },
 	{ "mem.vsize", "Virtual size", "Total size of all mappings in the address space, used or not." },
 	{ "mem.rss", "RSS", "Resident set: how much of a mapping is in RAM now." },
 	{ "mem.pss", "PSS", "Proportional set: RSS with each shared page divided among the processes sharing it." },
@@ -111,6 +112,7 @@ const struct help_entry help_entries[] = {
 	{ "seg.vvar", "vvar", "Kernel data read by the vdso code (clock values)." },
 	{ "seg.vsyscall", "vsyscall", "The legacy fixed-address system-call page." },
 	{ "seg.gap", "gap", "Unmapped addresses: touching them is a segmentation fault." },
+	{ "seg.kernel", "kernel space", "Addresses above the user limit (0x7fffffffffff on x86-64): the kernel's half, mapped in every process but not accessible from user mode." },
 
 	{ "", "IPC", NULL },
 	{ "ipc.fd", "FD", "The descriptor number, an index into the process's table of open files." },

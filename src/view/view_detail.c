@@ -93,6 +93,12 @@ static pid_t detail_pid(void *st)
 	return ((struct detail_state *)st)->pid;
 }
 
+static pid_t compare_pid(void *st)
+{
+	const struct detail_state *d = st;
+	return d->tab == TAB_MEMORY ? d->cmp_pid : 0;
+}
+
 /* ---- drawing ---- */
 
 static void draw_title(struct detail_state *d, WINDOW *w, const struct proc_info *p)
@@ -193,6 +199,7 @@ static void open_peer(struct detail_state *d, struct view_ctx *v, pid_t pid)
 	d->pid = pid;
 	d->start = p->start_time;
 	d->sel = d->top = 0;
+	d->cmp_pid = 0;
 	view_select(v, p);
 }
 
@@ -292,4 +299,5 @@ static void detail_mouse(void *st, struct view_ctx *v, const struct key_event *e
 const struct screen_ops screen_detail = {
 	.name = "detail", .enter = detail_enter, .leave = detail_leave, .snapshot = detail_snapshot,
 	.draw = detail_draw, .key = detail_key, .mouse = detail_mouse, .detail_pid = detail_pid,
+	.compare_pid = compare_pid,
 };
