@@ -1,7 +1,8 @@
 /* view_memcmp.c — compare mode of the Memory tab: the process shown and another side by side,
  * each as its address-space figure, the shared segments both map on the same rows and marked
- * '='. The other process is the next -p pid, else one chosen from a menu that lists first the
- * processes sharing memory with this one. Both are read in full detail while compared. */
+ * '='. The other process is the next -p pid, else one chosen from a menu: first the processes
+ * sharing memory with this one (even outside -p, -u or the filter), then those the list shows.
+ * Both are read in full detail while compared. */
 #include <stdint.h>
 #include <string.h>
 
@@ -94,7 +95,8 @@ void memcmp_start(struct detail_state *d, struct view_ctx *v, const struct proc_
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < s->n_procs; i++) {
 			q = &s->procs[i];
-			if (comparable(p, q) && view_proc_in_scope(v, q) && shares_memory(p, q) == (pass == 0))
+			bool shares = comparable(p, q) && shares_memory(p, q);
+			if (pass == 0 ? shares : !shares && comparable(p, q) && view_proc_in_scope(v, q))
 				add_entry(&m, q, pass == 0);
 		}
 	if (m.n_items == 0) {

@@ -67,23 +67,29 @@ static void band_label(struct strbuf *sb, const struct as_row *r, const struct m
 		sb_printf(sb, " %s", ui_glyph(G_ARROW_D));
 }
 
-/* The other processes that map shared segment m of process p, from the snapshot's channels. */
+static bool maps_object(const struct proc_info *q, const struct map_info *m)
+{
+	for (size_t j = 0; j < q->n_maps; j++)
+		if (q->maps[j].seg == SEG_SHM && q->maps[j].dev == m->dev && q->maps[j].ino == m->ino)
+			return true;
+	return false;
+}
+
+/* The other processes that map shared segment m (its device and inode) in the snapshot: every
+ * process keeps its shared maps there, a process shown in detail all of them. */
 static void other_mappers(struct strbuf *sb, const struct memfig *f, const struct map_info *m)
 {
 	const struct snapshot *s = f->s;
-	if (!s || f->p < s->procs || f->p >= s->procs + s->n_procs)
-		return;
-	int32_t pi = (int32_t)(f->p - s->procs);
 	size_t n = 0;
-	for (size_t c = 0; c < s->n_chans; c++) {
-		const struct channel *ch = &s->chans[c];
-		bool mine = false;
-		for (size_t e = 0; e < ch->n_ep && !mine; e++)
-			mine = ch->ep[e].proc == pi && ch->ep[e].addr == m->start;
-		for (size_t e = 0; mine && e < ch->n_ep; e++)
-			if (ch->ep[e].pid > 0 && ch->ep[e].pid != f->p->pid)
-				sb_printf(sb, "%s%d", n++ ? "," : "with ", (int)ch->ep[e].pid);
+	if (!s || m->ino == 0)
+		return;
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *q = &s->procs[i];
+		if (q->pid != f->p->pid && maps_object(q, m))
+			sb_printf(sb, "%s%d", n++ ? "," : "with ", (int)q->pid);
 	}
+	if (n == 0)
+		sb_puts(sb, "no other mapper seen");
 }
 
 /* The second row: the file, the libraries, or who else maps a shared segment. */

@@ -7,7 +7,8 @@
 # several TERM values: every class present is named; each band is named after a class the
 # kernel maps in the band's range (the band's address to the next band's); the bands go
 # down in address; kernel space, 16.0 EiB, is the top band. Then C (compare, the other -p pid):
-# both pids head the two figures and the shared segment's name is on one row in both. As
+# both pids head the two figures and the shared segment's name is on one row in both; with A
+# alone, C offers B first in a menu (it shares memory with A). As
 # nobody, the figure of nobody's own sleep passes the same checks.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
@@ -108,6 +109,20 @@ for run in "80 24 xterm-256color" "120 40 linux" "120 40 screen" "80 24 tmux-256
 	wait_re "ADDRESS +SIZE"; ok $? "$run: C again goes back to the table"
 	quit_ok "$run"
 done
+
+# With A alone (-p A): C offers a menu, B first as it shares memory with A; Enter compares.
+session=fig-menu
+T new-session -d -s "$session" -x 100 -y 30 \
+	"env TERM=xterm-256color XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' -p $a"
+wait_for "$a " 150 && T send-keys -t "$session" Enter && wait_for "PCB" && T send-keys -t "$session" 3
+wait_re "kernel space" 300 && T send-keys -t "$session" C
+wait_re "Compare the address space with"; ok $? "-p A: C opens a menu of processes to compare with"
+first=$(T capture-pane -p -t "$session" | grep -A3 "Compare the address space with" |
+	grep -Eo '[0-9]+ fx-[^ ]+ +\(shares memory\)' | head -n 1)
+[ "${first%% *}" = "$b" ]; ok $? "-p A: B ($b) is listed first, as sharing memory (${first:-nothing})"
+T send-keys -t "$session" Enter
+wait_re "^ +$a .* $b " 300 && wait_re "SYSV0+.*SYSV0+" 300; ok $? "-p A: Enter compares A with B"
+quit_ok "-p A"
 
 exec 9>&-
 wait "$fixture_pid"; ok $? "ipc_fixture ends cleanly"
