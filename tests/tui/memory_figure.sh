@@ -8,7 +8,8 @@
 # kernel maps in the band's range (the band's address to the next band's); the bands go
 # down in address; kernel space, 16.0 EiB, is the top band. Then C (compare, the other -p pid):
 # both pids head the two figures and the shared segment's name is on one row in both; with A
-# alone, C offers B first in a menu (it shares memory with A). As
+# alone, C offers B first in a menu (it shares memory with A). l on the tmux server's figure
+# splits its libraries' band into one per library. As
 # nobody, the figure of nobody's own sleep passes the same checks.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
@@ -123,6 +124,24 @@ first=$(T capture-pane -p -t "$session" | grep -A3 "Compare the address space wi
 T send-keys -t "$session" Enter
 wait_re "^ +$a .* $b " 300 && wait_re "SYSV0+.*SYSV0+" 300; ok $? "-p A: Enter compares A with B"
 quit_ok "-p A"
+
+# The libraries of the tmux server (libevent, ncurses, libc, ...): one band "N libraries" at
+# first, then after l one band per library (more lib bands, none holding several).
+server=$(T display-message -p '#{pid}')
+libs=$(awk '$6 ~ /\.so(\.|$)/ { print $6 }' "/proc/$server/maps" | sort -u | wc -l)
+session=fig-libs
+T new-session -d -s "$session" -x 120 -y 40 \
+	"env TERM=xterm-256color XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' -p $server"
+wait_for "$server " 150 && T send-keys -t "$session" Enter && wait_for "PCB" && T send-keys -t "$session" 3
+wait_re "[0-9]+ libraries" 300; ok $? "tmux server ($libs libraries in its maps): they share a band"
+before=$(bands | grep -c " lib$")
+T send-keys -t "$session" l
+wait_absent "libraries" 100; ok $? "l: no band holds several libraries any more"
+after=$(bands | grep -c " lib$")
+[ "$after" -gt "$before" ]; ok $? "l: one band per library ($before lib bands before, $after after)"
+T send-keys -t "$session" l
+wait_re "[0-9]+ libraries" 100; ok $? "l again: the libraries share a band again"
+quit_ok "libraries"
 
 exec 9>&-
 wait "$fixture_pid"; ok $? "ipc_fixture ends cleanly"
