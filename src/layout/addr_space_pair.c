@@ -91,8 +91,9 @@ static void share_rows(int *h, const int *least, const int *natural, size_t part
 		int more = natural[p] > least[p] ? natural[p] - least[p] : 0;
 		h[p] += (int)((long)spare * more / (want ? want : 1));
 	}
-	for (total = 0, want = 0; want < (int)parts; want++)
-		total += h[want];
+	total = 0;
+	for (size_t p = 0; p < parts; p++)
+		total += h[p];
 	while (total > avail) {
 		size_t big = 0;
 		for (size_t p = 1; p < parts; p++)

@@ -125,8 +125,12 @@ void memcmp_draw(struct detail_state *d, WINDOW *w, const struct snapshot *s, co
 	const struct proc_info *q = memcmp_other(d, s);
 	int width = getmaxx(w), height = getmaxy(w) - y0, half = width / 2;
 	int addr_w = half >= 46 ? 16 : 12, col_w = half - addr_w - 3;
-	if (!q || height < 6 || col_w < 12)
+	if (!q)
 		return;
+	if (height < 6 || col_w < 12) {
+		ui_put_str(w, y0, 1, "too small to compare: C goes back", width - 2, ui_attr(UI_DIM));
+		return;
+	}
 	heading(w, y0, addr_w + 3, half - addr_w - 3, p);
 	heading(w, y0, half + addr_w + 3, half - addr_w - 3, q);
 	if (!(q->flags & PF_DETAIL) || (q->flags & PF_MAPS_DENIED)) {

@@ -1,7 +1,7 @@
-/* view_memory.c — the Memory tab: the address space drawn as the textbook column (low
- * addresses at the bottom, stack on top, gaps as gaps) with addresses and sizes, from
- * addr_space_layout(), next to (or above) a pmap-like table of every mapping; a shared
- * anonymous mapping names the other processes that hold it (from the snapshot's channels). */
+/* view_memory.c — the Memory tab: the address-space figure (view_memfig.c, laid out by
+ * addr_space_layout()) next to (or above) a pmap-like table of every mapping; a shared
+ * anonymous mapping names the other processes that hold it (from the snapshot's channels).
+ * Its keys: l splits the libraries' band, C compares with another process (view_memcmp.c). */
 #include <stdio.h>
 #include <string.h>
 
