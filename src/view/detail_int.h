@@ -47,6 +47,7 @@ struct detail_state {
 	bool libs_open;                        /* Memory tab: one band per library */
 	pid_t cmp_pid;                         /* Memory tab: the process compared with, or 0 */
 	uint64_t cmp_start;
+	bool cmp_auto_done;                    /* -p A,B: compare opened on the first visit */
 };
 
 /* One address-space figure to draw (view_memfig.c): rows from addr_space, of process p. */
@@ -77,6 +78,8 @@ void memfig_draw(WINDOW *w, int y0, int x0, int height, const struct memfig *f);
 int memfig_band_rows(const struct memfig *f, int height);   /* rows left for the bands */
 /* view_memcmp.c: compare mode of the Memory tab. */
 void memcmp_start(struct detail_state *d, struct view_ctx *v, const struct proc_info *p);
+/* With exactly two -p pids, the first visit of the Memory tab opens compare mode. */
+void memcmp_auto(struct detail_state *d, struct view_ctx *v, const struct proc_info *p);
 const struct proc_info *memcmp_other(const struct detail_state *d, const struct snapshot *s);
 void memcmp_draw(struct detail_state *d, WINDOW *w, const struct snapshot *s, const struct proc_info *p,
 		 int y0);

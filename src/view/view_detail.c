@@ -246,11 +246,11 @@ static bool detail_key(void *st, struct view_ctx *v, const struct key_event *ev,
 	if (ev->type != KEV_KEY)
 		return true;
 	switch (a) {
-	case ACT_TAB_NEXT:  set_tab(d, (int)d->tab + 1); return true;
-	case ACT_TAB_PREV:  set_tab(d, (int)d->tab - 1); return true;
+	case ACT_TAB_NEXT:  set_tab(d, (int)d->tab + 1); break;
+	case ACT_TAB_PREV:  set_tab(d, (int)d->tab - 1); break;
 	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
 		set_tab(d, (int)(a - ACT_TAB_1));
-		return true;
+		break;
 	case ACT_BACK:      view_close(v, d); return true;
 	case ACT_PREV_PROC: go_back(d, v); return true;
 	case ACT_GRAPH:
@@ -265,6 +265,11 @@ static bool detail_key(void *st, struct view_ctx *v, const struct key_event *ev,
 	default: break;
 	}
 	const struct proc_info *p = shown(d, v);
+	if (a == ACT_TAB_NEXT || a == ACT_TAB_PREV || (a >= ACT_TAB_1 && a <= ACT_TAB_4)) {
+		if (p && d->tab == TAB_MEMORY)
+			memcmp_auto(d, v, p);
+		return true;
+	}
 	if (d->tab == TAB_MEMORY) {
 		if (p)
 			memory_key(d, v, p, a);

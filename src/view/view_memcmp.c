@@ -2,7 +2,7 @@
  * each as its address-space figure, the shared segments both map on the same rows and marked
  * '='. The other process is the next -p pid, else one chosen from a menu: first the processes
  * sharing memory with this one (even outside -p, -u or the filter), then those the list shows.
- * Both are read in full detail while compared. */
+ * Both are read in full detail while compared. With -p A,B the Memory tab opens compared. */
 #include <stdint.h>
 #include <string.h>
 
@@ -61,6 +61,16 @@ static const struct proc_info *next_listed(const struct view_ctx *v, const struc
 			return q;
 	}
 	return NULL;
+}
+
+void memcmp_auto(struct detail_state *d, struct view_ctx *v, const struct proc_info *p)
+{
+	if (d->cmp_auto_done || !v->opts || v->opts->n_pids != 2)
+		return;
+	d->cmp_auto_done = true;
+	const struct proc_info *q = next_listed(v, p);
+	if (q)
+		compare_with(d, v, q);
 }
 
 static void chosen(void *ctx, struct view_ctx *v, const struct menu_item *it)

@@ -6,8 +6,9 @@
 # [vvar*], [vsyscall]; /SYSV*: shm; a *.so*: lib). On screen, at 80x24 and 120x40 under
 # several TERM values: every class present is named; each band is named after a class the
 # kernel maps in the band's range (the band's address to the next band's); the bands go
-# down in address; kernel space, 16.0 EiB, is the top band. Then C (compare, the other -p pid):
-# both pids head the two figures and the shared segment's name is on one row in both; with A
+# down in address; kernel space, 16.0 EiB, is the top band. Compare mode (opened by the Memory
+# tab itself with -p A,B; C leaves it, C again compares with the other -p pid): both pids head
+# the two figures and the shared segment's name is on one row in both; with A
 # alone, C offers B first in a menu (it shares memory with A). l on the tmux server's figure
 # splits its libraries' band into one per library. As
 # nobody, the figure of nobody's own sleep passes the same checks.
@@ -97,17 +98,16 @@ for run in "80 24 xterm-256color" "120 40 linux" "120 40 screen" "80 24 tmux-256
 	T send-keys -t "$session" Enter
 	wait_for "PCB"; ok $? "$run: Enter opens its detail"
 	T send-keys -t "$session" 3
-	wait_re "mappings" 300 && wait_re "kernel space" 300; ok $? "$run: 3 shows the Memory tab and its figure"
-	figure_ok "$1x$2 $3"
-
-	T send-keys -t "$session" C
-	wait_re "^ +$a .* $b " 300; ok $? "$run: C compares A ($a) with B ($b), both pids head a figure"
+	wait_re "^ +$a .* $b " 300; ok $? "$run: with -p A,B, 3 compares A ($a) with B ($b), both pids head a figure"
 	wait_re "SYSV0+.*SYSV0+" 300
 	ok $? "$run: the SysV segment is named on one row in both figures"
 	T capture-pane -p -t "$session" | grep -q "SYSV0.*=.*SYSV0.*="
 	ok $? "$run: and marked = (shared) in both"
 	T send-keys -t "$session" C
-	wait_re "ADDRESS +SIZE"; ok $? "$run: C again goes back to the table"
+	wait_re "ADDRESS +SIZE" && wait_re "kernel space" 300; ok $? "$run: C shows A's figure and table"
+	figure_ok "$1x$2 $3"
+	T send-keys -t "$session" C
+	wait_re "SYSV0+.*SYSV0+" 300; ok $? "$run: C again compares with B"
 	quit_ok "$run"
 done
 
