@@ -134,6 +134,12 @@ T new-session -d -s "$session" -x 120 -y 40 \
 	"env TERM=xterm-256color XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' -p $server"
 wait_for "$server " 150 && T send-keys -t "$session" Enter && wait_for "PCB" && T send-keys -t "$session" 3
 wait_re "[0-9]+ libraries" 300; ok $? "tmux server ($libs libraries in its maps): they share a band"
+classes "$server" > "$tmp/maps_a"
+figure_ok "tmux server, 120x40"
+if grep -q ' heap$' "$tmp/maps_a"; then
+	T capture-pane -p -t "$session" | grep -Eq "heap [0-9.]+ [KMG]?i?B ↑"; ok $? "the heap is marked growing up (↑)"
+fi
+T capture-pane -p -t "$session" | grep -Eq "stack [0-9.]+ [KMG]?i?B ↓"; ok $? "the stack is marked growing down (↓)"
 before=$(bands | grep -c " lib$")
 T send-keys -t "$session" l
 wait_absent "libraries" 100; ok $? "l: no band holds several libraries any more"
