@@ -1,5 +1,6 @@
-/* maps_classify.c — give each /proc/PID/maps line its memory-segment class (text, data, bss,
- * heap, stack, lib, shm, file, anon, vdso, vvar, vsyscall), and tell which mappings can be IPC. */
+/* maps_classify.c — give each /proc/PID/maps line its memory-segment class (text, rodata, data,
+ * bss, heap, stack, lib, shm, file, anon, vdso, vvar, vsyscall), and tell which mappings can be
+ * IPC. The executable's maps are text (r-x), rodata (r--: headers, constants) or data (rw-). */
 #include "collect/parse_proc.h"
 
 #include <stdlib.h>
@@ -154,7 +155,7 @@ void maps_classify(struct map_info *maps, size_t n, const char *exe)
 		if (!m->path)
 			m->path = no_path;   /* defensive: the parser never leaves it NULL */
 		if (exe && exe_len && is_exe_path(m->path, exe, exe_len)) {
-			m->seg = m->perms[1] == 'w' ? SEG_DATA : SEG_TEXT;
+			m->seg = m->perms[1] == 'w' ? SEG_DATA : m->perms[2] == 'x' ? SEG_TEXT : SEG_RODATA;
 			if (m->end > exe_end)
 				exe_end = m->end;
 		} else if (map_is_anon_shm(m)) {

@@ -1,7 +1,8 @@
-/* addr_space.c — bands and rows of the address-space figure. Mappings are grouped into bands,
- * holes become gaps; while there are more bands than rows, the cheapest neighbours merge
- * (same class first, then small gaps vanish, then a small band joins a bigger neighbour as long
- * as its class keeps another band); the rows left over go to bands by log2 of their size. */
+/* addr_space.c — bands and rows of the address-space figure. Mappings are grouped into bands
+ * (libraries into one, unless expanded), holes become gaps; while there are more bands than
+ * rows, the cheapest neighbours merge (same class first, then small gaps vanish, then a small
+ * band joins a bigger neighbour as long as its class keeps another band); the rows left over
+ * go to bands by log2 of their size. Maps above the user limit and kernel space go on top. */
 #include "layout/addr_space.h"
 
 #include <math.h>
@@ -79,7 +80,24 @@ static bool same_file(const struct map_info *a, const struct map_info *b)
 	return a->seg == b->seg && strcmp(pa, pb) == 0;
 }
 
-static size_t build_bands(const struct map_info *maps, size_t n, struct band *b)
+/* A library's own bss: anonymous read-write memory right after its writable map. */
+static bool lib_bss(const struct map_info *prev, const struct map_info *m)
+{
+	return prev->seg == SEG_LIB && prev->perms[1] == 'w' && m->seg == SEG_ANON &&
+	       m->start == prev->end && (!m->path || !*m->path) && m->ino == 0;
+}
+
+/* Does map i join the band before it (whose last map is i - 1)? */
+static bool joins(const struct map_info *maps, size_t i, const struct band *last, bool expand)
+{
+	if (lib_bss(&maps[i - 1], &maps[i]))
+		return true;
+	if (!expand && last->seg == SEG_LIB && maps[i].seg == SEG_LIB)
+		return true;
+	return same_file(&maps[i - 1], &maps[i]);
+}
+
+static size_t build_bands(const struct map_info *maps, size_t n, struct band *b, bool expand)
 {
 	size_t nb = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -87,10 +105,11 @@ static size_t build_bands(const struct map_info *maps, size_t n, struct band *b)
 		if (i > 0) {
 			uint64_t prev_end = b[nb - 1].end;
 			uint64_t hole = maps[i].start > prev_end ? maps[i].start - prev_end : 0;
-			if (hole >= AS_GAP_MIN) {
+			bool lib_run = !expand && b[nb - 1].seg == SEG_LIB && maps[i].seg == SEG_LIB;
+			if (hole >= AS_GAP_MIN && !lib_run) {
 				b[nb++] = (struct band){ .type = AS_GAP, .seg = SEG_ANON, .first_map = i,
 					.start = prev_end, .end = maps[i].start, .bytes = hole };
-			} else if (same_file(&maps[i - 1], &maps[i])) {
+			} else if (b[nb - 1].type == AS_SEG && joins(maps, i, &b[nb - 1], expand)) {
 				b[nb - 1].n_maps++;
 				b[nb - 1].end = maps[i].end > b[nb - 1].end ? maps[i].end : b[nb - 1].end;
 				b[nb - 1].bytes += size;
@@ -254,32 +273,127 @@ static void assign_rows(struct band *b, const int *order, size_t m, int height)
 	}
 }
 
-size_t addr_space_layout(const struct map_info *maps, size_t n, int height, struct as_row *out, size_t max)
+uint64_t addr_space_user_limit(const struct map_info *maps, size_t n)
 {
-	if (n == 0 || height <= 0 || max == 0)
+#if defined(__x86_64__)
+	uint64_t limit = 1ULL << 47;
+	for (size_t i = 0; i < n; i++)
+		if (maps[i].end > limit && maps[i].start < 0xff00000000000000ULL)
+			limit = 1ULL << 56;     /* 5-level page tables, and a process that asked */
+	return limit;
+#elif defined(__aarch64__)
+	(void)maps;
+	(void)n;
+	return 1ULL << 48;
+#else
+	uint64_t top = n ? maps[n - 1].end : 1;
+	int bits = 12;
+	while (bits < 63 && (1ULL << bits) < top)
+		bits++;
+	return 1ULL << bits;
+#endif
+}
+
+/* How many libraries a band holds: the library maps whose file differs from the one before. */
+static unsigned count_libs(const struct map_info *maps, size_t first, size_t n)
+{
+	unsigned libs = 0;
+	const struct map_info *last = NULL;
+	for (size_t i = first; i < first + n; i++) {
+		if (maps[i].seg != SEG_LIB)
+			continue;
+		if (!last || !same_file(last, &maps[i]))
+			libs++;
+		last = &maps[i];
+	}
+	return libs;
+}
+
+/* The user part: maps[0..n) below the limit, and a gap up to the limit when kernel is set, in
+ * at most `bands` bands of `rows` rows in all. */
+static size_t user_rows(const struct map_info *maps, size_t n, size_t rows, size_t bands,
+			const struct as_opts *o, uint64_t limit, struct as_row *out)
+{
+	if (n == 0 || rows == 0 || bands == 0)
 		return 0;
-	size_t rows = (size_t)height < max ? (size_t)height : max;
-	struct band *b = xcalloc(2 * n, sizeof(*b));
-	size_t nb = build_bands(maps, n, b);
-	size_t m = reduce_bands(b, nb, rows);
-	if (m > rows)
-		m = rows;     /* cannot happen: merging always reaches `rows` */
+	struct band *b = xcalloc(2 * n + 1, sizeof(*b));
+	size_t nb = build_bands(maps, n, b, o->expand_libs);
+	if (o->kernel && limit > b[nb - 1].end && limit - b[nb - 1].end >= AS_GAP_MIN) {
+		b[nb] = (struct band){ .type = AS_GAP, .seg = SEG_ANON, .first_map = n, .start = b[nb - 1].end,
+			.end = limit, .bytes = limit - b[nb - 1].end, .prev = (int)nb - 1, .next = -1, .alive = true };
+		b[nb - 1].next = (int)nb;
+		nb++;
+	}
+	size_t m = reduce_bands(b, nb, bands);
+	if (m > bands)
+		m = bands;    /* cannot happen: merging always reaches `bands` */
 	int *order = xcalloc(m, sizeof(*order));
 	size_t k = 0;
 	for (int i = 0; i >= 0 && k < m; i = b[i].next)
 		if (b[i].alive)
 			order[k++] = i;
 	assign_rows(b, order, m, (int)rows);
-	int y = 0;
-	for (size_t i = 0; i < m; i++)
-		y += b[order[i]].rows;
 	for (size_t i = 0; i < m; i++) {
 		const struct band *bi = &b[order[i]];
-		y -= bi->rows;
 		out[i] = (struct as_row){ .type = bi->type, .first_map = bi->first_map, .n_maps = bi->n_maps,
-			.start = bi->start, .end = bi->end, .y = y, .height = bi->rows, .seg = bi->seg };
+			.start = bi->start, .end = bi->end, .bytes = bi->bytes, .height = bi->rows, .seg = bi->seg,
+			.n_libs = bi->type == AS_SEG ? count_libs(maps, bi->first_map, bi->n_maps) : 0 };
 	}
 	free(order);
 	free(b);
+	return m;
+}
+
+/* The maps above the user limit ([vsyscall]) as one band, then kernel space. */
+static size_t kernel_rows(const struct map_info *maps, size_t first, size_t n, size_t rows,
+			  uint64_t limit, struct as_row *out)
+{
+	size_t k = 0;
+	if (first < n && rows >= 2) {
+		struct as_row r = { .type = AS_SEG, .first_map = first, .n_maps = n - first, .height = 1,
+				    .start = maps[first].start, .end = maps[n - 1].end, .seg = maps[first].seg };
+		for (size_t i = first; i < n; i++)
+			r.bytes += maps[i].end - maps[i].start;
+		out[k++] = r;
+	}
+	if (rows >= 1)
+		out[k++] = (struct as_row){ .type = AS_KERNEL, .seg = SEG_ANON, .first_map = n, .start = limit,
+			.end = 0, .bytes = 0 - limit, .height = 1 };
+	return k;
+}
+
+/* y of each row from the top: the last row (highest addresses) at y 0. */
+int addr_space_stack(struct as_row *out, size_t m)
+{
+	int y = 0;
+	for (size_t i = m; i-- > 0;) {
+		out[i].y = y;
+		y += out[i].height;
+	}
+	return y;
+}
+
+size_t addr_space_layout(const struct map_info *maps, size_t n, int height, const struct as_opts *o,
+			 struct as_row *out, size_t max)
+{
+	static const struct as_opts plain = { 0 };
+	if (!o)
+		o = &plain;
+	if (n == 0 || height <= 0 || max == 0)
+		return 0;
+	size_t rows = (size_t)height, bands = rows < max ? rows : max;
+	uint64_t limit = o->user_limit ? o->user_limit : addr_space_user_limit(maps, n);
+	size_t n_user = n;
+	while (o->kernel && n_user > 0 && maps[n_user - 1].start >= limit)
+		n_user--;
+	size_t top = 0;
+	if (o->kernel)
+		top = (n_user < n ? 2 : 1) < bands ? (n_user < n ? 2 : 1) : bands - 1;
+	if (n_user == 0)
+		top = bands;
+	size_t m = user_rows(maps, n_user, rows - top, bands - top, o, limit, out);
+	if (o->kernel)
+		m += kernel_rows(maps, n_user, n, top, limit, out + m);
+	addr_space_stack(out, m);
 	return m;
 }

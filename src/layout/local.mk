@@ -1,6 +1,6 @@
 # src/layout/local.mk — sources of src/layout (included by Makefile.am)
 libipctop_a_SOURCES += \
-	src/layout/addr_space.c src/layout/addr_space.h \
+	src/layout/addr_space.c src/layout/addr_space.h src/layout/addr_space_pair.c \
 	src/layout/graph_model.c src/layout/graph_model.h \
 	src/layout/graph_focus.c src/layout/graph_focus.h \
 	src/layout/graph_family.c src/layout/graph_family.h \

@@ -30,6 +30,7 @@ static const char *const seg_names[SEG__COUNT] = {
 	[SEG_ANON] = "anon", [SEG_TEXT] = "text", [SEG_DATA] = "data", [SEG_BSS] = "bss",
 	[SEG_HEAP] = "heap", [SEG_STACK] = "stack", [SEG_LIB] = "lib", [SEG_SHM] = "shm",
 	[SEG_FILE] = "file", [SEG_VDSO] = "vdso", [SEG_VVAR] = "vvar", [SEG_VSYSCALL] = "vsyscall",
+	[SEG_RODATA] = "rodata",
 };
 
 const char *chan_kind_name(enum chan_kind k)

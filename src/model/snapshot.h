@@ -87,7 +87,9 @@ struct fd_info {
 /* Memory-segment class of one mapping (the textbook figure's regions). */
 enum segment {
 	SEG_ANON = 0, SEG_TEXT, SEG_DATA, SEG_BSS, SEG_HEAP, SEG_STACK, SEG_LIB,
-	SEG_SHM, SEG_FILE, SEG_VDSO, SEG_VVAR, SEG_VSYSCALL, SEG__COUNT
+	SEG_SHM, SEG_FILE, SEG_VDSO, SEG_VVAR, SEG_VSYSCALL,
+	SEG_RODATA,           /* read-only (not executable) maps of the executable */
+	SEG__COUNT
 };
 
 /* One line of /proc/PID/maps, with smaps figures where they were read. */

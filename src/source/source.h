@@ -15,6 +15,7 @@
 
 struct source_wants {
 	pid_t detail_pid;       /* a process to read in full detail (maps, smaps, sched), or 0 */
+	pid_t compare_pid;      /* a second one (the Memory tab's compare mode), or 0 */
 	int delay_tenths;       /* time between snapshots */
 	bool no_cpu_stat;       /* no CPU meter is shown: skip /proc/stat */
 	bool shr, exe;          /* the list shows SHR, EXE: read statm, the exe link */

@@ -49,14 +49,14 @@ static void due_after(struct timespec *ts, int tenths)
 static struct snapshot *take_one(struct live *l, const struct snapshot *prev, struct source_wants w)
 {
 	struct snapshot *s = xmalloc(sizeof(*s));
-	pid_t detail = w.detail_pid;
+	pid_t detail[2] = { w.detail_pid, w.compare_pid };
 	struct collect_opts co = { .prev = prev, .refresh_loop = true, .no_cpu_stat = w.no_cpu_stat,
 				   .want_shr = w.shr, .want_exe = w.exe, .want_threads = w.threads,
 				   .probe_fill = PROBE_DETAIL,
 				   .full_rescan = l->taken++ % FULL_RESCAN_EVERY == 0 };
-	if (detail > 0) {
-		co.detail_pids = &detail;
-		co.n_detail = 1;
+	if (detail[0] > 0) {
+		co.detail_pids = detail;
+		co.n_detail = detail[1] > 0 ? 2 : 1;
 	}
 	snapshot_init(s);
 	if (snapshot_take(s, &co) < 0) {
@@ -193,7 +193,7 @@ static void live_want(struct source *src, const struct source_wants *w, bool now
 {
 	struct live *l = src->priv;
 	pthread_mutex_lock(&l->lock);
-	bool changed = w->detail_pid != l->wants.detail_pid || w->delay_tenths != l->wants.delay_tenths ||
+	bool changed = w->detail_pid != l->wants.detail_pid || w->compare_pid != l->wants.compare_pid || w->delay_tenths != l->wants.delay_tenths ||
 		       w->shr != l->wants.shr || w->exe != l->wants.exe || w->threads != l->wants.threads;
 	if (w->delay_tenths != l->wants.delay_tenths)
 		due_after(&l->due, w->delay_tenths);

@@ -5,9 +5,9 @@
 
 void human_bytes(char *out, size_t n, double v)
 {
-	static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB" };
+	static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
 	int u = 0;
-	while (v >= 1024 && u < 4) {
+	while (v >= 1024 && u < 6) {
 		v /= 1024;
 		u++;
 	}

@@ -4,7 +4,8 @@
 
 #include <stddef.h>
 
-/* Write v bytes as "N B" below 1 KiB, else one decimal and the largest fitting unit up to TiB. */
+/* Write v bytes as "N B" below 1 KiB, else one decimal and the largest fitting unit up to EiB
+ * (2^64 bytes: "16.0 EiB"). */
 void human_bytes(char *out, size_t n, double v);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "layout/addr_space.h"
 #include "util/strbuf.h"
 #include "view/view.h"
 
@@ -43,6 +44,22 @@ struct detail_state {
 	int tab_x[TAB__COUNT + 1];             /* tab bar geometry for clicks */
 	int body_y, body_rows;                 /* where lines were drawn, for clicks */
 	struct detail_before before;
+	bool libs_open;                        /* Memory tab: one band per library */
+	pid_t cmp_pid;                         /* Memory tab: the process compared with, or 0 */
+	uint64_t cmp_start;
+	bool cmp_auto_done;                    /* -p A,B: compare opened on the first visit */
+};
+
+/* One address-space figure to draw (view_memfig.c): rows from addr_space, of process p. */
+struct memfig {
+	const struct snapshot *s;
+	const struct proc_info *p;
+	const struct as_row *rows;
+	size_t n;
+	int addr_w, col_w;                     /* address column (0: none) and band column width */
+	size_t sel;                            /* the selected mapping, or SIZE_MAX */
+	bool side_labels;                      /* "high/low addresses" right of the column, not
+	                                          on rows of their own */
 };
 
 void dlines_clear(struct dlines *d);
@@ -56,6 +73,15 @@ void sched_lines(const struct view_ctx *v, const struct detail_before *q, const 
 		 struct dlines *d);
 void ipc_lines(const struct view_ctx *v, const struct proc_info *p, struct dlines *d);
 void memory_draw(struct detail_state *d, WINDOW *w, const struct snapshot *s, const struct proc_info *p,
+		 int y0);
+void memfig_draw(WINDOW *w, int y0, int x0, int height, const struct memfig *f);
+int memfig_band_rows(const struct memfig *f, int height);   /* rows left for the bands */
+/* view_memcmp.c: compare mode of the Memory tab. */
+void memcmp_start(struct detail_state *d, struct view_ctx *v, const struct proc_info *p);
+/* With exactly two -p pids, the first visit of the Memory tab opens compare mode. */
+void memcmp_auto(struct detail_state *d, struct view_ctx *v, const struct proc_info *p);
+const struct proc_info *memcmp_other(const struct detail_state *d, const struct snapshot *s);
+void memcmp_draw(struct detail_state *d, WINDOW *w, const struct snapshot *s, const struct proc_info *p,
 		 int y0);
 void memory_key(struct detail_state *d, struct view_ctx *v, const struct proc_info *p, enum action a);
 

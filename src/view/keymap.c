@@ -76,6 +76,8 @@ const struct key_binding keymap[] = {
 	K('?', "detail", ACT_EXPLAIN, "?", "Explain", "explain the field under the cursor"),
 	K('g', "detail", ACT_GRAPH, "g", NULL, "the communication graph, focused on this process"),
 	K('c', "detail", ACT_CHANS, "c", NULL, "the channel table, filtered to this process"),
+	K('l', "detail", ACT_LIBS, "l", NULL, "Memory tab: the shared libraries as one band, or one band per library"),
+	K('C', "detail", ACT_COMPARE, "C", NULL, "Memory tab: compare with another process, side by side (the next -p pid, else one chosen); again: back"),
 	K(27, "detail", ACT_BACK, "Esc", "Back", "back to the list"),
 
 	/* the communication graph */

@@ -20,7 +20,7 @@ libipctop_a_SOURCES += \
 	src/view/list_int.h src/view/list_rows.c src/view/list_draw.c src/view/list_cells.c src/view/list_menus.c \
 	src/view/view_list.c \
 	src/view/detail_int.h src/view/view_detail.c src/view/view_pcb.c \
-	src/view/view_sched.c src/view/view_ipc.c src/view/view_memory.c \
+	src/view/view_sched.c src/view/view_ipc.c src/view/view_memory.c src/view/view_memfig.c src/view/view_memcmp.c \
 	src/view/view_help.c src/view/view_setup.c src/view/view_graph_screen.c \
 	src/view/prompt_edit.c src/view/prompt_edit.h \
 	src/view/chans_int.h src/view/chans_cells.c src/view/chans_rows.c src/view/chans_draw.c \

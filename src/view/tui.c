@@ -49,8 +49,11 @@ static struct source_wants wants_now(const struct tui *t)
 				  .shr = t->v.set.visible[COL_SHR], .exe = t->v.set.visible[COL_EXE],
 				  .threads = t->v.set.threads };
 	for (int i = t->stack.n - 1; i >= 0 && !w.detail_pid; i--)
-		if (t->stack.s[i].ops->detail_pid)
+		if (t->stack.s[i].ops->detail_pid) {
 			w.detail_pid = t->stack.s[i].ops->detail_pid(t->stack.s[i].st);
+			if (t->stack.s[i].ops->compare_pid)
+				w.compare_pid = t->stack.s[i].ops->compare_pid(t->stack.s[i].st);
+		}
 	return w;
 }
 
@@ -61,7 +64,9 @@ static void update_wants(struct tui *t)
 	bool now = t->v.refresh_now || (w.detail_pid && w.detail_pid != t->wants.detail_pid);
 	now = now || w.shr != t->wants.shr || w.exe != t->wants.exe ||   /* shown: fill it */
 	      w.threads != t->wants.threads;
-	if (now || w.detail_pid != t->wants.detail_pid || w.delay_tenths != t->wants.delay_tenths ||
+	now = now || (w.compare_pid && w.compare_pid != t->wants.compare_pid);
+	if (now || w.detail_pid != t->wants.detail_pid || w.compare_pid != t->wants.compare_pid ||
+	    w.delay_tenths != t->wants.delay_tenths ||
 	    w.no_cpu_stat != t->wants.no_cpu_stat)
 		source_want(&t->src, &w, now);
 	t->wants = w;

@@ -65,6 +65,7 @@ struct screen_ops {
 	bool (*bar)(void *st, struct view_ctx *v, WINDOW *w);
 	const char *(*hint)(void *st);    /* text after the key bar. Optional. */
 	pid_t (*detail_pid)(void *st);    /* a process to read in full detail. Optional. */
+	pid_t (*compare_pid)(void *st);   /* a second one, read with it. Optional. */
 };
 
 /* screens.c: every screen, by name. */

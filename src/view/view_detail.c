@@ -93,6 +93,12 @@ static pid_t detail_pid(void *st)
 	return ((struct detail_state *)st)->pid;
 }
 
+static pid_t compare_pid(void *st)
+{
+	const struct detail_state *d = st;
+	return d->tab == TAB_MEMORY ? d->cmp_pid : 0;
+}
+
 /* ---- drawing ---- */
 
 static void draw_title(struct detail_state *d, WINDOW *w, const struct proc_info *p)
@@ -193,6 +199,7 @@ static void open_peer(struct detail_state *d, struct view_ctx *v, pid_t pid)
 	d->pid = pid;
 	d->start = p->start_time;
 	d->sel = d->top = 0;
+	d->cmp_pid = 0;
 	view_select(v, p);
 }
 
@@ -239,11 +246,11 @@ static bool detail_key(void *st, struct view_ctx *v, const struct key_event *ev,
 	if (ev->type != KEV_KEY)
 		return true;
 	switch (a) {
-	case ACT_TAB_NEXT:  set_tab(d, (int)d->tab + 1); return true;
-	case ACT_TAB_PREV:  set_tab(d, (int)d->tab - 1); return true;
+	case ACT_TAB_NEXT:  set_tab(d, (int)d->tab + 1); break;
+	case ACT_TAB_PREV:  set_tab(d, (int)d->tab - 1); break;
 	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
 		set_tab(d, (int)(a - ACT_TAB_1));
-		return true;
+		break;
 	case ACT_BACK:      view_close(v, d); return true;
 	case ACT_PREV_PROC: go_back(d, v); return true;
 	case ACT_GRAPH:
@@ -258,6 +265,11 @@ static bool detail_key(void *st, struct view_ctx *v, const struct key_event *ev,
 	default: break;
 	}
 	const struct proc_info *p = shown(d, v);
+	if (a == ACT_TAB_NEXT || a == ACT_TAB_PREV || (a >= ACT_TAB_1 && a <= ACT_TAB_4)) {
+		if (p && d->tab == TAB_MEMORY)
+			memcmp_auto(d, v, p);
+		return true;
+	}
 	if (d->tab == TAB_MEMORY) {
 		if (p)
 			memory_key(d, v, p, a);
@@ -292,4 +304,5 @@ static void detail_mouse(void *st, struct view_ctx *v, const struct key_event *e
 const struct screen_ops screen_detail = {
 	.name = "detail", .enter = detail_enter, .leave = detail_leave, .snapshot = detail_snapshot,
 	.draw = detail_draw, .key = detail_key, .mouse = detail_mouse, .detail_pid = detail_pid,
+	.compare_pid = compare_pid,
 };

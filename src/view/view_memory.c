@@ -1,7 +1,7 @@
-/* view_memory.c — the Memory tab: the address space drawn as the textbook column (low
- * addresses at the bottom, stack on top, gaps as gaps) with addresses and sizes, from
- * addr_space_layout(), next to (or above) a pmap-like table of every mapping; a shared
- * anonymous mapping names the other processes that hold it (from the snapshot's channels). */
+/* view_memory.c — the Memory tab: the address-space figure (view_memfig.c, laid out by
+ * addr_space_layout()) next to (or above) a pmap-like table of every mapping; a shared
+ * anonymous mapping names the other processes that hold it (from the snapshot's channels).
+ * Its keys: l splits the libraries' band, C compares with another process (view_memcmp.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -14,86 +14,31 @@
 #define FIG_WIDTH 44      /* address (16) + space + column (27) */
 #define FIG_ADDR 17
 #define MAX_BANDS 256
-
-static int seg_attr(enum segment s)
-{
-	static const int kind_of[SEG__COUNT] = {
-		[SEG_ANON] = -1, [SEG_TEXT] = CK_SYSV_MSG, [SEG_DATA] = CK_EVENTFD, [SEG_BSS] = CK_TCP,
-		[SEG_HEAP] = CK_SYSV_SHM, [SEG_STACK] = CK_UNIX, [SEG_LIB] = CK_PIPE, [SEG_SHM] = CK_POSIX_SHM,
-		[SEG_FILE] = -1, [SEG_VDSO] = -1, [SEG_VVAR] = -1, [SEG_VSYSCALL] = -1,
-	};
-	int k = (unsigned)s < SEG__COUNT ? kind_of[s] : -1;
-	return (k >= 0 ? ui_kind_attr((enum chan_kind)k) : (int)A_NORMAL) | A_REVERSE;
-}
+#define FIG_ROWS_MAX 24
 
 static void size_text(uint64_t bytes, char *buf, size_t n)
 {
-	static const char *const unit[] = { "B", "K", "M", "G", "T", "P" };
+	static const char *const unit[] = { "B", "K", "M", "G", "T", "P", "E" };
 	double v = (double)bytes;
 	int u = 0;
-	while (v >= 1024 && u < 5) {
+	while (v >= 1024 && u < 6) {
 		v /= 1024;
 		u++;
 	}
 	snprintf(buf, n, u == 0 ? "%.0f%s" : "%.1f%s", v, unit[u]);
 }
 
-/* The file name part of the band's first mapping, escaped, for the band's second row. */
-static void band_path(const struct map_info *m, struct strbuf *sb)
-{
-	if (!m->path || !*m->path)
-		return;
-	const char *base = strrchr(m->path, '/');
-	base = base && base[1] ? base + 1 : m->path;
-	esc_append(sb, base, strlen(base));
-}
-
-static void draw_band(WINDOW *w, int y0, int x0, const struct as_row *r, const struct map_info *maps,
-		      bool selected)
-{
-	int cw = FIG_WIDTH - FIG_ADDR, attr = r->type == AS_GAP ? ui_attr(UI_DIM) : seg_attr(r->seg);
-	char size[16], label[64];
-	uint64_t bytes = 0;
-	for (size_t i = r->first_map; r->type == AS_SEG && i < r->first_map + r->n_maps; i++)
-		bytes += maps[i].end - maps[i].start;
-	size_text(r->type == AS_SEG ? bytes : r->end - r->start, size, sizeof size);
-	for (int k = 0; k < r->height; k++) {
-		int y = y0 + r->y + k;
-		ui_put_str(w, y, x0 + FIG_ADDR, ui_glyph(G_V), 1, A_NORMAL);
-		ui_fill(w, y, x0 + FIG_ADDR + 1, cw - 2, r->type == AS_GAP ? (int)A_NORMAL : attr);
-		ui_put_str(w, y, x0 + FIG_ADDR + cw - 1, ui_glyph(G_V), 1, A_NORMAL);
-	}
-	if (r->type == AS_GAP)
-		snprintf(label, sizeof label, "%s unmapped %s", ui_glyph(G_ELLIPSIS), size);
-	else
-		snprintf(label, sizeof label, "%s %s", segment_name(r->seg), size);
-	ui_put_str(w, y0 + r->y, x0 + FIG_ADDR + 2, label, cw - 4, attr | (selected ? A_BOLD : 0));
-	if (r->type == AS_SEG && r->height >= 2 && r->n_maps) {
-		struct strbuf sb = STRBUF_INIT;
-		band_path(&maps[r->first_map], &sb);
-		ui_put_str(w, y0 + r->y + 1, x0 + FIG_ADDR + 2, sb_str(&sb), cw - 4, attr);
-		sb_free(&sb);
-	}
-	ui_printf(w, y0 + r->y + r->height - 1, x0, FIG_ADDR - 1, ui_attr(UI_DIM), "%16llx",
-		  (unsigned long long)r->start);
-	if (selected)
-		ui_put_str(w, y0 + r->y, x0 + FIG_WIDTH, ui_glyph(G_ARROW_L), 1, ui_attr(UI_TITLE));
-}
-
-static void draw_figure(WINDOW *w, int y0, int x0, int height, const struct proc_info *p, size_t sel)
+static void draw_figure(WINDOW *w, int y0, int x0, int height, const struct snapshot *s,
+			const struct proc_info *p, const struct detail_state *d, bool side_labels)
 {
 	struct as_row rows[MAX_BANDS];
-	if (height < 3)
+	struct memfig f = { .s = s, .p = p, .rows = rows, .addr_w = FIG_ADDR - 1,
+			    .col_w = FIG_WIDTH - FIG_ADDR, .sel = d->sel, .side_labels = side_labels };
+	if (memfig_band_rows(&f, height) < 1)
 		return;
-	size_t n = addr_space_layout(p->maps, p->n_maps, height - 2, rows, MAX_BANDS);
-	if (n)
-		ui_printf(w, y0, x0, FIG_ADDR - 1, ui_attr(UI_DIM), "%16llx", (unsigned long long)rows[n - 1].end);
-	ui_put_str(w, y0, x0 + FIG_ADDR + 2, "high addresses", FIG_WIDTH - FIG_ADDR - 2, ui_attr(UI_DIM));
-	for (size_t i = 0; i < n; i++) {
-		bool selected = sel >= rows[i].first_map && sel < rows[i].first_map + rows[i].n_maps;
-		draw_band(w, y0 + 1, x0, &rows[i], p->maps, selected);
-	}
-	ui_put_str(w, y0 + height - 1, x0 + FIG_ADDR + 2, "low addresses", FIG_WIDTH - FIG_ADDR - 2, ui_attr(UI_DIM));
+	struct as_opts o = { .expand_libs = d->libs_open, .kernel = true };
+	f.n = addr_space_layout(p->maps, p->n_maps, memfig_band_rows(&f, height), &o, rows, MAX_BANDS);
+	memfig_draw(w, y0, x0, height, &f);
 }
 
 static void table_header(WINDOW *w, int y, int x, int width)
@@ -208,6 +153,8 @@ void memory_draw(struct detail_state *d, WINDOW *w, const struct snapshot *s, co
 {
 	int height = getmaxy(w) - y0, width = getmaxx(w);
 	char vs[16], rs[16];
+	if (d->cmp_pid && !memcmp_other(d, s))
+		d->cmp_pid = 0;      /* the other process ended */
 	size_text(p->vsize, vs, sizeof vs);
 	human_kib(p->rss_kib, rs, sizeof rs);
 	ui_printf(w, y0, 1, width - 2, A_BOLD, "Virtual size %s, resident %s, %zu mappings", vs, rs, p->n_maps);
@@ -215,12 +162,19 @@ void memory_draw(struct detail_state *d, WINDOW *w, const struct snapshot *s, co
 	height--;
 	if (height < 3 || explain_missing(w, y0, p))
 		return;
+	if (d->cmp_pid) {
+		memcmp_draw(d, w, s, p, y0);
+		return;
+	}
 	if (width >= FIG_WIDTH + 2 + 60) {
-		draw_figure(w, y0, 0, height, p, d->sel);
+		draw_figure(w, y0, 0, height, s, p, d, false);
 		draw_table(d, w, y0, FIG_WIDTH + 2, height, width - FIG_WIDTH - 2, s, p);
 	} else {
-		int fig_h = height / 2;
-		draw_figure(w, y0, 0, fig_h, p, d->sel);
+		/* the figure first (15 rows of bands at 80x24), the table keeps 4 lines */
+		int fig_h = height - 4 > FIG_ROWS_MAX ? FIG_ROWS_MAX : height - 4;
+		if (fig_h < height / 2)
+			fig_h = height / 2;
+		draw_figure(w, y0, 0, fig_h, s, p, d, true);
 		draw_table(d, w, y0 + fig_h, 0, height - fig_h, width, s, p);
 	}
 }
@@ -235,6 +189,13 @@ void memory_key(struct detail_state *d, struct view_ctx *v, const struct proc_in
 	case ACT_PAGE_DOWN: d->sel = d->sel + page < p->n_maps ? d->sel + page : (p->n_maps ? p->n_maps - 1 : 0); break;
 	case ACT_HOME:      d->sel = 0; break;
 	case ACT_END:       d->sel = p->n_maps ? p->n_maps - 1 : 0; break;
+	case ACT_LIBS:      d->libs_open = !d->libs_open; break;
+	case ACT_COMPARE:
+		if (d->cmp_pid)
+			d->cmp_pid = 0;
+		else
+			memcmp_start(d, v, p);
+		break;
 	case ACT_EXPLAIN: {
 		char k[32];
 		if (d->sel < p->n_maps) {

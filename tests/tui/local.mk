@@ -21,6 +21,7 @@ TMUX_TESTS = \
 	tests/tui/lifecycle.sh \
 	tests/tui/demo.sh \
 	tests/tui/memory.sh \
+	tests/tui/memory_figure.sh \
 	tests/tui/setup.sh \
 	tests/tui/meters.sh \
 	tests/tui/users.sh \

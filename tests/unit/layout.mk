@@ -10,3 +10,6 @@ EXTRA_DIST += tests/tui/graph.sh
 check_PROGRAMS += tests/unit/test_graph_groups
 TESTS += tests/unit/test_graph_groups
 tests_unit_test_graph_groups_LDADD = $(IPCTOP_LIBS)
+check_PROGRAMS += tests/unit/test_addr_figure
+TESTS += tests/unit/test_addr_figure
+tests_unit_test_addr_figure_LDADD = $(IPCTOP_LIBS)

@@ -1,7 +1,10 @@
 /* test_addr_space.c — geometry of the address-space figure: order, gaps, classes, bounds. */
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "layout/addr_space.h"
+#include "util/human_size.h"
 #include "../tap.h"
 
 #define KIB 1024ULL
@@ -59,7 +62,7 @@ static void test_typical(void)
 	struct map_info m[16];
 	size_t n = typical(m);
 	struct as_row r[64];
-	size_t nr = addr_space_layout(m, n, 30, r, 64);
+	size_t nr = addr_space_layout(m, n, 30, NULL, r, 64);
 	ok(nr > 0, "typical: rows written");
 	ok(rows_sum(r, nr) <= 30, "typical: height %d within 30", rows_sum(r, nr));
 	check_order_and_tiling(r, nr, "typical");
@@ -81,7 +84,25 @@ static void test_typical(void)
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
 		all = all && seen[want[i]];
 	ok(all, "typical: every class present has a row");
-	is_int(libc_rows, 1, "typical: the three libc mappings form one band");
+	is_int(libc_rows, 0, "typical: libraries collapsed, libc is not a band of its own");
+	size_t lib_bands = 0;
+	for (size_t i = 0; i < nr; i++)
+		if (r[i].type == AS_SEG && r[i].seg == SEG_LIB) {
+			lib_bands++;
+			is_int(r[i].n_libs, 2, "typical: the library band holds libc and ld.so");
+			is_int(r[i].n_maps, 4, "typical: ...and their four mappings");
+		}
+	is_int(lib_bands, 1, "typical: the shared libraries form one band");
+	struct as_opts open_libs = { .expand_libs = true };
+	nr = addr_space_layout(m, n, 30, &open_libs, r, 64);
+	lib_bands = libc_rows = 0;
+	for (size_t i = 0; i < nr; i++)
+		if (r[i].type == AS_SEG && r[i].seg == SEG_LIB) {
+			lib_bands++;
+			libc_rows += r[i].n_maps == 3 && r[i].n_libs == 1;
+		}
+	is_int(lib_bands, 2, "typical, libraries expanded: one band per library");
+	is_int(libc_rows, 1, "typical, libraries expanded: the three libc mappings form one band");
 	int small = 0, big = 0;
 	for (size_t i = 0; i < nr; i++) {
 		if (r[i].seg == SEG_DATA && r[i].type == AS_SEG)
@@ -97,7 +118,7 @@ static void test_tight(void)
 	struct map_info m[16];
 	size_t n = typical(m);
 	struct as_row r[64];
-	size_t nr = addr_space_layout(m, n, 8, r, 64);
+	size_t nr = addr_space_layout(m, n, 8, NULL, r, 64);
 	ok(rows_sum(r, nr) <= 8, "tight: height %d within 8", rows_sum(r, nr));
 	bool seen[SEG__COUNT] = { false };
 	for (size_t i = 0; i < nr; i++)
@@ -112,9 +133,9 @@ static void test_tight(void)
 	for (size_t i = 0; i < nr; i++)
 		covered += r[i].n_maps;
 	is_int(covered, n, "tight: every mapping belongs to one band");
-	nr = addr_space_layout(m, n, 3, r, 64);
+	nr = addr_space_layout(m, n, 3, NULL, r, 64);
 	ok(rows_sum(r, nr) <= 3 && nr <= 3, "tiny: 3 rows respected");
-	nr = addr_space_layout(m, n, 30, r, 4);
+	nr = addr_space_layout(m, n, 30, NULL, r, 4);
 	ok(nr <= 4, "max: never more rows than the output holds");
 }
 
@@ -122,11 +143,11 @@ static void test_edges(void)
 {
 	struct as_row r[8];
 	struct map_info one = map(0x1000, 4 * KIB, SEG_ANON, "");
-	size_t nr = addr_space_layout(&one, 1, 10, r, 8);
+	size_t nr = addr_space_layout(&one, 1, 10, NULL, r, 8);
 	is_int(nr, 1, "one mapping: one row");
 	ok(nr == 1 && r[0].height >= 1 && r[0].height <= 10 && r[0].n_maps == 1, "one mapping: fits");
-	is_int(addr_space_layout(NULL, 0, 10, r, 8), 0, "no mappings: no rows");
-	is_int(addr_space_layout(&one, 1, 0, r, 8), 0, "no height: no rows");
+	is_int(addr_space_layout(NULL, 0, 10, NULL, r, 8), 0, "no mappings: no rows");
+	is_int(addr_space_layout(&one, 1, 0, NULL, r, 8), 0, "no height: no rows");
 }
 
 static void test_many(void)
@@ -142,7 +163,7 @@ static void test_many(void)
 	}
 	m[n - 1].seg = SEG_STACK;
 	struct as_row r[50];
-	size_t nr = addr_space_layout(m, n, 40, r, 50);
+	size_t nr = addr_space_layout(m, n, 40, NULL, r, 50);
 	ok(nr > 0 && rows_sum(r, nr) <= 40, "70k mappings: %zu rows, height %d within 40", nr, rows_sum(r, nr));
 	check_order_and_tiling(r, nr, "70k");
 	bool stack = false;
@@ -162,7 +183,7 @@ static void test_monotone(void)
 	bool good = true;
 	for (int h = 1; h <= 60; h++) {
 		struct as_row r[4];
-		size_t nr = addr_space_layout(m, 2, h, r, 4);
+		size_t nr = addr_space_layout(m, 2, h, NULL, r, 4);
 		int small = 0, big = 0;
 		for (size_t i = 0; i < nr; i++) {
 			if (r[i].type == AS_SEG && r[i].seg == SEG_DATA)
