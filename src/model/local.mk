@@ -12,7 +12,8 @@ libipctop_a_SOURCES += \
 	src/model/meter_calc.c src/model/meter_calc.h \
 	src/model/wait_decode.c src/model/wait_decode.h \
 	src/model/wait_describe.c src/model/wait_describe.h \
-	src/model/rates.c src/model/rates.h
+	src/model/rates.c src/model/rates.h \
+	src/model/proc_traffic.c src/model/proc_traffic.h
 nodist_libipctop_a_SOURCES = src/model/syscall_names.inc
 BUILT_SOURCES = src/model/syscall_names.inc
 CLEANFILES += src/model/syscall_names.inc

@@ -29,6 +29,10 @@ const struct help_entry help_entries[] = {
 	{ "col.vcsw", "VCSW/s", "Voluntary context switches per second: how often it gave up the CPU to wait (I/O, a lock, sleep)." },
 	{ "col.icsw", "ICSW/s", "Involuntary context switches per second: how often the scheduler took the CPU away from it." },
 	{ "col.exe", "EXE", "The path of the program file the process runs (its /proc/PID/exe link)." },
+	{ "col.io_read", "IO_R/s", "Bytes per second the process read through read-like system calls (rchar of /proc/PID/io: files, pipes, sockets, terminals); ? when unknown (another user's process, or no earlier refresh)." },
+	{ "col.io_write", "IO_W/s", "Bytes per second the process wrote through write-like system calls (wchar of /proc/PID/io); ? when unknown." },
+	{ "col.ipc_rate", "IPC/s", "Bytes per second over its channels, sent plus received, each socket once. Only TCP has byte counters: blank when it holds none, ? when not yet measured." },
+	{ "col.busiest", "BUSIEST", "Its busiest channel since the last refresh: the kind, the process (or address) at the other end, and its own bytes per second there both ways." },
 	{ "col.command", "Command", "The command line the process was started with, or its name in brackets for kernel threads." },
 
 	{ "", "Header", NULL },

@@ -19,17 +19,7 @@ static const uint8_t LO[4] = { 127, 0, 0, 1 };
 static void tcp(struct snapshot *s, size_t pi, uint64_t ino, uint16_t lp, uint16_t rp,
                 uint64_t sent, uint64_t rcvd)
 {
-	int32_t k = hand_add_sock(s, AF_INET, SOCK_STREAM, IPPROTO_TCP, 1, ino);
-	struct sock_info *sk = &s->socks[k];
-	memcpy(sk->laddr, LO, 4);
-	memcpy(sk->raddr, LO, 4);
-	sk->lport = lp;
-	sk->rport = rp;
-	sk->state = 1;
-	sk->has_tcp_info = true;
-	sk->bytes_sent = sk->bytes_acked = sent;
-	sk->bytes_received = rcvd;
-	hand_add_fd(s, pi, 3 + (int)(ino % 10), FDK_SOCKET, 0, ino, ACC_RW, "socket")->sock = k;
+	hand_add_tcp(s, pi, 3 + (int)(ino % 10), ino, lp, rp, LO, sent, rcvd);
 }
 
 static const struct endpoint *end_of(const struct snapshot *s, const char *id, pid_t pid)

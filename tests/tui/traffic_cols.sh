@@ -1,0 +1,71 @@
+#!/bin/sh
+# traffic_cols.sh — the list's traffic columns against traffic_fixture (a TCP flood paced at
+# 4 MiB/s, an idle connection, a writer blocked on a full pipe): B sorts by IPC/s and shows the
+# IPC/s and BUSIEST columns; the first row is then an end of the flood, and the sender's
+# IPC/s, its BUSIEST ("tcp→RECEIVER N/s") and its IO_W/s (wchar of /proc/PID/io; it writes
+# with write(2)) are within 25% of the fixture's 4 MiB/s; the idle pair shows 0 and
+# "tcp→PEER 0/s"; the pipe writer, which holds no channel with byte counters, shows nothing
+# in IPC/s (unknown is never 0).
+. "$TESTS_SRC/tap.sh"
+. "$TESTS_SRC/tui/tmux_lib.sh"
+tmux_require
+[ -x "$TESTS_BIN/fixture/traffic_fixture" ] || skip_all "traffic_fixture not built"
+tmux_setup trafcols fixture_pid
+start_fixture traffic_fixture
+# the flood, idle and pipe lines of the manifest: each "NAME A B ...", A the client or writer
+set -- $(awk '$1 == "flood" || $1 == "idle" || $1 == "pipe" { print $1, $2, $3 }' "$tmp/manifest" | sort)
+[ "$1 $4 $7" = "flood idle pipe" ]
+ok $? "the fixture recorded the flood ($2 → $3), idle ($5, $6) and pipe ($8 → $9) pids"
+tx=$2 rx=$3 ia=$5 ib=$6 pw=$8 pr=$9
+
+mkdir -p "$tmp/config/ipctop"
+printf 'sort_column=pid\nsort_direction=asc\ncolumns=pid,user,state,io_read,io_write,command\n' \
+	> "$tmp/config/ipctop/ipctoprc"
+start trafcols --no-color -d 5 -p "$tx,$rx,$ia,$ib,$pw,$pr"
+wait_for fx-flood-tx 150; ok $? "the fixture's processes are listed"
+T send-keys -t "$session" B
+wait_for BUSIEST 100; ok $? "B shows the BUSIEST column"
+
+# cell PID TITLE WIDTH left|right: the text of PID's row under the column TITLE (WIDTH cells,
+# aligned as that column is), blanks trimmed.
+cell() {
+	T capture-pane -p -t "$session" | awk -v pid="$1" -v t="$2" -v w="$3" -v al="$4" '
+		index($0, " PID ") && !x { i = index($0, t); x = al == "left" ? i : i + length(t) - w }
+		x && $1 == pid { s = substr($0, x, w); gsub(/^ +| +$/, "", s); print s; exit }'
+}
+# in_range TEXT LO HI: TEXT is "N.NM" (MiB) with LO <= N <= HI.
+in_range() {
+	case $1 in *M) ;; *) return 1 ;; esac
+	awk -v n="${1%M}" -v lo="$2" -v hi="$3" 'BEGIN { exit !(n + 0 >= lo && n + 0 <= hi) }'
+}
+first_row() { rows | cut -d' ' -f1; }
+flood_first() { f=$(first_row); [ "$f" = "$tx" ] || [ "$f" = "$rx" ]; }
+sender_ok() {
+	ipc=$(cell "$tx" IPC/s 6 right)
+	busy=$(cell "$tx" BUSIEST 20 left)
+	iow=$(cell "$tx" IO_W/s 6 right)
+	in_range "$ipc" 3.0 5.0 && in_range "$iow" 3.0 5.0 &&
+		case $busy in "tcp→$rx "*/s) r=${busy##* }; in_range "${r%/s}" 3.0 5.0 ;; *) false ;; esac
+}
+
+wait_until flood_first 100
+st=$?
+ok $st "sorted by traffic, an end of the flood is the first row (got $(first_row))"
+wait_until sender_ok 100
+st=$?
+ok $st "the sender's IPC/s, IO_W/s and BUSIEST (tcp→$rx) are within 25% of 4.0M (got '$ipc' '$iow' '$busy')"
+idle_ok() {
+	[ "$(cell "$ia" IPC/s 6 right)" = 0 ] && [ "$(cell "$ib" IPC/s 6 right)" = 0 ] &&
+		[ "$(cell "$ia" BUSIEST 20 left)" = "tcp→$ib 0/s" ]
+}
+wait_until idle_ok 50
+st=$?
+ok $st "the idle pair: IPC/s 0 both, $ia's BUSIEST tcp→$ib 0/s (got '$(cell "$ia" IPC/s 6 right)' '$(cell "$ia" BUSIEST 20 left)')"
+got=$(cell "$pw" IPC/s 6 right)
+[ -z "$got" ] && [ "$(cell "$pw" BUSIEST 20 left)" = "" ] && [ -n "$(cell "$pw" IO_W/s 6 right)" ]
+ok $? "the pipe writer (its row there, IO_W/s '$(cell "$pw" IO_W/s 6 right)') holds no counted channel: IPC/s and BUSIEST blank, not 0 (got '$got')"
+quit_ok trafcols
+exec 9>&-
+wait "$fixture_pid"; ok $? "the fixture stops cleanly"
+fixture_pid=
+tap_done
