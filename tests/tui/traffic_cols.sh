@@ -5,7 +5,8 @@
 # IPC/s, its BUSIEST ("tcp→RECEIVER N/s") and its IO_W/s (wchar of /proc/PID/io; it writes
 # with write(2)) are within 25% of the fixture's 4 MiB/s; the idle pair shows 0 and
 # "tcp→PEER 0/s"; the pipe writer, which holds no channel with byte counters, shows nothing
-# in IPC/s (unknown is never 0).
+# in IPC/s (unknown is never 0). On the graph the flood's edge is bold and labelled with its
+# rate, the idle pair's dim and unlabelled.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require
@@ -64,7 +65,27 @@ ok $st "the idle pair: IPC/s 0 both, $ia's BUSIEST tcp→$ib 0/s (got '$(cell "$
 got=$(cell "$pw" IPC/s 6 right)
 [ -z "$got" ] && [ "$(cell "$pw" BUSIEST 20 left)" = "" ] && [ -n "$(cell "$pw" IO_W/s 6 right)" ]
 ok $? "the pipe writer (its row there, IO_W/s '$(cell "$pw" IO_W/s 6 right)') holds no counted channel: IPC/s and BUSIEST blank, not 0 (got '$got')"
+
+# The graph: the flood's tcp edge (┄) drawn bold and labelled with its rate; the idle pair's
+# edge dim and unlabelled (capture-pane -e gives the attributes: SGR 1 bold, 2 dim).
+attrs() { T capture-pane -e -p -t "$session"; }
+bold_tcp() { attrs | grep -Eq "$(printf '\033')\\[([0-9]+;)*1m(┄|[0-9])"; }
+dim_tcp() { attrs | grep -Eq "$(printf '\033')\\[([0-9]+;)*2m┄"; }
+T send-keys -t "$session" / && T send-keys -t "$session" -l fx-flood-tx && T send-keys -t "$session" Enter g
+wait_for "Graph: fx-flood-tx($tx)" 100; ok $? "g opens the graph on the flood sender"
+wait_re "[├┄](3\\.[0-9]|4\\.[0-9]|5\\.0)M(/s)?[┄]*[→┤]" 100
+ok $? "the flood edge is labelled with its rate, within 25% of 4.0M"
+wait_until bold_tcp 50; ok $? "the flood edge (busy) is drawn bold"
 quit_ok trafcols
+start trafidle --no-color -d 5 -p "$ia,$ib"
+wait_for fx-idle-a 150
+T send-keys -t "$session" g
+wait_for "Graph: fx-idle" 100; ok $? "the graph of the idle pair opens"
+wait_until dim_tcp 50; ok $? "the idle edge (no byte moved) is drawn dim"
+! bold_tcp && ! T capture-pane -p -t "$session" | grep -Eq "┄[0-9.]+[KMG]?(/s)?"
+ok $? "the idle edge is neither bold nor labelled"
+wait_for "dim: idle" 10; ok $? "the legend says what bold and dim lines mean"
+quit_ok trafidle
 exec 9>&-
 wait "$fixture_pid"; ok $? "the fixture stops cleanly"
 fixture_pid=

@@ -95,6 +95,17 @@ int32_t hand_add_tcp(struct snapshot *s, size_t pi, int fd, uint64_t ino, uint16
 	return k;
 }
 
+int32_t hand_add_unix_pair(struct snapshot *s, size_t pa, size_t pb, int fd, uint64_t ino)
+{
+	int32_t u1 = hand_add_sock(s, AF_UNIX, SOCK_STREAM, 0, 1, ino);
+	int32_t u2 = hand_add_sock(s, AF_UNIX, SOCK_STREAM, 0, 1, ino + 1);
+	s->socks[u1].peer = ino + 1;
+	s->socks[u2].peer = ino;
+	hand_add_fd(s, pa, fd, FDK_SOCKET, 0, ino, ACC_RW, "socket")->sock = u1;
+	hand_add_fd(s, pb, fd, FDK_SOCKET, 0, ino + 1, ACC_RW, "socket")->sock = u2;
+	return u1;
+}
+
 const struct endpoint *hand_ep_of(const struct channel *c, pid_t pid)
 {
 	for (size_t i = 0; c && i < c->n_ep; i++)

@@ -7,7 +7,6 @@
  * chattiest first and the unknown last; the short rate text of the list's cells. */
 #include <math.h>
 #include <string.h>
-#include <sys/socket.h>
 
 #include "channel/channel_resolve.h"
 #include "model/proc_traffic.h"
@@ -34,12 +33,7 @@ static void fill(struct snapshot *s, int after)
 	hand_add_tcp(s, 0, 5, 21, 40001, 5001, LO, 300, 40);
 	hand_add_tcp(s, 2, 3, 22, 5001, 40001, LO, 40, 300);
 	/* 103 and 104: a UNIX pair, no byte counters */
-	int32_t u1 = hand_add_sock(s, AF_UNIX, SOCK_STREAM, 0, 1, 71);
-	int32_t u2 = hand_add_sock(s, AF_UNIX, SOCK_STREAM, 0, 1, 72);
-	s->socks[u1].peer = 72;
-	s->socks[u2].peer = 71;
-	hand_add_fd(s, 3, 3, FDK_SOCKET, 0, 71, ACC_RW, "socket")->sock = u1;
-	hand_add_fd(s, 4, 3, FDK_SOCKET, 0, 72, ACC_RW, "socket")->sock = u2;
+	hand_add_unix_pair(s, 3, 4, 3, 71);
 	/* 105 → 101: a connection new in the later snapshot */
 	if (after) {
 		hand_add_tcp(s, 5, 3, 31, 40002, 5002, LO, 50, 0);
