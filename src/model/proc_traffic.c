@@ -63,7 +63,8 @@ static void io_rates(const struct snapshot *s, const struct proc_info *p, struct
 void proc_traffic_compute(const struct snapshot *s, struct proc_traffic *out)
 {
 	for (size_t i = 0; i < s->n_procs; i++) {
-		out[i] = (struct proc_traffic){ NAN, NAN, NAN, 0, -1, NAN, 0, NULL };
+		out[i] = (struct proc_traffic){ NAN, NAN, NAN, 0, false, -1, NAN, 0, NULL };
+		out[i].fds_unknown = s->procs[i].flags & PF_FDS_DENIED;
 		io_rates(s, &s->procs[i], &out[i]);
 	}
 	for (size_t c = 0; c < s->n_chans; c++) {

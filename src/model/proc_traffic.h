@@ -5,6 +5,7 @@
 #ifndef IPCTOP_PROC_TRAFFIC_H
 #define IPCTOP_PROC_TRAFFIC_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -17,6 +18,8 @@ struct proc_traffic {
 	                         * NAN when no end's rate is known */
 	uint32_t n_counted;     /* its channel ends with byte counters (TCP), rates known or not:
 	                         * 0 means there is nothing to measure, not that nothing moved */
+	bool fds_unknown;       /* its descriptors could not be read (another user's process):
+	                         * its channels, so ipc and busiest, are unknown, not absent */
 	int32_t busiest;        /* index into chans of its channel with the highest rate, -1 none */
 	double busiest_rate;    /* its own end's tx + rx there (NAN when busiest is -1) */
 	pid_t peer;             /* a process at the other end of busiest, 0 when none is local */

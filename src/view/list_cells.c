@@ -59,11 +59,12 @@ static void io_text(const struct view_ctx *v, size_t i, int c, char *buf, size_t
 	human_short(buf, size, !t ? NAN : c == COL_IO_R ? t->io_r : t->io_w);
 }
 
-/* IPC/s: nothing when the process holds no channel with byte counters, "?" not yet measured. */
+/* IPC/s: nothing when the process holds no channel with byte counters, "?" when not yet
+ * measured or when its descriptors are not ours to read. */
 static void ipc_text(const struct view_ctx *v, size_t i, char *buf, size_t size)
 {
 	const struct proc_traffic *t = v->traffic ? &v->traffic[i] : NULL;
-	if (t && t->n_counted)
+	if (t && (t->n_counted || t->fds_unknown))
 		human_short(buf, size, t->ipc);
 }
 
@@ -71,7 +72,7 @@ static void ipc_text(const struct view_ctx *v, size_t i, char *buf, size_t size)
 static void busiest_text(const struct view_ctx *v, size_t i, char *buf, size_t size)
 {
 	const struct proc_traffic *t = v->traffic ? &v->traffic[i] : NULL;
-	if (!t || !t->n_counted)
+	if (!t || !(t->n_counted || t->fds_unknown))
 		return;
 	if (t->busiest < 0 || (size_t)t->busiest >= v->cur->n_chans) {
 		snprintf(buf, size, "?");

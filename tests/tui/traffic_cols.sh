@@ -6,7 +6,8 @@
 # with write(2)) are within 25% of the fixture's 4 MiB/s; the idle pair shows 0 and
 # "tcp→PEER 0/s"; the pipe writer, which holds no channel with byte counters, shows nothing
 # in IPC/s (unknown is never 0). On the graph the flood's edge is bold and labelled with its
-# rate, the idle pair's dim and unlabelled.
+# rate, the idle pair's dim and unlabelled. As nobody, on root's fixture: the rates still, but
+# IO_W/s "?" (root's /proc/PID/io is unreadable).
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require
@@ -86,6 +87,27 @@ wait_until dim_tcp 50; ok $? "the idle edge (no byte moved) is drawn dim"
 ok $? "the idle edge is neither bold nor labelled"
 wait_for "dim: idle" 10; ok $? "the legend says what bold and dim lines mean"
 quit_ok trafidle
+
+# As nobody (from a root run), on root's fixture: root's descriptors and /proc/PID/io are not
+# nobody's to read, so the sender's IO_W/s, IPC/s and BUSIEST are "?" (unknown), never blank
+# (nothing to measure) or 0; the pipe writer's too.
+nobody_or_done
+mkdir -p "$tmp/nobody/ipctop" && chmod 755 "$tmp"
+cp "$tmp/config/ipctop/ipctoprc" "$tmp/nobody/ipctop/" && chown -R nobody "$tmp/nobody"
+session=trafnobody
+T new-session -d -s "$session" -x 120 -y 40 "$nobody_prefix \
+	env XDG_CONFIG_HOME='$tmp/nobody' LC_ALL=C.UTF-8 '$IPCTOP' --no-color -d 5 -p $tx,$rx,$ia,$ib,$pw,$pr"
+wait_for fx-flood-tx 150; ok $? "as nobody: the fixture's processes are listed"
+T send-keys -t "$session" B
+wait_for BUSIEST 100
+nobody_ok() {
+	got="$(cell "$tx" IO_W/s 6 right) $(cell "$tx" IPC/s 6 right) $(cell "$tx" BUSIEST 20 left)"
+	got="$got $(cell "$pw" IPC/s 6 right)"
+	[ "$got" = "? ? ? ?" ]
+}
+wait_until nobody_ok 50
+ok $? "as nobody: root's sender's IO_W/s, IPC/s, BUSIEST and the pipe writer's IPC/s are ? (got '$got')"
+quit_ok trafnobody
 exec 9>&-
 wait "$fixture_pid"; ok $? "the fixture stops cleanly"
 fixture_pid=

@@ -2,7 +2,8 @@
  * a process's channel rate is the sum of its TCP ends both ways, a socket held through two
  * descriptors counted once; its busiest channel names the peer process, or the address of an
  * off-host peer; an idle connection is 0, a process with no counted channel has nothing to
- * measure (n_counted 0) and a new connection is unknown (NAN), never 0; I/O rates from
+ * measure (n_counted 0), one whose descriptors are unreadable has unknown channels, and a new
+ * connection is unknown (NAN), never 0; I/O rates from
  * /proc/PID/io, unknown where unreadable or without rates; the traffic sort (B) puts the
  * chattiest first and the unknown last; the short rate text of the list's cells. */
 #include <math.h>
@@ -45,6 +46,7 @@ static void fill(struct snapshot *s, int after)
 	s->procs[0].has_io = true;
 	s->procs[0].io = (struct proc_io){ 1000 + 2000 * after, 500 + 300 * after, 0, 0, 0 };
 	s->procs[1].has_io = !after;
+	s->procs[4].flags |= PF_FDS_DENIED;   /* as another user's process is to a non-root viewer */
 	channel_resolve(s);
 }
 
@@ -57,7 +59,9 @@ static void test_sums(void)
 	ok(T[1].ipc == 1010.0 && T[1].n_counted == 2, "101: 1010 B/s; its new connection counted but not measured (got %g, %u)",
 	   T[1].ipc, T[1].n_counted);
 	ok(T[2].ipc == 0.0 && T[2].n_counted == 1, "102: an idle connection is 0, not unknown (got %g)", T[2].ipc);
-	ok(T[3].n_counted == 0 && isnan(T[3].ipc) && T[3].busiest < 0, "103: UNIX only, nothing to measure");
+	ok(T[3].n_counted == 0 && isnan(T[3].ipc) && T[3].busiest < 0 && !T[3].fds_unknown,
+	   "103: UNIX only, nothing to measure");
+	ok(T[4].fds_unknown && !T[0].fds_unknown, "104: descriptors unreadable: its channels unknown, not absent");
 	ok(T[5].n_counted == 1 && isnan(T[5].ipc) && T[5].busiest < 0 && isnan(T[5].busiest_rate),
 	   "105: a connection new now is unknown, not 0");
 }
