@@ -125,6 +125,9 @@ const struct help_entry help_entries[] = {
 	{ "ipc.sysv", "SysV object", "A SysV segment's size, how many processes have it attached, its owner and permissions; a SysV queue's messages and bytes waiting, owner and permissions (as ipcs shows them)." },
 	{ "ipc.peer", "Peer", "The process at the other end of the channel, or the remote address; beside it this end's TCP rate (tx, rx) and, as root, how full a pipe or queue is, where known. Enter jumps to it." },
 
+	{ "", "Communication graph", NULL },
+	{ "graph.weight", "Line weight", "An edge whose traffic is known (TCP) is drawn by its rate since the last refresh: bold when busy (256 KiB/s or more, both ways together), dim when idle (no byte moved); a moving edge carries its rate (4.0M/s) on its longest straight stretch where the text fits." },
+
 	{ "", "Channel table", NULL },
 	{ "chan.kind", "KIND", "What carries the data: pipe, fifo, unix or tcp or udp socket, SysV or POSIX shared memory or queue, memfd, pty, eventfd." },
 	{ "chan.state", "STATE", "The state of the channel's sockets as ss names it (established, listen, close_wait...); two states when the ends differ, as in a half-closed connection." },
