@@ -51,12 +51,19 @@ static void read_netns(struct scan_ctx *c, struct proc_info *p)
 }
 
 /* /proc/PID/io, for rates: unreadable (another user's process, for a non-root viewer) leaves
- * has_io false, and its rates unknown. */
-static void read_io(struct scan_ctx *c, struct proc_info *p)
+ * has_io false, and its rates unknown. A process that has not run since the previous snapshot
+ * (old) cannot have read or written anything: its counters are carried over, read now. */
+static void read_io(struct scan_ctx *c, struct proc_info *p, const struct proc_info *old)
 {
 	char path[32];
-	snprintf(path, sizeof(path), "%d/io", (int)p->pid);
 	uint64_t at = mono_ns();
+	if (old && old->has_io) {
+		p->has_io = true;
+		p->io = old->io;
+		p->io.at_ns = at;
+		return;
+	}
+	snprintf(path, sizeof(path), "%d/io", (int)p->pid);
 	long n = read_whole_at(c->proc_fd, path, &c->tmp);
 	p->has_io = n > 0 && parse_proc_io(c->tmp.buf, (size_t)n, &p->io) == 0;
 	p->io.at_ns = at;
@@ -96,7 +103,7 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 	}
 	collect_extras(s, c, p, old);
 	if (c->opts && c->opts->read_io && !(p->flags & PF_KTHREAD))
-		read_io(c, p);
+		read_io(c, p, old);
 	return 0;
 }
 

@@ -34,13 +34,16 @@ const struct gc_cell *gcanvas_at(const struct gcanvas *c, int x, int y)
 	return &c->cells[(size_t)y * (size_t)c->w + (size_t)x];
 }
 
-static void mark(struct gcanvas *c, int x, int y, uint8_t conn, uint8_t kind, enum gc_style style)
+static void mark(struct gcanvas *c, int x, int y, uint8_t conn, uint8_t kind, enum gc_style style,
+                 uint8_t emph)
 {
 	x -= c->ox;
 	y -= c->oy;
 	if (x < 0 || y < 0 || x >= c->w || y >= c->h)
 		return;
 	struct gc_cell *cell = &c->cells[(size_t)y * (size_t)c->w + (size_t)x];
+	if (!cell->conn || emph > cell->emph)
+		cell->emph = emph;
 	cell->conn |= conn;
 	if (cell->conn == conn || style >= cell->style) {
 		cell->kind = kind;
@@ -48,7 +51,8 @@ static void mark(struct gcanvas *c, int x, int y, uint8_t conn, uint8_t kind, en
 	}
 }
 
-void gcanvas_polyline(struct gcanvas *c, const struct gl_point *p, size_t n, uint8_t kind, enum gc_style style)
+void gcanvas_polyline(struct gcanvas *c, const struct gl_point *p, size_t n, uint8_t kind, enum gc_style style,
+                      uint8_t emph)
 {
 	for (size_t s = 0; s + 1 < n; s++) {
 		int dx = (p[s + 1].x > p[s].x) - (p[s + 1].x < p[s].x);
@@ -60,7 +64,7 @@ void gcanvas_polyline(struct gcanvas *c, const struct gl_point *p, size_t n, uin
 		for (int i = 0; i <= steps; i++) {
 			int x = p[s].x + dx * i, y = p[s].y + dy * i;
 			uint8_t conn = (uint8_t)((i > 0 ? back : 0) | (i < steps ? fwd : 0));
-			mark(c, x, y, conn, kind, style);
+			mark(c, x, y, conn, kind, style, emph);
 		}
 	}
 }

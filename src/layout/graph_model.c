@@ -421,6 +421,14 @@ static bool chan_shown(const struct snapshot *s, const struct channel *c, const 
 	return (o->kind_mask & (1u << c->kind)) && (o->one_ended || !c->one_ended) && in_scope(s, c, o->scope);
 }
 
+enum gedge_weight gedge_weight_of(double fwd, double back)
+{
+	double r = rate_add(fwd, back);
+	if (isnan(r) || r < 0)
+		return GW_UNKNOWN;
+	return r == 0 ? GW_IDLE : r >= GW_BUSY_RATE ? GW_BUSY : GW_ACTIVE;
+}
+
 void graph_model_build(struct graph_model *g, const struct snapshot *s, const struct gm_opts *o)
 {
 	g->n_nodes = g->n_edges = g->n_members = 0;
@@ -434,6 +442,8 @@ void graph_model_build(struct graph_model *g, const struct snapshot *s, const st
 		if (chan_shown(s, &s->chans[i], o))
 			add_channel(&b, &s->chans[i], (int32_t)i);
 	drop_lonely_nodes(g);
+	for (size_t e = 0; e < g->n_edges; e++)
+		g->edges[e].weight = (uint8_t)gedge_weight_of(g->edges[e].rate_fwd, g->edges[e].rate_back);
 	u64map_free(&b.node_of_key);
 	u64map_free(&b.edge_of_key);
 	u64map_free(&b.counted_pid);

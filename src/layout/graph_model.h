@@ -37,7 +37,14 @@ struct gnode {
 	uint64_t inner_bytes;      /* their bytes */
 };
 
+/* How busy an edge was between the last two snapshots, for the weight of its line: unknown
+ * (no rates: not TCP, or a first snapshot), idle (no byte moved either way), active, or busy
+ * (GW_BUSY_RATE bytes a second or more, both ways together). */
+enum gedge_weight { GW_UNKNOWN = 0, GW_IDLE, GW_ACTIVE, GW_BUSY };
+#define GW_BUSY_RATE (256.0 * 1024)
+
 struct gedge {
+
 	uint32_t from, to;         /* node indices: from = client side (left), to = server (right) */
 	enum chan_kind kind;
 	bool directed;             /* client and server told apart (else from/to are in pid order) */
@@ -48,6 +55,7 @@ struct gedge {
 	double rate_fwd, rate_back;   /* bytes per second from→to and to→from over the merged
 	                               * channels, where the snapshot has rates (TCP); NAN unknown */
 	uint64_t key;              /* stable: mixes both node keys and the kind */
+	uint8_t weight;            /* enum gedge_weight, from rate_fwd and rate_back */
 };
 
 /* A process on the graph and the node it is drawn in (its own, or its group's). */
@@ -80,6 +88,9 @@ int graph_model_node_of_pid(const struct graph_model *g, pid_t pid);
 /* Add a node or an edge (used by the builder, by tests and by the view for fading items). */
 uint32_t graph_model_add_node(struct graph_model *g, const struct gnode *n);
 void graph_model_add_edge(struct graph_model *g, const struct gedge *e);
+
+/* The weight class of an edge that moved fwd and back bytes a second (NAN unknown). */
+enum gedge_weight gedge_weight_of(double fwd, double back);
 
 /* Which side of a two-party channel an endpoint is on: higher = further right (server). */
 int graph_endpoint_rank(const struct snapshot *s, const struct channel *c, const struct endpoint *ep,

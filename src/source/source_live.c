@@ -52,6 +52,7 @@ static struct snapshot *take_one(struct live *l, const struct snapshot *prev, st
 	pid_t detail[2] = { w.detail_pid, w.compare_pid };
 	struct collect_opts co = { .prev = prev, .refresh_loop = true, .no_cpu_stat = w.no_cpu_stat,
 				   .want_shr = w.shr, .want_exe = w.exe, .want_threads = w.threads,
+				   .read_io = w.io,
 				   .probe_fill = PROBE_DETAIL,
 				   .full_rescan = l->taken++ % FULL_RESCAN_EVERY == 0 };
 	if (detail[0] > 0) {
@@ -65,7 +66,7 @@ static struct snapshot *take_one(struct live *l, const struct snapshot *prev, st
 		return NULL;
 	}
 	if (prev)
-		snapshot_rates(s, prev);   /* TCP ends' rates since the last refresh (io is not read) */
+		snapshot_rates(s, prev);   /* TCP ends' and (when read) I/O rates since the last refresh */
 	wait_since_carry(s, prev);     /* how long each blocked process has waited */
 	return s;
 }
@@ -132,6 +133,7 @@ static int live_start(struct source *src, const struct source_wants *w, struct s
 	struct snapshot *s = xmalloc(sizeof(*s));
 	struct collect_opts co = { .refresh_loop = true, .full_rescan = true, .no_cpu_stat = w->no_cpu_stat,
 				   .want_shr = w->shr, .want_exe = w->exe, .want_threads = w->threads,
+				   .read_io = w->io,
 				   .probe_fill = PROBE_DETAIL };
 	snapshot_init(s);
 	int r = snapshot_take(s, &co);
@@ -193,8 +195,10 @@ static void live_want(struct source *src, const struct source_wants *w, bool now
 {
 	struct live *l = src->priv;
 	pthread_mutex_lock(&l->lock);
-	bool changed = w->detail_pid != l->wants.detail_pid || w->compare_pid != l->wants.compare_pid || w->delay_tenths != l->wants.delay_tenths ||
-		       w->shr != l->wants.shr || w->exe != l->wants.exe || w->threads != l->wants.threads;
+	bool changed = w->detail_pid != l->wants.detail_pid || w->compare_pid != l->wants.compare_pid ||
+		       w->delay_tenths != l->wants.delay_tenths ||
+		       w->shr != l->wants.shr || w->exe != l->wants.exe || w->threads != l->wants.threads ||
+		       w->io != l->wants.io;
 	if (w->delay_tenths != l->wants.delay_tenths)
 		due_after(&l->due, w->delay_tenths);
 	l->wants = *w;

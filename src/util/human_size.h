@@ -8,4 +8,8 @@
  * (2^64 bytes: "16.0 EiB"). */
 void human_bytes(char *out, size_t n, double v);
 
+/* A rate or size in at most 5 cells for a table column, binary units without "B": "512",
+ * "4.0K", "12.5M", "980M", "1.2G" ("?" for NAN or a negative value). */
+void human_short(char *out, size_t n, double v);
+
 #endif

@@ -208,7 +208,9 @@ static void remember_shown(struct graph_view *g)
 static void compute_rates(struct graph_view *g)
 {
 	double dt = g->cur_ms > g->old_ms ? (double)(g->cur_ms - g->old_ms) / 1000.0 : 0;
+	g->has_weights = false;
 	for (size_t i = 0; i < g->shown.n_edges; i++) {
+		g->has_weights |= g->shown.edges[i].weight != GW_UNKNOWN;
 		g->edge_rate[i] = 0;
 		if (dt <= 0)
 			continue;

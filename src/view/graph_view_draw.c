@@ -3,8 +3,11 @@
  * the legend of kinds; the view follows the selection. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "model/format_addr.h"
+#include "model/rates.h"
 #include "model/sock_describe.h"
 #include "util/human_size.h"
 #include "util/strbuf.h"
@@ -52,18 +55,39 @@ static enum gc_style edge_draw_style(const struct graph_view *g, size_t e)
 	return (int)e == g->sel_edge ? GC_SELECTED : (enum gc_style)g->edge_style[e];
 }
 
+/* A line's weight: bold for a busy edge, dim for an idle one (no byte moved), else plain. */
+static uint8_t edge_emph(const struct graph_view *g, size_t e)
+{
+	uint8_t w = g->shown.edges[e].weight;
+	return w == GW_BUSY ? GC_EMPH_BOLD : w == GW_IDLE ? GC_EMPH_DIM : GC_EMPH_NORMAL;
+}
+
+static int emph_attr(enum gc_style st, uint8_t emph)
+{
+	if (st == GC_SELECTED)
+		return 0;
+	return emph == GC_EMPH_BOLD ? A_BOLD : emph == GC_EMPH_DIM ? A_DIM : 0;
+}
+
+static int edge_attr(const struct graph_view *g, size_t e)
+{
+	enum gc_style st = edge_draw_style(g, e);
+	return style_attr(st, ui_kind_attr(g->shown.edges[e].kind)) | emph_attr(st, edge_emph(g, e));
+}
+
 static void draw_lines(struct graph_view *g, WINDOW *w)
 {
 	gcanvas_reset(&g->canvas, g->view_w, g->view_h, g->sx, g->sy);
 	for (size_t e = 0; e < g->shown.n_edges; e++)
 		gcanvas_polyline(&g->canvas, &g->res.pts[g->ge[e].first_pt], g->ge[e].n_pts,
-				 (uint8_t)g->shown.edges[e].kind, edge_draw_style(g, e));
+				 (uint8_t)g->shown.edges[e].kind, edge_draw_style(g, e), edge_emph(g, e));
 	for (int y = 0; y < g->view_h; y++)
 		for (int x = 0; x < g->view_w; x++) {
 			const struct gc_cell *c = gcanvas_at(&g->canvas, x, y);
 			if (c && c->conn)
 				ui_put_str(w, 1 + y, x, conn_glyph(c->conn, c->kind), 1,
-					   style_attr((enum gc_style)c->style, ui_kind_attr(c->kind)));
+					   style_attr((enum gc_style)c->style, ui_kind_attr(c->kind)) |
+					   emph_attr((enum gc_style)c->style, c->emph));
 		}
 }
 
@@ -76,8 +100,67 @@ static void draw_arrow(struct graph_view *g, WINDOW *w, size_t e)
 	struct gl_point end = p[n - 1], prev = p[n - 2];
 	int dx = (end.x > prev.x) - (end.x < prev.x), dy = (end.y > prev.y) - (end.y < prev.y);
 	enum ui_glyph arrow = dx > 0 ? G_ARROW_R : dx < 0 ? G_ARROW_L : dy > 0 ? G_ARROW_D : G_ARROW_U;
-	int attr = style_attr(edge_draw_style(g, e), ui_kind_attr(g->shown.edges[e].kind));
-	put_cell(g, w, end.x - dx, end.y - dy, ui_glyph(arrow), attr);
+	put_cell(g, w, end.x - dx, end.y - dy, ui_glyph(arrow), edge_attr(g, e));
+}
+
+/* Whether the cells from (gx, gy) on, n wide, are on screen and hold one horizontal line only
+ * (no corner, tee or crossing that a label would hide). */
+static bool plain_run(const struct graph_view *g, int gx, int gy, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const struct gc_cell *c = gcanvas_at(&g->canvas, gx + i - g->sx, gy - g->sy);
+		if (!c || c->conn != (GC_LEFT | GC_RIGHT))
+			return false;
+	}
+	return true;
+}
+
+/* The longest horizontal stretch of edge e: its left end's x (the first cell after the
+ * corner), its row and its length in cells, less the arrowhead's cell; false when none. */
+static bool longest_run(const struct graph_view *g, size_t e, int *x, int *y, int *len)
+{
+	const struct gl_point *p = &g->res.pts[g->ge[e].first_pt];
+	size_t n = g->ge[e].n_pts;
+	*len = 0;
+	for (size_t s = 0; s + 1 < n; s++) {
+		int l = abs(p[s + 1].x - p[s].x) - 1;   /* cells between the two corners */
+		bool head = g->shown.edges[e].directed && s + 2 == n;
+		int left = p[s].x < p[s + 1].x ? p[s].x : p[s + 1].x;
+		if (head && p[s + 1].x < p[s].x)
+			left++;                              /* the arrow points left: skip it */
+		l -= head;
+		if (p[s].y == p[s + 1].y && l > *len) {
+			*x = left + 1;
+			*y = p[s].y;
+			*len = l;
+		}
+	}
+	return *len > 0;
+}
+
+/* A moving edge's rate (both ways together) on its longest horizontal stretch: "4.0M/s" with a
+ * cell of line left each side where it fits, else as much as fits of "4.0M/s" or "4.0M". */
+static void draw_rate_label(struct graph_view *g, WINDOW *w, size_t e)
+{
+	const struct gedge *ed = &g->shown.edges[e];
+	int x = 0, y = 0, len = 0;
+	if ((ed->weight != GW_ACTIVE && ed->weight != GW_BUSY) || !longest_run(g, e, &x, &y, &len))
+		return;
+	char text[24];
+	human_short(text, sizeof text - 2, rate_add(ed->rate_fwd, ed->rate_back));
+	int n = (int)strlen(text);
+	if (n + 2 <= len)
+		strcat(text, "/s");
+	n = (int)strlen(text);
+	if (n > len)
+		return;
+	int x0 = x + (len - n) / 2;
+	if (!plain_run(g, x0, y, n))
+		return;
+	for (int i = 0; i < n; i++) {
+		char ch[2] = { text[i], '\0' };
+		put_cell(g, w, x0 + i, y, ch, edge_attr(g, e));
+	}
 }
 
 /* A tee where an edge leaves or enters a box's side. */
@@ -292,10 +375,24 @@ static void draw_status(const struct graph_view *g, WINDOW *w, const struct snap
 			  g->opts.one_ended ? "shown" : "hidden");
 }
 
+#define WEIGHT_NOTE_W 32   /* " bold: busy (256K/s+), dim: idle" */
+
+/* What a line's weight says, each word drawn as such a line is, at the right of the legend. */
+static void draw_weight_note(WINDOW *w, int y, int x, int width)
+{
+	x += ui_put_str(w, y, x, " bold", width - x, A_BOLD);
+	x += ui_printf(w, y, x, width - x, A_NORMAL, ": busy (%.0fK/s+), ", GW_BUSY_RATE / 1024);
+	x += ui_put_str(w, y, x, "dim", width - x, A_DIM);
+	ui_put_str(w, y, x, ": idle", width - x, A_NORMAL);
+}
+
 static void draw_legend(const struct graph_view *g, WINDOW *w, int y, int width)
 {
 	ui_fill(w, y, 0, width, A_NORMAL);
-	int x = 0;
+	int x = 0, full = width;
+	bool note = g->has_weights && width >= 2 * WEIGHT_NOTE_W;
+	if (note)
+		width -= WEIGHT_NOTE_W;   /* the kinds give way to it: it explains what is drawn */
 	uint32_t mask = g->opts.kind_mask;
 	for (int k = 0; k < CK__COUNT && x < width; k++) {
 		if (!(g->present_kinds & (1u << k)) && !(~mask & GM_ALL_KINDS & (1u << k)))
@@ -310,7 +407,9 @@ static void draw_legend(const struct graph_view *g, WINDOW *w, int y, int width)
 		x += ui_printf(w, y, x, width - x, attr, "%s%s ", chan_kind_name((enum chan_kind)k), on ? "" : "(off)");
 	}
 	if (g->opts.collapse && x < width)
-		ui_put_str(w, y, x, " [families grouped]", width - x, ui_attr(UI_TITLE));
+		x += ui_put_str(w, y, x, " [families grouped]", width - x, ui_attr(UI_TITLE));
+	if (note)
+		draw_weight_note(w, y, x < width ? x : width, full);
 }
 
 void graph_view_draw(struct graph_view *g, WINDOW *w, const struct snapshot *s)
@@ -331,8 +430,10 @@ void graph_view_draw(struct graph_view *g, WINDOW *w, const struct snapshot *s)
 		ui_put_str(w, h / 2, width > 52 ? (width - 52) / 2 : 0, none, width, ui_attr(UI_DIM));
 	}
 	draw_lines(g, w);
-	for (size_t e = 0; e < g->shown.n_edges; e++)
+	for (size_t e = 0; e < g->shown.n_edges; e++) {
 		draw_arrow(g, w, e);
+		draw_rate_label(g, w, e);
+	}
 	for (size_t i = 0; i < g->shown.n_nodes; i++)
 		draw_box(g, w, i);
 	for (size_t e = 0; e < g->shown.n_edges; e++) {

@@ -41,6 +41,8 @@ struct graph_view {
 	bool scoped;                       /* the list shows only some processes */
 	size_t live_nodes, live_edges;     /* shown less the fading ones */
 	uint32_t present_kinds;
+	bool has_weights;                  /* some shown edge's rate is known (the legend says how
+	                                    * weights are drawn) */
 	size_t n_one_ended;                /* one-ended channels with two holders or more */
 	int sx, sy, view_w, view_h;
 	bool follow, dirty, fresh;

@@ -30,6 +30,10 @@ const struct help_entry help_entries[] = {
 	{ "col.icsw", "ICSW/s", "Involuntary context switches per second: how often the scheduler took the CPU away from it." },
 	{ "col.wait", "WAIT", "What the process is blocked on, in a few words: the call, the channel kind, and the process at the other end (write pipe -> 17510 sleep); empty when it runs or just sleeps. A blocked process has its state letter underlined (bold). Sorted by it, the longest blocked come first; w opens the waits screen." },
 	{ "col.exe", "EXE", "The path of the program file the process runs (its /proc/PID/exe link)." },
+	{ "col.io_read", "IO_R/s", "Bytes per second the process read through read-like system calls (rchar of /proc/PID/io: files, pipes, sockets, terminals); ? when unknown (another user's process, or no earlier refresh)." },
+	{ "col.io_write", "IO_W/s", "Bytes per second the process wrote through write-like system calls (wchar of /proc/PID/io); ? when unknown." },
+	{ "col.ipc_rate", "IPC/s", "Bytes per second over its channels, sent plus received, each socket once. Only TCP has byte counters: blank when it holds none, ? when not yet measured." },
+	{ "col.busiest", "BUSIEST", "Its busiest channel since the last refresh: the kind, the process (or address) at the other end, and its own bytes per second there both ways." },
 	{ "col.command", "Command", "The command line the process was started with, or its name in brackets for kernel threads." },
 
 	{ "", "Header", NULL },
@@ -124,6 +128,9 @@ const struct help_entry help_entries[] = {
 	{ "ipc.fdinfo", "Event object", "What the kernel's fdinfo says of the descriptor: an eventfd's count, a timerfd's clock, period, time to the next expiry and expirations not yet read, a signalfd's signals, an inotify instance's watches (device and inode), an epoll instance's targets (descriptor and events), the process a pidfd refers to." },
 	{ "ipc.sysv", "SysV object", "A SysV segment's size, how many processes have it attached, its owner and permissions; a SysV queue's messages and bytes waiting, owner and permissions (as ipcs shows them)." },
 	{ "ipc.peer", "Peer", "The process at the other end of the channel, or the remote address; beside it this end's TCP rate (tx, rx) and, as root, how full a pipe or queue is, where known. Enter jumps to it." },
+
+	{ "", "Communication graph", NULL },
+	{ "graph.weight", "Line weight", "An edge whose traffic is known (TCP) is drawn by its rate since the last refresh: bold when busy (256 KiB/s or more, both ways together), dim when idle (no byte moved); a moving edge carries its rate (4.0M/s) on its longest straight stretch where the text fits." },
 
 	{ "", "Channel table", NULL },
 	{ "chan.kind", "KIND", "What carries the data: pipe, fifo, unix or tcp or udp socket, SysV or POSIX shared memory or queue, memfd, pty, eventfd." },

@@ -43,6 +43,7 @@ const struct key_binding keymap[] = {
 	K('M', "list", ACT_SORT_MEM, "M", NULL, "sort by resident memory, largest first"),
 	K('P', "list", ACT_SORT_CPU, "P", NULL, "sort by CPU%, busiest first"),
 	K('T', "list", ACT_SORT_TIME, "T", NULL, "sort by CPU time (TIME+), most first"),
+	K('B', "list", ACT_SORT_TRAFFIC, "B", NULL, "sort by channel traffic (IPC/s), busiest first; shows the IPC/s and BUSIEST columns"),
 	K('p', "list", ACT_PROGRAM_PATH, "p", NULL, "show or hide the program's directory in the command column (saved)"),
 	K('H', "list", ACT_THREADS, "H", NULL, "show or hide each process's threads as rows under it (saved)"),
 	K('K', "list", ACT_KTHREADS, "K", NULL, "show or hide kernel threads (hidden at first; saved)"),

@@ -1,10 +1,13 @@
-/* list_cells.c — the text of one short cell of the process list: numbers, sizes, times and
- * fixed words, from the snapshot and the rates computed between two snapshots. */
+/* list_cells.c — the text of one short cell of the process list: numbers, sizes, times, rates
+ * and fixed words, from the snapshot and the rates computed between two snapshots. */
+#include <math.h>
 #include <stdio.h>
 #include <time.h>
 
+#include "util/human_size.h"
 #include "view/list_int.h"
 #include "view/proc_names.h"
+#include "view/ui.h"
 
 #define DAY_S (24 * 3600)
 
@@ -45,6 +48,45 @@ static void rate_text(const double *r, size_t i, char *buf, size_t size)
 {
 	double x = r ? r[i] : 0;
 	snprintf(buf, size, x >= 100 ? "%.0f" : "%.1f", x);
+}
+
+/* IO_R/s, IO_W/s: "?" when unknown; nothing for a kernel thread (it has no such counters). */
+static void io_text(const struct view_ctx *v, size_t i, int c, char *buf, size_t size)
+{
+	if (v->cur->procs[i].flags & PF_KTHREAD)
+		return;
+	const struct proc_traffic *t = v->traffic ? &v->traffic[i] : NULL;
+	human_short(buf, size, !t ? NAN : c == COL_IO_R ? t->io_r : t->io_w);
+}
+
+/* IPC/s: nothing when the process holds no channel with byte counters, "?" when not yet
+ * measured or when its descriptors are not ours to read. */
+static void ipc_text(const struct view_ctx *v, size_t i, char *buf, size_t size)
+{
+	const struct proc_traffic *t = v->traffic ? &v->traffic[i] : NULL;
+	if (t && (t->n_counted || t->fds_unknown))
+		human_short(buf, size, t->ipc);
+}
+
+/* BUSIEST: "tcp→4711 4.0M/s" (the peer's pid, or its address when off-host). */
+static void busiest_text(const struct view_ctx *v, size_t i, char *buf, size_t size)
+{
+	const struct proc_traffic *t = v->traffic ? &v->traffic[i] : NULL;
+	if (!t || !(t->n_counted || t->fds_unknown))
+		return;
+	if (t->busiest < 0 || (size_t)t->busiest >= v->cur->n_chans) {
+		snprintf(buf, size, "?");
+		return;
+	}
+	char rate[16], peer[24] = "";
+	human_short(rate, sizeof rate, t->busiest_rate);
+	if (t->peer > 0)
+		snprintf(peer, sizeof peer, "%d", (int)t->peer);
+	const char *kind = chan_kind_name(v->cur->chans[t->busiest].kind);
+	if (t->peer > 0 || t->remote)
+		snprintf(buf, size, "%s%s%s %s/s", kind, ui_glyph(G_ARROW_R), t->peer > 0 ? peer : t->remote, rate);
+	else
+		snprintf(buf, size, "%s %s/s", kind, rate);
 }
 
 static void mem_percent(const struct view_ctx *v, const struct proc_info *p, char *buf, size_t size)
@@ -105,6 +147,10 @@ void list_cell_text(const struct view_ctx *v, size_t i, int c, char *buf, size_t
 	case COL_VCSW:   rate_text(v->vcsw, i, buf, size); break;
 	case COL_ICSW:   rate_text(v->icsw, i, buf, size); break;
 	case COL_FDS:    fds_text(p, buf, size); break;
+	case COL_IO_R:
+	case COL_IO_W:   io_text(v, i, c, buf, size); break;
+	case COL_IPC:    ipc_text(v, i, buf, size); break;
+	case COL_BUSIEST: busiest_text(v, i, buf, size); break;
 	default: break;
 	}
 }

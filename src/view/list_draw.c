@@ -209,7 +209,7 @@ static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y
 	} else if (c == COL_WAIT) {
 		draw_wait(l, v, w, y, row, attr);
 	} else {
-		char buf[32];
+		char buf[80];   /* BUSIEST may name an IPv6 peer */
 		char state = p->state;
 		if (l->thr[row] >= 0)
 			state = list_thread_cell(v, p, (uint32_t)l->thr[row], c, buf, sizeof buf);

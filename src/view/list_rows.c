@@ -128,7 +128,7 @@ void list_rebuild(struct list_state *l, struct view_ctx *v)
 	for (size_t i = 0; i < s->n_procs; i++)
 		if (view_proc_in_scope(v, &s->procs[i]))
 			l->rows[l->n_rows++] = (uint32_t)i;
-	struct proc_rates rates = { v->cpu, v->vcsw, v->icsw };
+	struct proc_rates rates = { v->cpu, v->vcsw, v->icsw, v->traffic };
 	proc_sort(s->procs, &rates, l->rows, l->n_rows, v->set.sort_col, v->set.sort_desc);
 	if (v->set.tree) {
 		proc_tree_order(s->procs, l->rows, l->n_rows, l->tree);

@@ -32,6 +32,10 @@ static const struct {
 	[COL_ICSW]     = { "icsw",     "ICSW/s",  7, true,  true,  false },
 	[COL_EXE]      = { "exe",      "EXE",    32, false, false, false },
 	[COL_WAIT]     = { "wait",     "WAIT",   28, false, true,  false },
+	[COL_IO_R]     = { "io_read",  "IO_R/s",  6, true,  true,  false },
+	[COL_IO_W]     = { "io_write", "IO_W/s",  6, true,  true,  false },
+	[COL_IPC]      = { "ipc_rate", "IPC/s",   6, true,  true,  false },
+	[COL_BUSIEST]  = { "busiest",  "BUSIEST",20, false, true,  false },
 	[COL_COMMAND]  = { "command",  "Command", 0, false, false, true  },
 };
 

@@ -1,4 +1,5 @@
 /* proc_sort.c — comparison of two processes by one column, and the sort built on it. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,16 @@ static uint64_t wait_key(const struct proc_info *p)
 	return p->wait_since_ms ? UINT64_MAX - p->wait_since_ms : 1;
 }
 
+/* A traffic figure of procs[i]; unknown (NAN, or no figures) is -1, below a measured 0. */
+static double traffic_of(const struct proc_traffic *t, uint32_t i, enum col_id col)
+{
+	if (!t)
+		return -1;
+	double x = col == COL_IO_R ? t[i].io_r : col == COL_IO_W ? t[i].io_w :
+		   col == COL_IPC ? proc_traffic_key(&t[i]) : t[i].busiest_rate;
+	return isnan(x) ? -1 : x;
+}
+
 static int cmp_column(const struct sort_ctx *c, uint32_t i, uint32_t j)
 {
 	const struct proc_info *a = &c->procs[i], *b = &c->procs[j];
@@ -62,6 +73,10 @@ static int cmp_column(const struct sort_ctx *c, uint32_t i, uint32_t j)
 	case COL_THREADS:  return CMP(a->nlwp, b->nlwp);
 	case COL_FDS:      return CMP(a->n_fds, b->n_fds);
 	case COL_CHANNELS: return CMP(a->n_channels, b->n_channels);
+	case COL_IO_R:
+	case COL_IO_W:
+	case COL_IPC:
+	case COL_BUSIEST:  return CMP(traffic_of(c->r.traffic, i, c->col), traffic_of(c->r.traffic, j, c->col));
 	case COL_COMMAND: {
 		const char *x = a->cmdline && *a->cmdline ? a->cmdline : a->comm;
 		const char *y = b->cmdline && *b->cmdline ? b->cmdline : b->comm;
@@ -86,7 +101,7 @@ static int cmp_idx(const void *pa, const void *pb, void *arg)
 void proc_sort(const struct proc_info *procs, const struct proc_rates *r, uint32_t *idx, size_t n,
 	       enum col_id col, bool desc)
 {
-	struct sort_ctx c = { procs, { NULL, NULL, NULL }, col, desc };
+	struct sort_ctx c = { procs, { NULL, NULL, NULL, NULL }, col, desc };
 	if (r)
 		c.r = *r;
 	if (n > 1)

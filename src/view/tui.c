@@ -42,12 +42,19 @@ void view_select(struct view_ctx *v, const struct proc_info *p)
 
 /* ---- snapshots ---- */
 
+/* /proc/PID/io is read only while a column shows its rates or the list is sorted by one. */
+static bool wants_io(const struct settings *set)
+{
+	return set->visible[COL_IO_R] || set->visible[COL_IO_W] || set->sort_col == COL_IO_R ||
+	       set->sort_col == COL_IO_W;
+}
+
 static struct source_wants wants_now(const struct tui *t)
 {
 	struct source_wants w = { .delay_tenths = t->v.set.delay_tenths,
 				  .no_cpu_stat = !meters_need_cpu_stat(&t->v.set.meters),
 				  .shr = t->v.set.visible[COL_SHR], .exe = t->v.set.visible[COL_EXE],
-				  .threads = t->v.set.threads };
+				  .threads = t->v.set.threads, .io = wants_io(&t->v.set) };
 	for (int i = t->stack.n - 1; i >= 0 && !w.detail_pid; i--)
 		if (t->stack.s[i].ops->detail_pid) {
 			w.detail_pid = t->stack.s[i].ops->detail_pid(t->stack.s[i].st);
@@ -63,7 +70,7 @@ static void update_wants(struct tui *t)
 	struct source_wants w = wants_now(t);
 	bool now = t->v.refresh_now || (w.detail_pid && w.detail_pid != t->wants.detail_pid);
 	now = now || w.shr != t->wants.shr || w.exe != t->wants.exe ||   /* shown: fill it */
-	      w.threads != t->wants.threads;
+	      w.threads != t->wants.threads || w.io != t->wants.io;
 	now = now || (w.compare_pid && w.compare_pid != t->wants.compare_pid);
 	if (now || w.detail_pid != t->wants.detail_pid || w.compare_pid != t->wants.compare_pid ||
 	    w.delay_tenths != t->wants.delay_tenths ||
@@ -74,7 +81,7 @@ static void update_wants(struct tui *t)
 }
 
 /* The figures between old (NULL: none yet) and s that screens read through t->v: CPU% and
- * context switches per process, CPU use per CPU, CPU% per thread. */
+ * context switches per process, CPU use per CPU, CPU% per thread, traffic per process. */
 static void compute_rates(struct tui *t, const struct snapshot *old, const struct snapshot *s)
 {
 	size_t n = s->n_procs ? s->n_procs : 1;
@@ -92,6 +99,10 @@ static void compute_rates(struct tui *t, const struct snapshot *old, const struc
 	t->tcpu = xcalloc(s->n_threads ? s->n_threads : 1, sizeof(double));
 	thread_cpu_compute(old, s, t->tcpu);
 	t->v.tcpu = t->tcpu;
+	free(t->traffic);
+	t->traffic = xcalloc(n, sizeof(*t->traffic));
+	proc_traffic_compute(s, t->traffic);
+	t->v.traffic = t->traffic;
 }
 
 static void new_snapshot(struct tui *t, struct snapshot *s)
@@ -218,6 +229,7 @@ static void tui_free(struct tui *t)
 	free(t->cpu);
 	free(t->cpu_use);
 	free(t->tcpu);
+	free(t->traffic);
 	free(t->rc_path);
 	sb_free(&t->warn);
 }

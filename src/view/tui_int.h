@@ -35,6 +35,7 @@ struct tui {
 	double *cpu;
 	struct cpu_usage *cpu_use;        /* what v.cpu_use points to */
 	double *tcpu;                    /* CPU% of each thread (snapshot thread0 numbering) */
+	struct proc_traffic *traffic;    /* what v.traffic points to */
 	struct term_input in;
 	char *rc_path;
 	struct strbuf warn;

@@ -12,6 +12,7 @@
 
 #include <curses.h>
 
+#include "model/proc_traffic.h"
 #include "model/snapshot.h"
 #include "options.h"
 #include "view/keymap.h"
@@ -33,6 +34,8 @@ struct view_ctx {
 	int n_cpu_use;
 	const double *vcsw, *icsw;        /* its voluntary and involuntary context switches/s */
 	const double *tcpu;               /* CPU% of each thread (proc_info.thread0 + j) */
+	const struct proc_traffic *traffic;   /* I/O and channel rates of cur->procs[i]
+	                                   * (model/proc_traffic.h), or NULL */
 	pid_t sel_pid;                    /* the process screens pass on (list -> detail, graph) */
 	uint64_t sel_start;               /* its start time, to tell it from a later one */
 	char status[256];                 /* one line of news in the key bar (trusted text) */

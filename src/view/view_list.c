@@ -165,6 +165,13 @@ static void cycle_sort(struct list_state *l, struct view_ctx *v, int dir)
 	list_set_sort(l, v, step_shown(v, (int)v->set.sort_col, dir, true), false);
 }
 
+/* B: the chattiest processes first, with the columns that say how much and over what. */
+static void sort_by_traffic(struct list_state *l, struct view_ctx *v)
+{
+	v->set.visible[COL_IPC] = v->set.visible[COL_BUSIEST] = true;
+	list_set_sort(l, v, COL_IPC, false);
+}
+
 static bool view_key(struct list_state *l, struct view_ctx *v, enum action a)
 {
 	switch (a) {
@@ -179,6 +186,7 @@ static bool view_key(struct list_state *l, struct view_ctx *v, enum action a)
 	case ACT_SORT_MEM:    list_set_sort(l, v, COL_MEM, false); break;
 	case ACT_SORT_CPU:    list_set_sort(l, v, COL_CPU, false); break;
 	case ACT_SORT_TIME:   list_set_sort(l, v, COL_TIME, false); break;
+	case ACT_SORT_TRAFFIC: sort_by_traffic(l, v); break;
 	case ACT_USER:        list_open_user_menu(l, v); break;
 	case ACT_FOLLOW:      l->follow = !l->follow; break;
 	case ACT_PROGRAM_PATH: v->set.program_path = !v->set.program_path; break;

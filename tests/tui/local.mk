@@ -40,6 +40,7 @@ TMUX_TESTS = \
 	tests/tui/hscroll.sh \
 	tests/tui/threads.sh \
 	tests/tui/traffic_tui.sh \
+	tests/tui/traffic_cols.sh \
 	tests/tui/anon_tab.sh \
 	tests/tui/service_name.sh \
 	tests/tui/dialogs.sh \

@@ -1,8 +1,10 @@
 /* hand_snapshot.c — the builders of hand_snapshot.h. */
 #include "hand_snapshot.h"
 
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "util/xalloc.h"
 
@@ -74,6 +76,34 @@ int32_t hand_add_sock(struct snapshot *s, int family, int type, int proto, uint6
 	k->ino = ino;
 	k->state = 1;
 	return (int32_t)s->n_socks++;
+}
+
+int32_t hand_add_tcp(struct snapshot *s, size_t pi, int fd, uint64_t ino, uint16_t lp, uint16_t rp,
+                     const uint8_t *raddr, uint64_t sent, uint64_t rcvd)
+{
+	static const uint8_t lo[4] = { 127, 0, 0, 1 };
+	int32_t k = hand_add_sock(s, AF_INET, SOCK_STREAM, IPPROTO_TCP, 1, ino);
+	struct sock_info *sk = &s->socks[k];
+	memcpy(sk->laddr, lo, 4);
+	memcpy(sk->raddr, raddr, 4);
+	sk->lport = lp;
+	sk->rport = rp;
+	sk->has_tcp_info = true;
+	sk->bytes_sent = sk->bytes_acked = sent;
+	sk->bytes_received = rcvd;
+	hand_add_fd(s, pi, fd, FDK_SOCKET, 0, ino, ACC_RW, "socket")->sock = k;
+	return k;
+}
+
+int32_t hand_add_unix_pair(struct snapshot *s, size_t pa, size_t pb, int fd, uint64_t ino)
+{
+	int32_t u1 = hand_add_sock(s, AF_UNIX, SOCK_STREAM, 0, 1, ino);
+	int32_t u2 = hand_add_sock(s, AF_UNIX, SOCK_STREAM, 0, 1, ino + 1);
+	s->socks[u1].peer = ino + 1;
+	s->socks[u2].peer = ino;
+	hand_add_fd(s, pa, fd, FDK_SOCKET, 0, ino, ACC_RW, "socket")->sock = u1;
+	hand_add_fd(s, pb, fd, FDK_SOCKET, 0, ino + 1, ACC_RW, "socket")->sock = u2;
+	return u1;
 }
 
 const struct endpoint *hand_ep_of(const struct channel *c, pid_t pid)

@@ -22,6 +22,13 @@ void hand_add_map(struct snapshot *s, size_t pi, const char *path, uint64_t dev,
 /* A connected socket (state 1) in network namespace netns; its index in s->socks. */
 /* The endpoint of pid in channel c (NULL-safe), or NULL. */
 const struct endpoint *hand_ep_of(const struct channel *c, pid_t pid);
+/* A connected UNIX stream pair (inodes ino and ino + 1, namespace 1), process pa holding the
+ * first on descriptor fd and pb the second; the first's index in s->socks (the second's + 1). */
+int32_t hand_add_unix_pair(struct snapshot *s, size_t pa, size_t pb, int fd, uint64_t ino);
 int32_t hand_add_sock(struct snapshot *s, int family, int type, int proto, uint64_t netns, uint64_t ino);
+/* An established TCP socket 127.0.0.1:lp -> raddr:rp (4 bytes) in namespace 1 with tcp_info's
+ * byte counters (sent, received), held by process pi on descriptor fd; its index in s->socks. */
+int32_t hand_add_tcp(struct snapshot *s, size_t pi, int fd, uint64_t ino, uint16_t lp, uint16_t rp,
+                     const uint8_t *raddr, uint64_t sent, uint64_t rcvd);
 
 #endif

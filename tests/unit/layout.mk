@@ -13,3 +13,9 @@ tests_unit_test_graph_groups_LDADD = $(IPCTOP_LIBS)
 check_PROGRAMS += tests/unit/test_addr_figure
 TESTS += tests/unit/test_addr_figure
 tests_unit_test_addr_figure_LDADD = $(IPCTOP_LIBS)
+# test_graph_weight: an edge's weight by its rate (graph_model), kept by the canvas at crossings
+check_PROGRAMS += tests/unit/test_graph_weight
+TESTS += tests/unit/test_graph_weight
+tests_unit_test_graph_weight_SOURCES = tests/unit/test_graph_weight.c \
+	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
+tests_unit_test_graph_weight_LDADD = $(IPCTOP_LIBS)

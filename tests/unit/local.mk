@@ -12,6 +12,7 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_collect_sysinfo tests/unit/test_wait_decode tests/unit/test_wait_chain \
 	tests/unit/test_wait_short \
 	tests/unit/test_rates \
+	tests/unit/test_rates tests/unit/test_proc_traffic \
 	tests/unit/test_services \
 	tests/unit/test_collect_viewer tests/unit/test_proc_target
 check_PROGRAMS += $(UNIT_TESTS)
@@ -75,6 +76,10 @@ EXTRA_DIST += tests/unit/sysinfo_nobody.sh
 tests_unit_test_rates_SOURCES = tests/unit/test_rates.c \
 	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
 tests_unit_test_rates_LDADD = $(IPCTOP_LIBS)
+# test_proc_traffic: per-process traffic (IO, IPC/s, busiest channel) and its sort (model/proc_traffic)
+tests_unit_test_proc_traffic_SOURCES = tests/unit/test_proc_traffic.c \
+	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
+tests_unit_test_proc_traffic_LDADD = $(IPCTOP_LIBS)
 # test_collect_viewer: first user namespace or not, by the ns link, else the uid_map (fake /proc)
 tests_unit_test_collect_viewer_LDADD = $(IPCTOP_LIBS)
 # test_proc_target: the actions' pidfd hold, renice and signal against the kernel

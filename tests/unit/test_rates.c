@@ -4,9 +4,7 @@
  * negative rate or 0; UNIX sockets have no byte counters (unknown); /proc/PID/io rates, and
  * unknown for an unreadable io file and for a pid reused by another process. */
 #include <math.h>
-#include <netinet/in.h>
 #include <string.h>
-#include <sys/socket.h>
 
 #include "channel/channel_resolve.h"
 #include "model/rates.h"
@@ -19,17 +17,7 @@ static const uint8_t LO[4] = { 127, 0, 0, 1 };
 static void tcp(struct snapshot *s, size_t pi, uint64_t ino, uint16_t lp, uint16_t rp,
                 uint64_t sent, uint64_t rcvd)
 {
-	int32_t k = hand_add_sock(s, AF_INET, SOCK_STREAM, IPPROTO_TCP, 1, ino);
-	struct sock_info *sk = &s->socks[k];
-	memcpy(sk->laddr, LO, 4);
-	memcpy(sk->raddr, LO, 4);
-	sk->lport = lp;
-	sk->rport = rp;
-	sk->state = 1;
-	sk->has_tcp_info = true;
-	sk->bytes_sent = sk->bytes_acked = sent;
-	sk->bytes_received = rcvd;
-	hand_add_fd(s, pi, 3 + (int)(ino % 10), FDK_SOCKET, 0, ino, ACC_RW, "socket")->sock = k;
+	hand_add_tcp(s, pi, 3 + (int)(ino % 10), ino, lp, rp, LO, sent, rcvd);
 }
 
 static const struct endpoint *end_of(const struct snapshot *s, const char *id, pid_t pid)
@@ -66,13 +54,7 @@ static void build(void)
 	/* a UNIX socket pair between 100 and 102 */
 	for (int i = 0; i < 2; i++) {
 		struct snapshot *s = i ? &B : &A;
-		int32_t u1 = hand_add_sock(s, AF_UNIX, SOCK_STREAM, 0, 1, 71);
-		int32_t u2 = hand_add_sock(s, AF_UNIX, SOCK_STREAM, 0, 1, 72);
-		s->socks[u1].peer = 72;
-		s->socks[u2].peer = 71;
-		s->socks[u1].rqueue = 100;
-		hand_add_fd(s, 0, 9, FDK_SOCKET, 0, 71, ACC_RW, "socket")->sock = u1;
-		hand_add_fd(s, 2, 9, FDK_SOCKET, 0, 72, ACC_RW, "socket")->sock = u2;
+		s->socks[hand_add_unix_pair(s, 0, 2, 9, 71)].rqueue = 100;
 	}
 	/* /proc/PID/io: 100 read in both; 101 unreadable now; 102 is another process now */
 	A.procs[0].has_io = B.procs[0].has_io = true;
