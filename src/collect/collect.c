@@ -86,11 +86,10 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 				return -ENOENT;
 		}
 	}
+	if (detail)
+		collect_detail(s, c, p);   /* before the wait: it reads the PCB's system call */
 	collect_wait(s, c, p, old);
-	if (detail) {
-		collect_detail(s, c, p);
-		collect_tasks(s, c, p);
-	}
+	collect_tasks(s, c, p, old, detail);
 	collect_extras(s, c, p, old);
 	if (c->opts && c->opts->read_io && !(p->flags & PF_KTHREAD))
 		read_io(c, p);

@@ -61,21 +61,37 @@ const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct
 void collect_reuse_status(struct snapshot *s, struct proc_info *p, const struct proc_info *old);
 void collect_reuse_tables(struct snapshot *s, struct proc_info *p, const struct proc_info *old);
 /* p->wait: the main thread's wait when it sleeps, is in D or stopped (copied from old, the
- * previous record of an idle p, when that has one); NULL when it runs. */
+ * previous record of an idle p, when that has one; from p->pcb for a detail p, so call it
+ * after collect_detail); NULL when it runs. */
 void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                   const struct proc_info *old);
-/* Detail only: p->tasks, every thread's state and wait. */
-void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
+/* Processes of at most this many threads get every thread's wait read (for rings that run
+ * through a thread); a detail process always does. */
+enum { TASK_WAITS_MAX = 64 };
+/* The one walk of /proc/PID/task (collect_threads.c): p->tasks, each thread's state and wait
+ * (detail, or 2 to TASK_WAITS_MAX threads), and p->threads (collect_opts want_threads); both
+ * copied from old, the previous record of an idle p, when it has them. */
+void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
+                   const struct proc_info *old, bool detail);
+/* Thread tid of p in state: its wait into w (state R: kind WK_UNKNOWN, syscall_nr -2); the
+ * main thread's is p->wait when that was read. */
+void collect_task_wait(struct snapshot *s, struct scan_ctx *c, const struct proc_info *p,
+                       pid_t tid, char state, struct task_wait *w);
+/* old, a wait of the previous snapshot, into w (in s's arena), unresolved again. */
+void collect_wait_copy(struct snapshot *s, struct task_wait *w, const struct task_wait *old,
+                       pid_t tracer);
+/* pid's fdinfo for fd into c->tmp; its length, or <= 0 (collect_fds.c). */
+long collect_read_fdinfo(struct scan_ctx *c, pid_t pid, int fd);
+/* c's scratch lists for parse_fdinfo_anon (allocated on first use). */
+struct fdinfo_lists *scan_anon_lists(struct scan_ctx *c);
 /* The blocked lock requests of /proc/locks into s->lock_waits, read only when some process
  * waits in a lock call (wait kind WK_LOCK). */
 void collect_locks(struct snapshot *s, struct scan_ctx *c);
-/* What the list shows only on demand (collect_opts want_shr, want_exe, want_threads): the exe
- * and threads of an idle process (old: its record in the previous snapshot) copied, the rest
- * read anew. */
+/* What the list shows only on demand (collect_opts want_shr, want_exe): the exe of an idle
+ * process (old: its record in the previous snapshot) copied, the rest read anew. (Threads:
+ * collect_tasks.) */
 void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                     const struct proc_info *old);
-/* The threads of p other than its main one (collect_threads.c). */
-void collect_threads(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* Number the threads of all processes (thread0, n_threads), after they were read. */
 void collect_number_threads(struct snapshot *s);
 /* Detail only: smaps figures, schedstat, wchan, affinity. */

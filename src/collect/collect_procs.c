@@ -181,25 +181,11 @@ static void read_exe(struct snapshot *s, struct scan_ctx *c, struct proc_info *p
 		p->exe = arena_strndup(&s->arena, link, (size_t)n);
 }
 
-/* old's threads into p: a process that has not run since old was taken has the same threads,
- * in the same states, with the same times. */
-static void copy_threads(struct snapshot *s, struct proc_info *p, const struct proc_info *old)
-{
-	p->threads = arena_alloc(&s->arena, old->n_threads * sizeof(*p->threads));
-	p->n_threads = old->n_threads;
-	for (uint32_t i = 0; i < old->n_threads; i++) {
-		p->threads[i] = old->threads[i];
-		p->threads[i].comm = old->threads[i].comm ? arena_strdup(&s->arena, old->threads[i].comm) : NULL;
-	}
-}
-
 void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                     const struct proc_info *old)
 {
 	p->shr_kib = 0;
 	p->exe = NULL;
-	p->threads = NULL;
-	p->n_threads = 0;
 	p->flags &= ~(uint32_t)PF_SHR;
 	if (!c->opts || (p->flags & PF_KTHREAD))
 		return;
@@ -209,10 +195,6 @@ void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 		p->exe = arena_strdup(&s->arena, old->exe);   /* idle: it cannot have exec'd */
 	else if (c->opts->want_exe)
 		read_exe(s, c, p);
-	if (c->opts->want_threads && old && old->n_threads)
-		copy_threads(s, p, old);
-	else if (c->opts->want_threads)
-		collect_threads(s, c, p);
 }
 
 void collect_number_threads(struct snapshot *s)
