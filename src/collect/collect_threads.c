@@ -109,7 +109,8 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 	if (p->flags & PF_KTHREAD)
 		return;
 	struct task_want want = {
-		.waits = detail || (p->nlwp > 1 && p->nlwp <= TASK_WAITS_MAX),
+		.waits = (detail || (p->nlwp > 1 && p->nlwp <= TASK_WAITS_MAX)) &&
+			 !(c->opts && c->opts->no_waits),
 		.threads = c->opts && c->opts->want_threads && p->nlwp > 1,
 	};
 	if (!want.waits && !want.threads)
