@@ -143,6 +143,11 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 		collect_locks(s, &c);   /* only when some wait is a lock call */
 		channel_resolve(s);
 		wait_resolve(s);
+		for (int round = 0; round < 4 && collect_peer_tasks(s, &c); round++) {
+			if (!s->n_lock_waits)
+				collect_locks(s, &c);   /* a thread's lock wait */
+			wait_resolve(s);   /* rings through the threads just read */
+		}
 		collect_viewer_notes(s);
 	}
 	close(c.proc_fd);

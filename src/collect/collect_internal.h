@@ -65,14 +65,18 @@ void collect_reuse_tables(struct snapshot *s, struct proc_info *p, const struct 
  * after collect_detail); NULL when it runs. */
 void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                   const struct proc_info *old);
-/* Processes of at most this many threads get every thread's wait read (for rings that run
- * through a thread); a detail process always does. */
+/* A process some wait names as a peer, of at most this many threads, gets every thread's
+ * wait read (for rings that run through a thread); a detail process always does. */
 enum { TASK_WAITS_MAX = 64 };
-/* The one walk of /proc/PID/task (collect_threads.c): p->tasks, each thread's state and wait
- * (detail, or 2 to TASK_WAITS_MAX threads), and p->threads (collect_opts want_threads); both
- * copied from old, the previous record of an idle p, when it has them. */
+/* The walk of /proc/PID/task (collect_threads.c): p->tasks, each thread's state and wait
+ * (detail only), and p->threads (collect_opts want_threads); both copied from old, the
+ * previous record of an idle p, when it has them. */
 void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                    const struct proc_info *old, bool detail);
+/* After wait_resolve: the thread waits of the processes of 2 to TASK_WAITS_MAX threads that
+ * some wait names as a peer and whose threads were not read; returns how many got them (then
+ * resolve again). */
+size_t collect_peer_tasks(struct snapshot *s, struct scan_ctx *c);
 /* Thread tid of p in state: its wait into w (state R: kind WK_UNKNOWN, syscall_nr -2); the
  * main thread's is p->wait when that was read. */
 void collect_task_wait(struct snapshot *s, struct scan_ctx *c, const struct proc_info *p,

@@ -1,9 +1,10 @@
-/* collect_threads.c — the one walk of /proc/PID/task a refresh makes for a process: each
- * thread's task/TID/stat (name, state, CPU ticks) gives the list's threads (while it shows
- * them) and, for a detail process or one of 2 to TASK_WAITS_MAX threads, each thread's wait
- * (collect_waits.c: a deadlock can run through a thread other than the main one). A process
- * that has not run since the previous snapshot has the same threads in the same calls: both
- * are copied from that snapshot instead. */
+/* collect_threads.c — the walk of /proc/PID/task: each thread's task/TID/stat (name, state,
+ * CPU ticks) gives the list's threads (while it shows them) and, for a detail process, each
+ * thread's wait (collect_waits.c), in one walk. After the waits are resolved, a process of 2
+ * to TASK_WAITS_MAX threads that some wait names as a peer has its threads' waits read too (a
+ * deadlock can run through a thread other than its main one), so that only processes someone
+ * waits on cost a second walk. A process that has not run since the previous snapshot has the
+ * same threads in the same calls: both are copied from that snapshot instead. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,9 +78,14 @@ static void copy_tasks(struct snapshot *s, struct proc_info *p, const struct pro
 	}
 }
 
-static void walk_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, int dfd,
+static void walk_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                        struct task_want want)
 {
+	char path[48];
+	snprintf(path, sizeof(path), "%d/task", (int)p->pid);
+	int dfd = openat(c->proc_fd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return;
 	size_t cap = p->nlwp > 0 ? (size_t)p->nlwp + 8 : 16;
 	if (cap > MAX_THREADS_READ)
 		cap = MAX_THREADS_READ;
@@ -97,6 +103,7 @@ static void walk_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 			if (want.waits && p->n_tasks < cap)
 				collect_task_wait(s, c, p, t.tid, t.state, &p->tasks[p->n_tasks++]);
 		}
+	close(dfd);
 }
 
 void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
@@ -108,9 +115,8 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 	p->n_threads = 0;
 	if (p->flags & PF_KTHREAD)
 		return;
-	struct task_want want = {
-		.waits = (detail || (p->nlwp > 1 && p->nlwp <= TASK_WAITS_MAX)) &&
-			 !(c->opts && c->opts->no_waits),
+	struct task_want want = {   /* others' thread waits: collect_peer_tasks, or copied */
+		.waits = (detail || (old && old->n_tasks)) && !(c->opts && c->opts->no_waits),
 		.threads = c->opts && c->opts->want_threads && p->nlwp > 1,
 	};
 	if (!want.waits && !want.threads)
@@ -119,11 +125,40 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 		copy_tasks(s, p, old, want);
 		return;
 	}
-	char path[48];
-	snprintf(path, sizeof(path), "%d/task", (int)p->pid);
-	int dfd = openat(c->proc_fd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd < 0)
-		return;
-	walk_tasks(s, c, p, dfd, want);
-	close(dfd);
+	walk_tasks(s, c, p, want);
+}
+
+/* Mark in named[] the processes some wait of s names as a peer. */
+static void mark_peers(const struct snapshot *s, uint8_t *named)
+{
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *p = &s->procs[i];
+		for (size_t t = 0; t <= p->n_tasks; t++) {
+			const struct task_wait *w = t == p->n_tasks ? p->wait : &p->tasks[t];
+			for (size_t e = 0; w && e < w->n_peers; e++) {
+				const struct proc_info *q = snapshot_find_proc(s, w->peers[e]);
+				if (q)
+					named[q - s->procs] = 1;
+			}
+		}
+	}
+}
+
+size_t collect_peer_tasks(struct snapshot *s, struct scan_ctx *c)
+{
+	if (!s->n_procs || (c->opts && c->opts->no_waits))
+		return 0;
+	uint8_t *named = xcalloc(s->n_procs, 1);
+	mark_peers(s, named);
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_procs; i++) {
+		struct proc_info *p = &s->procs[i];
+		if (!named[i] || p->n_tasks || p->nlwp < 2 || p->nlwp > TASK_WAITS_MAX ||
+		    (p->flags & PF_KTHREAD))
+			continue;
+		walk_tasks(s, c, p, (struct task_want){ .waits = true });
+		n += p->n_tasks > 0;
+	}
+	free(named);
+	return n;
 }

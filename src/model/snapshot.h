@@ -235,6 +235,7 @@ struct proc_info {
 	struct task_wait *tasks; size_t n_tasks;   /* every thread's wait (state R: kind
 	                                            * WK_UNKNOWN, syscall_nr -2): detail, and
 	                                            * processes of 2 to TASK_WAITS_MAX threads
+	                                            * some wait names as a peer
 	                                            * (collect/collect_internal.h) */
 	struct thread_info *threads; uint32_t n_threads;   /* its other threads, by tid; only
 	                                                    * with collect_opts want_threads */
