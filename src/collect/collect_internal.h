@@ -56,6 +56,11 @@ void collect_forget_runtime(struct proc_info *p);
 /* before, if p has not run since it was taken (else NULL: read p from /proc). */
 const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct proc_info *p,
                                          const struct proc_info *before);
+/* before, if p has not run since it was taken, even in a full rescan (which is for shared
+ * descriptor tables; a task that has not run is still in the same call): its waits can be
+ * copied. Else NULL. */
+const struct proc_info *collect_idle_waiter(const struct scan_ctx *c, const struct proc_info *p,
+                                           const struct proc_info *before);
 /* Copy from that record what status and cmdline gave, or the descriptors, IPC mappings and
  * namespaces. */
 void collect_reuse_status(struct snapshot *s, struct proc_info *p, const struct proc_info *old);
