@@ -2,14 +2,17 @@
  * 2000 processes under callgrind (user-space instructions per function) and under strace -c
  * (system calls), so that the report can name where one refresh goes.
  *
- *   refresh_profile WARMUP COUNT [DELAY_MS]
+ *   refresh_profile [--no-waits] [--full] WARMUP COUNT [DELAY_MS]
+ *
+ * --no-waits reads no task's wait (collect_opts no_waits), --full makes every measured refresh
+ * a full rescan (nothing carried over: the worst case); bench/waits_cost.sh compares them.
  *
  * Refreshes as the TUI takes them (src/view/tui.c, take_snapshot): a snapshot with the current
  * one as prev, then the old one freed and malloc_trim. The view's own work (CPU%, the list,
  * drawing) is not here. WARMUP refreshes first (the first reads everything, and every tenth
  * is a full rescan, as in the TUI), then COUNT measured ones, DELAY_MS (default 1000) apart
  * so that idle processes stay idle and are carried over. None of the measured refreshes is a
- * full rescan (full_rescan is false for them whatever their number): the profile is of the
+ * full rescan (full_rescan is false for them whatever their number, unless --full): the profile is of the
  * steady idle refresh, not of the one in ten that rereads everything. Under callgrind
  * (--instr-atstart=no) only the measured refreshes are instrumented.
  *
@@ -36,6 +39,7 @@
 
 static struct snapshot snaps[2];
 static struct snapshot *cur;
+static bool no_waits, all_full;
 
 /* Apart from snapshot_take so that the profile shows the cost of freeing the old snapshot
  * (snapshot_free is also called inside snapshot_take, on the workers' private snapshots). */
@@ -48,7 +52,8 @@ __attribute__((noinline)) static void free_old_snapshot(struct snapshot *old)
 static int refresh(bool full_rescan)
 {
 	struct snapshot *next = cur == &snaps[0] ? &snaps[1] : &snaps[0];
-	struct collect_opts o = { .prev = cur, .refresh_loop = true, .full_rescan = full_rescan };
+	struct collect_opts o = { .prev = cur, .refresh_loop = true, .full_rescan = full_rescan,
+				  .no_waits = no_waits };
 	snapshot_init(next);
 	int rc = snapshot_take(next, &o);
 	if (rc < 0) {
@@ -100,9 +105,17 @@ static size_t kept_open(const struct snapshot *s)
 int main(int argc, char **argv)
 {
 	unsigned warmup, count, delay = 1000;
+	for (; argc > 1 && !strncmp(argv[1], "--", 2); argc--, argv++)
+		if (!strcmp(argv[1], "--no-waits"))
+			no_waits = true;
+		else if (!strcmp(argv[1], "--full"))
+			all_full = true;
+		else
+			argc = 0;   /* unknown option: usage */
 	if (argc < 3 || argc > 4 || !parse_count(argv[1], &warmup) || warmup < 1 ||
 	    !parse_count(argv[2], &count) || (argc == 4 && !parse_count(argv[3], &delay))) {
-		fprintf(stderr, "usage: refresh_profile WARMUP COUNT [DELAY_MS]  (WARMUP at least 1)\n");
+		fprintf(stderr, "usage: refresh_profile [--no-waits] [--full] WARMUP COUNT [DELAY_MS]"
+			"  (WARMUP at least 1)\n");
 		return 2;
 	}
 	snapshot_init(&snaps[0]);
@@ -122,7 +135,7 @@ int main(int argc, char **argv)
 		sleep_ms(delay);
 		double u0 = cpu_ms(false), s0 = cpu_ms(true);
 		CALLGRIND_START_INSTRUMENTATION;
-		int rc = refresh(false);
+		int rc = refresh(all_full);
 		CALLGRIND_STOP_INSTRUMENTATION;
 		user += cpu_ms(false) - u0;
 		sys += cpu_ms(true) - s0;

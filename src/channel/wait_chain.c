@@ -1,11 +1,12 @@
 /* wait_chain.c — waits resolved to channels and peers, chains and deadlock rings. A ring is a
- * cycle in the graph "process -> the peers its main thread waits on", found by one depth-first
- * walk (each cycle it closes is reported once, smallest pid first). */
+ * cycle in the graph "process -> the peers any of its threads waits on", found by one
+ * depth-first walk (each cycle it closes is reported once, smallest pid first). */
 #include "channel/wait_chain.h"
 #include "model/wait_decode.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 
 /* A growing list of pids in the snapshot's arena (dropped duplicates). */
 struct pid_list { pid_t *v; size_t n, cap; };
@@ -44,6 +45,16 @@ static bool can_end(const struct channel *ch, const struct endpoint *e, uint8_t 
 	return (e->access & (dir == ACC_R ? ACC_W : ACC_R)) != 0;
 }
 
+/* The processes other than p holding channel chan that can end a wait in direction dir. */
+static void chan_peers(struct snapshot *s, const struct proc_info *p, int32_t chan, uint8_t dir,
+                       struct pid_list *l)
+{
+	const struct channel *ch = &s->chans[chan];
+	for (size_t e = 0; e < ch->n_ep; e++)
+		if (ch->ep[e].pid > 0 && ch->ep[e].pid != p->pid && can_end(ch, &ch->ep[e], dir))
+			pl_add(s, l, ch->ep[e].pid);
+}
+
 static void fd_peers(struct snapshot *s, const struct proc_info *p, struct task_wait *w,
                      struct pid_list *l)
 {
@@ -51,10 +62,42 @@ static void fd_peers(struct snapshot *s, const struct proc_info *p, struct task_
 	if (!fi || fi->chan < 0 || (size_t)fi->chan >= s->n_chans)
 		return;
 	w->chan = fi->chan;
-	const struct channel *ch = &s->chans[fi->chan];
-	for (size_t e = 0; e < ch->n_ep; e++)
-		if (ch->ep[e].pid > 0 && ch->ep[e].pid != p->pid && can_end(ch, &ch->ep[e], w->dir))
-			pl_add(s, l, ch->ep[e].pid);
+	chan_peers(s, p, fi->chan, w->dir, l);
+}
+
+/* The owner's descriptor an epoll target names: the same number and inode, else (the number
+ * is stale when the fd was closed while a dup keeps the file) another with that inode. */
+static const struct fd_info *target_fd(const struct proc_info *p, const struct epoll_target *t)
+{
+	const struct fd_info *fi = fd_of(p, t->fd);
+	if (fi && fi->ino == t->ino)
+		return fi;
+	for (size_t i = 0; i < p->n_fds; i++)
+		if (p->fds[i].ino == t->ino && p->fds[i].chan >= 0)
+			return &p->fds[i];
+	return NULL;
+}
+
+/* epoll_wait: each watched descriptor's channel and peers (in the direction of the events it
+ * asks for: EPOLLIN data, EPOLLOUT room); the wait's peers are all of them. */
+static void watch_peers(struct snapshot *s, const struct proc_info *p, struct task_wait *w,
+                        struct pid_list *all)
+{
+	for (uint32_t i = 0; i < w->n_watched; i++) {
+		struct wait_watch *x = &w->watched[i];
+		const struct fd_info *fi = target_fd(p, &x->t);
+		struct pid_list l = { 0 };
+		x->chan = -1;
+		if (fi && fi->chan >= 0 && (size_t)fi->chan < s->n_chans) {
+			bool in = x->t.events & EPOLLIN, out = x->t.events & EPOLLOUT;
+			x->chan = fi->chan;
+			chan_peers(s, p, fi->chan, in && !out ? ACC_R : out && !in ? ACC_W : 0, &l);
+		}
+		x->peers = l.v;
+		x->n_peers = l.n;
+		for (size_t k = 0; k < l.n; k++)
+			pl_add(s, all, l.v[k]);
+	}
 }
 
 /* wait4's pid argument: > 0 that child, -1 any, 0 its own group, < -1 group -arg. */
@@ -105,10 +148,11 @@ static void resolve_one(struct snapshot *s, const struct proc_info *p, struct ta
 	struct pid_list l = { 0 };
 	w->chan = -1;
 	switch (w->kind) {
-	case WK_FD: case WK_MQ: case WK_EPOLL:
+	case WK_FD: case WK_MQ:
 		fd_peers(s, p, w, &l);
-		if (w->kind == WK_EPOLL)
-			l.n = 0;   /* the epoll fd's own holders are not whom it waits for */
+		break;
+	case WK_EPOLL:
+		watch_peers(s, p, w, &l);
 		break;
 	case WK_CHILD:
 		child_peers(s, p, w, &l);
@@ -141,9 +185,31 @@ struct walk {
 	size_t n_cycles, cap_cycles;
 };
 
-static const struct task_wait *wait_at(const struct snapshot *s, size_t i)
+/* Whether w's peers are edges of the graph: all but an epoll_wait one of whose watched
+ * descriptors has no process at its other end (a listener, a timer: something else can end
+ * it), or whose list could not be read. */
+static bool has_edges(const struct task_wait *w)
 {
-	return s->procs[i].wait;
+	if (!w || !w->n_peers)
+		return false;
+	if (w->kind != WK_EPOLL)
+		return true;
+	for (uint32_t i = 0; i < w->n_watched; i++)
+		if (!w->watched[i].n_peers)
+			return false;
+	return w->watch_read;
+}
+
+/* The k-th wait of process p that has edges: its main thread's, then its other threads'. */
+static const struct task_wait *edge_wait(const struct proc_info *p, size_t k)
+{
+	if (has_edges(p->wait) && k-- == 0)
+		return p->wait;
+	for (size_t t = 0; t < p->n_tasks; t++)
+		if (p->tasks[t].tid != p->pid && wait_state(p->tasks[t].state) &&
+		    has_edges(&p->tasks[t]) && k-- == 0)
+			return &p->tasks[t];
+	return NULL;
 }
 
 /* The path from the position of index `to` up to the top is a ring: record it, smallest pid
@@ -163,6 +229,9 @@ static void record_ring(struct walk *k, size_t to)
 			low = i;
 	for (size_t i = 0; i < n; i++)
 		pids[i] = k->s->procs[k->stack[from + (low + i) % n]].pid;
+	for (size_t c = 0; c < k->n_cycles; c++)
+		if (k->cycles[c].n == n && !memcmp(k->cycles[c].pids, pids, n * sizeof(*pids)))
+			return;   /* closed again by another thread's wait */
 	if (k->n_cycles == k->cap_cycles) {
 		k->cap_cycles = k->cap_cycles ? k->cap_cycles * 2 : 4;
 		k->cycles = realloc(k->cycles, k->cap_cycles * sizeof(*k->cycles));
@@ -176,17 +245,18 @@ static void visit(struct walk *k, size_t i)
 {
 	k->color[i] = 1;
 	k->stack[k->depth++] = i;
-	const struct task_wait *w = wait_at(k->s, i);
-	for (size_t e = 0; w && e < w->n_peers; e++) {
-		const struct proc_info *q = snapshot_find_proc(k->s, w->peers[e]);
-		if (!q || !q->wait)
-			continue;   /* a peer that does not wait ends the chain */
-		size_t j = (size_t)(q - k->s->procs);
-		if (k->color[j] == 1)
-			record_ring(k, j);
-		else if (k->color[j] == 0)
-			visit(k, j);
-	}
+	const struct task_wait *w;
+	for (size_t n = 0; (w = edge_wait(&k->s->procs[i], n)); n++)
+		for (size_t e = 0; e < w->n_peers; e++) {
+			const struct proc_info *q = snapshot_find_proc(k->s, w->peers[e]);
+			if (!q || !edge_wait(q, 0))
+				continue;   /* a peer that does not wait ends the chain */
+			size_t j = (size_t)(q - k->s->procs);
+			if (k->color[j] == 1)
+				record_ring(k, j);
+			else if (k->color[j] == 0)
+				visit(k, j);
+		}
 	k->depth--;
 	k->color[i] = 2;
 }
@@ -199,7 +269,7 @@ static void find_rings(struct snapshot *s)
 	if (!k.color || !k.stack)
 		abort();
 	for (size_t i = 0; i < s->n_procs; i++)
-		if (!k.color[i] && wait_at(s, i) && wait_at(s, i)->n_peers)
+		if (!k.color[i] && edge_wait(&s->procs[i], 0))
 			visit(&k, i);
 	if (k.n_cycles) {
 		s->cycles = arena_memdup(&s->arena, k.cycles, k.n_cycles * sizeof(*k.cycles));
@@ -258,12 +328,4 @@ size_t wait_chain(const struct snapshot *s, pid_t pid, pid_t *out, size_t cap)
 		pid = next_hop(s, p->wait);
 	}
 	return n;
-}
-
-long wait_cycle_of(const struct snapshot *s, pid_t pid)
-{
-	for (size_t c = 0; c < s->n_cycles; c++)
-		if (in_list(s->cycles[c].pids, s->cycles[c].n, pid))
-			return (long)c;
-	return -1;
 }

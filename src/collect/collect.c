@@ -96,12 +96,12 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 		collect_reuse_tables(s, p, old);
 	else if (!(p->flags & PF_KTHREAD) && read_tables(s, c, p, detail) < 0)
 		return -ENOENT;
-	collect_wait(s, c, p, old);
-	if (detail) {
-		collect_detail(s, c, p);
-		collect_tasks(s, c, p);
-	}
-	collect_extras(s, c, p, old);
+	if (detail)
+		collect_detail(s, c, p);   /* before the wait: it reads the PCB's system call */
+	if (!c->opts || !c->opts->no_waits)
+		collect_wait(s, c, p, collect_idle_waiter(c, p, before));
+	collect_tasks(s, c, p, old, detail);
+	collect_extras(c, p);
 	if (c->opts && c->opts->read_io && !(p->flags & PF_KTHREAD))
 		read_io(c, p, old);
 	return 0;
@@ -153,6 +153,11 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 		collect_locks(s, &c);   /* only when some wait is a lock call */
 		channel_resolve(s);
 		wait_resolve(s);
+		for (int round = 0; round < 4 && collect_peer_tasks(s, &c); round++) {
+			if (!s->n_lock_waits)
+				collect_locks(s, &c);   /* a thread's lock wait */
+			wait_resolve(s);   /* rings through the threads just read */
+		}
 		collect_viewer_notes(s);
 	}
 	close(c.proc_fd);

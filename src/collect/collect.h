@@ -34,6 +34,7 @@ struct collect_opts {
 	bool full_rescan;           /* ignore prev now and then, to stay safe against the rare
 	                             * table shared between processes (CLONE_FILES without threads) */
 	bool no_cpu_stat;           /* skip /proc/stat (no CPU meter is shown) */
+	bool no_waits;              /* read no task's wait (bench/waits_cost.sh measures the cost) */
 };
 
 /* Fill s (initialised by snapshot_init) with processes, descriptors, sockets and SysV IPC,

@@ -74,17 +74,23 @@ static void classify_by_stat(int fd_dir, const char *name, struct fd_info *fi)
 		fi->kind = is_root_level(fi->target) && is_mqueue(fd_dir, name) ? FDK_MQUEUE : FDK_FILE;
 }
 
-/* Read pid's fdinfo for fd into c->tmp; its length, or <= 0. */
-static long read_fdinfo(struct scan_ctx *c, pid_t pid, int fd)
+long collect_read_fdinfo(struct scan_ctx *c, pid_t pid, int fd)
 {
 	char path[64];
 	snprintf(path, sizeof(path), "%d/fdinfo/%d", (int)pid, fd);
 	return read_whole_at(c->proc_fd, path, &c->tmp);
 }
 
+struct fdinfo_lists *scan_anon_lists(struct scan_ctx *c)
+{
+	if (!c->anon_lists)
+		c->anon_lists = xcalloc(1, sizeof(*c->anon_lists));
+	return c->anon_lists;
+}
+
 static int64_t fdinfo_value(struct scan_ctx *c, pid_t pid, int fd, bool tty)
 {
-	long n = read_fdinfo(c, pid, fd);
+	long n = collect_read_fdinfo(c, pid, fd);
 	if (n <= 0)
 		return -1;
 	struct fdinfo_fields f;
@@ -105,12 +111,10 @@ static bool is_anon_kind(enum fd_kind k)
 static struct fd_anon *read_anon(struct snapshot *s, struct scan_ctx *c, pid_t pid, int fd,
 				 struct fdinfo_fields *f)
 {
-	long n = read_fdinfo(c, pid, fd);
+	long n = collect_read_fdinfo(c, pid, fd);
 	if (n <= 0)
 		return NULL;
-	if (!c->anon_lists)
-		c->anon_lists = xcalloc(1, sizeof(*c->anon_lists));
-	struct fdinfo_lists *l = c->anon_lists;
+	struct fdinfo_lists *l = scan_anon_lists(c);
 	struct fd_anon a;
 	parse_fdinfo_anon(c->tmp.buf, (size_t)n, &a, l, f);
 	struct fd_anon *out = arena_memdup(&s->arena, &a, sizeof(a));

@@ -56,16 +56,43 @@ void collect_forget_runtime(struct proc_info *p);
 /* before, if p has not run since it was taken (else NULL: read p from /proc). */
 const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct proc_info *p,
                                          const struct proc_info *before);
+/* before, if p has not run since it was taken, even in a full rescan (which is for shared
+ * descriptor tables; a task that has not run is still in the same call): its waits can be
+ * copied. Else NULL. */
+const struct proc_info *collect_idle_waiter(const struct scan_ctx *c, const struct proc_info *p,
+                                           const struct proc_info *before);
 /* Copy from that record what status and cmdline gave, or the descriptors, IPC mappings and
  * namespaces. */
 void collect_reuse_status(struct snapshot *s, struct proc_info *p, const struct proc_info *old);
 void collect_reuse_tables(struct snapshot *s, struct proc_info *p, const struct proc_info *old);
 /* p->wait: the main thread's wait when it sleeps, is in D or stopped (copied from old, the
- * previous record of an idle p, when that has one); NULL when it runs. */
+ * previous record of an idle p, when that has one; from p->pcb for a detail p, so call it
+ * after collect_detail); NULL when it runs. */
 void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                   const struct proc_info *old);
-/* Detail only: p->tasks, every thread's state and wait. */
-void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
+/* A process some wait names as a peer, of at most this many threads, gets every thread's
+ * wait read (for rings that run through a thread); a detail process always does. */
+enum { TASK_WAITS_MAX = 64 };
+/* The walk of /proc/PID/task (collect_threads.c): p->tasks, each thread's state and wait
+ * (detail only), and p->threads (collect_opts want_threads); both copied from old, the
+ * previous record of an idle p, when it has them. */
+void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
+                   const struct proc_info *old, bool detail);
+/* After wait_resolve: the thread waits of the processes of 2 to TASK_WAITS_MAX threads that
+ * some wait names as a peer and whose threads were not read; returns how many got them (then
+ * resolve again). */
+size_t collect_peer_tasks(struct snapshot *s, struct scan_ctx *c);
+/* Thread tid of p in state: its wait into w (state R: kind WK_UNKNOWN, syscall_nr -2); the
+ * main thread's is p->wait when that was read. */
+void collect_task_wait(struct snapshot *s, struct scan_ctx *c, const struct proc_info *p,
+                       pid_t tid, char state, struct task_wait *w);
+/* old, a wait of the previous snapshot, into w (in s's arena), unresolved again. */
+void collect_wait_copy(struct snapshot *s, struct task_wait *w, const struct task_wait *old,
+                       pid_t tracer);
+/* pid's fdinfo for fd into c->tmp; its length, or <= 0 (collect_fds.c). */
+long collect_read_fdinfo(struct scan_ctx *c, pid_t pid, int fd);
+/* c's scratch lists for parse_fdinfo_anon (allocated on first use). */
+struct fdinfo_lists *scan_anon_lists(struct scan_ctx *c);
 /* The blocked lock requests of /proc/locks into s->lock_waits, read only when some process
  * waits in a lock call (wait kind WK_LOCK). */
 void collect_locks(struct snapshot *s, struct scan_ctx *c);
@@ -74,12 +101,9 @@ void collect_locks(struct snapshot *s, struct scan_ctx *c);
  * of an idle p. Called before collect_maps. */
 void collect_exe(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                  const struct proc_info *old, bool detail);
-/* What the list shows only on demand (collect_opts want_shr, want_threads): the threads of an
- * idle process (old: its record in the previous snapshot) copied, the rest read anew. */
-void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
-                    const struct proc_info *old);
-/* The threads of p other than its main one (collect_threads.c). */
-void collect_threads(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
+/* What the list shows only on demand (collect_opts want_shr): read anew. (The exe:
+ * collect_exe; threads: collect_tasks.) */
+void collect_extras(struct scan_ctx *c, struct proc_info *p);
 /* Number the threads of all processes (thread0, n_threads), after they were read. */
 void collect_number_threads(struct snapshot *s);
 /* Detail only: smaps figures, schedstat, wchan, affinity. */

@@ -164,7 +164,8 @@ static void read_pcb(struct snapshot *s, struct scan_ctx *c, struct proc_info *p
 	char path[64], link[64];
 	snprintf(path, sizeof(path), "%d/syscall", (int)p->pid);
 	long n = read_whole_at(c->proc_fd, path, &c->tmp);
-	if (n <= 0 || parse_syscall(c->tmp.buf, (size_t)n, &d->syscall_nr, &d->sp, &d->pc, &d->has_regs) < 0)
+	if (n <= 0 || parse_syscall_args(c->tmp.buf, (size_t)n, &d->syscall_nr, d->args, &d->sp, &d->pc,
+					     &d->has_regs) < 0)
 		d->syscall_nr = -3;
 	snprintf(path, sizeof(path), "%d/cgroup", (int)p->pid);
 	char cg[1024];

@@ -193,33 +193,14 @@ void collect_exe(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 		read_exe(s, c, p);
 }
 
-/* old's threads into p: a process that has not run since old was taken has the same threads,
- * in the same states, with the same times. */
-static void copy_threads(struct snapshot *s, struct proc_info *p, const struct proc_info *old)
-{
-	p->threads = arena_alloc(&s->arena, old->n_threads * sizeof(*p->threads));
-	p->n_threads = old->n_threads;
-	for (uint32_t i = 0; i < old->n_threads; i++) {
-		p->threads[i] = old->threads[i];
-		p->threads[i].comm = old->threads[i].comm ? arena_strdup(&s->arena, old->threads[i].comm) : NULL;
-	}
-}
-
-void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
-                    const struct proc_info *old)
+void collect_extras(struct scan_ctx *c, struct proc_info *p)
 {
 	p->shr_kib = 0;
-	p->threads = NULL;
-	p->n_threads = 0;
 	p->flags &= ~(uint32_t)PF_SHR;
 	if (!c->opts || (p->flags & PF_KTHREAD))
 		return;
 	if (c->opts->want_shr)
 		read_shr(c, p);   /* shared pages change without the process running */
-	if (c->opts->want_threads && old && old->n_threads)
-		copy_threads(s, p, old);
-	else if (c->opts->want_threads)
-		collect_threads(s, c, p);
 }
 
 void collect_number_threads(struct snapshot *s)

@@ -174,6 +174,15 @@ const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct
 	return old;
 }
 
+const struct proc_info *collect_idle_waiter(const struct scan_ctx *c, const struct proc_info *p,
+                                           const struct proc_info *before)
+{
+	if (!c->opts || !p->sched_runtime || scan_is_detail(c, p->pid) || !before ||
+	    before->sched_runtime != p->sched_runtime)
+		return NULL;
+	return before;
+}
+
 void collect_reuse_status(struct snapshot *s, struct proc_info *p, const struct proc_info *old)
 {
 	p->comm = arena_strdup(&s->arena, old->comm);

@@ -1,5 +1,10 @@
-/* collect_threads.c — the threads of a process other than its main one, each from
- * /proc/PID/task/TID/stat (name, state, CPU ticks): read only while the list shows threads. */
+/* collect_threads.c — the walk of /proc/PID/task: each thread's task/TID/stat (name, state,
+ * CPU ticks) gives the list's threads (while it shows them) and, for a detail process, each
+ * thread's wait (collect_waits.c), in one walk. After the waits are resolved, a process of 2
+ * to TASK_WAITS_MAX threads that some wait names as a peer has its threads' waits read too (a
+ * deadlock can run through a thread other than its main one), so that only processes someone
+ * waits on cost a second walk. A process that has not run since the previous snapshot has the
+ * same threads in the same calls: both are copied from that snapshot instead. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +28,7 @@ int parse_task_stat(const char *text, size_t len, struct arena *a, struct thread
 		}
 	if (!open || !close || close < open || close + 4 >= text + len)
 		return -1;
-	t->comm = arena_strndup(a, open + 1, (size_t)(close - open - 1));
+	t->comm = a ? arena_strndup(a, open + 1, (size_t)(close - open - 1)) : NULL;
 	t->state = close[2];
 	unsigned long long ut, st;
 	const char *p = close + 4;                         /* field 4 */
@@ -39,36 +44,121 @@ int parse_task_stat(const char *text, size_t len, struct arena *a, struct thread
 	return 0;
 }
 
-static bool read_thread(struct snapshot *s, struct scan_ctx *c, pid_t pid, const char *tid,
+/* What the walk of one process is for. */
+struct task_want { bool waits, threads; };
+
+static bool read_thread(struct scan_ctx *c, struct arena *a, pid_t pid, const char *tid,
 			struct thread_info *t)
 {
 	char path[64];
 	snprintf(path, sizeof(path), "%d/task/%.16s/stat", (int)pid, tid);
 	long n = read_whole_at(c->proc_fd, path, &c->tmp);
 	t->tid = atoi(tid);
-	return n > 0 && parse_task_stat(c->tmp.buf, (size_t)n, &s->arena, t) == 0;
+	return n > 0 && t->tid > 0 && parse_task_stat(c->tmp.buf, (size_t)n, a, t) == 0;
 }
 
-void collect_threads(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+/* old's threads and their waits into p: p has not run since old was taken. */
+static void copy_tasks(struct snapshot *s, struct proc_info *p, const struct proc_info *old,
+                       struct task_want want)
+{
+	if (want.threads) {
+		p->threads = arena_alloc(&s->arena, old->n_threads * sizeof(*p->threads));
+		p->n_threads = old->n_threads;
+		for (uint32_t i = 0; i < old->n_threads; i++) {
+			p->threads[i] = old->threads[i];
+			p->threads[i].comm = old->threads[i].comm ?
+				arena_strdup(&s->arena, old->threads[i].comm) : NULL;
+		}
+	}
+	if (want.waits) {
+		p->tasks = arena_alloc(&s->arena, old->n_tasks * sizeof(*p->tasks));
+		p->n_tasks = old->n_tasks;
+		for (size_t i = 0; i < old->n_tasks; i++)
+			collect_wait_copy(s, &p->tasks[i], &old->tasks[i], p->tracer);
+	}
+}
+
+static void walk_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
+                       struct task_want want)
 {
 	char path[48];
-	p->threads = NULL;
-	p->n_threads = 0;
-	if (p->nlwp <= 1 || (p->flags & PF_KTHREAD))
-		return;
 	snprintf(path, sizeof(path), "%d/task", (int)p->pid);
 	int dfd = openat(c->proc_fd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)
 		return;
-	size_t cap = (size_t)p->nlwp < MAX_THREADS_READ ? (size_t)p->nlwp : MAX_THREADS_READ;
-	struct thread_info *t = arena_alloc(&s->arena, cap * sizeof(*t));
-	size_t n = 0;
+	size_t cap = p->nlwp > 0 ? (size_t)p->nlwp + 8 : 16;
+	if (cap > MAX_THREADS_READ)
+		cap = MAX_THREADS_READ;
+	if (want.threads)
+		p->threads = arena_alloc(&s->arena, cap * sizeof(*p->threads));
+	if (want.waits)
+		p->tasks = arena_alloc(&s->arena, cap * sizeof(*p->tasks));
 	dir_reader_init(&c->dir, dfd);
-	const char *tid;
-	while ((tid = dir_next(&c->dir)) && n < cap)
-		if (atoi(tid) != p->pid && read_thread(s, c, p->pid, tid, &t[n]))
-			n++;
+	const char *name;
+	struct thread_info t;
+	while ((name = dir_next(&c->dir)))
+		if (read_thread(c, want.threads ? &s->arena : NULL, p->pid, name, &t)) {
+			if (want.threads && t.tid != p->pid && p->n_threads < cap)
+				p->threads[p->n_threads++] = t;
+			if (want.waits && p->n_tasks < cap)
+				collect_task_wait(s, c, p, t.tid, t.state, &p->tasks[p->n_tasks++]);
+		}
 	close(dfd);
-	p->threads = t;
-	p->n_threads = (uint32_t)n;
+}
+
+void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
+                   const struct proc_info *old, bool detail)
+{
+	p->tasks = NULL;
+	p->n_tasks = 0;
+	p->threads = NULL;
+	p->n_threads = 0;
+	if (p->flags & PF_KTHREAD)
+		return;
+	struct task_want want = {   /* others' thread waits: collect_peer_tasks, or copied */
+		.waits = (detail || (old && old->n_tasks)) && !(c->opts && c->opts->no_waits),
+		.threads = c->opts && c->opts->want_threads && p->nlwp > 1,
+	};
+	if (!want.waits && !want.threads)
+		return;
+	if (old && (!want.waits || old->n_tasks) && (!want.threads || old->n_threads)) {
+		copy_tasks(s, p, old, want);
+		return;
+	}
+	walk_tasks(s, c, p, want);
+}
+
+/* Mark in named[] the processes some wait of s names as a peer. */
+static void mark_peers(const struct snapshot *s, uint8_t *named)
+{
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *p = &s->procs[i];
+		for (size_t t = 0; t <= p->n_tasks; t++) {
+			const struct task_wait *w = t == p->n_tasks ? p->wait : &p->tasks[t];
+			for (size_t e = 0; w && e < w->n_peers; e++) {
+				const struct proc_info *q = snapshot_find_proc(s, w->peers[e]);
+				if (q)
+					named[q - s->procs] = 1;
+			}
+		}
+	}
+}
+
+size_t collect_peer_tasks(struct snapshot *s, struct scan_ctx *c)
+{
+	if (!s->n_procs || (c->opts && c->opts->no_waits))
+		return 0;
+	uint8_t *named = xcalloc(s->n_procs, 1);
+	mark_peers(s, named);
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_procs; i++) {
+		struct proc_info *p = &s->procs[i];
+		if (!named[i] || p->n_tasks || p->nlwp < 2 || p->nlwp > TASK_WAITS_MAX ||
+		    (p->flags & PF_KTHREAD))
+			continue;
+		walk_tasks(s, c, p, (struct task_want){ .waits = true });
+		n += p->n_tasks > 0;
+	}
+	free(named);
+	return n;
 }

@@ -1,8 +1,10 @@
 /* collect_waits.c — what blocked tasks wait on: /proc/PID/syscall for a process whose main
- * thread sleeps, is in D state or is stopped (nothing for a running one), every thread's in
- * detail, and /proc/locks' blocked requests. A process that has not run since the previous
- * snapshot is still in the same call: its wait is copied, not read again. Unreadable (another
- * user's task as non-root: EACCES) is recorded as unknown, never guessed. */
+ * thread sleeps, is in D state or is stopped (nothing for a running one), each thread's from
+ * the task walk (collect_threads.c), the descriptors an epoll_wait watches (the epoll fd's
+ * fdinfo), and /proc/locks' blocked requests. A process that has not run since the previous
+ * snapshot is still in the same call: its wait is copied, not read again. A detail process's
+ * main thread is read once, by the PCB (collect_detail), and decoded from there. Unreadable
+ * (another user's task as non-root: EACCES) is recorded as unknown, never guessed. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -12,8 +14,24 @@
 
 #include "collect/collect_internal.h"
 #include "collect/parse_pcb.h"
+#include "collect/parse_proc.h"
 #include "collect/parse_waits.h"
 #include "model/wait_decode.h"
+
+/* Decode a call read as nr and args (ok false: not readable) into w; false when the task
+ * turned out to run. */
+static bool decode_read(struct task_wait *w, bool ok, const uint64_t args[6], pid_t tracer)
+{
+	if (!ok)
+		w->syscall_nr = -3;
+	else if (w->syscall_nr == -2 && w->state != 'T' && w->state != 't')
+		return false;
+	wait_decode(w, !ok || w->syscall_nr < 0 ? NULL : args);
+	w->chan = -1;
+	if (w->kind == WK_TRACED)
+		w->by = tracer;
+	return true;
+}
 
 /* Read the system call of the task at path ("PID/syscall" or "PID/task/TID/syscall") into w;
  * false when it turned out to run. */
@@ -25,15 +43,67 @@ static bool read_task_call(struct scan_ctx *c, const char *path, struct task_wai
 	long n = read_whole_at(c->proc_fd, path, &c->tmp);
 	int r = n > 0 ? parse_syscall_args(c->tmp.buf, (size_t)n, &w->syscall_nr, args, &sp, &pc,
 	                                  &regs) : -1;
-	if (r < 0)
-		w->syscall_nr = -3;
-	else if (w->syscall_nr == -2 && w->state != 'T' && w->state != 't')
-		return false;
-	wait_decode(w, r < 0 || w->syscall_nr < 0 ? NULL : args);
+	return decode_read(w, r == 0, args, tracer);
+}
+
+/* A detail process's epoll descriptor has its targets read already (collect_fds). */
+static const struct fd_anon *detail_epoll(const struct proc_info *p, int fd)
+{
+	for (size_t i = 0; i < p->n_fds; i++)
+		if (p->fds[i].fd == fd && p->fds[i].kind == FDK_EVENTPOLL)
+			return p->fds[i].anon;
+	return NULL;
+}
+
+static void set_watched(struct snapshot *s, struct task_wait *w, const struct epoll_target *t,
+                        size_t n)
+{
+	w->watch_read = true;
+	w->n_watched = (uint32_t)n;
+	w->watched = n ? arena_alloc(&s->arena, n * sizeof(*w->watched)) : NULL;
+	for (size_t i = 0; i < n; i++)
+		w->watched[i] = (struct wait_watch){ .t = t[i], .chan = -1 };
+}
+
+/* epoll_wait: the descriptors its epoll fd watches, from that fd's fdinfo ("tfd:" lines). */
+static void read_watched(struct snapshot *s, struct scan_ctx *c, const struct proc_info *p,
+                         struct task_wait *w)
+{
+	w->watched = NULL;
+	w->n_watched = 0;
+	w->watch_read = false;
+	if (w->kind != WK_EPOLL || w->fd < 0)
+		return;
+	const struct fd_anon *a = detail_epoll(p, w->fd);
+	if (a) {
+		set_watched(s, w, a->targets, a->n_targets);
+		return;
+	}
+	long n = collect_read_fdinfo(c, p->pid, w->fd);
+	if (n <= 0)
+		return;
+	struct fd_anon tmp;
+	struct fdinfo_lists *l = scan_anon_lists(c);
+	parse_fdinfo_anon(c->tmp.buf, (size_t)n, &tmp, l);
+	set_watched(s, w, l->targets, l->n_targets);
+}
+
+void collect_wait_copy(struct snapshot *s, struct task_wait *w, const struct task_wait *old,
+                       pid_t tracer)
+{
+	*w = *old;   /* it has not run: still in the same call */
 	w->chan = -1;
-	if (w->kind == WK_TRACED)
-		w->by = tracer;
-	return true;
+	w->peers = NULL;
+	w->n_peers = 0;
+	w->by = w->kind == WK_TRACED ? tracer : 0;
+	if (old->watch_read) {
+		set_watched(s, w, NULL, 0);
+		w->watched = old->n_watched ?
+			arena_alloc(&s->arena, old->n_watched * sizeof(*w->watched)) : NULL;
+		w->n_watched = old->n_watched;
+		for (uint32_t i = 0; i < old->n_watched; i++)
+			w->watched[i] = (struct wait_watch){ .t = old->watched[i].t, .chan = -1 };
+	}
 }
 
 void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
@@ -44,68 +114,46 @@ void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 		return;
 	struct task_wait w = { .tid = p->pid, .state = p->state, .chan = -1 };
 	if (old && old->wait && old->wait->state == p->state) {
-		w = *old->wait;   /* it has not run: still in the same call */
-		w.chan = -1;
-		w.peers = NULL;
-		w.n_peers = 0;
-		w.by = w.kind == WK_TRACED ? p->tracer : 0;
+		collect_wait_copy(s, &w, old->wait, p->tracer);
+	} else if (p->pcb) {
+		w.syscall_nr = p->pcb->syscall_nr;   /* read this refresh by collect_detail */
+		if (!decode_read(&w, p->pcb->syscall_nr != -3, p->pcb->args, p->tracer))
+			return;
+		read_watched(s, c, p, &w);
 	} else {
 		char path[48];
 		snprintf(path, sizeof(path), "%d/syscall", (int)p->pid);
 		if (!read_task_call(c, path, &w, p->tracer))
 			return;
+		read_watched(s, c, p, &w);
 	}
 	p->wait = arena_memdup(&s->arena, &w, sizeof(w));
 }
 
-/* One thread of a detail process: its state from task/TID/stat, its call if it waits. */
-static bool read_task(struct scan_ctx *c, const struct proc_info *p, const char *tid,
-                      struct task_wait *w)
+void collect_task_wait(struct snapshot *s, struct scan_ctx *c, const struct proc_info *p,
+                       pid_t tid, char state, struct task_wait *w)
 {
-	char path[80];
 	memset(w, 0, sizeof(*w));
-	w->tid = (pid_t)atoi(tid);
+	w->tid = tid;
+	w->state = state;
 	w->fd = -1;
 	w->chan = -1;
-	snprintf(path, sizeof(path), "%d/task/%.16s/stat", (int)p->pid, tid);
-	long n = read_whole_at(c->proc_fd, path, &c->tmp);
-	if (n <= 0 || w->tid <= 0)
-		return false;
-	w->state = parse_stat_state(c->tmp.buf, (size_t)n);
-	if (!wait_state(w->state)) {
-		w->syscall_nr = -2;
-		return true;
+	w->syscall_nr = -2;
+	if (!wait_state(state))
+		return;
+	if (tid == p->pid && p->wait) {
+		*w = *p->wait;   /* the main thread, read this refresh already */
+		return;
 	}
-	snprintf(path, sizeof(path), "%d/task/%.16s/syscall", (int)p->pid, tid);
+	char path[80];
+	snprintf(path, sizeof(path), "%d/task/%d/syscall", (int)p->pid, (int)tid);
 	if (!read_task_call(c, path, w, p->tracer)) {
 		w->state = 'R';   /* it ran on between its stat and its syscall */
 		w->syscall_nr = -2;
 		w->kind = WK_UNKNOWN;
+		return;
 	}
-	return true;
-}
-
-void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
-{
-	char path[48];
-	p->tasks = NULL;
-	p->n_tasks = 0;
-	if (p->flags & PF_KTHREAD)
-		return;
-	snprintf(path, sizeof(path), "%d/task", (int)p->pid);
-	int dfd = openat(c->proc_fd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd < 0)
-		return;
-	size_t cap = p->nlwp > 0 ? (size_t)p->nlwp + 8 : 16, n = 0;
-	struct task_wait *t = arena_alloc(&s->arena, cap * sizeof(*t));
-	dir_reader_init(&c->dir, dfd);
-	const char *tid;
-	while ((tid = dir_next(&c->dir)) && n < cap)
-		if (read_task(c, p, tid, &t[n]))
-			n++;
-	close(dfd);
-	p->tasks = t;
-	p->n_tasks = n;
+	read_watched(s, c, p, w);
 }
 
 /* Some process or detail thread waits in a lock call: only then is /proc/locks worth reading. */

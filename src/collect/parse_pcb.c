@@ -57,12 +57,6 @@ int parse_syscall_args(const char *text, size_t len, int64_t *nr, uint64_t args[
 	return -1;
 }
 
-int parse_syscall(const char *text, size_t len, int64_t *nr, uint64_t *sp, uint64_t *pc, bool *has_regs)
-{
-	uint64_t args[6];
-	return parse_syscall_args(text, len, nr, args, sp, pc, has_regs);
-}
-
 int parse_cgroup(const char *text, size_t len, char *out, size_t cap)
 {
 	const char *first = NULL, *first_end = NULL;

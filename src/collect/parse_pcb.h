@@ -7,9 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* "NR a1 .. a6 SP PC", "-1 SP PC" or "running". Returns 0 and fills what it has, or -1. */
-int parse_syscall(const char *text, size_t len, int64_t *nr, uint64_t *sp, uint64_t *pc, bool *has_regs);
-/* The same with the six arguments (all 0 for "-1 SP PC"; untouched for "running"). */
+/* "NR a1 .. a6 SP PC", "-1 SP PC" or "running" (nr -2). Returns 0 and fills what it has, or
+ * -1. The six arguments are all 0 for "-1 SP PC" and untouched for "running". */
 int parse_syscall_args(const char *text, size_t len, int64_t *nr, uint64_t args[6], uint64_t *sp,
                        uint64_t *pc, bool *has_regs);
 /* The path of the cgroup v2 line "0::/path", else the first line's path; out gets at most

@@ -1,22 +1,10 @@
-/* parse_waits.c — a task's state letter, and /proc/locks' waiters with their holders. */
+/* parse_waits.c — /proc/locks' waiters with their holders. */
 #include "collect/parse_waits.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/sysmacros.h>
-
-char parse_stat_state(const char *text, size_t len)
-{
-	const char *close = NULL;
-	for (size_t i = 0; i < len; i++)
-		if (text[i] == ')')
-			close = text + i;
-	if (!close || close + 3 > text + len || close[1] != ' ')
-		return 0;
-	char st = close[2];
-	return (st >= 'A' && st <= 'Z') || (st >= 'a' && st <= 'z') ? st : 0;
-}
 
 /* One /proc/locks line, already without its newline, copied into buf (NUL-terminated). */
 struct lock_line { long id; int waiter; pid_t pid; uint64_t dev, ino; };

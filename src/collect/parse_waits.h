@@ -1,5 +1,5 @@
-/* parse_waits.h — pure parsers for the wait collector: a task's state from its stat line, and
- * the blocked lock requests of /proc/locks. */
+/* parse_waits.h — pure parser for the wait collector: the blocked lock requests of
+ * /proc/locks. (A task's state comes from parse_task_stat, collect/parse_proc.h.) */
 #ifndef IPCTOP_PARSE_WAITS_H
 #define IPCTOP_PARSE_WAITS_H
 
@@ -7,8 +7,6 @@
 
 #include "model/snapshot.h"
 
-/* The state letter of a /proc/PID/task/TID/stat line (the field after the last ')'), or 0. */
-char parse_stat_state(const char *text, size_t len);
 /* /proc/locks: the blocked requests ("N: -> ..." lines), each with the holder of the same lock
  * (the line before them with the same N that has no arrow). OFD locks name pid -1: kept as 0.
  * Writes at most cap; returns how many there are. Malformed lines are skipped. */

@@ -38,6 +38,47 @@ static void write_object(struct json_writer *w, const struct task_wait *t)
 	jw_kv_i64_or_null(w, "by", t->by > 0, t->by);
 }
 
+static void write_chan(struct json_writer *w, const struct snapshot *s, int32_t chan)
+{
+	jw_key(w, "channel");
+	if (chan >= 0 && (size_t)chan < s->n_chans)
+		jw_str(w, s->chans[chan].id);
+	else
+		jw_null(w);
+}
+
+static void write_pids(struct json_writer *w, const char *key, const pid_t *v, size_t n)
+{
+	jw_key(w, key);
+	jw_inline_array_begin(w);
+	for (size_t i = 0; i < n; i++)
+		jw_i64(w, v[i]);
+	jw_array_end(w);
+}
+
+/* epoll_wait: each watched descriptor with its channel and peers; null when the list was not
+ * read (another wait kind, or the epoll fd's fdinfo was unreadable). */
+static void write_watched(struct json_writer *w, const struct snapshot *s,
+                          const struct task_wait *t)
+{
+	jw_key(w, "watched");
+	if (!t->watch_read) {
+		jw_null(w);
+		return;
+	}
+	jw_array_begin(w);
+	for (uint32_t i = 0; i < t->n_watched; i++) {
+		const struct wait_watch *x = &t->watched[i];
+		jw_object_begin(w);
+		jw_kv_i64(w, "fd", x->t.fd);
+		jw_kv_i64(w, "events", x->t.events);
+		write_chan(w, s, x->chan);
+		write_pids(w, "peers", x->peers, x->n_peers);
+		jw_object_end(w);
+	}
+	jw_array_end(w);
+}
+
 static void write_wait(struct json_writer *w, const struct snapshot *s, const struct task_wait *t)
 {
 	if (!t) {
@@ -50,16 +91,9 @@ static void write_wait(struct json_writer *w, const struct snapshot *s, const st
 	jw_clean_str(w, wait_kind_name(t->kind));
 	write_call(w, t);
 	write_object(w, t);
-	jw_key(w, "channel");
-	if (t->chan >= 0 && (size_t)t->chan < s->n_chans)
-		jw_str(w, s->chans[t->chan].id);
-	else
-		jw_null(w);
-	jw_key(w, "peers");
-	jw_inline_array_begin(w);
-	for (size_t i = 0; i < t->n_peers; i++)
-		jw_i64(w, t->peers[i]);
-	jw_array_end(w);
+	write_chan(w, s, t->chan);
+	write_pids(w, "peers", t->peers, t->n_peers);
+	write_watched(w, s, t);
 	jw_object_end(w);
 }
 

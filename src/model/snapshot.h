@@ -135,6 +135,7 @@ struct pcb_detail {
 	int64_t syscall_nr;    /* the system call it is in; -1 none (user mode, blocked in the
 	                        * kernel otherwise), -2 running, -3 not readable (root only) */
 	uint64_t sp, pc;       /* user stack pointer and program counter, with syscall */
+	uint64_t args[6];      /* its arguments (with has_regs and syscall_nr >= 0) */
 	bool has_regs;
 	char *cgroup;          /* the cgroup v2 path ("0::" line), else the first line; or NULL */
 	bool has_caps;
@@ -163,6 +164,14 @@ enum wait_kind {
 	WK__COUNT
 };
 
+/* One descriptor an epoll instance watches (its fdinfo "tfd:" line), resolved: the channel of
+ * the owner's descriptor with that inode, and the processes at its other end. */
+struct wait_watch {
+	struct epoll_target t;
+	int32_t chan;                   /* index into snapshot.chans, or -1 (resolution) */
+	pid_t *peers; size_t n_peers;   /* (resolution) */
+};
+
 struct task_wait {
 	pid_t tid;
 	char state;           /* S, D, T or t */
@@ -175,7 +184,10 @@ struct task_wait {
 	pid_t by;             /* tracer or lock holder, 0 when none or unknown */
 	int32_t chan;         /* index into snapshot.chans of fd's channel, or -1 (resolution) */
 	pid_t *peers; size_t n_peers;   /* whom it waits for (resolution): the other ends of the
-	                                 * channel, the children, the lock holder, the tracer */
+	                                 * channel, the children, the lock holder, the tracer; of
+	                                 * epoll, the peers of every watched descriptor */
+	struct wait_watch *watched; uint32_t n_watched;   /* epoll: what the epoll fd watches */
+	bool watch_read;      /* epoll: its fdinfo was read (watched is then the whole list) */
 };
 
 /* A thread of a process other than its main one (read only while the list shows threads). */
@@ -224,8 +236,11 @@ struct proc_info {
 	struct task_wait *wait;   /* the main thread's wait; NULL when it runs (or is a zombie) */
 	uint64_t wait_since_ms;   /* taken_ms of the first snapshot that saw its main thread in this
 	                           * same wait (model/wait_since.h); 0 not known */
-	struct task_wait *tasks; size_t n_tasks;   /* detail: every thread's wait (state R: kind
-	                                            * WK_UNKNOWN, syscall_nr -2) */
+	struct task_wait *tasks; size_t n_tasks;   /* every thread's wait (state R: kind
+	                                            * WK_UNKNOWN, syscall_nr -2): detail, and
+	                                            * processes of 2 to TASK_WAITS_MAX threads
+	                                            * some wait names as a peer
+	                                            * (collect/collect_internal.h) */
 	struct thread_info *threads; uint32_t n_threads;   /* its other threads, by tid; only
 	                                                    * with collect_opts want_threads */
 	uint32_t thread0;      /* index of its first thread among all the snapshot's threads */

@@ -44,15 +44,44 @@ static void put_proc(struct strbuf *sb, const struct snapshot *s, pid_t pid)
 	}
 }
 
-/* Up to three peers, then "and N more". */
+/* Up to three pids, then "and N more". */
+static void put_pids(struct strbuf *sb, const struct snapshot *s, const pid_t *v, size_t n)
+{
+	for (size_t i = 0; i < n && i < 3; i++) {
+		sb_puts(sb, i == 0 ? "" : i + 1 == n ? " and " : ", ");
+		put_proc(sb, s, v[i]);
+	}
+	if (n > 3)
+		sb_printf(sb, " and %zu more", n - 3);
+}
+
 static void put_peers(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w)
 {
-	for (size_t i = 0; i < w->n_peers && i < 3; i++) {
-		sb_puts(sb, i == 0 ? "" : i + 1 == w->n_peers ? " and " : ", ");
-		put_proc(sb, s, w->peers[i]);
+	put_pids(sb, s, w->peers, w->n_peers);
+}
+
+/* epoll_wait: "waiting in epoll_wait on fd 5, which watches 3 descriptors: fd 3 (a TCP
+ * connection) -> 4711 (client), ..." (up to four, then how many more). */
+static void describe_epoll(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w)
+{
+	sb_printf(sb, "waiting in epoll_wait on fd %d", w->fd);
+	if (!w->watch_read) {
+		sb_puts(sb, " (what it watches is not readable)");
+		return;
 	}
-	if (w->n_peers > 3)
-		sb_printf(sb, " and %zu more", w->n_peers - 3);
+	sb_printf(sb, ", which watches %u descriptor%s", w->n_watched, w->n_watched == 1 ? "" : "s");
+	for (uint32_t i = 0; i < w->n_watched && i < 4; i++) {
+		const struct wait_watch *x = &w->watched[i];
+		sb_printf(sb, "%s fd %d", i ? ";" : ":", (int)x->t.fd);
+		if (x->chan >= 0 && (size_t)x->chan < s->n_chans)
+			sb_printf(sb, " (%s)", chan_words(s->chans[x->chan].kind));
+		if (x->n_peers) {
+			sb_puts(sb, " -> ");
+			put_pids(sb, s, x->peers, x->n_peers);
+		}
+	}
+	if (w->n_watched > 4)
+		sb_printf(sb, "; and %u more", w->n_watched - 4);
 }
 
 /* Why a single peer does not end the wait: what it is doing itself. */
@@ -151,7 +180,7 @@ static void describe_kind(struct strbuf *sb, const struct snapshot *s, const str
 		put_call(sb, w->syscall_nr);
 		sb_printf(sb, " on %lld descriptors", (long long)w->arg);
 		break;
-	case WK_EPOLL: sb_printf(sb, "waiting in epoll_wait on fd %d (epoll)", w->fd); break;
+	case WK_EPOLL: describe_epoll(sb, s, w); break;
 	case WK_FUTEX: sb_printf(sb, "waiting on a futex at 0x%llx", (unsigned long long)w->arg); break;
 	case WK_CHILD: describe_child(sb, s, w); break;
 	case WK_SYSV_MSG:
@@ -193,16 +222,38 @@ void wait_describe(struct strbuf *sb, const struct snapshot *s, const struct pro
 	describe_kind(sb, s, w);
 }
 
-bool wait_ring_describe(struct strbuf *sb, const struct snapshot *s, pid_t pid)
+long wait_cycle_of(const struct snapshot *s, pid_t pid)
 {
 	for (size_t c = 0; c < s->n_cycles; c++)
 		for (size_t i = 0; i < s->cycles[c].n; i++)
-			if (s->cycles[c].pids[i] == pid) {
-				for (size_t j = 0; j <= s->cycles[c].n; j++) {
-					sb_puts(sb, j ? " -> " : "");
-					put_proc(sb, s, s->cycles[c].pids[(i + j) % s->cycles[c].n]);
-				}
-				return true;
-			}
-	return false;
+			if (s->cycles[c].pids[i] == pid)
+				return (long)c;
+	return -1;
+}
+
+void wait_pids_describe(struct strbuf *sb, const struct snapshot *s, const pid_t *pids, size_t n)
+{
+	for (size_t j = 0; j < n; j++) {
+		sb_puts(sb, j ? " -> " : "");
+		put_proc(sb, s, pids[j]);
+	}
+}
+
+bool wait_ring_describe(struct strbuf *sb, const struct snapshot *s, pid_t pid)
+{
+	long c = wait_cycle_of(s, pid);
+	if (c < 0)
+		return false;
+	const struct wait_cycle *r = &s->cycles[c];
+	size_t at = 0;
+	while (r->pids[at] != pid)
+		at++;
+	wait_pids_describe(sb, s, r->pids + at, r->n - at);   /* pid round to pid again */
+	if (at) {
+		sb_puts(sb, " -> ");
+		wait_pids_describe(sb, s, r->pids, at);
+	}
+	sb_puts(sb, " -> ");
+	put_proc(sb, s, pid);
+	return true;
 }

@@ -12,6 +12,10 @@
 /* Append the sentence for wait w of process p (w NULL: "running", or what its state says). */
 void wait_describe(struct strbuf *sb, const struct snapshot *s, const struct proc_info *p,
                    const struct task_wait *w);
+/* The index in s->cycles of a ring pid belongs to, or -1. */
+long wait_cycle_of(const struct snapshot *s, pid_t pid);
+/* pids[0] -> pids[1] -> ... as "100 (a) -> 101 (b)", names escaped. */
+void wait_pids_describe(struct strbuf *sb, const struct snapshot *s, const pid_t *pids, size_t n);
 /* When pid is on a ring of waits (a deadlock), append it from pid round to pid again:
  * "100 (a) -> 101 (b) -> 100 (a)", and return true; else false. */
 bool wait_ring_describe(struct strbuf *sb, const struct snapshot *s, pid_t pid);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "model/kernel_names.h"
+#include "channel/wait_chain.h"
 #include "model/wait_describe.h"
 #include "model/wait_decode.h"
 #include "util/text_escape.h"
@@ -120,8 +121,14 @@ static void add_waits(struct dlines *d, const struct snapshot *s, const struct p
 	dline_add_sb(d, "pcb.wait", "Waits on", p->wait ? (int)A_NORMAL : (int)ui_attr(UI_DIM),
 		     p->wait && p->wait->n_peers ? p->wait->peers[0] : 0, &sb);
 	sb_reset(&sb);
-	if (wait_ring_describe(&sb, s, p->pid))
+	pid_t chain[8];
+	size_t n = wait_chain(s, p->pid, chain, 8);
+	if (wait_ring_describe(&sb, s, p->pid)) {
 		dline_add_sb(d, "pcb.deadlock", "Deadlock", ui_attr(UI_WARN), 0, &sb);
+	} else if (n > 2) {   /* more than the peer the sentence names */
+		wait_pids_describe(&sb, s, chain, n);
+		dline_add_sb(d, "pcb.wait", "Wait chain", A_NORMAL, chain[n - 1], &sb);
+	}
 	for (size_t i = 0; i < p->n_tasks; i++) {
 		const struct task_wait *t = &p->tasks[i];
 		if (t->tid == p->pid)

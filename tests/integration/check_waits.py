@@ -1,7 +1,8 @@
 """check_waits.py RECORD JSON DETAIL_JSON SHELL_PID — ipctop's waits against wait_fixture's
 record (the fixture saw each child in its system call in /proc before it printed it): the
-blocked call, descriptor, channel and the peers at the other end of every case, the deadlock
-ring, each thread's wait in -p detail, and the waits of processes of other users than the
+blocked call, descriptor, channel and the peers at the other end of every case (an epoll
+server's watched descriptors, full and empty POSIX queues), the deadlock rings (one through a
+thread other than the main one), each thread's wait in -p detail, and the waits of processes of other users than the
 viewer: unknown, never guessed (as nobody, SHELL_PID is root's shell, blocked in wait4)."""
 
 import os
@@ -17,7 +18,8 @@ def parse_record(path):
         for line in f:
             words = line.split()
             if len(words) > 1:
-                rec[words[0]] = {k: int(v) for k, v in (w.split("=", 1) for w in words[1:] if "=" in w)}
+                rec[words[0]] = {k: int(v) if v.lstrip("-").isdigit() else v
+                                 for k, v in (w.split("=", 1) for w in words[1:] if "=" in w)}
     return rec
 
 
@@ -81,6 +83,52 @@ def check_cases(rec, procs, cycles):
                                       "peers": [r["holder"]]}, "%s: waits for the holder" % word)
 
 
+def check_epoll(rec, procs, cycles):
+    r = rec["epoll"]
+    w = procs.get(r["server"], {}).get("wait") or {}
+    report(w.get("kind") == "epoll" and w.get("syscall") == "epoll_pwait" and w.get("fd") == r["epfd"],
+           "epoll: the server waits in epoll_pwait on fd %d (%r)" % (r["epfd"], {k: w.get(k) for k in ("kind", "syscall", "fd")}))
+    watched = {x["fd"]: x for x in w.get("watched") or []}
+    report(sorted(watched) == sorted([r["listener"], r["conn1"], r["conn2"]]),
+           "epoll: it watches the listener and both connections (%r)" % sorted(watched))
+    for i in (1, 2):
+        x = watched.get(r["conn%d" % i], {})
+        c = (procs.get(r["client%d" % i], {}).get("wait") or {})
+        report(x.get("peers") == [r["client%d" % i]] and str(x.get("channel")).startswith("tcp:") and
+               x.get("channel") == c.get("channel"),
+               "epoll: connection %d (fd %d) leads to client %d, on the channel it reads (%r, client %r)"
+               % (i, r["conn%d" % i], r["client%d" % i], x, c.get("channel")))
+        wait_is(procs, r["client%d" % i], {"kind": "fd", "syscall": "read", "fd": 3, "peers": [r["server"]]},
+                "epoll: client %d reads its socket, from the server" % i)
+    report(watched.get(r["listener"], {}).get("peers") == [], "epoll: the listener has no peer yet")
+    report(sorted(w.get("peers") or []) == sorted([r["client1"], r["client2"]]),
+           "epoll: the server waits on both clients (%r)" % w.get("peers"))
+    report(not any(r["server"] in c for c in cycles),
+           "epoll: no ring (the listener can wake the server): %r" % cycles)
+
+
+def check_thread_ring(rec, procs, cycles):
+    r = rec["thread_ring"]
+    wait_is(procs, r["a"], {"kind": "signal", "syscall": "pause", "peers": []},
+            "thread ring: a's main thread is in pause()")
+    wait_is(procs, r["b"], {"kind": "fd", "syscall": "read", "peers": [r["a"]]},
+            "thread ring: b reads a pipe only a writes")
+    ring = sorted([r["a"], r["b"]])
+    report(ring in cycles, "thread ring: a (through its thread %d) and b named in wait_cycles %r"
+           % (r["t1"], cycles))
+
+
+def check_mqueue(rec, procs):
+    for word, who, call, way in (("mq_full", "sender", "mq_timedsend", "out"),
+                                 ("mq_empty", "receiver", "mq_timedreceive", "in")):
+        r = rec[word]
+        w = procs.get(r[who], {}).get("wait") or {}
+        report(str(w.get("channel")).startswith("posix_mq:"), "%s: the channel is a POSIX queue (%s)"
+               % (word, w.get("channel")))
+        wait_is(procs, r[who], {"kind": "mqueue", "syscall": call, "fd": 3, "direction": way,
+                                "peers": [r["holder"]]}, "%s: %s blocked, the holder at the other end" % (word, who))
+
+
 def check_threads(rec, doc):
     r = rec["threads"]
     procs = ipcfx.procs_by_pid(doc)
@@ -111,9 +159,15 @@ def check_others(doc, shell_pid):
         report(sh is not None and sh["kind"] == "unknown" and not sh["readable"] and
                sh["syscall"] is None and sh["peers"] == [],
                "another user's shell, blocked in wait4: unknown, not guessed (%r)" % (sh,))
+    def told(w):
+        """What a non-root viewer may say of another user's wait: its state (stopped, traced)
+        and, traced, the tracer that world-readable status names (TracerPid)."""
+        return w["peers"] == ([w["by"]] if w["kind"] == "traced" and w["by"] else [])
+
     guessed = [p["pid"] for p in doc["processes"]
                if p["uid"] != viewer and p["wait"] and
-               (p["wait"]["readable"] or p["wait"]["syscall"] is not None or p["wait"]["peers"]
+               (p["wait"]["readable"] or p["wait"]["syscall"] is not None or not told(p["wait"])
+                or p["wait"]["watched"] is not None
                 or p["wait"]["fd"] is not None or p["wait"]["kind"] not in ("unknown", "stopped", "traced"))]
     report(not guessed, "no other user's wait is guessed (%r)" % guessed[:5])
 
@@ -122,7 +176,11 @@ def main():
     rec = parse_record(sys.argv[1])
     doc = ipcfx.load_json(ipcfx.read_bytes(sys.argv[2]))
     detail = ipcfx.load_json(ipcfx.read_bytes(sys.argv[3]))
-    check_cases(rec, ipcfx.procs_by_pid(doc), doc["wait_cycles"])
+    procs = ipcfx.procs_by_pid(doc)
+    check_cases(rec, procs, doc["wait_cycles"])
+    check_epoll(rec, procs, doc["wait_cycles"])
+    check_thread_ring(rec, procs, doc["wait_cycles"])
+    check_mqueue(rec, procs)
     check_threads(rec, detail)
     check_others(doc, int(sys.argv[4]))
 

@@ -26,7 +26,8 @@ tests_fixture_share_fixture_SOURCES = tests/fixture/share_fixture.c \
 
 check_PROGRAMS += tests/fixture/wait_fixture
 tests_fixture_wait_fixture_SOURCES = tests/fixture/wait_fixture.c \
-	tests/fixture/fixture_util.c tests/fixture/fixture_util.h
+	tests/fixture/wait_kids.c tests/fixture/wait_kids.h tests/fixture/wait_scenes.c \
+	tests/fixture/wait_scenes.h tests/fixture/fixture_util.c tests/fixture/fixture_util.h
 tests_fixture_wait_fixture_LDADD = -lpthread
 
 check_PROGRAMS += tests/fixture/name_forms

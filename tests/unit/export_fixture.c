@@ -238,6 +238,19 @@ static int32_t chan_index(const struct snapshot *s, const char *id)
 	return -1;
 }
 
+/* 400 waits in epoll_wait on fd 9, which watches its eventfd (fd 3) and a descriptor with no
+ * channel (fd 12). */
+static void add_epoll_wait(struct snapshot *s)
+{
+	struct proc_info *p = snapshot_find_proc(s, 400);
+	struct wait_watch *x = arena_alloc(&s->arena, 2 * sizeof(*x));
+	x[0] = (struct wait_watch){ .t = { 3, 0x19, 0x51 }, .chan = chan_index(s, "eventfd:1") };
+	x[1] = (struct wait_watch){ .t = { 12, 0x1d, 0x52 }, .chan = -1 };
+	p->wait = arena_alloc(&s->arena, sizeof(*p->wait));
+	*p->wait = (struct task_wait){ .tid = 400, .state = 'S', .kind = WK_EPOLL, .syscall_nr = 232,
+		.fd = 9, .chan = -1, .watched = x, .n_watched = 2, .watch_read = true };
+}
+
 /* 100 blocks writing the full pipe 5001 to 200, which blocks reading pipe 5002 from 100: a
  * ring. 100's second thread (150) runs. Set as wait_resolve would, without it. */
 static void add_waits(struct snapshot *s)
@@ -262,6 +275,7 @@ static void add_waits(struct snapshot *s)
 	s->cycles = arena_alloc(&s->arena, sizeof(*s->cycles));
 	s->cycles[0] = (struct wait_cycle){ pids, 2 };
 	s->n_cycles = 1;
+	add_epoll_wait(s);
 }
 
 void export_fixture_build(struct snapshot *s)

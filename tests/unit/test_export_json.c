@@ -61,8 +61,13 @@ static void test_processes(const char *t)
 	has(t, "\"n_fds\":5,\"n_channels\":4,\"wait\":{\"tid\":100,\"kind\":\"fd\","
 	       "\"syscall_nr\":1,\"syscall\":\"write\",\"readable\":true,\"fd\":3,"
 	       "\"direction\":\"out\",\"futex\":null,\"child\":null,\"sysv_id\":null,\"nfds\":null,"
-	       "\"by\":null,\"channel\":\"pipe:5001\",\"peers\":[200]},\"detail\":{",
-	    "pid 100 blocked writing pipe 5001 to 200, then its detail");
+	       "\"by\":null,\"channel\":\"pipe:5001\",\"peers\":[200],\"watched\":null},"
+	       "\"detail\":{", "pid 100 blocked writing pipe 5001 to 200, then its detail");
+	has(t, "\"kind\":\"epoll\",\"syscall_nr\":232,\"syscall\":\"epoll_wait\",\"readable\":true,"
+	       "\"fd\":9,", "pid 400 in epoll_wait on fd 9");
+	has(t, "\"channel\":null,\"peers\":[],\"watched\":[{\"fd\":3,\"events\":25,"
+	       "\"channel\":\"eventfd:1\",\"peers\":[]},{\"fd\":12,\"events\":29,\"channel\":null,"
+	       "\"peers\":[]}]}", "its watched descriptors, with their channels");
 	has(t, "\"tasks\":[{\"tid\":100,\"state\":\"D\",\"wait\":{\"tid\":100,",
 	    "detail: the main thread's wait");
 	has(t, "{\"tid\":150,\"state\":\"R\",\"wait\":null}]", "a running thread waits on nothing");

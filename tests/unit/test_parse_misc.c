@@ -196,6 +196,9 @@ static void test_task_stat(void)
 	is_int(parse_task_stat(line, strlen(line), &a, &t), 0, "task stat with ') ' in its name");
 	ok(strcmp(t.comm, "evil) R (x") == 0 && t.state == 'S', "name to the last ')', then the state");
 	ok(t.utime == 11 && t.stime == 12, "utime and stime are fields 14 and 15");
+	t.comm = (char *)"kept";
+	ok(parse_task_stat(line, strlen(line), NULL, &t) == 0 && t.state == 'S' && t.comm == NULL,
+	   "without an arena: the state, no name");
 	is_int(parse_task_stat("42 (x) S 1 2", 12, &a, &t), -1, "a short line is malformed");
 	is_int(parse_task_stat("42 x S 1 2 3", 12, &a, &t), -1, "no parentheses: malformed");
 	arena_free(&a);

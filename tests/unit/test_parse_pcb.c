@@ -9,8 +9,9 @@
 
 static int sys(const char *t, int64_t *nr, uint64_t *sp, uint64_t *pc, bool *regs)
 {
+	uint64_t args[6];
 	*nr = 99; *sp = *pc = 0; *regs = false;
-	return parse_syscall(t, strlen(t), nr, sp, pc, regs);
+	return parse_syscall_args(t, strlen(t), nr, args, sp, pc, regs);
 }
 
 int main(void)
@@ -21,7 +22,8 @@ int main(void)
 	ok(sys("-1 0x7ffd5014cdf8 0x7f001b3a32ad\n", &nr, &sp, &pc, &regs) == 0 && nr == -1 && regs,
 	   "not in a system call: -1 with SP and PC");
 	const char *cut = "-1 0x7ffd5014cdf8 0x7f001b3a32adZZ";   /* the text ends before ZZ */
-	ok(parse_syscall(cut, strlen(cut) - 2, &nr, &sp, &pc, &regs) == 0 && nr == -1 &&
+	uint64_t args[6];
+	ok(parse_syscall_args(cut, strlen(cut) - 2, &nr, args, &sp, &pc, &regs) == 0 && nr == -1 &&
 	   pc == 0x7f001b3a32adULL, "a word that ends where the text ends (no newline) is whole");
 	ok(sys("running\n", &nr, &sp, &pc, &regs) == 0 && nr == -2 && !regs, "running");
 	ok(sys("", &nr, &sp, &pc, &regs) < 0, "empty");

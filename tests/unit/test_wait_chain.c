@@ -153,6 +153,80 @@ static void test_no_peers(void)
 	hand_free_lists(&S);
 }
 
+/* 100 in epoll_wait on fd 9, which watches fd 3 (pipe 7, written by 101) and fd 4 (pipe 8,
+ * written by 102); 102 reads pipe 10, which only 100 writes. Each watched descriptor gets its
+ * channel and peers, the wait all of them; 100 and 102 are a ring until 100 also watches a
+ * descriptor no other process holds (something else can wake it). */
+static void test_epoll(void)
+{
+	hand_reset(&S, 3, 1);
+	hand_add_fd(&S, 0, 3, FDK_PIPE, 0, 7, ACC_R, "pipe:[7]");
+	hand_add_fd(&S, 0, 4, FDK_PIPE, 0, 8, ACC_R, "pipe:[8]");
+	hand_add_fd(&S, 0, 5, FDK_PIPE, 0, 10, ACC_W, "pipe:[10]");
+	hand_add_fd(&S, 0, 6, FDK_PIPE, 0, 11, ACC_R, "pipe:[11]");
+	hand_add_fd(&S, 1, 1, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	hand_add_fd(&S, 2, 1, FDK_PIPE, 0, 8, ACC_W, "pipe:[8]");
+	hand_add_fd(&S, 2, 0, FDK_PIPE, 0, 10, ACC_R, "pipe:[10]");
+	hand_add_fd(&S, 2, 7, FDK_PIPE, 0, 11, ACC_W, "pipe:[11]");
+	struct wait_watch x[3] = { { .t = { 3, 1, 7 } }, { .t = { 4, 1, 8 } }, { .t = { 6, 1, 11 } } };
+	block(0, WK_EPOLL, 9, 0, 0);
+	W[0].watched = x;
+	W[0].n_watched = 2;
+	W[0].watch_read = true;
+	block(2, WK_FD, 0, ACC_R, 0);
+	resolve();
+	const struct task_wait *w = S.procs[0].wait;
+	ok(x[0].chan >= 0 && !strcmp(S.chans[x[0].chan].id, "pipe:7") &&
+	   x[0].n_peers == 1 && x[0].peers[0] == 101, "watched fd 3: pipe:7, written by 101");
+	ok(x[1].chan >= 0 && x[1].n_peers == 1 && x[1].peers[0] == 102, "watched fd 4: written by 102");
+	ok(peers_are(w, 2, (pid_t[]){ 101, 102 }), "the wait's peers: both writers");
+	ok(S.n_cycles == 1 && S.cycles[0].n == 2 && S.cycles[0].pids[0] == 100 &&
+	   S.cycles[0].pids[1] == 102, "100 watches only 102 and 101 (running), 102 reads 100: ring");
+	struct strbuf sb = STRBUF_INIT;
+	wait_describe(&sb, &S, &S.procs[0], w);
+	ok(strstr(sb_str(&sb), "epoll_wait on fd 9, which watches 2 descriptors: fd 3 (a pipe) -> 101"),
+	   "sentence names the watched descriptors: %s", sb_str(&sb));
+	x[2].t.ino = 99;   /* a descriptor of no channel: a timer, say */
+	W[0].n_watched = 3;
+	wait_resolve(&S);
+	ok(x[2].chan == -1 && S.n_cycles == 0, "a watched descriptor with no peer: no ring");
+	W[0].watch_read = false;
+	W[0].n_watched = 0;
+	sb_reset(&sb);
+	wait_resolve(&S);
+	wait_describe(&sb, &S, &S.procs[0], w);
+	ok(w->n_peers == 0 && strstr(sb_str(&sb), "not readable"), "list unread: said, no peers");
+	sb_free(&sb);
+	hand_free_lists(&S);
+}
+
+/* 100's main thread is in pause(); its thread 150 reads pipe 7, which only 101 writes; 101
+ * reads pipe 8, which only 100 writes: a ring through a thread. */
+static void test_thread_ring(void)
+{
+	hand_reset(&S, 2, 1);
+	hand_add_fd(&S, 0, 3, FDK_PIPE, 0, 7, ACC_R, "pipe:[7]");
+	hand_add_fd(&S, 0, 4, FDK_PIPE, 0, 8, ACC_W, "pipe:[8]");
+	hand_add_fd(&S, 1, 3, FDK_PIPE, 0, 8, ACC_R, "pipe:[8]");
+	hand_add_fd(&S, 1, 4, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	block(0, WK_SIGNAL, -1, 0, 0);
+	block(1, WK_FD, 3, ACC_R, 0);
+	struct task_wait t[2] = { W[0], { .tid = 150, .state = 'S', .kind = WK_FD, .fd = 3,
+	                                  .dir = ACC_R, .chan = -1 } };
+	S.procs[0].tasks = t;
+	S.procs[0].n_tasks = 2;
+	resolve();
+	ok(peers_are(&t[1], 1, (pid_t[]){ 101 }), "thread 150 waits on 101");
+	ok(S.n_cycles == 1 && S.cycles[0].n == 2 && S.cycles[0].pids[0] == 100 &&
+	   S.cycles[0].pids[1] == 101, "ring 100 (through thread 150), 101");
+	t[1].state = 'R';
+	wait_resolve(&S);
+	is_int(S.n_cycles, 0, "the thread runs: no ring");
+	S.procs[0].tasks = NULL;
+	S.procs[0].n_tasks = 0;
+	hand_free_lists(&S);
+}
+
 int main(void)
 {
 	snapshot_init(&S);
@@ -160,6 +234,8 @@ int main(void)
 	test_two_pipe_deadlock();
 	test_children_locks_tracer();
 	test_no_peers();
+	test_epoll();
+	test_thread_ring();
 	snapshot_free(&S);
 	return tap_done();
 }

@@ -104,9 +104,6 @@ static void test_other_calls(void)
 
 static void test_parsers(void)
 {
-	const char *st = "123 (a) b) c) S 1 2 3\n";
-	is_int(parse_stat_state(st, strlen(st)), 'S', "state after the last ')'");
-	is_int(parse_stat_state("123 (x", 6), 0, "cut line: no state");
 	const char *locks =
 		"1: POSIX  ADVISORY  WRITE 22771 fe:00:10952904 0 EOF\n"
 		"1: -> POSIX  ADVISORY  WRITE 22773 fe:00:10952904 0 9\n"
