@@ -84,7 +84,7 @@ static void read_watched(struct snapshot *s, struct scan_ctx *c, const struct pr
 		return;
 	struct fd_anon tmp;
 	struct fdinfo_lists *l = scan_anon_lists(c);
-	parse_fdinfo_anon(c->tmp.buf, (size_t)n, &tmp, l);
+	parse_fdinfo_anon(c->tmp.buf, (size_t)n, &tmp, l, NULL);
 	set_watched(s, w, l->targets, l->n_targets);
 }
 
