@@ -23,14 +23,16 @@ static const char *chan_words(enum chan_kind k)
 	}
 }
 
-static void put_call(struct strbuf *sb, int64_t nr)
+void wait_put_call(struct strbuf *sb, int64_t nr, const char *unnamed)
 {
 	const char *name = nr >= 0 ? syscall_name(nr) : NULL;
 	if (name)
 		sb_puts(sb, name);
 	else
-		sb_printf(sb, "system call %lld", (long long)nr);
+		sb_printf(sb, "%s %lld", unnamed, (long long)nr);
 }
+
+static void put_call(struct strbuf *sb, int64_t nr) { wait_put_call(sb, nr, "system call"); }
 
 /* "17510 (sleep)", the name escaped; just the pid when the process is not in the snapshot. */
 static void put_proc(struct strbuf *sb, const struct snapshot *s, pid_t pid)

@@ -12,6 +12,8 @@
 /* Append the sentence for wait w of process p (w NULL: "running", or what its state says). */
 void wait_describe(struct strbuf *sb, const struct snapshot *s, const struct proc_info *p,
                    const struct task_wait *w);
+/* The system call's name, or "UNNAMED NR" when this build's table has none. */
+void wait_put_call(struct strbuf *sb, int64_t nr, const char *unnamed);
 /* The index in s->cycles of a ring pid belongs to, or -1. */
 long wait_cycle_of(const struct snapshot *s, pid_t pid);
 /* pids[0] -> pids[1] -> ... as "100 (a) -> 101 (b)", names escaped. */

@@ -5,6 +5,7 @@
 
 #include "model/kernel_names.h"
 #include "model/wait_decode.h"
+#include "model/wait_describe.h"
 #include "util/text_escape.h"
 
 bool wait_unreadable(const struct task_wait *w)
@@ -27,14 +28,7 @@ bool wait_blocked(const struct proc_info *p)
 	}
 }
 
-static void put_call(struct strbuf *sb, int64_t nr)
-{
-	const char *name = nr >= 0 ? syscall_name(nr) : NULL;
-	if (name)
-		sb_puts(sb, name);
-	else
-		sb_printf(sb, "syscall %lld", (long long)nr);
-}
+static void put_call(struct strbuf *sb, int64_t nr) { wait_put_call(sb, nr, "syscall"); }
 
 static void put_fd_object(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w)
 {
