@@ -303,10 +303,10 @@ start_fixture() {
 	fixture_pid=$!
 	exec 9>"$tmp/ctl"
 	i=0
-	while ! grep -q '^ready$' "$tmp/manifest" && kill -0 "$fixture_pid" 2>/dev/null && [ $i -lt 300 ]; do
+	while ! grep -qs '^ready$' "$tmp/manifest" && kill -0 "$fixture_pid" 2>/dev/null && [ $i -lt 300 ]; do
 		sleep 0.1; i=$((i + 1))
 	done
-	grep -q '^ready$' "$tmp/manifest" || { echo "Bail out! $fx_name did not start"; cat "$tmp/fixture.err"; exit 1; }
+	grep -qs '^ready$' "$tmp/manifest" || { echo "Bail out! $fx_name did not start"; cat "$tmp/fixture.err"; exit 1; }
 }
 
 # start_ipc_fixture: start_fixture ipc_fixture.
