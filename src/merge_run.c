@@ -28,7 +28,7 @@ static char *host_name(const char *path)
 	return strndup(base, n);
 }
 
-static int write_merged(const struct ipctop_opts *o, struct snapshot *m)
+int write_snapshot(const struct ipctop_opts *o, struct snapshot *m)
 {
 	struct snap_filter flt = { NULL, 0, false, 0, o->kind_mask };
 	struct snap_selection sel;
@@ -101,7 +101,7 @@ int merge_run(const struct ipctop_opts *o)
 		struct snapshot m;
 		snapshot_init(&m);
 		snap_merge(&m, in, n);
-		status = hosts_apart(&m) ? write_merged(o, &m) : 1;
+		status = hosts_apart(&m) ? write_snapshot(o, &m) : 1;
 		snapshot_free(&m);
 	}
 out:

@@ -6,5 +6,9 @@
 
 /* Exit status: 0, or 1 after a message naming the file that could not be read or merged. */
 int merge_run(const struct ipctop_opts *o);
+/* A snapshot not taken here (a merge, a replay) as --json or --dot on standard output, with
+ * --kind applied: 0, or 1 after a write error. */
+struct snapshot;
+int write_snapshot(const struct ipctop_opts *o, struct snapshot *s);
 
 #endif
