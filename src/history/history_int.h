@@ -51,13 +51,14 @@ struct history_writer {
 	sqlite3_stmt *st[WS__COUNT];
 	int64_t sample, prev;      /* the sample being written, and the one before (0: none) */
 	/* this sample's processes: pid -> index into proc_ids */
-	int64_t *proc_ids; size_t n_proc_ids;
+	int64_t *proc_ids; size_t n_proc_ids, cap_proc_ids;
 	void *pid_map;             /* struct u64map */
 };
 
 /* history_write_ent.c: the processes and the channels (with endpoints) of one document. */
-int hist_write_procs(struct history_writer *w, json_t *procs, struct strbuf *err);
-int hist_write_chans(struct history_writer *w, json_t *chans, struct strbuf *err);
+struct hist_doc;
+int hist_write_procs(struct history_writer *w, struct hist_doc *d, struct strbuf *err);
+int hist_write_chans(struct history_writer *w, struct hist_doc *d, struct strbuf *err);
 /* A found-or-new blob for the JSON of o (compact, keys in their order). */
 int64_t hist_blob_json(struct history_writer *w, json_t *o, struct strbuf *err);
 

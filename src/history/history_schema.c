@@ -118,11 +118,13 @@ int hist_schema_check(sqlite3 *db, struct strbuf *err)
 
 int hist_schema_setup(sqlite3 *db, bool create, struct strbuf *err)
 {
+	if (!create && hist_schema_check(db, err) < 0)
+		return -1;   /* checked first: WAL mode would be written into another program's file */
 	if (hist_exec(db, "PRAGMA journal_mode=WAL", err) < 0 ||
 	    hist_exec(db, "PRAGMA synchronous=NORMAL", err) < 0)
 		return -1;
 	if (!create)
-		return hist_schema_check(db, err);
+		return 0;
 	if (hist_exec(db, "BEGIN", err) < 0)
 		return -1;
 	if (hist_exec(db, ddl, err) < 0 || write_meta(db, err) < 0) {

@@ -1,7 +1,7 @@
 /* history_write.c — --record's file: created 0600 (or an existing recording reopened), and one
  * sample appended per snapshot in one transaction (WAL, synchronous=NORMAL: a kill -9 loses
- * at most the sample being written). The snapshot is the --json document of the exporter,
- * split into the tables of history_schema.c. */
+ * at most the sample being written). The snapshot is the --json document of the exporter
+ * (history_doc.c), split into the tables of history_schema.c. */
 #include "history/history_int.h"
 
 #include <errno.h>
@@ -12,8 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "export/export_json.h"
-#include "model/snap_filter.h"
+#include "history/history_doc.h"
 #include "util/u64map.h"
 #include "util/xalloc.h"
 
@@ -157,30 +156,6 @@ int64_t hist_blob_json(struct history_writer *w, json_t *o, struct strbuf *err)
 	return id;
 }
 
-/* The snapshot as the exporter writes it (every process and channel), parsed. */
-static json_t *snapshot_doc(const struct snapshot *s, struct strbuf *err)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	if (!f) {
-		sb_printf(err, "%s", strerror(errno));
-		return NULL;
-	}
-	struct snap_filter flt = { NULL, 0, false, 0, 0 };
-	struct snap_selection sel;
-	snap_select(s, &flt, &sel);
-	int r = export_json(f, s, &sel, false);
-	snap_selection_free(&sel);
-	fclose(f);
-	json_error_t je;
-	json_t *doc = r == 0 ? json_loadb(buf, len, 0, &je) : NULL;
-	free(buf);
-	if (!doc)
-		sb_puts(err, "the snapshot could not be written as JSON");
-	return doc;
-}
-
 /* The sample row: its time and changing figures in columns, the rest of the header (host,
  * viewer, SysV rows, wait cycles, notes) as a blob. */
 static int write_sample(struct history_writer *w, json_t *doc, uint64_t taken_ms, struct strbuf *err)
@@ -193,8 +168,6 @@ static int write_sample(struct history_writer *w, json_t *doc, uint64_t taken_ms
 		sqlite3_bind_double(st, 2 + i, json_number_value(json_array_get(load, (size_t)i)));
 	sqlite3_bind_int64(st, 5, json_integer_value(json_object_get(host, "mem_available_kib")));
 	sqlite3_bind_double(st, 6, json_number_value(json_object_get(host, "uptime_s")));
-	json_object_del(doc, "processes");
-	json_object_del(doc, "channels");
 	json_object_del(doc, "taken_at_ms");
 	json_object_del(host, "load");
 	json_object_del(host, "mem_available_kib");
@@ -209,28 +182,19 @@ static int write_sample(struct history_writer *w, json_t *doc, uint64_t taken_ms
 	return 0;
 }
 
-static int write_doc(struct history_writer *w, json_t *doc, uint64_t taken_ms, struct strbuf *err)
-{
-	json_t *procs = json_incref(json_object_get(doc, "processes"));
-	json_t *chans = json_incref(json_object_get(doc, "channels"));
-	int r = -1;
-	if (json_is_array(procs) && json_is_array(chans) && write_sample(w, doc, taken_ms, err) == 0 &&
-	    hist_write_procs(w, procs, err) == 0)
-		r = hist_write_chans(w, chans, err);
-	json_decref(procs);
-	json_decref(chans);
-	return r;
-}
-
 int history_append(struct history_writer *w, const struct snapshot *s, struct strbuf *err)
 {
-	json_t *doc = snapshot_doc(s, err);
-	if (!doc)
+	struct hist_doc doc;
+	if (hist_doc_make(&doc, s, err) < 0)
 		return -1;
 	int r = hist_exec(w->db, "BEGIN IMMEDIATE", err);
 	if (r == 0)
-		r = write_doc(w, doc, s->taken_ms, err);
-	json_decref(doc);
+		r = write_sample(w, doc.header, s->taken_ms, err);
+	if (r == 0)
+		r = hist_write_procs(w, &doc, err);
+	if (r == 0)
+		r = hist_write_chans(w, &doc, err);
+	hist_doc_free(&doc);
 	if (r == 0 && hist_exec(w->db, "COMMIT", err) == 0) {
 		w->prev = w->sample;
 		return 0;

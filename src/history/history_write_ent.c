@@ -3,6 +3,7 @@
  * a state or counter row only when it changed since the last one; an endpoint row per hold of a
  * channel (with its addresses in columns, for SQL). */
 #include "history/history_int.h"
+#include "history/history_doc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -108,26 +109,46 @@ static int64_t process_row(struct history_writer *w, json_t *p, struct strbuf *e
 	return hist_run(w->db, st, err) < 0 ? -1 : sqlite3_last_insert_rowid(w->db);
 }
 
-int hist_write_procs(struct history_writer *w, json_t *procs, struct strbuf *err)
+/* write(w, item) for each object of the document's range; 0, or -1 with err. */
+static int each_item(struct history_writer *w, struct hist_doc *d, const size_t range[2],
+                     int (*write)(struct history_writer *, json_t *, struct strbuf *),
+                     struct strbuf *err)
 {
-	size_t n = json_array_size(procs);
-	u64map_free(w->pid_map);
-	u64map_init(w->pid_map, n);
-	w->proc_ids = xrealloc(w->proc_ids, (n + 1) * sizeof(*w->proc_ids));
-	w->n_proc_ids = 0;
-	for (size_t i = 0; i < n; i++) {
-		json_t *p = json_array_get(procs, i);
-		int64_t id = process_row(w, p, err);
-		if (id < 0 || write_counters(w, id, p, err) < 0)
-			return -1;
-		int64_t blob = hist_blob_json(w, p, err);
-		if (blob < 0 || state_if_changed(w, WS_PSTATE_LAST, WS_PSTATE_INS, id, blob, err) < 0)
-			return -1;
-		u64map_put(w->pid_map, (uint64_t)json_integer_value(json_object_get(p, "pid")),
-		           (int32_t)w->n_proc_ids);
-		w->proc_ids[w->n_proc_ids++] = id;
+	size_t at = range[0], had = err->len;
+	json_t *o;
+	int r = 0;
+	while (r == 0 && (o = hist_doc_next(d, &at, range[1], err))) {
+		r = write(w, o, err);
+		json_decref(o);
 	}
+	return r < 0 || err->len > had ? -1 : 0;
+}
+
+/* One process: its row, counters and state; the pid map for the endpoints. */
+static int write_proc(struct history_writer *w, json_t *p, struct strbuf *err)
+{
+	int64_t id = process_row(w, p, err);
+	if (id < 0 || write_counters(w, id, p, err) < 0)
+		return -1;
+	int64_t blob = hist_blob_json(w, p, err);
+	if (blob < 0 || state_if_changed(w, WS_PSTATE_LAST, WS_PSTATE_INS, id, blob, err) < 0)
+		return -1;
+	if (w->n_proc_ids == w->cap_proc_ids) {
+		w->cap_proc_ids = w->cap_proc_ids ? 2 * w->cap_proc_ids : 256;
+		w->proc_ids = xrealloc(w->proc_ids, w->cap_proc_ids * sizeof(*w->proc_ids));
+	}
+	u64map_put(w->pid_map, (uint64_t)json_integer_value(json_object_get(p, "pid")),
+	           (int32_t)w->n_proc_ids);
+	w->proc_ids[w->n_proc_ids++] = id;
 	return 0;
+}
+
+int hist_write_procs(struct history_writer *w, struct hist_doc *d, struct strbuf *err)
+{
+	u64map_free(w->pid_map);
+	u64map_init(w->pid_map, w->n_proc_ids + 64);
+	w->n_proc_ids = 0;
+	return each_item(w, d, d->procs, write_proc, err);
 }
 
 /* "127.0.0.1:5432" -> 5432; NULL or no port -> bound NULL. */
@@ -188,18 +209,20 @@ static int64_t channel_row(struct history_writer *w, json_t *c, struct strbuf *e
 	return hist_run(w->db, st[1], err) < 0 ? -1 : sqlite3_last_insert_rowid(w->db);
 }
 
-int hist_write_chans(struct history_writer *w, json_t *chans, struct strbuf *err)
+static int write_chan(struct history_writer *w, json_t *c, struct strbuf *err)
 {
-	for (size_t i = 0; i < json_array_size(chans); i++) {
-		json_t *c = json_array_get(chans, i);
-		int64_t id = channel_row(w, c, err);
-		int64_t blob = id < 0 ? -1 : hist_blob_json(w, c, err);
-		if (blob < 0 || state_if_changed(w, WS_CSTATE_LAST, WS_CSTATE_INS, id, blob, err) < 0)
+	int64_t id = channel_row(w, c, err);
+	int64_t blob = id < 0 ? -1 : hist_blob_json(w, c, err);
+	if (blob < 0 || state_if_changed(w, WS_CSTATE_LAST, WS_CSTATE_INS, id, blob, err) < 0)
+		return -1;
+	json_t *eps = json_object_get(c, "endpoints");
+	for (size_t e = 0; e < json_array_size(eps); e++)
+		if (write_endpoint(w, id, json_array_get(eps, e), err) < 0)
 			return -1;
-		json_t *eps = json_object_get(c, "endpoints");
-		for (size_t e = 0; e < json_array_size(eps); e++)
-			if (write_endpoint(w, id, json_array_get(eps, e), err) < 0)
-				return -1;
-	}
 	return 0;
+}
+
+int hist_write_chans(struct history_writer *w, struct hist_doc *d, struct strbuf *err)
+{
+	return each_item(w, d, d->chans, write_chan, err);
 }

@@ -1,6 +1,6 @@
 """history_db.py — what the recording tests ask of a recording with Python's own sqlite3
 (not through ipctop), and of /proc:
-  wait DB N AFTER       wait (at most 30 s) until DB holds N samples taken after epoch AFTER
+  wait DB N AFTER       wait (at most 90 s: a loaded machine) until DB holds N samples taken after epoch AFTER
   starts PID...         print "PID START_TICKS" of each process, from /proc/PID/stat
   query MANPAGE DB FROM TO PORT
                         run the man page's example query (who connected to port 5432
@@ -19,7 +19,7 @@ def connect(path):
 
 
 def wait(path, n, after):
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
             db = connect(path)
@@ -30,7 +30,7 @@ def wait(path, n, after):
         except sqlite3.Error:
             pass   # not created yet, or its tables not yet
         time.sleep(0.05)
-    print("no %d samples after %.3f in %s within 30 s" % (n, after, path), file=sys.stderr)
+    print("no %d samples after %.3f in %s within 90 s" % (n, after, path), file=sys.stderr)
     return 1
 
 

@@ -80,6 +80,6 @@ EXTRA_DIST += tests/integration/merge_hosts.sh tests/integration/merge_cli.sh te
 	tests/integration/check_merge.py
 
 # --record and --replay (src/history): a recording against ipc_fixture's record
-TESTS += tests/integration/history_record.sh
-EXTRA_DIST += tests/integration/history_record.sh tests/integration/check_history.py \
+TESTS += tests/integration/history_record.sh tests/integration/history_faults.sh
+EXTRA_DIST += tests/integration/history_record.sh tests/integration/history_faults.sh tests/integration/check_history.py \
 	tests/integration/history_db.py
