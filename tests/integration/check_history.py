@@ -1,9 +1,11 @@
-"""check_history.py MANIFEST STARTS BEFORE DURING AFTER — ipctop --replay --at a time before
-ipc_fixture started, one while it ran and one after it ended, against the fixture's own
-record (MANIFEST) and the start times /proc gave of its processes (STARTS, "PID TICKS" lines):
-during, every fixture process is there with its start time, the parent's children are exactly
-the recorded ones, and every recorded channel joins its two processes; before and after, none
-of those processes (pid and start time) and none of those channels is there."""
+"""check_history.py MANIFEST STARTS SWITCHES BEFORE DURING AFTER — ipctop --replay --at a time
+before ipc_fixture started, one while it ran and one after it ended, against the fixture's own
+record (MANIFEST) and what /proc gave of its processes (STARTS, "PID TICKS" lines: start times;
+SWITCHES, "PID N": voluntary context switches, read after the sample during): during, every
+fixture process is there with its start time and with from 1 to N voluntary switches (a
+counter recorded only when it moves), the parent's children are exactly the recorded ones, and
+every recorded channel joins its two processes; before and after, none of those processes (pid
+and start time) and none of those channels is there."""
 
 import sys
 
@@ -19,7 +21,11 @@ def main(argv):
     for line in open(argv[2]):
         pid, ticks = line.split()
         starts[int(pid)] = int(ticks)
-    docs = {name: load_json(read_bytes(path)) for name, path in zip(("before", "during", "after"), argv[3:6])}
+    switches = {}
+    for line in open(argv[3]):
+        pid, n = line.split()
+        switches[int(pid)] = int(n)
+    docs = {name: load_json(read_bytes(path)) for name, path in zip(("before", "during", "after"), argv[4:7])}
     during = docs["during"]
     procs = {p["pid"]: p for p in during["processes"]}
 
@@ -31,6 +37,13 @@ def main(argv):
         elif p.get("start_ticks") != ticks:
             problems.append("pid %d: start_ticks %s, /proc said %d" % (pid, p.get("start_ticks"), ticks))
     r.all_of("during: every fixture process is there with its start time", problems)
+
+    problems = []
+    for pid, n in sorted(switches.items()):
+        got = procs.get(pid, {}).get("ctxt_switches", {}).get("voluntary")
+        if not (isinstance(got, int) and 1 <= got <= n):
+            problems.append("pid %d: %s voluntary switches, /proc said %d later" % (pid, got, n))
+    r.all_of("during: voluntary context switches from 1 to what /proc said later", problems)
 
     children = {p["pid"] for p in during["processes"] if p.get("ppid") == man["parent"]}
     want = set(starts) - {man["parent"]}

@@ -38,6 +38,8 @@ run_suite() {
 	hdb wait "$rec" 2 "$t1"
 	ok $? "two samples taken while the fixture runs ($who)"
 	t2=$(now)
+	hdb switches $(cat "$FX_TMP/pids-$who") >"$FX_TMP/switches-$who"
+	ok $? "context switches of the fixture's processes read from /proc after the sample ($who)"
 	fx_stop_check "fixture-$who"
 	t3=$(now)
 	hdb wait "$rec" 2 "$t3"
@@ -62,8 +64,8 @@ run_suite() {
 			2>"$FX_TMP/replay.err" || { bad=1; sed 's/^/#   /' "$FX_TMP/replay.err"; }
 	done
 	ok $bad "--replay --at before, during and after exit 0 ($who)"
-	fx_py check_history.py "$FX_MANIFEST" "$FX_TMP/starts-$who" "$FX_TMP/before-$who.json" \
-		"$FX_TMP/during-$who.json" "$FX_TMP/after-$who.json"
+	fx_py check_history.py "$FX_MANIFEST" "$FX_TMP/starts-$who" "$FX_TMP/switches-$who" \
+		"$FX_TMP/before-$who.json" "$FX_TMP/during-$who.json" "$FX_TMP/after-$who.json"
 	schema_ok "the replayed --json validates against the schema ($who)" "$FX_TMP/during-$who.json"
 
 	local tcp port client
@@ -73,8 +75,14 @@ run_suite() {
 	hdb query "$TESTS_SRC/../man/ipctop.1" "$rec" "$t1" "$t2" "$port" >"$FX_TMP/q-$who" 2>&1
 	[ "$(cat "$FX_TMP/q-$who")" = "$client" ]
 	ok $? "the man page's query: the client (pid $client) connected to port $port ($who)"
-	[ "$(cat "$FX_TMP/q-$who")" = "$client" ] || sed 's/^/#   /' "$FX_TMP/q-$who"
-	hdb query "$TESTS_SRC/../man/ipctop.1" "$rec" 0 "$t0" "$port" >"$FX_TMP/q-$who" 2>&1
+	if [ "$(cat "$FX_TMP/q-$who")" != "$client" ]; then
+		echo "#   found: $(cat "$FX_TMP/q-$who"); window $t1 - $t2; the endpoints at port $port:"
+		hdb endpoints "$rec" "$port" 2>&1 | sed 's/^/#   /'
+	fi
+	# the query's times are whole seconds (its end rounded up): the window ends a second
+	# before t0, when the fixture had not started
+	hdb query "$TESTS_SRC/../man/ipctop.1" "$rec" 0 "$(awk -v t="$t0" 'BEGIN { printf "%.3f", t - 1 }')" \
+		"$port" >"$FX_TMP/q-$who" 2>&1
 	[ ! -s "$FX_TMP/q-$who" ]
 	ok $? "the man page's query: no one connected to port $port before the fixture ($who)"
 
