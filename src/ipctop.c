@@ -19,6 +19,7 @@
 #include "export_run.h"
 #include "model/rates.h"
 #include "model/snap_filter.h"
+#include "history_run.h"
 #include "merge_run.h"
 #include "options.h"
 #include "serve/serve_addr.h"
@@ -28,7 +29,8 @@
 #include "util/mono_clock.h"
 
 enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND,
-       OPT_OPENMETRICS, OPT_METRICS_PIDS, OPT_SERVE, OPT_INTERVAL, OPT_MERGE };
+       OPT_OPENMETRICS, OPT_METRICS_PIDS, OPT_SERVE, OPT_INTERVAL, OPT_MERGE,
+       OPT_RECORD, OPT_REPLAY, OPT_AT };
 
 static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
@@ -48,6 +50,9 @@ static const struct option long_opts[] = {
 	{ "demo", no_argument, NULL, OPT_DEMO },
 	{ "readonly", no_argument, NULL, OPT_READONLY },
 	{ "merge", no_argument, NULL, OPT_MERGE },
+	{ "record", required_argument, NULL, OPT_RECORD },
+	{ "replay", required_argument, NULL, OPT_REPLAY },
+	{ "at", required_argument, NULL, OPT_AT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -57,6 +62,8 @@ static void usage(FILE *f)
 {
 	fputs("Usage: ipctop [options]\n"
 	      "       ipctop --merge --json|--dot FILE...\n"
+	      "       ipctop --record FILE [-d TENTHS]\n"
+	      "       ipctop --replay FILE --at TIME --json|--dot\n"
 	      "Show processes, their memory and scheduling, and which processes talk to which.\n\n"
 	      "  --json               print one snapshot as JSON and exit\n"
 	      "  --pretty             indent the JSON\n"
@@ -79,6 +86,12 @@ static void usage(FILE *f)
 	      "      --readonly       offer no actions (kill, renice)\n"
 	      "      --merge FILE...  join snapshots of several hosts (their --json, '-' for\n"
 	      "                       standard input) into one, written with --json or --dot\n"
+	      "      --record FILE    no screens: append a snapshot to the recording FILE (SQLite,\n"
+	      "                       created mode 0600) every -d (default 100: 10 s) until\n"
+	      "                       SIGINT or SIGTERM\n"
+	      "      --replay FILE --at TIME\n"
+	      "                       with --json or --dot: the snapshot of the recording at\n"
+	      "                       TIME (YYYY-MM-DD HH:MM:SS, HH:MM:SS, or epoch seconds)\n"
 	      "  -h, --help           this help\n"
 	      "  -V, --version        version\n\n"
 	      "See ipctop(1) for the screens, the JSON fields and the escaping of names.\n", f);
@@ -177,14 +190,14 @@ static void bad_option(int c, char **argv)
 static void set_mode(struct ipctop_opts *o, enum run_mode m)
 {
 	if (o->mode != MODE_TUI && o->mode != m)
-		die("--json, --dot, --openmetrics and --serve cannot be used together");
+		die("--json, --dot, --openmetrics, --serve and --record cannot be used together");
 	o->mode = m;
 }
 
 /* Options that only one mode uses are errors in another, not silently ignored. */
 static void check_modes(const struct ipctop_opts *o, bool delay_given)
 {
-	bool export = o->mode != MODE_TUI && o->mode != MODE_SERVE;
+	bool export = o->mode != MODE_TUI && o->mode != MODE_SERVE && o->mode != MODE_RECORD;
 	if (o->pretty && o->mode != MODE_JSON)
 		die("--pretty applies to --json only");
 	if (o->metrics_pids && o->mode != MODE_OPENMETRICS && o->mode != MODE_SERVE)
@@ -199,6 +212,29 @@ static void check_modes(const struct ipctop_opts *o, bool delay_given)
 		die("--interval applies to --json and --dot only");
 	if (o->demo && o->n_pids)
 		die("--demo shows its own processes; it cannot be used with -p");
+}
+
+/* --record and --replay: one file, nothing that names local processes or a second mode. */
+static void check_history(struct ipctop_opts *o, bool delay_given)
+{
+	if (o->mode == MODE_RECORD) {
+		if (o->n_pids || o->has_uid || o->kind_mask || o->demo || o->at || o->replay_file)
+			die("--record records every process: it takes only -d (and no -p, -u, --kind, --demo, --at or --replay)");
+		if (!delay_given)
+			o->delay_tenths = 100;
+		return;
+	}
+	if (!o->replay_file) {
+		if (o->at)
+			die("--at applies to --replay only");
+		return;
+	}
+	if (o->mode != MODE_JSON && o->mode != MODE_DOT)
+		die("--replay writes --json or --dot (the interactive replay is not there yet)");
+	if (!o->at)
+		die("--replay needs --at TIME (YYYY-MM-DD HH:MM:SS, HH:MM:SS, or epoch seconds)");
+	if (o->interval_ms || o->n_pids || o->has_uid || o->merge)
+		die("--replay cannot be used with --interval, -p, -u or --merge");
 }
 
 /* --merge: files to read, an export to write them with, no filter that names local pids. */
@@ -274,6 +310,9 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 		case OPT_DEMO: o->demo = true; break;
 		case OPT_READONLY: o->readonly = true; break;
 		case OPT_MERGE: o->merge = true; break;
+		case OPT_RECORD: set_mode(o, MODE_RECORD); o->record_file = optarg; break;
+		case OPT_REPLAY: o->replay_file = optarg; break;
+		case OPT_AT: o->at = optarg; break;
 		case 'h': print_or_fail(usage);
 		case 'V': print_or_fail(print_version);
 		default: bad_option(c, argv);
@@ -284,6 +323,7 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 	o->merge_files = argv + optind;
 	o->n_merge = (size_t)(argc - optind);
 	check_modes(o, delay_given);
+	check_history(o, delay_given);
 	if (o->merge)
 		check_merge(o);
 }
@@ -380,6 +420,10 @@ int main(int argc, char **argv)
 	int status;
 	if (o.merge) {
 		status = merge_run(&o);
+	} else if (o.mode == MODE_RECORD) {
+		status = record_run(&o);
+	} else if (o.replay_file) {
+		status = replay_run(&o);
 	} else if (o.mode != MODE_TUI && o.mode != MODE_SERVE) {
 		status = run_export(&o);
 	} else if (o.mode == MODE_SERVE) {

@@ -8,7 +8,7 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 
-enum run_mode { MODE_TUI = 0, MODE_JSON, MODE_DOT, MODE_OPENMETRICS, MODE_SERVE };
+enum run_mode { MODE_TUI = 0, MODE_JSON, MODE_DOT, MODE_OPENMETRICS, MODE_SERVE, MODE_RECORD };
 
 struct ipctop_opts {
 	enum run_mode mode;
@@ -32,6 +32,9 @@ struct ipctop_opts {
 	bool merge;           /* --merge FILE...: hosts' --json snapshots instead of this machine */
 	char **merge_files;   /* the FILE arguments ("-": standard input) */
 	size_t n_merge;
+	const char *record_file;   /* --record FILE: append a sample every -d (default 100) */
+	const char *replay_file;   /* --replay FILE: the recording to read */
+	const char *at;            /* --at TIME: the moment of the replay to write */
 };
 
 #endif

@@ -5,7 +5,8 @@ set -euo pipefail
 
 build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libncurses-dev
        libmicrohttpd-dev   # libmicrohttpd: the HTTP server of ipctop --serve
-       libjansson-dev)     # jansson: the reader of --json snapshots for --merge
+       libjansson-dev      # jansson: the reader of --json snapshots for --merge
+       libsqlite3-dev)     # SQLite: the file of --record and --replay
 test=(python3 python3-jsonschema tmux graphviz util-linux iproute2 procps clang valgrind lsof
       prometheus curl)   # promtool, and the server that scrapes ipctop --serve in tests
 bench=(hyperfine htop)

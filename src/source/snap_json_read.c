@@ -80,6 +80,11 @@ static bool read_usage(struct rd *r, json_t *o, struct proc_info *p)
 		get_int(r, o, "n_channels", OPT, 0, UINT32_MAX, &nch);
 	if (!ok)
 		return false;
+	json_t *ctx = NULL;   /* context switches: recordings keep them as counters */
+	if (!get_obj(r, o, "ctxt_switches", OPT, &ctx) ||
+	    (ctx && !(get_u64(r, ctx, "voluntary", OPT, &p->vol_ctxt) &&
+	              get_u64(r, ctx, "involuntary", OPT, &p->nonvol_ctxt))))
+		return false;
 	p->nlwp = (int)thr;
 	p->nice = (int)nice;
 	p->priority = (int)prio;

@@ -79,3 +79,8 @@ EXTRA_DIST += tests/integration/anon.sh tests/integration/check_anon.py
 TESTS += tests/integration/merge_hosts.sh tests/integration/merge_cli.sh
 EXTRA_DIST += tests/integration/merge_hosts.sh tests/integration/merge_cli.sh tests/integration/merge_peer.py \
 	tests/integration/check_merge.py
+
+# --record and --replay (src/history): a recording against ipc_fixture's record
+TESTS += tests/integration/history_record.sh tests/integration/history_faults.sh
+EXTRA_DIST += tests/integration/history_record.sh tests/integration/history_faults.sh tests/integration/check_history.py \
+	tests/integration/history_db.py

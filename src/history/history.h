@@ -1,0 +1,37 @@
+/* history.h — the recording of --record and --replay: an SQLite database that stores changes,
+ * not copies (a row per process life and per channel, a process's or channel's state only
+ * when it changed, counters only when they moved), one transaction per sample. The schema is
+ * in history_schema.c and documented in ipctop(1), RECORDING. */
+#ifndef IPCTOP_HISTORY_H
+#define IPCTOP_HISTORY_H
+
+#include <stdint.h>
+
+#include "model/snapshot.h"
+#include "util/strbuf.h"
+
+#define HISTORY_FORMAT   "ipctop-history"   /* meta 'format': marks an ipctop recording */
+#define HISTORY_SCHEMA   1                  /* meta 'schema_version' this build writes and reads */
+
+struct history_writer;
+
+/* Create FILE (mode 0600, refused if it exists and is not an ipctop recording; an ipctop
+ * recording is appended to). 0, or -1 with the reason in err. */
+int history_create(const char *path, struct history_writer **out, struct strbuf *err);
+/* Append one snapshot as one sample, in one transaction. 0, or -1 with the reason in err. */
+int history_append(struct history_writer *w, const struct snapshot *s, struct strbuf *err);
+void history_close(struct history_writer *w);
+
+struct history_reader;
+
+/* Open a recording to read: -1 with the reason in err when it is missing, not SQLite, damaged,
+ * not an ipctop recording, or of a schema this build does not read. */
+int history_open(const char *path, struct history_reader **out, struct strbuf *err);
+/* The last sample taken at or before TIME: "YYYY-MM-DD HH:MM:SS" or "HH:MM:SS" (local time;
+ * the second form on the day of the first sample), or epoch seconds. 0, or -1 with err. */
+int history_find(struct history_reader *r, const char *when, int64_t *sample, struct strbuf *err);
+/* The snapshot as it was at sample, into s (freshly initialised). 0, or -1 with err. */
+int history_rebuild(struct history_reader *r, int64_t sample, struct snapshot *s, struct strbuf *err);
+void history_close_reader(struct history_reader *r);
+
+#endif

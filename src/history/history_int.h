@@ -1,0 +1,65 @@
+/* history_int.h — what the recording's writer and reader share: the open database, its
+ * checks, small statement helpers and the blob store. */
+#ifndef IPCTOP_HISTORY_INT_H
+#define IPCTOP_HISTORY_INT_H
+
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "history/history.h"
+
+/* Members of a process object stored as counters (table proc_counter), not in its state. */
+enum { PC_UTIME, PC_STIME, PC_RSS, PC_VSIZE, PC_VCSW, PC_ICSW, PC__COUNT };
+
+/* Create the tables (a new file) or check that an existing file is a recording of this
+ * schema. 0, or -1 with err. */
+int hist_schema_setup(sqlite3 *db, bool create, struct strbuf *err);
+/* Check only (the reader). */
+int hist_schema_check(sqlite3 *db, struct strbuf *err);
+
+/* err = "WHAT: sqlite's message"; returns -1. */
+int hist_fail(sqlite3 *db, const char *what, struct strbuf *err);
+int hist_exec(sqlite3 *db, const char *sql, struct strbuf *err);
+sqlite3_stmt *hist_prep(sqlite3 *db, const char *sql, struct strbuf *err);
+/* Run a statement that returns no row (reset afterwards). 0, or -1 with err. */
+int hist_run(sqlite3 *db, sqlite3_stmt *st, struct strbuf *err);
+/* Step a query for one row: 1 a row, 0 none, -1 error (err). The caller resets. */
+int hist_row(sqlite3 *db, sqlite3_stmt *st, struct strbuf *err);
+/* Bind text or NULL. */
+void hist_bind_text(sqlite3_stmt *st, int i, const char *t);
+/* The member key of o as text, or NULL when absent or not a string. */
+const char *hist_jstr(json_t *o, const char *key);
+
+/* Find or add a JSON text in table blob (deduplicated by hash and text): its id, or -1. */
+int64_t hist_blob_put(sqlite3 *db, sqlite3_stmt *find, sqlite3_stmt *ins, const char *json,
+                      struct strbuf *err);
+
+/* The writer's statements (history_write.c lists their SQL). */
+enum {
+	WS_BLOB_FIND, WS_BLOB_INS, WS_SAMPLE_INS,
+	WS_PROC_FIND, WS_PROC_INS, WS_PROC_SEEN, WS_PSTATE_LAST, WS_PSTATE_INS,
+	WS_PCOUNT_LAST, WS_PCOUNT_INS,
+	WS_CHAN_FIND, WS_CHAN_INS, WS_CHAN_SEEN, WS_CSTATE_LAST, WS_CSTATE_INS,
+	WS_EP_FIND, WS_EP_INS, WS_EP_SEEN,
+	WS__COUNT
+};
+
+struct history_writer {
+	sqlite3 *db;
+	sqlite3_stmt *st[WS__COUNT];
+	int64_t sample, prev;      /* the sample being written, and the one before (0: none) */
+	/* this sample's processes: pid -> index into proc_ids */
+	int64_t *proc_ids; size_t n_proc_ids, cap_proc_ids;
+	void *pid_map;             /* struct u64map */
+};
+
+/* history_write_ent.c: the processes and the channels (with endpoints) of one document. */
+struct hist_doc;
+int hist_write_procs(struct history_writer *w, struct hist_doc *d, struct strbuf *err);
+int hist_write_chans(struct history_writer *w, struct hist_doc *d, struct strbuf *err);
+/* A found-or-new blob for the JSON of o (compact, keys in their order). */
+int64_t hist_blob_json(struct history_writer *w, json_t *o, struct strbuf *err);
+
+#endif

@@ -1,0 +1,204 @@
+/* history_write.c — --record's file: created 0600 (or an existing recording reopened), and one
+ * sample appended per snapshot in one transaction (WAL, synchronous=NORMAL: a kill -9 loses
+ * at most the sample being written). The snapshot is the --json document of the exporter
+ * (history_doc.c), split into the tables of history_schema.c. */
+#include "history/history_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "history/history_doc.h"
+#include "util/u64map.h"
+#include "util/xalloc.h"
+
+static const char *const ws_sql[WS__COUNT] = {
+	[WS_BLOB_FIND] = "SELECT id FROM blob WHERE hash = ?1 AND json = ?2",
+	[WS_BLOB_INS] = "INSERT INTO blob(hash, json) VALUES(?1, ?2)",
+	[WS_SAMPLE_INS] = "INSERT INTO sample(time, load1, load5, load15, mem_available_kib,"
+		" uptime_s, header) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[WS_PROC_FIND] = "SELECT id FROM process WHERE pid = ?1 AND start_time IS ?2"
+		" AND last_sample = ?3",
+	[WS_PROC_INS] = "INSERT INTO process(pid, start_time, comm, exe, cmdline, uid, user,"
+		" first_sample, last_sample) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+	[WS_PROC_SEEN] = "UPDATE process SET last_sample = ?2 WHERE id = ?1",
+	[WS_PSTATE_LAST] = "SELECT blob FROM proc_state WHERE process = ?1 ORDER BY sample DESC LIMIT 1",
+	[WS_PSTATE_INS] = "INSERT INTO proc_state(process, sample, blob) VALUES(?1, ?2, ?3)",
+	[WS_PCOUNT_LAST] = "SELECT utime, stime, rss_kib, vsize, vcsw, icsw FROM proc_counter"
+		" WHERE process = ?1 ORDER BY sample DESC LIMIT 1",
+	[WS_PCOUNT_INS] = "INSERT INTO proc_counter(process, sample, utime, stime, rss_kib, vsize,"
+		" vcsw, icsw) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[WS_CHAN_FIND] = "SELECT id FROM channel WHERE chan_id = ?1 AND kind = ?2 AND last_sample = ?3",
+	[WS_CHAN_INS] = "INSERT INTO channel(kind, chan_id, label, netns, first_sample, last_sample)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?5)",
+	[WS_CHAN_SEEN] = "UPDATE channel SET last_sample = ?2 WHERE id = ?1",
+	[WS_CSTATE_LAST] = "SELECT blob FROM chan_state WHERE channel = ?1 ORDER BY sample DESC LIMIT 1",
+	[WS_CSTATE_INS] = "INSERT INTO chan_state(channel, sample, blob) VALUES(?1, ?2, ?3)",
+	[WS_EP_FIND] = "SELECT id FROM endpoint WHERE channel = ?1 AND pid IS ?2 AND fd IS ?3"
+		" AND access IS ?4 AND role IS ?5 AND local IS ?6 AND remote IS ?7 AND last_sample = ?8",
+	[WS_EP_INS] = "INSERT INTO endpoint(channel, process, pid, fd, access, role, local,"
+		" local_port, remote, remote_port, first_sample, last_sample)"
+		" VALUES(?1, ?9, ?2, ?3, ?4, ?5, ?6, ?10, ?7, ?11, ?8, ?8)",
+	[WS_EP_SEEN] = "UPDATE endpoint SET last_sample = ?2 WHERE id = ?1",
+};
+
+/* The file: made here with O_EXCL and mode 0600 before SQLite writes a byte; an existing one
+ * is opened as it is (and checked to be a recording). 1 created, 0 existed, -1 error. */
+static int make_file(const char *path, struct strbuf *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EEXIST)
+		return 0;
+	if (fd < 0) {
+		sb_printf(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fchmod(fd, 0600) < 0) {   /* whatever the umask did */
+		sb_printf(err, "%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(path);
+		return -1;
+	}
+	close(fd);
+	return 1;
+}
+
+/* An existing file that is not an SQLite database: SQLite would refuse it only at the first
+ * query, and an empty one it would take as a new database. */
+static int check_existing(const char *path, struct strbuf *err)
+{
+	struct stat sb;
+	if (stat(path, &sb) < 0) {
+		sb_printf(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode) || sb.st_size == 0) {
+		sb_printf(err, "%s: exists and is not an ipctop recording (refused: it is not overwritten)",
+		          path);
+		return -1;
+	}
+	return 0;
+}
+
+static int prepare_all(struct history_writer *w, struct strbuf *err)
+{
+	for (int i = 0; i < WS__COUNT; i++)
+		if (!(w->st[i] = hist_prep(w->db, ws_sql[i], err)))
+			return -1;
+	return 0;
+}
+
+/* An existing recording goes on from its last sample: a process or channel alive then and
+ * now (same pid and start time, same id) keeps its row. */
+static int last_sample(struct history_writer *w, struct strbuf *err)
+{
+	sqlite3_stmt *st = hist_prep(w->db, "SELECT COALESCE(MAX(id), 0) FROM sample", err);
+	int r = st ? hist_row(w->db, st, err) : -1;
+	if (r == 1)
+		w->prev = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return r == 1 ? 0 : -1;
+}
+
+int history_create(const char *path, struct history_writer **out, struct strbuf *err)
+{
+	int made = make_file(path, err);
+	if (made < 0 || (made == 0 && check_existing(path, err) < 0))
+		return -1;
+	struct history_writer *w = xcalloc(1, sizeof(*w));
+	w->pid_map = xcalloc(1, sizeof(struct u64map));
+	u64map_init(w->pid_map, 64);
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	struct strbuf why = STRBUF_INIT;
+	if (sqlite3_open_v2(path, &w->db, flags, NULL) != SQLITE_OK)
+		hist_fail(w->db, "opening", &why);
+	else if (hist_schema_setup(w->db, made == 1, &why) == 0)
+		sqlite3_busy_timeout(w->db, 2000);
+	if (why.len == 0 && prepare_all(w, &why) == 0 && last_sample(w, &why) == 0) {
+		*out = w;
+		return 0;
+	}
+	sb_printf(err, "%s: %s%s", path, sb_str(&why),
+	          made == 0 ? " (an existing file is appended to only if it is an ipctop recording)" : "");
+	sb_free(&why);
+	history_close(w);
+	if (made == 1)
+		unlink(path);
+	return -1;
+}
+
+void history_close(struct history_writer *w)
+{
+	if (!w)
+		return;
+	for (int i = 0; i < WS__COUNT; i++)
+		sqlite3_finalize(w->st[i]);
+	sqlite3_close(w->db);
+	u64map_free(w->pid_map);
+	free(w->pid_map);
+	free(w->proc_ids);
+	free(w);
+}
+
+int64_t hist_blob_json(struct history_writer *w, json_t *o, struct strbuf *err)
+{
+	char *text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	if (!text) {
+		sb_puts(err, "out of memory");
+		return -1;
+	}
+	int64_t id = hist_blob_put(w->db, w->st[WS_BLOB_FIND], w->st[WS_BLOB_INS], text, err);
+	free(text);
+	return id;
+}
+
+/* The sample row: its time and changing figures in columns, the rest of the header (host,
+ * viewer, SysV rows, wait cycles, notes) as a blob. */
+static int write_sample(struct history_writer *w, json_t *doc, uint64_t taken_ms, struct strbuf *err)
+{
+	json_t *host = json_object_get(doc, "host");
+	json_t *load = json_object_get(host, "load");
+	sqlite3_stmt *st = w->st[WS_SAMPLE_INS];
+	sqlite3_bind_double(st, 1, (double)taken_ms / 1000.0);
+	for (int i = 0; i < 3; i++)
+		sqlite3_bind_double(st, 2 + i, json_number_value(json_array_get(load, (size_t)i)));
+	sqlite3_bind_int64(st, 5, json_integer_value(json_object_get(host, "mem_available_kib")));
+	sqlite3_bind_double(st, 6, json_number_value(json_object_get(host, "uptime_s")));
+	json_object_del(doc, "taken_at_ms");
+	json_object_del(host, "load");
+	json_object_del(host, "mem_available_kib");
+	json_object_del(host, "uptime_s");
+	int64_t hdr = hist_blob_json(w, doc, err);
+	if (hdr < 0)
+		return -1;
+	sqlite3_bind_int64(st, 7, hdr);
+	if (hist_run(w->db, st, err) < 0)
+		return -1;
+	w->sample = sqlite3_last_insert_rowid(w->db);
+	return 0;
+}
+
+int history_append(struct history_writer *w, const struct snapshot *s, struct strbuf *err)
+{
+	struct hist_doc doc;
+	if (hist_doc_make(&doc, s, err) < 0)
+		return -1;
+	int r = hist_exec(w->db, "BEGIN IMMEDIATE", err);
+	if (r == 0)
+		r = write_sample(w, doc.header, s->taken_ms, err);
+	if (r == 0)
+		r = hist_write_procs(w, &doc, err);
+	if (r == 0)
+		r = hist_write_chans(w, &doc, err);
+	hist_doc_free(&doc);
+	if (r == 0 && hist_exec(w->db, "COMMIT", err) == 0) {
+		w->prev = w->sample;
+		return 0;
+	}
+	sqlite3_exec(w->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
