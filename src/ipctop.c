@@ -58,7 +58,7 @@ static const struct option long_opts[] = {
 static void usage(FILE *f)
 {
 	fputs("Usage: ipctop [options]\n"
-	      "       ipctop --merge --json|--dot FILE...\n"
+	      "       ipctop --merge [--json|--dot] FILE...\n"
 	      "Show processes, their memory and scheduling, and which processes talk to which.\n\n"
 	      "  --json               print one snapshot as JSON and exit\n"
 	      "  --pretty             indent the JSON\n"
@@ -81,6 +81,7 @@ static void usage(FILE *f)
 	      "      --readonly       offer no actions (kill, renice)\n"
 	      "      --merge FILE...  join snapshots of several hosts (their --json, '-' for\n"
 	      "                       standard input) into one, written with --json or --dot\n"
+	      "                       or shown (one snapshot: no refresh, kill or renice)\n"
 	      "  -h, --help           this help\n"
 	      "  -V, --version        version\n\n"
 	      "See ipctop(1) for the screens, the JSON fields and the escaping of names.\n", f);
@@ -203,13 +204,16 @@ static void check_modes(const struct ipctop_opts *o, bool delay_given)
 		die("--demo shows its own processes; it cannot be used with -p");
 }
 
-/* --merge: files to read, an export to write them with, no filter that names local pids. */
+/* --merge: files to read, an export to write them with (or the screens), no filter that names
+ * local pids. */
 static void check_merge(const struct ipctop_opts *o)
 {
 	if (o->n_merge == 0)
 		die("--merge needs the snapshot files to join ('-' for standard input)");
-	if (o->mode != MODE_JSON && o->mode != MODE_DOT)
-		die("--merge writes --json or --dot (the interactive screens on a merge are not there yet)");
+	if (o->mode != MODE_JSON && o->mode != MODE_DOT && o->mode != MODE_TUI)
+		die("--merge writes --json or --dot, or shows the interactive screens");
+	if (o->demo)
+		die("--demo shows its own processes; it cannot be used with --merge");
 	if (o->interval_ms)
 		die("--merge cannot be used with --interval (rates come from each host's own snapshots)");
 	if (o->n_pids || o->has_uid)
@@ -391,7 +395,7 @@ static int run_demo(struct ipctop_opts *o)
 	o->pids = xmalloc(d.n_pids * sizeof(*o->pids));
 	memcpy(o->pids, d.pids, d.n_pids * sizeof(*o->pids));
 	o->n_pids = d.n_pids;
-	struct tui_hooks hooks = { reap_demo, &d };
+	struct tui_hooks hooks = { .reap = reap_demo, .arg = &d };
 	int status = tui_run(o, &hooks);
 	demo_stop(&d);
 	return status;

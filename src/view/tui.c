@@ -219,7 +219,6 @@ static void tui_free(struct tui *t)
 
 static int first_snapshot(struct tui *t)
 {
-	source_live_init(&t->src);
 	struct source_wants w = wants_now(t);
 	struct snapshot *s = NULL;
 	int rc = source_start(&t->src, &w, &s);
@@ -240,13 +239,19 @@ int tui_run(const struct ipctop_opts *o, const struct tui_hooks *hooks)
 	t.v.opts = o;
 	t.v.stack = &t.stack;
 	ti_init(&t.in);
+	if (hooks && hooks->fixed)   /* from here on tui_free frees it, whatever happens */
+		source_fixed_init(&t.src, hooks->fixed);
+	else
+		source_live_init(&t.src);
 	if (!isatty(STDOUT_FILENO)) {
 		fputs("ipctop: stdout is not a terminal; use --json or --dot for a snapshot\n", stderr);
+		tui_free(&t);
 		return 1;
 	}
 	char why[256];
 	if (term_check(why, sizeof(why)) < 0) {
 		fprintf(stderr, "%s\n", why);
+		tui_free(&t);
 		return 1;
 	}
 	setlocale(LC_ALL, "");

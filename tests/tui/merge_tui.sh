@@ -1,0 +1,70 @@
+#!/bin/sh
+# merge_tui.sh — ipctop --merge A.json B.json without --json or --dot opens the screens on the
+# merged snapshot. Two pipe pairs (parent and child) are started, each host's --json is taken
+# of one pair, then pair B is ended: the list shows exactly the processes of the two files
+# (B's too, though ended: the snapshot is the files', never this machine's), the graph joins
+# each parent to its own child by the pipe, the IPC tab of A's parent names its child, and
+# kill (F9) and nice (F7) are refused with a status line, A's parent still alive.
+. "$TESTS_SRC/tap.sh"
+. "$TESTS_SRC/tui/tmux_lib.sh"
+tmux_require python3
+tmux_setup mergetui pa pb
+
+start_pipe_pair mrgapar mrgakid || { echo "Bail out! pair A did not start"; exit 1; }
+pa=$fixture_pid a1=$pair_parent a2=$pair_child
+rm -f "$tmp/pids"
+start_pipe_pair mrgbpar mrgbkid || { echo "Bail out! pair B did not start"; exit 1; }
+pb=$fixture_pid b1=$pair_parent b2=$pair_child
+"$IPCTOP" --json -p "$a1" >"$tmp/hosta.json" && "$IPCTOP" --json -p "$b1" >"$tmp/hostb.json" ||
+	{ echo "Bail out! --json failed"; exit 1; }
+kill "$pb"
+n=0   # the child reads until its parent's end closes the pipe
+while { kill -0 "$b1" || kill -0 "$b2"; } 2>/dev/null && [ "$n" -lt 100 ]; do
+	wait "$pb" 2>/dev/null; sleep 0.1; n=$((n + 1))
+done
+pb=
+# What the files hold (the input), sorted: each host's processes, pids as in the file.
+expect=$("$PYTHON3" -c '
+import json, sys
+print(" ".join(sorted((str(p["pid"]) for f in sys.argv[1:] for p in json.load(open(f))["processes"]), key=int)))' \
+	"$tmp/hosta.json" "$tmp/hostb.json")
+for p in $a1 $a2 $b1 $b2; do
+	case " $expect " in *" $p "*) ;; *) echo "Bail out! the snapshots lack the pair's pid $p ($expect)"; exit 1 ;; esac
+done
+
+start main --no-color -d 5 --merge "$tmp/hosta.json" "$tmp/hostb.json"
+wait_for mrgbpar 150 || { echo "Bail out! ipctop --merge did not show the list"; exit 1; }
+got=$(rows | tr ' ' '\n' | sort -n | paste -sd' ' -)
+[ "$got" = "$expect" ]
+ok $? "the list: exactly the processes of the two files"
+[ "$got" = "$expect" ] || echo "# rows: $got; expected: $expect"
+kill -0 "$b1" 2>/dev/null
+ok $((!$?)) "...B's pair among them though ended (pid $b1 gone from this machine)"
+
+T send-keys -t main / mrgapar Enter
+wait_re "^ *$a1 .*mrgapar" && sel_has "mrgapar"
+ok $? "search selects A's parent"
+T send-keys -t main F9
+wait_for "merged snapshot of several hosts: no tag, signal or nice"
+ok $? "F9 (kill) is refused with a status line"
+case $screen in *"Send signal"*) r=1 ;; *) r=0 ;; esac
+ok $r "...and opens no signal dialog"
+T send-keys -t main Escape F7
+probe && kill -0 "$a1" 2>/dev/null
+ok $? "F7 (nice) opens nothing; A's parent is alive"
+
+T send-keys -t main Enter
+wait_for "Parent PID"
+ok $? "Enter opens A's parent's detail"
+T send-keys -t main 4
+wait_re "$a2.*mrgakid"
+ok $? "its IPC tab names the pipe's other end, $a2 (mrgakid)"
+T send-keys -t main Escape
+wait_re "^ *$a1 .*mrgapar" && sel_has "mrgapar"
+T send-keys -t main g
+wait_for mrgakid
+case $screen in *mrgakid*mrgbkid* | *mrgbkid*mrgakid*) r=1 ;; *mrgakid*) r=0 ;; *) r=1 ;; esac
+ok $r "the graph of A's parent shows its child, and not B's"
+[ $r -eq 0 ] || printf '# %s\n' "$screen"
+tmux_finish
+tap_done
