@@ -86,5 +86,6 @@ void snap_merge(struct snapshot *m, struct merge_input *in, size_t n)
 			snapshot_note(m, "%s: %s", host, s->notes[k].text);
 		arena_adopt(&m->arena, &s->arena);   /* the strings stay where they are */
 	}
+	m->by_host = true;
 	channel_pair_hosts(m);
 }

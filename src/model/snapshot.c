@@ -98,6 +98,11 @@ void snapshot_adopt(struct snapshot *s, struct snapshot *from)
 
 struct proc_info *snapshot_find_proc(const struct snapshot *s, pid_t pid)
 {
+	for (size_t i = 0; s->by_host && i < s->n_procs; i++)
+		if (s->procs[i].pid == pid)
+			return &s->procs[i];
+	if (s->by_host)
+		return NULL;
 	size_t lo = 0, hi = s->n_procs;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

@@ -2,9 +2,10 @@
 # merge_tui.sh — ipctop --merge A.json B.json without --json or --dot opens the screens on the
 # merged snapshot. Two pipe pairs (parent and child) are started, each host's --json is taken
 # of one pair, then pair B is ended: the list shows exactly the processes of the two files
-# (B's too, though ended: the snapshot is the files', never this machine's), the graph joins
-# each parent to its own child by the pipe, the IPC tab of A's parent names its child, and
-# kill (F9) and nice (F7) are refused with a status line, A's parent still alive.
+# (B's too, though ended: the snapshot is the files', never this machine's); kill (F9) and
+# nice (F7) on A's parent are refused with a status line, A's parent still alive; B's parent
+# (B's file given first, so the merge is not in pid order) has its detail, whose IPC tab names
+# its child, and its graph shows its child and not A's.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -32,7 +33,8 @@ for p in $a1 $a2 $b1 $b2; do
 	case " $expect " in *" $p "*) ;; *) echo "Bail out! the snapshots lack the pair's pid $p ($expect)"; exit 1 ;; esac
 done
 
-start main --no-color -d 5 --merge "$tmp/hosta.json" "$tmp/hostb.json"
+# B first: the merge lists B's processes (started later: higher pids) before A's, not by pid
+start main --no-color -d 5 --merge "$tmp/hostb.json" "$tmp/hosta.json"
 wait_for mrgbpar 150 || { echo "Bail out! ipctop --merge did not show the list"; exit 1; }
 got=$(rows | tr ' ' '\n' | sort -n | paste -sd' ' -)
 [ "$got" = "$expect" ]
@@ -53,18 +55,20 @@ T send-keys -t main Escape F7
 probe && kill -0 "$a1" 2>/dev/null
 ok $? "F7 (nice) opens nothing; A's parent is alive"
 
+T send-keys -t main / mrgbpar Enter
+wait_re "^ *$b1 .*mrgbpar" && sel_has "mrgbpar"
 T send-keys -t main Enter
-wait_for "Parent PID"
-ok $? "Enter opens A's parent's detail"
+wait_for "PID $b1 mrgbpar"
+ok $? "Enter opens B's parent's detail (listed before A's: found though not in pid order)"
 T send-keys -t main 4
-wait_re "$a2.*mrgakid"
-ok $? "its IPC tab names the pipe's other end, $a2 (mrgakid)"
+wait_re "$b2.*mrgbkid"
+ok $? "its IPC tab names the pipe's other end, $b2 (mrgbkid)"
 T send-keys -t main Escape
-wait_re "^ *$a1 .*mrgapar" && sel_has "mrgapar"
+wait_re "^ *$b1 .*mrgbpar" && sel_has "mrgbpar"
 T send-keys -t main g
-wait_for mrgakid
-case $screen in *mrgakid*mrgbkid* | *mrgbkid*mrgakid*) r=1 ;; *mrgakid*) r=0 ;; *) r=1 ;; esac
-ok $r "the graph of A's parent shows its child, and not B's"
+wait_for mrgbkid
+case $screen in *mrgakid*) r=1 ;; *mrgbkid*) r=0 ;; *) r=1 ;; esac
+ok $r "the graph of B's parent shows its child, and not A's"
 [ $r -eq 0 ] || printf '# %s\n' "$screen"
 tmux_finish
 tap_done
