@@ -29,6 +29,7 @@ const struct help_entry help_entries[] = {
 	{ "col.vcsw", "VCSW/s", "Voluntary context switches per second: how often it gave up the CPU to wait (I/O, a lock, sleep)." },
 	{ "col.icsw", "ICSW/s", "Involuntary context switches per second: how often the scheduler took the CPU away from it." },
 	{ "col.exe", "EXE", "The path of the program file the process runs (its /proc/PID/exe link)." },
+	{ "col.host", "HOST", "--merge: the host whose snapshot lists the process (its file's name)." },
 	{ "col.command", "Command", "The command line the process was started with, or its name in brackets for kernel threads." },
 
 	{ "", "Header", NULL },

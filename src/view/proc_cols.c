@@ -31,6 +31,7 @@ static const struct {
 	[COL_VCSW]     = { "vcsw",     "VCSW/s",  7, true,  true,  false },
 	[COL_ICSW]     = { "icsw",     "ICSW/s",  7, true,  true,  false },
 	[COL_EXE]      = { "exe",      "EXE",    32, false, false, false },
+	[COL_HOST]     = { "host",     "HOST",   12, false, false, false },
 	[COL_COMMAND]  = { "command",  "Command", 0, false, false, true  },
 };
 

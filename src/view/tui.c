@@ -189,6 +189,8 @@ static void apply_options(struct tui *t, const struct ipctop_opts *o)
 		t->v.set.delay_tenths = o->delay_tenths;
 	if (t->v.set.delay_tenths < SETTINGS_DELAY_MIN)
 		t->v.set.delay_tenths = SETTINGS_DELAY_MIN;
+	if (o->merge && !t->v.set.visible[COL_HOST])    /* pids repeat across hosts */
+		t->v.set.visible[COL_HOST] = t->host_col_added = true;
 }
 
 /* The screens (and what they hold: processes, windows) end while curses is still up. */
@@ -277,6 +279,8 @@ int tui_run(const struct ipctop_opts *o, const struct tui_hooks *hooks)
 	}
 	screens_end(&t);
 	term_stop();
+	if (t.host_col_added)
+		t.v.set.visible[COL_HOST] = false;   /* a live session has no use for it */
 	if (status == 0 && t.rc_path && settings_save(t.rc_path, &t.v.set) < 0)
 		fprintf(stderr, "ipctop: could not save settings to %s\n", t.rc_path);
 	tui_free(&t);

@@ -37,6 +37,7 @@ struct tui {
 	double *tcpu;                    /* CPU% of each thread (snapshot thread0 numbering) */
 	struct term_input in;
 	char *rc_path;
+	bool host_col_added;        /* --merge showed HOST: hidden again before settings are saved */
 	struct strbuf warn;
 	WINDOW *body, *bar;
 	struct bar_hit hits[TUI_BAR_KEYS];

@@ -5,7 +5,8 @@
 # (B's too, though ended: the snapshot is the files', never this machine's); kill (F9) and
 # nice (F7) on A's parent are refused with a status line, A's parent still alive; B's parent
 # (B's file given first, so the merge is not in pid order) has its detail, whose IPC tab names
-# its child, and its graph shows its child and not A's.
+# its child, and its graph shows its child and not A's. A HOST column names each one's file,
+# and is not saved as shown for live sessions.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -42,6 +43,9 @@ ok $? "the list: exactly the processes of the two files"
 [ "$got" = "$expect" ] || echo "# rows: $got; expected: $expect"
 kill -0 "$b1" 2>/dev/null
 ok $((!$?)) "...B's pair among them though ended (pid $b1 gone from this machine)"
+host_of() { printf '%s\n' "$screen" | awk -v p="$1" '$1 == p { for (i = 2; i <= NF; i++) if ($i ~ /^host[ab]$/) print $i }'; }
+[ "$(host_of "$a1") $(host_of "$a2") $(host_of "$b1") $(host_of "$b2")" = "hosta hosta hostb hostb" ]
+ok $? "the HOST column names each process's file (hosta, hostb)"
 
 T send-keys -t main / mrgapar Enter
 wait_re "^ *$a1 .*mrgapar" && sel_has "mrgapar"
@@ -70,5 +74,12 @@ wait_for mrgbkid
 case $screen in *mrgakid*) r=1 ;; *mrgbkid*) r=0 ;; *) r=1 ;; esac
 ok $r "the graph of B's parent shows its child, and not A's"
 [ $r -eq 0 ] || printf '# %s\n' "$screen"
+T send-keys -t main Escape F10
+wait_gone
+ok $? "F10 quits"
+rc=$tmp/config/ipctop/ipctoprc
+[ -s "$rc" ] && ! grep -Eq '^columns=(.*,)?host(,|$)' "$rc"
+ok $? "the saved settings do not show HOST in a live session"
+[ -s "$rc" ] && ! grep -Eq '^columns=(.*,)?host(,|$)' "$rc" || sed 's/^/#   /' "$rc"
 tmux_finish
 tap_done
