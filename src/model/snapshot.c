@@ -116,6 +116,28 @@ struct proc_info *snapshot_find_proc(const struct snapshot *s, pid_t pid)
 	return NULL;
 }
 
+struct proc_info *snapshot_find_proc_on(const struct snapshot *s, pid_t pid, const char *host)
+{
+	if (!s->by_host || !host)
+		return snapshot_find_proc(s, pid);
+	for (size_t i = 0; i < s->n_procs; i++)
+		if (s->procs[i].pid == pid && s->procs[i].host && strcmp(s->procs[i].host, host) == 0)
+			return &s->procs[i];
+	return NULL;
+}
+
+struct proc_info *snapshot_find_proc_at(const struct snapshot *s, pid_t pid, uint64_t start)
+{
+	if (!s->by_host) {
+		struct proc_info *p = snapshot_find_proc(s, pid);
+		return p && p->start_time == start ? p : NULL;
+	}
+	for (size_t i = 0; i < s->n_procs; i++)
+		if (s->procs[i].pid == pid && s->procs[i].start_time == start)
+			return &s->procs[i];
+	return NULL;
+}
+
 void snapshot_note(struct snapshot *s, const char *fmt, ...)
 {
 	char buf[512];

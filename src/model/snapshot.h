@@ -397,6 +397,10 @@ void snapshot_free(struct snapshot *s);
 /* Find a process by pid (binary search; procs must be sorted), or NULL. In a merge (by_host)
  * the first host's process of that pid. */
 struct proc_info *snapshot_find_proc(const struct snapshot *s, pid_t pid);
+/* The process pid on host (NULL: one machine's snapshot, as snapshot_find_proc), or NULL. */
+struct proc_info *snapshot_find_proc_on(const struct snapshot *s, pid_t pid, const char *host);
+/* The process pid that started at start (in a merge, of whichever host it is), or NULL. */
+struct proc_info *snapshot_find_proc_at(const struct snapshot *s, pid_t pid, uint64_t start);
 /* Take over what a collector thread's private snapshot gathered: its arena (pointers into it
  * stay valid), its notes and its reuse count; from keeps the rest and is to be freed. */
 void snapshot_adopt(struct snapshot *s, struct snapshot *from);

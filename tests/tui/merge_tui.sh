@@ -6,7 +6,8 @@
 # nice (F7) on A's parent are refused with a status line, A's parent still alive; B's parent
 # (B's file given first, so the merge is not in pid order) has its detail, whose IPC tab names
 # its child, and its graph shows its child and not A's. A HOST column names each one's file,
-# and is not saved as shown for live sessions.
+# and is not saved as shown for live sessions. Merged with a copy of A as host C (its own
+# names, the same pids), each of the two processes of one pid opens its own detail.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -77,6 +78,30 @@ ok $r "the graph of B's parent shows its child, and not A's"
 T send-keys -t main Escape F10
 wait_gone
 ok $? "F10 quits"
+
+# Host C: host A's file with its processes renamed (mrgc...) and started one tick later, as
+# another host whose pids are A's. Each of the two pid-$a1 processes opens its own detail.
+"$PYTHON3" -c '
+import json, sys
+d = json.loads(open(sys.argv[1]).read().replace("mrga", "mrgc"))
+for p in d["processes"]:
+    p["start_ticks"] += 1
+json.dump(d, open(sys.argv[2], "w"))' "$tmp/hosta.json" "$tmp/hostc.json"
+start twin --no-color -d 5 --merge "$tmp/hosta.json" "$tmp/hostc.json"
+wait_for mrgcpar 150 || { echo "Bail out! the merge of A and C did not show"; exit 1; }
+n=$(rows | tr ' ' '\n' | grep -cx "$a1")
+[ "$n" -eq 2 ]
+ok $? "pid $a1 is listed twice, once per host ($n)"
+T send-keys -t twin / mrgcpar Enter
+wait_re "^ *$a1 .*hostc .*mrgcpar" && sel_has "mrgcpar"
+T send-keys -t twin Enter
+wait_for "PID $a1 mrgcpar"
+ok $? "Enter on C's pid $a1 opens C's process, not A's of the same pid"
+T send-keys -t twin Escape / mrgapar Enter
+wait_re "^ *$a1 .*hosta .*mrgapar" && sel_has "mrgapar"
+T send-keys -t twin Enter
+wait_for "PID $a1 mrgapar"
+ok $? "...and on A's, A's"
 rc=$tmp/config/ipctop/ipctoprc
 [ -s "$rc" ] && ! grep -Eq '^columns=(.*,)?host(,|$)' "$rc"
 ok $? "the saved settings do not show HOST in a live session"
