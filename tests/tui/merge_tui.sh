@@ -60,10 +60,15 @@ T send-keys -t main Escape F7
 probe && kill -0 "$a1" 2>/dev/null
 ok $? "F7 (nice) opens nothing; A's parent is alive"
 
-T send-keys -t main / mrgbpar Enter
-wait_re "^ *$b1 .*mrgbpar" && sel_has "mrgbpar"
-T send-keys -t main Enter
-wait_for "PID $b1 mrgbpar"
+# detail PID HOST NAME: search NAME, wait for its row (PID, HOST) to be selected, Enter; true
+# when the detail of PID NAME opens.
+detail() {
+	T send-keys -t "$session" / "$3" Enter
+	wait_re "^ *$1 .*$2 .*$3" && sel_has "$3"
+	T send-keys -t "$session" Enter
+	wait_for "PID $1 $3"
+}
+detail "$b1" hostb mrgbpar
 ok $? "Enter opens B's parent's detail (listed before A's: found though not in pid order)"
 T send-keys -t main 4
 wait_re "$b2.*mrgbkid"
@@ -92,15 +97,10 @@ wait_for mrgcpar 150 || { echo "Bail out! the merge of A and C did not show"; ex
 n=$(rows | tr ' ' '\n' | grep -cx "$a1")
 [ "$n" -eq 2 ]
 ok $? "pid $a1 is listed twice, once per host ($n)"
-T send-keys -t twin / mrgcpar Enter
-wait_re "^ *$a1 .*hostc .*mrgcpar" && sel_has "mrgcpar"
-T send-keys -t twin Enter
-wait_for "PID $a1 mrgcpar"
+detail "$a1" hostc mrgcpar
 ok $? "Enter on C's pid $a1 opens C's process, not A's of the same pid"
-T send-keys -t twin Escape / mrgapar Enter
-wait_re "^ *$a1 .*hosta .*mrgapar" && sel_has "mrgapar"
-T send-keys -t twin Enter
-wait_for "PID $a1 mrgapar"
+T send-keys -t twin Escape
+detail "$a1" hosta mrgapar
 ok $? "...and on A's, A's"
 rc=$tmp/config/ipctop/ipctoprc
 [ -s "$rc" ] && ! grep -Eq '^columns=(.*,)?host(,|$)' "$rc"
