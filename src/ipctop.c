@@ -61,7 +61,7 @@ static const struct option long_opts[] = {
 static void usage(FILE *f)
 {
 	fputs("Usage: ipctop [options]\n"
-	      "       ipctop --merge --json|--dot FILE...\n"
+	      "       ipctop --merge [--json|--dot] FILE...\n"
 	      "       ipctop --record FILE [-d TENTHS]\n"
 	      "       ipctop --replay FILE --at TIME --json|--dot\n"
 	      "Show processes, their memory and scheduling, and which processes talk to which.\n\n"
@@ -86,6 +86,7 @@ static void usage(FILE *f)
 	      "      --readonly       offer no actions (kill, renice)\n"
 	      "      --merge FILE...  join snapshots of several hosts (their --json, '-' for\n"
 	      "                       standard input) into one, written with --json or --dot\n"
+	      "                       or shown (one snapshot: no refresh, kill or renice)\n"
 	      "      --record FILE    no screens: append a snapshot to the recording FILE (SQLite,\n"
 	      "                       created mode 0600) every -d (default 100: 10 s) until\n"
 	      "                       SIGINT or SIGTERM\n"
@@ -218,8 +219,8 @@ static void check_modes(const struct ipctop_opts *o, bool delay_given)
 static void check_history(struct ipctop_opts *o, bool delay_given)
 {
 	if (o->mode == MODE_RECORD) {
-		if (o->n_pids || o->has_uid || o->kind_mask || o->demo || o->at || o->replay_file)
-			die("--record records every process: it takes only -d (and no -p, -u, --kind, --demo, --at or --replay)");
+		if (o->n_pids || o->has_uid || o->kind_mask || o->demo || o->at || o->replay_file || o->merge)
+			die("--record records every process: it takes only -d (and no -p, -u, --kind, --demo, --at, --replay or --merge)");
 		if (!delay_given)
 			o->delay_tenths = 100;
 		return;
@@ -237,13 +238,16 @@ static void check_history(struct ipctop_opts *o, bool delay_given)
 		die("--replay cannot be used with --interval, -p, -u or --merge");
 }
 
-/* --merge: files to read, an export to write them with, no filter that names local pids. */
+/* --merge: files to read, an export to write them with (or the screens), no filter that names
+ * local pids. */
 static void check_merge(const struct ipctop_opts *o)
 {
 	if (o->n_merge == 0)
 		die("--merge needs the snapshot files to join ('-' for standard input)");
-	if (o->mode != MODE_JSON && o->mode != MODE_DOT)
-		die("--merge writes --json or --dot (the interactive screens on a merge are not there yet)");
+	if (o->mode != MODE_JSON && o->mode != MODE_DOT && o->mode != MODE_TUI)
+		die("--merge writes --json or --dot, or shows the interactive screens");
+	if (o->demo)
+		die("--demo shows its own processes; it cannot be used with --merge");
 	if (o->interval_ms)
 		die("--merge cannot be used with --interval (rates come from each host's own snapshots)");
 	if (o->n_pids || o->has_uid)
@@ -333,7 +337,8 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 static int take_export(const struct ipctop_opts *o, struct snapshot *s)
 {
 	struct collect_opts co = { .detail_pids = o->pids, .n_detail = o->mode == MODE_JSON ? o->n_pids : 0,
-				   .read_io = o->interval_ms > 0, .probe_fill = PROBE_ALL };
+				   .read_io = o->interval_ms > 0, .probe_fill = PROBE_ALL,
+				   .want_threads = o->mode == MODE_OPENMETRICS };
 	snapshot_init(s);
 	if (!o->interval_ms)
 		return snapshot_take(s, &co);
@@ -406,7 +411,7 @@ static int run_demo(struct ipctop_opts *o)
 	o->pids = xmalloc(d.n_pids * sizeof(*o->pids));
 	memcpy(o->pids, d.pids, d.n_pids * sizeof(*o->pids));
 	o->n_pids = d.n_pids;
-	struct tui_hooks hooks = { reap_demo, &d };
+	struct tui_hooks hooks = { .reap = reap_demo, .arg = &d };
 	int status = tui_run(o, &hooks);
 	demo_stop(&d);
 	return status;

@@ -1,6 +1,7 @@
 /* merge_run.c — ipctop --merge FILE...: each file (or "-") is read as one host's --json
  * snapshot, named by its file name without ".json" ("stdin" for "-"); the snapshots are
- * joined (channel/channel_merge.h) and written as --json or --dot. Nothing is written unless
+ * joined (channel/channel_merge.h) and written as --json or --dot, or shown by the
+ * interactive screens (one snapshot, never refreshed). Nothing is written or shown unless
  * every file was read. */
 #include "merge_run.h"
 
@@ -12,6 +13,7 @@
 #include "export_run.h"
 #include "source/snap_json.h"
 #include "util/xalloc.h"
+#include "view/tui.h"
 
 /* "web1" for "/tmp/web1.json", "stdin" for "-". */
 static char *host_name(const char *path)
@@ -64,13 +66,14 @@ static bool hosts_apart(const struct snapshot *m)
 	return ok;
 }
 
-int merge_run(const struct ipctop_opts *o)
+/* m (initialised) becomes the join of the files: 0, or -1 after a message. */
+static int merge_load(const struct ipctop_opts *o, struct snapshot *m)
 {
 	size_t n = o->n_merge, loaded = 0;
 	struct merge_input *in = xcalloc(n, sizeof(*in));
 	struct snapshot *snaps = xcalloc(n, sizeof(*snaps));
 	struct strbuf err = STRBUF_INIT;
-	int status = 1;
+	int r = -1;
 	for (; loaded < n; loaded++) {
 		snapshot_init(&snaps[loaded]);
 		in[loaded].s = &snaps[loaded];
@@ -82,12 +85,8 @@ int merge_run(const struct ipctop_opts *o)
 		}
 	}
 	if (names_unique(in, n)) {
-		struct snapshot m;
-		snapshot_init(&m);
-		snap_merge(&m, in, n);
-		struct snap_filter flt = { NULL, 0, false, 0, o->kind_mask };
-		status = hosts_apart(&m) ? export_run_write(o, &m, &flt, 0) : 1;
-		snapshot_free(&m);
+		snap_merge(m, in, n);
+		r = hosts_apart(m) ? 0 : -1;
 	}
 out:
 	for (size_t i = 0; i < loaded; i++) {
@@ -97,5 +96,25 @@ out:
 	free(snaps);
 	free(in);
 	sb_free(&err);
+	return r;
+}
+
+int merge_run(const struct ipctop_opts *o)
+{
+	struct snapshot *m = xmalloc(sizeof(*m));
+	snapshot_init(m);
+	if (merge_load(o, m) < 0) {
+		snapshot_free(m);
+		free(m);
+		return 1;
+	}
+	if (o->mode == MODE_TUI) {
+		struct tui_hooks hooks = { .fixed = m };   /* the TUI frees it */
+		return tui_run(o, &hooks);
+	}
+	struct snap_filter flt = { NULL, 0, false, 0, o->kind_mask };
+	int status = export_run_write(o, m, &flt, 0);
+	snapshot_free(m);
+	free(m);
 	return status;
 }

@@ -1,4 +1,4 @@
-/* merge_run.h — ipctop --merge: read hosts' --json snapshots, join them, write the result. */
+/* merge_run.h — ipctop --merge: read hosts' --json snapshots, join them, write or show the result. */
 #ifndef IPCTOP_MERGE_RUN_H
 #define IPCTOP_MERGE_RUN_H
 

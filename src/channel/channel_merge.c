@@ -33,6 +33,8 @@ static void take_procs(struct snapshot *m, const struct snapshot *s, const char 
 
 static void take_socks(struct snapshot *m, const struct snapshot *s)
 {
+	if (!s->n_socks)
+		return;               /* nothing to copy (and memcpy must not get NULL) */
 	XGROW(m->socks, m->cap_socks, m->n_socks + s->n_socks);
 	memcpy(m->socks + m->n_socks, s->socks, s->n_socks * sizeof(*s->socks));
 	m->n_socks += s->n_socks;
@@ -86,5 +88,6 @@ void snap_merge(struct snapshot *m, struct merge_input *in, size_t n)
 			snapshot_note(m, "%s: %s", host, s->notes[k].text);
 		arena_adopt(&m->arena, &s->arena);   /* the strings stay where they are */
 	}
+	m->by_host = true;
 	channel_pair_hosts(m);
 }

@@ -14,7 +14,8 @@ struct merge_input {
 };
 
 /* m (freshly initialised) becomes the merge of in[0..n). Processes are in input order, each
- * input's by pid: snapshot_find_proc does not apply to m (pids repeat across hosts). */
+ * input's by pid (m->by_host: snapshot_find_proc scans, and finds the first host's process of
+ * a pid that repeats across hosts). */
 void snap_merge(struct snapshot *m, struct merge_input *in, size_t n);
 
 /* Join, in m, each connection whose two ends are in channels of different hosts: a TCP or UDP

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export/om_pairs.h"
 #include "model/kernel_names.h"
 #include "model/wait_decode.h"
 #include "util/text_escape.h"
@@ -16,6 +17,8 @@ struct om_ctx {
 	const struct snapshot *s;
 	const struct snap_selection *sel;
 	const struct om_opts *o;
+	struct om_pair *pairs;
+	size_t n_pairs;
 };
 
 struct om_family {
@@ -80,13 +83,26 @@ static void procs_by_state(const struct om_ctx *c, const char *name)
 	}
 }
 
+/* Every thread of the listed processes by state: the main one's is the process's; a thread
+ * not read (its task directory gone, or no thread list) counts as "unknown". */
 static void threads(const struct om_ctx *c, const char *name)
 {
-	unsigned long long n = 0;
-	for (size_t i = 0; i < c->s->n_procs; i++)
-		if (c->sel->proc_listed[i])
-			n += c->s->procs[i].nlwp > 0 ? (unsigned)c->s->procs[i].nlwp : 0;
-	sb_printf(c->out, "%s %llu\n", name, n);
+	unsigned long long n[sizeof(state_order)] = { 0 }, unknown = 0;
+	for (size_t i = 0; i < c->s->n_procs; i++) {
+		const struct proc_info *p = &c->s->procs[i];
+		if (!c->sel->proc_listed[i])
+			continue;
+		n[state_slot(p->state)]++;
+		for (uint32_t t = 0; t < p->n_threads; t++)
+			n[state_slot(p->threads[t].state)]++;
+		if (p->nlwp > 1 && (uint32_t)p->nlwp - 1 > p->n_threads)
+			unknown += (uint32_t)p->nlwp - 1 - p->n_threads;
+	}
+	for (size_t k = 0; k < sizeof(state_order); k++) {
+		const char *word = k + 1 < sizeof(state_order) ? proc_state_name(state_order[k]) : "other";
+		sample1(c, name, "state", word, n[k]);
+	}
+	sample1(c, name, "state", "unknown", unknown);
 }
 
 static void fds_by_type(const struct om_ctx *c, const char *name)
@@ -196,11 +212,50 @@ static void proc_chans(const struct om_ctx *c, const char *name)
 	free(counts);
 }
 
+/* name{kind="..",from="..",to=".."[,from_pid="..",to_pid=".."]} — programs are comm, escaped. */
+static void pair_labels(const struct om_ctx *c, const char *name, const struct om_pair *p)
+{
+	sb_printf(c->out, "%s{kind=\"%s\",from=\"", name, chan_kind_name(p->kind));
+	om_label_value(c->out, p->from->comm ? p->from->comm : "", p->from->comm ? strlen(p->from->comm) : 0);
+	sb_puts(c->out, "\",to=\"");
+	om_label_value(c->out, p->to->comm ? p->to->comm : "", p->to->comm ? strlen(p->to->comm) : 0);
+	sb_putc(c->out, '"');
+	if (c->o->pids)
+		sb_printf(c->out, ",from_pid=\"%d\",to_pid=\"%d\"", (int)p->from->pid, (int)p->to->pid);
+	sb_putc(c->out, '}');
+}
+
+static void pair_chans(const struct om_ctx *c, const char *name)
+{
+	for (size_t i = 0; i < c->n_pairs; i++) {
+		pair_labels(c, name, &c->pairs[i]);
+		sb_printf(c->out, " %u\n", c->pairs[i].channels);
+	}
+}
+
+static void pair_sent(const struct om_ctx *c, const char *name)
+{
+	for (size_t i = 0; i < c->n_pairs; i++)
+		if (c->pairs[i].has_bytes) {
+			pair_labels(c, name, &c->pairs[i]);
+			sb_printf(c->out, " %llu\n", (unsigned long long)c->pairs[i].sent_bytes);
+		}
+}
+
+static void pair_queued(const struct om_ctx *c, const char *name)
+{
+	for (size_t i = 0; i < c->n_pairs; i++)
+		if (c->pairs[i].has_queued) {
+			pair_labels(c, name, &c->pairs[i]);
+			sb_printf(c->out, " %llu\n", (unsigned long long)c->pairs[i].queued);
+		}
+}
+
 static const struct om_family families[] = {
 	{ "ipctop_channels", "gauge", NULL,
 	  "Channels (objects two or more parties share) by kind.", false, chans_by_kind },
 	{ "ipctop_processes", "gauge", NULL, "Processes by state.", false, procs_by_state },
-	{ "ipctop_threads", "gauge", NULL, "Threads of the processes counted.", false, threads },
+	{ "ipctop_threads", "gauge", NULL, "Threads of the processes counted, by state.", false, threads },
 	{ "ipctop_descriptors", "gauge", NULL, "Open file descriptors by type.", false, fds_by_type },
 	{ "ipctop_snapshot_duration_seconds", "gauge", "seconds",
 	  "Time ipctop took to take this snapshot.", false, take_seconds },
@@ -212,6 +267,13 @@ static const struct om_family families[] = {
 	  "Processes whose main thread is blocked, by what it waits on.", false, blocked_by_wait },
 	{ "ipctop_wait_cycles", "gauge", NULL,
 	  "Rings of processes each waiting on the next (deadlocks).", false, cycles },
+	{ "ipctop_pair_channels", "gauge", NULL,
+	  "Channels through which a process of program from can write to one of program to, by kind.",
+	  false, pair_chans },
+	{ "ipctop_pair_sent_bytes", "gauge", "bytes",
+	  "TCP payload from's ends sent to to's over their current connections.", false, pair_sent },
+	{ "ipctop_pair_queued_bytes", "gauge", "bytes",
+	  "Bytes from from waiting for to to read (pipes where measured, sockets).", false, pair_queued },
 	{ "ipctop_process_channels", "gauge", NULL,
 	  "Channels each process holds, by kind (--metrics-pids).", true, proc_chans },
 };
@@ -219,7 +281,8 @@ static const struct om_family families[] = {
 void openmetrics_build(struct strbuf *out, const struct snapshot *s,
                        const struct snap_selection *sel, const struct om_opts *o)
 {
-	struct om_ctx c = { out, s, sel, o };
+	struct om_ctx c = { out, s, sel, o, NULL, 0 };
+	c.n_pairs = om_pairs_build(s, sel, o->pids, &c.pairs);
 	for (size_t i = 0; i < sizeof(families) / sizeof(families[0]); i++) {
 		const struct om_family *f = &families[i];
 		if (f->pids_only && !o->pids)
@@ -231,4 +294,5 @@ void openmetrics_build(struct strbuf *out, const struct snapshot *s,
 		f->samples(&c, f->name);
 	}
 	sb_puts(out, "# EOF\n");
+	free(c.pairs);
 }

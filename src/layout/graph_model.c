@@ -166,19 +166,29 @@ static const struct proc_info *proc_of(const struct snapshot *s, const struct en
 	return snapshot_find_proc(s, ep->pid);
 }
 
+/* A process's key: its pid, and on a --merge (pids repeat across hosts) its host's name
+ * hashed into bits 32..59, below the KEY_ kinds. */
+static uint64_t pid_key(const struct proc_info *p, pid_t pid)
+{
+	uint64_t k = (uint32_t)pid;
+	if (p && p->host)
+		k |= (hash_bytes(p->host, strlen(p->host)) & 0xFFFFFFFULL) << 32;
+	return k;
+}
+
 /* Its family's key when collapsing and it has a family, else its pid. */
 static uint64_t proc_key(const struct builder *b, const struct proc_info *p, pid_t pid, const char **name)
 {
 	*name = p && p->comm ? p->comm : "?";
 	if (!b->o->collapse || !p)
-		return (uint64_t)pid;
+		return pid_key(p, pid);
 	size_t i = (size_t)(p - b->s->procs);
 	if (b->fam.size[i] < 2)
-		return (uint64_t)pid;
+		return pid_key(p, pid);
 	const struct proc_info *top = snapshot_find_proc(b->s, b->fam.root[i]);
 	if (top && top->comm)
 		*name = top->comm;
-	return (uint64_t)b->fam.root[i] | KEY_GROUP;
+	return pid_key(p, b->fam.root[i]) | KEY_GROUP;
 }
 
 static uint32_t node_by_key(struct builder *b, const struct gnode *proto)
@@ -201,7 +211,7 @@ static uint32_t node_of_pid(struct builder *b, const struct endpoint *ep)
 	set_name(&proto, comm, strlen(comm));
 	uint32_t idx = node_by_key(b, &proto);
 	struct gnode *n = &b->g->nodes[idx];
-	if (u64map_put(&b->counted_pid, (uint64_t)ep->pid, (int32_t)idx) < 0) {
+	if (u64map_put(&b->counted_pid, pid_key(p, ep->pid), (int32_t)idx) < 0) {
 		n->count++;
 		if (ep->pid < n->pid)
 			n->pid = ep->pid;
@@ -230,7 +240,7 @@ static void node_rates(const struct builder *b, const struct channel *c, uint32_
 	for (size_t i = 0; i < c->n_ep; i++) {
 		const struct endpoint *ep = &c->ep[i];
 		if (ep->pid <= 0 || isnan(endpoint_rate(ep)) ||
-		    u64map_get(&b->counted_pid, (uint64_t)ep->pid) != (int32_t)node)
+		    u64map_get(&b->counted_pid, pid_key(proc_of(b->s, ep), ep->pid)) != (int32_t)node)
 			continue;
 		*tx = rate_add(*tx, ep->tx_per_s);
 		*rx = rate_add(*rx, ep->rx_per_s);

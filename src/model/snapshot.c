@@ -99,6 +99,11 @@ void snapshot_adopt(struct snapshot *s, struct snapshot *from)
 
 struct proc_info *snapshot_find_proc(const struct snapshot *s, pid_t pid)
 {
+	for (size_t i = 0; s->by_host && i < s->n_procs; i++)
+		if (s->procs[i].pid == pid)
+			return &s->procs[i];
+	if (s->by_host)
+		return NULL;
 	size_t lo = 0, hi = s->n_procs;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -112,10 +117,31 @@ struct proc_info *snapshot_find_proc(const struct snapshot *s, pid_t pid)
 	return NULL;
 }
 
+struct proc_info *snapshot_find_proc_on(const struct snapshot *s, pid_t pid, const char *host)
+{
+	if (!s->by_host || !host)
+		return snapshot_find_proc(s, pid);
+	for (size_t i = 0; i < s->n_procs; i++)
+		if (s->procs[i].pid == pid && s->procs[i].host && strcmp(s->procs[i].host, host) == 0)
+			return &s->procs[i];
+	return NULL;
+}
+
+struct proc_info *snapshot_find_proc_at(const struct snapshot *s, pid_t pid, uint64_t start)
+{
+	if (!s->by_host) {
+		struct proc_info *p = snapshot_find_proc(s, pid);
+		return p && p->start_time == start ? p : NULL;
+	}
+	for (size_t i = 0; i < s->n_procs; i++)
+		if (s->procs[i].pid == pid && s->procs[i].start_time == start)
+			return &s->procs[i];
+	return NULL;
+}
+
 struct proc_info *snapshot_same_proc(const struct snapshot *s, const struct proc_info *p)
 {
-	struct proc_info *q = s ? snapshot_find_proc(s, p->pid) : NULL;
-	return q && q->start_time == p->start_time ? q : NULL;
+	return s ? snapshot_find_proc_at(s, p->pid, p->start_time) : NULL;
 }
 
 void snapshot_note(struct snapshot *s, const char *fmt, ...)

@@ -387,7 +387,7 @@ struct snapshot {
 	                                    * 2 invisible, 4 ptraceable), when it applies to ipctop */
 	uint64_t own_netns, own_ipcns;
 	struct sys_info sys;
-	struct proc_info *procs;  size_t n_procs;   /* sorted by pid */
+	struct proc_info *procs;  size_t n_procs;   /* sorted by pid (unless by_host) */
 	struct sock_info *socks;  size_t n_socks;
 	struct sysv_shm *shm;     size_t n_shm;
 	struct sysv_msg *msg;     size_t n_msg;
@@ -400,6 +400,7 @@ struct snapshot {
 	size_t n_reused;                   /* processes carried over from the previous snapshot */
 	size_t n_threads;                  /* threads in all procs[].threads (thread0 numbers them) */
 	bool has_rates;                    /* rates were computed against an earlier snapshot */
+	bool by_host;                      /* --merge: procs by host, then pid (pids repeat) */
 	uint64_t rate_interval_ms;         /* ... taken this long before this one */
 };
 
@@ -412,8 +413,13 @@ const char *ns_kind_name(enum ns_kind k);   /* "cgroup", "ipc", ... as in /proc/
 
 void snapshot_init(struct snapshot *s);
 void snapshot_free(struct snapshot *s);
-/* Find a process by pid (binary search; procs must be sorted), or NULL. */
+/* Find a process by pid (binary search; procs must be sorted), or NULL. In a merge (by_host)
+ * the first host's process of that pid. */
 struct proc_info *snapshot_find_proc(const struct snapshot *s, pid_t pid);
+/* The process pid on host (NULL: one machine's snapshot, as snapshot_find_proc), or NULL. */
+struct proc_info *snapshot_find_proc_on(const struct snapshot *s, pid_t pid, const char *host);
+/* The process pid that started at start (in a merge, of whichever host it is), or NULL. */
+struct proc_info *snapshot_find_proc_at(const struct snapshot *s, pid_t pid, uint64_t start);
 /* The record in s of the same process as p: same pid and same start time (a reused pid is
  * another process); NULL when there is none or s is NULL. The one rule for "the process as
  * it was before" (collect's reuse, rates, CPU%). */

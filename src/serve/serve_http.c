@@ -47,7 +47,7 @@ static void refresh(struct serve_state *st)
 	if (st->taken_ns && now - st->taken_ns < max_age)
 		return;
 	struct snapshot s;
-	struct collect_opts co = { 0 };
+	struct collect_opts co = { .want_threads = true };   /* ipctop_threads by state */
 	snapshot_init(&s);
 	int r = snapshot_take(&s, &co);
 	uint64_t done = mono_ns();

@@ -1,6 +1,6 @@
 /* source.h — where the interactive loop takes its snapshots from, through one interface: the
  * live machine (collectors on a thread of their own, so that input never waits for /proc),
- * and later a recording or a merge of several hosts. Every screen works on any of them.
+ * or one snapshot made elsewhere (a merge of several hosts). Every screen works on any of them.
  *
  * The loop holds one snapshot (the current one) between refreshes. When the source's fd is
  * readable, source_take() hands over the next; the loop passes the one it held back with
@@ -53,5 +53,7 @@ static inline void source_stop(struct source *s) { s->ops->stop(s); }
 
 /* The live machine. */
 void source_live_init(struct source *s);
+/* snap (allocated, taken over) and nothing after it: --merge's joined hosts. */
+void source_fixed_init(struct source *s, struct snapshot *snap);
 
 #endif

@@ -34,6 +34,7 @@ const struct help_entry help_entries[] = {
 	{ "col.io_write", "IO_W/s", "Bytes per second the process wrote through write-like system calls (wchar of /proc/PID/io); ? when unknown." },
 	{ "col.ipc_rate", "IPC/s", "Bytes per second over its channels, sent plus received, each socket once. Only TCP has byte counters: blank when it holds none, ? when not yet measured." },
 	{ "col.busiest", "BUSIEST", "Its busiest channel since the last refresh: the kind, the process (or address) at the other end, and its own bytes per second there both ways." },
+	{ "col.host", "HOST", "--merge: the host whose snapshot lists the process (its file's name)." },
 	{ "col.command", "Command", "The command line the process was started with, or its name in brackets for kernel threads." },
 
 	{ "", "Header", NULL },

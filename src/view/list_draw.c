@@ -201,8 +201,9 @@ static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y
 	size_t i = l->rows[row];
 	const struct proc_info *p = &v->cur->procs[i];
 	int x = l->col_x[c], cw = l->col_w[c];
-	if (c == COL_USER || c == COL_EXE) {
-		const char *t = c == COL_USER ? p->user : p->exe ? p->exe : "-";
+	if (c == COL_USER || c == COL_EXE || c == COL_HOST) {
+		const char *t = c == COL_USER ? p->user : c == COL_HOST ? (p->host ? p->host : "-") :
+				p->exe ? p->exe : "-";
 		ui_put_text(w, y, x, t, t ? strlen(t) : 0, cw, attr);
 	} else if (c == COL_COMMAND) {
 		draw_command(l, v, w, y, row, attr);

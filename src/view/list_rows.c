@@ -145,8 +145,10 @@ void list_rebuild(struct list_state *l, struct view_ctx *v)
 	bool pinned = l->pinned;
 	if (l->follow || pinned)
 		for (size_t r = 0; r < l->n_rows; r++)
-			if (s->procs[l->rows[r]].pid == l->sel_pid && l->thr[r] < 0) {
-				keep = r;      /* the process's own row, not one of its threads' */
+			if (s->procs[l->rows[r]].pid == l->sel_pid && l->thr[r] < 0 &&
+			    (!s->by_host || s->procs[l->rows[r]].start_time == l->sel_start)) {
+				keep = r;      /* the process's own row, not one of its threads' (nor, on
+				                * a merge, another host's of the same pid) */
 				break;
 			}
 	list_select_row(l, v, keep);

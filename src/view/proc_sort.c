@@ -70,6 +70,7 @@ static int cmp_column(const struct sort_ctx *c, uint32_t i, uint32_t j)
 	case COL_SESSION:  return CMP(a->sid, b->sid);
 	case COL_EXE:      return cmp_str(a->exe, b->exe);
 	case COL_WAIT:     return CMP(wait_key(a), wait_key(b));
+	case COL_HOST:     return cmp_str(a->host, b->host);
 	case COL_THREADS:  return CMP(a->nlwp, b->nlwp);
 	case COL_FDS:      return CMP(a->n_fds, b->n_fds);
 	case COL_CHANNELS: return CMP(a->n_channels, b->n_channels);

@@ -24,18 +24,36 @@ static void add_child(struct forest *f, size_t parent, int32_t child)
 	f->last_child[parent] = child;
 }
 
+/* A --merge lists several hosts, whose pids repeat: a parent is looked up by its pid on its
+ * child's host. Hosts are told apart by their name's pointer (one string per host). */
+struct hosts { const char **v; size_t n, cap; };
+
+static uint64_t host_key(struct hosts *h, const char *host, pid_t pid)
+{
+	size_t i = 0;
+	while (host && i < h->n && h->v[i] != host)
+		i++;
+	if (host && i == h->n) {
+		XGROW(h->v, h->cap, h->n + 1);
+		h->v[h->n++] = host;
+	}
+	return (host ? (uint64_t)(i + 1) << 32 : 0) | (uint32_t)pid;
+}
+
 static void link_parents(struct forest *f, const struct proc_info *procs, const uint32_t *order)
 {
 	struct u64map pos;
+	struct hosts h = { 0 };
 	u64map_init(&pos, f->n);
 	for (size_t k = 0; k < f->n; k++)
-		u64map_put(&pos, (uint64_t)procs[order[k]].pid, (int32_t)k);
+		u64map_put(&pos, host_key(&h, procs[order[k]].host, procs[order[k]].pid), (int32_t)k);
 	for (size_t k = 0; k < f->n; k++) {
 		const struct proc_info *p = &procs[order[k]];
-		int32_t parent = p->ppid != p->pid ? u64map_get(&pos, (uint64_t)p->ppid) : -1;
+		int32_t parent = p->ppid != p->pid ? u64map_get(&pos, host_key(&h, p->host, p->ppid)) : -1;
 		add_child(f, parent < 0 ? f->n : (size_t)parent, (int32_t)k);
 	}
 	u64map_free(&pos);
+	free(h.v);
 }
 
 static void emit(struct forest *f, const uint32_t *order, struct tree_row *out, size_t *n_out,

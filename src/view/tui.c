@@ -205,6 +205,8 @@ static void apply_options(struct tui *t, const struct ipctop_opts *o)
 		t->v.set.delay_tenths = o->delay_tenths;
 	if (t->v.set.delay_tenths < SETTINGS_DELAY_MIN)
 		t->v.set.delay_tenths = SETTINGS_DELAY_MIN;
+	if (o->merge && !t->v.set.visible[COL_HOST])    /* pids repeat across hosts */
+		t->v.set.visible[COL_HOST] = t->host_col_added = true;
 }
 
 /* The screens (and what they hold: processes, windows) end while curses is still up. */
@@ -236,7 +238,6 @@ static void tui_free(struct tui *t)
 
 static int first_snapshot(struct tui *t)
 {
-	source_live_init(&t->src);
 	struct source_wants w = wants_now(t);
 	struct snapshot *s = NULL;
 	int rc = source_start(&t->src, &w, &s);
@@ -257,13 +258,19 @@ int tui_run(const struct ipctop_opts *o, const struct tui_hooks *hooks)
 	t.v.opts = o;
 	t.v.stack = &t.stack;
 	ti_init(&t.in);
+	if (hooks && hooks->fixed)   /* from here on tui_free frees it, whatever happens */
+		source_fixed_init(&t.src, hooks->fixed);
+	else
+		source_live_init(&t.src);
 	if (!isatty(STDOUT_FILENO)) {
 		fputs("ipctop: stdout is not a terminal; use --json or --dot for a snapshot\n", stderr);
+		tui_free(&t);
 		return 1;
 	}
 	char why[256];
 	if (term_check(why, sizeof(why)) < 0) {
 		fprintf(stderr, "%s\n", why);
+		tui_free(&t);
 		return 1;
 	}
 	setlocale(LC_ALL, "");
@@ -289,6 +296,8 @@ int tui_run(const struct ipctop_opts *o, const struct tui_hooks *hooks)
 	}
 	screens_end(&t);
 	term_stop();
+	if (t.host_col_added)
+		t.v.set.visible[COL_HOST] = false;   /* a live session has no use for it */
 	if (status == 0 && t.rc_path && settings_save(t.rc_path, &t.v.set) < 0)
 		fprintf(stderr, "ipctop: could not save settings to %s\n", t.rc_path);
 	tui_free(&t);

@@ -38,6 +38,7 @@ struct tui {
 	struct proc_traffic *traffic;    /* what v.traffic points to */
 	struct term_input in;
 	char *rc_path;
+	bool host_col_added;        /* --merge showed HOST: hidden again before settings are saved */
 	struct strbuf warn;
 	WINDOW *body, *bar;
 	struct bar_hit hits[TUI_BAR_KEYS];

@@ -48,8 +48,7 @@ void dline_add(struct dlines *d, const char *help, const char *label, int attr, 
 /* The process shown, or NULL once it has ended (even if a new process has its PID). */
 static const struct proc_info *shown(const struct detail_state *d, const struct view_ctx *v)
 {
-	const struct proc_info *p = snapshot_find_proc(v->cur, d->pid);
-	return p && p->start_time == d->start ? p : NULL;
+	return snapshot_find_proc_at(v->cur, d->pid, d->start);   /* a merge: of its own host */
 }
 
 /* ---- the screen ---- */

@@ -21,16 +21,20 @@ struct hold { size_t chan, ep; };
 /* A line under a descriptor or mapping that says more about its object starts here. */
 #define DETAIL_INDENT "          "   /* this process's endpoint ep of channel chan */
 
-static size_t find_holds(const struct snapshot *s, pid_t pid, struct hold **out)
+/* Endpoints of p: its pid, on its host (--merge: pids repeat across hosts). */
+static size_t find_holds(const struct snapshot *s, const struct proc_info *p, struct hold **out)
 {
 	size_t n = 0, cap = 0;
 	*out = NULL;
 	for (size_t c = 0; c < s->n_chans; c++)
-		for (size_t e = 0; e < s->chans[c].n_ep; e++)
-			if (s->chans[c].ep[e].pid == pid) {
-				XGROW(*out, cap, n + 1);
-				(*out)[n++] = (struct hold){ c, e };
-			}
+		for (size_t e = 0; e < s->chans[c].n_ep; e++) {
+			const struct endpoint *ep = &s->chans[c].ep[e];
+			if (ep->pid != p->pid || (ep->host != p->host && (!ep->host || !p->host ||
+									   strcmp(ep->host, p->host) != 0)))
+				continue;
+			XGROW(*out, cap, n + 1);
+			(*out)[n++] = (struct hold){ c, e };
+		}
 	return n;
 }
 
@@ -170,20 +174,34 @@ static void add_fd(const struct view_ctx *v, const struct proc_info *p, const st
 	(void)p;
 }
 
-static void add_mapped(const struct view_ctx *v, const struct hold *h, size_t n_holds, struct dlines *d)
+static bool has_fd(const struct proc_info *p, int fd)
+{
+	for (size_t i = 0; i < p->n_fds; i++)
+		if (p->fds[i].fd == fd)
+			return true;
+	return false;
+}
+
+/* Channels held other than by a descriptor listed above: mapped, attached, a queue, or (a
+ * snapshot read from --json files, which keep channels but not every descriptor) "fd N". */
+static void add_mapped(const struct view_ctx *v, const struct proc_info *p, const struct hold *h,
+		       size_t n_holds, struct dlines *d)
 {
 	const struct snapshot *s = v->cur;
 	for (size_t i = 0; i < n_holds; i++) {
 		const struct channel *c = &s->chans[h[i].chan];
-		if (c->ep[h[i].ep].fd >= 0)
+		int fd = c->ep[h[i].ep].fd;
+		if (fd >= 0 && has_fd(p, fd))
 			continue;
+		char label[32];
+		snprintf(label, sizeof label, "fd %d", fd);
 		struct strbuf first = STRBUF_INIT;
 		sb_printf(&first, "%-9s %-2s ", chan_kind_name(c->kind), access_name(c->ep[h[i].ep].access));
 		if (!sysv_name(&first, s, c) && !format_chan_label(&first, s, c) && c->id)
 			esc_append(&first, c->id, strlen(c->id));
 		sb_puts(&first, "  ");
 		/* a queue is used by msgsnd/msgrcv, not mapped; a segment is attached */
-		add_peers(s, c, h[i].ep, &first, c->kind == CK_SYSV_MSG ? "queue" :
+		add_peers(s, c, h[i].ep, &first, fd >= 0 ? label : c->kind == CK_SYSV_MSG ? "queue" :
 			  c->kind == CK_SYSV_SHM ? "attached" : "mapped", d);
 		sb_free(&first);
 		struct strbuf fig = STRBUF_INIT;
@@ -197,7 +215,7 @@ static void add_mapped(const struct view_ctx *v, const struct hold *h, size_t n_
 void ipc_lines(const struct view_ctx *v, const struct proc_info *p, struct dlines *d)
 {
 	struct hold *h;
-	size_t n = find_holds(v->cur, p->pid, &h);
+	size_t n = find_holds(v->cur, p, &h);
 	dline_add(d, "col.channels", "Summary", A_BOLD, 0, "%zu descriptors, %u channels",
 		  p->n_fds, p->n_channels);
 	if (p->flags & PF_KTHREAD)
@@ -206,6 +224,6 @@ void ipc_lines(const struct view_ctx *v, const struct proc_info *p, struct dline
 		dline_add(d, "pcb.flags", "", ui_attr(UI_WARN), 0, "descriptors not readable (permission denied)");
 	for (size_t i = 0; i < p->n_fds; i++)
 		add_fd(v, p, &p->fds[i], h, n, d);
-	add_mapped(v, h, n, d);
+	add_mapped(v, p, h, n, d);
 	free(h);
 }

@@ -204,8 +204,20 @@ static bool view_key(struct list_state *l, struct view_ctx *v, enum action a)
 	return true;
 }
 
+/* Tag, signal and nice act on this machine's processes: not on --merge's, which are other
+ * hosts' as they were (a pid here names another process, or none). */
+static bool refused_on_merge(struct view_ctx *v, enum action a)
+{
+	if (!v->opts->merge || (a != ACT_TAG && a != ACT_KILL && a != ACT_NICE_LOWER && a != ACT_NICE_RAISE))
+		return false;
+	view_status(v, "merged snapshot of several hosts: no tag, signal or nice (not live processes)");
+	return true;
+}
+
 static bool process_key(struct list_state *l, struct view_ctx *v, enum action a)
 {
+	if (refused_on_merge(v, a))
+		return true;
 	const struct proc_info *p = list_selected(l, v);
 	char key[32];
 	switch (a) {

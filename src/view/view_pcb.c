@@ -149,7 +149,7 @@ void pcb_lines(const struct view_ctx *v, const struct proc_info *p, struct dline
 	char tty[32];
 	tty_name(p->tty_nr, tty, sizeof tty);
 	dline_add(d, "pcb.pid", "PID", A_NORMAL, 0, "%d", (int)p->pid);
-	const struct proc_info *parent = snapshot_find_proc(v->cur, p->ppid);
+	const struct proc_info *parent = snapshot_find_proc_on(v->cur, p->ppid, p->host);
 	struct strbuf sb = STRBUF_INIT;
 	sb_printf(&sb, "%d", (int)p->ppid);
 	if (parent && parent->comm) {

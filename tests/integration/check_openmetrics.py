@@ -1,6 +1,7 @@
 """check_openmetrics.py MANIFEST METRICS [--api] — `ipctop --openmetrics --metrics-pids` against
 ipc_fixture's own record: each fixture child holds, in ipctop_process_channels, exactly the
-channels of each kind the manifest lists for it (and the bystander none); the whole-machine
+channels of each kind the manifest lists for it (and the bystander none); ipctop_pair_channels
+joins two children by a kind only as the fixture did, as many times (see pair_checks); the whole-machine
 ipctop_channels of a kind is at least the fixture's count of that kind. The text is parsed
 here by the OpenMetrics rules (label escapes \\\\ \\" \\n), not by anything of ipctop's.
 With --api, METRICS is instead the answer of a Prometheus server's /api/v1/query (the same
@@ -54,6 +55,35 @@ def parse_api(path):
             for s in doc["data"]["result"]]
 
 
+def pair_checks(r, man, samples, children):
+    """ipctop_pair_channels between two fixture children: for each kind and pair the fixture
+    joined with n channels, the two directions together hold them (n <= a->b + b->a: each
+    channel is in one direction at least) and neither direction more (a->b <= n); no series
+    joins two children the fixture did not join by that kind."""
+    made = collections.Counter()
+    for mc in man["channels"]:
+        if mc["a"] and mc["b"] and mc["a"] != mc["b"]:
+            made[(frozenset((mc["a"], mc["b"])), mc["kind"])] += 1
+    got = collections.Counter()
+    for name, labels, value in samples:
+        if name != "ipctop_pair_channels" or "from_pid" not in labels:
+            continue
+        a, b = int(labels["from_pid"]), int(labels["to_pid"])
+        if a in children and b in children:
+            got[(a, b, labels["kind"])] += int(value)
+    probs = []
+    for (pair, kind), n in sorted(made.items(), key=lambda x: (sorted(x[0][0]), x[0][1])):
+        a, b = sorted(pair)
+        fwd, rev = got[(a, b, kind)], got[(b, a, kind)]
+        if not (max(fwd, rev) <= n <= fwd + rev):
+            probs.append("%d-%d %s: %d and %d by direction, the fixture made %d" % (a, b, kind, fwd, rev, n))
+    for (a, b, kind), v in sorted(got.items()):
+        if (frozenset((a, b)), kind) not in made:
+            probs.append("%d->%d %s: %d channels the fixture did not make" % (a, b, kind, v))
+    r.check(len(made) > 5, "the fixture joined pairs of children (%d)" % len(made))
+    r.all_of("ipctop_pair_channels between fixture children is what the fixture made", probs)
+
+
 def main():
     r = ipcfx.Results()
     man = ipcfx.parse_manifest(sys.argv[1])
@@ -83,6 +113,7 @@ def main():
     probs = ["pid %d %s: %d channels, the fixture made %d" % (k[0], k[1], got[k], want[k])
              for k in sorted(set(want) | set(got)) if got[k] != want[k]]
     r.all_of("ipctop_process_channels of each fixture child is what the fixture made", probs)
+    pair_checks(r, man, samples, children)
     total = {labels["kind"]: value for name, labels, value in samples if name == "ipctop_channels"}
     probs = ["%s: ipctop_channels %s < the fixture's %d" % (k, total.get(k), n)
              for k, n in sorted(kinds.items()) if total.get(k, -1) < n]

@@ -1,8 +1,9 @@
 #!/bin/sh
-# merge_cli.sh — the command line of ipctop --merge: its errors (no file, no output mode, '-'
-# twice, -p, a missing file, a truncated or foreign document, two files of one name, a host in
-# two inputs) exit non-zero naming the cause and write nothing; a snapshot on standard input
-# is host "stdin"; a write error (/dev/full) is status 1 with the kernel's reason.
+# merge_cli.sh — the command line of ipctop --merge: its errors (no file, the screens without a
+# terminal, --demo, --openmetrics, '-' twice, -p, a missing file, a truncated or foreign
+# document, two files of one name, a host in two inputs) exit non-zero naming the cause and
+# write nothing; a snapshot on standard input is host "stdin"; a write error (/dev/full) is
+# status 1 with the kernel's reason.
 . "$TESTS_SRC/tap.sh"
 [ -x "$IPCTOP" ] || skip_all "ipctop not built"
 T=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-mcli.XXXXXX") || exit 1
@@ -20,7 +21,9 @@ refuses() {
 }
 
 refuses "needs the snapshot files" "--merge without files" -- --merge --json
-refuses "writes --json or --dot" "--merge without an output mode" -- --merge "$DOC"
+refuses "stdout is not a terminal" "--merge without an output mode and no terminal" -- --merge "$DOC"
+refuses "cannot be used with --merge" "--merge with --demo" -- --merge --demo "$DOC"
+refuses "writes --json or --dot, or shows" "--merge with --openmetrics" -- --merge --openmetrics "$DOC"
 refuses "standard input ('-') only once" "'-' twice" -- --merge --json - -
 refuses "cannot be used with -p" "--merge with -p" -- --merge --json -p 1 "$DOC"
 refuses "$T/none.json: No such file" "a missing file is named" -- --merge --json "$T/none.json"

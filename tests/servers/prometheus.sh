@@ -3,7 +3,8 @@
 # loopback port with its config and storage in this test's directory): HTTP answers (200 with
 # the OpenMetrics type, 404, 405), Prometheus scrapes it (up is 1: its strict OpenMetrics parser
 # accepted the page) and a query through its HTTP API gives ipc_fixture's children's channel
-# counts as the fixture recorded them; 50 concurrent scrapers and a client that sends half a
+# counts, and the channels joining each pair of them (ipctop_pair_channels), as the fixture
+# recorded them; 50 concurrent scrapers and a client that sends half a
 # request and waits leave the exporter answering; an oversized request is refused. No prometheus: a skip, a failure on CI.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
@@ -95,8 +96,9 @@ query() {
 scraped() {
 	query "$FX_TMP/up.json" 'up{job="ipctop"}' &&
 		grep -q '"value":\[[0-9.]*,"1"\]' "$FX_TMP/up.json" &&
-		query "$FX_TMP/q.json" '{__name__=~"ipctop_process_channels|ipctop_channels"}' &&
-		grep -q '"ipctop_process_channels"' "$FX_TMP/q.json"
+		query "$FX_TMP/q.json" '{__name__=~"ipctop_process_channels|ipctop_channels|ipctop_pair_channels"}' &&
+		grep -q '"ipctop_process_channels"' "$FX_TMP/q.json" &&
+		grep -q '"ipctop_pair_channels"' "$FX_TMP/q.json"
 }
 poll_for 60 scraped
 ok $? "Prometheus scraped ipctop --serve (up is 1)"

@@ -28,6 +28,7 @@ TMUX_TESTS = \
 	tests/tui/ipc_jump.sh \
 	tests/tui/graph_hops.sh \
 	tests/tui/share_tui.sh \
+	tests/tui/merge_tui.sh \
 	tests/tui/chans.sh \
 	tests/tui/graph_groups.sh \
 	tests/tui/graph_demo.sh \

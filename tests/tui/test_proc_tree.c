@@ -1,5 +1,5 @@
 /* test_proc_tree.c — tree order of the process list: nesting, sibling order, orphans whose
- * parent is hidden, connector masks, and parent loops from pid reuse. */
+ * parent is hidden, connector masks, parent loops from pid reuse, and parents on the child's own host (--merge). */
 #include "../tap.h"
 #include "view/proc_tree.h"
 
@@ -52,6 +52,18 @@ int main(void)
 		seen5 += procs[rows[i].proc].pid == 5;
 	}
 	ok(seen300 == 1 && seen301 == 1 && seen5 == 1, "a parent loop is broken: every process once");
+
+	/* --merge: two hosts with the same pids, each child under its own host's parent */
+	const char *ha = "a", *hb = "b";
+	mk(0, 1, 0); mk(1, 1, 0); mk(2, 40, 1); mk(3, 40, 1);
+	procs[0].host = procs[2].host = ha;
+	procs[1].host = procs[3].host = hb;
+	uint32_t two[4] = { 0, 1, 2, 3 };
+	proc_tree_order(procs, two, 4, rows);
+	ok(rows[0].proc == 0 && rows[1].proc == 2 && rows[2].proc == 1 && rows[3].proc == 3 &&
+	   rows[1].depth == 1 && rows[3].depth == 1, "two hosts' pid 40 each under its own host's pid 1");
+	for (int i = 0; i < 4; i++)
+		procs[i].host = NULL;
 
 	mk(0, 9, 9);
 	uint32_t self[1] = { 0 };

@@ -129,7 +129,9 @@ static void test_counts(const char *t)
 	has(t, "ipctop_processes{state=\"sleeping\"} 4", "processes by state");
 	has(t, "ipctop_processes{state=\"disk sleep\"} 1", "processes by state");
 	has(t, "ipctop_processes{state=\"zombie\"} 1", "processes by state");
-	has(t, "ipctop_threads 6", "threads");
+	has(t, "ipctop_threads{state=\"sleeping\"} 4", "threads by state (main threads)");
+	has(t, "ipctop_threads{state=\"zombie\"} 1", "threads by state (main threads)");
+	has(t, "ipctop_threads{state=\"unknown\"} 0", "threads by state: none unread");
 	has(t, "ipctop_descriptors{type=\"socket\"} 3", "descriptors by type");
 	has(t, "ipctop_descriptors{type=\"pipe\"} 1", "descriptors by type");
 	has(t, "ipctop_snapshot_duration_seconds 1.500000000", "snapshot time in seconds");
@@ -141,9 +143,82 @@ static void test_counts(const char *t)
 	has(t, "ipctop_wait_cycles 1", "wait cycles");
 }
 
+/* Channels between the fixture's processes by direction (export_fixture.h): the two pipes
+ * writer→reader (one measured, 17 bytes queued), the unix socket both ways (42 bytes in
+ * evil's receive queue), the SysV segment from each writer (100 rw, 300 rw) to each other
+ * holder (200 only reads), the SysV queue writer→evil; none for the self-only eventfd, the
+ * TCP end whose peer is remote, nor the lone UDP socket. */
+static void test_pairs(const char *t)
+{
+	const char *ev = "ev\\\"il\\\\\\\\n\\\\x0a\\\\x1b[31m\\\\xff";
+	char line[256];
+	has(t, "ipctop_pair_channels{kind=\"pipe\",from=\"writer\",to=\"reader\"} 2", "pipes writer→reader");
+	ok(!strstr(t, "_pair_channels{kind=\"pipe\",from=\"reader\""), "no pipe reader→writer");
+	has(t, "ipctop_pair_queued_bytes{kind=\"pipe\",from=\"writer\",to=\"reader\"} 17",
+	    "the measured pipe's fill (the other's is unknown)");
+	snprintf(line, sizeof line, "ipctop_pair_channels{kind=\"unix\",from=\"reader\",to=\"%s\"} 1", ev);
+	has(t, line, "unix reader→evil");
+	snprintf(line, sizeof line, "ipctop_pair_channels{kind=\"unix\",from=\"%s\",to=\"reader\"} 1", ev);
+	has(t, line, "unix evil→reader");
+	snprintf(line, sizeof line, "ipctop_pair_queued_bytes{kind=\"unix\",from=\"reader\",to=\"%s\"} 42", ev);
+	has(t, line, "evil's receive queue waits for evil");
+	snprintf(line, sizeof line, "ipctop_pair_channels{kind=\"sysv_shm\",from=\"writer\",to=\"%s\"} 1", ev);
+	has(t, line, "the segment writer→evil");
+	snprintf(line, sizeof line, "ipctop_pair_channels{kind=\"sysv_shm\",from=\"%s\",to=\"writer\"} 1", ev);
+	has(t, line, "the segment evil→writer");
+	has(t, "ipctop_pair_channels{kind=\"sysv_shm\",from=\"writer\",to=\"reader\"} 1", "the segment writer→reader");
+	ok(!strstr(t, "_pair_channels{kind=\"sysv_shm\",from=\"reader\""), "no segment from reader (it maps it read-only)");
+	snprintf(line, sizeof line, "ipctop_pair_channels{kind=\"sysv_msg\",from=\"writer\",to=\"%s\"} 1", ev);
+	has(t, line, "the queue writer→evil");
+	ok(!strstr(t, "from=\"locked\"") && !strstr(t, "_pair_channels{kind=\"tcp\"") &&
+	   !strstr(t, "_pair_channels{kind=\"udp\"") && !strstr(t, "_pair_channels{kind=\"eventfd\""),
+	   "no pair for the self-only eventfd, the remote TCP peer, the lone UDP socket");
+	ok(!strstr(t, "ipctop_pair_sent_bytes{"), "no TCP pair: no sent bytes");
+}
+
+/* The TCP channel's remote end made reader's, with each end's tcp_info counters; reader given
+ * two read threads (running, sleeping) of its four. */
+static void test_tcp_threads(void)
+{
+	struct snapshot s;
+	export_fixture_build(&s);
+	struct proc_info *r = snapshot_find_proc(&s, 200);
+	struct thread_info th[2] = { { .tid = 201, .state = 'R' }, { .tid = 202, .state = 'S' } };
+	r->nlwp = 4;
+	r->threads = th;
+	r->n_threads = 2;
+	for (size_t i = 0; i < s.n_chans; i++)
+		if (s.chans[i].kind == CK_TCP) {
+			struct endpoint *e = s.chans[i].ep;
+			e[1] = (struct endpoint){ .pid = 200, .proc = (int32_t)(r - s.procs), .fd = 12,
+						  .access = ACC_RW, .sock = -1, .has_bytes = true, .tx_bytes = 500 };
+			e[0].has_bytes = true;
+			e[0].tx_bytes = 1000;
+		}
+	char *t = om_text(&s, false);
+	const char *ev = "ev\\\"il\\\\\\\\n\\\\x0a\\\\x1b[31m\\\\xff";
+	char line[256];
+	snprintf(line, sizeof line, "ipctop_pair_sent_bytes{kind=\"tcp\",from=\"%s\",to=\"reader\"} 1000", ev);
+	has(t, line, "TCP bytes evil sent to reader");
+	snprintf(line, sizeof line, "ipctop_pair_sent_bytes{kind=\"tcp\",from=\"reader\",to=\"%s\"} 500", ev);
+	has(t, line, "TCP bytes reader sent to evil");
+	has(t, "ipctop_threads{state=\"running\"} 1", "threads by state: reader's running thread");
+	has(t, "ipctop_threads{state=\"sleeping\"} 5", "threads by state: 4 main threads and one more");
+	has(t, "ipctop_threads{state=\"unknown\"} 1", "threads by state: reader's unread fourth");
+	test_structure(t, "with TCP pairs and threads");
+	free(t);
+	char *p = om_text(&s, true);
+	snprintf(line, sizeof line, "ipctop_pair_sent_bytes{kind=\"tcp\",from=\"reader\",to=\"%s\",from_pid=\"200\",to_pid=\"300\"} 500", ev);
+	has(p, line, "--metrics-pids: the pids as labels");
+	free(p);
+	r->threads = NULL;
+	r->n_threads = 0;
+	snapshot_free(&s);
+}
+
 static void test_pids(const char *plain, const char *pids)
 {
-	ok(!strstr(plain, "pid=") && !strstr(plain, "ipctop_process_channels"),
+	ok(!strstr(plain, "pid=\"") && !strstr(plain, "ipctop_process_channels"),
 	   "no pid labels without --metrics-pids");
 	has(pids, "ipctop_process_channels{pid=\"100\",program=\"writer\",kind=\"pipe\"} 2", "--metrics-pids");
 	has(pids, "ipctop_process_channels{pid=\"100\",program=\"writer\",kind=\"sysv_msg\"} 1", "--metrics-pids");
@@ -172,7 +247,9 @@ int main(int argc, char **argv)
 	test_structure(plain, "plain");
 	test_structure(pids, "--metrics-pids");
 	test_counts(plain);
+	test_pairs(plain);
 	test_pids(plain, pids);
+	test_tcp_threads();
 	free(plain);
 	free(pids);
 	snapshot_free(&s);

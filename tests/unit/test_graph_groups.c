@@ -3,7 +3,8 @@
  * between its members counted on it, never processes of one name under unrelated parents; a
  * peer no process holds is an address node; the scope keeps the channels of chosen processes.
  * Then the graph screen's state (no curses drawn): the focus follows its process into its group
- * and back out, messages and counts tell what is shown. */
+ * and back out, messages and counts tell what is shown. Processes of two hosts (--merge) that
+ * share a pid stay apart. */
 #include <string.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
@@ -228,9 +229,41 @@ static void test_scope_keys(void)
 	graph_view_free(v);
 }
 
+/* --merge: hosts a and b each with pid 10 writing a pipe to its own pid 11: four nodes, two
+ * edges, each within one host (pids alone would make two nodes and join the hosts). */
+static void test_hosts(void)
+{
+	struct snapshot s;
+	memset(&s, 0, sizeof(s));
+	n_eps = 0;
+	s.procs = procs;
+	s.chans = chans;
+	s.by_host = true;
+	static const char *const hosts[2] = { "a", "b" };
+	for (int h = 0; h < 2; h++) {
+		proc(&s, 10, 1, "srv");
+		procs[s.n_procs - 1].host = hosts[h];
+		proc(&s, 11, 1, "cli");
+		procs[s.n_procs - 1].host = hosts[h];
+		pair(&s, CK_PIPE, h ? "pipe:2" : "pipe:1", 10, "write", 11, "read");
+		chans[s.n_chans - 1].ep[0].proc = 2 * h;
+		chans[s.n_chans - 1].ep[1].proc = 2 * h + 1;
+	}
+	struct graph_model g = { 0 };
+	struct gm_opts o = { .kind_mask = GM_ALL_KINDS };
+	graph_model_build(&g, &s, &o);
+	is_int(count_type(&g, GN_PROC, "srv"), 2, "hosts: pid 10 of each host is a node of its own");
+	is_int(count_type(&g, GN_PROC, "cli"), 2, "hosts: pid 11 of each host is a node of its own");
+	is_int((long)g.n_edges, 2, "hosts: one edge per host's pipe");
+	bool apart = g.n_edges == 2 && g.edges[0].from != g.edges[1].from && g.edges[0].to != g.edges[1].to;
+	ok(apart, "hosts: the two edges join different nodes");
+	graph_model_free(&g);
+}
+
 int main(void)
 {
 	test_families();
+	test_hosts();
 	test_address_peer();
 	test_scope();
 	test_focus_kept();
