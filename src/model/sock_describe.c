@@ -109,6 +109,11 @@ void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *ar
 {
 	char word[32];
 	sb_puts(sb, sock_proto_word(word, sizeof word, sk));
+	sock_describe_rest(sb, sk, arrow);
+}
+
+void sock_describe_rest(struct strbuf *sb, const struct sock_info *sk, const char *arrow)
+{
 	if (sock_is_listener(sk)) {
 		/* sock_diag gives a listener's accept queue as rqueue and its backlog as wqueue */
 		sb_puts(sb, " listen");
