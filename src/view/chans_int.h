@@ -16,7 +16,10 @@
 enum chans_col { CC_KIND, CC_STATE, CC_RECVQ, CC_SENDQ, CC_BYTES, CC_ENDS, CC__COUNT };
 
 struct chans_state {
-	uint32_t *rows;            /* indices into the snapshot's chans, in display order */
+	uint32_t *rows;            /* in display order: i < n_chans the snapshot's chans[i], else
+	                            * lone[i - n_chans] (chans_row_chan) */
+	struct channel *lone;      /* listeners that are no channel, as rows (chans_lone.c) */
+	size_t n_lone, cap_lone;
 	size_t n_rows, cap_rows;
 	size_t sel, top;           /* selected row and first row shown */
 	char *sel_id;              /* id of the selected channel, NULL when none */
@@ -49,7 +52,13 @@ bool chans_object_text(const struct snapshot *s, const struct channel *c, struct
 /* The end Enter opens by default: the first with a process (0 if none has one). */
 size_t chans_default_end(const struct channel *c);
 
+/* chans_lone.c: lone's rows for the snapshot's listeners that are in no channel. */
+void chans_lone_build(struct chans_state *t, const struct snapshot *s);
+void chans_lone_free(struct chans_state *t);
+
 /* chans_rows.c */
+/* The channel of row index i (a value of rows[]). */
+const struct channel *chans_row_chan(const struct chans_state *t, const struct snapshot *s, uint32_t i);
 bool chans_matches(const struct chans_state *t, const struct snapshot *s, const struct channel *c);
 void chans_rebuild(struct chans_state *t, struct view_ctx *v);
 void chans_select_row(struct chans_state *t, struct view_ctx *v, size_t row);
