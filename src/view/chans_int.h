@@ -47,7 +47,8 @@ int64_t chans_bytes(const struct channel *c);
 /* Append end e of c: "1234 (nginx) fd 6 listen 127.0.0.1:80", or for an end with no process
  * its remote address and role ("127.0.0.1:5000 (peer closed)"); names escaped. */
 void chans_end_text(const struct snapshot *s, const struct channel *c, size_t e, struct strbuf *sb);
-/* Append what the channel is on (a path, name, or SysV id), escaped; false when nothing. */
+/* Append what the channel is on (a path, name, SysV id, or who accepts on a shared listener:
+ * "nginx master + 2 workers accept on ADDR:PORT"), escaped; false when nothing. */
 bool chans_object_text(const struct snapshot *s, const struct channel *c, struct strbuf *sb);
 /* The end Enter opens by default: the first with a process (0 if none has one). */
 size_t chans_default_end(const struct channel *c);

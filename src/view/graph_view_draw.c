@@ -201,12 +201,17 @@ static const struct sock_info *chan_first_sock(const struct snapshot *s, const s
 }
 
 /* A socket channel's addresses, state and queues as ss gives them for its first socket end
- * ("  127.0.0.1:40000 → 127.0.0.1:5432 (postgresql) established, rq 0 wq 0"). */
-static int put_sock_words(WINDOW *w, int x, int room, const struct sock_info *sk)
+ * ("  127.0.0.1:40000 → 127.0.0.1:5432 (postgresql) established, rq 0 wq 0"), after who
+ * accepts on a shared listener ("  nginx master + 2 workers accept on ..., pending 0 of backlog 511"). */
+static int put_sock_words(WINDOW *w, int x, int room, const struct snapshot *s, const struct channel *ch,
+			  const struct sock_info *sk)
 {
 	struct strbuf sb = STRBUF_INIT;
-	sb_putc(&sb, ' ');
-	sock_describe_rest(&sb, sk, ui_glyph(G_ARROW_R));
+	sb_puts(&sb, "  ");
+	if (sock_shared_listener(&sb, s, ch))   /* sock_diag: a listener's rqueue is pending, wqueue backlog */
+		sb_printf(&sb, ", pending %u of backlog %u", sk->rqueue, sk->wqueue);
+	else
+		sock_describe_rest(&sb, sk, ui_glyph(G_ARROW_R));
 	int used = ui_put_str(w, 0, x, sb_str(&sb), room, A_NORMAL);
 	sb_free(&sb);
 	return used;
@@ -256,7 +261,7 @@ static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct
 	if (e->n_chans > 1 && x < width)
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  %u channels", e->n_chans);
 	if (sk && x < width)
-		x += put_sock_words(w, x, width - x, sk);
+		x += put_sock_words(w, x, width - x, s, ch, sk);
 	if (g->edge_style[g->sel_edge] == GC_GONE && x < width)
 		ui_put_str(w, 0, width - 8, " closed ", 8, ui_attr(UI_WARN));
 }

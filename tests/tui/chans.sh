@@ -81,7 +81,7 @@ for term in xterm-256color screen; do
 			index($0, w) { f = 1 } END { exit !f }' || missing="$missing $kind:$p:$where"
 	done < "$tmp/listen"
 	[ "$n_listen" -ge 3 ] && [ -z "$missing" ]
-	ok $? "$term: the fixture's $n_listen lone listeners (ss -l) each have a listen row${missing:+ (missing:$missing)}" ||
+	r=$?; ok $r "$term: the fixture's $n_listen lone listeners (ss -l) each have a listen row${missing:+ (missing:$missing)}"; [ $r -eq 0 ] ||
 		{ sed 's/^/# ss: /' "$tmp/listen"; printf '%s\n' "$screen" | sed 's/^/# /'; }
 
 	# sorted by kind (the default): the kinds come in their order; I reverses it
