@@ -120,6 +120,7 @@ void chans_end_text(const struct snapshot *s, const struct channel *c, size_t i,
 			char addr[ADDR_PORT_MAX];
 			sb_printf(sb, " %s", format_sock_local(addr, sizeof addr, sk));
 			sock_port_service(sb, sk, sk->lport);
+			sock_accepted_on(sb, s, sk);
 		}
 		return;
 	}

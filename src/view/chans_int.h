@@ -44,7 +44,8 @@ void chans_state_text(const struct snapshot *s, const struct channel *c, char *b
 int64_t chans_recvq(const struct snapshot *s, const struct channel *c);
 int64_t chans_sendq(const struct snapshot *s, const struct channel *c);
 int64_t chans_bytes(const struct channel *c);
-/* Append end e of c: "1234 (nginx) fd 6 listen 127.0.0.1:80", or for an end with no process
+/* Append end e of c: "1234 (nginx) fd 6 listen 127.0.0.1:80", a connection a listener accepted
+ * "1234 (nginx) fd 9 server 127.0.0.1:80 (http), accepted on 0.0.0.0:80 (http)", or for an end with no process
  * its remote address and role ("127.0.0.1:5000 (peer closed)"); names escaped. */
 void chans_end_text(const struct snapshot *s, const struct channel *c, size_t e, struct strbuf *sb);
 /* Append what the channel is on (a path, name, SysV id, or who accepts on a shared listener:

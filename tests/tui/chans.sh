@@ -1,7 +1,8 @@
 #!/bin/sh
 # chans.sh — the channel table (c from the list): every channel of ipc_fixture shows with both
-# its ends' pids, every listener no client waits on (as ss -l lists it) has a row, k leaves one kind, the filter finds the TCP pair by its port and a process by
-# its pid, the rows are ordered by kind (and reversed by I), Enter and Tab open the detail of
+# its ends' pids, every listener no client waits on (as ss -l lists it) has a row, an accepted
+# connection says "accepted on", k leaves one kind, the filter finds the TCP pair by its port
+# and a process by its pid, the rows are ordered by kind (and reversed by I), Enter and Tab open the detail of
 # either end's process, Esc goes back; under two TERM values. Expected pids, kinds and ports
 # come from the fixture's manifest, never from ipctop.
 . "$TESTS_SRC/tap.sh"
@@ -83,6 +84,15 @@ for term in xterm-256color screen; do
 	[ "$n_listen" -ge 3 ] && [ -z "$missing" ]
 	r=$?; ok $r "$term: the fixture's $n_listen lone listeners (ss -l) each have a listen row${missing:+ (missing:$missing)}"; [ $r -eq 0 ] ||
 		{ sed 's/^/# ss: /' "$tmp/listen"; printf '%s\n' "$screen" | sed 's/^/# /'; }
+
+	# a connection accepted through a listener its process kept says so; one whose listener
+	# was closed (variant v4) does not
+	set -- $(awk '$1 == "tcp" && / variant=listen / { print $2; for (i = 4; i <= NF; i++) if ($i ~ /^porta=/) print substr($i, 7) }' "$tmp/manifest")
+	acc=$(rows | awk -v p="$1" '$1 == "tcp" && $2 != "listen" && index($0, " " p " (")')
+	v4=$(rows | awk -v p="$(awk '$1 == "tcp" && / variant=v4 / { print $2 }' "$tmp/manifest")" '$1 == "tcp" && index($0, " " p " (")')
+	printf '%s\n' "$acc" | grep -q "accepted on [^ ]*:$2" && ! printf '%s\n' "$v4" | grep -q "accepted on"
+	r=$?; ok $r "$term: the end accepted through the kept listener on :$2 says 'accepted on', the v4 pair's ends do not"
+	[ $r -eq 0 ] || printf '# %s\n' "$acc" "$v4"
 
 	# sorted by kind (the default): the kinds come in their order; I reverses it
 	kind_rank > "$tmp/rank"
