@@ -3,11 +3,13 @@
 
 #include <netinet/in.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/socket.h>
 
 #include "model/format_addr.h"
 #include "model/kernel_names.h"
 #include "model/services.h"
+#include "util/text_escape.h"
 
 /* NETLINK_* protocol numbers (linux/netlink.h) by the constant's name, lower case. */
 static const char *netlink_proto_name(unsigned proto)
@@ -109,6 +111,11 @@ void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *ar
 {
 	char word[32];
 	sb_puts(sb, sock_proto_word(word, sizeof word, sk));
+	sock_describe_rest(sb, sk, arrow);
+}
+
+void sock_describe_rest(struct strbuf *sb, const struct sock_info *sk, const char *arrow)
+{
 	if (sock_is_listener(sk)) {
 		/* sock_diag gives a listener's accept queue as rqueue and its backlog as wqueue */
 		sb_puts(sb, " listen");
@@ -134,4 +141,59 @@ const struct sock_info *snapshot_fd_sock(const struct snapshot *s, const struct 
 	if (f->kind != FDK_SOCKET || f->sock < 0 || (size_t)f->sock >= s->n_socks)
 		return NULL;
 	return &s->socks[f->sock];
+}
+
+/* The listen ends of c held by a process, each process once: their proc indices in out (at
+ * most max); the count, and in *sk the listener's socket. */
+static size_t listen_holders(const struct snapshot *s, const struct channel *c, int32_t *out, size_t max,
+			     const struct sock_info **sk)
+{
+	size_t n = 0;
+	for (size_t e = 0; e < c->n_ep; e++) {
+		const struct endpoint *ep = &c->ep[e];
+		if (!ep->role || strcmp(ep->role, "listen") != 0 || ep->proc < 0 || ep->sock < 0 ||
+		    (size_t)ep->sock >= s->n_socks)
+			continue;
+		*sk = &s->socks[ep->sock];
+		bool seen = false;
+		for (size_t i = 0; i < n && !seen; i++)
+			seen = s->procs[out[i]].pid == ep->pid;
+		if (!seen && n < max)
+			out[n++] = ep->proc;
+	}
+	return n;
+}
+
+/* The holder that is the parent of every other one, or -1. */
+static int32_t master_of(const struct snapshot *s, const int32_t *h, size_t n)
+{
+	for (size_t m = 0; m < n; m++) {
+		size_t kids = 0;
+		for (size_t i = 0; i < n; i++)
+			kids += i != m && s->procs[h[i]].ppid == s->procs[h[m]].pid;
+		if (kids == n - 1)
+			return h[m];
+	}
+	return -1;
+}
+
+bool sock_shared_listener(struct strbuf *sb, const struct snapshot *s, const struct channel *c)
+{
+	int32_t h[256];
+	const struct sock_info *sk = NULL;
+	size_t n = listen_holders(s, c, h, sizeof h / sizeof h[0], &sk);
+	if (n < 2 || !sk || !is_inet(sk))
+		return false;
+	int32_t m = master_of(s, h, n);
+	const char *comm = m >= 0 ? s->procs[m].comm : NULL;
+	if (comm) {
+		esc_append(sb, comm, strlen(comm));
+		sb_printf(sb, " master + %zu worker%s", n - 1, n == 2 ? "" : "s");
+	} else {
+		sb_printf(sb, "%zu processes", n);
+	}
+	char addr[ADDR_PORT_MAX];
+	sb_printf(sb, " accept on %s", format_sock_local(addr, sizeof addr, sk));
+	sock_port_service(sb, sk, sk->lport);
+	return true;
 }

@@ -14,6 +14,9 @@ const char *sock_proto_word(char *buf, size_t size, const struct sock_info *sk);
  * "tcp listen 127.0.0.1:5432, pending 0 of backlog 128"; UNIX names escaped ("@abstract", a
  * path, or "unnamed"). No byte counts: the socket's own include SYN and FIN. */
 void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *arrow);
+/* The same without the protocol word: " listen 127.0.0.1:5432, pending 0 of backlog 128",
+ * " 127.0.0.1:40000 ARROW 127.0.0.1:5432 (postgresql) established, rq 0 wq 0". */
+void sock_describe_rest(struct strbuf *sb, const struct sock_info *sk, const char *arrow);
 /* Append "established, rq 0 wq 0": the state in words (or "state N") and the queues. */
 void sock_state_queues(struct strbuf *sb, const struct sock_info *sk);
 /* Append " (postgresql)" when port has a service name for sk's protocol (TCP or UDP). */
@@ -23,6 +26,11 @@ const struct sock_info *sock_listener(const struct snapshot *s, const struct soc
 /* Append ", accepted on 127.0.0.1:8080 (http-alt)" for a connection accepted through a listener;
  * nothing otherwise. */
 void sock_accepted_on(struct strbuf *sb, const struct snapshot *s, const struct sock_info *sk);
+/* Append "nginx master + 2 workers accept on 127.0.0.1:18081 (http)" for a channel whose TCP
+ * listener several processes hold (the master: the holder that is the parent of all the
+ * others; else "3 processes accept on ..."); names escaped. False, nothing appended, for any
+ * other channel. */
+bool sock_shared_listener(struct strbuf *sb, const struct snapshot *s, const struct channel *c);
 /* The socket of a descriptor of the snapshot, or NULL when sock_diag did not report it. */
 const struct sock_info *snapshot_fd_sock(const struct snapshot *s, const struct fd_info *f);
 

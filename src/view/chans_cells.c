@@ -120,6 +120,7 @@ void chans_end_text(const struct snapshot *s, const struct channel *c, size_t i,
 			char addr[ADDR_PORT_MAX];
 			sb_printf(sb, " %s", format_sock_local(addr, sizeof addr, sk));
 			sock_port_service(sb, sk, sk->lport);
+			sock_accepted_on(sb, s, sk);
 		}
 		return;
 	}
@@ -133,7 +134,7 @@ void chans_end_text(const struct snapshot *s, const struct channel *c, size_t i,
 
 bool chans_object_text(const struct snapshot *s, const struct channel *c, struct strbuf *sb)
 {
-	return sysv_name(sb, s, c) || format_chan_label(sb, s, c);
+	return sysv_name(sb, s, c) || sock_shared_listener(sb, s, c) || format_chan_label(sb, s, c);
 }
 
 size_t chans_default_end(const struct channel *c)

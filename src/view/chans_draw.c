@@ -17,7 +17,7 @@ static bool right_aligned(int c) { return c == CC_RECVQ || c == CC_SENDQ || c ==
 static void draw_title(struct chans_state *t, struct view_ctx *v, WINDOW *w)
 {
 	char buf[160];
-	snprintf(buf, sizeof buf, "Channels: %zu shown of %zu   kind: %s", t->n_rows, v->cur->n_chans,
+	snprintf(buf, sizeof buf, "Channels: %zu shown of %zu   kind: %s", t->n_rows, v->cur->n_chans + t->n_lone,
 		 t->kind >= 0 ? chan_kind_name((enum chan_kind)t->kind) : t->base_mask ? "--kind" : "all");
 	int x = ui_put_str(w, 0, 0, buf, getmaxx(w), ui_attr(UI_TITLE));
 	if (t->filter[0] && x + 12 < getmaxx(w)) {
@@ -81,7 +81,7 @@ static void draw_ends(struct chans_state *t, struct view_ctx *v, WINDOW *w, int 
 static void draw_row(struct chans_state *t, struct view_ctx *v, WINDOW *w, int y, size_t row)
 {
 	const struct snapshot *s = v->cur;
-	const struct channel *c = &s->chans[t->rows[row]];
+	const struct channel *c = chans_row_chan(t, s, t->rows[row]);
 	bool selected = row == t->sel;
 	int attr = selected ? ui_attr(UI_SELECTED) : (int)A_NORMAL;
 	if (selected)

@@ -16,7 +16,10 @@
 enum chans_col { CC_KIND, CC_STATE, CC_RECVQ, CC_SENDQ, CC_BYTES, CC_ENDS, CC__COUNT };
 
 struct chans_state {
-	uint32_t *rows;            /* indices into the snapshot's chans, in display order */
+	uint32_t *rows;            /* in display order: i < n_chans the snapshot's chans[i], else
+	                            * lone[i - n_chans] (chans_row_chan) */
+	struct channel *lone;      /* listeners that are no channel, as rows (chans_lone.c) */
+	size_t n_lone, cap_lone;
 	size_t n_rows, cap_rows;
 	size_t sel, top;           /* selected row and first row shown */
 	char *sel_id;              /* id of the selected channel, NULL when none */
@@ -41,15 +44,23 @@ void chans_state_text(const struct snapshot *s, const struct channel *c, char *b
 int64_t chans_recvq(const struct snapshot *s, const struct channel *c);
 int64_t chans_sendq(const struct snapshot *s, const struct channel *c);
 int64_t chans_bytes(const struct channel *c);
-/* Append end e of c: "1234 (nginx) fd 6 listen 127.0.0.1:80", or for an end with no process
+/* Append end e of c: "1234 (nginx) fd 6 listen 127.0.0.1:80", a connection a listener accepted
+ * "1234 (nginx) fd 9 server 127.0.0.1:80 (http), accepted on 0.0.0.0:80 (http)", or for an end with no process
  * its remote address and role ("127.0.0.1:5000 (peer closed)"); names escaped. */
 void chans_end_text(const struct snapshot *s, const struct channel *c, size_t e, struct strbuf *sb);
-/* Append what the channel is on (a path, name, or SysV id), escaped; false when nothing. */
+/* Append what the channel is on (a path, name, SysV id, or who accepts on a shared listener:
+ * "nginx master + 2 workers accept on ADDR:PORT"), escaped; false when nothing. */
 bool chans_object_text(const struct snapshot *s, const struct channel *c, struct strbuf *sb);
 /* The end Enter opens by default: the first with a process (0 if none has one). */
 size_t chans_default_end(const struct channel *c);
 
+/* chans_lone.c: lone's rows for the snapshot's listeners that are in no channel. */
+void chans_lone_build(struct chans_state *t, const struct snapshot *s);
+void chans_lone_free(struct chans_state *t);
+
 /* chans_rows.c */
+/* The channel of row index i (a value of rows[]). */
+const struct channel *chans_row_chan(const struct chans_state *t, const struct snapshot *s, uint32_t i);
 bool chans_matches(const struct chans_state *t, const struct snapshot *s, const struct channel *c);
 void chans_rebuild(struct chans_state *t, struct view_ctx *v);
 void chans_select_row(struct chans_state *t, struct view_ctx *v, size_t row);

@@ -1,5 +1,5 @@
-/* chans_rows.c — which channels the table shows and in which order: the kind filter (--kind,
- * or one kind chosen with k), the typed filter (every word must match some end: a pid, :PORT
+/* chans_rows.c — which channels (and lone listeners, chans_lone.c) the table shows and in which
+ * order: the kind filter (--kind, or one kind chosen with k), the typed filter (every word must match some end: a pid, :PORT
  * local or remote, or part of a process name), the sort, and the selection kept on a channel
  * id across refreshes and re-sorts. */
 #include <stdlib.h>
@@ -101,9 +101,14 @@ static int cmp_key(const void *pa, const void *pb)
 	return strcmp(a->id ? a->id : "", b->id ? b->id : "");
 }
 
+const struct channel *chans_row_chan(const struct chans_state *t, const struct snapshot *s, uint32_t i)
+{
+	return i < s->n_chans ? &s->chans[i] : &t->lone[i - s->n_chans];
+}
+
 static void fill_key(const struct chans_state *t, const struct snapshot *s, uint32_t i, struct sort_key *k)
 {
-	const struct channel *c = &s->chans[i];
+	const struct channel *c = chans_row_chan(t, s, i);
 	memset(k, 0, sizeof(*k));
 	k->chan = i;
 	k->id = c->id;
@@ -132,7 +137,7 @@ static void sort_rows(struct chans_state *t, const struct snapshot *s)
 
 const struct channel *chans_selected(const struct chans_state *t, const struct view_ctx *v)
 {
-	return t->sel < t->n_rows ? &v->cur->chans[t->rows[t->sel]] : NULL;
+	return t->sel < t->n_rows ? chans_row_chan(t, v->cur, t->rows[t->sel]) : NULL;
 }
 
 /* Remember the selected row's channel id; a new channel starts on its default end. */
@@ -150,6 +155,17 @@ static void keep_selection(struct chans_state *t, struct view_ctx *v)
 	t->end = c ? chans_default_end(c) : 0;
 }
 
+/* A lone listener's row passes -p and -u as a channel does: some end is a chosen process. */
+static bool lone_kept(const struct snap_filter *f, const struct snap_selection *keep, const struct channel *c)
+{
+	if (!f->n_pids && !f->has_uid)
+		return true;
+	for (size_t e = 0; e < c->n_ep; e++)
+		if (c->ep[e].proc >= 0 && keep->proc_chosen[c->ep[e].proc])
+			return true;
+	return false;
+}
+
 void chans_rebuild(struct chans_state *t, struct view_ctx *v)
 {
 	const struct snapshot *s = v->cur;
@@ -164,10 +180,16 @@ void chans_rebuild(struct chans_state *t, struct view_ctx *v)
 			XGROW(t->rows, t->cap_rows, t->n_rows + 1);
 			t->rows[t->n_rows++] = (uint32_t)i;
 		}
+	chans_lone_build(t, s);
+	for (size_t i = 0; i < t->n_lone; i++)
+		if (lone_kept(&f, &keep, &t->lone[i]) && chans_matches(t, s, &t->lone[i])) {
+			XGROW(t->rows, t->cap_rows, t->n_rows + 1);
+			t->rows[t->n_rows++] = (uint32_t)(s->n_chans + i);
+		}
 	snap_selection_free(&keep);
 	sort_rows(t, s);
 	for (size_t r = 0; t->sel_id && r < t->n_rows; r++) {
-		const char *id = s->chans[t->rows[r]].id;
+		const char *id = chans_row_chan(t, s, t->rows[r])->id;
 		if (id && strcmp(id, t->sel_id) == 0) {
 			t->sel = r;
 			break;

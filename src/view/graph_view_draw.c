@@ -274,22 +274,30 @@ static int put_chan_label(WINDOW *w, int x, int room, const struct snapshot *s, 
 	return used;
 }
 
-/* A socket channel's state and queues, as its first socket end has them ("  established,
- * rq 0 wq 0"); nothing for other kinds. */
-static int put_sock_state(WINDOW *w, int x, int room, const struct snapshot *s, const struct channel *ch)
+/* The socket of a channel's first end that has one, or NULL (not a socket channel). */
+static const struct sock_info *chan_first_sock(const struct snapshot *s, const struct channel *ch)
 {
-	for (size_t i = 0; i < ch->n_ep; i++) {
-		int32_t k = ch->ep[i].sock;
-		if (k < 0 || (size_t)k >= s->n_socks)
-			continue;
-		struct strbuf sb = STRBUF_INIT;
-		sb_puts(&sb, "  ");
-		sock_state_queues(&sb, &s->socks[k]);
-		int used = ui_put_str(w, 0, x, sb_str(&sb), room, A_NORMAL);
-		sb_free(&sb);
-		return used;
-	}
-	return 0;
+	for (size_t i = 0; ch && i < ch->n_ep; i++)
+		if (ch->ep[i].sock >= 0 && (size_t)ch->ep[i].sock < s->n_socks)
+			return &s->socks[ch->ep[i].sock];
+	return NULL;
+}
+
+/* A socket channel's addresses, state and queues as ss gives them for its first socket end
+ * ("  127.0.0.1:40000 → 127.0.0.1:5432 (postgresql) established, rq 0 wq 0"), after who
+ * accepts on a shared listener ("  nginx master + 2 workers accept on ..., pending 0 of backlog 511"). */
+static int put_sock_words(WINDOW *w, int x, int room, const struct snapshot *s, const struct channel *ch,
+			  const struct sock_info *sk)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_puts(&sb, "  ");
+	if (sock_shared_listener(&sb, s, ch))   /* sock_diag: a listener's rqueue is pending, wqueue backlog */
+		sb_printf(&sb, ", pending %u of backlog %u", sk->rqueue, sk->wqueue);
+	else
+		sock_describe_rest(&sb, sk, ui_glyph(G_ARROW_R));
+	int used = ui_put_str(w, 0, x, sb_str(&sb), room, A_NORMAL);
+	sb_free(&sb);
+	return used;
 }
 
 /* "  bytes 6.9 GiB  → 20.0 MiB/s ← 0 B/s": each way's rate, the arrows as the edge is read
@@ -303,20 +311,25 @@ static int put_rates(WINDOW *w, int x, int room, const char *bytes, const struct
 	                 ui_glyph(G_ARROW_R), fwd, ui_glyph(G_ARROW_L), back);
 }
 
+/* "tcp a(1) → b(2)  bytes ... rates  queued ...  127.0.0.1:40000 → 127.0.0.1:5432 established,
+ * rq 0 wq 0": a socket channel is named by ss's protocol word ("unix stream") and ends with
+ * its addresses and state, which a narrow terminal cuts first; other kinds by their label. */
 static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct snapshot *s, int width)
 {
 	const struct gedge *e = &g->shown.edges[g->sel_edge];
-	int x = ui_printf(w, 0, 0, width, ui_kind_attr(e->kind), "%s ", chan_kind_name(e->kind));
+	const struct channel *ch = e->chan >= 0 && (size_t)e->chan < s->n_chans ? &s->chans[e->chan] : NULL;
+	const struct sock_info *sk = chan_first_sock(s, ch);
+	char word[32];
+	int x = ui_printf(w, 0, 0, width, ui_kind_attr(e->kind), "%s ",
+			  sk ? sock_proto_word(word, sizeof word, sk) : chan_kind_name(e->kind));
 	x += put_node_name(g, w, x, width - x, e->from);
 	const char *dir = e->directed ? (ui_ascii() ? " > " : " → ") : " - ";
 	x += ui_put_str(w, 0, x, dir, width - x, A_NORMAL);
 	x += put_node_name(g, w, x, width - x, e->to);
-	if (e->chan >= 0 && (size_t)e->chan < s->n_chans && s->chans[e->chan].label && x < width) {
+	if (ch && !sk && ch->label && x < width) {
 		x += ui_put_str(w, 0, x, "  ", width - x, A_NORMAL);
-		x += put_chan_label(w, x, width - x > 40 ? 40 : width - x, s, &s->chans[e->chan]);
+		x += put_chan_label(w, x, width - x > 40 ? 40 : width - x, s, ch);
 	}
-	if (e->chan >= 0 && (size_t)e->chan < s->n_chans && x < width)
-		x += put_sock_state(w, x, width - x, s, &s->chans[e->chan]);
 	char b[32], r[32];
 	human_bytes(b, sizeof(b), (double)e->bytes);
 	human_bytes(r, sizeof(r), g->edge_rate[g->sel_edge]);
@@ -326,10 +339,12 @@ static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  bytes %s (%s/s)", b, r);
 	if (x < width && e->queued_known)
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  queued %llu", (unsigned long long)e->queued);
-	else if (x < width)   /* a pipe's fill is known to root only: unknown is not 0 */
+	else if (x < width && !sk)   /* a pipe's fill is known to root only: unknown is not 0 */
 		x += ui_put_str(w, 0, x, "  queued ?", width - x, A_NORMAL);
 	if (e->n_chans > 1 && x < width)
-		ui_printf(w, 0, x, width - x, A_NORMAL, "  %u channels", e->n_chans);
+		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  %u channels", e->n_chans);
+	if (sk && x < width)
+		x += put_sock_words(w, x, width - x, s, ch, sk);
 	if (g->edge_style[g->sel_edge] == GC_GONE && x < width)
 		ui_put_str(w, 0, width - 8, " closed ", 8, ui_attr(UI_WARN));
 }

@@ -27,10 +27,10 @@ const struct key_binding keymap[] = {
 
 	/* the process list */
 	K(KEY_F(2), "list", ACT_SETUP, "F2", "Setup", "setup: the columns and their order, tree mode, kernel threads, refresh delay"),
-	K(KEY_F(3), "list", ACT_SEARCH, "F3", "Search", "search by name or command line, as you type"),
+	K(KEY_F(3), "list", ACT_SEARCH, "F3", "Search", "search by name, command line or socket words (:5432, unix stream), as you type"),
 	K('/', "list", ACT_SEARCH, "/", NULL, NULL),
 	K('n', "list", ACT_SEARCH_NEXT, "n", NULL, "the next match of the search"),
-	K(KEY_F(4), "list", ACT_FILTER, "F4", "Filter", "show only the processes whose name or command line contains a text"),
+	K(KEY_F(4), "list", ACT_FILTER, "F4", "Filter", "show only the processes whose name, command line or socket words (:5432, unix stream) contain a text"),
 	K('\\', "list", ACT_FILTER, "\\", NULL, NULL),
 	K(KEY_F(5), "list", ACT_TREE, "F5", "Tree", "the processes as a tree of parents and children"),
 	K('t', "list", ACT_TREE, "t", NULL, NULL),

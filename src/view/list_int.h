@@ -44,7 +44,7 @@ struct list_state {
 };
 
 /* list_rows.c */
-bool list_text_matches(const struct proc_info *p, const char *needle);
+bool list_text_matches(const struct snapshot *s, const struct proc_info *p, const char *needle);
 void list_rebuild(struct list_state *l, struct view_ctx *v);
 void list_select_row(struct list_state *l, struct view_ctx *v, size_t row);
 void list_move(struct list_state *l, struct view_ctx *v, long delta);

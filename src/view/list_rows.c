@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/sock_describe.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "view/list_int.h"
 #include "view/proc_sort.h"
@@ -17,9 +19,28 @@ static bool user_matches(const char *want, const struct proc_info *p)
 	return *want && !*end && uid == p->euid;
 }
 
-bool list_text_matches(const struct proc_info *p, const char *needle)
+/* Whether one of p's sockets, in the words the IPC tab uses ("tcp 127.0.0.1:40000 -> ...:5432
+ * (postgresql) established", "unix stream listen /run/x"), contains needle. */
+static bool socks_match(const struct snapshot *s, const struct proc_info *p, const char *needle)
 {
-	return (p->comm && strcasestr(p->comm, needle)) || (p->cmdline && strcasestr(p->cmdline, needle));
+	bool found = false;
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < p->n_fds && !found; i++) {
+		const struct sock_info *sk = p->fds[i].kind == FDK_SOCKET ? snapshot_fd_sock(s, &p->fds[i]) : NULL;
+		if (!sk)
+			continue;
+		sb_reset(&sb);
+		sock_describe(&sb, sk, "->");
+		found = strcasestr(sb_str(&sb), needle) != NULL;
+	}
+	sb_free(&sb);
+	return found;
+}
+
+bool list_text_matches(const struct snapshot *s, const struct proc_info *p, const char *needle)
+{
+	return (p->comm && strcasestr(p->comm, needle)) || (p->cmdline && strcasestr(p->cmdline, needle)) ||
+	       socks_match(s, p, needle);
 }
 
 bool view_scope_narrowed(const struct view_ctx *v)
@@ -41,7 +62,7 @@ bool view_proc_in_scope(const struct view_ctx *v, const struct proc_info *p)
 	}
 	if (v->scope_user && !user_matches(v->scope_user, p))
 		return false;
-	if (v->scope_filter && v->scope_filter[0] && !list_text_matches(p, v->scope_filter))
+	if (v->scope_filter && v->scope_filter[0] && !list_text_matches(v->cur, p, v->scope_filter))
 		return false;
 	return true;
 }

@@ -23,7 +23,7 @@ libipctop_a_SOURCES += \
 	src/view/view_sched.c src/view/view_ipc.c src/view/view_memory.c src/view/view_memfig.c src/view/view_memcmp.c \
 	src/view/view_help.c src/view/view_setup.c src/view/view_graph_screen.c \
 	src/view/prompt_edit.c src/view/prompt_edit.h \
-	src/view/chans_int.h src/view/chans_cells.c src/view/chans_rows.c src/view/chans_draw.c \
+	src/view/chans_int.h src/view/chans_cells.c src/view/chans_rows.c src/view/chans_draw.c src/view/chans_lone.c \
 	src/view/view_chans.c \
 	src/view/waits_int.h src/view/waits_rows.c src/view/waits_draw.c src/view/view_waits.c
 # the header meters: their layout in the settings file, the bars, the F2 page

@@ -31,6 +31,8 @@ static void chans_leave(void *st, struct view_ctx *v)
 	(void)v;
 	struct chans_state *t = st;
 	free(t->rows);
+	chans_lone_free(t);
+	free(t->lone);
 	free(t->sel_id);
 	free(t);
 }

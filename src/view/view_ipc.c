@@ -119,7 +119,8 @@ static void add_peers(const struct snapshot *s, const struct channel *c, size_t 
 	}
 }
 
-/* Under a socket's descriptor, the socket as ss describes it: protocol, addresses, state, queues. */
+/* Under a socket's descriptor, the socket as ss describes it: protocol, addresses, state, queues;
+ * under a listener several processes hold, who accepts on it ("nginx master + 2 workers ..."). */
 static void add_socket(const struct snapshot *s, const struct fd_info *f, struct dlines *d)
 {
 	const struct sock_info *sk = snapshot_fd_sock(s, f);
@@ -130,6 +131,10 @@ static void add_socket(const struct snapshot *s, const struct fd_info *f, struct
 	sock_describe(&sb, sk, ui_glyph(G_ARROW_R));
 	sock_accepted_on(&sb, s, sk);
 	dline_add_sb(d, "ipc.socket", "", ui_attr(UI_DIM), 0, &sb);
+	sb_reset(&sb);
+	sb_puts(&sb, DETAIL_INDENT);
+	if (f->chan >= 0 && (size_t)f->chan < s->n_chans && sock_shared_listener(&sb, s, &s->chans[f->chan]))
+		dline_add_sb(d, "ipc.socket", "", ui_attr(UI_DIM), 0, &sb);
 	sb_free(&sb);
 }
 

@@ -62,14 +62,15 @@ static bool list_bar(void *st, struct view_ctx *v, WINDOW *w)
 
 /* ---- search and filter ---- */
 
-/* Select the next row from start (wrapping) whose name or command line contains the search. */
+/* Select the next row from start (wrapping) whose name, command line or a decoded socket
+ * contains the search. */
 static void search_from(struct list_state *l, struct view_ctx *v, size_t start)
 {
 	if (!l->search[0] || l->n_rows == 0)
 		return;
 	for (size_t k = 0; k < l->n_rows; k++) {
 		size_t r = (start + k) % l->n_rows;
-		if (list_text_matches(&v->cur->procs[l->rows[r]], l->search)) {
+		if (list_text_matches(v->cur, &v->cur->procs[l->rows[r]], l->search)) {
 			list_select_row(l, v, r);
 			l->pinned = true;   /* a refresh that re-sorts must not move what was found */
 			return;

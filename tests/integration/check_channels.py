@@ -133,7 +133,8 @@ def fixture_pids(man):
 
 def check_no_extra(res, doc, man):
     """Every channel a fixture child holds is the one channel of its manifest line: nothing
-    the fixture did not make (a lone listener, the listening socket next to an accepted one)."""
+    the fixture did not make (a lone listener, the listening socket next to an accepted one:
+    no channel in JSON; only the channel table gives it a row, tests/tui/chans.sh)."""
     mine = {}
     for mc in man["channels"]:
         for ch in find_channel(doc.get("channels", []), mc):

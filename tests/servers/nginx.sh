@@ -1,10 +1,12 @@
 #!/bin/sh
 # nginx.sh — a real nginx (master and two workers, started once for the whole file, in a private
 # prefix on a loopback port picked here): the listener held by the master and every worker, and
-# a keep-alive client paired with the worker that accepted it. Expected values: /proc and ss.
+# a keep-alive client paired with the worker that accepted it; the channel table, IPC tab and
+# graph say "nginx master + 2 workers accept on ADDR:PORT". Expected values: /proc and ss.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 . "$TESTS_SRC/servers/servers_lib.sh"
+. "$TESTS_SRC/tui/tmux_lib.sh"
 fx_need
 [ "$(id -u)" -eq 0 ] || skip_all "nginx's workers run as nobody only when started by root"
 command -v nginx >/dev/null || skip_all "nginx is not installed (tools/deps.sh installs it)"
@@ -40,4 +42,34 @@ ok $? "a keep-alive client got its page and holds the connection"
 "$IPCTOP" --json >"$FX_TMP/all.json" 2>"$FX_TMP/all.err"
 ok $? "ipctop --json exits 0"
 fx_py ../servers/check_servers.py nginx "$FX_TMP/all.json" "$NGINX_PID" "$NGINX_PORT" "$client"
+
+# --- the screens say who accepts on the shared listener, in words (the same nginx, in tmux) ---
+# The count of workers from /proc (the master's children), the name from its comm.
+if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
+	tmux_setup nginx   # (not $want: wait_for sets it)
+	trap 'srv_cleanup; tmux_cleanup' EXIT   # the server and client first: tmux_cleanup waits for children
+	says="$(cat "/proc/$NGINX_PID/comm") master + $(srv_children "$NGINX_PID" | wc -w) workers accept on 127.0.0.1:$NGINX_PORT"
+	start ngx -d 5 -p "$NGINX_PID"
+	T resize-window -t ngx -x 250   # the table's object column comes after three ends
+	wait_for "Command" 150; ok $? "ipctop -p $NGINX_PID is up"
+	T send-keys -t ngx c
+	wait_for "$says"; ok $? "channel table: $says"
+	T send-keys -t ngx Escape
+	wait_for "Command" && T send-keys -t ngx Enter
+	wait_for "Parent PID" && T send-keys -t ngx 4
+	wait_for "$says"; ok $? "IPC tab of the master: $says"
+	# the graph, groups off (c: else the family is one box with the listener inside): Tab
+	# through the edges until the listener's is selected
+	T send-keys -t ngx Escape
+	wait_for "Command" && T send-keys -t ngx g
+	wait_for "Graph" && T send-keys -t ngx c
+	wait_absent "nginx ×3"
+	n=0
+	while [ $n -lt 12 ]; do
+		T send-keys -t ngx Tab
+		wait_for "$says" 10 >/dev/null && break
+		n=$((n + 1))
+	done
+	[ $n -lt 12 ]; r=$?; ok $r "graph edge line of the listener: $says"; [ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+fi
 tap_done

@@ -1,7 +1,8 @@
 #!/bin/sh
 # chans.sh — the channel table (c from the list): every channel of ipc_fixture shows with both
-# its ends' pids, k leaves one kind, the filter finds the TCP pair by its port and a process by
-# its pid, the rows are ordered by kind (and reversed by I), Enter and Tab open the detail of
+# its ends' pids, every listener no client waits on (as ss -l lists it) has a row, an accepted
+# connection says "accepted on", k leaves one kind, the filter finds the TCP pair by its port
+# and a process by its pid, the rows are ordered by kind (and reversed by I), Enter and Tab open the detail of
 # either end's process, Esc goes back; under two TERM values. Expected pids, kinds and ports
 # come from the fixture's manifest, never from ipctop.
 . "$TESTS_SRC/tap.sh"
@@ -17,6 +18,15 @@ start_ipc_fixture
 awk 'NF >= 3 && $1 != "parent" && $1 != "bystander" { print $1, $2, $3 }' "$tmp/manifest" > "$tmp/chans"
 pids=$(awk '{ printf "%s%s,%s", (NR > 1 ? "," : ""), $2, $3 }' "$tmp/chans")
 n_chans=$(wc -l < "$tmp/chans")
+# The fixture's listeners that no client waits on (ss -l: Recv-Q 0), "KIND PID PORT|PATH" per
+# line, from ss -p (root): they are no channel, yet the table lists each, as ss -l does.
+ss -Htlnp | awk -v pids=",$pids," '$2 == 0 { s = $0
+	while (match(s, /pid=[0-9]+/)) { p = substr(s, RSTART + 4, RLENGTH - 4); s = substr(s, RSTART + RLENGTH)
+		n = split($4, a, ":"); if (index(pids, "," p ",")) print "tcp", p, ":" a[n] } }' > "$tmp/listen"
+ss -Hxlnp | awk -v pids=",$pids," '$3 == 0 { s = $0
+	while (match(s, /pid=[0-9]+/)) { p = substr(s, RSTART + 4, RLENGTH - 4); s = substr(s, RSTART + RLENGTH)
+		if (index(pids, "," p ",")) print "unix", p, $5 } }' >> "$tmp/listen"
+n_listen=$(wc -l < "$tmp/listen")
 # The kinds in ipctop's documented order (the --kind list of ipctop(1)).
 order="pipe fifo unix tcp udp sysv_shm sysv_msg posix_shm posix_mq memfd pty eventfd"
 
@@ -65,6 +75,24 @@ for term in xterm-256color screen; do
 		has_ends "$kind" "$a" "$b" || missing="$missing $kind:$a-$b"
 	done < "$tmp/chans"
 	[ -z "$missing" ]; ok $? "$term: all $n_chans channels of the fixture show both ends' pids${missing:+ (missing:$missing)}"
+	# every listener no client waits on: a row of its own, state listen, its holder and address
+	missing=""
+	while read -r kind p where; do
+		rows | awk -v k="$kind" -v p="$p" -v w="$where" '$1 == k && $2 == "listen" && index($0, " " p " (") &&
+			index($0, w) { f = 1 } END { exit !f }' || missing="$missing $kind:$p:$where"
+	done < "$tmp/listen"
+	[ "$n_listen" -ge 3 ] && [ -z "$missing" ]
+	r=$?; ok $r "$term: the fixture's $n_listen lone listeners (ss -l) each have a listen row${missing:+ (missing:$missing)}"; [ $r -eq 0 ] ||
+		{ sed 's/^/# ss: /' "$tmp/listen"; printf '%s\n' "$screen" | sed 's/^/# /'; }
+
+	# a connection accepted through a listener its process kept says so; one whose listener
+	# was closed (variant v4) does not
+	set -- $(awk '$1 == "tcp" && / variant=listen / { print $2; for (i = 4; i <= NF; i++) if ($i ~ /^porta=/) print substr($i, 7) }' "$tmp/manifest")
+	acc=$(rows | awk -v p="$1" '$1 == "tcp" && $2 != "listen" && index($0, " " p " (")')
+	v4=$(rows | awk -v p="$(awk '$1 == "tcp" && / variant=v4 / { print $2 }' "$tmp/manifest")" '$1 == "tcp" && index($0, " " p " (")')
+	printf '%s\n' "$acc" | grep -q "accepted on [^ ]*:$2" && ! printf '%s\n' "$v4" | grep -q "accepted on"
+	r=$?; ok $r "$term: the end accepted through the kept listener on :$2 says 'accepted on', the v4 pair's ends do not"
+	[ $r -eq 0 ] || printf '# %s\n' "$acc" "$v4"
 
 	# sorted by kind (the default): the kinds come in their order; I reverses it
 	kind_rank > "$tmp/rank"
@@ -84,11 +112,11 @@ for term in xterm-256color screen; do
 
 	# k: one kind at a time
 	kind_to tcp; ok $? "$term: k reaches the kind tcp"
-	want_tcp=$(awk '$1 == "tcp"' "$tmp/chans" | wc -l)
+	want_tcp=$(awk '$1 == "tcp"' "$tmp/chans" "$tmp/listen" | wc -l)
 	screen=$(T capture-pane -p -t "$session")
 	got=$(rows | awk '{ print $1 }' | sort -u | tr '\n' ' ')
 	[ "$got" = "tcp " ] && [ "$(rows | wc -l)" -eq "$want_tcp" ]
-	ok $? "$term: with kind tcp only the $want_tcp tcp channels are left (kinds: $got)"
+	ok $? "$term: with kind tcp only the $want_tcp tcp channels and lone listeners are left (kinds: $got)"
 	kind_to all; ok $? "$term: k comes back to every kind"
 
 	# the port filter finds the TCP pair by its port
