@@ -97,11 +97,11 @@ cases() {
 	expect 2 "unexpected argument 'extra'" extra
 	expect 2 "unexpected argument 'extra'" --json extra
 	# options that belong to another mode
-	expect 2 "--json, --dot, --openmetrics and --serve cannot be used together" --json --dot
-	expect 2 "--json, --dot, --openmetrics and --serve cannot be used together" --dot --json
-	expect 2 "--json, --dot, --openmetrics and --serve cannot be used together" --openmetrics --json
+	expect 2 "--json, --dot, --openmetrics, --serve and --record cannot be used together" --json --dot
+	expect 2 "--json, --dot, --openmetrics, --serve and --record cannot be used together" --dot --json
+	expect 2 "--json, --dot, --openmetrics, --serve and --record cannot be used together" --openmetrics --json
 	expect 2 "--metrics-pids applies to --openmetrics and --serve only" --json --metrics-pids
-	expect 2 "--json, --dot, --openmetrics and --serve cannot be used together" --serve 0 --dot
+	expect 2 "--json, --dot, --openmetrics, --serve and --record cannot be used together" --serve 0 --dot
 	expect 2 "--demo is interactive; it cannot be used with --serve" --serve 0 --demo
 	for a in "" x 65536 1.2.3:80 "1.2.3.4:" "[::1]" "[::1]80" "::1:80" "localhost:80" "-1"; do
 		expect 2 "invalid address '$a' for --serve" --serve "$a"
