@@ -78,3 +78,6 @@ EXTRA_DIST += tests/integration/anon.sh tests/integration/check_anon.py
 TESTS += tests/integration/merge_hosts.sh tests/integration/merge_cli.sh
 EXTRA_DIST += tests/integration/merge_hosts.sh tests/integration/merge_cli.sh tests/integration/merge_peer.py \
 	tests/integration/check_merge.py
+# the helper program of the lessons (ipctop --lesson): its roles, as the kernel shows them
+TESTS += tests/integration/lesson_helper.sh
+EXTRA_DIST += tests/integration/lesson_helper.sh
