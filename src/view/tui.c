@@ -99,6 +99,7 @@ static void new_snapshot(struct tui *t, struct snapshot *s)
 		if (t->stack.s[i].ops->snapshot)
 			t->stack.s[i].ops->snapshot(t->stack.s[i].st, &t->v, old);
 	source_release(&t->src, old);
+	tui_lesson_snapshot(t);
 	t->dirty = true;
 }
 
@@ -265,6 +266,7 @@ int tui_run(const struct ipctop_opts *o, const struct tui_hooks *hooks)
 	on_signals(&t, TE_CHILD);     /* children that ended before SIGCHLD was caught */
 	int status = 0;
 	if (view_open(&t.v, "list", NULL)) {
+		tui_lesson_begin(&t);
 		t.dirty = true;
 		run_loop(&t);
 	} else {
@@ -272,7 +274,7 @@ int tui_run(const struct ipctop_opts *o, const struct tui_hooks *hooks)
 	}
 	screens_end(&t);
 	term_stop();
-	if (status == 0 && t.rc_path && settings_save(t.rc_path, &t.v.set) < 0)
+	if (status == 0 && t.rc_path && !tui_lesson(&t) && settings_save(t.rc_path, &t.v.set) < 0)
 		fprintf(stderr, "ipctop: could not save settings to %s\n", t.rc_path);
 	tui_free(&t);
 	return status;

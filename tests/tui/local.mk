@@ -41,9 +41,10 @@ TMUX_TESTS = \
 	tests/tui/anon_tab.sh \
 	tests/tui/service_name.sh \
 	tests/tui/dialogs.sh \
-	tests/tui/menus.sh
+	tests/tui/menus.sh \
+	tests/tui/lesson_pipe.sh
 TESTS += $(TMUX_TESTS)
-EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh
+EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh tests/tui/lesson_lib.sh
 # test_keymap: the key table against the help screen's text and the man page
 check_PROGRAMS += tests/tui/test_keymap
 TESTS += tests/tui/test_keymap
