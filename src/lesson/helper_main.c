@@ -25,8 +25,8 @@ void helper_record(const char *role, const char *fmt, ...)
 			 facts[0] ? " " : "", facts);
 	if (n < 0 || (size_t)n >= sizeof(line))
 		return;
-	if (write(HELPER_REPORT_FD, line, (size_t)n) < 0 && errno != EBADF)
-		errno = 0;   /* ipctop may have stopped listening: the record file still counts */
+	/* the file first: ipctop starts the next process once the pipe has the line, and the
+	 * file must then list them in their order */
 	const char *path = getenv("IPCTOP_LESSON_RECORD");
 	int fd = path && path[0] ? open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600) : -1;
 	if (fd >= 0) {
@@ -34,6 +34,8 @@ void helper_record(const char *role, const char *fmt, ...)
 			errno = 0;
 		close(fd);
 	}
+	if (write(HELPER_REPORT_FD, line, (size_t)n) < 0 && errno != EBADF)
+		errno = 0;   /* ipctop may have stopped listening: the record file still counts */
 }
 
 void helper_report_done(void)

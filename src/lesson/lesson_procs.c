@@ -74,7 +74,7 @@ static _Noreturn void exec_helper(const struct lesson_run *r, int obj, pid_t par
 	sigset_t none;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
-	for (int sig = 1; sig < 32; sig++)
+	for (int sig = 1; sig < NSIG; sig++)
 		if (sig != SIGKILL && sig != SIGSTOP)
 			signal(sig, SIG_DFL);
 	int devnull = open("/dev/null", O_RDWR);

@@ -3,18 +3,34 @@
 # the record (pids with their start times, so a reused pid is never taken for a lesson
 # process), step with n and wait for the step, and check that nothing of the lesson is left.
 
-# lesson_start NAME COLS ROWS: ipctop --lesson NAME in a new pane (session "NAME-COLSxROWS"),
-# the helpers recording to $rec; waits for the first step's title.
+# lesson_start NAME COLS ROWS [nobody]: ipctop --lesson NAME in a new pane (session
+# "NAME-COLSxROWS[-nobody]"), the helpers recording to $rec; waits for the first step's title.
+# With nobody: copies of ipctop and its helper, run as the user nobody (lesson_nobody_ok first).
 lesson_start() {
-	session=$1-$2x$3
+	session=$1-$2x$3${4:+-$4}
 	rec=$tmp/record-$session
 	lesson_name=$1
 	lesson_procs=''
+	bin=$IPCTOP run=
+	if [ "$4" = nobody ]; then
+		chmod 755 "$tmp"
+		mkdir -p "$tmp/bin" "$tmp/rec" && chmod 777 "$tmp/rec"
+		cp "$IPCTOP" "$(dirname "$IPCTOP")/ipctop-lesson-helper" "$tmp/bin/" && chmod 755 "$tmp/bin"/*
+		bin=$tmp/bin/ipctop rec=$tmp/rec/record-$session
+		run="setpriv --reuid=nobody --regid=$nobody_group --clear-groups"
+	fi
 	rm -f "$rec"
 	T new-session -d -s "$session" -x "$2" -y "$3" \
-		"env XDG_CONFIG_HOME='$tmp/config' HOME='$tmp' LC_ALL=C.UTF-8 IPCTOP_LESSON_RECORD='$rec' '$IPCTOP' --lesson $1"
+		"$run env XDG_CONFIG_HOME='$tmp/config' HOME='$tmp' LC_ALL=C.UTF-8 IPCTOP_LESSON_RECORD='$rec' '$bin' --lesson $1"
 	ipctop_pid=$(T list-panes -t "$session" -F '#{pane_pid}')
 	wait_for "Lesson $1 1/"
+}
+
+# lesson_nobody_ok: true when a lesson can be run as nobody (root, setpriv, the user nobody).
+lesson_nobody_ok() {
+	[ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1 || return 1
+	nobody_group=nogroup
+	getent group nogroup >/dev/null 2>&1 || nobody_group=nobody
 }
 
 # start_of PID: the process's start time (field 22 of its stat), or nothing when it has gone.
