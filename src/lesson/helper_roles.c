@@ -3,8 +3,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "lesson/helper.h"
@@ -37,23 +37,38 @@ int role_pipe_reader(void)
 	}
 }
 
-/* Wait for SIGUSR1 (blocked, taken by sigwaitinfo); SIGCHLD is reaped on the way. */
+/* Wait for SIGUSR1 (blocked, taken by sigwaitinfo). */
 static void wait_usr1(void)
 {
 	sigset_t set;
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR1);
-	sigaddset(&set, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &set, NULL);
-	for (;;) {
-		int sig = sigwaitinfo(&set, NULL);
-		if (sig == SIGUSR1)
-			return;
-		while (sig == SIGCHLD && waitpid(-1, NULL, WNOHANG) > 0)
-			;
-	}
+	while (sigwaitinfo(&set, NULL) != SIGUSR1)
+		;
 }
 
+/* The forked child: asleep until a signal; SIGUSR1 makes it run on the CPU (and a second one
+ * sleep again), SIGUSR2 makes it exit with status 3 (a zombie until its parent waits). */
+static _Noreturn void fork_child(void)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigaddset(&set, SIGUSR2);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	bool spin = false;
+	static const struct timespec now = { 0, 0 };
+	for (;;) {
+		int sig = spin ? sigtimedwait(&set, NULL, &now) : sigwaitinfo(&set, NULL);
+		if (sig == SIGUSR2)
+			_exit(3);
+		if (sig == SIGUSR1)
+			spin = !spin;
+		for (volatile unsigned long i = 0; spin && i < 1000000; i++)
+			;   /* on the CPU: state R */
+	}
+}
 /* One of several runs of this program; SIGUSR1 makes it exec a new command line in place. */
 int role_program(void)
 {
@@ -74,7 +89,8 @@ int role_after_exec(void)
 }
 
 /* SIGUSR1: fork a child, a copy of this process (same program, same command line), which
- * records itself and waits to be ended; the parent reaps children that end. */
+ * records itself (fork_child). Children are never waited for: one that exits stays a zombie,
+ * with its exit status, until this process ends. */
 int role_fork_parent(void)
 {
 	helper_record("fork-parent", "%s", "");
@@ -83,13 +99,9 @@ int role_fork_parent(void)
 		pid_t parent = getpid(), pid = fork();
 		if (pid == 0) {
 			helper_tie_to_parent(parent);
-			sigset_t none;
-			sigemptyset(&none);
-			sigprocmask(SIG_SETMASK, &none, NULL);
 			helper_record("fork-child", "parent=%d", (int)parent);
 			helper_report_done();
-			for (;;)
-				pause();
+			fork_child();
 		}
 	}
 }

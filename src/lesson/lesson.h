@@ -26,7 +26,7 @@ struct lesson_spawn {
 };
 
 /* What a step does to the lesson's processes the first time it is reached going forward. */
-enum lesson_act { LA_NONE, LA_SPAWN, LA_STOP, LA_CONT, LA_USR1, LA_FORK };
+enum lesson_act { LA_NONE, LA_SPAWN, LA_STOP, LA_CONT, LA_USR1, LA_USR2, LA_FORK };
 
 struct lesson_action {
 	enum lesson_act act;

@@ -129,6 +129,7 @@ static void run_action(struct lesson_run *r, const struct lesson_action *a)
 	case LA_STOP: lesson_signal(r, a->who.role, SIGSTOP); break;
 	case LA_CONT: lesson_signal(r, a->who.role, SIGCONT); break;
 	case LA_USR1: lesson_signal(r, a->who.role, SIGUSR1); break;
+	case LA_USR2: lesson_signal(r, a->who.role, SIGUSR2); break;
 	case LA_FORK: lesson_fork(r, a->who.role); break;
 	case LA_NONE: break;
 	}

@@ -48,6 +48,22 @@ static const struct lesson lessons[] = {
 	      { DO(LA_FORK, "fork-parent") }, "list", NULL, "fork-child#2", true, false },
 	    { "The child's PCB: its parent's PID (PPID) is fork-parent's.",
 	      { DO(LA_NONE, NULL) }, "detail", "PCB", "fork-child", false, false } } },
+	{ "pcb", "a process's PCB while it sleeps, runs, is stopped and becomes a zombie",
+	  { { "fork-parent", OBJ_NONE, ARG_NONE } },
+	  { { "The kernel keeps a PCB for each process: its PID, parent, state, what it waits "
+	      "for, its signals. fork-child sleeps now (state S), waiting for a signal.",
+	      { DO(LA_FORK, "fork-parent") }, "detail", "PCB", "fork-child", false, false },
+	    { "fork-child now computes without pause: state R, running or ready to run on a CPU. "
+	      "The Scheduling tab counts its CPU time.",
+	      { DO(LA_USR1, "fork-child") }, "detail", "PCB", "fork-child", false, false },
+	    { "SIGSTOP stopped it: state T. The kernel keeps its PCB and memory but gives it no "
+	      "CPU until SIGCONT.", { DO(LA_STOP, "fork-child") }, "detail", "PCB", "fork-child",
+	      false, false },
+	    { "SIGCONT: it runs again (state R), from where it stopped.",
+	      { DO(LA_CONT, "fork-child") }, "detail", "PCB", "fork-child", false, false },
+	    { "It called exit(3). Until its parent calls wait(), it stays a zombie (state Z): no "
+	      "memory, only the PCB with its exit status.",
+	      { DO(LA_USR2, "fork-child") }, "detail", "PCB", "fork-child", false, false } } },
 	{ "sockets", "a TCP server accepts clients one by one; a UDP pair sends datagrams",
 	  { { "tcp-server", OBJ_TCP_LISTEN, ARG_NONE } },
 	  { { "A TCP server made a socket, bound it to a port (bind) and listens (listen): its "
