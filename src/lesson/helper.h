@@ -23,7 +23,7 @@ void helper_tie_to_parent(pid_t parent);
 /* Sleep about ms milliseconds (signals may cut it short). */
 void helper_nap(long ms);
 
-/* The roles (helper_roles.c, helper_socks.c); each returns only on error (exit status). */
+/* The roles (helper_roles.c, helper_socks.c, helper_msg.c); each returns only on error (exit status). */
 int role_pipe_writer(void);
 int role_pipe_reader(void);
 int role_program(void);
@@ -33,5 +33,7 @@ int role_tcp_server(void);
 int role_tcp_client(const char *port);
 int role_udp_sender(const char *port);
 int role_udp_receiver(void);
+int role_msg_sender(const char *msqid);
+int role_msg_receiver(const char *msqid);
 
 #endif

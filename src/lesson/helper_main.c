@@ -71,7 +71,8 @@ static void usage(void)
 {
 	fputs("usage: ipctop-lesson-helper ROLE [ARG]\n"
 	      "roles: pipe-writer pipe-reader program after-exec fork-parent tcp-server\n"
-	      "       tcp-client PORT udp-sender PORT udp-receiver\n"
+	      "       tcp-client PORT udp-sender PORT udp-receiver msg-sender MSQID\n"
+	      "       msg-receiver MSQID\n"
 	      "Run by ipctop --lesson; not meant to be started by hand.\n", stderr);
 }
 
@@ -99,6 +100,10 @@ int main(int argc, char **argv)
 		return role_udp_sender(arg);
 	if (strcmp(role, "udp-receiver") == 0)
 		return role_udp_receiver();
+	if (strcmp(role, "msg-sender") == 0 && arg)
+		return role_msg_sender(arg);
+	if (strcmp(role, "msg-receiver") == 0 && arg)
+		return role_msg_receiver(arg);
 	usage();
 	return 2;
 }

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -145,7 +147,12 @@ static pid_t await_record(struct lesson_run *r, pid_t pid, const char *role)
 int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s)
 {
 	char port[16] = "";
-	int num = s->arg == ARG_TCP_PORT ? r->tcp_port : s->arg == ARG_UDP_PORT ? r->udp_port : 0;
+	if (s->arg == ARG_MSQID && r->msqid < 0 && (r->msqid = msgget(IPC_PRIVATE, IPC_CREAT | 0600)) < 0) {
+		snprintf(r->note, sizeof(r->note), "could not make a message queue: %s", strerror(errno));
+		return -1;
+	}
+	int num = s->arg == ARG_TCP_PORT ? r->tcp_port : s->arg == ARG_UDP_PORT ? r->udp_port :
+		  s->arg == ARG_MSQID ? r->msqid : 0;
 	snprintf(port, sizeof(port), "%d", num);
 	char *argv[] = { "ipctop-lesson", (char *)s->role, s->arg != ARG_NONE ? port : NULL, NULL };
 	int obj = make_obj(r, s->obj);

@@ -48,6 +48,19 @@ static const struct lesson lessons[] = {
 	      { DO(LA_FORK, "fork-parent") }, "list", NULL, "fork-child#2", true, false },
 	    { "The child's PCB: its parent's PID (PPID) is fork-parent's.",
 	      { DO(LA_NONE, NULL) }, "detail", "PCB", "fork-child", false, false } } },
+	{ "message-queue", "a System V message queue fills when its receiver is paused",
+	  { { "msg-sender", OBJ_NONE, ARG_MSQID }, { "msg-receiver", OBJ_NONE, ARG_MSQID } },
+	  { { "A message queue keeps whole messages in the kernel: msg-sender puts them in with "
+	      "msgsnd(), msg-receiver takes them out with msgrcv(), one message at a time.",
+	      { DO(LA_NONE, NULL) }, "detail", "IPC", "msg-sender", false, false },
+	    { "The receiver is paused (SIGSTOP): the messages pile up until the queue holds its "
+	      "limit in bytes; then msgsnd() blocks the sender.",
+	      { DO(LA_STOP, "msg-receiver") }, "detail", "IPC", "msg-sender", false, false },
+	    { "The sender's PCB: state S, asleep in msgsnd() until the queue has room.",
+	      { DO(LA_NONE, NULL) }, "detail", "PCB", "msg-sender", false, false },
+	    { "The receiver runs again (SIGCONT): it takes the messages out, and the kernel wakes "
+	      "the sender up.", { DO(LA_CONT, "msg-receiver") }, "detail", "IPC", "msg-sender",
+	      false, false } } },
 	{ "pcb", "a process's PCB while it sleeps, runs, is stopped and becomes a zombie",
 	  { { "fork-parent", OBJ_NONE, ARG_NONE } },
 	  { { "The kernel keeps a PCB for each process: its PID, parent, state, what it waits "

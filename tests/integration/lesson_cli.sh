@@ -12,7 +12,7 @@ trap 'exit 130' INT TERM HUP
 
 # The lessons of the man page: the .B lines under .SH LESSONS after "The lessons:".
 man_lessons=$(awk '/^\.SH LESSONS/ { on = 1; next } /^\.SH / { on = 0; list = 0 }
-	on && /^The lessons:/ { list = 1; next } list && prev == ".TP" && /^\.B / { print $2 }
+	on && /^The lessons:/ { list = 1; next } list && prev == ".TP" && /^\.B / { gsub(/\\-/, "-", $2); print $2 }
 	{ prev = $0 }' "$TESTS_SRC/../man/ipctop.1" | sort | paste -sd' ' -)
 [ -n "$man_lessons" ]
 ok $? "the man page lists lessons ($man_lessons)"
