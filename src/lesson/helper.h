@@ -23,7 +23,7 @@ void helper_tie_to_parent(pid_t parent);
 /* Sleep about ms milliseconds (signals may cut it short). */
 void helper_nap(long ms);
 
-/* The roles (helper_roles.c, helper_socks.c, helper_msg.c); each returns only on error (exit status). */
+/* The roles (helper_roles.c, helper_socks.c, helper_msg.c, helper_shm.c); each returns only on error (exit status). */
 int role_pipe_writer(void);
 int role_pipe_reader(void);
 int role_program(void);
@@ -35,5 +35,7 @@ int role_udp_sender(const char *port);
 int role_udp_receiver(void);
 int role_msg_sender(const char *msqid);
 int role_msg_receiver(const char *msqid);
+int role_shm_writer(const char *shmid);
+int role_shm_reader(const char *shmid);
 
 #endif

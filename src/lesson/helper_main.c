@@ -72,7 +72,7 @@ static void usage(void)
 	fputs("usage: ipctop-lesson-helper ROLE [ARG]\n"
 	      "roles: pipe-writer pipe-reader program after-exec fork-parent tcp-server\n"
 	      "       tcp-client PORT udp-sender PORT udp-receiver msg-sender MSQID\n"
-	      "       msg-receiver MSQID\n"
+	      "       msg-receiver MSQID shm-writer SHMID shm-reader SHMID\n"
 	      "Run by ipctop --lesson; not meant to be started by hand.\n", stderr);
 }
 
@@ -104,6 +104,10 @@ int main(int argc, char **argv)
 		return role_msg_sender(arg);
 	if (strcmp(role, "msg-receiver") == 0 && arg)
 		return role_msg_receiver(arg);
+	if (strcmp(role, "shm-writer") == 0 && arg)
+		return role_shm_writer(arg);
+	if (strcmp(role, "shm-reader") == 0 && arg)
+		return role_shm_reader(arg);
 	usage();
 	return 2;
 }

@@ -17,7 +17,7 @@
 
 /* What a role's process is given on fd 3, or as its argument. */
 enum lesson_obj { OBJ_NONE, OBJ_PIPE_W, OBJ_PIPE_R, OBJ_TCP_LISTEN, OBJ_UDP_RX };
-enum lesson_arg { ARG_NONE, ARG_TCP_PORT, ARG_UDP_PORT, ARG_MSQID };
+enum lesson_arg { ARG_NONE, ARG_TCP_PORT, ARG_UDP_PORT, ARG_MSQID, ARG_SHMID };
 
 struct lesson_spawn {
 	const char *role;
@@ -64,6 +64,7 @@ struct lesson_run {
 	int pipe_rd;                     /* OBJ_PIPE_R's end, held until the reader has it */
 	int tcp_port, udp_port;
 	int msqid;                       /* the System V queue ARG_MSQID made, -1: none */
+	int shmid;                       /* the System V segment ARG_SHMID made, -1: none */
 	char helper[4096];
 	char rbuf[1024];
 	size_t rlen;

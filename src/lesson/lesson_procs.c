@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
+#include <sys/shm.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -151,8 +152,13 @@ int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s)
 		snprintf(r->note, sizeof(r->note), "could not make a message queue: %s", strerror(errno));
 		return -1;
 	}
+	if (s->arg == ARG_SHMID && r->shmid < 0 &&
+	    (r->shmid = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600)) < 0) {
+		snprintf(r->note, sizeof(r->note), "could not make a shared segment: %s", strerror(errno));
+		return -1;
+	}
 	int num = s->arg == ARG_TCP_PORT ? r->tcp_port : s->arg == ARG_UDP_PORT ? r->udp_port :
-		  s->arg == ARG_MSQID ? r->msqid : 0;
+		  s->arg == ARG_MSQID ? r->msqid : s->arg == ARG_SHMID ? r->shmid : 0;
 	snprintf(port, sizeof(port), "%d", num);
 	char *argv[] = { "ipctop-lesson", (char *)s->role, s->arg != ARG_NONE ? port : NULL, NULL };
 	int obj = make_obj(r, s->obj);

@@ -1,7 +1,7 @@
 /* lesson_run.c — one lesson from start to end: its processes started, its steps walked by
  * n and p (an action runs the first time its step is reached going forward), and the end:
  * every process of the lesson's group woken and killed, and reaped (ipctop is their
- * subreaper, so forked children come back to it too), then its message queue removed. */
+ * subreaper, so forked children come back to it too), then its System V queue and segment removed. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/msg.h>
+#include <sys/shm.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -69,7 +70,7 @@ int lesson_start(struct lesson_run *r, const struct lesson *l, const char *helpe
 {
 	memset(r, 0, sizeof(*r));
 	r->l = l;
-	r->pipe_rd = r->msqid = -1;
+	r->pipe_rd = r->msqid = r->shmid = -1;
 	snprintf(r->helper, sizeof(r->helper), "%s", helper);
 	while (r->n_steps < LESSON_MAX_STEPS && l->steps[r->n_steps].banner)
 		r->n_steps++;
@@ -124,6 +125,9 @@ void lesson_stop(struct lesson_run *r)
 	if (r->msqid >= 0)
 		msgctl(r->msqid, IPC_RMID, NULL);   /* its users are gone: nothing else removes it */
 	r->msqid = -1;
+	if (r->shmid >= 0)
+		shmctl(r->shmid, IPC_RMID, NULL);
+	r->shmid = -1;
 }
 
 static void run_action(struct lesson_run *r, const struct lesson_action *a)

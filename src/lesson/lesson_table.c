@@ -61,6 +61,17 @@ static const struct lesson lessons[] = {
 	    { "The receiver runs again (SIGCONT): it takes the messages out, and the kernel wakes "
 	      "the sender up.", { DO(LA_CONT, "msg-receiver") }, "detail", "IPC", "msg-sender",
 	      false, false } } },
+	{ "shared-memory", "two processes attach one System V shared memory segment",
+	  { { "shm-writer", OBJ_NONE, ARG_SHMID }, { "shm-reader", OBJ_NONE, ARG_SHMID } },
+	  { { "Shared memory: the kernel maps one segment into both address spaces. What "
+	      "shm-writer stores there, shm-reader sees at once: no copy, no system call.",
+	      { DO(LA_NONE, NULL) }, "detail", "IPC", "shm-writer", false, false },
+	    { "The reader's side: the same segment (same id), attached by both. One object in "
+	      "the kernel, mapped into two address spaces, each at an address of its own.",
+	      { DO(LA_NONE, NULL) }, "detail", "IPC", "shm-reader", false, false },
+	    { "The reader is paused (SIGSTOP); the writer goes on. Shared memory is no queue: "
+	      "nothing fills and nothing blocks, the segment holds the latest value only.",
+	      { DO(LA_STOP, "shm-reader") }, "detail", "PCB", "shm-writer", false, false } } },
 	{ "pcb", "a process's PCB while it sleeps, runs, is stopped and becomes a zombie",
 	  { { "fork-parent", OBJ_NONE, ARG_NONE } },
 	  { { "The kernel keeps a PCB for each process: its PID, parent, state, what it waits "

@@ -3,7 +3,8 @@
 pkglibexec_PROGRAMS = ipctop-lesson-helper
 ipctop_lesson_helper_SOURCES = \
 	src/lesson/helper.h src/lesson/helper_main.c src/lesson/helper_roles.c \
-	src/lesson/helper_socks.c src/lesson/helper_msg.c
+	src/lesson/helper_socks.c src/lesson/helper_msg.c \
+	src/lesson/helper_shm.c
 ipctop_lesson_helper_LDADD =
 libipctop_a_SOURCES += \
 	src/lesson/lesson.h src/lesson/lesson_table.c src/lesson/lesson_run.c \

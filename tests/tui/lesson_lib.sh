@@ -83,6 +83,18 @@ lesson_gone() {
 	return 1
 }
 
+# lesson_ended SIZE KIND ID: after ipctop was told to end: it ends, every recorded process is
+# gone, and so is the System V object KIND (shm, msg) ID (3 checks).
+lesson_ended() {
+	wait_gone
+	ok $? "$1: ipctop ended"
+	lesson_gone
+	ok $? "$1: every recorded process is gone"
+	! awk -v i="$3" 'NR > 1 && $2 == i { f = 1 } END { exit !f }' "/proc/sysvipc/$2"
+	ok $? "$1: the $2 object $3 is gone"
+	lesson_procs=''
+}
+
 # lesson_cleanup: end what of the record is left (after a failed check).
 lesson_cleanup() {
 	for e in $lesson_procs; do

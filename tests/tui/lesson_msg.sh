@@ -46,12 +46,7 @@ for size in "120 40" "80 24"; do
 	else
 		kill -TERM "$ipctop_pid"
 	fi
-	wait_gone
-	ok $? "$1x$2: ipctop ended"
-	lesson_gone
-	ok $? "$1x$2: every recorded process is gone"
-	[ -z "$(queue_field "$msqid" 2)" ]
-	ok $? "$1x$2: the queue $msqid is gone"
-	lesson_procs='' msqid=''
+	lesson_ended "$1x$2" msg "$msqid"
+	msqid=''
 done
 tap_done

@@ -47,7 +47,8 @@ TMUX_TESTS = \
 	tests/tui/lesson_fork.sh \
 	tests/tui/lesson_sockets.sh \
 	tests/tui/lesson_pcb.sh \
-	tests/tui/lesson_msg.sh
+	tests/tui/lesson_msg.sh \
+	tests/tui/lesson_shm.sh
 TESTS += $(TMUX_TESTS)
 EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh tests/tui/lesson_lib.sh
 # test_keymap: the key table against the help screen's text and the man page
