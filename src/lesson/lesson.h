@@ -65,6 +65,8 @@ struct lesson_run {
 	int tcp_port, udp_port;
 	int msqid;                       /* the System V queue ARG_MSQID made, -1: none */
 	int shmid;                       /* the System V segment ARG_SHMID made, -1: none */
+	pid_t janitor;                   /* removes them if ipctop is killed (0: none) */
+	int janitor_wr;                  /* the pipe whose EOF tells it ipctop is gone */
 	char helper[4096];
 	char rbuf[1024];
 	size_t rlen;
@@ -81,6 +83,9 @@ bool lesson_helper_path(char *buf, size_t n);
 int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s);
 void lesson_signal(struct lesson_run *r, const char *role, int sig);
 int lesson_fork(struct lesson_run *r, const char *role);
+/* lesson_janitor.c: after the start, when the lesson has System V objects */
+void lesson_janitor_start(struct lesson_run *r);
+void lesson_janitor_end(struct lesson_run *r);
 /* lesson_run.c */
 int lesson_start(struct lesson_run *r, const struct lesson *l, const char *helper);
 void lesson_stop(struct lesson_run *r);

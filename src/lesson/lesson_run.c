@@ -70,7 +70,7 @@ int lesson_start(struct lesson_run *r, const struct lesson *l, const char *helpe
 {
 	memset(r, 0, sizeof(*r));
 	r->l = l;
-	r->pipe_rd = r->msqid = r->shmid = -1;
+	r->pipe_rd = r->msqid = r->shmid = r->janitor_wr = -1;
 	snprintf(r->helper, sizeof(r->helper), "%s", helper);
 	while (r->n_steps < LESSON_MAX_STEPS && l->steps[r->n_steps].banner)
 		r->n_steps++;
@@ -89,6 +89,7 @@ int lesson_start(struct lesson_run *r, const struct lesson *l, const char *helpe
 			return -1;
 		}
 	}
+	lesson_janitor_start(r);
 	return 0;
 }
 
@@ -99,6 +100,7 @@ static long long now_ms(void)
 
 void lesson_stop(struct lesson_run *r)
 {
+	lesson_janitor_end(r);
 	if (group_has_children(r)) {
 		kill(-r->pgid, SIGCONT);   /* a stopped process acts on nothing but SIGCONT, SIGKILL */
 		kill(-r->pgid, SIGKILL);
