@@ -81,6 +81,13 @@ int main(int argc, char **argv)
 	const char *role = argc > 1 ? argv[1] : "";
 	const char *arg = argc > 2 ? argv[2] : NULL;
 	signal(SIGPIPE, SIG_IGN);   /* a peer that ends is an error to see, not a silent death */
+	/* the roles' commands, taken by sigwaitinfo: blocked before the record line that tells
+	 * ipctop it may send them (else their default action would end the process) */
+	sigset_t cmds;
+	sigemptyset(&cmds);
+	sigaddset(&cmds, SIGUSR1);
+	sigaddset(&cmds, SIGUSR2);
+	sigprocmask(SIG_BLOCK, &cmds, NULL);
 	helper_name(role);
 	if (strcmp(role, "pipe-writer") == 0)
 		return role_pipe_writer();

@@ -24,14 +24,14 @@ for size in "120 40" "80 24"; do
 	wait_re "^ *$parent .*fork-parent"
 	ok $? "$1x$2: the list shows fork-parent ($parent)"
 	step 2
-	lesson_record
+	rec_wait fork-child
 	c1=$(rec_pid fork-child 1)
 	[ -n "$c1" ] && [ "$(ppid_of "$c1")" = "$parent" ]
 	ok $? "$1x$2: n forked a child ($c1) whose parent in the kernel is $parent"
 	wait_re "^ *$c1 .*(└─|\`-)fork-parent"
 	ok $? "$1x$2: the tree draws the child under its parent"
 	step 3
-	lesson_record
+	rec_wait fork-child 2
 	c2=$(rec_pid fork-child 2)
 	[ -n "$c2" ] && [ "$c2" != "$c1" ] && [ "$(ppid_of "$c2")" = "$parent" ]
 	ok $? "$1x$2: a second child ($c2) of the same parent"

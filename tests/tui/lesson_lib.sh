@@ -45,6 +45,16 @@ lesson_record() {
 	return 0
 }
 
+# rec_wait ROLE [N]: until the record has N (default 1) lines of ROLE (10 s).
+rec_wait() {
+	i=0
+	while [ "$(awk -v r="$1" '$2 == r' "$rec" 2>/dev/null | wc -l)" -lt "${2:-1}" ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	lesson_record
+}
+
 # rec_pid ROLE [N]: the pid of the Nth (default first) record line of ROLE.
 rec_pid() { awk -v r="$1" -v n="${2:-1}" '$2 == r && ++k == n { print $1; exit }' "$rec"; }
 # rec_fact ROLE KEY: the value of KEY=VALUE on ROLE's first record line.

@@ -2,7 +2,9 @@
 # lesson_pcb.sh — ipctop --lesson pcb at 120x40 and 80x24: the child's PCB tab shows, step by
 # step, the state the kernel gives in /proc/CHILD/stat: S (asleep), R (running), T (stopped),
 # R again, then Z after it exited with the status the kernel keeps (exit_code 3 << 8). The end:
-# q with the parent stopped and the child a zombie; every recorded process is gone.
+# q with the parent stopped and the child a zombie; every recorded process is gone. The
+# screen may take a while to follow the kernel on a loaded machine (a sanitizer build reading
+# thousands of processes): each state is waited for up to 30 s.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 . "$TESTS_SRC/tui/lesson_lib.sh"
@@ -25,12 +27,12 @@ for size in "120 40" "80 24"; do
 	ok $? "$1x$2: the lesson starts"
 	screen_has_text "fork-child sleeps now (state S), waiting for a signal."
 	ok $? "$1x$2: the banner is shown whole"
-	lesson_record
+	rec_wait fork-child
 	child=$(rec_pid fork-child) parent=$(rec_pid fork-parent)
 	n=1
 	for st in S R T R Z; do
 		[ $n -eq 1 ] || step $n
-		kernel_state "$child" $st && wait_for "PID $child " && wait_re "State +$st "
+		kernel_state "$child" $st && wait_for "PID $child " 300 && wait_re "State +$st " 300
 		ok $? "$1x$2: step $n: the child's PCB tab shows state $st, as the kernel does"
 		n=$((n + 1))
 	done
