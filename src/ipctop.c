@@ -17,6 +17,7 @@
 #include "collect/collect.h"
 #include "demo/demo.h"
 #include "export_run.h"
+#include "lesson/lesson.h"
 #include "model/rates.h"
 #include "model/snap_filter.h"
 #include "history_run.h"
@@ -30,7 +31,7 @@
 
 enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND,
        OPT_OPENMETRICS, OPT_METRICS_PIDS, OPT_SERVE, OPT_INTERVAL, OPT_MERGE,
-       OPT_RECORD, OPT_REPLAY, OPT_AT };
+       OPT_RECORD, OPT_REPLAY, OPT_AT, OPT_LESSON };
 
 static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
@@ -48,6 +49,7 @@ static const struct option long_opts[] = {
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
 	{ "demo", no_argument, NULL, OPT_DEMO },
+	{ "lesson", required_argument, NULL, OPT_LESSON },
 	{ "readonly", no_argument, NULL, OPT_READONLY },
 	{ "merge", no_argument, NULL, OPT_MERGE },
 	{ "record", required_argument, NULL, OPT_RECORD },
@@ -83,6 +85,7 @@ static void usage(FILE *f)
 	      "      --ascii          draw with ASCII instead of UTF-8 box drawing\n"
 	      "      --no-color       no colours (NO_COLOR in the environment does the same)\n"
 	      "      --demo           start example processes that talk, and show them\n"
+	      "      --lesson NAME    run a classroom lesson ('--lesson list' lists them)\n"
 	      "      --readonly       offer no actions (kill, renice)\n"
 	      "      --merge FILE...  join snapshots of several hosts (their --json, '-' for\n"
 	      "                       standard input) into one, written with --json or --dot\n"
@@ -213,6 +216,9 @@ static void check_modes(const struct ipctop_opts *o, bool delay_given)
 		die("--interval applies to --json and --dot only");
 	if (o->demo && o->n_pids)
 		die("--demo shows its own processes; it cannot be used with -p");
+	if (o->lesson && (o->mode != MODE_TUI || o->demo || o->n_pids || o->has_uid || o->merge))
+		die("--lesson shows its own processes on the screens; it cannot be used with "
+		    "--json, --dot, --openmetrics, --serve, --merge, --demo, -p or -u");
 }
 
 /* --record and --replay: one file, nothing that names local processes or a second mode. */
@@ -312,6 +318,11 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 		case OPT_ASCII: o->ascii = true; break;
 		case OPT_NO_COLOR: o->no_color = true; break;
 		case OPT_DEMO: o->demo = true; break;
+		case OPT_LESSON:
+			if (strcmp(optarg, "list") != 0 && !lesson_find(optarg))
+				die("unknown lesson '%s' ('ipctop --lesson list' lists them)", optarg);
+			o->lesson = optarg;
+			break;
 		case OPT_READONLY: o->readonly = true; break;
 		case OPT_MERGE: o->merge = true; break;
 		case OPT_RECORD: set_mode(o, MODE_RECORD); o->record_file = optarg; break;
@@ -417,6 +428,58 @@ static int run_demo(struct ipctop_opts *o)
 	return status;
 }
 
+struct lesson_hook {
+	struct lesson_run run;
+	struct ipctop_opts *o;
+};
+
+static int reap_lesson(void *arg, char *msg, size_t n)
+{
+	return lesson_reap(&((struct lesson_hook *)arg)->run, msg, n);
+}
+
+/* The step's processes become the -p the screens are limited to. */
+static bool step_lesson(void *arg, int dir, struct tui_step *out)
+{
+	struct lesson_hook *h = arg;
+	if (!lesson_step(&h->run, dir, out))
+		return false;
+	h->o->pids = xrealloc(h->o->pids, (out->n_pids ? out->n_pids : 1) * sizeof(pid_t));
+	memcpy(h->o->pids, out->pids, out->n_pids * sizeof(pid_t));
+	h->o->n_pids = out->n_pids;
+	return true;
+}
+
+/* --lesson NAME: start its processes, show its steps, end them all when the screens close. */
+static int run_lesson(struct ipctop_opts *o)
+{
+	if (strcmp(o->lesson, "list") == 0) {
+		lesson_list(stdout);
+		return fflush(stdout) == 0 ? 0 : 1;
+	}
+	if (!isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "ipctop: stdout is not a terminal; --lesson is interactive\n");
+		return 1;
+	}
+	char helper[4096];
+	if (!lesson_helper_path(helper, sizeof(helper))) {
+		fprintf(stderr, "%s\n", helper);
+		return 1;
+	}
+	struct lesson_hook *h = xcalloc(1, sizeof(*h));
+	h->o = o;
+	int status = 1;
+	if (lesson_start(&h->run, lesson_find(o->lesson), helper) == 0) {
+		struct tui_hooks hooks = { .reap = reap_lesson, .arg = h, .step = step_lesson };
+		struct tui_step first;
+		step_lesson(h, 0, &first);   /* the first snapshot is limited to the lesson already */
+		status = tui_run(o, &hooks);
+		lesson_stop(&h->run);
+	}
+	free(h);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct ipctop_opts o;
@@ -435,6 +498,8 @@ int main(int argc, char **argv)
 		status = serve_metrics(&o);
 	} else if (o.demo) {
 		status = run_demo(&o);
+	} else if (o.lesson) {
+		status = run_lesson(&o);
 	} else {
 		status = tui_run(&o, NULL);
 	}

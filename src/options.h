@@ -24,6 +24,7 @@ struct ipctop_opts {
 	bool ascii;           /* --ascii: no UTF-8 box drawing */
 	bool no_color;        /* --no-color, or NO_COLOR set in the environment */
 	bool demo;            /* --demo: start example processes and focus on them */
+	const char *lesson;   /* --lesson NAME: run that lesson ("list": print them) */
 	bool readonly;        /* --readonly: no kill/renice actions */
 	bool pretty;          /* --pretty: indented JSON */
 	bool metrics_pids;    /* --metrics-pids: per-process metrics with pid labels (OpenMetrics) */

@@ -11,7 +11,7 @@ cd "$top"
 	mkdir -p build
 	cd build
 	[ -f Makefile ] || "$top/configure" -q CFLAGS="-O2 -g"
-	make -s -j"$(nproc 2>/dev/null || echo 2)" ipctop
+	make -s -j"$(nproc 2>/dev/null || echo 2)" ipctop ipctop-lesson-helper
 } >&2
 cd "$top/build"
 exec ./ipctop "$@"

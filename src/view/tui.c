@@ -115,6 +115,7 @@ static void new_snapshot(struct tui *t, struct snapshot *s)
 		if (t->stack.s[i].ops->snapshot)
 			t->stack.s[i].ops->snapshot(t->stack.s[i].st, &t->v, old);
 	source_release(&t->src, old);
+	tui_lesson_snapshot(t);
 	t->dirty = true;
 }
 
@@ -289,6 +290,7 @@ int tui_run(const struct ipctop_opts *o, const struct tui_hooks *hooks)
 	on_signals(&t, TE_CHILD);     /* children that ended before SIGCHLD was caught */
 	int status = 0;
 	if (view_open(&t.v, "list", NULL)) {
+		tui_lesson_begin(&t);
 		t.dirty = true;
 		run_loop(&t);
 	} else {
@@ -298,7 +300,7 @@ int tui_run(const struct ipctop_opts *o, const struct tui_hooks *hooks)
 	term_stop();
 	if (t.host_col_added)
 		t.v.set.visible[COL_HOST] = false;   /* a live session has no use for it */
-	if (status == 0 && t.rc_path && settings_save(t.rc_path, &t.v.set) < 0)
+	if (status == 0 && t.rc_path && !tui_lesson(&t) && settings_save(t.rc_path, &t.v.set) < 0)
 		fprintf(stderr, "ipctop: could not save settings to %s\n", t.rc_path);
 	tui_free(&t);
 	return status;

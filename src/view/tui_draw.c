@@ -29,7 +29,9 @@ void tui_windows_free(struct tui *t)
 		delwin(t->body);
 	if (t->bar)
 		delwin(t->bar);
-	t->body = t->bar = NULL;
+	if (t->banner)
+		delwin(t->banner);
+	t->body = t->bar = t->banner = NULL;
 }
 
 static void draw_too_small(struct tui *t)
@@ -145,10 +147,22 @@ void tui_draw(struct tui *t)
 		doupdate();
 		return;
 	}
-	place(&t->body, LINES - 1, COLS, 0, 0);
+	int bh = tui_banner_height(t, COLS);
+	if (bh > (LINES - 1) / 2)
+		bh = (LINES - 1) / 2;   /* the screen keeps half the rows at least */
+	t->body_y = bh;
+	place(&t->body, LINES - 1 - bh, COLS, bh, 0);
 	place(&t->bar, 1, COLS, LINES - 1, 0);
 	if (!t->body || !t->bar)
 		return;
+	if (bh > 0) {
+		place(&t->banner, bh, COLS, 0, 0);
+		if (t->banner) {
+			werase(t->banner);
+			tui_banner_draw(t, t->banner);
+			wnoutrefresh(t->banner);
+		}
+	}
 	struct screen_slot *top = &t->stack.s[t->stack.n - 1];
 	werase(t->body);
 	int base = base_screen(t);

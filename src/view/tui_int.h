@@ -40,15 +40,25 @@ struct tui {
 	char *rc_path;
 	bool host_col_added;        /* --merge showed HOST: hidden again before settings are saved */
 	struct strbuf warn;
-	WINDOW *body, *bar;
+	WINDOW *body, *bar, *banner;
+	int body_y;                      /* the screen's first row (below a lesson's banner) */
 	struct bar_hit hits[TUI_BAR_KEYS];
 	size_t n_hits;
 	bool dirty;                      /* draw before waiting again */
+	struct tui_step step;            /* a lesson's step shown (hooks->step), else unused */
+	bool step_pending;               /* its screen opens once its process is in a snapshot */
 };
 
 /* tui_stack.c */
 void tui_dispatch(struct tui *t, const struct key_event *ev);
 void tui_close_marked(struct tui *t);
+/* tui_lesson.c: a lesson's steps (when hooks->step is set) and its banner */
+bool tui_lesson(const struct tui *t);
+void tui_lesson_begin(struct tui *t);
+bool tui_lesson_key(struct tui *t, const struct key_event *ev);
+void tui_lesson_snapshot(struct tui *t);
+int tui_banner_height(const struct tui *t, int cols);
+void tui_banner_draw(const struct tui *t, WINDOW *w);
 /* tui_draw.c */
 void tui_draw(struct tui *t);
 void tui_windows_free(struct tui *t);

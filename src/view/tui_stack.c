@@ -94,13 +94,16 @@ static void mouse_event(struct tui *t, const struct key_event *ev)
 	}
 	if (s->ops->mouse && (press || ev->mouse == MOUSE_WHEEL_UP || ev->mouse == MOUSE_WHEEL_DOWN)) {
 		t->v.batch = ev->batch;
-		s->ops->mouse(s->st, &t->v, ev, ev->y, ev->x);
+		int dy = (s->ops->flags & SCREEN_OVERLAY) ? 0 : t->body_y;   /* dialogs: whole screen */
+		s->ops->mouse(s->st, &t->v, ev, ev->y - dy, ev->x);
 	}
 }
 
 void tui_dispatch(struct tui *t, const struct key_event *ev)
 {
 	if (t->stack.n == 0)
+		return;
+	if (tui_lesson_key(t, ev))
 		return;
 	switch (ev->type) {
 	case KEV_KEY:

@@ -67,6 +67,7 @@ struct screen_ops {
 	/* Draw the bottom line itself (a prompt) instead of the key bar; false: key bar. Optional. */
 	bool (*bar)(void *st, struct view_ctx *v, WINDOW *w);
 	const char *(*hint)(void *st);    /* text after the key bar. Optional. */
+	bool (*typing)(void *st);         /* a prompt of its own takes the keys now. Optional. */
 	pid_t (*detail_pid)(void *st);    /* a process to read in full detail. Optional. */
 	pid_t (*compare_pid)(void *st);   /* a second one, read with it. Optional. */
 };

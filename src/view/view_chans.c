@@ -48,6 +48,11 @@ static void chans_draw(void *st, struct view_ctx *v, WINDOW *w)
 	chans_draw_table(st, v, w);
 }
 
+static bool chans_typing(void *st)
+{
+	return ((struct chans_state *)st)->prompt;
+}
+
 static bool chans_bar(void *st, struct view_ctx *v, WINDOW *w)
 {
 	struct chans_state *t = st;
@@ -154,5 +159,5 @@ static void chans_mouse(void *st, struct view_ctx *v, const struct key_event *ev
 
 const struct screen_ops screen_chans = {
 	.name = "chans", .enter = chans_enter, .leave = chans_leave, .snapshot = chans_snapshot,
-	.draw = chans_draw, .key = chans_key, .mouse = chans_mouse, .bar = chans_bar,
+	.draw = chans_draw, .key = chans_key, .mouse = chans_mouse, .bar = chans_bar, .typing = chans_typing,
 };

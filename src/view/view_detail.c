@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/text_escape.h"
 #include "util/xalloc.h"
@@ -53,14 +54,17 @@ static const struct proc_info *shown(const struct detail_state *d, const struct 
 
 /* ---- the screen ---- */
 
+/* arg: NULL, or the name of the tab to open on ("IPC"; the PCB tab otherwise). */
 static void *detail_enter(struct view_ctx *v, const void *arg)
 {
-	(void)arg;
 	if (v->sel_pid <= 0)
 		return NULL;
 	struct detail_state *d = xcalloc(1, sizeof(*d));
 	d->pid = v->sel_pid;
 	d->start = v->sel_start;
+	for (int i = 0; arg && i < TAB__COUNT; i++)
+		if (strcasecmp(tab_names[i], arg) == 0)
+			d->tab = (enum detail_tab)i;
 	return d;
 }
 

@@ -51,6 +51,11 @@ static void list_draw(void *st, struct view_ctx *v, WINDOW *w)
 	list_draw_table(l, v, w, hh);
 }
 
+static bool list_typing(void *st)
+{
+	return ((struct list_state *)st)->input != IN_NONE;
+}
+
 static bool list_bar(void *st, struct view_ctx *v, WINDOW *w)
 {
 	struct list_state *l = st;
@@ -278,5 +283,5 @@ static void list_mouse(void *st, struct view_ctx *v, const struct key_event *ev,
 
 const struct screen_ops screen_list = {
 	.name = "list", .enter = list_enter, .leave = list_leave, .snapshot = list_snapshot,
-	.draw = list_draw, .key = list_key, .mouse = list_mouse, .bar = list_bar,
+	.draw = list_draw, .key = list_key, .mouse = list_mouse, .bar = list_bar, .typing = list_typing,
 };

@@ -84,3 +84,9 @@ EXTRA_DIST += tests/integration/merge_hosts.sh tests/integration/merge_cli.sh te
 TESTS += tests/integration/history_record.sh tests/integration/history_faults.sh
 EXTRA_DIST += tests/integration/history_record.sh tests/integration/history_faults.sh tests/integration/check_history.py \
 	tests/integration/history_db.py
+# the helper program of the lessons (ipctop --lesson): its roles, as the kernel shows them
+TESTS += tests/integration/lesson_helper.sh
+EXTRA_DIST += tests/integration/lesson_helper.sh
+# --lesson list, unknown names and conflicts (status 2)
+TESTS += tests/integration/lesson_cli.sh
+EXTRA_DIST += tests/integration/lesson_cli.sh

@@ -45,9 +45,16 @@ TMUX_TESTS = \
 	tests/tui/anon_tab.sh \
 	tests/tui/service_name.sh \
 	tests/tui/dialogs.sh \
-	tests/tui/menus.sh
+	tests/tui/menus.sh \
+	tests/tui/lesson_pipe.sh \
+	tests/tui/lesson_program.sh \
+	tests/tui/lesson_fork.sh \
+	tests/tui/lesson_sockets.sh \
+	tests/tui/lesson_pcb.sh \
+	tests/tui/lesson_msg.sh \
+	tests/tui/lesson_shm.sh
 TESTS += $(TMUX_TESTS)
-EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh
+EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh tests/tui/lesson_lib.sh
 # test_keymap: the key table against the help screen's text and the man page
 check_PROGRAMS += tests/tui/test_keymap
 TESTS += tests/tui/test_keymap

@@ -1,0 +1,41 @@
+/* helper.h — ipctop-lesson-helper, the small program the lessons run (not ipctop: few
+ * mappings, no libraries but libc). argv[1] picks the role; each role names itself in its
+ * command line and comm, records "PID ROLE [facts]" lines (to fd 4 when open, for ipctop, and
+ * to the file $IPCTOP_LESSON_RECORD when set, for tests), and runs until killed. */
+#ifndef IPCTOP_LESSON_HELPER_H
+#define IPCTOP_LESSON_HELPER_H
+
+#include <sys/types.h>
+
+/* The fd ipctop hands over for a role's object (a pipe end, a socket). */
+#define HELPER_OBJ_FD 3
+/* ipctop's report pipe: each process writes its record line there too. */
+#define HELPER_REPORT_FD 4
+
+/* Record "PID ROLE FACTS" (facts may be ""); one write each, so lines never mix. */
+void helper_record(const char *role, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Nothing more to tell ipctop: close the report pipe (fork-parent keeps it for children). */
+void helper_report_done(void);
+/* Name this process (comm) after its role. */
+void helper_name(const char *role);
+/* Die with the parent (SIGKILL), exit now if it has already gone. */
+void helper_tie_to_parent(pid_t parent);
+/* Sleep about ms milliseconds (signals may cut it short). */
+void helper_nap(long ms);
+
+/* The roles (helper_roles.c, helper_socks.c, helper_msg.c, helper_shm.c); each returns only on error (exit status). */
+int role_pipe_writer(void);
+int role_pipe_reader(void);
+int role_program(void);
+int role_after_exec(void);
+int role_fork_parent(void);
+int role_tcp_server(void);
+int role_tcp_client(const char *port);
+int role_udp_sender(const char *port);
+int role_udp_receiver(void);
+int role_msg_sender(const char *msqid);
+int role_msg_receiver(const char *msqid);
+int role_shm_writer(const char *shmid);
+int role_shm_reader(const char *shmid);
+
+#endif

@@ -1,0 +1,120 @@
+/* helper_main.c — ipctop-lesson-helper's entry: the role table, the record lines and the ties
+ * to ipctop (parent-death signal), shared by every role. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lesson/helper.h"
+
+void helper_record(const char *role, const char *fmt, ...)
+{
+	char facts[160], line[256];
+	va_list ap;
+	va_start(ap, fmt);
+	if (vsnprintf(facts, sizeof(facts), fmt, ap) < 0)
+		facts[0] = '\0';
+	va_end(ap);
+	int n = snprintf(line, sizeof(line), "%d %s%s%s\n", (int)getpid(), role,
+			 facts[0] ? " " : "", facts);
+	if (n < 0 || (size_t)n >= sizeof(line))
+		return;
+	/* the file first: ipctop starts the next process once the pipe has the line, and the
+	 * file must then list them in their order */
+	const char *path = getenv("IPCTOP_LESSON_RECORD");
+	int fd = path && path[0] ? open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600) : -1;
+	if (fd >= 0) {
+		if (write(fd, line, (size_t)n) < 0)
+			errno = 0;
+		close(fd);
+	}
+	if (write(HELPER_REPORT_FD, line, (size_t)n) < 0 && errno != EBADF)
+		errno = 0;   /* ipctop may have stopped listening: the record file still counts */
+}
+
+void helper_report_done(void)
+{
+	/* else ipctop and this process would show as talking; /dev/null keeps fd 4 taken, so
+	 * that later records never land in a socket that got its number */
+	int fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (fd >= 0 && fd != HELPER_REPORT_FD) {
+		dup2(fd, HELPER_REPORT_FD);
+		close(fd);
+	}
+}
+
+void helper_name(const char *role)
+{
+	prctl(PR_SET_NAME, role, 0, 0, 0);
+}
+
+void helper_tie_to_parent(pid_t parent)
+{
+	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+	if (getppid() != parent)
+		_exit(0);   /* the parent died before the prctl: nobody would end this process */
+}
+
+void helper_nap(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
+static void usage(void)
+{
+	fputs("usage: ipctop-lesson-helper ROLE [ARG]\n"
+	      "roles: pipe-writer pipe-reader program after-exec fork-parent tcp-server\n"
+	      "       tcp-client PORT udp-sender PORT udp-receiver msg-sender MSQID\n"
+	      "       msg-receiver MSQID shm-writer SHMID shm-reader SHMID\n"
+	      "Run by ipctop --lesson; not meant to be started by hand.\n", stderr);
+}
+
+int main(int argc, char **argv)
+{
+	const char *role = argc > 1 ? argv[1] : "";
+	const char *arg = argc > 2 ? argv[2] : NULL;
+	signal(SIGPIPE, SIG_IGN);   /* a peer that ends is an error to see, not a silent death */
+	/* the roles' commands, taken by sigwaitinfo: blocked before the record line that tells
+	 * ipctop it may send them (else their default action would end the process) */
+	sigset_t cmds;
+	sigemptyset(&cmds);
+	sigaddset(&cmds, SIGUSR1);
+	sigaddset(&cmds, SIGUSR2);
+	sigprocmask(SIG_BLOCK, &cmds, NULL);
+	helper_name(role);
+	if (strcmp(role, "pipe-writer") == 0)
+		return role_pipe_writer();
+	if (strcmp(role, "pipe-reader") == 0)
+		return role_pipe_reader();
+	if (strcmp(role, "program") == 0)
+		return role_program();
+	if (strcmp(role, "after-exec") == 0)
+		return role_after_exec();
+	if (strcmp(role, "fork-parent") == 0)
+		return role_fork_parent();
+	if (strcmp(role, "tcp-server") == 0)
+		return role_tcp_server();
+	if (strcmp(role, "tcp-client") == 0 && arg)
+		return role_tcp_client(arg);
+	if (strcmp(role, "udp-sender") == 0 && arg)
+		return role_udp_sender(arg);
+	if (strcmp(role, "udp-receiver") == 0)
+		return role_udp_receiver();
+	if (strcmp(role, "msg-sender") == 0 && arg)
+		return role_msg_sender(arg);
+	if (strcmp(role, "msg-receiver") == 0 && arg)
+		return role_msg_receiver(arg);
+	if (strcmp(role, "shm-writer") == 0 && arg)
+		return role_shm_writer(arg);
+	if (strcmp(role, "shm-reader") == 0 && arg)
+		return role_shm_reader(arg);
+	usage();
+	return 2;
+}

@@ -1,0 +1,103 @@
+/* helper_socks.c — the lesson roles on sockets, on the loopback only: a TCP server that
+ * accepts on the listener it was given, clients that connect to it, and a UDP pair that sends
+ * datagrams without a connection. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "lesson/helper.h"
+
+#define MAX_CONNS 16
+
+static int port_of(int fd)
+{
+	struct sockaddr_in a;
+	socklen_t len = sizeof(a);
+	return getsockname(fd, (struct sockaddr *)&a, &len) == 0 ? ntohs(a.sin_port) : -1;
+}
+
+static struct sockaddr_in loopback(const char *port)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	a.sin_port = htons((unsigned short)atoi(port));
+	return a;
+}
+
+/* Accepts on the listener at fd 3 and reads what each accepted socket sends. */
+int role_tcp_server(void)
+{
+	struct pollfd p[1 + MAX_CONNS];
+	size_t n = 1;
+	p[0] = (struct pollfd){ .fd = HELPER_OBJ_FD, .events = POLLIN };
+	helper_record("tcp-server", "port=%d", port_of(HELPER_OBJ_FD));
+	helper_report_done();
+	for (;;) {
+		if (poll(p, n, -1) < 0 && errno != EINTR)
+			return 1;
+		for (size_t i = 1; i < n; i++) {
+			char buf[512];
+			if (p[i].revents && read(p[i].fd, buf, sizeof(buf)) <= 0) {
+				close(p[i].fd);
+				p[i--] = p[--n];
+			}
+		}
+		if ((p[0].revents & POLLIN) && n < 1 + MAX_CONNS) {
+			struct sockaddr_in peer;
+			socklen_t len = sizeof(peer);
+			int fd = accept(HELPER_OBJ_FD, (struct sockaddr *)&peer, &len);
+			if (fd >= 0) {
+				p[n++] = (struct pollfd){ .fd = fd, .events = POLLIN };
+				helper_record("tcp-server", "accepted=%d", ntohs(peer.sin_port));
+			}
+		}
+	}
+}
+
+/* Connects to the server on the loopback port and sends a line every half second. */
+int role_tcp_client(const char *port)
+{
+	struct sockaddr_in a = loopback(port);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof(a)) < 0)
+		return 1;
+	helper_record("tcp-client", "port=%s local=%d", port, port_of(fd));
+	helper_report_done();
+	for (;;) {
+		if (write(fd, "hello\n", 6) < 0 && errno != EINTR)
+			return 1;
+		helper_nap(500);
+	}
+}
+
+/* Sends a datagram to the receiver's port every 300 ms: no connection, no state. */
+int role_udp_sender(const char *port)
+{
+	struct sockaddr_in a = loopback(port);
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+	if (fd < 0)
+		return 1;
+	struct sockaddr_in me = loopback("0");
+	if (bind(fd, (struct sockaddr *)&me, sizeof(me)) < 0)
+		return 1;
+	helper_record("udp-sender", "port=%s local=%d", port, port_of(fd));
+	helper_report_done();
+	for (;;) {
+		sendto(fd, "datagram", 8, 0, (struct sockaddr *)&a, sizeof(a));
+		helper_nap(300);
+	}
+}
+
+/* Receives the datagrams on the bound socket at fd 3. */
+int role_udp_receiver(void)
+{
+	char buf[512];
+	helper_record("udp-receiver", "port=%d", port_of(HELPER_OBJ_FD));
+	helper_report_done();
+	for (;;)
+		if (recv(HELPER_OBJ_FD, buf, sizeof(buf), 0) < 0 && errno != EINTR)
+			return 1;
+}

@@ -1,0 +1,98 @@
+/* lesson.h — `ipctop --lesson NAME`: a lesson is a table of steps (banner text, an action on
+ * the lesson's processes, the screen to show) run over processes of ipctop-lesson-helper,
+ * never forks of ipctop. The runner starts them in a process group of their own, tied to
+ * ipctop by a parent-death signal, and ends and reaps them all (stopped ones too) at the end. */
+#ifndef IPCTOP_LESSON_H
+#define IPCTOP_LESSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "view/tui.h"
+
+#define LESSON_MAX_PROCS 16
+#define LESSON_MAX_STEPS 8
+
+/* What a role's process is given on fd 3, or as its argument. */
+enum lesson_obj { OBJ_NONE, OBJ_PIPE_W, OBJ_PIPE_R, OBJ_TCP_LISTEN, OBJ_UDP_RX };
+enum lesson_arg { ARG_NONE, ARG_TCP_PORT, ARG_UDP_PORT, ARG_MSQID, ARG_SHMID };
+
+struct lesson_spawn {
+	const char *role;
+	enum lesson_obj obj;
+	enum lesson_arg arg;
+};
+
+/* What a step does to the lesson's processes the first time it is reached going forward. */
+enum lesson_act { LA_NONE, LA_SPAWN, LA_STOP, LA_CONT, LA_USR1, LA_USR2, LA_FORK };
+
+struct lesson_action {
+	enum lesson_act act;
+	struct lesson_spawn who;   /* LA_SPAWN: the role to start; else .role names the process */
+};
+
+struct lesson_step {
+	const char *banner;            /* one or two sentences */
+	struct lesson_action act[2];
+	const char *screen;            /* "list", "chans", "detail", "graph" */
+	const char *tab;               /* detail: "PCB", "Scheduling", "Memory", "IPC" */
+	const char *focus;             /* role of the process to select ("role#2": the second) */
+	bool tree, exe;                /* list: tree view; the EXE column */
+};
+
+struct lesson {
+	const char *name, *summary;
+	struct lesson_spawn start[4];
+	struct lesson_step steps[LESSON_MAX_STEPS];
+};
+
+struct lesson_proc {
+	pid_t pid;
+	char role[16];
+	bool reaped;
+};
+
+struct lesson_run {
+	const struct lesson *l;
+	size_t n_steps, step, reached;   /* reached: steps whose actions have run */
+	struct lesson_proc procs[LESSON_MAX_PROCS];
+	size_t n_procs;
+	pid_t pgid;                      /* 0 until the first process starts */
+	int report_rd, report_wr;        /* the helpers' record lines come back here */
+	int pipe_rd;                     /* OBJ_PIPE_R's end, held until the reader has it */
+	int tcp_port, udp_port;
+	int msqid;                       /* the System V queue ARG_MSQID made, -1: none */
+	int shmid;                       /* the System V segment ARG_SHMID made, -1: none */
+	pid_t janitor;                   /* removes them if ipctop is killed (0: none) */
+	int janitor_wr;                  /* the pipe whose EOF tells it ipctop is gone */
+	char helper[4096];
+	char rbuf[1024];
+	size_t rlen;
+	char note[160];                  /* what went wrong in the last step's action */
+};
+
+/* lesson_table.c */
+const struct lesson *lesson_find(const char *name);
+void lesson_list(FILE *f);
+/* lesson_path.c: the helper next to our own binary (the build tree), else the installed one;
+ * false with a message in buf when neither is there. */
+bool lesson_helper_path(char *buf, size_t n);
+/* lesson_procs.c */
+int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s);
+void lesson_signal(struct lesson_run *r, const char *role, int sig);
+int lesson_fork(struct lesson_run *r, const char *role);
+/* lesson_janitor.c: after the start, when the lesson has System V objects */
+void lesson_janitor_start(struct lesson_run *r);
+void lesson_janitor_end(struct lesson_run *r);
+/* lesson_run.c */
+int lesson_start(struct lesson_run *r, const struct lesson *l, const char *helper);
+void lesson_stop(struct lesson_run *r);
+int lesson_reap(struct lesson_run *r, char *msg, size_t n);
+/* Move by dir (-1, 0, +1) and describe the step now shown; false when there is none. */
+bool lesson_step(struct lesson_run *r, int dir, struct tui_step *out);
+/* The pid of the process of role ("role#N": the Nth), 0 if none (or it has ended). */
+pid_t lesson_pid(const struct lesson_run *r, const char *role);
+
+#endif

@@ -1,0 +1,50 @@
+#!/bin/sh
+# lesson_cli.sh — the command line of --lesson: `--lesson list` prints one line per lesson,
+# exactly the lessons that ipctop(1) LESSONS describes, and exits 0; an unknown name, and
+# --lesson with an option it cannot go with, are status 2 with a message naming the problem
+# and nothing on stdout; a known name without a terminal is status 1 ("not a terminal")
+# and starts no helper (none is left with its record).
+. "$TESTS_SRC/tap.sh"
+[ -x "$IPCTOP" ] || skip_all "ipctop not built"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-lcli.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM HUP
+
+# The lessons of the man page: the .B lines under .SH LESSONS after "The lessons:".
+man_lessons=$(awk '/^\.SH LESSONS/ { on = 1; next } /^\.SH / { on = 0; list = 0 }
+	on && /^The lessons:/ { list = 1; next } list && prev == ".TP" && /^\.B / { gsub(/\\-/, "-", $2); print $2 }
+	{ prev = $0 }' "$TESTS_SRC/../man/ipctop.1" | sort | paste -sd' ' -)
+[ -n "$man_lessons" ]
+ok $? "the man page lists lessons ($man_lessons)"
+
+"$IPCTOP" --lesson list </dev/null >"$tmp/out" 2>"$tmp/err"
+st=$?
+[ $st -eq 0 ] && [ ! -s "$tmp/err" ]
+ok $? "--lesson list: status 0 ($st), nothing on stderr"
+listed=$(awk '{ print $1 }' "$tmp/out" | sort | paste -sd' ' -)
+[ "$listed" = "$man_lessons" ]
+ok $? "--lesson list names the man page's lessons (listed: $listed)"
+[ "$(wc -l < "$tmp/out")" -eq "$(echo "$man_lessons" | wc -w)" ] && ! grep -qv '^[a-z-]* \+[^ ]' "$tmp/out"
+ok $? "one line per lesson: its name, then what it shows"
+
+# bad ARGS... / PATTERN: status 2, stderr matches PATTERN, stdout empty
+bad() {
+	pat=$1; shift
+	"$IPCTOP" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	[ $st -eq 2 ] && [ ! -s "$tmp/out" ] && grep -q -- "$pat" "$tmp/err"
+	ok $? "$*: status 2 ($st), message: $(head -n 1 "$tmp/err")"
+}
+bad "unknown lesson 'no-such-lesson'" --lesson no-such-lesson
+bad "unknown lesson ''" --lesson ""
+bad "needs an argument" --lesson
+bad "cannot be used with" --lesson pipe --json
+bad "cannot be used with" --lesson pipe -p 1
+bad "cannot be used with" --lesson pipe --demo
+
+rec=$tmp/record
+IPCTOP_LESSON_RECORD=$rec "$IPCTOP" --lesson pipe </dev/null >"$tmp/out" 2>"$tmp/err"
+st=$?
+[ $st -eq 1 ] && grep -q "not a terminal" "$tmp/err" && [ ! -e "$rec" ]
+ok $? "--lesson pipe without a terminal: status 1 ($st), no process started"
+tap_done

@@ -1,0 +1,52 @@
+#!/bin/sh
+# lesson_msg.sh — ipctop --lesson message-queue at 120x40 and 80x24: the sender's IPC tab
+# shows the System V queue it recorded; with the receiver paused the queue fills (the kernel's
+# /proc/sysvipc/msg: cbytes up to kernel.msgmnb) and the tab shows the kernel's message
+# count; the sender's PCB tab shows the wait channel the kernel gives (msgsnd). The end: q
+# (120x40) or SIGTERM (80x24), with the receiver stopped; the recorded processes and the queue
+# are gone.
+. "$TESTS_SRC/tap.sh"
+. "$TESTS_SRC/tui/tmux_lib.sh"
+. "$TESTS_SRC/tui/lesson_lib.sh"
+tmux_require
+tmux_setup lesson-msg
+trap 'lesson_cleanup; [ -n "$msqid" ] && ipcrm -q "$msqid" 2>/dev/null; tmux_cleanup' EXIT
+
+# queue_field ID N: field N of the queue's line in /proc/sysvipc/msg (4 cbytes, 5 qnum)
+queue_field() { awk -v i="$1" -v f="$2" 'NR > 1 && $2 == i { print $f }' /proc/sysvipc/msg; }
+limit=$(cat /proc/sys/kernel/msgmnb)
+
+for size in "120 40" "80 24"; do
+	# shellcheck disable=SC2086
+	set -- $size
+	lesson_start message-queue "$1" "$2"
+	ok $? "$1x$2: the lesson starts"
+	screen_has_text "msg-sender puts them in with msgsnd(), msg-receiver takes them out with msgrcv(), one message at a time."
+	ok $? "$1x$2: the banner is shown whole"
+	lesson_record
+	msqid=$(rec_fact msg-sender msqid) msize=$(rec_fact msg-sender size)
+	sender=$(rec_pid msg-sender) receiver=$(rec_pid msg-receiver)
+	[ -n "$(queue_field "$msqid" 2)" ]
+	ok $? "$1x$2: the kernel lists the recorded queue $msqid"
+	wait_re "msg id $msqid .*$receiver \(msg-r"
+	ok $? "$1x$2: the sender's IPC tab shows the queue and the receiver"
+	step 2
+	i=0   # until the next message would not fit: the queue is full
+	while [ $(($(queue_field "$msqid" 4) + msize)) -le "$limit" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	qnum=$(queue_field "$msqid" 5)
+	[ $i -lt 100 ] && wait_for "$qnum messages"
+	ok $? "$1x$2: the queue filled ($qnum messages, $(queue_field "$msqid" 4) of $limit bytes) and the tab says so"
+	step 3
+	wchan=$(cat "/proc/$sender/wchan")
+	wait_re "Wait channel +$wchan"
+	ok $? "$1x$2: the sender's PCB tab shows it waiting in $wchan"
+	kill -STOP "$sender" "$receiver"
+	if [ "$1" = 120 ]; then
+		T send-keys -t "$session" q
+	else
+		kill -TERM "$ipctop_pid"
+	fi
+	lesson_ended "$1x$2" msg "$msqid"
+	msqid=''
+done
+tap_done
