@@ -12,10 +12,10 @@
 #include "util/strbuf.h"
 
 static int write_openmetrics(FILE *f, const struct snapshot *s, const struct snap_selection *sel,
-                             bool pids, uint64_t take_ns)
+                             bool pids, uint64_t take_ns, bool prom_text)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct om_opts oo = { pids, take_ns };
+	struct om_opts oo = { pids, take_ns, prom_text };
 	openmetrics_build(&sb, s, sel, &oo);
 	int r = fwrite(sb.buf, 1, sb.len, f) == sb.len ? 0 : -errno;
 	sb_free(&sb);
@@ -31,7 +31,7 @@ int export_run_write(const struct ipctop_opts *o, const struct snapshot *s,
 	if (o->mode == MODE_JSON)
 		r = export_json(stdout, s, &sel, o->pretty);
 	else if (o->mode == MODE_OPENMETRICS)
-		r = write_openmetrics(stdout, s, &sel, o->metrics_pids, take_ns);
+		r = write_openmetrics(stdout, s, &sel, o->metrics_pids, take_ns, o->prom_text);
 	else
 		r = export_dot(stdout, s, &sel);
 	snap_selection_free(&sel);

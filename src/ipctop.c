@@ -30,7 +30,7 @@
 #include "util/mono_clock.h"
 
 enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND,
-       OPT_OPENMETRICS, OPT_METRICS_PIDS, OPT_SERVE, OPT_INTERVAL, OPT_MERGE,
+       OPT_OPENMETRICS, OPT_PROMETHEUS, OPT_METRICS_PIDS, OPT_SERVE, OPT_INTERVAL, OPT_MERGE,
        OPT_RECORD, OPT_REPLAY, OPT_AT, OPT_LESSON };
 
 static const struct option long_opts[] = {
@@ -38,6 +38,7 @@ static const struct option long_opts[] = {
 	{ "dot", no_argument, NULL, OPT_DOT },
 	{ "pretty", no_argument, NULL, OPT_PRETTY },
 	{ "openmetrics", no_argument, NULL, OPT_OPENMETRICS },
+	{ "prometheus", no_argument, NULL, OPT_PROMETHEUS },
 	{ "metrics-pids", no_argument, NULL, OPT_METRICS_PIDS },
 	{ "serve", required_argument, NULL, OPT_SERVE },
 	{ "pid", required_argument, NULL, 'p' },
@@ -71,9 +72,12 @@ static void usage(FILE *f)
 	      "  --pretty             indent the JSON\n"
 	      "  --dot                print the communication graph as Graphviz DOT and exit\n"
 	      "  --openmetrics        print one snapshot as OpenMetrics (Prometheus) text and exit\n"
+	      "  --prometheus         the same in Prometheus's text format 0.0.4 (for node_exporter's\n"
+	      "                       textfile collector and promtool)\n"
 	      "  --serve ADDR:PORT    serve OpenMetrics on http://ADDR:PORT/metrics (PORT alone:\n"
 	      "                       127.0.0.1); a snapshot per scrape, at most one per -d\n"
-	      "  --metrics-pids       OpenMetrics: channels of each process, with pid labels\n"
+	      "  --metrics-pids       OpenMetrics: channels and counters of each process, with pid\n"
+	      "                       labels\n"
 	      "  -p, --pid PID[,PID]  JSON: full detail for these processes and their peers;\n"
 	      "                       interactive: show only these processes\n"
 	      "  -u, --user USER      show only USER's processes (and their channels)\n"
@@ -295,6 +299,7 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 		case OPT_DOT: set_mode(o, MODE_DOT); break;
 		case OPT_PRETTY: o->pretty = true; break;
 		case OPT_OPENMETRICS: set_mode(o, MODE_OPENMETRICS); break;
+		case OPT_PROMETHEUS: set_mode(o, MODE_OPENMETRICS); o->prom_text = true; break;
 		case OPT_METRICS_PIDS: o->metrics_pids = true; break;
 		case OPT_SERVE:
 			set_mode(o, MODE_SERVE);
@@ -348,7 +353,8 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 static int take_export(const struct ipctop_opts *o, struct snapshot *s)
 {
 	struct collect_opts co = { .detail_pids = o->pids, .n_detail = o->mode == MODE_JSON ? o->n_pids : 0,
-				   .read_io = o->interval_ms > 0, .probe_fill = PROBE_ALL,
+				   .read_io = o->interval_ms > 0 || o->mode == MODE_OPENMETRICS,
+				   .probe_fill = PROBE_ALL,
 				   .want_threads = o->mode == MODE_OPENMETRICS };
 	snapshot_init(s);
 	if (!o->interval_ms)

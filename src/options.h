@@ -28,6 +28,7 @@ struct ipctop_opts {
 	bool readonly;        /* --readonly: no kill/renice actions */
 	bool pretty;          /* --pretty: indented JSON */
 	bool metrics_pids;    /* --metrics-pids: per-process metrics with pid labels (OpenMetrics) */
+	bool prom_text;       /* --prometheus: --openmetrics in Prometheus's text format 0.0.4 */
 	struct sockaddr_storage serve_addr;   /* --serve ADDR:PORT (serve_addr.h) */
 	long interval_ms;     /* --interval MS: two snapshots MS apart, with rates (JSON, DOT); 0 none */
 	bool merge;           /* --merge FILE...: hosts' --json snapshots instead of this machine */

@@ -1,11 +1,14 @@
-/* export_openmetrics.c — one snapshot as OpenMetrics text: a table of metric families, each
- * with its HELP, TYPE (and UNIT) lines and a function writing its samples. All are gauges of
- * this snapshot; a new family (traffic, say) is one more function and one more table row. */
+/* export_openmetrics.c — one snapshot as OpenMetrics text (or Prometheus's text format): a
+ * table of metric families, each with its TYPE, HELP (and UNIT) lines and a function writing
+ * its samples. Gauges of this snapshot, and counters (om_counters.c; --serve's own, below):
+ * a new family is one more function and one more table row. */
 #include "export/export_openmetrics.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "export/om_counters.h"
 #include "export/om_pairs.h"
 #include "model/kernel_names.h"
 #include "model/wait_decode.h"
@@ -21,10 +24,13 @@ struct om_ctx {
 	size_t n_pairs;
 };
 
+/* A family: gauges write their samples with samples(); counters (samples NULL) are
+ * om_counters.c's counter, per process when pids_only, else per program. */
 struct om_family {
 	const char *name, *type, *unit, *help;
 	bool pids_only;                        /* only with --metrics-pids */
 	void (*samples)(const struct om_ctx *c, const char *name);
+	enum om_counter counter;
 };
 
 void om_label_value(struct strbuf *sb, const char *s, size_t n)
@@ -253,46 +259,111 @@ static void pair_queued(const struct om_ctx *c, const char *name)
 
 static const struct om_family families[] = {
 	{ "ipctop_channels", "gauge", NULL,
-	  "Channels (objects two or more parties share) by kind.", false, chans_by_kind },
-	{ "ipctop_processes", "gauge", NULL, "Processes by state.", false, procs_by_state },
-	{ "ipctop_threads", "gauge", NULL, "Threads of the processes counted, by state.", false, threads },
-	{ "ipctop_descriptors", "gauge", NULL, "Open file descriptors by type.", false, fds_by_type },
+	  "Channels (objects two or more parties share) by kind.", false, chans_by_kind, 0 },
+	{ "ipctop_processes", "gauge", NULL, "Processes by state.", false, procs_by_state, 0 },
+	{ "ipctop_threads", "gauge", NULL, "Threads of the processes counted, by state.", false, threads, 0 },
+	{ "ipctop_descriptors", "gauge", NULL, "Open file descriptors by type.", false, fds_by_type, 0 },
 	{ "ipctop_snapshot_duration_seconds", "gauge", "seconds",
-	  "Time ipctop took to take this snapshot.", false, take_seconds },
+	  "Time ipctop took to take this snapshot.", false, take_seconds, 0 },
 	{ "ipctop_snapshot_timestamp_seconds", "gauge", "seconds",
-	  "When this snapshot was taken, in seconds since the Unix epoch.", false, taken_at },
+	  "When this snapshot was taken, in seconds since the Unix epoch.", false, taken_at, 0 },
 	{ "ipctop_snapshot_notes", "gauge", NULL,
-	  "Things this snapshot could not read (no privilege, malformed input).", false, notes },
+	  "Things this snapshot could not read (no privilege, malformed input).", false, notes, 0 },
 	{ "ipctop_blocked_processes", "gauge", NULL,
-	  "Processes whose main thread is blocked, by what it waits on.", false, blocked_by_wait },
+	  "Processes whose main thread is blocked, by what it waits on.", false, blocked_by_wait, 0 },
 	{ "ipctop_wait_cycles", "gauge", NULL,
-	  "Rings of processes each waiting on the next (deadlocks).", false, cycles },
+	  "Rings of processes each waiting on the next (deadlocks).", false, cycles, 0 },
 	{ "ipctop_pair_channels", "gauge", NULL,
 	  "Channels through which a process of program from can write to one of program to, by kind.",
-	  false, pair_chans },
+	  false, pair_chans, 0 },
 	{ "ipctop_pair_sent_bytes", "gauge", "bytes",
-	  "TCP payload from's ends sent to to's over their current connections.", false, pair_sent },
+	  "TCP payload from's ends sent to to's over their current connections.", false, pair_sent, 0 },
 	{ "ipctop_pair_queued_bytes", "gauge", "bytes",
-	  "Bytes from from waiting for to to read (pipes where measured, sockets).", false, pair_queued },
+	  "Bytes from from waiting for to to read (pipes where measured, sockets).", false, pair_queued, 0 },
 	{ "ipctop_process_channels", "gauge", NULL,
-	  "Channels each process holds, by kind (--metrics-pids).", true, proc_chans },
+	  "Channels each process holds, by kind (--metrics-pids).", true, proc_chans, 0 },
+	{ "ipctop_program_cpu_seconds", "counter", "seconds",
+	  "CPU time (user and system) of the listed processes of each program (comm). Drops, a "
+	  "counter reset to Prometheus, when one of them ends.", false, NULL, OMC_CPU },
+	{ "ipctop_program_context_switches", "counter", NULL,
+	  "Context switches of the main threads of each program's processes (/proc/PID/status), "
+	  "by kind. Drops, a counter reset to Prometheus, when one of them ends.", false, NULL, OMC_CTXT },
+	{ "ipctop_program_io_bytes", "counter", "bytes",
+	  "Bytes each program's processes passed to read and write system calls (rchar and wchar of "
+	  "/proc/PID/io, where readable). Drops, a counter reset to Prometheus, when one of them ends.",
+	  false, NULL, OMC_IO },
+	{ "ipctop_process_cpu_seconds", "counter", "seconds",
+	  "CPU time (user and system) of each process (--metrics-pids); reset when its pid is reused.",
+	  true, NULL, OMC_CPU },
+	{ "ipctop_process_context_switches", "counter", NULL,
+	  "Context switches of each process's main thread, by kind (--metrics-pids); reset when its "
+	  "pid is reused.", true, NULL, OMC_CTXT },
+	{ "ipctop_process_io_bytes", "counter", "bytes",
+	  "Bytes each process passed to read and write system calls (rchar and wchar, where readable; "
+	  "--metrics-pids); reset when its pid is reused.", true, NULL, OMC_IO },
 };
 
-void openmetrics_build(struct strbuf *out, const struct snapshot *s,
-                       const struct snap_selection *sel, const struct om_opts *o)
+/* The metadata lines of a family; sample gets the name its samples carry. OpenMetrics names a
+ * counter family without the "_total" its samples add; Prometheus's text format (prom_text)
+ * names it as its samples, and has no UNIT line. */
+static void family_head(struct strbuf *out, const struct om_family *f, bool prom_text,
+                        char *sample, size_t size)
+{
+	bool counter = !strcmp(f->type, "counter");
+	snprintf(sample, size, "%s%s", f->name, counter ? "_total" : "");
+	const char *meta = prom_text ? sample : f->name;
+	sb_printf(out, "# TYPE %s %s\n", meta, f->type);
+	if (f->unit && !prom_text)
+		sb_printf(out, "# UNIT %s %s\n", meta, f->unit);
+	sb_printf(out, "# HELP %s %s\n", meta, f->help);
+}
+
+void openmetrics_families(struct strbuf *out, const struct snapshot *s,
+                          const struct snap_selection *sel, const struct om_opts *o)
 {
 	struct om_ctx c = { out, s, sel, o, NULL, 0 };
+	char sample[96];
 	c.n_pairs = om_pairs_build(s, sel, o->pids, &c.pairs);
 	for (size_t i = 0; i < sizeof(families) / sizeof(families[0]); i++) {
 		const struct om_family *f = &families[i];
 		if (f->pids_only && !o->pids)
 			continue;
-		sb_printf(out, "# TYPE %s %s\n", f->name, f->type);
-		if (f->unit)
-			sb_printf(out, "# UNIT %s %s\n", f->name, f->unit);
-		sb_printf(out, "# HELP %s %s\n", f->name, f->help);
-		f->samples(&c, f->name);
+		family_head(out, f, o->prom_text, sample, sizeof(sample));
+		if (f->samples)
+			f->samples(&c, sample);
+		else
+			om_counter_samples(out, s, sel, f->counter, f->pids_only, sample);
 	}
-	sb_puts(out, "# EOF\n");
 	free(c.pairs);
+}
+
+void openmetrics_serve_counts(struct strbuf *out, uint64_t scrapes, uint64_t snapshots,
+                              bool prom_text)
+{
+	static const struct om_family serve[] = {
+		{ "ipctop_scrapes", "counter", NULL,
+		  "Requests for /metrics this ipctop --serve answered; reset when it restarts.",
+		  false, NULL, 0 },
+		{ "ipctop_snapshots", "counter", NULL,
+		  "Snapshots this ipctop --serve took (a scrape within -d of the last one reuses it); "
+		  "reset when it restarts.", false, NULL, 0 },
+	};
+	char sample[96];
+	family_head(out, &serve[0], prom_text, sample, sizeof(sample));
+	sb_printf(out, "%s %llu\n", sample, (unsigned long long)scrapes);
+	family_head(out, &serve[1], prom_text, sample, sizeof(sample));
+	sb_printf(out, "%s %llu\n", sample, (unsigned long long)snapshots);
+}
+
+void openmetrics_end(struct strbuf *out, bool prom_text)
+{
+	if (!prom_text)
+		sb_puts(out, "# EOF\n");
+}
+
+void openmetrics_build(struct strbuf *out, const struct snapshot *s,
+                       const struct snap_selection *sel, const struct om_opts *o)
+{
+	openmetrics_families(out, s, sel, o);
+	openmetrics_end(out, o->prom_text);
 }

@@ -2,9 +2,12 @@
  * answers every connection without blocking on any (a slow or silent client is dropped after
  * CONN_TIMEOUT_S seconds and cannot hold the others), with a bound on connections and on
  * request size. GET (or HEAD) /metrics gets the OpenMetrics text of a snapshot, reused while
- * younger than -d; any other path is 404, any other method 405. Snapshots are taken in the
- * main thread, not in a server thread: libproc2 keeps per-thread buffers that a thread's end
- * would leak (see source_live.c). SIGINT and SIGTERM arrive through a signalfd. */
+ * younger than -d, and the server's own counters (scrapes, snapshots) of this moment; a client
+ * whose Accept names text/plain but not OpenMetrics (promtool's users, curl -H) gets
+ * Prometheus's text format instead. Any other path is 404, any other method 405. Snapshots
+ * are taken in the main thread, not in a server thread: libproc2 keeps per-thread buffers
+ * that a thread's end would leak (see source_live.c). SIGINT and SIGTERM arrive through a
+ * signalfd. */
 #include "config.h"
 
 #include "serve/serve_http.h"
@@ -35,9 +38,11 @@ enum {
 
 struct serve_state {
 	const struct ipctop_opts *o;
-	struct strbuf text;         /* the last snapshot's metrics */
+	struct strbuf text[2];      /* the last snapshot's metrics, without the end: [0] in
+	                             * OpenMetrics, [1] in the text format; or why it failed */
 	uint64_t taken_ns;          /* CLOCK_MONOTONIC when it was taken; 0 none yet */
 	bool ok;                    /* the last snapshot could be taken */
+	uint64_t scrapes, snapshots;   /* since the start: ipctop_scrapes_total, _snapshots_total */
 };
 
 /* Take a snapshot unless the last one is younger than -d. */
@@ -47,22 +52,27 @@ static void refresh(struct serve_state *st)
 	if (st->taken_ns && now - st->taken_ns < max_age)
 		return;
 	struct snapshot s;
-	struct collect_opts co = { .want_threads = true };   /* ipctop_threads by state */
+	struct collect_opts co = { .want_threads = true,    /* ipctop_threads by state */
+				   .read_io = true };       /* ipctop_program_io_bytes_total */
 	snapshot_init(&s);
 	int r = snapshot_take(&s, &co);
 	uint64_t done = mono_ns();
-	sb_reset(&st->text);
+	sb_reset(&st->text[0]);
+	sb_reset(&st->text[1]);
 	st->ok = r >= 0;
 	if (st->ok) {
 		const struct ipctop_opts *o = st->o;
 		struct snap_filter flt = { o->pids, o->n_pids, o->has_uid, o->uid, o->kind_mask };
 		struct snap_selection sel;
-		struct om_opts oo = { o->metrics_pids, done - now };
+		struct om_opts oo = { o->metrics_pids, done - now, false };
 		snap_select(&s, &flt, &sel);
-		openmetrics_build(&st->text, &s, &sel, &oo);
+		openmetrics_families(&st->text[0], &s, &sel, &oo);
+		oo.prom_text = true;
+		openmetrics_families(&st->text[1], &s, &sel, &oo);
 		snap_selection_free(&sel);
+		st->snapshots++;
 	} else {
-		sb_printf(&st->text, "ipctop: cannot read /proc: %s\n", strerror(-r));
+		sb_printf(&st->text[0], "ipctop: cannot read /proc: %s\n", strerror(-r));
 	}
 	snapshot_free(&s);
 	st->taken_ns = done;
@@ -84,6 +94,32 @@ static enum MHD_Result reply(struct MHD_Connection *conn, unsigned status, const
 }
 
 #define TEXT_PLAIN "text/plain; charset=utf-8"
+
+/* Prometheus's text format for a client that asks for text/plain and not for OpenMetrics
+ * (Prometheus itself asks for both, OpenMetrics first; a client naming neither, as curl's
+ * default of any type, gets OpenMetrics). */
+static bool wants_text_format(struct MHD_Connection *conn)
+{
+	const char *acc = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
+	return acc && strcasestr(acc, "text/plain") && !strcasestr(acc, "application/openmetrics-text");
+}
+
+/* The page of this scrape: the snapshot's families, the server's counters, the end. */
+static enum MHD_Result metrics_page(struct MHD_Connection *conn, struct serve_state *st)
+{
+	bool prom_text = wants_text_format(conn);
+	struct strbuf page = STRBUF_INIT;
+	st->scrapes++;
+	if (st->text[prom_text].len)
+		sb_putn(&page, st->text[prom_text].buf, st->text[prom_text].len);
+	openmetrics_serve_counts(&page, st->scrapes, st->snapshots, prom_text);
+	openmetrics_end(&page, prom_text);
+	enum MHD_Result r = reply(conn, MHD_HTTP_OK,
+	                          prom_text ? PROM_TEXT_CONTENT_TYPE : OPENMETRICS_CONTENT_TYPE,
+	                          page.buf, page.len, false);
+	sb_free(&page);
+	return r;
+}
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload,
@@ -108,8 +144,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return reply(conn, MHD_HTTP_NOT_FOUND, TEXT_PLAIN, not_found, sizeof(not_found) - 1, false);
 	refresh(st);
 	if (!st->ok)
-		return reply(conn, MHD_HTTP_INTERNAL_SERVER_ERROR, TEXT_PLAIN, st->text.buf, st->text.len, false);
-	return reply(conn, MHD_HTTP_OK, OPENMETRICS_CONTENT_TYPE, st->text.buf, st->text.len, false);
+		return reply(conn, MHD_HTTP_INTERNAL_SERVER_ERROR, TEXT_PLAIN, st->text[0].buf,
+		             st->text[0].len, false);
+	return metrics_page(conn, st);
 }
 
 static struct MHD_Daemon *start(const struct ipctop_opts *o, struct serve_state *st)
@@ -169,7 +206,7 @@ int serve_metrics(const struct ipctop_opts *o)
 		fprintf(stderr, "ipctop: signalfd: %s\n", strerror(errno));
 		return 1;
 	}
-	struct serve_state st = { o, STRBUF_INIT, 0, false };
+	struct serve_state st = { o, { STRBUF_INIT, STRBUF_INIT }, 0, false, 0, 0 };
 	struct MHD_Daemon *d = start(o, &st);
 	char where[80];
 	if (!d) {
@@ -184,6 +221,7 @@ int serve_metrics(const struct ipctop_opts *o)
 	int status = run(d, sfd);
 	MHD_stop_daemon(d);
 	close(sfd);
-	sb_free(&st.text);
+	sb_free(&st.text[0]);
+	sb_free(&st.text[1]);
 	return status;
 }

@@ -100,6 +100,7 @@ cases() {
 	expect 2 "--json, --dot, --openmetrics, --serve and --record cannot be used together" --json --dot
 	expect 2 "--json, --dot, --openmetrics, --serve and --record cannot be used together" --dot --json
 	expect 2 "--json, --dot, --openmetrics, --serve and --record cannot be used together" --openmetrics --json
+	expect 2 "--json, --dot, --openmetrics, --serve and --record cannot be used together" --prometheus --json
 	expect 2 "--metrics-pids applies to --openmetrics and --serve only" --json --metrics-pids
 	expect 2 "--json, --dot, --openmetrics, --serve and --record cannot be used together" --serve 0 --dot
 	expect 2 "--demo is interactive; it cannot be used with --serve" --serve 0 --demo
@@ -124,7 +125,7 @@ cases() {
 	[ "$st" -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q '^Usage: ipctop ' "$tmp/out"
 	ok $? "$who: --help exits 0 with the usage on stdout"
 	missing=
-	for o in --json --pretty --dot --openmetrics --serve --metrics-pids -p --pid -u --user -d --delay --interval \
+	for o in --json --pretty --dot --openmetrics --prometheus --serve --metrics-pids -p --pid -u --user -d --delay --interval \
 		--ascii --no-color --demo --lesson --readonly -h --help -V --version; do
 		grep -qE -- "(^|[ ,])$o([ ,]|\$)" "$tmp/out" || missing="$missing $o"
 	done

@@ -1,9 +1,11 @@
 #!/bin/sh
-# openmetrics.sh — `ipctop --openmetrics`: promtool (Prometheus's own linter) accepts the output
-# of the real machine and of the hand-built snapshot with hostile names, and with
-# --metrics-pids the channel counts of ipc_fixture's children are what the fixture recorded;
-# the TCP bytes and queued bytes between two processes of a loopback pair are what they sent;
-# as this user and (when root) as nobody. No promtool: a skip, a failure under CI=true.
+# openmetrics.sh — `ipctop --openmetrics` and `--prometheus`: promtool (Prometheus's own
+# linter, which reads the text format) accepts the --prometheus output of the real machine and
+# of the hand-built snapshot with hostile names, and with --metrics-pids the channel counts of
+# ipc_fixture's children are what the fixture recorded; the TCP bytes and queued bytes between
+# two processes of a loopback pair are what they sent; as this user and (when root) as nobody;
+# a busy child's CPU seconds and read bytes counters lie between what /proc/PID/stat and
+# /proc/PID/io said before and after. No promtool: a skip, a failure under CI=true.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 fx_need
@@ -22,9 +24,9 @@ promtool_ok() {
 	sed 's/^/#   /' "$FX_TMP/promtool.out"
 }
 
-"$TESTS_BIN/unit/test_export_openmetrics" --dump --pids >"$FX_TMP/hand.om"
-promtool_ok "promtool accepts the hand-built snapshot's metrics (hostile names, --metrics-pids)" \
-	"$FX_TMP/hand.om"
+"$TESTS_BIN/unit/test_export_openmetrics" --dump --pids --text >"$FX_TMP/hand.prom"
+promtool_ok "promtool accepts the hand-built snapshot's metrics (hostile names, --metrics-pids, text format)" \
+	"$FX_TMP/hand.prom"
 
 run_suite() {
 	local who=$1 ipctop=$2 fixture=$3
@@ -38,12 +40,17 @@ run_suite() {
 	ok $? "ipctop --openmetrics --metrics-pids exits 0 ($who)"
 	tail -n 1 "$FX_TMP/$who.om" | grep -qx '# EOF'
 	ok $? "the output ends with # EOF ($who)"
-	promtool_ok "promtool accepts the --metrics-pids output ($who)" "$FX_TMP/$who.om"
+	grep -qx '# TYPE ipctop_program_cpu_seconds counter' "$FX_TMP/$who.om" &&
+		grep -q '^ipctop_program_cpu_seconds_total{program="' "$FX_TMP/$who.om"
+	ok $? "OpenMetrics: the counter family without _total, its samples with it ($who)"
 	fx_py check_openmetrics.py "$FX_MANIFEST" "$FX_TMP/$who.om"
-	"$@" "$ipctop" --openmetrics >"$FX_TMP/$who-plain.om" 2>"$FX_TMP/$who.err" 9>&-
-	! grep -q 'pid=' "$FX_TMP/$who-plain.om"
+	"$@" "$ipctop" --prometheus --metrics-pids >"$FX_TMP/$who.prom" 2>"$FX_TMP/$who.err" 9>&-
+	ok $? "ipctop --prometheus --metrics-pids exits 0 ($who)"
+	promtool_ok "promtool accepts the --prometheus --metrics-pids output ($who)" "$FX_TMP/$who.prom"
+	"$@" "$ipctop" --prometheus >"$FX_TMP/$who-plain.prom" 2>"$FX_TMP/$who.err" 9>&-
+	! grep -q 'pid=' "$FX_TMP/$who-plain.prom"
 	ok $? "no pid labels without --metrics-pids ($who)"
-	promtool_ok "promtool accepts the plain output ($who)" "$FX_TMP/$who-plain.om"
+	promtool_ok "promtool accepts the plain --prometheus output ($who)" "$FX_TMP/$who-plain.prom"
 	fx_stop_check "fixture-$who"
 }
 
@@ -99,5 +106,49 @@ if fx_start tcp_pair "$PYTHON3" "$FX_TMP/tcp_pair.py"; then
 	fx_stop_check tcp_pair eof
 else
 	ok 1 "the TCP pair starts"
+fi
+# A busy child of this test's own (comm om-busy, a thread spinning): ipctop's counters of it lie
+# between what the kernel said just before and just after (/proc/PID/stat utime+stime over
+# CLK_TCK; /proc/PID/io rchar), once it has run 20 ticks.
+cat >"$FX_TMP/busy.py" <<'PY'
+import ctypes, os, sys, threading
+ctypes.CDLL(None).prctl(15, b"om-busy", 0, 0, 0)
+def spin():
+    while True:
+        pass
+threading.Thread(target=spin, daemon=True).start()
+print("busy %d" % os.getpid(), flush=True)
+print("ready", flush=True)
+sys.stdin.read()
+os._exit(0)
+PY
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+rchar() { sed -n 's/^rchar: //p' "/proc/$1/io"; }
+# value FILE SERIES: the value of the sample SERIES{...} (the whole name and labels) in FILE.
+value() { awk -v s="$2" 'index($0, s " ") == 1 { print $2 }' "$1"; }
+if fx_start busy "$PYTHON3" "$FX_TMP/busy.py"; then
+	busy=$(sed -n 's/^busy //p' "$FX_MANIFEST")
+	hz=$(getconf CLK_TCK)
+	n=0
+	while [ "$(ticks "$busy")" -lt 20 ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
+	t0=$(ticks "$busy") r0=$(rchar "$busy")
+	"$IPCTOP" --openmetrics --metrics-pids -p "$busy" >"$FX_TMP/busy.om" 2>&1 9>&-
+	t1=$(ticks "$busy") r1=$(rchar "$busy")
+	prog=$(value "$FX_TMP/busy.om" 'ipctop_program_cpu_seconds_total{program="om-busy"}')
+	proc=$(value "$FX_TMP/busy.om" "ipctop_process_cpu_seconds_total{pid=\"$busy\",program=\"om-busy\"}")
+	io=$(value "$FX_TMP/busy.om" 'ipctop_program_io_bytes_total{program="om-busy",direction="read"}')
+	awk -v v="${prog:-x}" -v a="$t0" -v b="$t1" -v hz="$hz" \
+		'BEGIN { exit !(v ~ /^[0-9.]+$/ && a >= 20 && v + 0 >= a / hz && v + 0 <= b / hz) }'
+	st=$?
+	ok $st "ipctop_program_cpu_seconds_total of om-busy: $prog s, between $t0 and $t1 ticks of /proc/PID/stat at $hz a second"
+	[ -n "$proc" ] && [ "$proc" = "$prog" ]
+	ok $? "ipctop_process_cpu_seconds_total of its pid: the same ($proc)"
+	io_st=0
+	[ -n "$io" ] && [ "$io" -ge "$r0" ] && [ "$io" -le "$r1" ] && [ "$r0" -gt 0 ] || io_st=1
+	ok $io_st "ipctop_program_io_bytes_total{direction=read} of om-busy: $io, between /proc/PID/io's rchar $r0 and $r1"
+	[ $st -eq 0 ] && [ $io_st -eq 0 ] || grep 'om-busy' "$FX_TMP/busy.om" | sed 's/^/#   /'
+	fx_stop_check busy eof
+else
+	ok 1 "the busy child starts"
 fi
 tap_done

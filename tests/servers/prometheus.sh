@@ -1,7 +1,8 @@
 #!/bin/sh
 # prometheus.sh — ipctop --serve under a real Prometheus (Debian's, started once here on a
 # loopback port with its config and storage in this test's directory): HTTP answers (200 with
-# the OpenMetrics type, 404, 405), Prometheus scrapes it (up is 1: its strict OpenMetrics parser
+# the OpenMetrics type, 404, 405; the text format for a client asking for text/plain, which
+# promtool accepts; the server's scrape and snapshot counters), Prometheus scrapes it (up is 1: its strict OpenMetrics parser
 # accepted the page) and a query through its HTTP API gives ipc_fixture's children's channel
 # counts, and the channels joining each pair of them (ipctop_pair_channels), as the fixture
 # recorded them; 50 concurrent scrapers and a client that sends half a
@@ -64,6 +65,24 @@ type=$(curl -s -o "$FX_TMP/page.om" -w '%{http_code} %{content_type}' --max-time
 [ "$type" = "200 application/openmetrics-text; version=1.0.0; charset=utf-8" ] &&
 	tail -n 1 "$FX_TMP/page.om" | grep -qx '# EOF'
 ok $? "GET /metrics: 200, the OpenMetrics type, a page ending in # EOF ($type)"
+grep -qx 'ipctop_scrapes_total 1' "$FX_TMP/page.om" && grep -qx 'ipctop_snapshots_total 1' "$FX_TMP/page.om" &&
+	grep -qx '# TYPE ipctop_scrapes counter' "$FX_TMP/page.om"
+ok $? "the first scrape: ipctop_scrapes_total 1, ipctop_snapshots_total 1 (OpenMetrics counters)"
+type=$(curl -s -H 'Accept: text/plain' -o "$FX_TMP/page.prom" -w '%{http_code} %{content_type}' --max-time 60 "$URL")
+[ "$type" = "200 text/plain; version=0.0.4; charset=utf-8" ] &&
+	grep -qx '# TYPE ipctop_scrapes_total counter' "$FX_TMP/page.prom" && ! grep -q '^# EOF' "$FX_TMP/page.prom"
+ok $? "GET /metrics with Accept: text/plain: Prometheus's text format ($type)"
+grep -qx 'ipctop_scrapes_total 2' "$FX_TMP/page.prom" && grep -qx 'ipctop_snapshots_total 1' "$FX_TMP/page.prom"
+ok $? "the second scrape within -d: 2 scrapes, still 1 snapshot ($(grep -E '^ipctop_(scrapes|snapshots)_total' "$FX_TMP/page.prom" | tr '\n' ' '))"
+if command -v promtool >/dev/null 2>&1; then
+	promtool check metrics <"$FX_TMP/page.prom" >"$FX_TMP/promtool.out" 2>&1 &&
+		grep -q '^ipctop_channels{' "$FX_TMP/page.prom"
+	st=$?
+	ok $st "promtool accepts the text format page"
+	[ $st -eq 0 ] || sed 's/^/#   /' "$FX_TMP/promtool.out" | head -n 20
+else
+	ci_skip "promtool not installed (Debian package prometheus)"
+fi
 [ "$(http_code "http://127.0.0.1:$PORT/")" = 404 ] && [ "$(http_code "$URL/x")" = 404 ]
 ok $? "GET of another path: 404"
 [ "$(http_code -X POST -d x "$URL")" = 405 ] && [ "$(http_code -X DELETE "$URL")" = 405 ]
@@ -104,6 +123,20 @@ poll_for 60 scraped
 ok $? "Prometheus scraped ipctop --serve (up is 1)"
 [ $? -eq 0 ] || { sed 's/^/#   /' "$FX_TMP/up.json" "$FX_TMP/prometheus.log" | tail -n 20; }
 fx_py check_openmetrics.py "$FX_MANIFEST" "$FX_TMP/q.json" --api
+# The scrape counter as Prometheus stored it: increasing (a rate above 0) over its scrapes.
+counting() {
+	query "$FX_TMP/rate.json" 'rate(ipctop_scrapes_total{job="ipctop"}[1m]) > 0' &&
+		grep -q '"result":\[{' "$FX_TMP/rate.json"
+}
+poll_for 60 counting
+st=$?
+ok $st "Prometheus: rate(ipctop_scrapes_total[1m]) > 0"
+[ $st -eq 0 ] || sed 's/^/#   /' "$FX_TMP/rate.json"
+query "$FX_TMP/snaps.json" 'ipctop_snapshots_total{job="ipctop"} >= 1 < ipctop_scrapes_total{job="ipctop"}' &&
+	grep -q '"result":\[{' "$FX_TMP/snaps.json"
+st=$?
+ok $st "Prometheus: 1 <= ipctop_snapshots_total < ipctop_scrapes_total (scrapes within -d 600 reuse a snapshot)"
+[ $st -eq 0 ] || sed 's/^/#   /' "$FX_TMP/snaps.json"
 
 # A client that sends half a request and waits (until killed), then 50 scrapers.
 "$PYTHON3" -c '

@@ -1,8 +1,10 @@
 /* test_export_openmetrics.c — the OpenMetrics export of the hand-built snapshot: label value
  * escaping (round trip through the spec's unescaping and text_escape's decoding), HELP and TYPE
  * before each family's samples, "# EOF" last, the counts the fixture was built with (see
- * export_fixture.h), pids only with --metrics-pids, no command lines. With --dump [--pids] it
- * prints the text instead (for promtool in openmetrics.sh). */
+ * export_fixture.h), pids only with --metrics-pids, no command lines; the counters of each
+ * program and process from figures set here, named as OpenMetrics and as Prometheus's text
+ * format name counters. With --dump [--pids] [--text] it prints the text instead (for promtool
+ * in openmetrics.sh; --text: the text format). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,16 +13,29 @@
 #include "util/text_escape.h"
 #include "../tap.h"
 
-static char *om_text(const struct snapshot *s, bool pids)
+/* The text of --openmetrics (serve false), or a --serve page as serve_http.c builds it: the
+ * families, the server's counters (7 scrapes, 2 snapshots), the end. */
+static char *page(const struct snapshot *s, bool pids, bool prom_text, bool serve)
 {
 	struct snap_filter flt = { 0 };
 	struct snap_selection sel;
 	struct strbuf sb = STRBUF_INIT;
-	struct om_opts o = { pids, 1500000000ull };
+	struct om_opts o = { pids, 1500000000ull, prom_text };
 	snap_select(s, &flt, &sel);
-	openmetrics_build(&sb, s, &sel, &o);
+	if (serve) {
+		openmetrics_families(&sb, s, &sel, &o);
+		openmetrics_serve_counts(&sb, 7, 2, prom_text);
+		openmetrics_end(&sb, prom_text);
+	} else {
+		openmetrics_build(&sb, s, &sel, &o);
+	}
 	snap_selection_free(&sel);
 	return sb.buf;
+}
+
+static char *om_text(const struct snapshot *s, bool pids, bool prom_text)
+{
+	return page(s, pids, prom_text, false);
 }
 
 /* The spec's unescaping of a label value (\\ \" \n), written here, not taken from ipctop. */
@@ -81,11 +96,24 @@ static void test_escaping(void)
 	sb_free(&v);
 }
 
-/* Every sample's family had "# TYPE" and "# HELP" lines before it; one family at a time; only
- * comments, samples and a last "# EOF". */
-static void test_structure(const char *t, const char *what)
+/* Whether a sample named sample belongs to the family last typed: its name, but in OpenMetrics
+ * a counter family's samples add "_total" to it (and in the text format the family's name
+ * has it already). */
+static bool same_family(const char *sample, const char *typed, const char *type, bool om)
 {
-	char fam[128] = "", typed[128] = "", helped[128] = "";
+	size_t n = strlen(typed);
+	if (strcmp(type, "counter"))
+		return !strcmp(sample, typed);
+	if (om)
+		return !strncmp(sample, typed, n) && !strcmp(sample + n, "_total");
+	return !strcmp(sample, typed) && n > 6 && !strcmp(typed + n - 6, "_total");
+}
+
+/* Every sample's family had "# TYPE" and "# HELP" lines before it; one family at a time; only
+ * comments, samples and (OpenMetrics) a last "# EOF". */
+static void test_structure(const char *t, const char *what, bool om)
+{
+	char fam[128] = "", typed[128] = "", helped[128] = "", type[16] = "";
 	int bad = 0, eofs = 0, samples = 0;
 	const char *line = t;
 	while (*line) {
@@ -94,21 +122,21 @@ static void test_structure(const char *t, const char *what)
 		int len = (int)(nl - line);
 		if (eofs)
 			bad++;
-		if (sscanf(line, "# TYPE %127s", typed) == 1 || sscanf(line, "# HELP %127s", helped) == 1) {
-			if (strcmp(typed, helped) && strcmp(fam, typed) == 0)
+		if (sscanf(line, "# TYPE %127s %15s", typed, type) == 2 || sscanf(line, "# HELP %127s", helped) == 1) {
+			if (strcmp(typed, helped) && same_family(fam, typed, type, om))
 				bad++;   /* a family's metadata after its samples */
 		} else if (len == 5 && !strncmp(line, "# EOF", 5)) {
 			eofs++;
-		} else if (strncmp(line, "# UNIT ", 7) != 0) {
+		} else if (strncmp(line, "# UNIT ", 7) != 0 || !om) {
 			size_t n = strcspn(line, "{ ");
 			snprintf(fam, sizeof(fam), "%.*s", (int)n, line);
-			bad += strcmp(fam, typed) != 0 || strcmp(fam, helped) != 0 || line[0] == '#';
+			bad += !same_family(fam, typed, type, om) || strcmp(typed, helped) != 0 || line[0] == '#';
 			samples++;
 		}
 		line = nl + 1;
 	}
-	ok(!bad && eofs == 1 && samples > 0, "%s: HELP and TYPE before each family, one # EOF last (%d bad lines)",
-	   what, bad);
+	ok(!bad && eofs == om && samples > 0, "%s: HELP and TYPE before each family, %s (%d bad lines)",
+	   what, om ? "one # EOF last" : "no # EOF", bad);
 }
 
 static void has(const char *t, const char *line, const char *what)
@@ -195,7 +223,7 @@ static void test_tcp_threads(void)
 			e[0].has_bytes = true;
 			e[0].tx_bytes = 1000;
 		}
-	char *t = om_text(&s, false);
+	char *t = om_text(&s, false, false);
 	const char *ev = "ev\\\"il\\\\\\\\n\\\\x0a\\\\x1b[31m\\\\xff";
 	char line[256];
 	snprintf(line, sizeof line, "ipctop_pair_sent_bytes{kind=\"tcp\",from=\"%s\",to=\"reader\"} 1000", ev);
@@ -205,14 +233,84 @@ static void test_tcp_threads(void)
 	has(t, "ipctop_threads{state=\"running\"} 1", "threads by state: reader's running thread");
 	has(t, "ipctop_threads{state=\"sleeping\"} 5", "threads by state: 4 main threads and one more");
 	has(t, "ipctop_threads{state=\"unknown\"} 1", "threads by state: reader's unread fourth");
-	test_structure(t, "with TCP pairs and threads");
+	test_structure(t, "with TCP pairs and threads", true);
 	free(t);
-	char *p = om_text(&s, true);
+	char *p = om_text(&s, true, false);
 	snprintf(line, sizeof line, "ipctop_pair_sent_bytes{kind=\"tcp\",from=\"reader\",to=\"%s\",from_pid=\"200\",to_pid=\"300\"} 500", ev);
 	has(p, line, "--metrics-pids: the pids as labels");
 	free(p);
 	r->threads = NULL;
 	r->n_threads = 0;
+	snapshot_free(&s);
+}
+
+/* The counters' figures: writer (100) 150+50 ticks, 12 and 3 switches (export_fixture.c),
+ * 1000 bytes read and 2000 written; locked (400) renamed writer, 7+3 ticks, 5 and 1 switches,
+ * its io not read; reader (200) 1 tick, no io. At 100 ticks a second (the fixture's clock). */
+static void set_counters(struct snapshot *s)
+{
+	static char writer[] = "writer";
+	struct proc_info *w = snapshot_find_proc(s, 100), *l = snapshot_find_proc(s, 400);
+	struct proc_info *r = snapshot_find_proc(s, 200);
+	w->utime = 150;
+	w->stime = 50;
+	w->has_io = true;
+	w->io.rchar = 1000;
+	w->io.wchar = 2000;
+	l->comm = writer;
+	l->utime = 7;
+	l->stime = 3;
+	l->vol_ctxt = 5;
+	l->nonvol_ctxt = 1;
+	r->utime = 1;
+}
+
+static void test_counter_names(const char *om, const char *text)
+{
+	has(om, "# TYPE ipctop_program_cpu_seconds counter", "OpenMetrics: a counter's TYPE without _total");
+	has(om, "# UNIT ipctop_program_cpu_seconds seconds", "OpenMetrics: its UNIT");
+	ok(strstr(om, "\n# HELP ipctop_program_cpu_seconds CPU time") && strstr(om, "counter reset"),
+	   "OpenMetrics: its HELP, saying a drop is a counter reset");
+	has(om, "# TYPE ipctop_scrapes counter", "the server's counters, OpenMetrics");
+	has(text, "# TYPE ipctop_program_cpu_seconds_total counter", "text format: TYPE with _total");
+	has(text, "# TYPE ipctop_scrapes_total counter", "the server's counters, text format");
+	ok(!strstr(text, "# UNIT ") && !strstr(text, "# EOF"), "text format: no UNIT, no # EOF");
+	test_structure(text, "a --serve page in the text format, --metrics-pids", false);
+}
+
+static void test_counters(void)
+{
+	struct snapshot s;
+	export_fixture_build(&s);
+	set_counters(&s);
+	const char *ev = "ev\\\"il\\\\\\\\n\\\\x0a\\\\x1b[31m\\\\xff";
+	char line[256];
+	char *t = om_text(&s, false, false), *p = om_text(&s, true, false);
+	has(t, "ipctop_program_cpu_seconds_total{program=\"writer\"} 2.100000", "CPU: 100's and 400's ticks summed");
+	has(t, "ipctop_program_cpu_seconds_total{program=\"reader\"} 0.010000", "CPU: one tick");
+	snprintf(line, sizeof line, "ipctop_program_cpu_seconds_total{program=\"%s\"} 0.000000", ev);
+	has(t, line, "CPU: the hostile comm escaped");
+	has(t, "ipctop_program_context_switches_total{program=\"writer\",kind=\"voluntary\"} 17", "switches summed");
+	has(t, "ipctop_program_context_switches_total{program=\"writer\",kind=\"involuntary\"} 4", "switches summed");
+	has(t, "ipctop_program_io_bytes_total{program=\"writer\",direction=\"read\"} 1000", "io: 100's only");
+	has(t, "ipctop_program_io_bytes_total{program=\"writer\",direction=\"write\"} 2000", "io: 100's only");
+	ok(!strstr(t, "io_bytes_total{program=\"reader\""), "io: none for a program whose io was not read");
+	ok(!strstr(t, "ipctop_process_cpu") && !strstr(t, "ipctop_scrapes"),
+	   "no per-process counters without --metrics-pids, no server counters outside --serve");
+	has(p, "ipctop_process_cpu_seconds_total{pid=\"100\",program=\"writer\"} 2.000000", "--metrics-pids: CPU of 100");
+	has(p, "ipctop_process_cpu_seconds_total{pid=\"400\",program=\"writer\"} 0.100000", "--metrics-pids: CPU of 400");
+	has(p, "ipctop_process_context_switches_total{pid=\"400\",program=\"writer\",kind=\"voluntary\"} 5",
+	    "--metrics-pids: switches of 400");
+	has(p, "ipctop_process_io_bytes_total{pid=\"100\",program=\"writer\",direction=\"write\"} 2000",
+	    "--metrics-pids: io of 100");
+	ok(!strstr(p, "io_bytes_total{pid=\"400\""), "--metrics-pids: no io for 400");
+	test_structure(p, "with counters, --metrics-pids", true);
+	char *om = page(&s, true, false, true), *text = page(&s, true, true, true);
+	test_structure(om, "a --serve page, --metrics-pids", true);
+	has(om, "ipctop_scrapes_total 7", "--serve: scrapes");
+	has(om, "ipctop_snapshots_total 2", "--serve: snapshots");
+	test_counter_names(om, text);
+	free(t); free(p); free(om); free(text);
 	snapshot_free(&s);
 }
 
@@ -224,7 +322,8 @@ static void test_pids(const char *plain, const char *pids)
 	has(pids, "ipctop_process_channels{pid=\"100\",program=\"writer\",kind=\"sysv_msg\"} 1", "--metrics-pids");
 	has(pids, "ipctop_process_channels{pid=\"400\",program=\"locked\",kind=\"eventfd\"} 1",
 	    "--metrics-pids: a channel counts once for a process holding both ends");
-	ok(!strstr(pids, "pid=\"1\",") && !strstr(pids, "\",kind=\"posix_mq\"}"), "--metrics-pids: no zero rows");
+	ok(!strstr(pids, "ipctop_process_channels{pid=\"1\",") && !strstr(pids, "\",kind=\"posix_mq\"}"),
+	   "--metrics-pids: no zero rows of ipctop_process_channels");
 	ok(strstr(pids, "program=\"ev\\\"il\\\\\\\\n\\\\x0a\\\\x1b[31m\\\\xff\"") != NULL,
 	   "--metrics-pids: the hostile comm escaped");
 	ok(!strstr(plain, "--fast") && !strstr(pids, "--fast"), "no command line in any label");
@@ -236,20 +335,27 @@ int main(int argc, char **argv)
 	struct snapshot s;
 	export_fixture_build(&s);
 	if (argc > 1 && !strcmp(argv[1], "--dump")) {
-		char *t = om_text(&s, argc > 2 && !strcmp(argv[2], "--pids"));
+		bool pids = false, text = false;
+		for (int i = 2; i < argc; i++) {
+			pids |= !strcmp(argv[i], "--pids");
+			text |= !strcmp(argv[i], "--text");
+		}
+		set_counters(&s);
+		char *t = om_text(&s, pids, text);
 		fputs(t, stdout);
 		free(t);
 		snapshot_free(&s);
 		return 0;
 	}
 	test_escaping();
-	char *plain = om_text(&s, false), *pids = om_text(&s, true);
-	test_structure(plain, "plain");
-	test_structure(pids, "--metrics-pids");
+	char *plain = om_text(&s, false, false), *pids = om_text(&s, true, false);
+	test_structure(plain, "plain", true);
+	test_structure(pids, "--metrics-pids", true);
 	test_counts(plain);
 	test_pairs(plain);
 	test_pids(plain, pids);
 	test_tcp_threads();
+	test_counters();
 	free(plain);
 	free(pids);
 	snapshot_free(&s);
