@@ -15,6 +15,7 @@ static void take_procs(struct snapshot *m, const struct snapshot *s, const char 
 		m->procs[m->n_procs] = s->procs[i];
 		struct proc_info *p = &m->procs[m->n_procs];
 		p->runtime_fd1 = 0;
+		p->syscall_fd1 = 0;
 		/* descriptors and mappings name channels and sockets by index in their own
 		 * snapshot: the merge keeps processes without them (--json snapshots have none
 		 * but for -p processes' detail, which the reader does not take) */

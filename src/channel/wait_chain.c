@@ -305,12 +305,17 @@ static bool in_list(const pid_t *v, size_t n, pid_t pid)
 	return false;
 }
 
-/* The peer to follow: the first that waits itself, else the first. */
+const struct task_wait *wait_followed(const struct proc_info *p)
+{
+	return edge_wait(p, 0);
+}
+
+/* The peer to follow: the first that waits on someone itself, else the first. */
 static pid_t next_hop(const struct snapshot *s, const struct task_wait *w)
 {
 	for (size_t e = 0; e < w->n_peers; e++) {
 		const struct proc_info *q = snapshot_find_proc(s, w->peers[e]);
-		if (q && q->wait)
+		if (q && wait_followed(q))
 			return w->peers[e];
 	}
 	return w->n_peers ? w->peers[0] : 0;
@@ -323,9 +328,10 @@ size_t wait_chain(const struct snapshot *s, pid_t pid, pid_t *out, size_t cap)
 		bool seen = in_list(out, n, pid);
 		out[n++] = pid;
 		const struct proc_info *p = snapshot_find_proc(s, pid);
-		if (seen || !p || !p->wait)
+		const struct task_wait *w = p ? wait_followed(p) : NULL;
+		if (seen || !w)
 			break;
-		pid = next_hop(s, p->wait);
+		pid = next_hop(s, w);
 	}
 	return n;
 }

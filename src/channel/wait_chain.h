@@ -19,9 +19,14 @@
  * it names; of a lock wait the holder; of a traced task the tracer; of epoll_wait the peers of every
  * descriptor it watches (each watched entry gets its own channel and peers). */
 void wait_resolve(struct snapshot *s);
-/* The chain from pid: pid, then the first peer it waits on (a peer that itself waits first),
- * and so on until a process that does not wait or one already in the chain (then that pid ends
- * the list again, closing the ring). Writes at most cap pids; returns how many it wrote. */
+/* The wait a chain follows out of p: its main thread's when that is an edge of the graph
+ * above (it has peers; an epoll_wait only when every watched descriptor has one), else the
+ * first of its other threads' that is; NULL when none is (p ends a chain). */
+const struct task_wait *wait_followed(const struct proc_info *p);
+/* The chain from pid: pid, then the first peer its followed wait names (a peer that itself
+ * follows on first), and so on until a process with no followed wait or one already in the
+ * chain (then that pid ends the list again, closing the ring). Writes at most cap pids;
+ * returns how many it wrote. */
 size_t wait_chain(const struct snapshot *s, pid_t pid, pid_t *out, size_t cap);
 
 #endif

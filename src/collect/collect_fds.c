@@ -194,16 +194,17 @@ static void decode_fd(struct snapshot *s, struct scan_ctx *c, pid_t pid, int fd_
 	}
 }
 
-/* One of the schedstat files ipctop itself keeps open (util/kept_fds.h): described as the
- * readlink and stat below would, without them. True when fd is one. */
+/* One of the schedstat or syscall files ipctop itself keeps open (util/kept_fds.h): described
+ * as the readlink and stat below would, without them. True when fd is one. */
 static bool own_kept_fd(struct snapshot *s, int fd, struct fd_info *fi, bool detail)
 {
 	pid_t pid;
+	enum kept_file file;
 	uint64_t dev, ino;
-	if (!kept_fd_lookup(fd, &pid, &dev, &ino))
+	if (!kept_fd_lookup(fd, &pid, &file, &dev, &ino))
 		return false;
 	char target[40];
-	snprintf(target, sizeof(target), "/proc/%d/schedstat", (int)pid);
+	snprintf(target, sizeof(target), "/proc/%d/%s", (int)pid, kept_file_name(file));
 	memset(fi, 0, sizeof(*fi));
 	fi->fd = fd;
 	fi->target = arena_strdup(&s->arena, target);

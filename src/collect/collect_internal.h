@@ -7,6 +7,7 @@
 
 #include "collect/collect.h"
 #include "collect/proc_read.h"
+#include "util/kept_fds.h"
 #include "util/strbuf.h"
 
 struct fdinfo_lists;
@@ -51,8 +52,13 @@ int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bo
 /* Refresh loops: the run time of all of p's threads (0 when not in a loop or too many threads);
  * before is the previous snapshot's record of the same process (same pid and start), or NULL. */
 uint64_t collect_runtime(struct scan_ctx *c, struct proc_info *p, struct proc_info *before);
-/* Close the schedstat descriptor p keeps (a process dropped from the snapshot). */
+/* Close the schedstat and syscall descriptors p keeps (a process dropped from the snapshot). */
 void collect_forget_runtime(struct proc_info *p);
+/* Open /proc/<pid>/<file> to keep it between refreshes, recorded in util/kept_fds (the count
+ * of kept descriptors, and ipctop's own table, read without a readlink and a stat for each);
+ * -1 when it cannot be, or when half the descriptor limit is kept already. The fstat is once
+ * in the file's life. Any worker thread. */
+int collect_keep_open(struct scan_ctx *c, pid_t pid, enum kept_file file);
 /* before, if p has not run since it was taken (else NULL: read p from /proc). */
 const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct proc_info *p,
                                          const struct proc_info *before);
@@ -67,9 +73,11 @@ void collect_reuse_status(struct snapshot *s, struct proc_info *p, const struct 
 void collect_reuse_tables(struct snapshot *s, struct proc_info *p, const struct proc_info *old);
 /* p->wait: the main thread's wait when it sleeps, is in D or stopped (copied from old, the
  * previous record of an idle p, when that has one; from p->pcb for a detail p, so call it
- * after collect_detail); NULL when it runs. */
+ * after collect_detail); NULL when it runs. In a refresh loop its /proc/PID/syscall is kept
+ * open while it waits: taken over from before (the previous record of the same process, or
+ * NULL), else opened (collect_keep_open), and read with one pread. */
 void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
-                  const struct proc_info *old);
+                  const struct proc_info *old, struct proc_info *before);
 /* A process some wait names as a peer, of at most this many threads, gets every thread's
  * wait read (for rings that run through a thread); a detail process always does. */
 enum { TASK_WAITS_MAX = 64 };

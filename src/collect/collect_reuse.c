@@ -100,16 +100,15 @@ static int keep_limit(void)
 	return max;
 }
 
-/* Open pid's schedstat to keep it: recorded in util/kept_fds (the count of kept descriptors,
- * and ipctop's own table, read without a readlink and a stat for each), or -1. The fstat is
- * once in the process's life. */
-static int open_kept(struct scan_ctx *c, pid_t pid)
+int collect_keep_open(struct scan_ctx *c, pid_t pid, enum kept_file file)
 {
+	if (kept_fd_count() >= keep_limit())
+		return -1;
 	char path[48];
 	struct stat st;
-	snprintf(path, sizeof(path), "%d/schedstat", (int)pid);
+	snprintf(path, sizeof(path), "%d/%s", (int)pid, kept_file_name(file));
 	int fd = openat(c->proc_fd, path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0 && (fstat(fd, &st) < 0 || !kept_fd_note(fd, pid, st.st_dev, st.st_ino))) {
+	if (fd >= 0 && (fstat(fd, &st) < 0 || !kept_fd_note(fd, pid, file, st.st_dev, st.st_ino))) {
 		close(fd);
 		return -1;
 	}
@@ -126,8 +125,8 @@ static uint64_t kept_runtime(struct scan_ctx *c, struct proc_info *p, struct pro
 	if (before && before->runtime_fd1 > 0) {
 		fd = before->runtime_fd1 - 1;
 		before->runtime_fd1 = 0;
-	} else if (kept_fd_count() < keep_limit()) {
-		fd = open_kept(c, p->pid);
+	} else {
+		fd = collect_keep_open(c, p->pid, KEPT_SCHEDSTAT);
 	}
 	if (fd < 0)
 		return total_runtime(c, p);
@@ -147,6 +146,10 @@ void collect_forget_runtime(struct proc_info *p)
 	if (p->runtime_fd1 > 0) {
 		kept_fd_close(p->runtime_fd1 - 1);
 		p->runtime_fd1 = 0;
+	}
+	if (p->syscall_fd1 > 0) {
+		kept_fd_close(p->syscall_fd1 - 1);
+		p->syscall_fd1 = 0;
 	}
 }
 

@@ -3,7 +3,8 @@
  * the task walk (collect_threads.c), the descriptors an epoll_wait watches (the epoll fd's
  * fdinfo), and /proc/locks' blocked requests. A process that has not run since the previous
  * snapshot is still in the same call: its wait is copied, not read again. A detail process's
- * main thread is read once, by the PCB (collect_detail), and decoded from there. Unreadable
+ * main thread is read once, by the PCB (collect_detail), and decoded from there. In a refresh
+ * loop a waiting main thread's syscall file stays open, read again with one pread. Unreadable
  * (another user's task as non-root: EACCES) is recorded as unknown, never guessed. */
 #include <errno.h>
 #include <fcntl.h>
@@ -106,24 +107,65 @@ void collect_wait_copy(struct snapshot *s, struct task_wait *w, const struct tas
 	}
 }
 
+/* The /proc/PID/syscall descriptor the previous record of p kept, now p's (-1: none). */
+static int take_kept_call(struct proc_info *p, struct proc_info *before)
+{
+	if (!before || before->syscall_fd1 <= 0)
+		return -1;
+	p->syscall_fd1 = before->syscall_fd1;
+	before->syscall_fd1 = 0;
+	return p->syscall_fd1 - 1;
+}
+
+/* The main thread's call through its kept /proc/PID/syscall (taken over, or opened in a
+ * refresh loop): 1 read into w, 0 the task turned out to run, -1 none kept or the pread
+ * failed (the process has gone, or may no longer be read: then closed, and read by path).
+ * The open file is tied to the process, never to a later one with its pid. */
+static int read_kept_call(struct scan_ctx *c, struct proc_info *p, struct proc_info *before,
+                          struct task_wait *w)
+{
+	int fd = take_kept_call(p, before);
+	bool denied = before && before->wait && before->wait->syscall_nr == -3;   /* not again */
+	if (fd < 0 && c->opts && c->opts->refresh_loop && !denied) {
+		fd = collect_keep_open(c, p->pid, KEPT_SYSCALL);
+		p->syscall_fd1 = fd + 1;
+	}
+	if (fd < 0)
+		return -1;
+	char buf[256];
+	uint64_t args[6], sp, pc;
+	bool regs;
+	ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
+	if (n <= 0 || (buf[n] = '\0', parse_syscall_args(buf, (size_t)n, &w->syscall_nr, args, &sp,
+							    &pc, &regs)) != 0) {
+		kept_fd_close(fd);
+		p->syscall_fd1 = 0;
+		return -1;
+	}
+	return decode_read(w, true, args, p->tracer) ? 1 : 0;
+}
+
 void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
-                  const struct proc_info *old)
+                  const struct proc_info *old, struct proc_info *before)
 {
 	p->wait = NULL;
 	if ((p->flags & PF_KTHREAD) || !wait_state(p->state))
 		return;
 	struct task_wait w = { .tid = p->pid, .state = p->state, .chan = -1 };
 	if (old && old->wait && old->wait->state == p->state) {
+		take_kept_call(p, before);   /* still in the same call: kept for when it moves */
 		collect_wait_copy(s, &w, old->wait, p->tracer);
 	} else if (p->pcb) {
+		take_kept_call(p, before);
 		w.syscall_nr = p->pcb->syscall_nr;   /* read this refresh by collect_detail */
 		if (!decode_read(&w, p->pcb->syscall_nr != -3, p->pcb->args, p->tracer))
 			return;
 		read_watched(s, c, p, &w);
 	} else {
+		int r = read_kept_call(c, p, before, &w);
 		char path[48];
 		snprintf(path, sizeof(path), "%d/syscall", (int)p->pid);
-		if (!read_task_call(c, path, &w, p->tracer))
+		if (r == 0 || (r < 0 && !read_task_call(c, path, &w, p->tracer)))
 			return;
 		read_watched(s, c, p, &w);
 	}

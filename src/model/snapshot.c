@@ -71,9 +71,12 @@ void snapshot_init(struct snapshot *s)
 
 void snapshot_free(struct snapshot *s)
 {
-	for (size_t i = 0; s->procs && i < s->n_procs; i++)   /* tests may unhook procs */
+	for (size_t i = 0; s->procs && i < s->n_procs; i++) {   /* tests may unhook procs */
 		if (s->procs[i].runtime_fd1 > 0)
 			kept_fd_close(s->procs[i].runtime_fd1 - 1);
+		if (s->procs[i].syscall_fd1 > 0)
+			kept_fd_close(s->procs[i].syscall_fd1 - 1);
+	}
 	free(s->procs);
 	free(s->socks);
 	free(s->shm);

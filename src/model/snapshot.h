@@ -226,6 +226,8 @@ struct proc_info {
 	uint64_t sched_runtime;/* schedstat run time of the process (ns), 0 if unknown */
 	int runtime_fd1;       /* refresh loops: /proc/PID/schedstat kept open, plus 1 (0: none);
 	                        * handed on to the next snapshot's record of the process */
+	int syscall_fd1;       /* refresh loops: /proc/PID/syscall kept open while the main thread
+	                        * waits, plus 1 (0: none); handed on the same way */
 	uint32_t flags;        /* enum proc_flag */
 	struct fd_info *fds;   size_t n_fds;
 	struct map_info *maps; size_t n_maps;   /* all lines only with PF_DETAIL, else IPC-relevant ones */

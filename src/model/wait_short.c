@@ -45,6 +45,11 @@ void wait_short_what(struct strbuf *sb, const struct snapshot *s, const struct t
 	case WK_FD: case WK_MQ: put_fd_object(sb, s, w); break;
 	case WK_SYSV_MSG: put_call(sb, w->syscall_nr); sb_printf(sb, " msq %lld", (long long)w->arg); break;
 	case WK_SYSV_SEM: put_call(sb, w->syscall_nr); sb_printf(sb, " sem %lld", (long long)w->arg); break;
+	case WK_EPOLL:
+		put_call(sb, w->syscall_nr);
+		if (w->watch_read)
+			sb_printf(sb, " watching %u fd%s", w->n_watched, w->n_watched == 1 ? "" : "s");
+		break;
 	case WK_LOCK: sb_printf(sb, "lock fd %d", w->fd); break;
 	case WK_STOPPED: sb_puts(sb, "stopped"); break;
 	case WK_TRACED: sb_puts(sb, "traced"); break;

@@ -18,7 +18,7 @@ bool wait_blocked(const struct proc_info *p);
 /* Whether the wait is another user's task that /proc does not let us read. */
 bool wait_unreadable(const struct task_wait *w);
 /* What w does, in a few words: "write pipe", "recvfrom unix", "wait4", "msgrcv msq 3",
- * "lock fd 3", "stopped", "traced", "epoll_wait", "sleep", "pause", "not readable"; " D"
+ * "lock fd 3", "stopped", "traced", "epoll_wait watching 3 fds", "sleep", "pause", "not readable"; " D"
  * appended in D state. */
 void wait_short_what(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w);
 /* "17510 sleep": the pid and its name, escaped (just the pid when not in the snapshot). */

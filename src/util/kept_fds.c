@@ -1,9 +1,10 @@
-/* kept_fds.c — one slot per descriptor number: the pid and inode of a kept-open schedstat file,
- * packed into a single atomic word so that a reader on another thread never sees half of an
- * update. A slot is set after its open and cleared before its close; so a slot seen set names a
- * descriptor that is, at that moment, open as that file. All handles live on one /proc, whose
- * st_dev is kept once; an inode wider than 32 bits or another st_dev is not recorded. The count
- * of recorded descriptors is the bound the collector keeps them under. */
+/* kept_fds.c — one slot per descriptor number: which file (2 bits), the pid (30 bits) and the
+ * inode (32 bits) of a kept-open /proc file, packed into a single atomic word so that a reader
+ * on another thread never sees half of an update. A slot is set after its open and cleared
+ * before its close; so a slot seen set names a descriptor that is, at that moment, open as
+ * that file. All handles live on one /proc, whose st_dev is kept once; an inode wider than 32
+ * bits or another st_dev is not recorded. The count of recorded descriptors is the bound the
+ * collector keeps them under. */
 #include <stdatomic.h>
 #include <unistd.h>
 
@@ -13,14 +14,23 @@ static _Atomic uint64_t slots[KEPT_FDS_MAX];
 static _Atomic uint64_t proc_dev = UINT64_MAX;   /* st_dev of the /proc the handles are on */
 static atomic_int n_kept;
 
-bool kept_fd_note(int fd, pid_t pid, uint64_t dev, uint64_t ino)
+#define PID_BITS 30
+
+const char *kept_file_name(enum kept_file file)
 {
-	if (fd < 0 || fd >= KEPT_FDS_MAX || pid <= 0 || ino == 0 || ino > UINT32_MAX)
+	return file == KEPT_SYSCALL ? "syscall" : "schedstat";
+}
+
+bool kept_fd_note(int fd, pid_t pid, enum kept_file file, uint64_t dev, uint64_t ino)
+{
+	if (fd < 0 || fd >= KEPT_FDS_MAX || pid <= 0 || pid >= (pid_t)1 << PID_BITS || ino == 0 ||
+	    ino > UINT32_MAX || (file != KEPT_SCHEDSTAT && file != KEPT_SYSCALL))
 		return false;
 	uint64_t want = UINT64_MAX;
 	if (!atomic_compare_exchange_strong(&proc_dev, &want, dev) && want != dev)
 		return false;
-	if (atomic_exchange(&slots[fd], (uint64_t)(uint32_t)pid << 32 | ino) == 0)
+	uint64_t v = (uint64_t)file << (32 + PID_BITS) | (uint64_t)(uint32_t)pid << 32 | ino;
+	if (atomic_exchange(&slots[fd], v) == 0)
 		atomic_fetch_add(&n_kept, 1);
 	return true;
 }
@@ -37,14 +47,15 @@ int kept_fd_count(void)
 	return atomic_load(&n_kept);
 }
 
-bool kept_fd_lookup(int fd, pid_t *pid, uint64_t *dev, uint64_t *ino)
+bool kept_fd_lookup(int fd, pid_t *pid, enum kept_file *file, uint64_t *dev, uint64_t *ino)
 {
 	if (fd < 0 || fd >= KEPT_FDS_MAX)
 		return false;
 	uint64_t v = atomic_load(&slots[fd]);
 	if (v == 0)
 		return false;
-	*pid = (pid_t)(v >> 32);
+	*file = (enum kept_file)(v >> (32 + PID_BITS));
+	*pid = (pid_t)(v >> 32 & (((uint64_t)1 << PID_BITS) - 1));
 	*ino = v & UINT32_MAX;
 	*dev = atomic_load(&proc_dev);
 	return true;

@@ -1,6 +1,6 @@
-/* kept_fds.h — a record of the descriptors ipctop keeps open between refreshes (one
- * /proc/PID/schedstat per process), so that ipctop's own descriptor table can be described
- * without a readlink and a stat for each of them. */
+/* kept_fds.h — a record of the descriptors ipctop keeps open between refreshes (a process's
+ * /proc/PID/schedstat, and /proc/PID/syscall while its main thread waits), so that ipctop's own
+ * descriptor table can be described without a readlink and a stat for each of them. */
 #ifndef IPCTOP_KEPT_FDS_H
 #define IPCTOP_KEPT_FDS_H
 
@@ -12,14 +12,20 @@
  * process's schedstat anew each refresh. */
 enum { KEPT_FDS_MAX = 1 << 16 };
 
-/* Record fd, just opened as /proc/<pid>/schedstat with this st_dev and st_ino. False when it
- * cannot be recorded (then it is not to be kept). Any thread. */
-bool kept_fd_note(int fd, pid_t pid, uint64_t dev, uint64_t ino);
+/* Which file of /proc/<pid> a kept descriptor is open on. */
+enum kept_file { KEPT_SCHEDSTAT = 1, KEPT_SYSCALL = 2 };
+/* The file's name in /proc/<pid>: "schedstat", "syscall". */
+const char *kept_file_name(enum kept_file file);
+
+/* Record fd, just opened as /proc/<pid>/<file> with this st_dev and st_ino. False when it
+ * cannot be recorded (then it is not to be kept): a pid of 2^30 or more (Linux's are below
+ * 2^22), an inode wider than 32 bits, another /proc. Any thread. */
+bool kept_fd_note(int fd, pid_t pid, enum kept_file file, uint64_t dev, uint64_t ino);
 /* Forget fd, then close it. Any thread. */
 int kept_fd_close(int fd);
 /* How many descriptors are recorded (kept open) now. */
 int kept_fd_count(void);
-/* If fd is a recorded handle: its pid, st_dev and st_ino. */
-bool kept_fd_lookup(int fd, pid_t *pid, uint64_t *dev, uint64_t *ino);
+/* If fd is a recorded handle: its pid, which file, st_dev and st_ino. */
+bool kept_fd_lookup(int fd, pid_t *pid, enum kept_file *file, uint64_t *dev, uint64_t *ino);
 
 #endif

@@ -1,5 +1,6 @@
 /* waits_rows.c — which processes the waits screen shows and in which order: the blocked ones
- * (model/wait_short.h) of the list's scope, each with its chain (channel/wait_chain.h), those
+ * (model/wait_short.h) and those in a ring of waits (through any of their threads) of the
+ * list's scope, each with its chain (channel/wait_chain.h), those
  * blocked longest first; the filter (every word must match a process of the chain: its pid or
  * part of its name); the selection kept on a pid across refreshes; the text of a chain. */
 #include <stdio.h>
@@ -68,8 +69,8 @@ void waits_rebuild(struct waits_state *t, struct view_ctx *v)
 	t->n_rows = t->n_blocked = 0;
 	for (size_t i = 0; i < s->n_procs; i++) {
 		const struct proc_info *p = &s->procs[i];
-		if (!wait_blocked(p) || !view_proc_in_scope(v, p))
-			continue;
+		if (!(wait_blocked(p) || wait_cycle_of(s, p->pid) >= 0) || !view_proc_in_scope(v, p))
+			continue;   /* in a ring: blocked through a thread other than its main one */
 		t->n_blocked++;
 		if (t->n_rows == t->cap_rows) {
 			t->cap_rows = t->cap_rows ? t->cap_rows * 2 : 32;
@@ -152,6 +153,19 @@ static void put_hop(struct strbuf *sb, const struct snapshot *s, pid_t pid)
 	}
 }
 
+/* What p waits on towards the next hop: its main thread's wait, or "thread TID read pipe"
+ * when the chain goes on through another of its threads. */
+static void put_followed(struct strbuf *sb, const struct snapshot *s, const struct proc_info *p)
+{
+	const struct task_wait *w = wait_followed(p);
+	if (!w)
+		w = p->wait;
+	if (w && w->tid != p->pid)
+		sb_printf(sb, "thread %d ", (int)w->tid);
+	if (w)
+		wait_short_what(sb, s, w);
+}
+
 void waits_chain_text(const struct view_ctx *v, const struct waits_row *r, struct strbuf *sb,
 		      struct waits_span *span)
 {
@@ -170,7 +184,7 @@ void waits_chain_text(const struct view_ctx *v, const struct waits_row *r, struc
 		if (p)
 			sb_putc(sb, ' ');
 		if (p && !last)
-			wait_short_what(sb, s, p->wait);
+			put_followed(sb, s, p);
 		else if (p)
 			wait_short_state(sb, p, s);
 		if (!last)

@@ -35,6 +35,7 @@ TMUX_TESTS = \
 	tests/tui/graph_addr.sh \
 	tests/tui/waits_pcb.sh \
 	tests/tui/waits_screen.sh \
+	tests/tui/waits_cases.sh \
 	tests/tui/kthreads.sh \
 	tests/tui/columns.sh \
 	tests/tui/quicksort.sh \

@@ -293,13 +293,15 @@ quit_ok() {
 	wait_gone; ok $? "$1: q quits"
 }
 
-# start_fixture NAME [ARGS...]: tests/fixture/NAME in the background, its manifest in
-# $tmp/manifest, held open by fd 9 on its control fifo (close fd 9 to end it); sets fixture_pid.
-# Bails out when it does not get ready.
+# start_fixture NAME [ARGS...]: tests/fixture/NAME in the background (run by the words of
+# $fx_prefix first when set, e.g. setpriv and env), its manifest in $tmp/manifest, held open by
+# fd 9 on its control fifo (close fd 9 to end it); sets fixture_pid. Bails out when it does not
+# get ready.
 start_fixture() {
 	fx_name=$1; shift
+	rm -f "$tmp/ctl"
 	mkfifo "$tmp/ctl"
-	"$TESTS_BIN/fixture/$fx_name" "$@" <"$tmp/ctl" >"$tmp/manifest" 2>"$tmp/fixture.err" &
+	$fx_prefix "$TESTS_BIN/fixture/$fx_name" "$@" <"$tmp/ctl" >"$tmp/manifest" 2>"$tmp/fixture.err" &
 	fixture_pid=$!
 	exec 9>"$tmp/ctl"
 	i=0

@@ -1,5 +1,8 @@
 /* test_collect_reuse.c — refresh that follows activity, on real processes: a process that has
- * not run keeps its descriptors from the previous snapshot; one that ran is read again. */
+ * not run keeps its descriptors from the previous snapshot; one that ran is read again. A
+ * waiting process's /proc/PID/syscall stays open from one refresh to the next (the same
+ * descriptor, read again when it ran), and is not handed to another process with its pid. */
+#include <sys/resource.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -61,6 +64,25 @@ static void wait_blocked(pid_t pid, size_t want, struct snapshot *tmp)
 	}
 }
 
+/* Wait until pid sleeps (state S in /proc/PID/stat): the woken child, its descriptor opened,
+ * is back in read. */
+static void wait_sleeping(pid_t pid)
+{
+	char path[64], buf[512];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	for (int i = 0; i < 200; i++) {
+		FILE *f = fopen(path, "r");
+		size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+		if (f)
+			fclose(f);
+		buf[n] = '\0';
+		const char *p = strrchr(buf, ')');
+		if (p && p[1] == ' ' && p[2] == 'S')
+			return;
+		usleep(10000);
+	}
+}
+
 /* The start time (field 22 of /proc/PID/stat, read here), or 0 when PID names no process. */
 static uint64_t start_time_now(pid_t pid)
 {
@@ -98,8 +120,10 @@ static bool look_at_handle(const struct snapshot *s, const struct fd_info *fi, p
 	if (!same_process(s, pid))
 		return false;
 	pid_t kept_pid;
+	enum kept_file file;
 	uint64_t dev, ino;
-	*recorded = kept_fd_lookup(fi->fd, &kept_pid, &dev, &ino) && kept_pid == pid;
+	*recorded = kept_fd_lookup(fi->fd, &kept_pid, &file, &dev, &ino) && kept_pid == pid &&
+		    file == KEPT_SCHEDSTAT;
 	char path[64], link[64];
 	struct stat st;
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fi->fd);
@@ -188,8 +212,72 @@ static void check_wait(struct snapshot *s, pid_t child, int ctl, const char *how
 	ok(w && w->n_peers == 1 && w->peers[0] == getpid(), "%s: for this process, the writer", how);
 }
 
+/* The child's /proc/PID/syscall as s keeps it open: the descriptor, when the record of kept
+ * descriptors names it the child's syscall file and readlink and fstat agree (its inode in
+ * *ino); -1 when s keeps none, -2 when it is described wrong. */
+static int kept_call(const struct snapshot *s, pid_t child, uint64_t *ino)
+{
+	const struct proc_info *p = snapshot_find_proc(s, child);
+	if (!p || p->syscall_fd1 <= 0)
+		return -1;
+	int fd = p->syscall_fd1 - 1;
+	pid_t pid;
+	enum kept_file file;
+	uint64_t dev;
+	struct stat st;
+	char path[64], link[64], want[64];
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	snprintf(want, sizeof(want), "/proc/%d/syscall", (int)child);
+	ssize_t n = readlink(path, link, sizeof(link) - 1);
+	link[n > 0 ? n : 0] = '\0';
+	if (!kept_fd_lookup(fd, &pid, &file, &dev, ino) || pid != child || file != KEPT_SYSCALL ||
+	    fstat(fd, &st) < 0 || st.st_ino != *ino || st.st_dev != dev || strcmp(link, want))
+		return -2;
+	return fd;
+}
+
+/* A snapshot whose previous one's record of the child has another start time (as when its pid
+ * is taken by a new process) opens the child's syscall file anew; the old one stays with the
+ * old record and is closed with it. */
+static void check_pid_reuse(struct snapshot *prev, pid_t child, int ctl)
+{
+	struct proc_info *p = snapshot_find_proc(prev, child);
+	uint64_t ino_old, ino_new;
+	int old = kept_call(prev, child, &ino_old);
+	ok(old >= 0, "the previous snapshot keeps the child's syscall file (fd %d)", old);
+	if (p)
+		p->start_time += 1;   /* another process with the same pid, to that snapshot */
+	struct collect_opts o = { .refresh_loop = true, .prev = prev };
+	struct snapshot d;
+	snapshot_init(&d);
+	ok(snapshot_take(&d, &o) == 0, "a snapshot after the pid's \"reuse\"");
+	int now = kept_call(&d, child, &ino_new);
+	ok(now >= 0 && now != old && p && p->syscall_fd1 == old + 1,
+	   "the kept file is not handed to the new process: it gets its own (fd %d, the old %d stays)",
+	   now, old);
+	check_wait(&d, child, ctl, "read anew");
+	snapshot_free(prev);
+	pid_t pid;
+	enum kept_file file;
+	uint64_t dev, ino;
+	ok(!kept_fd_lookup(old, &pid, &file, &dev, &ino) && fcntl(old, F_GETFD) < 0,
+	   "the old one is closed with the old record");
+	snapshot_free(&d);
+}
+
+/* Room for the kept descriptors of every process here, even while other tests run many. */
+static void raise_fd_limit(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
 int main(void)
 {
+	raise_fd_limit();
 	int ctl = -1;
 	pid_t child = start_child(&ctl);
 	ok(child > 0, "child started");
@@ -208,9 +296,15 @@ int main(void)
 	is_int(fds_of(&b, child), n0, "idle child keeps its descriptors");
 	check_wait(&a, child, ctl, "read");
 	check_wait(&b, child, ctl, "carried over");
+	uint64_t ino_b = 0, ino_c = 0;
+	int fd_b = kept_call(&b, child, &ino_b);
+	struct proc_info *pa0 = snapshot_find_proc(&a, child);
+	ok(fd_b >= 0 && pa0 && pa0->syscall_fd1 == 0,
+	   "the waiting child's syscall file, kept open, is handed on to the next snapshot (fd %d)", fd_b);
 
 	ok(write(ctl, "x", 1) == 1, "wake the child");
 	wait_blocked(child, n0 + 1, &tmp);
+	wait_sleeping(child);
 	struct held_set before = held_of(&b);
 	o.prev = &b;
 	snapshot_init(&c);
@@ -228,6 +322,10 @@ int main(void)
 	   pa->vol_ctxt == pb->vol_ctxt && !strcmp(pa->cmdline, pb->cmdline), "status fields and command line carried over");
 	struct proc_info *pc = snapshot_find_proc(&c, child);
 	is_str(pc ? pc->comm : NULL, "reuse-woken", "a process that ran shows its new name");
+	int fd_c = kept_call(&c, child, &ino_c);
+	ok(fd_c == fd_b && ino_c == ino_b,
+	   "after it ran its wait is read again through the same kept descriptor (fd %d, was %d)", fd_c, fd_b);
+	check_wait(&c, child, ctl, "read again");
 	check_own_handles(&c, &before);
 	free(before.pid);
 	free(before.start);
@@ -238,6 +336,8 @@ int main(void)
 	snapshot_init(&a);
 	snapshot_take(&a, &o);
 	is_int(a.n_reused, 0, "a full rescan carries nothing over");
+	check_pid_reuse(&a, child, ctl);
+	snapshot_init(&a);   /* freed by check_pid_reuse */
 
 	close(ctl);
 	waitpid(child, NULL, 0);
