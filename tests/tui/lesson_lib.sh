@@ -3,6 +3,10 @@
 # the record (pids with their start times, so a reused pid is never taken for a lesson
 # process), step with n and wait for the step, and check that nothing of the lesson is left.
 
+# What a lesson's screen shows after a new snapshot: on a machine loaded by other tests (the
+# sanitizer build beside a scale test) one takes more than wait_for's 10 s.
+WAIT_TENTHS=300
+
 # lesson_start NAME COLS ROWS [nobody]: ipctop --lesson NAME in a new pane (session
 # "NAME-COLSxROWS[-nobody]"), the helpers recording to $rec; waits for the first step's title.
 # With nobody: copies of ipctop and its helper, run as the user nobody (lesson_nobody_ok first).

@@ -94,10 +94,10 @@ wait_until() {
 has_text() { case $1 in *"$want"*) return 0 ;; esac; return 1; }
 has_re() { printf '%s\n' "$1" | grep -Eq -- "$want"; }
 
-# wait_for TEXT [TENTHS]: until the pane shows TEXT.
-wait_for() { want=$1; wait_until has_text "${2:-100}"; }
+# wait_for TEXT [TENTHS]: until the pane shows TEXT (TENTHS: by default $WAIT_TENTHS, else 100).
+wait_for() { want=$1; wait_until has_text "${2:-${WAIT_TENTHS:-100}}"; }
 # wait_re ERE [TENTHS]: until a line of the pane matches the extended regular expression.
-wait_re() { want=$1; wait_until has_re "${2:-100}"; }
+wait_re() { want=$1; wait_until has_re "${2:-${WAIT_TENTHS:-100}}"; }
 
 # probe: the search prompt opens on '/' (a menu would take the key) and closes on Esc; true
 # when it did and no menu is on screen. Sent after keys that must open nothing, it says they

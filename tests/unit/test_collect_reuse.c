@@ -236,6 +236,16 @@ static int kept_call(const struct snapshot *s, pid_t child, uint64_t *ino)
 	return fd;
 }
 
+/* Whether the collector's budget of kept descriptors (half the descriptor limit, a schedstat
+ * and at most a syscall file per process) has room for every process of s: beside another
+ * test's 10000 processes it has none left for the child, the newest pid, read last. */
+static bool kept_room(const struct snapshot *s)
+{
+	struct rlimit rl;
+	size_t room = getrlimit(RLIMIT_NOFILE, &rl) == 0 ? (size_t)rl.rlim_cur / 2 : 0;
+	return 2 * s->n_procs + 64 <= room;
+}
+
 /* A snapshot whose previous one's record of the child has another start time (as when its pid
  * is taken by a new process) opens the child's syscall file anew; the old one stays with the
  * old record and is closed with it. */
@@ -244,7 +254,9 @@ static void check_pid_reuse(struct snapshot *prev, pid_t child, int ctl)
 	struct proc_info *p = snapshot_find_proc(prev, child);
 	uint64_t ino_old, ino_new;
 	int old = kept_call(prev, child, &ino_old);
-	ok(old >= 0, "the previous snapshot keeps the child's syscall file (fd %d)", old);
+	bool room = kept_room(prev);
+	if (room)
+		ok(old >= 0, "the previous snapshot keeps the child's syscall file (fd %d)", old);
 	if (p)
 		p->start_time += 1;   /* another process with the same pid, to that snapshot */
 	struct collect_opts o = { .refresh_loop = true, .prev = prev };
@@ -252,16 +264,20 @@ static void check_pid_reuse(struct snapshot *prev, pid_t child, int ctl)
 	snapshot_init(&d);
 	ok(snapshot_take(&d, &o) == 0, "a snapshot after the pid's \"reuse\"");
 	int now = kept_call(&d, child, &ino_new);
-	ok(now >= 0 && now != old && p && p->syscall_fd1 == old + 1,
-	   "the kept file is not handed to the new process: it gets its own (fd %d, the old %d stays)",
-	   now, old);
+	if (room)
+		ok(now >= 0 && now != old && p && p->syscall_fd1 == old + 1,
+		   "the kept file is not handed to the new process: it gets its own (fd %d, the old %d stays)",
+		   now, old);
 	check_wait(&d, child, ctl, "read anew");
 	snapshot_free(prev);
 	pid_t pid;
 	enum kept_file file;
 	uint64_t dev, ino;
-	ok(!kept_fd_lookup(old, &pid, &file, &dev, &ino) && fcntl(old, F_GETFD) < 0,
-	   "the old one is closed with the old record");
+	if (room)
+		ok(!kept_fd_lookup(old, &pid, &file, &dev, &ino) && fcntl(old, F_GETFD) < 0,
+		   "the old one is closed with the old record");
+	else
+		skip(3, "more processes here than the collector keeps descriptors for (another test's)");
 	snapshot_free(&d);
 }
 
@@ -299,8 +315,12 @@ int main(void)
 	uint64_t ino_b = 0, ino_c = 0;
 	int fd_b = kept_call(&b, child, &ino_b);
 	struct proc_info *pa0 = snapshot_find_proc(&a, child);
-	ok(fd_b >= 0 && pa0 && pa0->syscall_fd1 == 0,
-	   "the waiting child's syscall file, kept open, is handed on to the next snapshot (fd %d)", fd_b);
+	bool room = kept_room(&b);
+	if (room)
+		ok(fd_b >= 0 && pa0 && pa0->syscall_fd1 == 0,
+		   "the waiting child's syscall file, kept open, is handed on to the next snapshot (fd %d)", fd_b);
+	else
+		skip(1, "more processes here than the collector keeps descriptors for (another test's)");
 
 	ok(write(ctl, "x", 1) == 1, "wake the child");
 	wait_blocked(child, n0 + 1, &tmp);
@@ -323,8 +343,11 @@ int main(void)
 	struct proc_info *pc = snapshot_find_proc(&c, child);
 	is_str(pc ? pc->comm : NULL, "reuse-woken", "a process that ran shows its new name");
 	int fd_c = kept_call(&c, child, &ino_c);
-	ok(fd_c == fd_b && ino_c == ino_b,
-	   "after it ran its wait is read again through the same kept descriptor (fd %d, was %d)", fd_c, fd_b);
+	if (room)
+		ok(fd_c >= 0 && fd_c == fd_b && ino_c == ino_b,
+		   "after it ran its wait is read again through the same kept descriptor (fd %d, was %d)", fd_c, fd_b);
+	else
+		skip(1, "more processes here than the collector keeps descriptors for (another test's)");
 	check_wait(&c, child, ctl, "read again");
 	check_own_handles(&c, &before);
 	free(before.pid);
