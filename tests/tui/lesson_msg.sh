@@ -28,7 +28,7 @@ for size in "120 40" "80 24"; do
 	sender=$(rec_pid msg-sender) receiver=$(rec_pid msg-receiver)
 	[ -n "$(queue_field "$msqid" 2)" ]
 	ok $? "$1x$2: the kernel lists the recorded queue $msqid"
-	wait_re "msg id $msqid .*$receiver \(msg-r"
+	wait_re "msg id $msqid .*$receiver \(msg-"   # "(msg-…": cut at 80 columns when the id is long
 	ok $? "$1x$2: the sender's IPC tab shows the queue and the receiver"
 	step 2
 	i=0   # until the next message would not fit: the queue is full
