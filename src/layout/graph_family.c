@@ -23,7 +23,7 @@ static pid_t family_root(const struct snapshot *s, size_t i)
 	for (int depth = 0; depth < MAX_DEPTH; depth++) {
 		if (p->ppid <= 0 || p->ppid == p->pid)
 			break;
-		const struct proc_info *parent = snapshot_find_proc(s, p->ppid);
+		const struct proc_info *parent = snapshot_find_proc_on(s, p->ppid, p->host);   /* --merge: its host's */
 		if (!parent || !same_program(parent, p))
 			break;
 		p = parent;

@@ -65,12 +65,17 @@ int graph_model_find(const struct graph_model *g, uint64_t key)
 	return -1;
 }
 
-int graph_model_node_of_pid(const struct graph_model *g, pid_t pid)
+int graph_model_node_of_proc(const struct graph_model *g, pid_t pid, uint64_t start)
 {
 	for (size_t i = 0; i < g->n_members; i++)
-		if (g->members[i].pid == pid)
+		if (g->members[i].pid == pid && (!start || !g->members[i].start || g->members[i].start == start))
 			return (int)g->members[i].node;
 	return -1;
+}
+
+int graph_model_node_of_pid(const struct graph_model *g, pid_t pid)
+{
+	return graph_model_node_of_proc(g, pid, 0);
 }
 
 void graph_model_free(struct graph_model *g)
@@ -163,7 +168,7 @@ static const struct proc_info *proc_of(const struct snapshot *s, const struct en
 {
 	if (ep->proc >= 0 && (size_t)ep->proc < s->n_procs)
 		return &s->procs[ep->proc];
-	return snapshot_find_proc(s, ep->pid);
+	return snapshot_find_proc_on(s, ep->pid, ep->host);
 }
 
 /* A process's key: its pid, and on a --merge (pids repeat across hosts) its host's name
@@ -185,7 +190,7 @@ static uint64_t proc_key(const struct builder *b, const struct proc_info *p, pid
 	size_t i = (size_t)(p - b->s->procs);
 	if (b->fam.size[i] < 2)
 		return pid_key(p, pid);
-	const struct proc_info *top = snapshot_find_proc(b->s, b->fam.root[i]);
+	const struct proc_info *top = snapshot_find_proc_on(b->s, b->fam.root[i], p->host);
 	if (top && top->comm)
 		*name = top->comm;
 	return pid_key(p, b->fam.root[i]) | KEY_GROUP;
@@ -207,16 +212,20 @@ static uint32_t node_of_pid(struct builder *b, const struct endpoint *ep)
 	const struct proc_info *p = proc_of(b->s, ep);
 	const char *comm;
 	uint64_t key = proc_key(b, p, ep->pid, &comm);
-	struct gnode proto = { .key = key, .type = key & KEY_GROUP ? GN_GROUP : GN_PROC, .pid = ep->pid, .chan = -1 };
+	uint64_t start = p ? p->start_time : 0;
+	struct gnode proto = { .key = key, .type = key & KEY_GROUP ? GN_GROUP : GN_PROC, .pid = ep->pid,
+			       .start = start, .chan = -1 };
 	set_name(&proto, comm, strlen(comm));
 	uint32_t idx = node_by_key(b, &proto);
 	struct gnode *n = &b->g->nodes[idx];
 	if (u64map_put(&b->counted_pid, pid_key(p, ep->pid), (int32_t)idx) < 0) {
 		n->count++;
-		if (ep->pid < n->pid)
+		if (ep->pid < n->pid) {
 			n->pid = ep->pid;
+			n->start = start;
+		}
 		XGROW(b->g->members, b->g->cap_members, b->g->n_members + 1);
-		b->g->members[b->g->n_members++] = (struct gmember){ ep->pid, idx };
+		b->g->members[b->g->n_members++] = (struct gmember){ ep->pid, start, idx };
 	}
 	return idx;
 }
@@ -407,7 +416,8 @@ static void drop_lonely_nodes(struct graph_model *g)
 	size_t kept = 0;
 	for (size_t i = 0; i < g->n_members; i++)
 		if (used[g->members[i].node])
-			g->members[kept++] = (struct gmember){ g->members[i].pid, new_index[g->members[i].node] };
+			g->members[kept++] = (struct gmember){ g->members[i].pid, g->members[i].start,
+							       new_index[g->members[i].node] };
 	g->n_members = kept;
 	free(new_index);
 	free(used);

@@ -22,6 +22,8 @@ struct dline {
 	char *value;
 	int attr;
 	pid_t jump;                /* peer process to open on Enter, or 0 */
+	uint64_t jump_start;       /* its start time (--merge: pids repeat across hosts), or 0:
+	                            * the process jump on the shown process's host */
 };
 struct dlines { struct dline *v; size_t n, cap; };
 

@@ -89,7 +89,8 @@ static void open_end(struct chans_state *t, struct view_ctx *v)
 		view_status(v, "no process holds that end here");
 		return;
 	}
-	view_select(v, snapshot_find_proc(v->cur, pid));
+	/* --merge: the end's own host's process of that pid, not the first host's */
+	view_select(v, snapshot_find_proc_on(v->cur, pid, c->ep[t->end].host));
 	if (v->sel_pid == pid)
 		view_open(v, "detail", NULL);
 }

@@ -32,6 +32,7 @@ void dline_add_sb(struct dlines *d, const char *help, const char *label, int att
 	l->value = xstrdup(sb_str(value));
 	l->attr = attr;
 	l->jump = jump;
+	l->jump_start = 0;
 }
 
 void dline_add(struct dlines *d, const char *help, const char *label, int attr, pid_t jump,
@@ -82,10 +83,8 @@ static void detail_snapshot(void *st, struct view_ctx *v, const struct snapshot 
 {
 	(void)v;
 	struct detail_state *d = st;
-	const struct proc_info *p = old ? snapshot_find_proc(old, d->pid) : NULL;
+	const struct proc_info *p = old ? snapshot_find_proc_at(old, d->pid, d->start) : NULL;
 	memset(&d->before, 0, sizeof(d->before));
-	if (p && p->start_time != d->start)
-		p = NULL;
 	if (p)
 		d->before = (struct detail_before){ p->pid, p->start_time, p->vol_ctxt, p->nonvol_ctxt,
 						    old->taken_ms };
@@ -112,7 +111,12 @@ static void draw_title(struct detail_state *d, WINDOW *w, const struct proc_info
 		ui_put_str(w, 0, x, "(process has exited)", cols - x, ui_attr(UI_WARN));
 		return;
 	}
-	x += ui_put_text(w, 0, x, p->comm, p->comm ? strlen(p->comm) : 0, 20, A_BOLD) + 2;
+	x += ui_put_text(w, 0, x, p->comm, p->comm ? strlen(p->comm) : 0, 20, A_BOLD) + 1;
+	if (p->host) {                 /* --merge: pids repeat across hosts */
+		x += ui_put_str(w, 0, x, "on ", cols - x, ui_attr(UI_DIM));
+		x += ui_put_text(w, 0, x, p->host, strlen(p->host), 24, A_BOLD) + 1;
+	}
+	x++;
 	if (p->cmdline)
 		ui_put_text(w, 0, x, p->cmdline, strlen(p->cmdline), cols - x, ui_attr(UI_DIM));
 }
@@ -184,13 +188,23 @@ static void set_tab(struct detail_state *d, int tab)
 	d->sel = d->top = 0;
 }
 
-/* Show pid instead, remembering the one shown for Backspace. */
-static void open_peer(struct detail_state *d, struct view_ctx *v, pid_t pid)
+/* The process a line jumps to: pid that started at start, or (start 0) pid on the host of
+ * the process shown (--merge: pids repeat across hosts; one host's snapshot: pid). */
+static const struct proc_info *jump_target(const struct detail_state *d, const struct view_ctx *v,
+					   pid_t pid, uint64_t start)
 {
-	if (pid == d->pid)
-		return;
-	const struct proc_info *p = snapshot_find_proc(v->cur, pid);
-	if (!p)
+	if (start)
+		return snapshot_find_proc_at(v->cur, pid, start);
+	const struct proc_info *cur = shown(d, v);
+	return snapshot_find_proc_on(v->cur, pid, cur ? cur->host : NULL);
+}
+
+/* Show pid (started at start, or 0: see jump_target) instead, remembering the one shown for
+ * Backspace. */
+static void open_peer(struct detail_state *d, struct view_ctx *v, pid_t pid, uint64_t start)
+{
+	const struct proc_info *p = jump_target(d, v, pid, start);
+	if (!p || (p->pid == d->pid && p->start_time == d->start))
 		return;
 	if (d->n_history == DETAIL_HISTORY) {
 		memmove(d->history, d->history + 1, (DETAIL_HISTORY - 1) * sizeof d->history[0]);
@@ -237,7 +251,7 @@ static void lines_key(struct detail_state *d, struct view_ctx *v, enum action a)
 		break;
 	case ACT_ENTER:
 		if (d->sel < d->lines.n && d->lines.v[d->sel].jump > 0)
-			open_peer(d, v, d->lines.v[d->sel].jump);
+			open_peer(d, v, d->lines.v[d->sel].jump, d->lines.v[d->sel].jump_start);
 		break;
 	default: break;
 	}

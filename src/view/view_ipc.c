@@ -91,7 +91,16 @@ static void put_traffic(struct strbuf *sb, const struct snapshot *s, const struc
 	}
 }
 
-/* One line per peer of channel c (other than this process's own endpoint self). */
+/* The process of endpoint e: by its index, else its pid on its host; or NULL. */
+static const struct proc_info *peer_proc(const struct snapshot *s, const struct endpoint *e)
+{
+	if (e->proc >= 0 && (size_t)e->proc < s->n_procs)
+		return &s->procs[e->proc];
+	return e->pid > 0 ? snapshot_find_proc_on(s, e->pid, e->host) : NULL;
+}
+
+/* One line per peer of channel c (other than this process's own endpoint self). Enter on it
+ * opens the peer by its pid and start time: on a --merge another host may have its pid. */
 static void add_peers(const struct snapshot *s, const struct channel *c, size_t self,
 		      struct strbuf *first, const char *label, struct dlines *d)
 {
@@ -110,6 +119,9 @@ static void add_peers(const struct snapshot *s, const struct channel *c, size_t 
 		if (!any)
 			put_traffic(&sb, s, c, &c->ep[self]);
 		dline_add_sb(d, "ipc.peer", any ? "" : label, attr, pid, &sb);
+		const struct proc_info *peer = pid > 0 ? peer_proc(s, &c->ep[e]) : NULL;
+		if (peer && peer->pid == pid)
+			d->v[d->n - 1].jump_start = peer->start_time;
 		sb_free(&sb);
 		any = true;
 	}

@@ -15,8 +15,7 @@
 
 const struct proc_info *memcmp_other(const struct detail_state *d, const struct snapshot *s)
 {
-	const struct proc_info *q = d->cmp_pid ? snapshot_find_proc(s, d->cmp_pid) : NULL;
-	return q && q->start_time == d->cmp_start ? q : NULL;
+	return d->cmp_pid ? snapshot_find_proc_at(s, d->cmp_pid, d->cmp_start) : NULL;
 }
 
 static void compare_with(struct detail_state *d, struct view_ctx *v, const struct proc_info *q)
@@ -40,9 +39,10 @@ static bool shares_memory(const struct proc_info *p, const struct proc_info *q)
 	return false;
 }
 
+/* q is another process than p (--merge: another host's of p's pid is) of the same snapshot. */
 static bool comparable(const struct proc_info *p, const struct proc_info *q)
 {
-	return q && q->pid != p->pid && !(q->flags & PF_KTHREAD);
+	return q && q != p && !(q->flags & PF_KTHREAD);
 }
 
 /* The -p pid after p's in the list (round), or NULL. */
@@ -56,7 +56,7 @@ static const struct proc_info *next_listed(const struct view_ctx *v, const struc
 		if (o->pids[i] == p->pid)
 			at = i;
 	for (size_t k = 1; k <= o->n_pids; k++) {
-		const struct proc_info *q = snapshot_find_proc(v->cur, o->pids[(at + k) % o->n_pids]);
+		const struct proc_info *q = snapshot_find_proc_on(v->cur, o->pids[(at + k) % o->n_pids], p->host);
 		if (comparable(p, q))
 			return q;
 	}
@@ -75,7 +75,7 @@ void memcmp_auto(struct detail_state *d, struct view_ctx *v, const struct proc_i
 
 static void chosen(void *ctx, struct view_ctx *v, const struct menu_item *it)
 {
-	const struct proc_info *q = snapshot_find_proc(v->cur, (pid_t)it->code);
+	const struct proc_info *q = snapshot_find_proc_on(v->cur, (pid_t)it->code, it->value);
 	if (q)
 		compare_with(ctx, v, q);
 }
@@ -86,9 +86,13 @@ static void add_entry(struct menu *m, const struct proc_info *q, bool sharer)
 	sb_printf(&sb, "%7d ", (int)q->pid);
 	if (q->comm)
 		esc_append(&sb, q->comm, strlen(q->comm));
+	if (q->host) {               /* --merge: pids repeat across hosts; the entry keeps its host */
+		sb_puts(&sb, " on ");
+		esc_append(&sb, q->host, strlen(q->host));
+	}
 	if (sharer)
 		sb_puts(&sb, "  (shares memory)");
-	menu_add(m, sb_str(&sb), NULL, (int)q->pid);
+	menu_add(m, sb_str(&sb), q->host, (int)q->pid);
 	sb_free(&sb);
 }
 

@@ -60,7 +60,7 @@ static void hop_next(struct waits_state *t, struct view_ctx *v)
 		t->hop = 0;
 		return;
 	}
-	size_t row = waits_row_of(t, r->chain[t->hop + 1]);
+	size_t row = waits_row_of(t, r->chain[t->hop + 1], r->host);
 	if (row < t->n_rows && row != t->sel)
 		waits_select_row(t, row);
 	else
@@ -81,7 +81,7 @@ static void open_hop(struct waits_state *t, struct view_ctx *v)
 	if (!r)
 		return;
 	pid_t pid = r->chain[t->hop < r->n_chain ? t->hop : 0];
-	view_select(v, snapshot_find_proc(v->cur, pid));
+	view_select(v, waits_proc(v->cur, r, pid));   /* --merge: on the row's host */
 	if (v->sel_pid == pid)
 		view_open(v, "detail", NULL);
 	else

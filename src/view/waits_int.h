@@ -18,6 +18,8 @@
 
 struct waits_row {
 	pid_t pid;
+	const char *host;             /* --merge: its host (of v->cur); the chain's are looked up
+	                               * on it (pids repeat across hosts); NULL one host's */
 	uint64_t since_ms;            /* blocked since (CLOCK_REALTIME ms), 0 not known */
 	pid_t chain[WAITS_CHAIN];     /* pid, the process it waits on, ... (channel/wait_chain.h) */
 	size_t n_chain;
@@ -30,7 +32,8 @@ struct waits_state {
 	size_t n_rows, cap_rows;
 	size_t n_blocked;             /* blocked processes in scope, before the filter */
 	size_t sel, top;
-	pid_t sel_pid;                /* kept across refreshes */
+	pid_t sel_pid;                /* kept across refreshes (with its host on a --merge) */
+	char sel_host[256];
 	size_t hop;                   /* the chosen process of the selected row's chain (Tab) */
 	bool prompt;
 	char filter[WAITS_TEXT];      /* words: a pid, or part of a process name, of any in the chain */
@@ -43,8 +46,10 @@ void waits_rebuild(struct waits_state *t, struct view_ctx *v);
 void waits_select_row(struct waits_state *t, size_t row);
 void waits_move(struct waits_state *t, long delta);
 const struct waits_row *waits_selected(const struct waits_state *t);
-/* The row of pid, or n_rows when it has none. */
-size_t waits_row_of(const struct waits_state *t, pid_t pid);
+/* The row of pid on host (NULL: one host's snapshot), or n_rows when it has none. */
+size_t waits_row_of(const struct waits_state *t, pid_t pid, const char *host);
+/* Process pid of row r's chain: on the row's host. */
+const struct proc_info *waits_proc(const struct snapshot *s, const struct waits_row *r, pid_t pid);
 /* How long: "45s", "3m04s", "2h05m", "3d04h"; "?" when since is not known. */
 void waits_age_text(uint64_t now_ms, uint64_t since_ms, char *buf, size_t size);
 /* Where process i of a chain is named in its text: bytes [from, to). */

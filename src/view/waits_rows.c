@@ -15,14 +15,26 @@
 #include "view/ui.h"
 #include "view/waits_int.h"
 
-/* Whether the word w (n bytes) names process pid: the same number, or part of its name. */
-static bool word_names(const struct snapshot *s, pid_t pid, const char *w, size_t n)
+const struct proc_info *waits_proc(const struct snapshot *s, const struct waits_row *r, pid_t pid)
+{
+	return snapshot_find_proc_on(s, pid, r->host);
+}
+
+static bool same_host(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether the word w (n bytes) names process pid of row r's chain: the same number, or part of
+ * its name. */
+static bool word_names(const struct snapshot *s, const struct waits_row *r, pid_t pid, const char *w,
+		       size_t n)
 {
 	char num[16];
 	int len = snprintf(num, sizeof num, "%d", (int)pid);
 	if ((size_t)len == n && memcmp(num, w, n) == 0)
 		return true;
-	const struct proc_info *p = snapshot_find_proc(s, pid);
+	const struct proc_info *p = waits_proc(s, r, pid);
 	for (const char *c = p && p->comm ? p->comm : ""; strlen(c) >= n; c++)
 		if (strncasecmp(c, w, n) == 0)
 			return true;
@@ -33,7 +45,7 @@ static bool row_matches(const struct waits_state *t, const struct snapshot *s, c
 {
 	for (const char *w = t->filter; *w;) {
 		size_t n = strcspn(w, " "), i = 0;
-		while (n && i < r->n_chain && !word_names(s, r->chain[i], w, n))
+		while (n && i < r->n_chain && !word_names(s, r, r->chain[i], w, n))
 			i++;
 		if (n && i == r->n_chain)
 			return false;
@@ -46,6 +58,7 @@ static void fill_row(struct waits_row *r, const struct snapshot *s, const struct
 {
 	memset(r, 0, sizeof(*r));
 	r->pid = p->pid;
+	r->host = p->host;
 	r->since_ms = p->wait_since_ms;
 	r->n_chain = wait_chain(s, p->pid, r->chain, WAITS_CHAIN);
 	for (size_t i = 0; i + 1 < r->n_chain; i++)
@@ -82,22 +95,24 @@ void waits_rebuild(struct waits_state *t, struct view_ctx *v)
 	}
 	if (t->n_rows > 1)
 		qsort(t->rows, t->n_rows, sizeof(*t->rows), cmp_rows);
-	size_t at = waits_row_of(t, t->sel_pid);
+	size_t at = waits_row_of(t, t->sel_pid, t->sel_host[0] ? t->sel_host : NULL);
 	if (at < t->n_rows) {
 		t->sel = at;
 	} else {
 		t->sel = t->sel < t->n_rows ? t->sel : t->n_rows ? t->n_rows - 1 : 0;
-		t->sel_pid = t->n_rows ? t->rows[t->sel].pid : 0;
+		t->sel_pid = 0;
+		if (t->n_rows)
+			waits_select_row(t, t->sel);
 		t->hop = 0;
 	}
 	if (t->n_rows && t->hop >= t->rows[t->sel].n_chain)
 		t->hop = 0;
 }
 
-size_t waits_row_of(const struct waits_state *t, pid_t pid)
+size_t waits_row_of(const struct waits_state *t, pid_t pid, const char *host)
 {
 	size_t r = 0;
-	while (r < t->n_rows && t->rows[r].pid != pid)
+	while (r < t->n_rows && (t->rows[r].pid != pid || !same_host(t->rows[r].host, host)))
 		r++;
 	return r;
 }
@@ -106,10 +121,12 @@ void waits_select_row(struct waits_state *t, size_t row)
 {
 	if (row >= t->n_rows)
 		return;
-	if (t->rows[row].pid != t->sel_pid)
+	const struct waits_row *r = &t->rows[row];
+	if (r->pid != t->sel_pid || !same_host(r->host, t->sel_host[0] ? t->sel_host : NULL))
 		t->hop = 0;
 	t->sel = row;
-	t->sel_pid = t->rows[row].pid;
+	t->sel_pid = r->pid;
+	snprintf(t->sel_host, sizeof t->sel_host, "%s", r->host ? r->host : "");
 }
 
 void waits_move(struct waits_state *t, long delta)
@@ -142,9 +159,9 @@ void waits_age_text(uint64_t now_ms, uint64_t since_ms, char *buf, size_t size)
 		snprintf(buf, size, "%llud%02lluh", s / 86400, s / 3600 % 24);
 }
 
-static void put_hop(struct strbuf *sb, const struct snapshot *s, pid_t pid)
+static void put_hop(struct strbuf *sb, const struct snapshot *s, const struct waits_row *r, pid_t pid)
 {
-	const struct proc_info *p = snapshot_find_proc(s, pid);
+	const struct proc_info *p = waits_proc(s, r, pid);
 	sb_printf(sb, "%d", (int)pid);
 	if (p && p->comm) {
 		sb_puts(sb, " (");
@@ -174,9 +191,9 @@ void waits_chain_text(const struct view_ctx *v, const struct waits_row *r, struc
 	if (r->in_ring)
 		sb_puts(sb, "deadlock: ");
 	for (size_t i = 0; i < r->n_chain; i++) {
-		const struct proc_info *p = snapshot_find_proc(s, r->chain[i]);
+		const struct proc_info *p = waits_proc(s, r, r->chain[i]);
 		span[i].from = sb->len;
-		put_hop(sb, s, r->chain[i]);
+		put_hop(sb, s, r, r->chain[i]);
 		span[i].to = sb->len;
 		bool last = i + 1 == r->n_chain;
 		if (last && r->ring)

@@ -7,7 +7,10 @@
 # (B's file given first, so the merge is not in pid order) has its detail, whose IPC tab names
 # its child, and its graph shows its child and not A's. A HOST column names each one's file,
 # and is not saved as shown for live sessions. Merged with a copy of A as host C (its own
-# names, the same pids), each of the two processes of one pid opens its own detail.
+# names, the same pids), each of the two processes of one pid opens its own detail. Merged
+# with B's file whose pids are swapped onto A's (host X, given second), Enter on X's process
+# of a shared pid in the list, on the IPC tab's peer line, on the graph's node and on each end
+# in the channel table opens X's process, never A's of that pid.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -100,11 +103,76 @@ ok $? "pid $a1 is listed twice, once per host ($n)"
 detail "$a1" hostc mrgcpar
 ok $? "Enter on C's pid $a1 opens C's process, not A's of the same pid"
 T send-keys -t twin Escape
+wait_absent " 1 PCB " 50   # a key sent within the Esc delay would be read as Alt+key
 detail "$a1" hosta mrgapar
 ok $? "...and on A's, A's"
 rc=$tmp/config/ipctop/ipctoprc
 [ -s "$rc" ] && ! grep -Eq '^columns=(.*,)?host(,|$)' "$rc"
 ok $? "the saved settings do not show HOST in a live session"
 [ -s "$rc" ] && ! grep -Eq '^columns=(.*,)?host(,|$)' "$rc" || sed 's/^/#   /' "$rc"
+
+# Host X: host B's file with B's pids swapped onto A's (every pid field, channel ends too):
+# B's parent gets A's child's pid $a2, B's child A's parent's $a1. A is given first, so the
+# first process of either pid is A's: each Enter below must land on X's, named in the title.
+"$PYTHON3" -c '
+import json, sys
+a1, a2, b1, b2 = map(int, sys.argv[3:7])
+swap = {b1: a2, b2: a1}
+keys = {"pid", "ppid", "tgid", "tid", "pgid", "sid", "cpid", "lpid", "lspid", "lrpid", "pidfd_pid"}
+def walk(o, key=None):
+    if isinstance(o, dict):
+        return {k: walk(v, k) for k, v in o.items()}
+    if isinstance(o, list):
+        return [walk(x, key) for x in o]
+    if type(o) is int and (key in keys or key == "peers"):
+        return swap.get(o, o)
+    return o
+json.dump(walk(json.load(open(sys.argv[1]))), open(sys.argv[2], "w"))' \
+	"$tmp/hostb.json" "$tmp/hostx.json" "$a1" "$a2" "$b1" "$b2"
+start clash --no-color -d 5 --merge "$tmp/hosta.json" "$tmp/hostx.json"
+wait_for mrgbpar 150 || { echo "Bail out! the merge of A and X did not show"; exit 1; }
+n=$(rows | tr ' ' '\n' | grep -cx -e "$a1" -e "$a2")
+[ "$n" -eq 4 ]
+ok $? "pids $a1 and $a2 are listed twice each, once per host ($n)"
+# title PID NAME: the detail of PID NAME on host X opens
+title() { wait_re "PID $1 $2 on hostx( |\$)" 50; }
+detail "$a2" hostx mrgbpar && title "$a2" mrgbpar
+ok $? "Enter on X's pid $a2 opens X's parent (mrgbpar on hostx)"
+T send-keys -t clash 4
+down_to " $a1 (mrgbkid)"
+ok $? "its IPC tab has a peer line for X's child, $a1 (mrgbkid)"
+T send-keys -t clash Enter
+title "$a1" mrgbkid
+r=$?; ok $r "Enter on that peer line opens X's child, not A's parent of pid $a1"
+[ $r -eq 0 ] || printf '# %s\n' "$screen"
+T send-keys -t clash Escape
+wait_absent " 1 PCB " 50
+T send-keys -t clash / mrgbpar Enter
+wait_re "^ *$a2 .*hostx .*mrgbpar" && sel_has "mrgbpar"
+T send-keys -t clash g
+wait_re "Graph: mrgbpar\\($a2\\).*focus: "
+r=$?; ok $r "g focuses the graph on X's parent, not on A's child of pid $a2"
+[ $r -eq 0 ] || printf '# %s\n' "$screen"
+T send-keys -t clash Enter
+title "$a2" mrgbpar
+r=$?; ok $r "the graph of X's parent: Enter on its node opens X's parent, not A's child of pid $a2"
+[ $r -eq 0 ] || printf '# %s\n' "$screen"
+T send-keys -t clash Escape
+wait_absent " 1 PCB " 50 && T send-keys -t clash Escape
+wait_absent "Graph: " 50
+wait_re "^ *$a2 .*hostx .*mrgbpar" && T send-keys -t clash c
+wait_for " shown of " 50 && T send-keys -t clash '\'
+wait_for "Filter: " 50 && T send-keys -t clash -l mrgbkid && T send-keys -t clash Enter
+wait_for "filter: mrgbkid" 50 && T send-keys -t clash Enter
+wait_re "PID ($a2 mrgbpar|$a1 mrgbkid) on hostx( |\$)" 50
+r=$?; ok $r "the channel table of X's pipe: Enter opens an end on host X"
+[ $r -eq 0 ] || printf '# %s\n' "$screen"
+first=$(printf '%s\n' "$screen" | awk '$1 == "PID" && $4 == "on" { print $2; exit }')
+[ "$first" = "$a1" ] && other="$a2 mrgbpar" || other="$a1 mrgbkid"
+T send-keys -t clash Escape
+wait_for "filter: mrgbkid" 50 && T send-keys -t clash Tab Enter
+title $other
+r=$?; ok $r "...and after Tab the other end, $other on host X"
+[ $r -eq 0 ] || printf '# %s\n' "$screen"
 tmux_finish
 tap_done

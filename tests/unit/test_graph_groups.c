@@ -4,7 +4,7 @@
  * peer no process holds is an address node; the scope keeps the channels of chosen processes.
  * Then the graph screen's state (no curses drawn): the focus follows its process into its group
  * and back out, messages and counts tell what is shown. Processes of two hosts (--merge) that
- * share a pid stay apart. */
+ * share a pid stay apart, and the focus and Enter keep to the host's process. */
 #include <string.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
@@ -243,8 +243,10 @@ static void test_hosts(void)
 	for (int h = 0; h < 2; h++) {
 		proc(&s, 10, 1, "srv");
 		procs[s.n_procs - 1].host = hosts[h];
+		procs[s.n_procs - 1].start_time = 500 + (uint64_t)h;
 		proc(&s, 11, 1, "cli");
 		procs[s.n_procs - 1].host = hosts[h];
+		procs[s.n_procs - 1].start_time = 600 + (uint64_t)h;
 		pair(&s, CK_PIPE, h ? "pipe:2" : "pipe:1", 10, "write", 11, "read");
 		chans[s.n_chans - 1].ep[0].proc = 2 * h;
 		chans[s.n_chans - 1].ep[1].proc = 2 * h + 1;
@@ -257,7 +259,24 @@ static void test_hosts(void)
 	is_int((long)g.n_edges, 2, "hosts: one edge per host's pipe");
 	bool apart = g.n_edges == 2 && g.edges[0].from != g.edges[1].from && g.edges[0].to != g.edges[1].to;
 	ok(apart, "hosts: the two edges join different nodes");
+	int na = graph_model_node_of_proc(&g, 10, 500), nb = graph_model_node_of_proc(&g, 10, 501);
+	ok(na >= 0 && nb >= 0 && na != nb && g.nodes[nb].start == 501 && g.nodes[na].start == 500,
+	   "hosts: pid 10 by its start time is the node of its own host's process (%d, %d)", na, nb);
 	graph_model_free(&g);
+
+	/* the screen's state: g on host b's pid 10 focuses b's node; Enter there names b's */
+	struct graph_view *v = graph_view_new();
+	pid_t pid = 0;
+	graph_view_update(v, &s);
+	graph_view_focus_at(v, 10, 501);
+	gv_rebuild(v, &s);
+	int f = graph_model_find(&v->full, v->focus_key);
+	ok(v->focused && f >= 0 && v->full.nodes[f].start == 501, "hosts: focused on host b's pid 10, not a's");
+	enum graph_action r = graph_view_key(v, '\n', &pid);
+	ok(r == GRAPH_OPEN_PID && pid == 10 && graph_view_open_start(v) == 501,
+	   "hosts: Enter opens pid 10 that started at 501 (host b's): %d, %d, %llu", (int)r, (int)pid,
+	   (unsigned long long)graph_view_open_start(v));
+	graph_view_free(v);
 }
 
 int main(void)
