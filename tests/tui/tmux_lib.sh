@@ -305,10 +305,16 @@ start_fixture() {
 	fixture_pid=$!
 	exec 9>"$tmp/ctl"
 	i=0
-	while ! grep -qs '^ready$' "$tmp/manifest" && kill -0 "$fixture_pid" 2>/dev/null && [ $i -lt 300 ]; do
+	# up to 60 s: a sanitizer build beside a scale test has been seen to need more than 30
+	while ! grep -qs '^ready$' "$tmp/manifest" && kill -0 "$fixture_pid" 2>/dev/null && [ $i -lt 600 ]; do
 		sleep 0.1; i=$((i + 1))
 	done
-	grep -qs '^ready$' "$tmp/manifest" || { echo "Bail out! $fx_name did not start"; cat "$tmp/fixture.err"; exit 1; }
+	grep -qs '^ready$' "$tmp/manifest" || {
+		kill -0 "$fixture_pid" 2>/dev/null && alive="still running" || alive="ended"
+		echo "Bail out! $fx_name did not start ($alive after $((i / 10)) s)"
+		sed 's/^/# /' "$tmp/fixture.err" "$tmp/manifest"
+		exit 1
+	}
 }
 
 # start_ipc_fixture: start_fixture ipc_fixture.
