@@ -299,7 +299,7 @@ quit_ok() {
 # get ready.
 start_fixture() {
 	fx_name=$1; shift
-	rm -f "$tmp/ctl"
+	rm -f "$tmp/ctl" "$tmp/manifest"   # a second fixture: not the first one's "ready"
 	mkfifo "$tmp/ctl"
 	$fx_prefix "$TESTS_BIN/fixture/$fx_name" "$@" <"$tmp/ctl" >"$tmp/manifest" 2>"$tmp/fixture.err" &
 	fixture_pid=$!
