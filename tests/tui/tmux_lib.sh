@@ -305,7 +305,7 @@ start_fixture() {
 	fixture_pid=$!
 	exec 9>"$tmp/ctl"
 	i=0
-	# up to 60 s: a sanitizer build beside a scale test has been seen to need more than 30
+	# up to 60 s: a sanitizer build beside a scale test is slow to start a fixture
 	while ! grep -qs '^ready$' "$tmp/manifest" && kill -0 "$fixture_pid" 2>/dev/null && [ $i -lt 600 ]; do
 		sleep 0.1; i=$((i + 1))
 	done
