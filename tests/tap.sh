@@ -110,6 +110,20 @@ san_check() {
 	fi
 }
 
+# refuses_in DIR STATUS WANT DESC -- ARGS...: $IPCTOP ARGS exits STATUS ("any": any but 0),
+# its stderr has WANT and its stdout is empty (both kept in DIR); when not, the status and the
+# stderr are printed as "#" lines.
+refuses_in() {
+	ri_dir=$1 ri_st=$2 ri_want=$3 ri_desc=$4; shift 5
+	"$IPCTOP" "$@" >"$ri_dir/out" 2>"$ri_dir/err" </dev/null
+	st=$?
+	case $ri_st in any) [ $st -ne 0 ] ;; *) [ $st -eq "$ri_st" ] ;; esac &&
+		grep -qF -- "$ri_want" "$ri_dir/err" && [ ! -s "$ri_dir/out" ]
+	ri_r=$?
+	ok $ri_r "$ri_desc"
+	[ $ri_r -eq 0 ] || { echo "#   exit $st"; sed 's/^/#   /' "$ri_dir/err"; }
+}
+
 tap_done() {
 	san_check
 	echo "1..$tap_n"

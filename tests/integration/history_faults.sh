@@ -16,14 +16,7 @@ hdb() { "$PYTHON3" "$TESTS_SRC/integration/history_db.py" "$@"; }
 san_watch "$T"
 
 # refuses WANT DESC -- ARGS...: ipctop ARGS exits 2, stderr has WANT, stdout is empty.
-refuses() {
-	want=$1; desc=$2; shift 3
-	"$IPCTOP" "$@" >"$T/out" 2>"$T/err" </dev/null
-	st=$?
-	[ $st -eq 2 ] && grep -qF -- "$want" "$T/err" && [ ! -s "$T/out" ]
-	ok $? "$desc"
-	[ $st -eq 2 ] && grep -qF -- "$want" "$T/err" || { echo "#   exit $st"; sed 's/^/#   /' "$T/err"; }
-}
+refuses() { refuses_in "$T" 2 "$@"; }
 
 # A recording killed with SIGKILL, started with umask 000.
 R=$T/killed.db

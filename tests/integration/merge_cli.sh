@@ -11,14 +11,7 @@ trap 'rm -rf "$T"' EXIT
 DOC="$TESTS_SRC/../fuzz/corpus/snap_json/valid.json"
 
 # refuses WANT DESC -- ARGS...: ipctop ARGS fails, stderr has WANT, stdout is empty.
-refuses() {
-	want=$1; desc=$2; shift 3
-	"$IPCTOP" "$@" >"$T/out" 2>"$T/err" </dev/null
-	st=$?
-	[ $st -ne 0 ] && grep -qF -- "$want" "$T/err" && [ ! -s "$T/out" ]
-	ok $? "$desc"
-	[ $st -ne 0 ] && grep -qF -- "$want" "$T/err" || sed 's/^/#   /' "$T/err"
-}
+refuses() { refuses_in "$T" any "$@"; }
 
 refuses "needs the snapshot files" "--merge without files" -- --merge --json
 refuses "stdout is not a terminal" "--merge without an output mode and no terminal" -- --merge "$DOC"
