@@ -79,7 +79,8 @@ ok $? "its IPC tab names the pipe's other end, $b2 (mrgbkid)"
 T send-keys -t main Escape
 wait_re "^ *$b1 .*mrgbpar" && sel_has "mrgbpar"
 T send-keys -t main g
-wait_for mrgbkid
+# the list still on screen names both children: wait for the graph's own header first
+wait_re "Graph: mrgbpar\\($b1\\).*focus: " && wait_for mrgbkid
 case $screen in *mrgakid*) r=1 ;; *mrgbkid*) r=0 ;; *) r=1 ;; esac
 ok $r "the graph of B's parent shows its child, and not A's"
 [ $r -eq 0 ] || printf '# %s\n' "$screen"
