@@ -59,9 +59,10 @@ EXTRA_DIST += tests/integration/filters.sh tests/integration/check_filters.py
 # cli.sh: status and message of every command-line error, --help, -V and write errors
 TESTS += tests/integration/cli.sh
 EXTRA_DIST += tests/integration/cli.sh
-# openmetrics.sh: --openmetrics against promtool and the fixture's record
+# openmetrics.sh: --openmetrics against promtool, a strict OpenMetrics parser and the fixture's record
 TESTS += tests/integration/openmetrics.sh
-EXTRA_DIST += tests/integration/openmetrics.sh tests/integration/check_openmetrics.py
+EXTRA_DIST += tests/integration/openmetrics.sh tests/integration/check_openmetrics.py \
+	tests/integration/om_lib.sh tests/integration/check_om_strict.py
 
 TESTS += tests/integration/share.sh
 EXTRA_DIST += tests/integration/share.sh tests/integration/check_share.py

@@ -1,15 +1,18 @@
 #!/bin/sh
 # prometheus.sh — ipctop --serve under a real Prometheus (Debian's, started once here on a
 # loopback port with its config and storage in this test's directory): HTTP answers (200 with
-# the OpenMetrics type, 404, 405; the text format for a client asking for text/plain, which
-# promtool accepts; the server's scrape and snapshot counters), Prometheus scrapes it (up is 1: its strict OpenMetrics parser
+# the OpenMetrics type, a page that a strict OpenMetrics parser reads and promtool reads with
+# no complaint but its counters' "NAME_total no help text", see check_om_strict.py; 404, 405;
+# the text format for a client asking for text/plain, which promtool accepts; the server's
+# scrape and snapshot counters), Prometheus scrapes it (up is 1: its strict OpenMetrics parser
 # accepted the page) and a query through its HTTP API gives ipc_fixture's children's channel
 # counts, and the channels joining each pair of them (ipctop_pair_channels), as the fixture
-# recorded them; 50 concurrent scrapers and a client that sends half a
-# request and waits leave the exporter answering; an oversized request is refused. No prometheus: a skip, a failure on CI.
+# recorded them; 50 concurrent scrapers and a client that sends half a request and waits leave
+# the exporter answering; an oversized request is refused. No prometheus: a skip, a failure on CI.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 . "$TESTS_SRC/servers/servers_lib.sh"
+. "$TESTS_SRC/integration/om_lib.sh"
 fx_need
 for tool in prometheus curl; do
 	command -v $tool >/dev/null 2>&1 || ci_skip_all "$tool not installed (Debian packages prometheus, curl)"
@@ -68,6 +71,7 @@ ok $? "GET /metrics: 200, the OpenMetrics type, a page ending in # EOF ($type)"
 grep -qx 'ipctop_scrapes_total 1' "$FX_TMP/page.om" && grep -qx 'ipctop_snapshots_total 1' "$FX_TMP/page.om" &&
 	grep -qx '# TYPE ipctop_scrapes counter' "$FX_TMP/page.om"
 ok $? "the first scrape: ipctop_scrapes_total 1, ipctop_snapshots_total 1 (OpenMetrics counters)"
+om_strict_ok "the served OpenMetrics page" "$FX_TMP/page.om"
 type=$(curl -s -H 'Accept: text/plain' -o "$FX_TMP/page.prom" -w '%{http_code} %{content_type}' --max-time 60 "$URL")
 [ "$type" = "200 text/plain; version=0.0.4; charset=utf-8" ] &&
 	grep -qx '# TYPE ipctop_scrapes_total counter' "$FX_TMP/page.prom" && ! grep -q '^# EOF' "$FX_TMP/page.prom"
