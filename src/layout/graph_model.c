@@ -65,17 +65,20 @@ int graph_model_find(const struct graph_model *g, uint64_t key)
 	return -1;
 }
 
-int graph_model_node_of_proc(const struct graph_model *g, pid_t pid, uint64_t start)
+int graph_model_node_of_proc(const struct graph_model *g, pid_t pid, uint64_t start, const char *host)
 {
-	for (size_t i = 0; i < g->n_members; i++)
-		if (g->members[i].pid == pid && (!start || !g->members[i].start || g->members[i].start == start))
-			return (int)g->members[i].node;
+	for (size_t i = 0; i < g->n_members; i++) {
+		const struct gmember *m = &g->members[i];
+		if (m->pid == pid && (!start || !m->start || m->start == start) &&
+		    (!host || (m->host && strcmp(m->host, host) == 0)))
+			return (int)m->node;
+	}
 	return -1;
 }
 
 int graph_model_node_of_pid(const struct graph_model *g, pid_t pid)
 {
-	return graph_model_node_of_proc(g, pid, 0);
+	return graph_model_node_of_proc(g, pid, 0, NULL);
 }
 
 void graph_model_free(struct graph_model *g)
@@ -213,8 +216,9 @@ static uint32_t node_of_pid(struct builder *b, const struct endpoint *ep)
 	const char *comm;
 	uint64_t key = proc_key(b, p, ep->pid, &comm);
 	uint64_t start = p ? p->start_time : 0;
+	const char *host = p ? p->host : NULL;
 	struct gnode proto = { .key = key, .type = key & KEY_GROUP ? GN_GROUP : GN_PROC, .pid = ep->pid,
-			       .start = start, .chan = -1 };
+			       .start = start, .host = host, .chan = -1 };
 	set_name(&proto, comm, strlen(comm));
 	uint32_t idx = node_by_key(b, &proto);
 	struct gnode *n = &b->g->nodes[idx];
@@ -223,9 +227,10 @@ static uint32_t node_of_pid(struct builder *b, const struct endpoint *ep)
 		if (ep->pid < n->pid) {
 			n->pid = ep->pid;
 			n->start = start;
+			n->host = host;
 		}
 		XGROW(b->g->members, b->g->cap_members, b->g->n_members + 1);
-		b->g->members[b->g->n_members++] = (struct gmember){ ep->pid, start, idx };
+		b->g->members[b->g->n_members++] = (struct gmember){ ep->pid, start, host, idx };
 	}
 	return idx;
 }
@@ -417,7 +422,7 @@ static void drop_lonely_nodes(struct graph_model *g)
 	for (size_t i = 0; i < g->n_members; i++)
 		if (used[g->members[i].node])
 			g->members[kept++] = (struct gmember){ g->members[i].pid, g->members[i].start,
-							       new_index[g->members[i].node] };
+							       g->members[i].host, new_index[g->members[i].node] };
 	g->n_members = kept;
 	free(new_index);
 	free(used);

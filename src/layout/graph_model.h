@@ -28,6 +28,7 @@ struct gnode {
 	enum gnode_type type;
 	pid_t pid;                 /* process; a group: its lowest pid on the graph; a hub, an address: 0 */
 	uint64_t start;            /* that process's start time (--merge: pids repeat across hosts), or 0 */
+	const char *host;          /* --merge: that process's host (the snapshot's text), else NULL */
 	char name[GNODE_NAME_MAX]; /* raw bytes (comm, a hub's channel label, an address); not NUL-safe: use name_len */
 	size_t name_len;
 	uint32_t count;            /* group: processes in it; hub: processes on the channel */
@@ -60,7 +61,7 @@ struct gedge {
 };
 
 /* A process on the graph and the node it is drawn in (its own, or its group's). */
-struct gmember { pid_t pid; uint64_t start; uint32_t node; };
+struct gmember { pid_t pid; uint64_t start; const char *host; uint32_t node; };
 
 struct graph_model {
 	struct gnode *nodes; size_t n_nodes, cap_nodes;
@@ -86,9 +87,10 @@ int graph_model_find(const struct graph_model *g, uint64_t key);
 /* Index of the node process pid is drawn in (its own or its group), or -1 (linear; a model
  * from graph_model_build only). */
 int graph_model_node_of_pid(const struct graph_model *g, pid_t pid);
-/* The same for the process pid that started at start (a --merge: another host may have its
- * pid); start 0 (or a member's start unknown): any process pid, as graph_model_node_of_pid. */
-int graph_model_node_of_proc(const struct graph_model *g, pid_t pid, uint64_t start);
+/* The same for the process pid that started at start on host (a --merge: another host may have
+ * its pid, even started at the same tick); start 0 (or a member's start unknown): any process
+ * pid of host; host NULL: of any host. */
+int graph_model_node_of_proc(const struct graph_model *g, pid_t pid, uint64_t start, const char *host);
 /* Add a node or an edge (used by the builder, by tests and by the view for fading items). */
 uint32_t graph_model_add_node(struct graph_model *g, const struct gnode *n);
 void graph_model_add_edge(struct graph_model *g, const struct gedge *e);

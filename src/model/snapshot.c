@@ -130,21 +130,28 @@ struct proc_info *snapshot_find_proc_on(const struct snapshot *s, pid_t pid, con
 	return NULL;
 }
 
-struct proc_info *snapshot_find_proc_at(const struct snapshot *s, pid_t pid, uint64_t start)
+bool proc_on_host(const struct proc_info *p, const char *host)
+{
+	return !host || (p->host && strcmp(p->host, host) == 0);
+}
+
+struct proc_info *snapshot_find_proc_at(const struct snapshot *s, pid_t pid, uint64_t start, const char *host)
 {
 	if (!s->by_host) {
 		struct proc_info *p = snapshot_find_proc(s, pid);
 		return p && p->start_time == start ? p : NULL;
 	}
-	for (size_t i = 0; i < s->n_procs; i++)
-		if (s->procs[i].pid == pid && s->procs[i].start_time == start)
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *p = &s->procs[i];
+		if (p->pid == pid && p->start_time == start && proc_on_host(p, host))
 			return &s->procs[i];
+	}
 	return NULL;
 }
 
 struct proc_info *snapshot_same_proc(const struct snapshot *s, const struct proc_info *p)
 {
-	return s ? snapshot_find_proc_at(s, p->pid, p->start_time) : NULL;
+	return s ? snapshot_find_proc_at(s, p->pid, p->start_time, p->host) : NULL;
 }
 
 void snapshot_note(struct snapshot *s, const char *fmt, ...)

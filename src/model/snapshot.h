@@ -420,8 +420,11 @@ void snapshot_free(struct snapshot *s);
 struct proc_info *snapshot_find_proc(const struct snapshot *s, pid_t pid);
 /* The process pid on host (NULL: one machine's snapshot, as snapshot_find_proc), or NULL. */
 struct proc_info *snapshot_find_proc_on(const struct snapshot *s, pid_t pid, const char *host);
-/* The process pid that started at start (in a merge, of whichever host it is), or NULL. */
-struct proc_info *snapshot_find_proc_at(const struct snapshot *s, pid_t pid, uint64_t start);
+/* The process pid that started at start, or NULL. In a merge, on host (two hosts may have one
+ * pid started at one tick); host NULL: on whichever host it is. */
+struct proc_info *snapshot_find_proc_at(const struct snapshot *s, pid_t pid, uint64_t start, const char *host);
+/* Whether p is on host: host NULL (one machine, or any host) or p's host of that name. */
+bool proc_on_host(const struct proc_info *p, const char *host);
 /* The record in s of the same process as p: same pid and same start time (a reused pid is
  * another process); NULL when there is none or s is NULL. The one rule for "the process as
  * it was before" (collect's reuse, rates, CPU%). */

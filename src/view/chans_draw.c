@@ -22,7 +22,11 @@ static void draw_title(struct chans_state *t, struct view_ctx *v, WINDOW *w)
 	int x = ui_put_str(w, 0, 0, buf, getmaxx(w), ui_attr(UI_TITLE));
 	if (t->filter[0] && x + 12 < getmaxx(w)) {
 		x += ui_put_str(w, 0, x, "   filter: ", getmaxx(w) - x, ui_attr(UI_TITLE));
-		ui_put_text(w, 0, x, t->filter, strlen(t->filter), getmaxx(w) - x, ui_attr(UI_TITLE));
+		x += ui_put_text(w, 0, x, t->filter, strlen(t->filter), getmaxx(w) - x, ui_attr(UI_TITLE));
+		if (t->pid_host && x + 4 < getmaxx(w)) {
+			x += ui_put_str(w, 0, x, " on ", getmaxx(w) - x, ui_attr(UI_TITLE));
+			ui_put_text(w, 0, x, t->pid_host, strlen(t->pid_host), getmaxx(w) - x, ui_attr(UI_TITLE));
+		}
 	}
 }
 

@@ -31,6 +31,9 @@ struct chans_state {
 	int kind;                  /* k: one kind shown (enum chan_kind), or -1 for base_mask */
 	bool prompt;               /* the filter prompt is open */
 	char filter[CHANS_TEXT];   /* words: a pid, :PORT, or part of a process name */
+	const char *pid_host;      /* --merge, from the detail's c: a pid word matches only ends on
+	                            * this host (the snapshot's text); dropped when the filter is
+	                            * edited. NULL: a pid of any host */
 	int col_x[CC__COUNT], col_w[CC__COUNT];   /* geometry of the last frame, for clicks */
 	int table_y;               /* window row of the column header in the last frame */
 	int body_rows;             /* rows of channels shown in the last frame */

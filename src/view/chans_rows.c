@@ -59,12 +59,19 @@ static bool end_has_name(const struct snapshot *s, const struct endpoint *e, con
 	return false;
 }
 
-static bool word_matches(const struct snapshot *s, const struct channel *c, const char *w, size_t n)
+/* End e is process pid (on host, when one is given: a --merge's pids repeat across hosts). */
+static bool end_is_pid(const struct endpoint *e, long pid, const char *host)
+{
+	return e->pid > 0 && e->pid == pid && (!host || (e->host && strcmp(e->host, host) == 0));
+}
+
+static bool word_matches(const struct chans_state *t, const struct snapshot *s, const struct channel *c,
+                         const char *w, size_t n)
 {
 	for (size_t i = 0; i < c->n_ep; i++) {
 		const struct endpoint *e = &c->ep[i];
 		if (w[0] == ':' ? all_digits(w + 1, n - 1) && end_has_port(s, e, word_num(w + 1, n - 1))
-		    : all_digits(w, n) ? e->pid > 0 && e->pid == word_num(w, n)
+		    : all_digits(w, n) ? end_is_pid(e, word_num(w, n), t->pid_host)
 		    : end_has_name(s, e, w, n))
 			return true;
 	}
@@ -77,7 +84,7 @@ bool chans_matches(const struct chans_state *t, const struct snapshot *s, const 
 		return false;
 	for (const char *p = t->filter; *p;) {
 		size_t n = strcspn(p, " ");
-		if (n && !word_matches(s, c, p, n))
+		if (n && !word_matches(t, s, c, p, n))
 			return false;
 		p += n + (p[n] == ' ');
 	}

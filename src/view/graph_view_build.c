@@ -27,7 +27,7 @@ static void copy_model(struct graph_model *dst, const struct graph_model *src)
 /* The node of the focus in the full model: the one holding its process, else its key. */
 static int focus_node(const struct graph_view *g)
 {
-	int i = g->focus_pid > 0 ? graph_model_node_of_proc(&g->full, g->focus_pid, g->focus_start) : -1;
+	int i = g->focus_pid > 0 ? graph_model_node_of_proc(&g->full, g->focus_pid, g->focus_start, g->focus_host) : -1;
 	return i >= 0 ? i : graph_model_find(&g->full, g->focus_key);
 }
 
@@ -35,7 +35,7 @@ static void resolve_focus(struct graph_view *g)
 {
 	if (g->focus_pending) {
 		g->focus_pending = false;
-		int i = graph_model_node_of_proc(&g->full, g->focus_pid, g->focus_start);
+		int i = graph_model_node_of_proc(&g->full, g->focus_pid, g->focus_start, g->focus_host);
 		g->focused = i >= 0;
 		g->focus_missed = i < 0;
 		if (i >= 0)

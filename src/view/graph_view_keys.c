@@ -91,6 +91,7 @@ static void set_focus(struct graph_view *g, int node)
 	g->focus_key = g->sel_key = g->shown.nodes[node].key;
 	g->focus_pid = g->shown.nodes[node].pid;
 	g->focus_start = g->shown.nodes[node].start;
+	g->focus_host = g->shown.nodes[node].host;
 	g->dirty = true;
 	g->shape++;
 	g->follow = true;
@@ -115,6 +116,7 @@ static enum graph_action on_enter(struct graph_view *g, pid_t *pid)
 	if (g->focused && g->focus_key == n->key && n->type != GN_HUB && n->pid > 0) {
 		*pid = n->pid;
 		g->open_start = n->start;
+		g->open_host = n->host;
 		return GRAPH_OPEN_PID;
 	}
 	set_focus(g, node);

@@ -13,15 +13,18 @@
 
 #define WHEEL_ROWS 3
 
-/* arg: a pid_t * to start filtered to that process (from the detail), or NULL. */
+/* arg: a struct chans_for to start filtered to that process (from the detail), or NULL. */
 static void *chans_enter(struct view_ctx *v, const void *arg)
 {
 	struct chans_state *t = xcalloc(1, sizeof(*t));
+	const struct chans_for *only = arg;
 	t->base_mask = v->opts->kind_mask;
 	t->kind = -1;
 	t->sort_col = CC_KIND;
-	if (arg && *(const pid_t *)arg > 0)
-		snprintf(t->filter, sizeof t->filter, "%d", (int)*(const pid_t *)arg);
+	if (only && only->pid > 0) {
+		snprintf(t->filter, sizeof t->filter, "%d", (int)only->pid);
+		t->pid_host = only->host;
+	}
 	chans_rebuild(t, v);
 	return t;
 }
@@ -118,8 +121,10 @@ static bool chans_key(void *st, struct view_ctx *v, const struct key_event *ev, 
 {
 	struct chans_state *t = st;
 	if (t->prompt) {
-		if (prompt_filter_key(t->filter, sizeof t->filter, &t->prompt, ev))
+		if (prompt_filter_key(t->filter, sizeof t->filter, &t->prompt, ev)) {
+			t->pid_host = NULL;   /* a filter of the user's own: a pid of any host */
 			chans_rebuild(t, v);
+		}
 		return true;
 	}
 	if (ev->type != KEV_KEY)

@@ -72,13 +72,14 @@ void graph_view_set_scope(struct graph_view *g, const bool *in, size_t n)
 
 void graph_view_focus(struct graph_view *g, pid_t pid)
 {
-	graph_view_focus_at(g, pid, 0);
+	graph_view_focus_at(g, pid, 0, NULL);
 }
 
-void graph_view_focus_at(struct graph_view *g, pid_t pid, uint64_t start)
+void graph_view_focus_at(struct graph_view *g, pid_t pid, uint64_t start, const char *host)
 {
 	g->focus_pid = pid;
 	g->focus_start = start;
+	g->focus_host = host;
 	g->focus_pending = true;
 	g->dirty = true;
 	g->shape++;
@@ -89,6 +90,11 @@ void graph_view_focus_at(struct graph_view *g, pid_t pid, uint64_t start)
 uint64_t graph_view_open_start(const struct graph_view *g)
 {
 	return g->open_start;
+}
+
+const char *graph_view_open_host(const struct graph_view *g)
+{
+	return g->open_host;
 }
 
 const char *graph_view_hint(const struct graph_view *g)

@@ -39,7 +39,7 @@ static void *graph_enter(struct view_ctx *v, const void *arg)
 	graph_view_set_kinds(s->g, v->opts->kind_mask);
 	feed(s, v);
 	if (v->sel_pid > 0)
-		graph_view_focus_at(s->g, v->sel_pid, v->sel_start);
+		graph_view_focus_at(s->g, v->sel_pid, v->sel_start, v->sel_host);
 	return s;
 }
 
@@ -81,9 +81,12 @@ static int graph_key_of(enum action a)
 static void act(struct graph_screen *s, struct view_ctx *v, enum graph_action r, pid_t pid)
 {
 	if (r == GRAPH_OPEN_PID) {
-		/* by its start time too: on a --merge the node's host, not the first with its pid */
+		/* by its start time and host too: on a --merge the node's host's, not the first with
+		 * its pid (two hosts may have one pid started at one tick) */
 		uint64_t start = graph_view_open_start(s->g);
-		view_select(v, start ? snapshot_find_proc_at(v->cur, pid, start) : snapshot_find_proc(v->cur, pid));
+		const char *host = graph_view_open_host(s->g);
+		view_select(v, start ? snapshot_find_proc_at(v->cur, pid, start, host)
+		                     : snapshot_find_proc_on(v->cur, pid, host));
 		if (v->sel_pid == pid)
 			view_open(v, "detail", NULL);
 	} else if (r == GRAPH_CLOSE) {

@@ -120,8 +120,10 @@ static void add_peers(const struct snapshot *s, const struct channel *c, size_t 
 			put_traffic(&sb, s, c, &c->ep[self]);
 		dline_add_sb(d, "ipc.peer", any ? "" : label, attr, pid, &sb);
 		const struct proc_info *peer = pid > 0 ? peer_proc(s, &c->ep[e]) : NULL;
-		if (peer && peer->pid == pid)
+		if (peer && peer->pid == pid) {
 			d->v[d->n - 1].jump_start = peer->start_time;
+			d->v[d->n - 1].jump_host = peer->host;
+		}
 		sb_free(&sb);
 		any = true;
 	}
