@@ -355,7 +355,8 @@ static int take_export(const struct ipctop_opts *o, struct snapshot *s)
 	struct collect_opts co = { .detail_pids = o->pids, .n_detail = o->mode == MODE_JSON ? o->n_pids : 0,
 				   .read_io = o->interval_ms > 0 || o->mode == MODE_OPENMETRICS,
 				   .probe_fill = PROBE_ALL,
-				   .want_threads = o->mode == MODE_OPENMETRICS };
+				   .want_threads = o->mode == MODE_OPENMETRICS,
+				   .want_cgroup = o->mode == MODE_OPENMETRICS };   /* pair metrics' service */
 	snapshot_init(s);
 	if (!o->interval_ms)
 		return snapshot_take(s, &co);

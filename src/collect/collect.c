@@ -92,6 +92,7 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 	else if (collect_status(s, c, p) < 0)
 		return -ENOENT;
 	collect_exe(s, c, p, old, detail);   /* before the maps: they are classified by it */
+	p->cgroup = c->opts && c->opts->want_cgroup ? collect_cgroup_path(s, c, p->pid) : NULL;
 	if (old)
 		collect_reuse_tables(s, p, old);
 	else if (!(p->flags & PF_KTHREAD) && read_tables(s, c, p, detail) < 0)

@@ -68,6 +68,10 @@ fx_each_user run_suite
 # Traffic between two processes of this test's own over loopback TCP: om-snd sends 5000 bytes
 # that om-rcv never reads, om-rcv sends 700 that om-snd reads; their record says so. Expected
 # lines come from that record (pids, counts), polled until the kernel has acked the bytes.
+# A pair is named by each end's systemd service, else its program: name_of reads which from
+# the kernel (/proc/PID/cgroup's v2 line, the deepest NAME.service component; else
+# /proc/PID/comm). Where the test runs outside any service (a container's "/"), that is the
+# program fallback, end to end.
 cat >"$FX_TMP/tcp_pair.py" <<'PY'
 import ctypes, os, socket, sys
 libc = ctypes.CDLL(None)
@@ -95,8 +99,20 @@ PY
 if fx_start tcp_pair "$PYTHON3" "$FX_TMP/tcp_pair.py"; then
 	set -- $(sed -n 's/^sender \([0-9]*\) receiver \([0-9]*\) .*/\1 \2/p' "$FX_MANIFEST")
 	snd=$1 rcv=$2
-	fwd="kind=\"tcp\",from=\"om-snd\",to=\"om-rcv\",from_pid=\"$snd\",to_pid=\"$rcv\"}"
-	rev="kind=\"tcp\",from=\"om-rcv\",to=\"om-snd\",from_pid=\"$rcv\",to_pid=\"$snd\"}"
+	name_of() {
+		"$PYTHON3" -c '
+import re, sys
+pid = sys.argv[1]
+lines = open("/proc/%s/cgroup" % pid).read().splitlines()
+v2 = [l.split(":", 2)[2] for l in lines if l.startswith("0::")]
+path = v2[0] if v2 else (lines[0].split(":", 2)[2] if lines else "")
+units = [c for c in path.split("/") if re.fullmatch(r"[A-Za-z0-9:_.\\@-]+\.service", c) and len(c) < 256]
+print(units[-1] if units else open("/proc/%s/comm" % pid).read().rstrip("\n"))' "$1"
+	}
+	nsnd=$(name_of "$snd") nrcv=$(name_of "$rcv")
+	echo "# om-snd is named $nsnd, om-rcv $nrcv ($(grep '^0::' "/proc/$snd/cgroup"))"
+	fwd="kind=\"tcp\",from=\"$nsnd\",to=\"$nrcv\",from_pid=\"$snd\",to_pid=\"$rcv\"}"
+	rev="kind=\"tcp\",from=\"$nrcv\",to=\"$nsnd\",from_pid=\"$rcv\",to_pid=\"$snd\"}"
 	traffic_ok() {
 		"$IPCTOP" --openmetrics --metrics-pids -p "$snd,$rcv" >"$FX_TMP/tcp.om" 2>&1 9>&- &&
 			grep -qxF "ipctop_pair_sent_bytes{$fwd 5000" "$FX_TMP/tcp.om" &&
@@ -105,7 +121,7 @@ if fx_start tcp_pair "$PYTHON3" "$FX_TMP/tcp_pair.py"; then
 	n=0
 	until traffic_ok || [ $n -ge 50 ]; do sleep 0.1; n=$((n + 1)); done
 	traffic_ok
-	ok $? "ipctop_pair_sent_bytes: 5000 bytes om-snd -> om-rcv, 700 back (the fixture's record)"
+	ok $? "ipctop_pair_sent_bytes: 5000 bytes om-snd -> om-rcv ($nsnd -> $nrcv), 700 back (the fixture's record)"
 	grep -qxF "ipctop_pair_queued_bytes{$fwd 5000" "$FX_TMP/tcp.om" &&
 		grep -qxF "ipctop_pair_queued_bytes{$rev 0" "$FX_TMP/tcp.om"
 	ok $? "ipctop_pair_queued_bytes: the 5000 om-rcv never read wait for it; none for om-snd"

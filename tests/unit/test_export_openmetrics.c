@@ -3,8 +3,9 @@
  * before each family's samples, "# EOF" last, the counts the fixture was built with (see
  * export_fixture.h), pids only with --metrics-pids, no command lines; the counters of each
  * program and process from figures set here, named as OpenMetrics and as Prometheus's text
- * format name counters. With --dump [--pids] [--text] it prints the text instead (for promtool
- * in openmetrics.sh; --text: the text format). */
+ * format name counters. The pairs by service where a process's cgroup names one, else by
+ * program. With --dump [--pids] [--text] it prints the text instead, with services (for
+ * promtool and a strict OpenMetrics parser in openmetrics.sh; --text: the text format). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -330,6 +331,38 @@ static void test_pids(const char *plain, const char *pids)
 	ok(!strchr(pids, '\x1b') && !strchr(pids, '\r'), "no control bytes in the output");
 }
 
+/* writer (100) in a system service whose name systemd escaped (a backslash to escape in a
+ * label); reader (200) and evil (300) in one service "app.service" though two programs; the
+ * locked process (400) in a login session's scope (no service: its program). */
+static void set_services(struct snapshot *s)
+{
+	snapshot_find_proc(s, 100)->cgroup = "/system.slice/ipc\\x2dwriter.service";
+	snapshot_find_proc(s, 200)->cgroup = "/system.slice/app.service";
+	snapshot_find_proc(s, 300)->cgroup = "/system.slice/app.service/sub";
+	snapshot_find_proc(s, 400)->cgroup = "/user.slice/user-1000.slice/session-3.scope";
+}
+
+/* With services: a series per pair of services (or programs where none): reader and evil's
+ * unix socket is one channel app.service→app.service, writer's pipes go to app.service. */
+static void test_services(void)
+{
+	struct snapshot s;
+	export_fixture_build(&s);
+	set_services(&s);
+	char *t = om_text(&s, false, false);
+	has(t, "ipctop_pair_channels{kind=\"pipe\",from=\"ipc\\\\\\\\x2dwriter.service\",to=\"app.service\"} 2",
+	    "services: the pipes from writer's escaped service to reader's");
+	has(t, "ipctop_pair_channels{kind=\"unix\",from=\"app.service\",to=\"app.service\"} 1",
+	    "services: the unix socket between two programs of app.service, one channel");
+	has(t, "ipctop_pair_channels{kind=\"sysv_shm\",from=\"app.service\",to=\"ipc\\\\\\\\x2dwriter.service\"} 1",
+	    "services: the segment from evil (app.service, its writer) to writer");
+	ok(!strstr(t, "from=\"writer\"") && !strstr(t, "to=\"reader\"") && !strstr(t, "from=\"reader\""),
+	   "services: no pair by the program of a process that has a service");
+	test_structure(t, "with services", true);
+	free(t);
+	snapshot_free(&s);
+}
+
 int main(int argc, char **argv)
 {
 	struct snapshot s;
@@ -341,6 +374,7 @@ int main(int argc, char **argv)
 			text |= !strcmp(argv[i], "--text");
 		}
 		set_counters(&s);
+		set_services(&s);
 		char *t = om_text(&s, pids, text);
 		fputs(t, stdout);
 		free(t);
@@ -356,6 +390,7 @@ int main(int argc, char **argv)
 	test_pids(plain, pids);
 	test_tcp_threads();
 	test_counters();
+	test_services();
 	free(plain);
 	free(pids);
 	snapshot_free(&s);
