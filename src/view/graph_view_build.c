@@ -246,18 +246,24 @@ static void build_full(struct graph_view *g, const struct snapshot *s)
 	}
 }
 
-/* The selected process (or group member) before a rebuild, to find its node again after. */
-static pid_t selected_pid(const struct graph_view *g)
+/* The selected process (or group member) before a rebuild, to find its node again after: its
+ * pid, start and (--merge) host. */
+struct sel_proc { pid_t pid; uint64_t start; const char *host; };
+
+static struct sel_proc selected_proc(const struct graph_view *g)
 {
 	int i = graph_model_find(&g->shown, g->sel_key);
-	return i >= 0 ? g->shown.nodes[i].pid : 0;
+	if (i < 0)
+		return (struct sel_proc){ 0, 0, NULL };
+	const struct gnode *n = &g->shown.nodes[i];
+	return (struct sel_proc){ n->pid, n->start, n->host };
 }
 
-static void keep_selection(struct graph_view *g, pid_t sel_pid)
+static void keep_selection(struct graph_view *g, struct sel_proc was)
 {
 	if (graph_model_find(&g->shown, g->sel_key) >= 0)
 		return;
-	int i = sel_pid > 0 ? graph_model_node_of_pid(&g->full, sel_pid) : -1;
+	int i = was.pid > 0 ? graph_model_node_of_proc(&g->full, was.pid, was.start, was.host) : -1;
 	if (i >= 0 && graph_model_find(&g->shown, g->full.nodes[i].key) >= 0)
 		g->sel_key = g->full.nodes[i].key;
 	else
@@ -267,7 +273,7 @@ static void keep_selection(struct graph_view *g, pid_t sel_pid)
 void gv_rebuild(struct graph_view *g, const struct snapshot *s)
 {
 	bool fresh = g->fresh, reshaped = g->shape != g->built_shape;
-	pid_t sel_pid = selected_pid(g);
+	struct sel_proc was = selected_proc(g);
 	g->fresh = false;
 	g->dirty = false;
 	if (fresh) {
@@ -292,7 +298,7 @@ void gv_rebuild(struct graph_view *g, const struct snapshot *s)
 		g->base_generation = g->generation;
 	compute_rates(g);
 	run_layout(g);
-	keep_selection(g, sel_pid);
+	keep_selection(g, was);
 	if (g->sel_edge >= (int)g->shown.n_edges)
 		g->sel_edge = -1;
 	if (fresh || reshaped)
