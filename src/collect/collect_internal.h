@@ -78,12 +78,13 @@ void collect_reuse_tables(struct snapshot *s, struct proc_info *p, const struct 
  * NULL), else opened (collect_keep_open), and read with one pread. */
 void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                   const struct proc_info *old, struct proc_info *before);
-/* A process some wait names as a peer, of at most this many threads, gets every thread's
- * wait read (for rings that run through a thread); a detail process always does. */
+/* A process of at most this many threads gets every thread's wait read when its main thread
+ * sleeps, or when some wait names it as a peer (for rings that run through a thread); a detail
+ * process always does. */
 enum { TASK_WAITS_MAX = 64 };
 /* The walk of /proc/PID/task (collect_threads.c): p->tasks, each thread's state and wait
- * (detail only), and p->threads (collect_opts want_threads); both copied from old, the
- * previous record of an idle p, when it has them. */
+ * (detail, or as TASK_WAITS_MAX says), and p->threads (collect_opts want_threads); both
+ * copied from old, the previous record of an idle p, when it has them. */
 void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                    const struct proc_info *old, bool detail);
 /* After wait_resolve: the thread waits of the processes of 2 to TASK_WAITS_MAX threads that

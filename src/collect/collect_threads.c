@@ -1,9 +1,10 @@
 /* collect_threads.c — the walk of /proc/PID/task: each thread's task/TID/stat (name, state,
- * CPU ticks) gives the list's threads (while it shows them) and, for a detail process, each
- * thread's wait (collect_waits.c), in one walk. After the waits are resolved, a process of 2
- * to TASK_WAITS_MAX threads that some wait names as a peer has its threads' waits read too (a
- * deadlock can run through a thread other than its main one), so that only processes someone
- * waits on cost a second walk. A process that has not run since the previous snapshot has the
+ * CPU ticks) gives the list's threads (while it shows them) and each thread's wait
+ * (collect_waits.c), in one walk: for a detail process, and for a process of 2 to
+ * TASK_WAITS_MAX threads whose main thread sleeps (another thread can be blocked on a peer, or
+ * close a ring through two threads that no other wait names). After the waits are resolved, such
+ * a process whose main thread runs but that some wait names as a peer has its threads' waits
+ * read too, so that a second walk is only for processes someone waits on. A process that has not run since the previous snapshot has the
  * same threads in the same calls: both are copied from that snapshot instead. */
 #include <fcntl.h>
 #include <stdio.h>
@@ -106,6 +107,14 @@ static void walk_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 	close(dfd);
 }
 
+/* A process of 2 to TASK_WAITS_MAX threads whose main thread sleeps: another of its threads
+ * can be blocked on a peer (then the process is blocked, and can close a ring no other wait
+ * names), so its threads' waits are read; copied while it does not run. */
+static bool threads_read(const struct proc_info *p)
+{
+	return p->nlwp >= 2 && p->nlwp <= TASK_WAITS_MAX && p->wait;
+}
+
 void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                    const struct proc_info *old, bool detail)
 {
@@ -115,8 +124,9 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 	p->n_threads = 0;
 	if (p->flags & PF_KTHREAD)
 		return;
-	struct task_want want = {   /* others' thread waits: collect_peer_tasks, or copied */
-		.waits = (detail || (old && old->n_tasks)) && !(c->opts && c->opts->no_waits),
+	struct task_want want = {   /* running others' thread waits: collect_peer_tasks */
+		.waits = (detail || (old && old->n_tasks) || threads_read(p)) &&
+			 !(c->opts && c->opts->no_waits),
 		.threads = c->opts && c->opts->want_threads && p->nlwp > 1,
 	};
 	if (!want.waits && !want.threads)

@@ -236,7 +236,7 @@ struct proc_info {
 	uint32_t n_channels;   /* channels this process is an endpoint of (filled by resolution) */
 	pid_t tracer;          /* TracerPid from status, 0 none */
 	struct task_wait *wait;   /* the main thread's wait; NULL when it runs (or is a zombie) */
-	uint64_t wait_since_ms;   /* taken_ms of the first snapshot that saw its main thread in this
+	uint64_t wait_since_ms;   /* taken_ms of the first snapshot that saw the same thread in this
 	                           * same wait (model/wait_since.h); 0 not known */
 	struct task_wait *tasks; size_t n_tasks;   /* every thread's wait (state R: kind
 	                                            * WK_UNKNOWN, syscall_nr -2): detail, and
