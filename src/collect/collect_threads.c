@@ -60,7 +60,7 @@ static bool read_thread(struct scan_ctx *c, struct arena *a, pid_t pid, const ch
 
 /* old's threads and their waits into p: p has not run since old was taken. */
 static void copy_tasks(struct snapshot *s, struct proc_info *p, const struct proc_info *old,
-                       struct task_want want)
+                       struct proc_info *before, struct task_want want)
 {
 	if (want.threads) {
 		p->threads = arena_alloc(&s->arena, old->n_threads * sizeof(*p->threads));
@@ -74,13 +74,15 @@ static void copy_tasks(struct snapshot *s, struct proc_info *p, const struct pro
 	if (want.waits) {
 		p->tasks = arena_alloc(&s->arena, old->n_tasks * sizeof(*p->tasks));
 		p->n_tasks = old->n_tasks;
-		for (size_t i = 0; i < old->n_tasks; i++)
+		for (size_t i = 0; i < old->n_tasks; i++) {
 			collect_wait_copy(s, &p->tasks[i], &old->tasks[i], p->tracer);
+			collect_task_fd_take(&p->tasks[i], before);   /* kept for when it moves */
+		}
 	}
 }
 
 static void walk_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
-                       struct task_want want)
+                       struct proc_info *before, struct task_want want)
 {
 	char path[48];
 	snprintf(path, sizeof(path), "%d/task", (int)p->pid);
@@ -102,7 +104,8 @@ static void walk_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 			if (want.threads && t.tid != p->pid && p->n_threads < cap)
 				p->threads[p->n_threads++] = t;
 			if (want.waits && p->n_tasks < cap)
-				collect_task_wait(s, c, p, t.tid, t.state, &p->tasks[p->n_tasks++]);
+				collect_task_wait(s, c, p, before, t.tid, t.state,
+						  &p->tasks[p->n_tasks++]);
 		}
 	close(dfd);
 }
@@ -116,7 +119,7 @@ static bool threads_read(const struct proc_info *p)
 }
 
 void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
-                   const struct proc_info *old, bool detail)
+                   const struct proc_info *old, struct proc_info *before, bool detail)
 {
 	p->tasks = NULL;
 	p->n_tasks = 0;
@@ -132,10 +135,10 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 	if (!want.waits && !want.threads)
 		return;
 	if (old && (!want.waits || old->n_tasks) && (!want.threads || old->n_threads)) {
-		copy_tasks(s, p, old, want);
+		copy_tasks(s, p, old, before, want);
 		return;
 	}
-	walk_tasks(s, c, p, want);
+	walk_tasks(s, c, p, before, want);
 }
 
 /* Mark in named[] the processes some wait of s names as a peer. */
@@ -166,7 +169,8 @@ size_t collect_peer_tasks(struct snapshot *s, struct scan_ctx *c)
 		if (!named[i] || p->n_tasks || p->nlwp < 2 || p->nlwp > TASK_WAITS_MAX ||
 		    (p->flags & PF_KTHREAD))
 			continue;
-		walk_tasks(s, c, p, (struct task_want){ .waits = true });
+		walk_tasks(s, c, p, snapshot_same_proc(c->opts ? c->opts->prev : NULL, p),
+			   (struct task_want){ .waits = true });
 		n += p->n_tasks > 0;
 	}
 	free(named);

@@ -188,6 +188,9 @@ struct task_wait {
 	                                 * epoll, the peers of every watched descriptor */
 	struct wait_watch *watched; uint32_t n_watched;   /* epoll: what the epoll fd watches */
 	bool watch_read;      /* epoll: its fdinfo was read (watched is then the whole list) */
+	int call_fd1;         /* refresh loops, a thread other than the main one: its
+	                       * task/TID/syscall kept open while it waits, plus 1 (0: none);
+	                       * handed on like proc_info's syscall_fd1 */
 };
 
 /* A thread of a process other than its main one (read only while the list shows threads). */
