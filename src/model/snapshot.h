@@ -263,6 +263,8 @@ struct sock_info {
 	uint8_t protocol;      /* IPPROTO_TCP/UDP, or the netlink protocol */
 	uint8_t state;         /* TCP_* state numbers (UNIX uses the same: 10 listen, 1 established) */
 	uint32_t rqueue, wqueue;
+	bool has_drops;        /* UDP and UNIX: the kernel gave SK_MEMINFO_DROPS (sock_diag) */
+	uint32_t drops;        /* packets the socket dropped (receive buffer full, ...) */
 	/* UNIX */
 	char *name; size_t name_len;   /* raw; abstract names start with a NUL byte; NULL unnamed */
 	uint64_t peer;                 /* peer inode, 0 if none */
@@ -320,6 +322,8 @@ struct endpoint {
 	uint64_t tx_bytes;    /* payload this end sent and got acked (SYN and FIN not counted) */
 	uint64_t rx_bytes;    /* payload this end received (the peer's FIN not counted) */
 	double tx_per_s, rx_per_s;   /* rates of the two, when the snapshot has_rates; NAN unknown */
+	double drops_per_s;   /* its socket's drops per second (UDP, UNIX), when the snapshot
+	                       * has_rates; NAN unknown */
 	const char *host;     /* --merge: the host whose snapshot lists it; NULL in one host's */
 };
 
