@@ -5,7 +5,8 @@
 # connection "tx 0 B/s rx 0 B/s"; on the writer blocked on a full pipe, as root, "queued
 # 64.0 KiB of 64.0 KiB" (the fixture's F_GETPIPE_SZ is 65536), and no queue figure at all when
 # not root (unknown, not 0); the UDP receiver that never reads: its socket line says "drops N"
-# and the channel table's DROPS column N, N from /proc/net/udp's drops column.
+# the channel table's DROPS column and its graph edge's line N, N from /proc/net/udp's drops
+# column.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require
@@ -46,21 +47,27 @@ ok $? "its connection to $rx: tx within 25% of 4.0 MiB/s, rx 0 B/s"
 T send-keys -t "$session" g
 wait_for "Graph" 100
 wait_for "fx-flood-tx" 150   # the graph is drawn (a loaded machine takes a while) before Tab
+# tab_to_edge TEST: Tab along the graph's edges (at most 8) until TEST (a function of the
+# screen) holds, then wait up to 5 s for it; its status.
+top_line() { T capture-pane -p -t "$session" | head -n 1; }
+tab_to_edge() {
+	i=0
+	while [ $i -lt 8 ] && ! "$1" "$(T capture-pane -p -t "$session")"; do
+		before=$(top_line)
+		T send-keys -t "$session" Tab
+		n=0   # until the top line (the selected edge's) has changed: a loaded machine draws late
+		while [ "$(top_line)" = "$before" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+		i=$((i + 1))
+	done
+	wait_until "$1" 50
+	st=$?
+	[ $st -eq 0 ] || T capture-pane -p -t "$session" | sed 's/^/# /'
+	return $st
+}
 want="bytes .* (→|>) (3\\.[0-9]|4\\.[0-9]|5\\.0) MiB/s (←|<) 0 B/s"
 has_edge() { printf '%s\n' "$1" | grep -q "^tcp " && has_re "$1"; }
-i=0
-top_line() { T capture-pane -p -t "$session" | head -n 1; }
-while [ $i -lt 8 ] && ! has_edge "$(T capture-pane -p -t "$session")"; do
-	before=$(top_line)
-	T send-keys -t "$session" Tab
-	n=0   # until the top line (the selected edge's) has changed: a loaded machine draws late
-	while [ "$(top_line)" = "$before" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
-	i=$((i + 1))
-done
-wait_until has_edge 50
-st=$?
-ok $st "graph: the flood edge's line says → 3.0-5.0 MiB/s ← 0 B/s"
-[ $st -eq 0 ] || T capture-pane -p -t "$session" | sed 's/^/# /'
+tab_to_edge has_edge
+ok $? "graph: the flood edge's line says → 3.0-5.0 MiB/s ← 0 B/s"
 T send-keys -t "$session" Escape
 wait_for "Summary" 50
 T send-keys -t "$session" BSpace
@@ -82,6 +89,15 @@ wait_for " PID USER" 100
 open_ipc "$ur" fx-udp-rx; ok $? "the UDP receiver's IPC tab opens"
 wait_re "udp 127\\.0\\.0\\.1:[0-9]+ .*, drops $udp_drops\$" 100
 ok $? "its socket's line says drops $udp_drops, as /proc/net/udp does"
+T send-keys -t "$session" g
+wait_for "Graph" 100
+wait_for "fx-udp-rx" 150
+want="  drops $udp_drops \\(0/s\\)"
+has_udp_edge() { printf '%s\n' "$1" | head -n 1 | grep -q "^udp " && has_re "$1"; }
+tab_to_edge has_udp_edge
+ok $? "graph: the UDP edge's line says drops $udp_drops (0/s)"
+T send-keys -t "$session" Escape
+wait_for "Summary" 50
 T send-keys -t "$session" BSpace
 wait_for " PID USER" 100
 T send-keys -t "$session" c
