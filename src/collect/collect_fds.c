@@ -203,8 +203,11 @@ static bool own_kept_fd(struct snapshot *s, int fd, struct fd_info *fi, bool det
 	uint64_t dev, ino;
 	if (!kept_fd_lookup(fd, &pid, &file, &dev, &ino))
 		return false;
-	char target[40];
-	snprintf(target, sizeof(target), "/proc/%d/%s", (int)pid, kept_file_name(file));
+	char target[64];
+	if (file == KEPT_TASK_SYSCALL)   /* opened by that path (collect_keep_open) */
+		snprintf(target, sizeof(target), "/proc/%d/task/%d/syscall", (int)pid, (int)pid);
+	else
+		snprintf(target, sizeof(target), "/proc/%d/%s", (int)pid, kept_file_name(file));
 	memset(fi, 0, sizeof(*fi));
 	fi->fd = fd;
 	fi->target = arena_strdup(&s->arena, target);

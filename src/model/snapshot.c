@@ -76,6 +76,9 @@ void snapshot_free(struct snapshot *s)
 			kept_fd_close(s->procs[i].runtime_fd1 - 1);
 		if (s->procs[i].syscall_fd1 > 0)
 			kept_fd_close(s->procs[i].syscall_fd1 - 1);
+		for (size_t t = 0; t < s->procs[i].n_tasks; t++)
+			if (s->procs[i].tasks[t].call_fd1 > 0)
+				kept_fd_close(s->procs[i].tasks[t].call_fd1 - 1);
 	}
 	free(s->procs);
 	free(s->socks);

@@ -17,7 +17,8 @@ void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *ar
 /* The same without the protocol word: " listen 127.0.0.1:5432, pending 0 of backlog 128",
  * " 127.0.0.1:40000 ARROW 127.0.0.1:5432 (postgresql) established, rq 0 wq 0". */
 void sock_describe_rest(struct strbuf *sb, const struct sock_info *sk, const char *arrow);
-/* Append "established, rq 0 wq 0": the state in words (or "state N") and the queues. */
+/* Append "established, rq 0 wq 0": the state in words (or "state N") and the queues, and
+ * ", drops 191" for a UDP or UNIX socket that dropped packets. */
 void sock_state_queues(struct strbuf *sb, const struct sock_info *sk);
 /* Append " (postgresql)" when port has a service name for sk's protocol (TCP or UDP). */
 void sock_port_service(struct strbuf *sb, const struct sock_info *sk, uint16_t port);
@@ -31,6 +32,11 @@ void sock_accepted_on(struct strbuf *sb, const struct snapshot *s, const struct 
  * others; else "3 processes accept on ..."); names escaped. False, nothing appended, for any
  * other channel. */
 bool sock_shared_listener(struct strbuf *sb, const struct snapshot *s, const struct channel *c);
+/* Packets the UDP and UNIX sockets of channel c dropped (a socket its ends share counted
+ * once), or -1 when the kernel gave drops for none of them. */
+int64_t chan_drops(const struct snapshot *s, const struct channel *c);
+/* Their drops per second (ends whose rate is known), or NAN when no end's is. */
+double chan_drops_rate(const struct snapshot *s, const struct channel *c);
 /* The socket of a descriptor of the snapshot, or NULL when sock_diag did not report it. */
 const struct sock_info *snapshot_fd_sock(const struct snapshot *s, const struct fd_info *f);
 

@@ -15,7 +15,8 @@
 static const struct { const char *title, *help; } cols[CC__COUNT] = {
 	[CC_KIND] = { "KIND", "chan.kind" }, [CC_STATE] = { "STATE", "chan.state" },
 	[CC_RECVQ] = { "RECV-Q", "chan.recvq" }, [CC_SENDQ] = { "SEND-Q", "chan.sendq" },
-	[CC_BYTES] = { "BYTES", "chan.bytes" }, [CC_ENDS] = { "ENDS", "chan.ends" },
+	[CC_BYTES] = { "BYTES", "chan.bytes" }, [CC_DROPS] = { "DROPS", "chan.drops" },
+	[CC_ENDS] = { "ENDS", "chan.ends" },
 };
 
 const char *chans_col_title(int c) { return c >= 0 && c < CC__COUNT ? cols[c].title : ""; }

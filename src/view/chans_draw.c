@@ -5,14 +5,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/sock_describe.h"
 #include "view/chans_int.h"
 #include "view/ui.h"
 
 static const int chan_col_w[CC__COUNT] = {
-	[CC_KIND] = 9, [CC_STATE] = 12, [CC_RECVQ] = 7, [CC_SENDQ] = 7, [CC_BYTES] = 10, [CC_ENDS] = 0,
+	[CC_KIND] = 9, [CC_STATE] = 12, [CC_RECVQ] = 7, [CC_SENDQ] = 7, [CC_BYTES] = 10, [CC_DROPS] = 7, [CC_ENDS] = 0,
 };
 
-static bool right_aligned(int c) { return c == CC_RECVQ || c == CC_SENDQ || c == CC_BYTES; }
+static bool right_aligned(int c) { return c == CC_RECVQ || c == CC_SENDQ || c == CC_BYTES || c == CC_DROPS; }
 
 static void draw_title(struct chans_state *t, struct view_ctx *v, WINDOW *w)
 {
@@ -104,6 +105,7 @@ static void draw_row(struct chans_state *t, struct view_ctx *v, WINDOW *w, int y
 		case CC_STATE: chans_state_text(s, c, buf, sizeof buf); break;
 		case CC_RECVQ: num_cell(chans_recvq(s, c), buf, sizeof buf); break;
 		case CC_SENDQ: num_cell(chans_sendq(s, c), buf, sizeof buf); break;
+		case CC_DROPS: num_cell(chan_drops(s, c), buf, sizeof buf); break;
 		default:       num_cell(chans_bytes(c), buf, sizeof buf); break;
 		}
 		int tw = ui_str_width(buf), cw = t->col_w[col];

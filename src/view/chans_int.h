@@ -13,7 +13,7 @@
 
 #define CHANS_TEXT 64
 
-enum chans_col { CC_KIND, CC_STATE, CC_RECVQ, CC_SENDQ, CC_BYTES, CC_ENDS, CC__COUNT };
+enum chans_col { CC_KIND, CC_STATE, CC_RECVQ, CC_SENDQ, CC_BYTES, CC_DROPS, CC_ENDS, CC__COUNT };
 
 struct chans_state {
 	uint32_t *rows;            /* in display order: i < n_chans the snapshot's chans[i], else

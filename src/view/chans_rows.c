@@ -8,6 +8,7 @@
 
 #include "model/snap_filter.h"
 #include "util/xalloc.h"
+#include "model/sock_describe.h"
 #include "view/chans_int.h"
 
 static bool kind_shown(const struct chans_state *t, enum chan_kind k)
@@ -125,6 +126,7 @@ static void fill_key(const struct chans_state *t, const struct snapshot *s, uint
 	case CC_RECVQ: k->num = chans_recvq(s, c); break;
 	case CC_SENDQ: k->num = chans_sendq(s, c); break;
 	case CC_BYTES: k->num = chans_bytes(c); break;
+	case CC_DROPS: k->num = chan_drops(s, c); break;
 	default:       k->num = c->n_ep ? c->ep[chans_default_end(c)].pid : 0; break;
 	}
 }

@@ -311,6 +311,20 @@ static int put_rates(WINDOW *w, int x, int room, const char *bytes, const struct
 	                 ui_glyph(G_ARROW_R), fwd, ui_glyph(G_ARROW_L), back);
 }
 
+/* "  drops 191 (0/s)": what the channel's UDP or UNIX sockets dropped, and per second where
+ * the snapshot has rates; nothing when they dropped none (or the kernel does not say). */
+static int put_drops(WINDOW *w, int x, int room, const struct snapshot *s, const struct channel *ch)
+{
+	int64_t n = chan_drops(s, ch);
+	double rate = chan_drops_rate(s, ch);
+	if (n <= 0 && !(rate > 0))
+		return 0;
+	char r[32] = "";
+	if (!isnan(rate))
+		snprintf(r, sizeof r, " (%.0f/s)", rate);
+	return ui_printf(w, 0, x, room, A_NORMAL, "  drops %lld%s", (long long)(n > 0 ? n : 0), r);
+}
+
 /* "tcp a(1) → b(2)  bytes ... rates  queued ...  127.0.0.1:40000 → 127.0.0.1:5432 established,
  * rq 0 wq 0": a socket channel is named by ss's protocol word ("unix stream") and ends with
  * its addresses and state, which a narrow terminal cuts first; other kinds by their label. */
@@ -341,6 +355,8 @@ static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  queued %llu", (unsigned long long)e->queued);
 	else if (x < width && !sk)   /* a pipe's fill is known to root only: unknown is not 0 */
 		x += ui_put_str(w, 0, x, "  queued ?", width - x, A_NORMAL);
+	if (x < width)
+		x += put_drops(w, x, width - x, s, ch);
 	if (e->n_chans > 1 && x < width)
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  %u channels", e->n_chans);
 	if (sk && x < width)

@@ -139,6 +139,7 @@ const struct help_entry help_entries[] = {
 	{ "chan.recvq", "RECV-Q", "Bytes received and not yet read, summed over the channel's sockets (for a listener: connections waiting for accept); for a pipe, bytes waiting; for a queue, messages waiting." },
 	{ "chan.sendq", "SEND-Q", "Bytes sent and not yet acknowledged by the peer, summed over the channel's sockets (for a listener: its backlog)." },
 	{ "chan.bytes", "BYTES", "Payload bytes carried over a TCP connection so far (acked plus received), where the kernel says." },
+	{ "chan.drops", "DROPS", "Packets its UDP or UNIX sockets dropped so far (a receive buffer full, ...), as sock_diag gives them (ss -m's d); the kernel counts no bytes for these." },
 	{ "chan.ends", "ENDS", "Every end: its process (pid, name, descriptor, role and local address), or the remote address or \"peer closed\" or \"unseen\" when no process here holds it; then the path, name or id of the object. Tab chooses the end Enter opens." },
 };
 

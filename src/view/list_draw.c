@@ -178,7 +178,10 @@ static void draw_wait(struct list_state *l, struct view_ctx *v, WINDOW *w, int y
 	if (l->thr[row] >= 0)
 		return;
 	pid_t chain[2] = { 0, 0 };
-	if (p->wait && wait_followed(p) == p->wait)   /* not another thread's peer */
+	const struct task_wait *shown = wait_blocking(p);   /* the wait wait_short says */
+	if (!shown)
+		shown = p->wait;
+	if (shown && wait_followed(p) == shown)   /* not another thread's peer */
 		wait_chain(v->cur, p->pid, chain, 2);
 	struct strbuf sb = STRBUF_INIT;
 	wait_short(&sb, v->cur, p, chain[1], ui_glyph(G_ARROW_R));

@@ -68,8 +68,8 @@ static pid_t describe_peer(const struct snapshot *s, const struct channel *c, co
 	return 0;
 }
 
-/* Beside the first peer: this end's traffic per second (TCP, since the last refresh) and how
- * full the object is (pipes and queues, where measured); nothing where unknown. */
+/* Beside the first peer: this end's traffic per second (TCP, since the last refresh), its
+ * socket's drops per second (UDP, UNIX) when it drops, and how full the object is (pipes and queues, where measured); nothing where unknown. */
 static void put_traffic(struct strbuf *sb, const struct snapshot *s, const struct channel *c,
                         const struct endpoint *self)
 {
@@ -79,6 +79,8 @@ static void put_traffic(struct strbuf *sb, const struct snapshot *s, const struc
 		human_bytes(b, sizeof(b), self->rx_per_s);
 		sb_printf(sb, "  tx %s/s rx %s/s", a, b);
 	}
+	if (s->has_rates && self->drops_per_s > 0)   /* the count: on the socket's own line */
+		sb_printf(sb, "  drops %.0f/s", self->drops_per_s);
 	if (!c->queued_known || c->capacity < 0)
 		return;
 	if (c->kind == CK_POSIX_MQ) {
