@@ -16,32 +16,13 @@ ok $? "nginx starts on 127.0.0.1:$NGINX_PORT"
 [ -n "$NGINX_PID" ] || { tap_done; exit; }
 
 # A client that keeps its connection open after one request (HTTP/1.1 keep-alive).
-: >"$FX_TMP/client.out"
-"$PYTHON3" -c '
-import socket, sys, time
-s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-s.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n")
-data = b""
-while b"hello" not in data:
-    chunk = s.recv(4096)
-    if not chunk:
-        sys.exit(1)
-    data += chunk
-print("ready", flush=True)
-time.sleep(600)
-' "$NGINX_PORT" >"$FX_TMP/client.out" 2>&1 &
-client=$!
-SRV_PEERS=$client
-tries=0
-while ! grep -q ready "$FX_TMP/client.out" && kill -0 $client 2>/dev/null && [ $tries -lt 100 ]; do
-	tries=$((tries + 1)); sleep 0.1
-done
-grep -q ready "$FX_TMP/client.out"
+srv_client keepalive tcp "$NGINX_PORT" \
+	"GET / HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: keep-alive\\r\\n\\r\\n" hello
 ok $? "a keep-alive client got its page and holds the connection"
 
 "$IPCTOP" --json >"$FX_TMP/all.json" 2>"$FX_TMP/all.err"
 ok $? "ipctop --json exits 0"
-fx_py ../servers/check_servers.py nginx "$FX_TMP/all.json" "$NGINX_PID" "$NGINX_PORT" "$client"
+fx_py ../servers/check_servers.py nginx "$FX_TMP/all.json" "$NGINX_PID" "$NGINX_PORT" "$CLIENT"
 
 # --- the screens say who accepts on the shared listener, in words (the same nginx, in tmux) ---
 # The count of workers from /proc (the master's children), the name from its comm.
