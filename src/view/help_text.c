@@ -127,6 +127,7 @@ const struct help_entry help_entries[] = {
 	{ "ipc.target", "Target", "The object as the kernel names it: a path, pipe:[inode], socket:[inode]..." },
 	{ "ipc.socket", "Socket", "The socket as ss shows it: protocol and type, local and remote address (or UNIX name and peer socket), state, and the receive and send queues in bytes; for a listener, connections waiting for accept and its backlog." },
 	{ "ipc.fdinfo", "Event object", "What the kernel's fdinfo says of the descriptor: an eventfd's count, a timerfd's clock, period, time to the next expiry and expirations not yet read, a signalfd's signals, an inotify instance's watches (device and inode), an epoll instance's targets (descriptor and events), the process a pidfd refers to." },
+	{ "ipc.fdflags", "Position and flags", "From the kernel's fdinfo, read for the process whose detail is open: the file position (pos) and the flags the descriptor was opened with, in open(2)'s names (O_RDWR, O_NONBLOCK, O_CLOEXEC...)." },
 	{ "ipc.sysv", "SysV object", "A SysV segment's size, how many processes have it attached, its owner and permissions; a SysV queue's messages and bytes waiting, owner and permissions (as ipcs shows them)." },
 	{ "ipc.peer", "Peer", "The process at the other end of the channel, or the remote address; beside it this end's TCP rate (tx, rx) and, as root, how full a pipe or queue is, where known. Enter jumps to it." },
 
