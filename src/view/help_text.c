@@ -140,6 +140,7 @@ const struct help_entry help_entries[] = {
 	{ "chan.recvq", "RECV-Q", "Bytes received and not yet read, summed over the channel's sockets (for a listener: connections waiting for accept); for a pipe, bytes waiting; for a queue, messages waiting." },
 	{ "chan.sendq", "SEND-Q", "Bytes sent and not yet acknowledged by the peer, summed over the channel's sockets (for a listener: its backlog)." },
 	{ "chan.bytes", "BYTES", "Payload bytes carried over a TCP connection so far (acked plus received), where the kernel says." },
+	{ "chan.rate", "RATE/s", "Bytes per second the channel carried since the previous refresh, from the kernel's byte counters (TCP: acked plus received, each byte counted once when both ends are here); - where the kernel counts no bytes (pipes, UNIX and UDP sockets) or on the first refresh." },
 	{ "chan.ends", "ENDS", "Every end: its process (pid, name, descriptor, role and local address), or the remote address or \"peer closed\" or \"unseen\" when no process here holds it; then the path, name or id of the object. Tab chooses the end Enter opens." },
 };
 

@@ -110,6 +110,7 @@ const struct key_binding keymap[] = {
 	K('\n', "chans", ACT_ENTER, "Enter", "Open", "open the detail of the chosen end's process (underlined; the first end with a process)"),
 	K('\t', "chans", ACT_TAB_NEXT, "Tab", "NextEnd", "choose the next end of the selected channel"),
 	K(KEY_BTAB, "chans", ACT_TAB_PREV, "Shift-Tab", NULL, "choose the previous end"),
+	K(KEY_F(6), "chans", ACT_SORT_MENU, "F6", "SortBy", "choose what to sort by: kind, state, queues, bytes, rate, or the first end's pid"),
 	K('<', "chans", ACT_SORT_PREV, "<", NULL, "sort by the previous column (a click on a column's title sorts by it)"),
 	K(',', "chans", ACT_SORT_PREV, ",", NULL, NULL),
 	K('>', "chans", ACT_SORT_NEXT, ">", NULL, "sort by the next column"),

@@ -1,5 +1,5 @@
 /* view_chans.c — the channel table screen (like `ss -a` with its peers): every channel and
- * listener of the snapshot with kind, state, queues, bytes and its ends; what its keys,
+ * listener of the snapshot with kind, state, queues, bytes, rate and its ends; what its keys,
  * pastes and clicks do. Rows and filters are in chans_rows.c, cells in chans_cells.c, drawing
  * in chans_draw.c. Enter opens the detail of the chosen end's process (Tab and Shift-Tab
  * choose it; the first end with a process by default). */
@@ -131,6 +131,7 @@ static bool chans_key(void *st, struct view_ctx *v, const struct key_event *ev, 
 	case ACT_SORT_PREV:   chans_set_sort(t, v, (t->sort_col + CC__COUNT - 1) % CC__COUNT, false); break;
 	case ACT_SORT_NEXT:   chans_set_sort(t, v, (t->sort_col + 1) % CC__COUNT, false); break;
 	case ACT_SORT_INVERT: t->sort_desc = !t->sort_desc; chans_rebuild(t, v); break;
+	case ACT_SORT_MENU:   chans_open_sort_menu(t, v); break;
 	case ACT_KIND_CYCLE:  cycle_kind(t, v); break;
 	case ACT_FILTER:      t->prompt = true; break;
 	case ACT_EXPLAIN:     view_explain(v, chans_col_help(t->col_cursor)); break;
