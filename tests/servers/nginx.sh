@@ -2,7 +2,9 @@
 # nginx.sh — a real nginx (master and two workers, started once for the whole file, in a private
 # prefix on a loopback port picked here): the listener held by the master and every worker, and
 # a keep-alive client paired with the worker that accepted it; the channel table, IPC tab and
-# graph say "nginx master + 2 workers accept on ADDR:PORT". Expected values: /proc and ss.
+# graph say "nginx master + 2 workers accept on ADDR:PORT"; the graph draws the client's
+# connection to the service node "nginx :PORT" that holds the master and its workers (groups
+# on). Expected values: /proc and ss.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 . "$TESTS_SRC/servers/servers_lib.sh"
@@ -39,18 +41,31 @@ if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	wait_for "Command" && T send-keys -t ngx Enter
 	wait_for "Parent PID" && T send-keys -t ngx 4
 	wait_for "$says"; ok $? "IPC tab of the master: $says"
-	# the graph, groups off (c: else the family is one box with the listener inside): Tab
-	# through the edges until the listener's is selected
+	# the graph: tab_to TEXT Tabs through the edges until the selected one's line has TEXT
+	tab_to() {
+		n=0
+		while [ $n -lt 12 ]; do
+			T send-keys -t ngx Tab
+			wait_for "$1" 10 >/dev/null && return 0
+			n=$((n + 1))
+		done
+		return 1
+	}
 	T send-keys -t ngx Escape
 	wait_for "Command" && T send-keys -t ngx g
-	wait_for "Graph" && T send-keys -t ngx c
-	wait_absent "nginx ×3"
-	n=0
-	while [ $n -lt 12 ]; do
-		T send-keys -t ngx Tab
-		wait_for "$says" 10 >/dev/null && break
-		n=$((n + 1))
-	done
-	[ $n -lt 12 ]; r=$?; ok $r "graph edge line of the listener: $says"; [ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	wait_for "Graph"
+	# groups on (at first): the client's connection ends in the listener's service node
+	want="python3($CLIENT) → nginx :$NGINX_PORT"
+	tab_to "$want"; r=$?
+	ok $r "graph, groups on: the keep-alive client's edge is \"$want\""; [ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	printf '%s\n' "$screen" | grep -Eq "nginx :$NGINX_PORT( \([a-z0-9-]+\))?, 3 processes from $NGINX_PID"
+	ok $? "...the service node is served by the master $NGINX_PID and its 2 workers"
+	# groups off (c: else the master and workers are one box with the listener inside): the
+	# listener's edge names who accepts on it (test_graph_service: each connection goes to
+	# its worker again)
+	T send-keys -t ngx c
+	wait_absent "nginx :$NGINX_PORT ×3"
+	tab_to "$says"; r=$?
+	ok $r "graph edge line of the listener: $says"; [ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
 fi
 tap_done
