@@ -22,7 +22,8 @@ void epoll_events_words(struct strbuf *sb, uint32_t mask);
  * "O_RDWR|O_NONBLOCK|O_CLOEXEC"; bits it does not name as "|0NNN" (octal). */
 void open_flags_words(struct strbuf *sb, uint32_t flags);
 /* Append "pos 0, flags O_RDWR|O_CLOEXEC" for a detail process's descriptor; false (nothing
- * appended) when its fdinfo was not read. */
+ * appended) when its fdinfo was not read, or when it says no more than the access mode (pos
+ * 0, no flag but O_LARGEFILE, which the kernel sets on every file of a 64-bit process). */
 bool fd_pos_flags_describe(struct strbuf *sb, const struct fd_info *f);
 
 #endif

@@ -1,6 +1,7 @@
 /* open_flags.c — a descriptor's open flags as fdinfo gives them ("flags: 02004002"), in the
  * names of open(2): "O_RDWR|O_NONBLOCK|O_CLOEXEC", and its line "pos 0, flags ..." for the
- * IPC tab. Bits without a name here are appended in octal. */
+ * IPC tab when it says more than the access mode. Bits without a name here are appended in
+ * octal. */
 #include <fcntl.h>
 
 #include "model/fd_describe.h"
@@ -43,8 +44,9 @@ void open_flags_words(struct strbuf *sb, uint32_t flags)
 
 bool fd_pos_flags_describe(struct strbuf *sb, const struct fd_info *f)
 {
-	if (!f->has_fdinfo)
-		return false;
+	uint32_t plain = (uint32_t)O_ACCMODE | KERNEL_O_LARGEFILE;
+	if (!f->has_fdinfo || (f->pos == 0 && !(f->oflags & ~plain)))
+		return false;   /* the access mode is on the descriptor's own line already */
 	sb_printf(sb, "pos %llu, flags ", (unsigned long long)f->pos);
 	open_flags_words(sb, f->oflags);
 	return true;

@@ -125,6 +125,12 @@ int main(void)
 	sb_reset(&sb);
 	f.has_fdinfo = false;
 	ok(!fd_pos_flags_describe(&sb, &f) && !sb_str(&sb)[0], "no fdinfo read: no line");
+	f = (struct fd_info){ .fd = 3, .has_fdinfo = true, .oflags = (uint32_t)kernel_flags(s) & ~(uint32_t)O_SYNC };
+	ok(!fd_pos_flags_describe(&sb, &f) && !sb_str(&sb)[0], "pos 0 and the access mode only (0%o): no line",
+	   f.oflags);
+	f.pos = 7;
+	ok(fd_pos_flags_describe(&sb, &f) && !strncmp(sb_str(&sb), "pos 7, flags O_RDWR", 19),
+	   "the same at pos 7: %s", sb_str(&sb));
 	sb_free(&sb);
 	return tap_done();
 }
