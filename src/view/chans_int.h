@@ -69,7 +69,6 @@ const struct channel *chans_row_chan(const struct chans_state *t, const struct s
 bool chans_matches(const struct chans_state *t, const struct snapshot *s, const struct channel *c);
 void chans_rebuild(struct chans_state *t, struct view_ctx *v);
 void chans_select_row(struct chans_state *t, struct view_ctx *v, size_t row);
-void chans_move(struct chans_state *t, struct view_ctx *v, long delta);
 void chans_set_sort(struct chans_state *t, struct view_ctx *v, int col, bool toggle_if_same);
 /* F6: a menu of the sort keys (the columns; ENDS sorts by the pid of the first end with one). */
 void chans_open_sort_menu(struct chans_state *t, struct view_ctx *v);

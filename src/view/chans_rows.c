@@ -211,12 +211,6 @@ void chans_select_row(struct chans_state *t, struct view_ctx *v, size_t row)
 	keep_selection(t, v);
 }
 
-void chans_move(struct chans_state *t, struct view_ctx *v, long delta)
-{
-	long r = (long)t->sel + delta;
-	chans_select_row(t, v, r < 0 ? 0 : (size_t)r);
-}
-
 void chans_set_sort(struct chans_state *t, struct view_ctx *v, int col, bool toggle_if_same)
 {
 	if (col < 0 || col >= CC__COUNT)
