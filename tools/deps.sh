@@ -13,7 +13,7 @@ test=(python3 python3-jsonschema tmux graphviz util-linux iproute2 procps clang 
 bench=(hyperfine htop)
 coverage=(lcov)   # make coverage only (configure --enable-coverage); CI does not need it
 # Real servers the tests in tests/servers start in their own directories and ports.
-servers=(postgresql-15 nginx)
+servers=(postgresql-15 nginx redis-server)
 
 wanted=("${build[@]}" "${test[@]}" "${servers[@]}")
 for opt in "$@"; do

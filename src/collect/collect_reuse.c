@@ -64,6 +64,7 @@ static struct fd_info *copy_fds(struct snapshot *s, const struct proc_info *old)
 		fds[i].target = arena_strdup(&s->arena, old->fds[i].target);
 		fds[i].sock = -1;   /* sockets are linked again from this snapshot's dump */
 		fds[i].anon = NULL;   /* read for detail processes only, which are never copied */
+		fds[i].has_fdinfo = false;
 	}
 	return fds;
 }

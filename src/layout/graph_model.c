@@ -1,7 +1,9 @@
 /* graph_model.c — nodes and edges of the communication graph from a snapshot's channels. A
  * channel between two processes is an edge from its client to its server; one of more than two
  * processes becomes a hub; a channel all of whose endpoints are one process is no edge, one
- * all of whose processes are one group is counted on the group. */
+ * all of whose processes are one group is counted on the group. With groups on, the processes
+ * that serve a listener several processes serve are one service node ("nginx :80",
+ * graph_service.h) instead of their family, so each client has one edge to the service. */
 #include "layout/graph_model.h"
 
 #include <math.h>
@@ -11,6 +13,7 @@
 #include <sys/socket.h>
 
 #include "layout/graph_family.h"
+#include "layout/graph_service.h"
 #include "model/rates.h"
 #include "util/u64map.h"
 #include "util/xalloc.h"
@@ -18,6 +21,7 @@
 #define KEY_GROUP (1ULL << 62)
 #define KEY_HUB   (2ULL << 62)
 #define KEY_ADDR  (3ULL << 62)
+#define KEY_SERVICE (KEY_GROUP | (1ULL << 60))   /* a group above every pid_key (bits 0..59) */
 #define TCP_LISTEN_STATE 10
 #define UDP_UNCONNECTED_STATE 7
 
@@ -31,6 +35,8 @@ struct builder {
 	struct u64map node_of_key, edge_of_key, counted_pid;
 	bool *listen_port;             /* per socket: its port is one a local socket listens on */
 	struct graph_families fam;     /* when collapsing */
+	struct graph_services svc;     /* when collapsing */
+	char svc_name[GNODE_NAME_MAX + 1];
 	struct party *parties; size_t cap_parties;
 };
 
@@ -184,13 +190,32 @@ static uint64_t pid_key(const struct proc_info *p, pid_t pid)
 	return k;
 }
 
-/* Its family's key when collapsing and it has a family, else its pid. */
-static uint64_t proc_key(const struct builder *b, const struct proc_info *p, pid_t pid, const char **name)
+/* The key of listener l's service node (netns, address and port; the host on a --merge). */
+static uint64_t service_key(const struct builder *b, const struct proc_info *p, int32_t l)
+{
+	const struct sock_info *sk = &b->s->socks[l];
+	uint64_t h = u64_mix(u64_mix(sk->netns, sk->lport), hash_bytes((const char *)sk->laddr, sizeof sk->laddr));
+	h = u64_mix(h, pid_key(p, 0));
+	return KEY_SERVICE | (h & ((1ULL << 60) - 1));
+}
+
+/* When collapsing: the key of the service it serves ("nginx :80", *listener1 set), else of
+ * its family when it has one; else its pid. */
+static uint64_t proc_key(struct builder *b, const struct proc_info *p, pid_t pid, const char **name,
+			 int32_t *listener1)
 {
 	*name = p && p->comm ? p->comm : "?";
+	*listener1 = 0;
 	if (!b->o->collapse || !p)
 		return pid_key(p, pid);
 	size_t i = (size_t)(p - b->s->procs);
+	int32_t l = graph_service_of_proc(&b->svc, i);
+	if (l >= 0) {
+		graph_service_name(&b->svc, b->s, l, b->svc_name, sizeof b->svc_name);
+		*name = b->svc_name;
+		*listener1 = l + 1;
+		return service_key(b, p, l);
+	}
 	if (b->fam.size[i] < 2)
 		return pid_key(p, pid);
 	const struct proc_info *top = snapshot_find_proc_on(b->s, b->fam.root[i], p->host);
@@ -214,11 +239,12 @@ static uint32_t node_of_pid(struct builder *b, const struct endpoint *ep)
 {
 	const struct proc_info *p = proc_of(b->s, ep);
 	const char *comm;
-	uint64_t key = proc_key(b, p, ep->pid, &comm);
+	int32_t listener1;
+	uint64_t key = proc_key(b, p, ep->pid, &comm, &listener1);
 	uint64_t start = p ? p->start_time : 0;
 	const char *host = p ? p->host : NULL;
 	struct gnode proto = { .key = key, .type = key & KEY_GROUP ? GN_GROUP : GN_PROC, .pid = ep->pid,
-			       .start = start, .host = host, .chan = -1 };
+			       .start = start, .host = host, .chan = -1, .listener1 = listener1 };
 	set_name(&proto, comm, strlen(comm));
 	uint32_t idx = node_by_key(b, &proto);
 	struct gnode *n = &b->g->nodes[idx];
@@ -458,8 +484,10 @@ void graph_model_build(struct graph_model *g, const struct snapshot *s, const st
 {
 	g->n_nodes = g->n_edges = g->n_members = 0;
 	struct builder b = { .g = g, .s = s, .o = o, .listen_port = find_listen_ports(s) };
-	if (o->collapse)
+	if (o->collapse) {
 		graph_families_find(s, &b.fam);
+		graph_services_find(s, &b.svc);
+	}
 	u64map_init(&b.node_of_key, 64);
 	u64map_init(&b.edge_of_key, 64);
 	u64map_init(&b.counted_pid, 64);
@@ -475,4 +503,5 @@ void graph_model_build(struct graph_model *g, const struct snapshot *s, const st
 	free(b.listen_port);
 	free(b.parties);
 	graph_families_free(&b.fam);
+	graph_services_free(&b.svc);
 }

@@ -5,7 +5,9 @@
  * hub: its holders never talk to each other, so no edge joins them directly. A peer that no
  * local process holds (an off-host or closed peer, known by its address) is an address node.
  * Collapsed, a family (a parent and its children of the same program, graph_family.h) is one
- * group node; the channels between its members are counted on it. */
+ * group node; the channels between its members are counted on it; and the connections
+ * accepted through a listener that several processes serve end in one service node, a group
+ * named "nginx :80" (graph_service.h). */
 #ifndef IPCTOP_GRAPH_MODEL_H
 #define IPCTOP_GRAPH_MODEL_H
 
@@ -37,6 +39,8 @@ struct gnode {
 	int32_t chan;              /* a hub: index into snapshot.chans, else -1 */
 	uint32_t inner;            /* a group: channels between its own members */
 	uint64_t inner_bytes;      /* their bytes */
+	int32_t listener1;         /* a service (a group named "nginx :80"): 1 + index into
+	                            * snapshot.socks of its listener; else 0 */
 };
 
 /* How busy an edge was between the last two snapshots, for the weight of its line: unknown

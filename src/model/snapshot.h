@@ -82,6 +82,9 @@ struct fd_info {
 	int64_t fill_queued, fill_capacity;   /* bytes queued and pipe size; a queue: messages */
 	struct fd_anon *anon;/* eventfd, timerfd, signalfd, inotify, epoll, pidfd of a detail
 	                      * process: what its fdinfo says; else NULL */
+	bool has_fdinfo;     /* a detail process's descriptor: pos and flags below were read */
+	uint32_t oflags;     /* fdinfo "flags": the open flags (O_RDWR, O_NONBLOCK, O_CLOEXEC...) */
+	uint64_t pos;        /* fdinfo "pos": the file position */
 };
 
 /* Memory-segment class of one mapping (the textbook figure's regions). */

@@ -213,13 +213,28 @@ static int32_t master_of(const struct snapshot *s, const int32_t *h, size_t n)
 	return -1;
 }
 
+void sock_one_listener(struct strbuf *sb, const char *comm, const struct sock_info *sk)
+{
+	if (comm)
+		esc_append(sb, comm, strlen(comm));
+	else
+		sb_puts(sb, "1 process");
+	char addr[ADDR_PORT_MAX];
+	sb_printf(sb, " accepts on %s", format_sock_local(addr, sizeof addr, sk));
+	sock_port_service(sb, sk, sk->lport);
+}
+
 bool sock_shared_listener(struct strbuf *sb, const struct snapshot *s, const struct channel *c)
 {
 	int32_t h[256];
 	const struct sock_info *sk = NULL;
 	size_t n = listen_holders(s, c, h, sizeof h / sizeof h[0], &sk);
-	if (n < 2 || !sk || !is_inet(sk))
+	if (n < 1 || !sk || !is_inet(sk))
 		return false;
+	if (n == 1) {
+		sock_one_listener(sb, s->procs[h[0]].comm, sk);
+		return true;
+	}
 	int32_t m = master_of(s, h, n);
 	const char *comm = m >= 0 ? s->procs[m].comm : NULL;
 	if (comm) {

@@ -27,10 +27,13 @@ const struct sock_info *sock_listener(const struct snapshot *s, const struct soc
 /* Append ", accepted on 127.0.0.1:8080 (http-alt)" for a connection accepted through a listener;
  * nothing otherwise. */
 void sock_accepted_on(struct strbuf *sb, const struct snapshot *s, const struct sock_info *sk);
+/* Append "redis-server accepts on 127.0.0.1:6379 (redis)": comm (escaped; NULL: "1 process")
+ * is the one process that holds TCP listener sk. */
+void sock_one_listener(struct strbuf *sb, const char *comm, const struct sock_info *sk);
 /* Append "nginx master + 2 workers accept on 127.0.0.1:18081 (http)" for a channel whose TCP
  * listener several processes hold (the master: the holder that is the parent of all the
- * others; else "3 processes accept on ..."); names escaped. False, nothing appended, for any
- * other channel. */
+ * others; else "3 processes accept on ..."), or "redis-server accepts on ..." when one
+ * process holds it; names escaped. False, nothing appended, for any other channel. */
 bool sock_shared_listener(struct strbuf *sb, const struct snapshot *s, const struct channel *c);
 /* Packets the UDP and UNIX sockets of channel c dropped (a socket its ends share counted
  * once), or -1 when the kernel gave drops for none of them. */

@@ -10,10 +10,14 @@
 #include "view/ui.h"
 
 static const int chan_col_w[CC__COUNT] = {
-	[CC_KIND] = 9, [CC_STATE] = 12, [CC_RECVQ] = 7, [CC_SENDQ] = 7, [CC_BYTES] = 10, [CC_DROPS] = 7, [CC_ENDS] = 0,
+	[CC_KIND] = 9, [CC_STATE] = 12, [CC_RECVQ] = 7, [CC_SENDQ] = 7, [CC_BYTES] = 10, [CC_RATE] = 9,
+	[CC_DROPS] = 7, [CC_ENDS] = 0,
 };
 
-static bool right_aligned(int c) { return c == CC_RECVQ || c == CC_SENDQ || c == CC_BYTES || c == CC_DROPS; }
+static bool right_aligned(int c)
+{
+	return c == CC_RECVQ || c == CC_SENDQ || c == CC_BYTES || c == CC_RATE || c == CC_DROPS;
+}
 
 static void draw_title(struct chans_state *t, struct view_ctx *v, WINDOW *w)
 {
@@ -52,14 +56,6 @@ static void draw_col_header(struct chans_state *t, WINDOW *w, int y)
 	}
 }
 
-static void num_cell(int64_t n, char *buf, size_t size)
-{
-	if (n < 0)
-		snprintf(buf, size, "-");
-	else
-		snprintf(buf, size, "%lld", (long long)n);
-}
-
 /* The ends, then the object: chosen end underlined on the selected row. */
 static void draw_ends(struct chans_state *t, struct view_ctx *v, WINDOW *w, int y, const struct channel *c,
 		      bool selected, int attr)
@@ -95,19 +91,8 @@ static void draw_row(struct chans_state *t, struct view_ctx *v, WINDOW *w, int y
 	for (int col = 0; col < CC_ENDS; col++) {
 		if (t->col_x[col] < 0)
 			continue;
-		int a = attr;
-		switch (col) {
-		case CC_KIND:
-			snprintf(buf, sizeof buf, "%s", chan_kind_name(c->kind));
-			if (!selected)
-				a = ui_kind_attr(c->kind);
-			break;
-		case CC_STATE: chans_state_text(s, c, buf, sizeof buf); break;
-		case CC_RECVQ: num_cell(chans_recvq(s, c), buf, sizeof buf); break;
-		case CC_SENDQ: num_cell(chans_sendq(s, c), buf, sizeof buf); break;
-		case CC_DROPS: num_cell(chan_drops(s, c), buf, sizeof buf); break;
-		default:       num_cell(chans_bytes(c), buf, sizeof buf); break;
-		}
+		int a = col == CC_KIND && !selected ? ui_kind_attr(c->kind) : attr;
+		chans_cell_text(s, c, col, buf, sizeof buf);
 		int tw = ui_str_width(buf), cw = t->col_w[col];
 		ui_put_str(w, y, right_aligned(col) && tw < cw ? t->col_x[col] + cw - tw : t->col_x[col], buf, cw, a);
 	}

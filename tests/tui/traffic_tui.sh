@@ -6,7 +6,8 @@
 # 64.0 KiB of 64.0 KiB" (the fixture's F_GETPIPE_SZ is 65536), and no queue figure at all when
 # not root (unknown, not 0); the UDP receiver that never reads: its socket line says "drops N"
 # the channel table's DROPS column and its graph edge's line N, N from /proc/net/udp's drops
-# column.
+# column; the channel table's RATE/s column, sorted by rate from its F6 menu, puts the flood
+# first at the same rate, the idle connection at 0 B, the pipe at "-".
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require
@@ -100,10 +101,28 @@ T send-keys -t "$session" Escape
 wait_for "Summary" 50
 T send-keys -t "$session" BSpace
 wait_for " PID USER" 100
+# The channel table (c): each channel's rate beside its bytes, its drops; F6 sorts by rate.
 T send-keys -t "$session" c
+wait_for " shown of " 100; ok $? "c opens the channel table"
 wait_for "DROPS" 100; ok $? "the channel table has a DROPS column"
 wait_re "^ *udp .* $udp_drops +$ur \\(fx-udp-rx\\)" 100
 ok $? "the UDP channel's row: DROPS $udp_drops, then its receiver"
+T send-keys -t "$session" F6
+wait_for "Sort channels by" 50; ok $? "F6 opens the channel table's sort menu"
+T send-keys -t "$session" Home Down Down Down Down Down Enter   # KIND STATE RECV-Q SEND-Q BYTES RATE/s
+wait_absent "Sort channels by" 50
+# rows: the table's rows (after its column header); the first one, sorted by rate, is the flood
+# (its DROPS cell "-": TCP reports none)
+rows() { T capture-pane -p -t "$session" | awk '/^KIND +STATE/ { on = 1; next } on && /^[a-z_]+ / { print }'; }
+first_flood() { rows | head -n 1 | grep -Eq "^tcp .* (3\\.[0-9]|4\\.[0-9]|5\\.0) MiB +- +$tx \\(fx-flood-tx\\)"; }
+n=0; while ! first_flood && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+first_flood; st=$?
+ok $st "sorted by rate: the first row is the flood from $tx at 3.0-5.0 MiB/s"
+[ $st -eq 0 ] || T capture-pane -p -t "$session" | sed 's/^/# /'
+rows | grep -Eq "^tcp .* 0 B +- +($ia|$ib) \(fx-idle-"; ok $? "the idle connection's rate: 0 B"
+rows | grep -Eq "^pipe .* - +- +($pw|$pr) \(fx-pipe-"; ok $? "the pipe's rate: - (the kernel counts no pipe bytes)"
+rows | grep -Eq "^tcp +listen .* - +- +$rx \(fx-flood-rx\) fd [0-9]+ listen"
+ok $? "the flood receiver's listener (ss -l's row, no channel): rate - (a listener carries no bytes)"
 quit_ok traffic
 exec 9>&-
 wait "$fixture_pid"; ok $? "the fixture stops cleanly"
