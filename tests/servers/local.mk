@@ -2,5 +2,5 @@
 # nginx), each started once per test file (included by tests/local.mk)
 TESTS += tests/servers/postgres.sh tests/servers/nginx.sh tests/servers/prometheus.sh
 EXTRA_DIST += tests/servers/postgres.sh tests/servers/nginx.sh tests/servers/prometheus.sh \
-	tests/servers/servers_lib.sh \
-	tests/servers/check_servers.py
+	tests/servers/servers_lib.sh tests/servers/prom_host_lib.sh \
+	tests/servers/check_servers.py tests/servers/check_prom_traffic.py
