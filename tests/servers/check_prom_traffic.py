@@ -8,7 +8,6 @@ instance's ipctop_pair_sent_bytes and ipctop_blocked_processes.
            {wait="mqueue"} counts exactly those senders on a host that is the fixtures' own
            PID namespace ("exact"), at least them on a shared machine ("atleast")."""
 
-import json
 import os
 import sys
 
@@ -28,20 +27,12 @@ def scenes(path):
     return out
 
 
-def samples(path):
-    with open(path, encoding="utf-8") as f:
-        doc = json.load(f)
-    if doc.get("status") != "success" or doc["data"]["resultType"] != "vector":
-        raise ValueError("query failed: %r" % doc)
-    return [(s["metric"], float(s["value"][1])) for s in doc["data"]["result"]]
-
-
 def main():
     host, man_path, answer, mode = sys.argv[1:5]
     r = ipcfx.Results()
     man = scenes(man_path)
     try:
-        got = samples(answer)
+        got = ipcfx.api_vector(answer)
     except (ValueError, KeyError) as e:
         r.check(False, "%s: the query answer parses" % host, [str(e)])
         r.done()
