@@ -1,6 +1,8 @@
 # prom_host_lib.sh — sourced by prometheus.sh after fixture_lib.sh: a second "host" for one
-# Prometheus to scrape beside this one. Network + PID + mount namespaces made here (unshare,
-# their own /proc), joined to this namespace by a veth pair on a private /30 of the test's own
+# Prometheus to scrape beside this one. Network + PID + mount + IPC namespaces made here
+# (unshare; their own /proc, and a /dev/shm of their own, so that the fixtures' names, made of
+# the host's small pids, meet no other test's and their System V and POSIX objects go with the
+# host), joined to this namespace by a veth pair on a private /30 of the test's own
 # (10.X.Y.1 on this end, 10.X.Y.2 in the host; the range is not offhost_lib.sh's). Inside:
 # ipc_fixture and traffic_fixture, and, once both are ready, `ipctop --serve 10.X.Y.2:9100
 # --metrics-pids -d 600`. Their records are $FX_TMP/b-fx.manifest and b-tf.manifest, with the
@@ -27,6 +29,7 @@ poll_for() {
 # ends on the SIGTERM sent when T/b-stop appears. The exit statuses go to T/b-exit.
 PH_INIT='
 T=$1
+mount -t tmpfs -o mode=1777,size=16m ipctop-test /dev/shm || exit 1
 while [ ! -e "$T/b-go" ]; do sleep 0.05; done
 "$4" --timeout 300 <>"$T/b-fx.ctl" >"$T/b-fx.manifest" 2>"$T/b-fx.err" & f1=$!
 "$5" --timeout 300 <>"$T/b-tf.ctl" >"$T/b-tf.manifest" 2>"$T/b-tf.err" & f2=$!
@@ -72,7 +75,7 @@ ph_start() {
 	PH_NET=10.$((200 + n % 50)).$(((n / 50) % 256))
 	PH_ADDR=$PH_NET.2
 	mkfifo "$FX_TMP/b-fx.ctl" "$FX_TMP/b-tf.ctl" || { PH_WHY="mkfifo"; return 1; }
-	unshare --net --pid --mount --fork --mount-proc --kill-child sh -c "$PH_INIT" ph-host "$FX_TMP" \
+	unshare --net --pid --mount --ipc --fork --mount-proc --kill-child sh -c "$PH_INIT" ph-host "$FX_TMP" \
 		"$PH_ADDR:$PH_PORT" "$IPCTOP" "$TESTS_BIN/fixture/ipc_fixture" "$TESTS_BIN/fixture/traffic_fixture" \
 		2>"$FX_TMP/b-unshare.err" 7>&- 8>&- 9>&- &
 	PH_UNSHARE=$!

@@ -10,7 +10,7 @@
 # recorded them; 50 concurrent scrapers and a client that sends half a request and waits leave
 # the exporter answering; an oversized request is refused. No prometheus: a skip, a failure on CI.
 # Several hosts: the same Prometheus also scrapes a second `ipctop --serve` on a host of the
-# test's own (network + PID + mount namespaces joined by a veth pair, prom_host_lib.sh) with
+# test's own (network, PID, mount and IPC namespaces joined by a veth pair, prom_host_lib.sh) with
 # its own ipc_fixture and traffic_fixture; for each instance (and a traffic_fixture here too),
 # the channel counts of its own fixture's children, the TCP bytes of traffic_fixture's idle
 # connection and the count of processes blocked on a full POSIX queue are what that host's
