@@ -63,6 +63,9 @@ EXTRA_DIST += tests/integration/cli.sh
 TESTS += tests/integration/openmetrics.sh
 EXTRA_DIST += tests/integration/openmetrics.sh tests/integration/check_openmetrics.py \
 	tests/integration/om_lib.sh tests/integration/check_om_strict.py
+# om_cgroup.sh: the pair metrics of processes in a real cgroup named like a systemd service
+TESTS += tests/integration/om_cgroup.sh
+EXTRA_DIST += tests/integration/om_cgroup.sh
 
 TESTS += tests/integration/share.sh
 EXTRA_DIST += tests/integration/share.sh tests/integration/check_share.py
