@@ -181,19 +181,27 @@ static uint64_t pid_key(const struct proc_info *p, pid_t pid)
 	return k;
 }
 
-/* Its family's key when collapsing and it has a family, else its pid. */
-static uint64_t proc_key(const struct builder *b, const struct proc_info *p, pid_t pid, const char **name)
+/* Its family's key when collapsing and it has a family, else its pid; *group: the family's key
+ * when that group is expanded (its processes drawn one by one), else 0. */
+static uint64_t proc_key(const struct builder *b, const struct proc_info *p, pid_t pid, const char **name,
+                         uint64_t *group)
 {
 	*name = p && p->comm ? p->comm : "?";
+	*group = 0;
 	if (!b->o->collapse || !p)
 		return pid_key(p, pid);
 	size_t i = (size_t)(p - b->s->procs);
 	if (b->fam.size[i] < 2)
 		return pid_key(p, pid);
+	uint64_t key = pid_key(p, b->fam.root[i]) | KEY_GROUP;
+	if (b->o->expanded && u64map_get(b->o->expanded, key) >= 0) {
+		*group = key;
+		return pid_key(p, pid);
+	}
 	const struct proc_info *top = snapshot_find_proc_on(b->s, b->fam.root[i], p->host);
 	if (top && top->comm)
 		*name = top->comm;
-	return pid_key(p, b->fam.root[i]) | KEY_GROUP;
+	return key;
 }
 
 static uint32_t node_by_key(struct builder *b, const struct gnode *proto)
@@ -211,10 +219,11 @@ static uint32_t node_of_pid(struct builder *b, const struct endpoint *ep)
 {
 	const struct proc_info *p = proc_of(b->s, ep);
 	const char *comm;
-	uint64_t key = proc_key(b, p, ep->pid, &comm);
+	uint64_t group;
+	uint64_t key = proc_key(b, p, ep->pid, &comm, &group);
 	uint64_t start = p ? p->start_time : 0;
 	struct gnode proto = { .key = key, .type = key & KEY_GROUP ? GN_GROUP : GN_PROC, .pid = ep->pid,
-			       .start = start, .chan = -1 };
+			       .start = start, .chan = -1, .group = group };
 	set_name(&proto, comm, strlen(comm));
 	uint32_t idx = node_by_key(b, &proto);
 	struct gnode *n = &b->g->nodes[idx];

@@ -5,7 +5,8 @@
  * hub: its holders never talk to each other, so no edge joins them directly. A peer that no
  * local process holds (an off-host or closed peer, known by its address) is an address node.
  * Collapsed, a family (a parent and its children of the same program, graph_family.h) is one
- * group node; the channels between its members are counted on it. */
+ * group node; the channels between its members are counted on it. A group whose key is in
+ * gm_opts.expanded is drawn as its processes, each knowing the group it came from. */
 #ifndef IPCTOP_GRAPH_MODEL_H
 #define IPCTOP_GRAPH_MODEL_H
 
@@ -15,6 +16,7 @@
 #include <sys/types.h>
 
 #include "model/snapshot.h"
+#include "util/u64map.h"
 
 enum gnode_type { GN_PROC, GN_GROUP, GN_HUB, GN_ADDR };
 /* What an address node's peer is: off-host (or not known), a local peer that closed, or a
@@ -36,6 +38,7 @@ struct gnode {
 	int32_t chan;              /* a hub: index into snapshot.chans, else -1 */
 	uint32_t inner;            /* a group: channels between its own members */
 	uint64_t inner_bytes;      /* their bytes */
+	uint64_t group;            /* a process of a group shown expanded: that group's key, else 0 */
 };
 
 /* How busy an edge was between the last two snapshots, for the weight of its line: unknown
@@ -72,6 +75,8 @@ struct gm_opts {
 	uint32_t kind_mask;        /* bit k set: channels of kind k are shown */
 	bool collapse;             /* one node per family (a parent and its children of one program) */
 	bool one_ended;            /* show one-ended pipes and FIFOs (each through its hub node) */
+	const struct u64map *expanded;   /* with collapse: keys of groups drawn as their processes
+	                                  * (one group opened in place); NULL: none */
 	const bool *scope;         /* per s->procs index: in scope; NULL: every process. A channel
 	                            * is shown when one of its processes is in scope */
 };

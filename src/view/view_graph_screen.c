@@ -70,7 +70,7 @@ static int graph_key_of(enum action a)
 		[ACT_UP] = KEY_UP, [ACT_DOWN] = KEY_DOWN, [ACT_LEFT] = KEY_LEFT, [ACT_RIGHT] = KEY_RIGHT,
 		[ACT_PAGE_UP] = KEY_PPAGE, [ACT_PAGE_DOWN] = KEY_NPAGE, [ACT_HOME] = KEY_HOME,
 		[ACT_END] = KEY_END, [ACT_ENTER] = '\n', [ACT_EDGE_NEXT] = '\t', [ACT_EDGE_PREV] = KEY_BTAB,
-		[ACT_HOPS_MORE] = '+', [ACT_HOPS_FEWER] = '-', [ACT_SHOW_ALL] = 'a', [ACT_SHOW_MACHINE] = 'A', [ACT_COLLAPSE] = 'c',
+		[ACT_HOPS_MORE] = '+', [ACT_HOPS_FEWER] = '-', [ACT_SHOW_ALL] = 'a', [ACT_SHOW_MACHINE] = 'A', [ACT_COLLAPSE] = 'c', [ACT_EXPAND] = 'e',
 		[ACT_KIND_CYCLE] = 'k', [ACT_KIND_1] = '1', [ACT_KIND_2] = '2', [ACT_KIND_3] = '3',
 		[ACT_KIND_4] = '4', [ACT_KIND_5] = '5', [ACT_KIND_6] = '6', [ACT_KIND_7] = '7',
 		[ACT_KIND_8] = '8', [ACT_KIND_9] = '9', [ACT_KIND_10] = '0', [ACT_ONE_ENDED] = 'o',

@@ -3,7 +3,7 @@
 # it forked (one program, each worker holding a pipe to the parent) are one box "NAME ×9" by
 # default, scoped with -p PARENT or the list's filter (a: all the list shows; A: the machine),
 # and nine boxes after c; two unrelated parents of one name, each with two children of that
-# name, are two groups of three, never one of six. The fixture records the pids; the parent of
+# name, are two groups of three, never one of six, and e opens the selected one alone. The fixture records the pids; the parent of
 # each worker is checked in /proc/PID/stat. Then the legend with --no-color and with --ascii:
 # every kind it names has a line of its own.
 . "$TESTS_SRC/tap.sh"
@@ -108,6 +108,25 @@ wait_re "$tname ×3 "
 n=$(printf '%s\n' "$screen" | grep -o "$tname ×3 " | wc -l)
 is "$n" 2 "two groups of three, one per parent"
 printf '%s\n' "$screen" | grep -q "$tname ×6"; [ $? -ne 0 ]; ok $? "never one group of six by name"
+# e on the selected group (the one g focused) opens it alone: its three processes by pid, the
+# other family still one box; e on one of them closes it again.
+fam_shown() {   # fam_shown FILE: how many of the family's recorded pids have a box "NAME PID"
+	c=0
+	for p in $(cat "$1"); do printf '%s\n' "$screen" | grep -q "$tname $p " && c=$((c + 1)); done
+	echo "$c"
+}
+groups_of_3() { printf '%s\n' "$1" | grep -o "$tname ×3 " | wc -l; }
+one_open() {
+	fams="$(fam_shown "$tmp/twin1") $(fam_shown "$tmp/twin2")"
+	{ [ "$fams" = "3 0" ] || [ "$fams" = "0 3" ]; } && [ "$(groups_of_3 "$1")" -eq 1 ]
+}
+both_closed() { [ "$(groups_of_3 "$1")" -eq 2 ] && [ "$(fam_shown "$tmp/twin1") $(fam_shown "$tmp/twin2")" = "0 0" ]; }
+T send-keys -t twins e
+wait_until one_open
+ok $? "e: one family's three processes drawn by pid, none of the other's, which stays one box (per family: $fams)"
+T send-keys -t twins e
+wait_until both_closed
+ok $? "e again on one of its processes: two groups of three again, no pid boxes"
 T send-keys -t twins q
 
 # --- the legend without colour: each kind it names has a line of its own ---
