@@ -146,7 +146,10 @@ for mode in --no-color "--no-color --ascii"; do
 	wait_for "Graph:"
 	T send-keys -t legend A
 	wait_re "\(machine\)"; ok $? "$mode: A shows the whole machine"
-	wait_re "pipe "
+	# until the legend names two kinds or more: the frame right after A was once seen naming
+	# only the kinds of the focused family (a loaded machine; the next refresh names them all)
+	two_kinds() { [ "$(legend_glyphs | grep -c .)" -ge 2 ]; }
+	wait_until two_kinds 50
 	pairs=$(legend_glyphs)
 	kinds=$(printf '%s\n' "$pairs" | grep -c .)
 	glyphs=$(printf '%s\n' "$pairs" | awk '{ print $1 }' | sort -u | grep -c .)

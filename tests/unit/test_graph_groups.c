@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 
+#include "layout/graph_focus.h"
 #include "layout/graph_model.h"
 #include "view/graph_view_int.h"
 #include "../tap.h"
@@ -200,6 +201,36 @@ static void test_expand_keys(void)
 	graph_view_free(v);
 }
 
+/* A shared object is no hop of its own: at 1 hop from a backend (groups off) its hub and every
+ * other process on it show, not the hub alone; at 1 hop from the client (which holds no hub)
+ * the backend it talks to, not the backend's hub. */
+static void test_hub_hops(void)
+{
+	struct snapshot s;
+	build(&s);
+	struct graph_model g = { 0 }, near = { 0 };
+	struct gm_opts o = { .kind_mask = GM_ALL_KINDS };
+	graph_model_build(&g, &s, &o);
+	int b3 = graph_model_node_of_pid(&g, 103);
+	graph_model_neighbourhood(&g, (uint32_t)b3, 1, &near);
+	int seen = 0, hubs = 0;
+	for (size_t i = 0; i < near.n_nodes; i++) {
+		seen += near.nodes[i].type == GN_PROC && near.nodes[i].pid >= 100 && near.nodes[i].pid <= 102;
+		hubs += near.nodes[i].type == GN_HUB;
+	}
+	is_int(seen, 3, "hub hops: at 1 hop from a backend, the three other processes on its shm hub show");
+	is_int(hubs, 1, "hub hops: and the hub itself");
+	ok(graph_model_find(&near, 400) >= 0, "hub hops: and the client its pipe joins");
+	graph_model_neighbourhood(&g, (uint32_t)graph_model_node_of_pid(&g, 400), 1, &near);
+	hubs = 0;
+	for (size_t i = 0; i < near.n_nodes; i++)
+		hubs += near.nodes[i].type == GN_HUB;
+	ok(graph_model_find(&near, 103) >= 0 && hubs == 0,
+	   "hub hops: at 1 hop from the client, its backend but not the backend's hub (%d hubs)", hubs);
+	graph_model_free(&near);
+	graph_model_free(&g);
+}
+
 static void test_address_peer(void)
 {
 	struct snapshot s;
@@ -356,6 +387,7 @@ int main(void)
 	test_families();
 	test_expand_one();
 	test_expand_keys();
+	test_hub_hops();
 	test_hosts();
 	test_address_peer();
 	test_scope();
