@@ -1,8 +1,10 @@
 /* graph_view_keys.c — input on the graph screen: keys and clicks, moving the selection between
  * boxes, stepping through a box's edges, focus and open on Enter, hops, the kind filter, groups
- * on and off (c) and one group opened in place (e). */
+ * on and off (c), one group opened in place (e), a jump to a box by name or pid (/, n). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "view/graph_view_int.h"
 #include "view/ui.h"
@@ -173,6 +175,47 @@ static void reshape(struct graph_view *g)
 {
 	g->shape++;
 	g->dirty = true;
+}
+
+/* Whether n's name holds q (any case), or for digits whether n holds process q. */
+static bool node_matches(const struct graph_view *g, int i, const char *q, pid_t pid)
+{
+	const struct gnode *n = &g->shown.nodes[i];
+	if (pid > 0) {
+		int f = graph_model_node_of_pid(&g->full, pid);
+		return n->pid == pid || (f >= 0 && g->full.nodes[f].key == n->key);
+	}
+	size_t len = strlen(q);
+	for (size_t at = 0; at + len <= n->name_len; at++) {
+		size_t k = 0;
+		while (k < len && tolower((unsigned char)n->name[at + k]) == tolower((unsigned char)q[k]))
+			k++;
+		if (k == len)
+			return true;
+	}
+	return false;
+}
+
+bool graph_view_jump(struct graph_view *g, const char *query, bool next)
+{
+	g->msg[0] = 0;
+	if (!query[0])
+		return false;
+	size_t digits = strspn(query, "0123456789");
+	pid_t pid = query[digits] == '\0' && digits < 10 ? (pid_t)atol(query) : 0;
+	int live = (int)g->live_nodes, cur = gv_sel_index(g);
+	int from = next && cur >= 0 && cur < live ? cur + 1 : 0;
+	for (int k = 0; k < live; k++) {
+		int i = (from + k) % live;
+		if (node_matches(g, i, query, pid)) {
+			g->sel_key = g->shown.nodes[i].key;
+			g->sel_edge = -1;
+			g->follow = true;
+			return true;
+		}
+	}
+	snprintf(g->msg, sizeof(g->msg), "no box shown matches '%.40s'%s", query, g->focused ? " (a: all)" : "");
+	return false;
 }
 
 /* Take key out of the set m (u64map has no removal: the rest is copied to a new table). */

@@ -105,6 +105,8 @@ const struct key_binding keymap[] = {
 	K('9', "graph", ACT_KIND_9, "9", NULL, "toggle posix_mq"),
 	K('0', "graph", ACT_KIND_10, "0", NULL, "toggle memfd"),
 	K('o', "graph", ACT_ONE_ENDED, "o", NULL, "show or hide one-ended pipes (writers only or readers only; hidden at first)"),
+	K('/', "graph", ACT_SEARCH, "/", NULL, "jump to a box as you type: part of its name, or a pid (its group's box when grouped)"),
+	K('n', "graph", ACT_SEARCH_NEXT, "n", NULL, "the next box that matches"),
 	K(27, "graph", ACT_BACK, "Esc", "Back", "back one screen"),
 
 	/* the channel table */

@@ -97,7 +97,7 @@ const char *graph_view_hint(const struct graph_view *g)
 {
 	struct graph_view *mut = (struct graph_view *)g;   /* the hint buffer is a cache */
 	snprintf(mut->hint, sizeof(mut->hint),
-		 "Arrows move  Enter %s  Tab edge  +/- hops(%d)  k kind  1-0 toggle  o one-ended%s  c groups%s  e open group  a all%s  A machine  Esc back",
+		 "Arrows move  Enter %s  Tab edge  +/- hops(%d)  k kind  1-0 toggle  o one-ended%s  c groups%s  e open group  / jump  a all%s  A machine  Esc back",
 		 g->focused ? "focus/open" : "focus", g->hops, g->opts.one_ended ? "(on)" : "",
 		 g->opts.collapse ? "(on)" : "(off)", g->scoped ? "(listed)" : "");
 	return g->hint;

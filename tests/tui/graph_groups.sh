@@ -127,6 +127,36 @@ ok $? "e: one family's three processes drawn by pid, none of the other's, which 
 T send-keys -t twins e
 wait_until both_closed
 ok $? "e again on one of its processes: two groups of three again, no pid boxes"
+# / jumps to a box as a pid or a name is typed; the status line names the selected box,
+# "NAME(PID)" or "NAME(N processes from PARENT)"
+read -r _ t2a t2b < "$tmp/twin2"
+T send-keys -t twins /
+wait_for "Jump to:"; ok $? "/ opens the jump prompt"
+T send-keys -t twins -l "$t2b"
+T send-keys -t twins Enter
+wait_re "^Graph: $tname\(3 processes from $t2\)"; ok $? "/PID of a grouped child: its group's box is selected"
+T send-keys -t twins c
+wait_re "$tname $t2b "
+T send-keys -t twins / && T send-keys -t twins -l "$t2b" && T send-keys -t twins Enter
+wait_re "^Graph: $tname\($t2b\)"; ok $? "groups off, /PID selects that process's own box"
+upper=$(printf '%s' "$tname" | tr a-z A-Z)
+T send-keys -t twins / && T send-keys -t twins -l "$upper" && T send-keys -t twins Enter
+wait_re "^Graph: $tname\([0-9]+\)"; ok $? "/NAME in another case selects a box of that name"
+# n steps through every box of that name: the six processes of the two families, by pid
+cur_pid() { printf '%s\n' "$screen" | sed -n "s/^Graph: $tname(\([0-9]*\)).*/\1/p"; }
+seen=$(cur_pid)
+for _ in 1 2 3 4 5; do
+	last=$(cur_pid)
+	T send-keys -t twins n
+	moved() { printf '%s\n' "$1" | grep -Eq "^Graph: $tname\([0-9]+\)" && ! printf '%s\n' "$1" | grep -qF "Graph: $tname($last)"; }
+	wait_until moved 50 || break
+	seen="$seen $(cur_pid)"
+done
+want=$(cat "$tmp/twin1" "$tmp/twin2" | tr ' ' '\n' | sort -n | tr '\n' ' ')
+got=$(printf '%s\n' $seen | sort -n | tr '\n' ' ')
+is "$got" "$want" "n: the six boxes of that name in turn"
+T send-keys -t twins / && T send-keys -t twins -l "nosuch$$" && T send-keys -t twins Enter
+wait_for "no box shown matches 'nosuch$$'"; ok $? "/ with no match says so"
 T send-keys -t twins q
 
 # --- the legend without colour: each kind it names has a line of its own ---
