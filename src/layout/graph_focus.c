@@ -8,16 +8,17 @@
 
 #include "util/xalloc.h"
 
-/* A hub next to a node at distance d is at d too (a shared object is no hop of its own). */
+/* A hub next to a node at distance d is at d too (a shared object is no hop of its own), but
+ * for a one-ended pipe's: its holders never talk to each other, and stay two hops apart. */
 static void spread_through_hubs(const struct graph_model *in, int *dist, int d)
 {
 	for (bool grew = true; grew;) {
 		grew = false;
 		for (size_t e = 0; e < in->n_edges; e++) {
 			uint32_t a = in->edges[e].from, b = in->edges[e].to;
-			if (dist[a] == d && dist[b] < 0 && in->nodes[b].type == GN_HUB)
+			if (dist[a] == d && dist[b] < 0 && in->nodes[b].type == GN_HUB && !in->nodes[b].one_ended)
 				dist[b] = d, grew = true;
-			else if (dist[b] == d && dist[a] < 0 && in->nodes[a].type == GN_HUB)
+			else if (dist[b] == d && dist[a] < 0 && in->nodes[a].type == GN_HUB && !in->nodes[a].one_ended)
 				dist[a] = d, grew = true;
 		}
 	}

@@ -370,7 +370,7 @@ static void add_hub(struct builder *b, const struct channel *c, int32_t ci, cons
 {
 	const char *id = c->id ? c->id : "";
 	struct gnode hub = { .key = (hash_bytes(id, strlen(id)) >> 2) | KEY_HUB, .type = GN_HUB,
-		.count = n_pids, .kind = c->kind, .chan = ci };
+		.count = n_pids, .kind = c->kind, .chan = ci, .one_ended = c->one_ended };
 	if (c->label)
 		set_name(&hub, c->label, strlen(c->label));
 	uint32_t h = graph_model_add_node(b->g, &hub);

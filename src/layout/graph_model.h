@@ -39,6 +39,7 @@ struct gnode {
 	uint32_t inner;            /* a group: channels between its own members */
 	uint64_t inner_bytes;      /* their bytes */
 	uint64_t group;            /* a process of a group shown expanded: that group's key, else 0 */
+	bool one_ended;            /* a hub of a one-ended pipe or FIFO (its holders never talk) */
 };
 
 /* How busy an edge was between the last two snapshots, for the weight of its line: unknown

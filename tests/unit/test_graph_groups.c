@@ -203,7 +203,7 @@ static void test_expand_keys(void)
 
 /* A shared object is no hop of its own: at 1 hop from a backend (groups off) its hub and every
  * other process on it show, not the hub alone; at 1 hop from the client (which holds no hub)
- * the backend it talks to, not the backend's hub. */
+ * the backend it talks to, not the backend's hub. A one-ended pipe's hub stays a hop. */
 static void test_hub_hops(void)
 {
 	struct snapshot s;
@@ -227,6 +227,12 @@ static void test_hub_hops(void)
 		hubs += near.nodes[i].type == GN_HUB;
 	ok(graph_model_find(&near, 103) >= 0 && hubs == 0,
 	   "hub hops: at 1 hop from the client, its backend but not the backend's hub (%d hubs)", hubs);
+	chans[0].one_ended = true;        /* the shm as a one-ended pipe would be: holders never talk */
+	o.one_ended = true;
+	graph_model_build(&g, &s, &o);
+	graph_model_neighbourhood(&g, (uint32_t)graph_model_node_of_pid(&g, 103), 1, &near);
+	ok(graph_model_find(&near, 100) < 0 && near.n_nodes == 3,
+	   "hub hops: a one-ended hub is a hop: its other holders stay 2 hops away (%zu nodes)", near.n_nodes);
 	graph_model_free(&near);
 	graph_model_free(&g);
 }
