@@ -1,6 +1,7 @@
-/* graph_order.c — order of the nodes within each layer: barycenter sweeps down and up, then
- * swaps of neighbours that remove crossings, keeping the order with the fewest. Remembered nodes keep their relative order; only new and
- * virtual nodes move between them. */
+/* graph_order.c — order of the nodes within each layer: rounds of barycenter sweeps down and
+ * up, from the first order, from a depth-first walk's and from the best so far, with swaps of
+ * neighbours that remove crossings, keeping the order with the fewest. Remembered nodes keep
+ * their relative order; only new and virtual nodes move between them. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -225,9 +226,47 @@ static void load_orders(struct gl_work *w, const int *src)
 
 #define SCALED_SWEEPS 24
 
+/* dot's first order: each layer in the order a depth-first walk along the links (both ways)
+ * reaches its nodes, so that connected nodes start side by side. */
+static void walk_order(struct gl_work *w, const struct nbrs *nb, int *out)
+{
+	int *seq = xcalloc(w->n_ln + 1, sizeof(int)), *stack = xcalloc(w->n_ln + 1, sizeof(int)), next = 1;
+	for (size_t root = 0; root < w->n_ln; root++) {
+		if (seq[w->slot[root]])
+			continue;
+		size_t depth = 0;
+		stack[depth++] = w->slot[root];
+		seq[w->slot[root]] = next++;
+		while (depth > 0) {
+			int v = stack[--depth];
+			for (int dir = 0; dir < 2; dir++) {
+				const size_t *first = dir ? nb->up0 : nb->down0;
+				const int *list = dir ? nb->up : nb->down;
+				for (size_t i = first[v + 1]; i-- > first[v];)
+					if (!seq[list[i]]) {
+						seq[list[i]] = next++;
+						stack[depth++] = list[i];
+					}
+			}
+		}
+	}
+	for (int l = 0; l < w->n_layers; l++) {
+		size_t k = w->layer_start[l], end = w->layer_start[l + 1];
+		for (size_t a = k; a < end; a++)
+			out[a] = w->slot[a];
+		for (size_t a = k + 1; a < end; a++)
+			for (size_t b = a; b > k && seq[out[b - 1]] > seq[out[b]]; b--) {
+				int t = out[b]; out[b] = out[b - 1]; out[b - 1] = t;
+			}
+	}
+	free(seq);
+	free(stack);
+}
+
 /* How a round of sweeps runs: how many, with neighbour swaps after each, scaled barycenters,
  * from the first order (else from the best so far). */
-struct round { int sweeps; bool swaps, scaled, afresh; };
+enum round_start { FROM_FIRST, FROM_BEST, FROM_WALK };
+struct round { int sweeps; bool swaps, scaled; enum round_start start; };
 
 /* One round of sweeps from the current order, the best order seen kept in best and its
  * crossings in *best_cross. */
@@ -255,7 +294,8 @@ static void sweep_round(struct gl_work *w, const struct nbrs *nb, bool have_memo
  * layout's only round before the others were added, so never worse than that), the same with
  * neighbour swaps from its best, then scaled barycenters with swaps from the first order again
  * (far fewer crossings where a wide layer meets a narrow one, as many holders of a few hubs;
- * bench/LAYOUT.md) and swaps from the best of all. */
+ * bench/LAYOUT.md) and from a depth-first walk's order (not when nodes are remembered: their
+ * order stands), and swaps from the best of all. */
 void gl_order_layers(struct gl_work *w, bool have_memory)
 {
 	if (w->n_ln == 0)
@@ -274,12 +314,19 @@ void gl_order_layers(struct gl_work *w, bool have_memory)
 	save_orders(w, first);
 	long best_cross = gl_count_crossings(w);
 	int n = w->o->sweeps, m = n ? SCALED_SWEEPS : 0;
-	const struct round rounds[] = { { n, false, false, true }, { n, true, false, false }, { m, true, true, true },
-					{ n, true, false, false } };
+	const struct round rounds[] = { { n, false, false, FROM_FIRST }, { n, true, false, FROM_BEST },
+					{ m, true, true, FROM_FIRST }, { m, true, true, FROM_WALK },
+					{ n, true, false, FROM_BEST } };
+	int *walk = have_memory ? NULL : xcalloc(w->n_ln, sizeof(int));
+	if (walk)
+		walk_order(w, &nb, walk);
 	for (size_t k = 0; k < sizeof(rounds) / sizeof(rounds[0]) && best_cross > 0; k++) {
-		load_orders(w, rounds[k].afresh ? first : best);
+		if (rounds[k].start == FROM_WALK && !walk)
+			continue;     /* remembered nodes keep their order: no other start */
+		load_orders(w, rounds[k].start == FROM_FIRST ? first : rounds[k].start == FROM_BEST ? best : walk);
 		sweep_round(w, &nb, have_memory, rounds[k], best, &best_cross, fixed, loose);
 	}
+	free(walk);
 	load_orders(w, best);
 	free(best); free(first); free(fixed); free(loose);
 	free_nbrs(&nb);
