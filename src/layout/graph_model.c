@@ -200,12 +200,14 @@ static uint64_t service_key(const struct builder *b, const struct proc_info *p, 
 }
 
 /* When collapsing: the key of the service it serves ("nginx :80", *listener1 set), else of
- * its family when it has one; else its pid. */
+ * its family when it has one; else its pid. *group: the family's key when that group is
+ * expanded (its processes drawn one by one), else 0. */
 static uint64_t proc_key(struct builder *b, const struct proc_info *p, pid_t pid, const char **name,
-			 int32_t *listener1)
+			 int32_t *listener1, uint64_t *group)
 {
 	*name = p && p->comm ? p->comm : "?";
 	*listener1 = 0;
+	*group = 0;
 	if (!b->o->collapse || !p)
 		return pid_key(p, pid);
 	size_t i = (size_t)(p - b->s->procs);
@@ -213,15 +215,26 @@ static uint64_t proc_key(struct builder *b, const struct proc_info *p, pid_t pid
 	if (l >= 0) {
 		graph_service_name(&b->svc, b->s, l, b->svc_name, sizeof b->svc_name);
 		*name = b->svc_name;
+		uint64_t key = service_key(b, p, l);
+		if (b->o->expanded && u64map_get(b->o->expanded, key) >= 0) {
+			*name = p->comm ? p->comm : "?";
+			*group = key;
+			return pid_key(p, pid);
+		}
 		*listener1 = l + 1;
-		return service_key(b, p, l);
+		return key;
 	}
 	if (b->fam.size[i] < 2)
 		return pid_key(p, pid);
+	uint64_t key = pid_key(p, b->fam.root[i]) | KEY_GROUP;
+	if (b->o->expanded && u64map_get(b->o->expanded, key) >= 0) {
+		*group = key;
+		return pid_key(p, pid);
+	}
 	const struct proc_info *top = snapshot_find_proc_on(b->s, b->fam.root[i], p->host);
 	if (top && top->comm)
 		*name = top->comm;
-	return pid_key(p, b->fam.root[i]) | KEY_GROUP;
+	return key;
 }
 
 static uint32_t node_by_key(struct builder *b, const struct gnode *proto)
@@ -240,11 +253,12 @@ static uint32_t node_of_pid(struct builder *b, const struct endpoint *ep)
 	const struct proc_info *p = proc_of(b->s, ep);
 	const char *comm;
 	int32_t listener1;
-	uint64_t key = proc_key(b, p, ep->pid, &comm, &listener1);
+	uint64_t group;
+	uint64_t key = proc_key(b, p, ep->pid, &comm, &listener1, &group);
 	uint64_t start = p ? p->start_time : 0;
 	const char *host = p ? p->host : NULL;
 	struct gnode proto = { .key = key, .type = key & KEY_GROUP ? GN_GROUP : GN_PROC, .pid = ep->pid,
-			       .start = start, .host = host, .chan = -1, .listener1 = listener1 };
+			       .start = start, .host = host, .chan = -1, .listener1 = listener1, .group = group };
 	set_name(&proto, comm, strlen(comm));
 	uint32_t idx = node_by_key(b, &proto);
 	struct gnode *n = &b->g->nodes[idx];
@@ -392,7 +406,7 @@ static void add_hub(struct builder *b, const struct channel *c, int32_t ci, cons
 {
 	const char *id = c->id ? c->id : "";
 	struct gnode hub = { .key = (hash_bytes(id, strlen(id)) >> 2) | KEY_HUB, .type = GN_HUB,
-		.count = n_pids, .kind = c->kind, .chan = ci };
+		.count = n_pids, .kind = c->kind, .chan = ci, .one_ended = c->one_ended };
 	if (c->label)
 		set_name(&hub, c->label, strlen(c->label));
 	uint32_t h = graph_model_add_node(b->g, &hub);

@@ -7,7 +7,8 @@
  * Collapsed, a family (a parent and its children of the same program, graph_family.h) is one
  * group node; the channels between its members are counted on it; and the connections
  * accepted through a listener that several processes serve end in one service node, a group
- * named "nginx :80" (graph_service.h). */
+ * named "nginx :80" (graph_service.h). A group whose key is in gm_opts.expanded is drawn as
+ * its processes, each knowing the group it came from. */
 #ifndef IPCTOP_GRAPH_MODEL_H
 #define IPCTOP_GRAPH_MODEL_H
 
@@ -17,6 +18,7 @@
 #include <sys/types.h>
 
 #include "model/snapshot.h"
+#include "util/u64map.h"
 
 enum gnode_type { GN_PROC, GN_GROUP, GN_HUB, GN_ADDR };
 /* What an address node's peer is: off-host (or not known), a local peer that closed, or a
@@ -41,6 +43,8 @@ struct gnode {
 	uint64_t inner_bytes;      /* their bytes */
 	int32_t listener1;         /* a service (a group named "nginx :80"): 1 + index into
 	                            * snapshot.socks of its listener; else 0 */
+	uint64_t group;            /* a process of a group shown expanded: that group's key, else 0 */
+	bool one_ended;            /* a hub of a one-ended pipe or FIFO (its holders never talk) */
 };
 
 /* How busy an edge was between the last two snapshots, for the weight of its line: unknown
@@ -77,6 +81,8 @@ struct gm_opts {
 	uint32_t kind_mask;        /* bit k set: channels of kind k are shown */
 	bool collapse;             /* one node per family (a parent and its children of one program) */
 	bool one_ended;            /* show one-ended pipes and FIFOs (each through its hub node) */
+	const struct u64map *expanded;   /* with collapse: keys of groups drawn as their processes
+	                                  * (one group opened in place); NULL: none */
 	const bool *scope;         /* per s->procs index: in scope; NULL: every process. A channel
 	                            * is shown when one of its processes is in scope */
 };

@@ -274,6 +274,7 @@ void gv_rebuild(struct graph_view *g, const struct snapshot *s)
 {
 	bool fresh = g->fresh, reshaped = g->shape != g->built_shape;
 	struct sel_proc was = selected_proc(g);
+	bool sel_on_focus = g->focused && g->sel_key == g->focus_key;   /* then it follows the focus */
 	g->fresh = false;
 	g->dirty = false;
 	if (fresh) {
@@ -298,6 +299,8 @@ void gv_rebuild(struct graph_view *g, const struct snapshot *s)
 		g->base_generation = g->generation;
 	compute_rates(g);
 	run_layout(g);
+	if (sel_on_focus && g->focused && graph_model_find(&g->shown, g->focus_key) >= 0)
+		g->sel_key = g->focus_key;
 	keep_selection(g, was);
 	if (g->sel_edge >= (int)g->shown.n_edges)
 		g->sel_edge = -1;

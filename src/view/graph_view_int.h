@@ -41,6 +41,7 @@ struct graph_view {
 	bool focus_missed;                 /* focus_pid had no channel shown: o tries it again */
 	unsigned shape, built_shape;       /* bumped when grouping, kinds or scope change */
 	bool whole_machine;                /* A: every process, not only the list's (-p, -u, filter) */
+	struct u64map expanded;            /* groups opened in place with e (keys; cleared by c) */
 	bool *scope; size_t n_scope;       /* per snapshot proc: in the list's scope (scoped only) */
 	bool scoped;                       /* the list shows only some processes */
 	size_t live_nodes, live_edges;     /* shown less the fading ones */

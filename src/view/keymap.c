@@ -92,6 +92,7 @@ const struct key_binding keymap[] = {
 	K('a', "graph", ACT_SHOW_ALL, "a", NULL, "show every process the list shows (no focus)"),
 	K('A', "graph", ACT_SHOW_MACHINE, "A", NULL, "show every process of the machine (no focus)"),
 	K('c', "graph", ACT_COLLAPSE, "c", NULL, "groups on or off: a parent and its children of one program as one box, a server's processes as one box per listened port (nginx :80)"),
+	K('e', "graph", ACT_EXPAND, "e", NULL, "open the selected group into its processes, the other groups kept; on one of them: close it again"),
 	K('k', "graph", ACT_KIND_CYCLE, "k", NULL, "show one kind of channel at a time"),
 	K('1', "graph", ACT_KIND_1, "1", NULL, "toggle pipes"),
 	K('2', "graph", ACT_KIND_2, "2", NULL, "toggle fifos"),
@@ -104,6 +105,8 @@ const struct key_binding keymap[] = {
 	K('9', "graph", ACT_KIND_9, "9", NULL, "toggle posix_mq"),
 	K('0', "graph", ACT_KIND_10, "0", NULL, "toggle memfd"),
 	K('o', "graph", ACT_ONE_ENDED, "o", NULL, "show or hide one-ended pipes (writers only or readers only; hidden at first)"),
+	K('/', "graph", ACT_SEARCH, "/", NULL, "jump to a box as you type: part of its name, or a pid (its group's box when grouped)"),
+	K('n', "graph", ACT_SEARCH_NEXT, "n", NULL, "the next box that matches"),
 	K(27, "graph", ACT_BACK, "Esc", "Back", "back one screen"),
 
 	/* the channel table */

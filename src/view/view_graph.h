@@ -41,6 +41,10 @@ void graph_view_focus_at(struct graph_view *g, pid_t pid, uint64_t start, const 
  * (--merge; else NULL). */
 uint64_t graph_view_open_start(const struct graph_view *g);
 const char *graph_view_open_host(const struct graph_view *g);
+/* / and n: select the first shown box (with next, the first after the selected one, around
+ * the end) whose name contains query, any case, or for a number the box of that process (its
+ * group's when grouped); it scrolls into view. False, with a message, when none does. */
+bool graph_view_jump(struct graph_view *g, const char *query, bool next);
 /* One line of help for the function bar / status line. */
 const char *graph_view_hint(const struct graph_view *g);
 

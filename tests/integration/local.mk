@@ -53,6 +53,10 @@ EXTRA_DIST += tests/integration/detail.sh tests/integration/dot.sh tests/integra
 	tests/integration/check_detail.py tests/integration/check_hostile.py \
 	tests/integration/names.sh tests/integration/check_names.py
 
+# dot_screen.sh: --dot --groups, --focus and --hops, read back through dot -Tplain
+TESTS += tests/integration/dot_screen.sh
+EXTRA_DIST += tests/integration/dot_screen.sh
+
 TESTS += tests/integration/filters.sh
 EXTRA_DIST += tests/integration/filters.sh tests/integration/check_filters.py
 

@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 
 #include "layout/graph_family.h"
+#include "layout/graph_focus.h"
 #include "layout/graph_model.h"
 #include "view/graph_view_int.h"
 #include "../tap.h"
@@ -127,6 +128,114 @@ static void test_families(void)
 	ok(b2 >= 0 && g.nodes[b2].type == GN_PROC && g.nodes[b2].pid == 102 && g.nodes[b2].key == 102,
 	   "expanded: each member is its own node again");
 	ok(b2 >= 0 && joined(&g, b2, graph_model_node_of_pid(&g, 101)), "expanded: the members' own channels are edges");
+	graph_model_free(&g);
+}
+
+/* One group opened in place (gm_opts.expanded): its members are nodes of their own, each
+ * knowing the group, its channels inside are edges again; the other groups stay closed. */
+static void test_expand_one(void)
+{
+	struct snapshot s;
+	build(&s);
+	struct graph_model g = { 0 };
+	struct u64map open;
+	u64map_init(&open, 8);
+	struct gm_opts o = { .kind_mask = GM_ALL_KINDS, .collapse = true, .expanded = &open };
+	graph_model_build(&g, &s, &o);
+	int j5 = graph_model_node_of_pid(&g, 501);
+	uint64_t jkey = j5 >= 0 ? g.nodes[j5].key : 0;
+	ok(j5 >= 0 && g.nodes[j5].type == GN_GROUP, "open: job 500's family is a group before");
+	u64map_put(&open, jkey, 1);
+	graph_model_build(&g, &s, &o);
+	int p500 = graph_model_node_of_pid(&g, 500), p501 = graph_model_node_of_pid(&g, 501);
+	ok(p500 >= 0 && p501 >= 0 && p500 != p501 && g.nodes[p500].type == GN_PROC && g.nodes[p501].type == GN_PROC,
+	   "open: its two processes are nodes of their own");
+	ok(p500 >= 0 && p501 >= 0 && g.nodes[p500].group == jkey && g.nodes[p501].group == jkey,
+	   "open: each knows the group it came from");
+	ok(p500 >= 0 && p501 >= 0 && joined(&g, p500, p501), "open: the pipe inside the group is an edge again");
+	int j6 = graph_model_node_of_pid(&g, 601), pg = graph_model_node_of_pid(&g, 101);
+	ok(j6 >= 0 && g.nodes[j6].type == GN_GROUP && g.nodes[j6].count == 2 && g.nodes[j6].group == 0,
+	   "open: the other job family stays one group");
+	ok(pg >= 0 && g.nodes[pg].type == GN_GROUP && g.nodes[pg].count == 4, "open: and so does pg's");
+	ok(p501 >= 0 && j6 >= 0 && joined(&g, p501, j6), "open: the member's pipe to the other family joins it to that group");
+	graph_model_free(&g);
+	u64map_free(&open);
+}
+
+/* e on the screen: the selected group opens, the focus follows its process in; e on one of its
+ * processes closes it, the focus back on the group; e elsewhere says why not. */
+static void test_expand_keys(void)
+{
+	struct snapshot s;
+	build(&s);
+	struct graph_view *v = graph_view_new();
+	pid_t pid = 0;
+	graph_view_update(v, &s);
+	graph_view_focus(v, 501);
+	gv_rebuild(v, &s);
+	int grp = graph_model_find(&v->shown, v->sel_key);
+	ok(v->focused && grp >= 0 && v->shown.nodes[grp].type == GN_GROUP, "e: focused and selected on job 500's group");
+	graph_view_key(v, 'e', &pid);
+	gv_rebuild(v, &s);
+	int sel = graph_model_find(&v->shown, v->sel_key), foc = graph_model_find(&v->full, v->focus_key);
+	ok(sel >= 0 && v->shown.nodes[sel].type == GN_PROC && v->shown.nodes[sel].pid == 501,
+	   "e: the group opens, the selection on the focused process (%d)", sel >= 0 ? (int)v->shown.nodes[sel].pid : -1);
+	ok(v->focused && foc >= 0 && v->full.nodes[foc].pid == 501 && v->full.nodes[foc].type == GN_PROC,
+	   "e: the focus follows into the group, on the process g named");
+	int p500 = graph_model_find(&v->shown, 500);   /* a process's key is its pid */
+	ok(p500 >= 0 && v->shown.nodes[p500].type == GN_PROC, "e: its parent is a box of its own, one hop away");
+	ok(graph_model_node_of_pid(&v->full, 601) >= 0 &&
+	   v->full.nodes[graph_model_node_of_pid(&v->full, 601)].type == GN_GROUP, "e: the other job family stays a group");
+	graph_view_key(v, 'e', &pid);
+	gv_rebuild(v, &s);
+	sel = graph_model_find(&v->shown, v->sel_key);
+	foc = graph_model_find(&v->full, v->focus_key);
+	ok(sel >= 0 && v->shown.nodes[sel].type == GN_GROUP && v->shown.nodes[sel].count == 2,
+	   "e again on a member: the group closes, selected");
+	ok(v->focused && foc >= 0 && v->full.nodes[foc].type == GN_GROUP, "e again: the focus is the group again");
+	graph_view_focus(v, 400);
+	gv_rebuild(v, &s);
+	graph_view_key(v, 'e', &pid);
+	ok(strstr(v->msg, "opens a group") != NULL, "e on a process of no group says so (\"%s\")", v->msg);
+	graph_view_key(v, 'c', &pid);
+	graph_view_key(v, 'e', &pid);
+	ok(strstr(v->msg, "groups are off") != NULL, "e with groups off says so (\"%s\")", v->msg);
+	graph_view_free(v);
+}
+
+/* A shared object is no hop of its own: at 1 hop from a backend (groups off) its hub and every
+ * other process on it show, not the hub alone; at 1 hop from the client (which holds no hub)
+ * the backend it talks to, not the backend's hub. A one-ended pipe's hub stays a hop. */
+static void test_hub_hops(void)
+{
+	struct snapshot s;
+	build(&s);
+	struct graph_model g = { 0 }, near = { 0 };
+	struct gm_opts o = { .kind_mask = GM_ALL_KINDS };
+	graph_model_build(&g, &s, &o);
+	int b3 = graph_model_node_of_pid(&g, 103);
+	graph_model_neighbourhood(&g, (uint32_t)b3, 1, &near);
+	int seen = 0, hubs = 0;
+	for (size_t i = 0; i < near.n_nodes; i++) {
+		seen += near.nodes[i].type == GN_PROC && near.nodes[i].pid >= 100 && near.nodes[i].pid <= 102;
+		hubs += near.nodes[i].type == GN_HUB;
+	}
+	is_int(seen, 3, "hub hops: at 1 hop from a backend, the three other processes on its shm hub show");
+	is_int(hubs, 1, "hub hops: and the hub itself");
+	ok(graph_model_find(&near, 400) >= 0, "hub hops: and the client its pipe joins");
+	graph_model_neighbourhood(&g, (uint32_t)graph_model_node_of_pid(&g, 400), 1, &near);
+	hubs = 0;
+	for (size_t i = 0; i < near.n_nodes; i++)
+		hubs += near.nodes[i].type == GN_HUB;
+	ok(graph_model_find(&near, 103) >= 0 && hubs == 0,
+	   "hub hops: at 1 hop from the client, its backend but not the backend's hub (%d hubs)", hubs);
+	chans[0].one_ended = true;        /* the shm as a one-ended pipe would be: holders never talk */
+	o.one_ended = true;
+	graph_model_build(&g, &s, &o);
+	graph_model_neighbourhood(&g, (uint32_t)graph_model_node_of_pid(&g, 103), 1, &near);
+	ok(graph_model_find(&near, 100) < 0 && near.n_nodes == 3,
+	   "hub hops: a one-ended hub is a hop: its other holders stay 2 hops away (%zu nodes)", near.n_nodes);
+	graph_model_free(&near);
 	graph_model_free(&g);
 }
 
@@ -324,6 +433,9 @@ static void test_host_families(void)
 int main(void)
 {
 	test_families();
+	test_expand_one();
+	test_expand_keys();
+	test_hub_hops();
 	test_hosts();
 	test_host_families();
 	test_address_peer();
