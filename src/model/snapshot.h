@@ -265,6 +265,9 @@ struct sock_info {
 	uint32_t rqueue, wqueue;
 	bool has_drops;        /* UDP and UNIX: the kernel gave SK_MEMINFO_DROPS (sock_diag) */
 	uint32_t drops;        /* packets the socket dropped (receive buffer full, ...) */
+	bool has_mem;          /* TCP, UDP, UNIX: the kernel gave its buffer sizes (SK_MEMINFO) */
+	uint32_t rcvbuf, sndbuf;   /* SK_MEMINFO_RCVBUF/SNDBUF: the receive and send buffers' limits
+	                            * in bytes of kernel memory (ss -m's rb and tb) */
 	/* UNIX */
 	char *name; size_t name_len;   /* raw; abstract names start with a NUL byte; NULL unnamed */
 	uint64_t peer;                 /* peer inode, 0 if none */

@@ -90,6 +90,12 @@ void sock_state_queues(struct strbuf *sb, const struct sock_info *sk)
 	else
 		sb_printf(sb, "state %u", sk->state);
 	sb_printf(sb, ", rq %u wq %u", sk->rqueue, sk->wqueue);
+	if (sk->family == AF_UNIX || sk->family == AF_INET || sk->family == AF_INET6) {
+		if (sk->has_mem)   /* the limits the queues fill, as ss -m's rb and tb */
+			sb_printf(sb, " (buffers rcv %u snd %u)", sk->rcvbuf, sk->sndbuf);
+		else
+			sb_puts(sb, " (buffers ?)");
+	}
 	if (sk->has_drops && sk->drops)
 		sb_printf(sb, ", drops %u", sk->drops);
 }

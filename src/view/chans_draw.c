@@ -10,7 +10,7 @@
 #include "view/ui.h"
 
 static const int chan_col_w[CC__COUNT] = {
-	[CC_KIND] = 9, [CC_STATE] = 12, [CC_RECVQ] = 7, [CC_SENDQ] = 7, [CC_BYTES] = 10, [CC_DROPS] = 7, [CC_ENDS] = 0,
+	[CC_KIND] = 9, [CC_STATE] = 12, [CC_RECVQ] = 11, [CC_SENDQ] = 11, [CC_BYTES] = 10, [CC_DROPS] = 7, [CC_ENDS] = 0,
 };
 
 static bool right_aligned(int c) { return c == CC_RECVQ || c == CC_SENDQ || c == CC_BYTES || c == CC_DROPS; }
@@ -99,8 +99,8 @@ static void draw_row(struct chans_state *t, struct view_ctx *v, WINDOW *w, int y
 				a = ui_kind_attr(c->kind);
 			break;
 		case CC_STATE: chans_state_text(s, c, buf, sizeof buf); break;
-		case CC_RECVQ: num_cell(chans_recvq(s, c), buf, sizeof buf); break;
-		case CC_SENDQ: num_cell(chans_sendq(s, c), buf, sizeof buf); break;
+		case CC_RECVQ: chans_queue_cell(s, c, true, buf, sizeof buf); break;
+		case CC_SENDQ: chans_queue_cell(s, c, false, buf, sizeof buf); break;
 		case CC_DROPS: num_cell(chan_drops(s, c), buf, sizeof buf); break;
 		default:       num_cell(chans_bytes(c), buf, sizeof buf); break;
 		}

@@ -43,6 +43,7 @@ const char *chans_col_help(int c);   /* its help_text key */
 void chans_state_text(const struct snapshot *s, const struct channel *c, char *buf, size_t size);
 int64_t chans_recvq(const struct snapshot *s, const struct channel *c);
 int64_t chans_sendq(const struct snapshot *s, const struct channel *c);
+void chans_queue_cell(const struct snapshot *s, const struct channel *c, bool recv, char *buf, size_t size);
 int64_t chans_bytes(const struct channel *c);
 /* Append end e of c: "1234 (nginx) fd 6 listen 127.0.0.1:80", a connection a listener accepted
  * "1234 (nginx) fd 9 server 127.0.0.1:80 (http), accepted on 0.0.0.0:80 (http)", or for an end with no process
