@@ -128,20 +128,26 @@ static void write_other_nodes(struct dot_out *o, const struct snapshot *s, const
 	sb_free(&label);
 }
 
-/* "×3" for merged channels, and with --interval the rate, "2.0 MiB/s" (nothing if unknown). */
+/* "×3" for merged channels, with --interval the rate, "2.0 MiB/s" (nothing if unknown), and
+ * "drops 191" where its UDP or UNIX sockets dropped any; quoted as every label is. */
 static void write_edge_label(struct strbuf *line, const struct dot_edge *e, const char *color)
 {
-	char rate[32] = "";
-	if (isfinite(e->rate)) {
-		human_bytes(rate, sizeof(rate) - 2, e->rate);
-		strcat(rate, "/s");
-	}
-	if (e->count <= 1 && !rate[0])
-		return;
-	sb_puts(line, ", label=\"");
+	struct strbuf text = STRBUF_INIT;
 	if (e->count > 1)
-		sb_printf(line, "\u00d7%u%s", e->count, rate[0] ? " " : "");
-	sb_printf(line, "%s\", fontcolor=\"%s\"", rate, color);
+		sb_printf(&text, "\u00d7%u", e->count);
+	if (isfinite(e->rate)) {
+		char rate[32];
+		human_bytes(rate, sizeof(rate), e->rate);
+		sb_printf(&text, "%s%s/s", text.len ? " " : "", rate);
+	}
+	if (e->drops > 0)
+		sb_printf(&text, "%sdrops %lld", text.len ? " " : "", (long long)e->drops);
+	if (text.len) {
+		sb_puts(line, ", label=\"");
+		dot_str(line, sb_str(&text));
+		sb_printf(line, "\", fontcolor=\"%s\"", color);
+	}
+	sb_free(&text);
 }
 
 static void write_edges(struct dot_out *o, const struct snapshot *s, const struct dot_graph *g)

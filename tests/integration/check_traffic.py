@@ -7,7 +7,8 @@ that never reads (most of a burst dropped) and of a UNIX datagram receiver again
 own figures (/proc/net/udp's drops column, ss -xam's skmem d), read while the fixture ran;
 the buffers (rcvbuf, sndbuf) of the idle connection's ends, the UDP and the UNIX datagram
 receivers against ss -m's rb and tb (SS_TUAME: ss -tuame, SS_XAM), the idle client's being
-twice the SO_RCVBUF/SO_SNDBUF it set; no socket buffer given as 0.
+twice the SO_RCVBUF/SO_SNDBUF it set; no socket buffer given as 0; the UDP edge of --dot
+labelled with its drops.
 Usage: check_traffic.py MANIFEST JSON DOT root|user PROC_NET_UDP SS_XAM SS_TUAME"""
 import re
 import sys
@@ -192,10 +193,18 @@ def check_drops(doc, sc, oracle, kind, what):
     return oracle
 
 
-def check_udp_drop(doc, sc, udp_text):
+def dot_edge(dot, a, b):
+    """The --dot line of the edge between process nodes a and b (either way), or ""."""
+    return next((l for l in dot.splitlines() if re.match(r"\s*p(%d -- p%d|%d -- p%d) " % (a, b, b, a), l)), "")
+
+
+def check_udp_drop(doc, sc, udp_text, dot):
     dropped = check_drops(doc, sc, udp_oracle(udp_text, int(sc["ino"])), "udp", "UDP receiver")
     R.check(dropped is not None and 0 < dropped < int(sc["sent"]),
             "UDP receiver: the kernel dropped some of the %s datagrams (%r)" % (sc["sent"], dropped))
+    line = dot_edge(dot, sc["a"], sc["b"])
+    R.check(dropped is not None and re.search(r'label="[^"]*\bdrops %d"' % dropped, line) is not None,
+            "--dot: the UDP edge's label says drops %r, as /proc/net/udp" % dropped, ["edge line %r" % line])
 
 
 def check_others_unknown(doc, root):
@@ -210,7 +219,7 @@ def check_others_unknown(doc, root):
 
 def check_dot(dot, sc, measured):
     a, b = sc["a"], sc["b"]
-    line = next((l for l in dot.splitlines() if re.match(r"\s*p(%d -- p%d|%d -- p%d) " % (a, b, b, a), l)), "")
+    line = dot_edge(dot, a, b)
     m = re.search(r'label="(?:\S+ )?([0-9.]+) (B|KiB|MiB|GiB)/s"', line)
     unit = {"B": 1, "KiB": 1024, "MiB": 1 << 20, "GiB": 1 << 30}
     got = float(m.group(1)) * unit[m.group(2)] if m else None
@@ -234,7 +243,7 @@ def main():
               "backlog": lambda sc: check_backlog(doc, sc),
               "pipe": lambda sc: check_pipe(doc, sc, root),
               "mq": lambda sc: check_mq(doc, sc, root),
-              "udp_drop": lambda sc: check_udp_drop(doc, sc, udp_text),
+              "udp_drop": lambda sc: check_udp_drop(doc, sc, udp_text, dot),
               "unix_dgram": lambda sc: check_drops(doc, sc, ss_oracle(ss_text, int(sc["ino"])), "unix",
                                                    "UNIX datagram receiver")}
     ipcfx.run_scenes(R, "traffic_fixture", scenes, skips, checks)
