@@ -2,11 +2,12 @@
  * CPU ticks) gives the list's threads (while it shows them) and each thread's wait
  * (collect_waits.c), in one walk: for a detail process, and for a process of 2 to
  * TASK_WAITS_MAX threads whose main thread sleeps (another thread can be blocked on a peer, or
- * close a ring through two threads that no other wait names). After the waits are resolved, such
- * a process whose main thread runs but that some wait names as a peer has its threads' waits
- * read too, so that a second walk is only for processes someone waits on. A process that has not run since the previous snapshot has the
- * same threads in the same calls: both are copied from that snapshot instead. A bigger process
- * in either case is marked PF_TASKS_UNREAD (its threads are read only in detail). */
+ * close a ring through two threads that no other wait names). After the waits are resolved,
+ * such a process whose main thread runs but that some wait names as a peer has its threads'
+ * waits read too, so that a second walk is only for processes someone waits on. A process that
+ * has not run since the previous snapshot has the same threads in the same calls: both are
+ * copied from that snapshot instead. A bigger process in either case is marked
+ * PF_TASKS_UNREAD (its threads are read only in detail). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
