@@ -8,7 +8,7 @@ own figures (/proc/net/udp's drops column, ss -xam's skmem d), read while the fi
 the buffers (rcvbuf, sndbuf) of the idle connection's ends, the UDP and the UNIX datagram
 receivers against ss -m's rb and tb (SS_TUAME: ss -tuame, SS_XAM), the idle client's being
 twice the SO_RCVBUF/SO_SNDBUF it set; no socket buffer given as 0; the UDP edge of --dot
-labelled with its drops.
+labelled with its drops; a pipe's ends' byte rates null (no counter: unknown, not 0).
 Usage: check_traffic.py MANIFEST JSON DOT root|user PROC_NET_UDP SS_XAM SS_TUAME"""
 import re
 import sys
@@ -94,6 +94,11 @@ def check_pipe(doc, sc, root):
     R.check(ch is not None, "full pipe: writer %d and reader %d share a pipe" % (sc["a"], sc["b"]))
     if not ch:
         return
+    rates = [(e.get("pid"), "tx_bytes_per_s" in e and e["tx_bytes_per_s"], "rx_bytes_per_s" in e and e["rx_bytes_per_s"])
+             for e in ch["endpoints"]]
+    R.check(len(rates) == 2 and all(r[1:] == (None, None) for r in rates),
+            "full pipe: both ends' tx/rx_bytes_per_s null (the kernel counts no pipe bytes: unknown, not 0)",
+            ["%r" % rates])
     got = (ch.get("queued_bytes"), ch.get("capacity_bytes"))
     if root:
         size, filled = int(sc["pipe_sz"]), int(sc["filled"])
