@@ -4,7 +4,8 @@
 # rx 0 B/s" with N within 25% of 4.0 (and the graph's edge line "→ N MiB/s ← 0 B/s"), the idle
 # connection "tx 0 B/s rx 0 B/s"; on the writer blocked on a full pipe, as root, "queued
 # 64.0 KiB of 64.0 KiB" (the fixture's F_GETPIPE_SZ is 65536), and no queue figure at all when
-# not root (unknown, not 0); the UDP receiver that never reads: its socket line says "drops N"
+# not root (unknown, not 0); the sender on a full POSIX queue, as root, "queued 4 of 4
+# messages" (the fixture's mq_getattr: curmsgs of maxmsg); the UDP receiver that never reads: its socket line says "drops N"
 # the channel table's DROPS column and its graph edge's line N, N from /proc/net/udp's drops
 # column; the idle connection's buffers, as ss -m gives them (rb, tb): on the client's socket
 # line "(buffers rcv RB snd TB)" and in its channel table row RECV-Q "0/" the sum of both
@@ -24,6 +25,10 @@ $(pids idle)
 EOF2
 read -r pw pr pipe_sz <<EOF2
 $(awk '$1 == "pipe" { sub("pipe_sz=", "", $4); print $2, $3, $4 }' "$tmp/manifest")
+EOF2
+read -r ms mr maxmsg curmsgs <<EOF2
+$(awk '$1 == "mq" { for (i = 4; i <= NF; i++) { if ($i ~ /^maxmsg=/) m = substr($i, 8)
+	if ($i ~ /^curmsgs=/) c = substr($i, 9) }; print $2, $3, m, c }' "$tmp/manifest")
 EOF2
 read -r ur us uino <<EOF2
 $(awk '$1 == "udp_drop" { sub("ino=", "", $5); print $2, $3, $5 }' "$tmp/manifest")
@@ -52,7 +57,7 @@ open_ipc() {
 	wait_for "PID $1 $2" 100 && T send-keys -t "$session" 4 && wait_for "Summary" 100
 }
 
-START_W=160 start traffic --no-color -d 5 -p "$tx,$rx,$ia,$ib,$pw,$pr,$ur,$us"
+START_W=160 start traffic --no-color -d 5 -p "$tx,$rx,$ia,$ib,$pw,$pr,$ms,$mr,$ur,$us"
 wait_for fx-flood-tx 150; ok $? "the fixture's processes are listed"
 open_ipc "$tx" fx-flood-tx; ok $? "the flood sender's IPC tab opens"
 wait_re " $rx \\(fx-flood-rx\\).* tx (3\\.[0-9]|4\\.[0-9]|5\\.0) MiB/s rx 0 B/s" 100
@@ -104,6 +109,20 @@ else
 fi
 T send-keys -t "$session" BSpace
 wait_for " PID USER" 100
+if [ -z "$ms" ]; then
+	skip "the POSIX queue scene: the fixture skipped it ($(grep '^skip mq' "$tmp/manifest"))"
+else
+	open_ipc "$ms" fx-mq-snd; ok $? "the full POSIX queue's sender's IPC tab opens"
+	if [ "$(id -u)" -eq 0 ]; then
+		wait_re " $mr \\(fx-mq-rcv\\).* queued $curmsgs of $maxmsg messages" 100
+		ok $? "root: its queue to $mr is queued $curmsgs of $maxmsg messages (the fixture's mq_getattr)"
+	else
+		wait_re " $mr \\(fx-mq-rcv\\)" 100 && ! T capture-pane -p -t "$session" | grep -q "queued"
+		ok $? "not root: its queue to $mr shows no queue figure (unknown)"
+	fi
+	T send-keys -t "$session" BSpace
+	wait_for " PID USER" 100
+fi
 open_ipc "$ur" fx-udp-rx; ok $? "the UDP receiver's IPC tab opens"
 wait_re "udp 127\\.0\\.0\\.1:[0-9]+ .*, drops $udp_drops\$" 100
 ok $? "its socket's line says drops $udp_drops, as /proc/net/udp does"
