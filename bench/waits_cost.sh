@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# bench/waits_cost.sh — what reading waits costs a refresh. Under a load of N processes in
+# bench/waits_cost.sh — what reading waits costs a refresh (one run is kept in
+# bench/WAITS_COST.md). Under a load of N processes in
 # pairs joined by IPC (bench/loadgen: each child blocked in its read), hyperfine times
 # bench/refresh_profile side by side with and without waits (collect_opts no_waits), both in
 # the steady refresh (idle processes carried over: their waits copied, nothing read) and with

@@ -79,10 +79,6 @@ void collect_reuse_tables(struct snapshot *s, struct proc_info *p, const struct 
  * NULL), else opened (collect_keep_open), and read with one pread. */
 void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                   const struct proc_info *old, struct proc_info *before);
-/* A process of at most this many threads gets every thread's wait read when its main thread
- * sleeps, or when some wait names it as a peer (for rings that run through a thread); a detail
- * process always does. */
-enum { TASK_WAITS_MAX = 64 };
 /* The walk of /proc/PID/task (collect_threads.c): p->tasks, each thread's state and wait
  * (detail, or as TASK_WAITS_MAX says), and p->threads (collect_opts want_threads); both
  * copied from old, the previous record of an idle p, when it has them. */

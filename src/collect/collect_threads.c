@@ -2,10 +2,12 @@
  * CPU ticks) gives the list's threads (while it shows them) and each thread's wait
  * (collect_waits.c), in one walk: for a detail process, and for a process of 2 to
  * TASK_WAITS_MAX threads whose main thread sleeps (another thread can be blocked on a peer, or
- * close a ring through two threads that no other wait names). After the waits are resolved, such
- * a process whose main thread runs but that some wait names as a peer has its threads' waits
- * read too, so that a second walk is only for processes someone waits on. A process that has not run since the previous snapshot has the
- * same threads in the same calls: both are copied from that snapshot instead. */
+ * close a ring through two threads that no other wait names). After the waits are resolved,
+ * such a process whose main thread runs but that some wait names as a peer has its threads'
+ * waits read too, so that a second walk is only for processes someone waits on. A process that
+ * has not run since the previous snapshot has the same threads in the same calls: both are
+ * copied from that snapshot instead. A bigger process in either case is marked
+ * PF_TASKS_UNREAD (its threads are read only in detail). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,6 +127,7 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 	p->n_tasks = 0;
 	p->threads = NULL;
 	p->n_threads = 0;
+	p->flags &= ~(uint32_t)PF_TASKS_UNREAD;
 	if (p->flags & PF_KTHREAD)
 		return;
 	struct task_want want = {   /* running others' thread waits: collect_peer_tasks */
@@ -132,6 +135,8 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 			 !(c->opts && c->opts->no_waits),
 		.threads = c->opts && c->opts->want_threads && p->nlwp > 1,
 	};
+	if (!want.waits && p->nlwp > TASK_WAITS_MAX && p->wait && !(c->opts && c->opts->no_waits))
+		p->flags |= PF_TASKS_UNREAD;   /* said, never silent: the screens and JSON show it */
 	if (!want.waits && !want.threads)
 		return;
 	if (old && (!want.waits || old->n_tasks) && (!want.threads || old->n_threads)) {
@@ -166,6 +171,8 @@ size_t collect_peer_tasks(struct snapshot *s, struct scan_ctx *c)
 	size_t n = 0;
 	for (size_t i = 0; i < s->n_procs; i++) {
 		struct proc_info *p = &s->procs[i];
+		if (named[i] && !p->n_tasks && p->nlwp > TASK_WAITS_MAX && !(p->flags & PF_KTHREAD))
+			p->flags |= PF_TASKS_UNREAD;
 		if (!named[i] || p->n_tasks || p->nlwp < 2 || p->nlwp > TASK_WAITS_MAX ||
 		    (p->flags & PF_KTHREAD))
 			continue;

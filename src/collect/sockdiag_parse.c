@@ -75,12 +75,18 @@ static uint32_t attr_u32_at(const struct nlattr *attr, size_t index)
 	return v;
 }
 
-/* SK_MEMINFO_DROPS of a socket memory array (UNIX_DIAG_MEMINFO, INET_DIAG_SKMEMINFO), when
- * the array is whole (a multiple of 4 bytes) and long enough to have it. */
-static void take_drops(struct sock_info *si, const struct nlattr *mem)
+/* The buffer limits of a socket memory array (UNIX_DIAG_MEMINFO, INET_DIAG_SKMEMINFO) and, with
+ * drops, SK_MEMINFO_DROPS (UDP and UNIX), when the array is whole (a multiple of 4 bytes) and
+ * long enough to have each. */
+static void take_meminfo(struct sock_info *si, const struct nlattr *mem, bool drops)
 {
 	size_t len = mnl_attr_get_payload_len(mem);
-	if (len % sizeof(uint32_t) || len < (SK_MEMINFO_DROPS + 1) * sizeof(uint32_t))
+	if (len % sizeof(uint32_t) || len < (SK_MEMINFO_SNDBUF + 1) * sizeof(uint32_t))
+		return;
+	si->has_mem = true;
+	si->rcvbuf = attr_u32_at(mem, SK_MEMINFO_RCVBUF);
+	si->sndbuf = attr_u32_at(mem, SK_MEMINFO_SNDBUF);
+	if (!drops || len < (SK_MEMINFO_DROPS + 1) * sizeof(uint32_t))
 		return;
 	si->has_drops = true;
 	si->drops = attr_u32_at(mem, SK_MEMINFO_DROPS);
@@ -149,7 +155,7 @@ static void unix_take_attrs(struct sock_info *si, const struct nlattr *const *tb
 		si->wqueue = q.udiag_wqueue;
 	}
 	if (tb[UNIX_DIAG_MEMINFO])
-		take_drops(si, tb[UNIX_DIAG_MEMINFO]);
+		take_meminfo(si, tb[UNIX_DIAG_MEMINFO], true);
 	if (tb[UNIX_DIAG_VFS]) {
 		struct unix_diag_vfs v;
 		memcpy(&v, mnl_attr_get_payload(tb[UNIX_DIAG_VFS]), sizeof(v));
@@ -221,8 +227,8 @@ int sockdiag_parse_inet(const struct nlmsghdr *nlh, struct sock_info *out, uint8
 	memcpy(si.raddr, m.id.idiag_dst, sizeof(si.raddr));
 	if (protocol == IPPROTO_TCP && t.tb[INET_DIAG_INFO])
 		inet_take_tcp_info(&si, t.tb[INET_DIAG_INFO]);
-	if (protocol == IPPROTO_UDP && t.tb[INET_DIAG_SKMEMINFO])
-		take_drops(&si, t.tb[INET_DIAG_SKMEMINFO]);
+	if (t.tb[INET_DIAG_SKMEMINFO])
+		take_meminfo(&si, t.tb[INET_DIAG_SKMEMINFO], protocol == IPPROTO_UDP);
 	*out = si;
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/rates.h"
+#include "model/sock_describe.h"
 
 #include "util/u64map.h"
 #include "util/xalloc.h"
@@ -15,6 +16,7 @@ struct party {
 	uint64_t node;
 	uint8_t access;
 	double rate;      /* its ends' traffic both ways, NAN unknown */
+	int64_t drops;    /* its ends' sockets' drops (each socket once), -1 none counted */
 };
 
 struct builder {
@@ -45,6 +47,24 @@ static uint64_t remote_node(struct builder *b, const char *text, const char *rol
 	return DOT_NODE(DOT_REMOTE, g->n_remotes++);
 }
 
+static int64_t drops_add(int64_t a, int64_t b)
+{
+	return a < 0 ? b : b < 0 ? a : a + b;
+}
+
+/* The drops of end e's socket when it has a drop counter and no earlier end of ch holds the
+ * same socket; else -1. */
+static int64_t end_drops(const struct snapshot *s, const struct channel *ch, size_t e)
+{
+	int32_t k = ch->ep[e].sock;
+	if (k < 0 || (size_t)k >= s->n_socks || !s->socks[k].has_drops)
+		return -1;
+	for (size_t i = 0; i < e; i++)
+		if (ch->ep[i].sock == k)
+			return -1;
+	return s->socks[k].drops;
+}
+
 /* Fill b->parties with the distinct parties of ch; returns their number. */
 static size_t collect_parties(struct builder *b, const struct channel *ch)
 {
@@ -65,8 +85,9 @@ static size_t collect_parties(struct builder *b, const struct channel *ch)
 		while (i < n && b->parties[i].node != node)
 			i++;
 		if (i == n)
-			b->parties[n++] = (struct party){ node, 0, NAN };
+			b->parties[n++] = (struct party){ node, 0, NAN, -1 };
 		b->parties[i].access |= ep->access;
+		b->parties[i].drops = drops_add(b->parties[i].drops, end_drops(b->s, ch, e));
 		if (b->s->has_rates)
 			b->parties[i].rate = rate_add(b->parties[i].rate, endpoint_rate(ep));
 	}
@@ -79,7 +100,7 @@ static bool kind_has_direction(enum chan_kind k)
 }
 
 static void add_edge(struct dot_graph *g, enum chan_kind kind, size_t chan, uint64_t a,
-                     uint64_t b, bool directed, double rate)
+                     uint64_t b, bool directed, double rate, int64_t drops)
 {
 	if (!directed && a > b) {
 		uint64_t t = a;
@@ -87,7 +108,7 @@ static void add_edge(struct dot_graph *g, enum chan_kind kind, size_t chan, uint
 		b = t;
 	}
 	XGROW(g->edges, g->cap_edges, g->n_edges + 1);
-	g->edges[g->n_edges++] = (struct dot_edge){ kind, a, b, directed, false, 1, chan, rate };
+	g->edges[g->n_edges++] = (struct dot_edge){ kind, a, b, directed, false, 1, chan, rate, drops };
 }
 
 /* Two parties: one edge, writer→reader for pipes and FIFOs when only one side writes. */
@@ -96,10 +117,11 @@ static void add_pair(struct builder *b, const struct channel *ch, size_t chan)
 	const struct party *x = &b->parties[0], *y = &b->parties[1];
 	bool xw = x->access & ACC_W, yw = y->access & ACC_W;
 	double rate = b->s->has_rates ? channel_rate(ch) : NAN;
+	int64_t drops = chan_drops(b->s, ch);
 	if (kind_has_direction(ch->kind) && xw != yw)
-		add_edge(b->g, ch->kind, chan, xw ? x->node : y->node, xw ? y->node : x->node, true, rate);
+		add_edge(b->g, ch->kind, chan, xw ? x->node : y->node, xw ? y->node : x->node, true, rate, drops);
 	else
-		add_edge(b->g, ch->kind, chan, x->node, y->node, false, rate);
+		add_edge(b->g, ch->kind, chan, x->node, y->node, false, rate, drops);
 }
 
 /* More parties: the channel becomes a node with an edge to each party. */
@@ -113,10 +135,11 @@ static void add_hub(struct builder *b, const struct channel *ch, size_t chan, si
 		uint8_t acc = b->parties[i].access;
 		bool directed = kind_has_direction(ch->kind) && (acc == ACC_R || acc == ACC_W);
 		double rate = b->parties[i].rate;
+		int64_t drops = b->parties[i].drops;
 		if (directed && acc == ACC_R)
-			add_edge(g, ch->kind, chan, hub, b->parties[i].node, true, rate);
+			add_edge(g, ch->kind, chan, hub, b->parties[i].node, true, rate, drops);
 		else
-			add_edge(g, ch->kind, chan, b->parties[i].node, hub, directed, rate);
+			add_edge(g, ch->kind, chan, b->parties[i].node, hub, directed, rate, drops);
 		g->edges[g->n_edges - 1].one_ended = ch->one_ended;
 	}
 }
@@ -150,6 +173,7 @@ static void merge_edges(struct dot_graph *g)
 		    last->directed == e->directed && last->one_ended == e->one_ended) {
 			last->count++;
 			last->rate = rate_add(last->rate, e->rate);
+			last->drops = drops_add(last->drops, e->drops);
 		} else {
 			g->edges[out++] = *e;
 		}

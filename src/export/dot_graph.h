@@ -26,6 +26,7 @@ struct dot_edge {
 	unsigned count;        /* channels merged into this edge */
 	size_t chan;           /* the (first) channel, index into snapshot.chans */
 	double rate;           /* bytes per second over the merged channels (model/rates), NAN unknown */
+	int64_t drops;         /* packets their UDP and UNIX sockets dropped, -1 none counted */
 };
 
 struct dot_graph {

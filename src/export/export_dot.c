@@ -123,20 +123,26 @@ static void write_other_nodes(struct dot_out *o, const struct snapshot *s, const
 	sb_free(&label);
 }
 
-/* "×3" for merged channels, and with --interval the rate, "2.0 MiB/s" (nothing if unknown). */
-void dot_edge_label(struct strbuf *line, unsigned count, double rate_per_s, const char *color)
+/* "×3" for merged channels, with --interval the rate, "2.0 MiB/s" (nothing if unknown), and
+ * "drops 191" where its UDP or UNIX sockets dropped any (drops > 0); quoted as every label is. */
+void dot_edge_label(struct strbuf *line, unsigned count, double rate_per_s, int64_t drops, const char *color)
 {
-	char rate[32] = "";
-	if (isfinite(rate_per_s)) {
-		human_bytes(rate, sizeof(rate) - 2, rate_per_s);
-		strcat(rate, "/s");
-	}
-	if (count <= 1 && !rate[0])
-		return;
-	sb_puts(line, ", label=\"");
+	struct strbuf text = STRBUF_INIT;
 	if (count > 1)
-		sb_printf(line, "\u00d7%u%s", count, rate[0] ? " " : "");
-	sb_printf(line, "%s\", fontcolor=\"%s\"", rate, color);
+		sb_printf(&text, "\u00d7%u", count);
+	if (isfinite(rate_per_s)) {
+		char rate[32];
+		human_bytes(rate, sizeof(rate), rate_per_s);
+		sb_printf(&text, "%s%s/s", text.len ? " " : "", rate);
+	}
+	if (drops > 0)
+		sb_printf(&text, "%sdrops %lld", text.len ? " " : "", (long long)drops);
+	if (text.len) {
+		sb_puts(line, ", label=\"");
+		dot_str(line, sb_str(&text));
+		sb_printf(line, "\", fontcolor=\"%s\"", color);
+	}
+	sb_free(&text);
 }
 
 static void write_edges(struct dot_out *o, const struct snapshot *s, const struct dot_graph *g)
@@ -150,7 +156,7 @@ static void write_edges(struct dot_out *o, const struct snapshot *s, const struc
 		node_name(&o->line, e->to);
 		sb_printf(&o->line, " [color=\"%s\", style=%s, penwidth=%s, dir=%s", st->color,
 		          e->one_ended ? "dashed" : st->style, st->penwidth, e->directed ? "forward" : "none");
-		dot_edge_label(&o->line, e->count, e->rate, st->color);
+		dot_edge_label(&o->line, e->count, e->rate, e->drops, st->color);
 		sb_puts(&o->line, ", tooltip=\"");
 		dot_str(&o->line, s->chans[e->chan].id ? s->chans[e->chan].id : chan_kind_name(e->kind));
 		if (e->count > 1)

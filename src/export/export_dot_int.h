@@ -22,8 +22,10 @@ void dot_text(struct strbuf *out, const char *s, size_t n);
 void dot_str(struct strbuf *out, const char *s);
 /* Write o->line out and empty it; the first error is kept in o->err. */
 void dot_flush_line(struct dot_out *o);
-/* ', label="×3 2.0 MiB/s", fontcolor=...' (nothing when count ≤ 1 and the rate is NAN). */
-void dot_edge_label(struct strbuf *line, unsigned count, double rate_per_s, const char *color);
+/* ', label="×3 2.0 MiB/s drops 4", fontcolor=...' (nothing when count ≤ 1, the rate is NAN and
+ * drops ≤ 0, none counted). */
+void dot_edge_label(struct strbuf *line, unsigned count, double rate_per_s, int64_t drops,
+                    const char *color);
 void dot_write_legend(struct dot_out *o, const bool kind_used[CK__COUNT]);
 void dot_write_head(struct dot_out *o);
 /* The legend (when any edge), the "no channels" note (when no node), the closing brace, a

@@ -91,7 +91,7 @@ static void write_edge(struct dot_out *o, const struct snapshot *s, const struct
 	node_name(&o->line, g, e->to);
 	sb_printf(&o->line, " [color=\"%s\", style=%s, penwidth=%s, dir=%s", st->color, st->style, st->penwidth,
 	          arrow ? "forward" : "none");
-	dot_edge_label(&o->line, e->n_chans, edge_rate(e), st->color);
+	dot_edge_label(&o->line, e->n_chans, edge_rate(e), -1, st->color);
 	const struct channel *ch = e->chan >= 0 ? &s->chans[e->chan] : NULL;
 	sb_puts(&o->line, ", tooltip=\"");
 	dot_str(&o->line, ch && ch->id ? ch->id : chan_kind_name(e->kind));

@@ -47,6 +47,7 @@ static void write_restricted(struct json_writer *w, uint32_t flags)
 	static const struct { uint32_t flag; const char *word; } marks[] = {
 		{ PF_FDS_DENIED, "fds" }, { PF_MAPS_DENIED, "maps" }, { PF_STATUS_DENIED, "status" },
 		{ PF_NETNS_DENIED, "netns" }, { PF_NETNS_UNDUMPED, "netns_undumped" },
+		{ PF_TASKS_UNREAD, "thread_waits" },
 	};
 	jw_key(w, "restricted");
 	jw_inline_array_begin(w);

@@ -62,6 +62,10 @@ void json_write_sock(struct json_writer *w, const struct snapshot *s, const stru
 	json_write_name_or_num(w, sock_state_name(sk), sk->state);
 	jw_kv_u64(w, "rqueue", sk->rqueue);
 	jw_kv_u64(w, "wqueue", sk->wqueue);
+	if (sk->family != AF_NETLINK) {   /* the queues' limits; null where the kernel did not say */
+		jw_kv_u64_or_null(w, "rcvbuf", sk->has_mem, sk->rcvbuf);
+		jw_kv_u64_or_null(w, "sndbuf", sk->has_mem, sk->sndbuf);
+	}
 	if (sk->has_drops)
 		jw_kv_u64(w, "drops", sk->drops);
 	if (sk->family == AF_UNIX) {

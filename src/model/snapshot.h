@@ -109,6 +109,11 @@ struct map_info {
 
 /* Flags for what could not be read about a process (marked, never guessed). A process that
  * exits while it is read is dropped from the snapshot, never shown half-read. */
+/* A process of at most this many threads gets every thread's wait read when its main thread
+ * sleeps, or when some wait names it as a peer (for rings that run through a thread); a detail
+ * process always does; a bigger one is marked PF_TASKS_UNREAD (collect/collect_threads.c). */
+enum { TASK_WAITS_MAX = 64 };
+
 enum proc_flag {
 	PF_KTHREAD        = 1u << 0,  /* kernel thread: no address space, no fds */
 	PF_FDS_DENIED     = 1u << 1,  /* /proc/PID/fd unreadable (EACCES) */
@@ -119,6 +124,9 @@ enum proc_flag {
 	PF_NETNS_UNDUMPED = 1u << 6,  /* foreign namespace that could not be entered (no privilege) */
 	PF_DETAIL         = 1u << 7,  /* detail (maps with smaps, sched, fds decoded) was collected */
 	PF_SHR            = 1u << 8,  /* shr_kib was read */
+	PF_TASKS_UNREAD   = 1u << 9,  /* more threads than collect reads the waits of outside detail
+	                               * (TASK_WAITS_MAX), its main thread waiting or some wait
+	                               * naming it: its other threads' waits were not examined */
 };
 
 /* Scheduling detail, read only for processes shown in detail. */
@@ -250,7 +258,7 @@ struct proc_info {
 	                                            * WK_UNKNOWN, syscall_nr -2): detail, and
 	                                            * processes of 2 to TASK_WAITS_MAX threads
 	                                            * some wait names as a peer
-	                                            * (collect/collect_internal.h) */
+	                                            * (TASK_WAITS_MAX above) */
 	struct thread_info *threads; uint32_t n_threads;   /* its other threads, by tid; only
 	                                                    * with collect_opts want_threads */
 	uint32_t thread0;      /* index of its first thread among all the snapshot's threads */
@@ -270,6 +278,9 @@ struct sock_info {
 	uint32_t rqueue, wqueue;
 	bool has_drops;        /* UDP and UNIX: the kernel gave SK_MEMINFO_DROPS (sock_diag) */
 	uint32_t drops;        /* packets the socket dropped (receive buffer full, ...) */
+	bool has_mem;          /* TCP, UDP, UNIX: the kernel gave its buffer sizes (SK_MEMINFO) */
+	uint32_t rcvbuf, sndbuf;   /* SK_MEMINFO_RCVBUF/SNDBUF: the receive and send buffers' limits
+	                            * in bytes of kernel memory (ss -m's rb and tb) */
 	/* UNIX */
 	char *name; size_t name_len;   /* raw; abstract names start with a NUL byte; NULL unnamed */
 	uint64_t peer;                 /* peer inode, 0 if none */

@@ -82,7 +82,8 @@ static void put_unix_name(struct strbuf *sb, const struct sock_info *sk)
 		sb_printf(sb, ", peer socket %llu", (unsigned long long)sk->peer);
 }
 
-void sock_state_queues(struct strbuf *sb, const struct sock_info *sk)
+/* The state and queues; with bufs, the buffers' limits after the queues. */
+static void state_queues(struct strbuf *sb, const struct sock_info *sk, bool bufs)
 {
 	const char *st = sock_state_name(sk);
 	if (st)
@@ -90,8 +91,19 @@ void sock_state_queues(struct strbuf *sb, const struct sock_info *sk)
 	else
 		sb_printf(sb, "state %u", sk->state);
 	sb_printf(sb, ", rq %u wq %u", sk->rqueue, sk->wqueue);
+	if (bufs && (sk->family == AF_UNIX || sk->family == AF_INET || sk->family == AF_INET6)) {
+		if (sk->has_mem)   /* the limits the queues fill, as ss -m's rb and tb */
+			sb_printf(sb, " (buffers rcv %u snd %u)", sk->rcvbuf, sk->sndbuf);
+		else
+			sb_puts(sb, " (buffers ?)");
+	}
 	if (sk->has_drops && sk->drops)
 		sb_printf(sb, ", drops %u", sk->drops);
+}
+
+void sock_state_queues(struct strbuf *sb, const struct sock_info *sk)
+{
+	state_queues(sb, sk, false);
 }
 
 /* The socket of end i of c when no earlier end holds the same one, else NULL. */
@@ -143,14 +155,21 @@ void sock_accepted_on(struct strbuf *sb, const struct snapshot *s, const struct 
 	sock_port_service(sb, l, l->lport);
 }
 
+static void describe_rest(struct strbuf *sb, const struct sock_info *sk, const char *arrow, bool bufs);
+
 void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *arrow)
 {
 	char word[32];
 	sb_puts(sb, sock_proto_word(word, sizeof word, sk));
-	sock_describe_rest(sb, sk, arrow);
+	describe_rest(sb, sk, arrow, true);
 }
 
 void sock_describe_rest(struct strbuf *sb, const struct sock_info *sk, const char *arrow)
+{
+	describe_rest(sb, sk, arrow, false);
+}
+
+static void describe_rest(struct strbuf *sb, const struct sock_info *sk, const char *arrow, bool bufs)
 {
 	if (sock_is_listener(sk)) {
 		/* sock_diag gives a listener's accept queue as rqueue and its backlog as wqueue */
@@ -169,7 +188,7 @@ void sock_describe_rest(struct strbuf *sb, const struct sock_info *sk, const cha
 	else if (sk->family == AF_NETLINK)
 		sb_printf(sb, " portid %u", sk->portid);
 	sb_putc(sb, ' ');
-	sock_state_queues(sb, sk);
+	state_queues(sb, sk, bufs);
 }
 
 const struct sock_info *snapshot_fd_sock(const struct snapshot *s, const struct fd_info *f)

@@ -9,12 +9,14 @@
 /* "tcp", "udp", "unix stream", "unix dgram", "netlink/route", "raw"...: what ss's first
  * column says, with the UNIX type spelled out. Returns buf. */
 const char *sock_proto_word(char *buf, size_t size, const struct sock_info *sk);
-/* Append "tcp 127.0.0.1:40000 ARROW 127.0.0.1:5432 (postgresql) established, rq 0 wq 0" (a
- * port's service name from model/services.h); for a listener
+/* Append "tcp 127.0.0.1:40000 ARROW 127.0.0.1:5432 (postgresql) established, rq 0 wq 0
+ * (buffers rcv 131072 snd 16384)" (a port's service name from model/services.h; the buffers'
+ * limits of a TCP, UDP or UNIX socket, "(buffers ?)" where unknown); for a listener
  * "tcp listen 127.0.0.1:5432, pending 0 of backlog 128"; UNIX names escaped ("@abstract", a
  * path, or "unnamed"). No byte counts: the socket's own include SYN and FIN. */
 void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *arrow);
-/* The same without the protocol word: " listen 127.0.0.1:5432, pending 0 of backlog 128",
+/* The same without the protocol word nor the buffers (the graph's one status line keeps to the
+ * queues): " listen 127.0.0.1:5432, pending 0 of backlog 128",
  * " 127.0.0.1:40000 ARROW 127.0.0.1:5432 (postgresql) established, rq 0 wq 0". */
 void sock_describe_rest(struct strbuf *sb, const struct sock_info *sk, const char *arrow);
 /* Append "established, rq 0 wq 0": the state in words (or "state N") and the queues, and

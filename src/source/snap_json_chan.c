@@ -113,6 +113,18 @@ static bool read_unix(struct rd *r, json_t *o, struct sock_info *k)
 	return true;
 }
 
+/* rcvbuf and sndbuf: absent or null, unknown (a document of an older ipctop, or of netlink). */
+static bool read_bufs(struct rd *r, json_t *o, struct sock_info *k)
+{
+	int64_t rb = -1, sb = -1;
+	bool ok = (!json_object_get(o, "rcvbuf") || get_int_null(r, o, "rcvbuf", 0, UINT32_MAX, -1, &rb)) &&
+		(!json_object_get(o, "sndbuf") || get_int_null(r, o, "sndbuf", 0, UINT32_MAX, -1, &sb));
+	k->has_mem = rb >= 0 && sb >= 0;
+	k->rcvbuf = k->has_mem ? (uint32_t)rb : 0;
+	k->sndbuf = k->has_mem ? (uint32_t)sb : 0;
+	return ok;
+}
+
 static bool read_sock(struct rd *r, json_t *o, struct sock_info *k)
 {
 	unsigned fam, type;
@@ -131,6 +143,8 @@ static bool read_sock(struct rd *r, json_t *o, struct sock_info *k)
 	k->type = (uint8_t)type;
 	k->rqueue = (uint32_t)rq;
 	k->wqueue = (uint32_t)wq;
+	if (!read_bufs(r, o, k))
+		return false;
 	if (fam == AF_INET || fam == AF_INET6)
 		ok = read_inet(r, o, k);
 	else if (fam == AF_UNIX)

@@ -96,6 +96,54 @@ int64_t chans_sendq(const struct snapshot *s, const struct channel *c)
 	return has_socks(s, c) ? sock_queue(s, c, false) : -1;
 }
 
+/* Whether a socket's queues have a buffer as their limit: TCP, UDP and UNIX ends, not a
+ * listener (its backlog is in SEND-Q) nor a netlink socket. */
+static bool buffered(const struct sock_info *sk)
+{
+	return (sk->family == AF_UNIX || sk->family == AF_INET || sk->family == AF_INET6) &&
+	       !sock_is_listener(sk);
+}
+
+/* The limit the queue of chans_recvq (recv) or chans_sendq fills: the sum of the distinct
+ * sockets' receive (send) buffers, -1 when the kernel did not give one of them; a pipe's
+ * size, a POSIX queue's most messages; -2 where no limit applies. */
+static int64_t queue_capacity(const struct snapshot *s, const struct channel *c, bool recv)
+{
+	if (!has_socks(s, c))
+		return recv && queue_kind(c->kind) && c->queued_known && c->capacity >= 0 ? c->capacity : -2;
+	int64_t sum = 0;
+	for (size_t i = 0; i < c->n_ep; i++) {
+		const struct sock_info *sk = end_sock(s, &c->ep[i]);
+		if (!sk || !first_on_sock(c, i))
+			continue;
+		if (!buffered(sk))
+			return -2;
+		if (!sk->has_mem)
+			sum = -1;
+		else if (sum >= 0)
+			sum += recv ? sk->rcvbuf : sk->sndbuf;
+	}
+	return sum;
+}
+
+/* "-" where the queue is unknown; "N/CAP" with the capacity it fills in short units ("?" for
+ * a socket's buffer the kernel did not give); the bare count where no limit applies. */
+void chans_queue_cell(const struct snapshot *s, const struct channel *c, bool recv, char *buf, size_t size)
+{
+	int64_t n = recv ? chans_recvq(s, c) : chans_sendq(s, c);
+	int64_t cap = queue_capacity(s, c, recv);
+	char capt[16];
+	if (n < 0 || cap == -2) {
+		if (n < 0)
+			snprintf(buf, size, "-");
+		else
+			snprintf(buf, size, "%lld", (long long)n);
+		return;
+	}
+	human_short(capt, sizeof capt, (double)cap);   /* -1: "?" */
+	snprintf(buf, size, "%lld/%s", (long long)n, capt);
+}
+
 int64_t chans_bytes(const struct channel *c)
 {
 	return c->kind == CK_TCP || c->bytes ? (int64_t)c->bytes : -1;
@@ -120,8 +168,8 @@ void chans_cell_text(const struct snapshot *s, const struct channel *c, int col,
 	switch (col) {
 	case CC_KIND:  snprintf(buf, size, "%s", chan_kind_name(c->kind)); break;
 	case CC_STATE: chans_state_text(s, c, buf, size); break;
-	case CC_RECVQ: num_cell(chans_recvq(s, c), buf, size); break;
-	case CC_SENDQ: num_cell(chans_sendq(s, c), buf, size); break;
+	case CC_RECVQ: chans_queue_cell(s, c, true, buf, size); break;
+	case CC_SENDQ: chans_queue_cell(s, c, false, buf, size); break;
 	case CC_BYTES: num_cell(chans_bytes(c), buf, size); break;
 	case CC_DROPS: num_cell(chan_drops(s, c), buf, size); break;
 	case CC_RATE:

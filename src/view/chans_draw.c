@@ -10,7 +10,7 @@
 #include "view/ui.h"
 
 static const int chan_col_w[CC__COUNT] = {
-	[CC_KIND] = 9, [CC_STATE] = 12, [CC_RECVQ] = 7, [CC_SENDQ] = 7, [CC_BYTES] = 10, [CC_RATE] = 9,
+	[CC_KIND] = 9, [CC_STATE] = 12, [CC_RECVQ] = 11, [CC_SENDQ] = 11, [CC_BYTES] = 10, [CC_RATE] = 9,
 	[CC_DROPS] = 7, [CC_ENDS] = 0,
 };
 

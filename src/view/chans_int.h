@@ -46,6 +46,7 @@ const char *chans_col_help(int c);   /* its help_text key */
 void chans_state_text(const struct snapshot *s, const struct channel *c, char *buf, size_t size);
 int64_t chans_recvq(const struct snapshot *s, const struct channel *c);
 int64_t chans_sendq(const struct snapshot *s, const struct channel *c);
+void chans_queue_cell(const struct snapshot *s, const struct channel *c, bool recv, char *buf, size_t size);
 int64_t chans_bytes(const struct channel *c);
 /* Bytes per second the channel carried since the previous refresh (model/rates.h's
  * channel_rate: where the kernel counts bytes, TCP); NAN when not known. */

@@ -1,7 +1,8 @@
-/* waits_draw.c — the waits screen: a title line (how many blocked, the filter), the column
- * header, one row per blocked process (how long, its pid, the process at the end of its chain
- * or "deadlock", and the chain, whose end is drawn bold and whose chosen process is underlined
- * on the selected row), scrolled sideways as a whole; the filter prompt in the bottom line. */
+/* waits_draw.c — the waits screen: a title line (how many blocked, how many processes' other
+ * threads were not examined, the filter), the column header, one row per blocked process (how
+ * long, its pid, the process at the end of its chain or "deadlock", and the chain, whose end
+ * is drawn bold and whose chosen process is underlined on the selected row), scrolled
+ * sideways as a whole; the filter prompt in the bottom line. */
 #include <stdio.h>
 #include <string.h>
 
@@ -17,6 +18,11 @@ static void draw_title(struct waits_state *t, struct view_ctx *v, WINDOW *w)
 	snprintf(buf, sizeof buf, "Waits: %zu blocked, %zu shown, longest blocked first", t->n_blocked,
 		 t->n_rows);
 	int x = ui_put_str(w, 0, 0, buf, getmaxx(w), ui_attr(UI_TITLE));
+	if (t->n_unread) {   /* never silent: their threads may be blocked on someone */
+		snprintf(buf, sizeof buf, "   other threads of %zu process%s over %d threads not examined",
+			 t->n_unread, t->n_unread == 1 ? "" : "es", TASK_WAITS_MAX);
+		x += ui_put_str(w, 0, x, buf, getmaxx(w) - x, ui_attr(UI_WARN));
+	}
 	if (t->filter[0] && x + 12 < getmaxx(w)) {
 		x += ui_put_str(w, 0, x, "   filter: ", getmaxx(w) - x, ui_attr(UI_TITLE));
 		ui_put_text(w, 0, x, t->filter, strlen(t->filter), getmaxx(w) - x, ui_attr(UI_TITLE));

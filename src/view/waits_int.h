@@ -31,6 +31,8 @@ struct waits_state {
 	struct waits_row *rows;
 	size_t n_rows, cap_rows;
 	size_t n_blocked;             /* blocked processes in scope, before the filter */
+	size_t n_unread;              /* processes in scope whose other threads' waits were not
+	                               * read (PF_TASKS_UNREAD): said in the title */
 	size_t sel, top;
 	pid_t sel_pid;                /* kept across refreshes (with its host on a --merge) */
 	char sel_host[256];

@@ -79,9 +79,11 @@ static int cmp_rows(const void *pa, const void *pb)
 void waits_rebuild(struct waits_state *t, struct view_ctx *v)
 {
 	const struct snapshot *s = v->cur;
-	t->n_rows = t->n_blocked = 0;
+	t->n_rows = t->n_blocked = t->n_unread = 0;
 	for (size_t i = 0; i < s->n_procs; i++) {
 		const struct proc_info *p = &s->procs[i];
+		if ((p->flags & PF_TASKS_UNREAD) && view_proc_in_scope(v, p))
+			t->n_unread++;
 		if (!(wait_blocked(p) || wait_cycle_of(s, p->pid) >= 0) || !view_proc_in_scope(v, p))
 			continue;   /* in a ring: blocked through a thread other than its main one */
 		t->n_blocked++;

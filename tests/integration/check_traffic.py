@@ -4,8 +4,12 @@ traffic_fixture's record (tests/fixture/traffic_fixture.c): rates against what t
 measured itself, byte counts per direction against what the fixture sent, fills against the
 fixture's own F_GETPIPE_SZ and mq_getattr; fills null unless root; the drops of a UDP receiver
 that never reads (most of a burst dropped) and of a UNIX datagram receiver against the kernel's
-own figures (/proc/net/udp's drops column, ss -xam's skmem d), read while the fixture ran.
-Usage: check_traffic.py MANIFEST JSON DOT root|user PROC_NET_UDP SS_XAM"""
+own figures (/proc/net/udp's drops column, ss -xam's skmem d), read while the fixture ran;
+the buffers (rcvbuf, sndbuf) of the idle connection's ends, the UDP and the UNIX datagram
+receivers against ss -m's rb and tb (SS_TUAME: ss -tuame, SS_XAM), the idle client's being
+twice the SO_RCVBUF/SO_SNDBUF it set; no socket buffer given as 0; the UDP edge of --dot
+labelled with its drops; a pipe's ends' byte rates null (no counter: unknown, not 0).
+Usage: check_traffic.py MANIFEST JSON DOT root|user PROC_NET_UDP SS_XAM SS_TUAME"""
 import re
 import sys
 
@@ -13,6 +17,7 @@ import ipcfx
 
 R = ipcfx.Results()
 TOLERANCE = 0.25
+BUF_ORACLE = ""   # ss -tuame and ss -xam, as main reads them
 
 
 def manifest(path):
@@ -89,6 +94,11 @@ def check_pipe(doc, sc, root):
     R.check(ch is not None, "full pipe: writer %d and reader %d share a pipe" % (sc["a"], sc["b"]))
     if not ch:
         return
+    rates = [(e.get("pid"), "tx_bytes_per_s" in e and e["tx_bytes_per_s"], "rx_bytes_per_s" in e and e["rx_bytes_per_s"])
+             for e in ch["endpoints"]]
+    R.check(len(rates) == 2 and all(r[1:] == (None, None) for r in rates),
+            "full pipe: both ends' tx/rx_bytes_per_s null (the kernel counts no pipe bytes: unknown, not 0)",
+            ["%r" % rates])
     got = (ch.get("queued_bytes"), ch.get("capacity_bytes"))
     if root:
         size, filled = int(sc["pipe_sz"]), int(sc["filled"])
@@ -134,6 +144,45 @@ def ss_oracle(text, ino):
     return int(m.group(1)) if m else None
 
 
+def skmem_of(ss_text, ino):
+    """(rb, tb) of ss -m's skmem for the socket of inode ino: ss -tuame says "ino:N" on the
+    line before, ss -xam the inode in its local port column; or None."""
+    m = re.search(r"(?:ino:%d\b[^\n]*\n\s*|\*\s+%d\s+\*\s+\d+\s+)skmem:\(r\d+,rb(\d+),t\d+,tb(\d+)" % (ino, ino),
+                  ss_text)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def check_bufs(sock, ss_text, what):
+    """The socket's rcvbuf and sndbuf are ss -m's rb and tb for its inode."""
+    ino = sock.get("inode")
+    want = skmem_of(ss_text, ino) if isinstance(ino, int) else None
+    got = (sock.get("rcvbuf"), sock.get("sndbuf"))
+    R.check(want is not None and got == want, "%s: rcvbuf and sndbuf are ss -m's rb and tb %r" % (what, want),
+            ["socket %r" % sock])
+    return got
+
+
+def check_idle_bufs(doc, sc, ss_text):
+    ch = conn_of(doc, sc["a"], sc["b"])
+    a, b = end(ch, sc["a"]).get("socket", {}), end(ch, sc["b"]).get("socket", {})
+    got = check_bufs(a, ss_text, "idle client (SO_RCVBUF/SO_SNDBUF set)")
+    want = (2 * int(sc["a_rcvbuf"]), 2 * int(sc["a_sndbuf"]))
+    R.check(got == want, "idle client: its buffers are twice the SO_RCVBUF/SO_SNDBUF it set %r" % (want,),
+            ["got %r" % (got,)])
+    check_bufs(b, ss_text, "idle server (the kernel's own buffers)")
+
+
+def check_no_zero_bufs(doc, scenes):
+    """A TCP, UDP or UNIX socket of the fixture's has buffers > 0 or null (unknown), never 0."""
+    pids = {sc[k] for sc in scenes.values() for k in ("a", "b")}
+    bad = [(e["pid"], e["socket"].get("inode"), e["socket"].get("rcvbuf"), e["socket"].get("sndbuf"))
+           for ch in doc["channels"] for e in ch["endpoints"]
+           if e.get("pid") in pids and e.get("socket") and e["socket"]["family"] != "netlink"
+           and not all(e["socket"].get(k) is None or e["socket"].get(k) > 0 for k in ("rcvbuf", "sndbuf"))]
+    n = sum(1 for ch in doc["channels"] for e in ch["endpoints"] if e.get("pid") in pids and e.get("socket"))
+    R.check(n > 0 and not bad, "the fixture's %d socket ends: buffers > 0 or null, never 0" % n, ["%r" % (bad,)])
+
+
 def check_drops(doc, sc, oracle, kind, what):
     ino = int(sc["ino"])
     e, ch = sock_end(doc, sc["a"], ino)
@@ -145,13 +194,22 @@ def check_drops(doc, sc, oracle, kind, what):
             "%s: the receiver's drops are the kernel's own figure (%r)" % (what, oracle), ["socket %r" % sock])
     R.check(e.get("drops_per_s") == 0, "%s: no drops per second while nothing is sent" % what,
             ["drops_per_s %r" % e.get("drops_per_s")])
+    check_bufs(sock, BUF_ORACLE, what)
     return oracle
 
 
-def check_udp_drop(doc, sc, udp_text):
+def dot_edge(dot, a, b):
+    """The --dot line of the edge between process nodes a and b (either way), or ""."""
+    return next((l for l in dot.splitlines() if re.match(r"\s*p(%d -- p%d|%d -- p%d) " % (a, b, b, a), l)), "")
+
+
+def check_udp_drop(doc, sc, udp_text, dot):
     dropped = check_drops(doc, sc, udp_oracle(udp_text, int(sc["ino"])), "udp", "UDP receiver")
     R.check(dropped is not None and 0 < dropped < int(sc["sent"]),
             "UDP receiver: the kernel dropped some of the %s datagrams (%r)" % (sc["sent"], dropped))
+    line = dot_edge(dot, sc["a"], sc["b"])
+    R.check(dropped is not None and re.search(r'label="[^"]*\bdrops %d"' % dropped, line) is not None,
+            "--dot: the UDP edge's label says drops %r, as /proc/net/udp" % dropped, ["edge line %r" % line])
 
 
 def check_others_unknown(doc, root):
@@ -166,7 +224,7 @@ def check_others_unknown(doc, root):
 
 def check_dot(dot, sc, measured):
     a, b = sc["a"], sc["b"]
-    line = next((l for l in dot.splitlines() if re.match(r"\s*p(%d -- p%d|%d -- p%d) " % (a, b, b, a), l)), "")
+    line = dot_edge(dot, a, b)
     m = re.search(r'label="(?:\S+ )?([0-9.]+) (B|KiB|MiB|GiB)/s"', line)
     unit = {"B": 1, "KiB": 1024, "MiB": 1 << 20, "GiB": 1 << 30}
     got = float(m.group(1)) * unit[m.group(2)] if m else None
@@ -181,18 +239,21 @@ def main():
     root = sys.argv[4] == "root"
     udp_text = open(sys.argv[5], encoding="utf-8").read()
     ss_text = open(sys.argv[6], encoding="utf-8").read()
+    global BUF_ORACLE
+    BUF_ORACLE = ss_text + open(sys.argv[7], encoding="utf-8").read()
     R.check(isinstance(doc.get("interval_ms"), int) and doc["interval_ms"] >= 500,
             "interval_ms is at least the 500 asked for", ["interval_ms %r" % doc.get("interval_ms")])
     checks = {"flood": lambda sc: (check_flood(doc, sc, measured), check_dot(dot, sc, measured)),
-              "idle": lambda sc: check_idle(doc, sc),
+              "idle": lambda sc: (check_idle(doc, sc), check_idle_bufs(doc, sc, BUF_ORACLE)),
               "backlog": lambda sc: check_backlog(doc, sc),
               "pipe": lambda sc: check_pipe(doc, sc, root),
               "mq": lambda sc: check_mq(doc, sc, root),
-              "udp_drop": lambda sc: check_udp_drop(doc, sc, udp_text),
+              "udp_drop": lambda sc: check_udp_drop(doc, sc, udp_text, dot),
               "unix_dgram": lambda sc: check_drops(doc, sc, ss_oracle(ss_text, int(sc["ino"])), "unix",
                                                    "UNIX datagram receiver")}
     ipcfx.run_scenes(R, "traffic_fixture", scenes, skips, checks)
     check_others_unknown(doc, root)
+    check_no_zero_bufs(doc, scenes)
     R.done()
 
 

@@ -4,8 +4,10 @@ blocked call, descriptor, channel and the peers at the other end of every case (
 server's watched descriptors, full and empty POSIX queues), the deadlock rings (one through a
 thread other than the main one, one through two such threads that no other wait names), the
 "blocked_wait" of a process whose thread, not its main one, is blocked on a stopped reader,
-each thread's wait in -p detail, and the waits of processes of other users than the
-viewer: unknown, never guessed (as nobody, SHELL_PID is root's shell, blocked in wait4)."""
+each thread's wait in -p detail, a process of 70 threads (more than read outside detail)
+marked restricted "thread_waits" without -p and its blocked thread found with -p, and the
+waits of processes of other users than the viewer: unknown, never guessed (as nobody,
+SHELL_PID is root's shell, blocked in wait4)."""
 
 import os
 import sys
@@ -181,6 +183,25 @@ def check_threads(rec, doc):
     report(sl.get("kind") == "sleep" and sl.get("peers") == [], "-p: sleeper thread sleeps")
 
 
+def check_thread_many(rec, procs, detail):
+    r = rec["thread_many"]
+    p = procs.get(r["pid"], {})
+    report(p.get("threads") == r["threads"], "thread many: %d threads (%r)" % (r["threads"], p.get("threads")))
+    report("thread_waits" in p.get("restricted", []) and p.get("blocked_wait") is None,
+           "thread many: without -p its other threads are not examined, and it says so "
+           "(restricted %r, blocked_wait %r)" % (p.get("restricted"), p.get("blocked_wait")))
+    small = procs.get(rec["thread_blocked"]["pid"], {})
+    report("thread_waits" not in small.get("restricted", ["?"]),
+           "thread blocked (2 threads): its threads are examined, no such mark (%r)" % small.get("restricted"))
+    dp = ipcfx.procs_by_pid(detail).get(r["pid"], {})
+    tasks = {t["tid"]: t for t in dp.get("detail", {}).get("tasks", [])}
+    report(len(tasks) == r["threads"] and "thread_waits" not in dp.get("restricted", ["?"]),
+           "thread many, -p: all %d threads read (%d), no mark" % (r["threads"], len(tasks)))
+    blocked_is(ipcfx.procs_by_pid(detail), r["pid"], {"tid": r["thread"], "kind": "fd", "syscall": "write",
+                                                      "fd": 3, "peers": [r["reader"]]},
+               "thread many, -p: its thread %d writes the full pipe of the stopped reader" % r["thread"])
+
+
 def check_others(doc, shell_pid):
     viewer = doc["viewer"]["euid"]
     procs = ipcfx.procs_by_pid(doc)
@@ -217,6 +238,7 @@ def main():
     check_thread_blocked(rec, procs, doc["wait_cycles"])
     check_mqueue(rec, procs)
     check_threads(rec, detail)
+    check_thread_many(rec, procs, detail)
     check_others(doc, int(sys.argv[4]))
 
 

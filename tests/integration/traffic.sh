@@ -3,8 +3,8 @@
 # rate within 25% of what the sender measured itself) beside an idle connection (0 both ways,
 # its byte counts per direction), a listener's backlog, a full pipe whose reader never reads
 # and a full POSIX queue (measured as root; null as nobody), the drops of a UDP receiver that
-# never reads and of a UNIX datagram one (against /proc/net/udp and ss -xam); as the caller,
-# then as nobody.
+# never reads and of a UNIX datagram one (against /proc/net/udp and ss -xam); the buffers
+# the queues fill (against ss -m's rb and tb); as the caller, then as nobody.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 fx_need
@@ -27,9 +27,10 @@ run_suite() {
 	schema_ok "the --json --interval of $who is valid against the schema" "$FX_TMP/$who.json"
 	cat /proc/net/udp >"$FX_TMP/$who.udp"   # the oracles of the drops, the fixture still up
 	ss -xam >"$FX_TMP/$who.ssx" 2>&1
+	ss -tuame >"$FX_TMP/$who.ssi" 2>&1   # the oracle of the buffers: rb and tb of skmem
 	fx_stop_check "traffic-$who"   # the fixture prints the sender's own measure as it stops
 	fx_py check_traffic.py "$FX_MANIFEST" "$FX_TMP/$who.json" "$FX_TMP/$who.dot" "$priv" \
-		"$FX_TMP/$who.udp" "$FX_TMP/$who.ssx"
+		"$FX_TMP/$who.udp" "$FX_TMP/$who.ssx" "$FX_TMP/$who.ssi"
 	# shellcheck disable=SC2046
 	fx_none_left "$who" 'fx-*' $(awk '$2 ~ /^[0-9]+$/ && $3 ~ /^[0-9]+$/ { print $2, $3 }' "$FX_MANIFEST")
 }

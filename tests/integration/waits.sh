@@ -2,7 +2,8 @@
 # waits.sh — ipctop --json against wait_fixture's blocked processes: each process's "wait"
 # (a writer on a full pipe, a writer on a UNIX stream whose reader is stopped, a msgrcv, a
 # wait4, an fcntl and a flock lock wait), the two-pipe deadlock named in "wait_cycles", and with
-# -p each thread's own wait; as the running user, then as nobody, where other users' waits
+# -p each thread's own wait (a process of 70 threads: marked unexamined without -p, its
+# blocked thread found with it); as the running user, then as nobody, where other users' waits
 # (this shell's, root's, blocked in wait4 on ipctop) must read as unknown, never guessed.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
@@ -11,7 +12,7 @@ fx_need
 
 # run_suite WHO IPCTOP FIXTURE [PREFIX...]: fixture and ipctop both run under PREFIX.
 run_suite() {
-	local who=$1 ipctop=$2 fixture=$3 threads
+	local who=$1 ipctop=$2 fixture=$3 threads many
 	shift 3
 	if ! fx_start "waits-$who" "$@" "$fixture" --timeout 120; then
 		ok 1 "wait_fixture starts ($who)"
@@ -19,10 +20,11 @@ run_suite() {
 	fi
 	ok 0 "wait_fixture starts ($who)"
 	threads=$(sed -n 's/^threads pid=\([0-9]*\) .*/\1/p' "$FX_MANIFEST")
+	many=$(sed -n 's/^thread_many pid=\([0-9]*\) .*/\1/p' "$FX_MANIFEST")
 	"$@" "$ipctop" --json >"$FX_TMP/$who.json" 2>"$FX_TMP/$who.err" 9>&-
 	ok $? "ipctop --json exits 0 ($who)"
-	"$@" "$ipctop" --json -p "$threads" >"$FX_TMP/$who-p.json" 2>>"$FX_TMP/$who.err" 9>&-
-	ok $? "ipctop --json -p $threads exits 0 ($who)"
+	"$@" "$ipctop" --json -p "$threads,$many" >"$FX_TMP/$who-p.json" 2>>"$FX_TMP/$who.err" 9>&-
+	ok $? "ipctop --json -p $threads,$many exits 0 ($who)"
 	schema_ok "$who: both are valid against the schema" "$FX_TMP/$who.json" "$FX_TMP/$who-p.json"
 	fx_py check_waits.py "$FX_MANIFEST" "$FX_TMP/$who.json" "$FX_TMP/$who-p.json" $$
 	fx_stop_check "waits-$who"

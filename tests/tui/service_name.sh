@@ -53,7 +53,7 @@ ok $? "IPC tab: tcp listen 127.0.0.1:$port ($name)"
 # under ACCEPTED fd's line: the socket line says where it was accepted
 line=$(printf '%s\n' "$screen" | awk -v fd="$afd" 'hit { print; exit } $1 == "fd" && $2 == fd { hit = 1 }')
 case $line in
-*"tcp 127.0.0.1:$port ($name) → 127.0.0.1:"*" established, rq 0 wq 0, accepted on 127.0.0.1:$port ($name)") r=0 ;;
+*"tcp 127.0.0.1:$port ($name) → 127.0.0.1:"*" established, rq 0 wq 0 (buffers rcv "*" snd "*"), accepted on 127.0.0.1:$port ($name)") r=0 ;;
 *) r=1; printf '#   %s\n' "$line" ;;
 esac
 ok $r "IPC tab: fd $afd accepted on 127.0.0.1:$port ($name)"

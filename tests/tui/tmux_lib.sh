@@ -136,11 +136,11 @@ wait_gone() {
 	return 1
 }
 
-# start SESSION ARGS...: ipctop in a 120x40 pane, settings kept in $tmp; TERM is $pane_term
-# when set (else the pane's own).
+# start SESSION ARGS...: ipctop in a 120x40 pane (START_W columns when set), settings kept in
+# $tmp; TERM is $pane_term when set (else the pane's own).
 start() {
 	session=$1; shift
-	T new-session -d -s "$session" -x 120 -y 40 \
+	T new-session -d -s "$session" -x "${START_W:-120}" -y 40 \
 		"env ${pane_term:+TERM=$pane_term} XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
 }
 

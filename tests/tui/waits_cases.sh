@@ -8,7 +8,8 @@
 # deadlock though no other wait names them; the epoll clients lead to the server, which watches 3
 # descriptors and has no row (a connection to its listener can wake it); the thread ring is a
 # deadlock through a's reader thread, on a's row and b's; the POSIX queue sender and receiver lead
-# to the queue's holder; the threads case, whose main thread pauses, has no row. (The full pipe
+# to the queue's holder; the threads case, whose main thread pauses, has no row; the title
+# says the other threads of the one process of 70 threads were not examined. (The full pipe
 # and the two-pipe deadlock: waits_screen.sh.) Then the same with the fixture and ipctop run as
 # nobody: a user's own waits are read as root's are.
 . "$TESTS_SRC/tap.sh"
@@ -96,6 +97,8 @@ check_cases() {
 		"$qr \\(wq_receiver\\) mq_timedreceive posix_mq → $qh \\(wq_holder\\) pause"
 	no_row "the epoll server" "$srv" "a connection to its listener can wake it"
 	no_row "the threads case" "$(field threads pid)" "its main thread pauses; its reader thread reads its own pipe"
+	wait_re "^Waits: .*other threads of 1 process over 64 threads not examined" 50
+	verdict $? "the title says the $(field thread_many threads) threads of $(field thread_many pid) were not examined"
 }
 
 # The fixture's processes: every number of the record but fds, ids and the epoll descriptors.

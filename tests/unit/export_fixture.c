@@ -139,6 +139,9 @@ static int32_t add_socks(struct snapshot *s, int32_t *ux_a, int32_t *ux_b, int32
 	*ux_b = add_sock(s, 7002, AF_UNIX, SOCK_STREAM, 1);
 	s->socks[*ux_b].peer = 7001;
 	s->socks[*ux_b].rqueue = 42;
+	s->socks[*ux_b].has_mem = true;   /* its buffers known; the other sockets' unknown (null) */
+	s->socks[*ux_b].rcvbuf = 212992;
+	s->socks[*ux_b].sndbuf = 425984;
 	*tcp = add_sock(s, 8001, AF_INET, SOCK_STREAM, 1);
 	struct sock_info *t = &s->socks[*tcp];
 	t->protocol = IPPROTO_TCP;

@@ -1,6 +1,6 @@
 /* test_export_dot.c — the --dot export of the hand-built snapshot: nodes, merged and directed
- * edges, channel nodes, remote peers, the legend, the -p filter and the quoting of hostile
- * names. With --dump [PID...] it prints the graph instead, for dot_accepts.sh. */
+ * edges, channel nodes, remote peers, the legend, the -p filter, drops on an edge's label
+ * and the quoting of hostile names. With --dump [PID...] it prints the graph instead, for dot_accepts.sh. */
 #include <errno.h>
 #include <stdlib.h>
 
@@ -112,6 +112,33 @@ static void test_filter(const struct snapshot *s)
 	free(t);
 }
 
+/* The unix edge's label says its sockets' drops where any (both ends summed), none at 0. */
+static void test_drops(struct snapshot *s)
+{
+	struct channel *ch = NULL;
+	for (size_t i = 0; i < s->n_chans; i++)
+		if (s->chans[i].kind == CK_UNIX)
+			ch = &s->chans[i];
+	if (!ok(ch && ch->n_ep == 2 && ch->ep[0].sock >= 0 && ch->ep[1].sock >= 0, "the fixture's unix pair"))
+		return;
+	struct sock_info *a = &s->socks[ch->ep[0].sock], *b = &s->socks[ch->ep[1].sock];
+	int rc;
+	a->has_drops = b->has_drops = true;
+	char *t = dot_text(s, NULL, 0, &rc);
+	has(t, "  p200 -- p300 [color=\"forestgreen\", style=solid, penwidth=1.2, dir=none, tooltip=",
+	    "drops 0: no label on the unix edge");
+	free(t);
+	a->drops = 191;
+	b->drops = 9;
+	t = dot_text(s, NULL, 0, &rc);
+	has(t, "  p200 -- p300 [color=\"forestgreen\", style=solid, penwidth=1.2, dir=none, "
+	       "label=\"drops 200\", fontcolor=\"forestgreen\", tooltip=\"unix:7001\"];",
+	    "drops 191 and 9 at its ends: the unix edge says drops 200");
+	free(t);
+	a->has_drops = b->has_drops = false;
+	a->drops = b->drops = 0;
+}
+
 /* A unix channel of three processes is a channel node labelled with the socket's name, by
  * the rule of the JSON "name": abstract "@x", a path "@x" as "\x40x" (backslash doubled). */
 static void test_unix_hub(struct snapshot *s)
@@ -215,6 +242,7 @@ int main(int argc, char **argv)
 	}
 	test_full(&s);
 	test_filter(&s);
+	test_drops(&s);
 	test_unix_hub(&s);
 	test_peer_closed(&s);
 	test_one_ended();

@@ -86,7 +86,8 @@ static void test_detail(const char *t)
 	has(t, "{\"fd\":3,\"kind\":\"pipe\",\"target\":\"pipe:[5001]\",\"access\":\"w\",\"inode\":5001}", "pipe fd");
 	has(t, "{\"fd\":5,\"kind\":\"ptmx\",\"target\":\"/dev/ptmx\",\"access\":\"rw\",\"inode\":88,\"tty_index\":7}", "ptmx fd");
 	has(t, "\"socket\":{\"inode\":7003,\"netns\":4026531840,\"family\":\"unix\",\"type\":\"stream\","
-	       "\"state\":\"listen\",\"rqueue\":0,\"wqueue\":0,\"name\":\"/run/x.sock\",\"peer\":null,\"pending\":2}",
+	       "\"state\":\"listen\",\"rqueue\":0,\"wqueue\":0,\"rcvbuf\":null,\"sndbuf\":null,"
+	       "\"name\":\"/run/x.sock\",\"peer\":null,\"pending\":2}",
 	    "listening UNIX socket");
 	has(t, "\"family\":\"netlink\",\"type\":\"raw\",\"state\":\"unconnected\",\"rqueue\":0,\"wqueue\":0,"
 	       "\"protocol\":0,\"portid\":300}", "netlink socket");
@@ -109,8 +110,10 @@ static void test_channels(const char *t)
 	       "\"bytes_received\":2000,\"rtt_us\":150}", "tcp socket addresses and tcp_info");
 	has(t, "{\"pid\":null,\"comm\":null,\"fd\":null,\"access\":\"\",\"role\":null,\"remote\":\"10.0.0.1:443\"}",
 	    "remote endpoint");
-	has(t, "\"state\":\"unconnected\",\"rqueue\":0,\"wqueue\":0,\"local\":\"[::1]:53\",\"remote\":\"[::]:0\"}",
-	    "udp6 socket");
+	has(t, "\"state\":\"unconnected\",\"rqueue\":0,\"wqueue\":0,\"rcvbuf\":null,\"sndbuf\":null,"
+	       "\"local\":\"[::1]:53\",\"remote\":\"[::]:0\"}", "udp6 socket, its buffers unknown (null, not 0)");
+	has(t, "\"rqueue\":42,\"wqueue\":0,\"rcvbuf\":212992,\"sndbuf\":425984,\"name\":null,\"peer\":7001}",
+	    "unix socket: its queue and its buffers' limits");
 	has(t, "\"sysv\":{\"key\":\"0x00001234\",\"id\":65538,\"perms\":\"0600\",\"size\":4096,\"cpid\":100,"
 	       "\"lpid\":300,\"nattch\":3,\"uid\":1000,", "sysv shm row in its channel");
 	has(t, "\"sysv\":{\"key\":\"0xffffffff\",\"id\":3,\"perms\":\"0644\",\"cbytes\":10,\"qnum\":2,"

@@ -27,7 +27,8 @@ static const char VALID[] =
 	"\"channels\":[{\"kind\":\"tcp\",\"id\":\"tcp:10.0.0.1:40000-10.0.0.2:80\",\"label\":null,"
 	"\"netns\":7,\"endpoints\":[{\"pid\":10,\"comm\":\"a\\\\x01b\",\"fd\":3,\"access\":\"rw\",\"role\":\"client\","
 	"\"socket\":{\"inode\":99,\"netns\":7,\"family\":\"inet\",\"type\":\"stream\",\"state\":\"established\","
-	"\"rqueue\":0,\"wqueue\":4,\"local\":\"10.0.0.1:40000\",\"remote\":\"10.0.0.2:80\"}},"
+	"\"rqueue\":0,\"wqueue\":4,\"rcvbuf\":131072,\"sndbuf\":16384,\"local\":\"10.0.0.1:40000\","
+	"\"remote\":\"10.0.0.2:80\"}},"
 	"{\"pid\":null,\"comm\":null,\"fd\":null,\"access\":\"rw\",\"role\":\"remote\",\"remote\":\"10.0.0.2:80\"}]}],"
 	"\"ipc\":{\"sysv_shm\":[],\"sysv_msg\":[],\"sysv_sem\":[]},\"notes\":[\"n1\"]}";
 
@@ -64,6 +65,8 @@ static void check_valid(void)
 	   "remote address");
 	ok(ch->ep[0].sock >= 0 && s.socks[ch->ep[0].sock].state == 1 &&
 	   s.socks[ch->ep[0].sock].protocol == IPPROTO_TCP, "established TCP");
+	ok(ch->ep[0].sock >= 0 && s.socks[ch->ep[0].sock].has_mem && s.socks[ch->ep[0].sock].rcvbuf == 131072 &&
+	   s.socks[ch->ep[0].sock].sndbuf == 16384, "the socket's buffers");
 	is_str(ch->ep[1].remote, "10.0.0.2:80", "the remote end");
 	is_int(ch->ep[1].proc, -1, "the remote end has no process");
 	is_int(s.n_notes, 1, "one note");

@@ -329,6 +329,36 @@ static void test_drops(struct arena *a)
 	ok(sockdiag_parse_inet(nlh, &si, IPPROTO_TCP) == 0 && !si.has_drops, "tcp: not taken");
 }
 
+/* SK_MEMINFO_RCVBUF and SNDBUF, the limits the queues fill, for UNIX, UDP and TCP; an array
+ * too short to hold SNDBUF, or ragged, gives none (unknown, not 0). */
+static void test_buffers(struct arena *a)
+{
+	uint32_t mem[SK_MEMINFO_VARS] = { 0 };
+	struct sock_info si;
+	mem[SK_MEMINFO_RCVBUF] = 212992;
+	mem[SK_MEMINFO_SNDBUF] = 425984;
+	struct nlmsghdr *nlh = unix_msg(SOCK_STREAM, 1, 9200);
+	mnl_attr_put(nlh, UNIX_DIAG_MEMINFO, sizeof(mem), mem);
+	ok(sockdiag_parse_unix(nlh, &si, a) == 0 && si.has_mem && si.rcvbuf == 212992 && si.sndbuf == 425984,
+	   "unix: rcvbuf and sndbuf");
+	nlh = inet_msg(AF_INET, 1, 9201);
+	mnl_attr_put(nlh, INET_DIAG_SKMEMINFO, sizeof(mem), mem);
+	ok(sockdiag_parse_inet(nlh, &si, IPPROTO_TCP) == 0 && si.has_mem && si.rcvbuf == 212992 &&
+	   si.sndbuf == 425984, "tcp: rcvbuf and sndbuf");
+	nlh = inet_msg(AF_INET6, 7, 9202);
+	mnl_attr_put(nlh, INET_DIAG_SKMEMINFO, (SK_MEMINFO_SNDBUF + 1) * sizeof(uint32_t), mem);
+	ok(sockdiag_parse_inet(nlh, &si, IPPROTO_UDP) == 0 && si.has_mem && si.sndbuf == 425984 && !si.has_drops,
+	   "udp: an array up to SNDBUF: buffers, no drops");
+	nlh = inet_msg(AF_INET, 1, 9203);
+	mnl_attr_put(nlh, INET_DIAG_SKMEMINFO, SK_MEMINFO_SNDBUF * sizeof(uint32_t), mem);
+	ok(sockdiag_parse_inet(nlh, &si, IPPROTO_TCP) == 0 && !si.has_mem, "tcp: an array too short for SNDBUF: none");
+	nlh = unix_msg(SOCK_STREAM, 1, 9204);
+	mnl_attr_put(nlh, UNIX_DIAG_MEMINFO, sizeof(mem) - 2, mem);
+	ok(sockdiag_parse_unix(nlh, &si, a) == 0 && !si.has_mem, "unix: a ragged array: none");
+	nlh = unix_msg(SOCK_STREAM, 1, 9205);
+	ok(sockdiag_parse_unix(nlh, &si, a) == 0 && !si.has_mem, "unix: no MEMINFO: none");
+}
+
 int main(void)
 {
 	struct arena a;
@@ -341,6 +371,7 @@ int main(void)
 	test_inet_fields();
 	test_netlink();
 	test_drops(&a);
+	test_buffers(&a);
 	arena_free(&a);
 	return tap_done();
 }
