@@ -92,5 +92,10 @@ enum ti_pending ti_pending(const struct term_input *ti);
  * is ambiguous, and a '[' key out of an arrow key would open an action menu. Any other batch,
  * or a later one, decodes as before: ESC, flush, "x", "[A" is Esc x [ A. */
 void ti_flush(struct term_input *ti);
+/* True while the next batch may still be read as the rest of a flushed ESC's sequence (see
+ * ti_flush). The TUI ends that with ti_cont_end after one more escape delay without bytes: the
+ * rest of a cut sequence comes at once, and a key typed later (P after Esc) is a key. */
+bool ti_cont_open(const struct term_input *ti);
+void ti_cont_end(struct term_input *ti);
 
 #endif
