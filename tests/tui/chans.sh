@@ -94,7 +94,7 @@ for term in xterm-256color screen; do
 	v4=$(rows | awk -v p="$(awk '$1 == "tcp" && / variant=v4 / { print $2 }' "$tmp/manifest")" '$1 == "tcp" && index($0, " " p " (")')
 	printf '%s\n' "$acc" | grep -q "accepted on [^ ]*:$2" && ! printf '%s\n' "$v4" | grep -q "accepted on"
 	ok $? "$term: the end accepted through the kept listener on :$2 says 'accepted on', the v4 pair's ends do not" ||
-		printf '# %s\n' "$acc" "$v4"
+		printf '%s\n' "$acc" "$v4" | sed 's/^/# /'
 
 	# sorted by kind (the default): the kinds come in their order; I reverses it
 	kind_rank > "$tmp/rank"

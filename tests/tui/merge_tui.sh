@@ -83,7 +83,7 @@ T send-keys -t main g
 wait_re "Graph: mrgbpar\\($b1\\).*focus: " && wait_for mrgbkid
 case $screen in *mrgakid*) r=1 ;; *mrgbkid*) r=0 ;; *) r=1 ;; esac
 ok $r "the graph of B's parent shows its child, and not A's"
-[ $r -eq 0 ] || printf '# %s\n' "$screen"
+[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
 T send-keys -t main Escape F10
 wait_gone
 ok $? "F10 quits"
@@ -144,20 +144,20 @@ down_to " $a1 (mrgbkid)"
 ok $? "its IPC tab has a peer line for X's child, $a1 (mrgbkid)"
 T send-keys -t clash Enter
 title "$a1" mrgbkid
-r=$?; ok $r "Enter on that peer line opens X's child, not A's parent of pid $a1"
-[ $r -eq 0 ] || printf '# %s\n' "$screen"
+ok $? "Enter on that peer line opens X's child, not A's parent of pid $a1" ||
+	printf '%s\n' "$screen" | sed 's/^/# /'
 T send-keys -t clash Escape
 wait_absent " 1 PCB " 50
 T send-keys -t clash / mrgbpar Enter
 wait_re "^ *$a2 .*hostx .*mrgbpar" && sel_has "mrgbpar"
 T send-keys -t clash g
 wait_re "Graph: mrgbpar\\($a2\\).*focus: "
-r=$?; ok $r "g focuses the graph on X's parent, not on A's child of pid $a2"
-[ $r -eq 0 ] || printf '# %s\n' "$screen"
+ok $? "g focuses the graph on X's parent, not on A's child of pid $a2" ||
+	printf '%s\n' "$screen" | sed 's/^/# /'
 T send-keys -t clash Enter
 title "$a2" mrgbpar
-r=$?; ok $r "the graph of X's parent: Enter on its node opens X's parent, not A's child of pid $a2"
-[ $r -eq 0 ] || printf '# %s\n' "$screen"
+ok $? "the graph of X's parent: Enter on its node opens X's parent, not A's child of pid $a2" ||
+	printf '%s\n' "$screen" | sed 's/^/# /'
 T send-keys -t clash Escape
 wait_absent " 1 PCB " 50 && T send-keys -t clash Escape
 wait_absent "Graph: " 50
@@ -166,14 +166,14 @@ wait_for " shown of " 50 && T send-keys -t clash '\'
 wait_for "Filter: " 50 && T send-keys -t clash -l mrgbkid && T send-keys -t clash Enter
 wait_for "filter: mrgbkid" 50 && T send-keys -t clash Enter
 wait_re "PID ($a2 mrgbpar|$a1 mrgbkid) on hostx( |\$)" 50
-r=$?; ok $r "the channel table of X's pipe: Enter opens an end on host X"
-[ $r -eq 0 ] || printf '# %s\n' "$screen"
+ok $? "the channel table of X's pipe: Enter opens an end on host X" ||
+	printf '%s\n' "$screen" | sed 's/^/# /'
 first=$(printf '%s\n' "$screen" | awk '$1 == "PID" && $4 == "on" { print $2; exit }')
 [ "$first" = "$a1" ] && other="$a2 mrgbpar" || other="$a1 mrgbkid"
 T send-keys -t clash Escape
 wait_for "filter: mrgbkid" 50 && T send-keys -t clash Tab Enter
 title $other
-r=$?; ok $r "...and after Tab the other end, $other on host X"
-[ $r -eq 0 ] || printf '# %s\n' "$screen"
+ok $? "...and after Tab the other end, $other on host X" ||
+	printf '%s\n' "$screen" | sed 's/^/# /'
 tmux_finish
 tap_done
