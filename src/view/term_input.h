@@ -84,7 +84,8 @@ enum ti_pending ti_pending(const struct term_input *ti);
  * Then ti_next returns them.
  * The delay may also have cut a sequence after its ESC (a slow link, a busy machine). So when
  * a flush made a lone ESC the Esc key (or ESC ESC Alt+Esc), the batch right after that flush
- * (the next ti_feed; no event comes between), if it begins with '[', 'O', ']', 'P', 'X', '^'
+ * (the next ti_feed; no event comes between; the TUI waits for it one more escape delay, see
+ * ti_cont_open), if it begins with '[', 'O', ']', 'P', 'X', '^'
  * or '_', is read as the rest of that ESC's sequence: ESC, flush, "[A" is Esc then Up; an
  * unknown one is KEV_UNKNOWN, an incomplete one waits (TI_ESCAPE) for more bytes or the next
  * flush; never a '[' or 'O' key. The Esc key is not taken back: it only means "back". A batch
