@@ -65,7 +65,13 @@ import fcntl, os, struct, sys, termios, time
 fd = os.open(sys.argv[1], os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
 for _ in range(100):
     unread = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0" * 4))[0]
-    call = open("/proc/%s/syscall" % sys.argv[2]).read().split()
+    try:
+        call = open("/proc/%s/syscall" % sys.argv[2]).read().split()
+    except OSError:      # not root under Yama's ptrace_scope 1: the read queue only, then the delay
+        if unread == 0:
+            time.sleep(0.2)
+            sys.exit(0)
+        call = ["?"] * 4
     no_limit = ((call[0] == "7" and int(call[3], 16) & 0xffffffff == 0xffffffff) or
                 (call[0] in ("271", "73") and int(call[3], 16) == 0))
     if unread == 0 and no_limit:
