@@ -3,16 +3,18 @@
 tap_n=0
 tap_failed=0
 
-# ok CONDITION-EXIT-STATUS DESCRIPTION: pass when the previous command's status is 0
+# ok CONDITION-EXIT-STATUS DESCRIPTION: pass when the previous command's status is 0; returns
+# 0 when it passed, 1 when not, so that `ok $? "..." || show what failed` works
 ok() {
 	local st=$1; shift
 	tap_n=$((tap_n + 1))
 	if [ "$st" -eq 0 ]; then
 		echo "ok $tap_n - $*"
-	else
-		echo "not ok $tap_n - $*"
-		tap_failed=$((tap_failed + 1))
+		return 0
 	fi
+	echo "not ok $tap_n - $*"
+	tap_failed=$((tap_failed + 1))
+	return 1
 }
 
 # check DESCRIPTION -- COMMAND...: run COMMAND, pass when it succeeds; print its output on failure

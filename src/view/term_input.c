@@ -352,6 +352,16 @@ enum ti_pending ti_pending(const struct term_input *ti)
 	return TI_IDLE;
 }
 
+bool ti_cont_open(const struct term_input *ti)
+{
+	return ti->esc_cont;
+}
+
+void ti_cont_end(struct term_input *ti)
+{
+	ti->esc_cont = false;
+}
+
 void ti_flush(struct term_input *ti)
 {
 	ti->flush_batch = ti->batch;

@@ -84,7 +84,8 @@ enum ti_pending ti_pending(const struct term_input *ti);
  * Then ti_next returns them.
  * The delay may also have cut a sequence after its ESC (a slow link, a busy machine). So when
  * a flush made a lone ESC the Esc key (or ESC ESC Alt+Esc), the batch right after that flush
- * (the next ti_feed; no event comes between), if it begins with '[', 'O', ']', 'P', 'X', '^'
+ * (the next ti_feed; no event comes between; the TUI waits for it one more escape delay, see
+ * ti_cont_open), if it begins with '[', 'O', ']', 'P', 'X', '^'
  * or '_', is read as the rest of that ESC's sequence: ESC, flush, "[A" is Esc then Up; an
  * unknown one is KEV_UNKNOWN, an incomplete one waits (TI_ESCAPE) for more bytes or the next
  * flush; never a '[' or 'O' key. The Esc key is not taken back: it only means "back". A batch
@@ -92,5 +93,10 @@ enum ti_pending ti_pending(const struct term_input *ti);
  * is ambiguous, and a '[' key out of an arrow key would open an action menu. Any other batch,
  * or a later one, decodes as before: ESC, flush, "x", "[A" is Esc x [ A. */
 void ti_flush(struct term_input *ti);
+/* True while the next batch may still be read as the rest of a flushed ESC's sequence (see
+ * ti_flush). The TUI ends that with ti_cont_end after one more escape delay without bytes: the
+ * rest of a cut sequence comes at once, and a key typed later (P after Esc) is a key. */
+bool ti_cont_open(const struct term_input *ti);
+void ti_cont_end(struct term_input *ti);
 
 #endif

@@ -149,12 +149,16 @@ static bool wait_events(struct tui *t)
 		{ .fd = source_fd(&t->src), .events = POLLIN },
 	};
 	enum ti_pending pend = ti_pending(&t->in);
-	int timeout = pend == TI_ESCAPE ? ESC_DELAY_MS : pend == TI_PASTE ? PASTE_IDLE_MS : -1;
+	bool cont = pend == TI_IDLE && ti_cont_open(&t->in);   /* a flushed ESC's rest may come */
+	int timeout = pend == TI_ESCAPE || cont ? ESC_DELAY_MS : pend == TI_PASTE ? PASTE_IDLE_MS : -1;
 	int r = poll(p, 3, timeout);
 	if (r < 0)
 		return errno == EINTR;
 	if (r == 0) {
-		ti_flush(&t->in);
+		if (cont)
+			ti_cont_end(&t->in);     /* none came: the next bytes are keys of their own */
+		else
+			ti_flush(&t->in);
 		return true;
 	}
 	if (p[1].revents & POLLIN)

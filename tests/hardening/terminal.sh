@@ -74,7 +74,9 @@ for size in 120x40 10x5 200x60 1x1 80x24 30x6 5x80 160x10 2x2 100x30 \
             11x6 250x70 40x12 3x100 90x25 15x5 60x60 7x3 132x43 80x24; do
 	T resize-window -t resize -x "${size%x*}" -y "${size#*x}" 2>/dev/null
 done
-T has-session -t resize 2>/dev/null
+# the resizes handled (signalled before the F1 of keys_done; the last size, 80x24, draws the
+# help), not merely sent
+keys_done && T has-session -t resize 2>/dev/null
 ok $? "resize: still running after 20 resizes"
 quit_check resize "resize"
 [ -s "$tmp/resize.err" ] && sed 's/^/#   stderr: /' "$tmp/resize.err" | head -5

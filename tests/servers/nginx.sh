@@ -41,19 +41,21 @@ if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	wait_for "Command" && T send-keys -t ngx Enter
 	wait_for "Parent PID" && T send-keys -t ngx 4
 	wait_for "$says"; ok $? "IPC tab of the master: $says"
-	# the graph: tab_to TEXT Tabs through the edges until the selected one's line has TEXT
+	# the graph: tab_to TEXT Tabs through the edges until the selected one's line has TEXT,
+	# each Tab handled before the line is read and the next sent (one early skips an edge)
 	tab_to() {
 		n=0
 		while [ $n -lt 12 ]; do
 			T send-keys -t ngx Tab
-			wait_for "$1" 10 >/dev/null && return 0
+			keys_done >/dev/null && wait_for "$1" 1 >/dev/null && return 0
 			n=$((n + 1))
 		done
 		return 1
 	}
 	T send-keys -t ngx Escape
+	# "Graph: ", not "Graph": the list's key bar says gGraph
 	wait_for "Command" && T send-keys -t ngx g
-	wait_for "Graph"
+	wait_for "Graph: "
 	# groups on (at first): the client's connection ends in the listener's service node
 	want="python3($CLIENT) → nginx :$NGINX_PORT"
 	tab_to "$want"; r=$?
@@ -65,7 +67,7 @@ if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	# listener's edge names who accepts on it (test_graph_service: each connection goes to
 	# its worker again)
 	T send-keys -t ngx c
-	wait_absent "nginx :$NGINX_PORT ×3"
+	keys_done && wait_absent "nginx :$NGINX_PORT ×3"
 	tab_to "$says"; r=$?
 	ok $r "graph edge line of the listener: $says"; [ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
 fi

@@ -47,12 +47,14 @@ filter() {
 	wait_absent "Filter: " 50 || return 1
 	[ -z "$1" ] || wait_for "filter: $1"
 }
-# kind_to WORD: press k until the title says "kind: WORD".
+# kind_to WORD: press k until the title says "kind: WORD"; each k drawn (keys_done) before
+# the title is read and the next k sent (one sent early would step over WORD).
 kind_to() {
 	n=0
 	while [ $n -lt 14 ]; do
 		key k
-		wait_re "kind: $1( |\$)" 10 >/dev/null && return 0
+		keys_done >/dev/null || return 1
+		wait_re "kind: $1( |\$)" 1 >/dev/null && return 0
 		n=$((n + 1))
 	done
 	return 1
@@ -82,7 +84,7 @@ for term in xterm-256color screen; do
 			index($0, w) { f = 1 } END { exit !f }' || missing="$missing $kind:$p:$where"
 	done < "$tmp/listen"
 	[ "$n_listen" -ge 3 ] && [ -z "$missing" ]
-	r=$?; ok $r "$term: the fixture's $n_listen lone listeners (ss -l) each have a listen row${missing:+ (missing:$missing)}"; [ $r -eq 0 ] ||
+	ok $? "$term: the fixture's $n_listen lone listeners (ss -l) each have a listen row${missing:+ (missing:$missing)}" ||
 		{ sed 's/^/# ss: /' "$tmp/listen"; printf '%s\n' "$screen" | sed 's/^/# /'; }
 
 	# a connection accepted through a listener its process kept says so; one whose listener
@@ -91,8 +93,8 @@ for term in xterm-256color screen; do
 	acc=$(rows | awk -v p="$1" '$1 == "tcp" && $2 != "listen" && index($0, " " p " (")')
 	v4=$(rows | awk -v p="$(awk '$1 == "tcp" && / variant=v4 / { print $2 }' "$tmp/manifest")" '$1 == "tcp" && index($0, " " p " (")')
 	printf '%s\n' "$acc" | grep -q "accepted on [^ ]*:$2" && ! printf '%s\n' "$v4" | grep -q "accepted on"
-	r=$?; ok $r "$term: the end accepted through the kept listener on :$2 says 'accepted on', the v4 pair's ends do not"
-	[ $r -eq 0 ] || printf '# %s\n' "$acc" "$v4"
+	ok $? "$term: the end accepted through the kept listener on :$2 says 'accepted on', the v4 pair's ends do not" ||
+		printf '%s\n' "$acc" "$v4" | sed 's/^/# /'
 
 	# sorted by kind (the default): the kinds come in their order; I reverses it
 	kind_rank > "$tmp/rank"

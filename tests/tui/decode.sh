@@ -59,7 +59,7 @@ ends=$(ss -tanH "( sport = :$pa and dport = :$pb ) or ( sport = :$pb and dport =
 words=$(printf '%s\n' "$screen" | head -n 1 |
 	grep -oE "[^ ]+( \([^)]*\))? → [^ ]+( \([^)]*\))? [a-z0-9_]+, rq [0-9]+ wq [0-9]+" | sed -E 's/ \([^)]*\)//g')
 printf '%s\n' "$ends" | grep -qxF "$words"
-r=$?; ok $r "the graph's edge line decodes the connection as ss does for one of its ends ($words)"; [ $r -eq 0 ] ||
+ok $? "the graph's edge line decodes the connection as ss does for one of its ends ($words)" ||
 	{ printf '%s\n' "$ends" | sed 's/^/# ss: /'; printf '%s\n' "$screen" | sed 's/^/# /'; }
 
 # --- the list's filter matches a process's sockets in the IPC tab's words ---
@@ -77,12 +77,12 @@ shown() { printf '%s\n' "$screen" | awk -v p="$1" '$1 == p { f = 1 } END { exit 
 by=$(awk '$1 == "bystander" { print $2 }' "$tmp/manifest")
 list_filter ":$pb"; ok $? "the list filtered by :$pb"
 shown "$a" && shown "$(field tcp v4 b)"
-r=$?; ok $r "both ends of the TCP connection on port $pb are listed (their sockets say :$pb)"; [ $r -eq 0 ] ||
+ok $? "both ends of the TCP connection on port $pb are listed (their sockets say :$pb)" ||
 	printf '%s\n' "$screen" | sed 's/^/# /'
 ! shown "$by"; ok $? "the bystander (no socket) is not"
 sa=$(field unix seqpacket a) sb=$(field unix seqpacket b)
 list_filter "unix seqpacket"; ok $? "the list filtered by 'unix seqpacket'"
-shown "$sa" && shown "$sb"; r=$?; ok $r "both holders of the seqpacket pair are listed"; [ $r -eq 0 ] ||
+shown "$sa" && shown "$sb"; ok $? "both holders of the seqpacket pair are listed" ||
 	printf '%s\n' "$screen" | sed 's/^/# /'
 ! shown "$(field unix stream a)" && ! shown "$by"; ok $? "the stream pair's holder and the bystander are not"
 

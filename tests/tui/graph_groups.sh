@@ -82,7 +82,9 @@ wait_re "Command" 150
 T send-keys -t filt F4
 T send-keys -t filt -l "$wname"
 T send-keys -t filt Enter
-wait_re "$wname" 100; ok $? "F4: the list filtered to the family's name"
+# the prompt gone first: it shows the name typed; then the parent's row
+wait_absent "Filter: " 100 && wait_re "^ *$parent .*$wname" 100
+ok $? "F4: the list filtered to the family's name"
 T send-keys -t filt g
 wait_for "Graph:"
 T send-keys -t filt a
@@ -176,10 +178,10 @@ for mode in --no-color "--no-color --ascii"; do
 	wait_for "Graph:"
 	T send-keys -t legend A
 	wait_re "\(machine\)"; ok $? "$mode: A shows the whole machine"
-	# until the legend names two kinds or more: the frame right after A was once seen naming
-	# only the kinds of the focused family (a loaded machine; the next refresh names them all)
-	two_kinds() { [ "$(legend_glyphs | grep -c .)" -ge 2 ]; }
-	wait_until two_kinds 50
+	# "(machine)" shows at once, the machine's channels with the next snapshot (-p collected
+	# the family's pipes only): wait until the legend names more than the pipe
+	more_kinds() { [ "$(legend_glyphs | grep -c .)" -ge 2 ]; }
+	wait_re "pipe " && wait_until more_kinds 100
 	pairs=$(legend_glyphs)
 	kinds=$(printf '%s\n' "$pairs" | grep -c .)
 	glyphs=$(printf '%s\n' "$pairs" | awk '{ print $1 }' | sort -u | grep -c .)

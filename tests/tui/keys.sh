@@ -9,7 +9,7 @@
 # KEYS_TERMS, when set, names the TERM values to run (default: all eight).
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
-tmux_require
+tmux_require python3
 tmux_setup keys
 
 sleepers=""
@@ -54,6 +54,33 @@ wait_sel() {
 	[ "$(selected)" = "$1" ]
 }
 hex() { T send-keys -t "$session" -H $*; }
+# settled: until ipctop (the pane's process, or its child) has read every byte sent to its
+# terminal and waits for input with no time limit, so no escape sequence is pending (the Esc
+# delay, counted from when ipctop read the ESC, is over). Linux x86-64 poll/ppoll, aarch64 ppoll.
+settled() {
+	st_pid=$(T display-message -p -t "$session" '#{pane_pid}')
+	[ "$(cat "/proc/$st_pid/comm" 2>/dev/null)" = ipctop ] || st_pid=$(pgrep -P "$st_pid" -x ipctop)
+	"$PYTHON3" - "$(T display-message -p -t "$session" '#{pane_tty}')" "$st_pid" <<'PY'
+import fcntl, os, struct, sys, termios, time
+fd = os.open(sys.argv[1], os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+for _ in range(100):
+    unread = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0" * 4))[0]
+    try:
+        call = open("/proc/%s/syscall" % sys.argv[2]).read().split()
+    except OSError:      # not root under Yama's ptrace_scope 1: the read queue only, then the delay
+        if unread == 0:
+            time.sleep(0.2)
+            sys.exit(0)
+        call = ["?"] * 4
+    no_limit = ((call[0] == "7" and int(call[3], 16) & 0xffffffff == 0xffffffff) or
+                (call[0] in ("271", "73") and int(call[3], 16) == 0))
+    if unread == 0 and no_limit:
+        sys.exit(0)
+    time.sleep(0.1)
+print("# ipctop still has input to read or an escape pending:", unread, " ".join(call[:4]))
+sys.exit(1)
+PY
+}
 home() { T send-keys -t "$session" Home; wait_sel "$first"; }
 
 for term in ${KEYS_TERMS:-tmux-256color screen screen-256color xterm xterm-256color linux vt100 rxvt}; do
@@ -93,13 +120,14 @@ for term in ${KEYS_TERMS:-tmux-256color screen screen-256color xterm xterm-256co
 	# the probe's '/' too.
 	T send-keys -t "$session" IC DC F11 F12 BTab M-k M-Space M-q C-Left S-Right C-Home
 	probe; ok $? "$term: Insert, Delete, F11, F12, Shift-Tab, Alt+k/Space/q, Ctrl/Shift-arrows open nothing"
-	# ESC [ and ESC ] begin a sequence (a CSI, an OSC string): what follows at once would be
-	# read as its rest, so each goes alone and the probe waits for the escape delay to end it.
+	# ESC [ and ESC ] begin a sequence (a CSI, an OSC string): what follows before ipctop read
+	# them and its escape delay ended would be read as their rest, so each goes alone and the
+	# probe waits until ipctop has read it and waits for input with no time limit (settled; a
+	# fixed sleep was not enough on a loaded machine, where ipctop read it late).
 	bad=""
 	for k in M-[ M-]; do
 		T send-keys -t "$session" "$k"
-		sleep 0.2
-		probe || bad="$bad $k"
+		settled && probe || bad="$bad $k"
 	done
 	[ -z "$bad" ]; ok $? "$term: Alt+[ and Alt+] open nothing${bad:+ (opened:$bad)}"
 	hex 1b 5b 32 7e 1b 5b 33 7e 1b 5b 32 33 7e 1b 5b 32 34 7e 1b 5b 5a 1b 5b 32 24 \

@@ -100,6 +100,7 @@ for run in "xterm-256color 120" "screen 100"; do
 	back=$((down - rows + 1))
 	wait_sel_line "$back"; ok $? "$term: PgDn then PgUp comes back (mapping $back of $n_maps)"
 	T send-keys -t "$session" Home
+	wait_sel_line 1     # (the mapping PgUp came back to may be mapped.dat's already)
 	k=1
 	while [ "$k" -lt "$mapped_at" ]; do T send-keys -t "$session" Down; k=$((k + 1)); done
 	wait_sel_line "$mapped_at"; ok $? "$term: Down reaches the mapping of mapped.dat (line $mapped_at)"

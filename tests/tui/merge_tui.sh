@@ -85,7 +85,7 @@ T send-keys -t main g
 wait_re "Graph: mrgbpar\\($b1\\).*focus: " && wait_for mrgbkid
 case $screen in *mrgakid*) r=1 ;; *mrgbkid*) r=0 ;; *) r=1 ;; esac
 ok $r "the graph of B's parent shows its child, and not A's"
-[ $r -eq 0 ] || printf '# %s\n' "$screen"
+[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
 T send-keys -t main Escape F10
 wait_gone
 ok $? "F10 quits"
@@ -160,20 +160,20 @@ down_to " $a1 (mrgbkid)"
 ok $? "its IPC tab has a peer line for X's child, $a1 (mrgbkid)"
 T send-keys -t clash Enter
 title "$a1" mrgbkid
-r=$?; ok $r "Enter on that peer line opens X's child, not A's parent of pid $a1"
-[ $r -eq 0 ] || printf '# %s\n' "$screen"
+ok $? "Enter on that peer line opens X's child, not A's parent of pid $a1" ||
+	printf '%s\n' "$screen" | sed 's/^/# /'
 T send-keys -t clash Escape
 wait_absent " 1 PCB " 50
 T send-keys -t clash / mrgbpar Enter
 wait_re "^ *$a2 .*hostx .*mrgbpar" && sel_has "mrgbpar"
 T send-keys -t clash g
 wait_re "Graph: mrgbpar\\($a2\\).*focus: "
-r=$?; ok $r "g focuses the graph on X's parent, not on A's child of pid $a2"
-[ $r -eq 0 ] || printf '# %s\n' "$screen"
+ok $? "g focuses the graph on X's parent, not on A's child of pid $a2" ||
+	printf '%s\n' "$screen" | sed 's/^/# /'
 T send-keys -t clash Enter
 title "$a2" mrgbpar
-r=$?; ok $r "the graph of X's parent: Enter on its node opens X's parent, not A's child of pid $a2"
-[ $r -eq 0 ] || printf '# %s\n' "$screen"
+ok $? "the graph of X's parent: Enter on its node opens X's parent, not A's child of pid $a2" ||
+	printf '%s\n' "$screen" | sed 's/^/# /'
 T send-keys -t clash Escape
 wait_absent " 1 PCB " 50 && T send-keys -t clash Escape
 wait_absent "Graph: " 50
@@ -182,15 +182,15 @@ wait_for " shown of " 50 && T send-keys -t clash '\'
 wait_for "Filter: " 50 && T send-keys -t clash -l mrgbkid && T send-keys -t clash Enter
 wait_for "filter: mrgbkid" 50 && T send-keys -t clash Enter
 wait_re "PID ($a2 mrgbpar|$a1 mrgbkid) on hostx( |\$)" 50
-r=$?; ok $r "the channel table of X's pipe: Enter opens an end on host X"
-[ $r -eq 0 ] || printf '# %s\n' "$screen"
+ok $? "the channel table of X's pipe: Enter opens an end on host X" ||
+	printf '%s\n' "$screen" | sed 's/^/# /'
 first=$(printf '%s\n' "$screen" | awk '$1 == "PID" && $4 == "on" { print $2; exit }')
 [ "$first" = "$a1" ] && other="$a2 mrgbpar" || other="$a1 mrgbkid"
 T send-keys -t clash Escape
 wait_for "filter: mrgbkid" 50 && T send-keys -t clash Tab Enter
 title $other
-r=$?; ok $r "...and after Tab the other end, $other on host X"
-[ $r -eq 0 ] || printf '# %s\n' "$screen"
+ok $? "...and after Tab the other end, $other on host X" ||
+	printf '%s\n' "$screen" | sed 's/^/# /'
 # chans_of FILE PID: how many of FILE's channels have an end of process PID
 chans_of() {
 	"$PYTHON3" -c '
@@ -203,7 +203,7 @@ inx=$(chans_of "$tmp/hostx.json" "$opid") ina=$(chans_of "$tmp/hosta.json" "$opi
 T send-keys -t clash c
 wait_re "Channels: $inx shown of .*filter: $opid on hostx" 50
 r=$?; [ "$ina" -gt 0 ] && [ "$inx" -gt 0 ] || r=1
-ok $r "the detail's c: X's $inx channels of pid $opid only (A's $ina of that pid are not shown)"
-[ $r -eq 0 ] || printf '# %s\n' "$screen"
+ok $r "the detail's c: X's $inx channels of pid $opid only (A's $ina of that pid are not shown)" ||
+	printf '%s\n' "$screen" | sed 's/^/# /'
 tmux_finish
 tap_done

@@ -149,10 +149,11 @@ wait_re "\[x\] Tasks +left +text"; ok $? "Space shows it, on the left, as text (
 T send-keys -t "$session" Right
 wait_re "\[x\] Tasks +right +text"; ok $? "Right moves it to the right column"
 T send-keys -t "$session" '['
-sleep 0.3
-page=$(T capture-pane -p -t "$session" | sed -n '/Setup: meters/,$p')
-printf '%s\n' "$page" | awk '/\[x\] Tasks/ { t = NR } /\[x\] Load average/ { l = NR } END { exit !(t && l && t < l) }'
-ok $? "[ moves it above the load average"
+tasks_above() {
+	printf '%s\n' "$1" | sed -n '/Setup: meters/,$p' |
+		awk '/\[x\] Tasks/ { t = NR } /\[x\] Load average/ { l = NR } END { exit !(t && l && t < l) }'
+}
+wait_until tasks_above 50; ok $? "[ moves it above the load average"
 T send-keys -t "$session" Escape Escape q
 wait_gone; ok $? "ipctop quits"
 meters=$(sed -n 's/^meters=//p' "$rc")

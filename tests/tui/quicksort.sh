@@ -65,14 +65,17 @@ t1=$(ticks $spinner) o1=$(($(ticks $f1) + $(ticks $f2) + $(ticks $f3)))
 kill "$spinner"; wait "$spinner" 2>/dev/null; spinner=
 wait_absent " $(sed -n 1p "$tmp/p4") " 100
 
+# From here the order before a key may already be the one it asks for (three idle processes
+# sorted by CPU% are in pid order; smallest VmRSS first may be most CPU time first): each key
+# is handled (keys_done) before the order is read.
 T send-keys -t "$session" M
-order_is "$(by rss -r $f1 $f2 $f3)"; ok $? "M: largest VmRSS first ($want)"
+keys_done; order_is "$(by rss -r $f1 $f2 $f3)"; ok $? "M: largest VmRSS first ($want)"
 T send-keys -t "$session" I
-order_is "$(by rss "" $f1 $f2 $f3)"; ok $? "I inverts it: smallest VmRSS first ($want)"
+keys_done; order_is "$(by rss "" $f1 $f2 $f3)"; ok $? "I inverts it: smallest VmRSS first ($want)"
 T send-keys -t "$session" T
-order_is "$(by ticks -r $f1 $f2 $f3)"; ok $? "T: most CPU time first ($want)"
+keys_done; order_is "$(by ticks -r $f1 $f2 $f3)"; ok $? "T: most CPU time first ($want)"
 T send-keys -t "$session" I
-order_is "$(by ticks "" $f1 $f2 $f3)"; ok $? "I inverts it ($want)"
+keys_done; order_is "$(by ticks "" $f1 $f2 $f3)"; ok $? "I inverts it ($want)"
 [ "$(by ticks -r $f1 $f2 $f3)" != "$(by rss -r $f1 $f2 $f3)" ]; ok $? "the kernel's two orders differ (the check tells M from T)"
 T send-keys -t "$session" P
 quit_ok "quick sorts"

@@ -41,9 +41,11 @@ wait_re "Parent PID"; ok $? "Enter opens the holder's detail"
 T resize-window -t main -x 220 -y 50   # the table's path column, with the holders, in full
 T send-keys -t main 3
 wait_re "mappings"
-n=0   # page down until the region's row is on the screen (a sanitizer build maps far more)
+n=0   # page down until the region's row is on the screen (a sanitizer build maps far more);
+# each page drawn (keys_done) before the next: a second PgDn sent early would skip the row
 until wait_re "$addr .* rw-s .* shm +/dev/zero \(deleted\)" 20 >/dev/null || [ "$n" -ge 8 ]; do
 	T send-keys -t main NPage
+	keys_done >/dev/null
 	n=$((n + 1))
 done
 wait_re "$addr .* rw-s .* shm +/dev/zero \(deleted\)" 20

@@ -65,6 +65,7 @@ end "$d"
 sleep 600 & e=$!; sleep 600 & g=$!
 open tag "$e" "$g"; ok $? "ipctop lists two sleepers"
 T send-keys -t tag Space
+keys_done   # the tag on E's row while E still lives, not later on the row that replaced it
 end "$e"
 sleeper_at "$e"; ok $? "a new process takes the tagged process's PID"
 f=$!

@@ -1,7 +1,8 @@
 # tmux_lib.sh — what the tmux end-to-end tests share: their work dir and private tmux server
 # (tmux_require, tmux_setup, T; the sanitizers' reports of what runs in the panes are checked
-# by tap_done after tmux_finish), waiting for the screen (wait_for, wait_re, wait_gone,
-# wait_order), a check that keys opened nothing (probe), starting ipctop in a pane (start) with
+# by tap_done after tmux_finish), waiting for the screen (wait_for, wait_re, wait_absent,
+# wait_gone, wait_order), a check that keys opened nothing (probe) or were all handled
+# (keys_done), starting ipctop in a pane (start) with
 # a sort order (sort_rc), sleeps to list (start_sleeps), and a pair of processes joined by a
 # pipe (start_pipe_pair). Source it after tap.sh, then call tmux_setup; session is
 # set by start.
@@ -108,20 +109,27 @@ probe() {
 	wait_for "Search:" 50 || return 1
 	printf '%s\n' "$screen" | grep -Eq "$probe_menus" && return 1
 	T send-keys -t "$session" Escape
-	n=0
-	while T capture-pane -p -t "$session" | grep -q "Search:" && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
-	[ $n -lt 50 ]
+	wait_absent "Search:" 50
 }
 
-# wait_absent TEXT [TENTHS]: until the pane no longer shows TEXT.
-wait_absent() {
-	i=0
-	while [ "$i" -lt "${2:-100}" ]; do
-		T capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$1" || return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
+# wait_absent TEXT [TENTHS]: until the pane no longer shows TEXT; on failure show the last
+# screen as TAP comments. Right after a key, it proves nothing unless something showed that
+# the key was read (a header, a prompt; see keys_done).
+wait_absent() { want=$1; wait_until lacks_text "${2:-100}"; }
+lacks_text() { ! has_text "$1"; }
+
+# keys_done: true once every key sent before was handled: F1 opens the help over any screen
+# (over a menu too) and closes it again, in order after them. Call it before reading a screen
+# that may look the same before and after those keys (an order that may already be the one
+# wanted, a text that must be absent). F1 is a key: the status line it clears is gone too.
+# (F1 closes it, not Esc: a lone ESC waits for the escape delay, and the batch of bytes after
+# it is read as the rest of its sequence when it begins with [ O ] P X ^ or _: the key P sent
+# next would be lost.)
+keys_done() {
+	T send-keys -t "$session" F1
+	wait_for "Keys: Everywhere" 100 || return 1
+	T send-keys -t "$session" F1
+	wait_absent "Keys: Everywhere" 100
 }
 
 # wait_gone [TENTHS [SESSION]]: until the session (default: the last started) has ended, that
@@ -253,16 +261,27 @@ wait_file() {
 SEL=$(printf '\001') END=$(printf '\002')
 sel_has() { capture_rev | grep -q "${SEL}[^$END]*$1"; }
 
+# sel_lines: the pane's lines with reverse video, with their line numbers (see capture_rev).
+sel_lines() { capture_rev | grep -n "$SEL"; }
+
 # down_to BRE [STEPS]: Down, one at a time, until the selected line matches BRE (sel_has), at
-# most STEPS times (default 20); false when it never does.
+# most STEPS times (default 20); false when it never does. The keys sent before are handled
+# first (keys_done), and each Down is drawn (the selection moved) before the next is sent:
+# a Down sent while the last one was not yet drawn would step over the line looked for.
 down_to() {
+	keys_done || return 1
 	n=0
 	while ! sel_has "$1" && [ "$n" -lt "${2:-20}" ]; do
+		dt_was=$(sel_lines)
 		T send-keys -t "$session" Down
-		sleep 0.1
+		i=0
+		while [ "$(sel_lines)" = "$dt_was" ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+		[ "$i" -lt 50 ] || break     # the last line: Down moves nothing
 		n=$((n + 1))
 	done
-	sel_has "$1"
+	sel_has "$1" && return 0
+	T capture-pane -p -t "$session" | sed 's/^/#   | /'
+	return 1
 }
 
 # click X Y [sgr|x10]: a left-button press and release at column X, line Y (both from 1) of the

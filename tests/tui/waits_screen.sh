@@ -90,7 +90,9 @@ T send-keys -t list Tab
 soon sel_has " $a deadlock"; ok $? "Tab again: round the ring to a's row"
 # A chain longer than the pane is cut, and Right scrolls it into view.
 T resize-window -t list -x 60
-wait_re "^ +$AGE +$a +deadlock deadlock: $a \\(wd_a\\) read" &&
+# tmux cuts the old lines at 60 columns itself: keys_done first (the resize, signalled before
+# its F1, is handled before it) so that the screen read is ipctop's own at 60 columns
+keys_done && wait_re "^ +$AGE +$a +deadlock deadlock: $a \\(wd_a\\) read" &&
 	! printf '%s\n' "$screen" | grep -q "→ $a (wd_a)\$"; ok $? "at 60 columns a's chain is cut"
 T send-keys -t list Right Right Right Right Right
 wait_re "\\(wd_b\\) read pipe → $a \\(wd_a\\)\$"; ok $? "Right scrolls to the end of a's chain"

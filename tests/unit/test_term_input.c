@@ -335,6 +335,14 @@ static void test_esc_timing(void)
 	ti_flush(&ti);
 	ok(ti_next(&ti, &ev) && ev.type == KEV_UNKNOWN && !ti_next(&ti, &ev),
 	   "and at the next flush is one unknown, not the '[' key");
+
+	ti_feed(&ti, S("\033"));
+	ti_flush(&ti);
+	ok(ti_next(&ti, &ev) && ev.key == 27 && ti_cont_open(&ti), "a flushed ESC: Esc, its rest may come");
+	ti_cont_end(&ti);
+	ti_feed(&ti, S("Pq"));
+	ok(ti_next(&ti, &ev) && ev.key == 'P' && ti_next(&ti, &ev) && ev.key == 'q' && !ti_cont_open(&ti),
+	   "after ti_cont_end (a delay without bytes), P q typed after Esc are two keys, no sequence");
 	ti_free(&ti);
 }
 
