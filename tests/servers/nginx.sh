@@ -33,7 +33,7 @@ if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	trap 'srv_cleanup; tmux_cleanup' EXIT   # the server and client first: tmux_cleanup waits for children
 	says="$(cat "/proc/$NGINX_PID/comm") master + $(srv_children "$NGINX_PID" | wc -w) workers accept on 127.0.0.1:$NGINX_PORT"
 	start ngx -d 5 -p "$NGINX_PID"
-	T resize-window -t ngx -x 250   # the table's object column comes after three ends
+	T resize-window -t ngx -x 320   # the table's object column comes after three ends and seven figures
 	wait_for "Command" 150; ok $? "ipctop -p $NGINX_PID is up"
 	T send-keys -t ngx c
 	wait_for "$says"; ok $? "channel table: $says"
