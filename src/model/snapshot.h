@@ -202,6 +202,8 @@ struct thread_info {
  * and their rates per second between two snapshots (model/rates.h; NAN where unknown). */
 struct proc_io { uint64_t rchar, wchar, syscr, syscw, at_ns; /* CLOCK_MONOTONIC of the read */ };
 struct proc_io_rate { double rchar, wchar, syscr, syscw; };
+/* CPU% (100 = one CPU) and context switches per second between two snapshots; NAN unknown. */
+struct proc_run_rate { double cpu_pct, vcsw, icsw; };
 
 struct proc_info {
 	pid_t pid, ppid, pgid, sid, tgid;
@@ -249,6 +251,7 @@ struct proc_info {
 	bool has_io;           /* io was read (asked for, and /proc/PID/io readable) */
 	struct proc_io io;
 	struct proc_io_rate io_rate;   /* only when the snapshot has_rates */
+	struct proc_run_rate run_rate; /* the same */
 	const char *host;      /* --merge: the host whose snapshot lists it; NULL in one host's */
 };
 

@@ -2,7 +2,8 @@
 """check_traffic.py — the --json --interval and --dot --interval of ipctop against
 traffic_fixture's record (tests/fixture/traffic_fixture.c): rates against what the sender
 measured itself, byte counts per direction against what the fixture sent, fills against the
-fixture's own F_GETPIPE_SZ and mq_getattr; fills null unless root.
+fixture's own F_GETPIPE_SZ and mq_getattr; fills null unless root; the flood's two processes'
+IPC/s and BUSIEST members.
 Usage: check_traffic.py MANIFEST JSON DOT root|user"""
 import re
 import sys
@@ -61,6 +62,14 @@ def check_flood(doc, sc, measured):
     procs = ipcfx.procs_by_pid(doc)
     wr = procs.get(sc["a"], {}).get("write_bytes_per_s")
     R.check(near(wr, want), "flood: the sender's write rate from /proc/PID/io within 25%", ["write_bytes_per_s %r" % wr])
+    for me, peer, who in ((sc["a"], sc["b"], "sender"), (sc["b"], sc["a"], "receiver")):
+        p = procs.get(me, {})
+        ipc, busy = p.get("ipc_bytes_per_s"), p.get("busiest") or {}
+        R.check(near(ipc, want), "flood: the %s's ipc_bytes_per_s (IPC/s) within 25%%" % who, ["ipc_bytes_per_s %r" % ipc])
+        R.check(ch is not None and busy.get("channel") == ch["id"] and busy.get("kind") == "tcp" and
+                busy.get("peer_pid") == peer and busy.get("remote") is None and near(busy.get("bytes_per_s"), want),
+                "flood: the %s's busiest (BUSIEST) is the flood connection, to %d, at its rate" % (who, peer),
+                ["busiest %r" % (p.get("busiest"),)])
 
 
 def check_idle(doc, sc):
