@@ -116,9 +116,10 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 	if (p->flags & PF_KTHREAD)
 		return;
 	struct task_want want = {   /* others' thread waits: collect_peer_tasks, or copied */
-		.waits = (detail || (old && old->n_tasks)) && !(c->opts && c->opts->no_waits),
 		.threads = c->opts && c->opts->want_threads && p->nlwp > 1,
 	};
+	want.waits = (detail || (old && old->n_tasks) || (want.threads && c->opts->want_thread_waits)) &&
+		     !(c->opts && c->opts->no_waits);
 	if (!want.waits && !want.threads)
 		return;
 	if (old && (!want.waits || old->n_tasks) && (!want.threads || old->n_threads)) {

@@ -81,10 +81,9 @@ void wait_short_state(struct strbuf *sb, const struct proc_info *p, const struct
 		sb_puts(sb, p->state == 'R' ? "running" : p->state == 'Z' ? "exited" : "idle");
 }
 
-void wait_short(struct strbuf *sb, const struct snapshot *s, const struct proc_info *p, pid_t next,
-                const char *arrow)
+static void short_of(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w, pid_t next,
+                     const char *arrow)
 {
-	const struct task_wait *w = p->wait;
 	if (!w || ((w->kind == WK_SLEEP || w->kind == WK_SIGNAL) && w->state != 'D'))
 		return;
 	wait_short_what(sb, s, w);
@@ -94,4 +93,18 @@ void wait_short(struct strbuf *sb, const struct snapshot *s, const struct proc_i
 	wait_short_proc(sb, s, next);
 	if (w->n_peers > 1)
 		sb_printf(sb, " +%zu", w->n_peers - 1);
+}
+
+void wait_short(struct strbuf *sb, const struct snapshot *s, const struct proc_info *p, pid_t next,
+                const char *arrow)
+{
+	short_of(sb, s, p->wait, next, arrow);
+}
+
+void wait_short_task(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w,
+                     const char *arrow)
+{
+	if (w && w->kind == WK_UNKNOWN && w->syscall_nr == -2)
+		return;   /* it runs (or ran on before its call was read): nothing to say */
+	short_of(sb, s, w, w && w->n_peers ? w->peers[0] : 0, arrow);
 }

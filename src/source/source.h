@@ -20,6 +20,7 @@ struct source_wants {
 	bool no_cpu_stat;       /* no CPU meter is shown: skip /proc/stat */
 	bool shr, exe;          /* the list shows SHR, EXE: read statm, the exe link */
 	bool threads;           /* the list shows threads: read every task's stat */
+	bool thread_waits;      /* ... and their WAIT: every task's wait of those processes */
 	bool io;                /* the list shows I/O rates: read every /proc/PID/io */
 };
 

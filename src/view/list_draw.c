@@ -170,17 +170,30 @@ static void draw_command(struct list_state *l, struct view_ctx *v, WINDOW *w, in
 	sb_free(&sb);
 }
 
-/* WAIT: what the process waits on and the next process of its chain; nothing on a thread's row
- * (its own wait is read only in the detail). */
+/* The wait of p's thread tid, when its threads' waits were read (tasks). */
+static const struct task_wait *thread_wait(const struct proc_info *p, pid_t tid)
+{
+	for (size_t k = 0; k < p->n_tasks; k++)
+		if (p->tasks[k].tid == tid)
+			return &p->tasks[k];
+	return NULL;
+}
+
+/* WAIT: what the process waits on and the next process of its chain; on a thread's row what
+ * that thread waits on and its first peer (read while the list shows threads and WAIT). */
 static void draw_wait(struct list_state *l, struct view_ctx *v, WINDOW *w, int y, size_t row, int attr)
 {
 	const struct proc_info *p = &v->cur->procs[l->rows[row]];
-	if (l->thr[row] >= 0)
+	struct strbuf sb = STRBUF_INIT;
+	if (l->thr[row] >= 0) {
+		wait_short_task(&sb, v->cur, thread_wait(p, p->threads[l->thr[row]].tid), ui_glyph(G_ARROW_R));
+		ui_put_str(w, y, l->col_x[COL_WAIT], sb_str(&sb), l->col_w[COL_WAIT], attr);
+		sb_free(&sb);
 		return;
+	}
 	pid_t chain[2] = { 0, 0 };
 	if (p->wait && wait_followed(p) == p->wait)   /* not another thread's peer */
 		wait_chain(v->cur, p->pid, chain, 2);
-	struct strbuf sb = STRBUF_INIT;
 	wait_short(&sb, v->cur, p, chain[1], ui_glyph(G_ARROW_R));
 	ui_put_str(w, y, l->col_x[COL_WAIT], sb_str(&sb), l->col_w[COL_WAIT], attr);
 	sb_free(&sb);
