@@ -356,8 +356,9 @@ static int take_export(const struct ipctop_opts *o, struct snapshot *s)
 				   .read_io = o->interval_ms > 0 || o->mode == MODE_OPENMETRICS,
 				   .probe_fill = PROBE_ALL,
 				   .want_threads = o->mode == MODE_OPENMETRICS,
-				   /* the SHR and EXE columns' values (JSON OUTPUT) */
-				   .want_shr = o->mode == MODE_JSON, .want_exe = o->mode == MODE_JSON };
+				   /* the SHR, EXE and SERVICE columns' values (JSON OUTPUT) */
+				   .want_shr = o->mode == MODE_JSON, .want_exe = o->mode == MODE_JSON,
+				   .want_service = o->mode == MODE_JSON };
 	snapshot_init(s);
 	if (!o->interval_ms)
 		return snapshot_take(s, &co);

@@ -26,6 +26,7 @@ struct collect_opts {
 	bool refresh_loop;          /* record run times so that this snapshot can be a prev */
 	bool want_shr;              /* the shared resident size of every process (statm) */
 	bool want_exe;              /* the program path of every process (/proc/PID/exe) */
+	bool want_service;          /* the cgroup of every process (/proc/PID/cgroup: SERVICE) */
 	bool want_threads;          /* every thread of every process (/proc/PID/task/TID/stat) */
 	bool want_thread_waits;     /* with want_threads: every thread's wait too (the list's WAIT
 	                             * column on thread rows) */

@@ -1,12 +1,13 @@
 /* export_json_cols.c — the members of a process object that carry the values of the process
  * list's columns the PCB members do not already hold as such (ipctop(1), JSON OUTPUT, "The
  * process list's columns"): terminal name, program path, shared memory, memory share, start
- * on the wall clock; with --interval, CPU%, context switches, channel traffic and the busiest
+ * on the wall clock, service; with --interval, CPU%, context switches, channel traffic and the busiest
  * channel per second. */
 #include "export/export_json_int.h"
 
 #include <math.h>
 
+#include "model/cgroup_service.h"
 #include "model/proc_figures.h"
 
 static void write_busiest(struct json_writer *w, const struct snapshot *s, const struct proc_traffic *t)
@@ -47,6 +48,10 @@ void json_write_proc_cols(struct json_writer *w, const struct snapshot *s, const
 	jw_kv_double(w, "mem_percent", proc_mem_percent(s, p), 1);
 	uint64_t started = proc_started_ms(s, p);
 	jw_kv_u64_or_null(w, "started_at_ms", started != 0, started);
+	char unit[256];
+	if (p->cgroup)
+		cgroup_service(p->cgroup, unit, sizeof unit);
+	jw_kv_str(w, "service", p->cgroup ? unit : NULL);
 	if (s->has_rates)
 		write_col_rates(w, s, p, t);
 }

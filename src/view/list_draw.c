@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "channel/wait_chain.h"
+#include "model/cgroup_service.h"
 #include "model/wait_short.h"
 #include "util/text_escape.h"
 #include "view/list_int.h"
@@ -214,9 +215,12 @@ static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y
 	size_t i = l->rows[row];
 	const struct proc_info *p = &v->cur->procs[i];
 	int x = l->col_x[c], cw = l->col_w[c];
-	if (c == COL_USER || c == COL_EXE || c == COL_HOST) {
+	if (c == COL_USER || c == COL_EXE || c == COL_HOST || c == COL_SERVICE) {
+		char unit[256] = "";   /* SERVICE: nothing until the cgroup is read */
+		if (c == COL_SERVICE && p->cgroup)
+			cgroup_service(p->cgroup, unit, sizeof unit);
 		const char *t = c == COL_USER ? p->user : c == COL_HOST ? (p->host ? p->host : "-") :
-				p->exe ? p->exe : "-";
+				c == COL_SERVICE ? unit : p->exe ? p->exe : "-";
 		ui_put_text(w, y, x, t, t ? strlen(t) : 0, cw, attr);
 	} else if (c == COL_COMMAND) {
 		draw_command(l, v, w, y, row, attr);

@@ -69,6 +69,7 @@ static int cmp_column(const struct sort_ctx *c, uint32_t i, uint32_t j)
 	case COL_PGRP:     return CMP(a->pgid, b->pgid);
 	case COL_SESSION:  return CMP(a->sid, b->sid);
 	case COL_EXE:      return cmp_str(a->exe, b->exe);
+	case COL_SERVICE:  return cmp_str(a->cgroup, b->cgroup);
 	case COL_WAIT:     return CMP(wait_key(a), wait_key(b));
 	case COL_HOST:     return cmp_str(a->host, b->host);
 	case COL_THREADS:  return CMP(a->nlwp, b->nlwp);

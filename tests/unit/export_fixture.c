@@ -88,6 +88,7 @@ static void add_procs(struct snapshot *s)
 	r->flags |= PF_SHR;
 	r->rss_kib = 20480;
 	r->start_time = 360000;
+	r->cgroup = arena_strdup(&s->arena, "/system.slice/reader.service");
 	struct proc_info *e = add_proc(s, 300, FIX_EVIL_COMM, FIX_EVIL_COMM_LEN, "evil \xe2\x80\xae" "cod.exe");
 	e->state = 'D';
 	e->policy = 1;
