@@ -40,6 +40,15 @@ static void test_names(void)
 	name_is(NULL, "-", "no path");
 	name_is("/a.service/", "a.service", "a trailing slash");
 	name_is("//x.scope", "x.scope", "a double slash");
+	static const char *const made[] = { "nginx.service", "docker:0123456789ab", "process_api/dff16cad9ba3",
+		"lxc:0123456789ab", "-", "docker/" ID "0", "a/b/c" };
+	int same = 0;
+	for (size_t i = 0; i < sizeof made / sizeof made[0]; i++) {
+		char out[160];
+		cgroup_service(made[i], out, sizeof out);
+		same += strcmp(out, made[i]) == 0;
+	}
+	ok(same == (int)(sizeof made / sizeof made[0]), "a name it made is its own name (--merge reads names back)");
 	char tiny[8];
 	cgroup_service("/system.slice/nginx.service", tiny, sizeof tiny);
 	ok(strcmp(tiny, "nginx.s") == 0, "cut to the buffer (%s)", tiny);
