@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/meter_calc.h"
 #include "view/meters_int.h"
 #include "view/proc_names.h"
 #include "view/ui.h"
@@ -76,24 +77,20 @@ int header_height(const struct view_ctx *v)
 	return height_of(v, &g);
 }
 
+/* "Tasks: 54, 49 thr, 60 kthr; 2 running", then the states worth a look. */
 static void draw_tasks(const struct view_ctx *v, WINDOW *w, int y, int x, int width)
 {
-	size_t n_state[128] = { 0 }, threads = 0;
-	for (size_t i = 0; i < v->cur->n_procs; i++) {
-		unsigned char st = (unsigned char)v->cur->procs[i].state;
-		n_state[st < 128 ? st : '?']++;
-		threads += (size_t)v->cur->procs[i].nlwp;
-	}
+	struct task_counts t;
+	task_counts_calc(v->cur, &t);
 	int at = ui_printf(w, y, x, width, ui_attr(UI_TITLE), "Tasks:");
-	at += ui_printf(w, y, x + at, width - at, A_NORMAL, " %zu, %zu thr; %zu running", v->cur->n_procs,
-			threads, n_state['R']);
-	static const struct { char st; const char *name; } more[] = {
-		{ 'D', "disk wait" }, { 'T', "stopped" }, { 't', "traced" }, { 'Z', "zombie" },
+	at += ui_printf(w, y, x + at, width - at, A_NORMAL, " %zu, %zu thr, %zu kthr; %zu running",
+			t.procs, t.threads, t.kthreads, t.running);
+	const struct { size_t n; const char *name; } more[] = {
+		{ t.disk, "disk wait" }, { t.stopped, "stopped" }, { t.traced, "traced" }, { t.zombie, "zombie" },
 	};
 	for (size_t k = 0; k < sizeof more / sizeof more[0] && at < width; k++)
-		if (n_state[(unsigned char)more[k].st])
-			at += ui_printf(w, y, x + at, width - at, A_NORMAL, ", %zu %s",
-					n_state[(unsigned char)more[k].st], more[k].name);
+		if (more[k].n)
+			at += ui_printf(w, y, x + at, width - at, A_NORMAL, ", %zu %s", more[k].n, more[k].name);
 }
 
 static void draw_uptime(const struct view_ctx *v, WINDOW *w, int y, int x, int width)
