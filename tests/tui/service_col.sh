@@ -3,8 +3,9 @@
 # processes this test puts into cgroups of its own on the cgroup v2 hierarchy: one into
 # "ipctPID.service" (a systemd-style unit), one into "ipctPID.slice/docker-ID.scope"
 # (a container scope, ID 64 random hexadecimal digits). Where each process is comes from the
-# kernel (/proc/PID/cgroup); the column must read the unit and "docker:" and the id's first 12
-# digits, the filter "docker:" must keep the second only. The cgroups are removed at the end.
+# kernel (/proc/PID/cgroup); the column, switched on in F2, must read the unit and "docker:"
+# and the id's first 12 digits, the filter "docker:" must keep the second only; it is saved and
+# read back after a restart. The cgroups are removed at the end.
 # Root only (cgroups are made under /sys/fs/cgroup).
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
@@ -35,10 +36,26 @@ grep -qx "0::/ipct$$.service" "/proc/$unit/cgroup" &&
 ok $? "the kernel puts $unit in ipct$$.service and $box in the docker scope"
 short=$(printf '%.12s' "$id")
 
+rc="$tmp/config/ipctop/ipctoprc"
 mkdir -p "$tmp/config/ipctop"
-printf 'columns=pid,service,command\nsort_column=pid\nsort_direction=asc\n' > "$tmp/config/ipctop/ipctoprc"
+printf 'sort_column=pid\nsort_direction=asc\n' > "$rc"
 row_of() { printf '%s\n' "$screen" | awk -v t="$1" '$1 == t { print; exit }'; }
-start svc -p "$unit,$box"
+start svc --no-color -p "$unit,$box"
+wait_re "^ +$box " 150; ok $? "ipctop lists the two sleeps"
+printf '%s\n' "$screen" | grep -q ' SERVICE '; [ $? -ne 0 ]; ok $? "no SERVICE column by default"
+# F2: Home and as many Downs as SERVICE is below PID on the page (in one write: no guessing
+# how fast ipctop follows), then Space shows the column.
+T send-keys -t svc F2
+wait_for "show column VIRT"
+n=$(printf '%s\n' "$screen" | awk '/show column PID/ { p = NR } /show column SERVICE/ { print NR - p; exit }')
+keys=Home
+for _ in $(seq 1 "${n:-0}"); do keys="$keys Down"; done
+T send-keys -t svc $keys
+i=0
+while ! sel_has "show column SERVICE$END" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+sel_has "show column SERVICE$END" && T send-keys -t svc Space
+wait_for "[x] show column SERVICE"; ok $? "F2: SERVICE switched on"
+T send-keys -t svc Escape
 both() { row_of "$unit" | grep -qF "ipct$$.service" && row_of "$box" | grep -qF "docker:$short"; }
 wait_until both 150
 ok $? "SERVICE: $unit in ipct$$.service, $box in docker:$short"
@@ -50,6 +67,12 @@ wait_until only_box 100
 ok $? "the filter docker:$short keeps $box only"
 T send-keys -t svc q
 wait_gone; ok $? "ipctop quits"
+grep -Eq '^columns=(.*,)?service(,|$)' "$rc"; ok $? "the settings file keeps SERVICE shown"
+start svc2 --no-color -p "$unit,$box"
+session=svc2
+wait_until both 150; ok $? "after a restart SERVICE is back and filled"
+T send-keys -t svc2 q
+wait_gone; ok $? "ipctop quits again"
 
 "$IPCTOP" --json -p "$unit,$box" > "$tmp/doc.json" 2>"$tmp/err"
 ok $? "ipctop --json -p exits 0"
