@@ -16,10 +16,11 @@
  * steady idle refresh, not of the one in ten that rereads everything. Under callgrind
  * (--instr-atstart=no) only the measured refreshes are instrumented.
  *
- * Prints "refreshes N processes P reused R kept K user_ms U sys_ms S": the measured refreshes,
- * and per refresh (means) the processes in the snapshot, those carried over from the previous
- * one, those whose schedstat was kept open, and the CPU time (all threads; meaningless under
- * valgrind or strace, which slow the program down). */
+ * Prints "refreshes N processes P reused R kept K user_ms U sys_ms S calls_kept C": the
+ * measured refreshes, and per refresh (means) the processes in the snapshot, those carried over
+ * from the previous one, those whose schedstat was kept open, the CPU time (all threads;
+ * meaningless under valgrind or strace, which slow the program down), and the syscall files
+ * of waiting tasks kept open (main threads' and other threads'). */
 #include <errno.h>
 #include <malloc.h>
 #include <stdio.h>
@@ -102,6 +103,19 @@ static size_t kept_open(const struct snapshot *s)
 	return n;
 }
 
+/* The syscall files kept open: main threads' (/proc/PID/syscall) and other threads'. */
+static size_t calls_open(const struct snapshot *s)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *p = &s->procs[i];
+		n += p->syscall_fd1 > 0;
+		for (size_t t = 0; t < p->n_tasks; t++)
+			n += p->tasks[t].call_fd1 > 0;
+	}
+	return n;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned warmup, count, delay = 1000;
@@ -129,7 +143,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	size_t procs = 0, reused = 0, kept = 0;
+	size_t procs = 0, reused = 0, kept = 0, calls = 0;
 	double user = 0, sys = 0;
 	for (unsigned k = 0; k < count; k++) {
 		sleep_ms(delay);
@@ -146,16 +160,18 @@ int main(int argc, char **argv)
 		procs += cur->n_procs;
 		reused += cur->n_reused;
 		kept += kept_open(cur);
+		calls += calls_open(cur);
 	}
 	if (count == 0) {
 		procs = cur->n_procs;
 		reused = cur->n_reused;
 		kept = kept_open(cur);
+		calls = calls_open(cur);
 	}
 	unsigned div = count ? count : 1;
-	printf("refreshes %u processes %zu reused %zu kept %zu user_ms %.1f sys_ms %.1f\n", count,
-	       (procs + div / 2) / div, (reused + div / 2) / div, (kept + div / 2) / div,
-	       user / div, sys / div);
+	printf("refreshes %u processes %zu reused %zu kept %zu user_ms %.1f sys_ms %.1f calls_kept %zu\n",
+	       count, (procs + div / 2) / div, (reused + div / 2) / div, (kept + div / 2) / div,
+	       user / div, sys / div, (calls + div / 2) / div);
 	free_old_snapshot(cur);
 	collect_shutdown();
 	return 0;

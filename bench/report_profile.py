@@ -14,7 +14,8 @@ FEW_CALLS = 10     # system calls fewer than this per refresh share one row
 
 
 def profile_run(path):
-    """The line "refreshes N processes P reused R kept K user_ms U sys_ms S" as a dict, or None."""
+    """The line "refreshes N processes P reused R kept K user_ms U sys_ms S [calls_kept C]" as a
+    dict, or None."""
     words = read(path).split()
     try:
         d = {k: float(v) for k, v in zip(words[::2], words[1::2])}
@@ -165,6 +166,9 @@ def profile_section(d):
                    "%.1f ms system; %d processes in the snapshot, %d carried over from the previous one, "
                    "%d schedstat files kept open." % (plain["refreshes"], plain["user_ms"], plain["sys_ms"],
                                                        plain["processes"], plain["reused"], plain["kept"]))
+        if "calls_kept" in plain:
+            out[-1] = out[-1][:-1] + (", %d syscall files of waiting tasks (threads' included)."
+                                      % plain["calls_kept"])
     seen = [int(x) for x in read(d + "/refresh-procs").split() if x.isdigit()]
     if seen and max(seen) - min(seen) > max(0.05 * min(seen), 50):
         out.append("\n**Caution:** the machine had %d to %d processes while the profile ran: other work "

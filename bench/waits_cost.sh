@@ -65,9 +65,9 @@ cat "$tmp/hf.md"
 echo
 echo "refresh_profile's CPU per measured refresh (one run each):"
 echo
-echo "| refresh | processes | reused | user ms | sys ms |"
-echo "|---|---|---|---|---|"
+echo "| refresh | processes | reused | schedstat kept | syscall kept | user ms | sys ms |"
+echo "|---|---|---|---|---|---|---|"
 for k in steady steady_nw full full_nw; do
-	read -r _ _ _ procs _ reused _ _ _ user _ sys < <(${!k})
-	echo "| $k | $procs | $reused | $user | $sys |"
+	read -r _ _ _ procs _ reused _ kept _ user _ sys _ calls < <(${!k})
+	echo "| $k | $procs | $reused | $kept | $calls | $user | $sys |"
 done

@@ -22,6 +22,16 @@ static int write_openmetrics(FILE *f, const struct snapshot *s, const struct sna
 	return r;
 }
 
+/* --dot --groups / --focus: the graph screen's model, scoped to -p and -u as the screen's a. */
+static int write_dot_screen(const struct ipctop_opts *o, const struct snapshot *s, const struct snap_filter *flt,
+                            const struct snap_selection *sel)
+{
+	struct dot_screen_opts d = { .groups = o->dot_groups, .focus = o->dot_focus, .hops = o->dot_hops,
+				     .kind_mask = flt->kind_mask,
+				     .scope = flt->n_pids || flt->has_uid ? sel->proc_chosen : NULL };
+	return export_dot_screen(stdout, s, &d);
+}
+
 int export_run_write(const struct ipctop_opts *o, const struct snapshot *s,
                      const struct snap_filter *flt, uint64_t take_ns)
 {
@@ -32,9 +42,16 @@ int export_run_write(const struct ipctop_opts *o, const struct snapshot *s,
 		r = export_json(stdout, s, &sel, o->pretty);
 	else if (o->mode == MODE_OPENMETRICS)
 		r = write_openmetrics(stdout, s, &sel, o->metrics_pids, take_ns, o->prom_text);
+	else if (o->dot_groups || o->dot_focus)
+		r = write_dot_screen(o, s, flt, &sel);
 	else
 		r = export_dot(stdout, s, &sel);
 	snap_selection_free(&sel);
+	if (r == DOT_FOCUS_MISSING) {
+		fprintf(stderr, "ipctop: --focus %d: no such process holds a channel%s with another party\n",
+			(int)o->dot_focus, flt->kind_mask ? " of those kinds" : "");
+		return 1;
+	}
 	if (r == 0 && fflush(stdout) != 0)
 		r = -errno;
 	if (r < 0)

@@ -31,11 +31,14 @@
 
 enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND,
        OPT_OPENMETRICS, OPT_PROMETHEUS, OPT_METRICS_PIDS, OPT_SERVE, OPT_INTERVAL, OPT_MERGE,
-       OPT_RECORD, OPT_REPLAY, OPT_AT, OPT_LESSON };
+       OPT_RECORD, OPT_REPLAY, OPT_AT, OPT_LESSON, OPT_GROUPS, OPT_FOCUS, OPT_HOPS };
 
 static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "dot", no_argument, NULL, OPT_DOT },
+	{ "groups", no_argument, NULL, OPT_GROUPS },
+	{ "focus", required_argument, NULL, OPT_FOCUS },
+	{ "hops", required_argument, NULL, OPT_HOPS },
 	{ "pretty", no_argument, NULL, OPT_PRETTY },
 	{ "openmetrics", no_argument, NULL, OPT_OPENMETRICS },
 	{ "prometheus", no_argument, NULL, OPT_PROMETHEUS },
@@ -71,6 +74,10 @@ static void usage(FILE *f)
 	      "  --json               print one snapshot as JSON and exit\n"
 	      "  --pretty             indent the JSON\n"
 	      "  --dot                print the communication graph as Graphviz DOT and exit\n"
+	      "      --groups         --dot: a parent and its children of one program as one node,\n"
+	      "                       as the graph screen draws them\n"
+	      "      --focus PID      --dot: only PID and its neighbours, as the screen's focus\n"
+	      "      --hops N         --dot --focus: neighbours up to N hops (1-9, default 1)\n"
 	      "  --openmetrics        print one snapshot as OpenMetrics (Prometheus) text and exit\n"
 	      "  --prometheus         the same in Prometheus's text format 0.0.4 (for node_exporter's\n"
 	      "                       textfile collector and promtool)\n"
@@ -218,6 +225,12 @@ static void check_modes(const struct ipctop_opts *o, bool delay_given)
 		die("-d applies to the interactive screens only, not to --json, --dot or --openmetrics");
 	if (o->interval_ms && o->mode != MODE_JSON && o->mode != MODE_DOT)
 		die("--interval applies to --json and --dot only");
+	if ((o->dot_groups || o->dot_focus || o->dot_hops) && o->mode != MODE_DOT)
+		die("--groups, --focus and --hops apply to --dot only");
+	if (o->dot_hops && !o->dot_focus)
+		die("--hops applies to --focus only");
+	if (o->dot_focus && o->merge)
+		die("--merge cannot be used with --focus (pids are per host)");
 	if (o->demo && o->n_pids)
 		die("--demo shows its own processes; it cannot be used with -p");
 	if (o->lesson && (o->mode != MODE_TUI || o->demo || o->n_pids || o->has_uid || o->merge))
@@ -329,6 +342,17 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 			o->lesson = optarg;
 			break;
 		case OPT_READONLY: o->readonly = true; break;
+		case OPT_GROUPS: o->dot_groups = true; break;
+		case OPT_FOCUS:
+			if (!parse_number(optarg, 1, INT32_MAX, &v))
+				die("invalid pid '%s' for --focus", optarg);
+			o->dot_focus = (pid_t)v;
+			break;
+		case OPT_HOPS:
+			if (!parse_number(optarg, 1, 9, &v))
+				die("invalid hops '%s' (1-9)", optarg);
+			o->dot_hops = (int)v;
+			break;
 		case OPT_MERGE: o->merge = true; break;
 		case OPT_RECORD: set_mode(o, MODE_RECORD); o->record_file = optarg; break;
 		case OPT_REPLAY: o->replay_file = optarg; break;
@@ -358,7 +382,8 @@ static int take_export(const struct ipctop_opts *o, struct snapshot *s)
 				   .want_threads = o->mode == MODE_OPENMETRICS,
 				   /* the SHR, EXE and SERVICE columns' values (JSON OUTPUT) */
 				   .want_shr = o->mode == MODE_JSON, .want_exe = o->mode == MODE_JSON,
-				   .want_service = o->mode == MODE_JSON };
+				   .want_service = o->mode == MODE_JSON,
+				   .want_cgroup = o->mode == MODE_OPENMETRICS };   /* pair metrics' service */
 	snapshot_init(s);
 	if (!o->interval_ms)
 		return snapshot_take(s, &co);

@@ -37,6 +37,9 @@ struct ipctop_opts {
 	const char *record_file;   /* --record FILE: append a sample every -d (default 100) */
 	const char *replay_file;   /* --replay FILE: the recording to read */
 	const char *at;            /* --at TIME: the moment of the replay to write */
+	bool dot_groups;           /* --groups: --dot draws families as one node, as the graph screen */
+	pid_t dot_focus;           /* --focus PID: --dot draws PID and its neighbours only; 0 none */
+	int dot_hops;              /* --hops N: how far around the focus (default 1) */
 };
 
 #endif

@@ -8,11 +8,12 @@ build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libncur
        libjansson-dev      # jansson: the reader of --json snapshots for --merge
        libsqlite3-dev)     # SQLite: the file of --record and --replay
 test=(python3 python3-jsonschema tmux graphviz util-linux iproute2 procps clang valgrind lsof
-      prometheus curl)   # promtool, and the server that scrapes ipctop --serve in tests
+      prometheus curl    # promtool, and the server that scrapes ipctop --serve in tests
+      python3-prometheus-client)   # a strict OpenMetrics parser for the --openmetrics tests
 bench=(hyperfine htop)
 coverage=(lcov)   # make coverage only (configure --enable-coverage); CI does not need it
 # Real servers the tests in tests/servers start in their own directories and ports.
-servers=(postgresql-15 nginx)
+servers=(postgresql-15 nginx redis-server)
 
 wanted=("${build[@]}" "${test[@]}" "${servers[@]}")
 for opt in "$@"; do

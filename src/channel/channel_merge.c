@@ -16,6 +16,11 @@ static void take_procs(struct snapshot *m, const struct snapshot *s, const char 
 		struct proc_info *p = &m->procs[m->n_procs];
 		p->runtime_fd1 = 0;
 		p->syscall_fd1 = 0;
+		if (p->n_tasks) {   /* its threads' kept descriptors stay the source's */
+			p->tasks = arena_memdup(&m->arena, p->tasks, p->n_tasks * sizeof(*p->tasks));
+			for (size_t t = 0; t < p->n_tasks; t++)
+				p->tasks[t].call_fd1 = 0;
+		}
 		/* descriptors and mappings name channels and sockets by index in their own
 		 * snapshot: the merge keeps processes without them (--json snapshots have none
 		 * but for -p processes' detail, which the reader does not take) */

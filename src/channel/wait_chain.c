@@ -3,6 +3,7 @@
  * depth-first walk (each cycle it closes is reported once, smallest pid first). */
 #include "channel/wait_chain.h"
 #include "model/wait_decode.h"
+#include "model/wait_short.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -185,29 +186,14 @@ struct walk {
 	size_t n_cycles, cap_cycles;
 };
 
-/* Whether w's peers are edges of the graph: all but an epoll_wait one of whose watched
- * descriptors has no process at its other end (a listener, a timer: something else can end
- * it), or whose list could not be read. */
-static bool has_edges(const struct task_wait *w)
-{
-	if (!w || !w->n_peers)
-		return false;
-	if (w->kind != WK_EPOLL)
-		return true;
-	for (uint32_t i = 0; i < w->n_watched; i++)
-		if (!w->watched[i].n_peers)
-			return false;
-	return w->watch_read;
-}
-
 /* The k-th wait of process p that has edges: its main thread's, then its other threads'. */
 static const struct task_wait *edge_wait(const struct proc_info *p, size_t k)
 {
-	if (has_edges(p->wait) && k-- == 0)
+	if (wait_has_edges(p->wait) && k-- == 0)
 		return p->wait;
 	for (size_t t = 0; t < p->n_tasks; t++)
 		if (p->tasks[t].tid != p->pid && wait_state(p->tasks[t].state) &&
-		    has_edges(&p->tasks[t]) && k-- == 0)
+		    wait_has_edges(&p->tasks[t]) && k-- == 0)
 			return &p->tasks[t];
 	return NULL;
 }

@@ -100,7 +100,7 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 		collect_detail(s, c, p);   /* before the wait: it reads the PCB's system call */
 	if (!c->opts || !c->opts->no_waits)
 		collect_wait(s, c, p, collect_idle_waiter(c, p, before), before);
-	collect_tasks(s, c, p, old, detail);
+	collect_tasks(s, c, p, old, before, detail);
 	collect_extras(s, c, p);
 	if (c->opts && c->opts->read_io && !(p->flags & PF_KTHREAD))
 		read_io(c, p, old);

@@ -30,6 +30,7 @@ struct collect_opts {
 	bool want_threads;          /* every thread of every process (/proc/PID/task/TID/stat) */
 	bool want_thread_waits;     /* with want_threads: every thread's wait too (the list's WAIT
 	                             * column on thread rows) */
+	bool want_cgroup;           /* the cgroup path of every process (/proc/PID/cgroup) */
 	/* root: how full pipes, FIFOs and POSIX queues are (collect_fill.c): those every process
 	 * holds, or only those of the detail processes (a refresh loop's cheap choice) */
 	enum { PROBE_NONE = 0, PROBE_DETAIL, PROBE_ALL } probe_fill;

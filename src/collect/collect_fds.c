@@ -1,7 +1,8 @@
 /* collect_fds.c — one process's descriptors: readlinkat on /proc/PID/fd/N, a stat of the link
  * (never opening its target) where the link text does not say what the object is, and fdinfo
- * only for ptmx (tty-index), eventfd (eventfd-id) and, for a detail process, the other
- * anon-inode kinds (timerfd, signalfd, inotify, epoll, pidfd: what fdinfo says of them). */
+ * only for ptmx (tty-index), eventfd (eventfd-id) and, for a detail process, every descriptor
+ * (position and open flags) and the other anon-inode kinds (timerfd, signalfd, inotify,
+ * epoll, pidfd: what fdinfo says of them). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -106,6 +107,24 @@ static bool is_anon_kind(enum fd_kind k)
 	       k == FDK_EVENTPOLL || k == FDK_PIDFD;
 }
 
+static void keep_pos_flags(struct fd_info *fi, const struct fdinfo_fields *f)
+{
+	fi->has_fdinfo = f->has_pos && f->has_flags;
+	fi->pos = f->pos;
+	fi->oflags = f->flags;
+}
+
+/* A detail process's descriptor: its position and open flags, from its fdinfo. */
+static void read_pos_flags(struct scan_ctx *c, pid_t pid, struct fd_info *fi)
+{
+	long n = collect_read_fdinfo(c, pid, fi->fd);
+	if (n <= 0)
+		return;
+	struct fdinfo_fields f;
+	parse_fdinfo(c->tmp.buf, (size_t)n, &f);
+	keep_pos_flags(fi, &f);
+}
+
 /* What fdinfo says of an anon-inode descriptor, in the snapshot's arena, and its common
  * fields into *f (the eventfd id); NULL when it could not be read. */
 static struct fd_anon *read_anon(struct snapshot *s, struct scan_ctx *c, pid_t pid, int fd,
@@ -140,8 +159,11 @@ static void decode_anon(struct snapshot *s, struct scan_ctx *c, pid_t pid, struc
 	}
 	struct fdinfo_fields f;
 	fi->anon = read_anon(s, c, pid, fi->fd, &f);
-	if (fi->anon && fi->kind == FDK_EVENTFD)
+	if (!fi->anon)
+		return;
+	if (fi->kind == FDK_EVENTFD)
 		fi->aux = f.has_eventfd_id ? f.eventfd_id : -1;
+	keep_pos_flags(fi, &f);
 }
 
 /* Fill the details each kind needs. */
@@ -203,8 +225,11 @@ static bool own_kept_fd(struct snapshot *s, int fd, struct fd_info *fi, bool det
 	uint64_t dev, ino;
 	if (!kept_fd_lookup(fd, &pid, &file, &dev, &ino))
 		return false;
-	char target[40];
-	snprintf(target, sizeof(target), "/proc/%d/%s", (int)pid, kept_file_name(file));
+	char target[64];
+	if (file == KEPT_TASK_SYSCALL)   /* opened by that path (collect_keep_open) */
+		snprintf(target, sizeof(target), "/proc/%d/task/%d/syscall", (int)pid, (int)pid);
+	else
+		snprintf(target, sizeof(target), "/proc/%d/%s", (int)pid, kept_file_name(file));
 	memset(fi, 0, sizeof(*fi));
 	fi->fd = fd;
 	fi->target = arena_strdup(&s->arena, target);
@@ -273,6 +298,8 @@ int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, boo
 		decode_fd(s, c, p->pid, fd_dir, name, fi, detail);
 		if (detail && fi->access == ACC_NONE)
 			fi->access = link_access(fd_dir, name);
+		if (detail && !fi->has_fdinfo)
+			read_pos_flags(c, p->pid, fi);
 	}
 	close(fd_dir);
 	c->fdbuf = buf;

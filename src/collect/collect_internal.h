@@ -52,7 +52,8 @@ int collect_maps(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bo
 /* Refresh loops: the run time of all of p's threads (0 when not in a loop or too many threads);
  * before is the previous snapshot's record of the same process (same pid and start), or NULL. */
 uint64_t collect_runtime(struct scan_ctx *c, struct proc_info *p, struct proc_info *before);
-/* Close the schedstat and syscall descriptors p keeps (a process dropped from the snapshot). */
+/* Close the schedstat and syscall descriptors p and its threads keep (a process dropped from
+ * the snapshot). */
 void collect_forget_runtime(struct proc_info *p);
 /* Open /proc/<pid>/<file> to keep it between refreshes, recorded in util/kept_fds (the count
  * of kept descriptors, and ipctop's own table, read without a readlink and a stat for each);
@@ -78,22 +79,26 @@ void collect_reuse_tables(struct snapshot *s, struct proc_info *p, const struct 
  * NULL), else opened (collect_keep_open), and read with one pread. */
 void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                   const struct proc_info *old, struct proc_info *before);
-/* A process some wait names as a peer, of at most this many threads, gets every thread's
- * wait read (for rings that run through a thread); a detail process always does. */
+/* A process of at most this many threads gets every thread's wait read when its main thread
+ * sleeps, or when some wait names it as a peer (for rings that run through a thread); a detail
+ * process always does. */
 enum { TASK_WAITS_MAX = 64 };
 /* The walk of /proc/PID/task (collect_threads.c): p->tasks, each thread's state and wait
- * (detail only), and p->threads (collect_opts want_threads); both copied from old, the
- * previous record of an idle p, when it has them. */
+ * (detail, or as TASK_WAITS_MAX says), and p->threads (collect_opts want_threads); both
+ * copied from old, the previous record of an idle p, when it has them. */
 void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
-                   const struct proc_info *old, bool detail);
+                   const struct proc_info *old, struct proc_info *before, bool detail);
 /* After wait_resolve: the thread waits of the processes of 2 to TASK_WAITS_MAX threads that
  * some wait names as a peer and whose threads were not read; returns how many got them (then
  * resolve again). */
 size_t collect_peer_tasks(struct snapshot *s, struct scan_ctx *c);
 /* Thread tid of p in state: its wait into w (state R: kind WK_UNKNOWN, syscall_nr -2); the
- * main thread's is p->wait when that was read. */
+ * main thread's is p->wait when that was read. In a refresh loop the thread's syscall file is
+ * kept open and pread (taken over from before, the previous record of p, or NULL). */
 void collect_task_wait(struct snapshot *s, struct scan_ctx *c, const struct proc_info *p,
-                       pid_t tid, char state, struct task_wait *w);
+                       struct proc_info *before, pid_t tid, char state, struct task_wait *w);
+/* Hand the syscall file before's record of thread w->tid keeps over to w (nothing when none). */
+void collect_task_fd_take(struct task_wait *w, struct proc_info *before);
 /* old, a wait of the previous snapshot, into w (in s's arena), unresolved again. */
 void collect_wait_copy(struct snapshot *s, struct task_wait *w, const struct task_wait *old,
                        pid_t tracer);
@@ -109,6 +114,8 @@ void collect_locks(struct snapshot *s, struct scan_ctx *c);
  * of an idle p. Called before collect_maps. */
 void collect_exe(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                  const struct proc_info *old, bool detail);
+/* pid's cgroup path (/proc/PID/cgroup, parse_cgroup) in s's arena, or NULL (collect_maps.c). */
+char *collect_cgroup_path(struct snapshot *s, struct scan_ctx *c, pid_t pid);
 /* What the list shows only on demand (collect_opts want_shr, want_service): read anew (shared
  * pages change, and a process is moved between cgroups, without it running). (The exe:
  * collect_exe; threads: collect_tasks.) */

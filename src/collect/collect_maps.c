@@ -154,6 +154,16 @@ static char *read_small(struct snapshot *s, struct scan_ctx *c, pid_t pid, const
 	return arena_strndup(&s->arena, c->tmp.buf, (size_t)len);
 }
 
+char *collect_cgroup_path(struct snapshot *s, struct scan_ctx *c, pid_t pid)
+{
+	char path[64], cg[1024];
+	snprintf(path, sizeof(path), "%d/cgroup", (int)pid);
+	long n = read_whole_at(c->proc_fd, path, &c->tmp);
+	if (n > 0 && parse_cgroup(c->tmp.buf, (size_t)n, cg, sizeof(cg)) == 0)
+		return arena_strdup(&s->arena, cg);
+	return NULL;
+}
+
 /* System call with stack pointer and program counter (root or the owner with ptrace rights),
  * cgroup, and every namespace. */
 static void read_pcb(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
@@ -167,11 +177,7 @@ static void read_pcb(struct snapshot *s, struct scan_ctx *c, struct proc_info *p
 	if (n <= 0 || parse_syscall_args(c->tmp.buf, (size_t)n, &d->syscall_nr, d->args, &d->sp, &d->pc,
 					     &d->has_regs) < 0)
 		d->syscall_nr = -3;
-	snprintf(path, sizeof(path), "%d/cgroup", (int)p->pid);
-	char cg[1024];
-	n = read_whole_at(c->proc_fd, path, &c->tmp);
-	if (n > 0 && parse_cgroup(c->tmp.buf, (size_t)n, cg, sizeof(cg)) == 0)
-		d->cgroup = arena_strdup(&s->arena, cg);
+	d->cgroup = collect_cgroup_path(s, c, p->pid);
 	for (int k = 0; k < NS__COUNT; k++) {
 		if (k == NS_NET && p->netns) {
 			d->ns[k] = p->netns;   /* read already: it keys the sockets */

@@ -64,6 +64,7 @@ static struct fd_info *copy_fds(struct snapshot *s, const struct proc_info *old)
 		fds[i].target = arena_strdup(&s->arena, old->fds[i].target);
 		fds[i].sock = -1;   /* sockets are linked again from this snapshot's dump */
 		fds[i].anon = NULL;   /* read for detail processes only, which are never copied */
+		fds[i].has_fdinfo = false;
 	}
 	return fds;
 }
@@ -104,9 +105,12 @@ int collect_keep_open(struct scan_ctx *c, pid_t pid, enum kept_file file)
 {
 	if (kept_fd_count() >= keep_limit())
 		return -1;
-	char path[48];
+	char path[64];
 	struct stat st;
-	snprintf(path, sizeof(path), "%d/%s", (int)pid, kept_file_name(file));
+	if (file == KEPT_TASK_SYSCALL)   /* a thread: its own id names its directory too */
+		snprintf(path, sizeof(path), "%d/task/%d/syscall", (int)pid, (int)pid);
+	else
+		snprintf(path, sizeof(path), "%d/%s", (int)pid, kept_file_name(file));
 	int fd = openat(c->proc_fd, path, O_RDONLY | O_CLOEXEC);
 	if (fd >= 0 && (fstat(fd, &st) < 0 || !kept_fd_note(fd, pid, file, st.st_dev, st.st_ino))) {
 		close(fd);
@@ -151,6 +155,11 @@ void collect_forget_runtime(struct proc_info *p)
 		kept_fd_close(p->syscall_fd1 - 1);
 		p->syscall_fd1 = 0;
 	}
+	for (size_t t = 0; t < p->n_tasks; t++)
+		if (p->tasks[t].call_fd1 > 0) {
+			kept_fd_close(p->tasks[t].call_fd1 - 1);
+			p->tasks[t].call_fd1 = 0;
+		}
 }
 
 uint64_t collect_runtime(struct scan_ctx *c, struct proc_info *p, struct proc_info *before)

@@ -105,7 +105,7 @@ static void put_unix_req(struct nlmsghdr *nlh)
 	r->sdiag_family = AF_UNIX;
 	r->udiag_states = ~0u;
 	r->udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_RQLEN | UDIAG_SHOW_VFS |
-			UDIAG_SHOW_ICONS;
+			UDIAG_SHOW_ICONS | UDIAG_SHOW_MEMINFO;   /* MEMINFO: the drops */
 }
 
 /* Every state but TIME-WAIT: those never have an inode (no process holds them) and a busy
@@ -128,6 +128,8 @@ static void put_inet_req(struct nlmsghdr *nlh, const struct dump_spec *spec)
 	r->idiag_states = inet_states;
 	if (spec->protocol == IPPROTO_TCP)
 		r->idiag_ext = 1 << (INET_DIAG_INFO - 1);
+	else if (spec->protocol == IPPROTO_UDP)
+		r->idiag_ext = 1 << (INET_DIAG_SKMEMINFO - 1);   /* the drops */
 }
 
 static void put_netlink_req(struct nlmsghdr *nlh)

@@ -1,9 +1,10 @@
 /* collect_threads.c — the walk of /proc/PID/task: each thread's task/TID/stat (name, state,
- * CPU ticks) gives the list's threads (while it shows them) and, for a detail process, each
- * thread's wait (collect_waits.c), in one walk. After the waits are resolved, a process of 2
- * to TASK_WAITS_MAX threads that some wait names as a peer has its threads' waits read too (a
- * deadlock can run through a thread other than its main one), so that only processes someone
- * waits on cost a second walk. A process that has not run since the previous snapshot has the
+ * CPU ticks) gives the list's threads (while it shows them) and each thread's wait
+ * (collect_waits.c), in one walk: for a detail process, and for a process of 2 to
+ * TASK_WAITS_MAX threads whose main thread sleeps (another thread can be blocked on a peer, or
+ * close a ring through two threads that no other wait names). After the waits are resolved, such
+ * a process whose main thread runs but that some wait names as a peer has its threads' waits
+ * read too, so that a second walk is only for processes someone waits on. A process that has not run since the previous snapshot has the
  * same threads in the same calls: both are copied from that snapshot instead. */
 #include <fcntl.h>
 #include <stdio.h>
@@ -59,7 +60,7 @@ static bool read_thread(struct scan_ctx *c, struct arena *a, pid_t pid, const ch
 
 /* old's threads and their waits into p: p has not run since old was taken. */
 static void copy_tasks(struct snapshot *s, struct proc_info *p, const struct proc_info *old,
-                       struct task_want want)
+                       struct proc_info *before, struct task_want want)
 {
 	if (want.threads) {
 		p->threads = arena_alloc(&s->arena, old->n_threads * sizeof(*p->threads));
@@ -73,13 +74,15 @@ static void copy_tasks(struct snapshot *s, struct proc_info *p, const struct pro
 	if (want.waits) {
 		p->tasks = arena_alloc(&s->arena, old->n_tasks * sizeof(*p->tasks));
 		p->n_tasks = old->n_tasks;
-		for (size_t i = 0; i < old->n_tasks; i++)
+		for (size_t i = 0; i < old->n_tasks; i++) {
 			collect_wait_copy(s, &p->tasks[i], &old->tasks[i], p->tracer);
+			collect_task_fd_take(&p->tasks[i], before);   /* kept for when it moves */
+		}
 	}
 }
 
 static void walk_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
-                       struct task_want want)
+                       struct proc_info *before, struct task_want want)
 {
 	char path[48];
 	snprintf(path, sizeof(path), "%d/task", (int)p->pid);
@@ -101,13 +104,22 @@ static void walk_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 			if (want.threads && t.tid != p->pid && p->n_threads < cap)
 				p->threads[p->n_threads++] = t;
 			if (want.waits && p->n_tasks < cap)
-				collect_task_wait(s, c, p, t.tid, t.state, &p->tasks[p->n_tasks++]);
+				collect_task_wait(s, c, p, before, t.tid, t.state,
+						  &p->tasks[p->n_tasks++]);
 		}
 	close(dfd);
 }
 
+/* A process of 2 to TASK_WAITS_MAX threads whose main thread sleeps: another of its threads
+ * can be blocked on a peer (then the process is blocked, and can close a ring no other wait
+ * names), so its threads' waits are read; copied while it does not run. */
+static bool threads_read(const struct proc_info *p)
+{
+	return p->nlwp >= 2 && p->nlwp <= TASK_WAITS_MAX && p->wait;
+}
+
 void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
-                   const struct proc_info *old, bool detail)
+                   const struct proc_info *old, struct proc_info *before, bool detail)
 {
 	p->tasks = NULL;
 	p->n_tasks = 0;
@@ -118,15 +130,16 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 	struct task_want want = {   /* others' thread waits: collect_peer_tasks, or copied */
 		.threads = c->opts && c->opts->want_threads && p->nlwp > 1,
 	};
-	want.waits = (detail || (old && old->n_tasks) || (want.threads && c->opts->want_thread_waits)) &&
+	want.waits = (detail || (old && old->n_tasks) || threads_read(p) ||
+		      (want.threads && c->opts->want_thread_waits)) &&
 		     !(c->opts && c->opts->no_waits);
 	if (!want.waits && !want.threads)
 		return;
 	if (old && (!want.waits || old->n_tasks) && (!want.threads || old->n_threads)) {
-		copy_tasks(s, p, old, want);
+		copy_tasks(s, p, old, before, want);
 		return;
 	}
-	walk_tasks(s, c, p, want);
+	walk_tasks(s, c, p, before, want);
 }
 
 /* Mark in named[] the processes some wait of s names as a peer. */
@@ -157,7 +170,8 @@ size_t collect_peer_tasks(struct snapshot *s, struct scan_ctx *c)
 		if (!named[i] || p->n_tasks || p->nlwp < 2 || p->nlwp > TASK_WAITS_MAX ||
 		    (p->flags & PF_KTHREAD))
 			continue;
-		walk_tasks(s, c, p, (struct task_want){ .waits = true });
+		walk_tasks(s, c, p, snapshot_same_proc(c->opts ? c->opts->prev : NULL, p),
+			   (struct task_want){ .waits = true });
 		n += p->n_tasks > 0;
 	}
 	free(named);

@@ -4,7 +4,7 @@
  * fdinfo), and /proc/locks' blocked requests. A process that has not run since the previous
  * snapshot is still in the same call: its wait is copied, not read again. A detail process's
  * main thread is read once, by the PCB (collect_detail), and decoded from there. In a refresh
- * loop a waiting main thread's syscall file stays open, read again with one pread. Unreadable
+ * loop a waiting task's syscall file stays open (a thread's too), read again with one pread. Unreadable
  * (another user's task as non-root: EACCES) is recorded as unknown, never guessed. */
 #include <errno.h>
 #include <fcntl.h>
@@ -93,6 +93,7 @@ void collect_wait_copy(struct snapshot *s, struct task_wait *w, const struct tas
                        pid_t tracer)
 {
 	*w = *old;   /* it has not run: still in the same call */
+	w->call_fd1 = 0;   /* the kept descriptor is handed on by the caller, if at all */
 	w->chan = -1;
 	w->peers = NULL;
 	w->n_peers = 0;
@@ -117,21 +118,12 @@ static int take_kept_call(struct proc_info *p, struct proc_info *before)
 	return p->syscall_fd1 - 1;
 }
 
-/* The main thread's call through its kept /proc/PID/syscall (taken over, or opened in a
- * refresh loop): 1 read into w, 0 the task turned out to run, -1 none kept or the pread
- * failed (the process has gone, or may no longer be read: then closed, and read by path).
- * The open file is tied to the process, never to a later one with its pid. */
-static int read_kept_call(struct scan_ctx *c, struct proc_info *p, struct proc_info *before,
-                          struct task_wait *w)
+/* The call through fd, a kept syscall file, into w: 1 read, 0 the task turned out to run, -1
+ * the pread failed (the task has gone, or may no longer be read: then fd is closed and *fd1
+ * is 0). Else fd stays kept in *fd1. The open file is tied to the task, never to a later one
+ * with its id. */
+static int pread_call(int fd, int *fd1, struct task_wait *w, pid_t tracer)
 {
-	int fd = take_kept_call(p, before);
-	bool denied = before && before->wait && before->wait->syscall_nr == -3;   /* not again */
-	if (fd < 0 && c->opts && c->opts->refresh_loop && !denied) {
-		fd = collect_keep_open(c, p->pid, KEPT_SYSCALL);
-		p->syscall_fd1 = fd + 1;
-	}
-	if (fd < 0)
-		return -1;
 	char buf[256];
 	uint64_t args[6], sp, pc;
 	bool regs;
@@ -139,10 +131,58 @@ static int read_kept_call(struct scan_ctx *c, struct proc_info *p, struct proc_i
 	if (n <= 0 || (buf[n] = '\0', parse_syscall_args(buf, (size_t)n, &w->syscall_nr, args, &sp,
 							    &pc, &regs)) != 0) {
 		kept_fd_close(fd);
-		p->syscall_fd1 = 0;
+		*fd1 = 0;
 		return -1;
 	}
-	return decode_read(w, true, args, p->tracer) ? 1 : 0;
+	*fd1 = fd + 1;
+	return decode_read(w, true, args, tracer) ? 1 : 0;
+}
+
+/* Whether a refresh loop may open a syscall file to keep: not when the last read was denied. */
+static bool may_keep(const struct scan_ctx *c, const struct task_wait *last)
+{
+	return c->opts && c->opts->refresh_loop && !(last && last->syscall_nr == -3);
+}
+
+/* The main thread's call through its kept /proc/PID/syscall (taken over, or opened in a
+ * refresh loop): as pread_call, -1 also when none is kept. */
+static int read_kept_call(struct scan_ctx *c, struct proc_info *p, struct proc_info *before,
+                          struct task_wait *w)
+{
+	int fd = take_kept_call(p, before);
+	if (fd < 0 && may_keep(c, before ? before->wait : NULL))
+		fd = collect_keep_open(c, p->pid, KEPT_SYSCALL);
+	return fd < 0 ? -1 : pread_call(fd, &p->syscall_fd1, w, p->tracer);
+}
+
+/* The previous record's wait of thread tid (before may be NULL), or NULL. */
+static struct task_wait *task_before(struct proc_info *before, pid_t tid)
+{
+	for (size_t t = 0; before && t < before->n_tasks; t++)
+		if (before->tasks[t].tid == tid)
+			return &before->tasks[t];
+	return NULL;
+}
+
+void collect_task_fd_take(struct task_wait *w, struct proc_info *before)
+{
+	struct task_wait *last = task_before(before, w->tid);
+	if (last && last->call_fd1 > 0) {
+		w->call_fd1 = last->call_fd1;
+		last->call_fd1 = 0;
+	}
+}
+
+/* A thread's call through its kept task/TID/syscall (taken over from before's record of it,
+ * or opened in a refresh loop): as read_kept_call. */
+static int read_kept_task_call(struct scan_ctx *c, const struct proc_info *p,
+                               struct proc_info *before, struct task_wait *w)
+{
+	collect_task_fd_take(w, before);
+	int fd = w->call_fd1 - 1;
+	if (fd < 0 && may_keep(c, task_before(before, w->tid)))
+		fd = collect_keep_open(c, w->tid, KEPT_TASK_SYSCALL);
+	return fd < 0 ? -1 : pread_call(fd, &w->call_fd1, w, p->tracer);
 }
 
 void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
@@ -173,7 +213,7 @@ void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 }
 
 void collect_task_wait(struct snapshot *s, struct scan_ctx *c, const struct proc_info *p,
-                       pid_t tid, char state, struct task_wait *w)
+                       struct proc_info *before, pid_t tid, char state, struct task_wait *w)
 {
 	memset(w, 0, sizeof(*w));
 	w->tid = tid;
@@ -189,7 +229,8 @@ void collect_task_wait(struct snapshot *s, struct scan_ctx *c, const struct proc
 	}
 	char path[80];
 	snprintf(path, sizeof(path), "%d/task/%d/syscall", (int)p->pid, (int)tid);
-	if (!read_task_call(c, path, w, p->tracer)) {
+	int r = read_kept_task_call(c, p, before, w);
+	if (r == 0 || (r < 0 && !read_task_call(c, path, w, p->tracer))) {
 		w->state = 'R';   /* it ran on between its stat and its syscall */
 		w->syscall_nr = -2;
 		w->kind = WK_UNKNOWN;

@@ -26,7 +26,7 @@ struct attr_table {
 };
 
 _Static_assert((int)UNIX_DIAG_MAX < ATTR_SLOTS, "attr_table too small for UNIX_DIAG_*");
-_Static_assert((int)INET_DIAG_INFO < ATTR_SLOTS, "attr_table too small for INET_DIAG_INFO");
+_Static_assert((int)INET_DIAG_SKMEMINFO < ATTR_SLOTS, "attr_table too small for INET_DIAG_*");
 
 static int store_attr(const struct nlattr *attr, void *data)
 {
@@ -73,6 +73,17 @@ static uint32_t attr_u32_at(const struct nlattr *attr, size_t index)
 	uint32_t v;
 	memcpy(&v, (const char *)mnl_attr_get_payload(attr) + index * sizeof(v), sizeof(v));
 	return v;
+}
+
+/* SK_MEMINFO_DROPS of a socket memory array (UNIX_DIAG_MEMINFO, INET_DIAG_SKMEMINFO), when
+ * the array is whole (a multiple of 4 bytes) and long enough to have it. */
+static void take_drops(struct sock_info *si, const struct nlattr *mem)
+{
+	size_t len = mnl_attr_get_payload_len(mem);
+	if (len % sizeof(uint32_t) || len < (SK_MEMINFO_DROPS + 1) * sizeof(uint32_t))
+		return;
+	si->has_drops = true;
+	si->drops = attr_u32_at(mem, SK_MEMINFO_DROPS);
 }
 
 /* ---- UNIX ---- */
@@ -137,6 +148,8 @@ static void unix_take_attrs(struct sock_info *si, const struct nlattr *const *tb
 		si->rqueue = q.udiag_rqueue;
 		si->wqueue = q.udiag_wqueue;
 	}
+	if (tb[UNIX_DIAG_MEMINFO])
+		take_drops(si, tb[UNIX_DIAG_MEMINFO]);
 	if (tb[UNIX_DIAG_VFS]) {
 		struct unix_diag_vfs v;
 		memcpy(&v, mnl_attr_get_payload(tb[UNIX_DIAG_VFS]), sizeof(v));
@@ -193,7 +206,7 @@ int sockdiag_parse_inet(const struct nlmsghdr *nlh, struct sock_info *out, uint8
 		return -1;
 	memcpy(&m, mnl_nlmsg_get_payload(nlh), sizeof(m));
 	if ((m.idiag_family != AF_INET && m.idiag_family != AF_INET6) ||
-	    parse_attrs(nlh, sizeof(m), &t, INET_DIAG_INFO) < 0)
+	    parse_attrs(nlh, sizeof(m), &t, INET_DIAG_SKMEMINFO) < 0)
 		return -1;
 
 	struct sock_info si = {
@@ -208,6 +221,8 @@ int sockdiag_parse_inet(const struct nlmsghdr *nlh, struct sock_info *out, uint8
 	memcpy(si.raddr, m.id.idiag_dst, sizeof(si.raddr));
 	if (protocol == IPPROTO_TCP && t.tb[INET_DIAG_INFO])
 		inet_take_tcp_info(&si, t.tb[INET_DIAG_INFO]);
+	if (protocol == IPPROTO_UDP && t.tb[INET_DIAG_SKMEMINFO])
+		take_drops(&si, t.tb[INET_DIAG_SKMEMINFO]);
 	*out = si;
 	return 0;
 }

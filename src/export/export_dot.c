@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "export/dot_graph.h"
+#include "export/export_dot_int.h"
 #include "model/format_addr.h"
 #include "util/human_size.h"
 #include "util/strbuf.h"
@@ -36,7 +37,7 @@ const struct dot_kind_style *dot_kind_style(enum chan_kind k)
 
 /* Append escaped text as DOT string content: '"' → \" and '\' → \\ (DOT gives backslash
  * sequences a meaning in labels, so every one is doubled). */
-static void dot_quote(struct strbuf *out, const char *esc, size_t n)
+void dot_quote(struct strbuf *out, const char *esc, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (esc[i] == '"' || esc[i] == '\\')
@@ -46,7 +47,7 @@ static void dot_quote(struct strbuf *out, const char *esc, size_t n)
 }
 
 /* Append raw bytes as DOT string content: the escaping rule first, then DOT quoting. */
-static void dot_text(struct strbuf *out, const char *s, size_t n)
+void dot_text(struct strbuf *out, const char *s, size_t n)
 {
 	struct strbuf esc = STRBUF_INIT;
 	esc_append(&esc, s, n);
@@ -54,7 +55,7 @@ static void dot_text(struct strbuf *out, const char *s, size_t n)
 	sb_free(&esc);
 }
 
-static void dot_str(struct strbuf *out, const char *s)
+void dot_str(struct strbuf *out, const char *s)
 {
 	dot_text(out, s, strlen(s));
 }
@@ -65,13 +66,7 @@ static void node_name(struct strbuf *out, uint64_t node)
 	sb_printf(out, "%c%u", prefix[DOT_NODE_TYPE(node)], DOT_NODE_NUM(node));
 }
 
-struct dot_out {
-	FILE *f;
-	struct strbuf line;
-	int err;
-};
-
-static void flush_line(struct dot_out *o)
+void dot_flush_line(struct dot_out *o)
 {
 	if (!o->err && fwrite(o->line.buf, 1, o->line.len, o->f) != o->line.len)
 		o->err = errno ? errno : EIO;
@@ -92,7 +87,7 @@ static void write_proc_nodes(struct dot_out *o, const struct snapshot *s, const 
 			sb_putc(&o->line, ' ');
 		}
 		sb_printf(&o->line, "pid %d\"];\n", g->by_index ? (int)p->pid : (int)g->pids[i]);
-		flush_line(o);
+		dot_flush_line(o);
 	}
 }
 
@@ -107,7 +102,7 @@ static void write_other_nodes(struct dot_out *o, const struct snapshot *s, const
 			sb_puts(&o->line, ")");
 		}
 		sb_puts(&o->line, "\"];\n");
-		flush_line(o);
+		dot_flush_line(o);
 	}
 	struct strbuf label = STRBUF_INIT;
 	for (size_t i = 0; i < g->n_hubs; i++) {
@@ -123,24 +118,24 @@ static void write_other_nodes(struct dot_out *o, const struct snapshot *s, const
 			sb_reset(&label);
 		}
 		sb_puts(&o->line, "\"];\n");
-		flush_line(o);
+		dot_flush_line(o);
 	}
 	sb_free(&label);
 }
 
 /* "×3" for merged channels, and with --interval the rate, "2.0 MiB/s" (nothing if unknown). */
-static void write_edge_label(struct strbuf *line, const struct dot_edge *e, const char *color)
+void dot_edge_label(struct strbuf *line, unsigned count, double rate_per_s, const char *color)
 {
 	char rate[32] = "";
-	if (isfinite(e->rate)) {
-		human_bytes(rate, sizeof(rate) - 2, e->rate);
+	if (isfinite(rate_per_s)) {
+		human_bytes(rate, sizeof(rate) - 2, rate_per_s);
 		strcat(rate, "/s");
 	}
-	if (e->count <= 1 && !rate[0])
+	if (count <= 1 && !rate[0])
 		return;
 	sb_puts(line, ", label=\"");
-	if (e->count > 1)
-		sb_printf(line, "\u00d7%u%s", e->count, rate[0] ? " " : "");
+	if (count > 1)
+		sb_printf(line, "\u00d7%u%s", count, rate[0] ? " " : "");
 	sb_printf(line, "%s\", fontcolor=\"%s\"", rate, color);
 }
 
@@ -155,23 +150,23 @@ static void write_edges(struct dot_out *o, const struct snapshot *s, const struc
 		node_name(&o->line, e->to);
 		sb_printf(&o->line, " [color=\"%s\", style=%s, penwidth=%s, dir=%s", st->color,
 		          e->one_ended ? "dashed" : st->style, st->penwidth, e->directed ? "forward" : "none");
-		write_edge_label(&o->line, e, st->color);
+		dot_edge_label(&o->line, e->count, e->rate, st->color);
 		sb_puts(&o->line, ", tooltip=\"");
 		dot_str(&o->line, s->chans[e->chan].id ? s->chans[e->chan].id : chan_kind_name(e->kind));
 		if (e->count > 1)
 			sb_printf(&o->line, " and %u more", e->count - 1);
 		sb_puts(&o->line, "\"];\n");
-		flush_line(o);
+		dot_flush_line(o);
 	}
 }
 
 /* A legend entry per kind drawn: its name beside a short edge in its style. */
-static void write_legend(struct dot_out *o, const struct dot_graph *g)
+void dot_write_legend(struct dot_out *o, const bool kind_used[CK__COUNT])
 {
 	sb_puts(&o->line, "  subgraph cluster_legend {\n    label=\"legend\"; fontsize=10; color=gray70;\n"
 	        "    node [shape=plaintext, fontsize=9, style=\"\", height=0.2];\n");
 	for (int k = 0; k < CK__COUNT; k++) {
-		if (!g->kind_used[k])
+		if (!kind_used[k])
 			continue;
 		const struct dot_kind_style *st = dot_kind_style((enum chan_kind)k);
 		const char *name = chan_kind_name((enum chan_kind)k);
@@ -182,7 +177,7 @@ static void write_legend(struct dot_out *o, const struct dot_graph *g)
 		          k == CK_PIPE || k == CK_FIFO ? "forward" : "none");
 	}
 	sb_puts(&o->line, "  }\n");
-	flush_line(o);
+	dot_flush_line(o);
 }
 
 int export_dot(FILE *f, const struct snapshot *s, const struct snap_selection *sel)
@@ -190,23 +185,34 @@ int export_dot(FILE *f, const struct snapshot *s, const struct snap_selection *s
 	struct dot_graph g;
 	struct dot_out o = { .f = f };
 	dot_graph_build(&g, s, sel->chan_kept);
-	errno = 0;
-	sb_puts(&o.line, "graph ipctop {\n  rankdir=LR;\n  charset=\"UTF-8\";\n"
-	        "  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=10];\n"
-	        "  edge [fontname=\"Helvetica\", fontsize=9];\n");
-	flush_line(&o);
+	dot_write_head(&o);
 	write_proc_nodes(&o, s, &g);
 	write_other_nodes(&o, s, &g);
 	write_edges(&o, s, &g);
-	if (g.n_edges > 0)
-		write_legend(&o, &g);
-	else
-		sb_puts(&o.line, "  empty [shape=plaintext, label=\"no channels between processes\"];\n");
-	sb_puts(&o.line, "}\n");
-	flush_line(&o);
-	if (fflush(f) != 0 && !o.err)
-		o.err = errno ? errno : EIO;
-	sb_free(&o.line);
+	int r = dot_write_tail(&o, g.n_edges > 0, g.n_edges > 0, g.kind_used);
 	dot_graph_free(&g);
-	return -o.err;
+	return r;
+}
+
+void dot_write_head(struct dot_out *o)
+{
+	errno = 0;
+	sb_puts(&o->line, "graph ipctop {\n  rankdir=LR;\n  charset=\"UTF-8\";\n"
+	        "  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=10];\n"
+	        "  edge [fontname=\"Helvetica\", fontsize=9];\n");
+	dot_flush_line(o);
+}
+
+int dot_write_tail(struct dot_out *o, bool any_edge, bool any_node, const bool kind_used[CK__COUNT])
+{
+	if (any_edge)
+		dot_write_legend(o, kind_used);
+	if (!any_node)
+		sb_puts(&o->line, "  empty [shape=plaintext, label=\"no channels between processes\"];\n");
+	sb_puts(&o->line, "}\n");
+	dot_flush_line(o);
+	if (fflush(o->f) != 0 && !o->err)
+		o->err = errno ? errno : EIO;
+	sb_free(&o->line);
+	return -o->err;
 }

@@ -86,6 +86,8 @@ static void write_endpoint(struct json_writer *w, const struct snapshot *s, cons
 		jw_double(w, e->tx_per_s, 1);
 		jw_key(w, "rx_bytes_per_s");
 		jw_double(w, e->rx_per_s, 1);
+		jw_key(w, "drops_per_s");   /* null: no drop counter (not UDP or UNIX), or new */
+		jw_double(w, e->drops_per_s, 1);
 	}
 	if (e->sock >= 0 && (size_t)e->sock < s->n_socks) {
 		jw_key(w, "socket");

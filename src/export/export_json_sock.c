@@ -62,6 +62,8 @@ void json_write_sock(struct json_writer *w, const struct snapshot *s, const stru
 	json_write_name_or_num(w, sock_state_name(sk), sk->state);
 	jw_kv_u64(w, "rqueue", sk->rqueue);
 	jw_kv_u64(w, "wqueue", sk->wqueue);
+	if (sk->has_drops)
+		jw_kv_u64(w, "drops", sk->drops);
 	if (sk->family == AF_UNIX) {
 		write_unix_part(w, sk);
 	} else if (sk->family == AF_INET || sk->family == AF_INET6) {

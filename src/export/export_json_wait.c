@@ -1,10 +1,12 @@
-/* export_json_wait.c — waits as JSON: a process's "wait" (its main thread's), the "tasks" of a
+/* export_json_wait.c — waits as JSON: a process's "wait" (its main thread's) and
+ * "blocked_wait" (the one that blocks it, maybe another thread's: model/wait_short.h), the "tasks" of a
  * detail process with each thread's wait, and the top level's "wait_cycles". Every key is
  * always written (null where it does not apply), as the strict schema wants. */
 #include "export/export_json_int.h"
 
 #include "model/kernel_names.h"
 #include "model/wait_decode.h"
+#include "model/wait_short.h"
 
 static void write_call(struct json_writer *w, const struct task_wait *t)
 {
@@ -102,6 +104,8 @@ void json_write_proc_wait(struct json_writer *w, const struct snapshot *s,
 {
 	jw_key(w, "wait");
 	write_wait(w, s, p->wait);
+	jw_key(w, "blocked_wait");
+	write_wait(w, s, wait_blocking(p));
 }
 
 void json_write_tasks(struct json_writer *w, const struct snapshot *s, const struct proc_info *p)

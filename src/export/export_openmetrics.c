@@ -218,13 +218,14 @@ static void proc_chans(const struct om_ctx *c, const char *name)
 	free(counts);
 }
 
-/* name{kind="..",from="..",to=".."[,from_pid="..",to_pid=".."]} — programs are comm, escaped. */
+/* name{kind="..",from="..",to=".."[,from_pid="..",to_pid=".."]} — from and to are each end's
+ * service or program (om_names_build), escaped. */
 static void pair_labels(const struct om_ctx *c, const char *name, const struct om_pair *p)
 {
 	sb_printf(c->out, "%s{kind=\"%s\",from=\"", name, chan_kind_name(p->kind));
-	om_label_value(c->out, p->from->comm ? p->from->comm : "", p->from->comm ? strlen(p->from->comm) : 0);
+	om_label_value(c->out, p->from_name, strlen(p->from_name));
 	sb_puts(c->out, "\",to=\"");
-	om_label_value(c->out, p->to->comm ? p->to->comm : "", p->to->comm ? strlen(p->to->comm) : 0);
+	om_label_value(c->out, p->to_name, strlen(p->to_name));
 	sb_putc(c->out, '"');
 	if (c->o->pids)
 		sb_printf(c->out, ",from_pid=\"%d\",to_pid=\"%d\"", (int)p->from->pid, (int)p->to->pid);
@@ -274,7 +275,8 @@ static const struct om_family families[] = {
 	{ "ipctop_wait_cycles", "gauge", NULL,
 	  "Rings of processes each waiting on the next (deadlocks).", false, cycles, 0 },
 	{ "ipctop_pair_channels", "gauge", NULL,
-	  "Channels through which a process of program from can write to one of program to, by kind.",
+	  "Channels through which a process of service or program from can write to one of to, by kind "
+	  "(a service: the systemd unit of the process's cgroup; else its program, comm).",
 	  false, pair_chans, 0 },
 	{ "ipctop_pair_sent_bytes", "gauge", "bytes",
 	  "TCP payload from's ends sent to to's over their current connections.", false, pair_sent, 0 },
@@ -323,7 +325,8 @@ void openmetrics_families(struct strbuf *out, const struct snapshot *s,
 {
 	struct om_ctx c = { out, s, sel, o, NULL, 0 };
 	char sample[96];
-	c.n_pairs = om_pairs_build(s, sel, o->pids, &c.pairs);
+	char **names = om_names_build(s, sel);
+	c.n_pairs = om_pairs_build(s, sel, names, o->pids, &c.pairs);
 	for (size_t i = 0; i < sizeof(families) / sizeof(families[0]); i++) {
 		const struct om_family *f = &families[i];
 		if (f->pids_only && !o->pids)
@@ -335,6 +338,7 @@ void openmetrics_families(struct strbuf *out, const struct snapshot *s,
 			om_counter_samples(out, s, sel, f->counter, f->pids_only, sample);
 	}
 	free(c.pairs);
+	om_names_free(names, s->n_procs);
 }
 
 void openmetrics_serve_counts(struct strbuf *out, uint64_t scrapes, uint64_t snapshots,

@@ -6,7 +6,8 @@ libipctop_a_SOURCES += \
 	src/export/export_json_wait.c \
 	src/export/export_json_anon.c src/export/export_json_cols.c \
 	src/export/dot_graph.c src/export/dot_graph.h \
-	src/export/export_dot.c src/export/export_dot.h \
+	src/export/export_dot.c src/export/export_dot.h src/export/export_dot_int.h \
+	src/export/export_dot_screen.c \
 	src/export/export_openmetrics.c src/export/export_openmetrics.h \
 	src/export/om_pairs.c src/export/om_pairs.h \
 	src/export/om_counters.c src/export/om_counters.h

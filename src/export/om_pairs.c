@@ -1,5 +1,5 @@
-/* om_pairs.c — channels between two processes, by direction, aggregated by program (see
- * om_pairs.h). Each channel gives one record per (writer, reader) pair of distinct listed
+/* om_pairs.c — channels between two processes, by direction, aggregated by service or
+ * program (see om_pairs.h). Each channel gives one record per (writer, reader) pair of distinct listed
  * processes; sorted by key then channel, a key's records become one pair, counting each
  * channel once. A socket's counters go to the first record that names it, so that processes
  * sharing one socket (a forked server) do not count its bytes twice. */
@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/cgroup_unit.h"
 #include "util/xalloc.h"
 
 struct rec {
@@ -16,9 +17,24 @@ struct rec {
 	bool pids;
 };
 
-static int cmp_comm(const struct proc_info *a, const struct proc_info *b)
+char **om_names_build(const struct snapshot *s, const struct snap_selection *sel)
 {
-	return strcmp(a->comm ? a->comm : "", b->comm ? b->comm : "");
+	char **names = xcalloc(s->n_procs ? s->n_procs : 1, sizeof(*names));
+	char unit[CGROUP_UNIT_MAX];
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *p = &s->procs[i];
+		if (!sel->proc_listed[i])
+			continue;
+		names[i] = xstrdup(cgroup_unit_service(p->cgroup, unit, sizeof(unit)) ? unit : p->comm ? p->comm : "");
+	}
+	return names;
+}
+
+void om_names_free(char **names, size_t n_procs)
+{
+	for (size_t i = 0; names && i < n_procs; i++)
+		free(names[i]);
+	free(names);
 }
 
 static int cmp_pid(pid_t a, pid_t b)
@@ -26,14 +42,14 @@ static int cmp_pid(pid_t a, pid_t b)
 	return (a > b) - (a < b);
 }
 
-/* The key: kind, from's program, to's program, then (with pids) their pids. */
+/* The key: kind, from's name, to's name, then (with pids) their pids. */
 static int key_cmp(const struct rec *a, const struct rec *b)
 {
 	int r = (int)a->p.kind - (int)b->p.kind;
 	if (!r)
-		r = cmp_comm(a->p.from, b->p.from);
+		r = strcmp(a->p.from_name, b->p.from_name);
 	if (!r)
-		r = cmp_comm(a->p.to, b->p.to);
+		r = strcmp(a->p.to_name, b->p.to_name);
 	if (!r && a->pids)
 		r = cmp_pid(a->p.from->pid, b->p.from->pid);
 	if (!r && a->pids)
@@ -68,6 +84,7 @@ struct recs {
 	size_t n, cap;
 	int32_t *tx_seen, *rx_seen;   /* per channel: sockets whose counters were taken */
 	size_t n_tx, n_rx;
+	char *const *names;           /* om_names_build's */
 };
 
 static void add_rec(struct recs *rs, const struct snapshot *s, size_t ci, const struct endpoint *w,
@@ -76,7 +93,8 @@ static void add_rec(struct recs *rs, const struct snapshot *s, size_t ci, const 
 	const struct channel *ch = &s->chans[ci];
 	XGROW(rs->r, rs->cap, rs->n + 1);
 	struct rec *x = &rs->r[rs->n++];
-	*x = (struct rec){ .p = { ch->kind, &s->procs[w->proc], &s->procs[r->proc], 1, false, false, 0, 0 },
+	*x = (struct rec){ .p = { .kind = ch->kind, .from = &s->procs[w->proc], .to = &s->procs[r->proc],
+				  .from_name = rs->names[w->proc], .to_name = rs->names[r->proc], .channels = 1 },
 			   .chan = ci, .pids = pids };
 	if (ch->kind == CK_TCP && w->has_bytes && (w->sock < 0 || !seen_once(rs->tx_seen, &rs->n_tx, w->sock))) {
 		x->p.has_bytes = true;
@@ -145,10 +163,10 @@ static size_t fold(struct rec *r, size_t n, struct om_pair **out)
 	return m;
 }
 
-size_t om_pairs_build(const struct snapshot *s, const struct snap_selection *sel, bool pids,
-                      struct om_pair **out)
+size_t om_pairs_build(const struct snapshot *s, const struct snap_selection *sel, char *const *names,
+                      bool pids, struct om_pair **out)
 {
-	struct recs rs = { 0 };
+	struct recs rs = { .names = names };
 	for (size_t ci = 0; ci < s->n_chans; ci++)
 		if (sel->chan_kept[ci] && (unsigned)s->chans[ci].kind < CK__COUNT && !s->chans[ci].one_ended)
 			chan_recs(&rs, s, sel, ci, pids);

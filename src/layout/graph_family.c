@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/u64map.h"
 #include "util/xalloc.h"
 
 #define MAX_DEPTH 64    /* a chain of same-named ancestors longer than this is cut */
@@ -16,8 +15,9 @@ static bool same_program(const struct proc_info *a, const struct proc_info *b)
 	return a->comm && b->comm && strcmp(a->comm, b->comm) == 0;
 }
 
-/* The topmost ancestor of procs[i] reachable through parents of the same program. */
-static pid_t family_root(const struct snapshot *s, size_t i)
+/* The index of the topmost ancestor of procs[i] reachable through parents of the same
+ * program (on a --merge, parents of its own host). */
+static size_t family_root(const struct snapshot *s, size_t i)
 {
 	const struct proc_info *p = &s->procs[i];
 	for (int depth = 0; depth < MAX_DEPTH; depth++) {
@@ -28,24 +28,25 @@ static pid_t family_root(const struct snapshot *s, size_t i)
 			break;
 		p = parent;
 	}
-	return p->pid;
+	return (size_t)(p - s->procs);
 }
 
+/* Sizes are counted by the root's index, not its pid: on a --merge two hosts' families whose
+ * roots have one pid are two families. */
 void graph_families_find(const struct snapshot *s, struct graph_families *f)
 {
 	size_t n = s->n_procs ? s->n_procs : 1;
 	f->root = xcalloc(n, sizeof(*f->root));
 	f->size = xcalloc(n, sizeof(*f->size));
-	struct u64map count;
-	u64map_init(&count, s->n_procs + 16);
+	size_t *top = xcalloc(n, sizeof(*top));
 	for (size_t i = 0; i < s->n_procs; i++) {
-		f->root[i] = family_root(s, i);
-		int32_t c = u64map_get(&count, (uint64_t)f->root[i]);
-		u64map_put(&count, (uint64_t)f->root[i], c < 0 ? 1 : c + 1);
+		top[i] = family_root(s, i);
+		f->root[i] = s->procs[top[i]].pid;
+		f->size[top[i]]++;
 	}
 	for (size_t i = 0; i < s->n_procs; i++)
-		f->size[i] = (uint32_t)u64map_get(&count, (uint64_t)f->root[i]);
-	u64map_free(&count);
+		f->size[i] = f->size[top[i]];
+	free(top);
 }
 
 void graph_families_free(struct graph_families *f)

@@ -1,9 +1,28 @@
-/* graph_focus.c — breadth-first neighbourhood of a node in a graph model. */
+/* graph_focus.c — breadth-first neighbourhood of a node in a graph model. A hub (a channel of
+ * more than two processes) is no hop of its own: the processes behind it are one hop from each
+ * other and from the focus, so that a cluster's shared segment or a server's listener hides
+ * none of them (issue 13). */
 #include "layout/graph_focus.h"
 
 #include <stdlib.h>
 
 #include "util/xalloc.h"
+
+/* A hub next to a node at distance d is at d too (a shared object is no hop of its own), but
+ * for a one-ended pipe's: its holders never talk to each other, and stay two hops apart. */
+static void spread_through_hubs(const struct graph_model *in, int *dist, int d)
+{
+	for (bool grew = true; grew;) {
+		grew = false;
+		for (size_t e = 0; e < in->n_edges; e++) {
+			uint32_t a = in->edges[e].from, b = in->edges[e].to;
+			if (dist[a] == d && dist[b] < 0 && in->nodes[b].type == GN_HUB && !in->nodes[b].one_ended)
+				dist[b] = d, grew = true;
+			else if (dist[b] == d && dist[a] < 0 && in->nodes[a].type == GN_HUB && !in->nodes[a].one_ended)
+				dist[a] = d, grew = true;
+		}
+	}
+}
 
 void graph_model_neighbourhood(const struct graph_model *in, uint32_t center, int hops, struct graph_model *out)
 {
@@ -15,7 +34,8 @@ void graph_model_neighbourhood(const struct graph_model *in, uint32_t center, in
 	for (size_t i = 0; i < in->n_nodes; i++)
 		dist[i] = -1;
 	dist[center] = 0;
-	for (int d = 0; d < hops; d++) {
+	for (int d = 0; d < hops; d++) {   /* a hub past the last hop would show none of its own */
+		spread_through_hubs(in, dist, d);
 		bool grew = false;
 		for (size_t e = 0; e < in->n_edges; e++) {
 			uint32_t a = in->edges[e].from, b = in->edges[e].to;

@@ -1,7 +1,9 @@
 /* graph_model.c — nodes and edges of the communication graph from a snapshot's channels. A
  * channel between two processes is an edge from its client to its server; one of more than two
  * processes becomes a hub; a channel all of whose endpoints are one process is no edge, one
- * all of whose processes are one group is counted on the group. */
+ * all of whose processes are one group is counted on the group. With groups on, the processes
+ * that serve a listener several processes serve are one service node ("nginx :80",
+ * graph_service.h) instead of their family, so each client has one edge to the service. */
 #include "layout/graph_model.h"
 
 #include <math.h>
@@ -11,6 +13,7 @@
 #include <sys/socket.h>
 
 #include "layout/graph_family.h"
+#include "layout/graph_service.h"
 #include "model/rates.h"
 #include "util/u64map.h"
 #include "util/xalloc.h"
@@ -18,6 +21,7 @@
 #define KEY_GROUP (1ULL << 62)
 #define KEY_HUB   (2ULL << 62)
 #define KEY_ADDR  (3ULL << 62)
+#define KEY_SERVICE (KEY_GROUP | (1ULL << 60))   /* a group above every pid_key (bits 0..59) */
 #define TCP_LISTEN_STATE 10
 #define UDP_UNCONNECTED_STATE 7
 
@@ -31,6 +35,8 @@ struct builder {
 	struct u64map node_of_key, edge_of_key, counted_pid;
 	bool *listen_port;             /* per socket: its port is one a local socket listens on */
 	struct graph_families fam;     /* when collapsing */
+	struct graph_services svc;     /* when collapsing */
+	char svc_name[GNODE_NAME_MAX + 1];
 	struct party *parties; size_t cap_parties;
 };
 
@@ -65,17 +71,20 @@ int graph_model_find(const struct graph_model *g, uint64_t key)
 	return -1;
 }
 
-int graph_model_node_of_proc(const struct graph_model *g, pid_t pid, uint64_t start)
+int graph_model_node_of_proc(const struct graph_model *g, pid_t pid, uint64_t start, const char *host)
 {
-	for (size_t i = 0; i < g->n_members; i++)
-		if (g->members[i].pid == pid && (!start || !g->members[i].start || g->members[i].start == start))
-			return (int)g->members[i].node;
+	for (size_t i = 0; i < g->n_members; i++) {
+		const struct gmember *m = &g->members[i];
+		if (m->pid == pid && (!start || !m->start || m->start == start) &&
+		    (!host || (m->host && strcmp(m->host, host) == 0)))
+			return (int)m->node;
+	}
 	return -1;
 }
 
 int graph_model_node_of_pid(const struct graph_model *g, pid_t pid)
 {
-	return graph_model_node_of_proc(g, pid, 0);
+	return graph_model_node_of_proc(g, pid, 0, NULL);
 }
 
 void graph_model_free(struct graph_model *g)
@@ -181,19 +190,51 @@ static uint64_t pid_key(const struct proc_info *p, pid_t pid)
 	return k;
 }
 
-/* Its family's key when collapsing and it has a family, else its pid. */
-static uint64_t proc_key(const struct builder *b, const struct proc_info *p, pid_t pid, const char **name)
+/* The key of listener l's service node (netns, address and port; the host on a --merge). */
+static uint64_t service_key(const struct builder *b, const struct proc_info *p, int32_t l)
+{
+	const struct sock_info *sk = &b->s->socks[l];
+	uint64_t h = u64_mix(u64_mix(sk->netns, sk->lport), hash_bytes((const char *)sk->laddr, sizeof sk->laddr));
+	h = u64_mix(h, pid_key(p, 0));
+	return KEY_SERVICE | (h & ((1ULL << 60) - 1));
+}
+
+/* When collapsing: the key of the service it serves ("nginx :80", *listener1 set), else of
+ * its family when it has one; else its pid. *group: the family's key when that group is
+ * expanded (its processes drawn one by one), else 0. */
+static uint64_t proc_key(struct builder *b, const struct proc_info *p, pid_t pid, const char **name,
+			 int32_t *listener1, uint64_t *group)
 {
 	*name = p && p->comm ? p->comm : "?";
+	*listener1 = 0;
+	*group = 0;
 	if (!b->o->collapse || !p)
 		return pid_key(p, pid);
 	size_t i = (size_t)(p - b->s->procs);
+	int32_t l = graph_service_of_proc(&b->svc, i);
+	if (l >= 0) {
+		graph_service_name(&b->svc, b->s, l, b->svc_name, sizeof b->svc_name);
+		*name = b->svc_name;
+		uint64_t key = service_key(b, p, l);
+		if (b->o->expanded && u64map_get(b->o->expanded, key) >= 0) {
+			*name = p->comm ? p->comm : "?";
+			*group = key;
+			return pid_key(p, pid);
+		}
+		*listener1 = l + 1;
+		return key;
+	}
 	if (b->fam.size[i] < 2)
 		return pid_key(p, pid);
+	uint64_t key = pid_key(p, b->fam.root[i]) | KEY_GROUP;
+	if (b->o->expanded && u64map_get(b->o->expanded, key) >= 0) {
+		*group = key;
+		return pid_key(p, pid);
+	}
 	const struct proc_info *top = snapshot_find_proc_on(b->s, b->fam.root[i], p->host);
 	if (top && top->comm)
 		*name = top->comm;
-	return pid_key(p, b->fam.root[i]) | KEY_GROUP;
+	return key;
 }
 
 static uint32_t node_by_key(struct builder *b, const struct gnode *proto)
@@ -211,10 +252,13 @@ static uint32_t node_of_pid(struct builder *b, const struct endpoint *ep)
 {
 	const struct proc_info *p = proc_of(b->s, ep);
 	const char *comm;
-	uint64_t key = proc_key(b, p, ep->pid, &comm);
+	int32_t listener1;
+	uint64_t group;
+	uint64_t key = proc_key(b, p, ep->pid, &comm, &listener1, &group);
 	uint64_t start = p ? p->start_time : 0;
+	const char *host = p ? p->host : NULL;
 	struct gnode proto = { .key = key, .type = key & KEY_GROUP ? GN_GROUP : GN_PROC, .pid = ep->pid,
-			       .start = start, .chan = -1 };
+			       .start = start, .host = host, .chan = -1, .listener1 = listener1, .group = group };
 	set_name(&proto, comm, strlen(comm));
 	uint32_t idx = node_by_key(b, &proto);
 	struct gnode *n = &b->g->nodes[idx];
@@ -223,9 +267,10 @@ static uint32_t node_of_pid(struct builder *b, const struct endpoint *ep)
 		if (ep->pid < n->pid) {
 			n->pid = ep->pid;
 			n->start = start;
+			n->host = host;
 		}
 		XGROW(b->g->members, b->g->cap_members, b->g->n_members + 1);
-		b->g->members[b->g->n_members++] = (struct gmember){ ep->pid, start, idx };
+		b->g->members[b->g->n_members++] = (struct gmember){ ep->pid, start, host, idx };
 	}
 	return idx;
 }
@@ -361,7 +406,7 @@ static void add_hub(struct builder *b, const struct channel *c, int32_t ci, cons
 {
 	const char *id = c->id ? c->id : "";
 	struct gnode hub = { .key = (hash_bytes(id, strlen(id)) >> 2) | KEY_HUB, .type = GN_HUB,
-		.count = n_pids, .kind = c->kind, .chan = ci };
+		.count = n_pids, .kind = c->kind, .chan = ci, .one_ended = c->one_ended };
 	if (c->label)
 		set_name(&hub, c->label, strlen(c->label));
 	uint32_t h = graph_model_add_node(b->g, &hub);
@@ -417,7 +462,7 @@ static void drop_lonely_nodes(struct graph_model *g)
 	for (size_t i = 0; i < g->n_members; i++)
 		if (used[g->members[i].node])
 			g->members[kept++] = (struct gmember){ g->members[i].pid, g->members[i].start,
-							       new_index[g->members[i].node] };
+							       g->members[i].host, new_index[g->members[i].node] };
 	g->n_members = kept;
 	free(new_index);
 	free(used);
@@ -453,8 +498,10 @@ void graph_model_build(struct graph_model *g, const struct snapshot *s, const st
 {
 	g->n_nodes = g->n_edges = g->n_members = 0;
 	struct builder b = { .g = g, .s = s, .o = o, .listen_port = find_listen_ports(s) };
-	if (o->collapse)
+	if (o->collapse) {
 		graph_families_find(s, &b.fam);
+		graph_services_find(s, &b.svc);
+	}
 	u64map_init(&b.node_of_key, 64);
 	u64map_init(&b.edge_of_key, 64);
 	u64map_init(&b.counted_pid, 64);
@@ -470,4 +517,5 @@ void graph_model_build(struct graph_model *g, const struct snapshot *s, const st
 	free(b.listen_port);
 	free(b.parties);
 	graph_families_free(&b.fam);
+	graph_services_free(&b.svc);
 }

@@ -5,7 +5,10 @@
  * hub: its holders never talk to each other, so no edge joins them directly. A peer that no
  * local process holds (an off-host or closed peer, known by its address) is an address node.
  * Collapsed, a family (a parent and its children of the same program, graph_family.h) is one
- * group node; the channels between its members are counted on it. */
+ * group node; the channels between its members are counted on it; and the connections
+ * accepted through a listener that several processes serve end in one service node, a group
+ * named "nginx :80" (graph_service.h). A group whose key is in gm_opts.expanded is drawn as
+ * its processes, each knowing the group it came from. */
 #ifndef IPCTOP_GRAPH_MODEL_H
 #define IPCTOP_GRAPH_MODEL_H
 
@@ -15,6 +18,7 @@
 #include <sys/types.h>
 
 #include "model/snapshot.h"
+#include "util/u64map.h"
 
 enum gnode_type { GN_PROC, GN_GROUP, GN_HUB, GN_ADDR };
 /* What an address node's peer is: off-host (or not known), a local peer that closed, or a
@@ -28,6 +32,7 @@ struct gnode {
 	enum gnode_type type;
 	pid_t pid;                 /* process; a group: its lowest pid on the graph; a hub, an address: 0 */
 	uint64_t start;            /* that process's start time (--merge: pids repeat across hosts), or 0 */
+	const char *host;          /* --merge: that process's host (the snapshot's text), else NULL */
 	char name[GNODE_NAME_MAX]; /* raw bytes (comm, a hub's channel label, an address); not NUL-safe: use name_len */
 	size_t name_len;
 	uint32_t count;            /* group: processes in it; hub: processes on the channel */
@@ -36,6 +41,10 @@ struct gnode {
 	int32_t chan;              /* a hub: index into snapshot.chans, else -1 */
 	uint32_t inner;            /* a group: channels between its own members */
 	uint64_t inner_bytes;      /* their bytes */
+	int32_t listener1;         /* a service (a group named "nginx :80"): 1 + index into
+	                            * snapshot.socks of its listener; else 0 */
+	uint64_t group;            /* a process of a group shown expanded: that group's key, else 0 */
+	bool one_ended;            /* a hub of a one-ended pipe or FIFO (its holders never talk) */
 };
 
 /* How busy an edge was between the last two snapshots, for the weight of its line: unknown
@@ -60,7 +69,7 @@ struct gedge {
 };
 
 /* A process on the graph and the node it is drawn in (its own, or its group's). */
-struct gmember { pid_t pid; uint64_t start; uint32_t node; };
+struct gmember { pid_t pid; uint64_t start; const char *host; uint32_t node; };
 
 struct graph_model {
 	struct gnode *nodes; size_t n_nodes, cap_nodes;
@@ -72,6 +81,8 @@ struct gm_opts {
 	uint32_t kind_mask;        /* bit k set: channels of kind k are shown */
 	bool collapse;             /* one node per family (a parent and its children of one program) */
 	bool one_ended;            /* show one-ended pipes and FIFOs (each through its hub node) */
+	const struct u64map *expanded;   /* with collapse: keys of groups drawn as their processes
+	                                  * (one group opened in place); NULL: none */
 	const bool *scope;         /* per s->procs index: in scope; NULL: every process. A channel
 	                            * is shown when one of its processes is in scope */
 };
@@ -86,9 +97,10 @@ int graph_model_find(const struct graph_model *g, uint64_t key);
 /* Index of the node process pid is drawn in (its own or its group), or -1 (linear; a model
  * from graph_model_build only). */
 int graph_model_node_of_pid(const struct graph_model *g, pid_t pid);
-/* The same for the process pid that started at start (a --merge: another host may have its
- * pid); start 0 (or a member's start unknown): any process pid, as graph_model_node_of_pid. */
-int graph_model_node_of_proc(const struct graph_model *g, pid_t pid, uint64_t start);
+/* The same for the process pid that started at start on host (a --merge: another host may have
+ * its pid, even started at the same tick); start 0 (or a member's start unknown): any process
+ * pid of host; host NULL: of any host. */
+int graph_model_node_of_proc(const struct graph_model *g, pid_t pid, uint64_t start, const char *host);
 /* Add a node or an edge (used by the builder, by tests and by the view for fading items). */
 uint32_t graph_model_add_node(struct graph_model *g, const struct gnode *n);
 void graph_model_add_edge(struct graph_model *g, const struct gedge *e);

@@ -1,6 +1,7 @@
-/* graph_order.c — order of the nodes within each layer: barycenter sweeps down and up, keeping
- * the order with the fewest crossings. Remembered nodes keep their relative order; only new and
- * virtual nodes move between them. */
+/* graph_order.c — order of the nodes within each layer: rounds of barycenter sweeps down and
+ * up, from the first order, from a depth-first walk's and from the best so far, with swaps of
+ * neighbours that remove crossings, keeping the order with the fewest. Remembered nodes keep
+ * their relative order; only new and virtual nodes move between them. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,8 +98,13 @@ static void sort_layer(struct gl_work *w, int layer, bool have_memory, int *fixe
 	renumber(w, layer);
 }
 
-static void set_bary(struct gl_work *w, int layer, const size_t *first, const int *list)
+/* Each node's barycenter: the mean order of its neighbours in the adjacent layer (a node with
+ * none keeps its own order). Scaled, that mean is taken as a place in the adjacent layer and
+ * set at the same fraction of this one, so that where the two layers differ in size the nodes
+ * with neighbours do not all crowd to one end past those without. */
+static void set_bary(struct gl_work *w, int layer, const size_t *first, const int *list, bool scaled)
 {
+	double here = (double)(w->layer_start[layer + 1] - w->layer_start[layer]);
 	for (size_t k = w->layer_start[layer]; k < w->layer_start[layer + 1]; k++) {
 		int v = w->slot[k];
 		size_t a = first[v], b = first[v + 1];
@@ -106,6 +112,11 @@ static void set_bary(struct gl_work *w, int layer, const size_t *first, const in
 		for (size_t i = a; i < b; i++)
 			sum += w->ln[list[i]].order;
 		w->ln[v].bary = b > a ? sum / (double)(b - a) : w->ln[v].order;
+		if (scaled && b > a) {
+			int nl = w->ln[list[a]].layer;
+			double there = (double)(w->layer_start[nl + 1] - w->layer_start[nl]);
+			w->ln[v].bary = (w->ln[v].bary + 0.5) * here / there - 0.5;
+		}
 	}
 }
 
@@ -163,6 +174,47 @@ long gl_count_crossings(const struct gl_work *w)
 	return total;
 }
 
+#define TRANSPOSE_PASSES 8
+
+/* Crossings between the links of v and those of u (to the layers above and below) when v lies
+ * above u. */
+static long pair_crossings(const struct gl_work *w, const struct nbrs *nb, int v, int u)
+{
+	long c = 0;
+	for (int dir = 0; dir < 2; dir++) {
+		const size_t *first = dir ? nb->down0 : nb->up0;
+		const int *list = dir ? nb->down : nb->up;
+		for (size_t i = first[v]; i < first[v + 1]; i++)
+			for (size_t j = first[u]; j < first[u + 1]; j++)
+				c += w->ln[list[i]].order > w->ln[list[j]].order;
+	}
+	return c;
+}
+
+/* Swap neighbours in each layer while that removes crossings (two remembered nodes keep their
+ * order); barycenters leave many such pairs behind. */
+static void transpose(struct gl_work *w, const struct nbrs *nb, bool have_memory)
+{
+	for (int pass = 0; pass < TRANSPOSE_PASSES; pass++) {
+		bool swapped = false;
+		for (int l = 0; l < w->n_layers; l++)
+			for (size_t k = w->layer_start[l]; k + 1 < w->layer_start[l + 1]; k++) {
+				int v = w->slot[k], u = w->slot[k + 1];
+				if (is_fixed(&w->ln[v], have_memory) && is_fixed(&w->ln[u], have_memory))
+					continue;
+				if (pair_crossings(w, nb, u, v) >= pair_crossings(w, nb, v, u))
+					continue;
+				w->slot[k] = u;
+				w->slot[k + 1] = v;
+				w->ln[u].order--;
+				w->ln[v].order++;
+				swapped = true;
+			}
+		if (!swapped)
+			break;
+	}
+}
+
 static void save_orders(const struct gl_work *w, int *dst) { memcpy(dst, w->slot, w->n_ln * sizeof(int)); }
 
 static void load_orders(struct gl_work *w, const int *src)
@@ -172,6 +224,78 @@ static void load_orders(struct gl_work *w, const int *src)
 		renumber(w, l);
 }
 
+#define SCALED_SWEEPS 24
+
+/* dot's first order: each layer in the order a depth-first walk along the links (both ways)
+ * reaches its nodes, so that connected nodes start side by side. */
+static void walk_order(struct gl_work *w, const struct nbrs *nb, int *out)
+{
+	int *seq = xcalloc(w->n_ln + 1, sizeof(int)), *stack = xcalloc(w->n_ln + 1, sizeof(int)), next = 1;
+	for (size_t root = 0; root < w->n_ln; root++) {
+		if (seq[w->slot[root]])
+			continue;
+		size_t depth = 0;
+		stack[depth++] = w->slot[root];
+		seq[w->slot[root]] = next++;
+		while (depth > 0) {
+			int v = stack[--depth];
+			for (int dir = 0; dir < 2; dir++) {
+				const size_t *first = dir ? nb->up0 : nb->down0;
+				const int *list = dir ? nb->up : nb->down;
+				for (size_t i = first[v + 1]; i-- > first[v];)
+					if (!seq[list[i]]) {
+						seq[list[i]] = next++;
+						stack[depth++] = list[i];
+					}
+			}
+		}
+	}
+	for (int l = 0; l < w->n_layers; l++) {
+		size_t k = w->layer_start[l], end = w->layer_start[l + 1];
+		for (size_t a = k; a < end; a++)
+			out[a] = w->slot[a];
+		for (size_t a = k + 1; a < end; a++)
+			for (size_t b = a; b > k && seq[out[b - 1]] > seq[out[b]]; b--) {
+				int t = out[b]; out[b] = out[b - 1]; out[b - 1] = t;
+			}
+	}
+	free(seq);
+	free(stack);
+}
+
+/* How a round of sweeps runs: how many, with neighbour swaps after each, scaled barycenters,
+ * from the first order (else from the best so far). */
+enum round_start { FROM_FIRST, FROM_BEST, FROM_WALK };
+struct round { int sweeps; bool swaps, scaled; enum round_start start; };
+
+/* One round of sweeps from the current order, the best order seen kept in best and its
+ * crossings in *best_cross. */
+static void sweep_round(struct gl_work *w, const struct nbrs *nb, bool have_memory, struct round r,
+                        int *best, long *best_cross, int *fixed, int *loose)
+{
+	for (int s = 0; s < r.sweeps && *best_cross > 0; s++) {
+		bool down = s % 2 == 0;
+		for (int i = 1; i < w->n_layers; i++) {
+			int l = down ? i : w->n_layers - 1 - i;
+			set_bary(w, l, down ? nb->up0 : nb->down0, down ? nb->up : nb->down, r.scaled);
+			sort_layer(w, l, have_memory, fixed, loose);
+		}
+		if (r.swaps)
+			transpose(w, nb, have_memory);
+		long c = gl_count_crossings(w);
+		if (c < *best_cross) {
+			*best_cross = c;
+			save_orders(w, best);
+		}
+	}
+}
+
+/* Rounds of sweeps, the best order of all kept: barycenters alone from the first order (the
+ * layout's only round before the others were added, so never worse than that), the same with
+ * neighbour swaps from its best, then scaled barycenters with swaps from the first order again
+ * (far fewer crossings where a wide layer meets a narrow one, as many holders of a few hubs;
+ * bench/LAYOUT.md) and from a depth-first walk's order (not when nodes are remembered: their
+ * order stands), and swaps from the best of all. */
 void gl_order_layers(struct gl_work *w, bool have_memory)
 {
 	if (w->n_ln == 0)
@@ -185,22 +309,25 @@ void gl_order_layers(struct gl_work *w, bool have_memory)
 	struct nbrs nb;
 	build_nbrs(w, &nb);
 	int *best = xcalloc(w->n_ln, sizeof(int)), *fixed = xcalloc(w->n_ln, sizeof(int)), *loose = xcalloc(w->n_ln, sizeof(int));
+	int *first = xcalloc(w->n_ln, sizeof(int));
 	save_orders(w, best);
+	save_orders(w, first);
 	long best_cross = gl_count_crossings(w);
-	for (int s = 0; s < w->o->sweeps && best_cross > 0; s++) {
-		bool down = s % 2 == 0;
-		for (int i = 1; i < w->n_layers; i++) {
-			int l = down ? i : w->n_layers - 1 - i;
-			set_bary(w, l, down ? nb.up0 : nb.down0, down ? nb.up : nb.down);
-			sort_layer(w, l, have_memory, fixed, loose);
-		}
-		long c = gl_count_crossings(w);
-		if (c < best_cross) {
-			best_cross = c;
-			save_orders(w, best);
-		}
+	int n = w->o->sweeps, m = n ? SCALED_SWEEPS : 0;
+	const struct round rounds[] = { { n, false, false, FROM_FIRST }, { n, true, false, FROM_BEST },
+					{ m, true, true, FROM_FIRST }, { m, true, true, FROM_WALK },
+					{ n, true, false, FROM_BEST } };
+	int *walk = have_memory ? NULL : xcalloc(w->n_ln, sizeof(int));
+	if (walk)
+		walk_order(w, &nb, walk);
+	for (size_t k = 0; k < sizeof(rounds) / sizeof(rounds[0]) && best_cross > 0; k++) {
+		if (rounds[k].start == FROM_WALK && !walk)
+			continue;     /* remembered nodes keep their order: no other start */
+		load_orders(w, rounds[k].start == FROM_FIRST ? first : rounds[k].start == FROM_BEST ? best : walk);
+		sweep_round(w, &nb, have_memory, rounds[k], best, &best_cross, fixed, loose);
 	}
+	free(walk);
 	load_orders(w, best);
-	free(best); free(fixed); free(loose);
+	free(best); free(first); free(fixed); free(loose);
 	free_nbrs(&nb);
 }

@@ -7,6 +7,7 @@ libipctop_a_SOURCES += \
 	src/model/sock_describe.c src/model/sock_describe.h \
 	src/model/sysv_describe.c src/model/sysv_describe.h \
 	src/model/fd_describe.c src/model/fd_describe.h src/model/anon_names.c \
+	src/model/open_flags.c \
 	src/model/services.c src/model/services.h \
 	src/model/snap_filter.c src/model/snap_filter.h \
 	src/model/meter_calc.c src/model/meter_calc.h \
@@ -17,7 +18,8 @@ libipctop_a_SOURCES += \
 	src/model/rates.c src/model/rates.h \
 	src/model/proc_traffic.c src/model/proc_traffic.h \
 	src/model/proc_figures.c src/model/proc_figures.h \
-	src/model/cgroup_service.c src/model/cgroup_service.h
+	src/model/cgroup_service.c src/model/cgroup_service.h \
+	src/model/cgroup_unit.c src/model/cgroup_unit.h
 nodist_libipctop_a_SOURCES = src/model/syscall_names.inc
 BUILT_SOURCES = src/model/syscall_names.inc
 CLEANFILES += src/model/syscall_names.inc

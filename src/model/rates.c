@@ -31,7 +31,7 @@ static const struct endpoint *old_end(const struct snapshot *now, const struct e
 	const struct sock_info *k = &now->socks[e->sock];
 	for (size_t i = 0; i < old->n_ep; i++) {
 		const struct endpoint *o = &old->ep[i];
-		if (o->sock < 0 || !o->has_bytes)
+		if (o->sock < 0 || (size_t)o->sock >= before->n_socks)
 			continue;
 		const struct sock_info *ok = &before->socks[o->sock];
 		if (ok->ino == k->ino && ok->netns == k->netns)
@@ -53,15 +53,20 @@ static void endpoint_rates(struct snapshot *now, struct channel *ch, const struc
 {
 	for (size_t i = 0; i < ch->n_ep; i++) {
 		struct endpoint *e = &ch->ep[i];
-		e->tx_per_s = e->rx_per_s = NAN;
-		if (!old || !e->has_bytes || e->sock < 0 || (size_t)e->sock >= now->n_socks)
+		e->tx_per_s = e->rx_per_s = e->drops_per_s = NAN;
+		if (!old || e->sock < 0 || (size_t)e->sock >= now->n_socks)
 			continue;
 		const struct endpoint *o = old_end(now, e, before, old);
 		if (!o)
 			continue;
-		double secs = span(before->socks[o->sock].at_ns, now->socks[e->sock].at_ns, snap_secs);
-		e->tx_per_s = counter_rate(o->tx_bytes, e->tx_bytes, secs);
-		e->rx_per_s = counter_rate(o->rx_bytes, e->rx_bytes, secs);
+		const struct sock_info *was = &before->socks[o->sock], *is = &now->socks[e->sock];
+		double secs = span(was->at_ns, is->at_ns, snap_secs);
+		if (e->has_bytes && o->has_bytes) {
+			e->tx_per_s = counter_rate(o->tx_bytes, e->tx_bytes, secs);
+			e->rx_per_s = counter_rate(o->rx_bytes, e->rx_bytes, secs);
+		}
+		if (was->has_drops && is->has_drops)
+			e->drops_per_s = counter_rate(was->drops, is->drops, secs);
 	}
 }
 

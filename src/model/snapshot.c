@@ -76,6 +76,9 @@ void snapshot_free(struct snapshot *s)
 			kept_fd_close(s->procs[i].runtime_fd1 - 1);
 		if (s->procs[i].syscall_fd1 > 0)
 			kept_fd_close(s->procs[i].syscall_fd1 - 1);
+		for (size_t t = 0; t < s->procs[i].n_tasks; t++)
+			if (s->procs[i].tasks[t].call_fd1 > 0)
+				kept_fd_close(s->procs[i].tasks[t].call_fd1 - 1);
 	}
 	free(s->procs);
 	free(s->socks);
@@ -130,21 +133,28 @@ struct proc_info *snapshot_find_proc_on(const struct snapshot *s, pid_t pid, con
 	return NULL;
 }
 
-struct proc_info *snapshot_find_proc_at(const struct snapshot *s, pid_t pid, uint64_t start)
+bool proc_on_host(const struct proc_info *p, const char *host)
+{
+	return !host || (p->host && strcmp(p->host, host) == 0);
+}
+
+struct proc_info *snapshot_find_proc_at(const struct snapshot *s, pid_t pid, uint64_t start, const char *host)
 {
 	if (!s->by_host) {
 		struct proc_info *p = snapshot_find_proc(s, pid);
 		return p && p->start_time == start ? p : NULL;
 	}
-	for (size_t i = 0; i < s->n_procs; i++)
-		if (s->procs[i].pid == pid && s->procs[i].start_time == start)
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *p = &s->procs[i];
+		if (p->pid == pid && p->start_time == start && proc_on_host(p, host))
 			return &s->procs[i];
+	}
 	return NULL;
 }
 
 struct proc_info *snapshot_same_proc(const struct snapshot *s, const struct proc_info *p)
 {
-	return s ? snapshot_find_proc_at(s, p->pid, p->start_time) : NULL;
+	return s ? snapshot_find_proc_at(s, p->pid, p->start_time, p->host) : NULL;
 }
 
 void snapshot_note(struct snapshot *s, const char *fmt, ...)

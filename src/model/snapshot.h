@@ -82,6 +82,9 @@ struct fd_info {
 	int64_t fill_queued, fill_capacity;   /* bytes queued and pipe size; a queue: messages */
 	struct fd_anon *anon;/* eventfd, timerfd, signalfd, inotify, epoll, pidfd of a detail
 	                      * process: what its fdinfo says; else NULL */
+	bool has_fdinfo;     /* a detail process's descriptor: pos and flags below were read */
+	uint32_t oflags;     /* fdinfo "flags": the open flags (O_RDWR, O_NONBLOCK, O_CLOEXEC...) */
+	uint64_t pos;        /* fdinfo "pos": the file position */
 };
 
 /* Memory-segment class of one mapping (the textbook figure's regions). */
@@ -188,6 +191,9 @@ struct task_wait {
 	                                 * epoll, the peers of every watched descriptor */
 	struct wait_watch *watched; uint32_t n_watched;   /* epoll: what the epoll fd watches */
 	bool watch_read;      /* epoll: its fdinfo was read (watched is then the whole list) */
+	int call_fd1;         /* refresh loops, a thread other than the main one: its
+	                       * task/TID/syscall kept open while it waits, plus 1 (0: none);
+	                       * handed on like proc_info's syscall_fd1 */
 };
 
 /* A thread of a process other than its main one (read only while the list shows threads). */
@@ -240,7 +246,7 @@ struct proc_info {
 	uint32_t n_channels;   /* channels this process is an endpoint of (filled by resolution) */
 	pid_t tracer;          /* TracerPid from status, 0 none */
 	struct task_wait *wait;   /* the main thread's wait; NULL when it runs (or is a zombie) */
-	uint64_t wait_since_ms;   /* taken_ms of the first snapshot that saw its main thread in this
+	uint64_t wait_since_ms;   /* taken_ms of the first snapshot that saw the same thread in this
 	                           * same wait (model/wait_since.h); 0 not known */
 	struct task_wait *tasks; size_t n_tasks;   /* every thread's wait (state R: kind
 	                                            * WK_UNKNOWN, syscall_nr -2): detail, and
@@ -265,6 +271,8 @@ struct sock_info {
 	uint8_t protocol;      /* IPPROTO_TCP/UDP, or the netlink protocol */
 	uint8_t state;         /* TCP_* state numbers (UNIX uses the same: 10 listen, 1 established) */
 	uint32_t rqueue, wqueue;
+	bool has_drops;        /* UDP and UNIX: the kernel gave SK_MEMINFO_DROPS (sock_diag) */
+	uint32_t drops;        /* packets the socket dropped (receive buffer full, ...) */
 	/* UNIX */
 	char *name; size_t name_len;   /* raw; abstract names start with a NUL byte; NULL unnamed */
 	uint64_t peer;                 /* peer inode, 0 if none */
@@ -322,6 +330,8 @@ struct endpoint {
 	uint64_t tx_bytes;    /* payload this end sent and got acked (SYN and FIN not counted) */
 	uint64_t rx_bytes;    /* payload this end received (the peer's FIN not counted) */
 	double tx_per_s, rx_per_s;   /* rates of the two, when the snapshot has_rates; NAN unknown */
+	double drops_per_s;   /* its socket's drops per second (UDP, UNIX), when the snapshot
+	                       * has_rates; NAN unknown */
 	const char *host;     /* --merge: the host whose snapshot lists it; NULL in one host's */
 };
 
@@ -425,8 +435,11 @@ void snapshot_free(struct snapshot *s);
 struct proc_info *snapshot_find_proc(const struct snapshot *s, pid_t pid);
 /* The process pid on host (NULL: one machine's snapshot, as snapshot_find_proc), or NULL. */
 struct proc_info *snapshot_find_proc_on(const struct snapshot *s, pid_t pid, const char *host);
-/* The process pid that started at start (in a merge, of whichever host it is), or NULL. */
-struct proc_info *snapshot_find_proc_at(const struct snapshot *s, pid_t pid, uint64_t start);
+/* The process pid that started at start, or NULL. In a merge, on host (two hosts may have one
+ * pid started at one tick); host NULL: on whichever host it is. */
+struct proc_info *snapshot_find_proc_at(const struct snapshot *s, pid_t pid, uint64_t start, const char *host);
+/* Whether p is on host: host NULL (one machine, or any host) or p's host of that name. */
+bool proc_on_host(const struct proc_info *p, const char *host);
 /* The record in s of the same process as p: same pid and same start time (a reused pid is
  * another process); NULL when there is none or s is NULL. The one rule for "the process as
  * it was before" (collect's reuse, rates, CPU%). */

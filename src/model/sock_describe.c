@@ -1,6 +1,8 @@
 /* sock_describe.c — a socket in the words `ss` uses (see sock_describe.h). */
 #include "model/sock_describe.h"
 
+#include <math.h>
+
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
@@ -88,6 +90,40 @@ void sock_state_queues(struct strbuf *sb, const struct sock_info *sk)
 	else
 		sb_printf(sb, "state %u", sk->state);
 	sb_printf(sb, ", rq %u wq %u", sk->rqueue, sk->wqueue);
+	if (sk->has_drops && sk->drops)
+		sb_printf(sb, ", drops %u", sk->drops);
+}
+
+/* The socket of end i of c when no earlier end holds the same one, else NULL. */
+static const struct sock_info *own_sock(const struct snapshot *s, const struct channel *c, size_t i)
+{
+	int32_t k = c->ep[i].sock;
+	if (k < 0 || (size_t)k >= s->n_socks)
+		return NULL;
+	for (size_t j = 0; j < i; j++)
+		if (c->ep[j].sock == k)
+			return NULL;
+	return &s->socks[k];
+}
+
+int64_t chan_drops(const struct snapshot *s, const struct channel *c)
+{
+	int64_t sum = -1;
+	for (size_t i = 0; c && i < c->n_ep; i++) {
+		const struct sock_info *sk = own_sock(s, c, i);
+		if (sk && sk->has_drops)
+			sum = (sum < 0 ? 0 : sum) + sk->drops;
+	}
+	return sum;
+}
+
+double chan_drops_rate(const struct snapshot *s, const struct channel *c)
+{
+	double sum = NAN;
+	for (size_t i = 0; c && s->has_rates && i < c->n_ep; i++)
+		if (own_sock(s, c, i) && !isnan(c->ep[i].drops_per_s))
+			sum = isnan(sum) ? c->ep[i].drops_per_s : sum + c->ep[i].drops_per_s;
+	return sum;
 }
 
 const struct sock_info *sock_listener(const struct snapshot *s, const struct sock_info *sk)
@@ -177,13 +213,28 @@ static int32_t master_of(const struct snapshot *s, const int32_t *h, size_t n)
 	return -1;
 }
 
+void sock_one_listener(struct strbuf *sb, const char *comm, const struct sock_info *sk)
+{
+	if (comm)
+		esc_append(sb, comm, strlen(comm));
+	else
+		sb_puts(sb, "1 process");
+	char addr[ADDR_PORT_MAX];
+	sb_printf(sb, " accepts on %s", format_sock_local(addr, sizeof addr, sk));
+	sock_port_service(sb, sk, sk->lport);
+}
+
 bool sock_shared_listener(struct strbuf *sb, const struct snapshot *s, const struct channel *c)
 {
 	int32_t h[256];
 	const struct sock_info *sk = NULL;
 	size_t n = listen_holders(s, c, h, sizeof h / sizeof h[0], &sk);
-	if (n < 2 || !sk || !is_inet(sk))
+	if (n < 1 || !sk || !is_inet(sk))
 		return false;
+	if (n == 1) {
+		sock_one_listener(sb, s->procs[h[0]].comm, sk);
+		return true;
+	}
 	int32_t m = master_of(s, h, n);
 	const char *comm = m >= 0 ? s->procs[m].comm : NULL;
 	if (comm) {

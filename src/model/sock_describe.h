@@ -17,7 +17,8 @@ void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *ar
 /* The same without the protocol word: " listen 127.0.0.1:5432, pending 0 of backlog 128",
  * " 127.0.0.1:40000 ARROW 127.0.0.1:5432 (postgresql) established, rq 0 wq 0". */
 void sock_describe_rest(struct strbuf *sb, const struct sock_info *sk, const char *arrow);
-/* Append "established, rq 0 wq 0": the state in words (or "state N") and the queues. */
+/* Append "established, rq 0 wq 0": the state in words (or "state N") and the queues, and
+ * ", drops 191" for a UDP or UNIX socket that dropped packets. */
 void sock_state_queues(struct strbuf *sb, const struct sock_info *sk);
 /* Append " (postgresql)" when port has a service name for sk's protocol (TCP or UDP). */
 void sock_port_service(struct strbuf *sb, const struct sock_info *sk, uint16_t port);
@@ -26,11 +27,19 @@ const struct sock_info *sock_listener(const struct snapshot *s, const struct soc
 /* Append ", accepted on 127.0.0.1:8080 (http-alt)" for a connection accepted through a listener;
  * nothing otherwise. */
 void sock_accepted_on(struct strbuf *sb, const struct snapshot *s, const struct sock_info *sk);
+/* Append "redis-server accepts on 127.0.0.1:6379 (redis)": comm (escaped; NULL: "1 process")
+ * is the one process that holds TCP listener sk. */
+void sock_one_listener(struct strbuf *sb, const char *comm, const struct sock_info *sk);
 /* Append "nginx master + 2 workers accept on 127.0.0.1:18081 (http)" for a channel whose TCP
  * listener several processes hold (the master: the holder that is the parent of all the
- * others; else "3 processes accept on ..."); names escaped. False, nothing appended, for any
- * other channel. */
+ * others; else "3 processes accept on ..."), or "redis-server accepts on ..." when one
+ * process holds it; names escaped. False, nothing appended, for any other channel. */
 bool sock_shared_listener(struct strbuf *sb, const struct snapshot *s, const struct channel *c);
+/* Packets the UDP and UNIX sockets of channel c dropped (a socket its ends share counted
+ * once), or -1 when the kernel gave drops for none of them. */
+int64_t chan_drops(const struct snapshot *s, const struct channel *c);
+/* Their drops per second (ends whose rate is known), or NAN when no end's is. */
+double chan_drops_rate(const struct snapshot *s, const struct channel *c);
 /* The socket of a descriptor of the snapshot, or NULL when sock_diag did not report it. */
 const struct sock_info *snapshot_fd_sock(const struct snapshot *s, const struct fd_info *f);
 

@@ -13,9 +13,9 @@ bool wait_unreadable(const struct task_wait *w)
 	return w && w->kind == WK_UNKNOWN && w->syscall_nr == -3;
 }
 
-bool wait_blocked(const struct proc_info *p)
+/* The main thread's own test: see wait_blocked. */
+static bool main_blocked(const struct task_wait *w)
 {
-	const struct task_wait *w = p->wait;
 	if (!w)
 		return false;
 	if (w->state == 'D' || wait_unreadable(w))
@@ -26,6 +26,34 @@ bool wait_blocked(const struct proc_info *p)
 	case WK_SYSV_MSG: case WK_SYSV_SEM: case WK_LOCK: case WK_STOPPED: case WK_TRACED: return true;
 	default: return false;
 	}
+}
+
+bool wait_has_edges(const struct task_wait *w)
+{
+	if (!w || !w->n_peers)
+		return false;
+	if (w->kind != WK_EPOLL)
+		return true;
+	for (uint32_t i = 0; i < w->n_watched; i++)
+		if (!w->watched[i].n_peers)
+			return false;
+	return w->watch_read;
+}
+
+const struct task_wait *wait_blocking(const struct proc_info *p)
+{
+	if (main_blocked(p->wait))
+		return p->wait;
+	for (size_t t = 0; t < p->n_tasks; t++)
+		if (p->tasks[t].tid != p->pid && wait_state(p->tasks[t].state) &&
+		    wait_has_edges(&p->tasks[t]))
+			return &p->tasks[t];
+	return NULL;
+}
+
+bool wait_blocked(const struct proc_info *p)
+{
+	return wait_blocking(p) != NULL;
 }
 
 static void put_call(struct strbuf *sb, int64_t nr) { wait_put_call(sb, nr, "syscall"); }
@@ -81,11 +109,14 @@ void wait_short_state(struct strbuf *sb, const struct proc_info *p, const struct
 		sb_puts(sb, p->state == 'R' ? "running" : p->state == 'Z' ? "exited" : "idle");
 }
 
-static void short_of(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w, pid_t next,
-                     const char *arrow)
+/* w in short; thread: the tid to name first (a wait not of the process's main thread), or 0. */
+static void short_of(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w, pid_t thread,
+                     pid_t next, const char *arrow)
 {
 	if (!w || ((w->kind == WK_SLEEP || w->kind == WK_SIGNAL) && w->state != 'D'))
 		return;
+	if (thread)
+		sb_printf(sb, "thread %d ", (int)thread);
 	wait_short_what(sb, s, w);
 	if (next <= 0)
 		return;
@@ -98,7 +129,10 @@ static void short_of(struct strbuf *sb, const struct snapshot *s, const struct t
 void wait_short(struct strbuf *sb, const struct snapshot *s, const struct proc_info *p, pid_t next,
                 const char *arrow)
 {
-	short_of(sb, s, p->wait, next, arrow);
+	const struct task_wait *w = wait_blocking(p);
+	if (!w)
+		w = p->wait;
+	short_of(sb, s, w, w && w != p->wait && w->tid != p->pid ? w->tid : 0, next, arrow);
 }
 
 void wait_short_task(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w,
@@ -106,5 +140,5 @@ void wait_short_task(struct strbuf *sb, const struct snapshot *s, const struct t
 {
 	if (w && w->kind == WK_UNKNOWN && w->syscall_nr == -2)
 		return;   /* it runs (or ran on before its call was read): nothing to say */
-	short_of(sb, s, w, w && w->n_peers ? w->peers[0] : 0, arrow);
+	short_of(sb, s, w, 0, w && w->n_peers ? w->peers[0] : 0, arrow);
 }

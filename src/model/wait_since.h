@@ -1,6 +1,7 @@
-/* wait_since.h — since when a process has been blocked: the wait of its main thread is carried
- * from one snapshot to the next while it stays the same wait, so that the waits screen can
- * sort by how long each process has waited. Pure: reads the two snapshots only. */
+/* wait_since.h — since when a process has been blocked: the wait that blocks it (its main
+ * thread's, or another thread's: model/wait_short.h wait_blocking; else its main thread's) is
+ * carried from one snapshot to the next while it stays the same wait of the same thread, so
+ * that the waits screen can sort by how long each process has waited. Pure: reads the two snapshots only. */
 #ifndef IPCTOP_WAIT_SINCE_H
 #define IPCTOP_WAIT_SINCE_H
 

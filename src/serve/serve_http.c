@@ -53,7 +53,8 @@ static void refresh(struct serve_state *st)
 		return;
 	struct snapshot s;
 	struct collect_opts co = { .want_threads = true,    /* ipctop_threads by state */
-				   .read_io = true };       /* ipctop_program_io_bytes_total */
+				   .read_io = true,         /* ipctop_program_io_bytes_total */
+				   .want_cgroup = true };   /* ipctop_pair_*'s services */
 	snapshot_init(&s);
 	int r = snapshot_take(&s, &co);
 	uint64_t done = mono_ns();

@@ -18,13 +18,13 @@ static atomic_int n_kept;
 
 const char *kept_file_name(enum kept_file file)
 {
-	return file == KEPT_SYSCALL ? "syscall" : "schedstat";
+	return file == KEPT_SCHEDSTAT ? "schedstat" : "syscall";
 }
 
 bool kept_fd_note(int fd, pid_t pid, enum kept_file file, uint64_t dev, uint64_t ino)
 {
 	if (fd < 0 || fd >= KEPT_FDS_MAX || pid <= 0 || pid >= (pid_t)1 << PID_BITS || ino == 0 ||
-	    ino > UINT32_MAX || (file != KEPT_SCHEDSTAT && file != KEPT_SYSCALL))
+	    ino > UINT32_MAX || file < KEPT_SCHEDSTAT || file > KEPT_TASK_SYSCALL)
 		return false;
 	uint64_t want = UINT64_MAX;
 	if (!atomic_compare_exchange_strong(&proc_dev, &want, dev) && want != dev)

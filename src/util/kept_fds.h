@@ -1,5 +1,5 @@
 /* kept_fds.h — a record of the descriptors ipctop keeps open between refreshes (a process's
- * /proc/PID/schedstat, and /proc/PID/syscall while its main thread waits), so that ipctop's own
+ * /proc/PID/schedstat, and /proc/PID/syscall or a thread's task/TID/syscall while it waits), so that ipctop's own
  * descriptor table can be described without a readlink and a stat for each of them. */
 #ifndef IPCTOP_KEPT_FDS_H
 #define IPCTOP_KEPT_FDS_H
@@ -12,9 +12,10 @@
  * process's schedstat anew each refresh. */
 enum { KEPT_FDS_MAX = 1 << 16 };
 
-/* Which file of /proc/<pid> a kept descriptor is open on. */
-enum kept_file { KEPT_SCHEDSTAT = 1, KEPT_SYSCALL = 2 };
-/* The file's name in /proc/<pid>: "schedstat", "syscall". */
+/* Which file of /proc/<pid> a kept descriptor is open on; KEPT_TASK_SYSCALL is a thread's
+ * /proc/<tid>/task/<tid>/syscall (its pid is the thread's id). */
+enum kept_file { KEPT_SCHEDSTAT = 1, KEPT_SYSCALL = 2, KEPT_TASK_SYSCALL = 3 };
+/* The file's name: "schedstat", "syscall" (in /proc/<pid>, or a thread's task directory). */
 const char *kept_file_name(enum kept_file file);
 
 /* Record fd, just opened as /proc/<pid>/<file> with this st_dev and st_ino. False when it

@@ -1,6 +1,8 @@
 /* chans_cells.c — what each cell of the channel table says: kind, the sockets' state, receive
  * and send queues (ss's Recv-Q and Send-Q; a pipe's or queue's waiting bytes or messages),
- * bytes carried, and each end as "PID (name) fd N role address". Names are escaped here. */
+ * bytes carried and their rate, and each end as "PID (name) fd N role address". Names are
+ * escaped here. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -8,14 +10,18 @@
 #include "model/format_addr.h"
 #include "model/sock_describe.h"
 #include "model/kernel_names.h"
+#include "model/rates.h"
 #include "model/sysv_describe.h"
+#include "util/human_size.h"
 #include "util/text_escape.h"
 #include "view/chans_int.h"
 
 static const struct { const char *title, *help; } cols[CC__COUNT] = {
 	[CC_KIND] = { "KIND", "chan.kind" }, [CC_STATE] = { "STATE", "chan.state" },
 	[CC_RECVQ] = { "RECV-Q", "chan.recvq" }, [CC_SENDQ] = { "SEND-Q", "chan.sendq" },
-	[CC_BYTES] = { "BYTES", "chan.bytes" }, [CC_ENDS] = { "ENDS", "chan.ends" },
+	[CC_BYTES] = { "BYTES", "chan.bytes" }, [CC_RATE] = { "RATE/s", "chan.rate" },
+	[CC_DROPS] = { "DROPS", "chan.drops" },
+	[CC_ENDS] = { "ENDS", "chan.ends" },
 };
 
 const char *chans_col_title(int c) { return c >= 0 && c < CC__COUNT ? cols[c].title : ""; }
@@ -93,6 +99,40 @@ int64_t chans_sendq(const struct snapshot *s, const struct channel *c)
 int64_t chans_bytes(const struct channel *c)
 {
 	return c->kind == CK_TCP || c->bytes ? (int64_t)c->bytes : -1;
+}
+
+double chans_rate(const struct snapshot *s, const struct channel *c)
+{
+	return s->has_rates ? channel_rate(c) : NAN;
+}
+
+static void num_cell(int64_t n, char *buf, size_t size)
+{
+	if (n < 0)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%lld", (long long)n);
+}
+
+void chans_cell_text(const struct snapshot *s, const struct channel *c, int col, char *buf, size_t size)
+{
+	double r;
+	switch (col) {
+	case CC_KIND:  snprintf(buf, size, "%s", chan_kind_name(c->kind)); break;
+	case CC_STATE: chans_state_text(s, c, buf, size); break;
+	case CC_RECVQ: num_cell(chans_recvq(s, c), buf, size); break;
+	case CC_SENDQ: num_cell(chans_sendq(s, c), buf, size); break;
+	case CC_BYTES: num_cell(chans_bytes(c), buf, size); break;
+	case CC_DROPS: num_cell(chan_drops(s, c), buf, size); break;
+	case CC_RATE:
+		r = chans_rate(s, c);
+		if (isnan(r))
+			snprintf(buf, size, "-");
+		else
+			human_bytes(buf, size, r);
+		break;
+	default: buf[0] = '\0'; break;
+	}
 }
 
 static void end_process(const struct snapshot *s, const struct endpoint *e, struct strbuf *sb)

@@ -5,14 +5,19 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/sock_describe.h"
 #include "view/chans_int.h"
 #include "view/ui.h"
 
 static const int chan_col_w[CC__COUNT] = {
-	[CC_KIND] = 9, [CC_STATE] = 12, [CC_RECVQ] = 7, [CC_SENDQ] = 7, [CC_BYTES] = 10, [CC_ENDS] = 0,
+	[CC_KIND] = 9, [CC_STATE] = 12, [CC_RECVQ] = 7, [CC_SENDQ] = 7, [CC_BYTES] = 10, [CC_RATE] = 9,
+	[CC_DROPS] = 7, [CC_ENDS] = 0,
 };
 
-static bool right_aligned(int c) { return c == CC_RECVQ || c == CC_SENDQ || c == CC_BYTES; }
+static bool right_aligned(int c)
+{
+	return c == CC_RECVQ || c == CC_SENDQ || c == CC_BYTES || c == CC_RATE || c == CC_DROPS;
+}
 
 static void draw_title(struct chans_state *t, struct view_ctx *v, WINDOW *w)
 {
@@ -22,7 +27,11 @@ static void draw_title(struct chans_state *t, struct view_ctx *v, WINDOW *w)
 	int x = ui_put_str(w, 0, 0, buf, getmaxx(w), ui_attr(UI_TITLE));
 	if (t->filter[0] && x + 12 < getmaxx(w)) {
 		x += ui_put_str(w, 0, x, "   filter: ", getmaxx(w) - x, ui_attr(UI_TITLE));
-		ui_put_text(w, 0, x, t->filter, strlen(t->filter), getmaxx(w) - x, ui_attr(UI_TITLE));
+		x += ui_put_text(w, 0, x, t->filter, strlen(t->filter), getmaxx(w) - x, ui_attr(UI_TITLE));
+		if (t->pid_host && x + 4 < getmaxx(w)) {
+			x += ui_put_str(w, 0, x, " on ", getmaxx(w) - x, ui_attr(UI_TITLE));
+			ui_put_text(w, 0, x, t->pid_host, strlen(t->pid_host), getmaxx(w) - x, ui_attr(UI_TITLE));
+		}
 	}
 }
 
@@ -45,14 +54,6 @@ static void draw_col_header(struct chans_state *t, WINDOW *w, int y)
 		t->col_w[c] = cw;
 		x += cw + 1;
 	}
-}
-
-static void num_cell(int64_t n, char *buf, size_t size)
-{
-	if (n < 0)
-		snprintf(buf, size, "-");
-	else
-		snprintf(buf, size, "%lld", (long long)n);
 }
 
 /* The ends, then the object: chosen end underlined on the selected row. */
@@ -90,18 +91,8 @@ static void draw_row(struct chans_state *t, struct view_ctx *v, WINDOW *w, int y
 	for (int col = 0; col < CC_ENDS; col++) {
 		if (t->col_x[col] < 0)
 			continue;
-		int a = attr;
-		switch (col) {
-		case CC_KIND:
-			snprintf(buf, sizeof buf, "%s", chan_kind_name(c->kind));
-			if (!selected)
-				a = ui_kind_attr(c->kind);
-			break;
-		case CC_STATE: chans_state_text(s, c, buf, sizeof buf); break;
-		case CC_RECVQ: num_cell(chans_recvq(s, c), buf, sizeof buf); break;
-		case CC_SENDQ: num_cell(chans_sendq(s, c), buf, sizeof buf); break;
-		default:       num_cell(chans_bytes(c), buf, sizeof buf); break;
-		}
+		int a = col == CC_KIND && !selected ? ui_kind_attr(c->kind) : attr;
+		chans_cell_text(s, c, col, buf, sizeof buf);
 		int tw = ui_str_width(buf), cw = t->col_w[col];
 		ui_put_str(w, y, right_aligned(col) && tw < cw ? t->col_x[col] + cw - tw : t->col_x[col], buf, cw, a);
 	}

@@ -13,7 +13,7 @@
 
 #define CHANS_TEXT 64
 
-enum chans_col { CC_KIND, CC_STATE, CC_RECVQ, CC_SENDQ, CC_BYTES, CC_ENDS, CC__COUNT };
+enum chans_col { CC_KIND, CC_STATE, CC_RECVQ, CC_SENDQ, CC_BYTES, CC_RATE, CC_DROPS, CC_ENDS, CC__COUNT };
 
 struct chans_state {
 	uint32_t *rows;            /* in display order: i < n_chans the snapshot's chans[i], else
@@ -31,6 +31,9 @@ struct chans_state {
 	int kind;                  /* k: one kind shown (enum chan_kind), or -1 for base_mask */
 	bool prompt;               /* the filter prompt is open */
 	char filter[CHANS_TEXT];   /* words: a pid, :PORT, or part of a process name */
+	const char *pid_host;      /* --merge, from the detail's c: a pid word matches only ends on
+	                            * this host (the snapshot's text); dropped when the filter is
+	                            * edited. NULL: a pid of any host */
 	int col_x[CC__COUNT], col_w[CC__COUNT];   /* geometry of the last frame, for clicks */
 	int table_y;               /* window row of the column header in the last frame */
 	int body_rows;             /* rows of channels shown in the last frame */
@@ -44,6 +47,11 @@ void chans_state_text(const struct snapshot *s, const struct channel *c, char *b
 int64_t chans_recvq(const struct snapshot *s, const struct channel *c);
 int64_t chans_sendq(const struct snapshot *s, const struct channel *c);
 int64_t chans_bytes(const struct channel *c);
+/* Bytes per second the channel carried since the previous refresh (model/rates.h's
+ * channel_rate: where the kernel counts bytes, TCP); NAN when not known. */
+double chans_rate(const struct snapshot *s, const struct channel *c);
+/* The channel's cell of column col (not CC_ENDS) into buf. */
+void chans_cell_text(const struct snapshot *s, const struct channel *c, int col, char *buf, size_t size);
 /* Append end e of c: "1234 (nginx) fd 6 listen 127.0.0.1:80", a connection a listener accepted
  * "1234 (nginx) fd 9 server 127.0.0.1:80 (http), accepted on 0.0.0.0:80 (http)", or for an end with no process
  * its remote address and role ("127.0.0.1:5000 (peer closed)"); names escaped. */
@@ -64,8 +72,9 @@ const struct channel *chans_row_chan(const struct chans_state *t, const struct s
 bool chans_matches(const struct chans_state *t, const struct snapshot *s, const struct channel *c);
 void chans_rebuild(struct chans_state *t, struct view_ctx *v);
 void chans_select_row(struct chans_state *t, struct view_ctx *v, size_t row);
-void chans_move(struct chans_state *t, struct view_ctx *v, long delta);
 void chans_set_sort(struct chans_state *t, struct view_ctx *v, int col, bool toggle_if_same);
+/* F6: a menu of the sort keys (the columns; ENDS sorts by the pid of the first end with one). */
+void chans_open_sort_menu(struct chans_state *t, struct view_ctx *v);
 const struct channel *chans_selected(const struct chans_state *t, const struct view_ctx *v);
 
 /* chans_draw.c */

@@ -4,6 +4,7 @@
  * table shows each such listener as a row of its own, kind tcp or unix, state listen, its
  * holders as ends with role "listen". The rows are built here from the snapshot's descriptors
  * and sockets; the snapshot is not changed. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/socket.h>
@@ -62,7 +63,8 @@ void chans_lone_build(struct chans_state *t, const struct snapshot *s)
 			struct channel *c = lone_of(t, s, p->fds[j].sock);
 			c->ep = xrealloc(c->ep, (c->n_ep + 1) * sizeof(*c->ep));
 			c->ep[c->n_ep++] = (struct endpoint){ .pid = p->pid, .proc = (int32_t)pi, .fd = p->fds[j].fd,
-							      .access = ACC_RW, .sock = p->fds[j].sock, .role = "listen" };
+							      .access = ACC_RW, .sock = p->fds[j].sock, .role = "listen",
+							      .tx_per_s = NAN, .rx_per_s = NAN };   /* no bytes: rate "-" */
 		}
 	}
 }

@@ -1,14 +1,17 @@
 /* chans_rows.c — which channels (and lone listeners, chans_lone.c) the table shows and in which
  * order: the kind filter (--kind, or one kind chosen with k), the typed filter (every word must match some end: a pid, :PORT
- * local or remote, or part of a process name), the sort, and the selection kept on a channel
- * id across refreshes and re-sorts. */
+ * local or remote, or part of a process name), the sort (and its F6 menu), and the selection
+ * kept on a channel id across refreshes and re-sorts. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include "model/snap_filter.h"
 #include "util/xalloc.h"
+#include "model/sock_describe.h"
 #include "view/chans_int.h"
+#include "view/dialog.h"
 
 static bool kind_shown(const struct chans_state *t, enum chan_kind k)
 {
@@ -59,12 +62,19 @@ static bool end_has_name(const struct snapshot *s, const struct endpoint *e, con
 	return false;
 }
 
-static bool word_matches(const struct snapshot *s, const struct channel *c, const char *w, size_t n)
+/* End e is process pid (on host, when one is given: a --merge's pids repeat across hosts). */
+static bool end_is_pid(const struct endpoint *e, long pid, const char *host)
+{
+	return e->pid > 0 && e->pid == pid && (!host || (e->host && strcmp(e->host, host) == 0));
+}
+
+static bool word_matches(const struct chans_state *t, const struct snapshot *s, const struct channel *c,
+                         const char *w, size_t n)
 {
 	for (size_t i = 0; i < c->n_ep; i++) {
 		const struct endpoint *e = &c->ep[i];
 		if (w[0] == ':' ? all_digits(w + 1, n - 1) && end_has_port(s, e, word_num(w + 1, n - 1))
-		    : all_digits(w, n) ? e->pid > 0 && e->pid == word_num(w, n)
+		    : all_digits(w, n) ? end_is_pid(e, word_num(w, n), t->pid_host)
 		    : end_has_name(s, e, w, n))
 			return true;
 	}
@@ -77,7 +87,7 @@ bool chans_matches(const struct chans_state *t, const struct snapshot *s, const 
 		return false;
 	for (const char *p = t->filter; *p;) {
 		size_t n = strcspn(p, " ");
-		if (n && !word_matches(s, c, p, n))
+		if (n && !word_matches(t, s, c, p, n))
 			return false;
 		p += n + (p[n] == ' ');
 	}
@@ -118,6 +128,8 @@ static void fill_key(const struct chans_state *t, const struct snapshot *s, uint
 	case CC_RECVQ: k->num = chans_recvq(s, c); break;
 	case CC_SENDQ: k->num = chans_sendq(s, c); break;
 	case CC_BYTES: k->num = chans_bytes(c); break;
+	case CC_RATE:  k->num = isnan(chans_rate(s, c)) ? -1 : (int64_t)chans_rate(s, c); break;
+	case CC_DROPS: k->num = chan_drops(s, c); break;
 	default:       k->num = c->n_ep ? c->ep[chans_default_end(c)].pid : 0; break;
 	}
 }
@@ -208,19 +220,33 @@ void chans_select_row(struct chans_state *t, struct view_ctx *v, size_t row)
 	keep_selection(t, v);
 }
 
-void chans_move(struct chans_state *t, struct view_ctx *v, long delta)
-{
-	long r = (long)t->sel + delta;
-	chans_select_row(t, v, r < 0 ? 0 : (size_t)r);
-}
-
 void chans_set_sort(struct chans_state *t, struct view_ctx *v, int col, bool toggle_if_same)
 {
 	if (col < 0 || col >= CC__COUNT)
 		return;
 	if (col == t->sort_col && toggle_if_same)
 		t->sort_desc = !t->sort_desc;
-	else
-		t->sort_col = col;
+	else {
+		t->sort_col = col;   /* numbers largest first, as the list's M, P and T */
+		t->sort_desc = col == CC_RECVQ || col == CC_SENDQ || col == CC_BYTES || col == CC_RATE;
+	}
+	t->col_cursor = col;
 	chans_rebuild(t, v);
+}
+
+static void sort_chosen(void *ctx, struct view_ctx *v, const struct menu_item *it)
+{
+	chans_set_sort(ctx, v, it->code, false);
+}
+
+void chans_open_sort_menu(struct chans_state *t, struct view_ctx *v)
+{
+	struct menu m;
+	menu_init(&m, "Sort channels by", v->batch);
+	for (int c = 0; c < CC__COUNT; c++)
+		menu_add(&m, c == CC_ENDS ? "PID (of the first end)" : chans_col_title(c), NULL, c);
+	m.sel = (size_t)t->sort_col;
+	struct menu_spec spec = { &m, sort_chosen, t };
+	if (!view_open(v, "menu", &spec))
+		menu_free(&m);
 }

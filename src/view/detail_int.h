@@ -24,6 +24,7 @@ struct dline {
 	pid_t jump;                /* peer process to open on Enter, or 0 */
 	uint64_t jump_start;       /* its start time (--merge: pids repeat across hosts), or 0:
 	                            * the process jump on the shown process's host */
+	const char *jump_host;     /* --merge: its host (the snapshot's text), else NULL */
 };
 struct dlines { struct dline *v; size_t n, cap; };
 
@@ -38,8 +39,11 @@ struct detail_before {
 struct detail_state {
 	pid_t pid;
 	uint64_t start;                        /* its start time: a later process with its PID is not it */
+	const char *host;                      /* --merge: its host (two hosts may have one pid
+	                                        * started at one tick; see view_ctx.sel_host) */
 	pid_t history[DETAIL_HISTORY]; size_t n_history;   /* Backspace goes back through these */
 	uint64_t history_start[DETAIL_HISTORY];
+	const char *history_host[DETAIL_HISTORY];
 	enum detail_tab tab;
 	size_t sel, top;
 	struct dlines lines;
@@ -49,6 +53,7 @@ struct detail_state {
 	bool libs_open;                        /* Memory tab: one band per library */
 	pid_t cmp_pid;                         /* Memory tab: the process compared with, or 0 */
 	uint64_t cmp_start;
+	const char *cmp_host;
 	bool cmp_auto_done;                    /* -p A,B: compare opened on the first visit */
 };
 

@@ -27,7 +27,7 @@ static void copy_model(struct graph_model *dst, const struct graph_model *src)
 /* The node of the focus in the full model: the one holding its process, else its key. */
 static int focus_node(const struct graph_view *g)
 {
-	int i = g->focus_pid > 0 ? graph_model_node_of_proc(&g->full, g->focus_pid, g->focus_start) : -1;
+	int i = g->focus_pid > 0 ? graph_model_node_of_proc(&g->full, g->focus_pid, g->focus_start, g->focus_host) : -1;
 	return i >= 0 ? i : graph_model_find(&g->full, g->focus_key);
 }
 
@@ -35,7 +35,7 @@ static void resolve_focus(struct graph_view *g)
 {
 	if (g->focus_pending) {
 		g->focus_pending = false;
-		int i = graph_model_node_of_proc(&g->full, g->focus_pid, g->focus_start);
+		int i = graph_model_node_of_proc(&g->full, g->focus_pid, g->focus_start, g->focus_host);
 		g->focused = i >= 0;
 		g->focus_missed = i < 0;
 		if (i >= 0)
@@ -246,18 +246,24 @@ static void build_full(struct graph_view *g, const struct snapshot *s)
 	}
 }
 
-/* The selected process (or group member) before a rebuild, to find its node again after. */
-static pid_t selected_pid(const struct graph_view *g)
+/* The selected process (or group member) before a rebuild, to find its node again after: its
+ * pid, start and (--merge) host. */
+struct sel_proc { pid_t pid; uint64_t start; const char *host; };
+
+static struct sel_proc selected_proc(const struct graph_view *g)
 {
 	int i = graph_model_find(&g->shown, g->sel_key);
-	return i >= 0 ? g->shown.nodes[i].pid : 0;
+	if (i < 0)
+		return (struct sel_proc){ 0, 0, NULL };
+	const struct gnode *n = &g->shown.nodes[i];
+	return (struct sel_proc){ n->pid, n->start, n->host };
 }
 
-static void keep_selection(struct graph_view *g, pid_t sel_pid)
+static void keep_selection(struct graph_view *g, struct sel_proc was)
 {
 	if (graph_model_find(&g->shown, g->sel_key) >= 0)
 		return;
-	int i = sel_pid > 0 ? graph_model_node_of_pid(&g->full, sel_pid) : -1;
+	int i = was.pid > 0 ? graph_model_node_of_proc(&g->full, was.pid, was.start, was.host) : -1;
 	if (i >= 0 && graph_model_find(&g->shown, g->full.nodes[i].key) >= 0)
 		g->sel_key = g->full.nodes[i].key;
 	else
@@ -267,7 +273,8 @@ static void keep_selection(struct graph_view *g, pid_t sel_pid)
 void gv_rebuild(struct graph_view *g, const struct snapshot *s)
 {
 	bool fresh = g->fresh, reshaped = g->shape != g->built_shape;
-	pid_t sel_pid = selected_pid(g);
+	struct sel_proc was = selected_proc(g);
+	bool sel_on_focus = g->focused && g->sel_key == g->focus_key;   /* then it follows the focus */
 	g->fresh = false;
 	g->dirty = false;
 	if (fresh) {
@@ -292,7 +299,9 @@ void gv_rebuild(struct graph_view *g, const struct snapshot *s)
 		g->base_generation = g->generation;
 	compute_rates(g);
 	run_layout(g);
-	keep_selection(g, sel_pid);
+	if (sel_on_focus && g->focused && graph_model_find(&g->shown, g->focus_key) >= 0)
+		g->sel_key = g->focus_key;
+	keep_selection(g, was);
 	if (g->sel_edge >= (int)g->shown.n_edges)
 		g->sel_edge = -1;
 	if (fresh || reshaped)

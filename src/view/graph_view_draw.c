@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/format_addr.h"
+#include "model/kernel_names.h"
 #include "model/rates.h"
 #include "model/sock_describe.h"
 #include "util/human_size.h"
@@ -247,7 +248,8 @@ static void keep_selection_visible(struct graph_view *g)
 	g->sy = g->sy < 0 ? 0 : g->sy;
 }
 
-static int put_node_name(const struct graph_view *g, WINDOW *w, int x, int room, uint32_t i)
+static int put_node_name(const struct graph_view *g, const struct snapshot *s, WINDOW *w, int x, int room,
+			 uint32_t i)
 {
 	const struct gnode *n = &g->shown.nodes[i];
 	if (n->type == GN_HUB)
@@ -257,6 +259,18 @@ static int put_node_name(const struct graph_view *g, WINDOW *w, int x, int room,
 		return pre + ui_put_text(w, 0, x + pre, n->name, n->name_len, room - pre, ui_attr(UI_TITLE));
 	}
 	int used = ui_put_text(w, 0, x, n->name, n->name_len, room, ui_attr(UI_TITLE));
+	/* a service: "nginx :80 (http), 3 processes from 100" (a fading node's listener1 is an
+	 * older snapshot's: its service word only where this one's socket still listens there) */
+	if (n->listener1 > 0 && (size_t)n->listener1 <= s->n_socks) {
+		struct strbuf sb = STRBUF_INIT;
+		const struct sock_info *sk = &s->socks[n->listener1 - 1];
+		if (sock_is_listener(sk))
+			sock_port_service(&sb, sk, sk->lport);
+		sb_printf(&sb, ", %u process%s from %d", n->count, n->count == 1 ? "" : "es", (int)n->pid);
+		used += ui_put_str(w, 0, x + used, sb_str(&sb), room - used, ui_attr(UI_TITLE));
+		sb_free(&sb);
+		return used;
+	}
 	if (n->type == GN_GROUP && n->count > 1)
 		return used + ui_printf(w, 0, x + used, room - used, ui_attr(UI_TITLE), "(%u processes from %d)",
 					n->count, (int)n->pid);
@@ -311,6 +325,20 @@ static int put_rates(WINDOW *w, int x, int room, const char *bytes, const struct
 	                 ui_glyph(G_ARROW_R), fwd, ui_glyph(G_ARROW_L), back);
 }
 
+/* "  drops 191 (0/s)": what the channel's UDP or UNIX sockets dropped, and per second where
+ * the snapshot has rates; nothing when they dropped none (or the kernel does not say). */
+static int put_drops(WINDOW *w, int x, int room, const struct snapshot *s, const struct channel *ch)
+{
+	int64_t n = chan_drops(s, ch);
+	double rate = chan_drops_rate(s, ch);
+	if (n <= 0 && !(rate > 0))
+		return 0;
+	char r[32] = "";
+	if (!isnan(rate))
+		snprintf(r, sizeof r, " (%.0f/s)", rate);
+	return ui_printf(w, 0, x, room, A_NORMAL, "  drops %lld%s", (long long)(n > 0 ? n : 0), r);
+}
+
 /* "tcp a(1) → b(2)  bytes ... rates  queued ...  127.0.0.1:40000 → 127.0.0.1:5432 established,
  * rq 0 wq 0": a socket channel is named by ss's protocol word ("unix stream") and ends with
  * its addresses and state, which a narrow terminal cuts first; other kinds by their label. */
@@ -322,10 +350,10 @@ static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct
 	char word[32];
 	int x = ui_printf(w, 0, 0, width, ui_kind_attr(e->kind), "%s ",
 			  sk ? sock_proto_word(word, sizeof word, sk) : chan_kind_name(e->kind));
-	x += put_node_name(g, w, x, width - x, e->from);
+	x += put_node_name(g, s, w, x, width - x, e->from);
 	const char *dir = e->directed ? (ui_ascii() ? " > " : " → ") : " - ";
 	x += ui_put_str(w, 0, x, dir, width - x, A_NORMAL);
-	x += put_node_name(g, w, x, width - x, e->to);
+	x += put_node_name(g, s, w, x, width - x, e->to);
 	if (ch && !sk && ch->label && x < width) {
 		x += ui_put_str(w, 0, x, "  ", width - x, A_NORMAL);
 		x += put_chan_label(w, x, width - x > 40 ? 40 : width - x, s, ch);
@@ -341,6 +369,8 @@ static void draw_edge_status(const struct graph_view *g, WINDOW *w, const struct
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  queued %llu", (unsigned long long)e->queued);
 	else if (x < width && !sk)   /* a pipe's fill is known to root only: unknown is not 0 */
 		x += ui_put_str(w, 0, x, "  queued ?", width - x, A_NORMAL);
+	if (x < width)
+		x += put_drops(w, x, width - x, s, ch);
 	if (e->n_chans > 1 && x < width)
 		x += ui_printf(w, 0, x, width - x, A_NORMAL, "  %u channels", e->n_chans);
 	if (sk && x < width)
@@ -363,7 +393,7 @@ static void draw_status(const struct graph_view *g, WINDOW *w, const struct snap
 	}
 	int i = gv_sel_index(g);
 	if (i >= 0) {
-		x += put_node_name(g, w, x, width - x, (uint32_t)i);
+		x += put_node_name(g, s, w, x, width - x, (uint32_t)i);
 		const struct gnode *n = &g->shown.nodes[i];
 		int deg = 0;
 		for (size_t e = 0; e < g->shown.n_edges; e++)

@@ -32,13 +32,16 @@ struct graph_view {
 	struct ghost *ghosts; size_t n_ghosts, cap_ghosts;
 	uint64_t sel_key; int sel_edge;
 	/* the focus: focus_pid is the process (0 for a hub or an address; a group: a member) that
-	 * started at focus_start (0: unknown), the node is whichever holds it now (its own, or its
-	 * group's when collapsed) */
+	 * started at focus_start (0: unknown) on focus_host (--merge), the node is whichever holds
+	 * it now (its own, or its group's when collapsed) */
 	uint64_t focus_key; pid_t focus_pid; uint64_t focus_start; bool focused, focus_pending; int hops;
+	const char *focus_host;
 	uint64_t open_start;               /* start time of the process GRAPH_OPEN_PID last named */
+	const char *open_host;             /* and its host (--merge), else NULL */
 	bool focus_missed;                 /* focus_pid had no channel shown: o tries it again */
 	unsigned shape, built_shape;       /* bumped when grouping, kinds or scope change */
 	bool whole_machine;                /* A: every process, not only the list's (-p, -u, filter) */
+	struct u64map expanded;            /* groups opened in place with e (keys; cleared by c) */
 	bool *scope; size_t n_scope;       /* per snapshot proc: in the list's scope (scoped only) */
 	bool scoped;                       /* the list shows only some processes */
 	size_t live_nodes, live_edges;     /* shown less the fading ones */

@@ -1,8 +1,13 @@
 /* graph_view_keys.c — input on the graph screen: keys and clicks, moving the selection between
- * boxes, stepping through a box's edges, focus and open on Enter, hops, the kind filter. */
+ * boxes, stepping through a box's edges, focus and open on Enter, hops, the kind filter, groups
+ * on and off (c), one group opened in place (e), a jump to a box by name or pid (/, n). */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "view/graph_view_int.h"
+#include "view/ui.h"
 
 #define MAX_HOPS 9
 
@@ -91,6 +96,7 @@ static void set_focus(struct graph_view *g, int node)
 	g->focus_key = g->sel_key = g->shown.nodes[node].key;
 	g->focus_pid = g->shown.nodes[node].pid;
 	g->focus_start = g->shown.nodes[node].start;
+	g->focus_host = g->shown.nodes[node].host;
 	g->dirty = true;
 	g->shape++;
 	g->follow = true;
@@ -115,6 +121,7 @@ static enum graph_action on_enter(struct graph_view *g, pid_t *pid)
 	if (g->focused && g->focus_key == n->key && n->type != GN_HUB && n->pid > 0) {
 		*pid = n->pid;
 		g->open_start = n->start;
+		g->open_host = n->host;
 		return GRAPH_OPEN_PID;
 	}
 	set_focus(g, node);
@@ -172,6 +179,92 @@ static void reshape(struct graph_view *g)
 	g->dirty = true;
 }
 
+/* Whether n's name holds q (any case), or for digits whether n holds process q. */
+static bool node_matches(const struct graph_view *g, int i, const char *q, pid_t pid)
+{
+	const struct gnode *n = &g->shown.nodes[i];
+	if (pid > 0) {
+		int f = graph_model_node_of_pid(&g->full, pid);
+		return n->pid == pid || (f >= 0 && g->full.nodes[f].key == n->key);
+	}
+	size_t len = strlen(q);
+	for (size_t at = 0; at + len <= n->name_len; at++) {
+		size_t k = 0;
+		while (k < len && tolower((unsigned char)n->name[at + k]) == tolower((unsigned char)q[k]))
+			k++;
+		if (k == len)
+			return true;
+	}
+	return false;
+}
+
+bool graph_view_jump(struct graph_view *g, const char *query, bool next)
+{
+	g->msg[0] = 0;
+	if (!query[0])
+		return false;
+	size_t digits = strspn(query, "0123456789");
+	pid_t pid = query[digits] == '\0' && digits < 10 ? (pid_t)atol(query) : 0;
+	int live = (int)g->live_nodes, cur = gv_sel_index(g);
+	int from = next && cur >= 0 && cur < live ? cur + 1 : 0;
+	for (int k = 0; k < live; k++) {
+		int i = (from + k) % live;
+		if (node_matches(g, i, query, pid)) {
+			g->sel_key = g->shown.nodes[i].key;
+			g->sel_edge = -1;
+			g->follow = true;
+			return true;
+		}
+	}
+	snprintf(g->msg, sizeof(g->msg), "no box shown matches '%.40s'%s", query, g->focused ? " (a: all)" : "");
+	return false;
+}
+
+/* Take key out of the set m (u64map has no removal: the rest is copied to a new table). */
+static void set_remove(struct u64map *m, uint64_t key)
+{
+	struct u64map kept;
+	u64map_init(&kept, m->len + 8);
+	for (size_t i = 0; i <= m->mask; i++)
+		if (m->slots[i].val_plus1 && m->slots[i].key != key)
+			u64map_put(&kept, m->slots[i].key, m->slots[i].val_plus1 - 1);
+	u64map_free(m);
+	*m = kept;
+}
+
+/* e: the selected group opens in place into its processes (the others stay groups); on a
+ * process of an opened group, that group closes again. The selection and the focus stay on
+ * the process they name (a group's: its lowest pid), so they follow into and out of it. */
+static void toggle_group(struct graph_view *g)
+{
+	int node = gv_sel_index(g);
+	const struct gnode *n = node >= 0 ? &g->shown.nodes[node] : NULL;
+	if (!g->opts.collapse) {
+		snprintf(g->msg, sizeof(g->msg), "groups are off (c: on)");
+		return;
+	}
+	if (n && n->type == GN_GROUP && n->count > 1)
+		u64map_put(&g->expanded, n->key, 1);
+	else if (n && n->group)
+		set_remove(&g->expanded, n->group);
+	else {
+		snprintf(g->msg, sizeof(g->msg), "e opens a group (a box \"name %s\"); this box is none",
+			 ui_ascii() ? "xN" : "×N");
+		return;
+	}
+	reshape(g);
+	g->follow = true;
+}
+
+static void toggle_collapse(struct graph_view *g)
+{
+	g->opts.collapse = !g->opts.collapse;
+	u64map_free(&g->expanded);          /* c: every group closed, or none drawn */
+	u64map_init(&g->expanded, 8);
+	reshape(g);
+	g->follow = true;
+}
+
 enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid)
 {
 	if (key == KEY_MOUSE)           /* clicks come through graph_view_click */
@@ -198,7 +291,8 @@ enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid)
 		reshape(g);
 		g->follow = true;
 		break;
-	case 'c': g->opts.collapse = !g->opts.collapse; reshape(g); g->follow = true; break;
+	case 'c': toggle_collapse(g); break;
+	case 'e': toggle_group(g); break;
 	case 'k': cycle_kind(g); reshape(g); break;
 	case 'o':   /* a process whose only channels were hidden one-ended ones: focus it now */
 		g->opts.one_ended = !g->opts.one_ended;

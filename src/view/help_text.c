@@ -128,6 +128,7 @@ const struct help_entry help_entries[] = {
 	{ "ipc.target", "Target", "The object as the kernel names it: a path, pipe:[inode], socket:[inode]..." },
 	{ "ipc.socket", "Socket", "The socket as ss shows it: protocol and type, local and remote address (or UNIX name and peer socket), state, and the receive and send queues in bytes; for a listener, connections waiting for accept and its backlog." },
 	{ "ipc.fdinfo", "Event object", "What the kernel's fdinfo says of the descriptor: an eventfd's count, a timerfd's clock, period, time to the next expiry and expirations not yet read, a signalfd's signals, an inotify instance's watches (device and inode), an epoll instance's targets (descriptor and events), the process a pidfd refers to." },
+	{ "ipc.fdflags", "Position and flags", "From the kernel's fdinfo, read for the process whose detail is open: the file position (pos) and the flags the descriptor was opened with, in open(2)'s names (O_RDWR, O_NONBLOCK, O_CLOEXEC...)." },
 	{ "ipc.sysv", "SysV object", "A SysV segment's size, how many processes have it attached, its owner and permissions; a SysV queue's messages and bytes waiting, owner and permissions (as ipcs shows them)." },
 	{ "ipc.peer", "Peer", "The process at the other end of the channel, or the remote address; beside it this end's TCP rate (tx, rx) and, as root, how full a pipe or queue is, where known. Enter jumps to it." },
 
@@ -140,6 +141,8 @@ const struct help_entry help_entries[] = {
 	{ "chan.recvq", "RECV-Q", "Bytes received and not yet read, summed over the channel's sockets (for a listener: connections waiting for accept); for a pipe, bytes waiting; for a queue, messages waiting." },
 	{ "chan.sendq", "SEND-Q", "Bytes sent and not yet acknowledged by the peer, summed over the channel's sockets (for a listener: its backlog)." },
 	{ "chan.bytes", "BYTES", "Payload bytes carried over a TCP connection so far (acked plus received), where the kernel says." },
+	{ "chan.rate", "RATE/s", "Bytes per second the channel carried since the previous refresh, from the kernel's byte counters (TCP: acked plus received, each byte counted once when both ends are here); - where the kernel counts no bytes (pipes, UNIX and UDP sockets) or on the first refresh." },
+	{ "chan.drops", "DROPS", "Packets its UDP or UNIX sockets dropped so far (a receive buffer full, ...), as sock_diag gives them (ss -m's d); the kernel counts no bytes for these." },
 	{ "chan.ends", "ENDS", "Every end: its process (pid, name, descriptor, role and local address), or the remote address or \"peer closed\" or \"unseen\" when no process here holds it; then the path, name or id of the object. Tab chooses the end Enter opens." },
 };
 

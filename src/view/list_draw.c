@@ -193,7 +193,10 @@ static void draw_wait(struct list_state *l, struct view_ctx *v, WINDOW *w, int y
 		return;
 	}
 	pid_t chain[2] = { 0, 0 };
-	if (p->wait && wait_followed(p) == p->wait)   /* not another thread's peer */
+	const struct task_wait *shown = wait_blocking(p);   /* the wait wait_short says */
+	if (!shown)
+		shown = p->wait;
+	if (shown && wait_followed(p) == shown)   /* not another thread's peer */
 		wait_chain(v->cur, p->pid, chain, 2);
 	wait_short(&sb, v->cur, p, chain[1], ui_glyph(G_ARROW_R));
 	ui_put_str(w, y, l->col_x[COL_WAIT], sb_str(&sb), l->col_w[COL_WAIT], attr);

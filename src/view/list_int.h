@@ -26,6 +26,7 @@ struct list_state {
 	size_t sel, top;           /* selected row and first row shown */
 	pid_t sel_pid;
 	uint64_t sel_start;
+	const char *sel_host;      /* --merge: its host (see view_ctx.sel_host) */
 	bool follow;               /* F: keep the selection on sel_pid across re-sorts */
 	bool pinned;               /* found by search: kept on sel_pid until the cursor moves */
 	int col_cursor;            /* column explained by '?', moved by Left/Right */

@@ -96,6 +96,7 @@ void list_select_row(struct list_state *l, struct view_ctx *v, size_t row)
 	const struct proc_info *p = list_selected(l, v);
 	l->sel_pid = p->pid;
 	l->sel_start = p->start_time;
+	l->sel_host = p->host;
 	view_select(v, p);
 }
 
@@ -178,7 +179,8 @@ void list_rebuild(struct list_state *l, struct view_ctx *v)
 	if (l->follow || pinned)
 		for (size_t r = 0; r < l->n_rows; r++)
 			if (s->procs[l->rows[r]].pid == l->sel_pid && l->thr[r] < 0 &&
-			    (!s->by_host || s->procs[l->rows[r]].start_time == l->sel_start)) {
+			    (!s->by_host || (s->procs[l->rows[r]].start_time == l->sel_start &&
+			                     proc_on_host(&s->procs[l->rows[r]], l->sel_host)))) {
 				keep = r;      /* the process's own row, not one of its threads' (nor, on
 				                * a merge, another host's of the same pid) */
 				break;

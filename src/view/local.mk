@@ -25,7 +25,8 @@ libipctop_a_SOURCES += \
 	src/view/prompt_edit.c src/view/prompt_edit.h \
 	src/view/chans_int.h src/view/chans_cells.c src/view/chans_rows.c src/view/chans_draw.c src/view/chans_lone.c \
 	src/view/view_chans.c \
-	src/view/waits_int.h src/view/waits_rows.c src/view/waits_draw.c src/view/view_waits.c
+	src/view/waits_int.h src/view/waits_rows.c src/view/waits_draw.c src/view/view_waits.c \
+	src/view/table_nav.c src/view/table_nav.h
 # the header meters: their layout in the settings file, the bars, the F2 page
 libipctop_a_SOURCES += src/view/meter_setup.c src/view/meter_setup.h src/view/meters_int.h \
 	src/view/view_meters.c src/view/view_setup_meters.c

@@ -38,6 +38,7 @@ void view_select(struct view_ctx *v, const struct proc_info *p)
 {
 	v->sel_pid = p ? p->pid : 0;
 	v->sel_start = p ? p->start_time : 0;
+	v->sel_host = p ? p->host : NULL;
 }
 
 /* ---- snapshots ---- */

@@ -38,6 +38,8 @@ struct view_ctx {
 	                                   * (model/proc_traffic.h), or NULL */
 	pid_t sel_pid;                    /* the process screens pass on (list -> detail, graph) */
 	uint64_t sel_start;               /* its start time, to tell it from a later one */
+	const char *sel_host;             /* --merge: its host (the snapshot's text: a merge's one
+	                                   * snapshot lasts as long as the screens), else NULL */
 	char status[256];                 /* one line of news in the key bar (trusted text) */
 	unsigned batch;                   /* the input read that brought the event being handled */
 	bool refresh_now;                 /* take a snapshot at once (after an action) */
@@ -77,6 +79,10 @@ const struct screen_ops *screen_find(const char *name);
 static inline const char *screen_keys(const struct screen_ops *o) { return o->keys ? o->keys : o->name; }
 size_t screen_count(void);
 const struct screen_ops *screen_at(size_t i);
+
+/* The channel table's arg (from the detail's c): filtered to the process pid, and on a
+ * --merge to its host's ends only (host: the snapshot's text, NULL on one machine). */
+struct chans_for { pid_t pid; const char *host; };
 
 /* Open screen `name` on top (arg is the screen's own; NULL for most): its state, or NULL. */
 void *view_open(struct view_ctx *v, const char *name, const void *arg);

@@ -1,5 +1,5 @@
 /* view_chans.c — the channel table screen (like `ss -a` with its peers): every channel and
- * listener of the snapshot with kind, state, queues, bytes and its ends; what its keys,
+ * listener of the snapshot with kind, state, queues, bytes, rate and its ends; what its keys,
  * pastes and clicks do. Rows and filters are in chans_rows.c, cells in chans_cells.c, drawing
  * in chans_draw.c. Enter opens the detail of the chosen end's process (Tab and Shift-Tab
  * choose it; the first end with a process by default). */
@@ -10,18 +10,20 @@
 #include "util/xalloc.h"
 #include "view/chans_int.h"
 #include "view/prompt_edit.h"
+#include "view/table_nav.h"
 
-#define WHEEL_ROWS 3
-
-/* arg: a pid_t * to start filtered to that process (from the detail), or NULL. */
+/* arg: a struct chans_for to start filtered to that process (from the detail), or NULL. */
 static void *chans_enter(struct view_ctx *v, const void *arg)
 {
 	struct chans_state *t = xcalloc(1, sizeof(*t));
+	const struct chans_for *only = arg;
 	t->base_mask = v->opts->kind_mask;
 	t->kind = -1;
 	t->sort_col = CC_KIND;
-	if (arg && *(const pid_t *)arg > 0)
-		snprintf(t->filter, sizeof t->filter, "%d", (int)*(const pid_t *)arg);
+	if (only && only->pid > 0) {
+		snprintf(t->filter, sizeof t->filter, "%d", (int)only->pid);
+		t->pid_host = only->host;
+	}
 	chans_rebuild(t, v);
 	return t;
 }
@@ -95,16 +97,22 @@ static void open_end(struct chans_state *t, struct view_ctx *v)
 		view_open(v, "detail", NULL);
 }
 
+static struct table_nav nav_of(const struct chans_state *t)
+{
+	return (struct table_nav){ t->sel, t->n_rows, t->top, t->body_rows, t->table_y };
+}
+
 static bool move_key(struct chans_state *t, struct view_ctx *v, enum action a)
 {
-	long page = t->body_rows > 1 ? t->body_rows - 1 : 1;
+	struct table_nav n = nav_of(t);
+	long row = table_nav_key(&n, a);
+	if (row >= 0) {
+		chans_select_row(t, v, (size_t)row);
+		return true;
+	}
 	switch (a) {
-	case ACT_UP:        chans_move(t, v, -1); break;
-	case ACT_DOWN:      chans_move(t, v, 1); break;
-	case ACT_PAGE_UP:   chans_move(t, v, -page); break;
-	case ACT_PAGE_DOWN: chans_move(t, v, page); break;
-	case ACT_HOME:      chans_select_row(t, v, 0); break;
-	case ACT_END:       chans_select_row(t, v, t->n_rows ? t->n_rows - 1 : 0); break;
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_HOME: case ACT_END:
+		break;   /* no rows */
 	case ACT_LEFT:      t->col_cursor = t->col_cursor > 0 ? t->col_cursor - 1 : 0; break;
 	case ACT_RIGHT:     if (t->col_cursor + 1 < CC__COUNT) t->col_cursor++; break;
 	case ACT_TAB_NEXT:  cycle_end(t, v, 1); break;
@@ -118,8 +126,10 @@ static bool chans_key(void *st, struct view_ctx *v, const struct key_event *ev, 
 {
 	struct chans_state *t = st;
 	if (t->prompt) {
-		if (prompt_filter_key(t->filter, sizeof t->filter, &t->prompt, ev))
+		if (prompt_filter_key(t->filter, sizeof t->filter, &t->prompt, ev)) {
+			t->pid_host = NULL;   /* a filter of the user's own: a pid of any host */
 			chans_rebuild(t, v);
+		}
 		return true;
 	}
 	if (ev->type != KEV_KEY)
@@ -131,6 +141,7 @@ static bool chans_key(void *st, struct view_ctx *v, const struct key_event *ev, 
 	case ACT_SORT_PREV:   chans_set_sort(t, v, (t->sort_col + CC__COUNT - 1) % CC__COUNT, false); break;
 	case ACT_SORT_NEXT:   chans_set_sort(t, v, (t->sort_col + 1) % CC__COUNT, false); break;
 	case ACT_SORT_INVERT: t->sort_desc = !t->sort_desc; chans_rebuild(t, v); break;
+	case ACT_SORT_MENU:   chans_open_sort_menu(t, v); break;
 	case ACT_KIND_CYCLE:  cycle_kind(t, v); break;
 	case ACT_FILTER:      t->prompt = true; break;
 	case ACT_EXPLAIN:     view_explain(v, chans_col_help(t->col_cursor)); break;
@@ -143,19 +154,17 @@ static bool chans_key(void *st, struct view_ctx *v, const struct key_event *ev, 
 static void chans_mouse(void *st, struct view_ctx *v, const struct key_event *ev, int y, int x)
 {
 	struct chans_state *t = st;
-	if (ev->mouse == MOUSE_WHEEL_UP || ev->mouse == MOUSE_WHEEL_DOWN) {
-		chans_move(t, v, ev->mouse == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS);
-		return;
-	}
-	if (y == t->table_y) {
+	bool wheel = ev->mouse == MOUSE_WHEEL_UP || ev->mouse == MOUSE_WHEEL_DOWN;
+	if (!wheel && y == t->table_y) {
 		for (int c = 0; c < CC__COUNT; c++)
 			if (t->col_x[c] >= 0 && x >= t->col_x[c] && x <= t->col_x[c] + t->col_w[c])
 				chans_set_sort(t, v, c, true);
 		return;
 	}
-	size_t row = t->top + (size_t)(y - t->table_y - 1);
-	if (y > t->table_y && row < t->n_rows)
-		chans_select_row(t, v, row);
+	struct table_nav n = nav_of(t);
+	long row = table_nav_mouse(&n, ev, y);
+	if (row >= 0)
+		chans_select_row(t, v, (size_t)row);
 }
 
 const struct screen_ops screen_chans = {

@@ -33,6 +33,7 @@ void dline_add_sb(struct dlines *d, const char *help, const char *label, int att
 	l->attr = attr;
 	l->jump = jump;
 	l->jump_start = 0;
+	l->jump_host = NULL;
 }
 
 void dline_add(struct dlines *d, const char *help, const char *label, int attr, pid_t jump,
@@ -50,7 +51,7 @@ void dline_add(struct dlines *d, const char *help, const char *label, int attr, 
 /* The process shown, or NULL once it has ended (even if a new process has its PID). */
 static const struct proc_info *shown(const struct detail_state *d, const struct view_ctx *v)
 {
-	return snapshot_find_proc_at(v->cur, d->pid, d->start);   /* a merge: of its own host */
+	return snapshot_find_proc_at(v->cur, d->pid, d->start, d->host);   /* a merge: of its own host */
 }
 
 /* ---- the screen ---- */
@@ -63,6 +64,7 @@ static void *detail_enter(struct view_ctx *v, const void *arg)
 	struct detail_state *d = xcalloc(1, sizeof(*d));
 	d->pid = v->sel_pid;
 	d->start = v->sel_start;
+	d->host = v->sel_host;
 	for (int i = 0; arg && i < TAB__COUNT; i++)
 		if (strcasecmp(tab_names[i], arg) == 0)
 			d->tab = (enum detail_tab)i;
@@ -83,7 +85,7 @@ static void detail_snapshot(void *st, struct view_ctx *v, const struct snapshot 
 {
 	(void)v;
 	struct detail_state *d = st;
-	const struct proc_info *p = old ? snapshot_find_proc_at(old, d->pid, d->start) : NULL;
+	const struct proc_info *p = old ? snapshot_find_proc_at(old, d->pid, d->start, d->host) : NULL;
 	memset(&d->before, 0, sizeof(d->before));
 	if (p)
 		d->before = (struct detail_before){ p->pid, p->start_time, p->vol_ctxt, p->nonvol_ctxt,
@@ -188,33 +190,36 @@ static void set_tab(struct detail_state *d, int tab)
 	d->sel = d->top = 0;
 }
 
-/* The process a line jumps to: pid that started at start, or (start 0) pid on the host of
- * the process shown (--merge: pids repeat across hosts; one host's snapshot: pid). */
+/* The process a line jumps to: pid that started at start on host, or (start 0) pid on the
+ * host of the process shown (--merge: pids repeat across hosts; one host's snapshot: pid). */
 static const struct proc_info *jump_target(const struct detail_state *d, const struct view_ctx *v,
-					   pid_t pid, uint64_t start)
+					   pid_t pid, uint64_t start, const char *host)
 {
 	if (start)
-		return snapshot_find_proc_at(v->cur, pid, start);
+		return snapshot_find_proc_at(v->cur, pid, start, host);
 	const struct proc_info *cur = shown(d, v);
 	return snapshot_find_proc_on(v->cur, pid, cur ? cur->host : NULL);
 }
 
 /* Show pid (started at start, or 0: see jump_target) instead, remembering the one shown for
  * Backspace. */
-static void open_peer(struct detail_state *d, struct view_ctx *v, pid_t pid, uint64_t start)
+static void open_peer(struct detail_state *d, struct view_ctx *v, pid_t pid, uint64_t start, const char *host)
 {
-	const struct proc_info *p = jump_target(d, v, pid, start);
-	if (!p || (p->pid == d->pid && p->start_time == d->start))
+	const struct proc_info *p = jump_target(d, v, pid, start, host);
+	if (!p || p == shown(d, v))
 		return;
 	if (d->n_history == DETAIL_HISTORY) {
 		memmove(d->history, d->history + 1, (DETAIL_HISTORY - 1) * sizeof d->history[0]);
 		memmove(d->history_start, d->history_start + 1, (DETAIL_HISTORY - 1) * sizeof d->history_start[0]);
+		memmove(d->history_host, d->history_host + 1, (DETAIL_HISTORY - 1) * sizeof d->history_host[0]);
 		d->n_history--;
 	}
 	d->history_start[d->n_history] = d->start;
+	d->history_host[d->n_history] = d->host;
 	d->history[d->n_history++] = d->pid;
 	d->pid = pid;
 	d->start = p->start_time;
+	d->host = p->host;
 	d->sel = d->top = 0;
 	d->cmp_pid = 0;
 	view_select(v, p);
@@ -229,6 +234,7 @@ static void go_back(struct detail_state *d, struct view_ctx *v)
 	d->n_history--;
 	d->pid = d->history[d->n_history];
 	d->start = d->history_start[d->n_history];
+	d->host = d->history_host[d->n_history];
 	d->sel = d->top = 0;
 	view_select(v, shown(d, v));
 }
@@ -251,7 +257,8 @@ static void lines_key(struct detail_state *d, struct view_ctx *v, enum action a)
 		break;
 	case ACT_ENTER:
 		if (d->sel < d->lines.n && d->lines.v[d->sel].jump > 0)
-			open_peer(d, v, d->lines.v[d->sel].jump, d->lines.v[d->sel].jump_start);
+			open_peer(d, v, d->lines.v[d->sel].jump, d->lines.v[d->sel].jump_start,
+			          d->lines.v[d->sel].jump_host);
 		break;
 	default: break;
 	}
@@ -275,9 +282,11 @@ static bool detail_key(void *st, struct view_ctx *v, const struct key_event *ev,
 		if (v->sel_pid == d->pid)
 			view_open(v, "graph", NULL);
 		return true;
-	case ACT_CHANS:
-		view_open(v, "chans", &d->pid);
+	case ACT_CHANS: {
+		struct chans_for only = { d->pid, d->host };   /* --merge: this host's ends only */
+		view_open(v, "chans", &only);
 		return true;
+	}
 	case ACT_QUIT: case ACT_HELP: return false;
 	default: break;
 	}

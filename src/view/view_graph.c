@@ -21,6 +21,8 @@ struct graph_view *graph_view_new(void)
 	gl_memory_init(&g->mem);
 	u64map_init(&g->node_seen, 16);
 	u64map_init(&g->edge_seen, 16);
+	u64map_init(&g->expanded, 8);
+	g->opts.expanded = &g->expanded;
 	return g;
 }
 
@@ -44,7 +46,7 @@ void graph_view_free(struct graph_view *g)
 	gl_result_free(&g->res);
 	gl_memory_free(&g->mem);
 	gcanvas_free(&g->canvas);
-	u64map_free(&g->node_seen); u64map_free(&g->edge_seen);
+	u64map_free(&g->node_seen); u64map_free(&g->edge_seen); u64map_free(&g->expanded);
 	free(g);
 }
 
@@ -72,13 +74,14 @@ void graph_view_set_scope(struct graph_view *g, const bool *in, size_t n)
 
 void graph_view_focus(struct graph_view *g, pid_t pid)
 {
-	graph_view_focus_at(g, pid, 0);
+	graph_view_focus_at(g, pid, 0, NULL);
 }
 
-void graph_view_focus_at(struct graph_view *g, pid_t pid, uint64_t start)
+void graph_view_focus_at(struct graph_view *g, pid_t pid, uint64_t start, const char *host)
 {
 	g->focus_pid = pid;
 	g->focus_start = start;
+	g->focus_host = host;
 	g->focus_pending = true;
 	g->dirty = true;
 	g->shape++;
@@ -91,11 +94,16 @@ uint64_t graph_view_open_start(const struct graph_view *g)
 	return g->open_start;
 }
 
+const char *graph_view_open_host(const struct graph_view *g)
+{
+	return g->open_host;
+}
+
 const char *graph_view_hint(const struct graph_view *g)
 {
 	struct graph_view *mut = (struct graph_view *)g;   /* the hint buffer is a cache */
 	snprintf(mut->hint, sizeof(mut->hint),
-		 "Arrows move  Enter %s  Tab edge  +/- hops(%d)  k kind  1-0 toggle  o one-ended%s  c groups%s  a all%s  A machine  Esc back",
+		 "Arrows move  Enter %s  Tab edge  +/- hops(%d)  k kind  1-0 toggle  o one-ended%s  c groups%s  e open group  / jump  a all%s  A machine  Esc back",
 		 g->focused ? "focus/open" : "focus", g->hops, g->opts.one_ended ? "(on)" : "",
 		 g->opts.collapse ? "(on)" : "(off)", g->scoped ? "(listed)" : "");
 	return g->hint;

@@ -34,10 +34,17 @@ void graph_view_scroll(struct graph_view *g, int dy);   /* scroll the view by dy
 void graph_view_set_scope(struct graph_view *g, const bool *in, size_t n);
 /* Focus a pid (g on a selected process). */
 void graph_view_focus(struct graph_view *g, pid_t pid);
-/* Focus the process pid that started at start (a --merge: another host may have its pid). */
-void graph_view_focus_at(struct graph_view *g, pid_t pid, uint64_t start);
-/* The start time of the process the last GRAPH_OPEN_PID named (0: unknown). */
+/* Focus the process pid that started at start on host (a --merge: another host may have its
+ * pid; host NULL: any host's). host is the snapshot's text. */
+void graph_view_focus_at(struct graph_view *g, pid_t pid, uint64_t start, const char *host);
+/* The start time of the process the last GRAPH_OPEN_PID named (0: unknown), and its host
+ * (--merge; else NULL). */
 uint64_t graph_view_open_start(const struct graph_view *g);
+const char *graph_view_open_host(const struct graph_view *g);
+/* / and n: select the first shown box (with next, the first after the selected one, around
+ * the end) whose name contains query, any case, or for a number the box of that process (its
+ * group's when grouped); it scrolls into view. False, with a message, when none does. */
+bool graph_view_jump(struct graph_view *g, const char *query, bool next);
 /* One line of help for the function bar / status line. */
 const char *graph_view_hint(const struct graph_view *g);
 

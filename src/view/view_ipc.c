@@ -5,9 +5,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "model/fd_describe.h"
 #include "model/format_addr.h"
+#include "model/kernel_names.h"
 #include "model/sock_describe.h"
 #include "model/sysv_describe.h"
 #include "util/human_size.h"
@@ -68,8 +70,8 @@ static pid_t describe_peer(const struct snapshot *s, const struct channel *c, co
 	return 0;
 }
 
-/* Beside the first peer: this end's traffic per second (TCP, since the last refresh) and how
- * full the object is (pipes and queues, where measured); nothing where unknown. */
+/* Beside the first peer: this end's traffic per second (TCP, since the last refresh), its
+ * socket's drops per second (UDP, UNIX) when it drops, and how full the object is (pipes and queues, where measured); nothing where unknown. */
 static void put_traffic(struct strbuf *sb, const struct snapshot *s, const struct channel *c,
                         const struct endpoint *self)
 {
@@ -79,6 +81,8 @@ static void put_traffic(struct strbuf *sb, const struct snapshot *s, const struc
 		human_bytes(b, sizeof(b), self->rx_per_s);
 		sb_printf(sb, "  tx %s/s rx %s/s", a, b);
 	}
+	if (s->has_rates && self->drops_per_s > 0)   /* the count: on the socket's own line */
+		sb_printf(sb, "  drops %.0f/s", self->drops_per_s);
 	if (!c->queued_known || c->capacity < 0)
 		return;
 	if (c->kind == CK_POSIX_MQ) {
@@ -120,8 +124,10 @@ static void add_peers(const struct snapshot *s, const struct channel *c, size_t 
 			put_traffic(&sb, s, c, &c->ep[self]);
 		dline_add_sb(d, "ipc.peer", any ? "" : label, attr, pid, &sb);
 		const struct proc_info *peer = pid > 0 ? peer_proc(s, &c->ep[e]) : NULL;
-		if (peer && peer->pid == pid)
+		if (peer && peer->pid == pid) {
 			d->v[d->n - 1].jump_start = peer->start_time;
+			d->v[d->n - 1].jump_host = peer->host;
+		}
 		sb_free(&sb);
 		any = true;
 	}
@@ -132,8 +138,9 @@ static void add_peers(const struct snapshot *s, const struct channel *c, size_t 
 }
 
 /* Under a socket's descriptor, the socket as ss describes it: protocol, addresses, state, queues;
- * under a listener several processes hold, who accepts on it ("nginx master + 2 workers ..."). */
-static void add_socket(const struct snapshot *s, const struct fd_info *f, struct dlines *d)
+ * under a TCP listener, who accepts on it ("nginx master + 2 workers ...", "redis-server accepts ..."). */
+static void add_socket(const struct snapshot *s, const struct proc_info *p, const struct fd_info *f,
+		       struct dlines *d)
 {
 	const struct sock_info *sk = snapshot_fd_sock(s, f);
 	if (!sk)
@@ -147,16 +154,25 @@ static void add_socket(const struct snapshot *s, const struct fd_info *f, struct
 	sb_puts(&sb, DETAIL_INDENT);
 	if (f->chan >= 0 && (size_t)f->chan < s->n_chans && sock_shared_listener(&sb, s, &s->chans[f->chan]))
 		dline_add_sb(d, "ipc.socket", "", ui_attr(UI_DIM), 0, &sb);
+	else if (f->chan < 0 && sock_is_listener(sk) && sk->family != AF_UNIX) {
+		sock_one_listener(&sb, p->comm, sk);   /* a lone listener: no channel */
+		dline_add_sb(d, "ipc.socket", "", ui_attr(UI_DIM), 0, &sb);
+	}
 	sb_free(&sb);
 }
 
-/* Under an eventfd, timerfd, signalfd, inotify, epoll or pidfd, what its fdinfo says. */
+/* Under an eventfd, timerfd, signalfd, inotify, epoll or pidfd, what its fdinfo says; then,
+ * under any descriptor of the detail process, its position and open flags. */
 static void add_anon(const struct snapshot *s, const struct fd_info *f, struct dlines *d)
 {
 	struct strbuf sb = STRBUF_INIT;
 	sb_puts(&sb, DETAIL_INDENT);
 	if (fd_anon_describe(&sb, s, f))
 		dline_add_sb(d, "ipc.fdinfo", "", ui_attr(UI_DIM), 0, &sb);
+	sb_reset(&sb);
+	sb_puts(&sb, DETAIL_INDENT);
+	if (fd_pos_flags_describe(&sb, f))
+		dline_add_sb(d, "ipc.fdflags", "", ui_attr(UI_DIM), 0, &sb);
 	sb_free(&sb);
 }
 
@@ -186,9 +202,8 @@ static void add_fd(const struct view_ctx *v, const struct proc_info *p, const st
 		dline_add_sb(d, f->kind == FDK_FILE || f->kind == FDK_DIR ? "ipc.target" : "ipc.kind",
 			     label, A_NORMAL, 0, &sb);
 	sb_free(&sb);
-	add_socket(s, f, d);
+	add_socket(s, p, f, d);
 	add_anon(s, f, d);
-	(void)p;
 }
 
 static bool has_fd(const struct proc_info *p, int fd)

@@ -15,13 +15,14 @@
 
 const struct proc_info *memcmp_other(const struct detail_state *d, const struct snapshot *s)
 {
-	return d->cmp_pid ? snapshot_find_proc_at(s, d->cmp_pid, d->cmp_start) : NULL;
+	return d->cmp_pid ? snapshot_find_proc_at(s, d->cmp_pid, d->cmp_start, d->cmp_host) : NULL;
 }
 
 static void compare_with(struct detail_state *d, struct view_ctx *v, const struct proc_info *q)
 {
 	d->cmp_pid = q->pid;
 	d->cmp_start = q->start_time;
+	d->cmp_host = q->host;
 	v->refresh_now = true;         /* read its maps in full at once */
 }
 

@@ -8,9 +8,9 @@
 
 #include "util/xalloc.h"
 #include "view/prompt_edit.h"
+#include "view/table_nav.h"
 #include "view/waits_int.h"
 
-#define WHEEL_ROWS 3
 #define HSCROLL_STEP 8
 
 static void *waits_enter(struct view_ctx *v, const void *arg)
@@ -97,16 +97,22 @@ static void scroll_by(struct waits_state *t, int d)
 		t->hscroll = t->max_hscroll;
 }
 
+static struct table_nav nav_of(const struct waits_state *t)
+{
+	return (struct table_nav){ t->sel, t->n_rows, t->top, t->body_rows, t->table_y };
+}
+
 static bool move_key(struct waits_state *t, struct view_ctx *v, enum action a)
 {
-	long page = t->body_rows > 1 ? t->body_rows - 1 : 1;
+	struct table_nav n = nav_of(t);
+	long row = table_nav_key(&n, a);
+	if (row >= 0) {
+		waits_select_row(t, (size_t)row);
+		return true;
+	}
 	switch (a) {
-	case ACT_UP:        waits_move(t, -1); break;
-	case ACT_DOWN:      waits_move(t, 1); break;
-	case ACT_PAGE_UP:   waits_move(t, -page); break;
-	case ACT_PAGE_DOWN: waits_move(t, page); break;
-	case ACT_HOME:      waits_select_row(t, 0); break;
-	case ACT_END:       waits_select_row(t, t->n_rows ? t->n_rows - 1 : 0); break;
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_HOME: case ACT_END:
+		break;   /* no rows */
 	case ACT_LEFT:      scroll_by(t, -HSCROLL_STEP); break;
 	case ACT_RIGHT:     scroll_by(t, HSCROLL_STEP); break;
 	case ACT_TAB_NEXT:  hop_next(t, v); break;
@@ -142,13 +148,10 @@ static void waits_mouse(void *st, struct view_ctx *v, const struct key_event *ev
 	(void)v;
 	(void)x;
 	struct waits_state *t = st;
-	if (ev->mouse == MOUSE_WHEEL_UP || ev->mouse == MOUSE_WHEEL_DOWN) {
-		waits_move(t, ev->mouse == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS);
-		return;
-	}
-	size_t row = t->top + (size_t)(y - t->table_y - 1);
-	if (y > t->table_y && row < t->n_rows)
-		waits_select_row(t, row);
+	struct table_nav n = nav_of(t);
+	long row = table_nav_mouse(&n, ev, y);
+	if (row >= 0)
+		waits_select_row(t, (size_t)row);
 }
 
 const struct screen_ops screen_waits = {

@@ -44,7 +44,6 @@ struct waits_state {
 /* waits_rows.c */
 void waits_rebuild(struct waits_state *t, struct view_ctx *v);
 void waits_select_row(struct waits_state *t, size_t row);
-void waits_move(struct waits_state *t, long delta);
 const struct waits_row *waits_selected(const struct waits_state *t);
 /* The row of pid on host (NULL: one host's snapshot), or n_rows when it has none. */
 size_t waits_row_of(const struct waits_state *t, pid_t pid, const char *host);

@@ -129,14 +129,6 @@ void waits_select_row(struct waits_state *t, size_t row)
 	snprintf(t->sel_host, sizeof t->sel_host, "%s", r->host ? r->host : "");
 }
 
-void waits_move(struct waits_state *t, long delta)
-{
-	if (!t->n_rows)
-		return;
-	long r = (long)t->sel + delta;
-	waits_select_row(t, r < 0 ? 0 : (size_t)r >= t->n_rows ? t->n_rows - 1 : (size_t)r);
-}
-
 const struct waits_row *waits_selected(const struct waits_state *t)
 {
 	return t->sel < t->n_rows ? &t->rows[t->sel] : NULL;

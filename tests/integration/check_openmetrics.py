@@ -8,7 +8,6 @@ With --api, METRICS is instead the answer of a Prometheus server's /api/v1/query
 families as Prometheus stored them from its scrapes of ipctop --serve)."""
 
 import collections
-import json
 import os
 import re
 import sys
@@ -47,12 +46,7 @@ def parse(path):
 
 def parse_api(path):
     """The same triples from a Prometheus /api/v1/query answer (a vector)."""
-    with open(path, encoding="utf-8") as f:
-        doc = json.load(f)
-    if doc.get("status") != "success" or doc["data"]["resultType"] != "vector":
-        raise ValueError("query failed: %r" % doc)
-    return [(s["metric"].get("__name__"), s["metric"], float(s["value"][1]))
-            for s in doc["data"]["result"]]
+    return [(m.get("__name__"), m, v) for m, v in ipcfx.api_vector(path)]
 
 
 def pair_checks(r, man, samples, children):

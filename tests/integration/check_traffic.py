@@ -3,8 +3,10 @@
 traffic_fixture's record (tests/fixture/traffic_fixture.c): rates against what the sender
 measured itself, byte counts per direction against what the fixture sent, fills against the
 fixture's own F_GETPIPE_SZ and mq_getattr; fills null unless root; the flood's two processes'
-IPC/s and BUSIEST members.
-Usage: check_traffic.py MANIFEST JSON DOT root|user"""
+IPC/s and BUSIEST members; the drops of a UDP receiver that never reads (most of a burst
+dropped) and of a UNIX datagram receiver against the kernel's own figures (/proc/net/udp's
+drops column, ss -xam's skmem d), read while the fixture ran.
+Usage: check_traffic.py MANIFEST JSON DOT root|user PROC_NET_UDP SS_XAM"""
 import re
 import sys
 
@@ -117,6 +119,50 @@ def check_mq(doc, sc, root):
             ["got %r" % (got,)])
 
 
+def sock_end(doc, pid, ino):
+    """The endpoint of pid whose socket has inode ino, and its channel."""
+    for ch in doc["channels"]:
+        for e in ch["endpoints"]:
+            if e["pid"] == pid and (e.get("socket") or {}).get("inode") == ino:
+                return e, ch
+    return {}, None
+
+
+def udp_oracle(text, ino):
+    """The drops column of /proc/net/udp's line of socket inode ino, or None."""
+    for line in text.splitlines()[1:]:
+        w = line.split()
+        if len(w) >= 13 and w[9] == str(ino):
+            return int(w[12])
+    return None
+
+
+def ss_oracle(text, ino):
+    """The d (drops) of ss -xam's skmem for the UNIX socket of inode ino, or None."""
+    m = re.search(r"\*\s+%d\s+\*\s+\d+\s+skmem:\([^)]*\bd(\d+)\)" % ino, text)
+    return int(m.group(1)) if m else None
+
+
+def check_drops(doc, sc, oracle, kind, what):
+    ino = int(sc["ino"])
+    e, ch = sock_end(doc, sc["a"], ino)
+    sock = e.get("socket") or {}
+    R.check(ch is not None and ch["kind"] == kind and sc["b"] in {x["pid"] for x in ch["endpoints"]},
+            "%s: the receiver's socket %d in a %s channel with the sender" % (what, ino, kind),
+            ["channel %r" % (ch and ch["id"])])
+    R.check(oracle is not None and sock.get("drops") == oracle,
+            "%s: the receiver's drops are the kernel's own figure (%r)" % (what, oracle), ["socket %r" % sock])
+    R.check(e.get("drops_per_s") == 0, "%s: no drops per second while nothing is sent" % what,
+            ["drops_per_s %r" % e.get("drops_per_s")])
+    return oracle
+
+
+def check_udp_drop(doc, sc, udp_text):
+    dropped = check_drops(doc, sc, udp_oracle(udp_text, int(sc["ino"])), "udp", "UDP receiver")
+    R.check(dropped is not None and 0 < dropped < int(sc["sent"]),
+            "UDP receiver: the kernel dropped some of the %s datagrams (%r)" % (sc["sent"], dropped))
+
+
 def check_others_unknown(doc, root):
     """As non-root, others' /proc/PID/io is unreadable: their rates null, not guessed."""
     p1 = ipcfx.procs_by_pid(doc).get(1)
@@ -142,13 +188,18 @@ def main():
     doc = ipcfx.load_json(ipcfx.read_bytes(sys.argv[2]))
     dot = open(sys.argv[3], encoding="utf-8").read()
     root = sys.argv[4] == "root"
+    udp_text = open(sys.argv[5], encoding="utf-8").read()
+    ss_text = open(sys.argv[6], encoding="utf-8").read()
     R.check(isinstance(doc.get("interval_ms"), int) and doc["interval_ms"] >= 500,
             "interval_ms is at least the 500 asked for", ["interval_ms %r" % doc.get("interval_ms")])
     checks = {"flood": lambda sc: (check_flood(doc, sc, measured), check_dot(dot, sc, measured)),
               "idle": lambda sc: check_idle(doc, sc),
               "backlog": lambda sc: check_backlog(doc, sc),
               "pipe": lambda sc: check_pipe(doc, sc, root),
-              "mq": lambda sc: check_mq(doc, sc, root)}
+              "mq": lambda sc: check_mq(doc, sc, root),
+              "udp_drop": lambda sc: check_udp_drop(doc, sc, udp_text),
+              "unix_dgram": lambda sc: check_drops(doc, sc, ss_oracle(ss_text, int(sc["ino"])), "unix",
+                                                   "UNIX datagram receiver")}
     ipcfx.run_scenes(R, "traffic_fixture", scenes, skips, checks)
     check_others_unknown(doc, root)
     R.done()

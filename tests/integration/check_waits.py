@@ -2,7 +2,9 @@
 record (the fixture saw each child in its system call in /proc before it printed it): the
 blocked call, descriptor, channel and the peers at the other end of every case (an epoll
 server's watched descriptors, full and empty POSIX queues), the deadlock rings (one through a
-thread other than the main one), each thread's wait in -p detail, and the waits of processes of other users than the
+thread other than the main one, one through two such threads that no other wait names), the
+"blocked_wait" of a process whose thread, not its main one, is blocked on a stopped reader,
+each thread's wait in -p detail, and the waits of processes of other users than the
 viewer: unknown, never guessed (as nobody, SHELL_PID is root's shell, blocked in wait4)."""
 
 import os
@@ -118,6 +120,38 @@ def check_thread_ring(rec, procs, cycles):
            % (r["t1"], cycles))
 
 
+def blocked_is(procs, pid, want, what):
+    """The process's blocked_wait has every key of want with that value (want None: null)."""
+    w = procs.get(pid, {}).get("blocked_wait")
+    good = w is None if want is None else (
+        w is not None and all(w.get(k) == v for k, v in want.items()))
+    if not report(pid in procs and good, "%s: pid %d blocked_wait %r" % (what, pid, want)):
+        print("#   got %r" % (w,))
+
+
+def check_thread_blocked(rec, procs, cycles):
+    r = rec["thread_blocked"]
+    wait_is(procs, r["pid"], {"kind": "signal", "syscall": "pause", "tid": r["pid"]},
+            "thread blocked: its main thread is in pause()")
+    blocked_is(procs, r["pid"], {"tid": r["thread"], "kind": "fd", "syscall": "write", "fd": 3,
+                                 "direction": "out", "peers": [r["reader"]]},
+               "thread blocked: its thread %d writes the full pipe of the stopped reader" % r["thread"])
+    blocked_is(procs, r["reader"], {"tid": r["reader"], "kind": "stopped"},
+               "thread blocked: the reader is blocked by its own stop")
+    report(not any(r["pid"] in c for c in cycles), "thread blocked: in no ring %r" % cycles)
+    r = rec["thread_ring2"]
+    for me, tid, other in (("c", "tc", "d"), ("d", "td", "c")):
+        blocked_is(procs, r[me], {"tid": r[tid], "kind": "fd", "syscall": "read", "fd": 3,
+                                  "peers": [r[other]]},
+                   "thread ring 2: %s's thread %d reads the pipe only %s writes" % (me, r[tid], other))
+    report(sorted([r["c"], r["d"]]) in cycles,
+           "thread ring 2: c and d, through two threads no other wait names, in wait_cycles %r" % cycles)
+    for word, key in (("threads", "pid"), ("pipe_full", "reader"), ("epoll", "server")):
+        blocked_is(procs, rec[word][key], None, "%s %s: not blocked (waits on no one)" % (word, key))
+    wait = procs.get(rec["pipe_full"]["writer"], {}).get("wait")
+    blocked_is(procs, rec["pipe_full"]["writer"], wait, "full pipe: the writer's main thread blocks it")
+
+
 def check_mqueue(rec, procs):
     for word, who, call, way in (("mq_full", "sender", "mq_timedsend", "out"),
                                  ("mq_empty", "receiver", "mq_timedreceive", "in")):
@@ -180,6 +214,7 @@ def main():
     check_cases(rec, procs, doc["wait_cycles"])
     check_epoll(rec, procs, doc["wait_cycles"])
     check_thread_ring(rec, procs, doc["wait_cycles"])
+    check_thread_blocked(rec, procs, doc["wait_cycles"])
     check_mqueue(rec, procs)
     check_threads(rec, detail)
     check_others(doc, int(sys.argv[4]))

@@ -34,6 +34,16 @@ class Results:
         sys.exit(1 if self.failed else 0)
 
 
+def api_vector(path):
+    """[(labels, value)] of a Prometheus /api/v1/query answer (an instant vector; labels with
+    __name__); raises ValueError when the query failed or gave another type."""
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    if doc.get("status") != "success" or doc["data"]["resultType"] != "vector":
+        raise ValueError("query failed: %r" % doc)
+    return [(s["metric"], float(s["value"][1])) for s in doc["data"]["result"]]
+
+
 def parse_manifest(path):
     """Lines "KIND PID_A PID_B key=value..." -> dicts; also parent, bystander, skips."""
     m = {"channels": [], "skips": [], "parent": None, "bystander": None, "other": []}

@@ -55,15 +55,23 @@ EXTRA_DIST += tests/integration/detail.sh tests/integration/dot.sh tests/integra
 	tests/integration/check_detail.py tests/integration/check_hostile.py \
 	tests/integration/names.sh tests/integration/check_names.py
 
+# dot_screen.sh: --dot --groups, --focus and --hops, read back through dot -Tplain
+TESTS += tests/integration/dot_screen.sh
+EXTRA_DIST += tests/integration/dot_screen.sh
+
 TESTS += tests/integration/filters.sh
 EXTRA_DIST += tests/integration/filters.sh tests/integration/check_filters.py
 
 # cli.sh: status and message of every command-line error, --help, -V and write errors
 TESTS += tests/integration/cli.sh
 EXTRA_DIST += tests/integration/cli.sh
-# openmetrics.sh: --openmetrics against promtool and the fixture's record
+# openmetrics.sh: --openmetrics against promtool, a strict OpenMetrics parser and the fixture's record
 TESTS += tests/integration/openmetrics.sh
-EXTRA_DIST += tests/integration/openmetrics.sh tests/integration/check_openmetrics.py
+EXTRA_DIST += tests/integration/openmetrics.sh tests/integration/check_openmetrics.py \
+	tests/integration/om_lib.sh tests/integration/check_om_strict.py
+# om_cgroup.sh: the pair metrics of processes in a real cgroup named like a systemd service
+TESTS += tests/integration/om_cgroup.sh
+EXTRA_DIST += tests/integration/om_cgroup.sh
 
 TESTS += tests/integration/share.sh
 EXTRA_DIST += tests/integration/share.sh tests/integration/check_share.py

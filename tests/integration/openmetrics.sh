@@ -1,13 +1,19 @@
 #!/bin/sh
 # openmetrics.sh — `ipctop --openmetrics` and `--prometheus`: promtool (Prometheus's own
 # linter, which reads the text format) accepts the --prometheus output of the real machine and
-# of the hand-built snapshot with hostile names, and with --metrics-pids the channel counts of
+# of the hand-built snapshot with hostile names. The --openmetrics output of both is read by a
+# strict OpenMetrics parser (python3-prometheus-client), and promtool's only complaints about it
+# are "NAME_total no help text" of its own counters: promtool 2.42 lints OpenMetrics with the
+# older format's parser, to which a counter family named without _total (as OpenMetrics names
+# it) has no samples, and each NAME_total sample no HELP (prometheus-net/prometheus-net#477);
+# see check_om_strict.py. With --metrics-pids the channel counts of
 # ipc_fixture's children are what the fixture recorded; the TCP bytes and queued bytes between
 # two processes of a loopback pair are what they sent; as this user and (when root) as nobody;
 # a busy child's CPU seconds and read bytes counters lie between what /proc/PID/stat and
 # /proc/PID/io said before and after. No promtool: a skip, a failure under CI=true.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
+. "$TESTS_SRC/integration/om_lib.sh"
 fx_need
 
 PROMTOOL=$(command -v promtool)
@@ -27,6 +33,8 @@ promtool_ok() {
 "$TESTS_BIN/unit/test_export_openmetrics" --dump --pids --text >"$FX_TMP/hand.prom"
 promtool_ok "promtool accepts the hand-built snapshot's metrics (hostile names, --metrics-pids, text format)" \
 	"$FX_TMP/hand.prom"
+"$TESTS_BIN/unit/test_export_openmetrics" --dump --pids >"$FX_TMP/hand.om"
+om_strict_ok "hand-built snapshot, hostile names, --openmetrics --metrics-pids" "$FX_TMP/hand.om"
 
 run_suite() {
 	local who=$1 ipctop=$2 fixture=$3
@@ -44,6 +52,7 @@ run_suite() {
 		grep -q '^ipctop_program_cpu_seconds_total{program="' "$FX_TMP/$who.om"
 	ok $? "OpenMetrics: the counter family without _total, its samples with it ($who)"
 	fx_py check_openmetrics.py "$FX_MANIFEST" "$FX_TMP/$who.om"
+	om_strict_ok "--openmetrics --metrics-pids, $who" "$FX_TMP/$who.om"
 	"$@" "$ipctop" --prometheus --metrics-pids >"$FX_TMP/$who.prom" 2>"$FX_TMP/$who.err" 9>&-
 	ok $? "ipctop --prometheus --metrics-pids exits 0 ($who)"
 	promtool_ok "promtool accepts the --prometheus --metrics-pids output ($who)" "$FX_TMP/$who.prom"
@@ -59,6 +68,10 @@ fx_each_user run_suite
 # Traffic between two processes of this test's own over loopback TCP: om-snd sends 5000 bytes
 # that om-rcv never reads, om-rcv sends 700 that om-snd reads; their record says so. Expected
 # lines come from that record (pids, counts), polled until the kernel has acked the bytes.
+# A pair is named by each end's systemd service, else its program: name_of reads which from
+# the kernel (/proc/PID/cgroup's v2 line, the deepest NAME.service component; else
+# /proc/PID/comm). Where the test runs outside any service (a container's "/"), that is the
+# program fallback, end to end.
 cat >"$FX_TMP/tcp_pair.py" <<'PY'
 import ctypes, os, socket, sys
 libc = ctypes.CDLL(None)
@@ -86,8 +99,20 @@ PY
 if fx_start tcp_pair "$PYTHON3" "$FX_TMP/tcp_pair.py"; then
 	set -- $(sed -n 's/^sender \([0-9]*\) receiver \([0-9]*\) .*/\1 \2/p' "$FX_MANIFEST")
 	snd=$1 rcv=$2
-	fwd="kind=\"tcp\",from=\"om-snd\",to=\"om-rcv\",from_pid=\"$snd\",to_pid=\"$rcv\"}"
-	rev="kind=\"tcp\",from=\"om-rcv\",to=\"om-snd\",from_pid=\"$rcv\",to_pid=\"$snd\"}"
+	name_of() {
+		"$PYTHON3" -c '
+import re, sys
+pid = sys.argv[1]
+lines = open("/proc/%s/cgroup" % pid).read().splitlines()
+v2 = [l.split(":", 2)[2] for l in lines if l.startswith("0::")]
+path = v2[0] if v2 else (lines[0].split(":", 2)[2] if lines else "")
+units = [c for c in path.split("/") if re.fullmatch(r"[A-Za-z0-9:_.\\@-]+\.service", c) and len(c) < 256]
+print(units[-1] if units else open("/proc/%s/comm" % pid).read().rstrip("\n"))' "$1"
+	}
+	nsnd=$(name_of "$snd") nrcv=$(name_of "$rcv")
+	echo "# om-snd is named $nsnd, om-rcv $nrcv ($(grep '^0::' "/proc/$snd/cgroup"))"
+	fwd="kind=\"tcp\",from=\"$nsnd\",to=\"$nrcv\",from_pid=\"$snd\",to_pid=\"$rcv\"}"
+	rev="kind=\"tcp\",from=\"$nrcv\",to=\"$nsnd\",from_pid=\"$rcv\",to_pid=\"$snd\"}"
 	traffic_ok() {
 		"$IPCTOP" --openmetrics --metrics-pids -p "$snd,$rcv" >"$FX_TMP/tcp.om" 2>&1 9>&- &&
 			grep -qxF "ipctop_pair_sent_bytes{$fwd 5000" "$FX_TMP/tcp.om" &&
@@ -96,7 +121,7 @@ if fx_start tcp_pair "$PYTHON3" "$FX_TMP/tcp_pair.py"; then
 	n=0
 	until traffic_ok || [ $n -ge 50 ]; do sleep 0.1; n=$((n + 1)); done
 	traffic_ok
-	ok $? "ipctop_pair_sent_bytes: 5000 bytes om-snd -> om-rcv, 700 back (the fixture's record)"
+	ok $? "ipctop_pair_sent_bytes: 5000 bytes om-snd -> om-rcv ($nsnd -> $nrcv), 700 back (the fixture's record)"
 	grep -qxF "ipctop_pair_queued_bytes{$fwd 5000" "$FX_TMP/tcp.om" &&
 		grep -qxF "ipctop_pair_queued_bytes{$rev 0" "$FX_TMP/tcp.om"
 	ok $? "ipctop_pair_queued_bytes: the 5000 om-rcv never read wait for it; none for om-snd"

@@ -2,7 +2,9 @@
 # traffic.sh — ipctop --json/--dot --interval against traffic_fixture: a paced TCP flood (the
 # rate within 25% of what the sender measured itself) beside an idle connection (0 both ways,
 # its byte counts per direction), a listener's backlog, a full pipe whose reader never reads
-# and a full POSIX queue (measured as root; null as nobody); as the caller, then as nobody.
+# and a full POSIX queue (measured as root; null as nobody), the drops of a UDP receiver that
+# never reads and of a UNIX datagram one (against /proc/net/udp and ss -xam); as the caller,
+# then as nobody.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 fx_need
@@ -23,8 +25,11 @@ run_suite() {
 	ok $? "ipctop --dot --interval 500 exits 0 ($who)"
 	sed 's/^/#   /' "$FX_TMP/$who.err"
 	schema_ok "the --json --interval of $who is valid against the schema" "$FX_TMP/$who.json"
+	cat /proc/net/udp >"$FX_TMP/$who.udp"   # the oracles of the drops, the fixture still up
+	ss -xam >"$FX_TMP/$who.ssx" 2>&1
 	fx_stop_check "traffic-$who"   # the fixture prints the sender's own measure as it stops
-	fx_py check_traffic.py "$FX_MANIFEST" "$FX_TMP/$who.json" "$FX_TMP/$who.dot" "$priv"
+	fx_py check_traffic.py "$FX_MANIFEST" "$FX_TMP/$who.json" "$FX_TMP/$who.dot" "$priv" \
+		"$FX_TMP/$who.udp" "$FX_TMP/$who.ssx"
 	# shellcheck disable=SC2046
 	fx_none_left "$who" 'fx-*' $(awk '$2 ~ /^[0-9]+$/ && $3 ~ /^[0-9]+$/ { print $2, $3 }' "$FX_MANIFEST")
 }

@@ -5,6 +5,7 @@ never from ipctop. Prints "ok - ..." / "not ok - ..." lines (fixture_lib.sh's fx
   check_servers.py pg JSON POSTMASTER UNIX_PSQL UNIX_BACKEND TCP_PSQL TCP_BACKEND PORT
   check_servers.py pg-user JSON POSTMASTER
   check_servers.py nginx JSON MASTER PORT CLIENT_PID
+  check_servers.py redis JSON SERVER PORT SOCKET_PATH TCP_CLIENT TCP_CLIENT UNIX_CLIENT
 """
 import json
 import os
@@ -184,12 +185,70 @@ def nginx(doc, master, port, client):
                    f"ipctop: the keep-alive client pairs with the worker that accepted it ({worker})")
 
 
+def ss_unix(path):
+    """(state, inode, peer inode, pids) of every UNIX stream socket whose name is path, and
+    the inode -> pids of every UNIX socket, as ss -xpe says."""
+    out = subprocess.run(["ss", "-xapeH"], capture_output=True, text=True, check=True).stdout
+    named, owners = [], {}
+    for line in out.splitlines():
+        f = line.split()
+        if len(f) < 8 or f[0] != "u_str":
+            continue
+        ino, peer = int(f[5]), int(f[7])
+        pids = {int(p) for p in re.findall(r"pid=(\d+)", line)}
+        owners[ino] = pids
+        if f[4] == path:
+            named.append((f[1], ino, peer, pids))
+    return named, owners
+
+
+def end_of(chan, pid):
+    return next((e for e in chan["endpoints"] if e.get("pid") == pid), None)
+
+
+def redis(doc, server, port, path, tcp1, tcp2, unix1):
+    socks = ss_sockets(port)
+    listen = [s for s in socks if s[0] == "LISTEN"]
+    report(len(listen) == 1 and listen[0][4] == {server} and listen[0][1] == f"127.0.0.1:{port}",
+           f"ss: redis-server alone holds one listener on 127.0.0.1:{port}", socks)
+    for client in (tcp1, tcp2):
+        theirs = [s for s in socks if s[0] == "ESTAB" and s[4] == {client}]
+        ours = [s for s in socks if s[0] == "ESTAB" and s[4] == {server} and
+                len(theirs) == 1 and s[2] == theirs[0][1]]
+        report(len(theirs) == 1 and len(ours) == 1,
+               f"ss: TCP client {client} has one connection, accepted by redis-server", socks)
+        chan = check_pair(doc, "tcp", client, server,
+                          f"ipctop: TCP client {client} is one tcp channel with redis-server")
+        if chan and len(ours) == 1:
+            sk = (end_of(chan, server) or {}).get("socket") or {}
+            want = {"inode": ours[0][3], "local": f"127.0.0.1:{port}", "remote": theirs[0][1],
+                    "listener": f"127.0.0.1:{port}"}
+            got = {k: sk.get(k) for k in want}
+            report(got == want, f"ipctop: redis-server's end of client {client}'s connection is "
+                   f"ss's socket, accepted on the listener", {"want": want, "got": got})
+    named, owners = ss_unix(path)
+    served = [u for u in named if u[0] == "ESTAB" and u[3] == {server} and
+              owners.get(u[2]) == {unix1}]
+    report(len(served) == 1, f"ss: redis-server holds one connection on {path} whose peer "
+           f"is the UNIX client {unix1}", named)
+    chan = check_pair(doc, "unix", unix1, server,
+                      f"ipctop: the UNIX client {unix1} is one unix channel with redis-server")
+    if chan and len(served) == 1:
+        got = {e["pid"]: (e.get("socket") or {}).get("inode") for e in chan["endpoints"]}
+        want = {server: served[0][1], unix1: served[0][2]}
+        report(got == want, "ipctop: the unix channel's sockets are ss's (server end, client end)",
+               {"want": want, "got": got})
+    conns = [c for c in channels(doc, "tcp") if server in pids(c)]
+    report(len(conns) == 2, "ipctop: redis-server is in exactly the two TCP clients' channels "
+           "(ss: no other TCP connection to it)", [c["id"] for c in conns])
+
+
 def main():
     mode, path = sys.argv[1], sys.argv[2]
     with open(path) as f:
         doc = json.load(f)
-    args = [int(a) for a in sys.argv[3:]]
-    {"pg": pg, "pg-user": pg_user, "nginx": nginx}[mode](doc, *args)
+    args = [a if a.startswith("/") else int(a) for a in sys.argv[3:]]
+    {"pg": pg, "pg-user": pg_user, "nginx": nginx, "redis": redis}[mode](doc, *args)
 
 
 if __name__ == "__main__":

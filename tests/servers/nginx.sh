@@ -2,7 +2,9 @@
 # nginx.sh — a real nginx (master and two workers, started once for the whole file, in a private
 # prefix on a loopback port picked here): the listener held by the master and every worker, and
 # a keep-alive client paired with the worker that accepted it; the channel table, IPC tab and
-# graph say "nginx master + 2 workers accept on ADDR:PORT". Expected values: /proc and ss.
+# graph say "nginx master + 2 workers accept on ADDR:PORT"; the graph draws the client's
+# connection to the service node "nginx :PORT" that holds the master and its workers (groups
+# on). Expected values: /proc and ss.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 . "$TESTS_SRC/servers/servers_lib.sh"
@@ -16,32 +18,13 @@ ok $? "nginx starts on 127.0.0.1:$NGINX_PORT"
 [ -n "$NGINX_PID" ] || { tap_done; exit; }
 
 # A client that keeps its connection open after one request (HTTP/1.1 keep-alive).
-: >"$FX_TMP/client.out"
-"$PYTHON3" -c '
-import socket, sys, time
-s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-s.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n")
-data = b""
-while b"hello" not in data:
-    chunk = s.recv(4096)
-    if not chunk:
-        sys.exit(1)
-    data += chunk
-print("ready", flush=True)
-time.sleep(600)
-' "$NGINX_PORT" >"$FX_TMP/client.out" 2>&1 &
-client=$!
-SRV_PEERS=$client
-tries=0
-while ! grep -q ready "$FX_TMP/client.out" && kill -0 $client 2>/dev/null && [ $tries -lt 100 ]; do
-	tries=$((tries + 1)); sleep 0.1
-done
-grep -q ready "$FX_TMP/client.out"
+srv_client keepalive tcp "$NGINX_PORT" \
+	"GET / HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: keep-alive\\r\\n\\r\\n" hello
 ok $? "a keep-alive client got its page and holds the connection"
 
 "$IPCTOP" --json >"$FX_TMP/all.json" 2>"$FX_TMP/all.err"
 ok $? "ipctop --json exits 0"
-fx_py ../servers/check_servers.py nginx "$FX_TMP/all.json" "$NGINX_PID" "$NGINX_PORT" "$client"
+fx_py ../servers/check_servers.py nginx "$FX_TMP/all.json" "$NGINX_PID" "$NGINX_PORT" "$CLIENT"
 
 # --- the screens say who accepts on the shared listener, in words (the same nginx, in tmux) ---
 # The count of workers from /proc (the master's children), the name from its comm.
@@ -58,18 +41,32 @@ if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	wait_for "Command" && T send-keys -t ngx Enter
 	wait_for "Parent PID" && T send-keys -t ngx 4
 	wait_for "$says"; ok $? "IPC tab of the master: $says"
-	# the graph, groups off (c: else the family is one box with the listener inside): Tab
-	# through the edges until the listener's is selected
+	# the graph: tab_to TEXT Tabs through the edges until the selected one's line has TEXT
+	tab_to() {
+		n=0
+		while [ $n -lt 12 ]; do
+			T send-keys -t ngx Tab
+			wait_for "$1" 10 >/dev/null && return 0
+			n=$((n + 1))
+		done
+		return 1
+	}
 	T send-keys -t ngx Escape
 	wait_for "Command" && T send-keys -t ngx g
-	wait_for "Graph" && T send-keys -t ngx c
-	wait_absent "nginx ×3"
-	n=0
-	while [ $n -lt 12 ]; do
-		T send-keys -t ngx Tab
-		wait_for "$says" 10 >/dev/null && break
-		n=$((n + 1))
-	done
-	[ $n -lt 12 ]; r=$?; ok $r "graph edge line of the listener: $says"; [ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	wait_for "Graph"
+	# groups on (at first): the client's connection ends in the listener's service node
+	want="python3($CLIENT) → nginx :$NGINX_PORT"
+	tab_to "$want"; r=$?
+	ok $r "graph, groups on: the keep-alive client's edge is \"$want\""; [ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	n_srv=$((1 + $(srv_children "$NGINX_PID" | wc -w)))   # the master and its workers, from /proc
+	printf '%s\n' "$screen" | grep -Eq "nginx :$NGINX_PORT( \([a-z0-9-]+\))?, $n_srv processes from $NGINX_PID"
+	ok $? "...the service node holds the master $NGINX_PID and its workers: $n_srv processes"
+	# groups off (c: else the master and workers are one box with the listener inside): the
+	# listener's edge names who accepts on it (test_graph_service: each connection goes to
+	# its worker again)
+	T send-keys -t ngx c
+	wait_absent "nginx :$NGINX_PORT ×3"
+	tab_to "$says"; r=$?
+	ok $r "graph edge line of the listener: $says"; [ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
 fi
 tap_done

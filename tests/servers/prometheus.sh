@@ -1,39 +1,40 @@
 #!/bin/sh
 # prometheus.sh — ipctop --serve under a real Prometheus (Debian's, started once here on a
 # loopback port with its config and storage in this test's directory): HTTP answers (200 with
-# the OpenMetrics type, 404, 405; the text format for a client asking for text/plain, which
-# promtool accepts; the server's scrape and snapshot counters), Prometheus scrapes it (up is 1: its strict OpenMetrics parser
+# the OpenMetrics type, a page that a strict OpenMetrics parser reads and promtool reads with
+# no complaint but its counters' "NAME_total no help text", see check_om_strict.py; 404, 405;
+# the text format for a client asking for text/plain, which promtool accepts; the server's
+# scrape and snapshot counters), Prometheus scrapes it (up is 1: its strict OpenMetrics parser
 # accepted the page) and a query through its HTTP API gives ipc_fixture's children's channel
 # counts, and the channels joining each pair of them (ipctop_pair_channels), as the fixture
-# recorded them; 50 concurrent scrapers and a client that sends half a
-# request and waits leave the exporter answering; an oversized request is refused. No prometheus: a skip, a failure on CI.
+# recorded them; 50 concurrent scrapers and a client that sends half a request and waits leave
+# the exporter answering; an oversized request is refused. No prometheus: a skip, a failure on CI.
+# Several hosts: the same Prometheus also scrapes a second `ipctop --serve` on a host of the
+# test's own (network, PID, mount and IPC namespaces joined by a veth pair, prom_host_lib.sh) with
+# its own ipc_fixture and traffic_fixture; for each instance (and a traffic_fixture here too),
+# the channel counts of its own fixture's children, the TCP bytes of traffic_fixture's idle
+# connection and the count of processes blocked on a full POSIX queue are what that host's
+# fixtures recorded (check_prom_traffic.py). Everything the host was is gone afterwards.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 . "$TESTS_SRC/servers/servers_lib.sh"
+. "$TESTS_SRC/integration/om_lib.sh"
+. "$TESTS_SRC/servers/prom_host_lib.sh"
 fx_need
 for tool in prometheus curl; do
 	command -v $tool >/dev/null 2>&1 || ci_skip_all "$tool not installed (Debian packages prometheus, curl)"
 done
 
-SV_PID= PROM_PID= SLOW_PID=
+SV_PID= PROM_PID= SLOW_PID= TF_PID=
 sv_cleanup() {
 	[ -n "$SLOW_PID" ] && kill -TERM "$SLOW_PID" 2>/dev/null && wait "$SLOW_PID" 2>/dev/null
 	[ -n "$PROM_PID" ] && kill -TERM "$PROM_PID" 2>/dev/null && wait "$PROM_PID" 2>/dev/null
 	[ -n "$SV_PID" ] && kill -TERM "$SV_PID" 2>/dev/null && wait "$SV_PID" 2>/dev/null
+	[ -n "$TF_PID" ] && kill -TERM "$TF_PID" 2>/dev/null && wait "$TF_PID" 2>/dev/null
+	ph_stop
 	srv_cleanup
 }
 trap 'sv_cleanup' EXIT
-
-# poll_for SECONDS COMMAND...: run COMMAND every 0.2 s until it succeeds or SECONDS of the
-# clock have passed (a bound for a loaded machine, not a timing assertion).
-poll_for() {
-	local end=$(($(date +%s) + $1))
-	shift
-	while ! "$@"; do
-		[ "$(date +%s)" -lt "$end" ] || return 1
-		sleep 0.2
-	done
-}
 
 http_code() {   # http_code [CURL ARGS...] URL
 	curl -s -o /dev/null -w '%{http_code}' --max-time 60 "$@"
@@ -43,6 +44,21 @@ if ! fx_start fixture "$TESTS_BIN/fixture/ipc_fixture"; then
 	ok 1 "ipc_fixture starts"
 	tap_done
 	exit
+fi
+# traffic_fixture here (stdin: its FIFO opened read-write, so it ends on SIGTERM only)
+mkfifo "$FX_TMP/tf.ctl"
+"$TESTS_BIN/fixture/traffic_fixture" --timeout 300 <>"$FX_TMP/tf.ctl" >"$FX_TMP/tf.manifest" \
+	2>"$FX_TMP/tf.err" 9>&- &
+TF_PID=$!
+poll_for 60 grep -qx ready "$FX_TMP/tf.manifest"
+ok $? "traffic_fixture starts"
+# The second host, before Prometheus starts: its targets are both or this one alone.
+B_TARGET=
+if ph_start; then
+	B_TARGET=$PH_ADDR:$PH_PORT
+	ok 0 "a second host (namespaces, veth $PH_NET.1-2/30) serves on $B_TARGET"
+else
+	ci_skip "a second host: $PH_WHY"
 fi
 
 # -d 600: the first scrape's snapshot serves every scrape of this test (at most one per minute),
@@ -68,6 +84,7 @@ ok $? "GET /metrics: 200, the OpenMetrics type, a page ending in # EOF ($type)"
 grep -qx 'ipctop_scrapes_total 1' "$FX_TMP/page.om" && grep -qx 'ipctop_snapshots_total 1' "$FX_TMP/page.om" &&
 	grep -qx '# TYPE ipctop_scrapes counter' "$FX_TMP/page.om"
 ok $? "the first scrape: ipctop_scrapes_total 1, ipctop_snapshots_total 1 (OpenMetrics counters)"
+om_strict_ok "the served OpenMetrics page" "$FX_TMP/page.om"
 type=$(curl -s -H 'Accept: text/plain' -o "$FX_TMP/page.prom" -w '%{http_code} %{content_type}' --max-time 60 "$URL")
 [ "$type" = "200 text/plain; version=0.0.4; charset=utf-8" ] &&
 	grep -qx '# TYPE ipctop_scrapes_total counter' "$FX_TMP/page.prom" && ! grep -q '^# EOF' "$FX_TMP/page.prom"
@@ -101,7 +118,7 @@ cat >"$FX_TMP/prometheus.yml" <<-YML
 	scrape_configs:
 	  - job_name: ipctop
 	    static_configs:
-	      - targets: ['127.0.0.1:$PORT']
+	      - targets: ['127.0.0.1:$PORT'${B_TARGET:+, '$B_TARGET'}]
 YML
 prometheus --config.file="$FX_TMP/prometheus.yml" --storage.tsdb.path="$FX_TMP/tsdb" \
 	--web.listen-address="127.0.0.1:$PROM_PORT" >"$FX_TMP/prometheus.log" 2>&1 9>&- &
@@ -112,27 +129,39 @@ API=http://127.0.0.1:$PROM_PORT/api/v1/query
 query() {
 	curl -s --max-time 5 -o "$1" --data-urlencode "query=$2" "$API"
 }
+LOC=127.0.0.1:$PORT
+# scraped INSTANCE TAG: up{instance} is 1 and its channel families are stored (in TAG.q.json);
+# its traffic and wait families go to TAG.t.json.
 scraped() {
-	query "$FX_TMP/up.json" 'up{job="ipctop"}' &&
-		grep -q '"value":\[[0-9.]*,"1"\]' "$FX_TMP/up.json" &&
-		query "$FX_TMP/q.json" '{__name__=~"ipctop_process_channels|ipctop_channels|ipctop_pair_channels"}' &&
-		grep -q '"ipctop_process_channels"' "$FX_TMP/q.json" &&
-		grep -q '"ipctop_pair_channels"' "$FX_TMP/q.json"
+	query "$FX_TMP/$2.up.json" "up{instance=\"$1\"}" &&
+		grep -q '"value":\[[0-9.]*,"1"\]' "$FX_TMP/$2.up.json" &&
+		query "$FX_TMP/$2.q.json" "{__name__=~\"ipctop_process_channels|ipctop_channels|ipctop_pair_channels\",instance=\"$1\"}" &&
+		grep -q '"ipctop_process_channels"' "$FX_TMP/$2.q.json" &&
+		grep -q '"ipctop_pair_channels"' "$FX_TMP/$2.q.json" &&
+		query "$FX_TMP/$2.t.json" "{__name__=~\"ipctop_pair_sent_bytes|ipctop_blocked_processes\",instance=\"$1\"}"
 }
-poll_for 60 scraped
-ok $? "Prometheus scraped ipctop --serve (up is 1)"
-[ $? -eq 0 ] || { sed 's/^/#   /' "$FX_TMP/up.json" "$FX_TMP/prometheus.log" | tail -n 20; }
-fx_py check_openmetrics.py "$FX_MANIFEST" "$FX_TMP/q.json" --api
+# check_host INSTANCE TAG MANIFEST TRAFFIC-MANIFEST exact|atleast
+check_host() {
+	poll_for 60 scraped "$1" "$2"
+	local st=$?
+	ok $st "Prometheus scraped ipctop --serve at $1 (up is 1)"
+	[ $st -eq 0 ] || { sed 's/^/#   /' "$FX_TMP/$2.up.json" "$FX_TMP/prometheus.log" | tail -n 20; }
+	echo "# $2 ($1):"
+	fx_py check_openmetrics.py "$3" "$FX_TMP/$2.q.json" --api
+	fx_py ../servers/check_prom_traffic.py "$2" "$4" "$FX_TMP/$2.t.json" "$5"
+}
+check_host "$LOC" local "$FX_MANIFEST" "$FX_TMP/tf.manifest" atleast
+[ -n "$B_TARGET" ] && check_host "$B_TARGET" hostB "$FX_TMP/b-fx.manifest" "$FX_TMP/b-tf.manifest" exact
 # The scrape counter as Prometheus stored it: increasing (a rate above 0) over its scrapes.
 counting() {
-	query "$FX_TMP/rate.json" 'rate(ipctop_scrapes_total{job="ipctop"}[1m]) > 0' &&
+	query "$FX_TMP/rate.json" "rate(ipctop_scrapes_total{instance=\"$LOC\"}[1m]) > 0" &&
 		grep -q '"result":\[{' "$FX_TMP/rate.json"
 }
 poll_for 60 counting
 st=$?
 ok $st "Prometheus: rate(ipctop_scrapes_total[1m]) > 0"
 [ $st -eq 0 ] || sed 's/^/#   /' "$FX_TMP/rate.json"
-query "$FX_TMP/snaps.json" 'ipctop_snapshots_total{job="ipctop"} >= 1 < ipctop_scrapes_total{job="ipctop"}' &&
+query "$FX_TMP/snaps.json" "ipctop_snapshots_total{instance=\"$LOC\"} >= 1 < ipctop_scrapes_total{instance=\"$LOC\"}" &&
 	grep -q '"result":\[{' "$FX_TMP/snaps.json"
 st=$?
 ok $st "Prometheus: 1 <= ipctop_snapshots_total < ipctop_scrapes_total (scrapes within -d 600 reuse a snapshot)"
@@ -168,7 +197,7 @@ ok $? "within -d every scrape got the first scrape's snapshot (same timestamp)"
 [ "$(http_code "$URL")" = 200 ] && kill -0 "$SV_PID" && kill -0 "$SLOW_PID"
 ok $? "the exporter still answers, the half-sent request still open"
 kill -TERM "$SLOW_PID"; wait "$SLOW_PID" 2>/dev/null; SLOW_PID=
-query "$FX_TMP/up2.json" 'up{job="ipctop"}' && grep -q '"value":\[[0-9.]*,"1"\]' "$FX_TMP/up2.json"
+query "$FX_TMP/up2.json" "up{instance=\"$LOC\"}" && grep -q '"value":\[[0-9.]*,"1"\]' "$FX_TMP/up2.json"
 ok $? "Prometheus's last scrape still succeeded"
 
 kill -TERM "$PROM_PID"; wait "$PROM_PID"; PROM_PID=
@@ -177,4 +206,17 @@ st=$?
 SV_PID=
 ok $st "ipctop --serve exits 0 on SIGTERM (status $st)"
 fx_stop_check fixture
+kill -TERM "$TF_PID"; wait "$TF_PID"
+st=$?
+TF_PID=
+ok $st "traffic_fixture stops cleanly (exit $st)"
+if [ -n "$B_TARGET" ]; then
+	b_if=$PH_IF b_unshare=$PH_UNSHARE
+	ph_stop
+	[ "$(cat "$FX_TMP/b-exit" 2>/dev/null)" = "0 0 0" ]
+	ok $? "the second host's fixtures and ipctop --serve exit 0 on SIGTERM ($(cat "$FX_TMP/b-exit" 2>/dev/null))"
+	! kill -0 "$b_unshare" 2>/dev/null && ! ip link show "$b_if" >/dev/null 2>&1 &&
+		! ip -o addr show | grep -q " $PH_NET\."
+	ok $? "the second host is gone: its namespaces' unshare, the veth pair, its addresses"
+fi
 tap_done

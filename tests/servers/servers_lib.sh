@@ -1,4 +1,4 @@
-# servers_lib.sh — sourced by the real-server tests: start PostgreSQL and nginx from Debian's
+# servers_lib.sh — sourced by the real-server tests: start PostgreSQL, nginx and redis from Debian's
 # packages in a private runtime directory on loopback ports picked here, and stop them on exit.
 # Needs tap.sh and integration/fixture_lib.sh sourced first ($FX_TMP, fx_py, cleanup trap).
 
@@ -6,6 +6,7 @@ PG_BIN=/usr/lib/postgresql/15/bin
 SRV_RUN=           # the servers' private directory (owned by the user they run as)
 PG_DATA= PG_PORT= PG_PID=
 NGINX_PREFIX= NGINX_PORT= NGINX_PID=
+REDIS_DIR= REDIS_PORT= REDIS_PID=
 SRV_PEERS=         # pids of client processes this test started
 
 # srv_port: a TCP port on 127.0.0.1 that is free now (the kernel picks it).
@@ -113,6 +114,56 @@ nginx_stop() {
 	NGINX_PID=
 }
 
+# redis_start: redis-server in the foreground of a background job (no daemonize, no RDB or AOF
+# file), on 127.0.0.1:$REDIS_PORT and the UNIX socket $REDIS_DIR/redis.sock; ready when it
+# answers PING on both.
+redis_start() {
+	srv_dir || return 1
+	REDIS_DIR=$SRV_RUN/redis
+	REDIS_PORT=$(srv_port) || return 1
+	mkdir -p "$REDIS_DIR" || return 1
+	redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$REDIS_DIR" --daemonize no \
+		--save '' --appendonly no --unixsocket "$REDIS_DIR/redis.sock" --unixsocketperm 700 \
+		--logfile "$REDIS_DIR/log" >"$REDIS_DIR/start.log" 2>&1 </dev/null &
+	REDIS_PID=$!
+	local tries=0
+	until [ "$(redis-cli -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ] &&
+	      [ "$(redis-cli -s "$REDIS_DIR/redis.sock" ping 2>/dev/null)" = PONG ]; do
+		if ! kill -0 "$REDIS_PID" 2>/dev/null || [ $tries -ge 100 ]; then
+			sed 's/^/#   /' "$REDIS_DIR/start.log" "$REDIS_DIR/log" 2>/dev/null
+			return 1
+		fi
+		tries=$((tries + 1)); sleep 0.1
+	done
+}
+
+redis_stop() {
+	[ -n "$REDIS_PID" ] || return 0
+	kill -TERM "$REDIS_PID" 2>/dev/null
+	local tries=0
+	while kill -0 "$REDIS_PID" 2>/dev/null && [ $tries -lt 100 ]; do tries=$((tries + 1)); sleep 0.1; done
+	kill -KILL "$REDIS_PID" 2>/dev/null
+	wait "$REDIS_PID" 2>/dev/null
+	REDIS_PID=
+}
+
+# srv_client NAME tcp PORT|unix PATH REQUEST EXPECT: a client (hold_client.py) that sent
+# REQUEST, read EXPECT and holds its connection; CLIENT is its pid (added to SRV_PEERS). True
+# once it said ready (10 s at most).
+CLIENT=
+srv_client() {
+	local name=$1 tries=0
+	shift
+	: >"$FX_TMP/$name.out"
+	"$PYTHON3" "$TESTS_SRC/servers/hold_client.py" "$@" >"$FX_TMP/$name.out" 2>&1 &
+	CLIENT=$!
+	SRV_PEERS="$SRV_PEERS $CLIENT"
+	while ! grep -q ready "$FX_TMP/$name.out" && kill -0 $CLIENT 2>/dev/null && [ $tries -lt 100 ]; do
+		tries=$((tries + 1)); sleep 0.1
+	done
+	grep -q ready "$FX_TMP/$name.out"
+}
+
 # srv_children PID: the pids whose parent is PID, as the kernel says (field 4 of stat).
 srv_children() {
 	"$PYTHON3" - "$1" <<-'PY'
@@ -132,6 +183,7 @@ srv_cleanup() {
 	local p
 	for p in $SRV_PEERS; do kill -TERM "$p" 2>/dev/null; done
 	nginx_stop
+	redis_stop
 	pg_stop
 	[ -n "$SRV_RUN" ] && rm -rf "$SRV_RUN"
 	fx_cleanup

@@ -3,7 +3,7 @@
 # it forked (one program, each worker holding a pipe to the parent) are one box "NAME ×9" by
 # default, scoped with -p PARENT or the list's filter (a: all the list shows; A: the machine),
 # and nine boxes after c; two unrelated parents of one name, each with two children of that
-# name, are two groups of three, never one of six. The fixture records the pids; the parent of
+# name, are two groups of three, never one of six, and e opens the selected one alone. The fixture records the pids; the parent of
 # each worker is checked in /proc/PID/stat. Then the legend with --no-color and with --ascii:
 # every kind it names has a line of its own.
 . "$TESTS_SRC/tap.sh"
@@ -108,6 +108,55 @@ wait_re "$tname ×3 "
 n=$(printf '%s\n' "$screen" | grep -o "$tname ×3 " | wc -l)
 is "$n" 2 "two groups of three, one per parent"
 printf '%s\n' "$screen" | grep -q "$tname ×6"; [ $? -ne 0 ]; ok $? "never one group of six by name"
+# e on the selected group (the one g focused) opens it alone: its three processes by pid, the
+# other family still one box; e on one of them closes it again.
+fam_shown() {   # fam_shown FILE: how many of the family's recorded pids have a box "NAME PID"
+	c=0
+	for p in $(cat "$1"); do printf '%s\n' "$screen" | grep -q "$tname $p " && c=$((c + 1)); done
+	echo "$c"
+}
+groups_of_3() { printf '%s\n' "$1" | grep -o "$tname ×3 " | wc -l; }
+one_open() {
+	fams="$(fam_shown "$tmp/twin1") $(fam_shown "$tmp/twin2")"
+	{ [ "$fams" = "3 0" ] || [ "$fams" = "0 3" ]; } && [ "$(groups_of_3 "$1")" -eq 1 ]
+}
+both_closed() { [ "$(groups_of_3 "$1")" -eq 2 ] && [ "$(fam_shown "$tmp/twin1") $(fam_shown "$tmp/twin2")" = "0 0" ]; }
+T send-keys -t twins e
+wait_until one_open
+ok $? "e: one family's three processes drawn by pid, none of the other's, which stays one box (per family: $fams)"
+T send-keys -t twins e
+wait_until both_closed
+ok $? "e again on one of its processes: two groups of three again, no pid boxes"
+# / jumps to a box as a pid or a name is typed; the status line names the selected box,
+# "NAME(PID)" or "NAME(N processes from PARENT)"
+read -r _ t2a t2b < "$tmp/twin2"
+T send-keys -t twins /
+wait_for "Jump to:"; ok $? "/ opens the jump prompt"
+T send-keys -t twins -l "$t2b"
+T send-keys -t twins Enter
+wait_re "^Graph: $tname\(3 processes from $t2\)"; ok $? "/PID of a grouped child: its group's box is selected"
+T send-keys -t twins c
+wait_re "$tname $t2b "
+T send-keys -t twins / && T send-keys -t twins -l "$t2b" && T send-keys -t twins Enter
+wait_re "^Graph: $tname\($t2b\)"; ok $? "groups off, /PID selects that process's own box"
+upper=$(printf '%s' "$tname" | tr a-z A-Z)
+T send-keys -t twins / && T send-keys -t twins -l "$upper" && T send-keys -t twins Enter
+wait_re "^Graph: $tname\([0-9]+\)"; ok $? "/NAME in another case selects a box of that name"
+# n steps through every box of that name: the six processes of the two families, by pid
+cur_pid() { printf '%s\n' "$screen" | sed -n "s/^Graph: $tname(\([0-9]*\)).*/\1/p"; }
+seen=$(cur_pid)
+for _ in 1 2 3 4 5; do
+	last=$(cur_pid)
+	T send-keys -t twins n
+	moved() { printf '%s\n' "$1" | grep -Eq "^Graph: $tname\([0-9]+\)" && ! printf '%s\n' "$1" | grep -qF "Graph: $tname($last)"; }
+	wait_until moved 50 || break
+	seen="$seen $(cur_pid)"
+done
+want=$(cat "$tmp/twin1" "$tmp/twin2" | tr ' ' '\n' | sort -n | tr '\n' ' ')
+got=$(printf '%s\n' $seen | sort -n | tr '\n' ' ')
+is "$got" "$want" "n: the six boxes of that name in turn"
+T send-keys -t twins / && T send-keys -t twins -l "nosuch$$" && T send-keys -t twins Enter
+wait_for "no box shown matches 'nosuch$$'"; ok $? "/ with no match says so"
 T send-keys -t twins q
 
 # --- the legend without colour: each kind it names has a line of its own ---
@@ -127,7 +176,10 @@ for mode in --no-color "--no-color --ascii"; do
 	wait_for "Graph:"
 	T send-keys -t legend A
 	wait_re "\(machine\)"; ok $? "$mode: A shows the whole machine"
-	wait_re "pipe "
+	# until the legend names two kinds or more: the frame right after A was once seen naming
+	# only the kinds of the focused family (a loaded machine; the next refresh names them all)
+	two_kinds() { [ "$(legend_glyphs | grep -c .)" -ge 2 ]; }
+	wait_until two_kinds 50
 	pairs=$(legend_glyphs)
 	kinds=$(printf '%s\n' "$pairs" | grep -c .)
 	glyphs=$(printf '%s\n' "$pairs" | awk '{ print $1 }' | sort -u | grep -c .)

@@ -8,9 +8,11 @@
 # its child, and its graph shows its child and not A's. A HOST column names each one's file,
 # and is not saved as shown for live sessions. Merged with a copy of A as host C (its own
 # names, the same pids), each of the two processes of one pid opens its own detail. Merged
-# with B's file whose pids are swapped onto A's (host X, given second), Enter on X's process
-# of a shared pid in the list, on the IPC tab's peer line, on the graph's node and on each end
-# in the channel table opens X's process, never A's of that pid.
+# with B's file whose pids and start ticks are swapped onto A's (host X, given second: two
+# hosts' processes of one pid started at one tick), Enter on X's process of a shared pid in
+# the list, on the IPC tab's peer line, on the graph's node and on each end in the channel
+# table opens X's process, never A's of that pid; the detail's c lists X's channels of that
+# pid only, as many as X's file has.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -113,12 +115,14 @@ ok $? "the saved settings do not show HOST in a live session"
 [ -s "$rc" ] && ! grep -Eq '^columns=(.*,)?host(,|$)' "$rc" || sed 's/^/#   /' "$rc"
 
 # Host X: host B's file with B's pids swapped onto A's (every pid field, channel ends too):
-# B's parent gets A's child's pid $a2, B's child A's parent's $a1. A is given first, so the
-# first process of either pid is A's: each Enter below must land on X's, named in the title.
+# B's parent gets A's child's pid $a2, B's child A's parent's $a1, and each the start tick of
+# A's process of that pid. A is given first, so the first process of either pid (and start)
+# is A's: each Enter below must land on X's, named in the title.
 "$PYTHON3" -c '
 import json, sys
-a1, a2, b1, b2 = map(int, sys.argv[3:7])
+a1, a2, b1, b2 = map(int, sys.argv[4:8])
 swap = {b1: a2, b2: a1}
+start = {p["pid"]: p["start_ticks"] for p in json.load(open(sys.argv[3]))["processes"]}
 keys = {"pid", "ppid", "tgid", "tid", "pgid", "sid", "cpid", "lpid", "lspid", "lrpid", "pidfd_pid"}
 def walk(o, key=None):
     if isinstance(o, dict):
@@ -128,8 +132,20 @@ def walk(o, key=None):
     if type(o) is int and (key in keys or key == "peers"):
         return swap.get(o, o)
     return o
-json.dump(walk(json.load(open(sys.argv[1]))), open(sys.argv[2], "w"))' \
-	"$tmp/hostb.json" "$tmp/hostx.json" "$a1" "$a2" "$b1" "$b2"
+x = walk(json.load(open(sys.argv[1])))
+for p in x["processes"]:
+    if p["pid"] in (a1, a2):
+        p["start_ticks"] = start[p["pid"]]
+json.dump(x, open(sys.argv[2], "w"))' \
+	"$tmp/hostb.json" "$tmp/hostx.json" "$tmp/hosta.json" "$a1" "$a2" "$b1" "$b2"
+# same_start PID: A's and X's process PID started at the same tick (the files say so)
+same_start() {
+	"$PYTHON3" -c '
+import json, sys
+t = [[p["start_ticks"] for p in json.load(open(f))["processes"] if p["pid"] == int(sys.argv[3])] for f in sys.argv[1:3]]
+sys.exit(not (len(t[0]) == len(t[1]) == 1 and t[0] == t[1]))' "$tmp/hosta.json" "$tmp/hostx.json" "$1"
+}
+same_start "$a1" && same_start "$a2" || { echo "Bail out! host X's pids $a1, $a2 do not start at A's ticks"; exit 1; }
 start clash --no-color -d 5 --merge "$tmp/hosta.json" "$tmp/hostx.json"
 wait_for mrgbpar 150 || { echo "Bail out! the merge of A and X did not show"; exit 1; }
 n=$(rows | tr ' ' '\n' | grep -cx -e "$a1" -e "$a2")
@@ -174,6 +190,20 @@ T send-keys -t clash Escape
 wait_for "filter: mrgbkid" 50 && T send-keys -t clash Tab Enter
 title $other
 r=$?; ok $r "...and after Tab the other end, $other on host X"
+[ $r -eq 0 ] || printf '# %s\n' "$screen"
+# chans_of FILE PID: how many of FILE's channels have an end of process PID
+chans_of() {
+	"$PYTHON3" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(sum(any(e.get("pid") == int(sys.argv[2]) for e in c["endpoints"]) for c in d["channels"]))' "$1" "$2"
+}
+opid=${other%% *}
+inx=$(chans_of "$tmp/hostx.json" "$opid") ina=$(chans_of "$tmp/hosta.json" "$opid")
+T send-keys -t clash c
+wait_re "Channels: $inx shown of .*filter: $opid on hostx" 50
+r=$?; [ "$ina" -gt 0 ] && [ "$inx" -gt 0 ] || r=1
+ok $r "the detail's c: X's $inx channels of pid $opid only (A's $ina of that pid are not shown)"
 [ $r -eq 0 ] || printf '# %s\n' "$screen"
 tmux_finish
 tap_done

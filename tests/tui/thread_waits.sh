@@ -4,7 +4,8 @@
 # thread sleeps; its thread "piper" reads a pipe whose only writer is a child `sleep 600`; a
 # thread "napper" sleeps. Which call the piper is in, on which descriptor, and who holds the
 # pipe's other end come from the kernel (/proc/PID/task/TID/syscall, the fd links); the
-# piper's row must read "read pipe → CHILD sleep", the napper's and the process's rows nothing.
+# piper's row must read "read pipe → CHILD sleep", the napper's nothing, and the process's row
+# (blocked through its piper thread: model/wait_short.c) "thread PIPER read pipe".
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -57,8 +58,9 @@ ok $? "the piper's row: '$want'"
 row_of "$piper" | sed 's/^/#   /'
 case $(row_of "$napper") in *"read pipe"*|*"→"*|"") false ;; *) true ;; esac
 ok $? "the napper's row shows no wait: $(row_of "$napper")"
-case $(row_of "$pid") in *"read pipe"*|"") false ;; *) true ;; esac
-ok $? "the process's row (its main thread sleeps) shows none either"
+row_of "$pid" | grep -qF "thread $piper read pipe"
+ok $? "the process's row (its main thread sleeps) names the piper's wait"
+row_of "$pid" | sed 's/^/#   /'
 T send-keys -t "$session" H
 wait_absent "$want" 100; ok $? "H hides the thread rows and their waits"
 T send-keys -t "$session" q

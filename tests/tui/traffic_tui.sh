@@ -4,7 +4,10 @@
 # rx 0 B/s" with N within 25% of 4.0 (and the graph's edge line "→ N MiB/s ← 0 B/s"), the idle
 # connection "tx 0 B/s rx 0 B/s"; on the writer blocked on a full pipe, as root, "queued
 # 64.0 KiB of 64.0 KiB" (the fixture's F_GETPIPE_SZ is 65536), and no queue figure at all when
-# not root (unknown, not 0).
+# not root (unknown, not 0); the UDP receiver that never reads: its socket line says "drops N"
+# the channel table's DROPS column and its graph edge's line N, N from /proc/net/udp's drops
+# column; the channel table's RATE/s column, sorted by rate from its F6 menu, puts the flood
+# first at the same rate, the idle connection at 0 B, the pipe at "-".
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require
@@ -21,7 +24,13 @@ EOF2
 read -r pw pr pipe_sz <<EOF2
 $(awk '$1 == "pipe" { sub("pipe_sz=", "", $4); print $2, $3, $4 }' "$tmp/manifest")
 EOF2
-ok $? "the fixture recorded the flood ($tx, $rx), idle ($ia, $ib) and pipe ($pw, $pr) pids"
+read -r ur us uino <<EOF2
+$(awk '$1 == "udp_drop" { sub("ino=", "", $5); print $2, $3, $5 }' "$tmp/manifest")
+EOF2
+ok $? "the fixture recorded the flood ($tx, $rx), idle ($ia, $ib), pipe ($pw, $pr) and UDP ($ur, $us) pids"
+# the oracle: the drops column of /proc/net/udp for the UDP receiver's socket (its sender has
+# sent all it sends: the figure no longer moves)
+udp_drops=$(awk -v i="$uino" '$10 == i { print $NF }' /proc/net/udp)
 
 # open PID COMM: from the list, the IPC tab of that process.
 open_ipc() {
@@ -29,7 +38,7 @@ open_ipc() {
 	wait_for "PID $1 $2" 100 && T send-keys -t "$session" 4 && wait_for "Summary" 100
 }
 
-start traffic --no-color -d 5 -p "$tx,$rx,$ia,$ib,$pw,$pr"
+start traffic --no-color -d 5 -p "$tx,$rx,$ia,$ib,$pw,$pr,$ur,$us"
 wait_for fx-flood-tx 150; ok $? "the fixture's processes are listed"
 open_ipc "$tx" fx-flood-tx; ok $? "the flood sender's IPC tab opens"
 wait_re " $rx \\(fx-flood-rx\\).* tx (3\\.[0-9]|4\\.[0-9]|5\\.0) MiB/s rx 0 B/s" 100
@@ -39,21 +48,27 @@ ok $? "its connection to $rx: tx within 25% of 4.0 MiB/s, rx 0 B/s"
 T send-keys -t "$session" g
 wait_for "Graph" 100
 wait_for "fx-flood-tx" 150   # the graph is drawn (a loaded machine takes a while) before Tab
+# tab_to_edge TEST: Tab along the graph's edges (at most 8) until TEST (a function of the
+# screen) holds, then wait up to 5 s for it; its status.
+top_line() { T capture-pane -p -t "$session" | head -n 1; }
+tab_to_edge() {
+	i=0
+	while [ $i -lt 8 ] && ! "$1" "$(T capture-pane -p -t "$session")"; do
+		before=$(top_line)
+		T send-keys -t "$session" Tab
+		n=0   # until the top line (the selected edge's) has changed: a loaded machine draws late
+		while [ "$(top_line)" = "$before" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+		i=$((i + 1))
+	done
+	wait_until "$1" 50
+	st=$?
+	[ $st -eq 0 ] || T capture-pane -p -t "$session" | sed 's/^/# /'
+	return $st
+}
 want="bytes .* (→|>) (3\\.[0-9]|4\\.[0-9]|5\\.0) MiB/s (←|<) 0 B/s"
 has_edge() { printf '%s\n' "$1" | grep -q "^tcp " && has_re "$1"; }
-i=0
-top_line() { T capture-pane -p -t "$session" | head -n 1; }
-while [ $i -lt 8 ] && ! has_edge "$(T capture-pane -p -t "$session")"; do
-	before=$(top_line)
-	T send-keys -t "$session" Tab
-	n=0   # until the top line (the selected edge's) has changed: a loaded machine draws late
-	while [ "$(top_line)" = "$before" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
-	i=$((i + 1))
-done
-wait_until has_edge 50
-st=$?
-ok $st "graph: the flood edge's line says → 3.0-5.0 MiB/s ← 0 B/s"
-[ $st -eq 0 ] || T capture-pane -p -t "$session" | sed 's/^/# /'
+tab_to_edge has_edge
+ok $? "graph: the flood edge's line says → 3.0-5.0 MiB/s ← 0 B/s"
 T send-keys -t "$session" Escape
 wait_for "Summary" 50
 T send-keys -t "$session" BSpace
@@ -70,6 +85,44 @@ else
 	wait_re " $pr \\(fx-pipe-rd\\)" 100 && ! T capture-pane -p -t "$session" | grep -q "queued"
 	ok $? "not root: its pipe to $pr shows no queue figure (unknown)"
 fi
+T send-keys -t "$session" BSpace
+wait_for " PID USER" 100
+open_ipc "$ur" fx-udp-rx; ok $? "the UDP receiver's IPC tab opens"
+wait_re "udp 127\\.0\\.0\\.1:[0-9]+ .*, drops $udp_drops\$" 100
+ok $? "its socket's line says drops $udp_drops, as /proc/net/udp does"
+T send-keys -t "$session" g
+wait_for "Graph" 100
+wait_for "fx-udp-rx" 150
+want="  drops $udp_drops \\(0/s\\)"
+has_udp_edge() { printf '%s\n' "$1" | head -n 1 | grep -q "^udp " && has_re "$1"; }
+tab_to_edge has_udp_edge
+ok $? "graph: the UDP edge's line says drops $udp_drops (0/s)"
+T send-keys -t "$session" Escape
+wait_for "Summary" 50
+T send-keys -t "$session" BSpace
+wait_for " PID USER" 100
+# The channel table (c): each channel's rate beside its bytes, its drops; F6 sorts by rate.
+T send-keys -t "$session" c
+wait_for " shown of " 100; ok $? "c opens the channel table"
+wait_for "DROPS" 100; ok $? "the channel table has a DROPS column"
+wait_re "^ *udp .* $udp_drops +$ur \\(fx-udp-rx\\)" 100
+ok $? "the UDP channel's row: DROPS $udp_drops, then its receiver"
+T send-keys -t "$session" F6
+wait_for "Sort channels by" 50; ok $? "F6 opens the channel table's sort menu"
+T send-keys -t "$session" Home Down Down Down Down Down Enter   # KIND STATE RECV-Q SEND-Q BYTES RATE/s
+wait_absent "Sort channels by" 50
+# rows: the table's rows (after its column header); the first one, sorted by rate, is the flood
+# (its DROPS cell "-": TCP reports none)
+rows() { T capture-pane -p -t "$session" | awk '/^KIND +STATE/ { on = 1; next } on && /^[a-z_]+ / { print }'; }
+first_flood() { rows | head -n 1 | grep -Eq "^tcp .* (3\\.[0-9]|4\\.[0-9]|5\\.0) MiB +- +$tx \\(fx-flood-tx\\)"; }
+n=0; while ! first_flood && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+first_flood; st=$?
+ok $st "sorted by rate: the first row is the flood from $tx at 3.0-5.0 MiB/s"
+[ $st -eq 0 ] || T capture-pane -p -t "$session" | sed 's/^/# /'
+rows | grep -Eq "^tcp .* 0 B +- +($ia|$ib) \(fx-idle-"; ok $? "the idle connection's rate: 0 B"
+rows | grep -Eq "^pipe .* - +- +($pw|$pr) \(fx-pipe-"; ok $? "the pipe's rate: - (the kernel counts no pipe bytes)"
+rows | grep -Eq "^tcp +listen .* - +- +$rx \(fx-flood-rx\) fd [0-9]+ listen"
+ok $? "the flood receiver's listener (ss -l's row, no channel): rate - (a listener carries no bytes)"
 quit_ok traffic
 exec 9>&-
 wait "$fixture_pid"; ok $? "the fixture stops cleanly"

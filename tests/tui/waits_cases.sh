@@ -3,12 +3,14 @@
 # fixture's record: the UNIX writer names its stopped reader, which has its own "stopped" row;
 # msgrcv names the queue's id; wait4 leads to the child; a fcntl and a flock waiter lead to the
 # lock's holder; the tracee leads to its tracer (which waits for it in wait4: a ring, so a
-# deadlock); the epoll clients lead to the server, which watches 3 descriptors and has no row (a
-# connection to its listener can wake it); the thread ring is a deadlock through a's reader
-# thread, on a's row and b's; the POSIX queue sender and receiver lead to the queue's holder;
-# the threads case, whose main thread pauses, has no row. (The full pipe and the two-pipe
-# deadlock: waits_screen.sh.) Then the same with the fixture and ipctop run as nobody: a user's
-# own waits are read as root's are.
+# deadlock); a writer whose thread, not its main one (in pause), is blocked on a stopped reader is
+# listed with that thread; two processes whose threads read pipes only the other writes are a
+# deadlock though no other wait names them; the epoll clients lead to the server, which watches 3
+# descriptors and has no row (a connection to its listener can wake it); the thread ring is a
+# deadlock through a's reader thread, on a's row and b's; the POSIX queue sender and receiver lead
+# to the queue's holder; the threads case, whose main thread pauses, has no row. (The full pipe
+# and the two-pipe deadlock: waits_screen.sh.) Then the same with the fixture and ipctop run as
+# nobody: a user's own waits are read as root's are.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require
@@ -78,6 +80,15 @@ check_cases() {
 		"deadlock: $ra \\(wr_a\\) thread $t1 read pipe → $rb \\(wr_b\\) read pipe → $ra \\(wr_a\\)"
 	row "thread ring: and b's" "$rb" deadlock \
 		"deadlock: $rb \\(wr_b\\) read pipe → $ra \\(wr_a\\) thread $t1 read pipe → $rb \\(wr_b\\)"
+	bp=$(field thread_blocked pid) bt=$(field thread_blocked thread) br=$(field thread_blocked reader)
+	row "thread blocked: listed by its thread $bt, though its main thread pauses" "$bp" "$br" \
+		"$bp \\(wb_writer\\) thread $bt write pipe → $br \\(wb_reader\\) stopped"
+	row "thread blocked: the stopped reader has its own row" "$br" "$br" "$br \\(wb_reader\\) stopped"
+	c=$(field thread_ring2 c) tc=$(field thread_ring2 tc) d=$(field thread_ring2 d) td=$(field thread_ring2 td)
+	row "thread ring 2: a deadlock through c's thread $tc and d's thread $td" "$c" deadlock \
+		"deadlock: $c \\(wr_c\\) thread $tc read pipe → $d \\(wr_d\\) thread $td read pipe → $c \\(wr_c\\)"
+	row "thread ring 2: and d's" "$d" deadlock \
+		"deadlock: $d \\(wr_d\\) thread $td read pipe → $c \\(wr_c\\) thread $tc read pipe → $d \\(wr_d\\)"
 	qh=$(field mq_full holder) qs=$(field mq_full sender) qr=$(field mq_empty receiver)
 	row "full POSIX queue: the sender leads to the holder" "$qs" "$qh" \
 		"$qs \\(wq_sender\\) mq_timedsend posix_mq → $qh \\(wq_holder\\) pause"
@@ -90,7 +101,7 @@ check_cases() {
 # The fixture's processes: every number of the record but fds, ids and the epoll descriptors.
 fixture_pids() {
 	sed -n 's/^[a-z_0-9]* //p' "$tmp/manifest" | tr ' ' '\n' |
-		sed -n 's/^\(writer\|reader\|a\|b\|pid\|parent\|child\|holder\|waiter\|tracer\|tracee\|server\|client[12]\|t1\|sender\|receiver\|sleeper\)=\([0-9]*\)$/\2/p' |
+		sed -n 's/^\(writer\|reader\|a\|b\|pid\|parent\|child\|holder\|waiter\|tracer\|tracee\|server\|client[12]\|t1\|sender\|c\|d\|receiver\|sleeper\)=\([0-9]*\)$/\2/p' |
 		grep -v "^$(field threads reader)\$\|^$(field threads sleeper)\$\|^$(field thread_ring t1)\$" |
 		sort -un | paste -sd, -
 }

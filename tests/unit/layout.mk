@@ -13,6 +13,10 @@ EXTRA_DIST += tests/tui/graph.sh
 check_PROGRAMS += tests/unit/test_graph_groups
 TESTS += tests/unit/test_graph_groups
 tests_unit_test_graph_groups_LDADD = $(IPCTOP_LIBS)
+# test_graph_service: a listener's accepted connections drawn into its service node
+check_PROGRAMS += tests/unit/test_graph_service
+TESTS += tests/unit/test_graph_service
+tests_unit_test_graph_service_LDADD = $(IPCTOP_LIBS)
 check_PROGRAMS += tests/unit/test_addr_figure
 TESTS += tests/unit/test_addr_figure
 tests_unit_test_addr_figure_LDADD = $(IPCTOP_LIBS)

@@ -62,9 +62,11 @@ static void test_processes(const char *t)
 	       "\"syscall_nr\":1,\"syscall\":\"write\",\"readable\":true,\"fd\":3,"
 	       "\"direction\":\"out\",\"futex\":null,\"child\":null,\"sysv_id\":null,\"nfds\":null,"
 	       "\"by\":null,\"channel\":\"pipe:5001\",\"peers\":[200],\"watched\":null},"
-	       "\"tty\":null,", "pid 100 blocked writing pipe 5001 to 200");
+	       "\"blocked_wait\":{\"tid\":100,\"kind\":\"fd\",", "pid 100 blocked writing pipe "
+	       "5001 to 200, and that is what blocks it");
+	has(t, "\"peers\":[200],\"watched\":null},\"tty\":null,", "then the list's columns");
 	has(t, "\"started_at_ms\":1699996399623,\"service\":null,\"detail\":{",
-	    "then the list's columns (cgroup not read: service null), then its detail");
+	    "the columns (cgroup not read: service null), then its detail");
 	has(t, "\"kind\":\"epoll\",\"syscall_nr\":232,\"syscall\":\"epoll_wait\",\"readable\":true,"
 	       "\"fd\":9,", "pid 400 in epoll_wait on fd 9");
 	has(t, "\"channel\":null,\"peers\":[],\"watched\":[{\"fd\":3,\"events\":25,"

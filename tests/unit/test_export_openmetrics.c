@@ -3,8 +3,9 @@
  * before each family's samples, "# EOF" last, the counts the fixture was built with (see
  * export_fixture.h), pids only with --metrics-pids, no command lines; the counters of each
  * program and process from figures set here, named as OpenMetrics and as Prometheus's text
- * format name counters. With --dump [--pids] [--text] it prints the text instead (for promtool
- * in openmetrics.sh; --text: the text format). */
+ * format name counters. The pairs by service where a process's cgroup names one, else by
+ * program. With --dump [--pids] [--text] it prints the text instead, with services (for
+ * promtool and a strict OpenMetrics parser in openmetrics.sh; --text: the text format). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,12 +205,21 @@ static void test_pairs(const char *t)
 	ok(!strstr(t, "ipctop_pair_sent_bytes{"), "no TCP pair: no sent bytes");
 }
 
+/* The fixture with no cgroup read for any process (export_fixture gives reader one): every
+ * process is named by its program, as when no process runs in a service. */
+static void build_by_program(struct snapshot *s)
+{
+	export_fixture_build(s);
+	for (size_t i = 0; i < s->n_procs; i++)
+		s->procs[i].cgroup = NULL;
+}
+
 /* The TCP channel's remote end made reader's, with each end's tcp_info counters; reader given
  * two read threads (running, sleeping) of its four. */
 static void test_tcp_threads(void)
 {
 	struct snapshot s;
-	export_fixture_build(&s);
+	build_by_program(&s);
 	struct proc_info *r = snapshot_find_proc(&s, 200);
 	struct thread_info th[2] = { { .tid = 201, .state = 'R' }, { .tid = 202, .state = 'S' } };
 	r->nlwp = 4;
@@ -281,7 +291,7 @@ static void test_counter_names(const char *om, const char *text)
 static void test_counters(void)
 {
 	struct snapshot s;
-	export_fixture_build(&s);
+	build_by_program(&s);
 	set_counters(&s);
 	const char *ev = "ev\\\"il\\\\\\\\n\\\\x0a\\\\x1b[31m\\\\xff";
 	char line[256];
@@ -330,10 +340,42 @@ static void test_pids(const char *plain, const char *pids)
 	ok(!strchr(pids, '\x1b') && !strchr(pids, '\r'), "no control bytes in the output");
 }
 
-int main(int argc, char **argv)
+/* writer (100) in a system service whose name systemd escaped (a backslash to escape in a
+ * label); reader (200) and evil (300) in one service "app.service" though two programs; the
+ * locked process (400) in a login session's scope (no service: its program). */
+static void set_services(struct snapshot *s)
+{
+	snapshot_find_proc(s, 100)->cgroup = "/system.slice/ipc\\x2dwriter.service";
+	snapshot_find_proc(s, 200)->cgroup = "/system.slice/app.service";
+	snapshot_find_proc(s, 300)->cgroup = "/system.slice/app.service/sub";
+	snapshot_find_proc(s, 400)->cgroup = "/user.slice/user-1000.slice/session-3.scope";
+}
+
+/* With services: a series per pair of services (or programs where none): reader and evil's
+ * unix socket is one channel app.service→app.service, writer's pipes go to app.service. */
+static void test_services(void)
 {
 	struct snapshot s;
 	export_fixture_build(&s);
+	set_services(&s);
+	char *t = om_text(&s, false, false);
+	has(t, "ipctop_pair_channels{kind=\"pipe\",from=\"ipc\\\\\\\\x2dwriter.service\",to=\"app.service\"} 2",
+	    "services: the pipes from writer's escaped service to reader's");
+	has(t, "ipctop_pair_channels{kind=\"unix\",from=\"app.service\",to=\"app.service\"} 1",
+	    "services: the unix socket between two programs of app.service, one channel");
+	has(t, "ipctop_pair_channels{kind=\"sysv_shm\",from=\"app.service\",to=\"ipc\\\\\\\\x2dwriter.service\"} 1",
+	    "services: the segment from evil (app.service, its writer) to writer");
+	ok(!strstr(t, "from=\"writer\"") && !strstr(t, "to=\"reader\"") && !strstr(t, "from=\"reader\""),
+	   "services: no pair by the program of a process that has a service");
+	test_structure(t, "with services", true);
+	free(t);
+	snapshot_free(&s);
+}
+
+int main(int argc, char **argv)
+{
+	struct snapshot s;
+	build_by_program(&s);
 	if (argc > 1 && !strcmp(argv[1], "--dump")) {
 		bool pids = false, text = false;
 		for (int i = 2; i < argc; i++) {
@@ -341,6 +383,7 @@ int main(int argc, char **argv)
 			text |= !strcmp(argv[i], "--text");
 		}
 		set_counters(&s);
+		set_services(&s);
 		char *t = om_text(&s, pids, text);
 		fputs(t, stdout);
 		free(t);
@@ -356,6 +399,7 @@ int main(int argc, char **argv)
 	test_pids(plain, pids);
 	test_tcp_threads();
 	test_counters();
+	test_services();
 	free(plain);
 	free(pids);
 	snapshot_free(&s);

@@ -4,11 +4,14 @@
  * peer no process holds is an address node; the scope keeps the channels of chosen processes.
  * Then the graph screen's state (no curses drawn): the focus follows its process into its group
  * and back out, messages and counts tell what is shown. Processes of two hosts (--merge) that
- * share a pid stay apart, and the focus and Enter keep to the host's process. */
+ * share a pid and its start tick stay apart, the focus and Enter keep to the host's process,
+ * and a family's size counts its own host's members only. */
 #include <string.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 
+#include "layout/graph_family.h"
+#include "layout/graph_focus.h"
 #include "layout/graph_model.h"
 #include "view/graph_view_int.h"
 #include "../tap.h"
@@ -128,6 +131,114 @@ static void test_families(void)
 	graph_model_free(&g);
 }
 
+/* One group opened in place (gm_opts.expanded): its members are nodes of their own, each
+ * knowing the group, its channels inside are edges again; the other groups stay closed. */
+static void test_expand_one(void)
+{
+	struct snapshot s;
+	build(&s);
+	struct graph_model g = { 0 };
+	struct u64map open;
+	u64map_init(&open, 8);
+	struct gm_opts o = { .kind_mask = GM_ALL_KINDS, .collapse = true, .expanded = &open };
+	graph_model_build(&g, &s, &o);
+	int j5 = graph_model_node_of_pid(&g, 501);
+	uint64_t jkey = j5 >= 0 ? g.nodes[j5].key : 0;
+	ok(j5 >= 0 && g.nodes[j5].type == GN_GROUP, "open: job 500's family is a group before");
+	u64map_put(&open, jkey, 1);
+	graph_model_build(&g, &s, &o);
+	int p500 = graph_model_node_of_pid(&g, 500), p501 = graph_model_node_of_pid(&g, 501);
+	ok(p500 >= 0 && p501 >= 0 && p500 != p501 && g.nodes[p500].type == GN_PROC && g.nodes[p501].type == GN_PROC,
+	   "open: its two processes are nodes of their own");
+	ok(p500 >= 0 && p501 >= 0 && g.nodes[p500].group == jkey && g.nodes[p501].group == jkey,
+	   "open: each knows the group it came from");
+	ok(p500 >= 0 && p501 >= 0 && joined(&g, p500, p501), "open: the pipe inside the group is an edge again");
+	int j6 = graph_model_node_of_pid(&g, 601), pg = graph_model_node_of_pid(&g, 101);
+	ok(j6 >= 0 && g.nodes[j6].type == GN_GROUP && g.nodes[j6].count == 2 && g.nodes[j6].group == 0,
+	   "open: the other job family stays one group");
+	ok(pg >= 0 && g.nodes[pg].type == GN_GROUP && g.nodes[pg].count == 4, "open: and so does pg's");
+	ok(p501 >= 0 && j6 >= 0 && joined(&g, p501, j6), "open: the member's pipe to the other family joins it to that group");
+	graph_model_free(&g);
+	u64map_free(&open);
+}
+
+/* e on the screen: the selected group opens, the focus follows its process in; e on one of its
+ * processes closes it, the focus back on the group; e elsewhere says why not. */
+static void test_expand_keys(void)
+{
+	struct snapshot s;
+	build(&s);
+	struct graph_view *v = graph_view_new();
+	pid_t pid = 0;
+	graph_view_update(v, &s);
+	graph_view_focus(v, 501);
+	gv_rebuild(v, &s);
+	int grp = graph_model_find(&v->shown, v->sel_key);
+	ok(v->focused && grp >= 0 && v->shown.nodes[grp].type == GN_GROUP, "e: focused and selected on job 500's group");
+	graph_view_key(v, 'e', &pid);
+	gv_rebuild(v, &s);
+	int sel = graph_model_find(&v->shown, v->sel_key), foc = graph_model_find(&v->full, v->focus_key);
+	ok(sel >= 0 && v->shown.nodes[sel].type == GN_PROC && v->shown.nodes[sel].pid == 501,
+	   "e: the group opens, the selection on the focused process (%d)", sel >= 0 ? (int)v->shown.nodes[sel].pid : -1);
+	ok(v->focused && foc >= 0 && v->full.nodes[foc].pid == 501 && v->full.nodes[foc].type == GN_PROC,
+	   "e: the focus follows into the group, on the process g named");
+	int p500 = graph_model_find(&v->shown, 500);   /* a process's key is its pid */
+	ok(p500 >= 0 && v->shown.nodes[p500].type == GN_PROC, "e: its parent is a box of its own, one hop away");
+	ok(graph_model_node_of_pid(&v->full, 601) >= 0 &&
+	   v->full.nodes[graph_model_node_of_pid(&v->full, 601)].type == GN_GROUP, "e: the other job family stays a group");
+	graph_view_key(v, 'e', &pid);
+	gv_rebuild(v, &s);
+	sel = graph_model_find(&v->shown, v->sel_key);
+	foc = graph_model_find(&v->full, v->focus_key);
+	ok(sel >= 0 && v->shown.nodes[sel].type == GN_GROUP && v->shown.nodes[sel].count == 2,
+	   "e again on a member: the group closes, selected");
+	ok(v->focused && foc >= 0 && v->full.nodes[foc].type == GN_GROUP, "e again: the focus is the group again");
+	graph_view_focus(v, 400);
+	gv_rebuild(v, &s);
+	graph_view_key(v, 'e', &pid);
+	ok(strstr(v->msg, "opens a group") != NULL, "e on a process of no group says so (\"%s\")", v->msg);
+	graph_view_key(v, 'c', &pid);
+	graph_view_key(v, 'e', &pid);
+	ok(strstr(v->msg, "groups are off") != NULL, "e with groups off says so (\"%s\")", v->msg);
+	graph_view_free(v);
+}
+
+/* A shared object is no hop of its own: at 1 hop from a backend (groups off) its hub and every
+ * other process on it show, not the hub alone; at 1 hop from the client (which holds no hub)
+ * the backend it talks to, not the backend's hub. A one-ended pipe's hub stays a hop. */
+static void test_hub_hops(void)
+{
+	struct snapshot s;
+	build(&s);
+	struct graph_model g = { 0 }, near = { 0 };
+	struct gm_opts o = { .kind_mask = GM_ALL_KINDS };
+	graph_model_build(&g, &s, &o);
+	int b3 = graph_model_node_of_pid(&g, 103);
+	graph_model_neighbourhood(&g, (uint32_t)b3, 1, &near);
+	int seen = 0, hubs = 0;
+	for (size_t i = 0; i < near.n_nodes; i++) {
+		seen += near.nodes[i].type == GN_PROC && near.nodes[i].pid >= 100 && near.nodes[i].pid <= 102;
+		hubs += near.nodes[i].type == GN_HUB;
+	}
+	is_int(seen, 3, "hub hops: at 1 hop from a backend, the three other processes on its shm hub show");
+	is_int(hubs, 1, "hub hops: and the hub itself");
+	ok(graph_model_find(&near, 400) >= 0, "hub hops: and the client its pipe joins");
+	graph_model_neighbourhood(&g, (uint32_t)graph_model_node_of_pid(&g, 400), 1, &near);
+	hubs = 0;
+	for (size_t i = 0; i < near.n_nodes; i++)
+		hubs += near.nodes[i].type == GN_HUB;
+	ok(graph_model_find(&near, 103) >= 0 && hubs == 0,
+	   "hub hops: at 1 hop from the client, its backend but not the backend's hub (%d hubs)", hubs);
+	chans[0].one_ended = true;        /* the shm as a one-ended pipe would be: holders never talk */
+	o.one_ended = true;
+	graph_model_build(&g, &s, &o);
+	graph_model_neighbourhood(&g, (uint32_t)graph_model_node_of_pid(&g, 103), 1, &near);
+	ok(graph_model_find(&near, 100) < 0 && near.n_nodes == 3,
+	   "hub hops: a one-ended hub is a hop: its other holders stay 2 hops away (%zu nodes)", near.n_nodes);
+	graph_model_free(&near);
+	graph_model_free(&g);
+}
+
 static void test_address_peer(void)
 {
 	struct snapshot s;
@@ -229,24 +340,31 @@ static void test_scope_keys(void)
 	graph_view_free(v);
 }
 
-/* --merge: hosts a and b each with pid 10 writing a pipe to its own pid 11: four nodes, two
- * edges, each within one host (pids alone would make two nodes and join the hosts). */
+/* An empty snapshot of a --merge (processes by host) on this file's arrays. */
+static void merged(struct snapshot *s)
+{
+	memset(s, 0, sizeof(*s));
+	n_eps = 0;
+	s->procs = procs;
+	s->chans = chans;
+	s->by_host = true;
+}
+
+/* --merge: hosts a and b each with pid 10 writing a pipe to its own pid 11, each pid started
+ * at the same tick on both hosts: four nodes, two edges, each within one host (pids alone
+ * would make two nodes and join the hosts; pid and start alone would not tell them apart). */
 static void test_hosts(void)
 {
 	struct snapshot s;
-	memset(&s, 0, sizeof(s));
-	n_eps = 0;
-	s.procs = procs;
-	s.chans = chans;
-	s.by_host = true;
+	merged(&s);
 	static const char *const hosts[2] = { "a", "b" };
 	for (int h = 0; h < 2; h++) {
 		proc(&s, 10, 1, "srv");
 		procs[s.n_procs - 1].host = hosts[h];
-		procs[s.n_procs - 1].start_time = 500 + (uint64_t)h;
+		procs[s.n_procs - 1].start_time = 500;
 		proc(&s, 11, 1, "cli");
 		procs[s.n_procs - 1].host = hosts[h];
-		procs[s.n_procs - 1].start_time = 600 + (uint64_t)h;
+		procs[s.n_procs - 1].start_time = 600;
 		pair(&s, CK_PIPE, h ? "pipe:2" : "pipe:1", 10, "write", 11, "read");
 		chans[s.n_chans - 1].ep[0].proc = 2 * h;
 		chans[s.n_chans - 1].ep[1].proc = 2 * h + 1;
@@ -259,30 +377,67 @@ static void test_hosts(void)
 	is_int((long)g.n_edges, 2, "hosts: one edge per host's pipe");
 	bool apart = g.n_edges == 2 && g.edges[0].from != g.edges[1].from && g.edges[0].to != g.edges[1].to;
 	ok(apart, "hosts: the two edges join different nodes");
-	int na = graph_model_node_of_proc(&g, 10, 500), nb = graph_model_node_of_proc(&g, 10, 501);
-	ok(na >= 0 && nb >= 0 && na != nb && g.nodes[nb].start == 501 && g.nodes[na].start == 500,
-	   "hosts: pid 10 by its start time is the node of its own host's process (%d, %d)", na, nb);
+	int na = graph_model_node_of_proc(&g, 10, 500, "a"), nb = graph_model_node_of_proc(&g, 10, 500, "b");
+	ok(na >= 0 && nb >= 0 && na != nb && g.nodes[nb].host == hosts[1] && g.nodes[na].host == hosts[0],
+	   "hosts: pid 10 by its start time and host is the node of that host's process (%d, %d)", na, nb);
 	graph_model_free(&g);
 
 	/* the screen's state: g on host b's pid 10 focuses b's node; Enter there names b's */
 	struct graph_view *v = graph_view_new();
 	pid_t pid = 0;
 	graph_view_update(v, &s);
-	graph_view_focus_at(v, 10, 501);
+	graph_view_focus_at(v, 10, 500, "b");
 	gv_rebuild(v, &s);
 	int f = graph_model_find(&v->full, v->focus_key);
-	ok(v->focused && f >= 0 && v->full.nodes[f].start == 501, "hosts: focused on host b's pid 10, not a's");
+	ok(v->focused && f >= 0 && v->full.nodes[f].host == hosts[1], "hosts: focused on host b's pid 10, not a's");
 	enum graph_action r = graph_view_key(v, '\n', &pid);
-	ok(r == GRAPH_OPEN_PID && pid == 10 && graph_view_open_start(v) == 501,
-	   "hosts: Enter opens pid 10 that started at 501 (host b's): %d, %d, %llu", (int)r, (int)pid,
-	   (unsigned long long)graph_view_open_start(v));
+	const char *oh = graph_view_open_host(v);
+	ok(r == GRAPH_OPEN_PID && pid == 10 && graph_view_open_start(v) == 500 && oh && !strcmp(oh, "b"),
+	   "hosts: Enter opens pid 10 that started at 500 on host b: %d, %d, %llu, %s", (int)r, (int)pid,
+	   (unsigned long long)graph_view_open_start(v), oh ? oh : "(none)");
 	graph_view_free(v);
+}
+
+/* --merge: host a has a "job" 10 with a child 11 of its own program, host b a "job" 10 alone
+ * (a pipe to its cli 12): collapsed, a's family is a group of 2 and b's 10 a process node;
+ * counted by the root's pid alone, b's 10 would be a family of 3. */
+static void test_host_families(void)
+{
+	struct snapshot s;
+	merged(&s);
+	proc(&s, 10, 1, "job"); proc(&s, 11, 10, "job");
+	proc(&s, 10, 1, "job"); proc(&s, 12, 1, "cli");
+	static const char *const hosts[4] = { "a", "a", "b", "b" };
+	for (size_t i = 0; i < 4; i++)
+		procs[i].host = hosts[i];
+	pair(&s, CK_PIPE, "pipe:1", 10, "write", 11, "read");
+	chans[0].ep[0].proc = 0, chans[0].ep[0].host = "a";
+	chans[0].ep[1].proc = 1, chans[0].ep[1].host = "a";
+	pair(&s, CK_PIPE, "pipe:2", 10, "write", 12, "read");
+	chans[1].ep[0].proc = 2, chans[1].ep[0].host = "b";
+	chans[1].ep[1].proc = 3, chans[1].ep[1].host = "b";
+	struct graph_families f;
+	graph_families_find(&s, &f);
+	ok(f.size[0] == 2 && f.size[1] == 2 && f.size[2] == 1 && f.size[3] == 1,
+	   "host families: a's job family counts 2, b's job 10 and cli 1 each (%u %u %u %u)", f.size[0], f.size[1],
+	   f.size[2], f.size[3]);
+	graph_families_free(&f);
+	struct graph_model g = { 0 };
+	struct gm_opts o = { .kind_mask = GM_ALL_KINDS, .collapse = true };
+	graph_model_build(&g, &s, &o);
+	is_int(count_type(&g, GN_GROUP, "job"), 1, "host families: one group, host a's");
+	is_int(count_type(&g, GN_PROC, "job"), 1, "host families: host b's job 10 is a process node");
+	graph_model_free(&g);
 }
 
 int main(void)
 {
 	test_families();
+	test_expand_one();
+	test_expand_keys();
+	test_hub_hops();
 	test_hosts();
+	test_host_families();
 	test_address_peer();
 	test_scope();
 	test_focus_kept();

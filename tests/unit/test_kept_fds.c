@@ -28,6 +28,10 @@ int main(void)
 	ok(kept_fd_lookup(fd, &pid, &file, &dev, &ino) && pid == 4322 && ino == 78, "a new note replaces the old");
 	is_int(file, KEPT_SYSCALL, "which now names a syscall file");
 	is_str(kept_file_name(file), "syscall", "named syscall");
+	kept_fd_note(fd, 4323, KEPT_TASK_SYSCALL, 23, 79);
+	ok(kept_fd_lookup(fd, &pid, &file, &dev, &ino) && pid == 4323 && file == KEPT_TASK_SYSCALL &&
+	   ino == 79, "a thread's syscall file, by its tid");
+	is_str(kept_file_name(file), "syscall", "named syscall too");
 	kept_fd_note(fd, (1 << 22) + 5, KEPT_SYSCALL, 23, UINT32_MAX);
 	ok(kept_fd_lookup(fd, &pid, &file, &dev, &ino) && pid == (1 << 22) + 5 && ino == UINT32_MAX &&
 	   file == KEPT_SYSCALL, "the largest pid Linux gives and a 32-bit inode pack beside the file");
@@ -46,7 +50,8 @@ int main(void)
 	ok(!kept_fd_lookup(fd, &pid, &file, &dev, &ino), "pid 0 is not recorded");
 	ok(!kept_fd_note(fd, 1 << 30, KEPT_SYSCALL, 23, 77), "refused: a pid of 2^30, which would run into the file's bits");
 	ok(!kept_fd_lookup(fd, &pid, &file, &dev, &ino), "so not recorded");
-	ok(!kept_fd_note(fd, 4321, (enum kept_file)3, 23, 77), "refused: an unknown file");
+	ok(!kept_fd_note(fd, 4321, (enum kept_file)4, 23, 77) &&
+	   !kept_fd_note(fd, 4321, (enum kept_file)0, 23, 77), "refused: an unknown file");
 	kept_fd_note(KEPT_FDS_MAX, 4321, KEPT_SCHEDSTAT, 23, 77);
 	ok(!kept_fd_lookup(KEPT_FDS_MAX, &pid, &file, &dev, &ino), "a descriptor beyond the table is not recorded");
 	ok(!kept_fd_lookup(-1, &pid, &file, &dev, &ino), "nor a negative one");

@@ -184,6 +184,78 @@ static void test_crossings(void)
 	gl_result_free(&r);
 }
 
+/* The y where edge e passes x: its end's box centre at its end layers, else its route's
+ * horizontal stretch over x (bench/layout_vs_dot.py counts the same way). */
+static double y_at_layer(const struct gl_node *nodes, const struct gl_edge *e, const struct gl_result *r, int layer,
+                         double x)
+{
+	const struct gl_node *a = &nodes[e->from], *b = &nodes[e->to];
+	if (layer == a->layer || layer == b->layer)
+		return layer == a->layer ? a->y + a->h / 2.0 : b->y + b->h / 2.0;
+	for (size_t i = 0; i + 1 < e->n_pts; i++) {
+		struct gl_point p = r->pts[e->first_pt + i], q = r->pts[e->first_pt + i + 1];
+		if (p.y == q.y && x >= (p.x < q.x ? p.x : q.x) && x <= (p.x < q.x ? q.x : p.x))
+			return p.y;
+	}
+	return -1;
+}
+
+/* Crossings of all edges, long ones too, between each two neighbouring layers: two edges
+ * cross when their order swaps strictly from one layer's middle to the next's. */
+static long gap_crossings(const struct gl_node *nodes, size_t n, const struct gl_edge *edges, size_t m,
+                          const struct gl_result *r)
+{
+	double mid[64] = { 0 };
+	int lo[64], hi[64], top = 0;
+	for (int l = 0; l < 64; l++)
+		lo[l] = 1 << 30, hi[l] = 0;
+	for (size_t i = 0; i < n && nodes[i].layer < 64; i++) {
+		int l = nodes[i].layer;
+		top = l > top ? l : top;
+		lo[l] = nodes[i].x < lo[l] ? nodes[i].x : lo[l];
+		hi[l] = nodes[i].x + nodes[i].w > hi[l] ? nodes[i].x + nodes[i].w : hi[l];
+	}
+	for (int l = 0; l <= top; l++)
+		mid[l] = (lo[l] + hi[l]) / 2.0;
+	long c = 0;
+	for (int l = 0; l < top; l++)
+		for (size_t e = 0; e < m; e++)
+			for (size_t f = e + 1; f < m; f++) {
+				const struct gl_edge *x = &edges[e], *y = &edges[f];
+				int xa = nodes[x->from].layer, xb = nodes[x->to].layer, ya = nodes[y->from].layer, yb = nodes[y->to].layer;
+				if ((xa < xb ? xa : xb) > l || (xa > xb ? xa : xb) <= l || (ya < yb ? ya : yb) > l || (ya > yb ? ya : yb) <= l)
+					continue;
+				double d0 = y_at_layer(nodes, x, r, l, mid[l]) - y_at_layer(nodes, y, r, l, mid[l]);
+				double d1 = y_at_layer(nodes, x, r, l + 1, mid[l + 1]) - y_at_layer(nodes, y, r, l + 1, mid[l + 1]);
+				c += (d0 < 0 && d1 > 0) || (d0 > 0 && d1 < 0);
+			}
+	return c;
+}
+
+/* bench/layout_bench's random:60:2 (30 pairs, two hubs of five holders, five edges between
+ * pairs): barycenter sweeps alone left crossings in it; the swaps and scaled rounds of
+ * graph_order.c draw it with none, as dot does. */
+static void test_hub_holders(void)
+{
+	static const uint32_t extra[][2] = { { 3, 58 }, { 10, 58 }, { 36, 58 }, { 17, 58 }, { 38, 58 }, { 44, 59 },
+		{ 27, 59 }, { 50, 59 }, { 54, 59 }, { 5, 59 }, { 50, 59 }, { 13, 26 }, { 31, 40 }, { 11, 44 },
+		{ 27, 33 }, { 19, 20 } };
+	struct gl_node nodes[60];
+	struct gl_edge edges[64];
+	size_t m = 0;
+	make_nodes(nodes, 60);
+	for (uint32_t i = 0; i + 1 < 58; i += 2)
+		edges[m++] = (struct gl_edge){ .from = i, .to = i + 1 };
+	for (size_t k = 0; k < sizeof(extra) / sizeof(extra[0]); k++)
+		edges[m++] = (struct gl_edge){ .from = extra[k][0], .to = extra[k][1] };
+	struct gl_result r = { 0 };
+	graph_layout_run(nodes, 60, edges, m, NULL, &opts, &r);
+	is_int(graph_layout_crossings(nodes, 60, edges, m), 0, "hub holders: no crossing between adjacent layers");
+	is_int(gap_crossings(nodes, 60, edges, m, &r), 0, "hub holders: no crossing between layers, long edges too");
+	check_geometry(nodes, 60, edges, m, &r, "hub holders");
+	gl_result_free(&r);
+}
+
 static void test_empty(void)
 {
 	struct gl_result r = { 0 };
@@ -371,6 +443,7 @@ int main(void)
 	test_tangle();
 	test_stability();
 	test_crossings();
+	test_hub_holders();
 	test_empty();
 	test_model();
 	test_listener_edge();

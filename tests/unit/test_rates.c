@@ -1,9 +1,9 @@
 /* test_rates.c — model/rates on two snapshots built by hand, one second apart: a TCP
  * connection's send and receive rates per end, kept apart; a counter that went backwards (the
  * socket was reused) and a connection new in the second snapshot give unknown (NAN), never a
- * negative rate or 0; UNIX sockets have no byte counters (unknown); /proc/PID/io rates, and
- * unknown for an unreadable io file and for a pid reused by another process; CPU% and context
- * switches per second. */
+ * negative rate or 0; UNIX sockets have no byte counters (unknown) but drops (a rate per
+ * second where both snapshots have them); /proc/PID/io rates, and unknown for an unreadable io
+ * file and for a pid reused by another process; CPU% and context switches per second. */
 #include <math.h>
 #include <string.h>
 
@@ -53,9 +53,12 @@ static void build(void)
 	tcp(&B, 1, 31, 40002, 5002, 50, 0);
 	tcp(&B, 2, 32, 5002, 40002, 0, 50);
 	/* a UNIX socket pair between 100 and 102 */
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < 2; i++) {   /* 100's end dropped 30 in the second */
 		struct snapshot *s = i ? &B : &A;
-		s->socks[hand_add_unix_pair(s, 0, 2, 9, 71)].rqueue = 100;
+		struct sock_info *u = &s->socks[hand_add_unix_pair(s, 0, 2, 9, 71)];
+		u->rqueue = 100;
+		u->has_drops = true;
+		u->drops = i ? 35 : 5;
 	}
 	/* /proc/PID/io: 100 read in both; 101 unreadable now; 102 is another process now */
 	A.procs[0].has_io = B.procs[0].has_io = true;
@@ -99,6 +102,16 @@ static void test_tcp(void)
 		for (size_t e = 0; B.chans[i].kind == CK_UNIX && e < B.chans[i].n_ep; e++)
 			unix_ends += isnan(B.chans[i].ep[e].tx_per_s) && isnan(B.chans[i].ep[e].rx_per_s);
 	is_int(unix_ends, 2, "UNIX ends have no byte counters: unknown");
+	const struct endpoint *u100 = NULL, *u102 = NULL;
+	for (size_t i = 0; i < B.n_chans; i++)
+		if (B.chans[i].kind == CK_UNIX) {
+			u100 = hand_ep_of(&B.chans[i], 100);
+			u102 = hand_ep_of(&B.chans[i], 102);
+		}
+	ok(u100 && u100->drops_per_s == 30.0, "a UNIX end's drops per second (got %g)",
+	   u100 ? u100->drops_per_s : -1);
+	ok(u102 && isnan(u102->drops_per_s), "an end the kernel gave no drops for: unknown");
+	ok(c && isnan(c->drops_per_s), "a TCP end: no drop counter, unknown");
 	ok(B.has_rates && B.rate_interval_ms == 1000, "the snapshot says its rates' interval");
 }
 

@@ -305,6 +305,30 @@ static void test_netlink(void)
 	ok(is_poisoned(&si), "netlink truncated: output untouched");
 }
 
+/* SK_MEMINFO_DROPS from UNIX_DIAG_MEMINFO and (UDP) INET_DIAG_SKMEMINFO; a short or ragged
+ * array gives no drops, and TCP's is not taken. */
+static void test_drops(struct arena *a)
+{
+	uint32_t mem[SK_MEMINFO_VARS] = { 0 };
+	struct sock_info si;
+	mem[SK_MEMINFO_DROPS] = 94;
+	struct nlmsghdr *nlh = unix_msg(SOCK_DGRAM, 7, 9100);
+	mnl_attr_put(nlh, UNIX_DIAG_MEMINFO, sizeof(mem), mem);
+	ok(sockdiag_parse_unix(nlh, &si, a) == 0 && si.has_drops && si.drops == 94, "unix: drops");
+	nlh = unix_msg(SOCK_DGRAM, 7, 9101);
+	mnl_attr_put(nlh, UNIX_DIAG_MEMINFO, SK_MEMINFO_DROPS * sizeof(uint32_t), mem);
+	ok(sockdiag_parse_unix(nlh, &si, a) == 0 && !si.has_drops, "unix: an array too short for drops: none");
+	nlh = inet_msg(AF_INET, 7, 9102);
+	mnl_attr_put(nlh, INET_DIAG_SKMEMINFO, sizeof(mem), mem);
+	ok(sockdiag_parse_inet(nlh, &si, IPPROTO_UDP) == 0 && si.has_drops && si.drops == 94, "udp: drops");
+	nlh = inet_msg(AF_INET, 7, 9103);
+	mnl_attr_put(nlh, INET_DIAG_SKMEMINFO, sizeof(mem) - 2, mem);
+	ok(sockdiag_parse_inet(nlh, &si, IPPROTO_UDP) == 0 && !si.has_drops, "udp: a ragged array: none");
+	nlh = inet_msg(AF_INET, 1, 9104);
+	mnl_attr_put(nlh, INET_DIAG_SKMEMINFO, sizeof(mem), mem);
+	ok(sockdiag_parse_inet(nlh, &si, IPPROTO_TCP) == 0 && !si.has_drops, "tcp: not taken");
+}
+
 int main(void)
 {
 	struct arena a;
@@ -316,6 +340,7 @@ int main(void)
 	test_inet_tcp_info_lengths();
 	test_inet_fields();
 	test_netlink();
+	test_drops(&a);
 	arena_free(&a);
 	return tap_done();
 }

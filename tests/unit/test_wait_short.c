@@ -2,7 +2,8 @@
  * "blocked since" carried across snapshots (model/wait_since), on hand-made snapshots: a
  * writer on a full pipe says "write pipe -> 101 name" with the name escaped; a plain sleep says
  * nothing and is not blocked, a stopped or unreadable task is; the same wait keeps its first
- * snapshot's time, a new wait or a reused pid starts again. */
+ * snapshot's time, a new wait or a reused pid starts again; a process whose main thread
+ * pauses is blocked by another thread that writes a pipe, and its since follows that thread. */
 #include <string.h>
 #include <sys/syscall.h>
 
@@ -96,9 +97,48 @@ static void test_since(void)
 	hand_free_lists(&C);
 }
 
+/* 100's main thread pauses while its thread 105 writes the pipe to 101: blocked by 105. */
+static void test_thread(void)
+{
+	static struct task_wait tasks[2];
+	build(&A, WA, 1000);
+	struct proc_info *p = &A.procs[0];
+	tasks[0] = (struct task_wait){ .tid = 100, .state = 'S', .kind = WK_SIGNAL,
+	                               .syscall_nr = SYS_pause, .fd = -1, .chan = -1 };
+	tasks[1] = WA[0];
+	tasks[1].tid = 105;
+	WA[0] = tasks[0];
+	p->tasks = tasks;
+	p->n_tasks = 2;
+	wait_resolve(&A);
+	ok(wait_blocked(p), "a main thread in pause, another thread writing a pipe: blocked");
+	ok(wait_blocking(p) == &tasks[1], "... by that thread");
+	struct strbuf sb = STRBUF_INIT;
+	wait_short(&sb, &A, p, 101, "->");
+	is_str(sb_str(&sb), "thread 105 write pipe -> 101 p", "... which the WAIT words name");
+	wait_since_carry(&A, NULL);
+	build(&B, WB, 2000);
+	B.procs[0].tasks = tasks;
+	B.procs[0].n_tasks = 2;
+	B.procs[0].wait = &tasks[0];
+	wait_resolve(&B);
+	wait_since_carry(&B, &A);
+	is_int(B.procs[0].wait_since_ms, 1000, "the thread's same wait: since the first snapshot");
+	tasks[1].kind = WK_SLEEP;
+	tasks[1].syscall_nr = SYS_clock_nanosleep;
+	wait_resolve(&B);
+	ok(!wait_blocked(&B.procs[0]), "the thread sleeps instead: not blocked");
+	sb_free(&sb);
+	p->tasks = B.procs[0].tasks = NULL;
+	p->n_tasks = B.procs[0].n_tasks = 0;
+	hand_free_lists(&A);
+	hand_free_lists(&B);
+}
+
 int main(void)
 {
 	test_short();
+	test_thread();
 	test_since();
 	snapshot_free(&A);
 	snapshot_free(&B);

@@ -1,0 +1,166 @@
+/* test_kept_task_call.c — a thread's /proc/PID/task/TID/syscall kept open across refreshes,
+ * on a real child: its main thread pauses, its other thread reads a pipe this test holds. In a
+ * refresh loop the thread's wait is read through a kept descriptor, recorded as that thread's
+ * syscall file (readlink and fstat agree), handed on to the next snapshot (the same
+ * descriptor, the previous record left without it), read again through it after the thread
+ * ran, and closed with the last snapshot. */
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "collect/collect.h"
+#include "util/kept_fds.h"
+#include "../tap.h"
+
+static int in_fd, tid_fd;
+
+static void *reader(void *arg)
+{
+	(void)arg;
+	pid_t tid = (pid_t)syscall(SYS_gettid);
+	char c;
+	if (write(tid_fd, &tid, sizeof(tid)) != sizeof(tid))
+		_exit(1);
+	while (read(in_fd, &c, 1) > 0)
+		;
+	_exit(0);
+}
+
+/* A child whose thread reads the pipe ctl writes; its tid into *tid. */
+static pid_t start_child(int *ctl, pid_t *tid)
+{
+	int p[2], t[2];
+	if (pipe(p) < 0 || pipe(t) < 0)
+		return -1;
+	pid_t c = fork();
+	if (c == 0) {
+		pthread_t th;
+		in_fd = p[0];
+		tid_fd = t[1];
+		close(p[1]);
+		if (pthread_create(&th, NULL, reader, NULL))
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(p[0]);
+	close(t[1]);
+	*ctl = p[1];
+	int r = read(t[0], tid, sizeof(*tid)) == sizeof(*tid) ? 0 : -1;
+	close(t[0]);
+	return r ? -1 : c;
+}
+
+/* Until task tid of pid is in system call nr (5 s at most). */
+static bool in_call(pid_t pid, pid_t tid, long nr)
+{
+	char path[64], buf[64];
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", (int)pid, (int)tid);
+	for (int i = 0; i < 500; i++) {
+		FILE *f = fopen(path, "r");
+		bool yes = f && fgets(buf, sizeof(buf), f) && strncmp(buf, "running", 7) &&
+			   strtol(buf, NULL, 10) == nr;
+		if (f)
+			fclose(f);
+		if (yes)
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+static struct task_wait *task_of(const struct snapshot *s, pid_t pid, pid_t tid)
+{
+	struct proc_info *p = snapshot_find_proc(s, pid);
+	for (size_t t = 0; p && t < p->n_tasks; t++)
+		if (p->tasks[t].tid == tid)
+			return &p->tasks[t];
+	return NULL;
+}
+
+/* The thread's kept syscall file in s, checked against the record and the kernel: its fd, -1
+ * none kept, -2 described wrong. */
+static int kept_of(const struct snapshot *s, pid_t pid, pid_t tid)
+{
+	const struct task_wait *w = task_of(s, pid, tid);
+	if (!w || w->call_fd1 <= 0)
+		return -1;
+	int fd = w->call_fd1 - 1;
+	pid_t who;
+	enum kept_file file;
+	uint64_t dev, ino;
+	struct stat st, real;
+	char path[64], link[96] = "", want[64];
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	snprintf(want, sizeof(want), "/proc/%d/task/%d/syscall", (int)tid, (int)tid);
+	ssize_t n = readlink(path, link, sizeof(link) - 1);
+	link[n > 0 ? n : 0] = '\0';
+	if (!kept_fd_lookup(fd, &who, &file, &dev, &ino) || who != tid || file != KEPT_TASK_SYSCALL ||
+	    fstat(fd, &st) < 0 || st.st_ino != ino || strcmp(link, want) || stat(want, &real) < 0 ||
+	    real.st_ino != st.st_ino) {
+		diag("fd %d: link %s, want %s", fd, link, want);
+		return -2;
+	}
+	return fd;
+}
+
+static bool reads_pipe(const struct snapshot *s, pid_t pid, pid_t tid)
+{
+	const struct task_wait *w = task_of(s, pid, tid);
+	return w && w->kind == WK_FD && w->dir == ACC_R && w->fd >= 0;
+}
+
+int main(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;   /* room for every process's kept files */
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+	int ctl = -1;
+	pid_t tid = 0, child = start_child(&ctl, &tid);
+	if (!ok(child > 0 && in_call(child, tid, SYS_read) && in_call(child, child, SYS_pause),
+	        "child %d: main thread in pause, thread %d reading", (int)child, (int)tid)) {
+		if (child > 0 && kill(child, SIGKILL) == 0)
+			waitpid(child, NULL, 0);
+		return tap_done();
+	}
+	struct collect_opts o = { .refresh_loop = true };
+	struct snapshot a, b, c;
+	snapshot_init(&a);
+	ok(snapshot_take(&a, &o) == 0 && reads_pipe(&a, child, tid), "first snapshot: the thread reads");
+	int fd_a = kept_of(&a, child, tid);
+	ok(fd_a >= 0, "its task/TID/syscall is kept open and recorded as the thread's (fd %d)", fd_a);
+	o.prev = &a;
+	snapshot_init(&b);
+	ok(snapshot_take(&b, &o) == 0 && reads_pipe(&b, child, tid), "second snapshot: still reading");
+	int fd_b = kept_of(&b, child, tid);
+	const struct task_wait *was = task_of(&a, child, tid);
+	ok(fd_b == fd_a && was && was->call_fd1 == 0,
+	   "the same descriptor handed on (fd %d), the previous record left without it", fd_b);
+	ok(write(ctl, "x", 1) == 1 && in_call(child, tid, SYS_read), "the thread ran, and reads again");
+	o.prev = &b;
+	snapshot_init(&c);
+	ok(snapshot_take(&c, &o) == 0 && reads_pipe(&c, child, tid), "third snapshot: read again");
+	ok(kept_of(&c, child, tid) == fd_a, "through the same kept descriptor");
+	snapshot_free(&a);
+	snapshot_free(&b);
+	snapshot_free(&c);
+	pid_t who;
+	enum kept_file file;
+	uint64_t dev, ino;
+	ok(!kept_fd_lookup(fd_a, &who, &file, &dev, &ino) && fcntl(fd_a, F_GETFD) < 0,
+	   "closed with the last snapshot");
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+	close(ctl);
+	return tap_done();
+}
