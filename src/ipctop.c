@@ -382,8 +382,8 @@ static int take_export(const struct ipctop_opts *o, struct snapshot *s)
 				   .want_threads = o->mode == MODE_OPENMETRICS,
 				   /* the SHR, EXE and SERVICE columns' values (JSON OUTPUT) */
 				   .want_shr = o->mode == MODE_JSON, .want_exe = o->mode == MODE_JSON,
-				   .want_service = o->mode == MODE_JSON,
-				   .want_cgroup = o->mode == MODE_OPENMETRICS };   /* pair metrics' service */
+				   /* SERVICE, and the pair metrics' service */
+				   .want_cgroup = o->mode == MODE_JSON || o->mode == MODE_OPENMETRICS };
 	snapshot_init(s);
 	if (!o->interval_ms)
 		return snapshot_take(s, &co);

@@ -114,9 +114,7 @@ void collect_locks(struct snapshot *s, struct scan_ctx *c);
  * of an idle p. Called before collect_maps. */
 void collect_exe(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                  const struct proc_info *old, bool detail);
-/* pid's cgroup path (/proc/PID/cgroup, parse_cgroup) in s's arena, or NULL (collect_maps.c). */
-char *collect_cgroup_path(struct snapshot *s, struct scan_ctx *c, pid_t pid);
-/* What the list shows only on demand (collect_opts want_shr, want_service): read anew (shared
+/* What the list shows only on demand (collect_opts want_shr, want_cgroup): read anew (shared
  * pages change, and a process is moved between cgroups, without it running). (The exe:
  * collect_exe; threads: collect_tasks.) */
 void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);

@@ -211,7 +211,7 @@ void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 	p->cgroup = NULL;
 	if (!c->opts)
 		return;
-	if (c->opts->want_service || c->opts->want_cgroup)
+	if (c->opts->want_cgroup)
 		read_cgroup(s, c, p);   /* kernel threads too: they are in the root cgroup */
 	if (c->opts->want_shr && !(p->flags & PF_KTHREAD))
 		read_shr(c, p);

@@ -227,8 +227,9 @@ struct proc_info {
 	uint64_t shr_kib;      /* shared resident pages (statm), read only while the list shows SHR */
 	char *exe;             /* the program's path (/proc/PID/exe), read only while EXE is shown
 	                        * or for a detail process; NULL when not read or not readable */
-	char *cgroup;          /* the cgroup path that names its service (raw), read only while
-	                        * SERVICE is shown or for --json; NULL when not read */
+	char *cgroup;          /* the cgroup path that names its service (raw; model/cgroup_service.h),
+	                        * read only with collect_opts.want_cgroup (SERVICE shown or
+	                        * filtered, --json, pair metrics); NULL when not read */
 	uint64_t sig_pending, sig_blocked, sig_ignored, sig_caught;  /* bit n-1 = signal n */
 	uint64_t netns;        /* inode of /proc/PID/ns/net, 0 if unknown */
 	uint64_t pidns;        /* inode of /proc/PID/ns/pid, 0 if unknown */
