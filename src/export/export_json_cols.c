@@ -48,10 +48,8 @@ void json_write_proc_cols(struct json_writer *w, const struct snapshot *s, const
 	jw_kv_double(w, "mem_percent", proc_mem_percent(s, p), 1);
 	uint64_t started = proc_started_ms(s, p);
 	jw_kv_u64_or_null(w, "started_at_ms", started != 0, started);
-	char unit[256];
-	if (p->cgroup)
-		cgroup_service(p->cgroup, unit, sizeof unit);
-	jw_kv_str(w, "service", p->cgroup ? unit : NULL);
+	char unit[CGROUP_SERVICE_MAX];
+	jw_kv_str(w, "service", cgroup_service_shown(p->cgroup, unit));
 	if (s->has_rates)
 		write_col_rates(w, s, p, t);
 }

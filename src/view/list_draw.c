@@ -219,11 +219,10 @@ static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y
 	const struct proc_info *p = &v->cur->procs[i];
 	int x = l->col_x[c], cw = l->col_w[c];
 	if (c == COL_USER || c == COL_EXE || c == COL_HOST || c == COL_SERVICE) {
-		char unit[256] = "";   /* SERVICE: nothing until the cgroup is read */
-		if (c == COL_SERVICE && p->cgroup)
-			cgroup_service(p->cgroup, unit, sizeof unit);
+		char buf[CGROUP_SERVICE_MAX];   /* SERVICE: nothing until the cgroup is read */
+		const char *unit = c == COL_SERVICE ? cgroup_service_shown(p->cgroup, buf) : NULL;
 		const char *t = c == COL_USER ? p->user : c == COL_HOST ? (p->host ? p->host : "-") :
-				c == COL_SERVICE ? unit : p->exe ? p->exe : "-";
+				c == COL_SERVICE ? (unit ? unit : "") : p->exe ? p->exe : "-";
 		ui_put_text(w, y, x, t, t ? strlen(t) : 0, cw, attr);
 	} else if (c == COL_COMMAND) {
 		draw_command(l, v, w, y, row, attr);

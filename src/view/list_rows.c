@@ -41,11 +41,9 @@ static bool socks_match(const struct snapshot *s, const struct proc_info *p, con
 /* Its SERVICE name, when its cgroup was read (the column is shown). */
 static bool service_matches(const struct proc_info *p, const char *needle)
 {
-	char unit[256];
-	if (!p->cgroup)
-		return false;
-	cgroup_service(p->cgroup, unit, sizeof unit);
-	return strcasestr(unit, needle) != NULL;
+	char buf[CGROUP_SERVICE_MAX];
+	const char *unit = cgroup_service_shown(p->cgroup, buf);
+	return unit && strcasestr(unit, needle) != NULL;
 }
 
 bool list_text_matches(const struct snapshot *s, const struct proc_info *p, const char *needle)

@@ -372,6 +372,21 @@ static void test_services(void)
 	snapshot_free(&s);
 }
 
+/* A process in a container is named as the SERVICE column names it (model/cgroup_service.h):
+ * evil (300) in a docker scope, reader (200) in no service (its program). */
+static void test_container(void)
+{
+	struct snapshot s;
+	build_by_program(&s);
+	snapshot_find_proc(&s, 300)->cgroup = "/system.slice/docker-"
+		"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.scope";
+	char *t = om_text(&s, false, false);
+	has(t, "ipctop_pair_channels{kind=\"unix\",from=\"reader\",to=\"docker:0123456789ab\"} 1",
+	    "container: the unix socket reader→evil's container, by engine and short id");
+	free(t);
+	snapshot_free(&s);
+}
+
 int main(int argc, char **argv)
 {
 	struct snapshot s;
@@ -400,6 +415,7 @@ int main(int argc, char **argv)
 	test_tcp_threads();
 	test_counters();
 	test_services();
+	test_container();
 	free(plain);
 	free(pids);
 	snapshot_free(&s);
