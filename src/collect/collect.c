@@ -92,7 +92,6 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 	else if (collect_status(s, c, p) < 0)
 		return -ENOENT;
 	collect_exe(s, c, p, old, detail);   /* before the maps: they are classified by it */
-	p->cgroup = c->opts && c->opts->want_cgroup ? collect_cgroup_path(s, c, p->pid) : NULL;
 	if (old)
 		collect_reuse_tables(s, p, old);
 	else if (!(p->flags & PF_KTHREAD) && read_tables(s, c, p, detail) < 0)
@@ -102,7 +101,7 @@ int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 	if (!c->opts || !c->opts->no_waits)
 		collect_wait(s, c, p, collect_idle_waiter(c, p, before), before);
 	collect_tasks(s, c, p, old, before, detail);
-	collect_extras(c, p);
+	collect_extras(s, c, p);
 	if (c->opts && c->opts->read_io && !(p->flags & PF_KTHREAD))
 		read_io(c, p, old);
 	return 0;

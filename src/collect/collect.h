@@ -27,7 +27,11 @@ struct collect_opts {
 	bool want_shr;              /* the shared resident size of every process (statm) */
 	bool want_exe;              /* the program path of every process (/proc/PID/exe) */
 	bool want_threads;          /* every thread of every process (/proc/PID/task/TID/stat) */
-	bool want_cgroup;           /* the cgroup path of every process (/proc/PID/cgroup) */
+	bool want_thread_waits;     /* with want_threads: every thread's wait too (the list's WAIT
+	                             * column on thread rows) */
+	bool want_cgroup;           /* the cgroup path of every process (/proc/PID/cgroup), read anew
+	                             * each time: the list while SERVICE is shown or filtered,
+	                             * --json, and the pair metrics of --openmetrics and --serve */
 	/* root: how full pipes, FIFOs and POSIX queues are (collect_fill.c): those every process
 	 * holds, or only those of the detail processes (a refresh loop's cheap choice) */
 	enum { PROBE_NONE = 0, PROBE_DETAIL, PROBE_ALL } probe_fill;

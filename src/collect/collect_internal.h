@@ -110,11 +110,10 @@ void collect_locks(struct snapshot *s, struct scan_ctx *c);
  * of an idle p. Called before collect_maps. */
 void collect_exe(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                  const struct proc_info *old, bool detail);
-/* pid's cgroup path (/proc/PID/cgroup, parse_cgroup) in s's arena, or NULL (collect_maps.c). */
-char *collect_cgroup_path(struct snapshot *s, struct scan_ctx *c, pid_t pid);
-/* What the list shows only on demand (collect_opts want_shr): read anew. (The exe:
+/* What the list shows only on demand (collect_opts want_shr, want_cgroup): read anew (shared
+ * pages change, and a process is moved between cgroups, without it running). (The exe:
  * collect_exe; threads: collect_tasks.) */
-void collect_extras(struct scan_ctx *c, struct proc_info *p);
+void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* Number the threads of all processes (thread0, n_threads), after they were read. */
 void collect_number_threads(struct snapshot *s);
 /* Detail only: smaps figures, schedstat, wchan, affinity. */

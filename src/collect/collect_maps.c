@@ -154,7 +154,8 @@ static char *read_small(struct snapshot *s, struct scan_ctx *c, pid_t pid, const
 	return arena_strndup(&s->arena, c->tmp.buf, (size_t)len);
 }
 
-char *collect_cgroup_path(struct snapshot *s, struct scan_ctx *c, pid_t pid)
+/* pid's cgroup path as the PCB tab shows it (parse_cgroup) in s's arena, or NULL. */
+static char *cgroup_path(struct snapshot *s, struct scan_ctx *c, pid_t pid)
 {
 	char path[64], cg[1024];
 	snprintf(path, sizeof(path), "%d/cgroup", (int)pid);
@@ -177,7 +178,7 @@ static void read_pcb(struct snapshot *s, struct scan_ctx *c, struct proc_info *p
 	if (n <= 0 || parse_syscall_args(c->tmp.buf, (size_t)n, &d->syscall_nr, d->args, &d->sp, &d->pc,
 					     &d->has_regs) < 0)
 		d->syscall_nr = -3;
-	d->cgroup = collect_cgroup_path(s, c, p->pid);
+	d->cgroup = cgroup_path(s, c, p->pid);
 	for (int k = 0; k < NS__COUNT; k++) {
 		if (k == NS_NET && p->netns) {
 			d->ns[k] = p->netns;   /* read already: it keys the sockets */

@@ -11,6 +11,7 @@
 #include <libproc2/pids.h>
 
 #include "collect/collect_internal.h"
+#include "collect/parse_pcb.h"
 #include "collect/parse_proc.h"
 #include "collect/proc_read.h"
 #include "util/xalloc.h"
@@ -193,14 +194,27 @@ void collect_exe(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 		read_exe(s, c, p);
 }
 
-void collect_extras(struct scan_ctx *c, struct proc_info *p)
+/* The cgroup path that names its service (parse_cgroup_named). */
+static void read_cgroup(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
+{
+	char path[48], cg[1024];
+	snprintf(path, sizeof(path), "%d/cgroup", (int)p->pid);
+	long n = read_whole_at(c->proc_fd, path, &c->tmp);
+	if (n > 0 && parse_cgroup_named(c->tmp.buf, (size_t)n, cg, sizeof(cg)) == 0)
+		p->cgroup = arena_strdup(&s->arena, cg);
+}
+
+void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
 	p->shr_kib = 0;
 	p->flags &= ~(uint32_t)PF_SHR;
-	if (!c->opts || (p->flags & PF_KTHREAD))
+	p->cgroup = NULL;
+	if (!c->opts)
 		return;
-	if (c->opts->want_shr)
-		read_shr(c, p);   /* shared pages change without the process running */
+	if (c->opts->want_cgroup)
+		read_cgroup(s, c, p);   /* kernel threads too: they are in the root cgroup */
+	if (c->opts->want_shr && !(p->flags & PF_KTHREAD))
+		read_shr(c, p);
 }
 
 void collect_number_threads(struct snapshot *s)

@@ -130,11 +130,12 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 	p->flags &= ~(uint32_t)PF_TASKS_UNREAD;
 	if (p->flags & PF_KTHREAD)
 		return;
-	struct task_want want = {   /* running others' thread waits: collect_peer_tasks */
-		.waits = (detail || (old && old->n_tasks) || threads_read(p)) &&
-			 !(c->opts && c->opts->no_waits),
+	struct task_want want = {   /* others' thread waits: collect_peer_tasks, or copied */
 		.threads = c->opts && c->opts->want_threads && p->nlwp > 1,
 	};
+	want.waits = (detail || (old && old->n_tasks) || threads_read(p) ||
+		      (want.threads && c->opts->want_thread_waits)) &&
+		     !(c->opts && c->opts->no_waits);
 	if (!want.waits && p->nlwp > TASK_WAITS_MAX && p->wait && !(c->opts && c->opts->no_waits))
 		p->flags |= PF_TASKS_UNREAD;   /* said, never silent: the screens and JSON show it */
 	if (!want.waits && !want.threads)

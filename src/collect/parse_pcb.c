@@ -57,6 +57,19 @@ int parse_syscall_args(const char *text, size_t len, int64_t *nr, uint64_t args[
 	return -1;
 }
 
+/* The path from b to e into out (at most cap-1 bytes); -1 when there is none. */
+static int copy_path(const char *b, const char *e, char *out, size_t cap)
+{
+	if (!b || cap == 0)
+		return -1;
+	size_t n = (size_t)(e - b);
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, b, n);
+	out[n] = '\0';
+	return 0;
+}
+
 int parse_cgroup(const char *text, size_t len, char *out, size_t cap)
 {
 	const char *first = NULL, *first_end = NULL;
@@ -76,12 +89,37 @@ int parse_cgroup(const char *text, size_t len, char *out, size_t cap)
 		}
 		line = nl ? nl + 1 : end;
 	}
-	if (!first || cap == 0)
-		return -1;
-	size_t n = (size_t)(first_end - first);
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(out, first, n);
-	out[n] = '\0';
-	return 0;
+	return copy_path(first, first_end, out, cap);
+}
+
+/* Rank of a cgroup line for parse_cgroup_named: lower is better; 9 for a root path. */
+static int named_rank(const char *line, const char *c1, const char *c2, const char *le)
+{
+	if (le - c2 - 1 == 1 && c2[1] == '/')
+		return 9;
+	if (c1 - line == 1 && line[0] == '0' && c2 == c1 + 1)
+		return 0;
+	if (c2 - c1 - 1 == 12 && memcmp(c1 + 1, "name=systemd", 12) == 0)
+		return 1;
+	return 2;
+}
+
+int parse_cgroup_named(const char *text, size_t len, char *out, size_t cap)
+{
+	const char *best = NULL, *best_end = NULL;
+	int best_rank = 10;
+	for (const char *line = text, *end = text + len; line < end;) {
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		const char *le = nl ? nl : end;
+		const char *c1 = memchr(line, ':', (size_t)(le - line));
+		const char *c2 = c1 ? memchr(c1 + 1, ':', (size_t)(le - c1 - 1)) : NULL;
+		int rank = c2 ? named_rank(line, c1, c2, le) : 10;
+		if (rank < best_rank) {
+			best_rank = rank;
+			best = c2 + 1;
+			best_end = le;
+		}
+		line = nl ? nl + 1 : end;
+	}
+	return copy_path(best, best_end, out, cap);
 }

@@ -14,5 +14,9 @@ int parse_syscall_args(const char *text, size_t len, int64_t *nr, uint64_t args[
 /* The path of the cgroup v2 line "0::/path", else the first line's path; out gets at most
  * cap-1 bytes. Returns 0, or -1 when there is no usable line. */
 int parse_cgroup(const char *text, size_t len, char *out, size_t cap);
+/* The path that names where the process is accounted (SERVICE): the cgroup v2 line's unless
+ * it is "/", else the "name=systemd" line's unless "/", else the first other line's that is
+ * not "/", else "/"; out as parse_cgroup. 0, or -1 when no line has a path. */
+int parse_cgroup_named(const char *text, size_t len, char *out, size_t cap);
 
 #endif

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "export/export_json_int.h"
 #include "model/format_addr.h"
+#include "util/xalloc.h"
 
 void json_write_name_or_num(struct json_writer *w, const char *name, long long num)
 {
@@ -180,13 +181,19 @@ static void write_ipc(struct json_writer *w, const struct snapshot *s)
 static void write_body(struct json_writer *w, const struct snapshot *s,
                        const struct snap_selection *sel)
 {
+	struct proc_traffic *tr = NULL;   /* IPC/s and BUSIEST of the list, with --interval */
+	if (s->has_rates && s->n_procs) {
+		tr = xcalloc(s->n_procs, sizeof(*tr));
+		proc_traffic_compute(s, tr);
+	}
 	jw_key(w, "processes");
 	jw_array_begin(w);
 	for (size_t i = 0; i < s->n_procs; i++)
 		if (sel->proc_listed[i])
-			json_write_proc(w, s, &s->procs[i],
+			json_write_proc(w, s, &s->procs[i], tr ? &tr[i] : NULL,
 			                sel->proc_chosen[i] && (s->procs[i].flags & PF_DETAIL));
 	jw_array_end(w);
+	free(tr);
 	jw_key(w, "channels");
 	jw_array_begin(w);
 	for (size_t c = 0; c < s->n_chans; c++)

@@ -5,14 +5,19 @@
 #include <stdbool.h>
 
 #include "export/json_writer.h"
+#include "model/proc_traffic.h"
 #include "model/snapshot.h"
 
 /* SOCK object of the schema (export_json_sock.c); a TCP connection names the listener it was
  * accepted through ("listener"). */
 void json_write_sock(struct json_writer *w, const struct snapshot *s, const struct sock_info *sk);
-/* One process; with_detail adds its "detail" object (export_json_proc.c). */
+/* One process; with_detail adds its "detail" object (export_json_proc.c). t: its traffic
+ * (model/proc_traffic.h) when the snapshot has rates, else NULL. */
 void json_write_proc(struct json_writer *w, const struct snapshot *s, const struct proc_info *p,
-                     bool with_detail);
+                     const struct proc_traffic *t, bool with_detail);
+/* Its members for the process list's columns (export_json_cols.c). */
+void json_write_proc_cols(struct json_writer *w, const struct snapshot *s, const struct proc_info *p,
+                          const struct proc_traffic *t);
 /* A process's "wait", a detail process's "tasks", the top level's "wait_cycles"
  * (export_json_wait.c). */
 void json_write_proc_wait(struct json_writer *w, const struct snapshot *s, const struct proc_info *p);

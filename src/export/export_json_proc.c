@@ -293,18 +293,14 @@ static void write_detail(struct json_writer *w, const struct snapshot *s, const 
 /* --interval: /proc/PID/io rates (null where unreadable or the process is new). */
 static void write_io_rates(struct json_writer *w, const struct proc_info *p)
 {
-	jw_key(w, "read_bytes_per_s");
-	jw_double(w, p->io_rate.rchar, 1);
-	jw_key(w, "write_bytes_per_s");
-	jw_double(w, p->io_rate.wchar, 1);
-	jw_key(w, "read_calls_per_s");
-	jw_double(w, p->io_rate.syscr, 1);
-	jw_key(w, "write_calls_per_s");
-	jw_double(w, p->io_rate.syscw, 1);
+	jw_kv_double(w, "read_bytes_per_s", p->io_rate.rchar, 1);
+	jw_kv_double(w, "write_bytes_per_s", p->io_rate.wchar, 1);
+	jw_kv_double(w, "read_calls_per_s", p->io_rate.syscr, 1);
+	jw_kv_double(w, "write_calls_per_s", p->io_rate.syscw, 1);
 }
 
 void json_write_proc(struct json_writer *w, const struct snapshot *s, const struct proc_info *p,
-                     bool with_detail)
+                     const struct proc_traffic *t, bool with_detail)
 {
 	jw_object_begin(w);
 	write_identity(w, p);
@@ -313,6 +309,7 @@ void json_write_proc(struct json_writer *w, const struct snapshot *s, const stru
 	json_write_proc_wait(w, s, p);
 	if (s->has_rates)
 		write_io_rates(w, p);
+	json_write_proc_cols(w, s, p, t);
 	if (with_detail)
 		write_detail(w, s, p);
 	jw_object_end(w);

@@ -109,6 +109,13 @@ static inline void jw_kv_null(struct json_writer *w, const char *key)
 	jw_null(w);
 }
 
+/* "key": v with `decimals` digits, or null when v is NaN (unknown). */
+static inline void jw_kv_double(struct json_writer *w, const char *key, double v, int decimals)
+{
+	jw_key(w, key);
+	jw_double(w, v, decimals);
+}
+
 /* "key": v when known, else "key": null (a figure not measured or not applying):
  * jw_key_or_null writes the key, and null when !known; it returns known. */
 static inline bool jw_key_or_null(struct json_writer *w, const char *key, bool known)

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/cgroup_unit.h"
+#include "model/cgroup_service.h"
 #include "util/xalloc.h"
 
 struct rec {
@@ -20,7 +20,7 @@ struct rec {
 char **om_names_build(const struct snapshot *s, const struct snap_selection *sel)
 {
 	char **names = xcalloc(s->n_procs ? s->n_procs : 1, sizeof(*names));
-	char unit[CGROUP_UNIT_MAX];
+	char unit[CGROUP_SERVICE_MAX];
 	for (size_t i = 0; i < s->n_procs; i++) {
 		const struct proc_info *p = &s->procs[i];
 		if (!sel->proc_listed[i])

@@ -24,9 +24,10 @@ struct om_pair {
 	                        * sockets' receive queues */
 };
 
-/* Per s->procs index, what the pair metrics name a listed process by: the systemd service
- * its cgroup path names (proc_info.cgroup, model/cgroup_unit.h: "nginx.service"), else its
- * program (comm; "" unknown); NULL for a process sel does not list. Free with om_names_free. */
+/* Per s->procs index, what the pair metrics name a listed process by: the service or
+ * container its cgroup path names (proc_info.cgroup, model/cgroup_service.h: "nginx.service",
+ * "docker:0123456789ab"), the name the SERVICE column shows; else its program (comm; ""
+ * unknown); NULL for a process sel does not list. Free with om_names_free. */
 char **om_names_build(const struct snapshot *s, const struct snap_selection *sel);
 void om_names_free(char **names, size_t n_procs);
 

@@ -70,3 +70,22 @@ void mem_usage_calc(const struct sys_info *si, struct mem_usage *m)
 	m->swap_cache = si->swap_cached_kib < m->swap_total ? si->swap_cached_kib : m->swap_total;
 	m->swap_used = sat_sub(sat_sub(m->swap_total, si->swap_free_kib), si->swap_cached_kib);
 }
+
+void task_counts_calc(const struct snapshot *s, struct task_counts *t)
+{
+	memset(t, 0, sizeof(*t));
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *p = &s->procs[i];
+		if (p->flags & PF_KTHREAD) {
+			t->kthreads++;
+			continue;
+		}
+		t->procs++;
+		t->threads += p->nlwp > 1 ? (size_t)p->nlwp - 1 : 0;
+		t->running += p->state == 'R';
+		t->disk += p->state == 'D';
+		t->stopped += p->state == 'T';
+		t->traced += p->state == 't';
+		t->zombie += p->state == 'Z';
+	}
+}

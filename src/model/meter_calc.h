@@ -43,4 +43,11 @@ struct mem_usage {
  * SwapCached. */
 void mem_usage_calc(const struct sys_info *si, struct mem_usage *m);
 
+/* The tasks meter, counted as htop counts: processes (kernel threads apart), their threads
+ * besides the main ones, kernel threads, and processes by state. */
+struct task_counts {
+	size_t procs, threads, kthreads, running, disk, stopped, traced, zombie;
+};
+void task_counts_calc(const struct snapshot *s, struct task_counts *t);
+
 #endif

@@ -70,10 +70,25 @@ static void endpoint_rates(struct snapshot *now, struct channel *ch, const struc
 	}
 }
 
-static void proc_rates(struct proc_info *p, const struct snapshot *before, double snap_secs)
+/* CPU% from the tick counters (/proc/PID/stat) and context switches per second (status). */
+static void run_rates(struct proc_info *p, const struct proc_info *o, double secs, long hz)
+{
+	p->run_rate = (struct proc_run_rate){ NAN, NAN, NAN };
+	if (!o)
+		return;
+	double ticks = counter_rate(o->utime + o->stime, p->utime + p->stime, secs);
+	p->run_rate.cpu_pct = hz > 0 ? ticks * 100.0 / (double)hz : NAN;
+	if (p->flags & PF_STATUS_DENIED || o->flags & PF_STATUS_DENIED)
+		return;
+	p->run_rate.vcsw = counter_rate(o->vol_ctxt, p->vol_ctxt, secs);
+	p->run_rate.icsw = counter_rate(o->nonvol_ctxt, p->nonvol_ctxt, secs);
+}
+
+static void proc_rates(struct proc_info *p, const struct snapshot *before, double snap_secs, long hz)
 {
 	p->io_rate = (struct proc_io_rate){ NAN, NAN, NAN, NAN };
 	const struct proc_info *o = snapshot_same_proc(before, p);
+	run_rates(p, o, snap_secs, hz);
 	if (!p->has_io || !o || !o->has_io)
 		return;
 	double secs = span(o->io.at_ns, p->io.at_ns, snap_secs);
@@ -99,7 +114,7 @@ void snapshot_rates(struct snapshot *now, const struct snapshot *before)
 	}
 	u64map_free(&ids);
 	for (size_t i = 0; i < now->n_procs; i++)
-		proc_rates(&now->procs[i], before, secs);
+		proc_rates(&now->procs[i], before, secs, now->sys.ticks_per_sec);
 	now->has_rates = true;
 	now->rate_interval_ms = ms;
 }

@@ -1,6 +1,6 @@
 /* rates.h — traffic rates between two snapshots of the same machine: each TCP endpoint's send
  * and receive rate from its byte counters, each UDP and UNIX endpoint's drops per second, each
- * process's I/O from /proc/PID/io. Pure
+ * process's I/O from /proc/PID/io, its CPU% and context switches per second. Pure
  * arithmetic on two snapshots; what cannot be known is NAN (unknown), never 0 or negative. */
 #ifndef IPCTOP_RATES_H
 #define IPCTOP_RATES_H
@@ -14,8 +14,9 @@
  * between the two readings) or seconds is not positive. */
 double counter_rate(uint64_t before, uint64_t after, double seconds);
 
-/* Fill now's endpoint and process rates against before, taken earlier: an endpoint is matched
- * by its channel's id and its socket (netns, inode), a process by pid and start time. A
+/* Fill now's endpoint and process rates (io_rate, run_rate) against before, taken earlier: an
+ * endpoint is matched by its channel's id and its socket (netns, inode), a process by pid and
+ * start time. A
  * channel, socket or process new in now has unknown rates, as has everything the kernel gives
  * no counters for (bytes of UNIX and UDP sockets, pipes; drops of TCP; /proc/PID/io unreadable). Sets now->has_rates. */
 void snapshot_rates(struct snapshot *now, const struct snapshot *before);

@@ -216,6 +216,8 @@ struct thread_info {
  * and their rates per second between two snapshots (model/rates.h; NAN where unknown). */
 struct proc_io { uint64_t rchar, wchar, syscr, syscw, at_ns; /* CLOCK_MONOTONIC of the read */ };
 struct proc_io_rate { double rchar, wchar, syscr, syscw; };
+/* CPU% (100 = one CPU) and context switches per second between two snapshots; NAN unknown. */
+struct proc_run_rate { double cpu_pct, vcsw, icsw; };
 
 struct proc_info {
 	pid_t pid, ppid, pgid, sid, tgid;
@@ -233,8 +235,9 @@ struct proc_info {
 	uint64_t shr_kib;      /* shared resident pages (statm), read only while the list shows SHR */
 	char *exe;             /* the program's path (/proc/PID/exe), read only while EXE is shown
 	                        * or for a detail process; NULL when not read or not readable */
-	char *cgroup;          /* its cgroup path as pcb_detail.cgroup, read for every process only
-	                        * with collect_opts.want_cgroup (the metrics' service); else NULL */
+	char *cgroup;          /* the cgroup path that names its service (raw; model/cgroup_service.h),
+	                        * read only with collect_opts.want_cgroup (SERVICE shown or
+	                        * filtered, --json, pair metrics); NULL when not read */
 	uint64_t sig_pending, sig_blocked, sig_ignored, sig_caught;  /* bit n-1 = signal n */
 	uint64_t netns;        /* inode of /proc/PID/ns/net, 0 if unknown */
 	uint64_t pidns;        /* inode of /proc/PID/ns/pid, 0 if unknown */
@@ -265,6 +268,7 @@ struct proc_info {
 	bool has_io;           /* io was read (asked for, and /proc/PID/io readable) */
 	struct proc_io io;
 	struct proc_io_rate io_rate;   /* only when the snapshot has_rates */
+	struct proc_run_rate run_rate; /* the same */
 	const char *host;      /* --merge: the host whose snapshot lists it; NULL in one host's */
 };
 

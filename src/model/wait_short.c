@@ -109,16 +109,14 @@ void wait_short_state(struct strbuf *sb, const struct proc_info *p, const struct
 		sb_puts(sb, p->state == 'R' ? "running" : p->state == 'Z' ? "exited" : "idle");
 }
 
-void wait_short(struct strbuf *sb, const struct snapshot *s, const struct proc_info *p, pid_t next,
-                const char *arrow)
+/* w in short; thread: the tid to name first (a wait not of the process's main thread), or 0. */
+static void short_of(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w, pid_t thread,
+                     pid_t next, const char *arrow)
 {
-	const struct task_wait *w = wait_blocking(p);
-	if (!w)
-		w = p->wait;
 	if (!w || ((w->kind == WK_SLEEP || w->kind == WK_SIGNAL) && w->state != 'D'))
 		return;
-	if (w != p->wait && w->tid != p->pid)
-		sb_printf(sb, "thread %d ", (int)w->tid);
+	if (thread)
+		sb_printf(sb, "thread %d ", (int)thread);
 	wait_short_what(sb, s, w);
 	if (next <= 0)
 		return;
@@ -126,4 +124,21 @@ void wait_short(struct strbuf *sb, const struct snapshot *s, const struct proc_i
 	wait_short_proc(sb, s, next);
 	if (w->n_peers > 1)
 		sb_printf(sb, " +%zu", w->n_peers - 1);
+}
+
+void wait_short(struct strbuf *sb, const struct snapshot *s, const struct proc_info *p, pid_t next,
+                const char *arrow)
+{
+	const struct task_wait *w = wait_blocking(p);
+	if (!w)
+		w = p->wait;
+	short_of(sb, s, w, w && w != p->wait && w->tid != p->pid ? w->tid : 0, next, arrow);
+}
+
+void wait_short_task(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w,
+                     const char *arrow)
+{
+	if (w && w->kind == WK_UNKNOWN && w->syscall_nr == -2)
+		return;   /* it runs (or ran on before its call was read): nothing to say */
+	short_of(sb, s, w, 0, w && w->n_peers ? w->peers[0] : 0, arrow);
 }

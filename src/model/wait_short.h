@@ -39,5 +39,9 @@ void wait_short_state(struct strbuf *sb, const struct proc_info *p, const struct
  * "+N" for N more peers); "" for a process that runs or just sleeps. arrow: "→" or "->". */
 void wait_short(struct strbuf *sb, const struct snapshot *s, const struct proc_info *p, pid_t next,
                 const char *arrow);
+/* The same for one thread's wait w (a thread's row of the list): "" when it runs or just
+ * sleeps; next is its first peer. */
+void wait_short_task(struct strbuf *sb, const struct snapshot *s, const struct task_wait *w,
+                     const char *arrow);
 
 #endif

@@ -96,6 +96,22 @@ static bool read_usage(struct rd *r, json_t *o, struct proc_info *p)
 	return true;
 }
 
+/* What the list's SHR, EXE and SERVICE columns show (absent or null: not known). The service's
+ * name stands in for the cgroup path: cgroup_service() gives every name it makes back
+ * unchanged. */
+static bool read_cols(struct rd *r, json_t *o, struct proc_info *p)
+{
+	int64_t shr = -1;
+	if (!get_str(r, o, "exe", OPT, true, &p->exe) || !get_str(r, o, "service", OPT, true, &p->cgroup) ||
+	    (json_object_get(o, "shr_kib") && !get_int_null(r, o, "shr_kib", 0, INT64_MAX, -1, &shr)))
+		return false;
+	if (shr >= 0) {
+		p->shr_kib = (uint64_t)shr;
+		p->flags |= PF_SHR;
+	}
+	return true;
+}
+
 /* By host (a merged snapshot's; none first), then pid. */
 static int host_pid_order(const char *ha, pid_t x, const char *hb, pid_t y)
 {
@@ -140,7 +156,7 @@ static bool read_procs(struct rd *r, json_t *doc)
 		rd_where(r, "processes[%zu]", i);
 		if (!json_is_object(o))
 			return rd_fail(r, NULL, "expected an object");
-		if (!read_identity(r, o, p) || !read_usage(r, o, p))
+		if (!read_identity(r, o, p) || !read_usage(r, o, p) || !read_cols(r, o, p))
 			return false;
 	}
 	qsort(s->procs, s->n_procs, sizeof(*s->procs), proc_order);

@@ -19,7 +19,9 @@ struct source_wants {
 	int delay_tenths;       /* time between snapshots */
 	bool no_cpu_stat;       /* no CPU meter is shown: skip /proc/stat */
 	bool shr, exe;          /* the list shows SHR, EXE: read statm, the exe link */
+	bool service;           /* the list shows SERVICE: read every /proc/PID/cgroup */
 	bool threads;           /* the list shows threads: read every task's stat */
+	bool thread_waits;      /* ... and their WAIT: every task's wait of those processes */
 	bool io;                /* the list shows I/O rates: read every /proc/PID/io */
 };
 

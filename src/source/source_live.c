@@ -52,6 +52,7 @@ static struct snapshot *take_one(struct live *l, const struct snapshot *prev, st
 	pid_t detail[2] = { w.detail_pid, w.compare_pid };
 	struct collect_opts co = { .prev = prev, .refresh_loop = true, .no_cpu_stat = w.no_cpu_stat,
 				   .want_shr = w.shr, .want_exe = w.exe, .want_threads = w.threads,
+				   .want_thread_waits = w.thread_waits, .want_cgroup = w.service,
 				   .read_io = w.io,
 				   .probe_fill = PROBE_DETAIL,
 				   .full_rescan = l->taken++ % FULL_RESCAN_EVERY == 0 };
@@ -133,6 +134,7 @@ static int live_start(struct source *src, const struct source_wants *w, struct s
 	struct snapshot *s = xmalloc(sizeof(*s));
 	struct collect_opts co = { .refresh_loop = true, .full_rescan = true, .no_cpu_stat = w->no_cpu_stat,
 				   .want_shr = w->shr, .want_exe = w->exe, .want_threads = w->threads,
+				   .want_thread_waits = w->thread_waits, .want_cgroup = w->service,
 				   .read_io = w->io,
 				   .probe_fill = PROBE_DETAIL };
 	snapshot_init(s);
@@ -198,7 +200,8 @@ static void live_want(struct source *src, const struct source_wants *w, bool now
 	bool changed = w->detail_pid != l->wants.detail_pid || w->compare_pid != l->wants.compare_pid ||
 		       w->delay_tenths != l->wants.delay_tenths ||
 		       w->shr != l->wants.shr || w->exe != l->wants.exe || w->threads != l->wants.threads ||
-		       w->io != l->wants.io;
+		       w->io != l->wants.io || w->service != l->wants.service ||
+		       w->thread_waits != l->wants.thread_waits;
 	if (w->delay_tenths != l->wants.delay_tenths)
 		due_after(&l->due, w->delay_tenths);
 	l->wants = *w;

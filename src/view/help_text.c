@@ -35,6 +35,7 @@ const struct help_entry help_entries[] = {
 	{ "col.ipc_rate", "IPC/s", "Bytes per second over its channels, sent plus received, each socket once. Only TCP has byte counters: blank when it holds none, ? when not yet measured." },
 	{ "col.busiest", "BUSIEST", "Its busiest channel since the last refresh: the kind, the process (or address) at the other end, and its own bytes per second there both ways." },
 	{ "col.host", "HOST", "--merge: the host whose snapshot lists the process (its file's name)." },
+	{ "col.service", "SERVICE", "The container (docker:ID) or systemd service (nginx.service) it runs in, from /proc/PID/cgroup, as the pair metrics name it; - for none (a login session, the root cgroup). Read only while shown." },
 	{ "col.command", "Command", "The command line the process was started with, or its name in brackets for kernel threads." },
 
 	{ "", "Header", NULL },

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "model/proc_figures.h"
 #include "util/human_size.h"
 #include "view/list_int.h"
 #include "view/proc_names.h"
@@ -29,18 +30,17 @@ static void cpu_time_text(uint64_t ticks, long hz, char *buf, size_t size)
 }
 
 /* START: the local time of day when it started today (within a day), else the month and day,
- * else the year (as ps and htop). Boot time from the snapshot's clock and uptime. */
+ * else the year (as ps and htop). */
 static void start_text(const struct view_ctx *v, const struct proc_info *p, char *buf, size_t size)
 {
-	const struct snapshot *s = v->cur;
-	double now = (double)s->taken_ms / 1000.0, boot = now - s->sys.uptime_s;
-	time_t t = (time_t)(boot + (double)p->start_time / (double)hz_of(v) + 0.5);
+	uint64_t ms = proc_started_ms(v->cur, p);
+	time_t t = (time_t)((ms + 500) / 1000);
 	struct tm tm;
-	if (s->sys.uptime_s <= 0 || !localtime_r(&t, &tm)) {
+	if (!ms || !localtime_r(&t, &tm)) {
 		snprintf(buf, size, "?");
 		return;
 	}
-	double age = now - (double)t;
+	double age = (double)v->cur->taken_ms / 1000.0 - (double)t;
 	strftime(buf, size, age < DAY_S ? "%H:%M" : age < 365.0 * DAY_S ? "%b%d" : "%Y", &tm);
 }
 
@@ -89,12 +89,6 @@ static void busiest_text(const struct view_ctx *v, size_t i, char *buf, size_t s
 		snprintf(buf, size, "%s %s/s", kind, rate);
 }
 
-static void mem_percent(const struct view_ctx *v, const struct proc_info *p, char *buf, size_t size)
-{
-	uint64_t total = v->cur->sys.mem_total_kib;
-	snprintf(buf, size, "%.1f", total ? (double)p->rss_kib * 100.0 / (double)total : 0.0);
-}
-
 static void fds_text(const struct proc_info *p, char *buf, size_t size)
 {
 	if (p->flags & (PF_FDS_DENIED | PF_KTHREAD))
@@ -140,7 +134,7 @@ void list_cell_text(const struct view_ctx *v, size_t i, int c, char *buf, size_t
 		else
 			snprintf(buf, size, "-");
 		break;
-	case COL_MEMP:   mem_percent(v, p, buf, size); break;
+	case COL_MEMP:   snprintf(buf, size, "%.1f", v->cur->sys.mem_total_kib ? proc_mem_percent(v->cur, p) : 0.0); break;
 	case COL_TIME:   cpu_time_text(p->utime + p->stime, hz_of(v), buf, size); break;
 	case COL_START:  start_text(v, p, buf, size); break;
 	case COL_TTY:    tty_name(p->tty_nr, buf, size); break;

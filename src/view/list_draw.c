@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "channel/wait_chain.h"
+#include "model/cgroup_service.h"
 #include "model/wait_short.h"
 #include "util/text_escape.h"
 #include "view/list_int.h"
@@ -170,20 +171,33 @@ static void draw_command(struct list_state *l, struct view_ctx *v, WINDOW *w, in
 	sb_free(&sb);
 }
 
-/* WAIT: what the process waits on and the next process of its chain; nothing on a thread's row
- * (its own wait is read only in the detail). */
+/* The wait of p's thread tid, when its threads' waits were read (tasks). */
+static const struct task_wait *thread_wait(const struct proc_info *p, pid_t tid)
+{
+	for (size_t k = 0; k < p->n_tasks; k++)
+		if (p->tasks[k].tid == tid)
+			return &p->tasks[k];
+	return NULL;
+}
+
+/* WAIT: what the process waits on and the next process of its chain; on a thread's row what
+ * that thread waits on and its first peer (read while the list shows threads and WAIT). */
 static void draw_wait(struct list_state *l, struct view_ctx *v, WINDOW *w, int y, size_t row, int attr)
 {
 	const struct proc_info *p = &v->cur->procs[l->rows[row]];
-	if (l->thr[row] >= 0)
+	struct strbuf sb = STRBUF_INIT;
+	if (l->thr[row] >= 0) {
+		wait_short_task(&sb, v->cur, thread_wait(p, p->threads[l->thr[row]].tid), ui_glyph(G_ARROW_R));
+		ui_put_str(w, y, l->col_x[COL_WAIT], sb_str(&sb), l->col_w[COL_WAIT], attr);
+		sb_free(&sb);
 		return;
+	}
 	pid_t chain[2] = { 0, 0 };
 	const struct task_wait *shown = wait_blocking(p);   /* the wait wait_short says */
 	if (!shown)
 		shown = p->wait;
 	if (shown && wait_followed(p) == shown)   /* not another thread's peer */
 		wait_chain(v->cur, p->pid, chain, 2);
-	struct strbuf sb = STRBUF_INIT;
 	wait_short(&sb, v->cur, p, chain[1], ui_glyph(G_ARROW_R));
 	ui_put_str(w, y, l->col_x[COL_WAIT], sb_str(&sb), l->col_w[COL_WAIT], attr);
 	sb_free(&sb);
@@ -204,9 +218,11 @@ static void draw_cell(struct list_state *l, struct view_ctx *v, WINDOW *w, int y
 	size_t i = l->rows[row];
 	const struct proc_info *p = &v->cur->procs[i];
 	int x = l->col_x[c], cw = l->col_w[c];
-	if (c == COL_USER || c == COL_EXE || c == COL_HOST) {
+	if (c == COL_USER || c == COL_EXE || c == COL_HOST || c == COL_SERVICE) {
+		char buf[CGROUP_SERVICE_MAX];   /* SERVICE: nothing until the cgroup is read */
+		const char *unit = c == COL_SERVICE ? cgroup_service_shown(p->cgroup, buf) : NULL;
 		const char *t = c == COL_USER ? p->user : c == COL_HOST ? (p->host ? p->host : "-") :
-				p->exe ? p->exe : "-";
+				c == COL_SERVICE ? (unit ? unit : "") : p->exe ? p->exe : "-";
 		ui_put_text(w, y, x, t, t ? strlen(t) : 0, cw, attr);
 	} else if (c == COL_COMMAND) {
 		draw_command(l, v, w, y, row, attr);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/cgroup_service.h"
 #include "model/sock_describe.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -37,10 +38,18 @@ static bool socks_match(const struct snapshot *s, const struct proc_info *p, con
 	return found;
 }
 
+/* Its SERVICE name, when its cgroup was read (the column is shown). */
+static bool service_matches(const struct proc_info *p, const char *needle)
+{
+	char buf[CGROUP_SERVICE_MAX];
+	const char *unit = cgroup_service_shown(p->cgroup, buf);
+	return unit && strcasestr(unit, needle) != NULL;
+}
+
 bool list_text_matches(const struct snapshot *s, const struct proc_info *p, const char *needle)
 {
 	return (p->comm && strcasestr(p->comm, needle)) || (p->cmdline && strcasestr(p->cmdline, needle)) ||
-	       socks_match(s, p, needle);
+	       service_matches(p, needle) || socks_match(s, p, needle);
 }
 
 bool view_scope_narrowed(const struct view_ctx *v)

@@ -3,14 +3,15 @@
 #ifndef IPCTOP_METERS_INT_H
 #define IPCTOP_METERS_INT_H
 
+#include "layout/cpu_grid.h"
 #include "view/meter_setup.h"
 #include "view/view.h"
 
-/* Rows meter id takes in the header; cpus_each: the CPU meter draws one bar per CPU. */
-int meter_rows(const struct view_ctx *v, enum meter_id id, bool cpus_each);
+/* Rows meter id takes in the header; cpus: where the CPU meter's bars go (layout/cpu_grid.h). */
+int meter_rows(const struct cpu_grid *cpus, enum meter_id id);
 /* Draw row `row` of a bar meter (CPUs, CPU average, memory, swap) in width cells at (y, x). */
 void meter_draw_bar_kind(const struct view_ctx *v, WINDOW *w, int y, int x, int width,
-                         const struct meter_slot *sl, int row, bool cpus_each);
+                         const struct meter_slot *sl, int row, const struct cpu_grid *cpus);
 /* Draw a text-only meter (tasks, load, uptime, channels). */
 void meter_draw_text_kind(const struct view_ctx *v, WINDOW *w, int y, int x, int width, enum meter_id id);
 

@@ -37,6 +37,7 @@ static const struct {
 	[COL_IPC]      = { "ipc_rate", "IPC/s",   6, true,  true,  false },
 	[COL_BUSIEST]  = { "busiest",  "BUSIEST",20, false, true,  false },
 	[COL_HOST]     = { "host",     "HOST",   12, false, false, false },
+	[COL_SERVICE]  = { "service",  "SERVICE",20, false, false, false },
 	[COL_COMMAND]  = { "command",  "Command", 0, false, false, true  },
 };
 

@@ -27,22 +27,6 @@ const char *policy_name(int policy)
 	return policy >= 0 && policy < (int)(sizeof names / sizeof names[0]) ? names[policy] : "?";
 }
 
-void tty_name(int tty_nr, char *buf, size_t size)
-{
-	unsigned major = ((unsigned)tty_nr >> 8) & 0xfff;
-	unsigned minor = ((unsigned)tty_nr & 0xff) | (((unsigned)tty_nr >> 12) & 0xfff00);
-	if (tty_nr == 0)
-		snprintf(buf, size, "-");
-	else if (major >= 136 && major <= 143)
-		snprintf(buf, size, "pts/%u", (major - 136) * 256 + minor);
-	else if (major == 4 && minor < 64)
-		snprintf(buf, size, "tty%u", minor);
-	else if (major == 4)
-		snprintf(buf, size, "ttyS%u", minor - 64);
-	else
-		snprintf(buf, size, "%u:%u", major, minor);
-}
-
 void human_kib(uint64_t kib, char *buf, size_t size)
 {
 	if (kib < 10000)

@@ -1,4 +1,5 @@
-/* proc_names.h — words for the numbers and letters of a PCB: states, policies, ttys. */
+/* proc_names.h — words for the numbers and letters of a PCB: states, policies; sizes and
+ * durations (terminal names: model/proc_figures.h, for --json too). */
 #ifndef IPCTOP_PROC_NAMES_H
 #define IPCTOP_PROC_NAMES_H
 
@@ -9,8 +10,6 @@
 const char *state_meaning(char state);
 /* "OTHER", "FIFO", "RR", "BATCH", "IDLE", "DLINE", or "?" */
 const char *policy_name(int policy);
-/* A terminal name for a stat tty_nr ("pts/3", "tty1", "ttyS0", "136:3"), "-" for none. */
-void tty_name(int tty_nr, char *buf, size_t size);
 /* Human size of a KiB count, 5 cells at most: "812K", "12.3M", "1.2G". */
 void human_kib(uint64_t kib, char *buf, size_t size);
 /* Human duration of ns: "1h02m", "3m05s", "12.345s", "870ms". */

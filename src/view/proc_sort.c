@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/cgroup_service.h"
 #include "model/wait_short.h"
 #include "view/proc_sort.h"
 
@@ -18,6 +19,13 @@ struct sort_ctx {
 static int cmp_str(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "");
+}
+
+/* By the name SERVICE shows, not the path it comes from. */
+static int cmp_service(const char *a, const char *b)
+{
+	char na[CGROUP_SERVICE_MAX], nb[CGROUP_SERVICE_MAX];
+	return cmp_str(cgroup_service_shown(a, na), cgroup_service_shown(b, nb));
 }
 
 static int cmp_rate(const double *v, uint32_t i, uint32_t j)
@@ -69,6 +77,7 @@ static int cmp_column(const struct sort_ctx *c, uint32_t i, uint32_t j)
 	case COL_PGRP:     return CMP(a->pgid, b->pgid);
 	case COL_SESSION:  return CMP(a->sid, b->sid);
 	case COL_EXE:      return cmp_str(a->exe, b->exe);
+	case COL_SERVICE:  return cmp_service(a->cgroup, b->cgroup);
 	case COL_WAIT:     return CMP(wait_key(a), wait_key(b));
 	case COL_HOST:     return cmp_str(a->host, b->host);
 	case COL_THREADS:  return CMP(a->nlwp, b->nlwp);

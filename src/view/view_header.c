@@ -5,12 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/meter_calc.h"
 #include "view/meters_int.h"
 #include "view/proc_names.h"
 #include "view/ui.h"
 #include "view/view.h"
-
-enum { CPUS_EACH_MAX = 8 };   /* more CPUs than this: one average bar */
 
 static int max_rows(void)
 {
@@ -19,51 +18,79 @@ static int max_rows(void)
 	return (LINES - 8) / 2 > 4 ? (LINES - 8) / 2 : 4;
 }
 
-static int column_rows(const struct view_ctx *v, enum meter_column col, bool cpus_each)
+static bool column_used(const struct view_ctx *v, enum meter_column col)
+{
+	for (int i = 0; i < v->set.meters.n; i++)
+		if (v->set.meters.slot[i].column == col)
+			return true;
+	return false;
+}
+
+/* Where column col of the header's meters goes in cols cells: both shown, half each with a
+ * cell between them; one alone takes the whole width. */
+static void column_span(const struct view_ctx *v, enum meter_column col, int cols, int *x, int *width)
+{
+	bool left = column_used(v, METER_LEFT), right = column_used(v, METER_RIGHT);
+	int split = left && right ? cols / 2 : (left ? cols : 0);
+	if (col == METER_LEFT) {
+		*x = 0;
+		*width = right ? split - 1 : cols;
+	} else {
+		*x = split + (left ? 1 : 0);
+		*width = cols - *x;
+	}
+}
+
+/* The CPU bars laid out in the rows their column leaves them (layout/cpu_grid.h). */
+static void plan_cpus(const struct view_ctx *v, struct cpu_grid *g)
+{
+	int at = meter_setup_find(&v->set.meters, METER_CPUS), others = 0, x, width = COLS;
+	if (at >= 0) {
+		enum meter_column col = v->set.meters.slot[at].column;
+		for (int i = 0; i < v->set.meters.n; i++)
+			others += i != at && v->set.meters.slot[i].column == col;
+		column_span(v, col, COLS, &x, &width);
+	}
+	cpu_grid_plan(v->n_cpu_use - 1, width, max_rows() - others, g);
+}
+
+static int column_rows(const struct view_ctx *v, enum meter_column col, const struct cpu_grid *g)
 {
 	int rows = 0;
 	for (int i = 0; i < v->set.meters.n; i++)
 		if (v->set.meters.slot[i].column == col)
-			rows += meter_rows(v, v->set.meters.slot[i].id, cpus_each);
+			rows += meter_rows(g, v->set.meters.slot[i].id);
 	return rows;
 }
 
-static int rows_needed(const struct view_ctx *v, bool cpus_each)
+static int height_of(const struct view_ctx *v, const struct cpu_grid *g)
 {
-	int l = column_rows(v, METER_LEFT, cpus_each), r = column_rows(v, METER_RIGHT, cpus_each);
-	return l > r ? l : r;
-}
-
-/* One bar per CPU when there are few enough of them and the bars fit. */
-static bool cpus_each(const struct view_ctx *v)
-{
-	return v->n_cpu_use - 1 <= CPUS_EACH_MAX && rows_needed(v, true) <= max_rows();
+	int l = column_rows(v, METER_LEFT, g), r = column_rows(v, METER_RIGHT, g);
+	int h = l > r ? l : r;
+	return h < max_rows() ? h : max_rows();
 }
 
 int header_height(const struct view_ctx *v)
 {
-	int h = rows_needed(v, cpus_each(v));
-	return h < max_rows() ? h : max_rows();
+	struct cpu_grid g;
+	plan_cpus(v, &g);
+	return height_of(v, &g);
 }
 
+/* "Tasks: 54, 49 thr, 60 kthr; 2 running", then the states worth a look. */
 static void draw_tasks(const struct view_ctx *v, WINDOW *w, int y, int x, int width)
 {
-	size_t n_state[128] = { 0 }, threads = 0;
-	for (size_t i = 0; i < v->cur->n_procs; i++) {
-		unsigned char st = (unsigned char)v->cur->procs[i].state;
-		n_state[st < 128 ? st : '?']++;
-		threads += (size_t)v->cur->procs[i].nlwp;
-	}
+	struct task_counts t;
+	task_counts_calc(v->cur, &t);
 	int at = ui_printf(w, y, x, width, ui_attr(UI_TITLE), "Tasks:");
-	at += ui_printf(w, y, x + at, width - at, A_NORMAL, " %zu, %zu thr; %zu running", v->cur->n_procs,
-			threads, n_state['R']);
-	static const struct { char st; const char *name; } more[] = {
-		{ 'D', "disk wait" }, { 'T', "stopped" }, { 't', "traced" }, { 'Z', "zombie" },
+	at += ui_printf(w, y, x + at, width - at, A_NORMAL, " %zu, %zu thr, %zu kthr; %zu running",
+			t.procs, t.threads, t.kthreads, t.running);
+	const struct { size_t n; const char *name; } more[] = {
+		{ t.disk, "disk wait" }, { t.stopped, "stopped" }, { t.traced, "traced" }, { t.zombie, "zombie" },
 	};
 	for (size_t k = 0; k < sizeof more / sizeof more[0] && at < width; k++)
-		if (n_state[(unsigned char)more[k].st])
-			at += ui_printf(w, y, x + at, width - at, A_NORMAL, ", %zu %s",
-					n_state[(unsigned char)more[k].st], more[k].name);
+		if (more[k].n)
+			at += ui_printf(w, y, x + at, width - at, A_NORMAL, ", %zu %s", more[k].n, more[k].name);
 }
 
 static void draw_uptime(const struct view_ctx *v, WINDOW *w, int y, int x, int width)
@@ -109,16 +136,17 @@ void meter_draw_text_kind(const struct view_ctx *v, WINDOW *w, int y, int x, int
 	}
 }
 
-static void draw_column(struct view_ctx *v, WINDOW *w, enum meter_column col, int x, int width, int h, bool each)
+static void draw_column(struct view_ctx *v, WINDOW *w, enum meter_column col, int h, const struct cpu_grid *g)
 {
-	int y = 0;
+	int y = 0, x, width;
+	column_span(v, col, COLS, &x, &width);
 	for (int i = 0; i < v->set.meters.n && y < h; i++) {
 		const struct meter_slot *sl = &v->set.meters.slot[i];
 		if (sl->column != col)
 			continue;
-		for (int r = 0; r < meter_rows(v, sl->id, each) && y < h; r++, y++) {
+		for (int r = 0; r < meter_rows(g, sl->id) && y < h; r++, y++) {
 			if (meter_has_bar(sl->id))
-				meter_draw_bar_kind(v, w, y, x, width, sl, r, each);
+				meter_draw_bar_kind(v, w, y, x, width, sl, r, g);
 			else
 				meter_draw_text_kind(v, w, y, x, width, sl->id);
 		}
@@ -127,15 +155,12 @@ static void draw_column(struct view_ctx *v, WINDOW *w, enum meter_column col, in
 
 void header_draw(struct view_ctx *v, WINDOW *w, bool follow)
 {
-	int h = header_height(v);
-	bool each = cpus_each(v);
-	int cols = getmaxx(w);
-	bool left = column_rows(v, METER_LEFT, each) > 0, right = column_rows(v, METER_RIGHT, each) > 0;
-	int split = left && right ? cols / 2 : (left ? cols : 0);
-	if (left)
-		draw_column(v, w, METER_LEFT, 0, right ? split - 1 : cols, h, each);
-	if (right)
-		draw_column(v, w, METER_RIGHT, split + (left ? 1 : 0), cols - split - (left ? 1 : 0), h, each);
+	struct cpu_grid g;
+	plan_cpus(v, &g);
+	int h = height_of(v, &g);
+	for (int col = METER_LEFT; col <= METER_RIGHT; col++)
+		if (column_used(v, (enum meter_column)col))
+			draw_column(v, w, (enum meter_column)col, h, &g);
 	if (follow && h > 0)
-		ui_put_str(w, h - 1, cols - 11, "[following]", 11, ui_attr(UI_TITLE));
+		ui_put_str(w, h - 1, getmaxx(w) - 11, "[following]", 11, ui_attr(UI_TITLE));
 }

@@ -76,8 +76,9 @@ static void cpu_value(const struct cpu_usage *u, char *buf, size_t size)
 		snprintf(buf, size, "%.1f%%", u->busy * 100);
 }
 
-/* CPU n (n < 0: the machine) as a bar or text. */
-static void draw_cpu(const struct view_ctx *v, WINDOW *w, int y, int x, int width, int n, enum meter_mode mode)
+/* CPU n (n < 0: the machine) as a bar or text; the label right-aligned in label_w cells. */
+static void draw_cpu(const struct view_ctx *v, WINDOW *w, int y, int x, int width, int n, int label_w,
+		     enum meter_mode mode)
 {
 	const struct cpu_usage *u = 1 + n < v->n_cpu_use ? &v->cpu_use[1 + n] : NULL;
 	char label[16], value[32];
@@ -86,7 +87,8 @@ static void draw_cpu(const struct view_ctx *v, WINDOW *w, int y, int x, int widt
 	else
 		snprintf(label, sizeof label, "%d", n);
 	cpu_value(u, value, sizeof value);
-	int label_w = (int)strlen(label) > 3 ? (int)strlen(label) : 3;
+	if ((int)strlen(label) > label_w)
+		label_w = (int)strlen(label);
 	if (mode == METER_TEXT) {
 		if (!u || u->state != CPU_KNOWN) {
 			ui_printf(w, y, x, width, ui_attr(UI_TITLE), "CPU%s %s", n < 0 ? "" : label, value[0] ? value : "-");
@@ -141,21 +143,33 @@ static void draw_mem(const struct view_ctx *v, WINDOW *w, int y, int x, int widt
 	}
 }
 
-int meter_rows(const struct view_ctx *v, enum meter_id id, bool cpus_each)
+int meter_rows(const struct cpu_grid *cpus, enum meter_id id)
 {
-	if (id == METER_CPUS && cpus_each && v->n_cpu_use > 1)
-		return v->n_cpu_use - 1;
-	return 1;
+	return id == METER_CPUS ? cpu_grid_height(cpus) : 1;
+}
+
+/* Row `row` of the CPU meter: the average bar, or the bars side by side on that row. */
+static void draw_cpus_row(const struct view_ctx *v, WINDOW *w, int y, int x, int width,
+			  const struct cpu_grid *g, int row, enum meter_mode mode)
+{
+	if (g->avg && row == 0) {
+		draw_cpu(v, w, y, x, width, -1, 3, mode);
+		return;
+	}
+	int r = row - (g->avg ? 1 : 0), at, cx;
+	for (int c = 0; c < g->cols; c++) {
+		int i = cpu_grid_at(g, r, c);
+		if (i >= 0 && cpu_grid_place(g, i, &at, &cx))
+			draw_cpu(v, w, y, x + cx, g->cols == 1 ? width : g->col_w, i, g->label_w, mode);
+	}
 }
 
 void meter_draw_bar_kind(const struct view_ctx *v, WINDOW *w, int y, int x, int width,
-			 const struct meter_slot *sl, int row, bool cpus_each)
+			 const struct meter_slot *sl, int row, const struct cpu_grid *cpus)
 {
 	switch (sl->id) {
-	case METER_CPUS:
-		draw_cpu(v, w, y, x, width, cpus_each && v->n_cpu_use > 1 ? row : -1, sl->mode);
-		break;
-	case METER_CPU_AVG: draw_cpu(v, w, y, x, width, -1, sl->mode); break;
+	case METER_CPUS: draw_cpus_row(v, w, y, x, width, cpus, row, sl->mode); break;
+	case METER_CPU_AVG: draw_cpu(v, w, y, x, width, -1, 3, sl->mode); break;
 	case METER_MEM: draw_mem(v, w, y, x, width, false, sl->mode); break;
 	case METER_SWAP: draw_mem(v, w, y, x, width, true, sl->mode); break;
 	default: break;

@@ -7,6 +7,7 @@
 #include "model/wait_describe.h"
 #include "model/wait_decode.h"
 #include "util/text_escape.h"
+#include "model/proc_figures.h"
 #include "view/proc_names.h"
 #include "view/detail_int.h"
 #include "view/ui.h"

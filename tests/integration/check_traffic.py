@@ -2,13 +2,14 @@
 """check_traffic.py — the --json --interval and --dot --interval of ipctop against
 traffic_fixture's record (tests/fixture/traffic_fixture.c): rates against what the sender
 measured itself, byte counts per direction against what the fixture sent, fills against the
-fixture's own F_GETPIPE_SZ and mq_getattr; fills null unless root; the drops of a UDP receiver
-that never reads (most of a burst dropped) and of a UNIX datagram receiver against the kernel's
-own figures (/proc/net/udp's drops column, ss -xam's skmem d), read while the fixture ran;
-the buffers (rcvbuf, sndbuf) of the idle connection's ends, the UDP and the UNIX datagram
-receivers against ss -m's rb and tb (SS_TUAME: ss -tuame, SS_XAM), the idle client's being
-twice the SO_RCVBUF/SO_SNDBUF it set; no socket buffer given as 0; the UDP edge of --dot
-labelled with its drops; a pipe's ends' byte rates null (no counter: unknown, not 0).
+fixture's own F_GETPIPE_SZ and mq_getattr; fills null unless root; the flood's two processes'
+IPC/s and BUSIEST members; the drops of a UDP receiver that never reads (most of a burst
+dropped) and of a UNIX datagram receiver against the kernel's own figures (/proc/net/udp's
+drops column, ss -xam's skmem d), read while the fixture ran; the buffers (rcvbuf, sndbuf) of
+the idle connection's ends, the UDP and the UNIX datagram receivers against ss -m's rb and tb
+(SS_TUAME: ss -tuame, SS_XAM), the idle client's being twice the SO_RCVBUF/SO_SNDBUF it set;
+no socket buffer given as 0; the UDP edge of --dot labelled with its drops; a pipe's ends' byte
+rates null (no counter: unknown, not 0).
 Usage: check_traffic.py MANIFEST JSON DOT root|user PROC_NET_UDP SS_XAM SS_TUAME"""
 import re
 import sys
@@ -68,6 +69,14 @@ def check_flood(doc, sc, measured):
     procs = ipcfx.procs_by_pid(doc)
     wr = procs.get(sc["a"], {}).get("write_bytes_per_s")
     R.check(near(wr, want), "flood: the sender's write rate from /proc/PID/io within 25%", ["write_bytes_per_s %r" % wr])
+    for me, peer, who in ((sc["a"], sc["b"], "sender"), (sc["b"], sc["a"], "receiver")):
+        p = procs.get(me, {})
+        ipc, busy = p.get("ipc_bytes_per_s"), p.get("busiest") or {}
+        R.check(near(ipc, want), "flood: the %s's ipc_bytes_per_s (IPC/s) within 25%%" % who, ["ipc_bytes_per_s %r" % ipc])
+        R.check(ch is not None and busy.get("channel") == ch["id"] and busy.get("kind") == "tcp" and
+                busy.get("peer_pid") == peer and busy.get("remote") is None and near(busy.get("bytes_per_s"), want),
+                "flood: the %s's busiest (BUSIEST) is the flood connection, to %d, at its rate" % (who, peer),
+                ["busiest %r" % (p.get("busiest"),)])
 
 
 def check_idle(doc, sc):

@@ -46,6 +46,8 @@ EXTRA_DIST += tests/integration/inet.sh tests/integration/check_inet.py
 
 TESTS += tests/integration/traffic.sh
 EXTRA_DIST += tests/integration/traffic.sh tests/integration/check_traffic.py
+TESTS += tests/integration/json_cols.sh
+EXTRA_DIST += tests/integration/json_cols.sh
 
 TESTS += tests/integration/detail.sh tests/integration/dot.sh tests/integration/hostile.sh \
 	tests/integration/names.sh

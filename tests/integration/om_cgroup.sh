@@ -5,7 +5,8 @@
 # ipc_fixture's pipe pair is moved into the service, the reader into its child; the kernel's
 # /proc/PID/cgroup must say so, and ipctop --openmetrics --metrics-pids must give the pipe's
 # ipctop_pair_channels series from="ipctop-test-PID.service" to="ipctop-test-PID.service"
-# (the deepest .service component, not the child's name nor the program). Moved back to their
+# (the deepest .service component, not the child's name nor the program), and --json's
+# "service" (the SERVICE column) must name the same for both. Moved back to their
 # own cgroups afterwards and both directories removed. Root only; a set-up failure is a skip,
 # a failure under CI=true.
 . "$TESTS_SRC/tap.sh"
@@ -75,6 +76,17 @@ got=$(grep "^ipctop_pair_channels{kind=\"pipe\",.*from_pid=\"$W\",to_pid=\"$R\"}
 [ "$got" = "$want" ]
 ok $? "the pipe's pair series is named by the service at both ends"
 [ "$got" = "$want" ] || printf '#   want %s\n#   got  %s\n' "$want" "$got"
+# The SERVICE column's value (--json "service", model/cgroup_service.h like the labels) names
+# the same service for each end.
+"$IPCTOP" --json -p "$W,$R" >"$FX_TMP/json" 2>"$FX_TMP/json.err" 9>&-
+svc=$("$PYTHON3" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+svc = {str(p["pid"]): p["service"] for p in d["processes"]}
+print(" ".join("%s=%s" % (pid, svc.get(pid)) for pid in sys.argv[2:]))
+' "$FX_TMP/json" "$W" "$R")
+[ "$svc" = "$W=$UNIT $R=$UNIT" ]
+ok $? "--json: the service of each is $UNIT too ($svc)"
 
 cg_cleanup
 [ ! -e "$DIR" ]

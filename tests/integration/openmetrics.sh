@@ -68,10 +68,11 @@ fx_each_user run_suite
 # Traffic between two processes of this test's own over loopback TCP: om-snd sends 5000 bytes
 # that om-rcv never reads, om-rcv sends 700 that om-snd reads; their record says so. Expected
 # lines come from that record (pids, counts), polled until the kernel has acked the bytes.
-# A pair is named by each end's systemd service, else its program: name_of reads which from
-# the kernel (/proc/PID/cgroup's v2 line, the deepest NAME.service component; else
-# /proc/PID/comm). Where the test runs outside any service (a container's "/"), that is the
-# program fallback, end to end.
+# A pair is named by each end's service or container, else its program: name_of reads which
+# from the kernel (/proc/PID/cgroup: the v2 line unless "/", else name=systemd's unless "/",
+# else the first other; its outermost container scope or id under an engine's directory as
+# ENGINE:12 digits, else its deepest NAME.service component; else /proc/PID/comm). Where the
+# test runs outside any service (a container's "/"), that is the program fallback, end to end.
 cat >"$FX_TMP/tcp_pair.py" <<'PY'
 import ctypes, os, socket, sys
 libc = ctypes.CDLL(None)
@@ -103,11 +104,20 @@ if fx_start tcp_pair "$PYTHON3" "$FX_TMP/tcp_pair.py"; then
 		"$PYTHON3" -c '
 import re, sys
 pid = sys.argv[1]
-lines = open("/proc/%s/cgroup" % pid).read().splitlines()
-v2 = [l.split(":", 2)[2] for l in lines if l.startswith("0::")]
-path = v2[0] if v2 else (lines[0].split(":", 2)[2] if lines else "")
-units = [c for c in path.split("/") if re.fullmatch(r"[A-Za-z0-9:_.\\@-]+\.service", c) and len(c) < 256]
-print(units[-1] if units else open("/proc/%s/comm" % pid).read().rstrip("\n"))' "$1"
+rank = lambda h, c, p: 9 if p == "/" else 0 if (h, c) == ("0", "") else 1 if c == "name=systemd" else 2
+lines = [l.split(":", 2) for l in open("/proc/%s/cgroup" % pid).read().splitlines() if l.count(":") >= 2]
+path = min(lines, key=lambda l: rank(*l))[2] if lines else ""
+engines = {"docker-": "docker", "libpod-": "podman", "cri-containerd-": "containerd", "crio-": "crio"}
+name, parent = None, ""
+for c in path.split("/"):
+    m = re.fullmatch(r"(docker-|libpod-|cri-containerd-|crio-)([0-9a-f]{64})\.scope", c)
+    if m or (re.fullmatch(r"[0-9a-f]{64}", c) and re.fullmatch(r"[A-Za-z0-9_.\\@-]+", parent)):
+        name = "%s:%s" % (engines[m.group(1)], m.group(2)[:12]) if m else "%s:%s" % (parent, c[:12])
+        break
+    if re.fullmatch(r"[A-Za-z0-9:_.\\@-]+\.service", c) and len(c) < 256:
+        name = c
+    parent = c or parent
+print(name or open("/proc/%s/comm" % pid).read().rstrip("\n"))' "$1"
 	}
 	nsnd=$(name_of "$snd") nrcv=$(name_of "$rcv")
 	echo "# om-snd is named $nsnd, om-rcv $nrcv ($(grep '^0::' "/proc/$snd/cgroup"))"

@@ -134,7 +134,7 @@ case $h1 in " "*VIRT*PID*) true ;; *) false ;; esac; ok $? "VIRT is now the firs
 T send-keys -t "$session" q
 wait_gone; ok $? "q quits"
 line=$(sed -n 's/^columns=//p' "$rc")
-case $line in virt,pid,*shr,memp,time,pri,start,tty,ppid,pgrp,session,vcsw,icsw,exe,!wait,!io_read,!io_write,!ipc_rate,!busiest,!host,command) true ;; *) false ;; esac
+case $line in virt,pid,*shr,memp,time,pri,start,tty,ppid,pgrp,session,vcsw,icsw,exe,!wait,!io_read,!io_write,!ipc_rate,!busiest,!host,!service,command) true ;; *) false ;; esac
 ok $? "the settings file lists the columns in their order ($line)"
 
 run c2; ok $? "restarted"

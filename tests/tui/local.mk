@@ -25,6 +25,9 @@ TMUX_TESTS = \
 	tests/tui/memory_figure.sh \
 	tests/tui/setup.sh \
 	tests/tui/meters.sh \
+	tests/tui/meters_many.sh \
+	tests/tui/thread_waits.sh \
+	tests/tui/service_col.sh \
 	tests/tui/users.sh \
 	tests/tui/ipc_jump.sh \
 	tests/tui/graph_hops.sh \

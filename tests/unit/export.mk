@@ -11,6 +11,8 @@ tests_unit_test_export_json_LDADD = $(IPCTOP_LIBS)
 
 TESTS += tests/unit/export_json_valid.sh
 EXTRA_DIST += tests/unit/export_json_valid.sh
+TESTS += tests/unit/json_cols_doc.sh
+EXTRA_DIST += tests/unit/json_cols_doc.sh
 
 check_PROGRAMS += tests/unit/test_export_dot
 TESTS += tests/unit/test_export_dot

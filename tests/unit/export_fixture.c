@@ -80,11 +80,20 @@ static void add_procs(struct snapshot *s)
 	k->ruid = k->euid = k->suid = k->fsuid = 0;
 	k->user = arena_strdup(&s->arena, "root");
 	add_proc(s, 100, "writer", 6, "writer --fast");
-	add_proc(s, 200, "reader", 6, "reader");
+	/* the list's columns in JSON: a terminal, a program path, SHR, MEM% 1.0, started at 3600 s */
+	struct proc_info *r = add_proc(s, 200, "reader", 6, "reader");
+	r->tty_nr = (136 << 8) | 3;
+	r->exe = arena_strdup(&s->arena, "/usr/bin/reader");
+	r->shr_kib = 512;
+	r->flags |= PF_SHR;
+	r->rss_kib = 20480;
+	r->start_time = 360000;
+	r->cgroup = arena_strdup(&s->arena, "/system.slice/reader.service");
 	struct proc_info *e = add_proc(s, 300, FIX_EVIL_COMM, FIX_EVIL_COMM_LEN, "evil \xe2\x80\xae" "cod.exe");
 	e->state = 'D';
 	e->policy = 1;
 	e->rt_priority = 50;
+	e->exe = arena_strdup(&s->arena, "/tmp/e\x1b[31mvil");
 	struct proc_info *l = add_proc(s, 400, "locked", 6, "locked");
 	l->flags = PF_FDS_DENIED | PF_MAPS_DENIED | PF_NETNS_UNDUMPED;
 	l->netns = 0;

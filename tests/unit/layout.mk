@@ -2,6 +2,9 @@
 check_PROGRAMS += tests/unit/test_addr_space
 TESTS += tests/unit/test_addr_space
 tests_unit_test_addr_space_LDADD = $(IPCTOP_LIBS)
+check_PROGRAMS += tests/unit/test_cpu_grid
+TESTS += tests/unit/test_cpu_grid
+tests_unit_test_cpu_grid_LDADD = $(IPCTOP_LIBS)
 check_PROGRAMS += tests/unit/test_layout_graph
 TESTS += tests/unit/test_layout_graph
 tests_unit_test_layout_graph_LDADD = $(IPCTOP_LIBS)

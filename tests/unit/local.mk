@@ -13,7 +13,8 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_wait_short tests/unit/test_kept_task_call \
 	tests/unit/test_rates \
 	tests/unit/test_rates tests/unit/test_proc_traffic \
-	tests/unit/test_services tests/unit/test_cgroup_unit tests/unit/test_open_flags \
+	tests/unit/test_services tests/unit/test_cgroup_service \
+	tests/unit/test_open_flags \
 	tests/unit/test_collect_viewer tests/unit/test_proc_target tests/unit/test_history_time
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -25,8 +26,7 @@ tests_unit_test_channel_inet_SOURCES = tests/unit/test_channel_inet.c \
 tests_unit_test_channel_inet_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_text_escape_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_services_LDADD = $(IPCTOP_LIBS)
-# test_cgroup_unit: the service of cgroup paths, hostile ones too
-tests_unit_test_cgroup_unit_LDADD = $(IPCTOP_LIBS)
+tests_unit_test_cgroup_service_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_open_flags_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_history_time_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_reuse_LDADD = $(IPCTOP_LIBS)

@@ -64,7 +64,9 @@ static void test_processes(const char *t)
 	       "\"by\":null,\"channel\":\"pipe:5001\",\"peers\":[200],\"watched\":null},"
 	       "\"blocked_wait\":{\"tid\":100,\"kind\":\"fd\",", "pid 100 blocked writing pipe "
 	       "5001 to 200, and that is what blocks it");
-	has(t, "\"peers\":[200],\"watched\":null},\"detail\":{", "then its detail");
+	has(t, "\"peers\":[200],\"watched\":null},\"tty\":null,", "then the list's columns");
+	has(t, "\"started_at_ms\":1699996399623,\"service\":null,\"detail\":{",
+	    "the columns (cgroup not read: service null), then its detail");
 	has(t, "\"kind\":\"epoll\",\"syscall_nr\":232,\"syscall\":\"epoll_wait\",\"readable\":true,"
 	       "\"fd\":9,", "pid 400 in epoll_wait on fd 9");
 	has(t, "\"channel\":null,\"peers\":[],\"watched\":[{\"fd\":3,\"events\":25,"
@@ -74,6 +76,12 @@ static void test_processes(const char *t)
 	    "detail: the main thread's wait");
 	has(t, "{\"tid\":150,\"state\":\"R\",\"wait\":null}]", "a running thread waits on nothing");
 	has(t, "\"wait_cycles\":[[100,200]]", "the ring of 100 and 200");
+	has(t, "\"tty\":\"pts/3\",\"exe\":\"/usr/bin/reader\",\"shr_kib\":512,\"mem_percent\":1.0,"
+	       "\"started_at_ms\":1699999999623,\"service\":\"reader.service\"}", "the list's TTY, EXE, SHR, MEM%, START "
+	       "and SERVICE of pid 200 (20480 of 2048000 KiB; 3600 s after a boot 3600.5 s before 1700000000123 ms)");
+	has(t, "\"tty\":null,\"exe\":\"/tmp/e\\\\x1b[31mvil\",\"shr_kib\":null,\"mem_percent\":0.0,",
+	    "no terminal, SHR not read: null; a hostile program path escaped");
+	ok(!strstr(t, "cpu_percent") && !strstr(t, "busiest"), "no rate members without --interval");
 }
 
 static void test_detail(const char *t)

@@ -205,12 +205,21 @@ static void test_pairs(const char *t)
 	ok(!strstr(t, "ipctop_pair_sent_bytes{"), "no TCP pair: no sent bytes");
 }
 
+/* The fixture with no cgroup read for any process (export_fixture gives reader one): every
+ * process is named by its program, as when no process runs in a service. */
+static void build_by_program(struct snapshot *s)
+{
+	export_fixture_build(s);
+	for (size_t i = 0; i < s->n_procs; i++)
+		s->procs[i].cgroup = NULL;
+}
+
 /* The TCP channel's remote end made reader's, with each end's tcp_info counters; reader given
  * two read threads (running, sleeping) of its four. */
 static void test_tcp_threads(void)
 {
 	struct snapshot s;
-	export_fixture_build(&s);
+	build_by_program(&s);
 	struct proc_info *r = snapshot_find_proc(&s, 200);
 	struct thread_info th[2] = { { .tid = 201, .state = 'R' }, { .tid = 202, .state = 'S' } };
 	r->nlwp = 4;
@@ -282,7 +291,7 @@ static void test_counter_names(const char *om, const char *text)
 static void test_counters(void)
 {
 	struct snapshot s;
-	export_fixture_build(&s);
+	build_by_program(&s);
 	set_counters(&s);
 	const char *ev = "ev\\\"il\\\\\\\\n\\\\x0a\\\\x1b[31m\\\\xff";
 	char line[256];
@@ -363,10 +372,25 @@ static void test_services(void)
 	snapshot_free(&s);
 }
 
+/* A process in a container is named as the SERVICE column names it (model/cgroup_service.h):
+ * evil (300) in a docker scope, reader (200) in no service (its program). */
+static void test_container(void)
+{
+	struct snapshot s;
+	build_by_program(&s);
+	snapshot_find_proc(&s, 300)->cgroup = "/system.slice/docker-"
+		"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.scope";
+	char *t = om_text(&s, false, false);
+	has(t, "ipctop_pair_channels{kind=\"unix\",from=\"reader\",to=\"docker:0123456789ab\"} 1",
+	    "container: the unix socket reader→evil's container, by engine and short id");
+	free(t);
+	snapshot_free(&s);
+}
+
 int main(int argc, char **argv)
 {
 	struct snapshot s;
-	export_fixture_build(&s);
+	build_by_program(&s);
 	if (argc > 1 && !strcmp(argv[1], "--dump")) {
 		bool pids = false, text = false;
 		for (int i = 2; i < argc; i++) {
@@ -391,6 +415,7 @@ int main(int argc, char **argv)
 	test_tcp_threads();
 	test_counters();
 	test_services();
+	test_container();
 	free(plain);
 	free(pids);
 	snapshot_free(&s);

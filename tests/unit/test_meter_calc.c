@@ -1,7 +1,8 @@
 /* test_meter_calc.c — the header meters' arithmetic on fixed /proc/stat and /proc/meminfo
  * text: CPU shares between two readings (guest inside user, irq and softirq in system, steal),
  * a CPU taken offline or brought online between readings, counters going backwards, and the
- * memory and swap breakdown. Expected values are worked out by hand from the text. */
+ * memory and swap breakdown; the tasks meter's counts of a hand-built process table. Expected
+ * values are worked out by hand from the text. */
 #include "../tap.h"
 #include "collect/parse_sysstat.h"
 #include "model/meter_calc.h"
@@ -115,9 +116,29 @@ static void test_mem(void)
 	is_int(m.swap_total, 0, "keys absent from the second text are 0, not the first text's");
 }
 
+/* Five processes by hand: two kernel threads, a process of 4 threads running, one in disk
+ * wait, a zombie, one stopped. */
+static void test_tasks(void)
+{
+	struct proc_info p[7] = {
+		{ .state = 'S', .nlwp = 1, .flags = PF_KTHREAD }, { .state = 'I', .nlwp = 1, .flags = PF_KTHREAD },
+		{ .state = 'R', .nlwp = 4 }, { .state = 'D', .nlwp = 1 }, { .state = 'Z', .nlwp = 1 },
+		{ .state = 'T', .nlwp = 2 }, { .state = 'S', .nlwp = 0 },
+	};
+	struct snapshot s = { .procs = p, .n_procs = 7 };
+	struct task_counts t;
+	task_counts_calc(&s, &t);
+	ok(t.procs == 5 && t.kthreads == 2, "5 processes and 2 kernel threads, counted apart (%zu, %zu)",
+	   t.procs, t.kthreads);
+	is_int(t.threads, 4, "threads besides the main ones: 3 + 1, none for nlwp 0");
+	ok(t.running == 1 && t.disk == 1 && t.zombie == 1 && t.stopped == 1 && t.traced == 0,
+	   "by state: a kernel thread's state is not a process's");
+}
+
 int main(void)
 {
 	arena_init(&ar);
+	test_tasks();
 	test_parse();
 	test_delta();
 	test_hotplug();

@@ -2,8 +2,8 @@
  * connection's send and receive rates per end, kept apart; a counter that went backwards (the
  * socket was reused) and a connection new in the second snapshot give unknown (NAN), never a
  * negative rate or 0; UNIX sockets have no byte counters (unknown) but drops (a rate per
- * second where both snapshots have them); /proc/PID/io rates, and
- * unknown for an unreadable io file and for a pid reused by another process. */
+ * second where both snapshots have them); /proc/PID/io rates, and unknown for an unreadable io
+ * file and for a pid reused by another process; CPU% and context switches per second. */
 #include <math.h>
 #include <string.h>
 
@@ -68,6 +68,15 @@ static void build(void)
 	A.procs[1].io = (struct proc_io){ 1, 1, 1, 1, 0 };
 	A.procs[2].has_io = B.procs[2].has_io = true;
 	B.procs[2].start_time = A.procs[2].start_time + 5;
+	/* CPU and context switches: 100 runs 100 ticks (at 100 Hz) and switches 30 + 2 times in the
+	 * second; 101's status is unreadable now (its switches unknown, its CPU known) */
+	B.sys.ticks_per_sec = 100;
+	A.procs[0].utime = 100, A.procs[0].stime = 50;
+	B.procs[0].utime = 150, B.procs[0].stime = 100;
+	A.procs[0].vol_ctxt = 10, A.procs[0].nonvol_ctxt = 5;
+	B.procs[0].vol_ctxt = 40, B.procs[0].nonvol_ctxt = 7;
+	A.procs[1].utime = B.procs[1].utime = 20;
+	B.procs[1].flags |= PF_STATUS_DENIED;
 	channel_resolve(&A);
 	channel_resolve(&B);
 	snapshot_rates(&B, &A);
@@ -115,6 +124,18 @@ static void test_io(void)
 	ok(isnan(B.procs[2].io_rate.wchar), "a pid reused by another process: unknown");
 }
 
+static void test_run(void)
+{
+	const struct proc_run_rate *r = &B.procs[0].run_rate;
+	ok(r->cpu_pct == 100.0 && r->vcsw == 30.0 && r->icsw == 2.0,
+	   "100 ticks of 100 Hz in 1 s: CPU 100%%; 30 and 2 switches/s (got %g %g %g)", r->cpu_pct, r->vcsw, r->icsw);
+	r = &B.procs[1].run_rate;
+	ok(r->cpu_pct == 0.0 && isnan(r->vcsw) && isnan(r->icsw),
+	   "status unreadable: switches unknown, CPU 0%% (got %g %g %g)", r->cpu_pct, r->vcsw, r->icsw);
+	r = &B.procs[2].run_rate;
+	ok(isnan(r->cpu_pct) && isnan(r->vcsw), "a pid reused by another process: unknown");
+}
+
 static void test_counter_rate(void)
 {
 	ok(counter_rate(100, 350, 0.5) == 500.0, "250 in half a second: 500/s");
@@ -141,6 +162,7 @@ int main(void)
 	build();
 	test_tcp();
 	test_io();
+	test_run();
 	test_counter_rate();
 	test_own_clock();
 	hand_free_lists(&A);

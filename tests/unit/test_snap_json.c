@@ -14,14 +14,15 @@
 #include "source/snap_json.h"
 #include "../tap.h"
 
-/* Two processes (one with a control byte in its name, escaped as the exporter escapes it), a
- * TCP connection of pid 10 to another host, a note. */
+/* Two processes (one with a control byte in its name, escaped as the exporter escapes it; one
+ * with its SHR, EXE and SERVICE), a TCP connection of pid 10 to another host, a note. */
 static const char VALID[] =
 	"{\"ipctop\":{\"version\":\"0.1.0\",\"schema\":2},\"taken_at_ms\":1700000000000,"
 	"\"host\":{\"ncpu\":2,\"load\":[0.5,0.25,0],\"mem_total_kib\":1000,\"mem_available_kib\":500,"
 	"\"uptime_s\":12.5,\"clock_ticks\":100},\"viewer\":{\"euid\":0,\"root\":true,\"netns\":7},"
 	"\"processes\":[{\"pid\":11,\"ppid\":1,\"comm\":\"b\",\"cmdline\":\"b -x\",\"state\":\"S\","
-	"\"user\":\"root\",\"uids\":[0,0,0,0],\"gids\":[0,0,0,0],\"netns\":7},"
+	"\"user\":\"root\",\"uids\":[0,0,0,0],\"gids\":[0,0,0,0],\"netns\":7,"
+	"\"exe\":\"/usr/bin/b\",\"shr_kib\":64,\"service\":\"cron.service\"},"
 	"{\"pid\":10,\"ppid\":1,\"comm\":\"a\\\\x01b\",\"cmdline\":\"\",\"state\":\"R\",\"user\":null,"
 	"\"uids\":[5,6,7,8],\"gids\":[1,2,3,4],\"netns\":null,\"kthread\":false}],"
 	"\"channels\":[{\"kind\":\"tcp\",\"id\":\"tcp:10.0.0.1:40000-10.0.0.2:80\",\"label\":null,"
@@ -51,6 +52,10 @@ static void check_valid(void)
 	is_int(s.procs[0].euid, 6, "uids in order real, effective, saved, fs");
 	is_int(s.procs[0].sgid, 3, "gids in order");
 	is_int(s.procs[1].netns, 7, "netns");
+	ok(s.procs[1].exe && !strcmp(s.procs[1].exe, "/usr/bin/b") && (s.procs[1].flags & PF_SHR) &&
+	   s.procs[1].shr_kib == 64 && s.procs[1].cgroup && !strcmp(s.procs[1].cgroup, "cron.service"),
+	   "its exe, shr_kib and service, for the list's columns");
+	ok(!s.procs[0].exe && !(s.procs[0].flags & PF_SHR) && !s.procs[0].cgroup, "absent: not known");
 	is_int(s.taken_ms, 1700000000000ull, "taken_at_ms");
 	is_int(s.sys.ncpu, 2, "host.ncpu");
 	is_int(s.n_chans, 1, "one channel");
