@@ -40,6 +40,8 @@ struct gnode {
 	uint64_t inner_bytes;      /* their bytes */
 	int32_t listener1;         /* a service (a group named "nginx :80"): 1 + index into
 	                            * snapshot.socks of its listener; else 0 */
+	uint16_t svc_port;         /* a service: its listener's port (kept with the node, so a
+	                            * fading node names its own port, not the socket now at that index) */
 };
 
 /* How busy an edge was between the last two snapshots, for the weight of its line: unknown
