@@ -51,6 +51,17 @@ static void conn(struct snapshot *s, const char *id, pid_t cli, int32_t ck, pid_
 	s->n_chans++;
 }
 
+/* A listener's channel: socket k held by pids first..last. */
+static void listen_chan(struct snapshot *s, const char *id, pid_t first, pid_t last, int32_t k)
+{
+	chans[s->n_chans] = (struct channel){ .kind = CK_TCP, .id = (char *)id, .ep = &eps[n_eps],
+					      .n_ep = (size_t)(last - first + 1), .sysv = -1 };
+	for (pid_t p = first; p <= last; p++)
+		eps[n_eps++] = (struct endpoint){ .pid = p, .proc = -1, .fd = 3, .sock = k, .role = "listen",
+						  .tx_per_s = NAN, .rx_per_s = NAN };
+	s->n_chans++;
+}
+
 /* nginx 100 with workers 101, 102, all holding listener 0 on :80 (one channel); 101 accepted 1 and 2, 102
  * accepted 3; client 400 holds 4 and 5 (to 1 and 2), client 500 holds 6 (to 3). redis 600
  * alone holds listener 7 on :6379 and accepted 8; client 700 holds 9. */
@@ -71,13 +82,7 @@ static void build(struct snapshot *s)
 	sock(s, 1, 1, 1, 80, 40001, 1); sock(s, 1, 2, 1, 80, 40002, 1); sock(s, 2, 3, 1, 80, 40003, 1);
 	sock(s, 3, 4, 1, 40001, 80, 0); sock(s, 3, 5, 1, 40002, 80, 0); sock(s, 4, 6, 1, 40003, 80, 0);
 	sock(s, 5, 7, 10, 6379, 0, 0); sock(s, 5, 8, 1, 6379, 40009, 8); sock(s, 6, 9, 1, 40009, 6379, 0);
-	/* the shared listener: one channel of its three holders */
-	chans[s->n_chans] = (struct channel){ .kind = CK_TCP, .id = "tcp:listen", .ep = &eps[n_eps], .n_ep = 3,
-					      .sysv = -1 };
-	for (pid_t p = 100; p <= 102; p++)
-		eps[n_eps++] = (struct endpoint){ .pid = p, .proc = -1, .fd = 3, .sock = 0, .role = "listen",
-						  .tx_per_s = NAN, .rx_per_s = NAN };
-	s->n_chans++;
+	listen_chan(s, "tcp:listen", 100, 102, 0);   /* the shared listener: one channel of its holders */
 	conn(s, "tcp:a", 400, 4, 101, 1, 1000, 100.0);
 	conn(s, "tcp:b", 400, 5, 101, 2, 2000, 50.0);
 	conn(s, "tcp:c", 500, 6, 102, 3, 500, 10.0);
@@ -162,12 +167,7 @@ static void add_second_nginx(struct snapshot *s)
 	sock(s, m + 1, 11, 1, 80, 40011, 11); sock(s, m + 2, 12, 1, 40011, 80, 0);
 	for (int32_t k = 10; k <= 11; k++)
 		socks[k].laddr[3] = 2;
-	chans[s->n_chans] = (struct channel){ .kind = CK_TCP, .id = "tcp:listen2", .ep = &eps[n_eps], .n_ep = 2,
-					      .sysv = -1 };
-	for (pid_t p = 800; p <= 801; p++)
-		eps[n_eps++] = (struct endpoint){ .pid = p, .proc = -1, .fd = 3, .sock = 10, .role = "listen",
-						  .tx_per_s = NAN, .rx_per_s = NAN };
-	s->n_chans++;
+	listen_chan(s, "tcp:listen2", 800, 801, 10);
 	conn(s, "tcp:e", 900, 12, 801, 11, 7, 1.0);
 }
 
