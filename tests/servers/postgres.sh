@@ -26,5 +26,6 @@ fx_py ../servers/check_servers.py pg "$FX_TMP/all.json" "$PG_PID" $unix $tcp "$P
 
 "$IPCTOP" -u postgres --json >"$FX_TMP/user.json" 2>"$FX_TMP/user.err"
 ok $? "ipctop -u postgres --json exits 0"
+schema_ok "both JSON documents are valid against the schema" "$FX_TMP/all.json" "$FX_TMP/user.json"
 fx_py ../servers/check_servers.py pg-user "$FX_TMP/user.json" "$PG_PID"
 tap_done
