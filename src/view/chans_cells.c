@@ -172,7 +172,8 @@ void chans_end_text(const struct snapshot *s, const struct channel *c, size_t i,
 
 bool chans_object_text(const struct snapshot *s, const struct channel *c, struct strbuf *sb)
 {
-	return sysv_name(sb, s, c) || sock_shared_listener(sb, s, c) || format_chan_label(sb, s, c);
+	return sysv_name(sb, s, c) || anon_shm_name(sb, s, c) || sock_shared_listener(sb, s, c) ||
+	       format_chan_label(sb, s, c);
 }
 
 size_t chans_default_end(const struct channel *c)

@@ -11,6 +11,7 @@
 #include "model/rates.h"
 #include "model/services.h"
 #include "model/sock_describe.h"
+#include "model/sysv_describe.h"
 #include "util/human_size.h"
 #include "util/strbuf.h"
 #include "view/graph_view_int.h"
@@ -279,11 +280,13 @@ static int put_node_name(const struct graph_view *g, const struct snapshot *s, W
 }
 
 /* A channel's label on the status line, in the one lossless form (an abstract UNIX name is
- * "@name", a path that starts with '@' shows it escaped). */
+ * "@name", a path that starts with '@' shows it escaped); a shared anonymous region by its
+ * size. */
 static int put_chan_label(WINDOW *w, int x, int room, const struct snapshot *s, const struct channel *ch)
 {
 	struct strbuf sb = STRBUF_INIT;
-	format_chan_label(&sb, s, ch);
+	if (!anon_shm_name(&sb, s, ch))
+		format_chan_label(&sb, s, ch);
 	int used = ui_put_str(w, 0, x, sb_str(&sb), room, A_NORMAL);
 	sb_free(&sb);
 	return used;
