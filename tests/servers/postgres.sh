@@ -2,10 +2,12 @@
 # postgres.sh — a real PostgreSQL 15 cluster (started once for the whole file, in a private
 # directory on a loopback port picked here): its buffer pool, SysV and POSIX segments shared by
 # every process of the cluster, psql over the UNIX socket and over TCP paired with its backend,
-# and `-u postgres` keeping postgres's processes only. Expected values: /proc and the server.
+# and `-u postgres` keeping postgres's processes only; the channel table shows the buffer pool by
+# its size, and each psql's connection with its state. Expected values: /proc and the server.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 . "$TESTS_SRC/servers/servers_lib.sh"
+. "$TESTS_SRC/tui/tmux_lib.sh"
 fx_need
 [ "$(id -u)" -eq 0 ] || skip_all "starting a cluster as user postgres needs root"
 [ -x "$PG_BIN/initdb" ] && id postgres >/dev/null 2>&1 ||
@@ -28,4 +30,43 @@ fx_py ../servers/check_servers.py pg "$FX_TMP/all.json" "$PG_PID" $unix $tcp "$P
 ok $? "ipctop -u postgres --json exits 0"
 schema_ok "both JSON documents are valid against the schema" "$FX_TMP/all.json" "$FX_TMP/user.json"
 fx_py ../servers/check_servers.py pg-user "$FX_TMP/user.json" "$PG_PID"
+
+# --- the screens: the channel table names the buffer pool and each psql's connection ---
+# The pool's size from the postmaster's maps (its largest "/dev/zero (deleted)" rw-s region),
+# in binary units as the screens write sizes; the sessions' pids from psql_hold.
+pool=$("$PYTHON3" - "$PG_PID" <<-'PY'
+	import sys
+	size = 0
+	for line in open(f"/proc/{sys.argv[1]}/maps"):
+	    f = line.split(None, 5)
+	    if len(f) == 6 and f[1].endswith("s") and f[5].strip() == "/dev/zero (deleted)":
+	        lo, hi = (int(x, 16) for x in f[0].split("-"))
+	        size = max(size, hi - lo)
+	v, units = float(size), ["B", "KiB", "MiB", "GiB"]
+	i = 0
+	while v >= 1024 and i < 3:
+	    v, i = v / 1024, i + 1
+	print("%d B" % size if i == 0 else "%.1f %s" % (v, units[i]))
+	PY
+)
+if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
+	tmux_setup pg
+	trap 'srv_cleanup; tmux_cleanup' EXIT
+	set -- $unix $tcp
+	upsql=$1 ubackend=$2 tpsql=$3 tbackend=$4
+	start pg -d 5 -p "$PG_PID,$upsql,$tpsql"
+	T resize-window -t pg -x 250 -y 50   # the object column comes after the cluster's ends
+	wait_for "Command" 150; ok $? "ipctop -p $PG_PID,$upsql,$tpsql is up"
+	T send-keys -t pg c
+	wait_re "^anon_shm .*$PG_PID \(postgres\) mapped.* shared anon $pool\b"; r=$?
+	ok $r "channel table: the buffer pool is \"shared anon $pool\", mapped by the postmaster $PG_PID"
+	[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	wait_re "^tcp +established .*$tpsql \(psql\) fd [0-9]+ client .*$tbackend \(postgres\) fd [0-9]+ server 127\.0\.0\.1:$PG_PORT, accepted on 127\.0\.0\.1:$PG_PORT"
+	r=$?; ok $r "channel table: psql $tpsql over TCP, established, to its backend $tbackend, accepted on the listener"
+	[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	wait_re "^unix .*$upsql \(psql\) fd [0-9]+ .*$ubackend \(postgres\) fd [0-9]+"
+	r=$?; ok $r "channel table: psql $upsql over the UNIX socket, with its backend $ubackend"
+	[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	T send-keys -t pg q
+fi
 tap_done
