@@ -58,15 +58,12 @@ if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	T resize-window -t pg -x 250 -y 50   # the object column comes after the cluster's ends
 	wait_for "Command" 150; ok $? "ipctop -p $PG_PID,$upsql,$tpsql is up"
 	T send-keys -t pg c
-	wait_re "^anon_shm .*$PG_PID \(postgres\) mapped.* shared anon $pool\b"; r=$?
-	ok $r "channel table: the buffer pool is \"shared anon $pool\", mapped by the postmaster $PG_PID"
-	[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
-	wait_re "^tcp +established .*$tpsql \(psql\) fd [0-9]+ client .*$tbackend \(postgres\) fd [0-9]+ server 127\.0\.0\.1:$PG_PORT, accepted on 127\.0\.0\.1:$PG_PORT"
-	r=$?; ok $r "channel table: psql $tpsql over TCP, established, to its backend $tbackend, accepted on the listener"
-	[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
-	wait_re "^unix .*$upsql \(psql\) fd [0-9]+ .*$ubackend \(postgres\) fd [0-9]+"
-	r=$?; ok $r "channel table: psql $upsql over the UNIX socket, with its backend $ubackend"
-	[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	ok_re "^anon_shm .*$PG_PID \(postgres\) mapped.* shared anon $pool\b" \
+		"channel table: the buffer pool is \"shared anon $pool\", mapped by the postmaster $PG_PID"
+	ok_re "^tcp +established .*$tpsql \(psql\) fd [0-9]+ client .*$tbackend \(postgres\) fd [0-9]+ server 127\.0\.0\.1:$PG_PORT, accepted on 127\.0\.0\.1:$PG_PORT" \
+		"channel table: psql $tpsql over TCP, established, to its backend $tbackend, accepted on the listener"
+	ok_re "^unix .*$upsql \(psql\) fd [0-9]+ .*$ubackend \(postgres\) fd [0-9]+" \
+		"channel table: psql $upsql over the UNIX socket, with its backend $ubackend"
 	T send-keys -t pg q
 fi
 tap_done
