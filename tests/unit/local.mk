@@ -13,7 +13,7 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_wait_short \
 	tests/unit/test_rates \
 	tests/unit/test_rates tests/unit/test_proc_traffic \
-	tests/unit/test_services tests/unit/test_open_flags \
+	tests/unit/test_services tests/unit/test_open_flags tests/unit/test_sock_describe \
 	tests/unit/test_collect_viewer tests/unit/test_proc_target tests/unit/test_history_time
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -25,6 +25,7 @@ tests_unit_test_channel_inet_SOURCES = tests/unit/test_channel_inet.c \
 tests_unit_test_channel_inet_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_text_escape_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_services_LDADD = $(IPCTOP_LIBS)
+tests_unit_test_sock_describe_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_open_flags_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_history_time_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_reuse_LDADD = $(IPCTOP_LIBS)
