@@ -178,6 +178,17 @@ def check_scm(doc, ss, sc):
     check_end(ch, srv, sc["sfd"], sc["sino"], "server", "accepting end")
 
 
+def check_endpoint_order(doc):
+    """ipctop(1), channel object: endpoints by pid, those without a process last."""
+    bad = []
+    for c in doc["channels"]:
+        pids = [e.get("pid") for e in c["endpoints"]]
+        real = [p for p in pids if p is not None]
+        if real != sorted(real) or pids[:len(real)] != real:
+            bad.append("%s: %r" % (c["id"], pids))
+    R.check(not bad, "every channel's endpoints are in pid order, ends without a process last", bad)
+
+
 def main():
     scenes, skips = manifest(sys.argv[1])
     doc = ipcfx.load_json(ipcfx.read_bytes(sys.argv[2]))
@@ -190,6 +201,7 @@ def main():
               "forked": lambda sc: check_forked(doc, tcp, sc),
               "scm": lambda sc: check_scm(doc, tcp, sc)}
     ipcfx.run_scenes(R, "inet_fixture", scenes, skips, checks)
+    check_endpoint_order(doc)
     R.done()
 
 
