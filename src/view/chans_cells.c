@@ -44,6 +44,10 @@ void chans_state_text(const struct snapshot *s, const struct channel *c, char *b
 {
 	size_t len = 0;
 	buf[0] = '\0';
+	if (c->one_ended) {   /* a pipe its holders only write to (or only read): no talk */
+		snprintf(buf, size, "one-ended");
+		return;
+	}
 	for (size_t i = 0; i < c->n_ep; i++) {
 		const struct sock_info *sk = end_sock(s, &c->ep[i]);
 		const char *name = sk ? sock_state_name(sk) : NULL;

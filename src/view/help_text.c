@@ -136,7 +136,7 @@ const struct help_entry help_entries[] = {
 
 	{ "", "Channel table", NULL },
 	{ "chan.kind", "KIND", "What carries the data: pipe, fifo, unix or tcp or udp socket, SysV or POSIX shared memory or queue, memfd, pty, eventfd." },
-	{ "chan.state", "STATE", "The state of the channel's sockets as ss names it (established, listen, close_wait...); two states when the ends differ, as in a half-closed connection." },
+	{ "chan.state", "STATE", "The state of the channel's sockets as ss names it (established, listen, close_wait...); two states when the ends differ, as in a half-closed connection; one-ended for a pipe or FIFO its holders only write to or only read from." },
 	{ "chan.recvq", "RECV-Q", "Bytes received and not yet read, summed over the channel's sockets (for a listener: connections waiting for accept); for a pipe, bytes waiting; for a queue, messages waiting." },
 	{ "chan.sendq", "SEND-Q", "Bytes sent and not yet acknowledged by the peer, summed over the channel's sockets (for a listener: its backlog)." },
 	{ "chan.bytes", "BYTES", "Payload bytes carried over a TCP connection so far (acked plus received), where the kernel says." },

@@ -2,8 +2,8 @@
 # share_tui.sh — end-to-end in tmux against share_fixture: the Memory tab of a holder of the
 # shared anonymous region marks that mapping shared and names the other holders (pid and name,
 # from the fixture's record), and the IPC tab and the channel table call it "shared anon SIZE"
-# (the record's size); the IPC tab of a writer of the writer-only pipe names the other
-# writer as a holder, not a peer; the graph hides the writer-only pipe at first, o shows it as a
+# (the record's size), the channel table's state of the writer-only pipe is one-ended; the IPC
+# tab of a writer of that pipe names the other writer as a holder, not a peer; the graph hides the writer-only pipe at first, o shows it as a
 # node of its own joined to both writers (never a line between them), o again hides it.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
@@ -71,6 +71,8 @@ wait_re "Command" && T send-keys -t main c
 wait_re "anon_shm .*$holder2 \(shm_holder2\).* shared anon $hsize"
 r=$?; ok $r "channel table: the anon_shm row of the holders is \"shared anon $hsize\""
 [ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+ok_re "^pipe +one-ended .*$wa \(oe_writer_a\) fd [0-9]+ write ↔ $wb \(oe_writer_b\) fd [0-9]+ write" \
+	"channel table: the writer-only pipe's state is one-ended, both writers its ends"
 T kill-session -t main
 
 # --- the graph and the writer-only pipe ---
