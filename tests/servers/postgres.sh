@@ -3,7 +3,8 @@
 # directory on a loopback port picked here): its buffer pool, SysV and POSIX segments shared by
 # every process of the cluster, psql over the UNIX socket and over TCP paired with its backend,
 # and `-u postgres` keeping postgres's processes only; the channel table shows the buffer pool by
-# its size, and each psql's connection with its state. Expected values: /proc and the server.
+# its size, and each psql's connection with its state; the graph the pool as one node of every
+# process that maps it. Expected values: /proc and the server.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 . "$TESTS_SRC/servers/servers_lib.sh"
@@ -34,21 +35,32 @@ fx_py ../servers/check_servers.py pg-user "$FX_TMP/user.json" "$PG_PID"
 # --- the screens: the channel table names the buffer pool and each psql's connection ---
 # The pool's size from the postmaster's maps (its largest "/dev/zero (deleted)" rw-s region),
 # in binary units as the screens write sizes; the sessions' pids from psql_hold.
-pool=$("$PYTHON3" - "$PG_PID" <<-'PY'
-	import sys
-	size = 0
-	for line in open(f"/proc/{sys.argv[1]}/maps"):
-	    f = line.split(None, 5)
-	    if len(f) == 6 and f[1].endswith("s") and f[5].strip() == "/dev/zero (deleted)":
-	        lo, hi = (int(x, 16) for x in f[0].split("-"))
-	        size = max(size, hi - lo)
+# Also how many processes map it (the pool's device and inode in every /proc/PID/maps).
+set -- $("$PYTHON3" - "$PG_PID" <<-'PY'
+	import os, sys
+	def pools(pid):
+	    """(dev, inode) -> size of pid's shared "/dev/zero (deleted)" regions."""
+	    out = {}
+	    try:
+	        for line in open(f"/proc/{pid}/maps"):
+	            f = line.split(None, 5)
+	            if len(f) == 6 and f[1].endswith("s") and f[5].strip() == "/dev/zero (deleted)":
+	                lo, hi = (int(x, 16) for x in f[0].split("-"))
+	                out[(f[3], f[4])] = max(out.get((f[3], f[4]), 0), hi - lo)
+	    except OSError:
+	        pass
+	    return out
+	mine = pools(sys.argv[1])
+	key, size = max(mine.items(), key=lambda kv: kv[1]) if mine else (None, 0)
+	n = sum(1 for p in filter(str.isdigit, os.listdir("/proc")) if key in pools(p))
 	v, units = float(size), ["B", "KiB", "MiB", "GiB"]
 	i = 0
 	while v >= 1024 and i < 3:
 	    v, i = v / 1024, i + 1
-	print("%d B" % size if i == 0 else "%.1f %s" % (v, units[i]))
+	print(("%d B" % size if i == 0 else "%.1f %s" % (v, units[i])).replace(" ", "_"), n)
 	PY
 )
+pool=$(printf '%s' "$1" | tr _ ' ') pool_maps=$2
 if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	tmux_setup pg
 	trap 'srv_cleanup; tmux_cleanup' EXIT
@@ -64,6 +76,9 @@ if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
 		"channel table: psql $tpsql over TCP, established, to its backend $tbackend, accepted on the listener"
 	ok_re "^unix .*$upsql \(psql\) fd [0-9]+ .*$ubackend \(postgres\) fd [0-9]+" \
 		"channel table: psql $upsql over the UNIX socket, with its backend $ubackend"
+	# the graph around the postmaster: the pool is one node of every process that maps it
+	T send-keys -t pg Escape; wait_for "Command" && T send-keys -t pg g
+	ok_re "anon_shm ×$pool_maps\b" "graph: the buffer pool is one anon_shm node of the $pool_maps processes that map it"
 	T send-keys -t pg q
 fi
 tap_done
