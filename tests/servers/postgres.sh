@@ -4,7 +4,8 @@
 # every process of the cluster, psql over the UNIX socket and over TCP paired with its backend,
 # and `-u postgres` keeping postgres's processes only; the channel table shows the buffer pool by
 # its size, and each psql's connection with its state; the graph the pool as one node of every
-# process that maps it. Expected values: /proc and the server.
+# process that maps it; the list's filter "shared anon" finds the cluster, not its clients.
+# Expected values: /proc and the server.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 . "$TESTS_SRC/servers/servers_lib.sh"
@@ -80,5 +81,15 @@ if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	T send-keys -t pg Escape; wait_for "Command" && T send-keys -t pg g
 	ok_re "anon_shm ×$pool_maps\b" "graph: the buffer pool is one anon_shm node of the $pool_maps processes that map it"
 	T send-keys -t pg q
+	# the list's filter by the pool's words: the postmaster and the backends, not the psqls
+	start pgl -d 5 -p "$PG_PID,$ubackend,$tbackend,$upsql,$tpsql"
+	filter_list pgl "shared anon"
+	printf '%s\n' "$screen" | awk -v want="$PG_PID $ubackend $tbackend" -v not="$upsql $tpsql" '
+		BEGIN { n = split(want, w, " "); split(not, x, " ") }
+		{ for (i in w) if ($1 == w[i]) seen[$1] = 1; for (i in x) if ($1 == x[i]) bad = 1 }
+		END { c = 0; for (p in seen) c++; exit !(c == n && !bad) }'
+	r=$?; ok $r "list filtered by \"shared anon\": the postmaster and both backends, no psql"
+	[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	T send-keys -t pgl q
 fi
 tap_done

@@ -69,10 +69,7 @@ T send-keys -t main q
 
 # the list's filter by the port: both processes (the server's socket and the client's peer)
 start list -d 10 -p "$spid,$cpid"
-wait_for "Command" 150
-T send-keys -t list '\'; wait_for "Filter: " 50
-T send-keys -t list -l ":$port"; T send-keys -t list Enter
-wait_absent "Filter: " 50 && wait_for "Command"
+filter_list list ":$port"
 printf '%s\n' "$screen" | awk -v a="$spid" -v b="$cpid" '$1 == a { x = 1 } $1 == b { y = 1 } END { exit !(x && y) }'
 r=$?; ok $r "list filtered by :$port: the server and the client"
 [ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
