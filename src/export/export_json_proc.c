@@ -4,6 +4,7 @@
 
 #include <sys/sysmacros.h>
 
+#include "model/fd_describe.h"
 #include "model/kernel_names.h"
 
 static void write_id4(struct json_writer *w, const char *key, unsigned a, unsigned b,
@@ -137,6 +138,19 @@ static void write_map(struct json_writer *w, const struct map_info *m)
 	jw_object_end(w);
 }
 
+/* The descriptor's fdinfo position and open flags ("O_RDWR|O_CLOEXEC"), where they were read
+ * (a detail process's descriptors). */
+static void write_pos_flags(struct json_writer *w, const struct fd_info *fd)
+{
+	if (!fd->has_fdinfo)
+		return;
+	jw_kv_u64(w, "pos", fd->pos);
+	struct strbuf sb = STRBUF_INIT;
+	open_flags_words(&sb, fd->oflags);
+	jw_kv_clean(w, "flags", sb_str(&sb));
+	sb_free(&sb);
+}
+
 static void write_fd(struct json_writer *w, const struct snapshot *s, const struct fd_info *fd)
 {
 	jw_object_begin(w);
@@ -152,6 +166,7 @@ static void write_fd(struct json_writer *w, const struct snapshot *s, const stru
 	else if (fd->aux >= 0 && fd->kind == FDK_EVENTFD)
 		jw_kv_i64(w, "eventfd_id", fd->aux);
 	json_write_fd_anon(w, fd);
+	write_pos_flags(w, fd);
 	if (fd->kind == FDK_SOCKET && fd->sock >= 0 && (size_t)fd->sock < s->n_socks) {
 		jw_key(w, "socket");
 		json_write_sock(w, s, &s->socks[fd->sock]);

@@ -258,7 +258,8 @@ static uint32_t node_of_pid(struct builder *b, const struct endpoint *ep)
 	uint64_t start = p ? p->start_time : 0;
 	const char *host = p ? p->host : NULL;
 	struct gnode proto = { .key = key, .type = key & KEY_GROUP ? GN_GROUP : GN_PROC, .pid = ep->pid,
-			       .start = start, .host = host, .chan = -1, .listener1 = listener1, .group = group };
+			       .start = start, .host = host, .chan = -1, .listener1 = listener1, .group = group,
+			       .svc_port = listener1 > 0 ? b->s->socks[listener1 - 1].lport : 0 };
 	set_name(&proto, comm, strlen(comm));
 	uint32_t idx = node_by_key(b, &proto);
 	struct gnode *n = &b->g->nodes[idx];

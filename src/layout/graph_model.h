@@ -45,6 +45,8 @@ struct gnode {
 	                            * snapshot.socks of its listener; else 0 */
 	uint64_t group;            /* a process of a group shown expanded: that group's key, else 0 */
 	bool one_ended;            /* a hub of a one-ended pipe or FIFO (its holders never talk) */
+	uint16_t svc_port;         /* a service: its listener's port (kept with the node, so a
+	                            * fading node names its own port, not the socket now at that index) */
 };
 
 /* How busy an edge was between the last two snapshots, for the weight of its line: unknown

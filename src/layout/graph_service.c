@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "model/format_addr.h"
 #include "model/kernel_names.h"
 #include "util/xalloc.h"
 
@@ -36,6 +37,23 @@ static void count_server(struct graph_services *sv, pid_t *last, int32_t l, pid_
 	}
 }
 
+/* Mark each grouped listener whose port another grouped listener also has. */
+static void find_shared_ports(const struct snapshot *s, struct graph_services *sv)
+{
+	size_t n = s->n_socks ? s->n_socks : 1;
+	sv->port_shared = xcalloc(n, sizeof(*sv->port_shared));
+	int32_t *grouped = xmalloc(n * sizeof(*grouped));
+	size_t m = 0;
+	for (size_t k = 0; k < s->n_socks; k++)
+		if (sv->servers[k] >= 2)
+			grouped[m++] = (int32_t)k;
+	for (size_t i = 0; i < m; i++)
+		for (size_t j = i + 1; j < m; j++)
+			if (s->socks[grouped[i]].lport == s->socks[grouped[j]].lport)
+				sv->port_shared[grouped[i]] = sv->port_shared[grouped[j]] = 1;
+	free(grouped);
+}
+
 void graph_services_find(const struct snapshot *s, struct graph_services *sv)
 {
 	size_t n = s->n_socks ? s->n_socks : 1;
@@ -53,6 +71,7 @@ void graph_services_find(const struct snapshot *s, struct graph_services *sv)
 		}
 	}
 	free(last);
+	find_shared_ports(s, sv);
 	sv->proc_listener = xmalloc((s->n_procs ? s->n_procs : 1) * sizeof(*sv->proc_listener));
 	for (size_t pi = 0; pi < s->n_procs; pi++) {
 		const struct proc_info *p = &s->procs[pi];
@@ -72,6 +91,7 @@ void graph_services_free(struct graph_services *sv)
 	free(sv->first_proc);
 	free(sv->servers);
 	free(sv->proc_listener);
+	free(sv->port_shared);
 	memset(sv, 0, sizeof(*sv));
 }
 
@@ -85,5 +105,10 @@ void graph_service_name(const struct graph_services *sv, const struct snapshot *
 {
 	int32_t pi = sv->first_proc[l];
 	const char *comm = pi >= 0 && (size_t)pi < s->n_procs && s->procs[pi].comm ? s->procs[pi].comm : "?";
-	snprintf(buf, size, "%s :%u", comm, (unsigned)s->socks[l].lport);
+	const struct sock_info *sk = &s->socks[l];
+	char addr[ADDR_PORT_MAX];
+	if (sv->port_shared[l])
+		snprintf(buf, size, "%s %s", comm, format_sock_local(addr, sizeof addr, sk));
+	else
+		snprintf(buf, size, "%s :%u", comm, (unsigned)sk->lport);
 }

@@ -78,7 +78,9 @@ static int is_udp(const struct sock_info *sk)
 
 const char *sock_state_name(const struct sock_info *sk)
 {
-	if (is_udp(sk))
+	/* a datagram socket has no connection states: UDP's, and a UNIX datagram socket's (the
+	 * kernel's TCP_CLOSE 7 for one without a peer would read "close") */
+	if (is_udp(sk) || (sk->family == AF_UNIX && sk->type == SOCK_DGRAM))
 		return sk->state == 7 ? "unconnected" : sk->state == 1 ? "connected" : NULL;
 	if (sk->family == AF_NETLINK)   /* NETLINK_UNCONNECTED 0, NETLINK_CONNECTED 1 */
 		return sk->state == 0 ? "unconnected" : sk->state == 1 ? "connected" : NULL;

@@ -1,6 +1,8 @@
-/* sysv_describe.c — a SysV IPC object in the words `ipcs` uses (see sysv_describe.h). */
+/* sysv_describe.c — a SysV IPC object in the words `ipcs` uses, a shared anonymous region by
+ * its size (see sysv_describe.h). */
 #include "model/sysv_describe.h"
 
+#include "model/format_addr.h"
 #include "util/human_size.h"
 
 static const struct sysv_shm *shm_of(const struct snapshot *s, const struct channel *c)
@@ -39,4 +41,21 @@ bool sysv_figures(struct strbuf *sb, const struct snapshot *s, const struct chan
 			  q->qnum == 1 ? "" : "s", size, (unsigned)q->uid, q->perms);
 	}
 	return m || q;
+}
+
+bool anon_shm_name(struct strbuf *sb, const struct snapshot *s, const struct channel *c)
+{
+	if (c->kind != CK_ANON_SHM)
+		return false;
+	if (!format_chan_label(sb, s, c))
+		sb_puts(sb, "shared anon");
+	uint64_t size = 0;
+	for (size_t i = 0; i < c->n_ep; i++)
+		size = c->ep[i].size > size ? c->ep[i].size : size;
+	if (size) {
+		char h[32];
+		human_bytes(h, sizeof h, (double)size);
+		sb_printf(sb, " %s", h);
+	}
+	return true;
 }

@@ -45,6 +45,10 @@ void chans_state_text(const struct snapshot *s, const struct channel *c, char *b
 {
 	size_t len = 0;
 	buf[0] = '\0';
+	if (c->one_ended) {   /* a pipe its holders only write to (or only read): no talk */
+		snprintf(buf, size, "one-ended");
+		return;
+	}
 	for (size_t i = 0; i < c->n_ep; i++) {
 		const struct sock_info *sk = end_sock(s, &c->ep[i]);
 		const char *name = sk ? sock_state_name(sk) : NULL;
@@ -222,7 +226,8 @@ void chans_end_text(const struct snapshot *s, const struct channel *c, size_t i,
 
 bool chans_object_text(const struct snapshot *s, const struct channel *c, struct strbuf *sb)
 {
-	return sysv_name(sb, s, c) || sock_shared_listener(sb, s, c) || format_chan_label(sb, s, c);
+	return sysv_name(sb, s, c) || anon_shm_name(sb, s, c) || sock_shared_listener(sb, s, c) ||
+	       format_chan_label(sb, s, c);
 }
 
 size_t chans_default_end(const struct channel *c)

@@ -56,27 +56,52 @@ static void draw_col_header(struct chans_state *t, WINDOW *w, int y)
 	}
 }
 
-/* The ends, then the object: chosen end underlined on the selected row. */
+/* The width of all of c's ends written one after the other, sepw cells between two. */
+static int ends_width(const struct snapshot *s, const struct channel *c, int sepw, struct strbuf *sb)
+{
+	int total = 0;
+	for (size_t i = 0; i < c->n_ep; i++) {
+		sb_reset(sb);
+		chans_end_text(s, c, i, sb);
+		total += ui_str_width(sb_str(sb)) + (i ? sepw : 0);
+	}
+	return total;
+}
+
+/* The ends, then the object: chosen end underlined on the selected row. When the ends do not
+ * fit, the object keeps its room (up to half the column) and the ends that did not fit are
+ * counted ("… +3"), so that a region many processes map is still named. */
 static void draw_ends(struct chans_state *t, struct view_ctx *v, WINDOW *w, int y, const struct channel *c,
 		      bool selected, int attr)
 {
+	enum { MORE_W = 8 };   /* " … +NNN" */
 	int x = t->col_x[CC_ENDS], right = x + t->col_w[CC_ENDS];
 	const char *sep = ui_ascii() ? " <-> " : " \u2194 ";
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < c->n_ep && x < right; i++) {
-		if (i)
-			x += ui_put_str(w, y, x, sep, right - x, attr);
+	int sepw = ui_str_width(sep);
+	struct strbuf sb = STRBUF_INIT, obj = STRBUF_INIT;
+	int ow = chans_object_text(v->cur, c, &obj) ? ui_str_width(sb_str(&obj)) + 2 : 0;
+	int limit = right;
+	if (ow && ow <= (right - x) / 2 && x + ends_width(v->cur, c, sepw, &sb) + ow > right)
+		limit = right - ow - MORE_W;
+	size_t i = 0;
+	for (; i < c->n_ep && x < right; i++) {
 		sb_reset(&sb);
 		chans_end_text(v->cur, c, i, &sb);
+		if (limit < right && x + (i ? sepw : 0) + ui_str_width(sb_str(&sb)) > limit)
+			break;
+		if (i)
+			x += ui_put_str(w, y, x, sep, right - x, attr);
 		int a = selected && i == t->end && c->n_ep > 1 ? attr | (int)A_UNDERLINE : attr;
 		x += ui_put_str(w, y, x, sb_str(&sb), right - x, a);
 	}
-	sb_reset(&sb);
-	if (x + 3 < right && chans_object_text(v->cur, c, &sb)) {
+	if (i < c->n_ep && limit < right)
+		x += ui_printf(w, y, x, right - x, attr, ui_ascii() ? " ... +%zu" : " \u2026 +%zu", c->n_ep - i);
+	if (ow && x + 3 < right) {
 		x += ui_put_str(w, y, x, "  ", right - x, attr);
-		ui_put_str(w, y, x, sb_str(&sb), right - x, selected ? attr : ui_attr(UI_DIM));
+		ui_put_str(w, y, x, sb_str(&obj), right - x, selected ? attr : ui_attr(UI_DIM));
 	}
 	sb_free(&sb);
+	sb_free(&obj);
 }
 
 static void draw_row(struct chans_state *t, struct view_ctx *v, WINDOW *w, int y, size_t row)

@@ -9,7 +9,9 @@
 #include "model/format_addr.h"
 #include "model/kernel_names.h"
 #include "model/rates.h"
+#include "model/services.h"
 #include "model/sock_describe.h"
+#include "model/sysv_describe.h"
 #include "util/human_size.h"
 #include "util/strbuf.h"
 #include "view/graph_view_int.h"
@@ -259,13 +261,13 @@ static int put_node_name(const struct graph_view *g, const struct snapshot *s, W
 		return pre + ui_put_text(w, 0, x + pre, n->name, n->name_len, room - pre, ui_attr(UI_TITLE));
 	}
 	int used = ui_put_text(w, 0, x, n->name, n->name_len, room, ui_attr(UI_TITLE));
-	/* a service: "nginx :80 (http), 3 processes from 100" (a fading node's listener1 is an
-	 * older snapshot's: its service word only where this one's socket still listens there) */
-	if (n->listener1 > 0 && (size_t)n->listener1 <= s->n_socks) {
+	/* a service: "nginx :80 (http), 3 processes from 100", the word by the node's own port
+	 * (a fading node's listener1 indexes an older snapshot's sockets) */
+	if (n->listener1 > 0) {
 		struct strbuf sb = STRBUF_INIT;
-		const struct sock_info *sk = &s->socks[n->listener1 - 1];
-		if (sock_is_listener(sk))
-			sock_port_service(&sb, sk, sk->lport);
+		const char *word = service_name(n->svc_port, false);
+		if (word)
+			sb_printf(&sb, " (%s)", word);
 		sb_printf(&sb, ", %u process%s from %d", n->count, n->count == 1 ? "" : "es", (int)n->pid);
 		used += ui_put_str(w, 0, x + used, sb_str(&sb), room - used, ui_attr(UI_TITLE));
 		sb_free(&sb);
@@ -278,11 +280,13 @@ static int put_node_name(const struct graph_view *g, const struct snapshot *s, W
 }
 
 /* A channel's label on the status line, in the one lossless form (an abstract UNIX name is
- * "@name", a path that starts with '@' shows it escaped). */
+ * "@name", a path that starts with '@' shows it escaped); a shared anonymous region by its
+ * size. */
 static int put_chan_label(WINDOW *w, int x, int room, const struct snapshot *s, const struct channel *ch)
 {
 	struct strbuf sb = STRBUF_INIT;
-	format_chan_label(&sb, s, ch);
+	if (!anon_shm_name(&sb, s, ch))
+		format_chan_label(&sb, s, ch);
 	int used = ui_put_str(w, 0, x, sb_str(&sb), room, A_NORMAL);
 	sb_free(&sb);
 	return used;

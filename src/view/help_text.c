@@ -137,7 +137,7 @@ const struct help_entry help_entries[] = {
 
 	{ "", "Channel table", NULL },
 	{ "chan.kind", "KIND", "What carries the data: pipe, fifo, unix or tcp or udp socket, SysV or POSIX shared memory or queue, memfd, pty, eventfd." },
-	{ "chan.state", "STATE", "The state of the channel's sockets as ss names it (established, listen, close_wait...); two states when the ends differ, as in a half-closed connection." },
+	{ "chan.state", "STATE", "The state of the channel's sockets as ss names it (established, listen, close_wait...); two states when the ends differ, as in a half-closed connection; one-ended for a pipe or FIFO its holders only write to or only read from." },
 	{ "chan.recvq", "RECV-Q", "Bytes received and not yet read, summed over the channel's sockets, then /, the sum of their receive buffers (ss -m's rb; ? where the kernel did not say). A listener: connections waiting for accept. A pipe: bytes waiting / its size; a POSIX queue: messages waiting / its most." },
 	{ "chan.sendq", "SEND-Q", "Bytes sent and not yet acknowledged by the peer, summed over the channel's sockets, then /, the sum of their send buffers (ss -m's tb; ? where unknown). A listener: its backlog." },
 	{ "chan.bytes", "BYTES", "Payload bytes carried over a TCP connection so far (acked plus received), where the kernel says." },

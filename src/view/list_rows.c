@@ -46,10 +46,28 @@ static bool service_matches(const struct proc_info *p, const char *needle)
 	return unit && strcasestr(unit, needle) != NULL;
 }
 
+/* Whether one of p's shared memory mappings, in the words the screens use ("anon_shm shared
+ * anon", "sysv_shm /SYSV00a72278", "posix_shm /dev/shm/PostgreSQL.1", the path), contains
+ * needle: a cluster found by its buffer pool. */
+static bool shm_match(const struct proc_info *p, const char *needle)
+{
+	for (size_t i = 0; i < p->n_maps; i++) {
+		const struct map_info *m = &p->maps[i];
+		if (m->seg != SEG_SHM || !m->path)
+			continue;
+		const char *kind = !strncmp(m->path, "/SYSV", 5) ? "sysv_shm" :
+				   !strncmp(m->path, "/dev/shm/", 9) ? "posix_shm" :
+				   !strncmp(m->path, "/memfd:", 7) ? "memfd" : "anon_shm shared anon";
+		if (strcasestr(kind, needle) || strcasestr(m->path, needle))
+			return true;
+	}
+	return false;
+}
+
 bool list_text_matches(const struct snapshot *s, const struct proc_info *p, const char *needle)
 {
 	return (p->comm && strcasestr(p->comm, needle)) || (p->cmdline && strcasestr(p->cmdline, needle)) ||
-	       service_matches(p, needle) || socks_match(s, p, needle);
+	       service_matches(p, needle) || socks_match(s, p, needle) || shm_match(p, needle);
 }
 
 bool view_scope_narrowed(const struct view_ctx *v)

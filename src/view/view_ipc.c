@@ -229,7 +229,8 @@ static void add_mapped(const struct view_ctx *v, const struct proc_info *p, cons
 		snprintf(label, sizeof label, "fd %d", fd);
 		struct strbuf first = STRBUF_INIT;
 		sb_printf(&first, "%-9s %-2s ", chan_kind_name(c->kind), access_name(c->ep[h[i].ep].access));
-		if (!sysv_name(&first, s, c) && !format_chan_label(&first, s, c) && c->id)
+		if (!sysv_name(&first, s, c) && !anon_shm_name(&first, s, c) &&
+		    !format_chan_label(&first, s, c) && c->id)
 			esc_append(&first, c->id, strlen(c->id));
 		sb_puts(&first, "  ");
 		/* a queue is used by msgsnd/msgrcv, not mapped; a segment is attached */

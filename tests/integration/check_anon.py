@@ -1,7 +1,8 @@
 """check_anon.py RECORD JSON — ipctop --json -p of anon_fixture against the fixture's own
 record: the eventfd's count, the timerfd's clock, period and time left, the signalfd's
 signals, the inotify watches (device, inode, mask), the epoll targets (fd and events asked
-for) and the pid each pidfd refers to (null for the reaped child)."""
+for), the pid each pidfd refers to (null for the reaped child), and every descriptor's pos
+and open flags against the kernel's fdinfo."""
 
 import os
 import sys
@@ -80,6 +81,53 @@ def check_pidfds(r, fds, rec):
             [repr(dead)])
 
 
+# open(2)'s names and the kernel's bits (O_LARGEFILE by the kernel's x86 value: the C
+# library's is 0 on 64-bit), to read back the JSON's "flags" against fdinfo's octal.
+FLAG_BITS = {n: getattr(os, n) for n in ("O_CREAT", "O_EXCL", "O_NOCTTY", "O_TRUNC", "O_APPEND",
+                                         "O_NONBLOCK", "O_DSYNC", "O_SYNC", "O_ASYNC", "O_DIRECT",
+                                         "O_DIRECTORY", "O_NOFOLLOW", "O_NOATIME", "O_CLOEXEC",
+                                         "O_PATH")}
+FLAG_BITS["O_LARGEFILE"] = 0o100000
+MODES = ["O_RDONLY", "O_WRONLY", "O_RDWR"]
+
+
+def kernel_pos_flags(pid, fd):
+    """fdinfo's pos and flags of the fixture's descriptor, or None."""
+    try:
+        with open("/proc/%d/fdinfo/%d" % (pid, fd), encoding="ascii") as f:
+            kv = dict(line.split(":", 1) for line in f if ":" in line)
+        return int(kv["pos"]), int(kv["flags"], 8)
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def flags_bits(words):
+    """The bits the JSON's "flags" names, and its access mode index (-1: not first)."""
+    parts = words.split("|")
+    mode = MODES.index(parts[0]) if parts[0] in MODES else -1
+    bits = 0
+    for w in parts[1:]:
+        bits |= int(w, 8) if w.startswith("0") else FLAG_BITS.get(w, 1 << 31)
+    return mode, bits
+
+
+def check_pos_flags(r, fds, rec, pid):
+    e = fds.get(fd_of(rec, "eventfd"), {})
+    r.check(e.get("flags") == "O_RDWR|O_CLOEXEC" and e.get("pos") == 0,
+            "eventfd (made EFD_CLOEXEC): pos 0, flags O_RDWR|O_CLOEXEC", [repr(e)])
+    bad, seen = [], 0
+    for fd, f in sorted(fds.items()):
+        k = kernel_pos_flags(pid, fd)
+        if k is None:
+            continue
+        seen += 1
+        mode, bits = flags_bits(f.get("flags", ""))
+        if f.get("pos") != k[0] or mode != k[1] & 3 or bits != k[1] & ~3:
+            bad.append("fd %d: json pos %r flags %r, fdinfo pos %d flags 0%o"
+                       % (fd, f.get("pos"), f.get("flags"), k[0], k[1]))
+    r.check(not bad and seen > 0, "every descriptor's pos and flags as fdinfo gives them", bad)
+
+
 def main():
     r = ipcfx.Results()
     rec = parse_record(sys.argv[1])
@@ -96,6 +144,7 @@ def main():
     check_watches(r, fds, rec)
     check_epoll(r, fds, rec)
     check_pidfds(r, fds, rec)
+    check_pos_flags(r, fds, rec, pid)
     others = [f["fd"] for f in detail["fds"] if f["kind"] in ("chr", "file") and
               any(k in f for k in ("eventfd_count", "timerfd", "sigmask", "epoll_targets"))]
     r.check(not others, "no fdinfo fields on other descriptors", [repr(others)])

@@ -178,6 +178,23 @@ def check_scm(doc, ss, sc):
     check_end(ch, srv, sc["sfd"], sc["sino"], "server", "accepting end")
 
 
+def check_endpoint_order(doc, scenes):
+    """ipctop(1), channel object: endpoints by pid, those without a process last; on the
+    channels of the fixture's sockets (by the inodes of its record) only."""
+    inodes = {int(v) for sc in scenes.values() for k, v in sc.items() if k.endswith("ino")}
+    bad, seen = [], 0
+    for c in doc["channels"]:
+        if not any((e.get("socket") or {}).get("inode") in inodes for e in c["endpoints"]):
+            continue
+        seen += 1
+        pids = [e.get("pid") for e in c["endpoints"]]
+        real = [p for p in pids if p is not None]
+        if real != sorted(real) or pids[:len(real)] != real:
+            bad.append("%s: %r" % (c["id"], pids))
+    R.check(not bad and seen > 0, "the fixture's %d channels: endpoints in pid order, ends without "
+            "a process last" % seen, bad)
+
+
 def main():
     scenes, skips = manifest(sys.argv[1])
     doc = ipcfx.load_json(ipcfx.read_bytes(sys.argv[2]))
@@ -190,6 +207,7 @@ def main():
               "forked": lambda sc: check_forked(doc, tcp, sc),
               "scm": lambda sc: check_scm(doc, tcp, sc)}
     ipcfx.run_scenes(R, "inet_fixture", scenes, skips, checks)
+    check_endpoint_order(doc, scenes)
     R.done()
 
 

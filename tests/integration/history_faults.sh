@@ -41,6 +41,7 @@ ok $? "the killed recorder left its -wal file (it could not close)"
 st=$?
 ok $st "the killed recording replays (exit $st)"
 [ $st -eq 0 ] || sed 's/^/#   /' "$T/err"
+schema_ok "the replayed JSON is valid against the schema" "$T/last.json"
 hdb last "$R" >"$T/last" 2>&1
 read -r last_ms integrity rest <"$T/last"
 [ "$integrity" = ok ]

@@ -23,6 +23,7 @@ run_suite() {
 	ok $? "ipctop --json exits 0 ($who)"
 	"$@" "$ipctop" --json -p "${snd:-1}" >"$FX_TMP/$who-p.json" 2>>"$FX_TMP/$who.err" 9>&-
 	ok $? "ipctop --json -p exits 0 ($who)"
+	schema_ok "both JSON documents are valid against the schema ($who)" "$FX_TMP/$who.json" "$FX_TMP/$who-p.json"
 	"$@" ss -tanpe >"$FX_TMP/$who.tcp" 9>&-
 	"$@" ss -uanpe >"$FX_TMP/$who.udp" 9>&-
 	sed 's/^/#   /' "$FX_TMP/$who.err"

@@ -26,6 +26,7 @@ run_suite() {
 	ok 0 "ipc_fixture starts ($who)"
 	"$@" "$ipctop" --json >"$FX_TMP/$who.json" 2>"$FX_TMP/$who.err" 9>&-
 	ok $? "ipctop --json exits 0 ($who)"
+	schema_ok "the JSON is valid against the schema ($who)" "$FX_TMP/$who.json"
 	pids=$(awk '$2 ~ /^[0-9]+$/ && $3 ~ /^[0-9]+$/ { print $2; if ($3 > 0) print $3 }' "$FX_MANIFEST" |
 		paste -sd, -)
 	# lsof exits 1 when some of its selections found nothing; its output is what counts

@@ -18,6 +18,7 @@ run_suite() {
 	ok 0 "share_fixture starts ($who)"
 	"$@" "$ipctop" --json >"$FX_TMP/$who.json" 2>"$FX_TMP/$who.err" 9>&-
 	ok $? "ipctop --json exits 0 ($who)"
+	schema_ok "the JSON is valid against the schema ($who)" "$FX_TMP/$who.json"
 	"$@" "$ipctop" --dot >"$FX_TMP/$who.dot" 2>>"$FX_TMP/$who.err" 9>&-
 	ok $? "ipctop --dot exits 0 ($who)"
 	fx_py check_share.py "$FX_MANIFEST" "$FX_TMP/$who.json" "$FX_TMP/$who.dot"

@@ -85,9 +85,23 @@ def check_mapped(doc, kind, what, found):
                    [e.get("size") for e in ends])
 
 
+def netns_of(pid):
+    """The inode of pid's network namespace, as the kernel says (/proc/PID/ns/net)."""
+    try:
+        return os.stat(f"/proc/{pid}/ns/net").st_ino
+    except OSError:
+        return None
+
+
 def check_pair(doc, kind, a, b, text):
     match = [c for c in channels(doc, kind) if {a, b} <= pids(c)]
     report(len(match) == 1, text, [c["id"] for c in channels(doc, kind) if pids(c) & {a, b}])
+    if len(match) == 1 and kind in ("unix", "tcp", "udp"):
+        want = netns_of(a)
+        got = [match[0].get("netns")] + [(e.get("socket") or {}).get("netns") for e in match[0]["endpoints"]]
+        report(want is not None and set(got) == {want},
+               f"{kind} channel of {a} and {b}: its netns and its sockets' are {a}'s (kernel: ns/net)",
+               {"want": want, "got": got})
     return match[0] if len(match) == 1 else None
 
 

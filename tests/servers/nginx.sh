@@ -24,6 +24,7 @@ ok $? "a keep-alive client got its page and holds the connection"
 
 "$IPCTOP" --json >"$FX_TMP/all.json" 2>"$FX_TMP/all.err"
 ok $? "ipctop --json exits 0"
+schema_ok "the JSON is valid against the schema" "$FX_TMP/all.json"
 fx_py ../servers/check_servers.py nginx "$FX_TMP/all.json" "$NGINX_PID" "$NGINX_PORT" "$CLIENT"
 
 # --- the screens say who accepts on the shared listener, in words (the same nginx, in tmux) ---

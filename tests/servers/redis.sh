@@ -26,6 +26,7 @@ ok $? "UNIX client got +PONG and holds its connection"; unix1=$CLIENT
 
 "$IPCTOP" --json >"$FX_TMP/all.json" 2>"$FX_TMP/all.err"
 ok $? "ipctop --json exits 0"
+schema_ok "the JSON is valid against the schema" "$FX_TMP/all.json"
 fx_py ../servers/check_servers.py redis "$FX_TMP/all.json" "$REDIS_PID" "$REDIS_PORT" \
 	"$REDIS_DIR/redis.sock" "$tcp1" "$tcp2" "$unix1"
 

@@ -37,6 +37,7 @@ TMUX_TESTS = \
 	tests/tui/graph_groups.sh \
 	tests/tui/graph_demo.sh \
 	tests/tui/graph_addr.sh \
+	tests/tui/udp_tui.sh \
 	tests/tui/waits_pcb.sh \
 	tests/tui/waits_screen.sh \
 	tests/tui/waits_cases.sh \

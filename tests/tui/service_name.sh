@@ -61,6 +61,7 @@ printf '%s\n' "$screen" | awk -v fd="$cfd" 'hit { print; exit } $1 == "fd" && $2
 	grep -q "accepted on"
 [ $? -ne 0 ]; ok $? "IPC tab: the client fd $cfd is not called accepted"
 "$IPCTOP" --json -p "$pid" > "$tmp/svc.json"; ok $? "ipctop --json -p $pid"
+schema_ok "the JSON is valid against the schema" "$tmp/svc.json"
 "$PYTHON3" - "$tmp/svc.json" "$pid" "$port" "$lfd" "$cfd" "$afd" <<'PY'
 import json, sys
 doc, pid, port, lfd, cfd, afd = json.load(open(sys.argv[1])), *map(int, sys.argv[2:])

@@ -1,8 +1,9 @@
 #!/bin/sh
 # share_tui.sh — end-to-end in tmux against share_fixture: the Memory tab of a holder of the
 # shared anonymous region marks that mapping shared and names the other holders (pid and name,
-# from the fixture's record); the IPC tab of a writer of the writer-only pipe names the other
-# writer as a holder, not a peer; the graph hides the writer-only pipe at first, o shows it as a
+# from the fixture's record), and the IPC tab and the channel table call it "shared anon SIZE"
+# (the record's size), the channel table's state of the writer-only pipe is one-ended; the IPC
+# tab of a writer of that pipe names the other writer as a holder, not a peer; the graph hides the writer-only pipe at first, o shows it as a
 # node of its own joined to both writers (never a line between them), o again hides it.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
@@ -60,7 +61,20 @@ ok $r "...and the other holder $holder1 (shm_holder1)"
 case $line in *"$holder2 (shm_holder2)"*) r=1 ;; *) r=0 ;; esac
 ok $r "...but not itself"
 [ $r -eq 0 ] && [ -n "$line" ] || printf '#   | %s\n' "$line"
+# the region by its size (the record's, in binary units as the screens write sizes)
+hsize=$(field shm_holder2 size | awk '{ u = "B KiB MiB GiB"; n = split(u, us, " "); v = $1; i = 1
+	while (v >= 1024 && i < n) { v /= 1024; i++ } printf(i == 1 ? "%d %s" : "%.1f %s", v, us[i]) }')
+T send-keys -t main 4
+wait_re "anon_shm +rw? +shared anon $hsize .*$parent \(share_fixture\)"
+r=$?; ok $r "IPC tab: the region is \"shared anon $hsize\", with the parent $parent as a holder"
+[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
 T send-keys -t main Escape
+wait_re "Command" && T send-keys -t main c
+wait_re "anon_shm .*$holder2 \(shm_holder2\).* shared anon $hsize"
+r=$?; ok $r "channel table: the anon_shm row of the holders is \"shared anon $hsize\""
+[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+ok_re "^pipe +one-ended .*$wa \(oe_writer_a\) fd [0-9]+ write ↔ $wb \(oe_writer_b\) fd [0-9]+ write" \
+	"channel table: the writer-only pipe's state is one-ended, both writers its ends"
 T kill-session -t main
 
 # --- the graph and the writer-only pipe ---

@@ -169,6 +169,19 @@ static void table_is_sound(void)
 	is_int(bad, 0, "actions on processes are bound in the list only");
 }
 
+/* Whether the help line's keys ("F9, k") list name as one whole item. */
+static bool keys_list_has(const char *keys, const char *name)
+{
+	size_t len = strlen(name);
+	for (const char *p = keys; (p = strstr(p, name)) != NULL; p++) {
+		bool starts = p == keys || (p >= keys + 2 && p[-2] == ',' && p[-1] == ' ');
+		bool ends = p[len] == '\0' || (p[len] == ',' && p[len + 1] == ' ');
+		if (starts && ends)
+			return true;
+	}
+	return false;
+}
+
 static void help_lists_every_key(void)
 {
 	struct keymap_line lines[64];
@@ -180,11 +193,8 @@ static void help_lists_every_key(void)
 				continue;
 			size_t n = keymap_section_lines(s, lines, 64);
 			for (size_t k = 0; k < n && !found; k++) {
-				char list[80];
-				snprintf(list, sizeof list, ", %s, ", lines[k].keys);
-				char want[40];
-				snprintf(want, sizeof want, ", %s, ", keymap[i].name);
-				found = strstr(list, want) && keymap_binding(keymap[i].scope, keymap[i].action)->help == lines[k].help;
+				found = keys_list_has(lines[k].keys, keymap[i].name) &&
+					keymap_binding(keymap[i].scope, keymap[i].action)->help == lines[k].help;
 			}
 		}
 		if (!found) {

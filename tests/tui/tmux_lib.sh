@@ -99,6 +99,22 @@ has_re() { printf '%s\n' "$1" | grep -Eq -- "$want"; }
 wait_for() { want=$1; wait_until has_text "${2:-${WAIT_TENTHS:-100}}"; }
 # wait_re ERE [TENTHS]: until a line of the pane matches the extended regular expression.
 wait_re() { want=$1; wait_until has_re "${2:-${WAIT_TENTHS:-100}}"; }
+# filter_list SESSION TEXT: in SESSION's list (just started), the filter (F4) set to TEXT;
+# true once the prompt has closed on the filtered list.
+filter_list() {
+	wait_for "Command" 150 || return 1
+	T send-keys -t "$1" '\'; wait_for "Filter: " 50 || return 1
+	T send-keys -t "$1" -l "$2"; T send-keys -t "$1" Enter
+	wait_absent "Filter: " 50 && wait_for "Command"
+}
+# ok_re ERE DESC: wait_re ERE, then one check DESC; when it fails, the screen as "# " lines.
+ok_re() {
+	wait_re "$1"
+	_r=$?
+	ok $_r "$2"
+	[ $_r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	return $_r
+}
 
 # probe: the search prompt opens on '/' (a menu would take the key) and closes on Esc; true
 # when it did and no menu is on screen. Sent after keys that must open nothing, it says they

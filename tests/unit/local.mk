@@ -11,10 +11,9 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_reuse_threads tests/unit/test_inet_side tests/unit/test_meter_calc \
 	tests/unit/test_collect_sysinfo tests/unit/test_wait_decode tests/unit/test_wait_chain \
 	tests/unit/test_wait_short tests/unit/test_kept_task_call \
-	tests/unit/test_rates \
 	tests/unit/test_rates tests/unit/test_proc_traffic \
 	tests/unit/test_services tests/unit/test_cgroup_service \
-	tests/unit/test_open_flags \
+	tests/unit/test_open_flags tests/unit/test_sock_describe \
 	tests/unit/test_collect_viewer tests/unit/test_proc_target tests/unit/test_history_time
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -27,6 +26,7 @@ tests_unit_test_channel_inet_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_text_escape_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_services_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_cgroup_service_LDADD = $(IPCTOP_LIBS)
+tests_unit_test_sock_describe_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_open_flags_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_history_time_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_reuse_LDADD = $(IPCTOP_LIBS)

@@ -3,7 +3,8 @@
  * two workers holding it) end in one node "nginx :80" that holds its 3 servers, and each
  * client has one edge to it with the count of its connections, their bytes and their summed
  * rates; the master and workers are drawn in it. Expanded (groups off), each connection goes to the
- * worker that accepted it again. A listener one process serves (redis) groups nothing. */
+ * worker that accepted it again. A listener one process serves (redis) groups nothing. A second
+ * nginx on the same port of another address is a second node, and both names say the address. */
 #include <math.h>
 #include <netinet/in.h>
 #include <string.h>
@@ -12,8 +13,8 @@
 #include "layout/graph_model.h"
 #include "../tap.h"
 
-static struct proc_info procs[8];
-static struct fd_info fds[8][4];
+static struct proc_info procs[12];
+static struct fd_info fds[12][4];
 static struct sock_info socks[16];
 static struct channel chans[8];
 static struct endpoint eps[24];
@@ -50,6 +51,17 @@ static void conn(struct snapshot *s, const char *id, pid_t cli, int32_t ck, pid_
 	s->n_chans++;
 }
 
+/* A listener's channel: socket k held by pids first..last. */
+static void listen_chan(struct snapshot *s, const char *id, pid_t first, pid_t last, int32_t k)
+{
+	chans[s->n_chans] = (struct channel){ .kind = CK_TCP, .id = (char *)id, .ep = &eps[n_eps],
+					      .n_ep = (size_t)(last - first + 1), .sysv = -1 };
+	for (pid_t p = first; p <= last; p++)
+		eps[n_eps++] = (struct endpoint){ .pid = p, .proc = -1, .fd = 3, .sock = k, .role = "listen",
+						  .tx_per_s = NAN, .rx_per_s = NAN };
+	s->n_chans++;
+}
+
 /* nginx 100 with workers 101, 102, all holding listener 0 on :80 (one channel); 101 accepted 1 and 2, 102
  * accepted 3; client 400 holds 4 and 5 (to 1 and 2), client 500 holds 6 (to 3). redis 600
  * alone holds listener 7 on :6379 and accepted 8; client 700 holds 9. */
@@ -70,13 +82,7 @@ static void build(struct snapshot *s)
 	sock(s, 1, 1, 1, 80, 40001, 1); sock(s, 1, 2, 1, 80, 40002, 1); sock(s, 2, 3, 1, 80, 40003, 1);
 	sock(s, 3, 4, 1, 40001, 80, 0); sock(s, 3, 5, 1, 40002, 80, 0); sock(s, 4, 6, 1, 40003, 80, 0);
 	sock(s, 5, 7, 10, 6379, 0, 0); sock(s, 5, 8, 1, 6379, 40009, 8); sock(s, 6, 9, 1, 40009, 6379, 0);
-	/* the shared listener: one channel of its three holders */
-	chans[s->n_chans] = (struct channel){ .kind = CK_TCP, .id = "tcp:listen", .ep = &eps[n_eps], .n_ep = 3,
-					      .sysv = -1 };
-	for (pid_t p = 100; p <= 102; p++)
-		eps[n_eps++] = (struct endpoint){ .pid = p, .proc = -1, .fd = 3, .sock = 0, .role = "listen",
-						  .tx_per_s = NAN, .rx_per_s = NAN };
-	s->n_chans++;
+	listen_chan(s, "tcp:listen", 100, 102, 0);   /* the shared listener: one channel of its holders */
 	conn(s, "tcp:a", 400, 4, 101, 1, 1000, 100.0);
 	conn(s, "tcp:b", 400, 5, 101, 2, 2000, 50.0);
 	conn(s, "tcp:c", 500, 6, 102, 3, 500, 10.0);
@@ -117,8 +123,8 @@ static void test_grouped(void)
 	int svc = node_named(&g, "nginx :80");
 	ok(svc >= 0 && g.nodes[svc].type == GN_GROUP && g.nodes[svc].count == 3 && g.nodes[svc].pid == 100,
 	   "groups on: one service node \"nginx :80\" of the 3 servers, named from the master 100");
-	ok(svc >= 0 && g.nodes[svc].inner == 1 && g.nodes[svc].listener1 == 1,
-	   "...the shared listener counted inside it, which it names (socket 0)");
+	ok(svc >= 0 && g.nodes[svc].inner == 1 && g.nodes[svc].listener1 == 1 && g.nodes[svc].svc_port == 80,
+	   "...the shared listener counted inside it, which it names (socket 0, port 80)");
 	int curl = graph_model_node_of_pid(&g, 400), wget = graph_model_node_of_pid(&g, 500);
 	const struct gedge *e = svc >= 0 && curl >= 0 ? edge(&g, curl, svc) : NULL;
 	ok(e && e->directed && e->n_chans == 2 && e->bytes == 3000,
@@ -151,9 +157,43 @@ static void test_expanded(void)
 	graph_model_free(&g);
 }
 
+/* A second nginx, 800 with worker 801, both holding listener 10 on 127.0.0.2:80; 801 accepted
+ * 11 from client 900's 12. */
+static void add_second_nginx(struct snapshot *s)
+{
+	proc(s, 800, 1, "nginx"); proc(s, 801, 800, "nginx"); proc(s, 900, 1, "curl");
+	size_t m = s->n_procs - 3;
+	sock(s, m, 10, 10, 80, 0, 0); sock(s, m + 1, 10, 10, 80, 0, 0);
+	sock(s, m + 1, 11, 1, 80, 40011, 11); sock(s, m + 2, 12, 1, 40011, 80, 0);
+	for (int32_t k = 10; k <= 11; k++)
+		socks[k].laddr[3] = 2;
+	listen_chan(s, "tcp:listen2", 800, 801, 10);
+	conn(s, "tcp:e", 900, 12, 801, 11, 7, 1.0);
+}
+
+static void test_same_port(void)
+{
+	struct snapshot s;
+	build(&s);
+	add_second_nginx(&s);
+	struct graph_model g = { 0 };
+	struct gm_opts o = { .kind_mask = GM_ALL_KINDS, .collapse = true };
+	graph_model_build(&g, &s, &o);
+	int one = node_named(&g, "nginx 127.0.0.1:80"), two = node_named(&g, "nginx 127.0.0.2:80");
+	ok(one >= 0 && two >= 0 && one != two && node_named(&g, "nginx :80") < 0,
+	   "two nginx on port 80 of two addresses: two service nodes, each named by its address");
+	ok(one >= 0 && two >= 0 && g.nodes[one].count == 3 && g.nodes[two].count == 2 && g.nodes[two].pid == 800,
+	   "...the first of its 3 servers, the second of its own 2 (from 800)");
+	int c = graph_model_node_of_pid(&g, 900);
+	ok(c >= 0 && two >= 0 && edge(&g, c, two) && degree(&g, c) == 1,
+	   "the second one's client has its one edge to the second node");
+	graph_model_free(&g);
+}
+
 int main(void)
 {
 	test_grouped();
+	test_same_port();
 	test_expanded();
 	return tap_done();
 }
