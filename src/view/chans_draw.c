@@ -70,7 +70,8 @@ static int ends_width(const struct snapshot *s, const struct channel *c, int sep
 
 /* The ends, then the object: chosen end underlined on the selected row. When the ends do not
  * fit, the object keeps its room (up to half the column) and the ends that did not fit are
- * counted ("… +3"), so that a region many processes map is still named. */
+ * counted ("… +3"), so that a region many processes map is still named; the first end always
+ * shows, cut if it must be. */
 static void draw_ends(struct chans_state *t, struct view_ctx *v, WINDOW *w, int y, const struct channel *c,
 		      bool selected, int attr)
 {
@@ -87,12 +88,16 @@ static void draw_ends(struct chans_state *t, struct view_ctx *v, WINDOW *w, int 
 	for (; i < c->n_ep && x < right; i++) {
 		sb_reset(&sb);
 		chans_end_text(v->cur, c, i, &sb);
-		if (limit < right && x + (i ? sepw : 0) + ui_str_width(sb_str(&sb)) > limit)
-			break;
+		int room = right - x;
+		if (limit < right && x + (i ? sepw : 0) + ui_str_width(sb_str(&sb)) > limit) {
+			if (i)
+				break;
+			room = limit - x;   /* the first end always shows, cut at the limit */
+		}
 		if (i)
 			x += ui_put_str(w, y, x, sep, right - x, attr);
 		int a = selected && i == t->end && c->n_ep > 1 ? attr | (int)A_UNDERLINE : attr;
-		x += ui_put_str(w, y, x, sb_str(&sb), right - x, a);
+		x += ui_put_str(w, y, x, sb_str(&sb), room, a);
 	}
 	if (i < c->n_ep && limit < right)
 		x += ui_printf(w, y, x, right - x, attr, ui_ascii() ? " ... +%zu" : " \u2026 +%zu", c->n_ep - i);
