@@ -1,7 +1,8 @@
 /* history_run.c — ipctop --record FILE: a snapshot every -d tenths of a second appended to the
  * recording until SIGINT, SIGTERM or SIGHUP (the sample being written is finished, the file
- * closed cleanly); and ipctop --replay FILE --at TIME --json|--dot: the snapshot of that time,
- * written by the same exporters as a live one. Exit 2 when the file cannot be used. */
+ * closed cleanly); ipctop --replay FILE --at TIME --json|--dot: the snapshot of that time,
+ * written by the same exporters as a live one; and ipctop --replay FILE [--at TIME]: the
+ * screens on the recording. Exit 2 when the file cannot be used. */
 #include "history_run.h"
 #include "export_run.h"
 
@@ -15,6 +16,8 @@
 
 #include "collect/collect.h"
 #include "history/history.h"
+#include "source/source.h"
+#include "view/tui.h"
 
 #define RECORD_RESCAN_EVERY 10   /* a full rescan now and then, as the live loop does */
 
@@ -104,8 +107,25 @@ int record_run(const struct ipctop_opts *o)
 	return status;
 }
 
+/* The screens on the recording, from --at (or its first sample). */
+static int replay_tui(const struct ipctop_opts *o)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct source src;
+	if (source_replay_init(&src, o->replay_file, o->at, &err) < 0) {
+		fprintf(stderr, "ipctop: --replay: %s\n", sb_str(&err));
+		sb_free(&err);
+		return 2;
+	}
+	sb_free(&err);
+	struct tui_hooks hooks = { .src = &src };   /* the TUI stops it */
+	return tui_run(o, &hooks);
+}
+
 int replay_run(const struct ipctop_opts *o)
 {
+	if (o->mode == MODE_TUI)
+		return replay_tui(o);
 	struct strbuf err = STRBUF_INIT;
 	struct history_reader *r = NULL;
 	int64_t sample;

@@ -66,7 +66,7 @@ static void usage(FILE *f)
 	fputs("Usage: ipctop [options]\n"
 	      "       ipctop --merge [--json|--dot] FILE...\n"
 	      "       ipctop --record FILE [-d TENTHS]\n"
-	      "       ipctop --replay FILE --at TIME --json|--dot\n"
+	      "       ipctop --replay FILE [--at TIME] [--json|--dot]\n"
 	      "Show processes, their memory and scheduling, and which processes talk to which.\n\n"
 	      "  --json               print one snapshot as JSON and exit\n"
 	      "  --pretty             indent the JSON\n"
@@ -97,9 +97,11 @@ static void usage(FILE *f)
 	      "      --record FILE    no screens: append a snapshot to the recording FILE (SQLite,\n"
 	      "                       created mode 0600) every -d (default 100: 10 s) until\n"
 	      "                       SIGINT or SIGTERM\n"
-	      "      --replay FILE --at TIME\n"
-	      "                       with --json or --dot: the snapshot of the recording at\n"
-	      "                       TIME (YYYY-MM-DD HH:MM:SS, HH:MM:SS, or epoch seconds)\n"
+	      "      --replay FILE [--at TIME]\n"
+	      "                       show the recording FILE on the screens from TIME (or its\n"
+	      "                       first sample); with --json or --dot (and --at): print the\n"
+	      "                       snapshot at TIME (YYYY-MM-DD HH:MM:SS, HH:MM:SS, or epoch\n"
+	      "                       seconds)\n"
 	      "  -h, --help           this help\n"
 	      "  -V, --version        version\n\n"
 	      "See ipctop(1) for the screens, the JSON fields and the escaping of names.\n", f);
@@ -240,12 +242,12 @@ static void check_history(struct ipctop_opts *o, bool delay_given)
 			die("--at applies to --replay only");
 		return;
 	}
-	if (o->mode != MODE_JSON && o->mode != MODE_DOT)
-		die("--replay writes --json or --dot (the interactive replay is not there yet)");
-	if (!o->at)
+	if (o->mode != MODE_JSON && o->mode != MODE_DOT && o->mode != MODE_TUI)
+		die("--replay writes --json or --dot, or shows the interactive screens");
+	if (!o->at && o->mode != MODE_TUI)
 		die("--replay needs --at TIME (YYYY-MM-DD HH:MM:SS, HH:MM:SS, or epoch seconds)");
-	if (o->interval_ms || o->n_pids || o->has_uid || o->merge)
-		die("--replay cannot be used with --interval, -p, -u or --merge");
+	if (o->interval_ms || o->n_pids || o->has_uid || o->merge || o->demo || o->lesson)
+		die("--replay cannot be used with --interval, -p, -u, --merge, --demo or --lesson");
 }
 
 /* --merge: files to read, an export to write them with (or the screens), no filter that names

@@ -5,6 +5,7 @@
 #ifndef IPCTOP_HISTORY_H
 #define IPCTOP_HISTORY_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model/snapshot.h"
@@ -32,6 +33,11 @@ int history_open(const char *path, struct history_reader **out, struct strbuf *e
 int history_find(struct history_reader *r, const char *when, int64_t *sample, struct strbuf *err);
 /* The snapshot as it was at sample, into s (freshly initialised). 0, or -1 with err. */
 int history_rebuild(struct history_reader *r, int64_t sample, struct snapshot *s, struct strbuf *err);
+/* Every sample of the recording, oldest first (allocated, into *out): 0, or -1 with err (none
+ * is an error). */
+struct history_sample { int64_t id; double time; };
+int history_samples(struct history_reader *r, struct history_sample **out, size_t *n,
+                    struct strbuf *err);
 void history_close_reader(struct history_reader *r);
 
 #endif

@@ -15,7 +15,8 @@ libipctop_a_SOURCES += \
 	src/model/wait_short.c src/model/wait_short.h \
 	src/model/wait_since.c src/model/wait_since.h \
 	src/model/rates.c src/model/rates.h \
-	src/model/proc_traffic.c src/model/proc_traffic.h
+	src/model/proc_traffic.c src/model/proc_traffic.h \
+	src/model/snap_diff.c src/model/snap_diff.h
 nodist_libipctop_a_SOURCES = src/model/syscall_names.inc
 BUILT_SOURCES = src/model/syscall_names.inc
 CLEANFILES += src/model/syscall_names.inc

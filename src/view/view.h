@@ -28,6 +28,8 @@ struct view_ctx {
 	const struct ipctop_opts *opts;
 	struct settings set;
 	const struct snapshot *cur;       /* the current snapshot (never NULL once screens run) */
+	const struct snapshot *before;    /* a replay: the sample before cur (NULL at the first,
+	                                   * and live) */
 	const double *cpu;                /* CPU% of cur->procs[i] since the snapshot before */
 	const struct cpu_usage *cpu_use;  /* the machine [0] and CPU n [1 + n] since the snapshot
 	                                   * before (model/meter_calc.h) */
