@@ -105,8 +105,13 @@ static void changes_draw(void *st, struct view_ctx *v, WINDOW *w)
 	ui_printf(w, 0, 0, cols, ui_attr(UI_TITLE), "What changed from %s to %s: %zu born, %zu ended, "
 	          "%zu opened, %zu closed", then, now, t->count[SC_BORN], t->count[SC_ENDED],
 	          t->count[SC_OPENED], t->count[SC_CLOSED]);
+	ui_fill(w, 1, 0, cols, ui_attr(UI_HEADER));
 	ui_printf(w, 1, 0, cols, ui_attr(UI_HEADER), "%-7s %7s %-16s %-9s %s", "CHANGE", "PID",
 	          "NAME", "KIND", "CHANNEL");
+	char pos[48];   /* where the selection is, at the right end */
+	int pw = snprintf(pos, sizeof pos, " line %zu/%zu", t->n ? t->sel + 1 : 0, t->n);
+	if (pw < cols)
+		ui_put_str(w, 1, cols - pw, pos, pw, ui_attr(UI_HEADER));
 	t->rows = lines - 2;
 	if (t->n == 0) {
 		ui_put_str(w, 2, 0, "nothing changed", cols, ui_attr(UI_DIM));

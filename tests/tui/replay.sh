@@ -28,11 +28,7 @@ starts=$(hdb starts "$a1" "$a2") || { echo "Bail out! no start times of the pair
 s1=$(printf '%s\n' "$starts" | awk -v p="$a1" '$1 == p { print $2 }')
 s2=$(printf '%s\n' "$starts" | awk -v p="$a2" '$1 == p { print $2 }')
 hdb wait "$db" 2 "$(now)" || { echo "Bail out! no samples while the pair ran"; exit 1; }
-kill "$pp"
-n=0   # the child reads until its parent's end closes the pipe
-while { kill -0 "$a1" || kill -0 "$a2"; } 2>/dev/null && [ "$n" -lt 100 ]; do
-	wait "$pp" 2>/dev/null; sleep 0.1; n=$((n + 1))
-done
+stop_pipe_pair "$pp" "$a1" "$a2"
 pp=
 hdb wait "$db" 2 "$(now)" || { echo "Bail out! no samples after the pair ended"; exit 1; }
 kill -INT "$rec"; wait "$rec"
@@ -65,9 +61,23 @@ go() {
 # changes I: go to sample I, where the what-changed screen (open) compares I - 1 with I
 changes() { go "$1" && wait_for "What changed from $(rdb clock "$db" $(($1 - 1))) to $(rdb clock "$db" "$1")"; }
 # chg WORD PID [KIND]: the what-changed screen has the line "WORD PID ..." (of a KIND channel)
+# on one of its pages (a busy machine changes more than a screen shows): from the first line,
+# PgDn until a page shows it or the last line ("line N/N" at the right of the column titles)
+# is on screen
 chg() {
-	if [ -n "$3" ]; then printf '%s\n' "$screen" | grep -Eq "^$1 +$2 .* $3 +$3:"
-	else printf '%s\n' "$screen" | grep -Eq "^$1 +$2 "; fi
+	if [ -n "$3" ]; then want_line="^$1 +$2 .* $3 +$3:"; else want_line="^$1 +$2 "; fi
+	T send-keys -t main Home
+	wait_re "line (1|0)/[0-9]+\$" 50 || return 1
+	pages=0
+	while [ "$pages" -lt 50 ]; do
+		printf '%s\n' "$screen" | grep -Eq "$want_line" && return 0
+		line=$(printf '%s\n' "$screen" | sed -n 's|.* line \([0-9]*\)/\([0-9]*\)$|\1 \2|p' | head -n 1)
+		[ -n "$line" ] && [ "${line% *}" != "${line#* }" ] || return 1   # the last line shown
+		T send-keys -t main NPage
+		wait_re "line [0-9]+/${line#* }\$" 50 && ! printf '%s\n' "$screen" | grep -q " line ${line% *}/" || return 1
+		pages=$((pages + 1))
+	done
+	return 1
 }
 
 start main --no-color --replay "$db"
