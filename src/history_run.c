@@ -81,10 +81,12 @@ static int record_one(struct history_writer *w, struct snapshot *s, const struct
 int record_run(const struct ipctop_opts *o)
 {
 	struct strbuf err = STRBUF_INIT;
-	struct history_writer *w;
-	if (history_create(o->record_file, &w, &err) < 0) {
+	struct history_writer *w = NULL;
+	if (history_create(o->record_file, &w, &err) < 0 ||
+	    history_limit(w, o->record_keep_s, o->record_max_bytes, &err) < 0) {
 		fprintf(stderr, "ipctop: --record: %s\n", sb_str(&err));
 		sb_free(&err);
+		history_close(w);
 		return 2;
 	}
 	sb_free(&err);

@@ -37,6 +37,8 @@ struct ipctop_opts {
 	const char *record_file;   /* --record FILE: append a sample every -d (default 100) */
 	const char *replay_file;   /* --replay FILE: the recording to read */
 	const char *at;            /* --at TIME: the moment of the replay to write */
+	double record_keep_s;      /* --record-keep DURATION: older samples dropped; 0 none */
+	int64_t record_max_bytes;  /* --record-max-size SIZE: the file kept under it; 0 none */
 };
 
 #endif

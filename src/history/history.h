@@ -5,6 +5,7 @@
 #ifndef IPCTOP_HISTORY_H
 #define IPCTOP_HISTORY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +23,15 @@ int history_create(const char *path, struct history_writer **out, struct strbuf 
 /* Append one snapshot as one sample, in one transaction. 0, or -1 with the reason in err. */
 int history_append(struct history_writer *w, const struct snapshot *s, struct strbuf *err);
 void history_close(struct history_writer *w);
+/* --record-keep and --record-max-size: after each append, drop the oldest samples taken more
+ * than keep_s seconds before the newest, and the oldest while the database's pages in use pass
+ * three quarters of max_bytes (the newest is always kept); 0: no such limit. The WAL is
+ * checkpointed at an eighth of max_bytes. 0, or -1 with err. */
+int history_limit(struct history_writer *w, double keep_s, int64_t max_bytes, struct strbuf *err);
+/* DURATION: N seconds, Ns, Nm, Nh or Nd (N > 0). SIZE: N bytes, NK, NM or NG (binary units),
+ * at least 64K. false when invalid. */
+bool hist_parse_duration(const char *s, double *seconds);
+bool hist_parse_size(const char *s, int64_t *bytes);
 
 struct history_reader;
 

@@ -197,7 +197,7 @@ int history_append(struct history_writer *w, const struct snapshot *s, struct st
 	hist_doc_free(&doc);
 	if (r == 0 && hist_exec(w->db, "COMMIT", err) == 0) {
 		w->prev = w->sample;
-		return 0;
+		return hist_prune(w, err);
 	}
 	sqlite3_exec(w->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
