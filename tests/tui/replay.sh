@@ -115,8 +115,14 @@ T send-keys -t main '^'
 at 1
 cur=1
 changes "${life1% *}"
-n=0
-while ! sel_has "born *$a1 " && [ "$n" -lt 200 ]; do T send-keys -t main Down; n=$((n + 1)); done
+T send-keys -t main Home
+wait_re " line 1/[0-9]+\$" 50
+k=1   # Down, each one seen drawn ("line K/N") before the next: never past the parent's line
+while ! sel_has "born *$a1 " && [ "$k" -lt 300 ]; do
+	T send-keys -t main Down
+	k=$((k + 1))
+	wait_re " line $k/[0-9]+\$" 50 || break
+done
 T send-keys -t main Enter
 wait_absent "What changed" 50 && wait_re "PID $a1 .*rplpar" 10
 ok $? "Enter on the parent's born line opens its detail"
