@@ -167,7 +167,7 @@ const struct key_binding keymap[] = {
 	K('D', "replay", ACT_CHANGES, "D", NULL, "replay: what changed since the sample before: processes born and ended, channels opened and closed"),
 
 	/* what changed (replay) */
-	K('\n', "changes", ACT_ENTER, "Enter", "Open", "open the detail of the selected line's process (one ended: not in this sample)"),
+	K('\n', "changes", ACT_ENTER, "Enter", "Open", "open the detail of the selected line's process (one that ended: one sample back, where it still runs)"),
 	K(27, "changes", ACT_BACK, "Esc", "Back", "back one screen"),
 	K(KEY_BACKSPACE, "changes", ACT_BACK, "Backspace", NULL, NULL),
 

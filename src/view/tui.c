@@ -182,6 +182,7 @@ static void handle_input(struct tui *t)
 	struct key_event ev;
 	while (!t->v.quit && ti_next(&t->in, &ev)) {
 		tui_dispatch(t, &ev);
+		tui_replay_step(t);
 		tui_close_marked(t);
 		t->dirty = true;
 	}

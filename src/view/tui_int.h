@@ -66,6 +66,7 @@ bool tui_replay(struct tui *t);
 bool tui_replay_key(struct tui *t, const struct key_event *ev);
 int tui_timebar_height(struct tui *t);
 void tui_timebar_draw(struct tui *t, WINDOW *w);
+void tui_replay_step(struct tui *t);     /* the step a screen asked for (v.replay_step) */
 /* tui_draw.c */
 void tui_draw(struct tui *t);
 void tui_windows_free(struct tui *t);

@@ -1,7 +1,8 @@
 /* tui_replay.c — a recording replayed (--replay FILE): the time bar above the screens (the
  * first and last sample's times, a mark where each sample falls, the one shown, its time and
  * number) and the keys that move through the samples, taken before the screen's own unless a
- * dialog or a prompt has the keys; "what changed" opens its screen (view_changes.c). */
+ * dialog or a prompt has the keys; "what changed" opens its screen (view_changes.c), which may
+ * ask for a step (view_ctx.replay_step). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -96,17 +97,10 @@ static size_t target(const struct source_timeline *tl, enum action a)
 	}
 }
 
-static void go(struct tui *t, enum action a)
+/* Show sample i (the status line says why not). */
+static void go_to(struct tui *t, size_t i)
 {
-	struct source_timeline tl;
-	source_timeline(&t->src, &tl);
-	size_t i = target(&tl, a);
 	char err[256];
-	if (i == tl.at) {
-		view_status(&t->v, "%s", i == 0 ? "the first sample of the recording"
-		                                : "the last sample of the recording");
-		return;
-	}
 	if (source_seek(&t->src, i, err, sizeof err) < 0) {
 		view_status(&t->v, "cannot read sample %zu: %s", i + 1, err);
 		return;
@@ -114,6 +108,31 @@ static void go(struct tui *t, enum action a)
 	struct snapshot *s = source_take(&t->src);
 	if (s)
 		tui_new_snapshot(t, s);
+}
+
+static void go(struct tui *t, enum action a)
+{
+	struct source_timeline tl;
+	source_timeline(&t->src, &tl);
+	size_t i = target(&tl, a);
+	if (i == tl.at) {
+		view_status(&t->v, "%s", i == 0 ? "the first sample of the recording"
+		                                : "the last sample of the recording");
+		return;
+	}
+	go_to(t, i);
+}
+
+void tui_replay_step(struct tui *t)
+{
+	struct source_timeline tl;
+	int d = t->v.replay_step;
+	t->v.replay_step = 0;
+	if (d == 0 || !source_timeline(&t->src, &tl))
+		return;
+	long i = (long)tl.at + d;
+	if (i >= 0 && (size_t)i < tl.n)
+		go_to(t, (size_t)i);
 }
 
 bool tui_replay_key(struct tui *t, const struct key_event *ev)

@@ -43,6 +43,8 @@ struct view_ctx {
 	char status[256];                 /* one line of news in the key bar (trusted text) */
 	unsigned batch;                   /* the input read that brought the event being handled */
 	bool refresh_now;                 /* take a snapshot at once (after an action) */
+	int replay_step;                  /* a replay: move this many samples once the event is
+	                                   * handled (a screen's request; 0: none) */
 	/* the list's own narrowing besides -p (published by the list): user, filter text */
 	const char *scope_user, *scope_filter;
 	bool quit;

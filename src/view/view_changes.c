@@ -1,6 +1,7 @@
 /* view_changes.c — "what changed" in a replay (D): between the sample shown and the one
  * before it, the processes born and ended and the channels opened and closed (model/snap_diff.h),
- * a line each; Enter opens the detail of the line's process when this sample holds it. */
+ * a line each; Enter opens the detail of the line's process: in this sample, or for one that
+ * ended (or held a channel that closed), in the sample before, one step back. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,8 +132,13 @@ static void open_sel(struct changes_state *t, struct view_ctx *v)
 	if (p) {
 		view_select(v, p);
 		view_open(v, "detail", NULL);
+	} else if (c->pid && (c->kind == SC_ENDED || c->kind == SC_CLOSED)) {
+		v->sel_pid = c->pid;          /* it is in the sample before: there, in its detail */
+		v->sel_start = c->start;
+		v->replay_step = -1;
+		view_open(v, "detail", NULL);
 	} else if (c->pid) {
-		view_status(v, "process %d ended: it is in the sample before ('(' steps back)", (int)c->pid);
+		view_status(v, "process %d is not in this sample", (int)c->pid);
 	} else {
 		view_status(v, "no process holds this channel");
 	}

@@ -7,8 +7,9 @@
 # step, ^ $ go to the ends, { } jump (the recording is shorter than a minute: to the ends);
 # at the sample where the pair was first recorded, D lists both as born and the pipe as
 # opened, not a sample before; at the first sample without them, both ended and the pipe
-# closed; Enter on the parent's born line opens its detail; kill is refused with a status
-# line; --at starts at the sample asked. As nobody: its own copy of the file replays.
+# closed; Enter on the parent's born line opens its detail, on its ended line its detail one
+# sample back; kill is refused with a status line; --at starts at the sample asked. As
+# nobody: its own copy of the file replays.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -80,6 +81,19 @@ chg() {
 	return 1
 }
 
+# select_line WORD PID: from the first line of what changed, Down until the line "WORD PID"
+# is selected, each Down seen drawn ("line K/N") before the next: never past it
+select_line() {
+	T send-keys -t main Home
+	wait_re " line 1/[0-9]+\$" 50 || return 1
+	k=1
+	while ! sel_has "$1 *$2 " && [ "$k" -lt 300 ]; do
+		T send-keys -t main Down
+		k=$((k + 1))
+		wait_re " line $k/[0-9]+\$" 50 || return 1
+	done
+}
+
 start main --no-color --replay "$db"
 at 1; ok $? "the time bar: sample 1 of $count, its time, a mark for each sample"
 go 3; ok $? ") steps one sample at a time"
@@ -115,17 +129,19 @@ T send-keys -t main '^'
 at 1
 cur=1
 changes "${life1% *}"
-T send-keys -t main Home
-wait_re " line 1/[0-9]+\$" 50
-k=1   # Down, each one seen drawn ("line K/N") before the next: never past the parent's line
-while ! sel_has "born *$a1 " && [ "$k" -lt 300 ]; do
-	T send-keys -t main Down
-	k=$((k + 1))
-	wait_re " line $k/[0-9]+\$" 50 || break
-done
+select_line born "$a1"
 T send-keys -t main Enter
 wait_absent "What changed" 50 && wait_re "PID $a1 .*rplpar" 10
 ok $? "Enter on the parent's born line opens its detail"
+T send-keys -t main Escape
+wait_for "What changed"
+# the parent's ended line: Enter steps back to its last sample and opens its detail there
+changes $((${life1#* } + 1))
+select_line ended "$a1"
+T send-keys -t main Enter
+cur=${life1#* }
+at "$cur" && wait_re "PID $a1 .*rplpar" 50
+ok $? "Enter on the parent's ended line: its detail at sample $cur, its last"
 T send-keys -t main Escape
 wait_for "What changed"
 T send-keys -t main Escape
