@@ -65,7 +65,9 @@ static int record_one(struct history_writer *w, struct snapshot *s, const struct
                       unsigned n)
 {
 	struct collect_opts co = { .prev = prev, .refresh_loop = true, .probe_fill = PROBE_ALL,
-	                           .full_rescan = n % RECORD_RESCAN_EVERY == 0 };
+	                           .full_rescan = n % RECORD_RESCAN_EVERY == 0,
+	                           .want_exe = true };   /* process.exe (a new process's only:
+	                                                  * an old one's is carried over) */
 	struct strbuf err = STRBUF_INIT;
 	snapshot_init(s);
 	int r = snapshot_take(s, &co);

@@ -53,6 +53,7 @@ struct history_writer {
 	/* this sample's processes: pid -> index into proc_ids */
 	int64_t *proc_ids; size_t n_proc_ids, cap_proc_ids;
 	void *pid_map;             /* struct u64map */
+	const struct snapshot *snap;   /* the snapshot being appended (what JSON leaves out) */
 	double keep_s;             /* --record-keep, or 0 */
 	int64_t max_bytes;         /* --record-max-size, or 0 */
 };

@@ -3,7 +3,8 @@
 # process of the test's own runs under SCHED_BATCH with SIGUSR1 and SIGWINCH blocked, SIGUSR2
 # ignored and SIGHUP caught; a recording of it is replayed with --replay --at --json, and its
 # policy and its blocked, ignored and caught masks are those /proc/PID/stat and
-# /proc/PID/status gave while it ran. As this user, then as nobody (the recorder and the replay).
+# /proc/PID/status gave while it ran; the recording's process.exe is its /proc/PID/exe link
+# (NULL as nobody, who cannot read it). As this user, then as nobody (recorder and replay).
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 fx_need
@@ -70,6 +71,15 @@ if got != want:
     print("# replayed %s, the kernel said %s" % (got, want)); sys.exit(1)' \
 		"$T/replay-$who.json" "$MARKED" "$T/kernel"
 	ok $? "the replay has the marked process's policy and blocked, ignored and caught masks ($who)"
+	# process.exe: the kernel's link as root; NULL as nobody (another user's link is unreadable)
+	"$PYTHON3" -c '
+import os, sqlite3, sys
+db = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+got = [r[0] for r in db.execute("SELECT exe FROM process WHERE pid = ?", (int(sys.argv[2]),))]
+want = os.readlink("/proc/%s/exe" % sys.argv[2]) if sys.argv[3] != "nobody" else None
+if got != [want]:
+    print("# process.exe %r, expected [%r]" % (got, want)); sys.exit(1)' "$rec" "$MARKED" "$who"
+	ok $? "process.exe of the marked process: $([ "$who" = nobody ] && echo "NULL (not readable as nobody)" || echo "its /proc/PID/exe link") ($who)"
 	rm -f "$rec" "$rec"-*
 }
 
