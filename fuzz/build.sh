@@ -42,7 +42,8 @@ parser_srcs="collect/parse_status.c collect/parse_maps.c collect/maps_classify.c
 	model/snapshot.c util/kept_fds.c util/u64map.c
 	util/arena.c util/xalloc.c util/strbuf.c util/text_escape.c
 	view/term_input.c view/term_input_seq.c
-	source/snap_json_read.c source/snap_json_chan.c source/snap_json_get.c model/state_names.c"
+	source/snap_json_read.c source/snap_json_chan.c source/snap_json_get.c source/snap_json_marks.c
+	model/state_names.c"
 obj_dir=$out/obj-$mode
 mkdir -p "$obj_dir" "$out/$mode"
 # Compile (and then link) in parallel: each job's status is checked by wait.

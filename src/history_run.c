@@ -1,7 +1,8 @@
 /* history_run.c — ipctop --record FILE: a snapshot every -d tenths of a second appended to the
  * recording until SIGINT, SIGTERM or SIGHUP (the sample being written is finished, the file
- * closed cleanly); and ipctop --replay FILE --at TIME --json|--dot: the snapshot of that time,
- * written by the same exporters as a live one. Exit 2 when the file cannot be used. */
+ * closed cleanly); ipctop --replay FILE --at TIME --json|--dot: the snapshot of that time,
+ * written by the same exporters as a live one; and ipctop --replay FILE [--at TIME]: the
+ * screens on the recording. Exit 2 when the file cannot be used. */
 #include "history_run.h"
 #include "export_run.h"
 
@@ -15,6 +16,8 @@
 
 #include "collect/collect.h"
 #include "history/history.h"
+#include "source/source.h"
+#include "view/tui.h"
 
 #define RECORD_RESCAN_EVERY 10   /* a full rescan now and then, as the live loop does */
 
@@ -62,7 +65,9 @@ static int record_one(struct history_writer *w, struct snapshot *s, const struct
                       unsigned n)
 {
 	struct collect_opts co = { .prev = prev, .refresh_loop = true, .probe_fill = PROBE_ALL,
-	                           .full_rescan = n % RECORD_RESCAN_EVERY == 0 };
+	                           .full_rescan = n % RECORD_RESCAN_EVERY == 0,
+	                           .want_exe = true };   /* process.exe (a new process's only:
+	                                                  * an old one's is carried over) */
 	struct strbuf err = STRBUF_INIT;
 	snapshot_init(s);
 	int r = snapshot_take(s, &co);
@@ -78,10 +83,12 @@ static int record_one(struct history_writer *w, struct snapshot *s, const struct
 int record_run(const struct ipctop_opts *o)
 {
 	struct strbuf err = STRBUF_INIT;
-	struct history_writer *w;
-	if (history_create(o->record_file, &w, &err) < 0) {
+	struct history_writer *w = NULL;
+	if (history_create(o->record_file, &w, &err) < 0 ||
+	    history_limit(w, o->record_keep_s, o->record_max_bytes, &err) < 0) {
 		fprintf(stderr, "ipctop: --record: %s\n", sb_str(&err));
 		sb_free(&err);
+		history_close(w);
 		return 2;
 	}
 	sb_free(&err);
@@ -104,8 +111,25 @@ int record_run(const struct ipctop_opts *o)
 	return status;
 }
 
+/* The screens on the recording, from --at (or its first sample). */
+static int replay_tui(const struct ipctop_opts *o)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct source src;
+	if (source_replay_init(&src, o->replay_file, o->at, &err) < 0) {
+		fprintf(stderr, "ipctop: --replay: %s\n", sb_str(&err));
+		sb_free(&err);
+		return 2;
+	}
+	sb_free(&err);
+	struct tui_hooks hooks = { .src = &src };   /* the TUI stops it */
+	return tui_run(o, &hooks);
+}
+
 int replay_run(const struct ipctop_opts *o)
 {
+	if (o->mode == MODE_TUI)
+		return replay_tui(o);
 	struct strbuf err = STRBUF_INIT;
 	struct history_reader *r = NULL;
 	int64_t sample;

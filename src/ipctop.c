@@ -22,6 +22,7 @@
 #include "model/snap_filter.h"
 #include "history_run.h"
 #include "merge_run.h"
+#include "history/history.h"
 #include "options.h"
 #include "serve/serve_addr.h"
 #include "serve/serve_http.h"
@@ -31,7 +32,8 @@
 
 enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND,
        OPT_OPENMETRICS, OPT_PROMETHEUS, OPT_METRICS_PIDS, OPT_SERVE, OPT_INTERVAL, OPT_MERGE,
-       OPT_RECORD, OPT_REPLAY, OPT_AT, OPT_LESSON, OPT_GROUPS, OPT_FOCUS, OPT_HOPS };
+       OPT_RECORD, OPT_REPLAY, OPT_AT, OPT_LESSON, OPT_GROUPS, OPT_FOCUS, OPT_HOPS, OPT_RECORD_KEEP,
+       OPT_RECORD_MAX };
 
 static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
@@ -57,6 +59,8 @@ static const struct option long_opts[] = {
 	{ "readonly", no_argument, NULL, OPT_READONLY },
 	{ "merge", no_argument, NULL, OPT_MERGE },
 	{ "record", required_argument, NULL, OPT_RECORD },
+	{ "record-keep", required_argument, NULL, OPT_RECORD_KEEP },
+	{ "record-max-size", required_argument, NULL, OPT_RECORD_MAX },
 	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "at", required_argument, NULL, OPT_AT },
 	{ "help", no_argument, NULL, 'h' },
@@ -68,8 +72,9 @@ static void usage(FILE *f)
 {
 	fputs("Usage: ipctop [options]\n"
 	      "       ipctop --merge [--json|--dot] FILE...\n"
-	      "       ipctop --record FILE [-d TENTHS]\n"
-	      "       ipctop --replay FILE --at TIME --json|--dot\n"
+	      "       ipctop --record FILE [-d TENTHS] [--record-keep DURATION]\n"
+	      "              [--record-max-size SIZE]\n"
+	      "       ipctop --replay FILE [--at TIME] [--json|--dot]\n"
 	      "Show processes, their memory and scheduling, and which processes talk to which.\n\n"
 	      "  --json               print one snapshot as JSON and exit\n"
 	      "  --pretty             indent the JSON\n"
@@ -104,9 +109,16 @@ static void usage(FILE *f)
 	      "      --record FILE    no screens: append a snapshot to the recording FILE (SQLite,\n"
 	      "                       created mode 0600) every -d (default 100: 10 s) until\n"
 	      "                       SIGINT or SIGTERM\n"
-	      "      --replay FILE --at TIME\n"
-	      "                       with --json or --dot: the snapshot of the recording at\n"
-	      "                       TIME (YYYY-MM-DD HH:MM:SS, HH:MM:SS, or epoch seconds)\n"
+	      "      --record-keep DURATION\n"
+	      "                       drop samples older than DURATION (30s, 10m, 2h, 7d)\n"
+	      "      --record-max-size SIZE\n"
+	      "                       drop the oldest samples to keep FILE under SIZE (bytes, or\n"
+	      "                       K, M, G; at least 64K)\n"
+	      "      --replay FILE [--at TIME]\n"
+	      "                       show the recording FILE on the screens from TIME (or its\n"
+	      "                       first sample); with --json or --dot (and --at): print the\n"
+	      "                       snapshot at TIME (YYYY-MM-DD HH:MM:SS, HH:MM:SS, or epoch\n"
+	      "                       seconds)\n"
 	      "  -h, --help           this help\n"
 	      "  -V, --version        version\n\n"
 	      "See ipctop(1) for the screens, the JSON fields and the escaping of names.\n", f);
@@ -248,17 +260,19 @@ static void check_history(struct ipctop_opts *o, bool delay_given)
 			o->delay_tenths = 100;
 		return;
 	}
+	if (o->record_keep_s > 0 || o->record_max_bytes > 0)
+		die("--record-keep and --record-max-size apply to --record only");
 	if (!o->replay_file) {
 		if (o->at)
 			die("--at applies to --replay only");
 		return;
 	}
-	if (o->mode != MODE_JSON && o->mode != MODE_DOT)
-		die("--replay writes --json or --dot (the interactive replay is not there yet)");
-	if (!o->at)
+	if (o->mode != MODE_JSON && o->mode != MODE_DOT && o->mode != MODE_TUI)
+		die("--replay writes --json or --dot, or shows the interactive screens");
+	if (!o->at && o->mode != MODE_TUI)
 		die("--replay needs --at TIME (YYYY-MM-DD HH:MM:SS, HH:MM:SS, or epoch seconds)");
-	if (o->interval_ms || o->n_pids || o->has_uid || o->merge)
-		die("--replay cannot be used with --interval, -p, -u or --merge");
+	if (o->interval_ms || o->n_pids || o->has_uid || o->merge || o->demo || o->lesson)
+		die("--replay cannot be used with --interval, -p, -u, --merge, --demo or --lesson");
 }
 
 /* --merge: files to read, an export to write them with (or the screens), no filter that names
@@ -357,6 +371,14 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 		case OPT_RECORD: set_mode(o, MODE_RECORD); o->record_file = optarg; break;
 		case OPT_REPLAY: o->replay_file = optarg; break;
 		case OPT_AT: o->at = optarg; break;
+		case OPT_RECORD_KEEP:
+			if (!hist_parse_duration(optarg, &o->record_keep_s))
+				die("invalid --record-keep '%s' (N seconds, or Ns, Nm, Nh, Nd)", optarg);
+			break;
+		case OPT_RECORD_MAX:
+			if (!hist_parse_size(optarg, &o->record_max_bytes))
+				die("invalid --record-max-size '%s' (N bytes, or NK, NM, NG; at least 64K)", optarg);
+			break;
 		case 'h': print_or_fail(usage);
 		case 'V': print_or_fail(print_version);
 		default: bad_option(c, argv);

@@ -40,6 +40,8 @@ struct ipctop_opts {
 	bool dot_groups;           /* --groups: --dot draws families as one node, as the graph screen */
 	pid_t dot_focus;           /* --focus PID: --dot draws PID and its neighbours only; 0 none */
 	int dot_hops;              /* --hops N: how far around the focus (default 1) */
+	double record_keep_s;      /* --record-keep DURATION: older samples dropped; 0 none */
+	int64_t record_max_bytes;  /* --record-max-size SIZE: the file kept under it; 0 none */
 };
 
 #endif

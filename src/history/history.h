@@ -5,6 +5,8 @@
 #ifndef IPCTOP_HISTORY_H
 #define IPCTOP_HISTORY_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model/snapshot.h"
@@ -21,6 +23,15 @@ int history_create(const char *path, struct history_writer **out, struct strbuf 
 /* Append one snapshot as one sample, in one transaction. 0, or -1 with the reason in err. */
 int history_append(struct history_writer *w, const struct snapshot *s, struct strbuf *err);
 void history_close(struct history_writer *w);
+/* --record-keep and --record-max-size: after each append, drop the oldest samples taken more
+ * than keep_s seconds before the newest, and the oldest while the database's pages in use pass
+ * three quarters of max_bytes (the newest is always kept); 0: no such limit. The WAL is
+ * checkpointed at an eighth of max_bytes. 0, or -1 with err. */
+int history_limit(struct history_writer *w, double keep_s, int64_t max_bytes, struct strbuf *err);
+/* DURATION: N seconds, Ns, Nm, Nh or Nd (N > 0). SIZE: N bytes, NK, NM or NG (binary units),
+ * at least 64K. false when invalid. */
+bool hist_parse_duration(const char *s, double *seconds);
+bool hist_parse_size(const char *s, int64_t *bytes);
 
 struct history_reader;
 
@@ -32,6 +43,11 @@ int history_open(const char *path, struct history_reader **out, struct strbuf *e
 int history_find(struct history_reader *r, const char *when, int64_t *sample, struct strbuf *err);
 /* The snapshot as it was at sample, into s (freshly initialised). 0, or -1 with err. */
 int history_rebuild(struct history_reader *r, int64_t sample, struct snapshot *s, struct strbuf *err);
+/* Every sample of the recording, oldest first (allocated, into *out): 0, or -1 with err (none
+ * is an error). */
+struct history_sample { int64_t id; double time; };
+int history_samples(struct history_reader *r, struct history_sample **out, size_t *n,
+                    struct strbuf *err);
 void history_close_reader(struct history_reader *r);
 
 #endif

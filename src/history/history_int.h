@@ -53,7 +53,13 @@ struct history_writer {
 	/* this sample's processes: pid -> index into proc_ids */
 	int64_t *proc_ids; size_t n_proc_ids, cap_proc_ids;
 	void *pid_map;             /* struct u64map */
+	const struct snapshot *snap;   /* the snapshot being appended (what JSON leaves out) */
+	double keep_s;             /* --record-keep, or 0 */
+	int64_t max_bytes;         /* --record-max-size, or 0 */
 };
+
+/* history_limits.c: drop the oldest samples beyond keep_s and max_bytes (after a commit). */
+int hist_prune(struct history_writer *w, struct strbuf *err);
 
 /* history_write_ent.c: the processes and the channels (with endpoints) of one document. */
 struct hist_doc;

@@ -219,3 +219,31 @@ int history_rebuild(struct history_reader *r, int64_t sample, struct snapshot *s
 	json_decref(doc);
 	return ret;
 }
+
+int history_samples(struct history_reader *r, struct history_sample **out, size_t *n,
+                    struct strbuf *err)
+{
+	sqlite3_stmt *st = hist_prep(r->db, "SELECT id, time FROM sample ORDER BY time, id", err);
+	if (!st)
+		return -1;
+	struct history_sample *v = NULL;
+	size_t len = 0, cap = 0;
+	int q;
+	while ((q = hist_row(r->db, st, err)) == 1) {
+		if (len == cap) {
+			cap = cap ? 2 * cap : 64;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[len++] = (struct history_sample){ sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1) };
+	}
+	sqlite3_finalize(st);
+	if (q < 0 || len == 0) {
+		if (q == 0)
+			sb_puts(err, "the recording holds no sample");
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}

@@ -120,6 +120,9 @@ int hist_schema_setup(sqlite3 *db, bool create, struct strbuf *err)
 {
 	if (!create && hist_schema_check(db, err) < 0)
 		return -1;   /* checked first: WAL mode would be written into another program's file */
+	/* before any table: pages freed by --record-keep and --record-max-size can be given back */
+	if (create && hist_exec(db, "PRAGMA auto_vacuum=INCREMENTAL", err) < 0)
+		return -1;
 	if (hist_exec(db, "PRAGMA journal_mode=WAL", err) < 0 ||
 	    hist_exec(db, "PRAGMA synchronous=NORMAL", err) < 0)
 		return -1;

@@ -188,6 +188,7 @@ int history_append(struct history_writer *w, const struct snapshot *s, struct st
 	if (hist_doc_make(&doc, s, err) < 0)
 		return -1;
 	int r = hist_exec(w->db, "BEGIN IMMEDIATE", err);
+	w->snap = s;
 	if (r == 0)
 		r = write_sample(w, doc.header, s->taken_ms, err);
 	if (r == 0)
@@ -197,7 +198,7 @@ int history_append(struct history_writer *w, const struct snapshot *s, struct st
 	hist_doc_free(&doc);
 	if (r == 0 && hist_exec(w->db, "COMMIT", err) == 0) {
 		w->prev = w->sample;
-		return 0;
+		return hist_prune(w, err);
 	}
 	sqlite3_exec(w->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;

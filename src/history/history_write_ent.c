@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text_escape.h"
 #include "util/u64map.h"
 #include "util/xalloc.h"
 
@@ -89,6 +90,22 @@ static int write_counters(struct history_writer *w, int64_t id, json_t *p, struc
 	return r < 0 ? -1 : 0;
 }
 
+/* The program path of process pid in the snapshot (not in its JSON), escaped as names are;
+ * NULL when it was not read (a kernel thread, another user's process). */
+static void bind_exe(struct history_writer *w, sqlite3_stmt *st, int i, json_t *pid)
+{
+	const struct proc_info *p = json_is_integer(pid) ?
+		snapshot_find_proc(w->snap, (pid_t)json_integer_value(pid)) : NULL;
+	if (!p || !p->exe) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	esc_append(&sb, p->exe, strlen(p->exe));
+	sqlite3_bind_text(st, i, sb_str(&sb), (int)sb.len, SQLITE_TRANSIENT);
+	sb_free(&sb);
+}
+
 static int64_t process_row(struct history_writer *w, json_t *p, struct strbuf *err)
 {
 	sqlite3_stmt *find = w->st[WS_PROC_FIND];
@@ -101,7 +118,7 @@ static int64_t process_row(struct history_writer *w, json_t *p, struct strbuf *e
 	bind_jint(st, 1, json_object_get(p, "pid"));
 	bind_jint(st, 2, json_object_get(p, "start_ticks"));
 	hist_bind_text(st, 3, hist_jstr(p, "comm"));
-	hist_bind_text(st, 4, hist_jstr(p, "exe"));
+	bind_exe(w, st, 4, json_object_get(p, "pid"));
 	hist_bind_text(st, 5, hist_jstr(p, "cmdline"));
 	bind_jint(st, 6, json_object_get(p, "uid"));
 	hist_bind_text(st, 7, hist_jstr(p, "user"));

@@ -18,7 +18,8 @@ libipctop_a_SOURCES += \
 	src/model/rates.c src/model/rates.h \
 	src/model/proc_traffic.c src/model/proc_traffic.h \
 	src/model/proc_figures.c src/model/proc_figures.h \
-	src/model/cgroup_service.c src/model/cgroup_service.h
+	src/model/cgroup_service.c src/model/cgroup_service.h \
+	src/model/snap_diff.c src/model/snap_diff.h
 nodist_libipctop_a_SOURCES = src/model/syscall_names.inc
 BUILT_SOURCES = src/model/syscall_names.inc
 CLEANFILES += src/model/syscall_names.inc

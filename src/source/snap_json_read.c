@@ -1,7 +1,8 @@
 /* snap_json_read.c — an ipctop --json document back into a snapshot: the document (syntax by
  * jansson, with its byte offset on error), the header, the processes and the notes; the
- * channels are read by snap_json_chan.c. What the model needs from a snapshot taken elsewhere
- * is read; per-process detail (maps, descriptors) and the SysV rows are not. */
+ * channels are read by snap_json_chan.c, a process's policy, signal masks and restricted marks
+ * by snap_json_marks.c. What the model needs from a snapshot taken elsewhere is read;
+ * per-process detail (maps, descriptors), waits and the SysV rows are not. */
 #include "source/snap_json.h"
 
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include "export/export_json.h"
 #include "source/snap_json_chan.h"
 #include "source/snap_json_get.h"
+#include "source/snap_json_marks.h"
 #include "util/xalloc.h"
 
 static bool read_ids(struct rd *r, json_t *p, const char *key, uint32_t *out[4])
@@ -156,7 +158,8 @@ static bool read_procs(struct rd *r, json_t *doc)
 		rd_where(r, "processes[%zu]", i);
 		if (!json_is_object(o))
 			return rd_fail(r, NULL, "expected an object");
-		if (!read_identity(r, o, p) || !read_usage(r, o, p) || !read_cols(r, o, p))
+		if (!read_identity(r, o, p) || !read_usage(r, o, p) || !read_cols(r, o, p) ||
+		    !snap_json_read_marks(r, o, p))
 			return false;
 	}
 	qsort(s->procs, s->n_procs, sizeof(*s->procs), proc_order);

@@ -1,6 +1,7 @@
 /* source.h — where the interactive loop takes its snapshots from, through one interface: the
  * live machine (collectors on a thread of their own, so that input never waits for /proc),
- * or one snapshot made elsewhere (a merge of several hosts). Every screen works on any of them.
+ * one snapshot made elsewhere (a merge of several hosts), or a recording replayed (a snapshot
+ * per sample, moved through by the user). Every screen works on any of them.
  *
  * The loop holds one snapshot (the current one) between refreshes. When the source's fd is
  * readable, source_take() hands over the next; the loop passes the one it held back with
@@ -9,6 +10,7 @@
 #define IPCTOP_SOURCE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 #include "model/snapshot.h"
@@ -25,6 +27,9 @@ struct source_wants {
 	bool io;                /* the list shows I/O rates: read every /proc/PID/io */
 };
 
+/* A recording's samples (their times, epoch seconds, oldest first) and the one shown. */
+struct source_timeline { const double *times; size_t n, at; };
+
 struct source;
 struct source_ops {
 	const char *name;
@@ -36,6 +41,12 @@ struct source_ops {
 	void (*release)(struct source *src, struct snapshot *old);
 	void (*want)(struct source *src, const struct source_wants *w, bool now);
 	void (*stop)(struct source *src);                    /* ends it and frees what it holds */
+	/* A recording only (NULL in the others): its timeline; seek: make sample i the next
+	 * snapshot to take, at once (0, or -1 with the reason in err); before: the snapshot of
+	 * the sample before the one taken last (NULL at the first), held by the source. */
+	void (*timeline)(struct source *src, struct source_timeline *tl);
+	int (*seek)(struct source *src, size_t i, char *err, size_t n);
+	const struct snapshot *(*before)(struct source *src);
 };
 
 struct source {
@@ -52,10 +63,26 @@ static inline void source_release(struct source *s, struct snapshot *old) { s->o
 static inline void source_want(struct source *s, const struct source_wants *w, bool now)
 { s->ops->want(s, w, now); }
 static inline void source_stop(struct source *s) { s->ops->stop(s); }
+/* false when the source is no recording (tl untouched) */
+static inline bool source_timeline(struct source *s, struct source_timeline *tl)
+{
+	if (!s->ops->timeline)
+		return false;
+	s->ops->timeline(s, tl);
+	return true;
+}
+static inline int source_seek(struct source *s, size_t i, char *err, size_t n)
+{ return s->ops->seek ? s->ops->seek(s, i, err, n) : -1; }
+static inline const struct snapshot *source_before(struct source *s)
+{ return s->ops->before ? s->ops->before(s) : NULL; }
 
 /* The live machine. */
 void source_live_init(struct source *s);
 /* snap (allocated, taken over) and nothing after it: --merge's joined hosts. */
 void source_fixed_init(struct source *s, struct snapshot *snap);
+/* The recording path (--replay), from the sample at TIME (history_find's forms; NULL: the
+ * first sample). 0, or -1 with the reason in err (nothing held then). */
+struct strbuf;
+int source_replay_init(struct source *s, const char *path, const char *at, struct strbuf *err);
 
 #endif

@@ -161,6 +161,20 @@ const struct key_binding keymap[] = {
 	K(KEY_F(2), "meters", ACT_BACK, "F2", NULL, "back to the setup"),
 	K(27, "meters", ACT_BACK, "Esc", "Back", NULL),
 
+	/* a recording replayed (--replay): on every screen, unless a prompt takes the keys */
+	K('(', "replay", ACT_SAMPLE_PREV, "(", NULL, "replay: one sample back"),
+	K(')', "replay", ACT_SAMPLE_NEXT, ")", NULL, "replay: one sample forward"),
+	K('{', "replay", ACT_MINUTE_PREV, "{", NULL, "replay: about a minute back (the first sample at least a minute before, else the first)"),
+	K('}', "replay", ACT_MINUTE_NEXT, "}", NULL, "replay: about a minute forward (the last sample at most a minute after, at least the next)"),
+	K('^', "replay", ACT_REPLAY_START, "^", NULL, "replay: the first sample"),
+	K('$', "replay", ACT_REPLAY_END, "$", NULL, "replay: the last sample"),
+	K('D', "replay", ACT_CHANGES, "D", NULL, "replay: what changed since the sample before: processes born and ended, channels opened and closed"),
+
+	/* what changed (replay) */
+	K('\n', "changes", ACT_ENTER, "Enter", "Open", "open the detail of the selected line's process (one that ended: one sample back, where it still runs)"),
+	K(27, "changes", ACT_BACK, "Esc", "Back", "back one screen"),
+	K(KEY_BACKSPACE, "changes", ACT_BACK, "Backspace", NULL, NULL),
+
 	/* menus and confirmations */
 	K('\n', "menu", ACT_ENTER, "Enter", "Choose", "choose the selected entry (for a signal or nice value: do it)"),
 	K(27, "menu", ACT_BACK, "Esc", "Cancel", "close the menu, doing nothing"),

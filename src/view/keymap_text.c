@@ -11,6 +11,7 @@ static const struct { const char *scope, *title; } sections[] = {
 	{ "waits", "Waits" }, { "help", "Help" }, { "setup", "Setup" },
 	{ "meters", "Setup: meters" },
 	{ "menu", "Menus and confirmations" },
+	{ "replay", "Replay (--replay)" }, { "changes", "Replay: what changed" },
 };
 
 size_t keymap_section_count(void)

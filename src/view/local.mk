@@ -14,7 +14,7 @@ libipctop_a_SOURCES += \
 	src/view/keymap.c src/view/keymap.h src/view/keymap_text.c src/view/keymap_text.h \
 	src/view/view.h src/view/screens.c \
 	src/view/tui.c src/view/tui.h src/view/tui_int.h src/view/tui_stack.c src/view/tui_draw.c \
-	src/view/tui_term.c src/view/tui_term.h src/view/tui_lesson.c \
+	src/view/tui_term.c src/view/tui_term.h src/view/tui_lesson.c src/view/tui_replay.c \
 	src/view/dialog.c src/view/dialog.h src/view/view_act.c src/view/view_act.h \
 	src/view/view_header.c \
 	src/view/list_int.h src/view/list_rows.c src/view/list_draw.c src/view/list_cells.c src/view/list_menus.c \
@@ -26,7 +26,8 @@ libipctop_a_SOURCES += \
 	src/view/chans_int.h src/view/chans_cells.c src/view/chans_rows.c src/view/chans_draw.c src/view/chans_lone.c \
 	src/view/view_chans.c \
 	src/view/waits_int.h src/view/waits_rows.c src/view/waits_draw.c src/view/view_waits.c \
-	src/view/table_nav.c src/view/table_nav.h
+	src/view/table_nav.c src/view/table_nav.h \
+	src/view/view_changes.c
 # the header meters: their layout in the settings file, the bars, the F2 page
 libipctop_a_SOURCES += src/view/meter_setup.c src/view/meter_setup.h src/view/meters_int.h \
 	src/view/view_meters.c src/view/view_setup_meters.c

@@ -9,6 +9,7 @@
 	X(graph)    /* the communication graph */ \
 	X(chans)    /* the channel table */ \
 	X(waits)    /* the blocked processes and their chains of waits */ \
+	X(changes)  /* a replay: what changed since the sample before */ \
 	X(help)     /* F1 */ \
 	X(setup)    /* F2 */ \
 	X(meters)   /* F2, m: the header meters */ \

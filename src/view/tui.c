@@ -109,12 +109,21 @@ static void compute_rates(struct tui *t, const struct snapshot *old, const struc
 	t->v.traffic = t->traffic;
 }
 
-static void new_snapshot(struct tui *t, struct snapshot *s)
+/* The snapshot rates are computed against: a replay's sample before (whichever was shown
+ * before it), else the one shown before. */
+static const struct snapshot *rate_base(struct tui *t, const struct snapshot *old)
+{
+	struct source_timeline tl;
+	t->v.before = source_before(&t->src);
+	return source_timeline(&t->src, &tl) ? t->v.before : old;
+}
+
+void tui_new_snapshot(struct tui *t, struct snapshot *s)
 {
 	struct snapshot *old = t->cur;
 	t->cur = s;
 	t->v.cur = s;
-	compute_rates(t, old, s);
+	compute_rates(t, rate_base(t, old), s);
 	for (int i = 0; i < t->stack.n; i++)
 		if (t->stack.s[i].ops->snapshot)
 			t->stack.s[i].ops->snapshot(t->stack.s[i].st, &t->v, old);
@@ -169,7 +178,7 @@ static bool wait_events(struct tui *t)
 	if (p[2].revents & POLLIN) {
 		struct snapshot *s = source_take(&t->src);
 		if (s)
-			new_snapshot(t, s);
+			tui_new_snapshot(t, s);
 	}
 	if (p[0].revents & POLLIN)
 		return term_read(&t->in) >= 0;
@@ -181,6 +190,7 @@ static void handle_input(struct tui *t)
 	struct key_event ev;
 	while (!t->v.quit && ti_next(&t->in, &ev)) {
 		tui_dispatch(t, &ev);
+		tui_replay_step(t);
 		tui_close_marked(t);
 		t->dirty = true;
 	}
@@ -257,7 +267,7 @@ static int first_snapshot(struct tui *t)
 	t->wants = w;
 	t->cur = s;
 	t->v.cur = s;
-	compute_rates(t, NULL, s);   /* no earlier snapshot: all zero */
+	compute_rates(t, rate_base(t, NULL), s);   /* live: no earlier snapshot, all zero */
 	return 0;
 }
 
@@ -269,6 +279,8 @@ int tui_run(const struct ipctop_opts *o, const struct tui_hooks *hooks)
 	ti_init(&t.in);
 	if (hooks && hooks->fixed)   /* from here on tui_free frees it, whatever happens */
 		source_fixed_init(&t.src, hooks->fixed);
+	else if (hooks && hooks->src)
+		t.src = *hooks->src;
 	else
 		source_live_init(&t.src);
 	if (!isatty(STDOUT_FILENO)) {

@@ -9,6 +9,7 @@
 #include "options.h"
 
 struct snapshot;
+struct source;
 
 #define TUI_STEP_PIDS 16
 
@@ -31,12 +32,14 @@ struct tui_step {
  * bar in msg (trusted text). step (a lesson; NULL otherwise): move by dir (-1, 0: the first
  * step, +1) and describe the step now shown, false when there is none that way; the lesson
  * takes the keys n and p, and the settings are not saved. fixed: show this one snapshot
- * instead of the live machine (--merge; allocated, taken over by the TUI). */
+ * instead of the live machine (--merge; allocated, taken over by the TUI). src: a source made
+ * by the caller (--replay's recording; taken over by the TUI, which stops it). */
 struct tui_hooks {
 	int (*reap)(void *arg, char *msg, size_t n);
 	void *arg;
 	bool (*step)(void *arg, int dir, struct tui_step *out);
 	struct snapshot *fixed;
+	struct source *src;
 };
 
 /* Run the full-screen interface until the user quits (or the terminal goes); returns the

@@ -31,7 +31,9 @@ void tui_windows_free(struct tui *t)
 		delwin(t->bar);
 	if (t->banner)
 		delwin(t->banner);
-	t->body = t->bar = t->banner = NULL;
+	if (t->timebar)
+		delwin(t->timebar);
+	t->body = t->bar = t->banner = t->timebar = NULL;
 }
 
 static void draw_too_small(struct tui *t)
@@ -150,8 +152,9 @@ void tui_draw(struct tui *t)
 	int bh = tui_banner_height(t, COLS);
 	if (bh > (LINES - 1) / 2)
 		bh = (LINES - 1) / 2;   /* the screen keeps half the rows at least */
-	t->body_y = bh;
-	place(&t->body, LINES - 1 - bh, COLS, bh, 0);
+	int tb = tui_timebar_height(t);
+	t->body_y = bh + tb;
+	place(&t->body, LINES - 1 - bh - tb, COLS, bh + tb, 0);
 	place(&t->bar, 1, COLS, LINES - 1, 0);
 	if (!t->body || !t->bar)
 		return;
@@ -161,6 +164,14 @@ void tui_draw(struct tui *t)
 			werase(t->banner);
 			tui_banner_draw(t, t->banner);
 			wnoutrefresh(t->banner);
+		}
+	}
+	if (tb > 0) {
+		place(&t->timebar, tb, COLS, bh, 0);
+		if (t->timebar) {
+			werase(t->timebar);
+			tui_timebar_draw(t, t->timebar);
+			wnoutrefresh(t->timebar);
 		}
 	}
 	struct screen_slot *top = &t->stack.s[t->stack.n - 1];

@@ -40,7 +40,7 @@ struct tui {
 	char *rc_path;
 	bool host_col_added;        /* --merge showed HOST: hidden again before settings are saved */
 	struct strbuf warn;
-	WINDOW *body, *bar, *banner;
+	WINDOW *body, *bar, *banner, *timebar;
 	int body_y;                      /* the screen's first row (below a lesson's banner) */
 	struct bar_hit hits[TUI_BAR_KEYS];
 	size_t n_hits;
@@ -59,6 +59,14 @@ bool tui_lesson_key(struct tui *t, const struct key_event *ev);
 void tui_lesson_snapshot(struct tui *t);
 int tui_banner_height(const struct tui *t, int cols);
 void tui_banner_draw(const struct tui *t, WINDOW *w);
+/* tui.c: s (allocated, taken over) becomes the current snapshot */
+void tui_new_snapshot(struct tui *t, struct snapshot *s);
+/* tui_replay.c: a recording's time bar (one row above the screens) and its keys */
+bool tui_replay(struct tui *t);
+bool tui_replay_key(struct tui *t, const struct key_event *ev);
+int tui_timebar_height(struct tui *t);
+void tui_timebar_draw(struct tui *t, WINDOW *w);
+void tui_replay_step(struct tui *t);     /* the step a screen asked for (v.replay_step) */
 /* tui_draw.c */
 void tui_draw(struct tui *t);
 void tui_windows_free(struct tui *t);

@@ -28,6 +28,8 @@ struct view_ctx {
 	const struct ipctop_opts *opts;
 	struct settings set;
 	const struct snapshot *cur;       /* the current snapshot (never NULL once screens run) */
+	const struct snapshot *before;    /* a replay: the sample before cur (NULL at the first,
+	                                   * and live) */
 	const double *cpu;                /* CPU% of cur->procs[i] since the snapshot before */
 	const struct cpu_usage *cpu_use;  /* the machine [0] and CPU n [1 + n] since the snapshot
 	                                   * before (model/meter_calc.h) */
@@ -43,6 +45,8 @@ struct view_ctx {
 	char status[256];                 /* one line of news in the key bar (trusted text) */
 	unsigned batch;                   /* the input read that brought the event being handled */
 	bool refresh_now;                 /* take a snapshot at once (after an action) */
+	int replay_step;                  /* a replay: move this many samples once the event is
+	                                   * handled (a screen's request; 0: none) */
 	/* the list's own narrowing besides -p (published by the list): user, filter text */
 	const char *scope_user, *scope_filter;
 	bool quit;

@@ -210,13 +210,16 @@ static bool view_key(struct list_state *l, struct view_ctx *v, enum action a)
 	return true;
 }
 
-/* Tag, signal and nice act on this machine's processes: not on --merge's, which are other
- * hosts' as they were (a pid here names another process, or none). */
+/* Tag, signal and nice act on this machine's processes as they are: not on --merge's, which
+ * are other hosts' as they were, nor on a --replay's, which were (a pid here names another
+ * process now, or none). */
 static bool refused_on_merge(struct view_ctx *v, enum action a)
 {
-	if (!v->opts->merge || (a != ACT_TAG && a != ACT_KILL && a != ACT_NICE_LOWER && a != ACT_NICE_RAISE))
+	if ((!v->opts->merge && !v->opts->replay_file) ||
+	    (a != ACT_TAG && a != ACT_KILL && a != ACT_NICE_LOWER && a != ACT_NICE_RAISE))
 		return false;
-	view_status(v, "merged snapshot of several hosts: no tag, signal or nice (not live processes)");
+	view_status(v, "%s", v->opts->merge ? "merged snapshot of several hosts: no tag, signal or nice (not live processes)"
+	                                    : "replay of a recording: no tag, signal or nice (not live processes)");
 	return true;
 }
 

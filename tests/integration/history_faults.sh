@@ -112,7 +112,7 @@ refuses "is before the recording's first sample" "a time before the recording" -
 refuses "invalid time '25:99:99'" "an invalid time" -- --replay "$G" --at 25:99:99 --json
 refuses "$T/none.db: No such file" "a missing file" -- --replay "$T/none.db" --at 1 --json
 refuses "--replay needs --at" "--replay without --at" -- --replay "$G" --json
-refuses "--replay writes --json or --dot" "--replay without --json or --dot" -- --replay "$G" --at 1
+refuses "--replay writes --json or --dot, or shows" "--replay with --openmetrics" -- --replay "$G" --at 1 --openmetrics
 refuses "--at applies to --replay only" "--at without --replay" -- --at 1 --json
 refuses "--record records every process" "--record with -p" -- --record "$T/x.db" -p 1
 refuses "cannot be used together" "--record with --json" -- --record "$T/x.db" --json

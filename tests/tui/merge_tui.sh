@@ -25,11 +25,7 @@ start_pipe_pair mrgbpar mrgbkid || { echo "Bail out! pair B did not start"; exit
 pb=$fixture_pid b1=$pair_parent b2=$pair_child
 "$IPCTOP" --json -p "$a1" >"$tmp/hosta.json" && "$IPCTOP" --json -p "$b1" >"$tmp/hostb.json" ||
 	{ echo "Bail out! --json failed"; exit 1; }
-kill "$pb"
-n=0   # the child reads until its parent's end closes the pipe
-while { kill -0 "$b1" || kill -0 "$b2"; } 2>/dev/null && [ "$n" -lt 100 ]; do
-	wait "$pb" 2>/dev/null; sleep 0.1; n=$((n + 1))
-done
+stop_pipe_pair "$pb" "$b1" "$b2"
 pb=
 # What the files hold (the input), sorted: each host's processes, pids as in the file.
 expect=$("$PYTHON3" -c '

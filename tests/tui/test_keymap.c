@@ -24,7 +24,7 @@ static const char *man_section(const char *scope)
 		{ "detail", "Process detail" }, { "graph", "Communication graph" },
 		{ "chans", "Channel table" }, { "waits", "Waits screen" },
 		{ "help", "Help and setup" }, { "setup", "Help and setup" }, { "meters", "Help and setup" },
-		{ "menu", "Menus and confirmations" },
+		{ "menu", "Menus and confirmations" }, { "replay", "Replay" }, { "changes", "Replay" },
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (strcmp(map[i].scope, scope) == 0)

@@ -4,7 +4,7 @@
 # wait_gone, wait_order), a check that keys opened nothing (probe) or were all handled
 # (keys_done), starting ipctop in a pane (start) with
 # a sort order (sort_rc), sleeps to list (start_sleeps), and a pair of processes joined by a
-# pipe (start_pipe_pair). Source it after tap.sh, then call tmux_setup; session is
+# pipe (start_pipe_pair, stop_pipe_pair). Source it after tap.sh, then call tmux_setup; session is
 # set by start.
 
 # tmux_require [python3]: skip the whole test unless tmux and the built ipctop (and python3,
@@ -240,6 +240,17 @@ PY
 	wait_file "$tmp/pids"
 	read -r pair_parent pair_child < "$tmp/pids"
 	[ "$pair_parent" = "$fixture_pid" ]
+}
+
+# stop_pipe_pair FIXTURE PARENT CHILD: end a start_pipe_pair pair (its fixture_pid, pair_parent,
+# pair_child) and wait (at most 10 s) until both are gone; the child reads until its parent's
+# end of the pipe closes.
+stop_pipe_pair() {
+	kill "$1"
+	n=0
+	while { kill -0 "$2" || kill -0 "$3"; } 2>/dev/null && [ "$n" -lt 100 ]; do
+		wait "$1" 2>/dev/null; sleep 0.1; n=$((n + 1))
+	done
 }
 
 # capture_rev [SESSION]: the pane's text with reverse video marked: \001 where it starts and

@@ -1,0 +1,84 @@
+"""replay_db.py — what replay.sh asks of a recording, with Python's own sqlite3 (not through
+ipctop); samples are numbered from 1, oldest first, as the time bar counts them:
+  count DB              the number of samples
+  life DB PID START     "FIRST LAST": the first and last sample that hold the process PID with
+                        start time START (clock ticks)
+  pipe DB PID PID       "FIRST LAST": those of the pipe that an end of each of the two
+                        processes holds (their rows in table endpoint)
+  clock DB I            the local time of sample I as HH:MM:SS.t
+  epoch DB I            the time of sample I in epoch seconds
+  track DB WIDTH I      the time bar's track of WIDTH cells with sample I shown, as ipctop(1)
+                        describes it: '-' for time, '|' where a sample falls (its time's place
+                        between the first and the last, rounded), '#' for sample I"""
+
+import math
+import sqlite3
+import sys
+import time
+
+
+def times(path):
+    db = sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=10)
+    rows = db.execute("SELECT id, time FROM sample ORDER BY time, id").fetchall()
+    db.close()
+    return rows
+
+
+def life(path, pid, start):
+    ids = [r[0] for r in times(path)]
+    db = sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=10)
+    row = db.execute("SELECT first_sample, last_sample FROM process WHERE pid = ? AND start_time = ?",
+                     (pid, start)).fetchone()
+    db.close()
+    if row is None:
+        return "none"
+    return "%d %d" % (ids.index(row[0]) + 1, ids.index(row[1]) + 1)
+
+
+def pipe(path, a, b):
+    ids = [r[0] for r in times(path)]
+    db = sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=10)
+    row = db.execute("SELECT c.first_sample, c.last_sample FROM channel c WHERE c.kind = 'pipe'"
+                     " AND EXISTS (SELECT 1 FROM endpoint e WHERE e.channel = c.id AND e.pid = ?)"
+                     " AND EXISTS (SELECT 1 FROM endpoint e WHERE e.channel = c.id AND e.pid = ?)",
+                     (a, b)).fetchone()
+    db.close()
+    if row is None:
+        return "none"
+    return "%d %d" % (ids.index(row[0]) + 1, ids.index(row[1]) + 1)
+
+
+def clock(t):
+    ms = math.floor(t * 1000 + 0.5)
+    return time.strftime("%H:%M:%S", time.localtime(ms // 1000)) + ".%d" % (ms % 1000 // 100)
+
+
+def track(rows, width, shown):
+    t0, span = rows[0][1], rows[-1][1] - rows[0][1]
+    cells = ["-"] * width
+    for i, (_, t) in enumerate(rows):
+        at = int((t - t0) / span * (width - 1) + 0.5) if span > 0 else 0
+        if cells[at] != "#":
+            cells[at] = "#" if i + 1 == shown else "|"
+    return "".join(cells)
+
+
+def main(argv):
+    cmd, path = argv[1], argv[2]
+    rows = times(path)
+    if cmd == "count":
+        print(len(rows))
+    elif cmd == "life":
+        print(life(path, int(argv[3]), int(argv[4])))
+    elif cmd == "pipe":
+        print(pipe(path, int(argv[3]), int(argv[4])))
+    elif cmd == "clock":
+        print(clock(rows[int(argv[3]) - 1][1]))
+    elif cmd == "epoch":
+        print(repr(rows[int(argv[3]) - 1][1]))   # exact: --at finds this sample, not the one before
+    elif cmd == "track":
+        print(track(rows, int(argv[3]), int(argv[4])))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
