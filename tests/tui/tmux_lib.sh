@@ -214,10 +214,10 @@ PY
 
 # start_pipe_pair NAME CHILD: a process named NAME holding the write end of a pipe whose read
 # end its child CHILD holds; nothing else shared with anyone (inherited descriptors such as a
-# make jobserver pipe are closed first). Sets fixture_pid, pair_parent, pair_child. A search
-# for NAME finds the parent's row only (CHILD must not contain NAME): the child execs a command
-# line of its own, and the parent's carries NAME. (Found by sort order otherwise, the child
-# came first once pids wrapped around.)
+# make jobserver pipe are closed first). Sets fixture_pid, pair_parent, pair_child; returns once
+# the child has named itself. A search for NAME finds the parent's row only (CHILD must not
+# contain NAME): the child execs a command line of its own, and the parent's carries NAME.
+# (Found by sort order otherwise, the child came first once pids wrapped around.)
 start_pipe_pair() {
 	py_fixture pair <<'PY'
 name, child_name = sys.argv[1], sys.argv[2]
@@ -239,7 +239,15 @@ PY
 	fixture_pid=$!
 	wait_file "$tmp/pids"
 	read -r pair_parent pair_child < "$tmp/pids"
-	[ "$pair_parent" = "$fixture_pid" ]
+	# the child names itself after its exec of python (slow on a loaded machine): until it has,
+	# a snapshot would call it python3
+	n=0
+	while [ "$(cat "/proc/$pair_child/comm" 2>/dev/null)" != "$(printf '%.15s' "$2")" ] &&
+		[ "$n" -lt 300 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	[ "$pair_parent" = "$fixture_pid" ] && [ "$n" -lt 300 ]
 }
 
 # stop_pipe_pair FIXTURE PARENT CHILD: end a start_pipe_pair pair (its fixture_pid, pair_parent,
