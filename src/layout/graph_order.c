@@ -192,8 +192,10 @@ static long pair_crossings(const struct gl_work *w, const struct nbrs *nb, int v
 }
 
 /* Swap neighbours in each layer while that removes crossings (two remembered nodes keep their
- * order); barycenters leave many such pairs behind. */
-static void transpose(struct gl_work *w, const struct nbrs *nb, bool have_memory)
+ * order); barycenters leave many such pairs behind. With reverse (every other sweep, as dot's
+ * mincross does) a swap that keeps the crossings as many is made too, to step off a plateau;
+ * the caller keeps the best order seen. */
+static void transpose(struct gl_work *w, const struct nbrs *nb, bool have_memory, bool reverse)
 {
 	for (int pass = 0; pass < TRANSPOSE_PASSES; pass++) {
 		bool swapped = false;
@@ -202,7 +204,8 @@ static void transpose(struct gl_work *w, const struct nbrs *nb, bool have_memory
 				int v = w->slot[k], u = w->slot[k + 1];
 				if (is_fixed(&w->ln[v], have_memory) && is_fixed(&w->ln[u], have_memory))
 					continue;
-				if (pair_crossings(w, nb, u, v) >= pair_crossings(w, nb, v, u))
+				long keep = pair_crossings(w, nb, v, u), swap = pair_crossings(w, nb, u, v);
+				if (swap > keep || (swap == keep && !(reverse && keep > 0)))
 					continue;
 				w->slot[k] = u;
 				w->slot[k + 1] = v;
@@ -281,7 +284,7 @@ static void sweep_round(struct gl_work *w, const struct nbrs *nb, bool have_memo
 			sort_layer(w, l, have_memory, fixed, loose);
 		}
 		if (r.swaps)
-			transpose(w, nb, have_memory);
+			transpose(w, nb, have_memory, s % 2 == 1);
 		long c = gl_count_crossings(w);
 		if (c < *best_cross) {
 			*best_cross = c;
