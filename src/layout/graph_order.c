@@ -174,7 +174,11 @@ long gl_count_crossings(const struct gl_work *w)
 	return total;
 }
 
-#define TRANSPOSE_PASSES 8
+/* Passes of neighbour swaps after a sweep at most: more on graphs of up to SMALL_GRAPH layered
+ * nodes (bench/LAYOUT.md), fewer on bigger ones to stay well within a refresh. */
+#define TRANSPOSE_PASSES 30
+#define TRANSPOSE_PASSES_BIG 8
+#define SMALL_GRAPH 3000
 
 /* Crossings between the links of v and those of u (to the layers above and below) when v lies
  * above u. */
@@ -197,8 +201,9 @@ static long pair_crossings(const struct gl_work *w, const struct nbrs *nb, int v
  * the caller keeps the best order seen. */
 static void transpose(struct gl_work *w, const struct nbrs *nb, bool have_memory, bool reverse)
 {
-	for (int pass = 0; pass < TRANSPOSE_PASSES; pass++) {
-		bool swapped = false;
+	int passes = w->n_ln <= SMALL_GRAPH ? TRANSPOSE_PASSES : TRANSPOSE_PASSES_BIG;
+	for (int pass = 0; pass < passes; pass++) {
+		long gained = 0;
 		for (int l = 0; l < w->n_layers; l++)
 			for (size_t k = w->layer_start[l]; k + 1 < w->layer_start[l + 1]; k++) {
 				int v = w->slot[k], u = w->slot[k + 1];
@@ -211,10 +216,10 @@ static void transpose(struct gl_work *w, const struct nbrs *nb, bool have_memory
 				w->slot[k + 1] = v;
 				w->ln[u].order--;
 				w->ln[v].order++;
-				swapped = true;
+				gained += keep - swap;
 			}
-		if (!swapped)
-			break;
+		if (gained == 0)
+			break;      /* as dot: a pass that took out no crossing is the last */
 	}
 }
 
@@ -298,7 +303,8 @@ static void sweep_round(struct gl_work *w, const struct nbrs *nb, bool have_memo
  * neighbour swaps from its best, then scaled barycenters with swaps from the first order again
  * (far fewer crossings where a wide layer meets a narrow one, as many holders of a few hubs;
  * bench/LAYOUT.md) and from a depth-first walk's order (not when nodes are remembered: their
- * order stands), and swaps from the best of all. */
+ * order stands), and swaps from the best of all; on graphs of up to SMALL_GRAPH layered nodes
+ * a second longer round from the walk's order, scaled from the best, and swaps again. */
 void gl_order_layers(struct gl_work *w, bool have_memory)
 {
 	if (w->n_ln == 0)
@@ -316,10 +322,11 @@ void gl_order_layers(struct gl_work *w, bool have_memory)
 	save_orders(w, best);
 	save_orders(w, first);
 	long best_cross = gl_count_crossings(w);
-	int n = w->o->sweeps, m = n ? SCALED_SWEEPS : 0;
+	int n = w->o->sweeps, m = n ? SCALED_SWEEPS : 0, x = w->n_ln <= SMALL_GRAPH ? m : 0;
 	const struct round rounds[] = { { n, false, false, FROM_FIRST }, { n, true, false, FROM_BEST },
 					{ m, true, true, FROM_FIRST }, { m, true, true, FROM_WALK },
-					{ n, true, false, FROM_BEST } };
+					{ n, true, false, FROM_BEST }, { x, true, false, FROM_WALK },
+					{ x, true, true, FROM_BEST }, { x, true, false, FROM_BEST } };
 	int *walk = have_memory ? NULL : xcalloc(w->n_ln, sizeof(int));
 	if (walk)
 		walk_order(w, &nb, walk);
