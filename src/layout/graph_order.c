@@ -276,12 +276,15 @@ static void walk_order(struct gl_work *w, const struct nbrs *nb, bool breadth, i
 enum round_start { FROM_FIRST, FROM_BEST, FROM_WALK, FROM_BFS };
 struct round { int sweeps; bool swaps, scaled; enum round_start start; };
 
+/* A round stops after this many sweeps in a row that found no better order (dot's MinQuit). */
+#define MIN_QUIT 8
+
 /* One round of sweeps from the current order, the best order seen kept in best and its
  * crossings in *best_cross. */
 static void sweep_round(struct gl_work *w, const struct nbrs *nb, bool have_memory, struct round r,
                         int *best, long *best_cross, int *fixed, int *loose)
 {
-	for (int s = 0; s < r.sweeps && *best_cross > 0; s++) {
+	for (int s = 0, since_best = 0; s < r.sweeps && *best_cross > 0 && since_best < MIN_QUIT; s++, since_best++) {
 		bool down = s % 2 == 0;
 		for (int i = 1; i < w->n_layers; i++) {
 			int l = down ? i : w->n_layers - 1 - i;
@@ -294,6 +297,7 @@ static void sweep_round(struct gl_work *w, const struct nbrs *nb, bool have_memo
 		if (c < *best_cross) {
 			*best_cross = c;
 			save_orders(w, best);
+			since_best = -1;
 		}
 	}
 }
