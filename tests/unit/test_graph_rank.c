@@ -1,7 +1,8 @@
 /* test_graph_rank.c — network simplex ranks (src/layout/graph_rank.c): on small graphs whose
  * least total edge length is worked out by hand, and on random small acyclic graphs against a
- * brute-force search over every ranking; parts ranked apart; balance; a cycle broken first when
- * the whole layout ranks. */
+ * brute-force search over every ranking (the 7-node set needs the exchanges: the feasible tree
+ * alone misses the least length there) and a balance invariant; parts ranked apart; a cycle
+ * broken first when the whole layout ranks. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,7 +31,7 @@ static void test_late_source(void)
 }
 
 /* Two chains of three into a3 and b3, a hub h feeding both ends, and c → h: h belongs at rank 2
- * and c at 1 (length 3 + 3 + 1 + 1 + 1 = 9); reaching it takes exchanges, not only the tree. */
+ * and c at 1 (length 3 + 3 + 1 + 1 + 1 = 9), not at 1 and 0 where longest path puts them. */
 static void test_hub(void)
 {
 	/* a0..a3 = 0..3, b0..b3 = 4..7, h = 8, c = 9 */
@@ -98,37 +99,65 @@ static uint32_t rnd(uint32_t below)
 	return (uint32_t)(rng % below);
 }
 
-/* Random acyclic graphs of 6 nodes (edges from a lower to a higher index, the indices
- * shuffled): the simplex's total length equals the brute force's. */
-static void test_brute_force(void)
+/* Whether every node with as many edges in as out sits on a rank that has no more nodes than
+ * any other rank it could take (dot's balance), ranks counted over the whole graph. */
+static bool balanced(size_t n, const uint32_t *from, const uint32_t *to, size_t m, const int *rank)
 {
-	int agree = 0, tries = 60, valid = 0;
+	int count[16] = { 0 };
+	for (size_t v = 0; v < n; v++)
+		count[rank[v]]++;
+	for (size_t v = 0; v < n; v++) {
+		int in = 0, out = 0, lo = 0, hi = 15;
+		for (size_t e = 0; e < m; e++) {
+			if (from[e] == v) {
+				out++;
+				hi = rank[to[e]] - 1 < hi ? rank[to[e]] - 1 : hi;
+			}
+			if (to[e] == v) {
+				in++;
+				lo = rank[from[e]] + 1 > lo ? rank[from[e]] + 1 : lo;
+			}
+		}
+		for (int r = lo; in == out && in > 0 && r <= hi; r++)
+			if (count[r] < count[rank[v]] - 1)
+				return false;
+	}
+	return true;
+}
+
+/* Random connected-or-not acyclic graphs of n nodes (edges from a lower to a higher index, the
+ * indices shuffled): the simplex's total length equals the brute force's, and it is balanced. */
+static void test_brute_force(size_t n, int tries, uint32_t max_extra)
+{
+	int agree = 0, valid = 0, even = 0;
 	for (int t = 0; t < tries; t++) {
-		size_t n = 6, m = 0;
-		uint32_t from[16], to[16], perm[6] = { 0, 1, 2, 3, 4, 5 };
+		size_t m = 0;
+		uint32_t from[24], to[24], perm[8] = { 0, 1, 2, 3, 4, 5, 6, 7 };
 		for (size_t i = n - 1; i > 0; i--) {
 			uint32_t j = rnd((uint32_t)i + 1), x = perm[i];
 			perm[i] = perm[j];
 			perm[j] = x;
 		}
-		for (size_t k = 0, want = 5 + rnd(8); k < want; k++) {
-			uint32_t a = rnd(6), b = rnd(6);
+		for (size_t k = 0, want = n - 1 + rnd(max_extra); k < want; k++) {
+			uint32_t a = rnd((uint32_t)n), b = rnd((uint32_t)n);
 			if (a == b)
 				continue;
 			from[m] = perm[a < b ? a : b];
 			to[m++] = perm[a < b ? b : a];
 		}
-		int rank[6];
+		int rank[8];
 		gl_rank_simplex(n, from, to, m, rank, 0);
 		valid += feasible(from, to, m, rank);
+		even += balanced(n, from, to, m, rank);
 		long want = brute_least(n, from, to, m), got = gl_rank_length(from, to, m, rank);
 		if (got == want)
 			agree++;
 		else
 			diag("graph %d: simplex length %ld, least %ld", t, got, want);
 	}
-	is_int(valid, tries, "brute force: every ranking valid");
-	is_int(agree, tries, "brute force: simplex's length is the least on every graph");
+	is_int(valid, tries, "brute force, %zu nodes: every ranking valid", n);
+	is_int(agree, tries, "brute force, %zu nodes: simplex's length is the least on every graph", n);
+	is_int(even, tries, "brute force, %zu nodes: every ranking balanced", n);
 }
 
 /* The layout breaks a cycle before ranking: a→b→c→a lies over three layers, the closing edge
@@ -156,7 +185,8 @@ int main(void)
 	test_hub();
 	test_parts();
 	test_balance();
-	test_brute_force();
+	test_brute_force(6, 60, 8);
+	test_brute_force(7, 40, 10);
 	test_layout_uses_it();
 	return tap_done();
 }
