@@ -1,11 +1,16 @@
 /* graph_layer.c — layers of the graph drawing: cycles broken by depth-first search, layers by
- * longest path (remembered nodes keep theirs, new ones go right of their predecessors), empty
+ * network simplex (graph_rank.c: the shortest edges in all) on a first layout, by longest path
+ * when nodes are remembered (they keep theirs, new ones go right of their predecessors), empty
  * layers squeezed out, long edges split by virtual nodes into one-layer links. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout/graph_layout_int.h"
+#include "layout/graph_rank.h"
 #include "util/xalloc.h"
+
+/* Exchanges network simplex may make per connected part (see simplex_layers). */
+#define SIMPLEX_BUDGET 20000
 
 /* Out-edges of each node, as a compressed list of edge indices. */
 struct adjacency { size_t *start; size_t *edge; };
@@ -107,6 +112,29 @@ static void longest_path(struct gl_work *w, const bool *rev, const struct gl_mem
 	free(indeg); free(queue); free(lp); free(floor_layer); free(start); free(succ); free(fill);
 }
 
+/* Layers by network simplex over the acyclic edges, within a budget of exchanges (past it the
+ * layers are valid, only longer than they could be). */
+static void simplex_layers(struct gl_work *w, const bool *rev)
+{
+	uint32_t *from = xcalloc(w->m + 1, sizeof(uint32_t)), *to = xcalloc(w->m + 1, sizeof(uint32_t));
+	int *rank = xcalloc(w->n + 1, sizeof(int));
+	size_t k = 0;
+	for (size_t e = 0; e < w->m; e++) {
+		if (w->skip[e])
+			continue;
+		from[k] = rev[e] ? w->edges[e].to : w->edges[e].from;
+		to[k++] = rev[e] ? w->edges[e].from : w->edges[e].to;
+	}
+	gl_rank_simplex(w->n, from, to, k, rank, SIMPLEX_BUDGET);
+	for (size_t i = 0; i < w->n; i++) {
+		w->ln[i].layer = rank[i];
+		w->ln[i].mem_order = -1;
+	}
+	free(from);
+	free(to);
+	free(rank);
+}
+
 /* Renumber layers 0..k-1 without empty ones. */
 static void squeeze_layers(struct gl_work *w)
 {
@@ -135,7 +163,10 @@ void gl_assign_layers(struct gl_work *w, const struct gl_memory *mem)
 	bool *rev = xcalloc(w->m + 1, sizeof(*rev));
 	build_adjacency(w, &a);
 	break_cycles(w, &a, rev);
-	longest_path(w, rev, mem);
+	if (mem)
+		longest_path(w, rev, mem);
+	else
+		simplex_layers(w, rev);
 	squeeze_layers(w);
 	for (size_t e = 0; e < w->m; e++)
 		w->flip[e] = w->ln[w->edges[e].from].layer > w->ln[w->edges[e].to].layer;

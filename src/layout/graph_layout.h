@@ -1,7 +1,8 @@
 /* graph_layout.h — layered drawing of a directed graph on a character grid (pure, no curses):
- * cycles broken, layers by longest path (edges point right), long edges through virtual nodes,
- * crossings reduced by barycenter sweeps, boxes placed and edges routed as orthogonal polylines
- * in the gaps between layers. A memory of earlier layouts keeps nodes in place. */
+ * cycles broken, layers by network simplex (edges point right; longest path when nodes are
+ * remembered), long edges through virtual nodes, crossings reduced by barycenter sweeps and
+ * neighbour swaps, boxes placed and edges routed as orthogonal polylines in the gaps between
+ * layers. A memory of earlier layouts keeps nodes in place. */
 #ifndef IPCTOP_GRAPH_LAYOUT_H
 #define IPCTOP_GRAPH_LAYOUT_H
 

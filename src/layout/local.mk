@@ -7,5 +7,6 @@ libipctop_a_SOURCES += \
 	src/layout/graph_service.c src/layout/graph_service.h \
 	src/layout/graph_canvas.c src/layout/graph_canvas.h \
 	src/layout/graph_layout.c src/layout/graph_layout.h src/layout/graph_layout_int.h \
-	src/layout/graph_layer.c src/layout/graph_order.c src/layout/graph_place.c \
+	src/layout/graph_layer.c src/layout/graph_rank.c src/layout/graph_rank.h src/layout/graph_order.c \
+	src/layout/graph_place.c \
 	src/layout/cpu_grid.c src/layout/cpu_grid.h

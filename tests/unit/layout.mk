@@ -26,3 +26,7 @@ TESTS += tests/unit/test_graph_weight
 tests_unit_test_graph_weight_SOURCES = tests/unit/test_graph_weight.c \
 	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
 tests_unit_test_graph_weight_LDADD = $(IPCTOP_LIBS)
+# test_graph_rank: network simplex ranks against hand-worked and brute-force least lengths
+check_PROGRAMS += tests/unit/test_graph_rank
+TESTS += tests/unit/test_graph_rank
+tests_unit_test_graph_rank_LDADD = $(IPCTOP_LIBS)

@@ -233,8 +233,10 @@ static long gap_crossings(const struct gl_node *nodes, size_t n, const struct gl
 }
 
 /* bench/layout_bench's random:60:2 (30 pairs, two hubs of five holders, five edges between
- * pairs): barycenter sweeps alone left crossings in it; the swaps and scaled rounds of
- * graph_order.c draw it with none, as dot does. */
+ * pairs): barycenter sweeps alone left crossings in it. With longest-path layers the swaps and
+ * scaled rounds drew it with none; with network-simplex layers (shorter edges, the hubs' holders
+ * moved next to them) Graphviz dot itself draws it with 3 crossings (dot 2.43 -Tplain, counted
+ * by bench/layout_vs_dot.py) and the issue asks for no more than dot: at most 3. */
 static void test_hub_holders(void)
 {
 	static const uint32_t extra[][2] = { { 3, 58 }, { 10, 58 }, { 36, 58 }, { 17, 58 }, { 38, 58 }, { 44, 59 },
@@ -250,8 +252,9 @@ static void test_hub_holders(void)
 		edges[m++] = (struct gl_edge){ .from = extra[k][0], .to = extra[k][1] };
 	struct gl_result r = { 0 };
 	graph_layout_run(nodes, 60, edges, m, NULL, &opts, &r);
-	is_int(graph_layout_crossings(nodes, 60, edges, m), 0, "hub holders: no crossing between adjacent layers");
-	is_int(gap_crossings(nodes, 60, edges, m, &r), 0, "hub holders: no crossing between layers, long edges too");
+	long adjacent = graph_layout_crossings(nodes, 60, edges, m), all = gap_crossings(nodes, 60, edges, m, &r);
+	ok(adjacent <= 3, "hub holders: at most dot's 3 crossings between adjacent layers (%ld)", adjacent);
+	ok(all <= 3, "hub holders: at most dot's 3 crossings between layers, long edges too (%ld)", all);
 	check_geometry(nodes, 60, edges, m, &r, "hub holders");
 	gl_result_free(&r);
 }
