@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "export/export_json.h"
+#include "model/restricted_names.h"
 #include "source/snap_json_chan.h"
 #include "source/snap_json_get.h"
 #include "util/xalloc.h"
@@ -96,6 +97,23 @@ static bool read_usage(struct rd *r, json_t *o, struct proc_info *p)
 	return true;
 }
 
+/* "restricted": what could not be read about the process, back into its flags (absent in
+ * older recordings: nothing marked). */
+static bool read_restricted(struct rd *r, json_t *o, struct proc_info *p)
+{
+	json_t *a;
+	if (!get_arr(r, o, "restricted", OPT, &a))
+		return false;
+	for (size_t i = 0; a && i < json_array_size(a); i++) {
+		json_t *v = json_array_get(a, i);
+		uint32_t flag = json_is_string(v) ? restricted_flag_of(json_string_value(v)) : 0;
+		if (!flag)
+			return rd_fail(r, "restricted", "item %zu is not a known restriction", i);
+		p->flags |= flag;
+	}
+	return true;
+}
+
 /* By host (a merged snapshot's; none first), then pid. */
 static int host_pid_order(const char *ha, pid_t x, const char *hb, pid_t y)
 {
@@ -140,7 +158,7 @@ static bool read_procs(struct rd *r, json_t *doc)
 		rd_where(r, "processes[%zu]", i);
 		if (!json_is_object(o))
 			return rd_fail(r, NULL, "expected an object");
-		if (!read_identity(r, o, p) || !read_usage(r, o, p))
+		if (!read_identity(r, o, p) || !read_usage(r, o, p) || !read_restricted(r, o, p))
 			return false;
 	}
 	qsort(s->procs, s->n_procs, sizeof(*s->procs), proc_order);
