@@ -33,15 +33,30 @@ static int by_age(const void *a, const void *b)
 	return (x->i > y->i) - (x->i < y->i);
 }
 
+/* before's record of thread tid, looked for from *at on: both lists are in the directory's
+ * order, so a walk through all threads finds each at once (*at: where to look next). */
+static struct task_wait *last_of(struct proc_info *before, pid_t tid, size_t *at)
+{
+	size_t n = before ? before->n_tasks : 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t j = (*at + k) % n;
+		if (before->tasks[j].tid == tid) {
+			*at = j + 1;
+			return &before->tasks[j];
+		}
+	}
+	return NULL;
+}
+
 /* What to do with each thread: read up to budget, the others copied or skipped. */
 static bool choose(const struct proc_info *p, struct proc_info *before, uint64_t prev_ms,
                    const struct thread_info *ts, size_t n, struct pick *pk)
 {
-	size_t budget = TASK_WAITS_MAX, n_stale = 0;
+	size_t budget = TASK_WAITS_MAX, n_stale = 0, at = 0;
 	struct aged *stale = xmalloc((n ? n : 1) * sizeof(*stale));
 	bool unread = false;
 	for (size_t i = 0; i < n; i++) {
-		struct task_wait *o = collect_task_before(before, ts[i].tid);
+		struct task_wait *o = last_of(before, ts[i].tid, &at);
 		pk[i] = (struct pick){ .act = ACT_READ, .last = o };
 		if (!wait_state(ts[i].state) || (ts[i].tid == p->pid && p->wait))
 			continue;   /* costs no read: running, or the main thread's read already */
@@ -93,7 +108,8 @@ void collect_tasks_rotate(struct snapshot *s, struct scan_ctx *c, struct proc_in
 			continue;
 		if (pk[i].act == ACT_COPY) {
 			collect_wait_copy(s, w, pk[i].last, p->tracer);
-			collect_task_fd_take(w, before);   /* kept for when it moves */
+			w->call_fd1 = pk[i].last->call_fd1;   /* kept for when it moves */
+			pk[i].last->call_fd1 = 0;
 			w->read_ms = pk[i].read_ms;
 		} else {
 			collect_task_wait(s, c, p, before, ts[i].tid, ts[i].state, w);
