@@ -1,14 +1,17 @@
 /* collect_rotate.c — every thread's wait of a process of more than TASK_WAITS_MAX threads,
- * within the refresh budget. Each of its threads' stat is read (state and CPU ticks), but at
- * most TASK_WAITS_MAX of their system calls per refresh: first the waiting threads with no wait
- * known or that ran since theirs was read (ticks or state changed), then those read longest
+ * within the refresh budget. Each of its threads' stat is read (state), and each waiting one's
+ * schedstat (run time, in ns), but at most TASK_WAITS_MAX of their system calls per refresh:
+ * first the waiting threads with no wait known or that ran since theirs was read (run time or
+ * state changed), then those read longest
  * ago. The others keep the wait last read, with the taken_ms of the snapshot that read it
  * (read_ms), so every thread is examined within ceil(n / TASK_WAITS_MAX) refreshes. While some
  * waiting thread has no wait known the process is marked PF_TASKS_UNREAD (said, never
  * silent). Kept syscall descriptors follow collect_waits.c's rules, kept copies included. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "collect/collect_internal.h"
+#include "collect/parse_proc.h"
 #include "model/wait_decode.h"
 #include "util/xalloc.h"
 
@@ -19,7 +22,21 @@ struct pick {
 	bool stale;          /* waits as when before read it: a candidate by age */
 	uint64_t read_ms;    /* stale: when its wait was read */
 	struct task_wait *last;
+	uint64_t mark;       /* its run time now (run_mark) */
 };
+
+/* Thread t of pid's run time in ns (schedstat); unreadable: its CPU ticks, marked by the top
+ * bit so that the two never compare equal. */
+static uint64_t run_mark(struct scan_ctx *c, pid_t pid, const struct thread_info *t)
+{
+	char path[64];
+	uint64_t run, wait, slices;
+	snprintf(path, sizeof(path), "%d/task/%d/schedstat", (int)pid, (int)t->tid);
+	long n = read_whole_at(c->proc_fd, path, &c->tmp);
+	if (n > 0 && parse_schedstat(c->tmp.buf, &run, &wait, &slices) == 0)
+		return run & ~(1ull << 63);
+	return (t->utime + t->stime) | 1ull << 63;
+}
 
 /* A stale thread: its index, and when its wait was read. */
 struct aged { size_t i; uint64_t read_ms; };
@@ -49,8 +66,8 @@ static struct task_wait *last_of(struct proc_info *before, pid_t tid, size_t *at
 }
 
 /* What to do with each thread: read up to budget, the others copied or skipped. */
-static bool choose(const struct proc_info *p, struct proc_info *before, uint64_t prev_ms,
-                   const struct thread_info *ts, size_t n, struct pick *pk)
+static bool choose(struct scan_ctx *c, const struct proc_info *p, struct proc_info *before,
+                   uint64_t prev_ms, const struct thread_info *ts, size_t n, struct pick *pk)
 {
 	size_t budget = TASK_WAITS_MAX, n_stale = 0, at = 0;
 	struct aged *stale = xmalloc((n ? n : 1) * sizeof(*stale));
@@ -60,8 +77,9 @@ static bool choose(const struct proc_info *p, struct proc_info *before, uint64_t
 		pk[i] = (struct pick){ .act = ACT_READ, .last = o };
 		if (!wait_state(ts[i].state) || (ts[i].tid == p->pid && p->wait))
 			continue;   /* costs no read: running, or the main thread's read already */
-		if (o && wait_state(o->state) && o->state == ts[i].state &&
-		    o->ticks == ts[i].utime + ts[i].stime) {
+		pk[i].mark = run_mark(c, p->pid, &ts[i]);
+		if (o && wait_state(o->state) && o->state == ts[i].state && o->run_mark &&
+		    o->run_mark == pk[i].mark) {
 			pk[i].stale = true;
 			pk[i].read_ms = o->read_ms ? o->read_ms : prev_ms;
 			stale[n_stale++] = (struct aged){ i, pk[i].read_ms };
@@ -99,7 +117,7 @@ void collect_tasks_rotate(struct snapshot *s, struct scan_ctx *c, struct proc_in
 	struct pick *pk = xmalloc(cap * sizeof(*pk));
 	size_t n = collect_read_threads(c, threads ? &s->arena : NULL, p->pid, ts, cap);
 	const struct snapshot *prev = c->opts ? c->opts->prev : NULL;
-	if (choose(p, before, prev ? prev->taken_ms : 0, ts, n, pk))
+	if (choose(c, p, before, prev ? prev->taken_ms : 0, ts, n, pk))
 		p->flags |= PF_TASKS_UNREAD;
 	p->tasks = arena_alloc(&s->arena, (n ? n : 1) * sizeof(*p->tasks));
 	for (size_t i = 0; i < n; i++) {
@@ -113,7 +131,7 @@ void collect_tasks_rotate(struct snapshot *s, struct scan_ctx *c, struct proc_in
 			w->read_ms = pk[i].read_ms;
 		} else {
 			collect_task_wait(s, c, p, before, ts[i].tid, ts[i].state, w);
-			w->ticks = ts[i].utime + ts[i].stime;
+			w->run_mark = pk[i].mark;
 		}
 		p->n_tasks++;
 	}

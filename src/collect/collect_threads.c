@@ -120,10 +120,9 @@ static void walk_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 		if (read_thread(c, want.threads ? &s->arena : NULL, p->pid, name, &t)) {
 			if (want.threads && t.tid != p->pid && p->n_threads < cap)
 				p->threads[p->n_threads++] = t;
-			if (want.waits && p->n_tasks < cap) {
-				collect_task_wait(s, c, p, before, t.tid, t.state, &p->tasks[p->n_tasks]);
-				p->tasks[p->n_tasks++].ticks = t.utime + t.stime;
-			}
+			if (want.waits && p->n_tasks < cap)
+				collect_task_wait(s, c, p, before, t.tid, t.state,
+						  &p->tasks[p->n_tasks++]);
 		}
 	close(dfd);
 }

@@ -200,7 +200,8 @@ struct task_wait {
 	                                 * epoll, the peers of every watched descriptor */
 	struct wait_watch *watched; uint32_t n_watched;   /* epoll: what the epoll fd watches */
 	bool watch_read;      /* epoll: its fdinfo was read (watched is then the whole list) */
-	uint64_t ticks;       /* a thread's utime + stime when its stat was read (the walk) */
+	uint64_t run_mark;    /* a big process's thread: its run time (schedstat, ns) when read,
+	                       * to tell whether it ran since; 0 not known (collect_rotate.c) */
 	uint64_t read_ms;     /* 0: examined by this snapshot; else taken_ms of the earlier one that
 	                       * read it (a process of more than TASK_WAITS_MAX threads: at most that
 	                       * many are read per refresh, collect/collect_rotate.c) */
