@@ -31,8 +31,12 @@ tests_unit_test_open_flags_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_history_time_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_reuse_LDADD = $(IPCTOP_LIBS)
 # test_kept_task_call: a thread's syscall file kept open across refreshes, on a real child
+tests_unit_test_kept_task_call_SOURCES = tests/unit/test_kept_task_call.c \
+	tests/unit/task_child.c tests/unit/task_child.h
 tests_unit_test_kept_task_call_LDADD = $(IPCTOP_LIBS)
 # test_thread_rotate: a real child of 150 threads, its waits read 64 a refresh in turn
+tests_unit_test_thread_rotate_SOURCES = tests/unit/test_thread_rotate.c \
+	tests/unit/task_child.c tests/unit/task_child.h
 tests_unit_test_thread_rotate_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_u64map_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_kept_fds_LDADD = $(IPCTOP_LIBS)

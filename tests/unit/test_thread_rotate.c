@@ -19,86 +19,15 @@
 #include "collect/collect.h"
 #include "model/wait_decode.h"
 #include "../tap.h"
+#include "task_child.h"
 
 enum { THREADS = 150 };
-
-static int in_fd, tid_fd;
-
-static void *reader(void *arg)
-{
-	(void)arg;
-	pid_t tid = (pid_t)syscall(SYS_gettid);
-	char c;
-	if (write(tid_fd, &tid, sizeof(tid)) != sizeof(tid))
-		_exit(1);
-	while (read(in_fd, &c, 1) > 0)
-		;
-	_exit(0);
-}
-
-static void *idle(void *arg)
-{
-	(void)arg;
-	for (;;)
-		pause();
-	return NULL;
-}
-
-/* The child: THREADS - 2 idle threads, then the reader (so it comes last in tid order, beyond
- * the first 64, unless tids wrapped); its tid into *tid, the pipe's write end into *ctl. */
-static pid_t start_child(int *ctl, pid_t *tid)
-{
-	int p[2], t[2];
-	if (pipe(p) < 0 || pipe(t) < 0)
-		return -1;
-	pid_t c = fork();
-	if (c == 0) {
-		pthread_attr_t at;
-		pthread_t th;
-		in_fd = p[0];
-		tid_fd = t[1];
-		close(p[1]);
-		if (pthread_attr_init(&at) || pthread_attr_setstacksize(&at, 64 * 1024))
-			_exit(1);
-		for (int i = 0; i < THREADS - 2; i++)
-			if (pthread_create(&th, &at, idle, NULL))
-				_exit(1);
-		if (pthread_create(&th, &at, reader, NULL))
-			_exit(1);
-		for (;;)
-			pause();
-	}
-	close(p[0]);
-	close(t[1]);
-	*ctl = p[1];
-	int r = read(t[0], tid, sizeof(*tid)) == sizeof(*tid) ? 0 : -1;
-	close(t[0]);
-	return r ? -1 : c;
-}
-
-/* Until task tid of pid is in system call nr (5 s at most). */
-static bool in_call(pid_t pid, pid_t tid, long nr)
-{
-	char path[64], buf[64];
-	snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", (int)pid, (int)tid);
-	for (int i = 0; i < 500; i++) {
-		FILE *f = fopen(path, "r");
-		bool yes = f && fgets(buf, sizeof(buf), f) && strncmp(buf, "running", 7) &&
-			   strtol(buf, NULL, 10) == nr;
-		if (f)
-			fclose(f);
-		if (yes)
-			return true;
-		usleep(10000);
-	}
-	return false;
-}
 
 /* The state letter in task tid of pid's stat, or 0. */
 static char task_state(pid_t pid, const char *tid)
 {
 	char path[96], line[512] = "";
-	snprintf(path, sizeof(path), "/proc/%d/task/%s/stat", (int)pid, tid);
+	snprintf(path, sizeof(path), "/proc/%d/task/%.16s/stat", (int)pid, tid);
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return 0;
@@ -198,7 +127,7 @@ static void check_ran_first(struct snapshot *s, size_t *n, struct collect_opts *
 	}
 	if (!ok(w && w->read_ms == 0, "the reader was read by snapshot %zu", *n))
 		return;
-	ok(write(ctl, "x", 1) == 1 && in_call(child, tid, SYS_read), "the reader ran, and reads again");
+	ok(write(ctl, "x", 1) == 1 && task_in_call(child, tid, SYS_read), "the reader ran, and reads again");
 	o->prev = &s[*n - 1];
 	snapshot_init(&s[*n]);
 	snapshot_take(&s[*n], o);
@@ -217,8 +146,8 @@ int main(void)
 		setrlimit(RLIMIT_NOFILE, &rl);
 	}
 	int ctl = -1;
-	pid_t tid = 0, child = start_child(&ctl, &tid);
-	if (!ok(child > 0 && in_call(child, tid, SYS_read) && all_asleep(child),
+	pid_t tid = 0, child = task_child_start(THREADS - 2, &ctl, &tid);
+	if (!ok(child > 0 && task_in_call(child, tid, SYS_read) && all_asleep(child),
 	        "child %d: %d threads asleep, thread %d reading", (int)child, THREADS, (int)tid)) {
 		if (child > 0 && kill(child, SIGKILL) == 0)
 			waitpid(child, NULL, 0);
