@@ -394,8 +394,8 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 		check_merge(o);
 }
 
-/* The snapshot to export: one, or with --interval a second one MS after the first, with the
- * rates between them. 0, or -errno when /proc cannot be read. */
+/* The snapshot to export: one, or with --interval a second one MS after the first (its prev),
+ * with the rates between them. 0, or -errno when /proc cannot be read. */
 static int take_export(const struct ipctop_opts *o, struct snapshot *s)
 {
 	struct collect_opts co = { .detail_pids = o->pids, .n_detail = o->mode == MODE_JSON ? o->n_pids : 0,
@@ -418,6 +418,7 @@ static int take_export(const struct ipctop_opts *o, struct snapshot *s)
 		struct timespec ts = { o->interval_ms / 1000, (o->interval_ms % 1000) * 1000000L };
 		while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {
 		}
+		co.prev = &before;   /* a process of many threads: the threads the first did not read */
 		r = snapshot_take(s, &co);
 	}
 	if (r == 0)

@@ -84,15 +84,28 @@ void collect_wait(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
  * copied from old, the previous record of an idle p, when it has them. */
 void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                    const struct proc_info *old, struct proc_info *before, bool detail);
-/* After wait_resolve: the thread waits of the processes of 2 to TASK_WAITS_MAX threads that
- * some wait names as a peer and whose threads were not read; returns how many got them (then
- * resolve again). */
+/* After wait_resolve: the thread waits of the processes of 2 or more threads that some wait
+ * names as a peer and whose threads were not read (more than TASK_WAITS_MAX: in turn); returns
+ * how many got them (then resolve again). */
 size_t collect_peer_tasks(struct snapshot *s, struct scan_ctx *c);
+/* At most this many threads of one process are read (collect_threads.c). */
+enum { MAX_THREADS_READ = 4096 };
+/* The stat of each of pid's threads (at most cap) into out, comm in a (NULL: not kept);
+ * how many. */
+size_t collect_read_threads(struct scan_ctx *c, struct arena *a, pid_t pid,
+                            struct thread_info *out, size_t cap);
+/* The threads of p, a process of more than TASK_WAITS_MAX threads: p->tasks, at most
+ * TASK_WAITS_MAX of them read, the others kept from before (collect_rotate.c); p->threads too
+ * when threads is set. */
+void collect_tasks_rotate(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
+                          struct proc_info *before, bool threads);
 /* Thread tid of p in state: its wait into w (state R: kind WK_UNKNOWN, syscall_nr -2); the
  * main thread's is p->wait when that was read. In a refresh loop the thread's syscall file is
  * kept open and pread (taken over from before, the previous record of p, or NULL). */
 void collect_task_wait(struct snapshot *s, struct scan_ctx *c, const struct proc_info *p,
                        struct proc_info *before, pid_t tid, char state, struct task_wait *w);
+/* before's record of thread tid (NULL: none, or before is NULL). */
+struct task_wait *collect_task_before(struct proc_info *before, pid_t tid);
 /* Hand the syscall file before's record of thread w->tid keeps over to w (nothing when none). */
 void collect_task_fd_take(struct task_wait *w, struct proc_info *before);
 /* old, a wait of the previous snapshot, into w (in s's arena), unresolved again. */

@@ -6,8 +6,8 @@
  * such a process whose main thread runs but that some wait names as a peer has its threads'
  * waits read too, so that a second walk is only for processes someone waits on. A process that
  * has not run since the previous snapshot has the same threads in the same calls: both are
- * copied from that snapshot instead. A bigger process in either case is marked
- * PF_TASKS_UNREAD (its threads are read only in detail). */
+ * copied from that snapshot instead. A bigger process in either case has its threads read in
+ * turn, at most TASK_WAITS_MAX per refresh (collect_rotate.c). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +17,6 @@
 #include "collect/collect_internal.h"
 #include "collect/parse_proc.h"
 #include "util/xalloc.h"
-
-#define MAX_THREADS_READ 4096
 
 /* Fields 2, 3, 14 and 15 of the stat line: "(comm) S ... utime stime". */
 int parse_task_stat(const char *text, size_t len, struct arena *a, struct thread_info *t)
@@ -83,6 +81,23 @@ static void copy_tasks(struct snapshot *s, struct proc_info *p, const struct pro
 	}
 }
 
+size_t collect_read_threads(struct scan_ctx *c, struct arena *a, pid_t pid,
+                            struct thread_info *out, size_t cap)
+{
+	char path[48];
+	snprintf(path, sizeof(path), "%d/task", (int)pid);
+	int dfd = openat(c->proc_fd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return 0;
+	size_t n = 0;
+	const char *name;
+	dir_reader_init(&c->dir, dfd);
+	while (n < cap && (name = dir_next(&c->dir)))
+		n += read_thread(c, a, pid, name, &out[n]);
+	close(dfd);
+	return n;
+}
+
 static void walk_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                        struct proc_info *before, struct task_want want)
 {
@@ -134,17 +149,20 @@ void collect_tasks(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 		.threads = c->opts && c->opts->want_threads && p->nlwp > 1,
 	};
 	want.waits = (detail || (old && old->n_tasks) || threads_read(p) ||
+		      (p->nlwp > TASK_WAITS_MAX && p->wait) ||
 		      (want.threads && c->opts->want_thread_waits)) &&
 		     !(c->opts && c->opts->no_waits);
-	if (!want.waits && p->nlwp > TASK_WAITS_MAX && p->wait && !(c->opts && c->opts->no_waits))
-		p->flags |= PF_TASKS_UNREAD;   /* said, never silent: the screens and JSON show it */
 	if (!want.waits && !want.threads)
 		return;
-	if (old && (!want.waits || old->n_tasks) && (!want.threads || old->n_threads)) {
+	if (old && (!want.waits || (old->n_tasks && !(old->flags & PF_TASKS_UNREAD))) &&
+	    (!want.threads || old->n_threads)) {
 		copy_tasks(s, p, old, before, want);
 		return;
 	}
-	walk_tasks(s, c, p, before, want);
+	if (want.waits && !detail && p->nlwp > TASK_WAITS_MAX)
+		collect_tasks_rotate(s, c, p, before, want.threads);   /* in turn, within budget */
+	else
+		walk_tasks(s, c, p, before, want);
 }
 
 /* Mark in named[] the processes some wait of s names as a peer. */
@@ -172,13 +190,13 @@ size_t collect_peer_tasks(struct snapshot *s, struct scan_ctx *c)
 	size_t n = 0;
 	for (size_t i = 0; i < s->n_procs; i++) {
 		struct proc_info *p = &s->procs[i];
-		if (named[i] && !p->n_tasks && p->nlwp > TASK_WAITS_MAX && !(p->flags & PF_KTHREAD))
-			p->flags |= PF_TASKS_UNREAD;
-		if (!named[i] || p->n_tasks || p->nlwp < 2 || p->nlwp > TASK_WAITS_MAX ||
-		    (p->flags & PF_KTHREAD))
+		if (!named[i] || p->n_tasks || p->nlwp < 2 || (p->flags & PF_KTHREAD))
 			continue;
-		walk_tasks(s, c, p, snapshot_same_proc(c->opts ? c->opts->prev : NULL, p),
-			   (struct task_want){ .waits = true });
+		struct proc_info *before = snapshot_same_proc(c->opts ? c->opts->prev : NULL, p);
+		if (p->nlwp > TASK_WAITS_MAX)
+			collect_tasks_rotate(s, c, p, before, false);
+		else
+			walk_tasks(s, c, p, before, (struct task_want){ .waits = true });
 		n += p->n_tasks > 0;
 	}
 	free(named);

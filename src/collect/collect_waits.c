@@ -156,7 +156,7 @@ static int read_kept_call(struct scan_ctx *c, struct proc_info *p, struct proc_i
 }
 
 /* The previous record's wait of thread tid (before may be NULL), or NULL. */
-static struct task_wait *task_before(struct proc_info *before, pid_t tid)
+struct task_wait *collect_task_before(struct proc_info *before, pid_t tid)
 {
 	for (size_t t = 0; before && t < before->n_tasks; t++)
 		if (before->tasks[t].tid == tid)
@@ -166,7 +166,7 @@ static struct task_wait *task_before(struct proc_info *before, pid_t tid)
 
 void collect_task_fd_take(struct task_wait *w, struct proc_info *before)
 {
-	struct task_wait *last = task_before(before, w->tid);
+	struct task_wait *last = collect_task_before(before, w->tid);
 	if (last && last->call_fd1 > 0) {
 		w->call_fd1 = last->call_fd1;
 		last->call_fd1 = 0;
@@ -180,7 +180,7 @@ static int read_kept_task_call(struct scan_ctx *c, const struct proc_info *p,
 {
 	collect_task_fd_take(w, before);
 	int fd = w->call_fd1 - 1;
-	if (fd < 0 && may_keep(c, task_before(before, w->tid)))
+	if (fd < 0 && may_keep(c, collect_task_before(before, w->tid)))
 		fd = collect_keep_open(c, w->tid, KEPT_TASK_SYSCALL);
 	return fd < 0 ? -1 : pread_call(fd, &w->call_fd1, w, p->tracer);
 }

@@ -6,6 +6,7 @@
 
 #include "model/fd_describe.h"
 #include "model/kernel_names.h"
+#include "model/restricted_names.h"
 
 static void write_id4(struct json_writer *w, const char *key, unsigned a, unsigned b,
                       unsigned c, unsigned d)
@@ -45,16 +46,11 @@ static void write_sig_masks(struct json_writer *w, const struct proc_info *p)
 
 static void write_restricted(struct json_writer *w, uint32_t flags)
 {
-	static const struct { uint32_t flag; const char *word; } marks[] = {
-		{ PF_FDS_DENIED, "fds" }, { PF_MAPS_DENIED, "maps" }, { PF_STATUS_DENIED, "status" },
-		{ PF_NETNS_DENIED, "netns" }, { PF_NETNS_UNDUMPED, "netns_undumped" },
-		{ PF_TASKS_UNREAD, "thread_waits" },
-	};
 	jw_key(w, "restricted");
 	jw_inline_array_begin(w);
-	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (flags & marks[i].flag)
-			jw_clean_str(w, marks[i].word);
+	for (size_t i = 0; i < restricted_count(); i++)
+		if (flags & restricted_flag(i))
+			jw_clean_str(w, restricted_word(i));
 	jw_array_end(w);
 }
 

@@ -89,6 +89,8 @@ static void write_wait(struct json_writer *w, const struct snapshot *s, const st
 	}
 	jw_object_begin(w);
 	jw_kv_i64(w, "tid", t->tid);
+	jw_kv_i64(w, "age_ms", t->read_ms && s->taken_ms > t->read_ms ?
+		  (int64_t)(s->taken_ms - t->read_ms) : 0);   /* read by an earlier snapshot */
 	jw_key(w, "kind");
 	jw_clean_str(w, wait_kind_name(t->kind));
 	write_call(w, t);

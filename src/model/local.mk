@@ -16,6 +16,7 @@ libipctop_a_SOURCES += \
 	src/model/wait_short.c src/model/wait_short.h \
 	src/model/wait_since.c src/model/wait_since.h \
 	src/model/rates.c src/model/rates.h \
+	src/model/restricted_names.c src/model/restricted_names.h \
 	src/model/proc_traffic.c src/model/proc_traffic.h \
 	src/model/proc_figures.c src/model/proc_figures.h \
 	src/model/cgroup_service.c src/model/cgroup_service.h \

@@ -111,7 +111,8 @@ struct map_info {
  * exits while it is read is dropped from the snapshot, never shown half-read. */
 /* A process of at most this many threads gets every thread's wait read when its main thread
  * sleeps, or when some wait names it as a peer (for rings that run through a thread); a detail
- * process always does; a bigger one is marked PF_TASKS_UNREAD (collect/collect_threads.c). */
+ * process always does; a bigger one gets at most this many read per refresh, in turn, and is
+ * marked PF_TASKS_UNREAD while some waiting thread has none read yet (collect/collect_rotate.c). */
 enum { TASK_WAITS_MAX = 64 };
 
 enum proc_flag {
@@ -124,9 +125,9 @@ enum proc_flag {
 	PF_NETNS_UNDUMPED = 1u << 6,  /* foreign namespace that could not be entered (no privilege) */
 	PF_DETAIL         = 1u << 7,  /* detail (maps with smaps, sched, fds decoded) was collected */
 	PF_SHR            = 1u << 8,  /* shr_kib was read */
-	PF_TASKS_UNREAD   = 1u << 9,  /* more threads than collect reads the waits of outside detail
+	PF_TASKS_UNREAD   = 1u << 9,  /* more threads than collect reads the waits of per refresh
 	                               * (TASK_WAITS_MAX), its main thread waiting or some wait
-	                               * naming it: its other threads' waits were not examined */
+	                               * naming it: some waiting thread's wait is not known yet */
 };
 
 /* Scheduling detail, read only for processes shown in detail. */
@@ -199,6 +200,11 @@ struct task_wait {
 	                                 * epoll, the peers of every watched descriptor */
 	struct wait_watch *watched; uint32_t n_watched;   /* epoll: what the epoll fd watches */
 	bool watch_read;      /* epoll: its fdinfo was read (watched is then the whole list) */
+	uint64_t run_mark;    /* a big process's thread: its run time (schedstat, ns) when read,
+	                       * to tell whether it ran since; 0 not known (collect_rotate.c) */
+	uint64_t read_ms;     /* 0: examined by this snapshot; else taken_ms of the earlier one that
+	                       * read it (a process of more than TASK_WAITS_MAX threads: at most that
+	                       * many are read per refresh, collect/collect_rotate.c) */
 	int call_fd1;         /* refresh loops, a thread other than the main one: its
 	                       * task/TID/syscall kept open while it waits, plus 1 (0: none);
 	                       * handed on like proc_info's syscall_fd1 */
@@ -260,8 +266,8 @@ struct proc_info {
 	struct task_wait *tasks; size_t n_tasks;   /* every thread's wait (state R: kind
 	                                            * WK_UNKNOWN, syscall_nr -2): detail, and
 	                                            * processes of 2 to TASK_WAITS_MAX threads
-	                                            * some wait names as a peer
-	                                            * (TASK_WAITS_MAX above) */
+	                                            * some wait names as a peer, bigger ones in
+	                                            * turn (TASK_WAITS_MAX above) */
 	struct thread_info *threads; uint32_t n_threads;   /* its other threads, by tid; only
 	                                                    * with collect_opts want_threads */
 	uint32_t thread0;      /* index of its first thread among all the snapshot's threads */

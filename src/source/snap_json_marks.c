@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/kernel_names.h"
+#include "model/restricted_names.h"
 
 static const char *policy_name(unsigned i) { return sched_policy_name((int)i); }
 
@@ -47,12 +48,10 @@ static bool read_signals(struct rd *r, json_t *o, struct proc_info *p)
 	                hex_mask(r, sig, "caught", &p->sig_caught));
 }
 
+/* "restricted": its words (model/restricted_names.h, the writer's table) back into the flags;
+ * absent in older files: nothing marked. */
 static bool read_restricted(struct rd *r, json_t *o, struct proc_info *p)
 {
-	static const struct { const char *word; uint32_t flag; } marks[] = {
-		{ "fds", PF_FDS_DENIED }, { "maps", PF_MAPS_DENIED }, { "status", PF_STATUS_DENIED },
-		{ "netns", PF_NETNS_DENIED }, { "netns_undumped", PF_NETNS_UNDUMPED },
-	};
 	json_t *a = NULL, *v;
 	size_t i;
 	if (!get_arr(r, o, "restricted", OPT, &a))
@@ -60,13 +59,10 @@ static bool read_restricted(struct rd *r, json_t *o, struct proc_info *p)
 	if (!a)
 		return true;
 	json_array_foreach(a, i, v) {
-		size_t k = 0;
-		while (k < sizeof(marks) / sizeof(marks[0]) &&
-		       !(json_is_string(v) && strcmp(json_string_value(v), marks[k].word) == 0))
-			k++;
-		if (k == sizeof(marks) / sizeof(marks[0]))
-			return rd_fail(r, "restricted", "expected words fds, maps, status, netns, netns_undumped");
-		p->flags |= marks[k].flag;
+		uint32_t flag = json_is_string(v) ? restricted_flag_of(json_string_value(v)) : 0;
+		if (!flag)
+			return rd_fail(r, "restricted", "item %zu is not a known restriction", i);
+		p->flags |= flag;
 	}
 	return true;
 }

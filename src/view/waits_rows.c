@@ -173,8 +173,14 @@ static void put_followed(struct strbuf *sb, const struct snapshot *s, const stru
 		w = p->wait;
 	if (w && w->tid != p->pid)
 		sb_printf(sb, "thread %d ", (int)w->tid);
-	if (w)
-		wait_short_what(sb, s, w);
+	if (!w)
+		return;
+	wait_short_what(sb, s, w);
+	if (w->read_ms) {   /* a big process's thread read by an earlier refresh: how long ago */
+		char age[32];
+		waits_age_text(s->taken_ms, w->read_ms, age, sizeof age);
+		sb_printf(sb, " (read %s ago)", age);
+	}
 }
 
 void waits_chain_text(const struct view_ctx *v, const struct waits_row *r, struct strbuf *sb,

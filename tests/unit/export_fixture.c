@@ -279,11 +279,14 @@ static void add_waits(struct snapshot *s)
 	*r->wait = (struct task_wait){ .tid = 200, .state = 'S', .kind = WK_FD, .dir = ACC_R,
 		.syscall_nr = 0, .fd = 7, .chan = chan_index(s, "pipe:5002"), .peers = pids,
 		.n_peers = 1 };
-	w->n_tasks = 2;
-	w->tasks = arena_alloc(&s->arena, 2 * sizeof(*w->tasks));
+	w->n_tasks = 3;
+	w->tasks = arena_alloc(&s->arena, 3 * sizeof(*w->tasks));
 	w->tasks[0] = *w->wait;
 	w->tasks[1] = (struct task_wait){ .tid = 150, .state = 'R', .syscall_nr = -2, .fd = -1,
 		.chan = -1 };
+	/* read by a refresh 2.5 s before this one (a big process's threads are read in turn) */
+	w->tasks[2] = (struct task_wait){ .tid = 160, .state = 'S', .kind = WK_SLEEP,
+		.syscall_nr = 230, .fd = -1, .chan = -1, .read_ms = 1700000000123ull - 2500 };
 	s->cycles = arena_alloc(&s->arena, sizeof(*s->cycles));
 	s->cycles[0] = (struct wait_cycle){ pids, 2 };
 	s->n_cycles = 1;

@@ -10,7 +10,7 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_collect_sysvipc tests/unit/test_collect_fds_denied \
 	tests/unit/test_reuse_threads tests/unit/test_inet_side tests/unit/test_meter_calc \
 	tests/unit/test_collect_sysinfo tests/unit/test_wait_decode tests/unit/test_wait_chain \
-	tests/unit/test_wait_short tests/unit/test_kept_task_call \
+	tests/unit/test_wait_short tests/unit/test_kept_task_call tests/unit/test_thread_rotate \
 	tests/unit/test_rates tests/unit/test_proc_traffic \
 	tests/unit/test_services tests/unit/test_cgroup_service \
 	tests/unit/test_open_flags tests/unit/test_sock_describe \
@@ -31,7 +31,13 @@ tests_unit_test_open_flags_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_history_time_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_reuse_LDADD = $(IPCTOP_LIBS)
 # test_kept_task_call: a thread's syscall file kept open across refreshes, on a real child
+tests_unit_test_kept_task_call_SOURCES = tests/unit/test_kept_task_call.c \
+	tests/unit/task_child.c tests/unit/task_child.h
 tests_unit_test_kept_task_call_LDADD = $(IPCTOP_LIBS)
+# test_thread_rotate: a real child of 150 threads, its waits read 64 a refresh in turn
+tests_unit_test_thread_rotate_SOURCES = tests/unit/test_thread_rotate.c \
+	tests/unit/task_child.c tests/unit/task_child.h
+tests_unit_test_thread_rotate_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_u64map_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_kept_fds_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_maps_query_LDADD = $(IPCTOP_LIBS)

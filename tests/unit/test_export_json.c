@@ -58,11 +58,11 @@ static void test_processes(const char *t)
 	has(t, "\"netns\":null,\"kthread\":false,\"restricted\":[\"fds\",\"maps\",\"netns_undumped\"],"
 	       "\"n_fds\":null,", "restricted marks and denied fds");
 	has(t, "\"kthread\":true", "kernel thread marked");
-	has(t, "\"n_fds\":5,\"n_channels\":4,\"wait\":{\"tid\":100,\"kind\":\"fd\","
+	has(t, "\"n_fds\":5,\"n_channels\":4,\"wait\":{\"tid\":100,\"age_ms\":0,\"kind\":\"fd\","
 	       "\"syscall_nr\":1,\"syscall\":\"write\",\"readable\":true,\"fd\":3,"
 	       "\"direction\":\"out\",\"futex\":null,\"child\":null,\"sysv_id\":null,\"nfds\":null,"
 	       "\"by\":null,\"channel\":\"pipe:5001\",\"peers\":[200],\"watched\":null},"
-	       "\"blocked_wait\":{\"tid\":100,\"kind\":\"fd\",", "pid 100 blocked writing pipe "
+	       "\"blocked_wait\":{\"tid\":100,\"age_ms\":0,\"kind\":\"fd\",", "pid 100 blocked writing pipe "
 	       "5001 to 200, and that is what blocks it");
 	has(t, "\"peers\":[200],\"watched\":null},\"tty\":null,", "then the list's columns");
 	has(t, "\"started_at_ms\":1699996399623,\"service\":null,\"detail\":{",
@@ -74,7 +74,11 @@ static void test_processes(const char *t)
 	       "\"peers\":[]}]}", "its watched descriptors, with their channels");
 	has(t, "\"tasks\":[{\"tid\":100,\"state\":\"D\",\"wait\":{\"tid\":100,",
 	    "detail: the main thread's wait");
-	has(t, "{\"tid\":150,\"state\":\"R\",\"wait\":null}]", "a running thread waits on nothing");
+	has(t, "{\"tid\":150,\"state\":\"R\",\"wait\":null},", "a running thread waits on nothing");
+	has(t, "\"tasks\":[{\"tid\":100,\"state\":\"D\",\"wait\":{\"tid\":100,\"age_ms\":0,",
+	    "a wait this snapshot read is 0 ms old");
+	has(t, "{\"tid\":160,\"state\":\"S\",\"wait\":{\"tid\":160,\"age_ms\":2500,\"kind\":\"sleep\"",
+	    "a thread's wait an earlier refresh read says how old it is");
 	has(t, "\"wait_cycles\":[[100,200]]", "the ring of 100 and 200");
 	has(t, "\"tty\":\"pts/3\",\"exe\":\"/usr/bin/reader\",\"shr_kib\":512,\"mem_percent\":1.0,"
 	       "\"started_at_ms\":1699999999623,\"service\":\"reader.service\"}", "the list's TTY, EXE, SHR, MEM%, START "

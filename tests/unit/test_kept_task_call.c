@@ -19,63 +19,8 @@
 #include "collect/collect.h"
 #include "util/kept_fds.h"
 #include "../tap.h"
+#include "task_child.h"
 
-static int in_fd, tid_fd;
-
-static void *reader(void *arg)
-{
-	(void)arg;
-	pid_t tid = (pid_t)syscall(SYS_gettid);
-	char c;
-	if (write(tid_fd, &tid, sizeof(tid)) != sizeof(tid))
-		_exit(1);
-	while (read(in_fd, &c, 1) > 0)
-		;
-	_exit(0);
-}
-
-/* A child whose thread reads the pipe ctl writes; its tid into *tid. */
-static pid_t start_child(int *ctl, pid_t *tid)
-{
-	int p[2], t[2];
-	if (pipe(p) < 0 || pipe(t) < 0)
-		return -1;
-	pid_t c = fork();
-	if (c == 0) {
-		pthread_t th;
-		in_fd = p[0];
-		tid_fd = t[1];
-		close(p[1]);
-		if (pthread_create(&th, NULL, reader, NULL))
-			_exit(1);
-		for (;;)
-			pause();
-	}
-	close(p[0]);
-	close(t[1]);
-	*ctl = p[1];
-	int r = read(t[0], tid, sizeof(*tid)) == sizeof(*tid) ? 0 : -1;
-	close(t[0]);
-	return r ? -1 : c;
-}
-
-/* Until task tid of pid is in system call nr (5 s at most). */
-static bool in_call(pid_t pid, pid_t tid, long nr)
-{
-	char path[64], buf[64];
-	snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", (int)pid, (int)tid);
-	for (int i = 0; i < 500; i++) {
-		FILE *f = fopen(path, "r");
-		bool yes = f && fgets(buf, sizeof(buf), f) && strncmp(buf, "running", 7) &&
-			   strtol(buf, NULL, 10) == nr;
-		if (f)
-			fclose(f);
-		if (yes)
-			return true;
-		usleep(10000);
-	}
-	return false;
-}
 
 static struct task_wait *task_of(const struct snapshot *s, pid_t pid, pid_t tid)
 {
@@ -126,8 +71,8 @@ int main(void)
 		setrlimit(RLIMIT_NOFILE, &rl);
 	}
 	int ctl = -1;
-	pid_t tid = 0, child = start_child(&ctl, &tid);
-	if (!ok(child > 0 && in_call(child, tid, SYS_read) && in_call(child, child, SYS_pause),
+	pid_t tid = 0, child = task_child_start(0, &ctl, &tid);
+	if (!ok(child > 0 && task_in_call(child, tid, SYS_read) && task_in_call(child, child, SYS_pause),
 	        "child %d: main thread in pause, thread %d reading", (int)child, (int)tid)) {
 		if (child > 0 && kill(child, SIGKILL) == 0)
 			waitpid(child, NULL, 0);
@@ -146,7 +91,7 @@ int main(void)
 	const struct task_wait *was = task_of(&a, child, tid);
 	ok(fd_b == fd_a && was && was->call_fd1 == 0,
 	   "the same descriptor handed on (fd %d), the previous record left without it", fd_b);
-	ok(write(ctl, "x", 1) == 1 && in_call(child, tid, SYS_read), "the thread ran, and reads again");
+	ok(write(ctl, "x", 1) == 1 && task_in_call(child, tid, SYS_read), "the thread ran, and reads again");
 	o.prev = &b;
 	snapshot_init(&c);
 	ok(snapshot_take(&c, &o) == 0 && reads_pipe(&c, child, tid), "third snapshot: read again");

@@ -22,7 +22,8 @@ static const char VALID[] =
 	"\"uptime_s\":12.5,\"clock_ticks\":100},\"viewer\":{\"euid\":0,\"root\":true,\"netns\":7},"
 	"\"processes\":[{\"pid\":11,\"ppid\":1,\"comm\":\"b\",\"cmdline\":\"b -x\",\"state\":\"S\","
 	"\"user\":\"root\",\"uids\":[0,0,0,0],\"gids\":[0,0,0,0],\"netns\":7,"
-	"\"exe\":\"/usr/bin/b\",\"shr_kib\":64,\"service\":\"cron.service\"},"
+	"\"exe\":\"/usr/bin/b\",\"shr_kib\":64,\"service\":\"cron.service\","
+	"\"restricted\":[\"fds\",\"thread_waits\"]},"
 	"{\"pid\":10,\"ppid\":1,\"comm\":\"a\\\\x01b\",\"cmdline\":\"\",\"state\":\"R\",\"user\":null,"
 	"\"uids\":[5,6,7,8],\"gids\":[1,2,3,4],\"netns\":null,\"kthread\":false}],"
 	"\"channels\":[{\"kind\":\"tcp\",\"id\":\"tcp:10.0.0.1:40000-10.0.0.2:80\",\"label\":null,"
@@ -162,6 +163,10 @@ static void check_malformed(void)
 	             "an escape ipctop never writes");
 	refused_edit("\"uids\":[0,0,0,0]", "\"uids\":[0,0,0]", "processes[0].uids: expected 4 ids", "three uids");
 	refused_edit("\"load\":[0.5,0.25,0]", "\"load\":[0.5,\"x\",0]", "host.load: expected 3 numbers", "a word as load");
+	refused_edit("\"thread_waits\"]", "\"thread_waits\",\"everything\"]",
+	             "processes[0].restricted: item 2 is not a known restriction", "an unknown restriction");
+	refused_edit("\"thread_waits\"]", "\"thread_waits\",7]",
+	             "processes[0].restricted: item 2 is not a known restriction", "a number as restriction");
 	refused_edit("\"notes\":[\"n1\"]", "\"notes\":[1]", "notes[0]: expected a string", "a number as note");
 	refused_edit("\"processes\":[", "\"processes\":7,\"x\":[", "processes: expected an array", "processes as an object");
 	refused_edit("\"endpoints\":[", "\"endpoints\":[7,", "channels[0].endpoints[0]: expected an object", "a number as endpoint");

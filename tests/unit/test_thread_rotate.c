@@ -1,0 +1,167 @@
+/* test_thread_rotate.c — the waits of a real child of 150 threads in a refresh loop (more than
+ * TASK_WAITS_MAX, 64, are read per refresh): its main thread pauses, 148 threads pause, one
+ * reads a pipe this test holds. Each snapshot reads at most 64 threads' system calls; the
+ * first two leave some waiting thread unknown and say so (PF_TASKS_UNREAD), the third knows
+ * all 150 and the reader's wait among them; a wait kept from an earlier snapshot carries when
+ * that one read it; and the reader, once it has run (a byte written to its pipe), is read again
+ * by the next snapshot though others were read longer ago. */
+#include <dirent.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "collect/collect.h"
+#include "model/wait_decode.h"
+#include "../tap.h"
+#include "task_child.h"
+
+enum { THREADS = 150 };
+
+/* The state letter in task tid of pid's stat, or 0. */
+static char task_state(pid_t pid, const char *tid)
+{
+	char path[96], line[512] = "";
+	snprintf(path, sizeof(path), "/proc/%d/task/%.16s/stat", (int)pid, tid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	bool got = fgets(line, sizeof(line), f) != NULL;
+	fclose(f);
+	const char *close = got ? strrchr(line, ')') : NULL;
+	return close && close[1] == ' ' ? close[2] : 0;
+}
+
+/* Until all THREADS threads of pid sleep (5 s at most): the idle ones reach pause(). */
+static bool all_asleep(pid_t pid)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	for (int i = 0; i < 500; i++) {
+		DIR *d = opendir(path);
+		struct dirent *e;
+		int n = 0, asleep = 0;
+		while (d && (e = readdir(d)))
+			if (e->d_name[0] != '.') {
+				n++;
+				asleep += task_state(pid, e->d_name) == 'S';
+			}
+		if (d)
+			closedir(d);
+		if (n == THREADS && asleep == n)
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+static const struct task_wait *task_of(const struct proc_info *p, pid_t tid)
+{
+	for (size_t t = 0; p && t < p->n_tasks; t++)
+		if (p->tasks[t].tid == tid)
+			return &p->tasks[t];
+	return NULL;
+}
+
+/* How many of p's threads other than the main one this snapshot read (read_ms 0), and how
+ * many it kept from the snapshot taken at kept_ms. */
+static void count(const struct proc_info *p, uint64_t kept_ms, size_t *read, size_t *kept)
+{
+	*read = *kept = 0;
+	for (size_t t = 0; p && t < p->n_tasks; t++)
+		if (p->tasks[t].tid != p->pid && wait_state(p->tasks[t].state)) {
+			*read += p->tasks[t].read_ms == 0;
+			*kept += kept_ms && p->tasks[t].read_ms == kept_ms;
+		}
+}
+
+static bool reads_pipe(const struct task_wait *w)
+{
+	return w && w->kind == WK_FD && w->dir == ACC_R && w->fd >= 0;
+}
+
+/* Snapshots 1 to 3: the rotation through the 149 waiting threads. */
+static void check_rotation(struct snapshot *s, struct collect_opts *o, pid_t child, pid_t tid)
+{
+	size_t read, kept;
+	for (int k = 0; k < 3; k++) {
+		o->prev = k ? &s[k - 1] : NULL;
+		snapshot_init(&s[k]);
+		int rc = snapshot_take(&s[k], o);
+		const struct proc_info *p = snapshot_find_proc(&s[k], child);
+		count(p, k ? s[k - 1].taken_ms : 0, &read, &kept);
+		ok(rc == 0 && p && read == 64, "snapshot %d: 64 threads' waits read (%zu)", k + 1, read);
+		if (k == 0)
+			ok(p && p->n_tasks == 65 && (p->flags & PF_TASKS_UNREAD),
+			   "snapshot 1: 65 threads known (%zu), the others unread, and marked so",
+			   p ? p->n_tasks : 0);
+		else if (k == 1)
+			ok(p && p->n_tasks == 129 && kept == 64 && (p->flags & PF_TASKS_UNREAD),
+			   "snapshot 2: the first 64 kept with the first's time (%zu), 129 known (%zu), "
+			   "still marked", kept, p ? p->n_tasks : 0);
+		else
+			ok(p && p->n_tasks == THREADS && !(p->flags & PF_TASKS_UNREAD) &&
+			   reads_pipe(task_of(p, tid)),
+			   "snapshot 3: all %d threads known (%zu), no mark, thread %d reads its pipe",
+			   THREADS, p ? p->n_tasks : 0, (int)tid);
+	}
+}
+
+/* After s[2]: snapshots until the reader was read by the latest one (by age it is then the
+ * last due), a byte for it to read, and the next snapshot must read it again. */
+static void check_ran_first(struct snapshot *s, size_t *n, struct collect_opts *o, pid_t child,
+                            pid_t tid, int ctl)
+{
+	const struct task_wait *w = task_of(snapshot_find_proc(&s[*n - 1], child), tid);
+	while (w && w->read_ms && *n < 6) {
+		o->prev = &s[*n - 1];
+		snapshot_init(&s[*n]);
+		snapshot_take(&s[*n], o);
+		w = task_of(snapshot_find_proc(&s[*n], child), tid);
+		++*n;
+	}
+	if (!ok(w && w->read_ms == 0, "the reader was read by snapshot %zu", *n))
+		return;
+	ok(write(ctl, "x", 1) == 1 && task_in_call(child, tid, SYS_read), "the reader ran, and reads again");
+	o->prev = &s[*n - 1];
+	snapshot_init(&s[*n]);
+	snapshot_take(&s[*n], o);
+	w = task_of(snapshot_find_proc(&s[*n], child), tid);
+	++*n;
+	ok(reads_pipe(w) && w->read_ms == 0,
+	   "the next snapshot reads it again first, though 85 others were read longer ago (read_ms %llu)",
+	   w ? (unsigned long long)w->read_ms : 0ull);
+}
+
+int main(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;   /* room for every process's kept files */
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+	int ctl = -1;
+	pid_t tid = 0, child = task_child_start(THREADS - 2, &ctl, &tid);
+	if (!ok(child > 0 && task_in_call(child, tid, SYS_read) && all_asleep(child),
+	        "child %d: %d threads asleep, thread %d reading", (int)child, THREADS, (int)tid)) {
+		if (child > 0 && kill(child, SIGKILL) == 0)
+			waitpid(child, NULL, 0);
+		return tap_done();
+	}
+	struct collect_opts o = { .refresh_loop = true };
+	struct snapshot s[7];
+	size_t n = 3;
+	check_rotation(s, &o, child, tid);
+	check_ran_first(s, &n, &o, child, tid, ctl);
+	for (size_t i = 0; i < n; i++)
+		snapshot_free(&s[i]);
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+	close(ctl);
+	return tap_done();
+}
