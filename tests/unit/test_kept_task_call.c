@@ -82,28 +82,46 @@ int main(void)
 	struct snapshot a, b, c;
 	snapshot_init(&a);
 	ok(snapshot_take(&a, &o) == 0 && reads_pipe(&a, child, tid), "first snapshot: the thread reads");
+	/* The collector keeps at most half the descriptor limit open: with another test's 10000
+	 * processes about (make check -j), ours, among the newest pids, may get none. */
+	char why[128] = "";
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && a.n_procs > (size_t)rl.rlim_cur / 2)
+		snprintf(why, sizeof why, "%zu processes here pass the %zu descriptors the collector keeps",
+			 a.n_procs, (size_t)rl.rlim_cur / 2);
 	int fd_a = kept_of(&a, child, tid);
-	ok(fd_a >= 0, "its task/TID/syscall is kept open and recorded as the thread's (fd %d)", fd_a);
+	if (why[0])
+		skip(1, why);
+	else
+		ok(fd_a >= 0, "its task/TID/syscall is kept open and recorded as the thread's (fd %d)", fd_a);
 	o.prev = &a;
 	snapshot_init(&b);
 	ok(snapshot_take(&b, &o) == 0 && reads_pipe(&b, child, tid), "second snapshot: still reading");
 	int fd_b = kept_of(&b, child, tid);
 	const struct task_wait *was = task_of(&a, child, tid);
-	ok(fd_b == fd_a && was && was->call_fd1 == 0,
-	   "the same descriptor handed on (fd %d), the previous record left without it", fd_b);
+	if (why[0])
+		skip(1, why);
+	else
+		ok(fd_b == fd_a && was && was->call_fd1 == 0,
+		   "the same descriptor handed on (fd %d), the previous record left without it", fd_b);
 	ok(write(ctl, "x", 1) == 1 && task_in_call(child, tid, SYS_read), "the thread ran, and reads again");
 	o.prev = &b;
 	snapshot_init(&c);
 	ok(snapshot_take(&c, &o) == 0 && reads_pipe(&c, child, tid), "third snapshot: read again");
-	ok(kept_of(&c, child, tid) == fd_a, "through the same kept descriptor");
+	if (why[0])
+		skip(1, why);
+	else
+		ok(kept_of(&c, child, tid) == fd_a, "through the same kept descriptor");
 	snapshot_free(&a);
 	snapshot_free(&b);
 	snapshot_free(&c);
 	pid_t who;
 	enum kept_file file;
 	uint64_t dev, ino;
-	ok(!kept_fd_lookup(fd_a, &who, &file, &dev, &ino) && fcntl(fd_a, F_GETFD) < 0,
-	   "closed with the last snapshot");
+	if (why[0])
+		skip(1, why);
+	else
+		ok(!kept_fd_lookup(fd_a, &who, &file, &dev, &ino) && fcntl(fd_a, F_GETFD) < 0,
+		   "closed with the last snapshot");
 	kill(child, SIGKILL);
 	waitpid(child, NULL, 0);
 	close(ctl);
