@@ -4,7 +4,8 @@
 # cgroup of its own, "ipctPID.service" on the cgroup v2 hierarchy (the kernel's
 # /proc/PID/cgroup says so), and by service they are one box "ipctPID.service ×2" with their
 # pipe counted inside; e opens it into the two processes with the focus kept, e closes it; by
-# user (both root) one box "root ×2"; none: two boxes again. The cgroup is removed at the end.
+# user (both root) both in root's one box; none: two boxes again. --dot --groups=service and
+# =family draw the same. The cgroup is removed at the end.
 # Root only (cgroups are made under /sys/fs/cgroup).
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
@@ -31,7 +32,7 @@ ok $? "the kernel puts both in $unit"
 dump() { printf '%s\n' "$screen" | sed 's/^/# /'; }
 check() { ok "$1" "$2" || dump; }
 sort_rc pid asc
-start gby --no-color -p "$pair_parent,$pair_child" -d 10
+START_W=200 start gby --no-color -p "$pair_parent,$pair_child" -d 10
 wait_re "^ *$pair_parent " 150; check $? "ipctop lists the two"
 T send-keys -t gby g
 wait_re "$pa $pair_parent " && wait_re "$pb $pair_child "; check $? "by family: two boxes (two programs)"
@@ -55,6 +56,17 @@ wait_re "^Graph: root\([0-9]+ processes from"; check $? "by user: /PID of the ch
 T send-keys -t gby C
 wait_re "$pa $pair_parent " && wait_re "$pb $pair_child "; check $? "C: groups none, two boxes"
 wait_absent "[grouped"; check $? "the legend says nothing of groups"
+# --dot --groups=BY: the same groups as the screen's C
+dot_nodes() { "$IPCTOP" --dot "$@" -p "$pair_parent,$pair_child" 2>"$tmp/err" | grep -E '^  [gps][0-9a-f_h]+ \[' > "$tmp/nodes"; }
+dot_nodes --groups=service
+n=$(wc -l < "$tmp/nodes")
+[ "$n" = 1 ] && grep -q "label=\"$unit ×2\\\\n(1 inside)\"" "$tmp/nodes"
+ok $? "--dot --groups=service: one node for the unit, its pipe inside ($n nodes)" || sed 's/^/# /' "$tmp/nodes"
+dot_nodes --groups=family
+grep -q "label=\"$pa\\\\npid $pair_parent\"" "$tmp/nodes" && grep -q "label=\"$pb\\\\npid $pair_child\"" "$tmp/nodes"
+ok $? "--dot --groups=family: a node for each" || sed 's/^/# /' "$tmp/nodes"
+"$IPCTOP" --dot --groups=bogus >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "invalid --groups 'bogus'" "$tmp/err"; ok $? "--groups=bogus: refused, exit status 2"
 T send-keys -t gby q
 wait_gone; ok $? "ipctop quits"
 stop_pipe_pair "$fixture_pid" "$pair_parent" "$pair_child"; fixture_pid=
