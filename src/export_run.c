@@ -26,7 +26,7 @@ static int write_openmetrics(FILE *f, const struct snapshot *s, const struct sna
 static int write_dot_screen(const struct ipctop_opts *o, const struct snapshot *s, const struct snap_filter *flt,
                             const struct snap_selection *sel)
 {
-	struct dot_screen_opts d = { .groups = o->dot_groups, .focus = o->dot_focus, .hops = o->dot_hops,
+	struct dot_screen_opts d = { .groups = o->dot_groups, .group_by = o->dot_group_by, .focus = o->dot_focus, .hops = o->dot_hops,
 				     .kind_mask = flt->kind_mask,
 				     .scope = flt->n_pids || flt->has_uid ? sel->proc_chosen : NULL };
 	return export_dot_screen(stdout, s, &d);

@@ -23,6 +23,7 @@
 #include "history_run.h"
 #include "merge_run.h"
 #include "history/history.h"
+#include "layout/graph_model.h"
 #include "options.h"
 #include "serve/serve_addr.h"
 #include "serve/serve_http.h"
@@ -38,7 +39,7 @@ enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY,
 static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "dot", no_argument, NULL, OPT_DOT },
-	{ "groups", no_argument, NULL, OPT_GROUPS },
+	{ "groups", optional_argument, NULL, OPT_GROUPS },
 	{ "focus", required_argument, NULL, OPT_FOCUS },
 	{ "hops", required_argument, NULL, OPT_HOPS },
 	{ "pretty", no_argument, NULL, OPT_PRETTY },
@@ -79,8 +80,9 @@ static void usage(FILE *f)
 	      "  --json               print one snapshot as JSON and exit\n"
 	      "  --pretty             indent the JSON\n"
 	      "  --dot                print the communication graph as Graphviz DOT and exit\n"
-	      "      --groups         --dot: a parent and its children of one program as one node,\n"
-	      "                       as the graph screen draws them\n"
+	      "      --groups[=BY]    --dot: a parent and its children of one program as one node,\n"
+	      "                       as the graph screen draws them; BY service: a systemd unit\n"
+	      "                       or container as one node; user: one node per user\n"
 	      "      --focus PID      --dot: only PID and its neighbours, as the screen's focus\n"
 	      "      --hops N         --dot --focus: neighbours up to N hops (1-9, default 1)\n"
 	      "  --openmetrics        print one snapshot as OpenMetrics (Prometheus) text and exit\n"
@@ -148,6 +150,18 @@ static bool parse_number(const char *s, long min, long max, long *out)
 		return false;
 	*out = v;
 	return true;
+}
+
+/* --groups[=family|service|user]: what --dot's groups are (no value: families). */
+static int parse_group_by(const char *s)
+{
+	static const char *const names[] = { [GB_FAMILY] = "family", [GB_SERVICE] = "service", [GB_USER] = "user" };
+	for (int i = 0; s && i < (int)(sizeof(names) / sizeof(names[0])); i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	if (s)
+		die("invalid --groups '%s' (family, service or user)", s);
+	return GB_FAMILY;
 }
 
 /* -p PID[,PID...]: every item a PID; an empty item (",5", "5,,6") is an error. */
@@ -356,7 +370,7 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 			o->lesson = optarg;
 			break;
 		case OPT_READONLY: o->readonly = true; break;
-		case OPT_GROUPS: o->dot_groups = true; break;
+		case OPT_GROUPS: o->dot_groups = true; o->dot_group_by = parse_group_by(optarg); break;
 		case OPT_FOCUS:
 			if (!parse_number(optarg, 1, INT32_MAX, &v))
 				die("invalid pid '%s' for --focus", optarg);
@@ -405,7 +419,8 @@ static int take_export(const struct ipctop_opts *o, struct snapshot *s)
 				   /* the SHR, EXE and SERVICE columns' values (JSON OUTPUT) */
 				   .want_shr = o->mode == MODE_JSON, .want_exe = o->mode == MODE_JSON,
 				   /* SERVICE, and the pair metrics' service */
-				   .want_cgroup = o->mode == MODE_JSON || o->mode == MODE_OPENMETRICS };
+				   .want_cgroup = o->mode == MODE_JSON || o->mode == MODE_OPENMETRICS ||
+				                  (o->dot_groups && o->dot_group_by == GB_SERVICE) };
 	snapshot_init(s);
 	if (!o->interval_ms)
 		return snapshot_take(s, &co);

@@ -38,6 +38,7 @@ struct ipctop_opts {
 	const char *replay_file;   /* --replay FILE: the recording to read */
 	const char *at;            /* --at TIME: the moment of the replay to write */
 	bool dot_groups;           /* --groups: --dot draws families as one node, as the graph screen */
+	int dot_group_by;          /* --groups=family|service|user: what a group is (enum gm_group_by) */
 	pid_t dot_focus;           /* --focus PID: --dot draws PID and its neighbours only; 0 none */
 	int dot_hops;              /* --hops N: how far around the focus (default 1) */
 	double record_keep_s;      /* --record-keep DURATION: older samples dropped; 0 none */

@@ -23,6 +23,7 @@ int export_dot(FILE *f, const struct snapshot *s, const struct snap_selection *s
  * scope (NULL: all). One-ended pipes are left out, as on the screen. */
 struct dot_screen_opts {
 	bool groups;
+	int group_by;             /* with groups: enum gm_group_by (0: families) */
 	pid_t focus;
 	int hops;
 	uint32_t kind_mask;       /* 0: every kind */

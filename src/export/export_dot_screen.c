@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "export/export_dot_int.h"
+#include "layout/graph_by.h"
 #include "layout/graph_focus.h"
 #include "layout/graph_model.h"
 #include "model/format_addr.h"
@@ -14,7 +15,8 @@
 #define HOST_BITS(key) (((key) >> 32) & 0xFFFFFFFULL)   /* --merge: the host's hash in a key */
 
 /* A node's DOT name: p<PID> a process, g<PID> a group (its top process), c<N> a channel's hub
- * (N: its index in the snapshot), r<N> an address; on a --merge "_h<HOST>" after a pid. */
+ * (N: its index in the snapshot), r<N> an address, s<HEX> a service's or a user's group
+ * (--groups=service|user; HEX its key); on a --merge "_h<HOST>" after a pid. */
 static void node_name(struct strbuf *out, const struct graph_model *g, uint32_t i)
 {
 	const struct gnode *n = &g->nodes[i];
@@ -26,6 +28,10 @@ static void node_name(struct strbuf *out, const struct graph_model *g, uint32_t 
 		sb_printf(out, "r%u", i);
 		return;
 	default:
+		if (n->type == GN_GROUP && (n->key & GRAPH_BY_KEY)) {
+			sb_printf(out, "s%llx", (unsigned long long)(n->key & (GRAPH_BY_KEY - 1)));
+			return;
+		}
 		sb_printf(out, "%c%u", n->type == GN_GROUP ? 'g' : 'p', (unsigned)(uint32_t)n->key);
 		if (HOST_BITS(n->key))
 			sb_printf(out, "_h%07llx", (unsigned long long)HOST_BITS(n->key));
@@ -36,7 +42,9 @@ static void proc_label(struct dot_out *o, const struct gnode *n)
 {
 	dot_text(&o->line, n->name, n->name_len);
 	if (n->type == GN_GROUP) {
-		sb_printf(&o->line, " \u00d7%u\\nparent pid %u", n->count, (unsigned)(uint32_t)n->key);
+		sb_printf(&o->line, " \u00d7%u", n->count);
+		if (!(n->key & GRAPH_BY_KEY))   /* a service's or a user's group has no parent */
+			sb_printf(&o->line, "\\nparent pid %u", (unsigned)(uint32_t)n->key);
 		if (n->inner)
 			sb_printf(&o->line, "\\n(%u inside)", n->inner);
 		return;
@@ -106,6 +114,7 @@ static void write_edge(struct dot_out *o, const struct snapshot *s, const struct
 static bool build(struct graph_model *out, const struct snapshot *s, const struct dot_screen_opts *o)
 {
 	struct gm_opts go = { .kind_mask = o->kind_mask ? o->kind_mask : GM_ALL_KINDS, .collapse = o->groups,
+			      .by = (enum gm_group_by)o->group_by,
 			      .scope = o->focus > 0 ? NULL : o->scope };
 	graph_model_build(out, s, &go);
 	if (o->focus <= 0)

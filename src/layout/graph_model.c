@@ -12,6 +12,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include "layout/graph_by.h"
 #include "layout/graph_family.h"
 #include "layout/graph_service.h"
 #include "model/rates.h"
@@ -36,6 +37,7 @@ struct builder {
 	bool *listen_port;             /* per socket: its port is one a local socket listens on */
 	struct graph_families fam;     /* when collapsing */
 	struct graph_services svc;     /* when collapsing */
+	struct graph_by by;            /* when collapsing by service or user */
 	char svc_name[GNODE_NAME_MAX + 1];
 	struct party *parties; size_t cap_parties;
 };
@@ -199,6 +201,22 @@ static uint64_t service_key(const struct builder *b, const struct proc_info *p, 
 	return KEY_SERVICE | (h & ((1ULL << 60) - 1));
 }
 
+/* By service or user: the key of process i's group, or its pid's when alone in it or when
+ * that group is expanded (*group then its key). */
+static uint64_t by_key(struct builder *b, const struct proc_info *p, pid_t pid, size_t i, const char **name,
+		       uint64_t *group)
+{
+	uint64_t key = b->by.key[i] | KEY_GROUP;
+	if (b->by.size[i] < 2)
+		return pid_key(p, pid);
+	if (b->o->expanded && u64map_get(b->o->expanded, key) >= 0) {
+		*group = key;
+		return pid_key(p, pid);
+	}
+	*name = graph_by_name(b->s, b->o->by, i, b->svc_name, sizeof b->svc_name);
+	return key;
+}
+
 /* When collapsing: the key of the service it serves ("nginx :80", *listener1 set), else of
  * its family when it has one; else its pid. *group: the family's key when that group is
  * expanded (its processes drawn one by one), else 0. */
@@ -211,6 +229,8 @@ static uint64_t proc_key(struct builder *b, const struct proc_info *p, pid_t pid
 	if (!b->o->collapse || !p)
 		return pid_key(p, pid);
 	size_t i = (size_t)(p - b->s->procs);
+	if (b->by.key && b->by.key[i])   /* by service or user: its group, or alone */
+		return by_key(b, p, pid, i, name, group);
 	int32_t l = graph_service_of_proc(&b->svc, i);
 	if (l >= 0) {
 		graph_service_name(&b->svc, b->s, l, b->svc_name, sizeof b->svc_name);
@@ -502,6 +522,8 @@ void graph_model_build(struct graph_model *g, const struct snapshot *s, const st
 	if (o->collapse) {
 		graph_families_find(s, &b.fam);
 		graph_services_find(s, &b.svc);
+		if (o->by != GB_FAMILY)
+			graph_by_find(s, o->by, &b.by);
 	}
 	u64map_init(&b.node_of_key, 64);
 	u64map_init(&b.edge_of_key, 64);
@@ -519,4 +541,5 @@ void graph_model_build(struct graph_model *g, const struct snapshot *s, const st
 	free(b.parties);
 	graph_families_free(&b.fam);
 	graph_services_free(&b.svc);
+	graph_by_free(&b.by);
 }

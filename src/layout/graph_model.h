@@ -7,7 +7,8 @@
  * Collapsed, a family (a parent and its children of the same program, graph_family.h) is one
  * group node; the channels between its members are counted on it; and the connections
  * accepted through a listener that several processes serve end in one service node, a group
- * named "nginx :80" (graph_service.h). A group whose key is in gm_opts.expanded is drawn as
+ * named "nginx :80" (graph_service.h); or, by gm_opts.by, one group per service (systemd
+ * unit or container) or per user (graph_by.h). A group whose key is in gm_opts.expanded is drawn as
  * its processes, each knowing the group it came from. */
 #ifndef IPCTOP_GRAPH_MODEL_H
 #define IPCTOP_GRAPH_MODEL_H
@@ -79,9 +80,15 @@ struct graph_model {
 	struct gmember *members; size_t n_members, cap_members;   /* filled by graph_model_build only */
 };
 
+/* What collapse groups by: families (and a listener's servers), a service (systemd unit or
+ * container, from the cgroup; processes without one keep the family rule), or a user (one
+ * group per effective uid). graph_by.h. */
+enum gm_group_by { GB_FAMILY = 0, GB_SERVICE, GB_USER };
+
 struct gm_opts {
 	uint32_t kind_mask;        /* bit k set: channels of kind k are shown */
 	bool collapse;             /* one node per family (a parent and its children of one program) */
+	enum gm_group_by by;       /* with collapse: what a group is (GB_FAMILY unless set) */
 	bool one_ended;            /* show one-ended pipes and FIFOs (each through its hub node) */
 	const struct u64map *expanded;   /* with collapse: keys of groups drawn as their processes
 	                                  * (one group opened in place); NULL: none */

@@ -4,6 +4,7 @@ libipctop_a_SOURCES += \
 	src/layout/graph_model.c src/layout/graph_model.h \
 	src/layout/graph_focus.c src/layout/graph_focus.h \
 	src/layout/graph_family.c src/layout/graph_family.h \
+	src/layout/graph_by.c src/layout/graph_by.h \
 	src/layout/graph_service.c src/layout/graph_service.h \
 	src/layout/graph_canvas.c src/layout/graph_canvas.h \
 	src/layout/graph_layout.c src/layout/graph_layout.h src/layout/graph_layout_int.h \

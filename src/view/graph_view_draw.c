@@ -419,6 +419,8 @@ static void draw_status(const struct graph_view *g, WINDOW *w, const struct snap
 	if (x < width)
 		x += ui_printf(w, 0, x, width - x, ui_attr(UI_DIM), "  %zu nodes, %zu edges%s", g->live_nodes,
 			       g->live_edges, g->focused ? "" : g->whole_machine ? " (machine)" : g->scoped ? " (listed)" : "");
+	if (g->opts.by != GB_FAMILY && x < width)
+		x += ui_printf(w, 0, x, width - x, ui_attr(UI_DIM), "  groups %s", graph_view_grouping(g));
 	if (g->n_one_ended && x < width)
 		ui_printf(w, 0, x, width - x, ui_attr(UI_DIM), "  %zu one-ended %s (o)", g->n_one_ended,
 			  g->opts.one_ended ? "shown" : "hidden");
@@ -456,7 +458,7 @@ static void draw_legend(const struct graph_view *g, WINDOW *w, int y, int width)
 		x += ui_printf(w, y, x, width - x, attr, "%s%s ", chan_kind_name((enum chan_kind)k), on ? "" : "(off)");
 	}
 	if (g->opts.collapse && x < width)
-		x += ui_put_str(w, y, x, " [families grouped]", width - x, ui_attr(UI_TITLE));
+		x += ui_printf(w, y, x, width - x, ui_attr(UI_TITLE), " [grouped %s]", graph_view_grouping(g));
 	if (note)
 		draw_weight_note(w, y, x < width ? x : width, full);
 }

@@ -51,7 +51,7 @@ struct graph_view {
 	size_t n_one_ended;                /* one-ended channels with two holders or more */
 	int sx, sy, view_w, view_h;
 	bool follow, dirty, fresh;
-	char hint[192], msg[96];
+	char hint[224], msg[96];
 };
 
 /* The number key that toggles each kind, 0 for none (graph_view_keys.c). */

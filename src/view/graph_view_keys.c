@@ -265,6 +265,25 @@ static void toggle_collapse(struct graph_view *g)
 	g->follow = true;
 }
 
+/* C: what groups are made of, in turn: families, services, users, none (then families). */
+static void cycle_group_by(struct graph_view *g)
+{
+	if (!g->opts.collapse) {
+		g->opts.collapse = true;
+		g->opts.by = GB_FAMILY;
+	} else if (g->opts.by == GB_USER) {
+		g->opts.collapse = false;
+		g->opts.by = GB_FAMILY;     /* c turns families on again */
+	} else {
+		g->opts.by = g->opts.by == GB_FAMILY ? GB_SERVICE : GB_USER;
+	}
+	u64map_free(&g->expanded);
+	u64map_init(&g->expanded, 8);
+	reshape(g);
+	g->follow = true;
+	snprintf(g->msg, sizeof(g->msg), "groups: %s (C: next)", graph_view_grouping(g));
+}
+
 enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid)
 {
 	if (key == KEY_MOUSE)           /* clicks come through graph_view_click */
@@ -292,6 +311,7 @@ enum graph_action graph_view_key(struct graph_view *g, int key, pid_t *pid)
 		g->follow = true;
 		break;
 	case 'c': toggle_collapse(g); break;
+	case 'C': cycle_group_by(g); break;
 	case 'e': toggle_group(g); break;
 	case 'k': cycle_kind(g); reshape(g); break;
 	case 'o':   /* a process whose only channels were hidden one-ended ones: focus it now */

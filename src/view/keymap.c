@@ -92,6 +92,7 @@ const struct key_binding keymap[] = {
 	K('a', "graph", ACT_SHOW_ALL, "a", NULL, "show every process the list shows (no focus)"),
 	K('A', "graph", ACT_SHOW_MACHINE, "A", NULL, "show every process of the machine (no focus)"),
 	K('c', "graph", ACT_COLLAPSE, "c", NULL, "groups on or off: a parent and its children of one program as one box, a server's processes as one box per listened port (nginx :80)"),
+	K('C', "graph", ACT_GROUP_BY, "C", NULL, "what groups are made of, in turn: families, services (a systemd unit or container as one box; a process of none by its family), users (one box per user), none"),
 	K('e', "graph", ACT_EXPAND, "e", NULL, "open the selected group into its processes, the other groups kept; on one of them: close it again"),
 	K('k', "graph", ACT_KIND_CYCLE, "k", NULL, "show one kind of channel at a time"),
 	K('1', "graph", ACT_KIND_1, "1", NULL, "toggle pipes"),

@@ -64,6 +64,8 @@ static struct source_wants wants_now(const struct tui *t)
 			if (t->stack.s[i].ops->compare_pid)
 				w.compare_pid = t->stack.s[i].ops->compare_pid(t->stack.s[i].st);
 		}
+	for (int i = 0; i < t->stack.n && !w.service; i++)   /* the graph grouped by service */
+		w.service = t->stack.s[i].ops->wants_cgroup && t->stack.s[i].ops->wants_cgroup(t->stack.s[i].st);
 	return w;
 }
 

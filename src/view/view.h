@@ -76,6 +76,7 @@ struct screen_ops {
 	bool (*typing)(void *st);         /* a prompt of its own takes the keys now. Optional. */
 	pid_t (*detail_pid)(void *st);    /* a process to read in full detail. Optional. */
 	pid_t (*compare_pid)(void *st);   /* a second one, read with it. Optional. */
+	bool (*wants_cgroup)(void *st);   /* every process's cgroup is read while true. Optional. */
 };
 
 /* screens.c: every screen, by name. */

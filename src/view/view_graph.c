@@ -99,12 +99,26 @@ const char *graph_view_open_host(const struct graph_view *g)
 	return g->open_host;
 }
 
+const char *graph_view_grouping(const struct graph_view *g)
+{
+	if (!g->opts.collapse)
+		return "none";
+	return g->opts.by == GB_SERVICE ? "by service" : g->opts.by == GB_USER ? "by user" : "by family";
+}
+
+bool graph_view_wants_cgroup(const struct graph_view *g)
+{
+	return g->opts.collapse && g->opts.by == GB_SERVICE;
+}
+
 const char *graph_view_hint(const struct graph_view *g)
 {
 	struct graph_view *mut = (struct graph_view *)g;   /* the hint buffer is a cache */
 	snprintf(mut->hint, sizeof(mut->hint),
-		 "Arrows move  Enter %s  Tab edge  +/- hops(%d)  k kind  1-0 toggle  o one-ended%s  c groups%s  e open group  / jump  a all%s  A machine  Esc back",
+		 "Arrows move  Enter %s  Tab edge  +/- hops(%d)  k kind  1-0 toggle  o one-ended%s  c groups%s  C by%s  e open group  / jump  a all%s  A machine  Esc back",
 		 g->focused ? "focus/open" : "focus", g->hops, g->opts.one_ended ? "(on)" : "",
-		 g->opts.collapse ? "(on)" : "(off)", g->scoped ? "(listed)" : "");
+		 g->opts.collapse ? "(on)" : "(off)",
+		 !g->opts.collapse ? "" : g->opts.by == GB_SERVICE ? "(service)" : g->opts.by == GB_USER ? "(user)" : "(family)",
+		 g->scoped ? "(listed)" : "");
 	return g->hint;
 }

@@ -1,5 +1,5 @@
 /* view_graph.h — the communication-graph screen: processes as boxes, channels as lines, laid out
- * left (clients) to right (servers); focus, hops, kind filter, groups of a family, the list's
+ * left (clients) to right (servers); focus, hops, kind filter, groups (of a family, a service or a user), the list's
  * scope or the whole machine, scrolling. */
 #ifndef IPCTOP_VIEW_GRAPH_H
 #define IPCTOP_VIEW_GRAPH_H
@@ -45,6 +45,11 @@ const char *graph_view_open_host(const struct graph_view *g);
  * the end) whose name contains query, any case, or for a number the box of that process (its
  * group's when grouped); it scrolls into view. False, with a message, when none does. */
 bool graph_view_jump(struct graph_view *g, const char *query, bool next);
+/* What groups are made of now: "by family", "by service", "by user" or "none" (C cycles). */
+const char *graph_view_grouping(const struct graph_view *g);
+/* Whether the groups need each process's cgroup (by service): the collector reads it only
+ * then. */
+bool graph_view_wants_cgroup(const struct graph_view *g);
 /* One line of help for the function bar / status line. */
 const char *graph_view_hint(const struct graph_view *g);
 

@@ -94,7 +94,8 @@ static int graph_key_of(enum action a)
 		[ACT_UP] = KEY_UP, [ACT_DOWN] = KEY_DOWN, [ACT_LEFT] = KEY_LEFT, [ACT_RIGHT] = KEY_RIGHT,
 		[ACT_PAGE_UP] = KEY_PPAGE, [ACT_PAGE_DOWN] = KEY_NPAGE, [ACT_HOME] = KEY_HOME,
 		[ACT_END] = KEY_END, [ACT_ENTER] = '\n', [ACT_EDGE_NEXT] = '\t', [ACT_EDGE_PREV] = KEY_BTAB,
-		[ACT_HOPS_MORE] = '+', [ACT_HOPS_FEWER] = '-', [ACT_SHOW_ALL] = 'a', [ACT_SHOW_MACHINE] = 'A', [ACT_COLLAPSE] = 'c', [ACT_EXPAND] = 'e',
+		[ACT_HOPS_MORE] = '+', [ACT_HOPS_FEWER] = '-', [ACT_SHOW_ALL] = 'a', [ACT_SHOW_MACHINE] = 'A', [ACT_COLLAPSE] = 'c', [ACT_GROUP_BY] = 'C',
+		[ACT_EXPAND] = 'e',
 		[ACT_KIND_CYCLE] = 'k', [ACT_KIND_1] = '1', [ACT_KIND_2] = '2', [ACT_KIND_3] = '3',
 		[ACT_KIND_4] = '4', [ACT_KIND_5] = '5', [ACT_KIND_6] = '6', [ACT_KIND_7] = '7',
 		[ACT_KIND_8] = '8', [ACT_KIND_9] = '9', [ACT_KIND_10] = '0', [ACT_ONE_ENDED] = 'o',
@@ -165,7 +166,13 @@ static const char *graph_hint(void *st)
 	return graph_view_hint(((struct graph_screen *)st)->g);
 }
 
+static bool graph_wants_cgroup(void *st)
+{
+	return graph_view_wants_cgroup(((struct graph_screen *)st)->g);
+}
+
 const struct screen_ops screen_graph = {
 	.name = "graph", .enter = graph_enter, .leave = graph_leave, .snapshot = graph_snapshot,
 	.draw = graph_draw, .key = graph_key, .mouse = graph_mouse, .hint = graph_hint,
+	.wants_cgroup = graph_wants_cgroup,
 };

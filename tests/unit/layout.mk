@@ -12,6 +12,7 @@ TESTS += tests/tui/graph.sh
 EXTRA_DIST += tests/tui/graph.sh
 check_PROGRAMS += tests/unit/test_graph_groups
 TESTS += tests/unit/test_graph_groups
+tests_unit_test_graph_groups_SOURCES = tests/unit/test_graph_groups.c tests/unit/graph_check.h
 tests_unit_test_graph_groups_LDADD = $(IPCTOP_LIBS)
 # test_graph_service: a listener's accepted connections drawn into its service node
 check_PROGRAMS += tests/unit/test_graph_service
@@ -30,3 +31,8 @@ tests_unit_test_graph_weight_LDADD = $(IPCTOP_LIBS)
 check_PROGRAMS += tests/unit/test_graph_rank
 TESTS += tests/unit/test_graph_rank
 tests_unit_test_graph_rank_LDADD = $(IPCTOP_LIBS)
+# test_graph_by: the graph grouped by service (cgroup unit or container) and by user
+check_PROGRAMS += tests/unit/test_graph_by
+TESTS += tests/unit/test_graph_by
+tests_unit_test_graph_by_SOURCES = tests/unit/test_graph_by.c tests/unit/graph_check.h
+tests_unit_test_graph_by_LDADD = $(IPCTOP_LIBS)

@@ -14,6 +14,7 @@
 #include "layout/graph_focus.h"
 #include "layout/graph_model.h"
 #include "view/graph_view_int.h"
+#include "graph_check.h"
 #include "../tap.h"
 
 static struct proc_info procs[16];
@@ -87,15 +88,6 @@ static int count_type(const struct graph_model *g, enum gnode_type t, const char
 		n += g->nodes[i].type == t && (!name || (g->nodes[i].name_len == strlen(name) &&
 			memcmp(g->nodes[i].name, name, strlen(name)) == 0));
 	return n;
-}
-
-static bool joined(const struct graph_model *g, int a, int b)
-{
-	for (size_t e = 0; e < g->n_edges; e++)
-		if (((int)g->edges[e].from == a && (int)g->edges[e].to == b) ||
-		    ((int)g->edges[e].from == b && (int)g->edges[e].to == a))
-			return true;
-	return false;
 }
 
 static void test_families(void)
