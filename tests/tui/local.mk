@@ -50,6 +50,7 @@ TMUX_TESTS = \
 	tests/tui/traffic_tui.sh \
 	tests/tui/traffic_cols.sh \
 	tests/tui/anon_tab.sh \
+	tests/tui/memfd_tab.sh \
 	tests/tui/service_name.sh \
 	tests/tui/dialogs.sh \
 	tests/tui/menus.sh \
