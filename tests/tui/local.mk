@@ -51,6 +51,7 @@ TMUX_TESTS = \
 	tests/tui/traffic_cols.sh \
 	tests/tui/anon_tab.sh \
 	tests/tui/memfd_tab.sh \
+	tests/tui/graph_fade.sh \
 	tests/tui/service_name.sh \
 	tests/tui/dialogs.sh \
 	tests/tui/menus.sh \

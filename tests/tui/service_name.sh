@@ -95,13 +95,13 @@ fd_line "$cfd" | grep -q "accepted on"
 
 # the channel table of this process (c from the detail): the port named, then N: by number
 T send-keys -t svc c
-wait_for "accept on 127.0.0.1:$port ($name)" 300
-ok $? "N: channel table: accept on 127.0.0.1:$port ($name)" || show
+wait_for "fd $lfd listen 127.0.0.1:$port ($name)" 300
+ok $? "N: channel table: the listener's end fd $lfd listen 127.0.0.1:$port ($name)" || show
 T send-keys -t svc N
-wait_absent "($name)" 300 && wait_for "accept on 127.0.0.1:$port" 100
+wait_absent "($name)" 300 && wait_for "fd $lfd listen 127.0.0.1:$port" 100
 ok $? "N again in the channel table: 127.0.0.1:$port by number, no ($name)" || show
 T send-keys -t svc N
-wait_for "accept on 127.0.0.1:$port ($name)" 300
+wait_for "fd $lfd listen 127.0.0.1:$port ($name)" 300
 ok $? "N a third time: named again"
 T send-keys -t svc F10
 wait_gone 100; ok $? "ipctop quits"
