@@ -16,29 +16,11 @@ export LC_ALL=C.UTF-8
 tmux_setup fade server child client
 
 py_fixture fadesrv <<'PY'
-import socket
-for line in open("/etc/services"):
-    w = line.split("#")[0].split()
-    if len(w) < 2 or not w[1].endswith("/tcp"):
-        continue
-    port = int(w[1].split("/")[0])
-    if not 1024 <= port < 32768:
-        continue
-    s = socket.socket()
-    try:
-        s.bind(("127.0.0.1", port))
-        s.listen(4)
-    except OSError:
-        s.close()
-        continue
-    break
-else:
-    sys.exit(1)
-child = os.fork()   # a second holder of the listener: one service box for both
-if child == 0:
-    libc.prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG: it ends with the server
-    time.sleep(600)
-    os._exit(0)
+sys.dont_write_bytecode = True   # nothing written into the source tree
+sys.path.insert(0, sys.argv[1])
+from named_listener import listen_named, fork_holder
+s, port = listen_named()
+child = fork_holder()   # a second holder of the listener: one service box for both
 record(os.getpid(), child, port)
 a, _ = s.accept()
 time.sleep(600)
@@ -49,7 +31,7 @@ c = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
 record(os.getpid())
 time.sleep(600)
 PY
-"$PYTHON3" "$tmp/fadesrv.py" "$tmp/srv" </dev/null >/dev/null 2>&1 &
+"$PYTHON3" "$tmp/fadesrv.py" "$TESTS_SRC/tui" "$tmp/srv" </dev/null >/dev/null 2>&1 &
 server=$!
 wait_file "$tmp/srv" 300; ok $? "a server of two processes on a free named port"
 read -r spid child port < "$tmp/srv"

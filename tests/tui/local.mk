@@ -63,7 +63,8 @@ TMUX_TESTS = \
 	tests/tui/lesson_msg.sh \
 	tests/tui/lesson_shm.sh
 TESTS += $(TMUX_TESTS)
-EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh tests/tui/lesson_lib.sh tests/tui/replay_db.py
+EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh tests/tui/lesson_lib.sh tests/tui/replay_db.py \
+	tests/tui/named_listener.py
 # test_keymap: the key table against the help screen's text and the man page
 check_PROGRAMS += tests/tui/test_keymap
 TESTS += tests/tui/test_keymap

@@ -20,35 +20,18 @@ export LC_ALL=C.UTF-8
 tmux_setup svc fixture child
 
 py_fixture listen <<'PY'
+sys.dont_write_bytecode = True   # nothing written into the source tree
+sys.path.insert(0, sys.argv[1])
+from named_listener import listen_named, fork_holder
 import socket
-for line in open("/etc/services"):
-    w = line.split("#")[0].split()
-    if len(w) < 2 or not w[1].endswith("/tcp"):
-        continue
-    port = int(w[1].split("/")[0])
-    if not 1024 <= port < 32768:
-        continue
-    s = socket.socket()
-    try:
-        s.bind(("127.0.0.1", port))
-        s.listen(4)
-    except OSError:
-        s.close()
-        continue
-    break
-else:
-    sys.exit(1)
-child = os.fork()   # a second holder of the listener: the graph's service box "python3 :PORT"
-if child == 0:
-    libc.prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG: it ends with the fixture
-    time.sleep(600)
-    os._exit(0)
+s, port = listen_named()
+child = fork_holder()   # a second holder of the listener: the graph's service box "python3 :PORT"
 c = socket.create_connection(("127.0.0.1", port))
 a, _ = s.accept()
 record(os.getpid(), port, s.fileno(), c.fileno(), a.fileno(), child)
 time.sleep(600)
 PY
-"$PYTHON3" "$tmp/listen.py" "$tmp/rec" </dev/null >/dev/null 2>&1 &
+"$PYTHON3" "$tmp/listen.py" "$TESTS_SRC/tui" "$tmp/rec" </dev/null >/dev/null 2>&1 &
 fixture=$!
 wait_file "$tmp/rec" 300; ok $? "a listener on a free named port"
 read -r pid port lfd cfd afd child < "$tmp/rec"
