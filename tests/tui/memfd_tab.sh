@@ -4,7 +4,8 @@
 # it; in each one's IPC tab the line under the memfd's descriptor says "memfd NAME" with the
 # name escaped as the TEXT ESCAPING rule says (the ESC as \x1b), and the descriptor's line
 # names the other process, the channel's other end. The name, descriptor and pids come from the
-# fixture's record; a descriptor that is not a memfd (the fixture's pipe) has no such line.
+# fixture's record; a descriptor that is not a memfd (the fixture's pipe) has no such line. As
+# root, then (run as root) with the fixture and ipctop both as nobody.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -32,31 +33,47 @@ shown = name.replace("\x1b", "\\x1b")   # the escaping rule (man page, TEXT ESCA
 record(os.getpid(), child, fd, r, shown)
 time.sleep(600)
 PY
-"$PYTHON3" "$tmp/memfd.py" "$tmp/rec" </dev/null >/dev/null 2>&1 &
-fixture=$!
-wait_file "$tmp/rec" 300; ok $? "a memfd shared by the fixture and its child"
-read -r pid child mfd rfd shown < "$tmp/rec"   # shown: the rest of the line (it has a space)
 show() { printf '%s\n' "$screen" | sed 's/^/#   /'; }
 # under FD: the line under descriptor FD's line on the captured screen
 under() { printf '%s\n' "$screen" | awk -v fd="$1" 'hit { print; exit } $1 == "fd" && $2 == fd { hit = 1 }'; }
 # fd_row FD: descriptor FD's own line
 fd_row() { printf '%s\n' "$screen" | awk -v fd="$1" '$1 == "fd" && $2 == fd { print; exit }'; }
 
-for who in "$pid fixture $child" "$child child $pid"; do
-	set -- $who
-	start "mfd$1" -d 5 -p "$1"
-	wait_for "Command" 300 && T send-keys -t "mfd$1" Enter
-	wait_for "Parent PID" 300 && T send-keys -t "mfd$1" 4
-	wait_for "memfd $shown" 300
-	[ "$(under "$mfd" | sed 's/^ *//')" = "memfd $shown" ]
-	ok $? "$2 $1: the line under fd $mfd is \"memfd $shown\"" || show
-	case $(fd_row "$mfd") in *memfd*" $3 "*) r=0 ;; *) r=1; show ;; esac
-	ok $r "$2 $1: fd $mfd is a memfd shared with $3"
-	case $(under "$rfd") in *"memfd "*) r=1; show ;; *) r=0 ;; esac
-	ok $r "$2 $1: the pipe's fd $rfd has no memfd line"
-	T send-keys -t "mfd$1" F10
-	wait_gone 100; ok $? "$2 $1: ipctop quits"
-done
-kill "$child" "$fixture" && wait "$fixture" 2>/dev/null
-fixture= child=
+# round WHO [PREFIX...]: the fixture and ipctop run by PREFIX (setpriv to nobody, or none);
+# each one's IPC tab checked, then the fixture ended
+round() {
+	who=$1; shift
+	dir=$tmp/$who cfg=$tmp/$who/cfg
+	mkdir -p "$cfg"
+	[ "$who" = nobody ] && chmod 711 "$tmp" && chown -R nobody "$dir"   # its own dir, nothing else
+	"$@" "$PYTHON3" "$tmp/memfd.py" "$dir/rec" </dev/null >/dev/null 2>&1 &
+	fixture=$!
+	wait_file "$dir/rec" 300; ok $? "$who: a memfd shared by the fixture and its child"
+	read -r pid child mfd rfd shown < "$dir/rec"   # shown: the rest of the line (it has a space)
+	for side in "$pid fixture $child" "$child child $pid"; do
+		set -- $side
+		session=mfd$1
+		T new-session -d -s "$session" -x 120 -y 40 \
+			"$prefix env XDG_CONFIG_HOME='$cfg' LC_ALL=C.UTF-8 '$IPCTOP' -d 5 -p $1"
+		wait_for "Command" 300 && T send-keys -t "$session" Enter
+		wait_for "Parent PID" 300 && T send-keys -t "$session" 4
+		wait_for "memfd $shown" 300
+		[ "$(under "$mfd" | sed 's/^ *//')" = "memfd $shown" ]
+		ok $? "$who: $2 $1: the line under fd $mfd is \"memfd $shown\"" || show
+		case $(fd_row "$mfd") in *memfd*" $3 "*) r=0 ;; *) r=1; show ;; esac
+		ok $r "$who: $2 $1: fd $mfd is a memfd shared with $3"
+		case $(under "$rfd") in *"memfd "*) r=1; show ;; *) r=0 ;; esac
+		ok $r "$who: $2 $1: the pipe's fd $rfd has no memfd line"
+		T send-keys -t "$session" F10
+		wait_gone 100; ok $? "$who: $2 $1: ipctop quits"
+	done
+	kill "$child" "$fixture" && wait "$fixture" 2>/dev/null
+	fixture= child=
+}
+
+prefix=
+round root
+nobody_or_done
+prefix=$nobody_prefix
+round nobody $nobody_prefix
 tap_done
