@@ -34,7 +34,7 @@
 enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND,
        OPT_OPENMETRICS, OPT_PROMETHEUS, OPT_METRICS_PIDS, OPT_SERVE, OPT_INTERVAL, OPT_MERGE,
        OPT_RECORD, OPT_REPLAY, OPT_AT, OPT_LESSON, OPT_GROUPS, OPT_FOCUS, OPT_HOPS, OPT_RECORD_KEEP,
-       OPT_RECORD_MAX };
+       OPT_RECORD_MAX, OPT_SERVICES };
 
 static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
@@ -53,6 +53,7 @@ static const struct option long_opts[] = {
 	{ "interval", required_argument, NULL, OPT_INTERVAL },
 	{ "delay", required_argument, NULL, 'd' },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
+	{ "services", no_argument, NULL, OPT_SERVICES },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
 	{ "demo", no_argument, NULL, OPT_DEMO },
@@ -102,6 +103,8 @@ static void usage(FILE *f)
 	      "  -d, --delay TENTHS   refresh delay in tenths of a second (default 15)\n"
 	      "      --ascii          draw with ASCII instead of UTF-8 box drawing\n"
 	      "      --no-color       no colours (NO_COLOR in the environment does the same)\n"
+	      "      --services       name ports from /etc/services (5432 (postgresql)) on the\n"
+	      "                       screens; numbers only by default (the N key switches)\n"
 	      "      --demo           start example processes that talk, and show them\n"
 	      "      --lesson NAME    run a classroom lesson ('--lesson list' lists them)\n"
 	      "      --readonly       offer no actions (kill, renice)\n"
@@ -362,6 +365,7 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 			delay_given = true;
 			break;
 		case OPT_ASCII: o->ascii = true; break;
+		case OPT_SERVICES: o->services = true; break;
 		case OPT_NO_COLOR: o->no_color = true; break;
 		case OPT_DEMO: o->demo = true; break;
 		case OPT_LESSON:

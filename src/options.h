@@ -22,6 +22,7 @@ struct ipctop_opts {
 	int delay_tenths;     /* -d DELAY: refresh delay in tenths of a second (default 15);
 	                       * --serve: the least age of a snapshot taken anew */
 	bool ascii;           /* --ascii: no UTF-8 box drawing */
+	bool services;        /* --services: the screens name ports from /etc/services (N) */
 	bool no_color;        /* --no-color, or NO_COLOR set in the environment */
 	bool demo;            /* --demo: start example processes and focus on them */
 	const char *lesson;   /* --lesson NAME: run that lesson ("list": print them) */

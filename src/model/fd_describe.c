@@ -150,3 +150,19 @@ bool fd_anon_describe(struct strbuf *sb, const struct snapshot *s, const struct 
 		return false;
 	return true;
 }
+
+bool fd_memfd_describe(struct strbuf *sb, const struct fd_info *f)
+{
+	static const char prefix[] = "/memfd:", deleted[] = " (deleted)";
+	const size_t np = sizeof(prefix) - 1, nd = sizeof(deleted) - 1;
+	if (f->kind != FDK_MEMFD || !f->target)
+		return false;
+	size_t n = strlen(f->target);
+	if (n < np || memcmp(f->target, prefix, np) != 0)
+		return false;
+	if (n >= np + nd && memcmp(f->target + n - nd, deleted, nd) == 0)
+		n -= nd;   /* a memfd is never linked: the kernel always adds it */
+	sb_puts(sb, "memfd ");
+	esc_append(sb, f->target + np, n - np);
+	return true;
+}

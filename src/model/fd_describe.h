@@ -14,6 +14,10 @@
  * "SIGUSR1 SIGTERM", "2 watches: 254:0 inode 19, ...", "fd 3 (in), fd 4 (out et)",
  * "pid 1234 (comm)"); false (nothing appended) when f has none. */
 bool fd_anon_describe(struct strbuf *sb, const struct snapshot *s, const struct fd_info *f);
+/* Append "memfd NAME" for a memfd descriptor, NAME (escaped) as memfd_create was given it: the
+ * link target "/memfd:NAME (deleted)" without its prefix and the " (deleted)" the kernel adds;
+ * false (nothing appended) for any other descriptor or a target of another form. */
+bool fd_memfd_describe(struct strbuf *sb, const struct fd_info *f);
 /* Append the epoll event names of mask, space separated ("in out et"), leaving out err and
  * hup, which the kernel adds to every target; unknown bits as "0x...". */
 void epoll_events_words(struct strbuf *sb, uint32_t mask);

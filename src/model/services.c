@@ -10,6 +10,7 @@ struct service { uint16_t port; uint8_t udp; char name[31]; };
 
 static struct service *table;
 static size_t n_table;
+static bool shown;
 
 void services_clear(void)
 {
@@ -113,4 +114,19 @@ const char *service_name(uint16_t port, bool udp)
 	struct service key = { .port = port, .udp = udp };
 	const struct service *hit = bsearch(&key, table, n_table, sizeof(*table), cmp_service);
 	return hit ? hit->name : NULL;
+}
+
+void services_set_shown(bool on)
+{
+	shown = on;
+}
+
+bool services_shown(void)
+{
+	return shown;
+}
+
+const char *service_word(uint16_t port, bool udp)
+{
+	return shown ? service_name(port, udp) : NULL;
 }

@@ -1,6 +1,7 @@
 /* services.h — service names of ports, from text in the form of /etc/services ("postgresql
- * 5432/tcp"), for the socket decode ("tcp 127.0.0.1:5432 (postgresql)"). The table lives here,
- * below the screens and exports; a collector loads it once (collect_services_load). */
+ * 5432/tcp"), for the socket decode ("tcp 127.0.0.1:5432 (postgresql)") on request: ports by
+ * number unless the user asks for names (the TUI's N key, --services), as ss -r. The table
+ * lives here, below the screens and exports; a collector loads it once (collect_services_load). */
 #ifndef IPCTOP_SERVICES_H
 #define IPCTOP_SERVICES_H
 
@@ -19,5 +20,10 @@ void services_clear(void);
 /* The service name of port for TCP (udp false) or UDP, or NULL: none, or a port of the
  * ephemeral range 32768-60999 (there a name is a coincidence: such a port is a client's). */
 const char *service_name(uint16_t port, bool udp);
+/* Whether the screens name ports (off at first: numbers only). */
+void services_set_shown(bool on);
+bool services_shown(void);
+/* service_name while names are shown, else NULL: what every screen's socket words use. */
+const char *service_word(uint16_t port, bool udp);
 
 #endif

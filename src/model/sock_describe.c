@@ -53,7 +53,7 @@ void sock_port_service(struct strbuf *sb, const struct sock_info *sk, uint16_t p
 {
 	if (!is_inet(sk) || (sk->protocol != IPPROTO_TCP && sk->protocol != IPPROTO_UDP))
 		return;
-	const char *name = service_name(port, sk->protocol == IPPROTO_UDP);
+	const char *name = service_word(port, sk->protocol == IPPROTO_UDP);
 	if (name)
 		sb_printf(sb, " (%s)", name);
 }

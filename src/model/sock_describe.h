@@ -10,8 +10,8 @@
  * column says, with the UNIX type spelled out. Returns buf. */
 const char *sock_proto_word(char *buf, size_t size, const struct sock_info *sk);
 /* Append "tcp 127.0.0.1:40000 ARROW 127.0.0.1:5432 (postgresql) established, rq 0 wq 0
- * (buffers rcv 131072 snd 16384)" (a port's service name from model/services.h; the buffers'
- * limits of a TCP, UDP or UNIX socket, "(buffers ?)" where unknown); for a listener
+ * (buffers rcv 131072 snd 16384)" (a port's service name, when shown, from model/services.h;
+ * the buffers' limits of a TCP, UDP or UNIX socket, "(buffers ?)" where unknown); for a listener
  * "tcp listen 127.0.0.1:5432, pending 0 of backlog 128"; UNIX names escaped ("@abstract", a
  * path, or "unnamed"). No byte counts: the socket's own include SYN and FIN. */
 void sock_describe(struct strbuf *sb, const struct sock_info *sk, const char *arrow);
@@ -22,7 +22,8 @@ void sock_describe_rest(struct strbuf *sb, const struct sock_info *sk, const cha
 /* Append "established, rq 0 wq 0": the state in words (or "state N") and the queues, and
  * ", drops 191" for a UDP or UNIX socket that dropped packets. */
 void sock_state_queues(struct strbuf *sb, const struct sock_info *sk);
-/* Append " (postgresql)" when port has a service name for sk's protocol (TCP or UDP). */
+/* Append " (postgresql)" when names are shown (services_shown) and port has a service name for
+ * sk's protocol (TCP or UDP). */
 void sock_port_service(struct strbuf *sb, const struct sock_info *sk, uint16_t port);
 /* The listener a TCP connection was accepted through (sock_info.listener1), or NULL. */
 const struct sock_info *sock_listener(const struct snapshot *s, const struct sock_info *sk);

@@ -261,11 +261,11 @@ static int put_node_name(const struct graph_view *g, const struct snapshot *s, W
 		return pre + ui_put_text(w, 0, x + pre, n->name, n->name_len, room - pre, ui_attr(UI_TITLE));
 	}
 	int used = ui_put_text(w, 0, x, n->name, n->name_len, room, ui_attr(UI_TITLE));
-	/* a service: "nginx :80 (http), 3 processes from 100", the word by the node's own port
-	 * (a fading node's listener1 indexes an older snapshot's sockets) */
+	/* a service: "nginx :80 (http), 3 processes from 100", the word (while names are shown, N)
+	 * by the node's own port (a fading node's listener1 indexes an older snapshot's sockets) */
 	if (n->listener1 > 0) {
 		struct strbuf sb = STRBUF_INIT;
-		const char *word = service_name(n->svc_port, false);
+		const char *word = service_word(n->svc_port, false);
 		if (word)
 			sb_printf(&sb, " (%s)", word);
 		sb_printf(&sb, ", %u process%s from %d", n->count, n->count == 1 ? "" : "es", (int)n->pid);

@@ -21,7 +21,8 @@ static bool user_matches(const char *want, const struct proc_info *p)
 }
 
 /* Whether one of p's sockets, in the words the IPC tab uses ("tcp 127.0.0.1:40000 -> ...:5432
- * (postgresql) established", "unix stream listen /run/x"), contains needle. */
+ * (postgresql) established" while names are shown, "unix stream listen /run/x"), contains
+ * needle. */
 static bool socks_match(const struct snapshot *s, const struct proc_info *p, const char *needle)
 {
 	bool found = false;

@@ -18,6 +18,7 @@ void settings_default(struct settings *s)
 	s->sort_desc = true;
 	s->tree = false;
 	s->kthreads = false;
+	s->service_names = false;   /* ports by number, as ss without -r */
 	s->threads = false;
 	s->program_path = true;
 	s->delay_tenths = 15;
@@ -119,6 +120,8 @@ static bool apply(struct settings *s, const char *k, size_t kn, const char *v, s
 		return parse_bool(v, vn, &s->threads);
 	if (KEY("kernel_threads"))
 		return parse_bool(v, vn, &s->kthreads);
+	if (KEY("service_names"))
+		return parse_bool(v, vn, &s->service_names);
 	if (KEY("delay"))
 		return parse_int(v, vn, SETTINGS_DELAY_MIN, SETTINGS_DELAY_MAX, &s->delay_tenths);
 	if (KEY("columns"))
@@ -190,6 +193,7 @@ void settings_format(const struct settings *s, struct strbuf *out)
 	sb_printf(out, "kernel_threads=%d\n", s->kthreads ? 1 : 0);
 	sb_printf(out, "threads=%d\n", s->threads ? 1 : 0);
 	sb_printf(out, "program_path=%d\n", s->program_path ? 1 : 0);
+	sb_printf(out, "service_names=%d\n", s->service_names ? 1 : 0);
 	sb_printf(out, "delay=%d\n", s->delay_tenths);
 	sb_puts(out, "columns=");
 	const char *sep = "";

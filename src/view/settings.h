@@ -17,6 +17,7 @@ struct settings {
 	bool program_path;           /* the command column shows argv[0]'s directory (p) */
 	bool threads;                /* a row for each thread under its process (H) */
 	bool kthreads;               /* kernel threads listed (K); hidden by default, as htop */
+	bool service_names;          /* ports named from /etc/services (N); numbers only by default */
 	int delay_tenths;            /* 1..600 */
 	bool visible[COL__COUNT];    /* PID and Command are always shown */
 	struct meter_setup meters;   /* the header meters */

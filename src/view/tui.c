@@ -13,6 +13,7 @@
 #include <curses.h>
 
 #include "model/meter_calc.h"
+#include "model/services.h"
 #include "source/source.h"
 #include "util/xalloc.h"
 #include "view/proc_cpu.h"
@@ -226,6 +227,9 @@ static void apply_options(struct tui *t, const struct ipctop_opts *o)
 		t->v.set.delay_tenths = o->delay_tenths;
 	if (t->v.set.delay_tenths < SETTINGS_DELAY_MIN)
 		t->v.set.delay_tenths = SETTINGS_DELAY_MIN;
+	if (o->services)
+		t->v.set.service_names = true;
+	services_set_shown(t->v.set.service_names);
 	if (o->merge && !t->v.set.visible[COL_HOST])    /* pids repeat across hosts */
 		t->v.set.visible[COL_HOST] = t->host_col_added = true;
 }

@@ -3,6 +3,7 @@
  * reports by where they fall (the key bar presses its key). */
 #include <string.h>
 
+#include "model/services.h"
 #include "view/help_text.h"
 #include "view/tui_int.h"
 
@@ -58,6 +59,12 @@ static void global_key(struct tui *t, enum action a)
 		t->v.quit = true;
 	else if (a == ACT_HELP && strcmp(top(t)->ops->name, "help") != 0)
 		view_open(&t->v, "help", NULL);
+	else if (a == ACT_SERVICE_NAMES) {
+		t->v.set.service_names = !t->v.set.service_names;
+		services_set_shown(t->v.set.service_names);
+		view_status(&t->v, "%s", t->v.set.service_names ? "ports with their service names (N: numbers only)"
+		                                                : "ports by number only (N: with service names)");
+	}
 }
 
 static void key_event(struct tui *t, const struct key_event *ev)

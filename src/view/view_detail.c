@@ -287,7 +287,7 @@ static bool detail_key(void *st, struct view_ctx *v, const struct key_event *ev,
 		view_open(v, "chans", &only);
 		return true;
 	}
-	case ACT_QUIT: case ACT_HELP: return false;
+	case ACT_QUIT: case ACT_HELP: case ACT_SERVICE_NAMES: return false;
 	default: break;
 	}
 	const struct proc_info *p = shown(d, v);

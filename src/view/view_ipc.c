@@ -161,14 +161,17 @@ static void add_socket(const struct snapshot *s, const struct proc_info *p, cons
 	sb_free(&sb);
 }
 
-/* Under an eventfd, timerfd, signalfd, inotify, epoll or pidfd, what its fdinfo says; then,
- * under any descriptor of the detail process, its position and open flags. */
+/* Under an eventfd, timerfd, signalfd, inotify, epoll or pidfd, what its fdinfo says, under a
+ * memfd its name ("memfd NAME"); then, under any descriptor of the detail process, its
+ * position and open flags. */
 static void add_anon(const struct snapshot *s, const struct fd_info *f, struct dlines *d)
 {
 	struct strbuf sb = STRBUF_INIT;
 	sb_puts(&sb, DETAIL_INDENT);
 	if (fd_anon_describe(&sb, s, f))
 		dline_add_sb(d, "ipc.fdinfo", "", ui_attr(UI_DIM), 0, &sb);
+	else if (fd_memfd_describe(&sb, f))
+		dline_add_sb(d, "ipc.memfd", "", ui_attr(UI_DIM), 0, &sb);
 	sb_reset(&sb);
 	sb_puts(&sb, DETAIL_INDENT);
 	if (fd_pos_flags_describe(&sb, f))

@@ -126,7 +126,7 @@ cases() {
 	ok $? "$who: --help exits 0 with the usage on stdout"
 	missing=
 	for o in --json --pretty --dot --openmetrics --prometheus --serve --metrics-pids -p --pid -u --user -d --delay --interval \
-		--ascii --no-color --demo --lesson --readonly -h --help -V --version; do
+		--ascii --no-color --services --demo --lesson --readonly -h --help -V --version; do
 		grep -qE -- "(^|[ ,])$o([ ,]|\$)" "$tmp/out" || missing="$missing $o"
 	done
 	[ -z "$missing" ]

@@ -57,7 +57,7 @@ printf '%s\n' "$sides" | grep -qxF "$shown"; ok $? "...as ss says for one of its
 ends=$(ss -tanH "( sport = :$pa and dport = :$pb ) or ( sport = :$pb and dport = :$pa )" |
 	awk '{ printf "%s → %s %s, rq %s wq %s\n", $4, $5, ($1 == "ESTAB" ? "established" : $1), $2, $3 }')
 words=$(printf '%s\n' "$screen" | head -n 1 |
-	grep -oE "[^ ]+( \([^)]*\))? → [^ ]+( \([^)]*\))? [a-z0-9_]+, rq [0-9]+ wq [0-9]+" | sed -E 's/ \([^)]*\)//g')
+	grep -oE "[^ ]+ → [^ ]+ [a-z0-9_]+, rq [0-9]+ wq [0-9]+")   # ports by number: no N pressed
 printf '%s\n' "$ends" | grep -qxF "$words"
 ok $? "the graph's edge line decodes the connection as ss does for one of its ends ($words)" ||
 	{ printf '%s\n' "$ends" | sed 's/^/# ss: /'; printf '%s\n' "$screen" | sed 's/^/# /'; }

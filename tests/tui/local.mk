@@ -51,6 +51,8 @@ TMUX_TESTS = \
 	tests/tui/traffic_tui.sh \
 	tests/tui/traffic_cols.sh \
 	tests/tui/anon_tab.sh \
+	tests/tui/memfd_tab.sh \
+	tests/tui/graph_fade.sh \
 	tests/tui/service_name.sh \
 	tests/tui/dialogs.sh \
 	tests/tui/menus.sh \
@@ -62,7 +64,8 @@ TMUX_TESTS = \
 	tests/tui/lesson_msg.sh \
 	tests/tui/lesson_shm.sh
 TESTS += $(TMUX_TESTS)
-EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh tests/tui/lesson_lib.sh tests/tui/replay_db.py
+EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh tests/tui/lesson_lib.sh tests/tui/replay_db.py \
+	tests/tui/named_listener.py
 # test_keymap: the key table against the help screen's text and the man page
 check_PROGRAMS += tests/tui/test_keymap
 TESTS += tests/tui/test_keymap

@@ -12,7 +12,8 @@
 # hosts' processes of one pid started at one tick), Enter on X's process of a shared pid in
 # the list, on the IPC tab's peer line, on the graph's node and on each end in the channel
 # table opens X's process, never A's of that pid; the detail's c lists X's channels of that
-# pid only, as many as X's file has.
+# pid only, as many as X's file has. Every input file (A, B and the edited C and X) is first
+# checked against the snapshot schema, so the merge is tested on documents --json may write.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -25,6 +26,7 @@ start_pipe_pair mrgbpar mrgbkid || { echo "Bail out! pair B did not start"; exit
 pb=$fixture_pid b1=$pair_parent b2=$pair_child
 "$IPCTOP" --json -p "$a1" >"$tmp/hosta.json" && "$IPCTOP" --json -p "$b1" >"$tmp/hostb.json" ||
 	{ echo "Bail out! --json failed"; exit 1; }
+schema_ok "the input snapshots of hosts A and B are valid against the schema" "$tmp/hosta.json" "$tmp/hostb.json"
 stop_pipe_pair "$pb" "$b1" "$b2"
 pb=
 # What the files hold (the input), sorted: each host's processes, pids as in the file.
@@ -94,6 +96,7 @@ d = json.loads(open(sys.argv[1]).read().replace("mrga", "mrgc"))
 for p in d["processes"]:
     p["start_ticks"] += 1
 json.dump(d, open(sys.argv[2], "w"))' "$tmp/hosta.json" "$tmp/hostc.json"
+schema_ok "host C's input (A's, renamed and a tick later) is valid against the schema" "$tmp/hostc.json"
 start twin --no-color -d 5 --merge "$tmp/hosta.json" "$tmp/hostc.json"
 wait_for mrgcpar 150 || { echo "Bail out! the merge of A and C did not show"; exit 1; }
 n=$(rows | tr ' ' '\n' | grep -cx "$a1")
@@ -134,6 +137,7 @@ for p in x["processes"]:
         p["start_ticks"] = start[p["pid"]]
 json.dump(x, open(sys.argv[2], "w"))' \
 	"$tmp/hostb.json" "$tmp/hostx.json" "$tmp/hosta.json" "$a1" "$a2" "$b1" "$b2"
+schema_ok "host X's input (B's with pids swapped) is valid against the schema" "$tmp/hostx.json"
 # same_start PID: A's and X's process PID started at the same tick (the files say so)
 same_start() {
 	"$PYTHON3" -c '

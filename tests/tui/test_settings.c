@@ -57,7 +57,7 @@ static bool same_settings(const struct settings *a, const struct settings *b)
 {
 	return a->sort_col == b->sort_col && a->sort_desc == b->sort_desc && a->tree == b->tree &&
 	       a->delay_tenths == b->delay_tenths && a->kthreads == b->kthreads && a->threads == b->threads &&
-	       a->program_path == b->program_path &&
+	       a->program_path == b->program_path && a->service_names == b->service_names &&
 	       !memcmp(a->visible, b->visible, sizeof(a->visible)) && !memcmp(a->order, b->order, sizeof(a->order));
 }
 
@@ -75,6 +75,8 @@ static void test_round_trip(void)
 	a.kthreads = true;
 	a.threads = true;
 	a.program_path = false;
+	ok(!a.service_names, "ports by number by default (no service names)");
+	a.service_names = true;
 	ok(settings_move_col(&a, COL_EXE, -1) && settings_move_col(&a, 0, 1), "two moves");
 	ok(!settings_move_col(&a, COL__COUNT - 2, 1) && !settings_move_col(&a, 0, -1), "nothing moves past Command or the start");
 	ok(a.order[COL_EXE - 1] == COL_EXE && a.order[1] == COL_PID, "the moved columns changed places");
@@ -82,6 +84,7 @@ static void test_round_trip(void)
 	settings_default(&b);
 	is_int(settings_parse(text.buf, text.len, &b, NULL), 0, "formatted text parses cleanly");
 	ok(same_settings(&a, &b), "round trip gives the same settings");
+	ok(b.service_names && strstr(text.buf, "\nservice_names=1\n"), "service_names=1 saved and read back");
 	sb_free(&text);
 }
 

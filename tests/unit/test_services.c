@@ -1,7 +1,8 @@
 /* test_services.c — the port-name table (model/services.h): /etc/services-form text with
  * comments, aliases and malformed lines; the first name of a port wins; the ephemeral range
  * has no names; the machine's /etc/services against the C library's getservbyport; and the
- * socket decode naming a port. */
+ * socket decode naming a port only while names are shown (services_set_shown), by number at
+ * first. */
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -102,26 +103,34 @@ static void test_against_libc(void)
 	free(text);
 }
 
-/* The decode names a listener's port as getservbyport does, and not an ephemeral client port. */
+/* The decode gives ports by number at first; once names are shown it names a listener's port
+ * as getservbyport does, and not an ephemeral client port; hidden again, numbers only. */
 static void test_describe(void)
 {
 	struct servent *se = getservbyport(htons(5432), "tcp");
 	if (!se) {
-		skip(1, "5432/tcp has no name here");
+		skip(3, "5432/tcp has no name here");
 		return;
 	}
-	char want[64];
-	snprintf(want, sizeof want, "127.0.0.1:40000 -> 127.0.0.1:5432 (%s) established", se->s_name);
+	char named[64];
+	const char *plain = "tcp 127.0.0.1:40000 -> 127.0.0.1:5432 established";
+	snprintf(named, sizeof named, "127.0.0.1:40000 -> 127.0.0.1:5432 (%s) established", se->s_name);
 	struct sock_info sk = { .family = AF_INET, .type = SOCK_STREAM, .protocol = IPPROTO_TCP,
 				.state = 1, .lport = 40000, .rport = 5432 };
 	memcpy(sk.laddr, "\x7f\0\0\x01", 4);
 	memcpy(sk.raddr, "\x7f\0\0\x01", 4);
-	struct strbuf sb = STRBUF_INIT;
-	sock_describe(&sb, &sk, "->");
-	ok(strstr(sb_str(&sb), want) != NULL, "decode: %s", want);
-	if (!strstr(sb_str(&sb), want))
-		printf("# got: %s\n", sb_str(&sb));
-	sb_free(&sb);
+	const char *want[3] = { plain, named, plain };
+	const char *what[3] = { "at first, by number", "names shown", "names hidden again" };
+	for (int i = 0; i < 3; i++) {
+		if (i > 0)
+			services_set_shown(i == 1);
+		struct strbuf sb = STRBUF_INIT;
+		sock_describe(&sb, &sk, "->");
+		ok(strstr(sb_str(&sb), want[i]) != NULL, "decode %s: %s", what[i], want[i]);
+		if (!strstr(sb_str(&sb), want[i]))
+			printf("# got: %s\n", sb_str(&sb));
+		sb_free(&sb);
+	}
 }
 
 int main(void)
