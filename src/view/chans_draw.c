@@ -35,13 +35,36 @@ static void draw_title(struct chans_state *t, struct view_ctx *v, WINDOW *w)
 	}
 }
 
+/* Which columns give way, in this order, while ENDS would get fewer than ENDS_MIN cells (80
+ * columns keep KIND, STATE, the queues and the ends); the sorted column stays. */
+enum { ENDS_MIN = 30 };
+static const int give_way[] = { CC_DROPS, CC_RATE, CC_BYTES };
+
+static void choose_cols(const struct chans_state *t, int cols, bool shown[CC__COUNT])
+{
+	int fixed = 0;
+	for (int c = 0; c < CC_ENDS; c++) {
+		shown[c] = true;
+		fixed += chan_col_w[c] + 1;
+	}
+	shown[CC_ENDS] = true;
+	for (size_t i = 0; i < sizeof give_way / sizeof give_way[0] && cols - fixed < ENDS_MIN; i++) {
+		if (give_way[i] == t->sort_col)
+			continue;
+		shown[give_way[i]] = false;
+		fixed -= chan_col_w[give_way[i]] + 1;
+	}
+}
+
 static void draw_col_header(struct chans_state *t, WINDOW *w, int y)
 {
 	int cols = getmaxx(w), x = 0;
+	bool shown[CC__COUNT];
+	choose_cols(t, cols, shown);
 	ui_fill(w, y, 0, cols, ui_attr(UI_HEADER));
 	for (int c = 0; c < CC__COUNT; c++) {
 		t->col_x[c] = t->col_w[c] = -1;
-		if (x >= cols)
+		if (x >= cols || !shown[c])
 			continue;
 		int cw = chan_col_w[c] ? chan_col_w[c] : cols - x;
 		int attr = c == t->sort_col ? ui_attr(UI_SELECTED) : ui_attr(UI_HEADER);

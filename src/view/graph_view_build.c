@@ -174,6 +174,10 @@ void gv_label_tail(const struct gnode *n, struct strbuf *sb)
 		sb_printf(sb, " (%u inside)", n->inner);
 }
 
+/* Columns between layers while an edge moves: its rate label ("4.0M/s") with a cell of line
+ * each side fits between two adjacent layers. */
+enum { RATE_GAP = 9 };
+
 static void run_layout(struct graph_view *g)
 {
 	size_t n = g->shown.n_nodes, m = g->shown.n_edges;
@@ -190,6 +194,9 @@ static void run_layout(struct graph_view *g)
 	for (size_t e = 0; e < m; e++)
 		g->ge[e] = (struct gl_edge){ .from = g->shown.edges[e].from, .to = g->shown.edges[e].to };
 	struct gl_opts o = GL_OPTS_DEFAULT;
+	for (size_t e = 0; e < m; e++)
+		if (g->shown.edges[e].weight == GW_ACTIVE || g->shown.edges[e].weight == GW_BUSY)
+			o.min_gap = RATE_GAP;   /* room for a rate label between two adjacent layers */
 	graph_layout_run(g->gn, n, g->ge, m, &g->mem, &o, &g->res);
 }
 
