@@ -23,7 +23,17 @@ void helper_tie_to_parent(pid_t parent);
 /* Sleep about ms milliseconds (signals may cut it short). */
 void helper_nap(long ms);
 
-/* The roles (helper_roles.c, helper_socks.c, helper_msg.c, helper_shm.c); each returns only on error (exit status). */
+/* isolation: the fixed virtual addresses of the private page and the shared segment that iso-a
+ * and iso-b both use (free in any x86-64 or arm64 process of the helper, far from the
+ * program, libc and the stack) */
+#define ISO_PAGE_ADDR 0x200000000ULL
+#define ISO_SHM_ADDR 0x200400000ULL
+/* address-space: what grower's heap grows by (SIGUSR1), how deep its stack goes (SIGUSR2) */
+#define GROWER_HEAP_STEP (64L << 20)
+#define GROWER_STACK_DEPTH (2UL << 20)
+
+/* The roles (helper_roles.c, helper_socks.c, helper_msg.c, helper_shm.c,
+ * helper_iso.c, helper_sched.c); each returns only on error (exit status). */
 int role_pipe_writer(void);
 int role_pipe_reader(void);
 int role_program(void);
@@ -37,5 +47,9 @@ int role_msg_sender(const char *msqid);
 int role_msg_receiver(const char *msqid);
 int role_shm_writer(const char *shmid);
 int role_shm_reader(const char *shmid);
+int role_iso(const char *role, const char *shmid);
+int role_grower(void);
+int role_cpu_bound(void);
+int role_io_bound(void);
 
 #endif

@@ -73,6 +73,7 @@ static void usage(void)
 	      "roles: pipe-writer pipe-reader program after-exec fork-parent tcp-server\n"
 	      "       tcp-client PORT udp-sender PORT udp-receiver msg-sender MSQID\n"
 	      "       msg-receiver MSQID shm-writer SHMID shm-reader SHMID\n"
+	      "       iso-a SHMID iso-b SHMID grower cpu-bound io-bound\n"
 	      "Run by ipctop --lesson; not meant to be started by hand.\n", stderr);
 }
 
@@ -115,6 +116,14 @@ int main(int argc, char **argv)
 		return role_shm_writer(arg);
 	if (strcmp(role, "shm-reader") == 0 && arg)
 		return role_shm_reader(arg);
+	if ((strcmp(role, "iso-a") == 0 || strcmp(role, "iso-b") == 0) && arg)
+		return role_iso(role, arg);
+	if (strcmp(role, "grower") == 0)
+		return role_grower();
+	if (strcmp(role, "cpu-bound") == 0)
+		return role_cpu_bound();
+	if (strcmp(role, "io-bound") == 0)
+		return role_io_bound();
 	usage();
 	return 2;
 }

@@ -194,18 +194,29 @@ void lesson_signal(struct lesson_run *r, const char *role, int sig)
 		kill(pid, sig);
 }
 
-int lesson_fork(struct lesson_run *r, const char *role)
+int lesson_fork(struct lesson_run *r, const char *role, const char *child_role)
 {
 	pid_t parent = lesson_pid(r, role);
 	if (parent <= 0 || r->n_procs >= LESSON_MAX_PROCS || kill(parent, SIGUSR1) < 0) {
 		snprintf(r->note, sizeof(r->note), "%s cannot fork now", role);
 		return -1;
 	}
-	pid_t child = await_record(r, 0, "fork-child");
+	const char *cr = child_role ? child_role : "fork-child";
+	pid_t child = await_record(r, 0, cr);
 	if (!child) {
 		snprintf(r->note, sizeof(r->note), "%s did not fork", role);
 		return -1;
 	}
-	add_proc(r, child, "fork-child");
+	add_proc(r, child, cr);
+	return 0;
+}
+
+int lesson_ask(struct lesson_run *r, const char *role, int sig)
+{
+	pid_t pid = lesson_pid(r, role);
+	if (pid <= 0 || kill(pid, sig) < 0 || !await_record(r, pid, role)) {
+		snprintf(r->note, sizeof(r->note), "%s did not answer", role);
+		return -1;
+	}
 	return 0;
 }

@@ -140,7 +140,10 @@ static void run_action(struct lesson_run *r, const struct lesson_action *a)
 	case LA_CONT: lesson_signal(r, a->who.role, SIGCONT); break;
 	case LA_USR1: lesson_signal(r, a->who.role, SIGUSR1); break;
 	case LA_USR2: lesson_signal(r, a->who.role, SIGUSR2); break;
-	case LA_FORK: lesson_fork(r, a->who.role); break;
+	case LA_FORK: lesson_fork(r, a->who.role, a->child); break;
+	case LA_ASK2: lesson_ask(r, a->who.role, SIGUSR2); break;
+	case LA_NICE: lesson_nice(r, a->who.role); break;
+	case LA_RT: lesson_rt(r, a->who.role); break;
 	case LA_NONE: break;
 	}
 }
@@ -169,7 +172,10 @@ bool lesson_step(struct lesson_run *r, int dir, struct tui_step *out)
 	memset(out, 0, sizeof(*out));
 	snprintf(out->title, sizeof(out->title), "Lesson %s %zu/%zu (n next, p back, q quit)",
 		 r->l->name, r->step + 1, r->n_steps);
-	out->banner = s->banner;
+	char fact[320];
+	lesson_fact(r, s->fact, fact, sizeof(fact));
+	snprintf(r->banner, sizeof(r->banner), "%s%s%s", s->banner, fact[0] ? " " : "", fact);
+	out->banner = r->banner;
 	out->screen = s->screen;
 	out->tab = s->tab;
 	out->focus = focus_pid(r, s);
