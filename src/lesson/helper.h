@@ -5,6 +5,8 @@
 #ifndef IPCTOP_LESSON_HELPER_H
 #define IPCTOP_LESSON_HELPER_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 /* The fd ipctop hands over for a role's object (a pipe end, a socket). */
@@ -32,8 +34,15 @@ void helper_nap(long ms);
 #define GROWER_HEAP_STEP (64L << 20)
 #define GROWER_STACK_DEPTH (2UL << 20)
 
+/* Every 100 ms: the writer adds 1 to *counter, the reader reads it; 1 when counter is NULL. */
+int helper_counter_loop(volatile uint64_t *counter, bool writer);
+
+/* POSIX message queue of the lessons: its size of message and most messages it holds */
+#define LESSON_MQ_MSGSIZE 256
+#define LESSON_MQ_MAXMSG 10
+
 /* The roles (helper_roles.c, helper_socks.c, helper_msg.c, helper_shm.c,
- * helper_iso.c, helper_sched.c); each returns only on error (exit status). */
+ * helper_iso.c, helper_sched.c, helper_posix.c); each returns only on error (exit status). */
 int role_pipe_writer(void);
 int role_pipe_reader(void);
 int role_program(void);
@@ -51,5 +60,9 @@ int role_iso(const char *role, const char *shmid);
 int role_grower(void);
 int role_cpu_bound(void);
 int role_io_bound(void);
+int role_pmq_sender(const char *name);
+int role_pmq_receiver(const char *name);
+int role_pshm_writer(const char *name);
+int role_pshm_reader(const char *name);
 
 #endif

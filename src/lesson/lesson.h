@@ -17,7 +17,7 @@
 
 /* What a role's process is given on fd 3, or as its argument. */
 enum lesson_obj { OBJ_NONE, OBJ_PIPE_W, OBJ_PIPE_R, OBJ_TCP_LISTEN, OBJ_UDP_RX };
-enum lesson_arg { ARG_NONE, ARG_TCP_PORT, ARG_UDP_PORT, ARG_MSQID, ARG_SHMID };
+enum lesson_arg { ARG_NONE, ARG_TCP_PORT, ARG_UDP_PORT, ARG_MSQID, ARG_SHMID, ARG_MQ_NAME, ARG_SHM_NAME };
 
 struct lesson_spawn {
 	const char *role;
@@ -81,6 +81,8 @@ struct lesson_run {
 	int tcp_port, udp_port;
 	int msqid;                       /* the System V queue ARG_MSQID made, -1: none */
 	int shmid;                       /* the System V segment ARG_SHMID made, -1: none */
+	char mq_name[48];                /* the POSIX queue ARG_MQ_NAME made ("": none) */
+	char shm_name[48];               /* the POSIX shared memory ARG_SHM_NAME made ("": none) */
 	pid_t janitor;                   /* removes them if ipctop is killed (0: none) */
 	int janitor_wr;                  /* the pipe whose EOF tells it ipctop is gone */
 	char helper[4096];
@@ -106,7 +108,11 @@ void lesson_fact(const struct lesson_run *r, enum lesson_fact f, char *buf, size
 /* lesson_sched.c: nice / real-time policy for the process of role; a note when refused */
 void lesson_nice(struct lesson_run *r, const char *role);
 void lesson_rt(struct lesson_run *r, const char *role);
-/* lesson_janitor.c: after the start, when the lesson has System V objects */
+/* lesson_posix.c: the lesson's POSIX queue / shared memory object, made once (0, or -1 with
+ * a note); lesson_posix_remove unlinks both (async-signal-safe: the janitor calls it). */
+int lesson_posix_make(struct lesson_run *r, enum lesson_arg a);
+void lesson_posix_remove(const char *mq_name, const char *shm_name);
+/* lesson_janitor.c: after the start, when the lesson has System V or POSIX objects */
 void lesson_janitor_start(struct lesson_run *r);
 void lesson_janitor_end(struct lesson_run *r);
 /* lesson_run.c */

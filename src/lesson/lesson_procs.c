@@ -147,7 +147,7 @@ static pid_t await_record(struct lesson_run *r, pid_t pid, const char *role)
 
 int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s)
 {
-	char port[16] = "";
+	char port[48] = "";
 	if (s->arg == ARG_MSQID && r->msqid < 0 && (r->msqid = msgget(IPC_PRIVATE, IPC_CREAT | 0600)) < 0) {
 		snprintf(r->note, sizeof(r->note), "could not make a message queue: %s", strerror(errno));
 		return -1;
@@ -157,9 +157,13 @@ int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s)
 		snprintf(r->note, sizeof(r->note), "could not make a shared segment: %s", strerror(errno));
 		return -1;
 	}
+	if (lesson_posix_make(r, s->arg) < 0)
+		return -1;
 	int num = s->arg == ARG_TCP_PORT ? r->tcp_port : s->arg == ARG_UDP_PORT ? r->udp_port :
 		  s->arg == ARG_MSQID ? r->msqid : s->arg == ARG_SHMID ? r->shmid : 0;
 	snprintf(port, sizeof(port), "%d", num);
+	if (s->arg == ARG_MQ_NAME || s->arg == ARG_SHM_NAME)
+		snprintf(port, sizeof(port), "%s", s->arg == ARG_MQ_NAME ? r->mq_name : r->shm_name);
 	char *argv[] = { "ipctop-lesson", (char *)s->role, s->arg != ARG_NONE ? port : NULL, NULL };
 	int obj = make_obj(r, s->obj);
 	if (obj == -1 || r->n_procs >= LESSON_MAX_PROCS) {

@@ -51,7 +51,7 @@ static const struct lesson lessons[] = {
 	      { DO(LA_FORK, "fork-parent") }, "list", NULL, "fork-child#2", true, false, LF_NONE },
 	    { "The child's PCB: its parent's PID (PPID) is fork-parent's.",
 	      { DO(LA_NONE, NULL) }, "detail", "PCB", "fork-child", false, false, LF_NONE } } },
-	{ "message-queue", "a System V message queue fills when its receiver is paused",
+	{ "message-queue", "System V and POSIX message queues fill when their receiver is paused",
 	  { { "msg-sender", OBJ_NONE, ARG_MSQID }, { "msg-receiver", OBJ_NONE, ARG_MSQID } },
 	  { { "A message queue keeps whole messages in the kernel: msg-sender puts them in with "
 	      "msgsnd(), msg-receiver takes them out with msgrcv(), one message at a time.",
@@ -63,8 +63,15 @@ static const struct lesson lessons[] = {
 	      { DO(LA_NONE, NULL) }, "detail", "PCB", "msg-sender", false, false, LF_NONE },
 	    { "The receiver runs again (SIGCONT): it takes the messages out, and the kernel wakes "
 	      "the sender up.", { DO(LA_CONT, "msg-receiver") }, "detail", "IPC", "msg-sender",
-	      false, false, LF_NONE } } },
-	{ "shared-memory", "two processes attach one System V shared memory segment",
+	      false, false, LF_NONE },
+	    { "POSIX queues have names: pmq-sender and pmq-receiver both open one queue with "
+	      "mq_open(\"/ipctop-lesson-PID-queue\") and use mq_send() and mq_receive().",
+	      { SPAWN("pmq-sender", OBJ_NONE, ARG_MQ_NAME), SPAWN("pmq-receiver", OBJ_NONE, ARG_MQ_NAME) },
+	      "detail", "IPC", "pmq-sender", false, false, LF_NONE },
+	    { "pmq-receiver is paused: the queue takes at most 10 messages, then mq_send() blocks "
+	      "pmq-sender (state S, its wait channel in the queue).", { DO(LA_STOP, "pmq-receiver") },
+	      "detail", "PCB", "pmq-sender", false, false, LF_NONE } } },
+	{ "shared-memory", "two processes attach one System V, then one POSIX shared memory object",
 	  { { "shm-writer", OBJ_NONE, ARG_SHMID }, { "shm-reader", OBJ_NONE, ARG_SHMID } },
 	  { { "Shared memory: the kernel maps one segment into both address spaces. What "
 	      "shm-writer stores there, shm-reader sees at once: no copy, no system call.",
@@ -74,7 +81,15 @@ static const struct lesson lessons[] = {
 	      { DO(LA_NONE, NULL) }, "detail", "IPC", "shm-reader", false, false, LF_NONE },
 	    { "The reader is paused (SIGSTOP); the writer goes on. Shared memory is no queue: "
 	      "nothing fills and nothing blocks, the segment holds the latest value only.",
-	      { DO(LA_STOP, "shm-reader") }, "detail", "PCB", "shm-writer", false, false, LF_NONE } } },
+	      { DO(LA_STOP, "shm-reader") }, "detail", "PCB", "shm-writer", false, false, LF_NONE },
+	    { "POSIX shared memory has a name: shm_open() made /dev/shm/ipctop-lesson-PID-shm, "
+	      "and pshm-writer and pshm-reader each map it into their memory with mmap().",
+	      { SPAWN("pshm-writer", OBJ_NONE, ARG_SHM_NAME),
+		SPAWN("pshm-reader", OBJ_NONE, ARG_SHM_NAME) },
+	      "detail", "IPC", "pshm-writer", false, false, LF_NONE },
+	    { "pshm-reader's Memory tab: the object is a shared band (shm) of its address space, "
+	      "at an address of its own.", { DO(LA_NONE, NULL) }, "detail", "Memory",
+	      "pshm-reader", false, false, LF_NONE } } },
 	{ "pcb", "a process's PCB while it sleeps, runs, is stopped and becomes a zombie",
 	  { { "fork-parent", OBJ_NONE, ARG_NONE } },
 	  { { "The kernel keeps a PCB for each process: its PID, parent, state, what it waits "
