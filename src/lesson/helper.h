@@ -26,10 +26,10 @@ void helper_tie_to_parent(pid_t parent);
 void helper_nap(long ms);
 
 /* isolation: the fixed virtual addresses of the private page and the shared segment that iso-a
- * and iso-b both use (free in any x86-64 or arm64 process of the helper, far from the
- * program, libc and the stack) */
-#define ISO_PAGE_ADDR 0x200000000ULL
-#define ISO_SHM_ADDR 0x200400000ULL
+ * and iso-b both use: 1 GiB, below where x86-64 PIE programs, libc and the stack go, and
+ * below AddressSanitizer's shadow memory (from 0x7fff8000), which a fixed map may not touch */
+#define ISO_PAGE_ADDR 0x40000000ULL
+#define ISO_SHM_ADDR 0x40400000ULL
 /* address-space: what grower's heap grows by (SIGUSR1), how deep its stack goes (SIGUSR2) */
 #define GROWER_HEAP_STEP (64L << 20)
 #define GROWER_STACK_DEPTH (2UL << 20)

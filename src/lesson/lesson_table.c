@@ -125,10 +125,10 @@ static const struct lesson lessons[] = {
 	{ "isolation", "one virtual address, different physical frames; copy-on-write after fork",
 	  { { "iso-a", OBJ_NONE, ARG_SHMID }, { "iso-b", OBJ_NONE, ARG_SHMID } },
 	  { { "iso-a and iso-b each stored a value of its own (1111, 2222) at the same virtual "
-	      "address 0x200000000. Each process has its own page table: one address, two "
+	      "address 0x40000000. Each process has its own page table: one address, two "
 	      "physical frames.", { DO(LA_NONE, NULL) }, "detail", "Memory", "iso-a", false, false,
 	      LF_FRAMES_AB },
-	    { "iso-b's Memory tab: a page at 0x200000000 too. Neither process can reach the "
+	    { "iso-b's Memory tab: a page at 0x40000000 too. Neither process can reach the "
 	      "other's frame: virtual memory isolates them.", { DO(LA_NONE, NULL) }, "detail",
 	      "Memory", "iso-b", false, false, LF_FRAMES_AB },
 	    { "iso-a forked iso-child, a copy with the page at the same address. The kernel did "
@@ -138,7 +138,7 @@ static const struct lesson lessons[] = {
 	    { "iso-child wrote 3333 into its page: the kernel first copied it to a new frame. "
 	      "The parent still reads 1111 from its own.", { DO(LA_ASK2, "iso-child") }, "detail",
 	      "Memory", "iso-child", false, false, LF_FRAMES_FORK },
-	    { "A System V segment attached by both at 0x200400000 is one object: both page "
+	    { "A System V segment attached by both at 0x40400000 is one object: both page "
 	      "tables lead to the same frame, so each sees what the other writes.",
 	      { DO(LA_NONE, NULL) }, "detail", "Memory", "iso-a", false, false, LF_FRAMES_SHM } } },
 	{ "address-space", "the address-space figure of a process whose heap and stack grow",

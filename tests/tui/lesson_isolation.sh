@@ -1,6 +1,6 @@
 #!/bin/sh
 # lesson_isolation.sh — ipctop --lesson isolation at 120x40 and 80x24 (and at 80x24 as nobody
-# when root): iso-a and iso-b hold a page at the one virtual address 0x200000000 (their Memory
+# when root): iso-a and iso-b hold a page at the one virtual address 0x40000000 (their Memory
 # tabs list it); the frames the banner names are the ones this test reads itself from
 # /proc/PID/pagemap (python): two frames; after the fork parent and child share one; after the
 # child writes, two again; the System V segment's page is one frame in both. As nobody the
@@ -13,7 +13,7 @@ tmux_require python3
 tmux_setup lesson-isolation
 trap 'lesson_cleanup; [ -n "$shmid" ] && ipcrm -m "$shmid" 2>/dev/null; tmux_cleanup' EXIT
 
-PAGE=0x200000000 SHM=0x200400000
+PAGE=0x40000000 SHM=0x40400000
 # frame PID ADDR: the frame behind ADDR read from the kernel (0x0 when hidden, "absent")
 frame() {
 	py=$PYTHON3
@@ -52,15 +52,15 @@ for size in $(lesson_sizes); do
 	[ -n "$3" ] && as="setpriv --reuid=nobody --regid=$nobody_group --clear-groups"
 	lesson_start isolation "$1" "$2" $3
 	ok $? "$who: the lesson starts"
-	screen_has_text "iso-a and iso-b each stored a value of its own (1111, 2222) at the same virtual address 0x200000000."
+	screen_has_text "iso-a and iso-b each stored a value of its own (1111, 2222) at the same virtual address 0x40000000."
 	ok $? "$who: the banner is shown whole"
 	lesson_record
 	a=$(rec_pid iso-a) b=$(rec_pid iso-b) shmid=$(rec_fact iso-a shmid)
-	wait_for "PID $a " && wait_re "(^| )000200000000 +4.0K rw-p"
+	wait_for "PID $a " && wait_re "(^| )000040000000 +4.0K rw-p"
 	ok $? "$who: iso-a's Memory tab lists its page at $PAGE"
 	frames_say "$a" iso-a "$b" iso-b $PAGE two
 	step 2
-	wait_for "PID $b " && wait_re "(^| )000200000000 +4.0K rw-p"
+	wait_for "PID $b " && wait_re "(^| )000040000000 +4.0K rw-p"
 	ok $? "$who: iso-b's Memory tab lists its page at the same address"
 	step 3
 	rec_wait iso-child
