@@ -189,5 +189,5 @@ const struct lesson *lesson_find(const char *name)
 void lesson_list(FILE *f)
 {
 	for (size_t i = 0; i < sizeof(lessons) / sizeof(lessons[0]); i++)
-		fprintf(f, "%-10s %s\n", lessons[i].name, lessons[i].summary);
+		fprintf(f, "%-14s %s\n", lessons[i].name, lessons[i].summary);
 }
