@@ -204,11 +204,24 @@ static void read_cgroup(struct snapshot *s, struct scan_ctx *c, struct proc_info
 		p->cgroup = arena_strdup(&s->arena, cg);
 }
 
+/* A zombie's exit status: field 52 of its stat (exit_code), which libproc2 does not give. */
+static bool read_exit_status(struct scan_ctx *c, struct proc_info *p)
+{
+	char path[48];
+	unsigned long long v;
+	snprintf(path, sizeof(path), "%d/stat", (int)p->pid);
+	if (read_whole_at(c->proc_fd, path, &c->tmp) <= 0 || stat_text_field(c->tmp.buf, 52, &v) < 0)
+		return false;
+	p->exit_status = (int)v;
+	return true;
+}
+
 void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
 	p->shr_kib = 0;
 	p->flags &= ~(uint32_t)PF_SHR;
 	p->cgroup = NULL;
+	p->has_exit = p->state == 'Z' && read_exit_status(c, p);
 	if (!c->opts)
 		return;
 	if (c->opts->want_cgroup)

@@ -13,3 +13,4 @@ libipctop_a_SOURCES += \
 libipctop_a_SOURCES += src/collect/parse_pcb.c src/collect/parse_pcb.h
 libipctop_a_SOURCES += src/collect/parse_waits.c src/collect/parse_waits.h src/collect/collect_waits.c
 libipctop_a_SOURCES += src/collect/collect_viewer.c src/collect/collect_fill.c
+libipctop_a_SOURCES += src/collect/pagemap.c src/collect/pagemap.h

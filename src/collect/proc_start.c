@@ -1,5 +1,6 @@
-/* proc_start.c — when a process started, read anew from /proc/PID/stat: what an action checks
- * before it touches a process, so that a PID taken over by a new process is never acted on. */
+/* proc_start.c — single fields read anew from /proc/PID/stat: when a process started (what an
+ * action checks before it touches a process, so that a PID taken over by a new process is never
+ * acted on) and a zombie's exit status (field 52, which libproc2 does not give). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,7 +10,24 @@
 
 #include "collect/collect.h"
 
-int collect_start_time(pid_t pid, uint64_t *ticks)
+int stat_text_field(const char *buf, int field, unsigned long long *out)
+{
+	/* The name may hold ') ': the fields start after the last one. */
+	const char *p = strrchr(buf, ')');
+	for (int f = 2; p && f < field; f++)
+		p = strchr(p + 1, ' ');
+	if (!p)
+		return -EINVAL;
+	char *end;
+	unsigned long long v = strtoull(p + 1, &end, 10);
+	if (end == p + 1)
+		return -EINVAL;
+	*out = v;
+	return 0;
+}
+
+/* Field `field` (2 or more) of /proc/PID/stat, a number; -errno (-ESRCH: gone). */
+static int stat_field(pid_t pid, int field, unsigned long long *out)
 {
 	char path[48], buf[1024];
 	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
@@ -22,16 +40,14 @@ int collect_start_time(pid_t pid, uint64_t *ticks)
 	if (n <= 0)
 		return n < 0 && err != ESRCH ? -err : -ESRCH;
 	buf[n] = '\0';
-	/* The name may hold ') ': the fields start after the last one. Field 22 is starttime. */
-	char *p = strrchr(buf, ')');
-	for (int field = 2; p && field < 22; field++)
-		p = strchr(p + 1, ' ');
-	if (!p)
-		return -EINVAL;
-	char *end;
-	unsigned long long v = strtoull(p + 1, &end, 10);
-	if (end == p + 1)
-		return -EINVAL;
-	*ticks = v;
-	return 0;
+	return stat_text_field(buf, field, out);
+}
+
+int collect_start_time(pid_t pid, uint64_t *ticks)
+{
+	unsigned long long v;
+	int r = stat_field(pid, 22, &v);   /* starttime */
+	if (r == 0)
+		*ticks = v;
+	return r;
 }

@@ -5,6 +5,8 @@
 #ifndef IPCTOP_LESSON_HELPER_H
 #define IPCTOP_LESSON_HELPER_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 /* The fd ipctop hands over for a role's object (a pipe end, a socket). */
@@ -23,7 +25,24 @@ void helper_tie_to_parent(pid_t parent);
 /* Sleep about ms milliseconds (signals may cut it short). */
 void helper_nap(long ms);
 
-/* The roles (helper_roles.c, helper_socks.c, helper_msg.c, helper_shm.c); each returns only on error (exit status). */
+/* isolation: the fixed virtual addresses of the private page and the shared segment that iso-a
+ * and iso-b both use: 1 GiB, below where x86-64 PIE programs, libc and the stack go, and
+ * below AddressSanitizer's shadow memory (from 0x7fff8000), which a fixed map may not touch */
+#define ISO_PAGE_ADDR 0x40000000ULL
+#define ISO_SHM_ADDR 0x40400000ULL
+/* address-space: what grower's heap grows by (SIGUSR1), how deep its stack goes (SIGUSR2) */
+#define GROWER_HEAP_STEP (64L << 20)
+#define GROWER_STACK_DEPTH (2UL << 20)
+
+/* Every 100 ms: the writer adds 1 to *counter, the reader reads it; 1 when counter is NULL. */
+int helper_counter_loop(volatile uint64_t *counter, bool writer);
+
+/* POSIX message queue of the lessons: its size of message and most messages it holds */
+#define LESSON_MQ_MSGSIZE 256
+#define LESSON_MQ_MAXMSG 10
+
+/* The roles (helper_roles.c, helper_socks.c, helper_msg.c, helper_shm.c,
+ * helper_iso.c, helper_sched.c, helper_posix.c); each returns only on error (exit status). */
 int role_pipe_writer(void);
 int role_pipe_reader(void);
 int role_program(void);
@@ -37,5 +56,13 @@ int role_msg_sender(const char *msqid);
 int role_msg_receiver(const char *msqid);
 int role_shm_writer(const char *shmid);
 int role_shm_reader(const char *shmid);
+int role_iso(const char *role, const char *shmid);
+int role_grower(void);
+int role_cpu_bound(void);
+int role_io_bound(void);
+int role_pmq_sender(const char *name);
+int role_pmq_receiver(const char *name);
+int role_pshm_writer(const char *name);
+int role_pshm_reader(const char *name);
 
 #endif

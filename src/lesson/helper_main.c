@@ -67,13 +67,31 @@ void helper_nap(long ms)
 	nanosleep(&ts, NULL);
 }
 
-static void usage(void)
+static int usage(void)
 {
 	fputs("usage: ipctop-lesson-helper ROLE [ARG]\n"
 	      "roles: pipe-writer pipe-reader program after-exec fork-parent tcp-server\n"
 	      "       tcp-client PORT udp-sender PORT udp-receiver msg-sender MSQID\n"
 	      "       msg-receiver MSQID shm-writer SHMID shm-reader SHMID\n"
+	      "       iso-a SHMID iso-b SHMID grower cpu-bound io-bound\n"
+	      "       pmq-sender NAME pmq-receiver NAME pshm-writer NAME pshm-reader NAME\n"
 	      "Run by ipctop --lesson; not meant to be started by hand.\n", stderr);
+	return 2;
+}
+
+static int run_posix_role(const char *role, const char *arg)
+{
+	if (!arg)
+		return usage();
+	if (strcmp(role, "pmq-sender") == 0)
+		return role_pmq_sender(arg);
+	if (strcmp(role, "pmq-receiver") == 0)
+		return role_pmq_receiver(arg);
+	if (strcmp(role, "pshm-writer") == 0)
+		return role_pshm_writer(arg);
+	if (strcmp(role, "pshm-reader") == 0)
+		return role_pshm_reader(arg);
+	return usage();
 }
 
 int main(int argc, char **argv)
@@ -115,6 +133,13 @@ int main(int argc, char **argv)
 		return role_shm_writer(arg);
 	if (strcmp(role, "shm-reader") == 0 && arg)
 		return role_shm_reader(arg);
-	usage();
-	return 2;
+	if ((strcmp(role, "iso-a") == 0 || strcmp(role, "iso-b") == 0) && arg)
+		return role_iso(role, arg);
+	if (strcmp(role, "grower") == 0)
+		return role_grower();
+	if (strcmp(role, "cpu-bound") == 0)
+		return role_cpu_bound();
+	if (strcmp(role, "io-bound") == 0)
+		return role_io_bound();
+	return run_posix_role(role, arg);
 }

@@ -1,6 +1,8 @@
 /* helper_shm.c — the lesson roles on a System V shared memory segment (made by ipctop, its id
  * in argv): a writer that stores a counter in it every 100 ms, and a reader that looks at the
- * counter; both attach the one segment, each at an address of its own. */
+ * counter; both attach the one segment, each at an address of its own. The loop is shared
+ * with the POSIX roles (helper_posix.c). */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/shm.h>
@@ -18,26 +20,27 @@ static volatile uint64_t *attach(const char *id, const char *role)
 	return p;
 }
 
-int role_shm_writer(const char *id)
+static volatile uint64_t seen;   /* what a reader last read */
+
+int helper_counter_loop(volatile uint64_t *counter, bool writer)
 {
-	volatile uint64_t *counter = attach(id, "shm-writer");
 	if (!counter)
 		return 1;
 	for (;;) {
-		(*counter)++;
+		if (writer)
+			(*counter)++;
+		else
+			seen = *counter;   /* no system call: the value is in its own memory */
 		helper_nap(100);
 	}
 }
 
-static volatile uint64_t seen;   /* what the reader last read */
+int role_shm_writer(const char *id)
+{
+	return helper_counter_loop(attach(id, "shm-writer"), true);
+}
 
 int role_shm_reader(const char *id)
 {
-	volatile uint64_t *counter = attach(id, "shm-reader");
-	if (!counter)
-		return 1;
-	for (;;) {
-		seen = *counter;   /* no system call: the value is in its own memory */
-		helper_nap(100);
-	}
+	return helper_counter_loop(attach(id, "shm-reader"), false);
 }

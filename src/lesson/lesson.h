@@ -17,7 +17,7 @@
 
 /* What a role's process is given on fd 3, or as its argument. */
 enum lesson_obj { OBJ_NONE, OBJ_PIPE_W, OBJ_PIPE_R, OBJ_TCP_LISTEN, OBJ_UDP_RX };
-enum lesson_arg { ARG_NONE, ARG_TCP_PORT, ARG_UDP_PORT, ARG_MSQID, ARG_SHMID };
+enum lesson_arg { ARG_NONE, ARG_TCP_PORT, ARG_UDP_PORT, ARG_MSQID, ARG_SHMID, ARG_MQ_NAME, ARG_SHM_NAME };
 
 struct lesson_spawn {
 	const char *role;
@@ -26,11 +26,26 @@ struct lesson_spawn {
 };
 
 /* What a step does to the lesson's processes the first time it is reached going forward. */
-enum lesson_act { LA_NONE, LA_SPAWN, LA_STOP, LA_CONT, LA_USR1, LA_USR2, LA_FORK };
+enum lesson_act {
+	LA_NONE, LA_SPAWN, LA_STOP, LA_CONT, LA_USR1, LA_USR2, LA_FORK,
+	LA_ASK2,   /* SIGUSR2, then wait for the process's record line (it did what was asked) */
+	LA_NICE,   /* nice it to LESSON_NICE */
+	LA_RT,     /* the real-time policy SCHED_RR, priority 1, where permitted */
+};
+#define LESSON_NICE 10
 
 struct lesson_action {
 	enum lesson_act act;
 	struct lesson_spawn who;   /* LA_SPAWN: the role to start; else .role names the process */
+	const char *child;         /* LA_FORK: the role the child records itself as */
+};
+
+/* A fact the runner reads from the kernel when the step is shown and adds to its banner. */
+enum lesson_fact {
+	LF_NONE,
+	LF_FRAMES_AB,     /* the frames behind the private page of iso-a and of iso-b */
+	LF_FRAMES_FORK,   /* ... of iso-a and of its child iso-child */
+	LF_FRAMES_SHM,    /* the frames behind the shared segment's page in iso-a and iso-b */
 };
 
 struct lesson_step {
@@ -40,6 +55,7 @@ struct lesson_step {
 	const char *tab;               /* detail: "PCB", "Scheduling", "Memory", "IPC" */
 	const char *focus;             /* role of the process to select ("role#2": the second) */
 	bool tree, exe;                /* list: tree view; the EXE column */
+	enum lesson_fact fact;
 };
 
 struct lesson {
@@ -65,12 +81,15 @@ struct lesson_run {
 	int tcp_port, udp_port;
 	int msqid;                       /* the System V queue ARG_MSQID made, -1: none */
 	int shmid;                       /* the System V segment ARG_SHMID made, -1: none */
+	char mq_name[48];                /* the POSIX queue ARG_MQ_NAME made ("": none) */
+	char shm_name[48];               /* the POSIX shared memory ARG_SHM_NAME made ("": none) */
 	pid_t janitor;                   /* removes them if ipctop is killed (0: none) */
 	int janitor_wr;                  /* the pipe whose EOF tells it ipctop is gone */
 	char helper[4096];
 	char rbuf[1024];
 	size_t rlen;
 	char note[160];                  /* what went wrong in the last step's action */
+	char banner[640];                /* the step's banner with its fact */
 };
 
 /* lesson_table.c */
@@ -82,8 +101,18 @@ bool lesson_helper_path(char *buf, size_t n);
 /* lesson_procs.c */
 int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s);
 void lesson_signal(struct lesson_run *r, const char *role, int sig);
-int lesson_fork(struct lesson_run *r, const char *role);
-/* lesson_janitor.c: after the start, when the lesson has System V objects */
+int lesson_fork(struct lesson_run *r, const char *role, const char *child);
+int lesson_ask(struct lesson_run *r, const char *role, int sig);
+/* lesson_facts.c: the fact, one sentence, into buf ("" for LF_NONE) */
+void lesson_fact(const struct lesson_run *r, enum lesson_fact f, char *buf, size_t n);
+/* lesson_sched.c: nice / real-time policy for the process of role; a note when refused */
+void lesson_nice(struct lesson_run *r, const char *role);
+void lesson_rt(struct lesson_run *r, const char *role);
+/* lesson_posix.c: the lesson's POSIX queue / shared memory object, made once (0, or -1 with
+ * a note); lesson_posix_remove unlinks both (async-signal-safe: the janitor calls it). */
+int lesson_posix_make(struct lesson_run *r, enum lesson_arg a);
+void lesson_posix_remove(const char *mq_name, const char *shm_name);
+/* lesson_janitor.c: after the start, when the lesson has System V or POSIX objects */
 void lesson_janitor_start(struct lesson_run *r);
 void lesson_janitor_end(struct lesson_run *r);
 /* lesson_run.c */

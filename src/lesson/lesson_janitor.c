@@ -1,6 +1,6 @@
-/* lesson_janitor.c — the lesson's System V objects outlive a killed ipctop unless someone
- * removes them: a small process forked at the start waits for EOF on a pipe only ipctop
- * holds (however ipctop ends), then removes the queue and segment. The lesson's processes
+/* lesson_janitor.c — the lesson's System V and POSIX objects outlive a killed ipctop unless
+ * someone removes them: a small process forked at the start waits for EOF on a pipe only ipctop
+ * holds (however ipctop ends), then removes the queues and segments. The lesson's processes
  * need no janitor: their parent-death signal ends them. When the lesson ends normally,
  * ipctop kills the janitor first and removes the objects itself. */
 #include <errno.h>
@@ -15,7 +15,7 @@
 #include "lesson/lesson.h"
 
 /* In the child: async-signal-safe calls only (ipctop has threads). */
-static _Noreturn void janitor_run(int msqid, int shmid, int rd)
+static _Noreturn void janitor_run(const struct lesson_run *r, int rd)
 {
 	prctl(PR_SET_NAME, "lesson-cleanup", 0, 0, 0);
 	setsid();   /* out of the terminal's session: a hangup that ends ipctop spares it */
@@ -31,10 +31,11 @@ static _Noreturn void janitor_run(int msqid, int shmid, int rd)
 	char c;
 	while (read(3, &c, 1) < 0 && errno == EINTR)
 		;
-	if (msqid >= 0)
-		msgctl(msqid, IPC_RMID, NULL);
-	if (shmid >= 0)
-		shmctl(shmid, IPC_RMID, NULL);   /* gone once the killed processes have detached */
+	if (r->msqid >= 0)
+		msgctl(r->msqid, IPC_RMID, NULL);
+	if (r->shmid >= 0)
+		shmctl(r->shmid, IPC_RMID, NULL);   /* gone once the killed processes have detached */
+	lesson_posix_remove(r->mq_name, r->shm_name);
 	_exit(0);
 }
 
@@ -43,11 +44,12 @@ void lesson_janitor_start(struct lesson_run *r)
 	int p[2];
 	r->janitor = 0;
 	r->janitor_wr = -1;
-	if ((r->msqid < 0 && r->shmid < 0) || pipe2(p, O_CLOEXEC) < 0)
+	if ((r->msqid < 0 && r->shmid < 0 && !r->mq_name[0] && !r->shm_name[0]) ||
+	    pipe2(p, O_CLOEXEC) < 0)
 		return;
 	pid_t pid = fork();
 	if (pid == 0)
-		janitor_run(r->msqid, r->shmid, p[0]);
+		janitor_run(r, p[0]);
 	close(p[0]);
 	if (pid < 0) {
 		close(p[1]);

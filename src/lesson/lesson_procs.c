@@ -147,7 +147,7 @@ static pid_t await_record(struct lesson_run *r, pid_t pid, const char *role)
 
 int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s)
 {
-	char port[16] = "";
+	char port[48] = "";
 	if (s->arg == ARG_MSQID && r->msqid < 0 && (r->msqid = msgget(IPC_PRIVATE, IPC_CREAT | 0600)) < 0) {
 		snprintf(r->note, sizeof(r->note), "could not make a message queue: %s", strerror(errno));
 		return -1;
@@ -157,9 +157,13 @@ int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s)
 		snprintf(r->note, sizeof(r->note), "could not make a shared segment: %s", strerror(errno));
 		return -1;
 	}
+	if (lesson_posix_make(r, s->arg) < 0)
+		return -1;
 	int num = s->arg == ARG_TCP_PORT ? r->tcp_port : s->arg == ARG_UDP_PORT ? r->udp_port :
 		  s->arg == ARG_MSQID ? r->msqid : s->arg == ARG_SHMID ? r->shmid : 0;
 	snprintf(port, sizeof(port), "%d", num);
+	if (s->arg == ARG_MQ_NAME || s->arg == ARG_SHM_NAME)
+		snprintf(port, sizeof(port), "%s", s->arg == ARG_MQ_NAME ? r->mq_name : r->shm_name);
 	char *argv[] = { "ipctop-lesson", (char *)s->role, s->arg != ARG_NONE ? port : NULL, NULL };
 	int obj = make_obj(r, s->obj);
 	if (obj == -1 || r->n_procs >= LESSON_MAX_PROCS) {
@@ -194,18 +198,29 @@ void lesson_signal(struct lesson_run *r, const char *role, int sig)
 		kill(pid, sig);
 }
 
-int lesson_fork(struct lesson_run *r, const char *role)
+int lesson_fork(struct lesson_run *r, const char *role, const char *child_role)
 {
 	pid_t parent = lesson_pid(r, role);
 	if (parent <= 0 || r->n_procs >= LESSON_MAX_PROCS || kill(parent, SIGUSR1) < 0) {
 		snprintf(r->note, sizeof(r->note), "%s cannot fork now", role);
 		return -1;
 	}
-	pid_t child = await_record(r, 0, "fork-child");
+	const char *cr = child_role ? child_role : "fork-child";
+	pid_t child = await_record(r, 0, cr);
 	if (!child) {
 		snprintf(r->note, sizeof(r->note), "%s did not fork", role);
 		return -1;
 	}
-	add_proc(r, child, "fork-child");
+	add_proc(r, child, cr);
+	return 0;
+}
+
+int lesson_ask(struct lesson_run *r, const char *role, int sig)
+{
+	pid_t pid = lesson_pid(r, role);
+	if (pid <= 0 || kill(pid, sig) < 0 || !await_record(r, pid, role)) {
+		snprintf(r->note, sizeof(r->note), "%s did not answer", role);
+		return -1;
+	}
 	return 0;
 }

@@ -1,7 +1,8 @@
 /* lesson_run.c — one lesson from start to end: its processes started, its steps walked by
  * n and p (an action runs the first time its step is reached going forward), and the end:
  * every process of the lesson's group woken and killed, and reaped (ipctop is their
- * subreaper, so forked children come back to it too), then its System V queue and segment removed. */
+ * subreaper, so forked children come back to it too), then its System V queue and segment
+ * and its POSIX objects removed. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -66,6 +67,18 @@ int lesson_reap(struct lesson_run *r, char *msg, size_t n)
 	return count;
 }
 
+/* The POSIX objects the lesson's steps will use, made now: the janitor, started after the
+ * first processes, must know them all. */
+static int make_posix_objects(struct lesson_run *r)
+{
+	for (size_t i = 0; i < r->n_steps; i++)
+		for (size_t j = 0; j < 2; j++)
+			if (r->l->steps[i].act[j].act == LA_SPAWN &&
+			    lesson_posix_make(r, r->l->steps[i].act[j].who.arg) < 0)
+				return -1;
+	return 0;
+}
+
 int lesson_start(struct lesson_run *r, const struct lesson *l, const char *helper)
 {
 	memset(r, 0, sizeof(*r));
@@ -82,6 +95,11 @@ int lesson_start(struct lesson_run *r, const struct lesson *l, const char *helpe
 	r->report_rd = p[0];
 	r->report_wr = p[1];
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);   /* forked children come back to us */
+	if (make_posix_objects(r) < 0) {
+		fprintf(stderr, "ipctop: lesson %s: %s\n", l->name, r->note);
+		lesson_stop(r);
+		return -1;
+	}
 	for (size_t i = 0; i < 4 && l->start[i].role; i++) {
 		if (lesson_spawn(r, &l->start[i]) < 0) {
 			fprintf(stderr, "ipctop: lesson %s: %s\n", l->name, r->note);
@@ -130,6 +148,8 @@ void lesson_stop(struct lesson_run *r)
 	if (r->shmid >= 0)
 		shmctl(r->shmid, IPC_RMID, NULL);
 	r->shmid = -1;
+	lesson_posix_remove(r->mq_name, r->shm_name);
+	r->mq_name[0] = r->shm_name[0] = '\0';
 }
 
 static void run_action(struct lesson_run *r, const struct lesson_action *a)
@@ -140,7 +160,10 @@ static void run_action(struct lesson_run *r, const struct lesson_action *a)
 	case LA_CONT: lesson_signal(r, a->who.role, SIGCONT); break;
 	case LA_USR1: lesson_signal(r, a->who.role, SIGUSR1); break;
 	case LA_USR2: lesson_signal(r, a->who.role, SIGUSR2); break;
-	case LA_FORK: lesson_fork(r, a->who.role); break;
+	case LA_FORK: lesson_fork(r, a->who.role, a->child); break;
+	case LA_ASK2: lesson_ask(r, a->who.role, SIGUSR2); break;
+	case LA_NICE: lesson_nice(r, a->who.role); break;
+	case LA_RT: lesson_rt(r, a->who.role); break;
 	case LA_NONE: break;
 	}
 }
@@ -169,7 +192,10 @@ bool lesson_step(struct lesson_run *r, int dir, struct tui_step *out)
 	memset(out, 0, sizeof(*out));
 	snprintf(out->title, sizeof(out->title), "Lesson %s %zu/%zu (n next, p back, q quit)",
 		 r->l->name, r->step + 1, r->n_steps);
-	out->banner = s->banner;
+	char fact[320];
+	lesson_fact(r, s->fact, fact, sizeof(fact));
+	snprintf(r->banner, sizeof(r->banner), "%s%s%s", s->banner, fact[0] ? " " : "", fact);
+	out->banner = r->banner;
 	out->screen = s->screen;
 	out->tab = s->tab;
 	out->focus = focus_pid(r, s);

@@ -229,6 +229,8 @@ struct proc_info {
 	pid_t pid, ppid, pgid, sid, tgid;
 	int tty_nr;
 	char state;            /* R S D Z T t X I ... */
+	bool has_exit;         /* a zombie whose exit status was read: */
+	int exit_status;       /* as wait() gives it (WIFEXITED, WEXITSTATUS, WTERMSIG) */
 	char *comm;            /* raw bytes from the kernel */
 	char *cmdline;         /* arguments joined with single spaces; "" for kernel threads */
 	uid_t ruid, euid, suid, fsuid;

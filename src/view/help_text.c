@@ -61,6 +61,7 @@ const struct help_entry help_entries[] = {
 	{ "pcb.gid", "GIDs", "Real, effective, saved and filesystem group IDs, used like the user IDs." },
 	{ "pcb.user", "User", "The name of the effective user ID." },
 	{ "pcb.state", "State", "What the scheduler is doing with the process right now, as a letter and in words." },
+	{ "pcb.exit", "Exit status", "A zombie's exit code (or the signal that ended it), kept in its PCB until its parent calls wait()." },
 	{ "pcb.wchan", "Wait channel", "The kernel function the process is sleeping in, telling what it waits for." },
 	{ "pcb.wait", "Waits on", "What the main thread is blocked in, from its system call: the descriptor and channel, who is at the other end and what that one is doing. Enter jumps to it." },
 	{ "pcb.deadlock", "Deadlock", "The process waits on another that, through others or at once, waits on it: none of them will move on its own." },

@@ -115,6 +115,20 @@ static void add_flags(struct dlines *d, uint32_t flags)
 }
 
 /* The wait in a sentence, then each other thread's (detail lists them). */
+/* A zombie's exit status, as its parent's wait() will get it. */
+static void add_exit(struct dlines *d, const struct proc_info *p)
+{
+	if (!p->has_exit)
+		return;
+	int st = p->exit_status, sig = st & 0x7f;
+	if (sig == 0)
+		dline_add(d, "pcb.exit", "Exit status", A_NORMAL, 0, "%d  (exited; its parent has not "
+			  "called wait() yet)", (st >> 8) & 0xff);
+	else
+		dline_add(d, "pcb.exit", "Exit status", A_NORMAL, 0, "killed by signal %d (SIG%s)%s", sig,
+			  signal_name(sig), st & 0x80 ? ", core dumped" : "");
+}
+
 static void add_waits(struct dlines *d, const struct snapshot *s, const struct proc_info *p)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -172,8 +186,12 @@ void pcb_lines(const struct view_ctx *v, const struct proc_info *p, struct dline
 	dline_add(d, "pcb.gid", "GIDs r/e/s/fs", A_NORMAL, 0, "%u %u %u %u",
 		  (unsigned)p->rgid, (unsigned)p->egid, (unsigned)p->sgid, (unsigned)p->fsgid);
 	dline_add(d, "pcb.state", "State", A_NORMAL, 0, "%c  %s", p->state ? p->state : '?', state_meaning(p->state));
+	add_exit(d, p);
 	if (p->sched && p->sched->wchan)
 		add_raw(d, "pcb.wchan", "Wait channel", p->sched->wchan);
+	else if (p->state == 'Z')
+		dline_add(d, "pcb.wchan", "Wait channel", ui_attr(UI_DIM), 0, "%s",
+			  "- (a zombie runs no more: it waits for its parent's wait())");
 	else
 		dline_add(d, "pcb.wchan", "Wait channel", ui_attr(UI_DIM), 0, "%s",
 			  p->flags & PF_DETAIL ? "- (running, or not readable)" : "(reading...)");

@@ -37,6 +37,18 @@ lesson_nobody_ok() {
 	getent group nogroup >/dev/null 2>&1 || nobody_group=nobody
 }
 
+# lesson_sizes: the runs of a lesson test as COLSxROWS[xnobody] words: 120x40, 80x24, and
+# 80x24 as nobody when lesson_nobody_ok. Loop with: for size in $(lesson_sizes); do
+# lesson_size "$size"; set -- $cols $rows $user ... ($who names the run for the checks).
+lesson_sizes() { printf '120x40 80x24'; lesson_nobody_ok && printf ' 80x24xnobody'; return 0; }
+lesson_size() {
+	cols=${1%%x*} rest=${1#*x}
+	rows=${rest%%x*} user=
+	[ "$rest" = "$rows" ] || user=${rest#*x}
+	[ -z "$user" ] || lesson_nobody_ok   # sets nobody_group here (lesson_sizes ran in a subshell)
+	who="${cols}x$rows${user:+ as $user}"
+}
+
 # start_of PID: the process's start time (field 22 of its stat), or nothing when it has gone.
 start_of() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $20 }'; }
 

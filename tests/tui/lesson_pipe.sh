@@ -14,14 +14,10 @@ trap 'lesson_cleanup; tmux_cleanup' EXIT
 
 first='A pipe is a one-way channel kept by the kernel: pipe-writer puts bytes in at one end, pipe-reader takes them out at the other. The channel table shows the pipe and its two ends.'
 
-sizes="120 40,80 24"
-lesson_nobody_ok && sizes="$sizes,80 24 nobody"
-IFS=,
-for size in $sizes; do
-	IFS=' '
+for size in $(lesson_sizes); do
+	lesson_size "$size"
 	# shellcheck disable=SC2086
-	set -- $size
-	who="$1x$2${3:+ as $3}"
+	set -- $cols $rows $user
 	lesson_start pipe "$1" "$2" $3
 	ok $? "$who: the lesson starts on its first step"
 	screen_has_text "$first"

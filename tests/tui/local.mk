@@ -62,7 +62,10 @@ TMUX_TESTS = \
 	tests/tui/lesson_sockets.sh \
 	tests/tui/lesson_pcb.sh \
 	tests/tui/lesson_msg.sh \
-	tests/tui/lesson_shm.sh
+	tests/tui/lesson_shm.sh \
+	tests/tui/lesson_isolation.sh \
+	tests/tui/lesson_addrspace.sh \
+	tests/tui/lesson_sched.sh
 TESTS += $(TMUX_TESTS)
 EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh tests/tui/lesson_lib.sh tests/tui/replay_db.py \
 	tests/tui/named_listener.py
