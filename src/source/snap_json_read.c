@@ -207,6 +207,7 @@ static bool read_header(struct rd *r, json_t *doc)
 	}
 	s->sys.ncpu = (int)ncpu;
 	s->sys.ticks_per_sec = (long)ticks;
+	s->sys.figures_partial = true;
 	rd_where(r, "viewer");
 	int64_t euid;
 	if (!get_int(r, viewer, "euid", REQ, 0, UINT32_MAX, &euid) ||

@@ -163,10 +163,17 @@ static bool wait_events(struct tui *t)
 	enum ti_pending pend = ti_pending(&t->in);
 	bool cont = pend == TI_IDLE && ti_cont_open(&t->in);   /* a flushed ESC's rest may come */
 	int timeout = pend == TI_ESCAPE || cont ? ESC_DELAY_MS : pend == TI_PASTE ? PASTE_IDLE_MS : -1;
+	int play = tui_play_timeout(t);      /* a replay playing: its next step */
+	bool keys_wait = timeout >= 0;
+	if (play >= 0 && (timeout < 0 || play < timeout))
+		timeout = play;
 	int r = poll(p, 3, timeout);
 	if (r < 0)
 		return errno == EINTR;
+	tui_play_tick(t);
 	if (r == 0) {
+		if (!keys_wait || (play >= 0 && play < (pend == TI_PASTE ? PASTE_IDLE_MS : ESC_DELAY_MS)))
+			return true;             /* the play step's time, not the keys' */
 		if (cont)
 			ti_cont_end(&t->in);     /* none came: the next bytes are keys of their own */
 		else

@@ -58,13 +58,15 @@ static void draw_track(WINDOW *w, int x, int width, const struct source_timeline
 void tui_timebar_draw(struct tui *t, WINDOW *w)
 {
 	struct source_timeline tl;
-	if (!source_timeline(&t->src, &tl) || tl.n == 0)
+	if (!source_timeline(&t->src, &tl) || tl.n == 0 || tui_jump_draw(t, w))
 		return;
-	char first[16], last[16], now[16], right[96];
+	char first[16], last[16], now[16], right[112], play[24] = "";
 	clock_text(tl.times[0], false, first, sizeof first);
 	clock_text(tl.times[tl.n - 1], false, last, sizeof last);
 	clock_text(tl.times[tl.at], true, now, sizeof now);
-	snprintf(right, sizeof right, "] %s  at %s  sample %zu/%zu", last, now, tl.at + 1, tl.n);
+	if (t->rp.playing)
+		snprintf(play, sizeof play, "  playing %dx", t->rp.speed);
+	snprintf(right, sizeof right, "] %s  at %s  sample %zu/%zu%s", last, now, tl.at + 1, tl.n, play);
 	int cols = getmaxx(w), x = 0;
 	ui_fill(w, 0, 0, cols, ui_attr(UI_HEADER));
 	x += ui_printf(w, 0, x, cols, ui_attr(UI_HEADER), "replay %s [", first);
@@ -97,8 +99,7 @@ static size_t target(const struct source_timeline *tl, enum action a)
 	}
 }
 
-/* Show sample i (the status line says why not). */
-static void go_to(struct tui *t, size_t i)
+void tui_replay_go_to(struct tui *t, size_t i)
 {
 	char err[256];
 	if (source_seek(&t->src, i, err, sizeof err) < 0) {
@@ -120,7 +121,7 @@ static void go(struct tui *t, enum action a)
 		                                : "the last sample of the recording");
 		return;
 	}
-	go_to(t, i);
+	tui_replay_go_to(t, i);
 }
 
 void tui_replay_step(struct tui *t)
@@ -132,23 +133,31 @@ void tui_replay_step(struct tui *t)
 		return;
 	long i = (long)tl.at + d;
 	if (i >= 0 && (size_t)i < tl.n)
-		go_to(t, (size_t)i);
+		tui_replay_go_to(t, (size_t)i);
 }
 
 bool tui_replay_key(struct tui *t, const struct key_event *ev)
 {
 	if (ev->type != KEV_KEY || !tui_replay(t))
 		return false;
+	if (t->rp.asking)
+		return tui_jump_key(t, ev);
 	struct screen_slot *top = &t->stack.s[t->stack.n - 1];
 	if ((top->ops->flags & SCREEN_OVERLAY) || (top->ops->typing && top->ops->typing(top->st)))
 		return false;
 	enum action a = keymap_action("replay", ev->key, ev->mods);
-	if (a < ACT_SAMPLE_PREV || a > ACT_CHANGES)
+	if (a < ACT_SAMPLE_PREV || a > ACT_PLAY_SPEED)
 		return false;    /* not a replay key (a global one falls through): the screen's */
 	t->v.status[0] = '\0';
 	if (a == ACT_CHANGES) {
 		if (strcmp(top->ops->name, "changes") != 0)
 			view_open(&t->v, "changes", NULL);
+	} else if (a == ACT_JUMP) {
+		tui_jump_open(t);
+	} else if (a == ACT_PLAY) {
+		tui_play_toggle(t);
+	} else if (a == ACT_PLAY_SPEED) {
+		tui_play_speed(t);
 	} else {
 		go(t, a);
 	}

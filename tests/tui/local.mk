@@ -33,7 +33,7 @@ TMUX_TESTS = \
 	tests/tui/graph_hops.sh \
 	tests/tui/share_tui.sh \
 	tests/tui/merge_tui.sh \
-	tests/tui/replay.sh \
+	tests/tui/replay.sh tests/tui/replay_jump.sh \
 	tests/tui/chans.sh \
 	tests/tui/graph_groups.sh \
 	tests/tui/graph_demo.sh \

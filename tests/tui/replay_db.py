@@ -9,7 +9,10 @@ ipctop); samples are numbered from 1, oldest first, as the time bar counts them:
   epoch DB I            the time of sample I in epoch seconds
   track DB WIDTH I      the time bar's track of WIDTH cells with sample I shown, as ipctop(1)
                         describes it: '-' for time, '|' where a sample falls (its time's place
-                        between the first and the last, rounded), '#' for sample I"""
+                        between the first and the last, rounded), '#' for sample I
+  hms DB EPOCH          the local time EPOCH as HH:MM:SS (its second, cut)
+  iso DB EPOCH          likewise as YYYY-MM-DD HH:MM:SS
+  at DB EPOCH           the number of the last sample taken at or before EPOCH (1 if none)"""
 
 import math
 import sqlite3
@@ -76,6 +79,12 @@ def main(argv):
         print(clock(rows[int(argv[3]) - 1][1]))
     elif cmd == "epoch":
         print(repr(rows[int(argv[3]) - 1][1]))   # exact: --at finds this sample, not the one before
+    elif cmd == "hms":
+        print(time.strftime("%H:%M:%S", time.localtime(math.floor(float(argv[3])))))
+    elif cmd == "iso":
+        print(time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(math.floor(float(argv[3])))))
+    elif cmd == "at":
+        print(max([1] + [i + 1 for i, r in enumerate(rows) if r[1] <= float(argv[3])]))
     elif cmd == "track":
         print(track(rows, int(argv[3]), int(argv[4])))
 
