@@ -52,6 +52,7 @@ static bool read_restricted(struct rd *r, json_t *o, struct proc_info *p)
 	static const struct { const char *word; uint32_t flag; } marks[] = {
 		{ "fds", PF_FDS_DENIED }, { "maps", PF_MAPS_DENIED }, { "status", PF_STATUS_DENIED },
 		{ "netns", PF_NETNS_DENIED }, { "netns_undumped", PF_NETNS_UNDUMPED },
+		{ "thread_waits", PF_TASKS_UNREAD },
 	};
 	json_t *a = NULL, *v;
 	size_t i;
@@ -65,7 +66,7 @@ static bool read_restricted(struct rd *r, json_t *o, struct proc_info *p)
 		       !(json_is_string(v) && strcmp(json_string_value(v), marks[k].word) == 0))
 			k++;
 		if (k == sizeof(marks) / sizeof(marks[0]))
-			return rd_fail(r, "restricted", "expected words fds, maps, status, netns, netns_undumped");
+			return rd_fail(r, "restricted", "expected words fds, maps, status, netns, netns_undumped, thread_waits");
 		p->flags |= marks[k].flag;
 	}
 	return true;

@@ -1,11 +1,12 @@
 #!/bin/sh
 # replay_jump.sh — moving through a replay by time: J jumps to a typed time (HH:MM:SS, an ISO
-# time, -2s / +1s from the sample shown), R plays and pauses, S sets the speed. The test
+# time, epoch seconds, -2s / +1s from the sample shown), R plays and pauses, S sets the speed. The test
 # records at -d 3 while a pipe pair starts and ends (in its own PID namespace when it can make
 # one, so that a sample is quick on a busy machine), then replays it in tmux. Which sample a
 # time must land on comes from the recording read with Python's sqlite3 (replay_db.py: the
 # last sample at or before that time), and whether the pair is listed from its life there,
-# never from ipctop.
+# never from ipctop. The replay keeps the waits: the child's read of the pipe ends at its
+# parent on the waits screen.
 . "$TESTS_SRC/tap.sh"
 if [ -z "$IPCTOP_IN_PIDNS" ]; then
 	if [ "$(id -u)" -eq 0 ] && unshare -p -f --mount-proc true 2>/dev/null; then
@@ -27,8 +28,10 @@ rec=$!
 hdb wait "$db" 2 0 || { echo "Bail out! the recorder wrote no samples"; exit 1; }
 start_pipe_pair rjmpar rjmkid || { echo "Bail out! the pair did not start"; exit 1; }
 a1=$pair_parent a2=$pair_child pp=$fixture_pid
-s1=$(hdb starts "$a1" | awk -v p="$a1" '$1 == p { print $2 }')
-[ -n "$s1" ] || { echo "Bail out! no start time of the pair"; exit 1; }
+starts=$(hdb starts "$a1" "$a2")
+s1=$(printf '%s\n' "$starts" | awk -v p="$a1" '$1 == p { print $2 }')
+s2=$(printf '%s\n' "$starts" | awk -v p="$a2" '$1 == p { print $2 }')
+[ -n "$s1" ] && [ -n "$s2" ] || { echo "Bail out! no start times of the pair"; exit 1; }
 hdb wait "$db" 3 "$(now)" || { echo "Bail out! no samples while the pair ran"; exit 1; }
 stop_pipe_pair "$pp" "$a1" "$a2"
 pp=
@@ -88,11 +91,20 @@ jump +1d && at "$count" && wait_for "after the recording: its last sample" 20
 ok $? "J +1d: after the recording, its last sample, said so"
 jump 'not a time' && at "$count" && wait_for "not a time: HH:MM:SS" 20
 ok $? "J with no time: said so, the sample unchanged"
+# the waits: the child reads the pipe only its parent writes to (the fixture's design), so
+# in the middle of its life its row on the waits screen ends at the parent
+kid=$(rdb life "$db" "$a2" "$s2")
+mid=$(( (${kid% *} + ${kid#* }) / 2 ))
+jump "$(rdb epoch "$db" "$mid")" && at "$mid" && T send-keys -t main w &&
+	wait_re "^ +[0-9smhd?]+ +$a2 +$a1 $a2 \\(rjmkid\\) .*pipe.* $a1 \\(rjmpar\\)" 50
+ok $? "J to sample $mid's epoch time; w: the child ($a2, samples $kid) waits reading the pipe to the parent ($a1)"
 T send-keys -t main J
 wait_for "jump to (" 50 && T send-keys -t main -l -- '-1h' && T send-keys -t main Escape &&
-	wait_absent "jump to (" 50 && at "$count"
+	wait_absent "jump to (" 50 && at "$mid"
 ok $? "Esc closes the prompt, the sample unchanged"
 
+T send-keys -t main '$'
+at "$count"
 T send-keys -t main R
 wait_for "the last sample of the recording: nothing to play" 50
 ok $? "R at the last sample: nothing to play, said so"
