@@ -27,8 +27,9 @@ struct source_wants {
 	bool io;                /* the list shows I/O rates: read every /proc/PID/io */
 };
 
-/* A recording's samples (their times, epoch seconds, oldest first) and the one shown. */
-struct source_timeline { const double *times; size_t n, at; };
+/* A recording's samples (their times, epoch seconds, oldest first) and the one shown; busy
+ * (NULL: not known) marks the samples where most changed (source_replay.c says how). */
+struct source_timeline { const double *times; size_t n, at; const bool *busy; };
 
 struct source;
 struct source_ops {

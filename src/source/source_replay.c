@@ -15,6 +15,7 @@ struct replay {
 	struct history_reader *r;
 	struct history_sample *samples;
 	double *times;
+	bool *busy;
 	size_t n, at;
 	struct snapshot *ready;     /* made by seek, not taken yet */
 	struct snapshot *before;    /* sample at - 1, or NULL */
@@ -101,6 +102,7 @@ static void replay_stop(struct source *src)
 	history_close_reader(rp->r);
 	free(rp->samples);
 	free(rp->times);
+	free(rp->busy);
 	free(rp);
 	src->priv = NULL;
 }
@@ -108,7 +110,7 @@ static void replay_stop(struct source *src)
 static void replay_timeline(struct source *src, struct source_timeline *tl)
 {
 	struct replay *rp = src->priv;
-	*tl = (struct source_timeline){ rp->times, rp->n, rp->at };
+	*tl = (struct source_timeline){ rp->times, rp->n, rp->at, rp->busy };
 }
 
 static int replay_seek(struct source *src, size_t i, char *err, size_t n)
@@ -142,6 +144,25 @@ static size_t index_of(const struct replay *rp, int64_t id)
 	return 0;
 }
 
+/* The busy samples: those (after the first) where at least half as much changed as at the
+ * sample where most did (history_changes), when anything did. NULL when the file cannot say. */
+static bool *busy_samples(struct replay *rp)
+{
+	unsigned *ch = xcalloc(rp->n, sizeof(*ch)), most = 0;
+	struct strbuf why = STRBUF_INIT;
+	bool *busy = NULL;
+	if (history_changes(rp->r, rp->samples, rp->n, ch, &why) == 0) {
+		busy = xcalloc(rp->n, sizeof(*busy));
+		for (size_t i = 0; i < rp->n; i++)
+			most = ch[i] > most ? ch[i] : most;
+		for (size_t i = 1; i < rp->n; i++)
+			busy[i] = most > 0 && 2 * (uint64_t)ch[i] >= most;
+	}
+	sb_free(&why);
+	free(ch);
+	return busy;
+}
+
 int source_replay_init(struct source *s, const char *path, const char *at, struct strbuf *err)
 {
 	struct replay *rp = xcalloc(1, sizeof(*rp));
@@ -156,6 +177,7 @@ int source_replay_init(struct source *s, const char *path, const char *at, struc
 	rp->times = xcalloc(rp->n, sizeof(double));
 	for (size_t i = 0; i < rp->n; i++)
 		rp->times[i] = rp->samples[i].time;
+	rp->busy = busy_samples(rp);
 	if (load(rp, at ? index_of(rp, id) : 0, err) < 0) {
 		replay_stop(s);
 		return -1;

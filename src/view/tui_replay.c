@@ -37,7 +37,8 @@ static void clock_text(double epoch, bool tenths, char *buf, size_t n)
 		snprintf(buf + len, n - len, ".%d", (int)(ms % 1000 / 100));
 }
 
-/* The track: '-' for time, '|' where a sample falls, '#' for the one shown. */
+/* The track: '-' for time, '|' where a sample falls, '*' where a busy one does (most changed:
+ * source_timeline), '#' for the one shown. */
 static void draw_track(WINDOW *w, int x, int width, const struct source_timeline *tl)
 {
 	double t0 = tl->times[0], span = tl->times[tl->n - 1] - t0;
@@ -46,11 +47,12 @@ static void draw_track(WINDOW *w, int x, int width, const struct source_timeline
 		mvwaddch(w, 0, x + i, '-');
 	for (size_t i = 0; i < tl->n; i++) {
 		int at = span > 0 ? (int)((tl->times[i] - t0) / span * (width - 1) + 0.5) : 0;
-		bool cur = i == tl->at;
-		if (!cur && (mvwinch(w, 0, x + at) & A_CHARTEXT) == '#')
-			continue;    /* a sample next to the shown one keeps its mark */
-		wattrset(w, cur ? ui_attr(UI_WARN) | (int)A_BOLD : ui_attr(UI_HEADER));
-		mvwaddch(w, 0, x + at, cur ? '#' : '|');
+		bool cur = i == tl->at, busy = tl->busy && tl->busy[i];
+		chtype was = mvwinch(w, 0, x + at) & A_CHARTEXT;
+		if (!cur && (was == '#' || (was == '*' && !busy)))
+			continue;    /* a sample next to the shown one, or to a busy one, keeps its mark */
+		wattrset(w, cur ? ui_attr(UI_WARN) | (int)A_BOLD : busy ? ui_attr(UI_WARN) : ui_attr(UI_HEADER));
+		mvwaddch(w, 0, x + at, cur ? '#' : busy ? '*' : '|');
 	}
 	wattrset(w, A_NORMAL);
 }

@@ -5,7 +5,7 @@
 # one, so that a sample is quick on a busy machine), then replays it in tmux. Which sample a
 # time must land on comes from the recording read with Python's sqlite3 (replay_db.py: the
 # last sample at or before that time), and whether the pair is listed from its life there,
-# never from ipctop. The replay keeps the waits: the child's read of the pipe ends at its
+# never from ipctop; so are the time bar's marks of busy samples. The replay keeps the waits: the child's read of the pipe ends at its
 # parent on the waits screen.
 . "$TESTS_SRC/tap.sh"
 if [ -z "$IPCTOP_IN_PIDNS" ]; then
@@ -67,6 +67,10 @@ listed() {
 
 start main --no-color --replay "$db"
 at 1; ok $? "the replay starts at sample 1 of $count"
+got=$(printf '%s\n' "$screen" | sed -n '1s/^replay [0-9:]* \[\([^]]*\)\].*/\1/p')
+exp=$(rdb track "$db" "${#got}" 1) marks=$(rdb busy "$db")
+[ -n "$marks" ] && [ -n "$got" ] && [ "$got" = "$exp" ] && case $got in *'*'*) true ;; *) false ;; esac
+ok $? "the time bar marks the busy samples ($marks: most births, ends, channels opened and closed) with *: [$got], expected [$exp]"
 printf '%s\n' "$screen" | grep -q '^ *Avg\[.*not recorded\]' && printf '%s\n' "$screen" | grep -q '^ *Swp\[.*not recorded\]'
 ok $? "the header: CPU and swap not recorded (not offline, not 0K/0K)"
 in=${life% *}
