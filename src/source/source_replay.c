@@ -19,6 +19,8 @@ struct replay {
 	size_t n, at;
 	struct snapshot *ready;     /* made by seek, not taken yet */
 	struct snapshot *before;    /* sample at - 1, or NULL */
+	struct snapshot *mark;      /* the sample marked (what changed compares with), or NULL */
+	size_t mark_at;
 };
 
 static void snap_drop(struct snapshot *s)
@@ -99,6 +101,7 @@ static void replay_stop(struct source *src)
 		return;
 	snap_drop(rp->ready);
 	snap_drop(rp->before);
+	snap_drop(rp->mark);
 	history_close_reader(rp->r);
 	free(rp->samples);
 	free(rp->times);
@@ -129,10 +132,35 @@ static const struct snapshot *replay_before(struct source *src)
 	return ((struct replay *)src->priv)->before;
 }
 
+static int replay_mark(struct source *src, bool on, char *err, size_t n)
+{
+	struct replay *rp = src->priv;
+	struct strbuf why = STRBUF_INIT;
+	struct snapshot *m = on ? rebuild(rp, rp->at, &why) : NULL;
+	if (on && !m) {
+		snprintf(err, n, "%s", sb_str(&why));
+		sb_free(&why);
+		return -1;
+	}
+	sb_free(&why);
+	snap_drop(rp->mark);
+	rp->mark = m;
+	rp->mark_at = rp->at;
+	return 0;
+}
+
+static const struct snapshot *replay_marked(struct source *src, size_t *at)
+{
+	struct replay *rp = src->priv;
+	*at = rp->mark_at;
+	return rp->mark;
+}
+
 static const struct source_ops replay_ops = {
 	.name = "replay", .start = replay_start, .fd = replay_fd, .take = replay_take,
 	.release = replay_release, .want = replay_want, .stop = replay_stop,
 	.timeline = replay_timeline, .seek = replay_seek, .before = replay_before,
+	.mark = replay_mark, .marked = replay_marked,
 };
 
 /* The index of sample id, or 0. */

@@ -169,6 +169,7 @@ const struct key_binding keymap[] = {
 	K('^', "replay", ACT_REPLAY_START, "^", NULL, "replay: the first sample"),
 	K('$', "replay", ACT_REPLAY_END, "$", NULL, "replay: the last sample"),
 	K('D', "replay", ACT_CHANGES, "D", NULL, "replay: what changed since the sample before: processes born and ended, channels opened and closed"),
+	K('X', "replay", ACT_MARK, "X", NULL, "replay: mark the sample shown (X again: unmark); D then shows what changed between the marked sample and the one shown"),
 	K('J', "replay", ACT_JUMP, "J", NULL, "replay: jump to a time typed at a prompt: HH:MM:SS (on the first sample's day), YYYY-MM-DD HH:MM:SS, or -5m, +30s, -1h from the sample shown; the last sample at or before it"),
 	K('R', "replay", ACT_PLAY, "R", NULL, "replay: play or pause: step through the samples as they were taken, at the speed S sets"),
 	K('S', "replay", ACT_PLAY_SPEED, "S", NULL, "replay: the playing speed: 1x (real time), 10x, 60x, 600x, then 1x again"),

@@ -114,7 +114,11 @@ static void compute_rates(struct tui *t, const struct snapshot *old, const struc
 static const struct snapshot *rate_base(struct tui *t, const struct snapshot *old)
 {
 	struct source_timeline tl;
+	size_t m = 0;
 	t->v.before = source_before(&t->src);
+	t->v.mark = source_marked(&t->src, &m);
+	if (source_timeline(&t->src, &tl))
+		t->v.mark_step = (int)((long)m - (long)tl.at);
 	return source_timeline(&t->src, &tl) ? t->v.before : old;
 }
 

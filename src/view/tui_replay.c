@@ -66,9 +66,12 @@ void tui_timebar_draw(struct tui *t, WINDOW *w)
 	clock_text(tl.times[0], false, first, sizeof first);
 	clock_text(tl.times[tl.n - 1], false, last, sizeof last);
 	clock_text(tl.times[tl.at], true, now, sizeof now);
+	char mark[32] = "";
+	if (t->v.mark)
+		snprintf(mark, sizeof mark, "  mark %ld", (long)tl.at + 1 + t->v.mark_step);
 	if (t->rp.playing)
 		snprintf(play, sizeof play, "  playing %dx", t->rp.speed);
-	snprintf(right, sizeof right, "] %s  at %s  sample %zu/%zu%s", last, now, tl.at + 1, tl.n, play);
+	snprintf(right, sizeof right, "] %s  at %s  sample %zu/%zu%s%s", last, now, tl.at + 1, tl.n, mark, play);
 	int cols = getmaxx(w), x = 0;
 	ui_fill(w, 0, 0, cols, ui_attr(UI_HEADER));
 	x += ui_printf(w, 0, x, cols, ui_attr(UI_HEADER), "replay %s [", first);
@@ -138,6 +141,26 @@ void tui_replay_step(struct tui *t)
 		tui_replay_go_to(t, (size_t)i);
 }
 
+/* X: the sample shown marked (what D compares with), or the mark dropped. */
+static void toggle_mark(struct tui *t)
+{
+	struct source_timeline tl;
+	char err[256];
+	size_t m = 0;
+	bool on = !t->v.mark;
+	source_timeline(&t->src, &tl);
+	if (t->src.ops->mark(&t->src, on, err, sizeof err) < 0) {
+		view_status(&t->v, "cannot mark sample %zu: %s", tl.at + 1, err);
+		return;
+	}
+	t->v.mark = source_marked(&t->src, &m);
+	t->v.mark_step = (int)((long)m - (long)tl.at);
+	if (on)
+		view_status(&t->v, "sample %zu marked: D shows what changed between it and the sample shown", tl.at + 1);
+	else
+		view_status(&t->v, "the mark is removed: D compares with the sample before");
+}
+
 bool tui_replay_key(struct tui *t, const struct key_event *ev)
 {
 	if (ev->type != KEV_KEY || !tui_replay(t))
@@ -148,7 +171,7 @@ bool tui_replay_key(struct tui *t, const struct key_event *ev)
 	if ((top->ops->flags & SCREEN_OVERLAY) || (top->ops->typing && top->ops->typing(top->st)))
 		return false;
 	enum action a = keymap_action("replay", ev->key, ev->mods);
-	if (a < ACT_SAMPLE_PREV || a > ACT_PLAY_SPEED)
+	if (a < ACT_SAMPLE_PREV || a > ACT_MARK)
 		return false;    /* not a replay key (a global one falls through): the screen's */
 	t->v.status[0] = '\0';
 	if (a == ACT_CHANGES) {
@@ -160,6 +183,8 @@ bool tui_replay_key(struct tui *t, const struct key_event *ev)
 		tui_play_toggle(t);
 	} else if (a == ACT_PLAY_SPEED) {
 		tui_play_speed(t);
+	} else if (a == ACT_MARK) {
+		toggle_mark(t);
 	} else {
 		go(t, a);
 	}

@@ -1,6 +1,7 @@
 #!/bin/sh
 # replay_jump.sh — moving through a replay by time: J jumps to a typed time (HH:MM:SS, an ISO
-# time, epoch seconds, -2s / +1s from the sample shown), R plays and pauses, S sets the speed. The test
+# time, epoch seconds, -2s / +1s from the sample shown), R plays and pauses, S sets the speed,
+# X marks a sample that D (what changed) then compares with. The test
 # records at -d 3 while a pipe pair starts and ends (in its own PID namespace when it can make
 # one, so that a sample is quick on a busy machine), then replays it in tmux. Which sample a
 # time must land on comes from the recording read with Python's sqlite3 (replay_db.py: the
@@ -102,6 +103,17 @@ mid=$(( (${kid% *} + ${kid#* }) / 2 ))
 jump "$(rdb epoch "$db" "$mid")" && at "$mid" && T send-keys -t main w &&
 	wait_re "^ +[0-9smhd?]+ +$a2 +$a1 $a2 \\(rjmkid\\) .*pipe.* $a1 \\(rjmpar\\)" 50
 ok $? "J to sample $mid's epoch time; w: the child ($a2, samples $kid) waits reading the pipe to the parent ($a1)"
+# X marks a sample, D then compares the one shown with it instead of the one before
+T send-keys -t main '^'
+at 1 && T send-keys -t main X && wait_re "sample 1/$count  mark 1" 50 && jump "$(rdb epoch "$db" "$mid")" &&
+	at "$mid" && T send-keys -t main D &&
+	wait_for "What changed from $(rdb clock "$db" 1) (marked) to $(rdb clock "$db" "$mid")" 50 &&
+	wait_re "^born +$a2 " 20
+ok $? "X at sample 1, J to sample $mid, D: from the marked sample 1, the child ($a2, born at sample ${kid% *}) born"
+T send-keys -t main X
+wait_for "What changed from $(rdb clock "$db" $((mid - 1))) to $(rdb clock "$db" "$mid")" 50 && keys_done &&
+	if [ "${kid% *}" -eq "$mid" ]; then wait_re "^born +$a2 " 20; else ! printf '%s\n' "$screen" | grep -Eq "^born +$a2 "; fi
+ok $? "X again: the mark removed, D compares with sample $((mid - 1)) (the child born there only if it was born at $mid)"
 T send-keys -t main J
 wait_for "jump to (" 50 && T send-keys -t main -l -- '-1h' && T send-keys -t main Escape &&
 	wait_absent "jump to (" 50 && at "$mid"
