@@ -24,6 +24,7 @@ const struct key_binding keymap[] = {
 	K(KEY_END, "*", ACT_END, "End", NULL, "to the last line"),
 	K('\n', "*", ACT_ENTER, "Enter", NULL, "open or choose what is selected"),
 	K(27, "*", ACT_BACK, "Esc", NULL, "back one screen"),
+	K('W', "*", ACT_RECORD, "W", NULL, "live: start recording the session to a file named at a prompt (as --record writes it), or stop"),
 
 	/* the process list */
 	K(KEY_F(2), "list", ACT_SETUP, "F2", "Setup", "setup: the columns and their order, tree mode, kernel threads, refresh delay"),

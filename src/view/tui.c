@@ -128,6 +128,7 @@ void tui_new_snapshot(struct tui *t, struct snapshot *s)
 	t->cur = s;
 	t->v.cur = s;
 	compute_rates(t, rate_base(t, old), s);
+	tui_record_snapshot(t, s);
 	for (int i = 0; i < t->stack.n; i++)
 		if (t->stack.s[i].ops->snapshot)
 			t->stack.s[i].ops->snapshot(t->stack.s[i].st, &t->v, old);
@@ -251,6 +252,7 @@ static void screens_end(struct tui *t)
 
 static void tui_free(struct tui *t)
 {
+	tui_record_stop(t);
 	if (t->src.ops)
 		source_stop(&t->src);
 	if (t->cur) {

@@ -21,7 +21,7 @@ bool tui_replay(struct tui *t)
 
 int tui_timebar_height(struct tui *t)
 {
-	return tui_replay(t) ? 1 : 0;
+	return tui_replay(t) || t->rec.asking ? 1 : 0;
 }
 
 /* HH:MM:SS of epoch (local time), with its tenths when asked (samples can be that close). */
@@ -60,7 +60,7 @@ static void draw_track(WINDOW *w, int x, int width, const struct source_timeline
 void tui_timebar_draw(struct tui *t, WINDOW *w)
 {
 	struct source_timeline tl;
-	if (!source_timeline(&t->src, &tl) || tl.n == 0 || tui_jump_draw(t, w))
+	if (tui_record_draw(t, w) || !source_timeline(&t->src, &tl) || tl.n == 0 || tui_jump_draw(t, w))
 		return;
 	char first[16], last[16], now[16], right[112], play[24] = "";
 	clock_text(tl.times[0], false, first, sizeof first);

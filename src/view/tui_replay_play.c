@@ -83,18 +83,21 @@ bool tui_jump_key(struct tui *t, const struct key_event *ev)
 	return true;
 }
 
-bool tui_jump_draw(struct tui *t, WINDOW *w)
+void tui_bar_prompt(WINDOW *w, const char *label, const char *text)
 {
-	if (!t->rp.asking)
-		return false;
 	int cols = getmaxx(w);
 	ui_fill(w, 0, 0, cols, ui_attr(UI_HEADER));
-	int x = ui_printf(w, 0, 0, cols, ui_attr(UI_HEADER),
-	                  "jump to (HH:MM:SS, YYYY-MM-DD HH:MM:SS, -5m, +30s; Enter, Esc): ");
-	x += ui_put_str(w, 0, x, t->rp.text, cols - x, ui_attr(UI_HEADER));
+	int x = ui_put_str(w, 0, 0, label, cols, ui_attr(UI_HEADER));
+	x += ui_put_str(w, 0, x, text, cols - x, ui_attr(UI_HEADER));
 	if (x < cols)
 		mvwaddch(w, 0, x, '_');
-	return true;
+}
+
+bool tui_jump_draw(struct tui *t, WINDOW *w)
+{
+	if (t->rp.asking)
+		tui_bar_prompt(w, "jump to (HH:MM:SS, YYYY-MM-DD HH:MM:SS, -5m, +30s; Enter, Esc): ", t->rp.text);
+	return t->rp.asking;
 }
 
 /* When the step after the sample shown is due: its gap at the speed, from now. */

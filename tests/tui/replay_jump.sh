@@ -9,12 +9,7 @@
 # never from ipctop; so are the time bar's marks of busy samples. The replay keeps the waits: the child's read of the pipe ends at its
 # parent on the waits screen.
 . "$TESTS_SRC/tap.sh"
-if [ -z "$IPCTOP_IN_PIDNS" ]; then
-	if [ "$(id -u)" -eq 0 ] && unshare -p -f --mount-proc true 2>/dev/null; then
-		IPCTOP_IN_PIDNS=$$ exec unshare -p -f --mount-proc --kill-child sh "$0" "$@"
-	fi
-	skip_all "needs root and a PID namespace of its own (a sample of a busy machine takes seconds)"
-fi
+. "$TESTS_SRC/tui/pidns_lib.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
 tmux_setup "rjump$IPCTOP_IN_PIDNS" rec pp
