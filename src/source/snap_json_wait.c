@@ -9,19 +9,39 @@
 #include <string.h>
 
 #include "model/wait_decode.h"
+#include "util/xalloc.h"
 
 static const char *kind_name(unsigned k) { return wait_kind_name((uint8_t)k); }
 
+/* The channels by id (a busy machine has tens of thousands; waits name them by id): their
+ * indexes sorted by id. */
+struct chan_ref { int32_t i; const char *id; };
+
+static int ref_order(const void *a, const void *b)
+{
+	return strcmp(((const struct chan_ref *)a)->id, ((const struct chan_ref *)b)->id);
+}
+
+static struct chan_ref *by_id_make(const struct snapshot *s)
+{
+	struct chan_ref *v = xcalloc(s->n_chans ? s->n_chans : 1, sizeof(*v));
+	for (size_t c = 0; c < s->n_chans; c++)
+		v[c] = (struct chan_ref){ (int32_t)c, s->chans[c].id ? s->chans[c].id : "" };
+	qsort(v, s->n_chans, sizeof(*v), ref_order);
+	return v;
+}
+
 /* "channel": a channel id of the document, or null (-1). */
-static bool read_chan_ref(struct rd *r, json_t *o, int32_t *out)
+static bool read_chan_ref(struct rd *r, const struct chan_ref *by_id, json_t *o, int32_t *out)
 {
 	char *id = NULL;
 	*out = -1;
 	if (!get_str(r, o, "channel", OPT, true, &id))
 		return false;
-	for (size_t c = 0; id && c < r->s->n_chans; c++)
-		if (r->s->chans[c].id && strcmp(r->s->chans[c].id, id) == 0)
-			*out = (int32_t)c;
+	struct chan_ref key = { -1, id };
+	const struct chan_ref *at = id ? bsearch(&key, by_id, r->s->n_chans, sizeof(*by_id), ref_order) : NULL;
+	if (at)
+		*out = at->i;
 	return true;
 }
 
@@ -66,7 +86,7 @@ static bool read_arg(struct rd *r, json_t *o, struct task_wait *t)
 	return true;
 }
 
-static bool read_watched(struct rd *r, json_t *o, struct task_wait *t)
+static bool read_watched(struct rd *r, const struct chan_ref *by_id, json_t *o, struct task_wait *t)
 {
 	json_t *a = NULL, *w;
 	size_t i;
@@ -85,7 +105,7 @@ static bool read_watched(struct rd *r, json_t *o, struct task_wait *t)
 		if (!json_is_object(w))
 			return rd_fail(r, "watched", "expected objects");
 		if (!get_int(r, w, "fd", REQ, 0, INT32_MAX, &fd) || !get_int(r, w, "events", REQ, 0, UINT32_MAX, &ev) ||
-		    !read_chan_ref(r, w, &x->chan) || !read_pids(r, w, "peers", &x->peers, &x->n_peers))
+		    !read_chan_ref(r, by_id, w, &x->chan) || !read_pids(r, w, "peers", &x->peers, &x->n_peers))
 			return false;
 		x->t.fd = (int32_t)fd;
 		x->t.events = (uint32_t)ev;
@@ -94,7 +114,7 @@ static bool read_watched(struct rd *r, json_t *o, struct task_wait *t)
 }
 
 /* One wait object (not null) into t; state is its thread's. */
-static bool read_one(struct rd *r, json_t *o, char state, struct task_wait *t)
+static bool read_one(struct rd *r, const struct chan_ref *by_id, json_t *o, char state, struct task_wait *t)
 {
 	unsigned kind = 0;
 	int64_t tid = 0, nr = -1, fd = -1, by = 0;
@@ -119,25 +139,25 @@ static bool read_one(struct rd *r, json_t *o, char state, struct task_wait *t)
 	if (json_is_string(dir))
 		t->dir = strcmp(json_string_value(dir), "in") == 0 ? ACC_R :
 		         strcmp(json_string_value(dir), "out") == 0 ? ACC_W : 0;
-	return read_arg(r, o, t) && read_chan_ref(r, o, &t->chan) &&
-	       read_pids(r, o, "peers", &t->peers, &t->n_peers) && read_watched(r, o, t);
+	return read_arg(r, o, t) && read_chan_ref(r, by_id, o, &t->chan) &&
+	       read_pids(r, o, "peers", &t->peers, &t->n_peers) && read_watched(r, by_id, o, t);
 }
 
 /* "wait" and "blocked_wait" of process object o into p: the main thread's wait, and the
  * blocking one of another thread as p's only task. */
-static bool read_proc_waits(struct rd *r, json_t *o, struct proc_info *p)
+static bool read_proc_waits(struct rd *r, const struct chan_ref *by_id, json_t *o, struct proc_info *p)
 {
 	json_t *w = json_object_get(o, "wait"), *b = json_object_get(o, "blocked_wait");
 	if (w && !json_is_null(w)) {
 		p->wait = arena_alloc(&r->s->arena, sizeof(*p->wait));
-		if (!read_one(r, w, p->state, p->wait))
+		if (!read_one(r, by_id, w, p->state, p->wait))
 			return false;
 	}
 	if (b && !json_is_null(b) && json_is_object(b) &&
 	    json_integer_value(json_object_get(b, "tid")) != p->pid) {
 		p->tasks = arena_alloc(&r->s->arena, sizeof(*p->tasks));
 		p->n_tasks = 1;
-		if (!read_one(r, b, 'S', p->tasks))    /* its thread's state was not written */
+		if (!read_one(r, by_id, b, 'S', p->tasks))    /* its thread's state was not written */
 			return false;
 	}
 	return true;
@@ -164,7 +184,7 @@ static bool read_cycles(struct rd *r, json_t *doc)
 	return true;
 }
 
-bool snap_json_read_waits(struct rd *r, json_t *doc)
+static bool read_all(struct rd *r, const struct chan_ref *by_id, json_t *doc)
 {
 	json_t *a = json_object_get(doc, "processes"), *o;
 	size_t i;
@@ -173,8 +193,16 @@ bool snap_json_read_waits(struct rd *r, json_t *doc)
 		int32_t k = snap_json_find_proc(r->s, json_is_string(host) ? json_string_value(host) : NULL,
 		                                (pid_t)json_integer_value(json_object_get(o, "pid")));
 		rd_where(r, "processes[%zu].wait", i);
-		if (k >= 0 && !read_proc_waits(r, o, &r->s->procs[k]))
+		if (k >= 0 && !read_proc_waits(r, by_id, o, &r->s->procs[k]))
 			return false;
 	}
 	return read_cycles(r, doc);
+}
+
+bool snap_json_read_waits(struct rd *r, json_t *doc)
+{
+	struct chan_ref *by_id = by_id_make(r->s);
+	bool ok = read_all(r, by_id, doc);
+	free(by_id);
+	return ok;
 }
