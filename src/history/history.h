@@ -48,6 +48,11 @@ int history_rebuild(struct history_reader *r, int64_t sample, struct snapshot *s
 struct history_sample { int64_t id; double time; };
 int history_samples(struct history_reader *r, struct history_sample **out, size_t *n,
                     struct strbuf *err);
+/* For each of the n samples v (as history_samples gave them), out[i]: how much changed at it:
+ * processes born and channels opened at sample i, processes and channels last seen at sample
+ * i - 1 (out[0] is 0: everything is new at the first). 0, or -1 with err. */
+int history_changes(struct history_reader *r, const struct history_sample *v, size_t n,
+                    unsigned *out, struct strbuf *err);
 void history_close_reader(struct history_reader *r);
 
 #endif

@@ -19,6 +19,9 @@ int hist_schema_setup(sqlite3 *db, bool create, struct strbuf *err);
 /* Check only (the reader). */
 int hist_schema_check(sqlite3 *db, struct strbuf *err);
 
+/* An open recording to read (history_read.c, history_busy.c). */
+struct history_reader { sqlite3 *db; };
+
 /* err = "WHAT: sqlite's message"; returns -1. */
 int hist_fail(sqlite3 *db, const char *what, struct strbuf *err);
 int hist_exec(sqlite3 *db, const char *sql, struct strbuf *err);

@@ -14,8 +14,6 @@
 #include "source/snap_json.h"
 #include "util/xalloc.h"
 
-struct history_reader { sqlite3 *db; };
-
 int history_open(const char *path, struct history_reader **out, struct strbuf *err)
 {
 	struct stat sb;

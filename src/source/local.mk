@@ -4,4 +4,5 @@ libipctop_a_SOURCES += src/source/source.h src/source/source_live.c src/source/s
 libipctop_a_SOURCES += src/source/snap_json.h src/source/snap_json_read.c \
 	src/source/snap_json_get.h src/source/snap_json_get.c \
 	src/source/snap_json_chan.h src/source/snap_json_chan.c \
-	src/source/snap_json_marks.h src/source/snap_json_marks.c
+	src/source/snap_json_marks.h src/source/snap_json_marks.c \
+	src/source/snap_json_wait.h src/source/snap_json_wait.c

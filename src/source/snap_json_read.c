@@ -2,7 +2,7 @@
  * jansson, with its byte offset on error), the header, the processes and the notes; the
  * channels are read by snap_json_chan.c, a process's policy, signal masks and restricted marks
  * by snap_json_marks.c. What the model needs from a snapshot taken elsewhere is read;
- * per-process detail (maps, descriptors), waits and the SysV rows are not. */
+ * waits by snap_json_wait.c; per-process detail (maps, descriptors) and the SysV rows are not. */
 #include "source/snap_json.h"
 
 #include <errno.h>
@@ -12,6 +12,7 @@
 
 #include "export/export_json.h"
 #include "source/snap_json_chan.h"
+#include "source/snap_json_wait.h"
 #include "source/snap_json_get.h"
 #include "source/snap_json_marks.h"
 #include "util/xalloc.h"
@@ -207,6 +208,7 @@ static bool read_header(struct rd *r, json_t *doc)
 	}
 	s->sys.ncpu = (int)ncpu;
 	s->sys.ticks_per_sec = (long)ticks;
+	s->sys.figures_partial = true;
 	rd_where(r, "viewer");
 	int64_t euid;
 	if (!get_int(r, viewer, "euid", REQ, 0, UINT32_MAX, &euid) ||
@@ -255,7 +257,7 @@ int snap_json_read(struct snapshot *s, const char *buf, size_t len, const char *
 		return -1;
 	}
 	bool ok = read_header(&r, doc) && read_procs(&r, doc) && snap_json_read_chans(&r, doc) &&
-		read_notes(&r, doc);
+		snap_json_read_waits(&r, doc) && read_notes(&r, doc);
 	json_decref(doc);
 	return ok ? 0 : -1;
 }

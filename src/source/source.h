@@ -27,8 +27,9 @@ struct source_wants {
 	bool io;                /* the list shows I/O rates: read every /proc/PID/io */
 };
 
-/* A recording's samples (their times, epoch seconds, oldest first) and the one shown. */
-struct source_timeline { const double *times; size_t n, at; };
+/* A recording's samples (their times, epoch seconds, oldest first) and the one shown; busy
+ * (NULL: not known) marks the samples where most changed (source_replay.c says how). */
+struct source_timeline { const double *times; size_t n, at; const bool *busy; };
 
 struct source;
 struct source_ops {
@@ -47,6 +48,10 @@ struct source_ops {
 	void (*timeline)(struct source *src, struct source_timeline *tl);
 	int (*seek)(struct source *src, size_t i, char *err, size_t n);
 	const struct snapshot *(*before)(struct source *src);
+	/* mark: hold the sample shown as the marked one (on), or drop it (0, or -1 with err);
+	 * marked: that snapshot and its index, or NULL. */
+	int (*mark)(struct source *src, bool on, char *err, size_t n);
+	const struct snapshot *(*marked)(struct source *src, size_t *at);
 };
 
 struct source {
@@ -75,6 +80,8 @@ static inline int source_seek(struct source *s, size_t i, char *err, size_t n)
 { return s->ops->seek ? s->ops->seek(s, i, err, n) : -1; }
 static inline const struct snapshot *source_before(struct source *s)
 { return s->ops->before ? s->ops->before(s) : NULL; }
+static inline const struct snapshot *source_marked(struct source *s, size_t *at)
+{ return s->ops->marked ? s->ops->marked(s, at) : NULL; }
 
 /* The live machine. */
 void source_live_init(struct source *s);

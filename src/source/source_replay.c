@@ -15,9 +15,12 @@ struct replay {
 	struct history_reader *r;
 	struct history_sample *samples;
 	double *times;
+	bool *busy;
 	size_t n, at;
 	struct snapshot *ready;     /* made by seek, not taken yet */
 	struct snapshot *before;    /* sample at - 1, or NULL */
+	struct snapshot *mark;      /* the sample marked (what changed compares with), or NULL */
+	size_t mark_at;
 };
 
 static void snap_drop(struct snapshot *s)
@@ -98,9 +101,11 @@ static void replay_stop(struct source *src)
 		return;
 	snap_drop(rp->ready);
 	snap_drop(rp->before);
+	snap_drop(rp->mark);
 	history_close_reader(rp->r);
 	free(rp->samples);
 	free(rp->times);
+	free(rp->busy);
 	free(rp);
 	src->priv = NULL;
 }
@@ -108,7 +113,7 @@ static void replay_stop(struct source *src)
 static void replay_timeline(struct source *src, struct source_timeline *tl)
 {
 	struct replay *rp = src->priv;
-	*tl = (struct source_timeline){ rp->times, rp->n, rp->at };
+	*tl = (struct source_timeline){ rp->times, rp->n, rp->at, rp->busy };
 }
 
 static int replay_seek(struct source *src, size_t i, char *err, size_t n)
@@ -127,10 +132,35 @@ static const struct snapshot *replay_before(struct source *src)
 	return ((struct replay *)src->priv)->before;
 }
 
+static int replay_mark(struct source *src, bool on, char *err, size_t n)
+{
+	struct replay *rp = src->priv;
+	struct strbuf why = STRBUF_INIT;
+	struct snapshot *m = on ? rebuild(rp, rp->at, &why) : NULL;
+	if (on && !m) {
+		snprintf(err, n, "%s", sb_str(&why));
+		sb_free(&why);
+		return -1;
+	}
+	sb_free(&why);
+	snap_drop(rp->mark);
+	rp->mark = m;
+	rp->mark_at = rp->at;
+	return 0;
+}
+
+static const struct snapshot *replay_marked(struct source *src, size_t *at)
+{
+	struct replay *rp = src->priv;
+	*at = rp->mark_at;
+	return rp->mark;
+}
+
 static const struct source_ops replay_ops = {
 	.name = "replay", .start = replay_start, .fd = replay_fd, .take = replay_take,
 	.release = replay_release, .want = replay_want, .stop = replay_stop,
 	.timeline = replay_timeline, .seek = replay_seek, .before = replay_before,
+	.mark = replay_mark, .marked = replay_marked,
 };
 
 /* The index of sample id, or 0. */
@@ -140,6 +170,25 @@ static size_t index_of(const struct replay *rp, int64_t id)
 		if (rp->samples[i].id == id)
 			return i;
 	return 0;
+}
+
+/* The busy samples: those (after the first) where at least half as much changed as at the
+ * sample where most did (history_changes), when anything did. NULL when the file cannot say. */
+static bool *busy_samples(struct replay *rp)
+{
+	unsigned *ch = xcalloc(rp->n, sizeof(*ch)), most = 0;
+	struct strbuf why = STRBUF_INIT;
+	bool *busy = NULL;
+	if (history_changes(rp->r, rp->samples, rp->n, ch, &why) == 0) {
+		busy = xcalloc(rp->n, sizeof(*busy));
+		for (size_t i = 0; i < rp->n; i++)
+			most = ch[i] > most ? ch[i] : most;
+		for (size_t i = 1; i < rp->n; i++)
+			busy[i] = most > 0 && 2 * (uint64_t)ch[i] >= most;
+	}
+	sb_free(&why);
+	free(ch);
+	return busy;
 }
 
 int source_replay_init(struct source *s, const char *path, const char *at, struct strbuf *err)
@@ -156,6 +205,7 @@ int source_replay_init(struct source *s, const char *path, const char *at, struc
 	rp->times = xcalloc(rp->n, sizeof(double));
 	for (size_t i = 0; i < rp->n; i++)
 		rp->times[i] = rp->samples[i].time;
+	rp->busy = busy_samples(rp);
 	if (load(rp, at ? index_of(rp, id) : 0, err) < 0) {
 		replay_stop(s);
 		return -1;

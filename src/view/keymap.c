@@ -25,6 +25,7 @@ const struct key_binding keymap[] = {
 	K('\n', "*", ACT_ENTER, "Enter", NULL, "open or choose what is selected"),
 	K(27, "*", ACT_BACK, "Esc", NULL, "back one screen"),
 	K('N', "*", ACT_SERVICE_NAMES, "N", NULL, "ports with their service names from /etc/services (5432 (postgresql)) or by number only (at first; saved)"),
+	K('W', "*", ACT_RECORD, "W", NULL, "live: start recording the session to a file named at a prompt (as --record writes it), or stop"),
 
 	/* the process list */
 	K(KEY_F(2), "list", ACT_SETUP, "F2", "Setup", "setup: the columns and their order, tree mode, kernel threads, refresh delay"),
@@ -171,6 +172,10 @@ const struct key_binding keymap[] = {
 	K('^', "replay", ACT_REPLAY_START, "^", NULL, "replay: the first sample"),
 	K('$', "replay", ACT_REPLAY_END, "$", NULL, "replay: the last sample"),
 	K('D', "replay", ACT_CHANGES, "D", NULL, "replay: what changed since the sample before: processes born and ended, channels opened and closed"),
+	K('X', "replay", ACT_MARK, "X", NULL, "replay: mark the sample shown (X again: unmark); D then shows what changed between the marked sample and the one shown"),
+	K('J', "replay", ACT_JUMP, "J", NULL, "replay: jump to a time typed at a prompt: HH:MM:SS (on the first sample's day), YYYY-MM-DD HH:MM:SS, or -5m, +30s, -1h from the sample shown; the last sample at or before it"),
+	K('R', "replay", ACT_PLAY, "R", NULL, "replay: play or pause: step through the samples as they were taken, at the speed S sets"),
+	K('S', "replay", ACT_PLAY_SPEED, "S", NULL, "replay: the playing speed: 1x (real time), 10x, 60x, 600x, then 1x again"),
 
 	/* what changed (replay) */
 	K('\n', "changes", ACT_ENTER, "Enter", "Open", "open the detail of the selected line's process (one that ended: one sample back, where it still runs)"),

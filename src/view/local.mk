@@ -14,7 +14,7 @@ libipctop_a_SOURCES += \
 	src/view/keymap.c src/view/keymap.h src/view/keymap_text.c src/view/keymap_text.h \
 	src/view/view.h src/view/screens.c \
 	src/view/tui.c src/view/tui.h src/view/tui_int.h src/view/tui_stack.c src/view/tui_draw.c \
-	src/view/tui_term.c src/view/tui_term.h src/view/tui_lesson.c src/view/tui_replay.c \
+	src/view/tui_term.c src/view/tui_term.h src/view/tui_lesson.c src/view/tui_replay.c src/view/tui_replay_play.c src/view/tui_record.c \
 	src/view/dialog.c src/view/dialog.h src/view/view_act.c src/view/view_act.h \
 	src/view/view_header.c \
 	src/view/list_int.h src/view/list_rows.c src/view/list_draw.c src/view/list_cells.c src/view/list_menus.c \

@@ -117,7 +117,11 @@ static void compute_rates(struct tui *t, const struct snapshot *old, const struc
 static const struct snapshot *rate_base(struct tui *t, const struct snapshot *old)
 {
 	struct source_timeline tl;
+	size_t m = 0;
 	t->v.before = source_before(&t->src);
+	t->v.mark = source_marked(&t->src, &m);
+	if (source_timeline(&t->src, &tl))
+		t->v.mark_step = (int)((long)m - (long)tl.at);
 	return source_timeline(&t->src, &tl) ? t->v.before : old;
 }
 
@@ -127,6 +131,7 @@ void tui_new_snapshot(struct tui *t, struct snapshot *s)
 	t->cur = s;
 	t->v.cur = s;
 	compute_rates(t, rate_base(t, old), s);
+	tui_record_snapshot(t, s);
 	for (int i = 0; i < t->stack.n; i++)
 		if (t->stack.s[i].ops->snapshot)
 			t->stack.s[i].ops->snapshot(t->stack.s[i].st, &t->v, old);
@@ -166,10 +171,17 @@ static bool wait_events(struct tui *t)
 	enum ti_pending pend = ti_pending(&t->in);
 	bool cont = pend == TI_IDLE && ti_cont_open(&t->in);   /* a flushed ESC's rest may come */
 	int timeout = pend == TI_ESCAPE || cont ? ESC_DELAY_MS : pend == TI_PASTE ? PASTE_IDLE_MS : -1;
+	int play = tui_play_timeout(t);      /* a replay playing: its next step */
+	bool keys_wait = timeout >= 0;
+	if (play >= 0 && (timeout < 0 || play < timeout))
+		timeout = play;
 	int r = poll(p, 3, timeout);
 	if (r < 0)
 		return errno == EINTR;
+	tui_play_tick(t);
 	if (r == 0) {
+		if (!keys_wait || (play >= 0 && play < (pend == TI_PASTE ? PASTE_IDLE_MS : ESC_DELAY_MS)))
+			return true;             /* the play step's time, not the keys' */
 		if (cont)
 			ti_cont_end(&t->in);     /* none came: the next bytes are keys of their own */
 		else
@@ -246,6 +258,7 @@ static void screens_end(struct tui *t)
 
 static void tui_free(struct tui *t)
 {
+	tui_record_stop(t);
 	if (t->src.ops)
 		source_stop(&t->src);
 	if (t->cur) {

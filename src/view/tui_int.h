@@ -25,6 +25,24 @@ struct view_stack {
 
 struct bar_hit { int x0, x1; int key; };
 
+/* W: the live session recorded to a file (tui_record.c). */
+struct history_writer;
+struct live_record {
+	bool asking;                     /* the file name prompt has the keys */
+	char path[256];
+	struct history_writer *w;        /* recording, else NULL */
+	unsigned long samples;
+};
+
+/* A replay's jump prompt and its playing (tui_replay_play.c). */
+struct replay_ui {
+	bool asking;                     /* the jump prompt has the keys */
+	char text[64];
+	bool playing;
+	int speed;                       /* times real speed, while playing */
+	double due;                      /* CLOCK_MONOTONIC seconds of the next step */
+};
+
 struct tui {
 	struct view_ctx v;
 	struct view_stack stack;
@@ -47,6 +65,8 @@ struct tui {
 	bool dirty;                      /* draw before waiting again */
 	struct tui_step step;            /* a lesson's step shown (hooks->step), else unused */
 	bool step_pending;               /* its screen opens once its process is in a snapshot */
+	struct replay_ui rp;
+	struct live_record rec;
 };
 
 /* tui_stack.c */
@@ -67,6 +87,21 @@ bool tui_replay_key(struct tui *t, const struct key_event *ev);
 int tui_timebar_height(struct tui *t);
 void tui_timebar_draw(struct tui *t, WINDOW *w);
 void tui_replay_step(struct tui *t);     /* the step a screen asked for (v.replay_step) */
+void tui_replay_go_to(struct tui *t, size_t i);   /* show sample i (the status line: why not) */
+/* tui_record.c: W, the live session recorded (its prompt drawn in the time bar's row) */
+bool tui_record_key(struct tui *t, const struct key_event *ev);
+bool tui_record_draw(struct tui *t, WINDOW *w);               /* false: no prompt open */
+void tui_record_snapshot(struct tui *t, const struct snapshot *s);
+void tui_record_stop(struct tui *t);
+/* tui_replay_play.c: the jump prompt (drawn in the time bar) and playing */
+bool tui_jump_key(struct tui *t, const struct key_event *ev);  /* while the prompt is open */
+void tui_jump_open(struct tui *t);
+bool tui_jump_draw(struct tui *t, WINDOW *w);                  /* false: no prompt open */
+void tui_bar_prompt(WINDOW *w, const char *label, const char *text);   /* a prompt's row */
+void tui_play_toggle(struct tui *t);
+void tui_play_speed(struct tui *t);
+int tui_play_timeout(const struct tui *t);   /* ms to the next step while playing, else -1 */
+void tui_play_tick(struct tui *t);            /* a step when it is due */
 /* tui_draw.c */
 void tui_draw(struct tui *t);
 void tui_windows_free(struct tui *t);

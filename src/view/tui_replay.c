@@ -21,7 +21,7 @@ bool tui_replay(struct tui *t)
 
 int tui_timebar_height(struct tui *t)
 {
-	return tui_replay(t) ? 1 : 0;
+	return tui_replay(t) || t->rec.asking ? 1 : 0;
 }
 
 /* HH:MM:SS of epoch (local time), with its tenths when asked (samples can be that close). */
@@ -37,7 +37,8 @@ static void clock_text(double epoch, bool tenths, char *buf, size_t n)
 		snprintf(buf + len, n - len, ".%d", (int)(ms % 1000 / 100));
 }
 
-/* The track: '-' for time, '|' where a sample falls, '#' for the one shown. */
+/* The track: '-' for time, '|' where a sample falls, '*' where a busy one does (most changed:
+ * source_timeline), '#' for the one shown. */
 static void draw_track(WINDOW *w, int x, int width, const struct source_timeline *tl)
 {
 	double t0 = tl->times[0], span = tl->times[tl->n - 1] - t0;
@@ -46,11 +47,12 @@ static void draw_track(WINDOW *w, int x, int width, const struct source_timeline
 		mvwaddch(w, 0, x + i, '-');
 	for (size_t i = 0; i < tl->n; i++) {
 		int at = span > 0 ? (int)((tl->times[i] - t0) / span * (width - 1) + 0.5) : 0;
-		bool cur = i == tl->at;
-		if (!cur && (mvwinch(w, 0, x + at) & A_CHARTEXT) == '#')
-			continue;    /* a sample next to the shown one keeps its mark */
-		wattrset(w, cur ? ui_attr(UI_WARN) | (int)A_BOLD : ui_attr(UI_HEADER));
-		mvwaddch(w, 0, x + at, cur ? '#' : '|');
+		bool cur = i == tl->at, busy = tl->busy && tl->busy[i];
+		chtype was = mvwinch(w, 0, x + at) & A_CHARTEXT;
+		if (!cur && (was == '#' || (was == '*' && !busy)))
+			continue;    /* a sample next to the shown one, or to a busy one, keeps its mark */
+		wattrset(w, cur ? ui_attr(UI_WARN) | (int)A_BOLD : busy ? ui_attr(UI_WARN) : ui_attr(UI_HEADER));
+		mvwaddch(w, 0, x + at, cur ? '#' : busy ? '*' : '|');
 	}
 	wattrset(w, A_NORMAL);
 }
@@ -58,13 +60,18 @@ static void draw_track(WINDOW *w, int x, int width, const struct source_timeline
 void tui_timebar_draw(struct tui *t, WINDOW *w)
 {
 	struct source_timeline tl;
-	if (!source_timeline(&t->src, &tl) || tl.n == 0)
+	if (tui_record_draw(t, w) || !source_timeline(&t->src, &tl) || tl.n == 0 || tui_jump_draw(t, w))
 		return;
-	char first[16], last[16], now[16], right[96];
+	char first[16], last[16], now[16], right[112], play[24] = "";
 	clock_text(tl.times[0], false, first, sizeof first);
 	clock_text(tl.times[tl.n - 1], false, last, sizeof last);
 	clock_text(tl.times[tl.at], true, now, sizeof now);
-	snprintf(right, sizeof right, "] %s  at %s  sample %zu/%zu", last, now, tl.at + 1, tl.n);
+	char mark[32] = "";
+	if (t->v.mark)
+		snprintf(mark, sizeof mark, "  mark %ld", (long)tl.at + 1 + t->v.mark_step);
+	if (t->rp.playing)
+		snprintf(play, sizeof play, "  playing %dx", t->rp.speed);
+	snprintf(right, sizeof right, "] %s  at %s  sample %zu/%zu%s%s", last, now, tl.at + 1, tl.n, mark, play);
 	int cols = getmaxx(w), x = 0;
 	ui_fill(w, 0, 0, cols, ui_attr(UI_HEADER));
 	x += ui_printf(w, 0, x, cols, ui_attr(UI_HEADER), "replay %s [", first);
@@ -97,8 +104,7 @@ static size_t target(const struct source_timeline *tl, enum action a)
 	}
 }
 
-/* Show sample i (the status line says why not). */
-static void go_to(struct tui *t, size_t i)
+void tui_replay_go_to(struct tui *t, size_t i)
 {
 	char err[256];
 	if (source_seek(&t->src, i, err, sizeof err) < 0) {
@@ -120,7 +126,7 @@ static void go(struct tui *t, enum action a)
 		                                : "the last sample of the recording");
 		return;
 	}
-	go_to(t, i);
+	tui_replay_go_to(t, i);
 }
 
 void tui_replay_step(struct tui *t)
@@ -132,23 +138,53 @@ void tui_replay_step(struct tui *t)
 		return;
 	long i = (long)tl.at + d;
 	if (i >= 0 && (size_t)i < tl.n)
-		go_to(t, (size_t)i);
+		tui_replay_go_to(t, (size_t)i);
+}
+
+/* X: the sample shown marked (what D compares with), or the mark dropped. */
+static void toggle_mark(struct tui *t)
+{
+	struct source_timeline tl;
+	char err[256];
+	size_t m = 0;
+	bool on = !t->v.mark;
+	source_timeline(&t->src, &tl);
+	if (t->src.ops->mark(&t->src, on, err, sizeof err) < 0) {
+		view_status(&t->v, "cannot mark sample %zu: %s", tl.at + 1, err);
+		return;
+	}
+	t->v.mark = source_marked(&t->src, &m);
+	t->v.mark_step = (int)((long)m - (long)tl.at);
+	if (on)
+		view_status(&t->v, "sample %zu marked: D shows what changed between it and the sample shown", tl.at + 1);
+	else
+		view_status(&t->v, "the mark is removed: D compares with the sample before");
 }
 
 bool tui_replay_key(struct tui *t, const struct key_event *ev)
 {
 	if (ev->type != KEV_KEY || !tui_replay(t))
 		return false;
+	if (t->rp.asking)
+		return tui_jump_key(t, ev);
 	struct screen_slot *top = &t->stack.s[t->stack.n - 1];
 	if ((top->ops->flags & SCREEN_OVERLAY) || (top->ops->typing && top->ops->typing(top->st)))
 		return false;
 	enum action a = keymap_action("replay", ev->key, ev->mods);
-	if (a < ACT_SAMPLE_PREV || a > ACT_CHANGES)
+	if (a < ACT_SAMPLE_PREV || a > ACT_MARK)
 		return false;    /* not a replay key (a global one falls through): the screen's */
 	t->v.status[0] = '\0';
 	if (a == ACT_CHANGES) {
 		if (strcmp(top->ops->name, "changes") != 0)
 			view_open(&t->v, "changes", NULL);
+	} else if (a == ACT_JUMP) {
+		tui_jump_open(t);
+	} else if (a == ACT_PLAY) {
+		tui_play_toggle(t);
+	} else if (a == ACT_PLAY_SPEED) {
+		tui_play_speed(t);
+	} else if (a == ACT_MARK) {
+		toggle_mark(t);
 	} else {
 		go(t, a);
 	}

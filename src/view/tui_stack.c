@@ -110,7 +110,7 @@ void tui_dispatch(struct tui *t, const struct key_event *ev)
 {
 	if (t->stack.n == 0)
 		return;
-	if (tui_lesson_key(t, ev) || tui_replay_key(t, ev))
+	if (tui_lesson_key(t, ev) || tui_replay_key(t, ev) || tui_record_key(t, ev))
 		return;
 	switch (ev->type) {
 	case KEV_KEY:

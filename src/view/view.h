@@ -30,6 +30,9 @@ struct view_ctx {
 	const struct snapshot *cur;       /* the current snapshot (never NULL once screens run) */
 	const struct snapshot *before;    /* a replay: the sample before cur (NULL at the first,
 	                                   * and live) */
+	const struct snapshot *mark;      /* a replay: the sample marked (X), what D compares cur
+	                                   * with instead of before; NULL when none */
+	int mark_step;                    /* samples from cur to mark (negative: mark is earlier) */
 	const double *cpu;                /* CPU% of cur->procs[i] since the snapshot before */
 	const struct cpu_usage *cpu_use;  /* the machine [0] and CPU n [1 + n] since the snapshot
 	                                   * before (model/meter_calc.h) */

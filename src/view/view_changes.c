@@ -1,7 +1,7 @@
 /* view_changes.c — "what changed" in a replay (D): between the sample shown and the one
- * before it, the processes born and ended and the channels opened and closed (model/snap_diff.h),
+ * before it (or the sample marked with X), the processes born and ended and the channels opened and closed (model/snap_diff.h),
  * a line each; Enter opens the detail of the line's process: in this sample, or for one that
- * ended (or held a channel that closed), in the sample before, one step back. */
+ * ended (or held a channel that closed), in the sample compared with, stepped to. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,15 +18,24 @@ struct changes_state {
 	size_t n, sel, top;
 	int rows;                  /* rows of the table at the last draw */
 	size_t count[4];           /* per snap_change_kind */
+	const struct snapshot *from, *to;   /* what c was made of */
 };
+
+/* What the sample shown is compared with: the marked sample, else the one before. */
+static const struct snapshot *from_of(const struct view_ctx *v)
+{
+	return v->mark ? v->mark : v->before;
+}
 
 static void rebuild(struct changes_state *t, struct view_ctx *v)
 {
 	snap_diff_free(t->c, t->n);
 	t->c = NULL;
 	t->n = 0;
-	if (v->before)
-		t->c = snap_diff(v->before, v->cur, &t->n);
+	t->from = from_of(v);
+	t->to = v->cur;
+	if (t->from)
+		t->c = snap_diff(t->from, v->cur, &t->n);
 	for (int k = 0; k < 4; k++)
 		t->count[k] = 0;
 	for (size_t i = 0; i < t->n; i++)
@@ -97,14 +106,16 @@ static void changes_draw(void *st, struct view_ctx *v, WINDOW *w)
 	char now[16], then[16];
 	clock_of(v->cur->taken_ms, now, sizeof now);
 	ui_fill(w, 0, 0, cols, ui_attr(UI_TITLE));
-	if (!v->before) {
+	if (t->from != from_of(v) || t->to != v->cur)
+		rebuild(t, v);          /* marked or unmarked (X) since */
+	if (!t->from) {
 		ui_printf(w, 0, 0, cols, ui_attr(UI_TITLE), "What changed at %s: the first sample, "
 		          "nothing before it", now);
 		return;
 	}
-	clock_of(v->before->taken_ms, then, sizeof then);
-	ui_printf(w, 0, 0, cols, ui_attr(UI_TITLE), "What changed from %s to %s: %zu born, %zu ended, "
-	          "%zu opened, %zu closed", then, now, t->count[SC_BORN], t->count[SC_ENDED],
+	clock_of(t->from->taken_ms, then, sizeof then);
+	ui_printf(w, 0, 0, cols, ui_attr(UI_TITLE), "What changed from %s%s to %s: %zu born, %zu ended, "
+	          "%zu opened, %zu closed", then, v->mark ? " (marked)" : "", now, t->count[SC_BORN], t->count[SC_ENDED],
 	          t->count[SC_OPENED], t->count[SC_CLOSED]);
 	ui_fill(w, 1, 0, cols, ui_attr(UI_HEADER));
 	ui_printf(w, 1, 0, cols, ui_attr(UI_HEADER), "%-7s %7s %-16s %-9s %s", "CHANGE", "PID",
@@ -136,7 +147,7 @@ static void open_sel(struct changes_state *t, struct view_ctx *v)
 		v->sel_pid = c->pid;          /* it is in the sample before: there, in its detail */
 		v->sel_start = c->start;
 		v->sel_host = NULL;           /* a recording is of one host */
-		v->replay_step = -1;
+		v->replay_step = v->mark ? v->mark_step : -1;
 		view_open(v, "detail", NULL);
 	} else if (c->pid) {
 		view_status(v, "process %d is not in this sample", (int)c->pid);

@@ -11,6 +11,8 @@
 #include "view/proc_names.h"
 #include "view/ui.h"
 
+#define NOT_RECORDED "not recorded"
+
 enum paint { P_USER, P_NICE, P_SYSTEM, P_IOWAIT, P_STEAL, P_GUEST, P_MEM_USED, P_MEM_BUF,
 	P_MEM_CACHE, P_SWAP_USED, P_SWAP_CACHE, P__COUNT };
 /* Colour pairs of their own, above those of ui.c (which stay below 48). */
@@ -86,7 +88,12 @@ static void draw_cpu(const struct view_ctx *v, WINDOW *w, int y, int x, int widt
 		snprintf(label, sizeof label, "Avg");
 	else
 		snprintf(label, sizeof label, "%d", n);
+	bool partial = v->cur && v->cur->sys.figures_partial;
+	if (partial)
+		u = NULL;     /* a replay or a JSON file: the times were not recorded */
 	cpu_value(u, value, sizeof value);
+	if (partial)
+		snprintf(value, sizeof value, "%s", NOT_RECORDED);
 	if ((int)strlen(label) > label_w)
 		label_w = (int)strlen(label);
 	if (mode == METER_TEXT) {
@@ -110,11 +117,39 @@ static void draw_cpu(const struct view_ctx *v, WINDOW *w, int y, int x, int widt
 	draw_bar(w, y, x, width, label, label_w, p, CPU_P__COUNT, value);
 }
 
+/* A replay or a JSON file holds the memory total and available only: used is total less
+ * available, no buffers, cache or swap. */
+static void draw_mem_partial(const struct view_ctx *v, WINDOW *w, int y, int x, int width, bool swap,
+			     enum meter_mode mode)
+{
+	const struct sys_info *si = &v->cur->sys;
+	uint64_t total = si->mem_total_kib, used = total > si->mem_avail_kib ? total - si->mem_avail_kib : 0;
+	char a[16], b[16], value[40];
+	if (mode == METER_TEXT) {
+		int at = ui_printf(w, y, x, width, ui_attr(UI_TITLE), "%s:", swap ? "Swp" : "Mem");
+		if (swap)
+			ui_printf(w, y, x + at, width - at, A_NORMAL, " %s", NOT_RECORDED);
+		else
+			ui_printf(w, y, x + at, width - at, A_NORMAL, " %lluM total, %lluM used (buffers, cache %s)",
+				  (unsigned long long)(total / 1024), (unsigned long long)(used / 1024), NOT_RECORDED);
+		return;
+	}
+	human_kib(used, a, sizeof a);
+	human_kib(total, b, sizeof b);
+	snprintf(value, sizeof value, "%s/%s", a, b);
+	struct bar_part p[] = { { swap || !total ? 0 : (double)used / (double)total, P_MEM_USED } };
+	draw_bar(w, y, x, width, swap ? "Swp" : "Mem", 3, p, 1, swap ? NOT_RECORDED : value);
+}
+
 static double frac(uint64_t part, uint64_t total) { return total ? (double)part / (double)total : 0; }
 
 static void draw_mem(const struct view_ctx *v, WINDOW *w, int y, int x, int width, bool swap, enum meter_mode mode)
 {
 	struct mem_usage m;
+	if (v->cur->sys.figures_partial) {
+		draw_mem_partial(v, w, y, x, width, swap, mode);
+		return;
+	}
 	mem_usage_calc(&v->cur->sys, &m);
 	uint64_t total = swap ? m.swap_total : m.total, used = swap ? m.swap_used : m.used;
 	if (mode == METER_TEXT) {

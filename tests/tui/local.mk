@@ -33,7 +33,7 @@ TMUX_TESTS = \
 	tests/tui/graph_hops.sh \
 	tests/tui/share_tui.sh \
 	tests/tui/merge_tui.sh \
-	tests/tui/replay.sh \
+	tests/tui/replay.sh tests/tui/replay_jump.sh tests/tui/record_key.sh \
 	tests/tui/chans.sh \
 	tests/tui/graph_groups.sh \
 	tests/tui/graph_by.sh \
@@ -68,7 +68,7 @@ TMUX_TESTS = \
 	tests/tui/lesson_sched.sh
 TESTS += $(TMUX_TESTS)
 EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh tests/tui/lesson_lib.sh tests/tui/replay_db.py \
-	tests/tui/named_listener.py
+	tests/tui/named_listener.py tests/tui/pidns_lib.sh
 # test_keymap: the key table against the help screen's text and the man page
 check_PROGRAMS += tests/tui/test_keymap
 TESTS += tests/tui/test_keymap

@@ -9,7 +9,12 @@ ipctop); samples are numbered from 1, oldest first, as the time bar counts them:
   epoch DB I            the time of sample I in epoch seconds
   track DB WIDTH I      the time bar's track of WIDTH cells with sample I shown, as ipctop(1)
                         describes it: '-' for time, '|' where a sample falls (its time's place
-                        between the first and the last, rounded), '#' for sample I"""
+                        between the first and the last, rounded), '*' where a busy one does,
+                        '#' for sample I
+  busy DB               the numbers of the busy samples (see busy below)
+  hms DB EPOCH          the local time EPOCH as HH:MM:SS (its second, cut)
+  iso DB EPOCH          likewise as YYYY-MM-DD HH:MM:SS
+  at DB EPOCH           the number of the last sample taken at or before EPOCH (1 if none)"""
 
 import math
 import sqlite3
@@ -53,13 +58,39 @@ def clock(t):
     return time.strftime("%H:%M:%S", time.localtime(ms // 1000)) + ".%d" % (ms % 1000 // 100)
 
 
-def track(rows, width, shown):
+def changes(path, rows):
+    """per sample: processes and channels first seen there, and last seen at the one before"""
+    index = {r[0]: i for i, r in enumerate(rows)}
+    out = [0] * len(rows)
+    db = sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=10)
+    for table in ("process", "channel"):
+        for first, last in db.execute("SELECT first_sample, last_sample FROM %s" % table):
+            if first in index:
+                out[index[first]] += 1
+            if last in index and index[last] + 1 < len(rows):
+                out[index[last] + 1] += 1
+    db.close()
+    out[0] = 0
+    return out
+
+
+def busy(path, rows):
+    """ipctop(1): after the first, the samples where at least half as much changed as at the
+    sample where most did"""
+    ch = changes(path, rows)
+    most = max(ch)
+    return [i > 0 and most > 0 and 2 * c >= most for i, c in enumerate(ch)]
+
+
+def track(rows, width, shown, marks):
     t0, span = rows[0][1], rows[-1][1] - rows[0][1]
     cells = ["-"] * width
     for i, (_, t) in enumerate(rows):
         at = int((t - t0) / span * (width - 1) + 0.5) if span > 0 else 0
-        if cells[at] != "#":
-            cells[at] = "#" if i + 1 == shown else "|"
+        if i + 1 == shown:
+            cells[at] = "#"
+        elif cells[at] != "#" and (cells[at] != "*" or marks[i]):
+            cells[at] = "*" if marks[i] else "|"
     return "".join(cells)
 
 
@@ -76,8 +107,16 @@ def main(argv):
         print(clock(rows[int(argv[3]) - 1][1]))
     elif cmd == "epoch":
         print(repr(rows[int(argv[3]) - 1][1]))   # exact: --at finds this sample, not the one before
+    elif cmd == "hms":
+        print(time.strftime("%H:%M:%S", time.localtime(math.floor(float(argv[3])))))
+    elif cmd == "iso":
+        print(time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(math.floor(float(argv[3])))))
+    elif cmd == "at":
+        print(max([1] + [i + 1 for i, r in enumerate(rows) if r[1] <= float(argv[3])]))
     elif cmd == "track":
-        print(track(rows, int(argv[3]), int(argv[4])))
+        print(track(rows, int(argv[3]), int(argv[4]), busy(path, rows)))
+    elif cmd == "busy":
+        print(" ".join(str(i + 1) for i, b in enumerate(busy(path, rows)) if b))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@
 #include "../tap.h"
 
 /* Two processes (one with a control byte in its name, escaped as the exporter escapes it; one
- * with its SHR, EXE and SERVICE), a TCP connection of pid 10 to another host, a note. */
+ * with its SHR, EXE and SERVICE, its threads' waits not examined, and waiting to read the TCP
+ * connection), a TCP connection of pid 10 to another host, a wait cycle, a note. */
 static const char VALID[] =
 	"{\"ipctop\":{\"version\":\"0.1.0\",\"schema\":2},\"taken_at_ms\":1700000000000,"
 	"\"host\":{\"ncpu\":2,\"load\":[0.5,0.25,0],\"mem_total_kib\":1000,\"mem_available_kib\":500,"
@@ -23,7 +24,10 @@ static const char VALID[] =
 	"\"processes\":[{\"pid\":11,\"ppid\":1,\"comm\":\"b\",\"cmdline\":\"b -x\",\"state\":\"S\","
 	"\"user\":\"root\",\"uids\":[0,0,0,0],\"gids\":[0,0,0,0],\"netns\":7,"
 	"\"exe\":\"/usr/bin/b\",\"shr_kib\":64,\"service\":\"cron.service\","
-	"\"restricted\":[\"fds\",\"thread_waits\"]},"
+	"\"restricted\":[\"fds\",\"thread_waits\"],"
+	"\"wait\":{\"tid\":11,\"kind\":\"fd\",\"syscall_nr\":0,\"readable\":true,\"fd\":3,\"direction\":\"in\","
+	"\"futex\":null,\"child\":null,\"sysv_id\":null,\"nfds\":null,\"by\":null,"
+	"\"channel\":\"tcp:10.0.0.1:40000-10.0.0.2:80\",\"peers\":[10],\"watched\":null}},"
 	"{\"pid\":10,\"ppid\":1,\"comm\":\"a\\\\x01b\",\"cmdline\":\"\",\"state\":\"R\",\"user\":null,"
 	"\"uids\":[5,6,7,8],\"gids\":[1,2,3,4],\"netns\":null,\"kthread\":false}],"
 	"\"channels\":[{\"kind\":\"tcp\",\"id\":\"tcp:10.0.0.1:40000-10.0.0.2:80\",\"label\":null,"
@@ -32,7 +36,7 @@ static const char VALID[] =
 	"\"rqueue\":0,\"wqueue\":4,\"rcvbuf\":131072,\"sndbuf\":16384,\"local\":\"10.0.0.1:40000\","
 	"\"remote\":\"10.0.0.2:80\"}},"
 	"{\"pid\":null,\"comm\":null,\"fd\":null,\"access\":\"rw\",\"role\":\"remote\",\"remote\":\"10.0.0.2:80\"}]}],"
-	"\"ipc\":{\"sysv_shm\":[],\"sysv_msg\":[],\"sysv_sem\":[]},\"notes\":[\"n1\"]}";
+	"\"ipc\":{\"sysv_shm\":[],\"sysv_msg\":[],\"sysv_sem\":[]},\"wait_cycles\":[[10,11]],\"notes\":[\"n1\"]}";
 
 static int read_doc(const char *doc, size_t len, struct snapshot *s, struct strbuf *err)
 {
@@ -57,6 +61,14 @@ static void check_valid(void)
 	   s.procs[1].shr_kib == 64 && s.procs[1].cgroup && !strcmp(s.procs[1].cgroup, "cron.service"),
 	   "its exe, shr_kib and service, for the list's columns");
 	ok(!s.procs[0].exe && !(s.procs[0].flags & PF_SHR) && !s.procs[0].cgroup, "absent: not known");
+	const struct task_wait *w = s.procs[1].wait;
+	ok(w && w->tid == 11 && w->kind == WK_FD && w->state == 'S' && w->fd == 3 && w->dir == ACC_R &&
+	   w->syscall_nr == 0 && w->chan == 0 && w->n_peers == 1 && w->peers[0] == 10 && !w->watch_read,
+	   "its wait: reading fd 3 of the TCP channel, waiting for pid 10");
+	ok(!s.procs[0].wait, "no wait: none");
+	ok(s.procs[1].flags & PF_TASKS_UNREAD, "restricted thread_waits: its threads not examined");
+	ok(s.n_cycles == 1 && s.cycles[0].n == 2 && s.cycles[0].pids[0] == 10 && s.cycles[0].pids[1] == 11,
+	   "the wait cycle 10, 11");
 	is_int(s.taken_ms, 1700000000000ull, "taken_at_ms");
 	is_int(s.sys.ncpu, 2, "host.ncpu");
 	is_int(s.n_chans, 1, "one channel");
