@@ -15,7 +15,7 @@ run_suite() {
 	local who=$1 ipctop=$2 fixture=$3 priv=user
 	shift 3
 	[ "$(id -u)" -eq 0 ] && [ $# -eq 0 ] && priv=root
-	fx_start "traffic-$who" "$@" "$fixture" --timeout 120
+	fx_start "traffic-$who" "$@" "$fixture" --timeout 600
 	local st=$?
 	ok $st "traffic_fixture starts ($who)"
 	[ $st -eq 0 ] || return
@@ -25,7 +25,8 @@ run_suite() {
 	ok $? "ipctop --dot --interval 500 exits 0 ($who)"
 	sed 's/^/#   /' "$FX_TMP/$who.err"
 	schema_ok "the --json --interval of $who is valid against the schema" "$FX_TMP/$who.json"
-	cat /proc/net/udp >"$FX_TMP/$who.udp"   # the oracles of the drops, the fixture still up
+	cat /proc/net/udp >"$FX_TMP/$who.udp"   # the oracles of the drops, the fixture still up (its
+	# --timeout 600: two whole-machine snapshots of the sanitizer build outlived 120 s once)
 	ss -xam >"$FX_TMP/$who.ssx" 2>&1
 	ss -tuame >"$FX_TMP/$who.ssi" 2>&1   # the oracle of the buffers: rb and tb of skmem
 	fx_stop_check "traffic-$who"   # the fixture prints the sender's own measure as it stops

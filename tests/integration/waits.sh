@@ -15,7 +15,7 @@ fx_need
 run_suite() {
 	local who=$1 ipctop=$2 fixture=$3 threads many
 	shift 3
-	if ! fx_start "waits-$who" "$@" "$fixture" --timeout 120; then
+	if ! fx_start "waits-$who" "$@" "$fixture" --timeout 600; then
 		ok 1 "wait_fixture starts ($who)"
 		return
 	fi

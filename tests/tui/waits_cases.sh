@@ -120,7 +120,7 @@ fixture_pids() {
 run_as() {
 	who=$1; shift
 	fx_prefix="$* env TMPDIR=/tmp"
-	start_fixture wait_fixture --timeout 120
+	start_fixture wait_fixture --timeout 600
 	fx_prefix=
 	session=$who
 	T new-session -d -s "$session" -x 200 -y 40 "$* env XDG_CONFIG_HOME=/nonexistent \

@@ -10,7 +10,7 @@
 export LC_ALL=C.UTF-8
 tmux_setup waits fixture_pid
 
-start_fixture wait_fixture --timeout 120
+start_fixture wait_fixture --timeout 600
 
 # field CASE KEY: the value of KEY= on the record's CASE line.
 field() { sed -n "s/^$1 .*$2=\([0-9]*\).*/\1/p" "$tmp/manifest"; }

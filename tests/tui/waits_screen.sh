@@ -23,7 +23,7 @@ late_r=$!
 sh -c 'read x < "$1"; exec yes > "$2"' sh "$tmp/go" "$tmp/late" &
 late_w=$!
 
-start_fixture wait_fixture --timeout 120
+start_fixture wait_fixture --timeout 600
 
 # field CASE KEY: the value of KEY= on the record's CASE line.
 field() { sed -n "s/^$1 .*$2=\([0-9]*\).*/\1/p" "$tmp/manifest"; }
