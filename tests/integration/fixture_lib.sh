@@ -93,16 +93,19 @@ fx_need() {
 }
 
 # fx_nobody_setup: when root (and setpriv exists), copy the binaries into $FX_PRIV, a directory
-# user nobody can read (the build directory may not be); fails when not root.
+# user nobody can read (the build directory may not be); fails when not root. A second call
+# reuses the directory (fx_cleanup removes the one it knows).
 FX_PRIV=
 fx_nobody_setup() {
 	[ "$(id -u)" -eq 0 ] || return 1
 	command -v setpriv >/dev/null 2>&1 || return 1
-	FX_PRIV=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-priv.XXXXXX") || return 1
+	if [ -z "$FX_PRIV" ] || [ ! -d "$FX_PRIV" ]; then
+		FX_PRIV=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-priv.XXXXXX") || return 1
+	fi
 	chmod 755 "$FX_PRIV"
 	cp "$IPCTOP" "$TESTS_BIN/fixture/ipc_fixture" "$TESTS_BIN/fixture/hostile_name" "$FX_PRIV/" || return 1
-	chmod 755 "$FX_PRIV"/*
-	mkdir -m 1777 "$FX_PRIV/tmp" || return 1   # TMPDIR for the fixture: nobody may not write ours
+	chmod 755 "$FX_PRIV/${IPCTOP##*/}" "$FX_PRIV/ipc_fixture" "$FX_PRIV/hostile_name"
+	[ -d "$FX_PRIV/tmp" ] || mkdir -m 1777 "$FX_PRIV/tmp" || return 1   # TMPDIR for the fixture: nobody may not write ours
 	return 0
 }
 FX_NOBODY_GROUP=$(getent group nogroup >/dev/null 2>&1 && echo nogroup || echo 65534)

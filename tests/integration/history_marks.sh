@@ -12,7 +12,7 @@ fx_need
 hdb() { "$PYTHON3" "$TESTS_SRC/integration/history_db.py" "$@"; }
 T=$FX_TMP
 MARKED=
-trap '[ -n "$MARKED" ] && kill "$MARKED" 2>/dev/null' EXIT
+trap '[ -n "$MARKED" ] && kill "$MARKED" 2>/dev/null; fx_cleanup' EXIT
 
 "$PYTHON3" -c '
 import os, signal, sys, time
