@@ -43,6 +43,7 @@ parser_srcs="collect/parse_status.c collect/parse_maps.c collect/maps_classify.c
 	util/arena.c util/xalloc.c util/strbuf.c util/text_escape.c
 	view/term_input.c view/term_input_seq.c
 	source/snap_json_read.c source/snap_json_chan.c source/snap_json_get.c source/snap_json_marks.c
+	source/snap_json_wait.c model/restricted_names.c model/wait_decode.c
 	model/state_names.c"
 obj_dir=$out/obj-$mode
 mkdir -p "$obj_dir" "$out/$mode"

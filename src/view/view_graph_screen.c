@@ -166,6 +166,11 @@ static const char *graph_hint(void *st)
 	return graph_view_hint(((struct graph_screen *)st)->g);
 }
 
+static bool graph_typing(void *st)
+{
+	return ((struct graph_screen *)st)->prompt;
+}
+
 static bool graph_wants_cgroup(void *st)
 {
 	return graph_view_wants_cgroup(((struct graph_screen *)st)->g);
@@ -174,5 +179,5 @@ static bool graph_wants_cgroup(void *st)
 const struct screen_ops screen_graph = {
 	.name = "graph", .enter = graph_enter, .leave = graph_leave, .snapshot = graph_snapshot,
 	.draw = graph_draw, .key = graph_key, .mouse = graph_mouse, .hint = graph_hint,
-	.wants_cgroup = graph_wants_cgroup,
+	.typing = graph_typing, .wants_cgroup = graph_wants_cgroup,
 };

@@ -154,7 +154,13 @@ static void waits_mouse(void *st, struct view_ctx *v, const struct key_event *ev
 		waits_select_row(t, (size_t)row);
 }
 
+static bool waits_typing(void *st)
+{
+	return ((struct waits_state *)st)->prompt;
+}
+
 const struct screen_ops screen_waits = {
 	.name = "waits", .enter = waits_enter, .leave = waits_leave, .snapshot = waits_snapshot,
 	.draw = waits_draw, .key = waits_key, .mouse = waits_mouse, .bar = waits_bar,
+	.typing = waits_typing,
 };

@@ -120,10 +120,16 @@ T send-keys -t main '^'
 at 1; ok $? "^: the first sample"
 T send-keys -t main '$'
 at "$count"; ok $? "\$: the last sample"
+# { and }: to the last sample a minute or more before (after) the shown one, one step at least;
+# from the recording's times (a loaded machine may record for more than a minute)
+plus() { awk -v t="$1" -v d="$2" 'BEGIN { printf "%.6f", t + d }'; }
+back=$(rdb at "$db" "$(plus "$(rdb epoch "$db" "$count")" -60)")
+on=$(rdb at "$db" "$(plus "$(rdb epoch "$db" "$back")" 60)")
+[ "$on" -gt "$back" ] || on=$((back + 1))
 T send-keys -t main '{'
-at 1; ok $? "{: a minute back is before the recording: the first sample"
+at "$back"; ok $? "{: a minute back from the last sample: sample $back of $count"
 T send-keys -t main '}'
-at "$count"; ok $? "}: a minute on is after it: the last sample"
+at "$on"; ok $? "}: a minute on from there: sample $on"
 
 T send-keys -t main '^'
 at 1
