@@ -246,10 +246,11 @@ def main():
     doc = ipcfx.load_json(ipcfx.read_bytes(sys.argv[2]))
     dot = open(sys.argv[3], encoding="utf-8").read()
     root = sys.argv[4] == "root"
-    udp_text = open(sys.argv[5], encoding="utf-8").read()
-    ss_text = open(sys.argv[6], encoding="utf-8").read()
+    # other tests' sockets may have names that are not UTF-8 (hostile names): replaced
+    udp_text = open(sys.argv[5], encoding="utf-8", errors="replace").read()
+    ss_text = open(sys.argv[6], encoding="utf-8", errors="replace").read()
     global BUF_ORACLE
-    BUF_ORACLE = ss_text + open(sys.argv[7], encoding="utf-8").read()
+    BUF_ORACLE = ss_text + open(sys.argv[7], encoding="utf-8", errors="replace").read()
     R.check(isinstance(doc.get("interval_ms"), int) and doc["interval_ms"] >= 500,
             "interval_ms is at least the 500 asked for", ["interval_ms %r" % doc.get("interval_ms")])
     checks = {"flood": lambda sc: (check_flood(doc, sc, measured), check_dot(dot, sc, measured)),

@@ -11,6 +11,7 @@
 # sample back; kill is refused with a status line; --at starts at the sample asked. As
 # nobody: its own copy of the file replays.
 . "$TESTS_SRC/tap.sh"
+. "$TESTS_SRC/tui/pidns_lib.sh"   # a sample of the whole machine took over 45 s in CI's sanitizer build
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
 tmux_setup replay rec pp
