@@ -163,12 +163,54 @@ static void draw_lines(struct detail_state *d, WINDOW *w, int y0)
 	}
 }
 
+/* What identifies the selected line across refreshes, where lines come and go above it (a
+ * descriptor opened, fdinfo read once the detail is open): its help key, label, jump and the
+ * start of its text (a rate further on may change). */
+struct line_key { const char *help; char label[32]; pid_t jump; char head[48]; bool set; };
+
+static struct line_key key_of(const struct detail_state *d)
+{
+	struct line_key k = { 0 };
+	if (d->sel >= d->lines.n)
+		return k;
+	const struct dline *l = &d->lines.v[d->sel];
+	k.help = l->help;
+	k.jump = l->jump;
+	k.set = true;
+	snprintf(k.label, sizeof k.label, "%s", l->label);
+	snprintf(k.head, sizeof k.head, "%s", l->value ? l->value : "");
+	return k;
+}
+
+static bool key_is(const struct line_key *k, const struct dline *l)
+{
+	return l->help == k->help && l->jump == k->jump && !strcmp(l->label, k->label) &&
+	       !strncmp(l->value ? l->value : "", k->head, strlen(k->head));
+}
+
+/* Select again the line k named, the one nearest the old place when several match. */
+static void keep_line(struct detail_state *d, const struct line_key *k)
+{
+	if (!k->set || (d->sel < d->lines.n && key_is(k, &d->lines.v[d->sel])))
+		return;
+	size_t best = d->sel, dist = SIZE_MAX;
+	for (size_t i = 0; i < d->lines.n; i++) {
+		size_t di = i > d->sel ? i - d->sel : d->sel - i;
+		if (key_is(k, &d->lines.v[i]) && di < dist) {
+			best = i;
+			dist = di;
+		}
+	}
+	d->sel = best;
+}
+
 static void detail_draw(void *st, struct view_ctx *v, WINDOW *w)
 {
 	struct detail_state *d = st;
 	const struct proc_info *p = shown(d, v);
 	draw_title(d, w, p);
 	draw_tabs(d, w);
+	struct line_key k = key_of(d);
 	dlines_clear(&d->lines);
 	if (!p)
 		return;
@@ -179,6 +221,7 @@ static void detail_draw(void *st, struct view_ctx *v, WINDOW *w)
 	case TAB_MEMORY: memory_draw(d, w, v->cur, p, 3); return;
 	default: break;
 	}
+	keep_line(d, &k);
 	draw_lines(d, w, 3);
 }
 
