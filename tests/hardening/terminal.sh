@@ -40,7 +40,7 @@ clean_exit() {
 # quit_check NAME WHAT: q ends the session NAME, with exit status 0 and no crash.
 quit_check() {
 	T send-keys -t "$1" q
-	wait_gone 100 "$1"
+	wait_gone 600 "$1"
 	ok $? "$2: q ends it"
 	[ "$(cat "$tmp/$1.rc" 2>/dev/null)" = 0 ] && clean_exit "$1"
 	ok $? "$2: exit status 0 and no crash (status $(cat "$tmp/$1.rc" 2>/dev/null))"
@@ -48,7 +48,7 @@ quit_check() {
 
 # --- TERM=dumb: terminfo says it cannot move the cursor: exit 1 and say so, draw nothing ---
 start dumb 80 24 TERM=dumb
-wait_gone 50 dumb
+wait_gone 600 dumb
 ok $? "TERM=dumb: ipctop exits by itself"
 rc=$(cat "$tmp/dumb.rc" 2>/dev/null)
 [ "$rc" = 1 ] && grep -q "terminal 'dumb' cannot move the cursor" "$tmp/dumb.err"

@@ -48,7 +48,7 @@ under "$in" "2 watches: "; ok $? "inotify: 2 watches"
 under "$(rec pidfd fd)" "pid $(rec pidfd pid) (anon_child)"; ok $? "pidfd: the live child $(rec pidfd pid)"
 under "$(rec pidfd_ended fd)" "process has ended"; ok $? "pidfd of the reaped child: ended"
 T send-keys -t anon F10
-wait_gone 100; ok $? "ipctop quits"
+wait_gone; ok $? "ipctop quits"
 
 # --- without -p: the same fdinfo, and every descriptor's position and open flags, once the
 # fixture's detail is open (the collector reads fdinfo for that process only) ---
@@ -84,7 +84,7 @@ below "$e" "pos 0, flags O_RDWR|O_CLOEXEC"; ok $? "no -p: eventfd fd $e: pos 0, 
 below "$s" "pos 0, flags O_RDWR|O_CLOEXEC"; ok $? "no -p: signalfd fd $s: pos 0, flags O_RDWR|O_CLOEXEC"
 below "$in" "pos 0, flags O_RDONLY|O_CLOEXEC"; ok $? "no -p: inotify fd $in: pos 0, flags O_RDONLY|O_CLOEXEC"
 T send-keys -t anon2 F10
-wait_gone 100; ok $? "ipctop (no -p) quits"
+wait_gone; ok $? "ipctop (no -p) quits"
 exec 9>&-
 wait "$fixture_pid"; ok $? "anon_fixture stops cleanly"
 fixture_pid=

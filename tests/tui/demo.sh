@@ -175,7 +175,7 @@ stop_one() {
 start_demo quit
 stop_one demo-shm-reader
 T send-keys -t quit q
-wait_gone 100 quit; ok $? "quit: ipctop ends although a demo process is stopped"
+wait_gone 600 quit; ok $? "quit: ipctop ends although a demo process is stopped"
 all_gone; ok $? "quit: no demo process, janitor or object is left"
 demo_cleanup
 
@@ -183,7 +183,7 @@ demo_cleanup
 start_demo killed
 stop_one demo-msg-recv
 kill -KILL "$ipctop_pid"
-wait_gone 100 killed; ok $? "kill -9: ipctop is gone"
+wait_gone 600 killed; ok $? "kill -9: ipctop is gone"
 all_gone 100; ok $? "kill -9: no demo process (stopped one included, nor under PID 1), janitor or object is left"
 demo_cleanup
 
@@ -201,7 +201,7 @@ while { exists "$v" || exists "$w"; } && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i 
 T has-session -t reap 2>/dev/null; ok $? "reap: while ipctop still runs"
 wait_for "demo-shm-reader (PID $partner)" 50; ok $? "reap: the status line says how the pair ended"
 T send-keys -t reap q
-wait_gone 100 reap; ok $? "reap: ipctop quits"
+wait_gone 600 reap; ok $? "reap: ipctop quits"
 all_gone; ok $? "reap: nothing is left"
 demo_cleanup
 
@@ -281,7 +281,7 @@ for pane_term in xterm-256color linux; do
 		wait_for "F2Setup"
 	done
 	T send-keys -t "$ds" q
-	wait_gone 100 "$ds"; ok $? "$ds: q quits"
+	wait_gone 600 "$ds"; ok $? "$ds: q quits"
 	all_gone; ok $? "$ds: no demo process, janitor or object is left"
 	demo_cleanup
 done

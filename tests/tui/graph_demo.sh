@@ -48,6 +48,6 @@ T send-keys -t demo a
 # (not "(listed)" alone: the key hint "a all(listed)" shows it on the machine's screen too)
 wait_re "nodes, [0-9]+ edges \(listed\)"; ok $? "a: back to the demo"
 T send-keys -t demo q q
-wait_gone 100 demo; ok $? "ipctop quits"
+wait_gone 600 demo; ok $? "ipctop quits"
 
 tap_done

@@ -62,7 +62,7 @@ faded() { case $1 in *"$title"*"$closed"*) return 0 ;; esac; return 1; }
 wait_until faded 100
 ok $? "the server ended (\"$closed\"), its box fading: still \"$title\""
 T send-keys -t fade F10
-wait_gone 100; ok $? "ipctop quits"
+wait_gone; ok $? "ipctop quits"
 kill "$client" && wait "$client" 2>/dev/null
 client= child=
 tap_done

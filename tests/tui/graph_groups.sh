@@ -188,7 +188,7 @@ for mode in --no-color "--no-color --ascii"; do
 	ok "$([ "$kinds" -ge 2 ] && [ "$kinds" = "$glyphs" ]; echo $?)" \
 	   "$mode: the legend's $kinds kinds have $glyphs distinct lines ($(printf '%s' "$pairs" | tr '\n' ' '))"
 	T send-keys -t legend q
-	wait_gone 50 legend
+	wait_gone 600 legend
 done
 
 tap_done

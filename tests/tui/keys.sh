@@ -172,7 +172,7 @@ for term in ${KEYS_TERMS:-tmux-256color screen screen-256color xterm xterm-256co
 	T send-keys -t "$session" Escape
 	wait_for "Load average"; ok $? "$term: Esc closes it"
 	T send-keys -t "$session" F10
-	wait_gone 50; ok $? "$term: F10 quits"
+	wait_gone; ok $? "$term: F10 quits"
 
 	changed=""
 	for p in $sleepers; do

@@ -51,11 +51,11 @@ gone "$p"; ok $? "the tmux server killed, ipctop ends"
 start term -d 10
 wait_for "Load average" 150
 kill -TERM "$(pid_in term)"
-wait_gone 50 term; ok $? "SIGTERM ends it"
+wait_gone 600 term; ok $? "SIGTERM ends it"
 start int -d 10
 wait_for "Load average" 150
 T send-keys -t int C-c
-wait_gone 50 int; ok $? "Ctrl-C (SIGINT) ends it"
+wait_gone 600 int; ok $? "Ctrl-C (SIGINT) ends it"
 
 # --- Ctrl-Z and fg ---
 T new-session -d -s job -x 100 -y 30 "env PS1='job\$ ' bash --norc --noprofile -i"

@@ -65,7 +65,7 @@ round() {
 		case $(under "$rfd") in *"memfd "*) r=1; show ;; *) r=0 ;; esac
 		ok $r "$who: $2 $1: the pipe's fd $rfd has no memfd line"
 		T send-keys -t "$session" F10
-		wait_gone 100; ok $? "$who: $2 $1: ipctop quits"
+		wait_gone; ok $? "$who: $2 $1: ipctop quits"
 	done
 	kill "$child" "$fixture" && wait "$fixture" 2>/dev/null
 	fixture= child=

@@ -87,7 +87,7 @@ T send-keys -t svc N
 wait_for "fd $lfd listen 127.0.0.1:$port ($name)" 300
 ok $? "N a third time: named again"
 T send-keys -t svc F10
-wait_gone 100; ok $? "ipctop quits"
+wait_gone; ok $? "ipctop quits"
 rc=$tmp/config/ipctop/ipctoprc
 grep -qx 'service_names=1' "$rc"; ok $? "the settings file keeps service_names=1"
 
@@ -100,7 +100,7 @@ wait_for "Parent PID" 300 && T send-keys -t svc2 4
 wait_for "tcp listen 127.0.0.1:$port ($name), pending 0 of backlog" 300
 ok $? "--services: IPC tab: tcp listen 127.0.0.1:$port ($name) though service_names=0" || show
 T send-keys -t svc2 F10
-wait_gone 100; ok $? "ipctop --services quits"
+wait_gone; ok $? "ipctop --services quits"
 "$IPCTOP" --json -p "$pid" > "$tmp/svc.json"; ok $? "ipctop --json -p $pid"
 schema_ok "the JSON is valid against the schema" "$tmp/svc.json"
 "$PYTHON3" - "$tmp/svc.json" "$pid" "$port" "$lfd" "$cfd" "$afd" <<'PY'

@@ -149,10 +149,12 @@ keys_done() {
 }
 
 # wait_gone [TENTHS [SESSION]]: until the session (default: the last started) has ended, that
-# is ipctop exited, within TENTHS/10 s (default 10 s).
+# is ipctop exited, within TENTHS/10 s (default 60 s: ipctop finishes a snapshot under way
+# before it quits, and a whole-machine snapshot beside CI's 10000-process tests in the
+# sanitizer build takes tens of seconds).
 wait_gone() {
 	i=0
-	while [ "$i" -lt "${1:-100}" ]; do
+	while [ "$i" -lt "${1:-600}" ]; do
 		T has-session -t "${2:-$session}" 2>/dev/null || return 0
 		sleep 0.1
 		i=$((i + 1))
