@@ -29,12 +29,13 @@
 #include "serve/serve_http.h"
 #include "util/xalloc.h"
 #include "view/tui.h"
+#include "view/ui_theme.h"
 #include "util/mono_clock.h"
 
 enum { OPT_JSON = 256, OPT_DOT, OPT_ASCII, OPT_NO_COLOR, OPT_DEMO, OPT_READONLY, OPT_PRETTY, OPT_KIND,
        OPT_OPENMETRICS, OPT_PROMETHEUS, OPT_METRICS_PIDS, OPT_SERVE, OPT_INTERVAL, OPT_MERGE,
        OPT_RECORD, OPT_REPLAY, OPT_AT, OPT_LESSON, OPT_GROUPS, OPT_FOCUS, OPT_HOPS, OPT_RECORD_KEEP,
-       OPT_RECORD_MAX, OPT_SERVICES };
+       OPT_RECORD_MAX, OPT_SERVICES, OPT_THEME };
 
 static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
@@ -56,6 +57,7 @@ static const struct option long_opts[] = {
 	{ "services", no_argument, NULL, OPT_SERVICES },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
+	{ "theme", required_argument, NULL, OPT_THEME },
 	{ "demo", no_argument, NULL, OPT_DEMO },
 	{ "lesson", required_argument, NULL, OPT_LESSON },
 	{ "readonly", no_argument, NULL, OPT_READONLY },
@@ -103,6 +105,9 @@ static void usage(FILE *f)
 	      "  -d, --delay TENTHS   refresh delay in tenths of a second (default 15)\n"
 	      "      --ascii          draw with ASCII instead of UTF-8 box drawing\n"
 	      "      --no-color       no colours (NO_COLOR in the environment does the same)\n"
+	      "      --theme NAME     colours: default, contrast (for a projector: white on black,\n"
+	      "                       bold text, heavy lines; also without colour) or colorblind\n"
+	      "                       (no red against green); saved in ipctoprc\n"
 	      "      --services       name ports from /etc/services (5432 (postgresql)) on the\n"
 	      "                       screens; numbers only by default (the N key switches)\n"
 	      "      --demo           start example processes that talk, and show them\n"
@@ -165,6 +170,15 @@ static int parse_group_by(const char *s)
 	if (s)
 		die("invalid --groups '%s' (family, service or user)", s);
 	return GB_FAMILY;
+}
+
+/* --theme NAME: the screens' colours (view/ui_theme.h). */
+static void parse_theme(struct ipctop_opts *o, const char *s)
+{
+	int t = ui_theme_from_name(s, strlen(s));
+	if (t < 0)
+		die("invalid --theme '%s' (default, contrast or colorblind)", s);
+	o->theme = t + 1;
 }
 
 /* -p PID[,PID...]: every item a PID; an empty item (",5", "5,,6") is an error. */
@@ -250,6 +264,8 @@ static void check_modes(const struct ipctop_opts *o, bool delay_given)
 		die("--demo is interactive; it cannot be used with --serve");
 	if (export && o->demo)
 		die("--demo is interactive; it cannot be used with --json, --dot or --openmetrics");
+	if (o->theme && o->mode != MODE_TUI)
+		die("--theme applies to the interactive screens only");
 	if (export && delay_given)
 		die("-d applies to the interactive screens only, not to --json, --dot or --openmetrics");
 	if (o->interval_ms && o->mode != MODE_JSON && o->mode != MODE_DOT)
@@ -367,6 +383,7 @@ static void parse_args(int argc, char **argv, struct ipctop_opts *o)
 		case OPT_ASCII: o->ascii = true; break;
 		case OPT_SERVICES: o->services = true; break;
 		case OPT_NO_COLOR: o->no_color = true; break;
+		case OPT_THEME: parse_theme(o, optarg); break;
 		case OPT_DEMO: o->demo = true; break;
 		case OPT_LESSON:
 			if (strcmp(optarg, "list") != 0 && !lesson_find(optarg))

@@ -24,6 +24,7 @@ struct ipctop_opts {
 	bool ascii;           /* --ascii: no UTF-8 box drawing */
 	bool services;        /* --services: the screens name ports from /etc/services (N) */
 	bool no_color;        /* --no-color, or NO_COLOR set in the environment */
+	int theme;            /* --theme NAME: 1 + its enum ui_theme; 0 not given (ipctoprc's) */
 	bool demo;            /* --demo: start example processes and focus on them */
 	const char *lesson;   /* --lesson NAME: run that lesson ("list": print them) */
 	bool readonly;        /* --readonly: no kill/renice actions */

@@ -3,6 +3,7 @@
  * switches, signal masks) and /proc/PID/cmdline (libproc2 replaces control bytes and splits
  * arguments at newlines). */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,11 +205,19 @@ static void read_cgroup(struct snapshot *s, struct scan_ctx *c, struct proc_info
 		p->cgroup = arena_strdup(&s->arena, cg);
 }
 
-/* A zombie's exit status: field 52 of its stat (exit_code), which libproc2 does not give. */
+/* A zombie's exit status: field 52 of its stat (exit_code), which libproc2 does not give.
+ * The kernel writes 0 there for a reader that may not ptrace-read the process (another
+ * user's, when not root): that 0 is no status. Whether we may is told by its fd directory
+ * (mode 0500, its owner's), which opens on the same terms. */
 static bool read_exit_status(struct scan_ctx *c, struct proc_info *p)
 {
 	char path[48];
 	unsigned long long v;
+	snprintf(path, sizeof(path), "%d/fd", (int)p->pid);
+	int fd = openat(c->proc_fd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	close(fd);
 	snprintf(path, sizeof(path), "%d/stat", (int)p->pid);
 	if (read_whole_at(c->proc_fd, path, &c->tmp) <= 0 || stat_text_field(c->tmp.buf, 52, &v) < 0)
 		return false;

@@ -54,6 +54,24 @@ static void write_restricted(struct json_writer *w, uint32_t flags)
 	jw_array_end(w);
 }
 
+/* A zombie's exit status, as its parent's wait() will get it: the raw wait status, and the
+ * exit code or the signal that ended it. Only for zombies whose status was read. */
+static void write_exit(struct json_writer *w, const struct proc_info *p)
+{
+	if (!p->has_exit)
+		return;
+	int st = p->exit_status, sig = st & 0x7f;
+	jw_key(w, "exit_status");
+	jw_object_begin(w);
+	jw_kv_i64(w, "wait_status", st);
+	jw_kv_i64_or_null(w, "code", sig == 0, (st >> 8) & 0xff);
+	jw_kv_i64_or_null(w, "signal", sig != 0, sig);
+	jw_key(w, "signal_name");
+	jw_clean_str(w, sig ? signal_name(sig) : NULL);
+	jw_kv_bool(w, "core_dumped", sig != 0 && (st & 0x80));
+	jw_object_end(w);
+}
+
 static void write_identity(struct json_writer *w, const struct proc_info *p)
 {
 	if (p->host)
@@ -69,6 +87,7 @@ static void write_identity(struct json_writer *w, const struct proc_info *p)
 	jw_kv_str(w, "state", state);
 	jw_key(w, "state_name");
 	jw_clean_str(w, proc_state_name(p->state));
+	write_exit(w, p);
 	jw_kv_u64(w, "uid", p->euid);
 	jw_kv_str(w, "user", p->user);
 	write_id4(w, "uids", p->ruid, p->euid, p->suid, p->fsuid);

@@ -88,7 +88,8 @@ struct lesson_run {
 	char helper[4096];
 	char rbuf[1024];
 	size_t rlen;
-	char note[160];                  /* what went wrong in the last step's action */
+	char note[160];                  /* what went wrong in the last step's action, or that
+	                                  * going back (p) undid nothing */
 	char banner[640];                /* the step's banner with its fact */
 };
 

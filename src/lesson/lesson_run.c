@@ -188,6 +188,10 @@ bool lesson_step(struct lesson_run *r, int dir, struct tui_step *out)
 		for (size_t i = 0; i < 2; i++)
 			run_action(r, &s->act[i]);
 		r->reached = r->step + 1;
+	} else if (dir < 0) {
+		/* p shows a step again, it does not undo what the kernel did since: say so. */
+		snprintf(r->note, sizeof(r->note), "back to step %zu: later forks, signals and exits "
+			 "stay done", r->step + 1);
 	}
 	memset(out, 0, sizeof(*out));
 	snprintf(out->title, sizeof(out->title), "Lesson %s %zu/%zu (n next, p back, q quit)",

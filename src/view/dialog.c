@@ -58,7 +58,7 @@ void menu_draw(struct menu *m)
 	int rows = h - 2;
 	if (rows < 1)
 		return;
-	WINDOW *w = newwin(h, wd, y0, x0);
+	WINDOW *w = ui_window(newwin(h, wd, y0, x0));
 	if (!w)
 		return;
 	werase(w);
@@ -233,7 +233,7 @@ static void text_draw(void *st, struct view_ctx *v, WINDOW *body)
 	int h = wrap_text(NULL, 0, 0, e->text, wd - 4) + 3;
 	if (h > LINES - 2)
 		h = LINES - 2;
-	WINDOW *w = newwin(h, wd, (LINES - h) / 2, (COLS - wd) / 2);
+	WINDOW *w = ui_window(newwin(h, wd, (LINES - h) / 2, (COLS - wd) / 2));
 	if (!w)
 		return;
 	werase(w);

@@ -270,7 +270,7 @@ void list_draw_table(struct list_state *l, struct view_ctx *v, WINDOW *w, int y0
 	scroll_to_cursor(l, cols);
 	layout_cols(l, v, cols);
 	int width = l->col_x[COL_COMMAND] + l->col_w[COL_COMMAND];
-	WINDOW *pad = newpad(rows + 1, width > cols ? width : cols);
+	WINDOW *pad = ui_window(newpad(rows + 1, width > cols ? width : cols));
 	if (!pad)
 		return;
 	draw_col_header(l, v, pad, 0);

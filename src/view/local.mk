@@ -1,7 +1,7 @@
 # src/view/local.mk — sources of src/view (included by Makefile.am)
 include $(srcdir)/src/view/graph.mk
 libipctop_a_SOURCES += \
-	src/view/ui.c src/view/ui.h \
+	src/view/ui.c src/view/ui.h src/view/ui_theme.c src/view/ui_theme.h \
 	src/view/term_check.c src/view/term_check.h \
 	src/view/term_input.c src/view/term_input.h src/view/term_input_seq.c src/view/term_input_dec.h \
 	src/view/proc_cols.c src/view/proc_cols.h \

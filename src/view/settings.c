@@ -22,6 +22,7 @@ void settings_default(struct settings *s)
 	s->threads = false;
 	s->program_path = true;
 	s->delay_tenths = 15;
+	s->theme = UI_THEME_DEFAULT;
 	for (int c = 0; c < COL__COUNT; c++) {
 		s->visible[c] = col_default_shown((enum col_id)c);
 		s->order[c] = (enum col_id)c;
@@ -124,6 +125,10 @@ static bool apply(struct settings *s, const char *k, size_t kn, const char *v, s
 		return parse_bool(v, vn, &s->service_names);
 	if (KEY("delay"))
 		return parse_int(v, vn, SETTINGS_DELAY_MIN, SETTINGS_DELAY_MAX, &s->delay_tenths);
+	if (KEY("theme")) {
+		int t = ui_theme_from_name(v, vn);
+		return t >= 0 ? (s->theme = (enum ui_theme)t, true) : false;
+	}
 	if (KEY("columns"))
 		return parse_columns(v, vn, s);
 	if (KEY("meters"))
@@ -195,6 +200,7 @@ void settings_format(const struct settings *s, struct strbuf *out)
 	sb_printf(out, "program_path=%d\n", s->program_path ? 1 : 0);
 	sb_printf(out, "service_names=%d\n", s->service_names ? 1 : 0);
 	sb_printf(out, "delay=%d\n", s->delay_tenths);
+	sb_printf(out, "theme=%s\n", ui_theme_name(s->theme));
 	sb_puts(out, "columns=");
 	const char *sep = "";
 	for (int k = 0; k < COL__COUNT; k++) {

@@ -9,6 +9,7 @@
 #include "util/strbuf.h"
 #include "view/meter_setup.h"
 #include "view/proc_cols.h"
+#include "view/ui_theme.h"
 
 struct settings {
 	enum col_id sort_col;
@@ -19,6 +20,7 @@ struct settings {
 	bool kthreads;               /* kernel threads listed (K); hidden by default, as htop */
 	bool service_names;          /* ports named from /etc/services (N); numbers only by default */
 	int delay_tenths;            /* 1..600 */
+	enum ui_theme theme;         /* the colours (--theme) */
 	bool visible[COL__COUNT];    /* PID and Command are always shown */
 	struct meter_setup meters;   /* the header meters */
 	enum col_id order[COL__COUNT];  /* every column once, in the order drawn; Command last */

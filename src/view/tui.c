@@ -241,9 +241,26 @@ static void apply_options(struct tui *t, const struct ipctop_opts *o)
 		t->v.set.delay_tenths = SETTINGS_DELAY_MIN;
 	if (o->services)
 		t->v.set.service_names = true;
+	if (o->theme > 0)
+		t->v.set.theme = (enum ui_theme)(o->theme - 1);   /* and saved with the settings */
 	services_set_shown(t->v.set.service_names);
 	if (o->merge && !t->v.set.visible[COL_HOST])    /* pids repeat across hosts */
 		t->v.set.visible[COL_HOST] = t->host_col_added = true;
+}
+
+/* A lesson saves none of its settings (its tree view, its columns), but a --theme given to it
+ * is kept: the file as it was, with only the theme changed. */
+static void save_lesson_theme(const struct tui *t, const struct ipctop_opts *o)
+{
+	struct settings s;
+	struct strbuf warn = STRBUF_INIT;
+	settings_default(&s);
+	if (settings_load(t->rc_path, geteuid(), &s, &warn) == 0) {   /* else: left as it is */
+		s.theme = (enum ui_theme)(o->theme - 1);
+		if (settings_save(t->rc_path, &s) < 0)
+			fprintf(stderr, "ipctop: could not save settings to %s\n", t->rc_path);
+	}
+	sb_free(&warn);
 }
 
 /* The screens (and what they hold: processes, windows) end while curses is still up. */
@@ -321,7 +338,7 @@ int tui_run(const struct ipctop_opts *o, const struct tui_hooks *hooks)
 	}
 	if (t.warn.len)
 		view_status(&t.v, "%.*s", (int)strcspn(sb_str(&t.warn), "\n"), sb_str(&t.warn));
-	struct term_opts to = { o->ascii, !o->no_color && !getenv("NO_COLOR") };
+	struct term_opts to = { o->ascii, !o->no_color && !getenv("NO_COLOR"), t.v.set.theme };
 	if (term_start(&to, &t.in) < 0) {
 		tui_free(&t);
 		return 1;
@@ -341,6 +358,8 @@ int tui_run(const struct ipctop_opts *o, const struct tui_hooks *hooks)
 		t.v.set.visible[COL_HOST] = false;   /* a live session has no use for it */
 	if (status == 0 && t.rc_path && !tui_lesson(&t) && settings_save(t.rc_path, &t.v.set) < 0)
 		fprintf(stderr, "ipctop: could not save settings to %s\n", t.rc_path);
+	else if (status == 0 && t.rc_path && tui_lesson(&t) && o->theme > 0)
+		save_lesson_theme(&t, o);
 	tui_free(&t);
 	return status;
 }

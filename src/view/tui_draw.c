@@ -18,7 +18,7 @@ static void place(WINDOW **w, int h, int wd, int y, int x)
 		return;
 	if (*w)
 		delwin(*w);
-	*w = newwin(h, wd, y, x);
+	*w = ui_window(newwin(h, wd, y, x));
 	if (*w)
 		leaveok(*w, TRUE);
 }

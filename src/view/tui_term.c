@@ -118,7 +118,7 @@ int term_start(const struct term_opts *o, struct term_input *ti)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, FALSE);       /* ipctop decodes the keys itself */
 	curs_set(0);
-	struct ui_config uc = { o->ascii, o->color };
+	struct ui_config uc = { o->ascii, o->color, o->theme };
 	ui_init(&uc);
 	wnoutrefresh(stdscr);        /* stdscr stays untouched from now on: we draw in windows */
 	doupdate();

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "view/term_input.h"
+#include "view/ui_theme.h"
 
 enum term_event {
 	TE_NONE = 0,
@@ -18,7 +19,7 @@ enum term_event {
 	TE_CHILD = 16,      /* SIGCHLD */
 };
 
-struct term_opts { bool ascii, color; };
+struct term_opts { bool ascii, color; enum ui_theme theme; };
 
 /* Take the terminal: curses, modes, signal handlers; 0 or -1 with a message on stderr. */
 int term_start(const struct term_opts *o, struct term_input *ti);

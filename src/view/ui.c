@@ -51,47 +51,101 @@ static const struct {
 	[CK_ANON_SHM]  = { COLOR_GREEN,   false, { { "≡", "‖" }, { "@", "@" } } },
 };
 
+/* The heavy box lines of the high-contrast theme: thicker strokes read from the back of a room. */
+static const char *const glyph_heavy[G_COUNT] = {
+	[G_H] = "━", [G_V] = "┃", [G_TL] = "┏", [G_TR] = "┓", [G_BL] = "┗", [G_BR] = "┛",
+	[G_TEE_L] = "┣", [G_TEE_R] = "┫", [G_TEE_T] = "┳", [G_TEE_B] = "┻", [G_CROSS] = "╋",
+	[G_ARROW_R] = "→", [G_ARROW_L] = "←", [G_ARROW_U] = "↑", [G_ARROW_D] = "↓",
+	[G_DOT] = "●", [G_BLOCK] = "█", [G_SHADE] = "▒", [G_ELLIPSIS] = "…",
+};
+
 enum { PAIR_HEADER = 1, PAIR_SELECTED, PAIR_TITLE, PAIR_WARN, PAIR_FKEY_NUM, PAIR_FKEY_LABEL,
 	PAIR_TAB, PAIR_TAB_ACTIVE, PAIR_KIND0 };
 
+/* A coloured role: its pair's colours (-1 the terminal's own, or the theme's background) and
+ * the attributes added to it. */
+struct role_paint { short pair, fg, bg; int attr; };
+
+#define ROLES(hdr_bg, sel_bg, title, warn_fg, warn_bg, tab_fg, tab_bg, act_bg, extra) { \
+	[UI_HEADER] = { PAIR_HEADER, COLOR_BLACK, hdr_bg, extra }, \
+	[UI_SELECTED] = { PAIR_SELECTED, COLOR_BLACK, sel_bg, extra }, \
+	[UI_TITLE] = { PAIR_TITLE, title, -1, A_BOLD }, \
+	[UI_WARN] = { PAIR_WARN, warn_fg, warn_bg, A_BOLD }, \
+	[UI_FKEY_NUM] = { PAIR_FKEY_NUM, -1, -1, extra }, \
+	[UI_FKEY_LABEL] = { PAIR_FKEY_LABEL, COLOR_BLACK, sel_bg, extra }, \
+	[UI_TAB] = { PAIR_TAB, tab_fg, tab_bg, extra }, \
+	[UI_TAB_ACTIVE] = { PAIR_TAB_ACTIVE, COLOR_BLACK, act_bg, A_BOLD }, }
+
+static const struct role_paint palettes[UI_THEME__COUNT][UI_ROLE_COUNT] = {
+	[UI_THEME_DEFAULT] = ROLES(COLOR_GREEN, COLOR_CYAN, COLOR_CYAN, COLOR_RED, -1,
+				   COLOR_WHITE, COLOR_BLUE, COLOR_CYAN, 0),
+	[UI_THEME_CONTRAST] = ROLES(COLOR_WHITE, COLOR_YELLOW, COLOR_YELLOW, COLOR_WHITE, COLOR_RED,
+				    COLOR_BLACK, COLOR_CYAN, COLOR_YELLOW, A_BOLD),
+	[UI_THEME_COLORBLIND] = ROLES(COLOR_CYAN, COLOR_YELLOW, COLOR_CYAN, COLOR_YELLOW, -1,
+				      COLOR_WHITE, COLOR_BLUE, COLOR_YELLOW, 0),
+};
+#undef ROLES
+
+/* Each kind's colour where a theme changes it: on black, blue is too dark for a projector;
+ * to a red-green colour-blind eye, the green shared memory and the red queues look alike. */
+static short kind_fg(enum ui_theme th, int k)
+{
+	short fg = kind_style[k].fg;
+	if (th == UI_THEME_CONTRAST && fg == COLOR_BLUE)
+		return k == CK_UDP ? COLOR_CYAN : COLOR_WHITE;
+	if (th == UI_THEME_COLORBLIND && fg == COLOR_GREEN)
+		return COLOR_BLUE;
+	if (th == UI_THEME_COLORBLIND && fg == COLOR_RED)
+		return COLOR_WHITE;
+	return fg;
+}
+
+static enum ui_theme theme;
+
 static void set_mono_attrs(void)
 {
+	bool big = theme == UI_THEME_CONTRAST;   /* every text bold (ui_window): nothing dim */
 	role_attr[UI_NORMAL] = A_NORMAL;
 	role_attr[UI_HEADER] = A_REVERSE;
 	role_attr[UI_SELECTED] = A_REVERSE | A_BOLD;
-	role_attr[UI_TITLE] = A_BOLD;
-	role_attr[UI_DIM] = A_DIM;
-	role_attr[UI_WARN] = A_BOLD | A_UNDERLINE;
+	role_attr[UI_TITLE] = big ? A_BOLD | A_UNDERLINE : A_BOLD;
+	role_attr[UI_DIM] = big ? A_NORMAL : A_DIM;
+	role_attr[UI_WARN] = big ? A_REVERSE | A_BOLD | A_UNDERLINE : A_BOLD | A_UNDERLINE;
 	role_attr[UI_FKEY_NUM] = A_NORMAL;
 	role_attr[UI_FKEY_LABEL] = A_REVERSE;
 	role_attr[UI_TAB] = A_NORMAL;
 	role_attr[UI_TAB_ACTIVE] = A_REVERSE | A_BOLD;
 	for (int k = 0; k < CK__COUNT; k++)
-		kind_attr[k] = kind_style[k].bold ? A_BOLD : (int)A_NORMAL;
+		kind_attr[k] = kind_style[k].bold || big ? A_BOLD : (int)A_NORMAL;
+}
+
+/* A pair whose -1 is the terminal's own colour, or in the high-contrast theme white text on
+ * black (as the text of no pair: assume_default_colors). */
+void ui_init_pair(short n, short fg, short bg)
+{
+	if (theme == UI_THEME_CONTRAST) {
+		fg = fg < 0 ? COLOR_WHITE : fg;
+		bg = bg < 0 ? COLOR_BLACK : bg;
+	}
+	init_pair(n, fg, bg);
 }
 
 static void set_color_attrs(void)
 {
-	use_default_colors();
-	init_pair(PAIR_HEADER, COLOR_BLACK, COLOR_GREEN);
-	init_pair(PAIR_SELECTED, COLOR_BLACK, COLOR_CYAN);
-	init_pair(PAIR_TITLE, COLOR_CYAN, -1);
-	init_pair(PAIR_WARN, COLOR_RED, -1);
-	init_pair(PAIR_FKEY_NUM, -1, -1);
-	init_pair(PAIR_FKEY_LABEL, COLOR_BLACK, COLOR_CYAN);
-	init_pair(PAIR_TAB, COLOR_WHITE, COLOR_BLUE);
-	init_pair(PAIR_TAB_ACTIVE, COLOR_BLACK, COLOR_CYAN);
-	role_attr[UI_HEADER] = COLOR_PAIR(PAIR_HEADER);
-	role_attr[UI_SELECTED] = COLOR_PAIR(PAIR_SELECTED);
-	role_attr[UI_TITLE] = COLOR_PAIR(PAIR_TITLE) | A_BOLD;
-	role_attr[UI_WARN] = COLOR_PAIR(PAIR_WARN) | A_BOLD;
-	role_attr[UI_FKEY_NUM] = COLOR_PAIR(PAIR_FKEY_NUM);
-	role_attr[UI_FKEY_LABEL] = COLOR_PAIR(PAIR_FKEY_LABEL);
-	role_attr[UI_TAB] = COLOR_PAIR(PAIR_TAB);
-	role_attr[UI_TAB_ACTIVE] = COLOR_PAIR(PAIR_TAB_ACTIVE) | A_BOLD;
+	if (theme == UI_THEME_CONTRAST)
+		assume_default_colors(COLOR_WHITE, COLOR_BLACK);
+	else
+		use_default_colors();
+	for (int r = 0; r < UI_ROLE_COUNT; r++) {
+		const struct role_paint *p = &palettes[theme][r];
+		if (!p->pair)
+			continue;
+		ui_init_pair(p->pair, p->fg, p->bg);
+		role_attr[r] = (int)COLOR_PAIR(p->pair) | p->attr;
+	}
 	for (int k = 0; k < CK__COUNT; k++) {
-		init_pair((short)(PAIR_KIND0 + k), kind_style[k].fg, -1);
-		kind_attr[k] = (int)COLOR_PAIR(PAIR_KIND0 + k) | (kind_style[k].bold ? A_BOLD : 0);
+		ui_init_pair((short)(PAIR_KIND0 + k), kind_fg(theme, k), -1);
+		kind_attr[k] = (int)COLOR_PAIR(PAIR_KIND0 + k) | (kind_attr[k] & A_BOLD);
 	}
 }
 
@@ -100,10 +154,18 @@ void ui_init(const struct ui_config *c)
 	const char *codeset = nl_langinfo(CODESET);
 	utf8_output = codeset && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
 	ascii_mode = c->ascii || !utf8_output;
+	theme = (unsigned)c->theme < UI_THEME__COUNT ? c->theme : UI_THEME_DEFAULT;
 	set_mono_attrs();
 	have_color = c->color && has_colors();
 	if (have_color && start_color() == OK)
 		set_color_attrs();
+}
+
+WINDOW *ui_window(WINDOW *w)
+{
+	if (w && theme == UI_THEME_CONTRAST)
+		wbkgdset(w, A_BOLD);
+	return w;
 }
 
 bool ui_ascii(void) { return ascii_mode; }
@@ -140,7 +202,9 @@ const char *ui_glyph(enum ui_glyph g)
 {
 	if ((unsigned)g >= G_COUNT)
 		return "?";
-	return ascii_mode ? glyph_ascii[g] : glyph_utf8[g];
+	if (ascii_mode)
+		return glyph_ascii[g];
+	return theme == UI_THEME_CONTRAST ? glyph_heavy[g] : glyph_utf8[g];
 }
 
 /* Width of the character at s (n bytes long in *seq); '?' stands in for what cannot be shown. */

@@ -9,6 +9,7 @@
 #include <curses.h>
 
 #include "model/snapshot.h"
+#include "view/ui_theme.h"
 
 enum ui_role {
 	UI_NORMAL, UI_HEADER, UI_SELECTED, UI_TITLE, UI_DIM, UI_WARN,
@@ -20,9 +21,15 @@ enum ui_glyph {
 	G_ARROW_R, G_ARROW_L, G_ARROW_U, G_ARROW_D, G_DOT, G_BLOCK, G_SHADE, G_ELLIPSIS, G_COUNT
 };
 
-struct ui_config { bool ascii; bool color; };
+struct ui_config { bool ascii; bool color; enum ui_theme theme; };
 
 void ui_init(const struct ui_config *c);          /* after initscr(): colour pairs */
+/* Every window and pad a screen draws in goes through this once when made: the theme's
+ * background (the high-contrast theme makes all its text bold). Returns w. */
+WINDOW *ui_window(WINDOW *w);
+/* init_pair where -1 is the terminal's own colour, or the theme's (high contrast: white on
+ * black). */
+void ui_init_pair(short n, short fg, short bg);
 bool ui_ascii(void);
 bool ui_color(void);                              /* colours in use (not --no-color, terminal has them) */
 int ui_attr(enum ui_role r);                      /* attributes incl. colour pair; sensible without colour */

@@ -35,7 +35,7 @@ static int paint_attr(enum paint p)
 		return paint_style[p].bold ? A_BOLD : (int)A_NORMAL;
 	if (!paired) {
 		for (int i = 0; i < P__COUNT; i++)
-			init_pair((short)(PAIR_METER0 + i), paint_style[i].fg, -1);
+			ui_init_pair((short)(PAIR_METER0 + i), paint_style[i].fg, -1);
 		paired = true;
 	}
 	return (int)COLOR_PAIR(PAIR_METER0 + p) | (paint_style[p].bold ? A_BOLD : 0);

@@ -109,7 +109,7 @@ void waits_draw_table(struct waits_state *t, struct view_ctx *v, WINDOW *w)
 	view_keep_shown(t->sel, &t->top, t->n_rows, rows);
 	if (t->hscroll > WAITS_MAX_HSCROLL)
 		t->hscroll = WAITS_MAX_HSCROLL;
-	WINDOW *pad = newpad(rows + 1, cols + WAITS_MAX_HSCROLL);
+	WINDOW *pad = ui_window(newpad(rows + 1, cols + WAITS_MAX_HSCROLL));
 	if (!pad)
 		return;
 	draw_header(pad, cols + WAITS_MAX_HSCROLL);

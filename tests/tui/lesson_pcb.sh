@@ -2,7 +2,8 @@
 # lesson_pcb.sh — ipctop --lesson pcb at 120x40 and 80x24: the child's PCB tab shows, step by
 # step, the state the kernel gives in /proc/CHILD/stat: S (asleep), R (running), T (stopped),
 # R again, then Z after it exited with the status the kernel keeps (exit_code 3 << 8), which
-# the tab shows as its exit status. The end:
+# the tab shows as its exit status; p then goes back to step 4 and says that the exit stays
+# (the child is still a zombie). The end:
 # q with the parent stopped and the child a zombie; every recorded process is gone. The
 # screen may take a while to follow the kernel on a loaded machine (a sanitizer build reading
 # thousands of processes): each state is waited for up to 30 s.
@@ -42,6 +43,12 @@ for size in "120 40" "80 24"; do
 	ok $? "$1x$2: the kernel keeps the zombie's exit status 3 ($code)"
 	wait_re "Exit status +$((code >> 8)) +\(exited" && wait_re "Wait channel +- \(a zombie"
 	ok $? "$1x$2: the zombie's PCB tab shows the kernel's exit code $((code >> 8)), and why it waits no more" ||
+		printf '%s\n' "$screen" | sed "s/^/# /"
+	# p shows the step before again; the exit is not undone, and the status line says so.
+	T send-keys -t "$session" p
+	wait_for "Lesson pcb 4/5" && wait_for "back to step 4: later forks, signals and exits stay done" &&
+		[ "$(state_of "$child")" = Z ] && wait_re "State +Z " 300
+	ok $? "$1x$2: p: step 4 again, the child still a zombie (kernel and tab), and the status line says why" ||
 		printf '%s\n' "$screen" | sed "s/^/# /"
 	kill -STOP "$parent"
 	T send-keys -t "$session" q

@@ -65,7 +65,8 @@ TMUX_TESTS = \
 	tests/tui/lesson_shm.sh \
 	tests/tui/lesson_isolation.sh \
 	tests/tui/lesson_addrspace.sh \
-	tests/tui/lesson_sched.sh
+	tests/tui/lesson_sched.sh \
+	tests/tui/theme.sh
 TESTS += $(TMUX_TESTS)
 EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh tests/tui/lesson_lib.sh tests/tui/replay_db.py \
 	tests/tui/named_listener.py tests/tui/pidns_lib.sh

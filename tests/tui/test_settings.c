@@ -47,6 +47,12 @@ static void test_parse(void)
 	settings_default(&s);
 	is_int(settings_parse(bin, sizeof bin - 1, &s, &warn), 1, "line with a NUL byte ignored");
 	is_int(s.delay_tenths, 20, "next line still read");
+	is_int(parse("theme=contrast\n", &s, &warn), 0, "theme=contrast read");
+	ok(s.theme == UI_THEME_CONTRAST, "the contrast theme applied");
+	is_int(parse("theme=colourblind\n", &s, &warn), 0, "theme=colourblind (British spelling) read");
+	ok(s.theme == UI_THEME_COLORBLIND, "the colour-blind theme applied");
+	is_int(parse("theme=neon\ntheme=\n", &s, &warn), 2, "an unknown or empty theme ignored");
+	ok(s.theme == UI_THEME_DEFAULT, "the default theme stays");
 	parse("delay=5\x1b[2J\n", &s, &warn);
 	ok(strchr(sb_str(&warn), '\x1b') == NULL, "control bytes of the file are escaped in warnings");
 	sb_free(&warn);
@@ -58,7 +64,7 @@ static bool same_settings(const struct settings *a, const struct settings *b)
 	return a->sort_col == b->sort_col && a->sort_desc == b->sort_desc && a->tree == b->tree &&
 	       a->delay_tenths == b->delay_tenths && a->kthreads == b->kthreads && a->threads == b->threads &&
 	       a->program_path == b->program_path && a->service_names == b->service_names &&
-	       !memcmp(a->visible, b->visible, sizeof(a->visible)) && !memcmp(a->order, b->order, sizeof(a->order));
+	       a->theme == b->theme && !memcmp(a->visible, b->visible, sizeof(a->visible)) && !memcmp(a->order, b->order, sizeof(a->order));
 }
 
 static void test_round_trip(void)
@@ -70,6 +76,7 @@ static void test_round_trip(void)
 	a.sort_desc = false;
 	a.tree = true;
 	a.delay_tenths = 7;
+	a.theme = UI_THEME_COLORBLIND;
 	a.visible[COL_POLICY] = false;
 	a.visible[COL_EXE] = a.visible[COL_VCSW] = true;
 	a.kthreads = true;

@@ -162,11 +162,11 @@ wait_gone() {
 	return 1
 }
 
-# start SESSION ARGS...: ipctop in a 120x40 pane (START_W columns when set), settings kept in
+# start SESSION ARGS...: ipctop in a 120x40 pane (START_W columns, START_H lines when set), settings kept in
 # $tmp; TERM is $pane_term when set (else the pane's own).
 start() {
 	session=$1; shift
-	T new-session -d -s "$session" -x "${START_W:-120}" -y 40 \
+	T new-session -d -s "$session" -x "${START_W:-120}" -y "${START_H:-40}" \
 		"env ${pane_term:+TERM=$pane_term} XDG_CONFIG_HOME='$tmp/config' LC_ALL=C.UTF-8 '$IPCTOP' $*"
 }
 
@@ -266,14 +266,17 @@ stop_pipe_pair() {
 # capture_rev [SESSION]: the pane's text with reverse video marked: \001 where it starts and
 # \002 where it ends (capture-pane -e writes only attribute changes, so the state is followed
 # across lines). Run ipctop with --no-color, where the selection is reverse video.
-capture_rev() {
-	T capture-pane -e -p -t "${1:-$session}" | awk '
+capture_rev() { capture_attr 7 27 "$1"; }
+# capture_attr ON OFF [SESSION]: the same for the attribute whose SGR code is ON (OFF ends it;
+# 1 and 22 for bold).
+capture_attr() {
+	T capture-pane -e -p -t "${3:-$session}" | awk -v on="$1" -v off="$2" '
 	function sgr(params,    n, p, i, was) {
 		was = rev
 		n = split(params == "" ? "0" : params, p, ";")
 		for (i = 1; i <= n; i++)
-			if (p[i] == "" || p[i] == "0" || p[i] == "27") rev = 0
-			else if (p[i] == "7") rev = 1
+			if (p[i] == "" || p[i] == "0" || p[i] == off) rev = 0
+			else if (p[i] == on) rev = 1
 		return rev == was ? "" : (rev ? "\001" : "\002")
 	}
 	{

@@ -101,6 +101,9 @@ tests_unit_test_proc_target_LDADD = $(IPCTOP_LIBS)
 # maps_nobody.sh: test_collect_maps again as nobody (pid 1's maps refused: denied, not gone)
 TESTS += tests/unit/maps_nobody.sh
 EXTRA_DIST += tests/unit/maps_nobody.sh
+# json_zombie.sh: a zombie's exit_status in --json against waitid, as root and as nobody
+TESTS += tests/unit/json_zombie.sh
+EXTRA_DIST += tests/unit/json_zombie.sh
 # san_watch.sh: tap.sh's collection of sanitizer reports fails on throwaway faulty programs
 TESTS += tests/unit/san_watch.sh
 EXTRA_DIST += tests/unit/san_watch.sh
