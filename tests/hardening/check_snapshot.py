@@ -4,8 +4,9 @@
 Usage: check_snapshot.py [--comm NAME] [--pair KIND PID PID]... [--ppid PID PPID]... FILE...
 Each FILE must be valid JSON, valid against the snapshot schema (tests/schema_check.py), and
 every endpoint pid (other than 0, an off-host peer) must be in the same snapshot's process list.
-  --comm NAME        print how many channels joined two processes of that name ("joined N")
-                     and how many snapshots list a process of that name ("seen N")
+  --comm NAME        print how many channels joined two processes of that name ("joined N"),
+                     how many snapshots list a process of that name ("seen N"), and each
+                     snapshot that lists none ("unseen FILE")
   --pair KIND A B    exactly one KIND channel joins A and B; no KIND channel joins a pid of a
                      pair with any other pid (another pair's, an unrelated one, or a remote)
   --joined KIND A B  some KIND channel has both A and B among its endpoints (others allowed)
@@ -73,6 +74,8 @@ def problems_of(path, comm, joined, pairs=(), ppids=(), joins=()):
     procs = {p["pid"]: p for p in snap["processes"]}
     if comm and any(p.get("comm") == comm for p in procs.values()):
         joined[1] += 1
+    elif comm:
+        joined[2].append(path)
     out = ["schema: " + s for s in schema_problems(snap)]
     for ch in snap["channels"]:
         pids = [ep.get("pid") for ep in ch.get("endpoints", [])]
@@ -105,7 +108,7 @@ def main(argv):
         else:
             sys.exit("check_snapshot.py: unknown option " + args[0])
     bad = 0
-    joined = [0, 0]   # channels joining two COMM processes; snapshots listing one
+    joined = [0, 0, []]   # channels joining two COMM processes; snapshots listing one; not
     for path in args:
         for p in problems_of(path, comm, joined, pairs, ppids, joins):
             print("#   %s: %s" % (path, p))
@@ -113,6 +116,8 @@ def main(argv):
     if comm:
         print("joined %d" % joined[0])
         print("seen %d" % joined[1])
+        for path in joined[2]:
+            print("unseen %s" % path)
     return 1 if bad else 0
 
 

@@ -29,37 +29,50 @@ machine_lock   # not beside scale_procs.sh: its 10000 processes slow every snaps
 churn_start "$work/churner.out" 300 128 "$name" 600 2
 ok $? "churner is forking and killing channel-holding processes"
 
-# Snapshots are checked in batches of 10 and deleted, to keep /tmp small.
-taken=0 failed_runs=0 bad_batches=0 joined=0 seen=0 start=$(date +%s)
+# Snapshots are checked in batches of 10 and deleted, to keep /tmp small. A pair lives about
+# 0.4 s (128 pairs, 300 new ones a second): a snapshot taken in under 0.3 s (named .q) must
+# list some; a slower one (a machine loaded by other tests) may find every pair it listed
+# gone by the time it reads them.
+taken=0 failed_runs=0 bad_batches=0 joined=0 quick=0 unseen_quick=0 churn_gone=
+check_batch() {
+	out=$("$PYTHON3" "$check" --comm "$name" "$work"/snap.*) || bad_batches=$((bad_batches + 1))
+	printf '%s\n' "$out" | grep '^#' | head -10
+	joined=$((joined + $(printf '%s\n' "$out" | sed -n 's/^joined //p')))
+	unseen_quick=$((unseen_quick + $(printf '%s\n' "$out" | grep -c '^unseen .*\.q$')))
+	rm -f "$work"/snap.* "$work"/err.*
+}
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+start=$(date +%s)
 while [ "$taken" -lt 500 ] && [ $(( $(date +%s) - start )) -lt 40 ]; do
 	taken=$((taken + 1))
+	t0=$(ms)
 	if ! "$IPCTOP" --json > "$work/snap.$taken" 2> "$work/err.$taken"; then
 		failed_runs=$((failed_runs + 1))
 		echo "# snapshot $taken: exit status not 0:"
 		head -5 "$work/err.$taken" | sed 's/^/#   /'
 	fi
-	if [ $((taken % 10)) -eq 0 ]; then
-		out=$("$PYTHON3" "$check" --comm "$name" "$work"/snap.*) || bad_batches=$((bad_batches + 1))
-		printf '%s\n' "$out" | grep '^#' | head -10
-		joined=$((joined + $(printf '%s\n' "$out" | sed -n 's/^joined //p')))
-		seen=$((seen + $(printf '%s\n' "$out" | sed -n 's/^seen //p')))
-		rm -f "$work"/snap.* "$work"/err.*
+	if [ $(( $(ms) - t0 )) -lt 300 ]; then
+		mv "$work/snap.$taken" "$work/snap.$taken.q"
+		quick=$((quick + 1))
 	fi
+	kill -0 "$churn_pid" 2>/dev/null || [ -n "$churn_gone" ] || churn_gone=$taken
+	[ $((taken % 10)) -eq 0 ] && check_batch
 done
-if ls "$work"/snap.* >/dev/null 2>&1; then
-	out=$("$PYTHON3" "$check" --comm "$name" "$work"/snap.*) || bad_batches=$((bad_batches + 1))
-	printf '%s\n' "$out" | grep '^#' | head -10
-	joined=$((joined + $(printf '%s\n' "$out" | sed -n 's/^joined //p')))
-	seen=$((seen + $(printf '%s\n' "$out" | sed -n 's/^seen //p')))
-fi
-# The churner would run far longer (300 s) than the loop (40 s, plus the last snapshot, which
-# can take many seconds on a loaded machine): still alive now, it churned throughout.
-kill -0 "$churn_pid" 2>/dev/null
-ok $? "the churner was still running when the last snapshot was taken"
+ls "$work"/snap.* >/dev/null 2>&1 && check_batch
+# The churner runs far longer (300 s) than the loop (40 s): alive after every snapshot, it
+# churned throughout. (Checked after each snapshot, not at the end: a batch's schema checks can
+# take minutes on a machine loaded with other tests' thousands of processes.)
+[ -z "$churn_gone" ]
+ok $? "the churner was running when each snapshot was taken${churn_gone:+ (not after snapshot $churn_gone)}"
 echo "# $taken snapshots taken under churn"
 
-[ "$seen" -eq "$taken" ]
-ok $? "every snapshot lists churned processes ($seen of $taken)"
+echo "# $quick of them in under 0.3 s"
+if [ "$quick" -gt 0 ]; then
+	[ "$unseen_quick" -eq 0 ]
+	ok $? "every snapshot taken in under 0.3 s lists churned processes ($unseen_quick of $quick do not)"
+else
+	skip "no snapshot took under 0.3 s (a loaded machine): churned processes may all be gone by the time they are read"
+fi
 [ "$failed_runs" -eq 0 ]
 ok $? "every ipctop --json run exited 0 ($failed_runs of $taken did not)"
 [ "$bad_batches" -eq 0 ]

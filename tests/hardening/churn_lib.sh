@@ -13,11 +13,13 @@ churn_start() {
 	grep -q ready "$churn_out"
 }
 
-# churn_stop: end the churner, reap it, empty churn_pid and say (as a TAP comment) how many
+# churn_stop: end the churner (unless already reaped), reap it, empty churn_pid and say (as a TAP comment) how many
 # processes it started.
 churn_stop() {
-	kill "$churn_pid" 2>/dev/null
-	wait "$churn_pid"
+	if [ -n "$churn_pid" ]; then
+		kill "$churn_pid" 2>/dev/null
+		wait "$churn_pid"
+	fi
 	churn_pid=
 	sed -n 's/^started /# churn: started /p' "$churn_out"
 }

@@ -264,10 +264,12 @@ static void check_pid_reuse(struct snapshot *prev, pid_t child, int ctl)
 	snapshot_init(&d);
 	ok(snapshot_take(&d, &o) == 0, "a snapshot after the pid's \"reuse\"");
 	int now = kept_call(&d, child, &ino_new);
-	if (room)
+	if (room && kept_room(&d))
 		ok(now >= 0 && now != old && p && p->syscall_fd1 == old + 1,
 		   "the kept file is not handed to the new process: it gets its own (fd %d, the old %d stays)",
 		   now, old);
+	else if (room)   /* another test's processes came between the two snapshots */
+		skip(1, "more processes in the second snapshot than the collector keeps descriptors for");
 	check_wait(&d, child, ctl, "read anew");
 	snapshot_free(prev);
 	pid_t pid;
