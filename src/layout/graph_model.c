@@ -444,15 +444,24 @@ static void add_hub(struct builder *b, const struct channel *c, int32_t ci, cons
 	}
 }
 
+/* A channel all of whose processes are in group: counted on it, with its bytes and rate. */
+static void count_inside(const struct builder *b, struct gnode *group, const struct channel *c)
+{
+	group->inner++;
+	group->inner_bytes += c->bytes;
+	double r = b->s->has_rates ? channel_rate(c) : NAN;
+	if (r > 0)
+		group->inner_rate += r;
+}
+
 static void add_channel(struct builder *b, const struct channel *c, int32_t ci)
 {
 	size_t n = gather_parties(b, c);
 	uint32_t n_pids = 0;
 	n = fold_parties(b->parties, n, &n_pids);
-	if (n == 1 && n_pids >= 2 && b->g->nodes[b->parties[0].node].type == GN_GROUP) {
-		b->g->nodes[b->parties[0].node].inner++;
-		b->g->nodes[b->parties[0].node].inner_bytes += c->bytes;
-	} else if (n == 2 && n_pids <= 2 && !c->one_ended)
+	if (n == 1 && n_pids >= 2 && b->g->nodes[b->parties[0].node].type == GN_GROUP)
+		count_inside(b, &b->g->nodes[b->parties[0].node], c);
+	else if (n == 2 && n_pids <= 2 && !c->one_ended)
 		add_pair(b, c, ci, b->parties);
 	else if (n >= 2)
 		add_hub(b, c, ci, b->parties, n, n_pids);
