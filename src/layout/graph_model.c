@@ -524,6 +524,38 @@ enum gedge_weight gedge_weight_of(double fwd, double back)
 	return r == 0 ? GW_IDLE : r >= GW_BUSY_RATE ? GW_BUSY : GW_ACTIVE;
 }
 
+/* A family whose members that serve a listener all serve one, and that holds all of its
+ * servers (a postmaster, the backends it accepted for and its helpers), is drawn whole as the
+ * service node: else the cluster splits into the service and the rest of the family, and a
+ * client of a member that serves no listener (psql over the UNIX socket) is two hops from the
+ * postmaster instead of one. */
+static void services_take_families(struct builder *b)
+{
+	size_t n = b->s->n_procs;
+	int32_t *pl = b->svc.proc_listener, *fam_l = xmalloc((n + 1) * sizeof(*fam_l));
+	uint32_t *cnt = xcalloc(n + 1, sizeof(*cnt));
+	size_t *root = xmalloc((n + 1) * sizeof(*root));
+	for (size_t i = 0; i < n; i++) {
+		const struct proc_info *top = snapshot_find_proc_on(b->s, b->fam.root[i], b->s->procs[i].host);
+		root[i] = top ? (size_t)(top - b->s->procs) : i;
+		fam_l[i] = -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (pl[i] < 0 || b->fam.size[i] < 2)
+			continue;
+		fam_l[root[i]] = fam_l[root[i]] == -1 || fam_l[root[i]] == pl[i] ? pl[i] : -2;
+		cnt[root[i]]++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int32_t l = fam_l[root[i]];
+		if (b->fam.size[i] >= 2 && l >= 0 && cnt[root[i]] == b->svc.servers[l])
+			pl[i] = l;
+	}
+	free(fam_l);
+	free(cnt);
+	free(root);
+}
+
 void graph_model_build(struct graph_model *g, const struct snapshot *s, const struct gm_opts *o)
 {
 	g->n_nodes = g->n_edges = g->n_members = 0;
@@ -531,6 +563,7 @@ void graph_model_build(struct graph_model *g, const struct snapshot *s, const st
 	if (o->collapse) {
 		graph_families_find(s, &b.fam);
 		graph_services_find(s, &b.svc);
+		services_take_families(&b);
 		if (o->by != GB_FAMILY)
 			graph_by_find(s, o->by, &b.by);
 	}
