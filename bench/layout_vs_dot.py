@@ -6,7 +6,8 @@ hyperfine.
 
   layout_vs_dot.py --bench BIN [--runs R] [--keep DIR] [--out FILE] NAME=SOURCE...
 
-SOURCE is what bench/layout_bench takes (an `ipctop --json` snapshot, or random:N[:SEED]).
+SOURCE is what bench/layout_bench takes (an `ipctop --json` snapshot, ungrouped:FILE, or
+random:N[:SEED]). --runs 0: no timing (crossings and length alone).
 
 How crossings are counted (for both layouts alike): the ranks are the distinct x of the node
 centres (dot's rankdir=LR ranks; ipctop's layers, written at their middle); each edge is taken
@@ -124,8 +125,9 @@ def run(cmd, **kw):
 
 
 def hyperfine(cmds, runs, out):
-    """Mean seconds of each command, side by side in one hyperfine run (None without it)."""
-    if not shutil.which("hyperfine"):
+    """Mean seconds of each command, side by side in one hyperfine run (None without it, or
+    with no runs: --runs 0 counts crossings and length alone, as the tests do)."""
+    if runs <= 0 or not shutil.which("hyperfine"):
         return [None] * len(cmds)
     run(["hyperfine", "-N", "--warmup", "1", "--runs", str(runs), "--export-json", out] + cmds)
     with open(out) as f:

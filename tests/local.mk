@@ -29,7 +29,7 @@ UNIT_CHECKS = $(UNIT_TESTS) $(TUI_UNIT_TESTS) $(DEMO_TESTS) tests/tui/test_keyma
 	tests/unit/test_export_dot tests/unit/test_addr_space tests/unit/test_layout_graph \
 	tests/unit/test_cpu_grid tests/unit/test_graph_groups tests/unit/test_graph_service \
 	tests/unit/test_addr_figure tests/unit/test_graph_weight tests/unit/test_graph_rank \
-	tests/unit/test_graph_by tests/unit/test_export_openmetrics \
+	tests/unit/test_graph_by tests/unit/test_layout_length tests/unit/test_export_openmetrics \
 	tests/unit/test_sockdiag_fault tests/unit/test_sockdiag_lookup tests/unit/test_snap_filter
 distcheck-unit:
 	$(MAKE) $(AM_MAKEFLAGS) distcheck TESTS='$(UNIT_CHECKS)'

@@ -11,6 +11,7 @@
 #include "layout/graph_focus.h"
 #include "layout/graph_model.h"
 #include "model/format_addr.h"
+#include "util/human_size.h"
 
 #define HOST_BITS(key) (((key) >> 32) & 0xFFFFFFFULL)   /* --merge: the host's hash in a key */
 
@@ -38,6 +39,18 @@ static void node_name(struct strbuf *out, const struct graph_model *g, uint32_t 
 	}
 }
 
+/* "\n(3 inside)", with their rate when some moved: "\n(3 inside, 2.0 MiB/s)". */
+static void inside_label(struct strbuf *line, const struct gnode *n)
+{
+	sb_printf(line, "\\n(%u inside", n->inner);
+	if (n->inner_rate > 0) {
+		char rate[32];
+		human_bytes(rate, sizeof(rate), n->inner_rate);
+		sb_printf(line, ", %s/s", rate);
+	}
+	sb_puts(line, ")");
+}
+
 static void proc_label(struct dot_out *o, const struct gnode *n)
 {
 	dot_text(&o->line, n->name, n->name_len);
@@ -46,7 +59,7 @@ static void proc_label(struct dot_out *o, const struct gnode *n)
 		if (!(n->key & GRAPH_BY_KEY))   /* a service's or a user's group has no parent */
 			sb_printf(&o->line, "\\nparent pid %u", (unsigned)(uint32_t)n->key);
 		if (n->inner)
-			sb_printf(&o->line, "\\n(%u inside)", n->inner);
+			inside_label(&o->line, n);
 		return;
 	}
 	sb_printf(&o->line, "\\npid %d", (int)n->pid);

@@ -444,15 +444,24 @@ static void add_hub(struct builder *b, const struct channel *c, int32_t ci, cons
 	}
 }
 
+/* A channel all of whose processes are in group: counted on it, with its bytes and rate. */
+static void count_inside(const struct builder *b, struct gnode *group, const struct channel *c)
+{
+	group->inner++;
+	group->inner_bytes += c->bytes;
+	double r = b->s->has_rates ? channel_rate(c) : NAN;
+	if (r > 0)
+		group->inner_rate += r;
+}
+
 static void add_channel(struct builder *b, const struct channel *c, int32_t ci)
 {
 	size_t n = gather_parties(b, c);
 	uint32_t n_pids = 0;
 	n = fold_parties(b->parties, n, &n_pids);
-	if (n == 1 && n_pids >= 2 && b->g->nodes[b->parties[0].node].type == GN_GROUP) {
-		b->g->nodes[b->parties[0].node].inner++;
-		b->g->nodes[b->parties[0].node].inner_bytes += c->bytes;
-	} else if (n == 2 && n_pids <= 2 && !c->one_ended)
+	if (n == 1 && n_pids >= 2 && b->g->nodes[b->parties[0].node].type == GN_GROUP)
+		count_inside(b, &b->g->nodes[b->parties[0].node], c);
+	else if (n == 2 && n_pids <= 2 && !c->one_ended)
 		add_pair(b, c, ci, b->parties);
 	else if (n >= 2)
 		add_hub(b, c, ci, b->parties, n, n_pids);
@@ -515,6 +524,38 @@ enum gedge_weight gedge_weight_of(double fwd, double back)
 	return r == 0 ? GW_IDLE : r >= GW_BUSY_RATE ? GW_BUSY : GW_ACTIVE;
 }
 
+/* A family whose members that serve a listener all serve one, and that holds all of its
+ * servers (a postmaster, the backends it accepted for and its helpers), is drawn whole as the
+ * service node: else the cluster splits into the service and the rest of the family, and a
+ * client of a member that serves no listener (psql over the UNIX socket) is two hops from the
+ * postmaster instead of one. */
+static void services_take_families(struct builder *b)
+{
+	size_t n = b->s->n_procs;
+	int32_t *pl = b->svc.proc_listener, *fam_l = xmalloc((n + 1) * sizeof(*fam_l));
+	uint32_t *cnt = xcalloc(n + 1, sizeof(*cnt));
+	size_t *root = xmalloc((n + 1) * sizeof(*root));
+	for (size_t i = 0; i < n; i++) {
+		const struct proc_info *top = snapshot_find_proc_on(b->s, b->fam.root[i], b->s->procs[i].host);
+		root[i] = top ? (size_t)(top - b->s->procs) : i;
+		fam_l[i] = -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (pl[i] < 0 || b->fam.size[i] < 2)
+			continue;
+		fam_l[root[i]] = fam_l[root[i]] == -1 || fam_l[root[i]] == pl[i] ? pl[i] : -2;
+		cnt[root[i]]++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int32_t l = fam_l[root[i]];
+		if (b->fam.size[i] >= 2 && l >= 0 && cnt[root[i]] == b->svc.servers[l])
+			pl[i] = l;
+	}
+	free(fam_l);
+	free(cnt);
+	free(root);
+}
+
 void graph_model_build(struct graph_model *g, const struct snapshot *s, const struct gm_opts *o)
 {
 	g->n_nodes = g->n_edges = g->n_members = 0;
@@ -522,6 +563,7 @@ void graph_model_build(struct graph_model *g, const struct snapshot *s, const st
 	if (o->collapse) {
 		graph_families_find(s, &b.fam);
 		graph_services_find(s, &b.svc);
+		services_take_families(&b);
 		if (o->by != GB_FAMILY)
 			graph_by_find(s, o->by, &b.by);
 	}

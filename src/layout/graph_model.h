@@ -5,7 +5,8 @@
  * hub: its holders never talk to each other, so no edge joins them directly. A peer that no
  * local process holds (an off-host or closed peer, known by its address) is an address node.
  * Collapsed, a family (a parent and its children of the same program, graph_family.h) is one
- * group node; the channels between its members are counted on it; and the connections
+ * group node; the channels between its members are counted on it (with their bytes and
+ * rate); and the connections
  * accepted through a listener that several processes serve end in one service node, a group
  * named "nginx :80" (graph_service.h); or, by gm_opts.by, one group per service (systemd
  * unit or container) or per user (graph_by.h). A group whose key is in gm_opts.expanded is drawn as
@@ -42,6 +43,9 @@ struct gnode {
 	int32_t chan;              /* a hub: index into snapshot.chans, else -1 */
 	uint32_t inner;            /* a group: channels between its own members */
 	uint64_t inner_bytes;      /* their bytes */
+	double inner_rate;         /* their bytes a second, both ways together (as an edge's rate
+	                            * label sums them), over those whose rate is known; 0 when none
+	                            * moved or none is known */
 	int32_t listener1;         /* a service (a group named "nginx :80"): 1 + index into
 	                            * snapshot.socks of its listener; else 0 */
 	uint64_t group;            /* a process of a group shown expanded: that group's key, else 0 */

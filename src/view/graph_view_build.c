@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "layout/graph_focus.h"
+#include "util/human_size.h"
 #include "util/strbuf.h"
 #include "util/text_escape.h"
 #include "util/xalloc.h"
@@ -170,8 +171,15 @@ void gv_label_tail(const struct gnode *n, struct strbuf *sb)
 		sb_printf(sb, " %s%u", times, n->count);
 	else
 		sb_printf(sb, " %d", (int)n->pid);
-	if (n->type == GN_GROUP && n->inner)
-		sb_printf(sb, " (%u inside)", n->inner);
+	if (n->type != GN_GROUP || !n->inner)
+		return;
+	sb_printf(sb, " (%u inside", n->inner);
+	if (n->inner_rate > 0) {   /* as a moving edge's label: "4.0M/s" */
+		char r[16];
+		human_short(r, sizeof r, n->inner_rate);
+		sb_printf(sb, " %s/s", r);
+	}
+	sb_puts(sb, ")");
 }
 
 /* Columns between layers while an edge moves: its rate label ("4.0M/s") with a cell of line

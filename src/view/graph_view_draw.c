@@ -410,8 +410,13 @@ static void draw_status(const struct graph_view *g, WINDOW *w, const struct snap
 		if (n->type == GN_GROUP && n->inner && x < width) {
 			char b[32];
 			human_bytes(b, sizeof(b), (double)n->inner_bytes);
-			x += ui_printf(w, 0, x, width - x, A_NORMAL, ", %u channel%s inside (bytes %s)", n->inner,
+			x += ui_printf(w, 0, x, width - x, A_NORMAL, ", %u channel%s inside (bytes %s", n->inner,
 				       n->inner == 1 ? "" : "s", b);
+			if (n->inner_rate > 0 && x < width) {
+				human_bytes(b, sizeof(b), n->inner_rate);
+				x += ui_printf(w, 0, x, width - x, A_NORMAL, ", %s/s", b);
+			}
+			x += ui_put_str(w, 0, x, ")", width - x, A_NORMAL);
 		}
 	}
 	if (g->focused && x < width)

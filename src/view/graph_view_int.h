@@ -63,7 +63,8 @@ void gv_rebuild(struct graph_view *g, const struct snapshot *s);
 int gv_sel_index(const struct graph_view *g);
 /* Whether shown edge e has node at one of its ends (graph_view_keys.c). */
 bool gv_edge_touches(const struct graph_view *g, int e, int node);
-/* What a box's label says after the name: " ×9", " 1234", " (3 inside)" (graph_view_build.c). */
+/* What a box's label says after the name: " ×9", " 1234", " (3 inside)", " (3 inside 4.0M/s)"
+ * (graph_view_build.c). */
 struct strbuf;
 void gv_label_tail(const struct gnode *n, struct strbuf *sb);
 

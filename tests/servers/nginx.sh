@@ -4,7 +4,9 @@
 # a keep-alive client paired with the worker that accepted it; the channel table, IPC tab and
 # graph say "nginx master + 2 workers accept on ADDR:PORT"; the graph draws the client's
 # connection to the service node "nginx :PORT" that holds the master and its workers (groups
-# on). Expected values: /proc and ss.
+# on). Issue 13's "done when": nginx, its workers and the client laid out by ipctop have no more
+# crossings than dot's layout of the same graph; at 200x50 the default graph (g on the master)
+# draws every node it counts on the one screen. Expected values: /proc, ss and dot.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 . "$TESTS_SRC/servers/servers_lib.sh"
@@ -26,6 +28,7 @@ ok $? "a keep-alive client got its page and holds the connection"
 ok $? "ipctop --json exits 0"
 schema_ok "the JSON is valid against the schema" "$FX_TMP/all.json"
 fx_py ../servers/check_servers.py nginx "$FX_TMP/all.json" "$NGINX_PID" "$NGINX_PORT" "$CLIENT"
+srv_vs_dot "$NGINX_PID,$(srv_children "$NGINX_PID" | paste -sd, -),$CLIENT"
 
 # --- the screens say who accepts on the shared listener, in words (the same nginx, in tmux) ---
 # The count of workers from /proc (the master's children), the name from its comm.
@@ -71,5 +74,14 @@ if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	keys_done && wait_absent "nginx :$NGINX_PORT ×3"
 	tab_to "$says"; r=$?
 	ok $r "graph edge line of the listener: $says"; [ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	T send-keys -t ngx q
+	# the default graph at 200x50: g on the master, every node it counts drawn whole
+	start ngg -d 5 -p "$NGINX_PID"
+	T resize-window -t ngg -x 200 -y 50
+	wait_for "Command" 150 && T send-keys -t ngg g
+	ok_re "nginx :$NGINX_PORT " "graph at 200x50: the service node nginx :$NGINX_PORT"
+	ok_re "python3 $CLIENT " "graph at 200x50: its client $CLIENT"
+	srv_graph_whole "graph at 200x50"
+	T send-keys -t ngg q
 fi
 tap_done

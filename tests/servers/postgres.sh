@@ -62,11 +62,16 @@ set -- $("$PYTHON3" - "$PG_PID" <<-'PY'
 	PY
 )
 pool=$(printf '%s' "$1" | tr _ ' ') pool_maps=$2
+set -- $unix $tcp
+upsql=$1 ubackend=$2 tpsql=$3 tbackend=$4
+
+# --- the layout of the cluster and its clients beside dot's ---
+kids=$(srv_children "$PG_PID" | paste -sd, -)   # the backends and helpers, from /proc
+n_cluster=$(( $(printf '%s' "$kids" | tr ',' '\n' | grep -c .) + 1 ))
+srv_vs_dot "$PG_PID,$kids,$upsql,$tpsql"
 if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	tmux_setup pg
 	trap 'srv_cleanup; tmux_cleanup' EXIT
-	set -- $unix $tcp
-	upsql=$1 ubackend=$2 tpsql=$3 tbackend=$4
 	start pg -d 5 -p "$PG_PID,$upsql,$tpsql"
 	T resize-window -t pg -x 250 -y 50   # the object column comes after the cluster's ends
 	wait_for "Command" 150; ok $? "ipctop -p $PG_PID,$upsql,$tpsql is up"
@@ -77,9 +82,11 @@ if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
 		"channel table: psql $tpsql over TCP, established, to its backend $tbackend, accepted on the listener"
 	ok_re "^unix .*$upsql \(psql\) fd [0-9]+ .*$ubackend \(postgres\) fd [0-9]+" \
 		"channel table: psql $upsql over the UNIX socket, with its backend $ubackend"
-	# the graph around the postmaster: the pool is one node of every process that maps it
+	# the graph around the postmaster, groups off (on, the cluster is one box with the pool
+	# inside): the pool is one node of every process that maps it
 	T send-keys -t pg Escape; wait_for "Command" && T send-keys -t pg g
-	ok_re "anon_shm ×$pool_maps\b" "graph: the buffer pool is one anon_shm node of the $pool_maps processes that map it"
+	wait_for "Graph: " && T send-keys -t pg c
+	ok_re "anon_shm ×$pool_maps\b" "graph, groups off: the buffer pool is one anon_shm node of the $pool_maps processes that map it"
 	T send-keys -t pg q
 	# the list's filter by the pool's words: the postmaster and the backends, not the psqls
 	start pgl -d 5 -p "$PG_PID,$ubackend,$tbackend,$upsql,$tpsql"
@@ -91,5 +98,23 @@ if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	r=$?; ok $r "list filtered by \"shared anon\": the postmaster and both backends, no psql"
 	[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
 	T send-keys -t pgl q
+	# the default graph at 200x50: g on the postmaster, every node it counts drawn whole
+	start pgg -d 5 -p "$PG_PID"
+	T resize-window -t pgg -x 200 -y 50
+	wait_for "Command" 150 && T send-keys -t pgg g
+	# the cluster's boxes ("postgres ×5", the backends' service "postgres :PORT ×2") hold its
+	# processes, as many as /proc counts
+	in_boxes() {
+		n=$(printf '%s\n' "$1" | grep -oE "postgres( :$PG_PORT)? ×[0-9]+ " | awk -F'×' '{ s += $2 } END { print s + 0 }')
+		[ "${n:-0}" = "$n_cluster" ]
+	}
+	wait_until in_boxes
+	r=$?; ok $r "graph at 200x50: the cluster's $n_cluster processes (/proc) are in its boxes (${n:-0})"
+	[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	wait_re "psql $upsql " && wait_re "psql $tpsql "
+	r=$?; ok $r "graph at 200x50: both psqls ($upsql over UNIX, $tpsql over TCP)"
+	[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	srv_graph_whole "graph at 200x50"
+	T send-keys -t pgg q
 fi
 tap_done

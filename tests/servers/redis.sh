@@ -3,7 +3,9 @@
 # daemonize, no persistence, on a loopback port picked here and a UNIX socket in its directory)
 # with two TCP clients and one UNIX client holding their connections: every client paired with
 # the server on its own socket, the server's ends accepted on its listener, and the screens
-# saying "redis-server accepts on 127.0.0.1:PORT". Expected values: ss -tanp, ss -xp, /proc.
+# saying "redis-server accepts on 127.0.0.1:PORT"; the server and its clients laid out by ipctop
+# with no more crossings than dot's layout of the same graph (issue 13). Expected values:
+# ss -tanp, ss -xp, /proc, dot.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/integration/fixture_lib.sh"
 . "$TESTS_SRC/servers/servers_lib.sh"
@@ -29,6 +31,7 @@ ok $? "ipctop --json exits 0"
 schema_ok "the JSON is valid against the schema" "$FX_TMP/all.json"
 fx_py ../servers/check_servers.py redis "$FX_TMP/all.json" "$REDIS_PID" "$REDIS_PORT" \
 	"$REDIS_DIR/redis.sock" "$tcp1" "$tcp2" "$unix1"
+srv_vs_dot "$REDIS_PID,$tcp1,$tcp2,$unix1"
 
 # --- the screens say who accepts on the listener (the same redis, in tmux) ---
 if [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1; then

@@ -20,6 +20,13 @@ srv_dir() {
 	chmod 755 "$SRV_RUN"
 }
 
+# srv_clean COMMAND...: exec COMMAND with no descriptor but 0, 1 and 2, as systemd starts a
+# server: else it and every process it forks hold what the test's shell inherited (make's
+# jobserver pipe, the harness's pipes), and the graph joins the server to make and its shells.
+srv_clean() {
+	"$PYTHON3" -c 'import os, sys; os.closerange(3, 65536); os.execvp(sys.argv[1], sys.argv[1:])' "$@"
+}
+
 # as_postgres COMMAND...: run COMMAND as the postgres user (initdb refuses root).
 as_postgres() {
 	setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"
@@ -34,7 +41,8 @@ pg_start() {
 	PG_PORT=$(srv_port) || return 1
 	as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --no-locale \
 		>"$SRV_RUN/pg/initdb.log" 2>&1 || { sed 's/^/#   /' "$SRV_RUN/pg/initdb.log"; return 1; }
-	as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$SRV_RUN/pg/log" -w -t 60 \
+	srv_clean setpriv --reuid=postgres --regid=postgres --init-groups -- \
+		"$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$SRV_RUN/pg/log" -w -t 60 \
 		-o "-p $PG_PORT -k $SRV_RUN/pg -c listen_addresses=127.0.0.1 -c shared_buffers=16MB -c autovacuum=off" \
 		start >"$SRV_RUN/pg/ctl.log" 2>&1 || { sed 's/^/#   /' "$SRV_RUN/pg/ctl.log" "$SRV_RUN/pg/log"; return 1; }
 	PG_PID=$(head -n 1 "$PG_DATA/postmaster.pid")
@@ -93,7 +101,7 @@ nginx_start() {
 	  server { listen 127.0.0.1:$NGINX_PORT; root $NGINX_PREFIX/html; }
 	}
 	CONF
-	nginx -p "$NGINX_PREFIX/" -e "$NGINX_PREFIX/logs/error.log" -c conf/nginx.conf \
+	srv_clean nginx -p "$NGINX_PREFIX/" -e "$NGINX_PREFIX/logs/error.log" -c conf/nginx.conf \
 		>"$NGINX_PREFIX/start.log" 2>&1 || { sed 's/^/#   /' "$NGINX_PREFIX/start.log"; return 1; }
 	local tries=0
 	while [ ! -s "$NGINX_PREFIX/logs/nginx.pid" ] || [ "$(srv_children "$(cat "$NGINX_PREFIX/logs/nginx.pid")" | wc -w)" -lt 2 ]; do
@@ -177,6 +185,45 @@ srv_children() {
 	    if stat[stat.rindex(b")") + 2:].split()[1] == sys.argv[1].encode():
 	        print(pid)
 	PY
+}
+
+# srv_vs_dot PIDS: the graph of PIDS (comma-separated; ipctop -p PIDS --json) laid out by
+# ipctop and by Graphviz dot, crossings counted alike (bench/layout_vs_dot.py), groups on and
+# off; a check each that ipctop's has no more crossings than dot's (issue 13's "done when").
+srv_vs_dot() {
+	local bench="$TESTS_BIN/../bench/layout_bench" g
+	if ! command -v dot >/dev/null 2>&1 || [ ! -x "$bench" ]; then
+		skip "graphviz dot or bench/layout_bench missing: no layout beside dot's"
+		return
+	fi
+	"$IPCTOP" -p "$1" --json >"$FX_TMP/vs_dot.json" 2>"$FX_TMP/vs_dot.err"
+	ok $? "ipctop -p $1 --json"
+	"$PYTHON3" "$TESTS_SRC/../bench/layout_vs_dot.py" --bench "$bench" --runs 0 \
+		grouped="$FX_TMP/vs_dot.json" ungrouped="ungrouped:$FX_TMP/vs_dot.json" >"$FX_TMP/vs_dot" 2>&1
+	ok $? "bench/layout_vs_dot.py lays its graph out with ipctop and with dot"
+	for g in grouped ungrouped; do
+		set -- $(awk -F'|' -v g="$g" '{ gsub(/ /, "") } $2 == g { print $3, $5, $6 }' "$FX_TMP/vs_dot")
+		[ $# -eq 3 ] && [ "$1" -ge 2 ] && [ "$2" -le "$3" ]
+		ok $? "$g: ipctop's layout crosses no more than dot's (${1:-?} nodes: ${2:-?} crossings, dot ${3:-?})" ||
+			sed 's/^/# /' "$FX_TMP/vs_dot"
+	done
+}
+
+# srv_graph_whole WHAT: $screen (a graph screen) holds every node its status line counts as a
+# whole box ("│ NAME ×N │", "┤ NAME PID (…) ├", a hub's "│ KIND ×N │"): the graph fits the screen.
+srv_graph_whole() {
+	set -- "$1" $(printf '%s\n' "$screen" | "$PYTHON3" -c '
+import re, sys
+text = sys.stdin.read()
+m = re.search(r"(\d+) nodes, \d+ edges", text)
+side = "│┤├"   # a box side, or a tee where an edge meets it
+box = "[%s] [^%s]*? (?:×\\d+|\\d+)(?: \\([^%s]*)? *[%s]" % (side, side, side, side)
+print(m.group(1) if m else -1, sum(len(re.findall(box, line)) for line in text.splitlines()))')
+	[ "${2:--1}" -ge 2 ] && [ "$2" = "$3" ]
+	local r=$?
+	ok $r "$1: all ${2:-?} nodes it counts are on the one screen, whole (${3:-?} boxes)"
+	[ $r -eq 0 ] || printf '%s\n' "$screen" | sed 's/^/# /'
+	return $r
 }
 
 srv_cleanup() {

@@ -37,6 +37,7 @@ TMUX_TESTS = \
 	tests/tui/chans.sh \
 	tests/tui/graph_groups.sh \
 	tests/tui/graph_by.sh \
+	tests/tui/graph_inside_rate.sh \
 	tests/tui/graph_demo.sh \
 	tests/tui/graph_addr.sh \
 	tests/tui/udp_tui.sh \

@@ -36,3 +36,7 @@ check_PROGRAMS += tests/unit/test_graph_by
 TESTS += tests/unit/test_graph_by
 tests_unit_test_graph_by_SOURCES = tests/unit/test_graph_by.c tests/unit/graph_check.h
 tests_unit_test_graph_by_LDADD = $(IPCTOP_LIBS)
+# test_layout_length: the drawn edges' lengths in cells on fixed graphs
+check_PROGRAMS += tests/unit/test_layout_length
+TESTS += tests/unit/test_layout_length
+tests_unit_test_layout_length_LDADD = $(IPCTOP_LIBS)

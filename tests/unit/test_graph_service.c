@@ -4,7 +4,9 @@
  * client has one edge to it with the count of its connections, their bytes and their summed
  * rates; the master and workers are drawn in it. Expanded (groups off), each connection goes to the
  * worker that accepted it again. A listener one process serves (redis) groups nothing. A second
- * nginx on the same port of another address is a second node, and both names say the address. */
+ * nginx on the same port of another address is a second node, and both names say the address.
+ * A member of the family that serves no listener (a cache manager) is drawn in the service
+ * node too, when its family holds all of the listener's servers. */
 #include <math.h>
 #include <netinet/in.h>
 #include <string.h>
@@ -190,9 +192,31 @@ static void test_same_port(void)
 	graph_model_free(&g);
 }
 
+/* nginx's cache manager 750 (a child of the master that serves no listener) with a connection
+ * of its own to 1000, not accepted on the listener: its family serves one listener and holds
+ * all its servers, so the whole family is the service node, 750 in it, 1000's edge to it. */
+static void test_whole_family(void)
+{
+	struct snapshot s;
+	build(&s);
+	proc(&s, 750, 100, "nginx"); proc(&s, 1000, 1, "logger");   /* pids in order: found by bisection */
+	sock(&s, s.n_procs - 2, 13, 1, 5140, 40013, 0); sock(&s, s.n_procs - 1, 14, 1, 40013, 5140, 0);
+	conn(&s, "tcp:f", 1000, 14, 750, 13, 9, 1.0);
+	struct graph_model g = { 0 };
+	struct gm_opts o = { .kind_mask = GM_ALL_KINDS, .collapse = true };
+	graph_model_build(&g, &s, &o);
+	int svc = node_named(&g, "nginx :80"), logger = graph_model_node_of_pid(&g, 1000);
+	ok(svc >= 0 && graph_model_node_of_pid(&g, 750) == svc && g.nodes[svc].count == 4,
+	   "a family whose servers are all of one listener's: its other member 750 is in the service node too (4)");
+	ok(svc >= 0 && logger >= 0 && edge(&g, logger, svc), "...and 750's peer has its edge to the service node");
+	is_int(g.n_nodes, 6, "nodes: the service, curl, wget, redis-server, redis-cli, logger (no family box beside)");
+	graph_model_free(&g);
+}
+
 int main(void)
 {
 	test_grouped();
+	test_whole_family();
 	test_same_port();
 	test_expanded();
 	return tap_done();

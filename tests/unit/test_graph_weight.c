@@ -2,7 +2,9 @@
  * without rates (not TCP, or a first snapshot), idle when no byte moved either way, active,
  * busy from GW_BUSY_RATE bytes a second; set on the edges graph_model_build makes from two
  * hand-built snapshots a second apart (a 1 MiB/s connection busy, an idle one idle, a UNIX
- * pair unknown); and the canvas keeps the strongest weight where lines cross. */
+ * pair unknown); with groups on and each pair one family, the rate inside a group is the
+ * rate its edge had (1 MiB/s), 0 for the idle and the UNIX pair; and the canvas keeps the
+ * strongest weight where lines cross. */
 #include <math.h>
 #include <string.h>
 
@@ -39,6 +41,26 @@ static void fill(struct snapshot *s, int after)
 	channel_resolve(s);
 }
 
+/* a: the first snapshot, b: a second later (rates not set yet). */
+static void fill_both(struct snapshot *a, struct snapshot *b)
+{
+	memset(a, 0, sizeof *a);
+	memset(b, 0, sizeof *b);
+	snapshot_init(a);
+	snapshot_init(b);
+	fill(a, 0);
+	fill(b, 1);
+}
+
+static void free_all(struct graph_model *g, struct snapshot *a, struct snapshot *b)
+{
+	graph_model_free(g);
+	hand_free_lists(a);
+	hand_free_lists(b);
+	snapshot_free(a);
+	snapshot_free(b);
+}
+
 /* The weight of the edge between the nodes of pids a and b in g, or -1. */
 static int weight_between(const struct graph_model *g, pid_t a, pid_t b)
 {
@@ -54,12 +76,7 @@ static int weight_between(const struct graph_model *g, pid_t a, pid_t b)
 static void test_build(void)
 {
 	struct snapshot a, b;
-	memset(&a, 0, sizeof a);
-	memset(&b, 0, sizeof b);
-	snapshot_init(&a);
-	snapshot_init(&b);
-	fill(&a, 0);
-	fill(&b, 1);
+	fill_both(&a, &b);
 	struct gm_opts o = { .kind_mask = GM_ALL_KINDS };
 	struct graph_model g;
 	memset(&g, 0, sizeof g);
@@ -70,11 +87,40 @@ static void test_build(void)
 	is_int(weight_between(&g, 100, 101), GW_BUSY, "1 MiB/s connection: busy");
 	is_int(weight_between(&g, 102, 103), GW_IDLE, "idle connection: idle");
 	is_int(weight_between(&g, 104, 105), GW_UNKNOWN, "UNIX pair (no byte counters): unknown, not idle");
-	graph_model_free(&g);
-	hand_free_lists(&a);
-	hand_free_lists(&b);
-	snapshot_free(&a);
-	snapshot_free(&b);
+	free_all(&g, &a, &b);
+}
+
+/* The group node of pid's family in g (groups on), or NULL. */
+static const struct gnode *group_of(const struct graph_model *g, pid_t pid)
+{
+	int i = graph_model_node_of_pid(g, pid);
+	return i >= 0 && g->nodes[i].type == GN_GROUP ? &g->nodes[i] : NULL;
+}
+
+/* Each pair a family (101 a child of 100, 103 of 102, 105 of 104; one name): the channel
+ * between them is inside its group, counted there with its rate. */
+static void test_inside(void)
+{
+	struct snapshot a, b;
+	fill_both(&a, &b);
+	for (size_t i = 1; i < 6; i += 2)
+		a.procs[i].ppid = b.procs[i].ppid = a.procs[i - 1].pid;
+	snapshot_rates(&b, &a);
+	struct gm_opts o = { .kind_mask = GM_ALL_KINDS, .collapse = true };
+	struct graph_model g;
+	memset(&g, 0, sizeof g);
+	graph_model_build(&g, &b, &o);
+	const struct gnode *busy = group_of(&g, 100), *idle = group_of(&g, 102), *unx = group_of(&g, 104);
+	ok(busy && busy->count == 2 && busy->inner == 1, "groups: 100 and its child 101 one group, their connection inside");
+	ok(busy && busy->inner_rate == 1048576.0, "groups: the rate inside is the connection's 1 MiB/s (%.0f)",
+	   busy ? busy->inner_rate : -1);
+	ok(idle && idle->inner == 1 && idle->inner_rate == 0, "groups: the idle connection inside, rate 0");
+	ok(unx && unx->inner == 1 && unx->inner_rate == 0, "groups: the UNIX pair inside, rate not known: 0");
+	is_int((long)g.n_edges, 0, "groups: no edge left (every channel inside a group)");
+	graph_model_build(&g, &a, &o);
+	busy = group_of(&g, 100);
+	ok(busy && busy->inner == 1 && busy->inner_rate == 0, "groups, first snapshot (no rates): rate inside 0");
+	free_all(&g, &a, &b);
 }
 
 static void test_canvas(void)
@@ -97,6 +143,7 @@ int main(void)
 {
 	test_classes();
 	test_build();
+	test_inside();
 	test_canvas();
 	return tap_done();
 }
