@@ -13,12 +13,15 @@
 #include "util/strbuf.h"
 
 #define HISTORY_FORMAT   "ipctop-history"   /* meta 'format': marks an ipctop recording */
-#define HISTORY_SCHEMA   1                  /* meta 'schema_version' this build writes and reads */
+#define HISTORY_SCHEMA   2                  /* meta 'schema_version' this build writes */
+#define HISTORY_SCHEMA_OLDEST 1             /* ... and the oldest it reads (1: no CPU times,
+                                             * memory breakdown or swap) */
 
 struct history_writer;
 
 /* Create FILE (mode 0600, refused if it exists and is not an ipctop recording; an ipctop
- * recording is appended to). 0, or -1 with the reason in err. */
+ * recording is appended to, one of an older schema after it is moved on to this one's).
+ * 0, or -1 with the reason in err. */
 int history_create(const char *path, struct history_writer **out, struct strbuf *err);
 /* Append one snapshot as one sample, in one transaction. 0, or -1 with the reason in err. */
 int history_append(struct history_writer *w, const struct snapshot *s, struct strbuf *err);

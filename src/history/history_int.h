@@ -13,14 +13,14 @@
 /* Members of a process object stored as counters (table proc_counter), not in its state. */
 enum { PC_UTIME, PC_STIME, PC_RSS, PC_VSIZE, PC_VCSW, PC_ICSW, PC__COUNT };
 
-/* Create the tables (a new file) or check that an existing file is a recording of this
- * schema. 0, or -1 with err. */
+/* Create the tables (a new file) or check that an existing file is a recording (one of an
+ * older schema moved on to this one). 0, or -1 with err. */
 int hist_schema_setup(sqlite3 *db, bool create, struct strbuf *err);
-/* Check only (the reader). */
-int hist_schema_check(sqlite3 *db, struct strbuf *err);
+/* Check only (the reader): 0 with the file's schema version in *version, or -1 with err. */
+int hist_schema_check(sqlite3 *db, int *version, struct strbuf *err);
 
-/* An open recording to read (history_read.c, history_busy.c). */
-struct history_reader { sqlite3 *db; };
+/* An open recording to read (history_read.c, history_busy.c), of schema version `schema`. */
+struct history_reader { sqlite3 *db; int schema; };
 
 /* err = "WHAT: sqlite's message"; returns -1. */
 int hist_fail(sqlite3 *db, const char *what, struct strbuf *err);
@@ -45,7 +45,7 @@ enum {
 	WS_PROC_FIND, WS_PROC_INS, WS_PROC_SEEN, WS_PSTATE_LAST, WS_PSTATE_INS,
 	WS_PCOUNT_LAST, WS_PCOUNT_INS,
 	WS_CHAN_FIND, WS_CHAN_INS, WS_CHAN_SEEN, WS_CSTATE_LAST, WS_CSTATE_INS,
-	WS_EP_FIND, WS_EP_INS, WS_EP_SEEN,
+	WS_EP_FIND, WS_EP_INS, WS_EP_SEEN, WS_MEM_INS, WS_CPU_INS,
 	WS__COUNT
 };
 
@@ -63,6 +63,12 @@ struct history_writer {
 
 /* history_limits.c: drop the oldest samples beyond keep_s and max_bytes (after a commit). */
 int hist_prune(struct history_writer *w, struct strbuf *err);
+
+/* history_figures.c: the header's meter figures (meminfo and /proc/stat times) of the
+ * sample being written, and read back into s (when the sample has them: then no longer
+ * figures_partial). 0, or -1 with err. */
+int hist_write_figures(struct history_writer *w, const struct snapshot *s, struct strbuf *err);
+int hist_read_figures(sqlite3 *db, int64_t sample, struct snapshot *s, struct strbuf *err);
 
 /* history_write_ent.c: the processes and the channels (with endpoints) of one document. */
 struct hist_doc;

@@ -82,6 +82,8 @@ static const char *const drop_sql[] = {
 	"UPDATE process SET first_sample = ?1 WHERE first_sample < ?1",
 	"UPDATE channel SET first_sample = ?1 WHERE first_sample < ?1",
 	"UPDATE endpoint SET first_sample = ?1 WHERE first_sample < ?1",
+	"DELETE FROM sample_mem WHERE sample < ?1",
+	"DELETE FROM cpu_time WHERE sample < ?1",
 	"DELETE FROM sample WHERE id < ?1",
 	"DELETE FROM blob WHERE id NOT IN (SELECT blob FROM proc_state)"
 	" AND id NOT IN (SELECT blob FROM chan_state) AND id NOT IN (SELECT header FROM sample)",

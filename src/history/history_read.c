@@ -37,7 +37,7 @@ int history_open(const char *path, struct history_reader **out, struct strbuf *e
 	}
 	if (why.len == 0) {
 		sqlite3_busy_timeout(r->db, 5000);
-		hist_schema_check(r->db, &why);
+		hist_schema_check(r->db, &r->schema, &why);
 	}
 	if (why.len == 0) {
 		*out = r;
@@ -211,6 +211,8 @@ int history_rebuild(struct history_reader *r, int64_t sample, struct snapshot *s
 		snprintf(name, sizeof(name), "sample %lld", (long long)sample);
 		ret = text ? snap_json_read(s, text, strlen(text), name, err) : -1;
 		free(text);
+		if (ret == 0 && r->schema >= 2)
+			ret = hist_read_figures(r->db, sample, s, err);
 	}
 	json_decref(procs);
 	json_decref(chans);

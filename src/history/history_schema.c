@@ -12,7 +12,13 @@
  * channel(id, kind, chan_id, label, netns, first_sample, last_sample)
  * chan_state(channel, sample, blob)   the channel's JSON object, endpoints included
  * endpoint(id, channel, process, pid, fd, access, role, local, local_port, remote,
- *          remote_port, first_sample, last_sample)   for SQL: who held which end, when */
+ *          remote_port, first_sample, last_sample)   for SQL: who held which end, when
+ * sample_mem(sample, mem_free_kib, ..., swap_cached_kib)   the rest of /proc/meminfo that
+ *                            the memory and swap meters show (schema 2)
+ * cpu_time(sample, cpu, user, ..., guest_nice)   /proc/stat's ticks, cpu -1 the sum line
+ *                            (schema 2)
+ * A schema 1 file (no sample_mem, no cpu_time) is read as it is, and appended to after the
+ * two tables are added (its old samples then have no row in them). */
 #include "history/history_int.h"
 
 #include <stdlib.h>
@@ -57,6 +63,16 @@ static const char ddl[] =
 	"CREATE INDEX endpoint_remote ON endpoint(remote_port);"
 	"CREATE INDEX endpoint_local ON endpoint(local_port);";
 
+/* Schema 2's tables: what the header's meters need besides the sample row. */
+static const char ddl_figures[] =
+	"CREATE TABLE sample_mem(sample INTEGER PRIMARY KEY REFERENCES sample(id),"
+	" mem_free_kib INTEGER, buffers_kib INTEGER, cached_kib INTEGER, sreclaimable_kib INTEGER,"
+	" shmem_kib INTEGER, swap_total_kib INTEGER, swap_free_kib INTEGER, swap_cached_kib INTEGER);"
+	"CREATE TABLE cpu_time(sample INTEGER NOT NULL REFERENCES sample(id), cpu INTEGER NOT NULL,"
+	" user INTEGER, nice INTEGER, system INTEGER, idle INTEGER, iowait INTEGER, irq INTEGER,"
+	" softirq INTEGER, steal INTEGER, guest INTEGER, guest_nice INTEGER,"
+	" PRIMARY KEY(sample, cpu)) WITHOUT ROWID;";
+
 static int write_meta(sqlite3 *db, struct strbuf *err)
 {
 	sqlite3_stmt *st = hist_prep(db, "INSERT INTO meta(key, value) VALUES(?1, ?2)", err);
@@ -93,7 +109,7 @@ static int meta_get(sqlite3 *db, const char *key, char *out, size_t n, struct st
 	return r;
 }
 
-int hist_schema_check(sqlite3 *db, struct strbuf *err)
+int hist_schema_check(sqlite3 *db, int *version, struct strbuf *err)
 {
 	char fmt[64] = "", ver[32] = "";
 	int r = meta_get(db, "format", fmt, sizeof(fmt), err);
@@ -105,20 +121,39 @@ int hist_schema_check(sqlite3 *db, struct strbuf *err)
 	}
 	if (meta_get(db, "schema_version", ver, sizeof(ver), err) < 0)
 		return -1;
-	if (strcmp(ver, "1") != 0) {
-		sb_printf(err, "a recording of schema version '%s'; this ipctop reads version %d",
-		          ver, HISTORY_SCHEMA);
+	if (strcmp(ver, "1") != 0 && strcmp(ver, "2") != 0) {
+		sb_printf(err, "a recording of schema version '%s'; this ipctop reads versions %d to %d",
+		          ver, HISTORY_SCHEMA_OLDEST, HISTORY_SCHEMA);
 		return -1;
 	}
+	*version = ver[0] - '0';
 	/* the whole schema must be there: a foreign file that only copied meta is refused here */
-	return hist_exec(db, "SELECT s.id, s.header, p.id, ps.blob, pc.utime, c.id, cs.blob, e.id"
-	                 " FROM sample s, process p, proc_state ps, proc_counter pc, channel c,"
-	                 " chan_state cs, endpoint e LIMIT 0", err);
+	if (hist_exec(db, "SELECT s.id, s.header, p.id, ps.blob, pc.utime, c.id, cs.blob, e.id"
+	              " FROM sample s, process p, proc_state ps, proc_counter pc, channel c,"
+	              " chan_state cs, endpoint e LIMIT 0", err) < 0)
+		return -1;
+	return *version < 2 ? 0 :
+		hist_exec(db, "SELECT m.sample, m.swap_cached_kib, t.cpu, t.guest_nice"
+		          " FROM sample_mem m, cpu_time t LIMIT 0", err);
+}
+
+/* A schema 1 file appended to: schema 2's tables added, its version moved on, in one
+ * transaction. */
+static int upgrade(sqlite3 *db, struct strbuf *err)
+{
+	if (hist_exec(db, "BEGIN IMMEDIATE", err) < 0)
+		return -1;
+	if (hist_exec(db, ddl_figures, err) == 0 &&
+	    hist_exec(db, "UPDATE meta SET value = '2' WHERE key = 'schema_version'", err) == 0)
+		return hist_exec(db, "COMMIT", err);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
 }
 
 int hist_schema_setup(sqlite3 *db, bool create, struct strbuf *err)
 {
-	if (!create && hist_schema_check(db, err) < 0)
+	int version = HISTORY_SCHEMA;
+	if (!create && hist_schema_check(db, &version, err) < 0)
 		return -1;   /* checked first: WAL mode would be written into another program's file */
 	/* before any table: pages freed by --record-keep and --record-max-size can be given back */
 	if (create && hist_exec(db, "PRAGMA auto_vacuum=INCREMENTAL", err) < 0)
@@ -127,10 +162,10 @@ int hist_schema_setup(sqlite3 *db, bool create, struct strbuf *err)
 	    hist_exec(db, "PRAGMA synchronous=NORMAL", err) < 0)
 		return -1;
 	if (!create)
-		return 0;
+		return version < HISTORY_SCHEMA ? upgrade(db, err) : 0;
 	if (hist_exec(db, "BEGIN", err) < 0)
 		return -1;
-	if (hist_exec(db, ddl, err) < 0 || write_meta(db, err) < 0) {
+	if (hist_exec(db, ddl, err) < 0 || hist_exec(db, ddl_figures, err) < 0 || write_meta(db, err) < 0) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}

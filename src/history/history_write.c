@@ -44,6 +44,11 @@ static const char *const ws_sql[WS__COUNT] = {
 		" local_port, remote, remote_port, first_sample, last_sample)"
 		" VALUES(?1, ?9, ?2, ?3, ?4, ?5, ?6, ?10, ?7, ?11, ?8, ?8)",
 	[WS_EP_SEEN] = "UPDATE endpoint SET last_sample = ?2 WHERE id = ?1",
+	[WS_MEM_INS] = "INSERT INTO sample_mem(sample, mem_free_kib, buffers_kib, cached_kib,"
+		" sreclaimable_kib, shmem_kib, swap_total_kib, swap_free_kib, swap_cached_kib)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[WS_CPU_INS] = "INSERT INTO cpu_time(sample, cpu, user, nice, system, idle, iowait, irq,"
+		" softirq, steal, guest, guest_nice) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 };
 
 /* The file: made here with O_EXCL and mode 0600 before SQLite writes a byte; an existing one
@@ -191,6 +196,8 @@ int history_append(struct history_writer *w, const struct snapshot *s, struct st
 	w->snap = s;
 	if (r == 0)
 		r = write_sample(w, doc.header, s->taken_ms, err);
+	if (r == 0)
+		r = hist_write_figures(w, s, err);
 	if (r == 0)
 		r = hist_write_procs(w, &doc, err);
 	if (r == 0)

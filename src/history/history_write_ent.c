@@ -147,6 +147,10 @@ static int write_proc(struct history_writer *w, json_t *p, struct strbuf *err)
 	int64_t id = process_row(w, p, err);
 	if (id < 0 || write_counters(w, id, p, err) < 0)
 		return -1;
+	/* the time taken less the uptime, moved by a millisecond or so from one sample to the
+	 * next: kept, it would store every process's state again at every sample. The reader
+	 * leaves it out too (the exporters compute it from start_ticks). */
+	json_object_del(p, "started_at_ms");
 	int64_t blob = hist_blob_json(w, p, err);
 	if (blob < 0 || state_if_changed(w, WS_PSTATE_LAST, WS_PSTATE_INS, id, blob, err) < 0)
 		return -1;

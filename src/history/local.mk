@@ -4,4 +4,5 @@ libipctop_a_SOURCES += src/history/history.h src/history/history_int.h \
 	src/history/history_write.c src/history/history_write_ent.c \
 	src/history/history_doc.c src/history/history_doc.h \
 	src/history/history_read.c src/history/history_time.c src/history/history_time.h \
-	src/history/history_limits.c src/history/history_busy.c
+	src/history/history_limits.c src/history/history_busy.c \
+	src/history/history_figures.c

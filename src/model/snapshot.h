@@ -408,8 +408,8 @@ struct sys_info {
 	struct cpu_times cpu_all;
 	struct cpu_times *cpus;
 	int n_cpu_slots;
-	/* Read back from JSON or a recording, which hold of these only load, uptime, ncpu and
-	 * the memory total and available: no CPU times, no other meminfo, no swap. */
+	/* Read back from JSON or a recording of schema 1, which hold of these only load, uptime,
+	 * ncpu and the memory total and available: no CPU times, no other meminfo, no swap. */
 	bool figures_partial;
 };
 

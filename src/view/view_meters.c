@@ -90,7 +90,7 @@ static void draw_cpu(const struct view_ctx *v, WINDOW *w, int y, int x, int widt
 		snprintf(label, sizeof label, "%d", n);
 	bool partial = v->cur && v->cur->sys.figures_partial;
 	if (partial)
-		u = NULL;     /* a replay or a JSON file: the times were not recorded */
+		u = NULL;     /* a JSON file or an old recording: the times were not recorded */
 	cpu_value(u, value, sizeof value);
 	if (partial)
 		snprintf(value, sizeof value, "%s", NOT_RECORDED);
@@ -117,8 +117,8 @@ static void draw_cpu(const struct view_ctx *v, WINDOW *w, int y, int x, int widt
 	draw_bar(w, y, x, width, label, label_w, p, CPU_P__COUNT, value);
 }
 
-/* A replay or a JSON file holds the memory total and available only: used is total less
- * available, no buffers, cache or swap. */
+/* A JSON file or an old recording (schema 1) holds the memory total and available only: used
+ * is total less available, no buffers, cache or swap. */
 static void draw_mem_partial(const struct view_ctx *v, WINDOW *w, int y, int x, int width, bool swap,
 			     enum meter_mode mode)
 {

@@ -2,7 +2,7 @@
 # history_faults.sh — the recording under faults: a recorder killed with SIGKILL leaves a file
 # that replays up to its last complete sample (SQLite's own integrity check passes, no sample
 # that was committed is lost); files made with umask 000 are still mode 0600 (with -wal and
-# -shm); empty, garbage, truncated, damaged and foreign files, a recording of an unknown schema
+# -shm); empty, garbage, truncated, damaged (states, CPU times, memory figures) and foreign files, a recording of an unknown schema
 # version, a time before the recording and bad option combinations exit 2 with a clear message
 # and write nothing; --record refuses an existing file that is not a recording and leaves it
 # as it was.
@@ -99,7 +99,7 @@ cp "$G" "$T/future.db"
 "$PYTHON3" -c '
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1]); db.execute("UPDATE meta SET value = 99 WHERE key = \"schema_version\""); db.commit()' "$T/future.db"
-refuses "a recording of schema version '99'; this ipctop reads version 1" "a recording of an unknown schema version" -- \
+refuses "a recording of schema version '99'; this ipctop reads versions 1 to 2" "a recording of an unknown schema version" -- \
 	--replay "$T/future.db" --at "$first" --json
 cp "$G" "$T/blob.db"
 "$PYTHON3" -c '
@@ -107,6 +107,16 @@ import sqlite3, sys
 db = sqlite3.connect(sys.argv[1]); db.execute("UPDATE blob SET json = \"[1, \""); db.commit()' "$T/blob.db"
 refuses "damaged recording" "a recording whose stored states are damaged" -- \
 	--replay "$T/blob.db" --at "$first" --json
+for bad in "cpu_time SET cpu = cpu + 1000000 WHERE cpu >= 0|a CPU number out of range" \
+	"cpu_time SET idle = -5|a CPU time is not a count" \
+	"sample_mem SET swap_total_kib = 'x'|a memory figure is not a count"; do
+	cp "$G" "$T/fig.db"
+	"$PYTHON3" -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1]); db.execute("UPDATE " + sys.argv[2]); db.commit()' "$T/fig.db" "${bad%|*}"
+	refuses "damaged recording: ${bad#*|}" "a recording whose figures are damaged (${bad%|*})" -- \
+		--replay "$T/fig.db" --at "$first" --json
+done
 refuses "is before the recording's first sample" "a time before the recording" -- \
 	--replay "$G" --at $((first - 10)) --json
 refuses "invalid time '25:99:99'" "an invalid time" -- --replay "$G" --at 25:99:99 --json

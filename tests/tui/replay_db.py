@@ -14,7 +14,10 @@ ipctop); samples are numbered from 1, oldest first, as the time bar counts them:
   busy DB               the numbers of the busy samples (see busy below)
   hms DB EPOCH          the local time EPOCH as HH:MM:SS (its second, cut)
   iso DB EPOCH          likewise as YYYY-MM-DD HH:MM:SS
-  at DB EPOCH           the number of the last sample taken at or before EPOCH (1 if none)"""
+  at DB EPOCH           the number of the last sample taken at or before EPOCH (1 if none)
+  cpu DB I N            CPU N's meter value at sample I from its and sample I - 1's /proc/stat
+                        times (table cpu_time; N -1: the sum line), as ipctop(1) computes it
+  swap DB I             the Swp meter's value at sample I, "USED/TOTAL" (table sample_mem)"""
 
 import math
 import sqlite3
@@ -94,6 +97,35 @@ def track(rows, width, shown, marks):
     return "".join(cells)
 
 
+def cpu(path, rows, i, n):
+    db = sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=10)
+    q = ("SELECT user, nice, system, idle, iowait, irq, softirq, steal, guest, guest_nice"
+         " FROM cpu_time WHERE sample = ? AND cpu = ?")
+    a = db.execute(q, (rows[i - 2][0], n)).fetchone()
+    b = db.execute(q, (rows[i - 1][0], n)).fetchone()
+    db.close()
+    us, ni, sy, idle, wa, irq, si, st, gu, gn = [max(0, y - x) for x, y in zip(a, b)]
+    parts = [max(0, us - gu), max(0, ni - gn), sy + irq + si, wa, st, gu + gn]
+    total = idle + sum(parts)
+    return "%.1f%%" % ((total - idle - wa) / total * 100)
+
+
+def human_kib(k):
+    if k < 10000:
+        return "%dK" % k
+    if k < 1024 * 1000:
+        return "%.1fM" % (k / 1024)
+    return "%.1fG" % (k / (1024 * 1024))
+
+
+def swap(path, rows, i):
+    db = sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=10)
+    total, free, cached = db.execute("SELECT swap_total_kib, swap_free_kib, swap_cached_kib"
+                                     " FROM sample_mem WHERE sample = ?", (rows[i - 1][0],)).fetchone()
+    db.close()
+    return "%s/%s" % (human_kib(max(0, total - free - cached)), human_kib(total))
+
+
 def main(argv):
     cmd, path = argv[1], argv[2]
     rows = times(path)
@@ -115,6 +147,10 @@ def main(argv):
         print(max([1] + [i + 1 for i, r in enumerate(rows) if r[1] <= float(argv[3])]))
     elif cmd == "track":
         print(track(rows, int(argv[3]), int(argv[4]), busy(path, rows)))
+    elif cmd == "cpu":
+        print(cpu(path, rows, int(argv[3]), int(argv[4])))
+    elif cmd == "swap":
+        print(swap(path, rows, int(argv[3])))
     elif cmd == "busy":
         print(" ".join(str(i + 1) for i, b in enumerate(busy(path, rows)) if b))
 

@@ -67,8 +67,13 @@ got=$(printf '%s\n' "$screen" | sed -n '1s/^replay [0-9:]* \[\([^]]*\)\].*/\1/p'
 exp=$(rdb track "$db" "${#got}" 1) marks=$(rdb busy "$db")
 [ -n "$marks" ] && [ -n "$got" ] && [ "$got" = "$exp" ] && case $got in *'*'*) true ;; *) false ;; esac
 ok $? "the time bar marks the busy samples ($marks: most births, ends, channels opened and closed) with *: [$got], expected [$exp]"
-printf '%s\n' "$screen" | grep -q '^ *Avg\[.*not recorded\]' && printf '%s\n' "$screen" | grep -q '^ *Swp\[.*not recorded\]'
-ok $? "the header: CPU and swap not recorded (not offline, not 0K/0K)"
+swp=$(rdb swap "$db" 1)
+printf '%s\n' "$screen" | grep -q '^ *0\[ *\]' && printf '%s\n' "$screen" | grep -Fq "$swp]" &&
+	! printf '%s\n' "$screen" | grep -q 'not recorded'
+ok $? "the header at sample 1: no use of CPU 0 (no sample before), swap as recorded ($swp)" || printf '%s\n' "$screen" | sed -n '1,6s/^/# /p'
+cpu0=$(rdb cpu "$db" 2 0)
+jump "$(rdb epoch "$db" 2)" && at 2 && wait_re "^ *0\[(.*[^0-9.])?$cpu0\]" 20
+ok $? "at sample 2 CPU 0's meter reads $cpu0, its use between the two samples' recorded times" || printf '%s\n' "$screen" | sed -n '1,6s/^/# /p'
 in=${life% *}
 up=$("$PYTHON3" -c "import math; print(math.ceil($(rdb epoch "$db" "$in")))")
 exp=$(rdb at "$db" "$up")
