@@ -19,7 +19,7 @@ chmod 755 "$T"
 record() {
 	"$IPCTOP" --record "$@" -d 1 2>"$T/rec.err" &
 	REC_PID=$!
-	hdb wait "$1" 3 "$(date +%s)"
+	hdb wait "$1" 3 "$(date +%s.%N)"   # to the ns: an appended-to file has samples of this second
 	w=$?
 	kill -TERM "$REC_PID"; wait "$REC_PID"; st=$?
 	REC_PID=
