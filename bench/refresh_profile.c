@@ -2,10 +2,12 @@
  * 2000 processes under callgrind (user-space instructions per function) and under strace -c
  * (system calls), so that the report can name where one refresh goes.
  *
- *   refresh_profile [--no-waits] [--full] WARMUP COUNT [DELAY_MS]
+ *   refresh_profile [--no-waits] [--full] [--tui] WARMUP COUNT [DELAY_MS]
  *
  * --no-waits reads no task's wait (collect_opts no_waits), --full makes every measured refresh
  * a full rescan (nothing carried over: the worst case); bench/waits_cost.sh compares them.
+ * --tui makes every tenth refresh, measured or not, a full rescan as the TUI and --record do
+ * (bench/record_cost.sh: the plain refresh that recording is set against).
  *
  * Refreshes as the TUI takes them (src/view/tui.c, take_snapshot): a snapshot with the current
  * one as prev, then the old one freed and malloc_trim. The view's own work (CPU%, the list,
@@ -40,7 +42,7 @@
 
 static struct snapshot snaps[2];
 static struct snapshot *cur;
-static bool no_waits, all_full;
+static bool no_waits, all_full, tui_rescans;
 
 /* Apart from snapshot_take so that the profile shows the cost of freeing the old snapshot
  * (snapshot_free is also called inside snapshot_take, on the workers' private snapshots). */
@@ -124,11 +126,13 @@ int main(int argc, char **argv)
 			no_waits = true;
 		else if (!strcmp(argv[1], "--full"))
 			all_full = true;
+		else if (!strcmp(argv[1], "--tui"))
+			tui_rescans = true;
 		else
 			argc = 0;   /* unknown option: usage */
 	if (argc < 3 || argc > 4 || !parse_count(argv[1], &warmup) || warmup < 1 ||
 	    !parse_count(argv[2], &count) || (argc == 4 && !parse_count(argv[3], &delay))) {
-		fprintf(stderr, "usage: refresh_profile [--no-waits] [--full] WARMUP COUNT [DELAY_MS]"
+		fprintf(stderr, "usage: refresh_profile [--no-waits] [--full] [--tui] WARMUP COUNT [DELAY_MS]"
 			"  (WARMUP at least 1)\n");
 		return 2;
 	}
@@ -149,7 +153,7 @@ int main(int argc, char **argv)
 		sleep_ms(delay);
 		double u0 = cpu_ms(false), s0 = cpu_ms(true);
 		CALLGRIND_START_INSTRUMENTATION;
-		int rc = refresh(all_full);
+		int rc = refresh(all_full || (tui_rescans && (warmup + k) % 10 == 0));
 		CALLGRIND_STOP_INSTRUMENTATION;
 		user += cpu_ms(false) - u0;
 		sys += cpu_ms(true) - s0;

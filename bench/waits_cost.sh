@@ -29,27 +29,17 @@ say() { printf 'waits_cost: %s\n' "$*" >&2; }
 [ -x "$LOADGEN" ] && [ -x "$REFRESH_PROFILE" ] || { say "build first (make check_PROGRAMS)"; exit 1; }
 command -v hyperfine >/dev/null || { say "hyperfine not found (tools/deps.sh --bench)"; exit 1; }
 
+. "$(dirname "$0")/load_lib.sh"
 tmp=$(mktemp -d /tmp/ipctop-waits-cost-XXXXXX)
 lg_pid=
 finish() {
-	exec 7>&- 2>/dev/null   # end of loadgen's stdin: it kills its children, removes its IPC
-	[ -n "$lg_pid" ] && wait "$lg_pid" 2>/dev/null
+	load_down
 	rm -rf "$tmp"
 }
 trap finish EXIT
 trap 'exit 1' INT TERM
 
-mkfifo "$tmp/lg.in"
-"$LOADGEN" -n "$n" <"$tmp/lg.in" >"$tmp/ready" 2>"$tmp/lg.err" &
-lg_pid=$!
-exec 7>"$tmp/lg.in"
-for _ in $(seq 1 $((300 + n / 10))); do
-	grep -q '^ready ' "$tmp/ready" && break
-	kill -0 "$lg_pid" 2>/dev/null || { cat "$tmp/lg.err" >&2; lg_pid=; exit 1; }
-	sleep 0.2
-done
-grep -q '^ready ' "$tmp/ready" || { say "loadgen not ready"; exit 1; }
-say "$(head -n 1 "$tmp/ready")"
+load_up "$n" || exit 1
 
 # Three refreshes to warm up (the first reads everything), then ten measured ones 100 ms apart.
 rp="$REFRESH_PROFILE"
