@@ -23,8 +23,11 @@ srv_dir() {
 # srv_clean COMMAND...: exec COMMAND with no descriptor but 0, 1 and 2, as systemd starts a
 # server: else it and every process it forks hold what the test's shell inherited (make's
 # jobserver pipe, the harness's pipes), and the graph joins the server to make and its shells.
+# In the background, where $! must be the command's pid (a function run with & is a subshell
+# of its own): "$PYTHON3" -c "$SRV_CLEAN" COMMAND... &
+SRV_CLEAN='import os, sys; os.closerange(3, 65536); os.execvp(sys.argv[1], sys.argv[1:])'
 srv_clean() {
-	"$PYTHON3" -c 'import os, sys; os.closerange(3, 65536); os.execvp(sys.argv[1], sys.argv[1:])' "$@"
+	"$PYTHON3" -c "$SRV_CLEAN" "$@"
 }
 
 # as_postgres COMMAND...: run COMMAND as the postgres user (initdb refuses root).
@@ -130,7 +133,7 @@ redis_start() {
 	REDIS_DIR=$SRV_RUN/redis
 	REDIS_PORT=$(srv_port) || return 1
 	mkdir -p "$REDIS_DIR" || return 1
-	redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$REDIS_DIR" --daemonize no \
+	"$PYTHON3" -c "$SRV_CLEAN" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$REDIS_DIR" --daemonize no \
 		--save '' --appendonly no --unixsocket "$REDIS_DIR/redis.sock" --unixsocketperm 700 \
 		--logfile "$REDIS_DIR/log" >"$REDIS_DIR/start.log" 2>&1 </dev/null &
 	REDIS_PID=$!
@@ -156,14 +159,16 @@ redis_stop() {
 }
 
 # srv_client NAME tcp PORT|unix PATH REQUEST EXPECT: a client (hold_client.py) that sent
-# REQUEST, read EXPECT and holds its connection; CLIENT is its pid (added to SRV_PEERS). True
+# REQUEST, read EXPECT and holds its connection, started by srv_clean as a user would start it
+# (none of the test shell's descriptors); CLIENT is its pid (added to SRV_PEERS). True
 # once it said ready (10 s at most).
 CLIENT=
 srv_client() {
 	local name=$1 tries=0
 	shift
 	: >"$FX_TMP/$name.out"
-	"$PYTHON3" "$TESTS_SRC/servers/hold_client.py" "$@" >"$FX_TMP/$name.out" 2>&1 &
+	"$PYTHON3" -c "$SRV_CLEAN" "$PYTHON3" "$TESTS_SRC/servers/hold_client.py" "$@" \
+		>"$FX_TMP/$name.out" 2>&1 &
 	CLIENT=$!
 	SRV_PEERS="$SRV_PEERS $CLIENT"
 	while ! grep -q ready "$FX_TMP/$name.out" && kill -0 $CLIENT 2>/dev/null && [ $tries -lt 100 ]; do
