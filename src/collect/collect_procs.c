@@ -22,9 +22,10 @@ static enum pids_item items[] = {
 	PIDS_ID_PID, PIDS_ID_PPID, PIDS_ID_PGRP, PIDS_ID_SESSION, PIDS_TTY, PIDS_STATE,
 	PIDS_NICE, PIDS_PRIORITY, PIDS_SCHED_CLASS, PIDS_PRIORITY_RT, PIDS_PROCESSOR, PIDS_NLWP,
 	PIDS_TICS_USER, PIDS_TICS_SYSTEM, PIDS_TICS_BEGAN, PIDS_VSIZE_BYTES, PIDS_RSS,
+	PIDS_ADDR_STACK_START,
 };
 enum { I_PID, I_PPID, I_PGRP, I_SID, I_TTY, I_STATE, I_NICE, I_PRIO, I_POLICY, I_RTPRIO,
-       I_CPU, I_NLWP, I_UTIME, I_STIME, I_START, I_VSIZE, I_RSS, I_COUNT };
+       I_CPU, I_NLWP, I_UTIME, I_STIME, I_START, I_VSIZE, I_RSS, I_STACK, I_COUNT };
 
 static struct pids_info *pids_info;
 
@@ -74,6 +75,7 @@ static void fill_from_stack(struct proc_info *p, struct pids_stack *st,
 	p->start_time = PIDS_VAL(I_START, ull_int, st, pids_info);
 	p->vsize = PIDS_VAL(I_VSIZE, ul_int, st, pids_info);
 	p->rss_kib = PIDS_VAL(I_RSS, ul_int, st, pids_info) * (uint64_t)page_kib;
+	p->stack_start = PIDS_VAL(I_STACK, ul_int, st, pids_info);
 }
 
 /* The Name: line of status, decoded: the kernel writes "\n" for newline and "\\" for a backslash

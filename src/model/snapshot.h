@@ -239,6 +239,9 @@ struct proc_info {
 	int nlwp, nice, priority, policy, rt_priority, processor;
 	uint64_t utime, stime, start_time;   /* clock ticks */
 	uint64_t vsize, rss_kib;             /* bytes; KiB */
+	uint64_t stack_start;  /* where the main stack starts (stat): placed anew by every exec
+	                        * (ASLR), never moved otherwise; 0 when the kernel hides it (another
+	                        * user's process, a kernel thread) or not read (JSON, recordings) */
 	uint64_t vol_ctxt, nonvol_ctxt;
 	uint64_t shr_kib;      /* shared resident pages (statm), read only while the list shows SHR */
 	char *exe;             /* the program's path (/proc/PID/exe), read only while EXE is shown

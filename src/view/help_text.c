@@ -36,7 +36,7 @@ const struct help_entry help_entries[] = {
 	{ "col.busiest", "BUSIEST", "Its busiest channel since the last refresh: the kind, the process (or address) at the other end, and its own bytes per second there both ways." },
 	{ "col.host", "HOST", "--merge: the host whose snapshot lists the process (its file's name)." },
 	{ "col.service", "SERVICE", "The container (docker:ID) or systemd service (nginx.service) it runs in, from /proc/PID/cgroup, as the pair metrics name it; - for none (a login session, the root cgroup). Read only while shown." },
-	{ "col.command", "Command", "The command line the process was started with, or its name in brackets for kernel threads." },
+	{ "col.command", "Command", "The command line the process was started with, or its name in brackets for kernel threads. [new] marks a process that started in the last few seconds; [exec] one that has just replaced its program with exec() (same PID, a new program and command line)." },
 
 	{ "", "Header", NULL },
 	{ "hdr.cpu", "CPU bars", "How each CPU (Avg: the whole machine) spent the time since the last refresh: user green, nice blue, system with irq red, steal cyan, guest magenta, I/O wait grey; without colour | # * % & . each. The figure is all but idle and I/O wait." },

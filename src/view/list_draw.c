@@ -144,6 +144,16 @@ static int put_part(WINDOW *w, int y, int x, const char *s, size_t n, int width,
 	return width > 0 ? ui_put_str(w, y, x, buf, width, attr) : 0;
 }
 
+/* "[new] " or "[exec] " at x (words, so that --no-color shows them too); cells used. */
+static int put_mark(WINDOW *w, int y, int x, const char *mark, int width, int attr)
+{
+	char word[16];
+	snprintf(word, sizeof word, "[%s]", mark);
+	int a = (attr & A_REVERSE) ? (int)(attr | A_BOLD) : ui_attr(UI_TITLE);   /* the cursor's row stays reversed */
+	int used = width > 0 ? ui_put_str(w, y, x, word, width, a) : 0;
+	return used + (width > used ? ui_put_str(w, y, x + used, " ", width - used, attr) : 0);
+}
+
 static void draw_command(struct list_state *l, struct view_ctx *v, WINDOW *w, int y, size_t row, int attr)
 {
 	const struct proc_info *p = &v->cur->procs[l->rows[row]];
@@ -151,6 +161,8 @@ static void draw_command(struct list_state *l, struct view_ctx *v, WINDOW *w, in
 	struct strbuf sb = STRBUF_INIT;
 	size_t hl0, hl1;
 	tree_prefix(&l->tree[row], &sb);     /* nothing at depth 0: the flat list */
+	size_t pre = sb.len;
+	const char *mark = NULL;
 	if (l->thr[row] >= 0) {              /* a thread: its name, highlighted */
 		const char *comm = p->threads[l->thr[row]].comm;
 		hl0 = sb.len;
@@ -158,14 +170,18 @@ static void draw_command(struct list_state *l, struct view_ctx *v, WINDOW *w, in
 		hl1 = sb.len;
 	} else {
 		command_text(v, p, &sb, &hl0, &hl1);
+		mark = list_mark_word(list_mark_of(&l->marks, v->cur, p));
 	}
 	const char *s = sb_str(&sb);
-	int whole = ui_str_width(s);
+	int whole = ui_str_width(s) + (mark ? (int)strlen(mark) + 3 : 0);
 	if (x + whole - l->view_cols > l->max_hscroll)    /* as far as the longest line goes */
 		l->max_hscroll = x + whole - l->view_cols;
 	if (l->max_hscroll > LIST_MAX_HSCROLL)             /* the pad stays small */
 		l->max_hscroll = LIST_MAX_HSCROLL;
-	int used = put_part(w, y, x, s, hl0, cw, attr);
+	int used = put_part(w, y, x, s, pre, cw, attr);
+	if (mark)
+		used += put_mark(w, y, x + used, mark, cw - used, attr);
+	used += put_part(w, y, x + used, s + pre, hl0 - pre, cw - used, attr);
 	used += put_part(w, y, x + used, s + hl0, hl1 - hl0, cw - used, attr | A_BOLD);
 	put_part(w, y, x + used, s + hl1, strlen(s + hl1), cw - used, attr);
 	sb_free(&sb);

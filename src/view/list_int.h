@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include "action/proc_target.h"
+#include "view/list_marks.h"
 #include "view/proc_tree.h"
 #include "view/view.h"
 
@@ -42,6 +43,7 @@ struct list_state {
 	int max_hscroll;           /* how far scrolling still shows something (last frame) */
 	int view_cols;             /* width of the window in the last frame */
 	int body_rows;             /* rows of processes shown in the last frame */
+	struct list_marks marks;   /* new and exec'd processes, marked for a few seconds */
 };
 
 /* list_rows.c */

@@ -34,8 +34,8 @@ static void list_leave(void *st, struct view_ctx *v)
 
 static void list_snapshot(void *st, struct view_ctx *v, const struct snapshot *old)
 {
-	(void)old;
 	struct list_state *l = st;
+	list_marks_update(&l->marks, old, v->cur);
 	list_drop_ended_tags(l);
 	list_rebuild(l, v);
 }
