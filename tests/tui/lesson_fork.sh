@@ -1,6 +1,6 @@
 #!/bin/sh
 # lesson_fork.sh — ipctop --lesson fork at 120x40 and 80x24: n makes fork-parent fork; the
-# child it recorded is, for the kernel, its child (/proc/CHILD/stat), and the tree draws it
+# child it recorded is, for the kernel, its child (/proc/CHILD/stat), and the tree draws it, marked [new],
 # under its parent; a second n, a second child; the child's PCB tab names its parent. The end:
 # SIGHUP to ipctop with the parent and its children stopped; every recorded process is gone.
 . "$TESTS_SRC/tap.sh"
@@ -28,8 +28,10 @@ for size in "120 40" "80 24"; do
 	c1=$(rec_pid fork-child 1)
 	[ -n "$c1" ] && [ "$(ppid_of "$c1")" = "$parent" ]
 	ok $? "$1x$2: n forked a child ($c1) whose parent in the kernel is $parent"
-	wait_re "^ *$c1 .*(└─|\`-)fork-parent"
-	ok $? "$1x$2: the tree draws the child under its parent"
+	name=" fork-parent"
+	[ "$1" = 80 ] && name=   # cut off at 80 columns, after the tree's lines and the mark
+	wait_re "^ *$c1 .*(└─|\`-)\[new\]$name"
+	ok $? "$1x$2: the tree draws the child under its parent, marked [new]"
 	step 3
 	rec_wait fork-child 2
 	c2=$(rec_pid fork-child 2)

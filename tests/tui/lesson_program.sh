@@ -38,8 +38,10 @@ for size in "120 40" "80 24"; do
 	while ! grep -q "^$p1 after-exec" "$rec" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 	[ "$(tr '\0' ' ' < "/proc/$p1/cmdline")" = "ipctop-lesson after-exec " ]
 	ok $? "$1x$2: process $p1 exec'd in place (same pid, new command line in /proc)"
-	wait_re "^ *$p1 .*after-exec" && wait_re "^ *$p2 .*program"
-	ok $? "$1x$2: its row shows the new program, the others the old one"
+	wait_re "^ *$p1 .*\[exec\] .*after-exec" && wait_re "^ *$p2 .*program"
+	ok $? "$1x$2: its row shows the new program, marked [exec], the others the old one"
+	! T capture-pane -p -t "$session" | grep -E "^ *$p2 " | grep -q "\[exec\]"
+	ok $? "$1x$2: ...and only its row is marked"
 	kill -STOP "$p1" "$p2" "$p3"
 	if [ "$1" = 120 ]; then
 		kill -TERM "$ipctop_pid"
