@@ -508,8 +508,13 @@ static int run_demo(struct ipctop_opts *o)
 		fprintf(stderr, "ipctop: stdout is not a terminal; --demo is interactive\n");
 		return 1;
 	}
+	char helper[4096];
+	if (!lesson_helper_path(helper, sizeof(helper))) {
+		fprintf(stderr, "%s\n", helper);
+		return 1;
+	}
 	struct demo d;
-	if (demo_start(&d) < 0)
+	if (demo_start(&d, helper) < 0)
 		return 1;
 	free(o->pids);
 	o->pids = xmalloc(d.n_pids * sizeof(*o->pids));

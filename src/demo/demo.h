@@ -1,7 +1,8 @@
-/* demo.h — `ipctop --demo`: a small set of example processes that talk over a pipe, a UNIX
- * socket, a TCP loopback connection, SysV and POSIX shared memory and message queues, started
- * for the classroom and ended (with every object they made removed) when ipctop quits, and
- * also when ipctop is killed (their parent-death signal and a janitor process see to that). */
+/* demo.h — `ipctop --demo`: a small set of example processes, runs of ipctop-lesson-helper
+ * (the lessons' program), that talk over a pipe, a UNIX socket, TCP on the loopback,
+ * SysV and POSIX shared memory and message queues, started for the classroom and ended (with
+ * every object they use removed) when ipctop quits, and also when ipctop is killed (their
+ * parent-death signal and a janitor process see to that). */
 #ifndef IPCTOP_DEMO_H
 #define IPCTOP_DEMO_H
 
@@ -20,7 +21,7 @@ struct demo {
 	bool told[DEMO_MAX_PIDS];   /* asked to stop by demo_reap because its partner ended */
 	size_t n_pids;
 	int shmid, msqid;
-	char dir[64];          /* private temp dir for the UNIX socket path */
+	char dir[64];          /* private temp dir of the UNIX socket (LESSON_SOCK_FILE) */
 	char shm_name[64];     /* POSIX shm object */
 	char mq_name[64];      /* POSIX message queue */
 	pid_t janitor;         /* cleans up if ipctop dies without demo_stop() */
@@ -28,8 +29,9 @@ struct demo {
 	int pidfds[DEMO_MAX_PIDS];  /* for the janitor only: ipctop closes its copies */
 };
 
-/* Start the processes; returns 0, or -1 with a message on stderr (nothing left behind). */
-int demo_start(struct demo *d);
+/* Start the processes, runs of the helper program at path helper; returns 0, or -1 with a
+ * message on stderr (nothing left behind). */
+int demo_start(struct demo *d, const char *helper);
 /* End every demo process whatever its state (stopped ones too): SIGCONT and SIGTERM, SIGKILL
  * after about a second; reap them and the janitor, remove every object. Never blocks for
  * long. Safe to call twice. */
@@ -39,7 +41,7 @@ void demo_stop(struct demo *d);
  * line into msg (trusted text: role names and numbers only) when something ended; leaves it
  * as it was otherwise. Returns how many processes were reaped. Never blocks. */
 int demo_reap(struct demo *d, char *msg, size_t n);
-/* The process name of d->pids[i] ("demo-producer", ...), or "demo-?" out of range. */
+/* The role (and process name) of d->pids[i] ("pipe-writer", ...), or "?" out of range. */
 const char *demo_role_name(size_t i);
 
 #endif

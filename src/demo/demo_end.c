@@ -3,12 +3,11 @@
  * demo_reap reaps those that ended while ipctop runs and stops their partners. Also the
  * removal of the demo's objects, which the janitor shares. */
 #include "demo/demo_priv.h"
+#include "lesson/lesson.h"
 
 #include <errno.h>
-#include <mqueue.h>
 #include <signal.h>
 #include <stdio.h>
-#include <sys/mman.h>
 #include <sys/msg.h>
 #include <sys/shm.h>
 #include <sys/wait.h>
@@ -158,16 +157,8 @@ void demo_remove_objects(struct demo *d)
 	if (d->msqid >= 0)
 		msgctl(d->msqid, IPC_RMID, NULL);
 	d->shmid = d->msqid = -1;
-	if (d->shm_name[0])
-		shm_unlink(d->shm_name);
-	if (d->mq_name[0])
-		mq_unlink(d->mq_name);
+	lesson_posix_remove(d->mq_name, d->shm_name);
 	d->shm_name[0] = d->mq_name[0] = '\0';
-	if (d->dir[0]) {
-		char path[128];
-		snprintf(path, sizeof(path), "%s/echo.sock", d->dir);
-		unlink(path);
-		rmdir(d->dir);
-		d->dir[0] = '\0';
-	}
+	lesson_unix_remove(d->dir);
+	d->dir[0] = '\0';
 }

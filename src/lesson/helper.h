@@ -50,6 +50,8 @@ int role_after_exec(void);
 int role_fork_parent(void);
 int role_tcp_server(void);
 int role_tcp_client(const char *port);
+int role_unix_server(void);
+int role_unix_client(const char *path);
 int role_udp_sender(const char *port);
 int role_udp_receiver(void);
 int role_msg_sender(const char *msqid);

@@ -71,7 +71,8 @@ static int usage(void)
 {
 	fputs("usage: ipctop-lesson-helper ROLE [ARG]\n"
 	      "roles: pipe-writer pipe-reader program after-exec fork-parent tcp-server\n"
-	      "       tcp-client PORT udp-sender PORT udp-receiver msg-sender MSQID\n"
+	      "       tcp-client PORT unix-server unix-client PATH udp-sender PORT\n"
+	      "       udp-receiver msg-sender MSQID\n"
 	      "       msg-receiver MSQID shm-writer SHMID shm-reader SHMID\n"
 	      "       iso-a SHMID iso-b SHMID grower cpu-bound io-bound\n"
 	      "       pmq-sender NAME pmq-receiver NAME pshm-writer NAME pshm-reader NAME\n"
@@ -121,6 +122,10 @@ int main(int argc, char **argv)
 		return role_tcp_server();
 	if (strcmp(role, "tcp-client") == 0 && arg)
 		return role_tcp_client(arg);
+	if (strcmp(role, "unix-server") == 0)
+		return role_unix_server();
+	if (strcmp(role, "unix-client") == 0 && arg)
+		return role_unix_client(arg);
 	if (strcmp(role, "udp-sender") == 0 && arg)
 		return role_udp_sender(arg);
 	if (strcmp(role, "udp-receiver") == 0)

@@ -1,12 +1,14 @@
-/* helper_socks.c — the lesson roles on sockets, on the loopback only: a TCP server that
- * accepts on the listener it was given, clients that connect to it, and a UDP pair that sends
- * datagrams without a connection. */
+/* helper_socks.c — the lesson roles on sockets, on this machine only: a TCP server (on the
+ * loopback) and a UNIX server (on a path) that accept on the listener they were given, clients
+ * that connect to them, and a UDP pair that sends datagrams without a connection. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "lesson/helper.h"
@@ -27,14 +29,13 @@ static struct sockaddr_in loopback(const char *port)
 	return a;
 }
 
-/* Accepts on the listener at fd 3 and reads what each accepted socket sends. */
-int role_tcp_server(void)
+/* Accepts on the listener at fd 3 and reads what each accepted socket sends; a TCP server
+ * records the port of each peer it accepts. */
+static int serve(const char *role, bool tcp)
 {
 	struct pollfd p[1 + MAX_CONNS];
 	size_t n = 1;
 	p[0] = (struct pollfd){ .fd = HELPER_OBJ_FD, .events = POLLIN };
-	helper_record("tcp-server", "port=%d", port_of(HELPER_OBJ_FD));
-	helper_report_done();
 	for (;;) {
 		if (poll(p, n, -1) < 0 && errno != EINTR)
 			return 1;
@@ -49,15 +50,32 @@ int role_tcp_server(void)
 			struct sockaddr_in peer;
 			socklen_t len = sizeof(peer);
 			int fd = accept(HELPER_OBJ_FD, (struct sockaddr *)&peer, &len);
-			if (fd >= 0) {
+			if (fd >= 0)
 				p[n++] = (struct pollfd){ .fd = fd, .events = POLLIN };
-				helper_record("tcp-server", "accepted=%d", ntohs(peer.sin_port));
-			}
+			if (fd >= 0 && tcp)
+				helper_record(role, "accepted=%d", ntohs(peer.sin_port));
 		}
 	}
 }
 
-/* Connects to the server on the loopback port and sends a line every half second. */
+/* Sends a line every half second on the connected socket fd. */
+static int hello_loop(int fd)
+{
+	for (;;) {
+		if (write(fd, "hello\n", 6) < 0 && errno != EINTR)
+			return 1;
+		helper_nap(500);
+	}
+}
+
+int role_tcp_server(void)
+{
+	helper_record("tcp-server", "port=%d", port_of(HELPER_OBJ_FD));
+	helper_report_done();
+	return serve("tcp-server", true);
+}
+
+/* Connects to the server on the loopback port. */
 int role_tcp_client(const char *port)
 {
 	struct sockaddr_in a = loopback(port);
@@ -66,11 +84,31 @@ int role_tcp_client(const char *port)
 		return 1;
 	helper_record("tcp-client", "port=%s local=%d", port, port_of(fd));
 	helper_report_done();
-	for (;;) {
-		if (write(fd, "hello\n", 6) < 0 && errno != EINTR)
-			return 1;
-		helper_nap(500);
-	}
+	return hello_loop(fd);
+}
+
+int role_unix_server(void)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	socklen_t len = sizeof(a);
+	if (getsockname(HELPER_OBJ_FD, (struct sockaddr *)&a, &len) < 0)
+		return 1;
+	helper_record("unix-server", "path=%.100s", a.sun_path);
+	helper_report_done();
+	return serve("unix-server", false);
+}
+
+/* Connects to the server's path. */
+int role_unix_client(const char *path)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	snprintf(a.sun_path, sizeof(a.sun_path), "%s", path);
+	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof(a)) < 0)
+		return 1;
+	helper_record("unix-client", "path=%.100s", path);
+	helper_report_done();
+	return hello_loop(fd);
 }
 
 /* Sends a datagram to the receiver's port every 300 ms: no connection, no state. */

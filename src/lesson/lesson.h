@@ -16,8 +16,11 @@
 #define LESSON_MAX_STEPS 8
 
 /* What a role's process is given on fd 3, or as its argument. */
-enum lesson_obj { OBJ_NONE, OBJ_PIPE_W, OBJ_PIPE_R, OBJ_TCP_LISTEN, OBJ_UDP_RX };
-enum lesson_arg { ARG_NONE, ARG_TCP_PORT, ARG_UDP_PORT, ARG_MSQID, ARG_SHMID, ARG_MQ_NAME, ARG_SHM_NAME };
+enum lesson_obj { OBJ_NONE, OBJ_PIPE_W, OBJ_PIPE_R, OBJ_TCP_LISTEN, OBJ_UDP_RX, OBJ_UNIX_LISTEN };
+enum lesson_arg {
+	ARG_NONE, ARG_TCP_PORT, ARG_UDP_PORT, ARG_MSQID, ARG_SHMID, ARG_MQ_NAME, ARG_SHM_NAME,
+	ARG_UNIX_PATH,   /* the path OBJ_UNIX_LISTEN's socket is bound to */
+};
 
 struct lesson_spawn {
 	const char *role;
@@ -70,8 +73,12 @@ struct lesson_proc {
 	bool reaped;
 };
 
+/* The file name of OBJ_UNIX_LISTEN's socket, in the run's own directory (sock_dir). */
+#define LESSON_SOCK_FILE "unix.sock"
+
 struct lesson_run {
-	const struct lesson *l;
+	const struct lesson *l;          /* NULL for the demo, which runs no steps */
+	const char *tag;                 /* in the objects' names: "lesson" or "demo" */
 	size_t n_steps, step, reached;   /* reached: steps whose actions have run */
 	struct lesson_proc procs[LESSON_MAX_PROCS];
 	size_t n_procs;
@@ -83,6 +90,7 @@ struct lesson_run {
 	int shmid;                       /* the System V segment ARG_SHMID made, -1: none */
 	char mq_name[48];                /* the POSIX queue ARG_MQ_NAME made ("": none) */
 	char shm_name[48];               /* the POSIX shared memory ARG_SHM_NAME made ("": none) */
+	char sock_dir[48];               /* the directory of OBJ_UNIX_LISTEN's socket ("": none) */
 	pid_t janitor;                   /* removes them if ipctop is killed (0: none) */
 	int janitor_wr;                  /* the pipe whose EOF tells it ipctop is gone */
 	char helper[4096];
@@ -99,7 +107,9 @@ void lesson_list(FILE *f);
 /* lesson_path.c: the helper next to our own binary (the build tree), else the installed one;
  * false with a message in buf when neither is there. */
 bool lesson_helper_path(char *buf, size_t n);
-/* lesson_procs.c */
+/* lesson_procs.c: lesson_init readies r to start processes of helper, its objects named
+ * after tag (0, or -1 with errno); lesson_spawn starts one (0, or -1 with a note) */
+int lesson_init(struct lesson_run *r, const char *helper, const char *tag);
 int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s);
 void lesson_signal(struct lesson_run *r, const char *role, int sig);
 int lesson_fork(struct lesson_run *r, const char *role, const char *child);
@@ -113,12 +123,18 @@ void lesson_rt(struct lesson_run *r, const char *role);
  * a note); lesson_posix_remove unlinks both (async-signal-safe: the janitor calls it). */
 int lesson_posix_make(struct lesson_run *r, enum lesson_arg a);
 void lesson_posix_remove(const char *mq_name, const char *shm_name);
+/* lesson_unix.c: OBJ_UNIX_LISTEN's socket, listening in a new directory (its fd, or -1);
+ * lesson_unix_remove removes the socket and the directory (the janitors call it too). */
+int lesson_unix_listen(struct lesson_run *r);
+void lesson_unix_remove(const char *sock_dir);
 /* lesson_janitor.c: after the start, when the lesson has System V or POSIX objects */
 void lesson_janitor_start(struct lesson_run *r);
 void lesson_janitor_end(struct lesson_run *r);
 /* lesson_run.c */
 int lesson_start(struct lesson_run *r, const struct lesson *l, const char *helper);
 void lesson_stop(struct lesson_run *r);
+/* Close ipctop's ends of the run: the report pipe, a pipe end not yet handed over. */
+void lesson_close_fds(struct lesson_run *r);
 int lesson_reap(struct lesson_run *r, char *msg, size_t n);
 /* Move by dir (-1, 0, +1) and describe the step now shown; false when there is none. */
 bool lesson_step(struct lesson_run *r, int dir, struct tui_step *out);

@@ -36,6 +36,7 @@ static _Noreturn void janitor_run(const struct lesson_run *r, int rd)
 	if (r->shmid >= 0)
 		shmctl(r->shmid, IPC_RMID, NULL);   /* gone once the killed processes have detached */
 	lesson_posix_remove(r->mq_name, r->shm_name);
+	lesson_unix_remove(r->sock_dir);
 	_exit(0);
 }
 
@@ -44,7 +45,7 @@ void lesson_janitor_start(struct lesson_run *r)
 	int p[2];
 	r->janitor = 0;
 	r->janitor_wr = -1;
-	if ((r->msqid < 0 && r->shmid < 0 && !r->mq_name[0] && !r->shm_name[0]) ||
+	if ((r->msqid < 0 && r->shmid < 0 && !r->mq_name[0] && !r->shm_name[0] && !r->sock_dir[0]) ||
 	    pipe2(p, O_CLOEXEC) < 0)
 		return;
 	pid_t pid = fork();

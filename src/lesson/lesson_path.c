@@ -29,7 +29,7 @@ bool lesson_helper_path(char *buf, size_t n)
 	snprintf(buf, n, "%s/%s", LESSON_HELPER_DIR, HELPER_NAME);
 	if (access(buf, X_OK) == 0)
 		return true;
-	snprintf(buf, n, "ipctop: --lesson needs " HELPER_NAME ", found neither next to ipctop "
+	snprintf(buf, n, "ipctop: --lesson and --demo need " HELPER_NAME ", found neither next to ipctop "
 		 "nor in " LESSON_HELPER_DIR);
 	return false;
 }

@@ -15,7 +15,7 @@
 static int make_mq(struct lesson_run *r)
 {
 	struct mq_attr attr = { .mq_maxmsg = LESSON_MQ_MAXMSG, .mq_msgsize = LESSON_MQ_MSGSIZE };
-	snprintf(r->mq_name, sizeof(r->mq_name), "/ipctop-lesson-%d-queue", (int)getpid());
+	snprintf(r->mq_name, sizeof(r->mq_name), "/ipctop-%s-%d-queue", r->tag, (int)getpid());
 	mqd_t q = mq_open(r->mq_name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600, &attr);
 	if (q == (mqd_t)-1) {
 		snprintf(r->note, sizeof(r->note), "could not make a POSIX queue: %s", strerror(errno));
@@ -28,7 +28,7 @@ static int make_mq(struct lesson_run *r)
 
 static int make_shm(struct lesson_run *r)
 {
-	snprintf(r->shm_name, sizeof(r->shm_name), "/ipctop-lesson-%d-shm", (int)getpid());
+	snprintf(r->shm_name, sizeof(r->shm_name), "/ipctop-%s-%d-shm", r->tag, (int)getpid());
 	int fd = shm_open(r->shm_name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 || ftruncate(fd, 4096) < 0) {
 		snprintf(r->note, sizeof(r->note), "could not make a POSIX shared memory object: %s",

@@ -62,6 +62,7 @@ static int make_obj(struct lesson_run *r, enum lesson_obj o)
 		return fd;
 	case OBJ_TCP_LISTEN: return loopback_socket(SOCK_STREAM, &r->tcp_port);
 	case OBJ_UDP_RX: return loopback_socket(SOCK_DGRAM, &r->udp_port);
+	case OBJ_UNIX_LISTEN: return lesson_unix_listen(r);
 	case OBJ_NONE: break;
 	}
 	return -2;
@@ -145,26 +146,54 @@ static pid_t await_record(struct lesson_run *r, pid_t pid, const char *role)
 	}
 }
 
-int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s)
+int lesson_init(struct lesson_run *r, const char *helper, const char *tag)
 {
-	char port[48] = "";
-	if (s->arg == ARG_MSQID && r->msqid < 0 && (r->msqid = msgget(IPC_PRIVATE, IPC_CREAT | 0600)) < 0) {
+	memset(r, 0, sizeof(*r));
+	r->tag = tag;
+	r->pipe_rd = r->msqid = r->shmid = r->janitor_wr = r->report_rd = r->report_wr = -1;
+	snprintf(r->helper, sizeof(r->helper), "%s", helper);
+	int p[2];
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return -1;
+	r->report_rd = p[0];
+	r->report_wr = p[1];
+	return 0;
+}
+
+/* The System V object arg a names, made on first use; 0, or -1 with a note. */
+static int make_sysv(struct lesson_run *r, enum lesson_arg a)
+{
+	if (a == ARG_MSQID && r->msqid < 0 && (r->msqid = msgget(IPC_PRIVATE, IPC_CREAT | 0600)) < 0) {
 		snprintf(r->note, sizeof(r->note), "could not make a message queue: %s", strerror(errno));
 		return -1;
 	}
-	if (s->arg == ARG_SHMID && r->shmid < 0 &&
+	if (a == ARG_SHMID && r->shmid < 0 &&
 	    (r->shmid = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600)) < 0) {
 		snprintf(r->note, sizeof(r->note), "could not make a shared segment: %s", strerror(errno));
 		return -1;
 	}
-	if (lesson_posix_make(r, s->arg) < 0)
+	return 0;
+}
+
+/* The role's argument as text: a port, an id, a name or a path. */
+static void arg_text(const struct lesson_run *r, enum lesson_arg a, char *buf, size_t n)
+{
+	int num = a == ARG_TCP_PORT ? r->tcp_port : a == ARG_UDP_PORT ? r->udp_port :
+		  a == ARG_MSQID ? r->msqid : a == ARG_SHMID ? r->shmid : 0;
+	snprintf(buf, n, "%d", num);
+	if (a == ARG_MQ_NAME || a == ARG_SHM_NAME)
+		snprintf(buf, n, "%s", a == ARG_MQ_NAME ? r->mq_name : r->shm_name);
+	if (a == ARG_UNIX_PATH)
+		snprintf(buf, n, "%s/%s", r->sock_dir, LESSON_SOCK_FILE);
+}
+
+int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s)
+{
+	char arg[128];
+	if (make_sysv(r, s->arg) < 0 || lesson_posix_make(r, s->arg) < 0)
 		return -1;
-	int num = s->arg == ARG_TCP_PORT ? r->tcp_port : s->arg == ARG_UDP_PORT ? r->udp_port :
-		  s->arg == ARG_MSQID ? r->msqid : s->arg == ARG_SHMID ? r->shmid : 0;
-	snprintf(port, sizeof(port), "%d", num);
-	if (s->arg == ARG_MQ_NAME || s->arg == ARG_SHM_NAME)
-		snprintf(port, sizeof(port), "%s", s->arg == ARG_MQ_NAME ? r->mq_name : r->shm_name);
-	char *argv[] = { "ipctop-lesson", (char *)s->role, s->arg != ARG_NONE ? port : NULL, NULL };
+	arg_text(r, s->arg, arg, sizeof(arg));
+	char *argv[] = { "ipctop-lesson", (char *)s->role, s->arg != ARG_NONE ? arg : NULL, NULL };
 	int obj = make_obj(r, s->obj);
 	if (obj == -1 || r->n_procs >= LESSON_MAX_PROCS) {
 		snprintf(r->note, sizeof(r->note), "could not start %s: %s", s->role,

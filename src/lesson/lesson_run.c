@@ -81,19 +81,13 @@ static int make_posix_objects(struct lesson_run *r)
 
 int lesson_start(struct lesson_run *r, const struct lesson *l, const char *helper)
 {
-	memset(r, 0, sizeof(*r));
-	r->l = l;
-	r->pipe_rd = r->msqid = r->shmid = r->janitor_wr = -1;
-	snprintf(r->helper, sizeof(r->helper), "%s", helper);
-	while (r->n_steps < LESSON_MAX_STEPS && l->steps[r->n_steps].banner)
-		r->n_steps++;
-	int p[2];
-	if (pipe2(p, O_CLOEXEC) < 0) {
+	if (lesson_init(r, helper, "lesson") < 0) {
 		fprintf(stderr, "ipctop: --lesson: %s\n", strerror(errno));
 		return -1;
 	}
-	r->report_rd = p[0];
-	r->report_wr = p[1];
+	r->l = l;
+	while (r->n_steps < LESSON_MAX_STEPS && l->steps[r->n_steps].banner)
+		r->n_steps++;
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);   /* forked children come back to us */
 	if (make_posix_objects(r) < 0) {
 		fprintf(stderr, "ipctop: lesson %s: %s\n", l->name, r->note);
@@ -136,11 +130,7 @@ void lesson_stop(struct lesson_run *r)
 		struct timespec ts = { 0, 10 * 1000 * 1000 };
 		nanosleep(&ts, NULL);
 	}
-	int fds[] = { r->report_rd, r->report_wr, r->pipe_rd };
-	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
-		if (fds[i] > 0)
-			close(fds[i]);
-	r->report_rd = r->report_wr = r->pipe_rd = -1;
+	lesson_close_fds(r);
 	r->pgid = 0;
 	if (r->msqid >= 0)
 		msgctl(r->msqid, IPC_RMID, NULL);   /* its users are gone: nothing else removes it */
@@ -149,7 +139,17 @@ void lesson_stop(struct lesson_run *r)
 		shmctl(r->shmid, IPC_RMID, NULL);
 	r->shmid = -1;
 	lesson_posix_remove(r->mq_name, r->shm_name);
-	r->mq_name[0] = r->shm_name[0] = '\0';
+	lesson_unix_remove(r->sock_dir);
+	r->mq_name[0] = r->shm_name[0] = r->sock_dir[0] = '\0';
+}
+
+void lesson_close_fds(struct lesson_run *r)
+{
+	int fds[] = { r->report_rd, r->report_wr, r->pipe_rd };
+	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
+		if (fds[i] > 0)
+			close(fds[i]);
+	r->report_rd = r->report_wr = r->pipe_rd = -1;
 }
 
 static void run_action(struct lesson_run *r, const struct lesson_action *a)

@@ -10,6 +10,7 @@ ipctop_lesson_helper_LDADD =
 libipctop_a_SOURCES += \
 	src/lesson/lesson.h src/lesson/lesson_table.c src/lesson/lesson_run.c \
 	src/lesson/lesson_procs.c src/lesson/lesson_path.c src/lesson/lesson_janitor.c \
-	src/lesson/lesson_facts.c src/lesson/lesson_sched.c src/lesson/lesson_posix.c
+	src/lesson/lesson_facts.c src/lesson/lesson_sched.c src/lesson/lesson_posix.c \
+	src/lesson/lesson_unix.c
 # where `make install` puts the helper: ipctop looks there when it is not next to ipctop
 AM_CPPFLAGS += -DLESSON_HELPER_DIR='"$(pkglibexecdir)"'

@@ -4,7 +4,8 @@
 # the TUI loop reaps them) one demo process killed from outside. Every check asks the kernel
 # (/proc, /proc/sysvipc, /proc/net/unix, the objects' names). Then each demo pair: the IPC tab
 # of one names the other on the channel the kernel shows them sharing (/proc/PID/fd and maps,
-# /proc/net/tcp, ss for UNIX peers, /proc/sysvipc), under TERM xterm-256color and linux.
+# /proc/net/tcp, ss for UNIX peers, /proc/sysvipc), under TERM xterm-256color and linux. Each
+# demo process is a run of ipctop-lesson-helper (its /proc/PID/exe), with few mappings.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
@@ -30,7 +31,7 @@ stat_of() {
 # exists PID:START: that very process is still there (running, stopped or a zombie).
 exists() { stat_of "${1%:*}" && [ "$st_start" = "${1#*:}" ]; }
 
-# record_children PPID: the demo processes (demo-* but the janitor) and the janitor
+# record_children PPID: the demo processes (every child but the janitor) and the janitor
 # (demo-cleanup) among the children of PPID.
 record_children() {
 	demo_procs='' janitor=''
@@ -40,7 +41,7 @@ record_children() {
 		stat_of "$p" && [ "$st_ppid" = "$1" ] || continue
 		case $st_comm in
 		demo-cleanup) janitor=$p:$st_start ;;
-		demo-*) demo_procs="$demo_procs $p:$st_start" ;;
+		*) demo_procs="$demo_procs $p:$st_start" ;;
 		esac
 	done
 	return 0
@@ -78,21 +79,21 @@ find_objects() {
 	for e in $demo_procs; do pids="$pids ${e%:*}"; done
 	msg_ids=$(awk -v p="$pids " 'NR > 1 && (index(p, " " $6 " ") || index(p, " " $7 " ")) { print $2 }' \
 		/proc/sysvipc/msg)
-	p=$(pid_named demo-pshm-write) && pshm=$(grep -o '/dev/shm/ipctop-demo-[0-9]*' "/proc/$p/maps" | head -n 1)
-	p=$(pid_named demo-mq-sender) && for l in /proc/"$p"/fd/*; do
+	p=$(pid_named pshm-writer) && pshm=$(grep -o '/dev/shm/ipctop-demo-[0-9]*-shm' "/proc/$p/maps" | head -n 1)
+	p=$(pid_named pmq-sender) && for l in /proc/"$p"/fd/*; do
 		t=$(readlink "$l") && case $t in /ipctop-demo-*) mq=$t ;; esac
 	done
-	p=$(pid_named demo-unix-srv) && for l in /proc/"$p"/fd/*; do
+	p=$(pid_named unix-server) && for l in /proc/"$p"/fd/*; do
 		t=$(readlink "$l") && case $t in socket:*) ino=${t#socket:[}; ino=${ino%]} ;; *) continue ;; esac
 		s=$(awk -v i="$ino" '$7 == i { print $8 }' /proc/net/unix)
-		case $s in /tmp/ipctop-demo-*/echo.sock) sock_dir=${s%/echo.sock} ;; esac
+		case $s in /tmp/ipctop-demo-*/unix.sock) sock_dir=${s%/unix.sock} ;; esac
 	done
 	return 0
 }
 
 # record_objects IPCTOP_PID: the SysV segment ipctop created (its cpid), the SysV queue the demo
-# processes send to or receive from (its lspid, lrpid), the POSIX shm the demo-pshm-write maps,
-# the mqueue the demo-mq-sender holds, and the dir of the UNIX socket the demo-unix-srv listens
+# processes send to or receive from (its lspid, lrpid), the POSIX shm the pshm-writer maps,
+# the mqueue the pmq-sender holds, and the dir of the UNIX socket the unix-server listens
 # on. Waits (up to 5 s) until each role has opened its object and sent its first message.
 record_objects() {
 	shm_ids=$(awk -v c="$1" 'NR > 1 && $5 == c { print $2 }' /proc/sysvipc/shm)
@@ -144,22 +145,43 @@ trap 'demo_cleanup; tmux_cleanup' EXIT
 # its demo processes and their objects; checks them (part a).
 start_demo() {
 	start "$1" --demo
-	wait_for demo-producer 150; ok $? "$1: --demo shows its processes"
+	wait_for pipe-writer 150; ok $? "$1: --demo shows its processes"
 	ipctop_pid=$(T list-panes -t "$1" -F '#{pane_pid}')
 	stat_of "$ipctop_pid" && [ "$st_comm" = ipctop ]; ok $? "$1: the pane's process is ipctop ($ipctop_pid)"
-	i=0   # each child names itself just after its fork: wait for all 14 and the janitor
+	i=0   # each child names itself when it runs: wait for all 14 and the janitor
 	while record_children "$ipctop_pid" && { [ "$(count $demo_procs)" -lt 14 ] || [ -z "$janitor" ]; } &&
 		[ "$i" -lt 100 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
 	[ "$(count $demo_procs)" -eq 14 ]; ok $? "$1: 14 demo processes are children of ipctop"
+	helpers_only "$1"
 	[ -n "$janitor" ]; ok $? "$1: and the janitor demo-cleanup"
 	record_objects "$ipctop_pid"
 	[ "$(count $shm_ids)" -eq 1 ] && [ "$(count $msg_ids)" -eq 1 ]
 	ok $? "$1: its SysV segment (${shm_ids:-none}) and queue (${msg_ids:-none}) found"
 	[ -e "$pshm" ] && mq_call open "$mq" && [ -d "$sock_dir" ]
 	ok $? "$1: its POSIX shm (${pshm:-none}), mqueue (${mq:-none}) and socket dir (${sock_dir:-none}) found"
+}
+
+# helpers_only: each demo process runs ipctop-lesson-helper, not ipctop (its /proc/PID/exe), its
+# command line names its role, and it has few mappings: fewer than 40, and fewer than ipctop's
+# (the sanitizers' runtime maps its own areas: that count is skipped there).
+helpers_only() {
+	bad='' many='' n_ip=$(wc -l < "/proc/$ipctop_pid/maps")
+	for e in $demo_procs; do
+		p=${e%:*}
+		stat_of "$p" || continue
+		exe=$(readlink "/proc/$p/exe") cmd=$(tr '\0' ' ' < "/proc/$p/cmdline") n=$(wc -l < "/proc/$p/maps")
+		case $exe:$cmd in */ipctop-lesson-helper:"ipctop-lesson $st_comm "*) ;; *) bad="$bad $p($exe: $cmd)" ;; esac
+		[ "$n" -lt 40 ] && [ "$n" -lt "$n_ip" ] || many="$many $p($st_comm: $n)"
+	done
+	[ -z "$bad" ]; ok $? "$1: each runs ipctop-lesson-helper, its role on its command line (not:${bad:- none})"
+	if [ "$IPCTOP_SANITIZERS" = yes ]; then
+		skip "$1: few mappings: the sanitizers' runtime maps its own areas"
+	else
+		[ -z "$many" ]; ok $? "$1: each has few mappings, ipctop $n_ip (more:${many:- none})"
+	fi
 }
 
 # stop_one COMM: SIGSTOP that demo process and wait until the kernel shows it stopped.
@@ -173,7 +195,7 @@ stop_one() {
 
 # b. Quit with a stopped demo process.
 start_demo quit
-stop_one demo-shm-reader
+stop_one shm-reader
 T send-keys -t quit q
 wait_gone 600 quit; ok $? "quit: ipctop ends although a demo process is stopped"
 all_gone; ok $? "quit: no demo process, janitor or object is left"
@@ -181,7 +203,7 @@ demo_cleanup
 
 # c. kill -9 of ipctop with a stopped demo process: the parent-death signal and the janitor.
 start_demo killed
-stop_one demo-msg-recv
+stop_one msg-receiver
 kill -KILL "$ipctop_pid"
 wait_gone 600 killed; ok $? "kill -9: ipctop is gone"
 all_gone 100; ok $? "kill -9: no demo process (stopped one included, nor under PID 1), janitor or object is left"
@@ -190,8 +212,8 @@ demo_cleanup
 # d. A demo process killed from outside (as F9 does) is reaped, its partner ended and reaped,
 # while ipctop runs (its loop calls demo_reap when a child changes state).
 start_demo reap
-victim=$(pid_named demo-shm-writer)
-partner=$(pid_named demo-shm-reader)
+victim=$(pid_named shm-writer)
+partner=$(pid_named shm-reader)
 v=$victim:$(stat_of "$victim" && echo "$st_start")
 w=$partner:$(stat_of "$partner" && echo "$st_start")
 kill -TERM "$victim"
@@ -199,7 +221,7 @@ i=0
 while { exists "$v" || exists "$w"; } && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 ! exists "$v" && ! exists "$w"; ok $? "reap: the killed process and its partner are reaped (no zombies)"
 T has-session -t reap 2>/dev/null; ok $? "reap: while ipctop still runs"
-wait_for "demo-shm-reader (PID $partner)" 50; ok $? "reap: the status line says how the pair ended"
+wait_for "shm-reader (PID $partner)" 50; ok $? "reap: the status line says how the pair ended"
 T send-keys -t reap q
 wait_gone 600 reap; ok $? "reap: ipctop quits"
 all_gone; ok $? "reap: nothing is left"
@@ -249,9 +271,9 @@ pair_object() {
 			echo "${m#* }" ;;
 	esac
 }
-pairs="pipe:demo-producer:demo-consumer unix:demo-unix-srv:demo-unix-cli tcp:demo-web-cli:demo-web-srv
-sysv_shm:demo-shm-writer:demo-shm-reader sysv_msg:demo-msg-sender:demo-msg-recv
-posix_shm:demo-pshm-read:demo-pshm-write posix_mq:demo-mq-sender:demo-mq-recv"
+pairs="pipe:pipe-writer:pipe-reader unix:unix-server:unix-client tcp:tcp-client:tcp-server
+sysv_shm:shm-writer:shm-reader sysv_msg:msg-sender:msg-receiver
+posix_shm:pshm-reader:pshm-writer posix_mq:pmq-sender:pmq-receiver"
 for pane_term in xterm-256color linux; do
 	ds="pairs-$pane_term"
 	start_demo "$ds"
@@ -262,7 +284,8 @@ for pane_term in xterm-256color linux; do
 		while obj=$(pair_object "$kind" "$pa" "$pb") && [ -z "$obj" ] && [ "$i" -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
 		[ -n "$obj" ]; ok $? "$ds: the kernel: $a ($pa) and $b ($pb) share a $kind channel (${obj:-none})"
 		[ "$kind" = posix_mq ] && obj=${obj%% (deleted)}
-		T send-keys -t "$ds" / && T send-keys -t "$ds" -l "$a" && T send-keys -t "$ds" Enter Enter
+		# the search matches command lines: "lesson shm-writer" is not pshm-writer's
+		T send-keys -t "$ds" / && T send-keys -t "$ds" -l "lesson $a" && T send-keys -t "$ds" Enter Enter
 		wait_for "PID $pa $a" && T send-keys -t "$ds" 4
 		wait_for "→ $pb ($b)"; ok $? "$ds: $a's IPC tab names $b ($pb) as a peer"
 		# The line's kind and label: a descriptor's number (the one the kernel shows linked to

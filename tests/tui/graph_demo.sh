@@ -9,15 +9,15 @@ export LC_ALL=C.UTF-8
 tmux_setup gdemo
 
 start demo --demo -d 10
-wait_re "demo-" 150; ok $? "the demo is listed"
+wait_re "pipe-writer" 150; ok $? "the demo is listed"
 pane_pid=$(T display-message -p -t demo '#{pane_pid}')
 # ipctop is the pane's process, or its child when the pane's shell did not exec it (ps: procps)
 ipctop_pid=$(ps -o pid=,comm= --ppid "$pane_pid" | awk '$2 == "ipctop" { print $1 }')
 : "${ipctop_pid:=$pane_pid}"
 
-# demo_children: "COMM PID" of each demo process (ipctop's children named demo-*, not the janitor)
+# demo_children: "COMM PID" of each demo process (ipctop's children, the janitor demo-cleanup aside)
 demo_children() {
-	ps -o comm=,pid= --ppid "$ipctop_pid" | awk '$1 ~ /^demo-/ && $1 != "demo-cleanup" { print $1, $2 }'
+	ps -o comm=,pid= --ppid "$ipctop_pid" | awk '$1 != "demo-cleanup" { print $1, $2 }'
 }
 kids=$(demo_children)
 n_kids=$(printf '%s\n' "$kids" | grep -c .)

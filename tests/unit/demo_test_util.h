@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "demo/demo.h"
+#include "lesson/lesson.h"
 
 struct demo_record {
 	pid_t pids[DEMO_MAX_PIDS];
@@ -133,12 +134,21 @@ static void guard_cleanup(void)
 		shm_unlink(guard_rec.shm_name);
 	if (guard_rec.mq_name[0])
 		mq_unlink(guard_rec.mq_name);
-	if (guard_rec.dir[0]) {
-		char path[128];
-		snprintf(path, sizeof(path), "%s/echo.sock", guard_rec.dir);
-		unlink(path);
-		rmdir(guard_rec.dir);
-	}
+	lesson_unix_remove(guard_rec.dir);
+}
+
+/* The helper the demo runs: $IPCTOP_LESSON_HELPER, else the one next to $IPCTOP (the build
+ * tree's), as ipctop finds it next to itself. */
+static const char *test_helper(void)
+{
+	static char path[4096];
+	const char *env = getenv("IPCTOP_LESSON_HELPER"), *ipctop = getenv("IPCTOP");
+	if (env && env[0])
+		return env;
+	const char *slash = ipctop ? strrchr(ipctop, '/') : NULL;
+	snprintf(path, sizeof(path), "%.*s/ipctop-lesson-helper", slash ? (int)(slash - ipctop) : 1,
+		 slash ? ipctop : ".");
+	return path;
 }
 
 static void guard_alarm(int sig)

@@ -14,7 +14,7 @@ static _Noreturn void owner(int wr)
 {
 	struct demo d;
 	struct demo_record rec;
-	if (demo_start(&d) < 0)
+	if (demo_start(&d, test_helper()) < 0)
 		_exit(1);
 	record_demo(&rec, &d);
 	if (write(wr, &rec, sizeof(rec)) != (ssize_t)sizeof(rec))

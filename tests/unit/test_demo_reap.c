@@ -45,7 +45,7 @@ static void wait_stopped(pid_t pid)
 		nap_ms(10);
 }
 
-/* Until every demo process has named itself (a child renames itself just after the fork). */
+/* Until every demo process has named itself after its role (the helper does so first thing). */
 static bool wait_named(const struct demo *d)
 {
 	for (int t = 0; t < 1000; t++) {
@@ -53,7 +53,7 @@ static bool wait_named(const struct demo *d)
 		char comm[32];
 		for (size_t i = 0; i < d->n_pids; i++) {
 			comm_of(d->pids[i], comm, sizeof(comm));
-			named += strncmp(comm, "demo-", 5) == 0;
+			named += strcmp(comm, demo_role_name(i)) == 0;
 		}
 		if (named == d->n_pids)
 			return true;
@@ -141,12 +141,12 @@ int main(void)
 	struct demo d;
 	struct demo_record rec;
 	fflush(stdout);
-	if (!ok(demo_start(&d) == 0, "demo_start"))
+	if (!ok(demo_start(&d, test_helper()) == 0, "demo_start (helper %s)", test_helper()))
 		return tap_done();
 	record_demo(&rec, &d);
 	is_int(d.n_pids, 14, "7 pairs of processes");
 	ok(all_our_children(&d), "each is our child, and so is the janitor");
-	ok(wait_named(&d), "each has named itself demo-...");
+	ok(wait_named(&d), "each has named itself after its role");
 	char msg[160] = "unchanged";
 	is_int(demo_reap(&d, msg, sizeof(msg)), 0, "nothing to reap while all run");
 	is_str(msg, "unchanged", "and no message");
