@@ -1,5 +1,5 @@
 /* demo.c — start the --demo processes: the lessons' roles on channels, all at once, one pair
- * for each kind of channel but UDP. Each is an exec of ipctop-lesson-helper (a small program
+ * for each kind of channel. Each is an exec of ipctop-lesson-helper (a small program
  * of its own, not a copy of ipctop), started by the lesson runner's lesson_spawn with only its
  * own end, named after its role, and tied to ipctop's life (demo_end.c ends them,
  * demo_janitor.c cleans up when ipctop is killed). */
@@ -13,8 +13,8 @@
 #include "lesson/lesson.h"
 
 /* In pairs (0,1), (2,3), ...: pids[i] runs roles[i]; the partner that makes or listens on
- * the channel comes first. No UDP pair: its sender holds no connection, so no screen (the
- * graph least of all) joins the two. */
+ * the channel comes first. The UDP client connect()s (the sockets lesson's sender does not):
+ * its socket then names the receiver, so that the screens join the two. */
 static const struct lesson_spawn roles[] = {
 	{ "pipe-writer", OBJ_PIPE_W, ARG_NONE }, { "pipe-reader", OBJ_PIPE_R, ARG_NONE },
 	{ "unix-server", OBJ_UNIX_LISTEN, ARG_NONE }, { "unix-client", OBJ_NONE, ARG_UNIX_PATH },
@@ -23,6 +23,7 @@ static const struct lesson_spawn roles[] = {
 	{ "msg-sender", OBJ_NONE, ARG_MSQID }, { "msg-receiver", OBJ_NONE, ARG_MSQID },
 	{ "pshm-writer", OBJ_NONE, ARG_SHM_NAME }, { "pshm-reader", OBJ_NONE, ARG_SHM_NAME },
 	{ "pmq-sender", OBJ_NONE, ARG_MQ_NAME }, { "pmq-receiver", OBJ_NONE, ARG_MQ_NAME },
+	{ "udp-receiver", OBJ_UDP_RX, ARG_NONE }, { "udp-client", OBJ_NONE, ARG_UDP_PORT },
 };
 #define N_ROLES (sizeof(roles) / sizeof(roles[0]))
 _Static_assert(N_ROLES <= DEMO_MAX_PIDS && N_ROLES <= LESSON_MAX_PROCS, "room for every role");

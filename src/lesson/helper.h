@@ -53,6 +53,7 @@ int role_tcp_client(const char *port);
 int role_unix_server(void);
 int role_unix_client(const char *path);
 int role_udp_sender(const char *port);
+int role_udp_client(const char *port);
 int role_udp_receiver(void);
 int role_msg_sender(const char *msqid);
 int role_msg_receiver(const char *msqid);

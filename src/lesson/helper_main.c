@@ -128,6 +128,8 @@ int main(int argc, char **argv)
 		return role_unix_client(arg);
 	if (strcmp(role, "udp-sender") == 0 && arg)
 		return role_udp_sender(arg);
+	if (strcmp(role, "udp-client") == 0 && arg)
+		return role_udp_client(arg);
 	if (strcmp(role, "udp-receiver") == 0)
 		return role_udp_receiver();
 	if (strcmp(role, "msg-sender") == 0 && arg)

@@ -112,21 +112,38 @@ int role_unix_client(const char *path)
 }
 
 /* Sends a datagram to the receiver's port every 300 ms: no connection, no state. */
-int role_udp_sender(const char *port)
+/* Sends a datagram to the receiver at port every 300 ms. udp-sender (the sockets lesson) names
+ * the receiver in each sendto and holds no peer; udp-client (the demo) connect()s first, which
+ * only sets its default peer (no handshake, no state), so that its socket names the receiver. */
+static int udp_send(const char *role, const char *port, int connected)
 {
 	struct sockaddr_in a = loopback(port);
 	int fd = socket(AF_INET, SOCK_DGRAM, 0);
 	if (fd < 0)
 		return 1;
 	struct sockaddr_in me = loopback("0");
-	if (bind(fd, (struct sockaddr *)&me, sizeof(me)) < 0)
+	if (bind(fd, (struct sockaddr *)&me, sizeof(me)) < 0 ||
+	    (connected && connect(fd, (struct sockaddr *)&a, sizeof(a)) < 0))
 		return 1;
-	helper_record("udp-sender", "port=%s local=%d", port, port_of(fd));
+	helper_record(role, "port=%s local=%d", port, port_of(fd));
 	helper_report_done();
 	for (;;) {
-		sendto(fd, "datagram", 8, 0, (struct sockaddr *)&a, sizeof(a));
+		if (connected)
+			send(fd, "datagram", 8, 0);
+		else
+			sendto(fd, "datagram", 8, 0, (struct sockaddr *)&a, sizeof(a));
 		helper_nap(300);
 	}
+}
+
+int role_udp_sender(const char *port)
+{
+	return udp_send("udp-sender", port, 0);
+}
+
+int role_udp_client(const char *port)
+{
+	return udp_send("udp-client", port, 1);
 }
 
 /* Receives the datagrams on the bound socket at fd 3. */

@@ -148,13 +148,13 @@ start_demo() {
 	wait_for pipe-writer 150; ok $? "$1: --demo shows its processes"
 	ipctop_pid=$(T list-panes -t "$1" -F '#{pane_pid}')
 	stat_of "$ipctop_pid" && [ "$st_comm" = ipctop ]; ok $? "$1: the pane's process is ipctop ($ipctop_pid)"
-	i=0   # each child names itself when it runs: wait for all 14 and the janitor
-	while record_children "$ipctop_pid" && { [ "$(count $demo_procs)" -lt 14 ] || [ -z "$janitor" ]; } &&
+	i=0   # each child names itself when it runs: wait for all 16 and the janitor
+	while record_children "$ipctop_pid" && { [ "$(count $demo_procs)" -lt 16 ] || [ -z "$janitor" ]; } &&
 		[ "$i" -lt 100 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
-	[ "$(count $demo_procs)" -eq 14 ]; ok $? "$1: 14 demo processes are children of ipctop"
+	[ "$(count $demo_procs)" -eq 16 ]; ok $? "$1: 16 demo processes are children of ipctop"
 	helpers_only "$1"
 	[ -n "$janitor" ]; ok $? "$1: and the janitor demo-cleanup"
 	record_objects "$ipctop_pid"
@@ -253,6 +253,16 @@ tcp_obj() {
 		$10 in ib { want[$3 " " $2] = 1 }
 		END { for (e in ends) if (e in want) { print "socket:[" ends[e] "]"; exit } }'
 }
+# udp_obj A B: socket:[X], X A's UDP socket whose peer is B's socket's local end (/proc/net/udp*).
+udp_obj() {
+	cat /proc/net/udp /proc/net/udp6 2>/dev/null | awk -v a="$(links "$1" | tr -dc '0-9\n' | paste -sd, -)" \
+		-v b="$(links "$2" | tr -dc '0-9\n' | paste -sd, -)" '
+		BEGIN { n = split(a, v, ","); for (i = 1; i <= n; i++) ia[v[i]] = 1
+			n = split(b, v, ","); for (i = 1; i <= n; i++) ib[v[i]] = 1 }
+		$10 in ia { peer[$3] = $10 }
+		$10 in ib { local[$2] = 1 }
+		END { for (p in peer) if (p in local) { print "socket:[" peer[p] "]"; exit } }'
+}
 # pair_object KIND A B: what the IPC line of A shows for the KIND channel the kernel says A and
 # B share; empty when the kernel shows no such channel.
 pair_object() {
@@ -260,6 +270,7 @@ pair_object() {
 	pipe) shared_link "$2" "$3" pipe: ;;
 	unix) unix_obj "$2" "$3" ;;
 	tcp) tcp_obj "$2" "$3" ;;
+	udp) udp_obj "$2" "$3" ;;
 	posix_mq) shared_link "$2" "$3" /ipctop-demo- ;;
 	sysv_shm)
 		m=$(map_of "$2" '^/SYSV') && [ -n "$m" ] && [ "$m" = "$(map_of "$3" '^/SYSV')" ] &&
@@ -273,7 +284,7 @@ pair_object() {
 }
 pairs="pipe:pipe-writer:pipe-reader unix:unix-server:unix-client tcp:tcp-client:tcp-server
 sysv_shm:shm-writer:shm-reader sysv_msg:msg-sender:msg-receiver
-posix_shm:pshm-reader:pshm-writer posix_mq:pmq-sender:pmq-receiver"
+posix_shm:pshm-reader:pshm-writer posix_mq:pmq-sender:pmq-receiver udp:udp-client:udp-receiver"
 for pane_term in xterm-256color linux; do
 	ds="pairs-$pane_term"
 	start_demo "$ds"
@@ -291,7 +302,7 @@ for pane_term in xterm-256color linux; do
 		# The line's kind and label: a descriptor's number (the one the kernel shows linked to
 		# the object), "mapped" for memory held as a mapping only, "attached" for a SysV segment,
 		# "queue" for a SysV queue; a SysV object is named by id and key, then its figures.
-		case $kind in unix|tcp) shown=socket ;; posix_mq) shown=mqueue ;; *) shown=$kind ;; esac
+		case $kind in unix|tcp|udp) shown=socket ;; posix_mq) shown=mqueue ;; *) shown=$kind ;; esac
 		case $kind in
 		posix_shm) label=mapped ;;
 		sysv_shm) label=attached ;;

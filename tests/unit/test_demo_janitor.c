@@ -53,7 +53,7 @@ int main(void)
 	struct demo_record rec;
 	memset(&rec, 0, sizeof(rec));
 	bool got = read(p[0], &rec, sizeof(rec)) == (ssize_t)sizeof(rec);
-	if (!ok(got && rec.n_pids == 14 && rec.janitor > 0, "the owner started the demo and its janitor")) {
+	if (!ok(got && rec.n_pids == 16 && rec.janitor > 0, "the owner started the demo and its janitor")) {
 		kill(own, SIGKILL);
 		return tap_done();
 	}

@@ -144,7 +144,7 @@ int main(void)
 	if (!ok(demo_start(&d, test_helper()) == 0, "demo_start (helper %s)", test_helper()))
 		return tap_done();
 	record_demo(&rec, &d);
-	is_int(d.n_pids, 14, "7 pairs of processes");
+	is_int(d.n_pids, 16, "8 pairs of processes");
 	ok(all_our_children(&d), "each is our child, and so is the janitor");
 	ok(wait_named(&d), "each has named itself after its role");
 	char msg[160] = "unchanged";
