@@ -98,6 +98,13 @@ try:
     if got != want:
         for k, eps in list((got - want).elements())[:3]:
             print("#   extra %s %s" % (k, sorted(eps)))
+            for other in {e[0] for e in eps} - {pid}:   # who else holds it (CI saw one once)
+                try:
+                    with open("/proc/%d/cmdline" % other, "rb") as f:
+                        print("#     %d: %r, parent %s" % (other, f.read()[:200], open(
+                            "/proc/%d/stat" % other).read().rsplit(")", 1)[1].split()[1]))
+                except OSError as e:
+                    print("#     %d: gone (%s)" % (other, e))
         for k, eps in list((want - got).elements())[:3]:
             print("#   missing %s %s" % (k, sorted(eps)))
 finally:
