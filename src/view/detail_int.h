@@ -49,6 +49,8 @@ struct detail_state {
 	struct dlines lines;
 	int tab_x[TAB__COUNT + 1];             /* tab bar geometry for clicks */
 	int body_y, body_rows;                 /* where lines were drawn, for clicks */
+	int left, max_left;                    /* cells of the lines scrolled off to the left; how
+	                                        * far scrolling still shows something (last frame) */
 	struct detail_before before;
 	bool libs_open;                        /* Memory tab: one band per library */
 	pid_t cmp_pid;                         /* Memory tab: the process compared with, or 0 */

@@ -12,6 +12,8 @@
 #include "view/ui.h"
 
 #define LABEL_CELLS 22
+#define DETAIL_HSCROLL 8        /* cells a Left or Right scrolls the lines */
+#define DETAIL_MAX_WIDE 1024    /* the widest the lines are laid out (cells) */
 
 static const char *const tab_names[TAB__COUNT] = { "PCB", "Scheduling", "Memory", "IPC" };
 
@@ -139,6 +141,8 @@ static void draw_tabs(struct detail_state *d, WINDOW *w)
 			  (int)d->history[d->n_history - 1]);
 }
 
+/* The lines on a pad as wide as the widest; the part scrolled to (left) is copied to w, so
+ * that a line cut at 80 columns can be read to its end. */
 static void draw_lines(struct detail_state *d, WINDOW *w, int y0)
 {
 	int rows = getmaxy(w) - y0, cols = getmaxx(w);
@@ -152,15 +156,28 @@ static void draw_lines(struct detail_state *d, WINDOW *w, int y0)
 		d->top = d->sel;
 	if (d->sel >= d->top + (size_t)rows)
 		d->top = d->sel - (size_t)rows + 1;
+	int wide = cols;
+	for (int r = 0; r < rows && d->top + (size_t)r < d->lines.n; r++) {
+		int lw = LABEL_CELLS + ui_str_width(d->lines.v[d->top + (size_t)r].value) + 1;
+		if (lw > wide)
+			wide = lw < DETAIL_MAX_WIDE ? lw : DETAIL_MAX_WIDE;
+	}
+	d->max_left = wide - cols;
+	if (d->left > d->max_left)
+		d->left = d->max_left;
+	WINDOW *pad = ui_window(newpad(rows, wide));
+	if (!pad)
+		return;
 	for (int r = 0; r < rows && d->top + (size_t)r < d->lines.n; r++) {
 		const struct dline *l = &d->lines.v[d->top + (size_t)r];
 		bool sel = d->top + (size_t)r == d->sel;
-		int y = y0 + r;
 		if (sel)
-			ui_fill(w, y, 0, cols, ui_attr(UI_SELECTED));
-		ui_put_str(w, y, 1, l->label, LABEL_CELLS - 1, sel ? ui_attr(UI_SELECTED) : ui_attr(UI_TITLE));
-		ui_put_str(w, y, LABEL_CELLS, l->value, cols - LABEL_CELLS, sel ? ui_attr(UI_SELECTED) : l->attr);
+			ui_fill(pad, r, 0, wide, ui_attr(UI_SELECTED));
+		ui_put_str(pad, r, 1, l->label, LABEL_CELLS - 1, sel ? ui_attr(UI_SELECTED) : ui_attr(UI_TITLE));
+		ui_put_str(pad, r, LABEL_CELLS, l->value, wide - LABEL_CELLS, sel ? ui_attr(UI_SELECTED) : l->attr);
 	}
+	copywin(pad, w, 0, d->left, y0, 0, y0 + rows - 1, cols - 1, FALSE);
+	delwin(pad);
 }
 
 /* What identifies the selected line across refreshes, where lines come and go above it (a
@@ -292,8 +309,12 @@ static void lines_key(struct detail_state *d, struct view_ctx *v, enum action a)
 	case ACT_PAGE_DOWN: /* kept on a line: keys of one batch come before the next draw */
 		d->sel = d->sel + page < d->lines.n ? d->sel + page : (d->lines.n ? d->lines.n - 1 : 0);
 		break;
-	case ACT_HOME:      d->sel = 0; break;
+	case ACT_HOME:      d->sel = 0; d->left = 0; break;
 	case ACT_END:       d->sel = d->lines.n ? d->lines.n - 1 : 0; break;
+	case ACT_LEFT:      d->left = d->left > DETAIL_HSCROLL ? d->left - DETAIL_HSCROLL : 0; break;
+	case ACT_RIGHT:     /* drawing keeps it within max_left */
+		d->left = d->left + DETAIL_HSCROLL < d->max_left ? d->left + DETAIL_HSCROLL : d->max_left;
+		break;
 	case ACT_EXPLAIN:
 		if (d->sel < d->lines.n)
 			view_explain(v, d->lines.v[d->sel].help);
@@ -343,6 +364,9 @@ static bool detail_key(void *st, struct view_ctx *v, const struct key_event *ev,
 		if (p)
 			memory_key(d, v, p, a);
 	} else {
+		/* Right opens the peer of a line that has one; elsewhere it scrolls, as '>' does */
+		if (a == ACT_ENTER && ev->key == KEY_RIGHT && (d->sel >= d->lines.n || d->lines.v[d->sel].jump <= 0))
+			a = ACT_RIGHT;
 		lines_key(d, v, a);
 	}
 	return true;

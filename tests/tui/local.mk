@@ -49,6 +49,7 @@ TMUX_TESTS = \
 	tests/tui/quicksort.sh \
 	tests/tui/hscroll.sh \
 	tests/tui/list_marks.sh \
+	tests/tui/detail_hscroll.sh \
 	tests/tui/threads.sh \
 	tests/tui/traffic_tui.sh \
 	tests/tui/traffic_cols.sh \
