@@ -107,7 +107,7 @@ static bool comm_matches_argv0(const struct proc_info *p)
 static void command_text(const struct view_ctx *v, const struct proc_info *p, struct strbuf *sb,
 			 size_t *hl0, size_t *hl1)
 {
-	*hl0 = *hl1 = 0;
+	*hl0 = *hl1 = sb->len;   /* nothing highlighted: after what sb holds (the tree's lines) */
 	if (!(p->flags & PF_KTHREAD) && p->cmdline && *p->cmdline) {
 		if (p->comm && *p->comm && !comm_matches_argv0(p)) {
 			esc_append(sb, p->comm, strlen(p->comm));   /* as htop: the name, then argv */
