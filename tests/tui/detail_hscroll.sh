@@ -30,11 +30,16 @@ for pane_term in xterm-256color linux; do
 	wait_for "$line"; ok $? "$pane_term: the IPC tab's line of fd 3: $line"
 	row=$(T capture-pane -p -t "$s" | grep -F -- "$line")
 	case $row in *queued*) false ;; *) true ;; esac; ok $? "$pane_term: ...cut before its queue at 80 columns"
-	T send-keys -t "$s" '>' '>' '>' '>'
-	keys_done
+	# > until the queue shows: the line grows when the pipe's fill is first read (a refresh
+	# after the detail opened), and > scrolls only as far as the lines shown reach
+	n=0
+	until T capture-pane -p -t "$s" | grep -Eq "$pr \(pipe-reader\) fd [0-9]+ .*queued [0-9]" || [ $n -ge 30 ]; do
+		T send-keys -t "$s" '>'; keys_done; sleep 0.2; n=$((n + 1))
+	done
 	wait_re "$pr \(pipe-reader\) fd [0-9]+ .*queued [0-9]"; ok $? "$pane_term: > scrolls the lines: the queue shows"
 	! T capture-pane -p -t "$s" | grep -q "^ Summary"; ok $? "$pane_term: ...and the labels have scrolled off"
-	T send-keys -t "$s" '<' '<' '<' '<'
+	k=0
+	while [ $k -le "$n" ]; do T send-keys -t "$s" '<'; k=$((k + 1)); done   # as many as > and one
 	wait_re "^ Summary +[0-9]+ descriptors"; ok $? "$pane_term: < brings the labels back"
 	T send-keys -t "$s" Home Right
 	keys_done
