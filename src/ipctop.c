@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "collect/collect.h"
-#include "demo/demo.h"
+#include "demo_run.h"
 #include "export_run.h"
 #include "lesson/lesson.h"
 #include "model/rates.h"
@@ -495,37 +495,6 @@ static int run_export(const struct ipctop_opts *o)
 	return status;
 }
 
-static int reap_demo(void *arg, char *msg, size_t n)
-{
-	return demo_reap(arg, msg, n);
-}
-
-/* --demo: start the example processes, show only them, end them when the screens close;
- * the loop reaps those that end meanwhile (and ends their partners). */
-static int run_demo(struct ipctop_opts *o)
-{
-	if (!isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "ipctop: stdout is not a terminal; --demo is interactive\n");
-		return 1;
-	}
-	char helper[4096];
-	if (!lesson_helper_path(helper, sizeof(helper))) {
-		fprintf(stderr, "%s\n", helper);
-		return 1;
-	}
-	struct demo d;
-	if (demo_start(&d, helper) < 0)
-		return 1;
-	free(o->pids);
-	o->pids = xmalloc(d.n_pids * sizeof(*o->pids));
-	memcpy(o->pids, d.pids, d.n_pids * sizeof(*o->pids));
-	o->n_pids = d.n_pids;
-	struct tui_hooks hooks = { .reap = reap_demo, .arg = &d };
-	int status = tui_run(o, &hooks);
-	demo_stop(&d);
-	return status;
-}
-
 struct lesson_hook {
 	struct lesson_run run;
 	struct ipctop_opts *o;
@@ -595,7 +564,7 @@ int main(int argc, char **argv)
 	} else if (o.mode == MODE_SERVE) {
 		status = serve_metrics(&o);
 	} else if (o.demo) {
-		status = run_demo(&o);
+		status = demo_run(&o);
 	} else if (o.lesson) {
 		status = run_lesson(&o);
 	} else {
