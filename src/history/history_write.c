@@ -119,10 +119,13 @@ int history_create(const char *path, struct history_writer **out, struct strbuf 
 	u64map_init(w->pid_map, 64);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 	struct strbuf why = STRBUF_INIT;
+	/* the busy timeout before the schema: a reader of the new file (sqlite3, a test polling
+	 * it) may hold its lock while the tables are made and WAL is switched on */
 	if (sqlite3_open_v2(path, &w->db, flags, NULL) != SQLITE_OK)
 		hist_fail(w->db, "opening", &why);
-	else if (hist_schema_setup(w->db, made == 1, &why) == 0)
-		sqlite3_busy_timeout(w->db, 2000);
+	else if ((sqlite3_busy_timeout(w->db, 2000) != SQLITE_OK ||
+	          hist_schema_setup(w->db, made == 1, &why) < 0) && why.len == 0)
+		sb_puts(&why, "the recording's tables could not be set up");
 	if (why.len == 0 && prepare_all(w, &why) == 0 && last_sample(w, &why) == 0) {
 		*out = w;
 		return 0;
