@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "demo/demo.h"
 #include "lesson/lesson.h"
@@ -21,15 +20,9 @@ static int reap_demo(void *arg, char *msg, size_t n)
  * the loop reaps those that end meanwhile (and ends their partners). */
 int demo_run(struct ipctop_opts *o)
 {
-	if (!isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "ipctop: stdout is not a terminal; --demo is interactive\n");
-		return 1;
-	}
 	char helper[4096];
-	if (!lesson_helper_path(helper, sizeof(helper))) {
-		fprintf(stderr, "%s\n", helper);
+	if (!lesson_interactive_start("--demo", helper, sizeof(helper)))
 		return 1;
-	}
 	struct demo d;
 	if (demo_start(&d, helper) < 0)
 		return 1;

@@ -524,15 +524,9 @@ static int run_lesson(struct ipctop_opts *o)
 		lesson_list(stdout);
 		return fflush(stdout) == 0 ? 0 : 1;
 	}
-	if (!isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "ipctop: stdout is not a terminal; --lesson is interactive\n");
-		return 1;
-	}
 	char helper[4096];
-	if (!lesson_helper_path(helper, sizeof(helper))) {
-		fprintf(stderr, "%s\n", helper);
+	if (!lesson_interactive_start("--lesson", helper, sizeof(helper)))
 		return 1;
-	}
 	struct lesson_hook *h = xcalloc(1, sizeof(*h));
 	h->o = o;
 	int status = 1;

@@ -5,6 +5,8 @@
  * showed live (CPU use between a sample and the one before it). */
 #include "history/history_int.h"
 
+#include <stdbool.h>
+
 #include "util/arena.h"
 
 #define CPU_MAX 65536   /* a higher CPU number is a damaged file, not a machine */
@@ -54,6 +56,16 @@ static int damaged(const char *what, struct strbuf *err)
 	return -1;
 }
 
+/* Column i of st's row as a count into *out; false when it is not one (damaged). */
+static bool count_at(sqlite3_stmt *st, int i, uint64_t *out)
+{
+	sqlite3_int64 v = sqlite3_column_int64(st, i);
+	if (sqlite3_column_type(st, i) != SQLITE_INTEGER || v < 0)
+		return false;
+	*out = (uint64_t)v;
+	return true;
+}
+
 static int read_mem(sqlite3 *db, int64_t sample, struct sys_info *si, struct strbuf *err)
 {
 	sqlite3_stmt *st = hist_prep(db, "SELECT mem_free_kib, buffers_kib, cached_kib,"
@@ -63,13 +75,9 @@ static int read_mem(sqlite3 *db, int64_t sample, struct sys_info *si, struct str
 		return -1;
 	sqlite3_bind_int64(st, 1, sample);
 	int r = hist_row(db, st, err);
-	for (int i = 0; r == 1 && i < MEM_FIELDS; i++) {
-		sqlite3_int64 v = sqlite3_column_int64(st, i);
-		if (sqlite3_column_type(st, i) != SQLITE_INTEGER || v < 0)
+	for (int i = 0; r == 1 && i < MEM_FIELDS; i++)
+		if (!count_at(st, i, mem_field(si, i)))
 			r = damaged("a memory figure is not a count", err);
-		else
-			*mem_field(si, i) = (uint64_t)v;
-	}
 	sqlite3_finalize(st);
 	return r;
 }
@@ -78,12 +86,9 @@ static int read_mem(sqlite3 *db, int64_t sample, struct sys_info *si, struct str
 static int cpu_row(sqlite3_stmt *st, struct cpu_times *t, struct strbuf *err)
 {
 	t->online = true;
-	for (int f = 0; f < CPUF__COUNT; f++) {
-		sqlite3_int64 v = sqlite3_column_int64(st, 1 + f);
-		if (sqlite3_column_type(st, 1 + f) != SQLITE_INTEGER || v < 0)
+	for (int f = 0; f < CPUF__COUNT; f++)
+		if (!count_at(st, 1 + f, &t->t[f]))
 			return damaged("a CPU time is not a count", err);
-		t->t[f] = (uint64_t)v;
-	}
 	return 0;
 }
 

@@ -107,6 +107,9 @@ void lesson_list(FILE *f);
 /* lesson_path.c: the helper next to our own binary (the build tree), else the installed one;
  * false with a message in buf when neither is there. */
 bool lesson_helper_path(char *buf, size_t n);
+/* For --demo and --lesson (what names the option): stdout is a terminal and the helper's path
+ * is in buf; else false after a message on stderr. */
+bool lesson_interactive_start(const char *what, char *buf, size_t n);
 /* lesson_procs.c: lesson_init readies r to start processes of helper, its objects named
  * after tag (0, or -1 with errno); lesson_spawn starts one (0, or -1 with a note) */
 int lesson_init(struct lesson_run *r, const char *helper, const char *tag);

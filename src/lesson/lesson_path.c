@@ -33,3 +33,16 @@ bool lesson_helper_path(char *buf, size_t n)
 		 "nor in " LESSON_HELPER_DIR);
 	return false;
 }
+
+bool lesson_interactive_start(const char *what, char *buf, size_t n)
+{
+	if (!isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "ipctop: stdout is not a terminal; %s is interactive\n", what);
+		return false;
+	}
+	if (!lesson_helper_path(buf, n)) {
+		fprintf(stderr, "%s\n", buf);
+		return false;
+	}
+	return true;
+}
