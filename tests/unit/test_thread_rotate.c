@@ -23,12 +23,20 @@
 
 enum { THREADS = 150 };
 
-/* The state letter in task tid of pid's stat, or 0. */
-static char task_state(pid_t pid, const char *tid)
+/* Task tid of pid: its state letter (0: unreadable) and, added to *run, its run time in ns
+ * (schedstat). */
+static char task_state(pid_t pid, const char *tid, unsigned long long *run)
 {
 	char path[96], line[512] = "";
-	snprintf(path, sizeof(path), "/proc/%d/task/%.16s/stat", (int)pid, tid);
+	unsigned long long ns = 0;
+	snprintf(path, sizeof(path), "/proc/%d/task/%.16s/schedstat", (int)pid, tid);
 	FILE *f = fopen(path, "r");
+	if (f && fscanf(f, "%llu", &ns) == 1)
+		*run += ns;
+	if (f)
+		fclose(f);
+	snprintf(path, sizeof(path), "/proc/%d/task/%.16s/stat", (int)pid, tid);
+	f = fopen(path, "r");
 	if (!f)
 		return 0;
 	bool got = fgets(line, sizeof(line), f) != NULL;
@@ -37,24 +45,31 @@ static char task_state(pid_t pid, const char *tid)
 	return close && close[1] == ' ' ? close[2] : 0;
 }
 
-/* Until all THREADS threads of pid sleep (5 s at most): the idle ones reach pause(). */
+/* Until all THREADS threads of pid sleep and stay asleep (5 s at most): two looks 10 ms apart
+ * see each of them sleeping and their run times' sum unchanged. A thread already marked 'S'
+ * may still be on its way into pause(), running; the collector would see it ran (CI, loaded:
+ * snapshot 2 re-read one such thread and kept 63). */
 static bool all_asleep(pid_t pid)
 {
 	char path[64];
+	unsigned long long last = ~0ull;
 	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
 	for (int i = 0; i < 500; i++) {
 		DIR *d = opendir(path);
 		struct dirent *e;
 		int n = 0, asleep = 0;
+		unsigned long long run = 0;
 		while (d && (e = readdir(d)))
 			if (e->d_name[0] != '.') {
 				n++;
-				asleep += task_state(pid, e->d_name) == 'S';
+				asleep += task_state(pid, e->d_name, &run) == 'S';
 			}
 		if (d)
 			closedir(d);
-		if (n == THREADS && asleep == n)
+		bool all = n == THREADS && asleep == n;
+		if (all && run == last)
 			return true;
+		last = all ? run : ~0ull;
 		usleep(10000);
 	}
 	return false;
