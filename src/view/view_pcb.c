@@ -114,21 +114,24 @@ static void add_flags(struct dlines *d, uint32_t flags)
 		dline_add(d, "pcb.flags", "Not readable", A_NORMAL, 0, "nothing: all fields were read");
 }
 
-/* The wait in a sentence, then each other thread's (detail lists them). */
-/* A zombie's exit status, as its parent's wait() will get it. */
+/* A zombie's exit status, as its parent's wait() will get it (a signal number the kernel has
+ * no name for is given bare). */
 static void add_exit(struct dlines *d, const struct proc_info *p)
 {
 	if (!p->has_exit)
 		return;
 	int st = p->exit_status, sig = st & 0x7f;
+	const char *name = signal_name(sig);
 	if (sig == 0)
 		dline_add(d, "pcb.exit", "Exit status", A_NORMAL, 0, "%d  (exited; its parent has not "
 			  "called wait() yet)", (st >> 8) & 0xff);
 	else
-		dline_add(d, "pcb.exit", "Exit status", A_NORMAL, 0, "killed by signal %d (SIG%s)%s", sig,
-			  signal_name(sig), st & 0x80 ? ", core dumped" : "");
+		dline_add(d, "pcb.exit", "Exit status", A_NORMAL, 0, "killed by signal %d%s%s%s%s", sig,
+			  name ? " (SIG" : "", name ? name : "", name ? ")" : "",
+			  st & 0x80 ? ", core dumped" : "");
 }
 
+/* The wait in a sentence, then each other thread's (detail lists them). */
 static void add_waits(struct dlines *d, const struct snapshot *s, const struct proc_info *p)
 {
 	struct strbuf sb = STRBUF_INIT;
