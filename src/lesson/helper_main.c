@@ -76,6 +76,7 @@ static int usage(void)
 	      "       msg-receiver MSQID shm-writer SHMID shm-reader SHMID\n"
 	      "       iso-a SHMID iso-b SHMID grower cpu-bound io-bound\n"
 	      "       pmq-sender NAME pmq-receiver NAME pshm-writer NAME pshm-reader NAME\n"
+	      "       demo-parent forker exec-loop [N]\n"
 	      "Run by ipctop --lesson; not meant to be started by hand.\n", stderr);
 	return 2;
 }
@@ -148,5 +149,11 @@ int main(int argc, char **argv)
 		return role_cpu_bound();
 	if (strcmp(role, "io-bound") == 0)
 		return role_io_bound();
+	if (strcmp(role, "demo-parent") == 0)
+		return role_demo_parent();
+	if (strcmp(role, "forker") == 0)
+		return role_forker();
+	if (strcmp(role, "exec-loop") == 0)
+		return role_exec_loop(arg);
 	return run_posix_role(role, arg);
 }
