@@ -20,7 +20,8 @@ for pane_term in xterm-256color linux; do
 	START_W=80 START_H=24 start "$s" --demo
 	wait_for pipe-writer 150; ok $? "$pane_term: --demo at 80x24"
 	ip=$(T list-panes -t "$s" -F '#{pane_pid}')
-	pw=$(child_named "$ip" pipe-writer) pr=$(child_named "$ip" pipe-reader)
+	dp=$(child_named "$ip" demo-parent)
+	pw=$(child_named "$dp" pipe-writer) pr=$(child_named "$dp" pipe-reader)
 	pipe=$(readlink "/proc/$pw/fd/3")
 	[ -n "$pw" ] && [ -n "$pr" ] && [ "$(readlink "/proc/$pr/fd/3")" = "$pipe" ]
 	ok $? "$pane_term: the kernel: pipe-writer $pw and pipe-reader $pr share $pipe"
