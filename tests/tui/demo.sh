@@ -13,6 +13,7 @@
 # marked [exec].
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
+. "$TESTS_SRC/tui/lesson_lib.sh"   # mq_call, sysv_has
 tmux_require python3
 tmux_setup demo
 
@@ -72,21 +73,6 @@ pid_named() {
 # count WORDS...: how many words (callers split a list on purpose).
 count() { echo $#; }
 
-# mq_call open|unlink NAME: a POSIX message queue by name (/dev/mqueue may not be mounted).
-mq_call() {
-	"$PYTHON3" - "$1" "$2" <<'PY'
-import ctypes, os, sys
-try:
-    lib = ctypes.CDLL(None, use_errno=True); lib.mq_open
-except AttributeError:
-    lib = ctypes.CDLL("librt.so.1", use_errno=True)
-name = sys.argv[2].encode()
-if sys.argv[1] == "open":
-    sys.exit(0 if lib.mq_open(name, os.O_RDONLY) >= 0 else 1)
-lib.mq_unlink(name)
-PY
-}
-
 # find_objects: look once for what record_objects records (see there).
 find_objects() {
 	pids=
@@ -118,9 +104,6 @@ record_objects() {
 		i=$((i + 1))
 	done
 }
-
-# sysv_has shm|msg ID: the kernel lists that SysV segment or queue.
-sysv_has() { awk -v i="$2" 'NR > 1 && $2 == i { f = 1 } END { exit !f }' "/proc/sysvipc/$1"; }
 
 # left_over: print what of the record still exists (nothing when all is gone).
 left_over() {
