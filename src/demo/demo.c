@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 
 #include "demo/demo_priv.h"
@@ -50,18 +51,30 @@ size_t demo_partner(size_t i)
 	return i < N_PAIRED ? i ^ 1 : SIZE_MAX;
 }
 
-/* What the runner started and made becomes the demo's, to end and remove; a pidfd for each
- * process, opened while it is known to run (it has just recorded itself). */
+static size_t role_index(const char *role)
+{
+	for (size_t i = 0; i < N_ROLES; i++)
+		if (strcmp(roles[i].role, role) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* What the runner started and made becomes the demo's, to end and remove: demo-parent, and
+ * each role's process at its index in roles[]; a pidfd for each, opened while it is known to
+ * run (it has just recorded itself). */
 static void take_over(struct demo *d, const struct lesson_run *r)
 {
-	for (size_t i = 0; i < r->n_procs && d->n_pids < DEMO_MAX_PIDS; i++) {
-		if (i == 0) {
-			d->parent = r->procs[0].pid;
-			d->parent_pidfd = demo_pidfd_open(d->parent);
+	if (r->n_procs > 0) {
+		d->parent = d->group = r->procs[0].pid;
+		d->parent_pidfd = demo_pidfd_open(d->parent);
+	}
+	for (size_t k = 1; k < r->n_procs; k++) {
+		size_t i = role_index(r->procs[k].role);
+		if (i >= N_ROLES)
 			continue;
-		}
-		d->pidfds[d->n_pids] = demo_pidfd_open(r->procs[i].pid);
-		d->pids[d->n_pids++] = r->procs[i].pid;
+		d->pidfds[i] = demo_pidfd_open(r->procs[k].pid);
+		d->pids[i] = r->procs[k].pid;
+		d->n_pids = i + 1 > d->n_pids ? i + 1 : d->n_pids;
 	}
 	d->shmid = r->shmid;
 	d->msqid = r->msqid;
@@ -70,12 +83,15 @@ static void take_over(struct demo *d, const struct lesson_run *r)
 	snprintf(d->dir, sizeof(d->dir), "%s", r->sock_dir);
 }
 
-/* Start demo-parent, then every role under it; 0, or -1 with a note in r. */
+/* Start demo-parent, then every role under it: first those that act alone, so that their
+ * lower pids put them at the top of the tree (at 80x24 the pairs are partly below). 0, or -1
+ * with a note in r. */
 static int spawn_all(struct lesson_run *r)
 {
 	if (lesson_spawn(r, &parent_role) < 0)
 		return -1;
-	for (size_t i = 0; i < N_ROLES; i++) {
+	for (size_t k = 0; k < N_ROLES; k++) {
+		size_t i = (k + N_PAIRED) % N_ROLES;
 		if (lesson_spawn(r, &roles[i]) < 0)
 			return -1;
 		if (strcmp(roles[i].role, "cpu-bound") == 0)
@@ -90,6 +106,9 @@ int demo_start(struct demo *d, const char *helper)
 	d->shmid = d->msqid = d->janitor_fd = d->parent_pidfd = d->watch_fd = -1;
 	for (size_t i = 0; i < DEMO_MAX_PIDS; i++)
 		d->pidfds[i] = -1;
+	/* demo-parent reaps the demo processes; those it leaves (when it ends first) come back to
+	 * ipctop, which reaps them too */
+	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 	struct lesson_run *r = calloc(1, sizeof(*r));
 	int status = r ? lesson_init(r, helper, "demo") : -1;
 	if (r && status < 0)

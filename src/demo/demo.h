@@ -26,6 +26,7 @@ struct demo {
 	bool told[DEMO_MAX_PIDS];   /* asked to stop by demo_reap because its partner ended */
 	size_t n_pids;
 	pid_t parent;          /* demo-parent: ipctop's child, the root of the demo's tree */
+	pid_t group;           /* the demo's process group: demo-parent's pid, kept after it */
 	int parent_pidfd;      /* for the janitor */
 	int watch_fd;          /* an epoll set of the pidfds of the processes still running */
 	int shmid, msqid;

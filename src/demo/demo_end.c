@@ -81,12 +81,29 @@ static size_t ended_within(struct demo *d, long long ms)
 	}
 }
 
+/* Reap the demo processes that came back to ipctop (its subreaper) when demo-parent ended
+ * before it had reaped them; within ms milliseconds while any of the group is ours. */
+static void reap_orphans(struct demo *d, long long ms)
+{
+	long long end = demo_now_ms() + ms;
+	while (d->group > 0) {
+		pid_t pid = waitpid(-d->group, NULL, WNOHANG);
+		if (pid > 0)
+			continue;
+		if (pid < 0 || demo_now_ms() >= end)
+			return;   /* ECHILD: none of the group is ours */
+		demo_nap();
+	}
+}
+
 /* End demo-parent last (it reaps the others meanwhile) and reap it: SIGTERM, SIGKILL if it
- * is still there about a second later. */
+ * is still there about a second later; then what it left. */
 static void end_parent(struct demo *d)
 {
-	if (d->parent <= 0)
+	if (d->parent <= 0) {
+		reap_orphans(d, 0);
 		return;
+	}
 	for (int round = 0; round < 2 && d->parent > 0; round++) {
 		kill(d->parent, SIGCONT);   /* ours and not reaped: the number is still its own */
 		kill(d->parent, round ? SIGKILL : SIGTERM);
@@ -98,6 +115,7 @@ static void end_parent(struct demo *d)
 				demo_nap();
 		}
 	}
+	reap_orphans(d, 1000);
 }
 
 void demo_stop(struct demo *d)
@@ -180,7 +198,11 @@ int demo_reap(struct demo *d, char *msg, size_t n)
 	}
 	demo_janitor_gone(d);   /* someone killed it: no zombie either */
 	if (parent_ended(d, msg, n))
-		return count + 1;
+		count++;
+	if (d->parent <= 0) {
+		reap_orphans(d, 0);   /* demo-parent's children, ended with it, came back to us */
+		return count;         /* its end was the story (parent_ended's message) */
+	}
 	bool said = false;
 	for (size_t i = 0; i < d->n_pids; i++)
 		if (ended[i])

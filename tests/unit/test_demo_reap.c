@@ -1,7 +1,7 @@
 /* test_demo_reap.c — the --demo processes end as a pair and leave nothing: demo_reap notes one
  * that was killed (demo-parent reaps it) and stops its partner (also a stopped partner), and
  * demo_stop ends them all, stopped ones too, then demo-parent, reaps it and the janitor, and
- * removes every object. What is checked comes from the kernel (/proc, waitpid, the objects'
+ * removes every object; when demo-parent is killed, the demo ends with it. What is checked comes from the kernel (/proc, waitpid, the objects'
  * names and ids), not from the demo's word. */
 #include <sys/wait.h>
 
@@ -145,6 +145,45 @@ static void stop_with_stopped(struct demo *d, const struct demo_record *rec)
 		guard_forget();
 }
 
+/* demo-parent killed from outside: its children end with it (their parent-death signal),
+ * demo_reap says so and reaps what came back to us; demo_stop then leaves nothing. */
+static void parent_killed(void)
+{
+	struct demo d;
+	struct demo_record rec;
+	if (!ok(demo_start(&d, test_helper()) == 0, "a second demo"))
+		return;
+	record_demo(&rec, &d);
+	kill(d.parent, SIGKILL);
+	char msg[160] = "", first[160] = "";
+	bool all = false;
+	for (int t = 0; t < 1000 && !all; t++) {
+		msg[0] = '\0';
+		if (demo_reap(&d, msg, sizeof(msg)) > 0 && msg[0] && !first[0])
+			snprintf(first, sizeof(first), "%s", msg);
+		all = d.parent == 0;
+		for (size_t i = 0; i < d.n_pids; i++)
+			all = all && d.reaped[i];
+		if (!all)
+			nap_ms(10);
+	}
+	ok(all, "demo-parent killed: demo_reap reaped it and saw every demo process end");
+	char want[160];
+	snprintf(want, sizeof(want), "demo-parent (PID %d) ended (signal 9): the demo processes end with it",
+		 (int)rec.parent);
+	is_str(first, want, "the status message says so");
+	bool gone = true;
+	for (size_t i = 0; i < rec.n_pids; i++)
+		gone = gone && left_parent(rec.pids[i], rec.parent) && !our_child(rec.pids[i]);
+	ok(gone, "no demo process is left, as a zombie of ours or of anyone's");
+	demo_stop(&d);
+	errno = 0;
+	ok(waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD && objects_gone(&rec),
+	   "demo_stop: no child of ours and no object is left");
+	if (objects_gone(&rec))
+		guard_forget();
+}
+
 int main(void)
 {
 	guard_start(120);
@@ -169,5 +208,6 @@ int main(void)
 		rest = rest && child_of(d.pids[others[k]], d.parent) && !d.reaped[others[k]];
 	ok(rest, "the other pairs still run");
 	stop_with_stopped(&d, &rec);
+	parent_killed();
 	return tap_done();
 }
