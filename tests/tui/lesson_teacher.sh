@@ -52,6 +52,7 @@ rec=$tmp/record
 T new-session -d -s "$session" -x 80 -y 24 \
 	"env XDG_CONFIG_HOME='$tmp/config' HOME='$tmp' LC_ALL=C.UTF-8 IPCTOP_LESSON_RECORD='$rec' PS1='$ ' sh"
 shell=$(T list-panes -t "$session" -F '#{pane_pid}')
+wait_re '^\$ *$'   # the prompt first: else the command's echo and its output may come before it
 T send-keys -t "$session" "'$IPCTOP' --lesson list" Enter
 listed() { for n in $names; do printf '%s\n' "$1" | grep -q "^$n  *[a-zA-Z]" || return 1; done; }
 wait_until listed; ok $? "--lesson list names every lesson of the table, one a line"
