@@ -94,8 +94,9 @@ static int spawn_all(struct lesson_run *r)
 		size_t i = (k + N_PAIRED) % N_ROLES;
 		if (lesson_spawn(r, &roles[i]) < 0)
 			return -1;
+		pid_t pid = r->procs[r->n_procs - 1].pid;
 		if (strcmp(roles[i].role, "cpu-bound") == 0)
-			setpriority(PRIO_PROCESS, (id_t)r->procs[r->n_procs - 1].pid, DEMO_CPU_NICE);
+			setpriority(PRIO_PROCESS, (id_t)pid, DEMO_CPU_NICE);
 	}
 	return 0;
 }

@@ -45,10 +45,11 @@ int demo_start(struct demo *d, const char *helper);
  * long. Safe to call twice. */
 void demo_stop(struct demo *d);
 /* Note demo processes that have ended (demo-parent reaps them), and reap demo-parent if it
- * has; end the partner of each (SIGCONT, SIGTERM: the pair is one lesson). Call it when
- * d->watch_fd is readable or a child of ipctop changed state. Writes a one-line message for the status
- * line into msg (trusted text: role names and numbers only) when something ended; leaves it
- * as it was otherwise. Returns how many processes were reaped. Never blocks. */
+ * has (and what it left); end the partner of each (SIGCONT, SIGTERM: the pair is one lesson).
+ * Call it when d->watch_fd is readable or a child of ipctop changed state. Writes a one-line
+ * message for the status line into msg (trusted text: role names and numbers only) when
+ * something ended; leaves it as it was otherwise. Returns how many processes ended. Never
+ * blocks. */
 int demo_reap(struct demo *d, char *msg, size_t n);
 /* The role (and process name) of d->pids[i] ("pipe-writer", ...), or "?" out of range. */
 const char *demo_role_name(size_t i);

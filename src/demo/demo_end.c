@@ -59,7 +59,8 @@ static void signal_live(struct demo *d, int sig)
 	for (size_t i = 0; i < d->n_pids; i++) {
 		if (!live(d, i))
 			continue;
-		demo_pidfd_signal(d->pidfds[i], SIGCONT);   /* a stopped process would act on nothing else */
+		/* a stopped process would act on nothing else */
+		demo_pidfd_signal(d->pidfds[i], SIGCONT);
 		demo_pidfd_signal(d->pidfds[i], sig);
 	}
 }

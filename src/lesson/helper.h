@@ -49,8 +49,8 @@ int helper_counter_loop(volatile uint64_t *counter, bool writer);
 #define LESSON_MQ_MSGSIZE 256
 #define LESSON_MQ_MAXMSG 10
 
-/* The roles (helper_roles.c, helper_socks.c, helper_msg.c, helper_shm.c,
- * helper_iso.c, helper_sched.c, helper_posix.c, helper_demo.c); each returns only on error (exit status). */
+/* The roles (helper_roles.c, helper_socks.c, helper_msg.c, helper_shm.c, helper_iso.c,
+ * helper_sched.c, helper_posix.c, helper_demo.c); each returns only on error (exit status). */
 int role_pipe_writer(void);
 int role_pipe_reader(void);
 int role_program(void);
