@@ -1,6 +1,6 @@
 #!/bin/sh
 # lesson_teacher.sh — a teacher's run through every lesson, as in class: in one tmux session at
-# 80x24 a shell runs `ipctop --lesson list`, then each lesson it lists, in turn: n through
+# 80x24 a shell runs `ipctop --lesson list` (its lines fit), then each lesson it lists, in turn: n through
 # every step to the last, each step's banner shown whole (its text as the lesson table,
 # src/lesson/lesson_table.c, writes it: read by lesson_banners.py), one p back (the banner
 # before it whole again), q. After each lesson ipctop has ended and everything the lesson made
@@ -56,6 +56,8 @@ wait_re '^\$ *$'   # the prompt first: else the command's echo and its output ma
 T send-keys -t "$session" "'$IPCTOP' --lesson list" Enter
 listed() { for n in $names; do printf '%s\n' "$1" | grep -q "^$n  *[a-zA-Z]" || return 1; done; }
 wait_until listed; ok $? "--lesson list names every lesson of the table, one a line"
+long=$("$IPCTOP" --lesson list | awk 'length($0) > 79 { print $1 }' | paste -sd' ' -)
+[ -z "$long" ]; ok $? "--lesson list: each line fits in 80 columns (longer: ${long:-none})"
 
 for name in $names; do
 	n_steps=$(awk -F '\t' -v l="$name" '$1 == l' "$banners" | wc -l)
