@@ -7,7 +7,7 @@
 # /proc/net/tcp, ss for UNIX peers, /proc/sysvipc), under TERM xterm-256color and linux. Each
 # demo process is a run of ipctop-lesson-helper (its /proc/PID/exe), with few mappings, and a
 # child of demo-parent, ipctop's child. Then the processes that act alone, at 80x24: the tree
-# draws every demo process under demo-parent; cpu-bound runs (the kernel counts its CPU time)
+# draws every demo process under demo-parent, these first; cpu-bound runs (the kernel counts its CPU time)
 # at nice 19; the forker's child shows while it runs and as a zombie (Z in the kernel, the forker
 # held stopped meanwhile); exec-loop's exec (same pid, a new command line in the kernel) is
 # marked [exec].
@@ -359,6 +359,10 @@ zombie_of() {
 START_W=80 START_H=24
 start_demo alone
 T send-keys -t alone t
+# the roles that act alone come first under demo-parent (their lower pids): in view at 80x24
+f=$(pid_named forker) e=$(pid_named exec-loop)
+wait_re "^ *$f .*forker" && wait_re "^ *$e .*exec-loop"
+ok $? "alone: at 80x24 the tree shows forker ($f) and exec-loop ($e) without scrolling"
 c=$(pid_named cpu-bound)
 t0=$(cpu_time "$c")
 i=0
@@ -368,7 +372,7 @@ ok $? "alone: the kernel counts cpu-bound's ($c) CPU time, at nice $(stat_field 
 refilter cpu-bound && ok_re "^ *$c +[^ ]+ +[RS] +19 .*cpu-bound" "alone: the list shows cpu-bound at nice 19"
 
 # The forker's child: held a zombie (the forker stopped while the kernel shows it so).
-f=$(pid_named forker) z=''
+z=''
 for try in 1 2 3; do
 	i=0
 	while z=$(zombie_of "$f") && [ -z "$z" ] && [ "$i" -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
@@ -384,7 +388,6 @@ refilter fork && ok_re "^ *$z +[^ ]+ +Z .*(└─|\`-)(\[new\] )?\[fork-child\]"
 kill -CONT "$f"
 
 # exec-loop's exec: the same process (pid and start time), a new command line.
-e=$(pid_named exec-loop)
 s0=$(stat_field "$e" 22) c0=$(tr '\0' ' ' < "/proc/$e/cmdline")
 i=0
 while [ "$(tr '\0' ' ' < "/proc/$e/cmdline")" = "$c0" ] && [ "$i" -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
