@@ -1,8 +1,7 @@
 /* demo_janitor.c — the demo-cleanup process: it waits for ipctop to go (EOF on a pipe only
  * ipctop holds, however ipctop ends: quit, crash, kill -9), then ends the demo processes and
- * removes their objects. It reaches the processes through pidfds opened by ipctop while they
- * were still its unreaped children, never by pid numbers, which may be reused once ipctop is
- * gone and the processes are reaped by someone else. */
+ * demo-parent and removes their objects. It reaches the processes through ipctop's pidfds
+ * (demo_pidfd.c), never by pid numbers, which may be reused once ipctop is gone. */
 #include "demo/demo_priv.h"
 #include "util/proc_exit.h"
 
@@ -15,34 +14,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int pidfd_open_for(pid_t pid)
-{
-#ifdef SYS_pidfd_open
-	return (int)syscall(SYS_pidfd_open, pid, 0);   /* close-on-exec by default */
-#else
-	(void)pid;
-	errno = ENOSYS;
-	return -1;
-#endif
-}
-
-static void pidfd_signal(int fd, int sig)
-{
-#ifdef SYS_pidfd_send_signal
-	syscall(SYS_pidfd_send_signal, fd, sig, NULL, 0);
-#else
-	(void)fd;
-	(void)sig;
-#endif
-}
-
 /* In the janitor: hold /dev/null as 0-2 and only fds[0..n) as 3, 4, ... (fds updated). */
 static void keep_only(int *fds, size_t n)
 {
 	int devnull = open("/dev/null", O_RDWR);
 	for (int i = 0; devnull >= 0 && i < 3; i++)
 		dup2(devnull, i);   /* no share in the terminal: the pane can close with ipctop */
-	int tmp[DEMO_MAX_PIDS + 1];
+	int tmp[DEMO_MAX_PIDS + 2];
 	for (size_t i = 0; i < n; i++)
 		tmp[i] = fds[i] >= 0 ? fcntl(fds[i], F_DUPFD, (int)(3 + n)) : -1;
 	for (size_t i = 0; i < n; i++)
@@ -76,20 +54,20 @@ static _Noreturn void janitor_run(struct demo *d, int rd)
 	setsid();   /* out of the terminal's session: a hangup that kills ipctop spares it */
 	signal(SIGINT, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
-	int fds[DEMO_MAX_PIDS + 1] = { rd };
+	int fds[DEMO_MAX_PIDS + 2] = { rd, d->parent_pidfd };
 	for (size_t i = 0; i < d->n_pids; i++)
-		fds[1 + i] = d->pidfds[i];
-	keep_only(fds, 1 + d->n_pids);
+		fds[2 + i] = d->pidfds[i];
+	keep_only(fds, 2 + d->n_pids);
+	d->parent_pidfd = fds[1];
 	for (size_t i = 0; i < d->n_pids; i++)
-		d->pidfds[i] = fds[1 + i];
+		d->pidfds[i] = fds[2 + i];
 	char c;
 	while (read(fds[0], &c, 1) < 0 && errno == EINTR)
 		;
-	for (size_t i = 0; i < d->n_pids; i++) {
-		if (d->pidfds[i] < 0)
-			continue;
-		pidfd_signal(d->pidfds[i], SIGCONT);   /* harmless once the process is gone */
-		pidfd_signal(d->pidfds[i], SIGKILL);
+	for (size_t i = 0; i <= d->n_pids; i++) {
+		int fd = i < d->n_pids ? d->pidfds[i] : d->parent_pidfd;   /* demo-parent last */
+		demo_pidfd_signal(fd, SIGCONT);   /* harmless once the process is gone */
+		demo_pidfd_signal(fd, SIGKILL);
 	}
 	wait_exits(d);   /* a SysV segment goes only when its last user has detached */
 	demo_remove_objects(d);
@@ -98,8 +76,6 @@ static _Noreturn void janitor_run(struct demo *d, int rd)
 
 void demo_janitor_start(struct demo *d)
 {
-	for (size_t i = 0; i < d->n_pids; i++)
-		d->pidfds[i] = pidfd_open_for(d->pids[i]);
 	int p[2];
 	if (pipe2(p, O_CLOEXEC) == 0) {
 		pid_t pid = fork();
@@ -112,11 +88,6 @@ void demo_janitor_start(struct demo *d)
 		} else {
 			close(p[1]);
 		}
-	}
-	for (size_t i = 0; i < d->n_pids; i++) {
-		if (d->pidfds[i] >= 0)
-			close(d->pidfds[i]);   /* ipctop waits for its children by pid, safely */
-		d->pidfds[i] = -1;
 	}
 }
 

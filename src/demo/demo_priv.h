@@ -1,5 +1,6 @@
-/* demo_priv.h — what the parts of the demo share among themselves: the janitor, the removal
- * of the demo's objects, and the clock its bounded waits poll by. Not for the rest of ipctop. */
+/* demo_priv.h — what the parts of the demo share among themselves: the janitor, the pidfds,
+ * the removal of the demo's objects, and the clock its bounded waits poll by. Not for the
+ * rest of ipctop. */
 #ifndef IPCTOP_DEMO_PRIV_H
 #define IPCTOP_DEMO_PRIV_H
 
@@ -14,6 +15,17 @@ void demo_janitor_start(struct demo *d);
 void demo_janitor_end(struct demo *d);
 /* Reap the janitor if it has ended (someone killed it); true when it is gone. */
 bool demo_janitor_gone(struct demo *d);
+
+/* demo_pidfd.c: a pidfd for pid (-1: none); a signal through one; true when its process has
+ * ended (or fd < 0: nothing to wait for). demo_watch_start puts every demo process's pidfd in
+ * d->watch_fd (0, or -1); demo_watch_drop takes process i's out (it has ended: its pidfd
+ * would stay readable); demo_pidfds_close closes them all and the set. */
+int demo_pidfd_open(pid_t pid);
+void demo_pidfd_signal(int fd, int sig);
+bool demo_pidfd_ended(int fd);
+int demo_watch_start(struct demo *d);
+void demo_watch_drop(struct demo *d, size_t i);
+void demo_pidfds_close(struct demo *d);
 
 /* Remove every object of the demo that is still recorded, and forget it. */
 void demo_remove_objects(struct demo *d);

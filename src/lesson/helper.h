@@ -34,6 +34,14 @@ void helper_nap(long ms);
 #define GROWER_HEAP_STEP (64L << 20)
 #define GROWER_STACK_DEPTH (2UL << 20)
 
+/* What ipctop sends demo-parent (on its fd 3, a SOCK_SEQPACKET socket) for each process to
+ * start: the role and its argument ("": none); the role's object comes with it as SCM_RIGHTS.
+ * demo-parent answers with the new pid as an int (0: it could not fork). */
+struct helper_launch {
+	char role[32];
+	char arg[128];
+};
+
 /* Every 100 ms: the writer adds 1 to *counter, the reader reads it; 1 when counter is NULL. */
 int helper_counter_loop(volatile uint64_t *counter, bool writer);
 
@@ -41,8 +49,8 @@ int helper_counter_loop(volatile uint64_t *counter, bool writer);
 #define LESSON_MQ_MSGSIZE 256
 #define LESSON_MQ_MAXMSG 10
 
-/* The roles (helper_roles.c, helper_socks.c, helper_msg.c, helper_shm.c,
- * helper_iso.c, helper_sched.c, helper_posix.c); each returns only on error (exit status). */
+/* The roles (helper_roles.c, helper_socks.c, helper_msg.c, helper_shm.c, helper_iso.c,
+ * helper_sched.c, helper_posix.c, helper_demo.c); each returns only on error (exit status). */
 int role_pipe_writer(void);
 int role_pipe_reader(void);
 int role_program(void);
@@ -67,5 +75,8 @@ int role_pmq_sender(const char *name);
 int role_pmq_receiver(const char *name);
 int role_pshm_writer(const char *name);
 int role_pshm_reader(const char *name);
+int role_demo_parent(void);
+int role_forker(void);
+int role_exec_loop(const char *nth);
 
 #endif

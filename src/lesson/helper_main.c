@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,31 +68,76 @@ void helper_nap(long ms)
 	nanosleep(&ts, NULL);
 }
 
+/* The roles by name: run with no argument (plain), or with one (with: its name in arg;
+ * optional when it may be left out). */
+struct role_entry {
+	const char *name;
+	int (*plain)(void);
+	int (*with)(const char *arg);
+	const char *arg;
+	bool optional;
+};
+
+static const struct role_entry roles[] = {
+	{ "pipe-writer", role_pipe_writer, NULL, NULL, false },
+	{ "pipe-reader", role_pipe_reader, NULL, NULL, false },
+	{ "program", role_program, NULL, NULL, false },
+	{ "after-exec", role_after_exec, NULL, NULL, false },
+	{ "fork-parent", role_fork_parent, NULL, NULL, false },
+	{ "tcp-server", role_tcp_server, NULL, NULL, false },
+	{ "tcp-client", NULL, role_tcp_client, "PORT", false },
+	{ "unix-server", role_unix_server, NULL, NULL, false },
+	{ "unix-client", NULL, role_unix_client, "PATH", false },
+	{ "udp-sender", NULL, role_udp_sender, "PORT", false },
+	{ "udp-client", NULL, role_udp_client, "PORT", false },
+	{ "udp-receiver", role_udp_receiver, NULL, NULL, false },
+	{ "msg-sender", NULL, role_msg_sender, "MSQID", false },
+	{ "msg-receiver", NULL, role_msg_receiver, "MSQID", false },
+	{ "shm-writer", NULL, role_shm_writer, "SHMID", false },
+	{ "shm-reader", NULL, role_shm_reader, "SHMID", false },
+	{ "grower", role_grower, NULL, NULL, false },
+	{ "cpu-bound", role_cpu_bound, NULL, NULL, false },
+	{ "io-bound", role_io_bound, NULL, NULL, false },
+	{ "pmq-sender", NULL, role_pmq_sender, "NAME", false },
+	{ "pmq-receiver", NULL, role_pmq_receiver, "NAME", false },
+	{ "pshm-writer", NULL, role_pshm_writer, "NAME", false },
+	{ "pshm-reader", NULL, role_pshm_reader, "NAME", false },
+	{ "demo-parent", role_demo_parent, NULL, NULL, false },
+	{ "forker", role_forker, NULL, NULL, false },
+	{ "exec-loop", NULL, role_exec_loop, "N", true },
+};
+#define N_ROLES (sizeof(roles) / sizeof(roles[0]))
+
 static int usage(void)
 {
-	fputs("usage: ipctop-lesson-helper ROLE [ARG]\n"
-	      "roles: pipe-writer pipe-reader program after-exec fork-parent tcp-server\n"
-	      "       tcp-client PORT unix-server unix-client PATH udp-sender PORT\n"
-	      "       udp-receiver msg-sender MSQID\n"
-	      "       msg-receiver MSQID shm-writer SHMID shm-reader SHMID\n"
-	      "       iso-a SHMID iso-b SHMID grower cpu-bound io-bound\n"
-	      "       pmq-sender NAME pmq-receiver NAME pshm-writer NAME pshm-reader NAME\n"
-	      "Run by ipctop --lesson; not meant to be started by hand.\n", stderr);
+	fputs("usage: ipctop-lesson-helper ROLE [ARG]\n", stderr);
+	int col = fprintf(stderr, "roles: iso-a SHMID, iso-b SHMID");
+	for (size_t i = 0; i < N_ROLES; i++) {
+		char one[48];
+		int n = snprintf(one, sizeof(one), "%s%s%s%s%s", roles[i].name, roles[i].arg ? " " : "",
+				 roles[i].optional ? "[" : "", roles[i].arg ? roles[i].arg : "",
+				 roles[i].optional ? "]" : "");
+		bool wrap = col + 2 + n > 78;
+		fprintf(stderr, ",%s%s", wrap ? "\n       " : " ", one);
+		col = (wrap ? 7 : col + 2) + n;
+	}
+	fputs("\nRun by ipctop --lesson and --demo; not meant to be started by hand.\n", stderr);
 	return 2;
 }
 
-static int run_posix_role(const char *role, const char *arg)
+/* Run role with arg (NULL: none); returns only on error (its exit status). */
+static int run_role(const char *role, const char *arg)
 {
-	if (!arg)
-		return usage();
-	if (strcmp(role, "pmq-sender") == 0)
-		return role_pmq_sender(arg);
-	if (strcmp(role, "pmq-receiver") == 0)
-		return role_pmq_receiver(arg);
-	if (strcmp(role, "pshm-writer") == 0)
-		return role_pshm_writer(arg);
-	if (strcmp(role, "pshm-reader") == 0)
-		return role_pshm_reader(arg);
+	if ((strcmp(role, "iso-a") == 0 || strcmp(role, "iso-b") == 0) && arg)
+		return role_iso(role, arg);
+	for (size_t i = 0; i < N_ROLES; i++) {
+		if (strcmp(roles[i].name, role) != 0)
+			continue;
+		if (roles[i].plain)
+			return roles[i].plain();
+		if (arg || roles[i].optional)
+			return roles[i].with(arg);
+	}
 	return usage();
 }
 
@@ -108,45 +154,5 @@ int main(int argc, char **argv)
 	sigaddset(&cmds, SIGUSR2);
 	sigprocmask(SIG_BLOCK, &cmds, NULL);
 	helper_name(role);
-	if (strcmp(role, "pipe-writer") == 0)
-		return role_pipe_writer();
-	if (strcmp(role, "pipe-reader") == 0)
-		return role_pipe_reader();
-	if (strcmp(role, "program") == 0)
-		return role_program();
-	if (strcmp(role, "after-exec") == 0)
-		return role_after_exec();
-	if (strcmp(role, "fork-parent") == 0)
-		return role_fork_parent();
-	if (strcmp(role, "tcp-server") == 0)
-		return role_tcp_server();
-	if (strcmp(role, "tcp-client") == 0 && arg)
-		return role_tcp_client(arg);
-	if (strcmp(role, "unix-server") == 0)
-		return role_unix_server();
-	if (strcmp(role, "unix-client") == 0 && arg)
-		return role_unix_client(arg);
-	if (strcmp(role, "udp-sender") == 0 && arg)
-		return role_udp_sender(arg);
-	if (strcmp(role, "udp-client") == 0 && arg)
-		return role_udp_client(arg);
-	if (strcmp(role, "udp-receiver") == 0)
-		return role_udp_receiver();
-	if (strcmp(role, "msg-sender") == 0 && arg)
-		return role_msg_sender(arg);
-	if (strcmp(role, "msg-receiver") == 0 && arg)
-		return role_msg_receiver(arg);
-	if (strcmp(role, "shm-writer") == 0 && arg)
-		return role_shm_writer(arg);
-	if (strcmp(role, "shm-reader") == 0 && arg)
-		return role_shm_reader(arg);
-	if ((strcmp(role, "iso-a") == 0 || strcmp(role, "iso-b") == 0) && arg)
-		return role_iso(role, arg);
-	if (strcmp(role, "grower") == 0)
-		return role_grower();
-	if (strcmp(role, "cpu-bound") == 0)
-		return role_cpu_bound();
-	if (strcmp(role, "io-bound") == 0)
-		return role_io_bound();
-	return run_posix_role(role, arg);
+	return run_role(role, arg);
 }

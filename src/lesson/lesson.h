@@ -12,11 +12,14 @@
 
 #include "view/tui.h"
 
-#define LESSON_MAX_PROCS 16
+#define LESSON_MAX_PROCS 24
 #define LESSON_MAX_STEPS 8
 
 /* What a role's process is given on fd 3, or as its argument. */
-enum lesson_obj { OBJ_NONE, OBJ_PIPE_W, OBJ_PIPE_R, OBJ_TCP_LISTEN, OBJ_UDP_RX, OBJ_UNIX_LISTEN };
+enum lesson_obj {
+	OBJ_NONE, OBJ_PIPE_W, OBJ_PIPE_R, OBJ_TCP_LISTEN, OBJ_UDP_RX, OBJ_UNIX_LISTEN,
+	OBJ_LAUNCHER,   /* demo-parent's end of the control socket: later roles start under it */
+};
 enum lesson_arg {
 	ARG_NONE, ARG_TCP_PORT, ARG_UDP_PORT, ARG_MSQID, ARG_SHMID, ARG_MQ_NAME, ARG_SHM_NAME,
 	ARG_UNIX_PATH,   /* the path OBJ_UNIX_LISTEN's socket is bound to */
@@ -85,6 +88,8 @@ struct lesson_run {
 	pid_t pgid;                      /* 0 until the first process starts */
 	int report_rd, report_wr;        /* the helpers' record lines come back here */
 	int pipe_rd;                     /* OBJ_PIPE_R's end, held until the reader has it */
+	int launch_fd;                   /* OBJ_LAUNCHER's other end, -1: none */
+	pid_t launcher;                  /* the process that starts the next roles (0: ipctop) */
 	int tcp_port, udp_port;
 	int msqid;                       /* the System V queue ARG_MSQID made, -1: none */
 	int shmid;                       /* the System V segment ARG_SHMID made, -1: none */
@@ -130,13 +135,19 @@ void lesson_posix_remove(const char *mq_name, const char *shm_name);
  * lesson_unix_remove removes the socket and the directory (the janitors call it too). */
 int lesson_unix_listen(struct lesson_run *r);
 void lesson_unix_remove(const char *sock_dir);
+/* lesson_launch.c: lesson_launcher_pair makes OBJ_LAUNCHER's socket pair (the end for the
+ * launcher, or -1); lesson_launch has r->launcher start role (arg: NULL for none) with obj
+ * as its fd 3 (-1: none); the new pid, or -1. */
+int lesson_launcher_pair(struct lesson_run *r);
+pid_t lesson_launch(struct lesson_run *r, const char *role, const char *arg, int obj);
 /* lesson_janitor.c: after the start, when the lesson has System V or POSIX objects */
 void lesson_janitor_start(struct lesson_run *r);
 void lesson_janitor_end(struct lesson_run *r);
 /* lesson_run.c */
 int lesson_start(struct lesson_run *r, const struct lesson *l, const char *helper);
 void lesson_stop(struct lesson_run *r);
-/* Close ipctop's ends of the run: the report pipe, a pipe end not yet handed over. */
+/* Close ipctop's ends of the run: the report pipe, a pipe end not yet handed over, the
+ * launcher's control socket (which ends its starting of processes). */
 void lesson_close_fds(struct lesson_run *r);
 int lesson_reap(struct lesson_run *r, char *msg, size_t n);
 /* Move by dir (-1, 0, +1) and describe the step now shown; false when there is none. */

@@ -1,5 +1,6 @@
 /* lesson_procs.c — the lesson's processes: each started by fork and exec of the helper, in
- * the lesson's own process group, with only its object on fd 3 and the report pipe on fd 4;
+ * the lesson's own process group (or, once a launcher runs, by it: lesson_launch.c), with
+ * only its object on fd 3 and the report pipe on fd 4;
  * their record lines ("PID ROLE FACTS") read back with a bounded wait; signals by role. */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -63,6 +64,7 @@ static int make_obj(struct lesson_run *r, enum lesson_obj o)
 	case OBJ_TCP_LISTEN: return loopback_socket(SOCK_STREAM, &r->tcp_port);
 	case OBJ_UDP_RX: return loopback_socket(SOCK_DGRAM, &r->udp_port);
 	case OBJ_UNIX_LISTEN: return lesson_unix_listen(r);
+	case OBJ_LAUNCHER: return lesson_launcher_pair(r);
 	case OBJ_NONE: break;
 	}
 	return -2;
@@ -151,6 +153,7 @@ int lesson_init(struct lesson_run *r, const char *helper, const char *tag)
 	memset(r, 0, sizeof(*r));
 	r->tag = tag;
 	r->pipe_rd = r->msqid = r->shmid = r->janitor_wr = r->report_rd = r->report_wr = -1;
+	r->launch_fd = -1;
 	snprintf(r->helper, sizeof(r->helper), "%s", helper);
 	int p[2];
 	if (pipe2(p, O_CLOEXEC) < 0)
@@ -187,6 +190,20 @@ static void arg_text(const struct lesson_run *r, enum lesson_arg a, char *buf, s
 		snprintf(buf, n, "%s/%s", r->sock_dir, LESSON_SOCK_FILE);
 }
 
+/* Fork and exec the helper from ipctop, in the run's process group; its pid, or -1. */
+static pid_t start_here(struct lesson_run *r, int obj, char **argv)
+{
+	pid_t parent = getpid(), pid = fork();
+	if (pid == 0)
+		exec_helper(r, obj, parent, argv);
+	if (pid < 0)
+		return -1;
+	if (r->pgid == 0)
+		r->pgid = pid;
+	setpgid(pid, r->pgid);   /* also here: the child may not have run yet */
+	return pid;
+}
+
 int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s)
 {
 	char arg[128];
@@ -200,23 +217,20 @@ int lesson_spawn(struct lesson_run *r, const struct lesson_spawn *s)
 			 obj == -1 ? strerror(errno) : "too many processes");
 		return -1;
 	}
-	pid_t parent = getpid(), pid = fork();
-	if (pid == 0)
-		exec_helper(r, obj, parent, argv);
+	pid_t pid = r->launcher > 0 ? lesson_launch(r, s->role, argv[2], obj) : start_here(r, obj, argv);
 	if (obj >= 0)
 		close(obj);   /* ipctop holds no end: only the lesson's processes talk */
 	if (pid < 0) {
 		snprintf(r->note, sizeof(r->note), "could not start %s: %s", s->role, strerror(errno));
 		return -1;
 	}
-	if (r->pgid == 0)
-		r->pgid = pid;
-	setpgid(pid, r->pgid);   /* also here: the child may not have run yet */
 	add_proc(r, pid, s->role);
 	if (!await_record(r, pid, s->role)) {
 		snprintf(r->note, sizeof(r->note), "%s (PID %d) did not start", s->role, (int)pid);
 		return -1;
 	}
+	if (s->obj == OBJ_LAUNCHER)
+		r->launcher = pid;   /* the next roles start under it */
 	return 0;
 }
 

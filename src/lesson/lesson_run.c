@@ -145,11 +145,11 @@ void lesson_stop(struct lesson_run *r)
 
 void lesson_close_fds(struct lesson_run *r)
 {
-	int fds[] = { r->report_rd, r->report_wr, r->pipe_rd };
+	int fds[] = { r->report_rd, r->report_wr, r->pipe_rd, r->launch_fd };
 	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
 		if (fds[i] > 0)
 			close(fds[i]);
-	r->report_rd = r->report_wr = r->pipe_rd = -1;
+	r->report_rd = r->report_wr = r->pipe_rd = r->launch_fd = -1;
 }
 
 static void run_action(struct lesson_run *r, const struct lesson_action *a)

@@ -9,7 +9,7 @@
 #define FORK(parent, child) { LA_FORK, { parent, OBJ_NONE, ARG_NONE }, child }
 
 static const struct lesson lessons[] = {
-	{ "pipe", "a writer and a reader joined by a pipe; pause the reader and the pipe fills",
+	{ "pipe", "writer and reader on a pipe; pause the reader: the pipe fills",
 	  { { "pipe-writer", OBJ_PIPE_W, ARG_NONE }, { "pipe-reader", OBJ_PIPE_R, ARG_NONE } },
 	  { { "A pipe is a one-way channel kept by the kernel: pipe-writer puts bytes in at one "
 	      "end, pipe-reader takes them out at the other. The channel table shows the pipe "
@@ -51,7 +51,7 @@ static const struct lesson lessons[] = {
 	      { DO(LA_FORK, "fork-parent") }, "list", NULL, "fork-child#2", true, false, LF_NONE },
 	    { "The child's PCB: its parent's PID (PPID) is fork-parent's.",
 	      { DO(LA_NONE, NULL) }, "detail", "PCB", "fork-child", false, false, LF_NONE } } },
-	{ "message-queue", "System V and POSIX message queues fill when their receiver is paused",
+	{ "message-queue", "System V and POSIX queues fill while the receiver is paused",
 	  { { "msg-sender", OBJ_NONE, ARG_MSQID }, { "msg-receiver", OBJ_NONE, ARG_MSQID } },
 	  { { "A message queue keeps whole messages in the kernel: msg-sender puts them in with "
 	      "msgsnd(), msg-receiver takes them out with msgrcv(), one message at a time.",
@@ -71,7 +71,7 @@ static const struct lesson lessons[] = {
 	    { "pmq-receiver is paused: the queue takes at most 10 messages, then mq_send() blocks "
 	      "pmq-sender (state S, its wait channel in the queue).", { DO(LA_STOP, "pmq-receiver") },
 	      "detail", "PCB", "pmq-sender", false, false, LF_NONE } } },
-	{ "shared-memory", "two processes attach one System V, then one POSIX shared memory object",
+	{ "shared-memory", "two processes share one System V, then one POSIX memory object",
 	  { { "shm-writer", OBJ_NONE, ARG_SHMID }, { "shm-reader", OBJ_NONE, ARG_SHMID } },
 	  { { "Shared memory: the kernel maps one segment into both address spaces. What "
 	      "shm-writer stores there, shm-reader sees at once: no copy, no system call.",
@@ -90,7 +90,7 @@ static const struct lesson lessons[] = {
 	    { "pshm-reader's Memory tab: the object is a shared band (shm) of its address space, "
 	      "at an address of its own.", { DO(LA_NONE, NULL) }, "detail", "Memory",
 	      "pshm-reader", false, false, LF_NONE } } },
-	{ "pcb", "a process's PCB while it sleeps, runs, is stopped and becomes a zombie",
+	{ "pcb", "a PCB while its process sleeps, runs, stops, becomes a zombie",
 	  { { "fork-parent", OBJ_NONE, ARG_NONE } },
 	  { { "The kernel keeps a PCB for each process: its PID, parent, state, what it waits "
 	      "for, its signals. fork-child sleeps now (state S), waiting for a signal.",
@@ -106,7 +106,7 @@ static const struct lesson lessons[] = {
 	    { "It called exit(3). Until its parent calls wait(), it stays a zombie (state Z): no "
 	      "memory, only the PCB with its exit status.",
 	      { DO(LA_USR2, "fork-child") }, "detail", "PCB", "fork-child", false, false, LF_NONE } } },
-	{ "sockets", "a TCP server accepts clients one by one; a UDP pair sends datagrams",
+	{ "sockets", "a TCP server accepts clients one by one; UDP sends datagrams",
 	  { { "tcp-server", OBJ_TCP_LISTEN, ARG_NONE } },
 	  { { "A TCP server made a socket, bound it to a port (bind) and listens (listen): its "
 	      "socket is in state LISTEN, waiting for clients. Press n to connect one.",
@@ -122,7 +122,7 @@ static const struct lesson lessons[] = {
 	      "TCP is a byte stream over a connection made by connect and accept.",
 	      { SPAWN("udp-receiver", OBJ_UDP_RX, ARG_NONE), SPAWN("udp-sender", OBJ_NONE, ARG_UDP_PORT) },
 	      "detail", "IPC", "udp-sender", false, false, LF_NONE } } },
-	{ "isolation", "one virtual address, different physical frames; copy-on-write after fork",
+	{ "isolation", "one virtual address, two physical frames; copy-on-write",
 	  { { "iso-a", OBJ_NONE, ARG_SHMID }, { "iso-b", OBJ_NONE, ARG_SHMID } },
 	  { { "iso-a and iso-b each stored a value of its own (1111, 2222) at the same virtual "
 	      "address 0x40000000. Each process has its own page table: one address, two "
@@ -155,7 +155,7 @@ static const struct lesson lessons[] = {
 	    { "Between the bands are gaps: addresses with nothing mapped (a segmentation fault if "
 	      "touched). The table lists each mapping, as pmap does.", { DO(LA_NONE, NULL) },
 	      "detail", "Memory", "grower", false, false, LF_NONE } } },
-	{ "scheduling", "two CPU-bound processes and an I/O-bound one; nice and a real-time policy",
+	{ "scheduling", "two CPU-bound processes, an I/O-bound one; nice, real-time",
 	  { { "cpu-bound", OBJ_NONE, ARG_NONE }, { "cpu-bound", OBJ_NONE, ARG_NONE },
 	    { "io-bound", OBJ_NONE, ARG_NONE } },
 	  { { "Two cpu-bound processes compute without pause on one CPU; io-bound sleeps 5 ms "
@@ -186,6 +186,7 @@ const struct lesson *lesson_find(const char *name)
 	return NULL;
 }
 
+/* One line a lesson, within 80 columns (a projector's terminal): the summaries are short. */
 void lesson_list(FILE *f)
 {
 	for (size_t i = 0; i < sizeof(lessons) / sizeof(lessons[0]); i++)

@@ -51,6 +51,7 @@ struct detail_state {
 	int body_y, body_rows;                 /* where lines were drawn, for clicks */
 	int left, max_left;                    /* cells of the lines scrolled off to the left; how
 	                                        * far scrolling still shows something (last frame) */
+	int title_left;                        /* how far the title's command line scrolls (cells) */
 	struct detail_before before;
 	bool libs_open;                        /* Memory tab: one band per library */
 	pid_t cmp_pid;                         /* Memory tab: the process compared with, or 0 */

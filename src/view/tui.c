@@ -128,6 +128,8 @@ static const struct snapshot *rate_base(struct tui *t, const struct snapshot *ol
 void tui_new_snapshot(struct tui *t, struct snapshot *s)
 {
 	struct snapshot *old = t->cur;
+	if (t->hooks && t->hooks->scope)
+		t->hooks->scope(t->hooks->arg, s);
 	t->cur = s;
 	t->v.cur = s;
 	compute_rates(t, rate_base(t, old), s);
@@ -142,6 +144,15 @@ void tui_new_snapshot(struct tui *t, struct snapshot *s)
 
 /* ---- events ---- */
 
+static void call_reap(struct tui *t)
+{
+	char msg[256] = "";
+	if (t->hooks && t->hooks->reap && t->hooks->reap(t->hooks->arg, msg, sizeof msg) > 0 && msg[0]) {
+		view_status(&t->v, "%s", msg);
+		t->v.refresh_now = true;
+	}
+}
+
 static void on_signals(struct tui *t, unsigned ev)
 {
 	if (ev & TE_QUIT)
@@ -150,23 +161,19 @@ static void on_signals(struct tui *t, unsigned ev)
 		term_suspend();
 	if (ev & (TE_RESIZE | TE_CONTINUE | TE_SUSPEND))
 		term_resize();
-	if ((ev & TE_CHILD) && t->hooks && t->hooks->reap) {
-		char msg[256] = "";
-		if (t->hooks->reap(t->hooks->arg, msg, sizeof msg) > 0 && msg[0]) {
-			view_status(&t->v, "%s", msg);
-			t->v.refresh_now = true;
-		}
-	}
+	if (ev & TE_CHILD)
+		call_reap(t);
 	t->dirty = true;
 }
 
 /* Input, signals and the source, whichever comes first; false when the terminal is gone. */
 static bool wait_events(struct tui *t)
 {
-	struct pollfd p[3] = {
+	struct pollfd p[4] = {
 		{ .fd = term_input_fd(), .events = POLLIN },
 		{ .fd = term_signal_fd(), .events = POLLIN },
 		{ .fd = source_fd(&t->src), .events = POLLIN },
+		{ .fd = t->hooks && t->hooks->reap_fd > 0 ? t->hooks->reap_fd : -1, .events = POLLIN },
 	};
 	enum ti_pending pend = ti_pending(&t->in);
 	bool cont = pend == TI_IDLE && ti_cont_open(&t->in);   /* a flushed ESC's rest may come */
@@ -175,7 +182,7 @@ static bool wait_events(struct tui *t)
 	bool keys_wait = timeout >= 0;
 	if (play >= 0 && (timeout < 0 || play < timeout))
 		timeout = play;
-	int r = poll(p, 3, timeout);
+	int r = poll(p, 4, timeout);
 	if (r < 0)
 		return errno == EINTR;
 	tui_play_tick(t);
@@ -190,6 +197,8 @@ static bool wait_events(struct tui *t)
 	}
 	if (p[1].revents & POLLIN)
 		on_signals(t, term_signals());
+	if (p[3].revents & POLLIN)
+		call_reap(t);
 	if (p[2].revents & POLLIN) {
 		struct snapshot *s = source_take(&t->src);
 		if (s)
@@ -301,6 +310,8 @@ static int first_snapshot(struct tui *t)
 		return -1;
 	}
 	t->wants = w;
+	if (s && t->hooks && t->hooks->scope)
+		t->hooks->scope(t->hooks->arg, s);
 	t->cur = s;
 	t->v.cur = s;
 	compute_rates(t, rate_base(t, NULL), s);   /* live: no earlier snapshot, all zero */

@@ -28,14 +28,18 @@ struct tui_step {
 };
 
 /* What the caller of the TUI does from inside its loop: reap children it started (--demo),
- * called when a child has changed state; returns how many ended, with a line for the status
- * bar in msg (trusted text). step (a lesson; NULL otherwise): move by dir (-1, 0: the first
+ * called when a child has changed state or reap_fd (when > 0) is readable; returns how many
+ * ended, with a line for the status bar in msg (trusted text). scope: called with each new
+ * snapshot before the screens see it; it may change the pids they are limited to (--demo:
+ * demo-parent and its descendants in that snapshot). step (a lesson; NULL otherwise): move by dir (-1, 0: the first
  * step, +1) and describe the step now shown, false when there is none that way; the lesson
  * takes the keys n and p, and the settings are not saved. fixed: show this one snapshot
  * instead of the live machine (--merge; allocated, taken over by the TUI). src: a source made
  * by the caller (--replay's recording; taken over by the TUI, which stops it). */
 struct tui_hooks {
 	int (*reap)(void *arg, char *msg, size_t n);
+	int reap_fd;
+	void (*scope)(void *arg, const struct snapshot *s);
 	void *arg;
 	bool (*step)(void *arg, int dir, struct tui_step *out);
 	struct snapshot *fixed;

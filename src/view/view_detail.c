@@ -107,6 +107,22 @@ static pid_t compare_pid(void *st)
 
 /* ---- drawing ---- */
 
+/* The command line from cell x of the title to its end, scrolled sideways with the lines
+ * (> and <) as far as needed to show its end: laid out whole on a pad, the part scrolled to
+ * copied. Sets d->title_left, how far it can scroll. */
+static void draw_cmdline(struct detail_state *d, WINDOW *w, int x, const char *cmdline)
+{
+	int cols = getmaxx(w);
+	WINDOW *pad = ui_window(newpad(1, DETAIL_MAX_WIDE));
+	if (!pad)
+		return;
+	int wide = ui_put_text(pad, 0, 0, cmdline, strlen(cmdline), DETAIL_MAX_WIDE, ui_attr(UI_DIM));
+	d->title_left = wide > cols - x ? wide - (cols - x) : 0;
+	int from = d->left < d->title_left ? d->left : d->title_left;
+	copywin(pad, w, 0, from, 0, x, 0, cols - 1, FALSE);
+	delwin(pad);
+}
+
 static void draw_title(struct detail_state *d, WINDOW *w, const struct proc_info *p)
 {
 	int cols = getmaxx(w);
@@ -121,8 +137,9 @@ static void draw_title(struct detail_state *d, WINDOW *w, const struct proc_info
 		x += ui_put_text(w, 0, x, p->host, strlen(p->host), 24, A_BOLD) + 1;
 	}
 	x++;
-	if (p->cmdline)
-		ui_put_text(w, 0, x, p->cmdline, strlen(p->cmdline), cols - x, ui_attr(UI_DIM));
+	d->title_left = 0;
+	if (p->cmdline && x < cols)
+		draw_cmdline(d, w, x, p->cmdline);
 }
 
 static void draw_tabs(struct detail_state *d, WINDOW *w)
@@ -162,7 +179,7 @@ static void draw_lines(struct detail_state *d, WINDOW *w, int y0)
 		if (lw > wide)
 			wide = lw < DETAIL_MAX_WIDE ? lw : DETAIL_MAX_WIDE;
 	}
-	d->max_left = wide - cols;
+	d->max_left = wide - cols > d->title_left ? wide - cols : d->title_left;
 	if (d->left > d->max_left)
 		d->left = d->max_left;
 	WINDOW *pad = ui_window(newpad(rows, wide));
@@ -235,7 +252,10 @@ static void detail_draw(void *st, struct view_ctx *v, WINDOW *w)
 	case TAB_PCB:    pcb_lines(v, p, &d->lines); break;
 	case TAB_SCHED:  sched_lines(v, &d->before, p, &d->lines); break;
 	case TAB_IPC:    ipc_lines(v, p, &d->lines); break;
-	case TAB_MEMORY: memory_draw(d, w, v->cur, p, 3); return;
+	case TAB_MEMORY:   /* its figure and table fit the width: only the title scrolls */
+		d->max_left = d->title_left;
+		memory_draw(d, w, v->cur, p, 3);
+		return;
 	default: break;
 	}
 	keep_line(d, &k);

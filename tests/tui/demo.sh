@@ -5,14 +5,21 @@
 # (/proc, /proc/sysvipc, /proc/net/unix, the objects' names). Then each demo pair: the IPC tab
 # of one names the other on the channel the kernel shows them sharing (/proc/PID/fd and maps,
 # /proc/net/tcp, ss for UNIX peers, /proc/sysvipc), under TERM xterm-256color and linux. Each
-# demo process is a run of ipctop-lesson-helper (its /proc/PID/exe), with few mappings.
+# demo process is a run of ipctop-lesson-helper (its /proc/PID/exe), with few mappings, and a
+# child of demo-parent, ipctop's child. Then the processes that act alone, at 80x24: the tree
+# draws every demo process under demo-parent, these first; cpu-bound runs (the kernel counts its CPU time)
+# at nice 19; the forker's child shows while it runs and as a zombie (Z in the kernel, the forker
+# held stopped meanwhile); exec-loop's exec (same pid, a new command line in the kernel) is
+# marked [exec].
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
+. "$TESTS_SRC/tui/lesson_lib.sh"   # mq_call, sysv_has
 tmux_require python3
 tmux_setup demo
 
 # What a run made, as "PID:STARTTIME" (a pid number alone may be reused) and object names.
-demo_procs='' janitor='' shm_ids='' msg_ids='' pshm='' mq='' sock_dir=''
+demo_procs='' parent='' janitor='' shm_ids='' msg_ids='' pshm='' mq='' sock_dir=''
+N_ROLES=19   # 8 pairs, cpu-bound, forker, exec-loop
 
 # stat_of PID: sets st_state, st_ppid, st_start from /proc/PID/stat, st_comm from between the
 # parentheses; false when there is no such process.
@@ -31,18 +38,26 @@ stat_of() {
 # exists PID:START: that very process is still there (running, stopped or a zombie).
 exists() { stat_of "${1%:*}" && [ "$st_start" = "${1#*:}" ]; }
 
-# record_children PPID: the demo processes (every child but the janitor) and the janitor
-# (demo-cleanup) among the children of PPID.
+# record_children PPID: demo-parent and the janitor (demo-cleanup) among the children of
+# PPID, and the demo processes: every child of demo-parent but the forker's children, which
+# come and go (fork-child).
 record_children() {
-	demo_procs='' janitor=''
+	demo_procs='' parent='' janitor=''
 	for f in /proc/[0-9]*/stat; do
 		p=${f#/proc/}
 		p=${p%/stat}
 		stat_of "$p" && [ "$st_ppid" = "$1" ] || continue
 		case $st_comm in
 		demo-cleanup) janitor=$p:$st_start ;;
-		*) demo_procs="$demo_procs $p:$st_start" ;;
+		demo-parent) parent=$p:$st_start ;;
 		esac
+	done
+	[ -n "$parent" ] || return 0
+	for f in /proc/[0-9]*/stat; do
+		p=${f#/proc/}
+		p=${p%/stat}
+		stat_of "$p" && [ "$st_ppid" = "${parent%:*}" ] && [ "$st_comm" != fork-child ] &&
+			demo_procs="$demo_procs $p:$st_start"
 	done
 	return 0
 }
@@ -57,21 +72,6 @@ pid_named() {
 
 # count WORDS...: how many words (callers split a list on purpose).
 count() { echo $#; }
-
-# mq_call open|unlink NAME: a POSIX message queue by name (/dev/mqueue may not be mounted).
-mq_call() {
-	"$PYTHON3" - "$1" "$2" <<'PY'
-import ctypes, os, sys
-try:
-    lib = ctypes.CDLL(None, use_errno=True); lib.mq_open
-except AttributeError:
-    lib = ctypes.CDLL("librt.so.1", use_errno=True)
-name = sys.argv[2].encode()
-if sys.argv[1] == "open":
-    sys.exit(0 if lib.mq_open(name, os.O_RDONLY) >= 0 else 1)
-lib.mq_unlink(name)
-PY
-}
 
 # find_objects: look once for what record_objects records (see there).
 find_objects() {
@@ -105,12 +105,9 @@ record_objects() {
 	done
 }
 
-# sysv_has shm|msg ID: the kernel lists that SysV segment or queue.
-sysv_has() { awk -v i="$2" 'NR > 1 && $2 == i { f = 1 } END { exit !f }' "/proc/sysvipc/$1"; }
-
 # left_over: print what of the record still exists (nothing when all is gone).
 left_over() {
-	for e in $demo_procs $janitor; do exists "$e" && echo "process ${e%:*} ($st_comm, $st_state)"; done
+	for e in $demo_procs $parent $janitor; do exists "$e" && echo "process ${e%:*} ($st_comm, $st_state)"; done
 	for id in $shm_ids; do sysv_has shm "$id" && echo "shm $id"; done
 	for id in $msg_ids; do sysv_has msg "$id" && echo "msg $id"; done
 	[ -n "$pshm" ] && [ -e "$pshm" ] && echo "$pshm"
@@ -131,13 +128,13 @@ all_gone() {
 # demo_cleanup: end what of the record is left (SIGCONT, then SIGKILL, which a stopped process
 # obeys too) and remove its objects; forget the record.
 demo_cleanup() {
-	for e in $demo_procs $janitor; do exists "$e" && kill -CONT "${e%:*}" && kill -KILL "${e%:*}"; done 2>/dev/null
+	for e in $demo_procs $parent $janitor; do exists "$e" && kill -CONT "${e%:*}" && kill -KILL "${e%:*}"; done 2>/dev/null
 	for id in $shm_ids; do ipcrm -m "$id"; done 2>/dev/null
 	for id in $msg_ids; do ipcrm -q "$id"; done 2>/dev/null
 	[ -n "$pshm" ] && rm -f "$pshm"
 	[ -n "$mq" ] && mq_call unlink "$mq"
 	[ -n "$sock_dir" ] && rm -rf "$sock_dir"
-	demo_procs='' janitor='' shm_ids='' msg_ids='' pshm='' mq='' sock_dir=''
+	demo_procs='' parent='' janitor='' shm_ids='' msg_ids='' pshm='' mq='' sock_dir=''
 }
 trap 'demo_cleanup; tmux_cleanup' EXIT
 
@@ -148,13 +145,14 @@ start_demo() {
 	wait_for pipe-writer 150; ok $? "$1: --demo shows its processes"
 	ipctop_pid=$(T list-panes -t "$1" -F '#{pane_pid}')
 	stat_of "$ipctop_pid" && [ "$st_comm" = ipctop ]; ok $? "$1: the pane's process is ipctop ($ipctop_pid)"
-	i=0   # each child names itself when it runs: wait for all 16 and the janitor
-	while record_children "$ipctop_pid" && { [ "$(count $demo_procs)" -lt 16 ] || [ -z "$janitor" ]; } &&
-		[ "$i" -lt 100 ]; do
+	i=0   # each child names itself when it runs: wait for all of them and the janitor
+	while record_children "$ipctop_pid" &&
+		{ [ "$(count $demo_procs)" -lt $N_ROLES ] || [ -z "$janitor" ]; } && [ "$i" -lt 100 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
-	[ "$(count $demo_procs)" -eq 16 ]; ok $? "$1: 16 demo processes are children of ipctop"
+	[ -n "$parent" ]; ok $? "$1: demo-parent (${parent%:*}) is a child of ipctop"
+	[ "$(count $demo_procs)" -eq $N_ROLES ]; ok $? "$1: $N_ROLES demo processes are children of demo-parent"
 	helpers_only "$1"
 	[ -n "$janitor" ]; ok $? "$1: and the janitor demo-cleanup"
 	record_objects "$ipctop_pid"
@@ -169,7 +167,7 @@ start_demo() {
 # (the sanitizers' runtime maps its own areas: that count is skipped there).
 helpers_only() {
 	bad='' many='' n_ip=$(wc -l < "/proc/$ipctop_pid/maps")
-	for e in $demo_procs; do
+	for e in $demo_procs $parent; do
 		p=${e%:*}
 		stat_of "$p" || continue
 		exe=$(readlink "/proc/$p/exe") cmd=$(tr '\0' ' ' < "/proc/$p/cmdline") n=$(wc -l < "/proc/$p/maps")
@@ -182,6 +180,23 @@ helpers_only() {
 	else
 		[ -z "$many" ]; ok $? "$1: each has few mappings, ipctop $n_ip (more:${many:- none})"
 	fi
+}
+
+# tree_check SESSION: with the tree view on (t), demo-parent's row has no branch before its
+# name and every demo process's row hangs under it (a branch, then its name: the kernel gives
+# each demo-parent as its parent).
+tree_check() {
+	T send-keys -t "$1" t
+	br='(├─|└─|\|-|`-)'
+	ok_re "^ *${parent%:*} .*[0-9] (\[new\] )?demo-parent" "$1: tree: demo-parent (${parent%:*}) is a root"
+	bad=''
+	for e in $demo_procs; do
+		p=${e%:*}
+		stat_of "$p" && [ "$st_ppid" = "${parent%:*}" ] || { bad="$bad $p(ppid $st_ppid)"; continue; }
+		wait_re "^ *$p .*$br(\[new\] |\[exec\] )?$st_comm" 50 >/dev/null || bad="$bad $p($st_comm)"
+	done
+	[ -z "$bad" ]; ok $? "$1: tree: each demo process is drawn under demo-parent (not:${bad:- none})"
+	T send-keys -t "$1" t
 }
 
 # stop_one COMM: SIGSTOP that demo process and wait until the kernel shows it stopped.
@@ -288,6 +303,7 @@ posix_shm:pshm-reader:pshm-writer posix_mq:pmq-sender:pmq-receiver udp:udp-clien
 for pane_term in xterm-256color linux; do
 	ds="pairs-$pane_term"
 	start_demo "$ds"
+	[ "$pane_term" = linux ] || tree_check "$ds"
 	for p in $pairs; do
 		kind=${p%%:*} a=${p#*:} b=${a#*:} a=${a%%:*}
 		pa=$(pid_named "$a") pb=$(pid_named "$b")
@@ -320,4 +336,67 @@ for pane_term in xterm-256color linux; do
 	demo_cleanup
 done
 pane_term=
+# f. The processes that act alone, at 80x24, each found in the list by the filter.
+# stat_field PID N: field N (as numbered in proc(5)) of /proc/PID/stat.
+stat_field() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk -v n="$2" '{ print $(n - 2) }'; }
+# refilter TEXT: the list's filter replaced by TEXT (Esc in the prompt clears the old one).
+refilter() {
+	T send-keys -t "$session" '\'
+	wait_for "Filter: " 50 && T send-keys -t "$session" Escape && wait_absent "Filter: " 50 &&
+		filter_list "$session" "$1"
+}
+# cpu_time PID: the kernel's user and system time of PID, in ticks.
+cpu_time() { echo $(( $(stat_field "$1" 14) + $(stat_field "$1" 15) )); }
+# zombie_of PPID: a child of PPID that the kernel shows as a zombie (nothing when none).
+zombie_of() {
+	for f in /proc/[0-9]*/stat; do
+		p=${f#/proc/}
+		p=${p%/stat}
+		stat_of "$p" && [ "$st_ppid" = "$1" ] && [ "$st_state" = Z ] && { echo "$p"; return 0; }
+	done
+	return 0
+}
+START_W=80 START_H=24
+start_demo alone
+T send-keys -t alone t
+# the roles that act alone come first under demo-parent (their lower pids): in view at 80x24
+f=$(pid_named forker) e=$(pid_named exec-loop)
+wait_re "^ *$f .*forker" && wait_re "^ *$e .*exec-loop"
+ok $? "alone: at 80x24 the tree shows forker ($f) and exec-loop ($e) without scrolling"
+c=$(pid_named cpu-bound)
+t0=$(cpu_time "$c")
+i=0
+while [ "$(cpu_time "$c")" -le "$t0" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(cpu_time "$c")" -gt "$t0" ] && [ "$(stat_field "$c" 19)" = 19 ]
+ok $? "alone: the kernel counts cpu-bound's ($c) CPU time, at nice $(stat_field "$c" 19)"
+refilter cpu-bound && ok_re "^ *$c +[^ ]+ +[RS] +19 .*cpu-bound" "alone: the list shows cpu-bound at nice 19"
+
+# The forker's child: held a zombie (the forker stopped while the kernel shows it so).
+z=''
+for try in 1 2 3; do
+	i=0
+	while z=$(zombie_of "$f") && [ -z "$z" ] && [ "$i" -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -n "$z" ] && kill -STOP "$f"
+	stat_of "$z" && [ "$st_state" = Z ] && [ "$st_ppid" = "$f" ] && break
+	kill -CONT "$f"
+	z=''
+done
+[ -n "$z" ]; ok $? "alone: the kernel shows a zombie child (${z:-none}) of forker ($f), held so"
+[ -z "$z" ] || demo_procs="$demo_procs $z:$(stat_field "$z" 22)"
+refilter fork && ok_re "^ *$z +[^ ]+ +Z .*(└─|\`-)(\[new\] )?\[fork-child\]" \
+	"alone: the list draws the zombie fork-child under forker, in state Z"
+kill -CONT "$f"
+
+# exec-loop's exec: the same process (pid and start time), a new command line.
+s0=$(stat_field "$e" 22) c0=$(tr '\0' ' ' < "/proc/$e/cmdline")
+i=0
+while [ "$(tr '\0' ' ' < "/proc/$e/cmdline")" = "$c0" ] && [ "$i" -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
+c1=$(tr '\0' ' ' < "/proc/$e/cmdline")
+[ "$c1" != "$c0" ] && [ "$(stat_field "$e" 22)" = "$s0" ]
+ok $? "alone: exec-loop ($e) execs: '$c0' became '$c1', same process"
+refilter exec-loop && ok_re "^ *$e .*\[exec\] exec-loop" "alone: the list marks it [exec]"
+T send-keys -t alone q
+wait_gone 600 alone; ok $? "alone: q quits"
+all_gone 50; ok $? "alone: no demo process (the forker's children too), janitor or object is left"
+demo_cleanup
 tap_done

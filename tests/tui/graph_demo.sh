@@ -1,7 +1,8 @@
 #!/bin/sh
 # graph_demo.sh — in --demo at 120x40, g then a shows all of the demo: a box "NAME PID" for
-# every demo process (ipctop's children as ps shows them, the janitor aside), one box each,
-# no crossing, and no process that is not the demo's; A then shows the whole machine.
+# every demo process of a pair (demo-parent's children as ps shows them, the three that talk to
+# no one aside), one box each, no crossing, and no process that is not the demo's; A then
+# shows the whole machine.
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require
@@ -15,9 +16,12 @@ pane_pid=$(T display-message -p -t demo '#{pane_pid}')
 ipctop_pid=$(ps -o pid=,comm= --ppid "$pane_pid" | awk '$2 == "ipctop" { print $1 }')
 : "${ipctop_pid:=$pane_pid}"
 
-# demo_children: "COMM PID" of each demo process (ipctop's children, the janitor demo-cleanup aside)
+demo_parent=$(ps -o pid=,comm= --ppid "$ipctop_pid" | awk '$2 == "demo-parent" { print $1 }')
+# demo_children: "COMM PID" of each demo process of a pair (demo-parent's children; cpu-bound,
+# forker and exec-loop hold no channel)
 demo_children() {
-	ps -o comm=,pid= --ppid "$ipctop_pid" | awk '$1 != "demo-cleanup" { print $1, $2 }'
+	ps -o comm=,pid= --ppid "${demo_parent:-0}" |
+		awk '$1 != "cpu-bound" && $1 != "forker" && $1 != "exec-loop" { print $1, $2 }'
 }
 kids=$(demo_children)
 n_kids=$(printf '%s\n' "$kids" | grep -c .)

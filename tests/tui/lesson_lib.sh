@@ -1,7 +1,8 @@
 # lesson_lib.sh — what the tests of ipctop --lesson share (source after tmux_lib.sh and
 # tmux_setup): start a lesson in a pane of a given size with the helpers' record file, read
 # the record (pids with their start times, so a reused pid is never taken for a lesson
-# process), step with n and wait for the step, and check that nothing of the lesson is left.
+# process), step with n and wait for the step, and check that nothing of the lesson is left;
+# questions to the kernel about IPC objects by name or id (mq_call, sysv_has).
 
 # What a lesson's screen shows after a new snapshot: on a machine loaded by other tests (the
 # sanitizer build beside a scale test) one takes more than wait_for's 10 s.
@@ -100,14 +101,17 @@ lesson_left() {
 	return 0
 }
 
-# lesson_gone: until nothing recorded is left (5 s); shows the rest on failure.
-lesson_gone() {
+# until_none LISTER: until the function LISTER prints nothing (5 s); shows the rest on failure.
+until_none() {
 	i=0
-	while rest=$(lesson_left) && [ -n "$rest" ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	while rest=$("$1") && [ -n "$rest" ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 	[ -z "$rest" ] && return 0
 	printf '%s\n' "$rest" | sed 's/^/#   left: /'
 	return 1
 }
+
+# lesson_gone: until nothing recorded is left (5 s); shows the rest on failure.
+lesson_gone() { until_none lesson_left; }
 
 # lesson_ended SIZE KIND ID: after ipctop was told to end: it ends, every recorded process is
 # gone, and so is the System V object KIND (shm, msg) ID (3 checks).
@@ -129,6 +133,24 @@ lesson_cleanup() {
 	done 2>/dev/null
 	lesson_procs=''
 }
+
+# mq_call open|unlink NAME: a POSIX message queue by name (/dev/mqueue may not be mounted).
+mq_call() {
+	"$PYTHON3" - "$1" "$2" <<'PY'
+import ctypes, os, sys
+try:
+    lib = ctypes.CDLL(None, use_errno=True); lib.mq_open
+except AttributeError:
+    lib = ctypes.CDLL("librt.so.1", use_errno=True)
+name = sys.argv[2].encode()
+if sys.argv[1] == "open":
+    sys.exit(0 if lib.mq_open(name, os.O_RDONLY) >= 0 else 1)
+lib.mq_unlink(name)
+PY
+}
+
+# sysv_has shm|msg ID: the kernel lists that SysV segment or queue.
+sysv_has() { awk -v i="$2" 'NR > 1 && $2 == i { f = 1 } END { exit !f }' "/proc/sysvipc/$1"; }
 
 # screen_has_text TEXT: the pane, its lines joined by spaces (a banner wrapped to the width
 # reads as one sentence), has TEXT whole. Waits 2 s.

@@ -72,10 +72,11 @@ TMUX_TESTS = \
 	tests/tui/lesson_isolation.sh \
 	tests/tui/lesson_addrspace.sh \
 	tests/tui/lesson_sched.sh \
+	tests/tui/lesson_teacher.sh \
 	tests/tui/theme.sh
 TESTS += $(TMUX_TESTS)
 EXTRA_DIST += $(TMUX_TESTS) tests/tui/tmux_lib.sh tests/tui/lesson_lib.sh tests/tui/replay_db.py \
-	tests/tui/named_listener.py tests/tui/pidns_lib.sh
+	tests/tui/named_listener.py tests/tui/pidns_lib.sh tests/tui/lesson_banners.py
 # test_keymap: the key table against the help screen's text and the man page
 check_PROGRAMS += tests/tui/test_keymap
 TESTS += tests/tui/test_keymap

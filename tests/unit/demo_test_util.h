@@ -25,6 +25,7 @@
 struct demo_record {
 	pid_t pids[DEMO_MAX_PIDS];
 	size_t n_pids;
+	pid_t parent;   /* demo-parent: the test's child, the parent of pids */
 	pid_t janitor;
 	int shmid, msqid;
 	char shm_name[64], mq_name[64], dir[64];
@@ -38,6 +39,7 @@ static void record_demo(struct demo_record *r, const struct demo *d)
 	memset(r, 0, sizeof(*r));
 	memcpy(r->pids, d->pids, sizeof(r->pids));
 	r->n_pids = d->n_pids;
+	r->parent = d->parent;
 	r->janitor = d->janitor;
 	r->shmid = d->shmid;
 	r->msqid = d->msqid;
@@ -74,12 +76,18 @@ static bool proc_state(pid_t pid, char *state, pid_t *ppid)
 	return true;
 }
 
-/* pid is a child of this test (running, stopped or a zombie not yet reaped). */
-static bool our_child(pid_t pid)
+/* pid is a child of parent (running, stopped or a zombie not yet reaped). */
+static bool child_of(pid_t pid, pid_t parent)
 {
 	char st;
 	pid_t pp;
-	return pid > 0 && proc_state(pid, &st, &pp) && pp == getpid();
+	return pid > 0 && proc_state(pid, &st, &pp) && pp == parent;
+}
+
+/* pid is a child of this test. */
+static bool our_child(pid_t pid)
+{
+	return child_of(pid, getpid());
 }
 
 static bool stopped(pid_t pid)
@@ -93,6 +101,14 @@ static void nap_ms(long ms)
 {
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
 	nanosleep(&ts, NULL);
+}
+
+/* Until pid is no longer a child of parent (ended and reaped by it), or 10 s; true if so. */
+static inline bool left_parent(pid_t pid, pid_t parent)
+{
+	for (int t = 0; t < 1000 && child_of(pid, parent); t++)
+		nap_ms(10);
+	return !child_of(pid, parent);
 }
 
 /* Every object of the record is gone, as the kernel sees it. */
@@ -111,20 +127,25 @@ static bool objects_gone(const struct demo_record *r)
 	return gone && fd < 0 && errno == ENOENT && m == (mqd_t)-1 && stat(r->dir, &st) < 0;
 }
 
-/* Kill what the record names while it is still this test's (pids of children only: safe), and
- * remove its objects. Used on a hang (SIGALRM) and at exit; async-signal-safe enough. */
+/* Kill what the record names while it is still this test's (its children, demo-parent and the
+ * janitor, and demo-parent's: safe while it is not reaped), and remove its objects. Used on a
+ * hang (SIGALRM) and at exit; async-signal-safe enough. */
 static void guard_cleanup(void)
 {
 	if (!guard_rec.valid)
 		return;
-	pid_t all[DEMO_MAX_PIDS + 1];
-	memcpy(all, guard_rec.pids, sizeof(guard_rec.pids));
-	all[guard_rec.n_pids] = guard_rec.janitor;
-	for (size_t i = 0; i <= guard_rec.n_pids; i++) {
-		if (!our_child(all[i]))
+	for (size_t i = 0; i < guard_rec.n_pids; i++) {
+		if (!child_of(guard_rec.pids[i], guard_rec.parent) || !our_child(guard_rec.parent))
 			continue;
-		kill(all[i], SIGCONT);
-		kill(all[i], SIGKILL);
+		kill(guard_rec.pids[i], SIGCONT);
+		kill(guard_rec.pids[i], SIGKILL);
+	}
+	pid_t ours[] = { guard_rec.parent, guard_rec.janitor };
+	for (size_t i = 0; i < 2; i++) {
+		if (!our_child(ours[i]))
+			continue;
+		kill(ours[i], SIGCONT);
+		kill(ours[i], SIGKILL);
 	}
 	if (guard_rec.shmid >= 0)
 		shmctl(guard_rec.shmid, IPC_RMID, NULL);

@@ -1,8 +1,8 @@
 /* test_demo_janitor.c — when the process that ran demo_start is killed (kill -9, with one demo
- * process stopped), nothing of the demo outlives it: the demo processes die (parent-death
- * signal, and the janitor's SIGCONT + SIGKILL through pidfds), the janitor removes every
- * object and ends. This test makes itself the subreaper, so the orphans come to it, and it can
- * wait for each of them by pid. */
+ * process stopped), nothing of the demo outlives it: demo-parent and the demo processes die
+ * (parent-death signals, and the janitor's SIGCONT + SIGKILL through pidfds), the janitor
+ * removes every object and ends. This test makes itself the subreaper, so the orphans come to
+ * it (those demo-parent did not reap before it died), and it can wait for them by pid. */
 #include <sys/prctl.h>
 #include <sys/wait.h>
 
@@ -23,15 +23,15 @@ static _Noreturn void owner(int wr)
 		pause();
 }
 
-/* Reap children for up to 10 s, until none is left; mark which recorded ones were reaped. */
-static void collect(const struct demo_record *r, bool *seen, bool *janitor_seen)
+/* Reap children for up to 10 s, until none is left; mark the janitor and demo-parent when
+ * they are reaped (the demo processes may have been reaped by demo-parent before it died). */
+static void collect(const struct demo_record *r, bool *parent_seen, bool *janitor_seen)
 {
 	for (int t = 0; t < 1000; t++) {
 		pid_t p = waitpid(-1, NULL, WNOHANG);
 		if (p < 0 && errno == ECHILD)
 			return;
-		for (size_t i = 0; p > 0 && i < r->n_pids; i++)
-			seen[i] = seen[i] || r->pids[i] == p;
+		*parent_seen = *parent_seen || (p > 0 && p == r->parent);
 		*janitor_seen = *janitor_seen || (p > 0 && p == r->janitor);
 		if (p <= 0)
 			nap_ms(10);
@@ -53,7 +53,8 @@ int main(void)
 	struct demo_record rec;
 	memset(&rec, 0, sizeof(rec));
 	bool got = read(p[0], &rec, sizeof(rec)) == (ssize_t)sizeof(rec);
-	if (!ok(got && rec.n_pids == 16 && rec.janitor > 0, "the owner started the demo and its janitor")) {
+	if (!ok(got && rec.n_pids == 19 && rec.parent > 0 && rec.janitor > 0,
+		"the owner started the demo, demo-parent and the janitor")) {
 		kill(own, SIGKILL);
 		return tap_done();
 	}
@@ -67,12 +68,15 @@ int main(void)
 	int st = 0;
 	ok(waitpid(own, &st, 0) == own && WIFSIGNALED(st), "the owner is killed (SIGKILL)");
 
-	bool seen[DEMO_MAX_PIDS] = { false }, janitor_seen = false;
-	collect(&rec, seen, &janitor_seen);
+	bool parent_seen = false, janitor_seen = false;
+	collect(&rec, &parent_seen, &janitor_seen);
 	bool all = true;
+	char state;
+	pid_t pp;
 	for (size_t i = 0; i < rec.n_pids; i++)
-		all = all && seen[i];
-	ok(all, "every demo process ended (the stopped one too) and came to us to be reaped");
+		all = all && !proc_state(rec.pids[i], &state, &pp);
+	ok(all, "every demo process ended (the stopped one too) and was reaped");
+	ok(parent_seen, "demo-parent ended and came to us to be reaped");
 	ok(janitor_seen, "the janitor ended too");
 	ok(objects_gone(&rec), "the janitor removed every object");
 	if (all && janitor_seen && objects_gone(&rec))
