@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include "action/proc_target.h"
+#include "view/filter_keep.h"
 #include "view/list_marks.h"
 #include "view/proc_tree.h"
 #include "view/view.h"
@@ -44,6 +45,7 @@ struct list_state {
 	int view_cols;             /* width of the window in the last frame */
 	int body_rows;             /* rows of processes shown in the last frame */
 	struct list_marks marks;   /* new and exec'd processes, marked for a few seconds */
+	struct filter_keep keep;   /* what the filter matched: kept across an exec */
 };
 
 /* list_rows.c */

@@ -90,8 +90,9 @@ bool view_proc_in_scope(const struct view_ctx *v, const struct proc_info *p)
 	}
 	if (v->scope_user && !user_matches(v->scope_user, p))
 		return false;
-	if (v->scope_filter && v->scope_filter[0] && !list_text_matches(v->cur, p, v->scope_filter))
-		return false;
+	if (v->scope_filter && v->scope_filter[0] && !list_text_matches(v->cur, p, v->scope_filter) &&
+	    !filter_keep_holds(v->scope_keep, p))
+		return false;   /* matched neither now nor (under its names before an exec) earlier */
 	return true;
 }
 
@@ -167,6 +168,8 @@ void list_rebuild(struct list_state *l, struct view_ctx *v)
 	const struct snapshot *s = v->cur;
 	v->scope_user = l->user;        /* the graph's "all" means what the list shows */
 	v->scope_filter = l->filter;
+	filter_keep_update(&l->keep, l->filter, s, list_text_matches);
+	v->scope_keep = &l->keep;
 	size_t need = s->n_procs + (v->set.threads ? s->n_threads : 0) + 1;
 	if (l->cap_rows < need) {
 		l->cap_rows = need;
@@ -266,4 +269,5 @@ void list_free(struct list_state *l)
 	free(l->thr);
 	free(l->tags);
 	free(l->user);
+	filter_keep_free(&l->keep);
 }

@@ -17,7 +17,7 @@ libipctop_a_SOURCES += \
 	src/view/tui_term.c src/view/tui_term.h src/view/tui_lesson.c src/view/tui_replay.c src/view/tui_replay_play.c src/view/tui_record.c \
 	src/view/dialog.c src/view/dialog.h src/view/view_act.c src/view/view_act.h \
 	src/view/view_header.c \
-	src/view/list_int.h src/view/list_marks.h src/view/list_marks.c src/view/list_rows.c src/view/list_draw.c src/view/list_cells.c src/view/list_menus.c \
+	src/view/list_int.h src/view/list_marks.h src/view/list_marks.c src/view/filter_keep.h src/view/filter_keep.c src/view/list_rows.c src/view/list_draw.c src/view/list_cells.c src/view/list_menus.c \
 	src/view/view_list.c \
 	src/view/detail_int.h src/view/view_detail.c src/view/view_pcb.c \
 	src/view/view_sched.c src/view/view_ipc.c src/view/view_memory.c src/view/view_memfig.c src/view/view_memcmp.c \

@@ -19,6 +19,8 @@
 #include "view/settings.h"
 #include "view/term_input.h"
 
+struct filter_keep;
+
 #define TUI_MIN_COLS 40
 #define TUI_MIN_LINES 10
 
@@ -52,6 +54,8 @@ struct view_ctx {
 	                                   * handled (a screen's request; 0: none) */
 	/* the list's own narrowing besides -p (published by the list): user, filter text */
 	const char *scope_user, *scope_filter;
+	const struct filter_keep *scope_keep;   /* processes the filter matched before they exec'd
+	                                         * (view/filter_keep.h), or NULL */
 	bool quit;
 	struct view_stack *stack;
 };

@@ -2,7 +2,8 @@
 # end-to-end tests of the interactive ipctop in tmux.
 TUI_UNIT_TESTS = tests/tui/test_proc_sort tests/tui/test_proc_tree tests/tui/test_proc_cpu \
 	tests/tui/test_settings tests/tui/test_meter_setup tests/tui/test_kind_glyphs tests/tui/test_table_nav \
-	tests/tui/test_list_marks tests/tui/test_pcb_exit
+	tests/tui/test_list_marks tests/tui/test_pcb_exit \
+	tests/tui/test_filter_keep
 check_PROGRAMS += $(TUI_UNIT_TESTS)
 TESTS += $(TUI_UNIT_TESTS)
 tests_tui_test_proc_sort_LDADD = $(IPCTOP_LIBS)
@@ -14,6 +15,7 @@ tests_tui_test_kind_glyphs_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_table_nav_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_list_marks_LDADD = $(IPCTOP_LIBS)
 tests_tui_test_pcb_exit_LDADD = $(IPCTOP_LIBS)
+tests_tui_test_filter_keep_LDADD = $(IPCTOP_LIBS)
 # The tmux tests, one per line (keys.sh and mouse.sh run longest: first).
 TMUX_TESTS = \
 	tests/tui/keys.sh \
