@@ -102,10 +102,10 @@ wait_re() { want=$1; wait_until has_re "${2:-${WAIT_TENTHS:-100}}"; }
 # filter_list SESSION TEXT: in SESSION's list (just started), the filter (F4) set to TEXT;
 # true once the prompt has closed on the filtered list.
 filter_list() {
-	wait_for "Command" 150 || return 1
-	T send-keys -t "$1" '\'; wait_for "Filter: " 50 || return 1
+	wait_for "Command" 300 || return 1
+	T send-keys -t "$1" '\'; wait_for "Filter: " 100 || return 1
 	T send-keys -t "$1" -l "$2"; T send-keys -t "$1" Enter
-	wait_absent "Filter: " 50 && wait_for "Command"
+	wait_absent "Filter: " 100 && wait_for "Command"
 }
 # ok_re ERE DESC: wait_re ERE, then one check DESC; when it fails, the screen as "# " lines.
 ok_re() {
