@@ -192,7 +192,7 @@ def main(argv):
     if len(timings) == 2:
         print("# time ratio %.2f for a process ratio of %.2f"
               % (timings[1][2] / timings[0][2], timings[1][1] / timings[0][1]))
-    left = subprocess.run(["ps", "-e", "-o", "comm="], capture_output=True, text=True).stdout
+    left = subprocess.run(["ps", "-e", "-o", "comm="], capture_output=True, text=True, errors="replace").stdout
     ok(name not in left.split("\n"), "no fixture process left behind")
     print("1..%d" % n)
     return 0

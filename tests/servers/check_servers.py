@@ -161,7 +161,7 @@ def pg_user(doc, postmaster):
 
 def ss_sockets(port):
     """(state, local, remote, inode, pids) of every TCP socket on port, as ss -tanpe says."""
-    out = subprocess.run(["ss", "-tanpeH"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(["ss", "-tanpeH"], capture_output=True, text=True, errors="replace", check=True).stdout
     found = []
     for line in out.splitlines():
         f = line.split()
@@ -202,7 +202,7 @@ def nginx(doc, master, port, client):
 def ss_unix(path):
     """(state, inode, peer inode, pids) of every UNIX stream socket whose name is path, and
     the inode -> pids of every UNIX socket, as ss -xpe says."""
-    out = subprocess.run(["ss", "-xapeH"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(["ss", "-xapeH"], capture_output=True, text=True, errors="replace", check=True).stdout
     named, owners = [], {}
     for line in out.splitlines():
         f = line.split()
