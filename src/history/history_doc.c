@@ -1,8 +1,9 @@
-/* history_doc.c — a snapshot as the exporter's compact --json text, cut into its header and
- * its process and channel objects, each parsed on its own when asked for: a whole machine's
- * document parsed at once would take many times its size in memory. The text is our own
- * exporter's; a layout other than expected is an error, never a guess. */
+/* history_doc.c — a snapshot as the exporter's compact --json text, cut into its header
+ * (parsed) and the texts of its process and channel objects (left as text: the recorder
+ * compares them with the previous sample's by hash, and parses only what is new). The text is
+ * our own exporter's; a layout other than expected is an error, never a guess. */
 #include "history/history_doc.h"
+#include "history/history_text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -13,29 +14,6 @@
 #include "model/snap_filter.h"
 #include "util/xalloc.h"
 
-/* The end (index after it) of the object or array starting at b[i], or 0 when malformed. */
-static size_t skip_container(const char *b, size_t len, size_t i)
-{
-	int depth = 0;
-	bool in_str = false;
-	for (; i < len; i++) {
-		char c = b[i];
-		if (in_str) {
-			if (c == '\\')
-				i++;
-			else if (c == '"')
-				in_str = false;
-		} else if (c == '"') {
-			in_str = true;
-		} else if (c == '{' || c == '[') {
-			depth++;
-		} else if ((c == '}' || c == ']') && --depth == 0) {
-			return i + 1;
-		}
-	}
-	return 0;
-}
-
 /* The items of the array whose key text (with its '[') is at b[*at]: [*at, *end) after, with
  * *end at the closing ']'. */
 static bool find_array(const char *b, size_t len, const char *key, size_t *at, size_t *end)
@@ -44,7 +22,7 @@ static bool find_array(const char *b, size_t len, const char *key, size_t *at, s
 	if (*at + k > len || memcmp(b + *at, key, k) != 0)
 		return false;
 	size_t i = *at + k - 1;   /* the '[' */
-	size_t e = skip_container(b, len, i);
+	size_t e = hist_text_skip(b, len, i);
 	if (e == 0)
 		return false;
 	*at = i + 1;
@@ -96,21 +74,21 @@ int hist_doc_make(struct hist_doc *d, const struct snapshot *s, struct strbuf *e
 	return 0;
 }
 
-json_t *hist_doc_next(struct hist_doc *d, size_t *at, size_t end, struct strbuf *err)
+bool hist_doc_next(struct hist_doc *d, size_t *at, size_t end, const char **obj, size_t *len,
+                   struct strbuf *err)
 {
 	if (*at >= end)
-		return NULL;
-	size_t e = d->buf[*at] == '{' ? skip_container(d->buf, end, *at) : 0;
-	json_error_t je;
-	json_t *o = e ? json_loadb(d->buf + *at, e - *at, JSON_REJECT_DUPLICATES, &je) : NULL;
-	if (!json_is_object(o)) {
-		json_decref(o);
+		return false;
+	size_t e = d->buf[*at] == '{' ? hist_text_skip(d->buf, end, *at) : 0;
+	if (e == 0) {
 		sb_puts(err, "the snapshot's JSON could not be cut into its objects");
 		*at = end;
-		return NULL;
+		return false;
 	}
+	*obj = d->buf + *at;
+	*len = e - *at;
 	*at = e < end && d->buf[e] == ',' ? e + 1 : e;
-	return o;
+	return true;
 }
 
 void hist_doc_free(struct hist_doc *d)
