@@ -3,7 +3,6 @@
  * compares them with the previous sample's by hash, and parses only what is new). The text is
  * our own exporter's; a layout other than expected is an error, never a guess. */
 #include "history/history_doc.h"
-#include "history/history_text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -14,36 +13,24 @@
 #include "model/snap_filter.h"
 #include "util/xalloc.h"
 
-/* The items of the array whose key text (with its '[') is at b[*at]: [*at, *end) after, with
- * *end at the closing ']'. */
-static bool find_array(const char *b, size_t len, const char *key, size_t *at, size_t *end)
+/* Whether b[0, at) ends with key and b[end] is the array's ']'. */
+static bool array_at(const char *b, size_t len, const char *key, size_t at, size_t end)
 {
 	size_t k = strlen(key);
-	if (*at + k > len || memcmp(b + *at, key, k) != 0)
-		return false;
-	size_t i = *at + k - 1;   /* the '[' */
-	size_t e = hist_text_skip(b, len, i);
-	if (e == 0)
-		return false;
-	*at = i + 1;
-	*end = e - 1;
-	return true;
+	return at >= k && at <= end && end < len && memcmp(b + at - k, key, k) == 0 && b[end] == ']';
 }
 
-static bool split(struct hist_doc *d)
+/* The two arrays where the exporter says they are; the rest (the header) parsed. */
+static bool split(struct hist_doc *d, const struct export_json_marks *m)
 {
 	const char *b = d->buf;
-	const char *p = memmem(b, d->len, ",\"processes\":[", 14);   /* the header before has no text
-	                                                              * of a process */
-	if (!p)
+	if (!array_at(b, d->len, ",\"processes\":[", m->procs[0], m->procs[1]) ||
+	    !array_at(b, d->len, ",\"channels\":[", m->chans[0], m->chans[1]) ||
+	    m->chans[0] != m->procs[1] + 14)
 		return false;
-	size_t head_end = (size_t)(p - b);
-	d->procs[0] = head_end + 1;
-	if (!find_array(b, d->len, "\"processes\":[", &d->procs[0], &d->procs[1]))
-		return false;
-	d->chans[0] = d->procs[1] + 1;
-	if (!find_array(b, d->len, ",\"channels\":[", &d->chans[0], &d->chans[1]))
-		return false;
+	memcpy(d->procs, m->procs, sizeof(d->procs));
+	memcpy(d->chans, m->chans, sizeof(d->chans));
+	size_t head_end = m->procs[0] - 14;
 	struct strbuf hdr = STRBUF_INIT;   /* the header, then what follows the channels */
 	sb_putn(&hdr, b, head_end);
 	sb_putn(&hdr, b + d->chans[1] + 1, d->len - d->chans[1] - 1);
@@ -64,31 +51,15 @@ int hist_doc_make(struct hist_doc *d, const struct snapshot *s, struct strbuf *e
 	struct snap_filter flt = { NULL, 0, false, 0, 0 };
 	struct snap_selection sel;
 	snap_select(s, &flt, &sel);
-	int r = export_json(f, s, &sel, false);
+	struct export_json_marks marks;
+	int r = export_json_marked(f, s, &sel, false, &marks);
 	snap_selection_free(&sel);
-	if (fclose(f) != 0 || r < 0 || !split(d)) {
+	if (fclose(f) != 0 || r < 0 || !split(d, &marks)) {
 		sb_puts(err, "the snapshot could not be written as JSON");
 		hist_doc_free(d);
 		return -1;
 	}
 	return 0;
-}
-
-bool hist_doc_next(struct hist_doc *d, size_t *at, size_t end, const char **obj, size_t *len,
-                   struct strbuf *err)
-{
-	if (*at >= end)
-		return false;
-	size_t e = d->buf[*at] == '{' ? hist_text_skip(d->buf, end, *at) : 0;
-	if (e == 0) {
-		sb_puts(err, "the snapshot's JSON could not be cut into its objects");
-		*at = end;
-		return false;
-	}
-	*obj = d->buf + *at;
-	*len = e - *at;
-	*at = e < end && d->buf[e] == ',' ? e + 1 : e;
-	return true;
 }
 
 void hist_doc_free(struct hist_doc *d)

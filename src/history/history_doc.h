@@ -17,10 +17,6 @@ struct hist_doc {
 };
 
 int hist_doc_make(struct hist_doc *d, const struct snapshot *s, struct strbuf *err);
-/* The next object in [*at, end): its text in *obj, *len (not NUL-terminated); false at the
- * end, or on error (err set). */
-bool hist_doc_next(struct hist_doc *d, size_t *at, size_t end, const char **obj, size_t *len,
-                   struct strbuf *err);
 void hist_doc_free(struct hist_doc *d);
 
 #endif

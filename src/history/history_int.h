@@ -60,9 +60,9 @@ struct history_writer {
 /* history_reopen.c: the rows left open in an existing recording (alive at its last sample, or
  * at the sample a killed recorder last wrote), into w's live sets. 0, or -1 with err. */
 int hist_reopen(struct history_writer *w, struct strbuf *err);
-/* The hash of a channel object's identity (its kind and id texts) from its text: false when
- * they are not there. */
-bool hist_chan_key(const char *obj, size_t len, uint64_t *key);
+/* The hash of a channel object's identity (its kind and id texts) from its text (at most len
+ * bytes), and the object's length: false when they are not there. */
+bool hist_chan_key(const char *obj, size_t len, uint64_t *key, size_t *obj_len);
 
 /* history_limits.c: drop the oldest samples beyond keep_s and max_bytes (after a commit). */
 int hist_prune(struct history_writer *w, struct strbuf *err);
@@ -86,10 +86,13 @@ int hist_write_state(struct history_writer *w, int ins, struct hist_live_row *r,
 int hist_end_row(struct history_writer *w, int end, int64_t row, struct strbuf *err);
 /* What hist_live_sweep's end gets from the writers. */
 struct hist_end_ctx { struct history_writer *w; struct strbuf *err; };
-/* write(w, text, len, err) for each object of the document's range, then end(ctx, row) for
- * each row of set the sample did not see (hist_live_sweep). 0, or -1 with err. */
+/* write(w, text, avail, &len, err) for each object of the document's range (text: where it
+ * starts, avail: the bytes left in the range; write sets len to the object's), then end(ctx,
+ * row) for each row of set the sample did not see (hist_live_sweep). 0, or -1 with err. */
+typedef int hist_write_fn(struct history_writer *w, const char *text, size_t avail, size_t *len,
+                          struct strbuf *err);
 int hist_write_each(struct history_writer *w, struct hist_doc *d, const size_t range[2],
-                    int (*write)(struct history_writer *, const char *, size_t, struct strbuf *),
+                    hist_write_fn *write,
                     struct hist_live_set *set, int (*end)(void *, struct hist_live_row *),
                     struct strbuf *err);
 /* The process row of pid in this sample (its processes are written first), or 0. */

@@ -60,7 +60,8 @@ static void take_chan(struct history_writer *w, sqlite3_stmt *st, void *ctx)
 {
 	const char *json = (const char *)sqlite3_column_text(st, 2);
 	uint64_t key;
-	if (!json || !hist_chan_key(json, (size_t)sqlite3_column_bytes(st, 2), &key))
+	size_t len;
+	if (!json || !hist_chan_key(json, (size_t)sqlite3_column_bytes(st, 2), &key, &len))
 		key = (uint64_t)sqlite3_column_int64(st, 0) | 1ull << 63;   /* damaged: a key no channel
 		                                                              * has, to be ended */
 	struct hist_live_row *r = hist_live_get(&w->chans, key);

@@ -88,3 +88,11 @@ bool hist_text_int(const struct htext_member *m, int64_t *v)
 	*v = x;
 	return true;
 }
+
+uint64_t hist_text_hash(const char *t, size_t n)
+{
+	uint64_t h = 14695981039346656037ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)t[i]) * 1099511628211ull;
+	return h;
+}

@@ -16,10 +16,12 @@ struct htext_member { const char *key; size_t key_len; const char *val; size_t v
 /* The end (index after it) of the object or array starting at b[i], or 0 when malformed. */
 size_t hist_text_skip(const char *b, size_t len, size_t i);
 /* The next member of the object b[0, len) (b[0] is '{'; start with *at = 1): true with m set;
- * false at its end, or when the text is malformed (then *bad is set). */
+ * false at its end (*at then at its '}'), or when the text is malformed (then *bad is set). */
 bool hist_text_member(const char *b, size_t len, size_t *at, struct htext_member *m, bool *bad);
 /* Whether m's key is key. */
 bool hist_text_is(const struct htext_member *m, const char *key);
+/* FNV-1a of the n bytes at t: u64_text_hash's value for the same text (blob.hash). */
+uint64_t hist_text_hash(const char *t, size_t n);
 /* m's value as an integer: false when it is null or not an integer. */
 bool hist_text_int(const struct htext_member *m, int64_t *v);
 

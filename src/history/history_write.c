@@ -190,16 +190,19 @@ static int write_sample(struct history_writer *w, json_t *doc, uint64_t taken_ms
 }
 
 int hist_write_each(struct history_writer *w, struct hist_doc *d, const size_t range[2],
-                    int (*write)(struct history_writer *, const char *, size_t, struct strbuf *),
+                    hist_write_fn *write,
                     struct hist_live_set *set, int (*end)(void *, struct hist_live_row *),
                     struct strbuf *err)
 {
-	size_t at = range[0], had = err->len, len;
-	const char *o;
+	size_t at = range[0], len;
 	int r = 0;
-	while (r == 0 && hist_doc_next(d, &at, range[1], &o, &len, err))
-		r = write(w, o, len, err);
-	if (r < 0 || err->len > had)
+	while (r == 0 && at < range[1]) {
+		r = write(w, d->buf + at, range[1] - at, &len, err);
+		at += len;
+		if (at < range[1] && d->buf[at] == ',')
+			at++;
+	}
+	if (r < 0)
 		return -1;
 	struct hist_end_ctx e = { w, err };
 	return hist_live_sweep(set, w->sample, end, &e);

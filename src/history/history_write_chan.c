@@ -12,7 +12,7 @@
 
 #include "util/xalloc.h"
 
-bool hist_chan_key(const char *obj, size_t len, uint64_t *key)
+bool hist_chan_key(const char *obj, size_t len, uint64_t *key, size_t *obj_len)
 {
 	size_t at = 1;
 	bool bad = false;
@@ -22,8 +22,9 @@ bool hist_chan_key(const char *obj, size_t len, uint64_t *key)
 			kind = m;
 		else if (hist_text_is(&m, "id"))
 			id = m;
-	if (bad || !kind.val || !id.val)
+	if (bad || !kind.val || !id.val || at >= len)
 		return false;
+	*obj_len = at + 1;
 	/* the two texts as they are in JSON, quotes included: neither holds a byte 0 */
 	struct strbuf sb = STRBUF_INIT;
 	sb_putn(&sb, kind.val, kind.val_len);
@@ -150,10 +151,11 @@ static int write_changed(struct history_writer *w, struct hist_live_row *r, cons
 	return rc;
 }
 
-static int write_chan(struct history_writer *w, const char *o, size_t len, struct strbuf *err)
+static int write_chan(struct history_writer *w, const char *o, size_t avail, size_t *len,
+                      struct strbuf *err)
 {
 	uint64_t key;
-	if (!hist_chan_key(o, len, &key)) {
+	if (!hist_chan_key(o, avail, &key, len)) {
 		sb_puts(err, "a channel's JSON is not as expected");
 		return -1;
 	}
@@ -161,10 +163,10 @@ static int write_chan(struct history_writer *w, const char *o, size_t len, struc
 	if (r->seen == w->sample)
 		return 0;   /* twice in one snapshot (never: ids are unique): kept once */
 	r->seen = w->sample;
-	sb_reset(&w->text);
-	sb_putn(&w->text, o, len);
-	if (r->row != 0 && u64_text_hash(sb_str(&w->text)) == r->state)
+	if (r->row != 0 && hist_text_hash(o, *len) == r->state)
 		return 0;
+	sb_reset(&w->text);
+	sb_putn(&w->text, o, *len);
 	return write_changed(w, r, sb_str(&w->text), err);
 }
 

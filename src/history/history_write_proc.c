@@ -42,11 +42,12 @@ static bool take_switches(const struct htext_member *m, struct hist_counters *c)
 	return !bad;
 }
 
-/* The process object o (len) split: its state (every member but the counters and
- * started_at_ms, which moves by a millisecond or so from one sample to the next and which a
- * replay computes from start_ticks) into state, its counters into c, its pid and start. */
-static bool split_proc(const char *o, size_t len, struct strbuf *state, struct hist_counters *c,
-                       int64_t *pid, int64_t *start)
+/* The process object at o (at most len bytes; its own length into *obj_len) split: its state
+ * (every member but the counters and started_at_ms, which moves by a millisecond or so from
+ * one sample to the next and which a replay computes from start_ticks) into state, its
+ * counters into c, its pid and start. */
+static bool split_proc(const char *o, size_t len, size_t *obj_len, struct strbuf *state,
+                       struct hist_counters *c, int64_t *pid, int64_t *start)
 {
 	size_t at = 1;
 	bool bad = false, has_pid = false;
@@ -70,7 +71,8 @@ static bool split_proc(const char *o, size_t len, struct strbuf *state, struct h
 		sb_putn(state, m.key - 1, (size_t)(m.val + m.val_len - (m.key - 1)));
 	}
 	sb_putc(state, '}');
-	return !bad && has_pid && len > 0 && o[0] == '{';
+	*obj_len = at + 1;
+	return !bad && has_pid && len > 0 && o[0] == '{' && at < len;
 }
 
 /* The program path of process pid in the snapshot (not in its JSON), escaped as names are;
@@ -165,11 +167,12 @@ int hist_write_state(struct history_writer *w, int ins, struct hist_live_row *r,
 	return hist_run(w->db, st, err);
 }
 
-static int write_proc(struct history_writer *w, const char *o, size_t len, struct strbuf *err)
+static int write_proc(struct history_writer *w, const char *o, size_t avail, size_t *len,
+                      struct strbuf *err)
 {
 	struct hist_counters c;
 	int64_t pid, start;
-	if (!split_proc(o, len, &w->text, &c, &pid, &start)) {
+	if (!split_proc(o, avail, len, &w->text, &c, &pid, &start)) {
 		sb_puts(err, "a process's JSON is not as expected");
 		return -1;
 	}
