@@ -7,11 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The bytes that matter to hist_text_skip: quotes, backslashes and brackets. */
+static const bool special[256] = {
+	['"'] = true, ['\\'] = true, ['{'] = true, ['}'] = true, ['['] = true, [']'] = true,
+};
+
 size_t hist_text_skip(const char *b, size_t len, size_t i)
 {
 	int depth = 0;
 	bool in_str = false;
 	for (; i < len; i++) {
+		while (i < len && !special[(unsigned char)b[i]])
+			i++;
+		if (i >= len)
+			break;
 		char c = b[i];
 		if (in_str) {
 			if (c == '\\')
@@ -66,11 +75,6 @@ bool hist_text_member(const char *b, size_t len, size_t *at, struct htext_member
 	*m = (struct htext_member){ b + i + 1, (size_t)(q - b) - i - 1, b + v, e - v };
 	*at = b[e] == ',' ? e + 1 : e;
 	return true;
-}
-
-bool hist_text_is(const struct htext_member *m, const char *key)
-{
-	return strlen(key) == m->key_len && memcmp(m->key, key, m->key_len) == 0;
 }
 
 bool hist_text_int(const struct htext_member *m, int64_t *v)

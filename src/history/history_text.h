@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "util/strbuf.h"
 
@@ -18,8 +19,12 @@ size_t hist_text_skip(const char *b, size_t len, size_t i);
 /* The next member of the object b[0, len) (b[0] is '{'; start with *at = 1): true with m set;
  * false at its end (*at then at its '}'), or when the text is malformed (then *bad is set). */
 bool hist_text_member(const char *b, size_t len, size_t *at, struct htext_member *m, bool *bad);
-/* Whether m's key is key. */
-bool hist_text_is(const struct htext_member *m, const char *key);
+/* Whether m's key is key (inline: the length of a literal key is known when compiling). */
+static inline bool hist_text_is(const struct htext_member *m, const char *key)
+{
+	size_t n = __builtin_strlen(key);
+	return n == m->key_len && m->key[0] == key[0] && memcmp(m->key, key, n) == 0;
+}
 /* FNV-1a of the n bytes at t: u64_text_hash's value for the same text (blob.hash). */
 uint64_t hist_text_hash(const char *t, size_t n);
 /* m's value as an integer: false when it is null or not an integer. */
