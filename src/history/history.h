@@ -1,7 +1,8 @@
 /* history.h — the recording of --record and --replay: an SQLite database that stores changes,
- * not copies (a row per process life and per channel, a process's or channel's state only
- * when it changed, counters only when they moved), one transaction per sample. The schema is
- * in history_schema.c and documented in ipctop(1), RECORDING. */
+ * not copies (a row per process life and per channel, written when it begins and ended when it
+ * ends; a process's or channel's state only when it changed, counters only when they moved),
+ * one transaction per sample, and a sample that changed nothing touches no row of them. The
+ * schema is in history_schema.c and documented in ipctop(1), RECORDING. */
 #ifndef IPCTOP_HISTORY_H
 #define IPCTOP_HISTORY_H
 
