@@ -179,7 +179,7 @@ static void write_ipc(struct json_writer *w, const struct snapshot *s)
 }
 
 static void write_body(struct json_writer *w, const struct snapshot *s,
-                       const struct snap_selection *sel)
+                       const struct snap_selection *sel, struct export_json_marks *m)
 {
 	struct proc_traffic *tr = NULL;   /* IPC/s and BUSIEST of the list, with --interval */
 	if (s->has_rates && s->n_procs) {
@@ -188,17 +188,21 @@ static void write_body(struct json_writer *w, const struct snapshot *s,
 	}
 	jw_key(w, "processes");
 	jw_array_begin(w);
+	m->procs[0] = jw_offset(w);
 	for (size_t i = 0; i < s->n_procs; i++)
 		if (sel->proc_listed[i])
 			json_write_proc(w, s, &s->procs[i], tr ? &tr[i] : NULL,
 			                sel->proc_chosen[i] && (s->procs[i].flags & PF_DETAIL));
+	m->procs[1] = jw_offset(w);
 	jw_array_end(w);
 	free(tr);
 	jw_key(w, "channels");
 	jw_array_begin(w);
+	m->chans[0] = jw_offset(w);
 	for (size_t c = 0; c < s->n_chans; c++)
 		if (sel->chan_kept[c])
 			write_channel(w, s, &s->chans[c]);
+	m->chans[1] = jw_offset(w);
 	jw_array_end(w);
 	write_ipc(w, s);
 	json_write_wait_cycles(w, s);
@@ -211,11 +215,18 @@ static void write_body(struct json_writer *w, const struct snapshot *s,
 
 int export_json(FILE *f, const struct snapshot *s, const struct snap_selection *sel, bool pretty)
 {
+	struct export_json_marks m;
+	return export_json_marked(f, s, sel, pretty, &m);
+}
+
+int export_json_marked(FILE *f, const struct snapshot *s, const struct snap_selection *sel,
+                       bool pretty, struct export_json_marks *m)
+{
 	struct json_writer w;
 	jw_init(&w, f, pretty);
 	jw_object_begin(&w);
 	write_header(&w, s);
-	write_body(&w, s, sel);
+	write_body(&w, s, sel, m);
 	jw_object_end(&w);
 	return jw_finish(&w);
 }

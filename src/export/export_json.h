@@ -21,5 +21,10 @@
  * where it was collected) and the channels it keeps. pretty: indent. Returns 0 or -errno on
  * write error. */
 int export_json(FILE *f, const struct snapshot *s, const struct snap_selection *sel, bool pretty);
+/* The same, with where the items of "processes" and "channels" are in the output: [start, end)
+ * byte offsets (for the recorder, which cuts the compact text without scanning it). */
+struct export_json_marks { size_t procs[2], chans[2]; };
+int export_json_marked(FILE *f, const struct snapshot *s, const struct snap_selection *sel,
+                       bool pretty, struct export_json_marks *m);
 
 #endif

@@ -21,6 +21,7 @@ static void flush_out(struct json_writer *w)
 		if (fwrite_unlocked(w->out.buf, 1, n, w->f) != n)
 			w->err = errno ? errno : EIO;
 	}
+	w->flushed += n;
 	sb_reset(&w->out);
 }
 

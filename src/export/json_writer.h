@@ -25,6 +25,7 @@ struct json_writer {
 	bool after_key;                  /* a key was written; the next value follows it */
 	int err;                         /* first errno of a failed write, 0 if none */
 	struct strbuf out;               /* output not yet written to f */
+	size_t flushed;                  /* bytes handed to f so far */
 };
 
 /* Append s (n bytes, any content) as a quoted JSON string: esc_append() first, then JSON
@@ -35,6 +36,11 @@ void json_append_untrusted(struct strbuf *out, const char *s, size_t n);
 void json_append_quoted(struct strbuf *out, const char *s, size_t n);
 
 void jw_init(struct json_writer *w, FILE *f, bool pretty);
+/* The offset in the output at which the next byte goes. */
+static inline size_t jw_offset(const struct json_writer *w)
+{
+	return w->flushed + w->out.len;
+}
 /* Finish the document (newline, flush), free scratch memory; returns 0 or -errno. */
 int jw_finish(struct json_writer *w);
 

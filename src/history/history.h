@@ -1,7 +1,8 @@
 /* history.h — the recording of --record and --replay: an SQLite database that stores changes,
- * not copies (a row per process life and per channel, a process's or channel's state only
- * when it changed, counters only when they moved), one transaction per sample. The schema is
- * in history_schema.c and documented in ipctop(1), RECORDING. */
+ * not copies (a row per process life and per channel, written when it begins and ended when it
+ * ends; a process's or channel's state only when it changed, counters only when they moved),
+ * one transaction per sample, and a sample that changed nothing touches no row of them. The
+ * schema is in history_schema.c and documented in ipctop(1), RECORDING. */
 #ifndef IPCTOP_HISTORY_H
 #define IPCTOP_HISTORY_H
 
@@ -13,7 +14,7 @@
 #include "util/strbuf.h"
 
 #define HISTORY_FORMAT   "ipctop-history"   /* meta 'format': marks an ipctop recording */
-#define HISTORY_SCHEMA   2                  /* meta 'schema_version' this build writes */
+#define HISTORY_SCHEMA   3                  /* meta 'schema_version' this build writes */
 #define HISTORY_SCHEMA_OLDEST 1             /* ... and the oldest it reads (1: no CPU times,
                                              * memory breakdown or swap) */
 
@@ -23,7 +24,8 @@ struct history_writer;
  * recording is appended to, one of an older schema after it is moved on to this one's).
  * 0, or -1 with the reason in err. */
 int history_create(const char *path, struct history_writer **out, struct strbuf *err);
-/* Append one snapshot as one sample, in one transaction. 0, or -1 with the reason in err. */
+/* Append one snapshot as one sample, in one transaction. 0, or -1 with the reason in err
+ * (then the writer is only to be closed: what it keeps of the last sample is no longer true). */
 int history_append(struct history_writer *w, const struct snapshot *s, struct strbuf *err);
 void history_close(struct history_writer *w);
 /* --record-keep and --record-max-size: after each append, drop the oldest samples taken more

@@ -1,7 +1,7 @@
-/* history_doc.c — a snapshot as the exporter's compact --json text, cut into its header and
- * its process and channel objects, each parsed on its own when asked for: a whole machine's
- * document parsed at once would take many times its size in memory. The text is our own
- * exporter's; a layout other than expected is an error, never a guess. */
+/* history_doc.c — a snapshot as the exporter's compact --json text, cut into its header
+ * (parsed) and the texts of its process and channel objects (left as text: the recorder
+ * compares them with the previous sample's by hash, and parses only what is new). The text is
+ * our own exporter's; a layout other than expected is an error, never a guess. */
 #include "history/history_doc.h"
 
 #include <errno.h>
@@ -13,59 +13,24 @@
 #include "model/snap_filter.h"
 #include "util/xalloc.h"
 
-/* The end (index after it) of the object or array starting at b[i], or 0 when malformed. */
-static size_t skip_container(const char *b, size_t len, size_t i)
-{
-	int depth = 0;
-	bool in_str = false;
-	for (; i < len; i++) {
-		char c = b[i];
-		if (in_str) {
-			if (c == '\\')
-				i++;
-			else if (c == '"')
-				in_str = false;
-		} else if (c == '"') {
-			in_str = true;
-		} else if (c == '{' || c == '[') {
-			depth++;
-		} else if ((c == '}' || c == ']') && --depth == 0) {
-			return i + 1;
-		}
-	}
-	return 0;
-}
-
-/* The items of the array whose key text (with its '[') is at b[*at]: [*at, *end) after, with
- * *end at the closing ']'. */
-static bool find_array(const char *b, size_t len, const char *key, size_t *at, size_t *end)
+/* Whether b[0, at) ends with key and b[end] is the array's ']'. */
+static bool array_at(const char *b, size_t len, const char *key, size_t at, size_t end)
 {
 	size_t k = strlen(key);
-	if (*at + k > len || memcmp(b + *at, key, k) != 0)
-		return false;
-	size_t i = *at + k - 1;   /* the '[' */
-	size_t e = skip_container(b, len, i);
-	if (e == 0)
-		return false;
-	*at = i + 1;
-	*end = e - 1;
-	return true;
+	return at >= k && at <= end && end < len && memcmp(b + at - k, key, k) == 0 && b[end] == ']';
 }
 
-static bool split(struct hist_doc *d)
+/* The two arrays where the exporter says they are; the rest (the header) parsed. */
+static bool split(struct hist_doc *d, const struct export_json_marks *m)
 {
 	const char *b = d->buf;
-	const char *p = memmem(b, d->len, ",\"processes\":[", 14);   /* the header before has no text
-	                                                              * of a process */
-	if (!p)
+	if (!array_at(b, d->len, ",\"processes\":[", m->procs[0], m->procs[1]) ||
+	    !array_at(b, d->len, ",\"channels\":[", m->chans[0], m->chans[1]) ||
+	    m->chans[0] != m->procs[1] + 14)
 		return false;
-	size_t head_end = (size_t)(p - b);
-	d->procs[0] = head_end + 1;
-	if (!find_array(b, d->len, "\"processes\":[", &d->procs[0], &d->procs[1]))
-		return false;
-	d->chans[0] = d->procs[1] + 1;
-	if (!find_array(b, d->len, ",\"channels\":[", &d->chans[0], &d->chans[1]))
-		return false;
+	memcpy(d->procs, m->procs, sizeof(d->procs));
+	memcpy(d->chans, m->chans, sizeof(d->chans));
+	size_t head_end = m->procs[0] - 14;
 	struct strbuf hdr = STRBUF_INIT;   /* the header, then what follows the channels */
 	sb_putn(&hdr, b, head_end);
 	sb_putn(&hdr, b + d->chans[1] + 1, d->len - d->chans[1] - 1);
@@ -86,31 +51,15 @@ int hist_doc_make(struct hist_doc *d, const struct snapshot *s, struct strbuf *e
 	struct snap_filter flt = { NULL, 0, false, 0, 0 };
 	struct snap_selection sel;
 	snap_select(s, &flt, &sel);
-	int r = export_json(f, s, &sel, false);
+	struct export_json_marks marks;
+	int r = export_json_marked(f, s, &sel, false, &marks);
 	snap_selection_free(&sel);
-	if (fclose(f) != 0 || r < 0 || !split(d)) {
+	if (fclose(f) != 0 || r < 0 || !split(d, &marks)) {
 		sb_puts(err, "the snapshot could not be written as JSON");
 		hist_doc_free(d);
 		return -1;
 	}
 	return 0;
-}
-
-json_t *hist_doc_next(struct hist_doc *d, size_t *at, size_t end, struct strbuf *err)
-{
-	if (*at >= end)
-		return NULL;
-	size_t e = d->buf[*at] == '{' ? skip_container(d->buf, end, *at) : 0;
-	json_error_t je;
-	json_t *o = e ? json_loadb(d->buf + *at, e - *at, JSON_REJECT_DUPLICATES, &je) : NULL;
-	if (!json_is_object(o)) {
-		json_decref(o);
-		sb_puts(err, "the snapshot's JSON could not be cut into its objects");
-		*at = end;
-		return NULL;
-	}
-	*at = e < end && d->buf[e] == ',' ? e + 1 : e;
-	return o;
 }
 
 void hist_doc_free(struct hist_doc *d)

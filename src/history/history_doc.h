@@ -4,6 +4,7 @@
 #define IPCTOP_HISTORY_DOC_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/snapshot.h"
@@ -16,8 +17,6 @@ struct hist_doc {
 };
 
 int hist_doc_make(struct hist_doc *d, const struct snapshot *s, struct strbuf *err);
-/* The next object in [*at, end), parsed; NULL at the end, or on error (err set). */
-json_t *hist_doc_next(struct hist_doc *d, size_t *at, size_t end, struct strbuf *err);
 void hist_doc_free(struct hist_doc *d);
 
 #endif

@@ -9,9 +9,7 @@
 #include <stdint.h>
 
 #include "history/history.h"
-
-/* Members of a process object stored as counters (table proc_counter), not in its state. */
-enum { PC_UTIME, PC_STIME, PC_RSS, PC_VSIZE, PC_VCSW, PC_ICSW, PC__COUNT };
+#include "history/history_live.h"
 
 /* Create the tables (a new file) or check that an existing file is a recording (one of an
  * older schema moved on to this one). 0, or -1 with err. */
@@ -42,10 +40,9 @@ int64_t hist_blob_put(sqlite3 *db, sqlite3_stmt *find, sqlite3_stmt *ins, const 
 /* The writer's statements (history_write.c lists their SQL). */
 enum {
 	WS_BLOB_FIND, WS_BLOB_INS, WS_SAMPLE_INS,
-	WS_PROC_FIND, WS_PROC_INS, WS_PROC_SEEN, WS_PSTATE_LAST, WS_PSTATE_INS,
-	WS_PCOUNT_LAST, WS_PCOUNT_INS,
-	WS_CHAN_FIND, WS_CHAN_INS, WS_CHAN_SEEN, WS_CSTATE_LAST, WS_CSTATE_INS,
-	WS_EP_FIND, WS_EP_INS, WS_EP_SEEN, WS_MEM_INS, WS_CPU_INS,
+	WS_PROC_INS, WS_PROC_END, WS_PSTATE_INS, WS_PCOUNT_INS,
+	WS_CHAN_INS, WS_CHAN_END, WS_CSTATE_INS,
+	WS_EP_INS, WS_EP_END, WS_MEM_INS, WS_CPU_INS,
 	WS__COUNT
 };
 
@@ -53,13 +50,19 @@ struct history_writer {
 	sqlite3 *db;
 	sqlite3_stmt *st[WS__COUNT];
 	int64_t sample, prev;      /* the sample being written, and the one before (0: none) */
-	/* this sample's processes: pid -> index into proc_ids */
-	int64_t *proc_ids; size_t n_proc_ids, cap_proc_ids;
-	void *pid_map;             /* struct u64map */
+	struct hist_live_set procs, chans;   /* the rows alive at prev (history_live.h) */
+	struct strbuf text;        /* scratch: the state text of a process or channel */
 	const struct snapshot *snap;   /* the snapshot being appended (what JSON leaves out) */
 	double keep_s;             /* --record-keep, or 0 */
 	int64_t max_bytes;         /* --record-max-size, or 0 */
 };
+
+/* history_reopen.c: the rows left open in an existing recording (alive at its last sample, or
+ * at the sample a killed recorder last wrote), into w's live sets. 0, or -1 with err. */
+int hist_reopen(struct history_writer *w, struct strbuf *err);
+/* The hash of a channel object's identity (its kind and id texts) from its text (at most len
+ * bytes), and the object's length: false when they are not there. */
+bool hist_chan_key(const char *obj, size_t len, uint64_t *key, size_t *obj_len);
 
 /* history_limits.c: drop the oldest samples beyond keep_s and max_bytes (after a commit). */
 int hist_prune(struct history_writer *w, struct strbuf *err);
@@ -70,11 +73,33 @@ int hist_prune(struct history_writer *w, struct strbuf *err);
 int hist_write_figures(struct history_writer *w, const struct snapshot *s, struct strbuf *err);
 int hist_read_figures(sqlite3 *db, int64_t sample, struct snapshot *s, struct strbuf *err);
 
-/* history_write_ent.c: the processes and the channels (with endpoints) of one document. */
+/* history_write_proc.c and history_write_chan.c: the processes and the channels (with
+ * endpoints) of one document, and the end of those it no longer holds. */
 struct hist_doc;
 int hist_write_procs(struct history_writer *w, struct hist_doc *d, struct strbuf *err);
 int hist_write_chans(struct history_writer *w, struct hist_doc *d, struct strbuf *err);
+/* A state row (r's row, this sample, the blob of text; statement ins) when text's hash is not
+ * r's last one. 0, or -1 with err. */
+int hist_write_state(struct history_writer *w, int ins, struct hist_live_row *r, const char *text,
+                     struct strbuf *err);
+/* last_sample = the sample before this one for row (statement end). 0, or -1 with err. */
+int hist_end_row(struct history_writer *w, int end, int64_t row, struct strbuf *err);
+/* What hist_live_sweep's end gets from the writers. */
+struct hist_end_ctx { struct history_writer *w; struct strbuf *err; };
+/* write(w, text, avail, &len, err) for each object of the document's range (text: where it
+ * starts, avail: the bytes left in the range; write sets len to the object's), then end(ctx,
+ * row) for each row of set the sample did not see (hist_live_sweep). 0, or -1 with err. */
+typedef int hist_write_fn(struct history_writer *w, const char *text, size_t avail, size_t *len,
+                          struct strbuf *err);
+int hist_write_each(struct history_writer *w, struct hist_doc *d, const size_t range[2],
+                    hist_write_fn *write,
+                    struct hist_live_set *set, int (*end)(void *, struct hist_live_row *),
+                    struct strbuf *err);
+/* The process row of pid in this sample (its processes are written first), or 0. */
+int64_t hist_proc_row_of(struct history_writer *w, int64_t pid);
 /* A found-or-new blob for the JSON of o (compact, keys in their order). */
 int64_t hist_blob_json(struct history_writer *w, json_t *o, struct strbuf *err);
+/* ... for a JSON text. */
+int64_t hist_blob_text(struct history_writer *w, const char *text, struct strbuf *err);
 
 #endif

@@ -1,7 +1,9 @@
 /* history_read.c — --replay: a recording opened and checked, the sample at a time found, and
  * the snapshot of that sample rebuilt: the header, each live process's last state and counters
  * and each live channel's last state, joined into an ipctop --json document that the snapshot
- * reader (source/snap_json.h) turns back into a snapshot. */
+ * reader (source/snap_json.h) turns back into a snapshot. A row lives from its first_sample to
+ * its last_sample, or, when that is NULL (schema 3), to the recording's last sample: a row
+ * left open by a recorder that stopped, or was killed, was alive at the last sample written. */
 #include "history/history_int.h"
 
 #include <errno.h>
@@ -153,12 +155,14 @@ static const char sql_procs[] =
 	" c.utime, c.stime, c.rss_kib, c.vsize, c.vcsw, c.icsw"
 	" FROM process p LEFT JOIN proc_counter c ON c.process = p.id AND c.sample ="
 	"   (SELECT MAX(sample) FROM proc_counter WHERE process = p.id AND sample <= ?1)"
-	" WHERE p.first_sample <= ?1 AND p.last_sample >= ?1 ORDER BY p.pid";
+	" WHERE p.first_sample <= ?1 AND (p.last_sample IS NULL OR p.last_sample >= ?1)"
+	" ORDER BY p.pid";
 
 static const char sql_chans[] =
 	"SELECT (SELECT b.json FROM chan_state cs JOIN blob b ON b.id = cs.blob"
 	"        WHERE cs.channel = c.id AND cs.sample <= ?1 ORDER BY cs.sample DESC LIMIT 1)"
-	" FROM channel c WHERE c.first_sample <= ?1 AND c.last_sample >= ?1 ORDER BY c.id";
+	" FROM channel c WHERE c.first_sample <= ?1 AND (c.last_sample IS NULL OR c.last_sample >= ?1)"
+	" ORDER BY c.id";
 
 static void add_counters(json_t *p, sqlite3_stmt *st)
 {

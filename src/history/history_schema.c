@@ -5,7 +5,8 @@
  * sample(id, time, ...)      one row per snapshot: time in epoch seconds, the header's
  *                            changing figures, and header (blob) for the rest of it
  * process(id, pid, start_time, comm, exe, cmdline, uid, user, first_sample, last_sample)
- *                            one row per process life (pid and start time)
+ *                            one row per process life (pid and start time); last_sample is
+ *                            NULL while it lives (schema 3; before, moved on at every sample)
  * proc_state(process, sample, blob)   the process's JSON object (counters left out) from
  *                            sample on; a row only when it changed
  * proc_counter(process, sample, utime, stime, rss_kib, vsize, vcsw, icsw)  likewise
@@ -17,8 +18,9 @@
  *                            the memory and swap meters show (schema 2)
  * cpu_time(sample, cpu, user, ..., guest_nice)   /proc/stat's ticks, cpu -1 the sum line
  *                            (schema 2)
- * A schema 1 file (no sample_mem, no cpu_time) is read as it is, and appended to after the
- * two tables are added (its old samples then have no row in them). */
+ * A schema 1 file (no sample_mem, no cpu_time) or 2 (last_sample never NULL) is read as it
+ * is, and appended to after it is moved on to schema 3 (its old samples then have no row in
+ * the two tables; the rows alive at its last sample opened). */
 #include "history/history_int.h"
 
 #include <stdlib.h>
@@ -34,31 +36,34 @@ static const char ddl[] =
 	" load15 REAL, mem_available_kib INTEGER, uptime_s REAL,"
 	" header INTEGER NOT NULL REFERENCES blob(id));"
 	"CREATE INDEX sample_time ON sample(time);"
-	"CREATE TABLE process(id INTEGER PRIMARY KEY, pid INTEGER NOT NULL, start_time INTEGER,"
-	" comm TEXT, exe TEXT, cmdline TEXT, uid INTEGER, user TEXT,"
-	" first_sample INTEGER NOT NULL REFERENCES sample(id),"
-	" last_sample INTEGER NOT NULL REFERENCES sample(id));"
-	"CREATE INDEX process_pid ON process(pid, start_time);"
-	"CREATE INDEX process_life ON process(last_sample);"
 	"CREATE TABLE proc_state(process INTEGER NOT NULL REFERENCES process(id),"
 	" sample INTEGER NOT NULL REFERENCES sample(id), blob INTEGER NOT NULL REFERENCES blob(id),"
 	" PRIMARY KEY(process, sample));"
 	"CREATE TABLE proc_counter(process INTEGER NOT NULL REFERENCES process(id),"
 	" sample INTEGER NOT NULL REFERENCES sample(id), utime INTEGER, stime INTEGER,"
 	" rss_kib INTEGER, vsize INTEGER, vcsw INTEGER, icsw INTEGER, PRIMARY KEY(process, sample));"
-	"CREATE TABLE channel(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, chan_id TEXT NOT NULL,"
-	" label TEXT, netns INTEGER, first_sample INTEGER NOT NULL REFERENCES sample(id),"
-	" last_sample INTEGER NOT NULL REFERENCES sample(id));"
-	"CREATE INDEX channel_key ON channel(chan_id, last_sample);"
-	"CREATE INDEX channel_life ON channel(last_sample);"
 	"CREATE TABLE chan_state(channel INTEGER NOT NULL REFERENCES channel(id),"
 	" sample INTEGER NOT NULL REFERENCES sample(id), blob INTEGER NOT NULL REFERENCES blob(id),"
-	" PRIMARY KEY(channel, sample));"
+	" PRIMARY KEY(channel, sample));";
+
+/* The life rows (schema 3: last_sample NULL while they live). */
+static const char ddl_lives[] =
+	"CREATE TABLE process(id INTEGER PRIMARY KEY, pid INTEGER NOT NULL, start_time INTEGER,"
+	" comm TEXT, exe TEXT, cmdline TEXT, uid INTEGER, user TEXT,"
+	" first_sample INTEGER NOT NULL REFERENCES sample(id),"
+	" last_sample INTEGER REFERENCES sample(id));"
+	"CREATE INDEX process_pid ON process(pid, start_time);"
+	"CREATE INDEX process_life ON process(last_sample);"
+	"CREATE TABLE channel(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, chan_id TEXT NOT NULL,"
+	" label TEXT, netns INTEGER, first_sample INTEGER NOT NULL REFERENCES sample(id),"
+	" last_sample INTEGER REFERENCES sample(id));"
+	"CREATE INDEX channel_key ON channel(chan_id, last_sample);"
+	"CREATE INDEX channel_life ON channel(last_sample);"
 	"CREATE TABLE endpoint(id INTEGER PRIMARY KEY, channel INTEGER NOT NULL REFERENCES channel(id),"
 	" process INTEGER REFERENCES process(id), pid INTEGER, fd INTEGER, access TEXT, role TEXT,"
 	" local TEXT, local_port INTEGER, remote TEXT, remote_port INTEGER,"
 	" first_sample INTEGER NOT NULL REFERENCES sample(id),"
-	" last_sample INTEGER NOT NULL REFERENCES sample(id));"
+	" last_sample INTEGER REFERENCES sample(id));"
 	"CREATE INDEX endpoint_chan ON endpoint(channel, last_sample);"
 	"CREATE INDEX endpoint_remote ON endpoint(remote_port);"
 	"CREATE INDEX endpoint_local ON endpoint(local_port);";
@@ -121,7 +126,7 @@ int hist_schema_check(sqlite3 *db, int *version, struct strbuf *err)
 	}
 	if (meta_get(db, "schema_version", ver, sizeof(ver), err) < 0)
 		return -1;
-	if (strcmp(ver, "1") != 0 && strcmp(ver, "2") != 0) {
+	if (strlen(ver) != 1 || ver[0] < '0' + HISTORY_SCHEMA_OLDEST || ver[0] > '0' + HISTORY_SCHEMA) {
 		sb_printf(err, "a recording of schema version '%s'; this ipctop reads versions %d to %d",
 		          ver, HISTORY_SCHEMA_OLDEST, HISTORY_SCHEMA);
 		return -1;
@@ -137,15 +142,41 @@ int hist_schema_check(sqlite3 *db, int *version, struct strbuf *err)
 		          " FROM sample_mem m, cpu_time t LIMIT 0", err);
 }
 
-/* A schema 1 file appended to: schema 2's tables added, its version moved on, in one
- * transaction. */
-static int upgrade(sqlite3 *db, struct strbuf *err)
+/* Schema 2 to 3: the life tables made again without NOT NULL on last_sample (SQLite cannot
+ * drop a constraint in place; legacy_alter_table keeps the other tables' REFERENCES on the
+ * names), and the rows alive at the last sample opened (NULL). */
+static const char to3[] =
+	"DROP INDEX process_pid; DROP INDEX process_life; DROP INDEX channel_key;"
+	" DROP INDEX channel_life; DROP INDEX endpoint_chan; DROP INDEX endpoint_remote;"
+	" DROP INDEX endpoint_local;"
+	" ALTER TABLE process RENAME TO process_v2; ALTER TABLE channel RENAME TO channel_v2;"
+	" ALTER TABLE endpoint RENAME TO endpoint_v2;";
+static const char to3_fill[] =
+	"INSERT INTO process SELECT * FROM process_v2; INSERT INTO channel SELECT * FROM channel_v2;"
+	" INSERT INTO endpoint SELECT * FROM endpoint_v2;"
+	" DROP TABLE process_v2; DROP TABLE channel_v2; DROP TABLE endpoint_v2;"
+	" UPDATE process SET last_sample = NULL WHERE last_sample = (SELECT MAX(id) FROM sample);"
+	" UPDATE channel SET last_sample = NULL WHERE last_sample = (SELECT MAX(id) FROM sample);"
+	" UPDATE endpoint SET last_sample = NULL WHERE last_sample = (SELECT MAX(id) FROM sample);";
+
+/* A file of an older schema appended to: moved on to this one, in one transaction. */
+static int upgrade(sqlite3 *db, int version, struct strbuf *err)
 {
-	if (hist_exec(db, "BEGIN IMMEDIATE", err) < 0)
+	char set_version[64];
+	snprintf(set_version, sizeof(set_version),
+	         "UPDATE meta SET value = '%d' WHERE key = 'schema_version'", HISTORY_SCHEMA);
+	if (hist_exec(db, "PRAGMA legacy_alter_table=ON", err) < 0 ||
+	    hist_exec(db, "BEGIN IMMEDIATE", err) < 0)
 		return -1;
-	if (hist_exec(db, ddl_figures, err) == 0 &&
-	    hist_exec(db, "UPDATE meta SET value = '2' WHERE key = 'schema_version'", err) == 0)
-		return hist_exec(db, "COMMIT", err);
+	int r = version < 2 ? hist_exec(db, ddl_figures, err) : 0;
+	if (r == 0)
+		r = hist_exec(db, to3, err);
+	if (r == 0)
+		r = hist_exec(db, ddl_lives, err);
+	if (r == 0)
+		r = hist_exec(db, to3_fill, err);
+	if (r == 0 && hist_exec(db, set_version, err) == 0 && hist_exec(db, "COMMIT", err) == 0)
+		return hist_exec(db, "PRAGMA legacy_alter_table=OFF", err);
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
 }
@@ -162,10 +193,11 @@ int hist_schema_setup(sqlite3 *db, bool create, struct strbuf *err)
 	    hist_exec(db, "PRAGMA synchronous=NORMAL", err) < 0)
 		return -1;
 	if (!create)
-		return version < HISTORY_SCHEMA ? upgrade(db, err) : 0;
+		return version < HISTORY_SCHEMA ? upgrade(db, version, err) : 0;
 	if (hist_exec(db, "BEGIN", err) < 0)
 		return -1;
-	if (hist_exec(db, ddl, err) < 0 || hist_exec(db, ddl_figures, err) < 0 || write_meta(db, err) < 0) {
+	if (hist_exec(db, ddl, err) < 0 || hist_exec(db, ddl_lives, err) < 0 ||
+	    hist_exec(db, ddl_figures, err) < 0 || write_meta(db, err) < 0) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}

@@ -1,7 +1,8 @@
 /* history_write.c — --record's file: created 0600 (or an existing recording reopened), and one
  * sample appended per snapshot in one transaction (WAL, synchronous=NORMAL: a kill -9 loses
  * at most the sample being written). The snapshot is the --json document of the exporter
- * (history_doc.c), split into the tables of history_schema.c. */
+ * (history_doc.c), its objects compared with the rows alive at the last sample (history_live.h)
+ * and only what changed written into the tables of history_schema.c. */
 #include "history/history_int.h"
 
 #include <errno.h>
@@ -16,34 +17,27 @@
 #include "util/u64map.h"
 #include "util/xalloc.h"
 
+/* Rows of processes, channels and endpoints are written when they begin, and their
+ * last_sample when they end (NULL while they live): a sample touches only what changed. */
 static const char *const ws_sql[WS__COUNT] = {
 	[WS_BLOB_FIND] = "SELECT id FROM blob WHERE hash = ?1 AND json = ?2",
 	[WS_BLOB_INS] = "INSERT INTO blob(hash, json) VALUES(?1, ?2)",
 	[WS_SAMPLE_INS] = "INSERT INTO sample(time, load1, load5, load15, mem_available_kib,"
 		" uptime_s, header) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[WS_PROC_FIND] = "SELECT id FROM process WHERE pid = ?1 AND start_time IS ?2"
-		" AND last_sample = ?3",
 	[WS_PROC_INS] = "INSERT INTO process(pid, start_time, comm, exe, cmdline, uid, user,"
-		" first_sample, last_sample) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-	[WS_PROC_SEEN] = "UPDATE process SET last_sample = ?2 WHERE id = ?1",
-	[WS_PSTATE_LAST] = "SELECT blob FROM proc_state WHERE process = ?1 ORDER BY sample DESC LIMIT 1",
+		" first_sample) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[WS_PROC_END] = "UPDATE process SET last_sample = ?2 WHERE id = ?1",
 	[WS_PSTATE_INS] = "INSERT INTO proc_state(process, sample, blob) VALUES(?1, ?2, ?3)",
-	[WS_PCOUNT_LAST] = "SELECT utime, stime, rss_kib, vsize, vcsw, icsw FROM proc_counter"
-		" WHERE process = ?1 ORDER BY sample DESC LIMIT 1",
 	[WS_PCOUNT_INS] = "INSERT INTO proc_counter(process, sample, utime, stime, rss_kib, vsize,"
 		" vcsw, icsw) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[WS_CHAN_FIND] = "SELECT id FROM channel WHERE chan_id = ?1 AND kind = ?2 AND last_sample = ?3",
-	[WS_CHAN_INS] = "INSERT INTO channel(kind, chan_id, label, netns, first_sample, last_sample)"
-		" VALUES(?1, ?2, ?3, ?4, ?5, ?5)",
-	[WS_CHAN_SEEN] = "UPDATE channel SET last_sample = ?2 WHERE id = ?1",
-	[WS_CSTATE_LAST] = "SELECT blob FROM chan_state WHERE channel = ?1 ORDER BY sample DESC LIMIT 1",
+	[WS_CHAN_INS] = "INSERT INTO channel(kind, chan_id, label, netns, first_sample)"
+		" VALUES(?1, ?2, ?3, ?4, ?5)",
+	[WS_CHAN_END] = "UPDATE channel SET last_sample = ?2 WHERE id = ?1",
 	[WS_CSTATE_INS] = "INSERT INTO chan_state(channel, sample, blob) VALUES(?1, ?2, ?3)",
-	[WS_EP_FIND] = "SELECT id FROM endpoint WHERE channel = ?1 AND pid IS ?2 AND fd IS ?3"
-		" AND access IS ?4 AND role IS ?5 AND local IS ?6 AND remote IS ?7 AND last_sample = ?8",
 	[WS_EP_INS] = "INSERT INTO endpoint(channel, process, pid, fd, access, role, local,"
-		" local_port, remote, remote_port, first_sample, last_sample)"
-		" VALUES(?1, ?9, ?2, ?3, ?4, ?5, ?6, ?10, ?7, ?11, ?8, ?8)",
-	[WS_EP_SEEN] = "UPDATE endpoint SET last_sample = ?2 WHERE id = ?1",
+		" local_port, remote, remote_port, first_sample)"
+		" VALUES(?1, ?9, ?2, ?3, ?4, ?5, ?6, ?10, ?7, ?11, ?8)",
+	[WS_EP_END] = "UPDATE endpoint SET last_sample = ?2 WHERE id = ?1",
 	[WS_MEM_INS] = "INSERT INTO sample_mem(sample, mem_free_kib, buffers_kib, cached_kib,"
 		" sreclaimable_kib, shmem_kib, swap_total_kib, swap_free_kib, swap_cached_kib)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -98,7 +92,7 @@ static int prepare_all(struct history_writer *w, struct strbuf *err)
 }
 
 /* An existing recording goes on from its last sample: a process or channel alive then and
- * now (same pid and start time, same id) keeps its row. */
+ * now (same pid and start time, same id) keeps its row (hist_reopen). */
 static int last_sample(struct history_writer *w, struct strbuf *err)
 {
 	sqlite3_stmt *st = hist_prep(w->db, "SELECT COALESCE(MAX(id), 0) FROM sample", err);
@@ -106,7 +100,7 @@ static int last_sample(struct history_writer *w, struct strbuf *err)
 	if (r == 1)
 		w->prev = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return r == 1 ? 0 : -1;
+	return r == 1 ? hist_reopen(w, err) : -1;
 }
 
 int history_create(const char *path, struct history_writer **out, struct strbuf *err)
@@ -115,8 +109,8 @@ int history_create(const char *path, struct history_writer **out, struct strbuf 
 	if (made < 0 || (made == 0 && check_existing(path, err) < 0))
 		return -1;
 	struct history_writer *w = xcalloc(1, sizeof(*w));
-	w->pid_map = xcalloc(1, sizeof(struct u64map));
-	u64map_init(w->pid_map, 64);
+	hist_live_init(&w->procs);
+	hist_live_init(&w->chans);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 	struct strbuf why = STRBUF_INIT;
 	/* the busy timeout before the schema: a reader of the new file (sqlite3, a test polling
@@ -146,10 +140,15 @@ void history_close(struct history_writer *w)
 	for (int i = 0; i < WS__COUNT; i++)
 		sqlite3_finalize(w->st[i]);
 	sqlite3_close(w->db);
-	u64map_free(w->pid_map);
-	free(w->pid_map);
-	free(w->proc_ids);
+	hist_live_free(&w->procs);
+	hist_live_free(&w->chans);
+	sb_free(&w->text);
 	free(w);
+}
+
+int64_t hist_blob_text(struct history_writer *w, const char *text, struct strbuf *err)
+{
+	return hist_blob_put(w->db, w->st[WS_BLOB_FIND], w->st[WS_BLOB_INS], text, err);
 }
 
 int64_t hist_blob_json(struct history_writer *w, json_t *o, struct strbuf *err)
@@ -159,7 +158,7 @@ int64_t hist_blob_json(struct history_writer *w, json_t *o, struct strbuf *err)
 		sb_puts(err, "out of memory");
 		return -1;
 	}
-	int64_t id = hist_blob_put(w->db, w->st[WS_BLOB_FIND], w->st[WS_BLOB_INS], text, err);
+	int64_t id = hist_blob_text(w, text, err);
 	free(text);
 	return id;
 }
@@ -188,6 +187,25 @@ static int write_sample(struct history_writer *w, json_t *doc, uint64_t taken_ms
 		return -1;
 	w->sample = sqlite3_last_insert_rowid(w->db);
 	return 0;
+}
+
+int hist_write_each(struct history_writer *w, struct hist_doc *d, const size_t range[2],
+                    hist_write_fn *write,
+                    struct hist_live_set *set, int (*end)(void *, struct hist_live_row *),
+                    struct strbuf *err)
+{
+	size_t at = range[0], len;
+	int r = 0;
+	while (r == 0 && at < range[1]) {
+		r = write(w, d->buf + at, range[1] - at, &len, err);
+		at += len;
+		if (at < range[1] && d->buf[at] == ',')
+			at++;
+	}
+	if (r < 0)
+		return -1;
+	struct hist_end_ctx e = { w, err };
+	return hist_live_sweep(set, w->sample, end, &e);
 }
 
 int history_append(struct history_writer *w, const struct snapshot *s, struct strbuf *err)

@@ -85,7 +85,8 @@ def endpoints(path, port):
     db = connect(path)
     for row in db.execute("SELECT e.*, p.pid, f.time, l.time FROM endpoint e"
                           " LEFT JOIN process p ON p.id = e.process"
-                          " JOIN sample f ON f.id = e.first_sample JOIN sample l ON l.id = e.last_sample"
+                          " JOIN sample f ON f.id = e.first_sample"
+                          " JOIN sample l ON l.id = IFNULL(e.last_sample, (SELECT MAX(id) FROM sample))"
                           " WHERE e.local_port = ?1 OR e.remote_port = ?1", (int(port),)):
         print(row)
     db.close()

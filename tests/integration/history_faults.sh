@@ -99,7 +99,7 @@ cp "$G" "$T/future.db"
 "$PYTHON3" -c '
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1]); db.execute("UPDATE meta SET value = 99 WHERE key = \"schema_version\""); db.commit()' "$T/future.db"
-refuses "a recording of schema version '99'; this ipctop reads versions 1 to 2" "a recording of an unknown schema version" -- \
+refuses "a recording of schema version '99'; this ipctop reads versions 1 to 3" "a recording of an unknown schema version" -- \
 	--replay "$T/future.db" --at "$first" --json
 cp "$G" "$T/blob.db"
 "$PYTHON3" -c '

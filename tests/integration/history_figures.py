@@ -5,8 +5,11 @@ sqlite3 against /proc read by the test itself, never against ipctop:
         and for each cpuN line of /proc/stat; each CPU time but iowait is at least the one read before
         the recorder started, never goes back from sample to sample, and at most the one read
         after it stopped; SwapTotal is /proc/meminfo's, MemFree at most MemTotal
-  downgrade DB      make DB a schema 1 file, as ipctop before schema 2 wrote it
-  version DB        print the schema_version, the samples, and those with a sample_mem row"""
+  downgrade DB      make DB a schema 1 file, as ipctop before schema 2 wrote it (and before
+                    schema 3: every live row's last_sample moved on to the last sample)
+  version DB        print the schema_version, the samples, and those with a sample_mem row
+  lives DB PID      print the rows of process PID, and how many of them are open (last_sample
+                    NULL)"""
 
 import sqlite3
 import sys
@@ -61,7 +64,10 @@ def check(path, before, after, mem):
 def downgrade(path):
     db = sqlite3.connect(path)
     db.executescript("DROP TABLE sample_mem; DROP TABLE cpu_time;"
-                     " UPDATE meta SET value = '1' WHERE key = 'schema_version';")
+                     " UPDATE meta SET value = '1' WHERE key = 'schema_version';"
+                     + "".join(" UPDATE %s SET last_sample = (SELECT MAX(id) FROM sample)"
+                               " WHERE last_sample IS NULL;" % t
+                               for t in ("process", "channel", "endpoint")))
     db.commit()
     db.close()
     return 0
@@ -79,6 +85,14 @@ def version(path):
     return 0
 
 
+def lives(path, pid):
+    db = sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=10)
+    n, open_ = db.execute("SELECT COUNT(*), COUNT(*) - COUNT(last_sample) FROM process WHERE pid = ?",
+                          (int(pid),)).fetchone()
+    print(n, open_)
+    return 0
+
+
 def main(argv):
     if argv[1] == "check":
         return check(*argv[2:6])
@@ -86,6 +100,8 @@ def main(argv):
         return downgrade(argv[2])
     if argv[1] == "version":
         return version(argv[2])
+    if argv[1] == "lives":
+        return lives(argv[2], argv[3])
     raise SystemExit("unknown command " + argv[1])
 
 

@@ -3,7 +3,8 @@
 # CPU times (the sum line and every CPU of /proc/stat) and the rest of /proc/meminfo, checked
 # against /proc read before and after the recorder (history_figures.py); and a file of schema
 # 1 (one of this recording made as ipctop before schema 2 wrote it) still replays, and
-# --record appends to it after moving it on to schema 2 (its old samples without figures).
+# --record appends to it after moving it on to schema 3 (its old samples without figures; the
+# test's shell, alive at its last sample and on, goes on in its row, left open).
 . "$TESTS_SRC/tap.sh"
 [ -x "$IPCTOP" ] || skip_all "ipctop not built"
 [ -n "$PYTHON3" ] || skip_all "python3 not found"
@@ -49,8 +50,11 @@ record "$T/old.db"
 ok $? "--record appends to the schema 1 file"
 old=$(hfig version "$R" | cut -d' ' -f2)
 set -- $(hfig version "$T/old.db")
-[ "$1" = 2 ] && [ "$2" -ge $((old + 3)) ] && [ "$3" -eq $(($2 - old)) ]
-ok $? "... moved on to schema 2: $2 samples, $3 with figures (the $old old ones without)"
+[ "$1" = 3 ] && [ "$2" -ge $((old + 3)) ] && [ "$3" -eq $(($2 - old)) ]
+ok $? "... moved on to schema 3: $2 samples, $3 with figures (the $old old ones without)"
+set -- $(hfig lives "$T/old.db" $$)
+[ "$1" = 1 ] && [ "$2" = 1 ]
+ok $? "... the test's shell (pid $$) has one row, open: $1 rows, $2 open"
 "$IPCTOP" --replay "$T/old.db" --at "$first" --json >"$T/old1.json" 2>"$T/err" &&
 	"$IPCTOP" --replay "$T/old.db" --at "$(date +%s)" --json >"$T/new.json" 2>>"$T/err"
 ok $? "its old and its new samples replay" || sed 's/^/#   /' "$T/err"

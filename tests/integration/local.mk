@@ -93,13 +93,15 @@ EXTRA_DIST += tests/integration/merge_hosts.sh tests/integration/merge_cli.sh te
 # --record and --replay (src/history): a recording against ipc_fixture's record
 TESTS += tests/integration/history_record.sh tests/integration/history_faults.sh \
 	tests/integration/history_limits.sh tests/integration/history_marks.sh \
-	tests/integration/history_figures.sh tests/integration/history_full.sh
+	tests/integration/history_figures.sh tests/integration/history_full.sh \
+	tests/integration/history_live.sh
 EXTRA_DIST += tests/integration/history_record.sh tests/integration/history_faults.sh tests/integration/check_history.py \
 	tests/integration/history_limits.sh tests/integration/history_limits.py \
 	tests/integration/history_marks.sh \
 	tests/integration/history_db.py \
 	tests/integration/history_figures.sh tests/integration/history_figures.py \
-	tests/integration/history_full.sh
+	tests/integration/history_full.sh \
+	tests/integration/history_live.sh tests/integration/history_live.py
 # the helper program of the lessons (ipctop --lesson): its roles, as the kernel shows them
 TESTS += tests/integration/lesson_helper.sh
 EXTRA_DIST += tests/integration/lesson_helper.sh

@@ -2,7 +2,8 @@
 ipctop); samples are numbered from 1, oldest first, as the time bar counts them:
   count DB              the number of samples
   life DB PID START     "FIRST LAST": the first and last sample that hold the process PID with
-                        start time START (clock ticks)
+                        start time START (clock ticks); an open row (last_sample NULL) lives
+                        to the last sample
   pipe DB PID PID       "FIRST LAST": those of the pipe that an end of each of the two
                         processes holds (their rows in table endpoint)
   clock DB I            the local time of sample I as HH:MM:SS.t
@@ -40,7 +41,7 @@ def life(path, pid, start):
     db.close()
     if row is None:
         return "none"
-    return "%d %d" % (ids.index(row[0]) + 1, ids.index(row[1]) + 1)
+    return "%d %d" % (ids.index(row[0]) + 1, len(ids) if row[1] is None else ids.index(row[1]) + 1)
 
 
 def pipe(path, a, b):
@@ -53,7 +54,7 @@ def pipe(path, a, b):
     db.close()
     if row is None:
         return "none"
-    return "%d %d" % (ids.index(row[0]) + 1, ids.index(row[1]) + 1)
+    return "%d %d" % (ids.index(row[0]) + 1, len(ids) if row[1] is None else ids.index(row[1]) + 1)
 
 
 def clock(t):
