@@ -6,11 +6,13 @@
 # and starts no helper (none is left with its record). On a terminal (script(1)'s): a copy of
 # ipctop with no helper beside it (nor installed) is status 1 with a message naming where
 # it looked; when the kernel refuses the lesson's POSIX queue (RLIMIT_MSGQUEUE 0: mq_open
-# gives EMFILE), message-queue is status 1 with the kernel's reason, and starts no helper.
+# gives EMFILE), message-queue is status 1 with the kernel's reason, and starts no helper;
+# when the name of shared-memory's POSIX object is taken (a file made first under the pid
+# ipctop will have: the shell's, which execs it), status 1, the kernel's reason, the file kept.
 . "$TESTS_SRC/tap.sh"
 [ -x "$IPCTOP" ] || skip_all "ipctop not built"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-lcli.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -f "/dev/shm/ipctop-lesson-$(cat "$tmp/shm.pid" 2>/dev/null)-shm"; rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM HUP
 
 # The lessons of the man page: the .B lines under .SH LESSONS after "The lessons:".
@@ -59,6 +61,7 @@ on_tty() {
 if ! command -v script >/dev/null 2>&1 || ! command -v prlimit >/dev/null 2>&1; then
 	ci_skip "script(1) or prlimit(1) missing (util-linux): the terminal cases"
 	ci_skip "script(1) or prlimit(1) missing (util-linux): the terminal cases"
+	ci_skip "script(1) or prlimit(1) missing (util-linux): the terminal cases"
 	tap_done
 	exit
 fi
@@ -75,4 +78,14 @@ on_tty "$tmp/mq" "IPCTOP_LESSON_RECORD='$rec' prlimit --msgqueue=0 '$IPCTOP' --l
 [ "$(cat "$tmp/mq.st" 2>/dev/null)" = 1 ] && [ ! -e "$rec" ] &&
 	grep -qxF "ipctop: lesson message-queue: could not make a POSIX queue: Too many open files" "$tmp/mq.err"
 ok $? "message-queue with RLIMIT_MSGQUEUE 0: status $(cat "$tmp/mq.st" 2>/dev/null), no process started, message: $(head -n 1 "$tmp/mq.err")"
+
+rm -f "$rec"
+# the file's name has the inner sh's pid ($$), ipctop's after its exec
+on_tty "$tmp/shm" "sh -c 'echo kept >/dev/shm/ipctop-lesson-\$\$-shm && echo \$\$ >$tmp/shm.pid &&
+	IPCTOP_LESSON_RECORD=$rec exec $IPCTOP --lesson shared-memory'"
+taken=/dev/shm/ipctop-lesson-$(cat "$tmp/shm.pid" 2>/dev/null)-shm
+[ "$(cat "$tmp/shm.st" 2>/dev/null)" = 1 ] && [ ! -e "$rec" ] && [ "$(cat "$taken" 2>/dev/null)" = kept ] &&
+	grep -qxF "ipctop: lesson shared-memory: could not make a POSIX shared memory object: File exists" "$tmp/shm.err"
+ok $? "shared-memory with its POSIX name taken: status $(cat "$tmp/shm.st" 2>/dev/null), no process started, $taken kept, message: $(head -n 1 "$tmp/shm.err")"
+rm -f "$taken"
 tap_done
