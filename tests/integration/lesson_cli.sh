@@ -9,6 +9,8 @@
 # gives EMFILE), message-queue is status 1 with the kernel's reason, and starts no helper;
 # when the name of shared-memory's POSIX object is taken (a file made first under the pid
 # ipctop will have: the shell's, which execs it), status 1, the kernel's reason, the file kept.
+# As root, in an IPC namespace of its own whose msgmni (shmmni) is 0, so that msgget (shmget)
+# gives ENOSPC: message-queue (shared-memory) is status 1 with that reason, no helper started.
 . "$TESTS_SRC/tap.sh"
 [ -x "$IPCTOP" ] || skip_all "ipctop not built"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ipctop-lcli.XXXXXX") || exit 99
@@ -62,6 +64,8 @@ if ! command -v script >/dev/null 2>&1 || ! command -v prlimit >/dev/null 2>&1; 
 	ci_skip "script(1) or prlimit(1) missing (util-linux): the terminal cases"
 	ci_skip "script(1) or prlimit(1) missing (util-linux): the terminal cases"
 	ci_skip "script(1) or prlimit(1) missing (util-linux): the terminal cases"
+	ci_skip "script(1) or prlimit(1) missing (util-linux): the terminal cases"
+	ci_skip "script(1) or prlimit(1) missing (util-linux): the terminal cases"
 	tap_done
 	exit
 fi
@@ -88,4 +92,24 @@ taken=/dev/shm/ipctop-lesson-$(cat "$tmp/shm.pid" 2>/dev/null)-shm
 	grep -qxF "ipctop: lesson shared-memory: could not make a POSIX shared memory object: File exists" "$tmp/shm.err"
 ok $? "shared-memory with its POSIX name taken: status $(cat "$tmp/shm.st" 2>/dev/null), no process started, $taken kept, message: $(head -n 1 "$tmp/shm.err")"
 rm -f "$taken"
+
+# sysv_full LESSON SYSCTL WHAT: the lesson in an IPC namespace whose SYSCTL is 0
+sysv_full() {
+	rm -f "$rec"
+	on_tty "$tmp/$2" "unshare --ipc sh -c 'echo 0 >/proc/sys/kernel/$2 &&
+		IPCTOP_LESSON_RECORD=$rec exec $IPCTOP --lesson $1'"
+	[ "$(cat "$tmp/$2.st" 2>/dev/null)" = 1 ] && [ ! -e "$rec" ] &&
+		grep -qxF "ipctop: lesson $1: could not make $3: No space left on device" "$tmp/$2.err"
+	ok $? "$1 with kernel.$2 0: status $(cat "$tmp/$2.st" 2>/dev/null), no process started, message: $(head -n 1 "$tmp/$2.err")"
+}
+if [ "$(id -u)" -ne 0 ]; then
+	skip "not root: no IPC namespace (msgmni 0)"
+	skip "not root: no IPC namespace (shmmni 0)"
+elif ! unshare --ipc true 2>/dev/null; then
+	ci_skip "unshare --ipc fails as root (msgmni 0)"
+	ci_skip "unshare --ipc fails as root (shmmni 0)"
+else
+	sysv_full message-queue msgmni "a message queue"
+	sysv_full shared-memory shmmni "a shared segment"
+fi
 tap_done
