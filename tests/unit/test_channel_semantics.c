@@ -1,7 +1,8 @@
 /* test_channel_semantics.c — the meaning of channel resolution, stated by hand: each check
  * builds a small snapshot, resolves it and asserts one rule written out beside it (access of
- * mappings, roles of every kind, UNIX listeners and their pending clients, the ephemeral-port
- * boundary, TCP pairing, off-host peers, network namespaces). test_channel_ids' dump and hash
+ * mappings, roles of every kind, SysV segments joined to their rows, UNIX listeners and their
+ * pending clients, the ephemeral-port boundary, TCP pairing, off-host peers, network
+ * namespaces). test_channel_ids' dump and hash
  * stay as change detectors; these are the expectations that do not come from the resolver. */
 #include <netinet/in.h>
 #include <string.h>
@@ -105,6 +106,28 @@ static void test_pipe_ends(void)
 	is_int(chan_of(CK_FIFO, 102) ? chan_of(CK_FIFO, 102)->n_ep : 0, 3, "one fifo, three holders");
 	is_str(role_of(CK_PIPE, 104), NULL, "both ends of a pipe in one process: no role");
 	is_int(access_of(CK_PIPE, 104), ACC_RW, "both ends of a pipe in one process: rw");
+	done();
+}
+
+/* Expectation: each segment of /proc/sysvipc/shm's rows is joined to the channel of its shmid
+ * (sysv: its row); a segment mapped but not among the rows is joined to none (sysv -1), even
+ * when the table's memory holds a row for it past its end (a reused table keeps the last
+ * snapshot's rows there). */
+static void test_sysv_shm_join(void)
+{
+	hand_reset(&S, 2, 7);
+	hand_add_map(&S, 0, "/SYSV00001234", 1, 6, "rw-s");
+	hand_add_map(&S, 1, "/SYSV00005678", 1, 8, "rw-s");
+	S.shm = xcalloc(2, sizeof(*S.shm));
+	S.n_shm = 1;
+	S.shm[0] = (struct sysv_shm){ .key = 0x1234, .shmid = 6 };
+	S.shm[1] = (struct sysv_shm){ .key = 0x5678, .shmid = 8 };   /* past n_shm */
+	resolve();
+	const struct channel *in = chan_of(CK_SYSV_SHM, 100), *out = chan_of(CK_SYSV_SHM, 101);
+	ok(in && in->sysv == 0, "segment 6, row 0 of the table: joined to its row (%d)",
+	   in ? in->sysv : -2);
+	ok(out && out != in && out->sysv == -1, "segment 8, not among the table's rows: joined to none (%d)",
+	   out ? out->sysv : -2);
 	done();
 }
 
@@ -294,6 +317,7 @@ int main(void)
 	test_mapping_access();
 	test_pipe_ends();
 	test_sysv_msg();
+	test_sysv_shm_join();
 	test_unix_roles();
 	test_ephemeral_boundary();
 	test_tcp_pairing();
