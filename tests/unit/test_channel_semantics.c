@@ -175,10 +175,11 @@ static int32_t unix_sock(size_t pi, int fd, uint64_t ino, int state, const char 
  * client's socket has no name and no role. Expectation (pending): a listener is linked to the
  * clients in its queue of not-yet-accepted connections (UNIX_DIAG_ICONS, their peer still 0):
  * one channel of the listener and each pending client; a listener with an empty queue is no
- * channel. */
+ * channel. Expectation (label): a channel is named by a socket's name; a name of no bytes (""
+ * from a JSON snapshot) is no name: no label. */
 static void test_unix_roles(void)
 {
-	hand_reset(&S, 6, 7);
+	hand_reset(&S, 8, 7);
 	/* accepted connection 20 (process 100, named) <-> client 21 (process 101) */
 	int32_t acc = unix_sock(0, 3, 20, 1, "/run/s"), cli = unix_sock(1, 3, 21, 1, NULL);
 	S.socks[acc].peer = 21;
@@ -191,6 +192,10 @@ static void test_unix_roles(void)
 	unix_sock(3, 3, 31, 1, NULL);
 	unix_sock(4, 3, 32, 1, NULL);
 	unix_sock(5, 3, 40, 10, "/run/empty");   /* a listener nobody waits on */
+	/* a socketpair 50 (process 106, name "") <-> 51 (107, no name) */
+	int32_t e0 = unix_sock(6, 3, 50, 1, ""), e1 = unix_sock(7, 3, 51, 1, NULL);
+	S.socks[e0].peer = 51;
+	S.socks[e1].peer = 50;
 	resolve();
 	is_str(role_of(CK_UNIX, 100), "server", "accepted connection (named): role server");
 	is_str(role_of(CK_UNIX, 101), NULL, "connecting client (unnamed): no role");
@@ -204,7 +209,11 @@ static void test_unix_roles(void)
 	/* a channel joins ends; the channel table lists such a listener as a row of its own
 	 * (view/chans_lone.c, tests/tui/chans.sh) */
 	ok(chan_of(CK_UNIX, 105) == NULL, "a listener with no pending client is no channel");
-	is_int(count_kind(CK_UNIX), 2, "two UNIX channels");
+	c = chan_of(CK_UNIX, 106);
+	ok(c && c == chan_of(CK_UNIX, 107) && !c->label && !c->label_sock1,
+	   "a pair whose one name is \"\": one channel, no label (%s)", c && c->label ? c->label : "none");
+	is_str(role_of(CK_UNIX, 106), NULL, "a socket named \"\": no role");
+	is_int(count_kind(CK_UNIX), 3, "three UNIX channels");
 	done();
 }
 
