@@ -1,5 +1,7 @@
 /* helper_main.c — ipctop-lesson-helper's entry: the role table, the record lines and the ties
  * to ipctop (parent-death signal), shared by every role. */
+#include "config.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -13,6 +15,31 @@
 #include <unistd.h>
 
 #include "lesson/helper.h"
+
+#ifdef IPCTOP_COVERAGE
+void __gcov_dump(void);    /* libgcov, linked by --coverage */
+void __gcov_reset(void);
+#endif
+
+/* In a coverage build, write the gcov counts so far (after each record, at most every 200 ms
+ * from the naps of a loop): ipctop ends the helpers with SIGKILL, which no exit handler
+ * outlives. Reset after each write, so the next one adds only what ran since. Nothing in
+ * other builds. */
+static void flush_coverage(bool always)
+{
+#ifdef IPCTOP_COVERAGE
+	static struct timespec last;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!always && (now.tv_sec - last.tv_sec) * 1000 + (now.tv_nsec - last.tv_nsec) / 1000000 < 200)
+		return;
+	last = now;
+	__gcov_dump();
+	__gcov_reset();
+#else
+	(void)always;
+#endif
+}
 
 void helper_record(const char *role, const char *fmt, ...)
 {
@@ -37,6 +64,7 @@ void helper_record(const char *role, const char *fmt, ...)
 	}
 	if (write(HELPER_REPORT_FD, line, (size_t)n) < 0 && errno != EBADF)
 		errno = 0;   /* ipctop may have stopped listening: the record file still counts */
+	flush_coverage(true);
 }
 
 void helper_report_done(void)
@@ -65,6 +93,7 @@ void helper_tie_to_parent(pid_t parent)
 void helper_nap(long ms)
 {
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	flush_coverage(false);
 	nanosleep(&ts, NULL);
 }
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "lesson/lesson.h"
+#include "util/proc_exit.h"
 
 /* In the child: async-signal-safe calls only (ipctop has threads). */
 static _Noreturn void janitor_run(const struct lesson_run *r, int rd)
@@ -37,7 +38,7 @@ static _Noreturn void janitor_run(const struct lesson_run *r, int rd)
 		shmctl(r->shmid, IPC_RMID, NULL);   /* gone once the killed processes have detached */
 	lesson_posix_remove(r->mq_name, r->shm_name);
 	lesson_unix_remove(r->sock_dir);
-	_exit(0);
+	proc_exit(0);   /* _exit, with the gcov counts of a coverage build */
 }
 
 void lesson_janitor_start(struct lesson_run *r)

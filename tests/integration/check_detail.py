@@ -4,7 +4,9 @@ present without detail, and only PID's channels are listed. The detail's values 
 against what the kernel says of the (idle) fixture process, read here: its maps are exactly
 /proc/PID/maps, with [stack] as stack, [heap] as heap and the executable's code as text; its
 channel descriptor is decoded with the right kind; sched's nice, priority, policy and real-time
-priority are those of /proc/PID/stat, its affinity Cpus_allowed_list; the signal lists are
+priority are those of /proc/PID/stat, its affinity Cpus_allowed_list, its wait channel
+/proc/PID/wchan's (the process sleeps where it slept), its run time and time slices no more
+than /proc/PID/schedstat's read after (and not 0); the signal lists are
 SigPnd|ShdPnd, SigBlk, SigIgn and SigCgt of /proc/PID/status decoded bit by bit."""
 
 import os
@@ -90,9 +92,18 @@ def sched_vs_kernel(sched, pid):
     stat = lambda n: int(rest[n - 3])  # noqa: E731
     with open("/proc/%d/status" % pid) as f:
         cpus = [ln.split(":", 1)[1].strip() for ln in f if ln.startswith("Cpus_allowed_list:")]
+    with open("/proc/%d/wchan" % pid) as f:
+        wchan = f.read()
+    with open("/proc/%d/schedstat" % pid) as f:
+        run_ns, _, slices = (int(x) for x in f.read().split())
     want = {"priority": stat(18), "nice": stat(19), "rt_priority": stat(40),
-            "policy": POLICY.get(stat(41)), "affinity": cpus[0] if cpus else None}
-    return ["sched %s %r, kernel %r" % (k, sched.get(k), v) for k, v in want.items() if sched.get(k) != v]
+            "policy": POLICY.get(stat(41)), "affinity": cpus[0] if cpus else None, "wchan": wchan}
+    probs = ["sched %s %r, kernel %r" % (k, sched.get(k), v) for k, v in want.items() if sched.get(k) != v]
+    # read before the kernel's figures now, which only grow
+    for k, now in (("run_ns", run_ns), ("timeslices", slices)):
+        if not isinstance(sched.get(k), int) or not 0 < sched[k] <= now:
+            probs.append("sched %s %r, kernel now %d" % (k, sched.get(k), now))
+    return probs
 
 
 def signame(n):

@@ -4,7 +4,9 @@
 # to the capacity the writer recorded (F_GETPIPE_SZ), at 80x24 its PCB tab shows it blocked
 # writing the pipe (the wait channel the kernel gives in /proc/PID/wchan); after q, with the
 # reader still stopped, every process the helpers recorded is gone. Run as root, and at 80x24
-# as nobody too (when root).
+# as nobody too (when root). A lesson process that ends (the reader killed, the writer stopped
+# first so that it gets no EPIPE) is reaped by ipctop, its subreaper: the kernel has no zombie
+# of it left, and the status line says "lesson process PID ended".
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 . "$TESTS_SRC/tui/lesson_lib.sh"
@@ -58,5 +60,21 @@ for size in $(lesson_sizes); do
 	ok $? "$who: every recorded process is gone, the stopped reader too"
 	lesson_procs=''
 done
+
+lesson_start pipe 100 30
+lesson_record
+writer=$(rec_pid pipe-writer) reader=$(rec_pid pipe-reader)
+[ -n "$writer" ] && [ -n "$reader" ] && kill -STOP "$writer" && kill -KILL "$reader"
+ok $? "100x30: the writer ($writer) stopped, the reader ($reader) killed"
+i=0   # reaped: /proc/PID gone (a zombie not waited for keeps it)
+while [ -e "/proc/$reader" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+[ ! -e "/proc/$reader" ]
+ok $? "100x30: the kernel has no zombie of the reader left: ipctop reaped it"
+wait_for "lesson process $reader ended"
+ok $? "100x30: the status line says the reader's pid ended"
+T send-keys -t "$session" q
+wait_gone && lesson_gone
+ok $? "100x30: q ends ipctop and every recorded process, the stopped writer too"
+lesson_procs=''
 unset IFS
 tap_done

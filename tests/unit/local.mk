@@ -15,7 +15,7 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_services tests/unit/test_cgroup_service \
 	tests/unit/test_open_flags tests/unit/test_sock_describe \
 	tests/unit/test_collect_viewer tests/unit/test_proc_target tests/unit/test_history_time \
-	tests/unit/test_zombie_exit
+	tests/unit/test_zombie_exit tests/unit/test_collect_fill
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
@@ -45,6 +45,10 @@ tests_unit_test_kept_fds_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_maps_query_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_workers_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_maps_LDADD = $(IPCTOP_LIBS)
+# test_collect_fill: a pipe's fill measured through its holder's descriptor, never another's
+tests_unit_test_collect_fill_SOURCES = tests/unit/test_collect_fill.c \
+	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
+tests_unit_test_collect_fill_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_refresh_memory_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_parse_pcb_LDADD = $(IPCTOP_LIBS)
 # test_wait_decode: the wait table and the parsers of task states and /proc/locks

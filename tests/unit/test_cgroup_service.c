@@ -132,6 +132,9 @@ static void test_lines(void)
 	path_is("4:memory:/m\n3:cpu:/c\n", "/m", "pure v1 without systemd: the first");
 	path_is("garbage\nno colon here\n", NULL, "no line with a path");
 	path_is("0::/x", "/x", "no newline at the end");
+	/* len ends the text: a ':' just past it is not read (the line "0:x" has one colon) */
+	char out[16] = "";
+	ok(parse_cgroup_named("0:x:/a", 3, out, sizeof out) < 0, "never reads past len (got %s)", out);
 }
 
 int main(void)

@@ -1,7 +1,8 @@
 /* test_channel_semantics.c — the meaning of channel resolution, stated by hand: each check
  * builds a small snapshot, resolves it and asserts one rule written out beside it (access of
- * mappings, roles of every kind, UNIX listeners and their pending clients, the ephemeral-port
- * boundary, TCP pairing, off-host peers, network namespaces). test_channel_ids' dump and hash
+ * mappings, roles of every kind, SysV segments joined to their rows, UNIX listeners and their
+ * pending clients, the ephemeral-port boundary, TCP pairing, off-host peers, network
+ * namespaces). test_channel_ids' dump and hash
  * stay as change detectors; these are the expectations that do not come from the resolver. */
 #include <netinet/in.h>
 #include <string.h>
@@ -108,6 +109,28 @@ static void test_pipe_ends(void)
 	done();
 }
 
+/* Expectation: each segment of /proc/sysvipc/shm's rows is joined to the channel of its shmid
+ * (sysv: its row); a segment mapped but not among the rows is joined to none (sysv -1), even
+ * when the table's memory holds a row for it past its end (a reused table keeps the last
+ * snapshot's rows there). */
+static void test_sysv_shm_join(void)
+{
+	hand_reset(&S, 2, 7);
+	hand_add_map(&S, 0, "/SYSV00001234", 1, 6, "rw-s");
+	hand_add_map(&S, 1, "/SYSV00005678", 1, 8, "rw-s");
+	S.shm = xcalloc(2, sizeof(*S.shm));
+	S.n_shm = 1;
+	S.shm[0] = (struct sysv_shm){ .key = 0x1234, .shmid = 6 };
+	S.shm[1] = (struct sysv_shm){ .key = 0x5678, .shmid = 8 };   /* past n_shm */
+	resolve();
+	const struct channel *in = chan_of(CK_SYSV_SHM, 100), *out = chan_of(CK_SYSV_SHM, 101);
+	ok(in && in->sysv == 0, "segment 6, row 0 of the table: joined to its row (%d)",
+	   in ? in->sysv : -2);
+	ok(out && out != in && out->sysv == -1, "segment 8, not among the table's rows: joined to none (%d)",
+	   out ? out->sysv : -2);
+	done();
+}
+
 /* Expectation: a SysV message queue links its last sender (lspid: role sender, access w) and
  * its last receiver (lrpid: role receiver, access r); one process that is both is one rw
  * endpoint with no role; a queue with only a live receiver has that one endpoint; a queue no
@@ -152,10 +175,11 @@ static int32_t unix_sock(size_t pi, int fd, uint64_t ino, int state, const char 
  * client's socket has no name and no role. Expectation (pending): a listener is linked to the
  * clients in its queue of not-yet-accepted connections (UNIX_DIAG_ICONS, their peer still 0):
  * one channel of the listener and each pending client; a listener with an empty queue is no
- * channel. */
+ * channel. Expectation (label): a channel is named by a socket's name; a name of no bytes (""
+ * from a JSON snapshot) is no name: no label. */
 static void test_unix_roles(void)
 {
-	hand_reset(&S, 6, 7);
+	hand_reset(&S, 8, 7);
 	/* accepted connection 20 (process 100, named) <-> client 21 (process 101) */
 	int32_t acc = unix_sock(0, 3, 20, 1, "/run/s"), cli = unix_sock(1, 3, 21, 1, NULL);
 	S.socks[acc].peer = 21;
@@ -168,6 +192,10 @@ static void test_unix_roles(void)
 	unix_sock(3, 3, 31, 1, NULL);
 	unix_sock(4, 3, 32, 1, NULL);
 	unix_sock(5, 3, 40, 10, "/run/empty");   /* a listener nobody waits on */
+	/* a socketpair 50 (process 106, name "") <-> 51 (107, no name) */
+	int32_t e0 = unix_sock(6, 3, 50, 1, ""), e1 = unix_sock(7, 3, 51, 1, NULL);
+	S.socks[e0].peer = 51;
+	S.socks[e1].peer = 50;
 	resolve();
 	is_str(role_of(CK_UNIX, 100), "server", "accepted connection (named): role server");
 	is_str(role_of(CK_UNIX, 101), NULL, "connecting client (unnamed): no role");
@@ -181,7 +209,11 @@ static void test_unix_roles(void)
 	/* a channel joins ends; the channel table lists such a listener as a row of its own
 	 * (view/chans_lone.c, tests/tui/chans.sh) */
 	ok(chan_of(CK_UNIX, 105) == NULL, "a listener with no pending client is no channel");
-	is_int(count_kind(CK_UNIX), 2, "two UNIX channels");
+	c = chan_of(CK_UNIX, 106);
+	ok(c && c == chan_of(CK_UNIX, 107) && !c->label && !c->label_sock1,
+	   "a pair whose one name is \"\": one channel, no label (%s)", c && c->label ? c->label : "none");
+	is_str(role_of(CK_UNIX, 106), NULL, "a socket named \"\": no role");
+	is_int(count_kind(CK_UNIX), 3, "three UNIX channels");
 	done();
 }
 
@@ -294,6 +326,7 @@ int main(void)
 	test_mapping_access();
 	test_pipe_ends();
 	test_sysv_msg();
+	test_sysv_shm_join();
 	test_unix_roles();
 	test_ephemeral_boundary();
 	test_tcp_pairing();

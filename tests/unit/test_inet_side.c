@@ -1,13 +1,18 @@
 /* test_inet_side.c — which sockets count as TCP/UDP and which TCP states mean "this side has
  * closed", with the state numbers of the C library's <netinet/tcp.h> (the kernel's, as
  * sock_diag reports them) and the TCP state machine of RFC 793: FIN_WAIT1, FIN_WAIT2, CLOSING,
- * TIME_WAIT follow our close; LAST_ACK follows our close after the peer's; CLOSE is closed. */
+ * TIME_WAIT follow our close; LAST_ACK follows our close after the peer's; CLOSE is closed.
+ * The index of bound sockets holds hashes: a hit is checked against the socket itself, so
+ * that a UDP socket of another namespace whose (namespace, protocol) hash collides with the
+ * one looked for (a collision built by inverting the hash) is not taken for a TCP listener. */
 #include <linux/netlink.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
 #include "channel/inet_side.h"
+#include "model/snapshot.h"
+#include "util/u64map.h"
 #include "../tap.h"
 
 static struct sock_info tcp_in(int state)
@@ -15,8 +20,55 @@ static struct sock_info tcp_in(int state)
 	return (struct sock_info){ .family = AF_INET, .protocol = IPPROTO_TCP, .state = (uint8_t)state };
 }
 
+/* The inverse of the 64-bit finalizer u64_mix applies last (x ^= x >> 33; x *= M1; ...;
+ * murmur3's fmix64); the inverses of its odd multipliers mod 2^64 by Newton's iteration. */
+static uint64_t mul_inverse(uint64_t a)
+{
+	uint64_t x = a;   /* right in 3 bits for odd a; each step doubles them */
+	for (int i = 0; i < 5; i++)
+		x *= 2 - a * x;
+	return x;
+}
+
+static uint64_t unmix(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= mul_inverse(0xc4ceb9fe1a85ec53ULL);
+	x ^= x >> 33;
+	x *= mul_inverse(0xff51afd7ed558ccdULL);
+	x ^= x >> 33;
+	return x;
+}
+
+/* u64_mix(a, b) = f(a ^ g(b)) with f invertible: u64_mix(0, b) gives g(b) through f's inverse,
+ * and namespace n ^ g(TCP) ^ g(UDP) with UDP mixes as n with TCP. A UDP socket bound at
+ * 0.0.0.0:5000 in that namespace, a TCP listener looked for at the same place in n: none. */
+static void test_bound_collision(void)
+{
+	uint64_t n = 0x1234, other = n ^ unmix(u64_mix(0, IPPROTO_TCP)) ^ unmix(u64_mix(0, IPPROTO_UDP));
+	ok(other != n && u64_mix(n, IPPROTO_TCP) == u64_mix(other, IPPROTO_UDP),
+	   "(namespace %#llx, TCP) and (%#llx, UDP) hash alike", (unsigned long long)n,
+	   (unsigned long long)other);
+	struct sock_info udp = { .family = AF_INET, .protocol = IPPROTO_UDP, .netns = other, .lport = 5000 };
+	struct snapshot s;
+	snapshot_init(&s);
+	s.socks = &udp;
+	s.n_socks = 1;
+	struct inet_index ix;
+	inet_index_init(&ix, &s);
+	struct side at = inet_local(&udp);
+	is_int(inet_find_bound(&ix, other, IPPROTO_UDP, &at), 0, "the UDP socket is found as itself");
+	is_int(inet_find_bound(&ix, n, IPPROTO_TCP, &at), -1,
+	       "a TCP listener at the same place in the colliding namespace: none");
+	inet_index_free(&ix);
+	s.socks = NULL;
+	s.n_socks = 0;
+	snapshot_free(&s);
+}
+
 int main(void)
 {
+	test_bound_collision();
 	struct sock_info k = { .family = AF_NETLINK, .protocol = NETLINK_XFRM };   /* protocol 6 */
 	ok(!sock_is_inet(&k), "a netlink socket whose protocol number is 6 (as TCP's) is not TCP");
 	k = (struct sock_info){ .family = AF_INET6, .protocol = IPPROTO_ICMPV6 };

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -102,9 +103,13 @@ int main(void)
 	} else {
 		skip(2, "pipe2 failed");
 	}
-	pid_t child = pr == 0 ? fork() : -1;
+	pid_t parent = getpid(), child = pr == 0 ? fork() : -1;
 	if (child == 0) {
-		pause();
+		/* dies with this test: a crash here (a mutant) must not leave it holding the
+		 * test's output open, which keeps the harness waiting */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() == parent)
+			pause();
 		_exit(0);
 	}
 	if (child > 0) {

@@ -87,6 +87,10 @@ static void test_confusing_lines(void)
 	is_int(smaps_text("1000x2000 r--p 00000000 08:01 1 /a\nRss: 12 kB\n", m, n), 0,
 	       "1000x2000: not a header, its Rss belongs to no mapping");
 	ok(!m[0].has_smaps, "1000x2000: the mapping at 1000 gets no figures");
+	/* nor another byte in place of the blank after the end */
+	is_int(smaps_text("1000-2000x r--p 00000000 08:01 1 /a\nRss: 12 kB\n", m, n), 0,
+	       "1000-2000x: not a header, its Rss belongs to no mapping");
+	ok(!m[0].has_smaps, "1000-2000x: the mapping at 1000 gets no figures");
 	is_int(parse_smaps(NULL, 0, m, n), 0, "NULL text");
 	is_int(parse_smaps("1000-2000 r--p 0 0:0 0\n", 23, NULL, 0), 0, "no maps");
 	free(m);

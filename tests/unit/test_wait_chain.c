@@ -200,6 +200,32 @@ static void test_epoll(void)
 	hand_free_lists(&S);
 }
 
+/* 100 in epoll_wait watches pipe 7 under fd 3; since, fd 3 was closed (a dup, fd 8, keeps
+ * pipe 7 watched) and the number reused for pipe 12, which 102 writes. The watch is pipe 7's,
+ * found by its inode: peer 101, who writes pipe 7, not 102. */
+static void test_epoll_stale_fd(void)
+{
+	hand_reset(&S, 3, 1);
+	hand_add_fd(&S, 0, 3, FDK_PIPE, 0, 12, ACC_R, "pipe:[12]");
+	hand_add_fd(&S, 0, 8, FDK_PIPE, 0, 7, ACC_R, "pipe:[7]");
+	hand_add_fd(&S, 1, 1, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	hand_add_fd(&S, 2, 1, FDK_PIPE, 0, 12, ACC_W, "pipe:[12]");
+	struct wait_watch x[1] = { { .t = { 3, 1, 7 } } };
+	block(0, WK_EPOLL, 9, 0, 0);
+	W[0].watched = x;
+	W[0].n_watched = 1;
+	W[0].watch_read = true;
+	resolve();
+	ok(x[0].chan >= 0 && !strcmp(S.chans[x[0].chan].id, "pipe:7") && x[0].n_peers == 1 &&
+	   x[0].peers[0] == 101, "watch of fd 3 on inode 7, fd 3 now pipe 12: pipe:7 (%s), written by 101",
+	   x[0].chan >= 0 ? S.chans[x[0].chan].id : "none");
+	x[0].t.ino = 12;
+	wait_resolve(&S);
+	ok(x[0].chan >= 0 && !strcmp(S.chans[x[0].chan].id, "pipe:12") && x[0].n_peers == 1 &&
+	   x[0].peers[0] == 102, "a watch of fd 3 on inode 12: fd 3 itself, pipe:12, written by 102");
+	hand_free_lists(&S);
+}
+
 /* 100's main thread is in pause(); its thread 150 reads pipe 7, which only 101 writes; 101
  * reads pipe 8, which only 100 writes: a ring through a thread. */
 static void test_thread_ring(void)
@@ -235,6 +261,7 @@ int main(void)
 	test_children_locks_tracer();
 	test_no_peers();
 	test_epoll();
+	test_epoll_stale_fd();
 	test_thread_ring();
 	snapshot_free(&S);
 	return tap_done();

@@ -1,0 +1,84 @@
+/* test_collect_fill.c — how full a pipe is, measured through a copy of its holder's
+ * descriptor (root only): a child holds pipe A on fd 3 (5 bytes queued) and pipe B on fd 4
+ * (7 bytes). A snapshot that names fd 3 as pipe A gets A's fill, with the kernel's own
+ * figures (FIONREAD, F_GETPIPE_SZ on the test's copy); one that names fd 3 with B's inode
+ * (the number reused since the scan) gets no fill: the copy is not the object the scan saw,
+ * and is never measured as if it were. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "collect/collect_internal.h"
+#include "hand_snapshot.h"
+#include "../tap.h"
+
+static struct snapshot S;
+
+/* Fill of the child's fd as a snapshot that says it is the pipe (dev, ino). */
+static const struct fd_info *fill_of(pid_t child, int fd, const struct stat *said)
+{
+	struct collect_opts o = { .probe_fill = PROBE_ALL };
+	struct scan_ctx c = { .opts = &o, .self_pid = getpid() };
+	hand_reset(&S, 1, 1);
+	S.viewer_root = true;
+	S.procs[0].pid = child;
+	struct fd_info *fi = hand_add_fd(&S, 0, fd, FDK_PIPE, said->st_dev, said->st_ino, ACC_R, "pipe");
+	collect_fill(&S, &c);
+	return fi;
+}
+
+int main(void)
+{
+	if (geteuid() != 0)
+		return ci_skip_all("not root: ipctop measures pipes only as root");
+	int a[2], b[2];
+	if (pipe(a) < 0 || pipe(b) < 0 || write(a[1], "12345", 5) != 5 || write(b[1], "1234567", 7) != 7)
+		return ci_skip_all("no pipes");
+	pid_t parent = getpid(), child = fork();
+	if (child == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (dup2(a[0], 3) == 3 && dup2(b[0], 4) == 4 && getppid() == parent)
+			pause();
+		_exit(1);
+	}
+	struct stat sa, sb;
+	int queued = -1, size = fcntl(a[0], F_GETPIPE_SZ);
+	bool known = fstat(a[0], &sa) == 0 && fstat(b[0], &sb) == 0 && ioctl(a[0], FIONREAD, &queued) == 0;
+	ok(child > 0 && known && sa.st_ino != sb.st_ino && queued == 5 && size > 0,
+	   "the kernel: pipe A (inode %llu) holds %d bytes of %d, B is inode %llu",
+	   (unsigned long long)sa.st_ino, queued, size, (unsigned long long)sb.st_ino);
+	snapshot_init(&S);
+	/* the child's dup2s may not have run yet: until its fd 3 is pipe A */
+	char link[64], want[64], got[64] = "";
+	snprintf(link, sizeof(link), "/proc/%d/fd/4", (int)child);
+	snprintf(want, sizeof(want), "pipe:[%llu]", (unsigned long long)sb.st_ino);
+	for (int i = 0; i < 500; i++) {
+		ssize_t n = readlink(link, got, sizeof(got) - 1);
+		got[n > 0 ? n : 0] = '\0';
+		if (!strcmp(got, want))
+			break;
+		usleep(10000);
+	}
+	is_str(got, want, "the child holds pipe B on fd 4 (A on fd 3, dup'd first)");
+	const struct fd_info *fi = fill_of(child, 3, &sa);
+	ok(fi->has_fill && fi->fill_queued == 5 && fi->fill_capacity == (int64_t)size,
+	   "fd 3 said to be pipe A: %s, %llu of %llu queued", fi->has_fill ? "measured" : "not measured",
+	   (unsigned long long)fi->fill_queued, (unsigned long long)fi->fill_capacity);
+	fi = fill_of(child, 3, &sb);
+	ok(!fi->has_fill, "fd 3 said to be pipe B (the number reused since the scan): not measured (%llu queued)",
+	   (unsigned long long)fi->fill_queued);
+	fi = fill_of(child, 4, &sb);
+	ok(fi->has_fill && fi->fill_queued == 7, "fd 4, pipe B: 7 bytes queued (%llu)",
+	   (unsigned long long)fi->fill_queued);
+	hand_free_lists(&S);
+	snapshot_free(&S);
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+	return tap_done();
+}
