@@ -25,6 +25,7 @@ static const struct fd_info *fill_of(pid_t child, int fd, const struct stat *sai
 {
 	struct collect_opts o = { .probe_fill = PROBE_ALL };
 	struct scan_ctx c = { .opts = &o, .self_pid = getpid() };
+	hand_free_lists(&S);   /* the last call's descriptor list (hand_reset keeps no track of it) */
 	hand_reset(&S, 1, 1);
 	S.viewer_root = true;
 	S.procs[0].pid = child;
