@@ -97,9 +97,7 @@ int hist_write_each(struct history_writer *w, struct hist_doc *d, const size_t r
                     struct strbuf *err);
 /* The process row of pid in this sample (its processes are written first), or 0. */
 int64_t hist_proc_row_of(struct history_writer *w, int64_t pid);
-/* A found-or-new blob for the JSON of o (compact, keys in their order). */
-int64_t hist_blob_json(struct history_writer *w, json_t *o, struct strbuf *err);
-/* ... for a JSON text. */
+/* A found-or-new blob for a JSON text. */
 int64_t hist_blob_text(struct history_writer *w, const char *text, struct strbuf *err);
 
 #endif

@@ -93,6 +93,13 @@ bool hist_text_int(const struct htext_member *m, int64_t *v)
 	return true;
 }
 
+void hist_text_put(struct strbuf *sb, size_t from, const struct htext_member *m)
+{
+	if (sb->len > from)
+		sb_putc(sb, ',');
+	sb_putn(sb, m->key - 1, (size_t)(m->val + m->val_len - (m->key - 1)));
+}
+
 uint64_t hist_state_hash(const char *t, size_t n)
 {
 	uint64_t h = 0x9e3779b97f4a7c15ull ^ n, word, tail = 0;

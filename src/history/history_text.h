@@ -25,6 +25,9 @@ static inline bool hist_text_is(const struct htext_member *m, const char *key)
 	size_t n = __builtin_strlen(key);
 	return n == m->key_len && m->key[0] == key[0] && memcmp(m->key, key, n) == 0;
 }
+/* m copied into sb as it is in the text ("key":value), after a comma when sb is longer than
+ * from (the length it had at the object's '{'). */
+void hist_text_put(struct strbuf *sb, size_t from, const struct htext_member *m);
 /* The in-memory hash of a state's n bytes at t, a word at a time (never 0): how the recorder
  * tells a process's or channel's state from the last one it stored. Not blob.hash (FNV-1a), and
  * not kept in the file: a reopened recording computes it again from the last state's text. */

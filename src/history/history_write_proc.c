@@ -66,9 +66,7 @@ static bool split_proc(const char *o, size_t len, size_t *obj_len, struct strbuf
 			has_pid = hist_text_int(&m, pid);
 		else if (hist_text_is(&m, "start_ticks"))
 			hist_text_int(&m, start);
-		if (state->len > 1)
-			sb_putc(state, ',');
-		sb_putn(state, m.key - 1, (size_t)(m.val + m.val_len - (m.key - 1)));
+		hist_text_put(state, 1, &m);
 	}
 	sb_putc(state, '}');
 	*obj_len = at + 1;
