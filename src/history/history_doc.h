@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/snapshot.h"
 #include "util/strbuf.h"
@@ -13,7 +14,11 @@
 struct hist_doc {
 	char *buf; size_t len;       /* the compact document */
 	size_t procs[2], chans[2];   /* the items of "processes" and "channels": [start, end) */
-	json_t *header;              /* the rest: every member but those two arrays */
+	/* the rest, the header: its figures of the moment (null in the text: 0), and its text
+	 * without them nor taken_at_ms (the sample row has them in columns) */
+	double load[3], uptime_s;
+	int64_t mem_available_kib;
+	struct strbuf head;
 };
 
 int hist_doc_make(struct hist_doc *d, const struct snapshot *s, struct strbuf *err);

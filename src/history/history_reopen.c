@@ -1,15 +1,16 @@
 /* history_reopen.c — an existing recording appended to: the rows it left open (last_sample
  * NULL: alive at its last sample, whether the recorder stopped or was killed) are taken into
- * the writer's live sets with the hash of their last state and a process's last counters, so
- * that a process or channel alive then and now goes on in its row. */
+ * the writer's live sets with the hash of their last state (hist_state_hash of its text) and a
+ * process's last counters, so that a process or channel alive then and now goes on in its row. */
 #include "history/history_int.h"
+#include "history/history_text.h"
 
 #include "util/u64map.h"
 #include "util/xalloc.h"
 
 static const char sql_procs[] =
 	"SELECT p.id, p.pid, p.start_time,"
-	" (SELECT b.hash FROM proc_state s JOIN blob b ON b.id = s.blob WHERE s.process = p.id"
+	" (SELECT b.json FROM proc_state s JOIN blob b ON b.id = s.blob WHERE s.process = p.id"
 	"  ORDER BY s.sample DESC LIMIT 1),"
 	" c.process IS NOT NULL, c.utime, c.stime, c.rss_kib, c.vsize, c.vcsw, c.icsw"
 	" FROM process p LEFT JOIN proc_counter c ON c.process = p.id AND c.sample ="
@@ -17,7 +18,7 @@ static const char sql_procs[] =
 	" WHERE p.last_sample IS NULL";
 
 static const char sql_chans[] =
-	"SELECT c.id, b.hash, b.json FROM channel c"
+	"SELECT c.id, b.json FROM channel c"
 	" LEFT JOIN blob b ON b.id = (SELECT s.blob FROM chan_state s WHERE s.channel = c.id"
 	"  ORDER BY s.sample DESC LIMIT 1)"
 	" WHERE c.last_sample IS NULL";
@@ -39,13 +40,20 @@ static int each_row(struct history_writer *w, const char *sql, void *ctx,
 	return r;
 }
 
+/* The hash of the state text in column i (0: none). */
+static uint64_t state_hash(sqlite3_stmt *st, int i)
+{
+	const char *text = (const char *)sqlite3_column_text(st, i);
+	return text ? hist_state_hash(text, (size_t)sqlite3_column_bytes(st, i)) : 0;
+}
+
 static void take_proc(struct history_writer *w, sqlite3_stmt *st, void *ctx)
 {
 	(void)ctx;
 	struct hist_live_row *r = hist_live_get(&w->procs,
 		hist_live_proc_key(sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2)));
 	r->row = sqlite3_column_int64(st, 0);
-	r->state = (uint64_t)sqlite3_column_int64(st, 3);
+	r->state = state_hash(st, 3);
 	r->seen = w->prev;
 	r->ctr_stored = sqlite3_column_int(st, 4) != 0;
 	for (int i = 0; i < PC__COUNT; i++)
@@ -58,15 +66,15 @@ static void take_proc(struct history_writer *w, sqlite3_stmt *st, void *ctx)
 /* A channel is known by its kind and id as its last state's text has them. */
 static void take_chan(struct history_writer *w, sqlite3_stmt *st, void *ctx)
 {
-	const char *json = (const char *)sqlite3_column_text(st, 2);
+	const char *json = (const char *)sqlite3_column_text(st, 1);
 	uint64_t key;
 	size_t len;
-	if (!json || !hist_chan_key(json, (size_t)sqlite3_column_bytes(st, 2), &key, &len))
+	if (!json || !hist_chan_key(json, (size_t)sqlite3_column_bytes(st, 1), &key, &len))
 		key = (uint64_t)sqlite3_column_int64(st, 0) | 1ull << 63;   /* damaged: a key no channel
 		                                                              * has, to be ended */
 	struct hist_live_row *r = hist_live_get(&w->chans, key);
 	r->row = sqlite3_column_int64(st, 0);
-	r->state = (uint64_t)sqlite3_column_int64(st, 1);
+	r->state = state_hash(st, 1);
 	r->seen = w->prev;
 	u64map_put(ctx, (uint64_t)r->row, (int32_t)(r - w->chans.v));
 }

@@ -93,10 +93,24 @@ bool hist_text_int(const struct htext_member *m, int64_t *v)
 	return true;
 }
 
-uint64_t hist_text_hash(const char *t, size_t n)
+void hist_text_put(struct strbuf *sb, size_t from, const struct htext_member *m)
 {
-	uint64_t h = 14695981039346656037ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)t[i]) * 1099511628211ull;
-	return h;
+	if (sb->len > from)
+		sb_putc(sb, ',');
+	sb_putn(sb, m->key - 1, (size_t)(m->val + m->val_len - (m->key - 1)));
+}
+
+uint64_t hist_state_hash(const char *t, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ n, word, tail = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {   /* each step a bijection of h ^ word: one word changed, h changes */
+		memcpy(&word, t + i, 8);
+		h = (h ^ word) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	memcpy(&tail, t + i, n - i);
+	h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 29;
+	return h ? h : 1;
 }

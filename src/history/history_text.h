@@ -25,8 +25,13 @@ static inline bool hist_text_is(const struct htext_member *m, const char *key)
 	size_t n = __builtin_strlen(key);
 	return n == m->key_len && m->key[0] == key[0] && memcmp(m->key, key, n) == 0;
 }
-/* FNV-1a of the n bytes at t: u64_text_hash's value for the same text (blob.hash). */
-uint64_t hist_text_hash(const char *t, size_t n);
+/* m copied into sb as it is in the text ("key":value), after a comma when sb is longer than
+ * from (the length it had at the object's '{'). */
+void hist_text_put(struct strbuf *sb, size_t from, const struct htext_member *m);
+/* The in-memory hash of a state's n bytes at t, a word at a time (never 0): how the recorder
+ * tells a process's or channel's state from the last one it stored. Not blob.hash (FNV-1a), and
+ * not kept in the file: a reopened recording computes it again from the last state's text. */
+uint64_t hist_state_hash(const char *t, size_t n);
 /* m's value as an integer: false when it is null or not an integer. */
 bool hist_text_int(const struct htext_member *m, int64_t *v);
 

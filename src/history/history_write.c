@@ -151,35 +151,18 @@ int64_t hist_blob_text(struct history_writer *w, const char *text, struct strbuf
 	return hist_blob_put(w->db, w->st[WS_BLOB_FIND], w->st[WS_BLOB_INS], text, err);
 }
 
-int64_t hist_blob_json(struct history_writer *w, json_t *o, struct strbuf *err)
-{
-	char *text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	if (!text) {
-		sb_puts(err, "out of memory");
-		return -1;
-	}
-	int64_t id = hist_blob_text(w, text, err);
-	free(text);
-	return id;
-}
-
 /* The sample row: its time and changing figures in columns, the rest of the header (host,
- * viewer, SysV rows, wait cycles, notes) as a blob. */
-static int write_sample(struct history_writer *w, json_t *doc, uint64_t taken_ms, struct strbuf *err)
+ * viewer, SysV rows, wait cycles, notes) as a blob of the exporter's text. */
+static int write_sample(struct history_writer *w, struct hist_doc *d, uint64_t taken_ms,
+                        struct strbuf *err)
 {
-	json_t *host = json_object_get(doc, "host");
-	json_t *load = json_object_get(host, "load");
 	sqlite3_stmt *st = w->st[WS_SAMPLE_INS];
 	sqlite3_bind_double(st, 1, (double)taken_ms / 1000.0);
 	for (int i = 0; i < 3; i++)
-		sqlite3_bind_double(st, 2 + i, json_number_value(json_array_get(load, (size_t)i)));
-	sqlite3_bind_int64(st, 5, json_integer_value(json_object_get(host, "mem_available_kib")));
-	sqlite3_bind_double(st, 6, json_number_value(json_object_get(host, "uptime_s")));
-	json_object_del(doc, "taken_at_ms");
-	json_object_del(host, "load");
-	json_object_del(host, "mem_available_kib");
-	json_object_del(host, "uptime_s");
-	int64_t hdr = hist_blob_json(w, doc, err);
+		sqlite3_bind_double(st, 2 + i, d->load[i]);
+	sqlite3_bind_int64(st, 5, d->mem_available_kib);
+	sqlite3_bind_double(st, 6, d->uptime_s);
+	int64_t hdr = hist_blob_text(w, sb_str(&d->head), err);
 	if (hdr < 0)
 		return -1;
 	sqlite3_bind_int64(st, 7, hdr);
@@ -216,7 +199,7 @@ int history_append(struct history_writer *w, const struct snapshot *s, struct st
 	int r = hist_exec(w->db, "BEGIN IMMEDIATE", err);
 	w->snap = s;
 	if (r == 0)
-		r = write_sample(w, doc.header, s->taken_ms, err);
+		r = write_sample(w, &doc, s->taken_ms, err);
 	if (r == 0)
 		r = hist_write_figures(w, s, err);
 	if (r == 0)

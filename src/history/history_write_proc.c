@@ -66,9 +66,7 @@ static bool split_proc(const char *o, size_t len, size_t *obj_len, struct strbuf
 			has_pid = hist_text_int(&m, pid);
 		else if (hist_text_is(&m, "start_ticks"))
 			hist_text_int(&m, start);
-		if (state->len > 1)
-			sb_putc(state, ',');
-		sb_putn(state, m.key - 1, (size_t)(m.val + m.val_len - (m.key - 1)));
+		hist_text_put(state, 1, &m);
 	}
 	sb_putc(state, '}');
 	*obj_len = at + 1;
@@ -151,9 +149,9 @@ static int write_counters(struct history_writer *w, struct hist_live_row *r,
 
 /* A state row (owner, sample, blob of text) when text's hash differs from the owner's last. */
 int hist_write_state(struct history_writer *w, int ins, struct hist_live_row *r, const char *text,
-                     struct strbuf *err)
+                     size_t len, struct strbuf *err)
 {
-	uint64_t hash = u64_text_hash(text);
+	uint64_t hash = hist_state_hash(text, len);
 	if (hash == r->state)
 		return 0;
 	int64_t blob = hist_blob_text(w, text, err);
@@ -184,7 +182,7 @@ static int write_proc(struct history_writer *w, const char *o, size_t avail, siz
 	r->seen = w->sample;
 	if (write_counters(w, r, &c, err) < 0)
 		return -1;
-	return hist_write_state(w, WS_PSTATE_INS, r, sb_str(&w->text), err);
+	return hist_write_state(w, WS_PSTATE_INS, r, sb_str(&w->text), w->text.len, err);
 }
 
 /* A row the sample did not see: it ended at the one before. */
