@@ -5,12 +5,13 @@
 # and nine boxes after c; two unrelated parents of one name, each with two children of that
 # name, are two groups of three, never one of six, and e opens the selected one alone. The fixture records the pids; the parent of
 # each worker is checked in /proc/PID/stat. Then the legend with --no-color and with --ascii:
-# every kind it names has a line of its own.
+# every kind it names has a line of its own (the machine holds at least two kinds: the
+# families' pipes and a UNIX socket pair of the test's own, whatever else runs).
 . "$TESTS_SRC/tap.sh"
 . "$TESTS_SRC/tui/tmux_lib.sh"
 tmux_require python3
 export LC_ALL=C.UTF-8
-tmux_setup ggroups fam1 fam2 fam3
+tmux_setup ggroups fam1 fam2 fam3 pair
 
 # family.py NAME N OUT: a process named NAME forks N children (named NAME too, inherited), each
 # writing to its own pipe whose read end the parent holds. Records the parent, then the children.
@@ -171,6 +172,26 @@ best = max((re.findall(r"(?:^|[0-9 ])(\S)\1([a-z_]+) ", l) for l in sys.stdin), 
 for g, k in best:
     print(g, k)'
 }
+# sockpair.py OUT: a process and its child, joined by a UNIX stream socket pair.
+py_fixture sockpair <<'PY'
+import socket
+a, b = socket.socketpair()
+pid = os.fork()
+if pid == 0:
+    libc.prctl(1, signal.SIGTERM, 0, 0, 0)     # PR_SET_PDEATHSIG: ends with its parent
+    a.close()
+    signal.pause()
+    os._exit(0)
+b.close()
+record(os.getpid(), pid)
+time.sleep(600)
+PY
+"$PYTHON3" "$tmp/sockpair.py" "$tmp/pair" </dev/null >/dev/null 2>&1 &
+pair=$!
+wait_file "$tmp/pair"
+read -r _ pair_child < "$tmp/pair"
+[ "$(ppid_of "$pair_child")" = "$pair" ] && ls -l "/proc/$pair/fd" | grep -q "socket:"
+ok $? "a UNIX socket pair held by $pair and its child $pair_child (/proc)"
 for mode in --no-color "--no-color --ascii"; do
 	start legend "$mode" -p "$parent" -d 10
 	wait_re "$wname" 150
