@@ -6,8 +6,10 @@
                         replay each sample ID (--at its exact time, --json) and print "ID V" with
                         V the voluntary context switches of process PID of start time START in
                         it, or "ID none" when it is not there
-  rows DB PID           print "ROWS OPEN COUNTERS": the rows of process PID in table process,
-                        how many are open (last_sample NULL), and its rows in proc_counter
+  rows DB PID START     print "ROWS OPEN COUNTERS": the rows of the process PID that started at
+                        START (clock ticks; not another that had its pid earlier) in table
+                        process, how many are open (last_sample NULL), and its rows in
+                        proc_counter
   idle PID              print the voluntary context switches of PID from /proc/PID/status once
                         its state in /proc/PID/stat is S (sleeping); exit 1 if it never is
   check DB              print PRAGMA integrity_check"""
@@ -44,12 +46,13 @@ def replay(ipctop, path, pid, start, sample_ids):
     return 0
 
 
-def rows(path, pid):
+def rows(path, pid, start):
     db = connect(path)
+    key = (int(pid), int(start))
     n, open_ = db.execute("SELECT COUNT(*), COUNT(*) - COUNT(last_sample) FROM process"
-                          " WHERE pid = ?", (int(pid),)).fetchone()
+                          " WHERE pid = ? AND start_time = ?", key).fetchone()
     c = db.execute("SELECT COUNT(*) FROM proc_counter WHERE process IN"
-                   " (SELECT id FROM process WHERE pid = ?)", (int(pid),)).fetchone()[0]
+                   " (SELECT id FROM process WHERE pid = ? AND start_time = ?)", key).fetchone()[0]
     db.close()
     print(n, open_, c)
     return 0
@@ -84,7 +87,7 @@ def main(argv):
     if cmd == "replay":
         return replay(argv[2], argv[3], argv[4], argv[5], argv[6:])
     if cmd == "rows":
-        return rows(argv[2], argv[3])
+        return rows(argv[2], argv[3], argv[4])
     if cmd == "idle":
         return idle(argv[2])
     if cmd == "check":

@@ -60,7 +60,7 @@ ok $? "it is in every sample taken while it lived ($(wc -l <"$T/during.got") sam
 hl replay "$IPCTOP" "$R" "$sleep_pid" "$sleep_start" $(cat "$T/before" "$T/after") >"$T/out.got"
 expect_all "$T/out.got" none
 ok $? "... and in none taken before it began or after it ended" || sed 's/^/#   /' "$T/out.got"
-set -- $(hl rows "$R" "$sleep_pid")
+set -- $(hl rows "$R" "$sleep_pid" "$sleep_start")
 [ "$1" = 1 ] && [ "$2" = 0 ]
 ok $? "... in one row, closed ($1 rows, $2 open)"
 
@@ -89,7 +89,7 @@ for k in 0 1 2 3; do
 done
 [ $fine = 4 ]
 ok $? "cat's voluntary switches, read from /proc after each of 3 pokes, are those of every sample taken until the next (and rose each time)"
-set -- $(hl rows "$R" "$cat_pid")
+set -- $(hl rows "$R" "$cat_pid" "$cat_start")
 lived=$(cat "$T"/quiet? | wc -l)
 [ "$1" = 1 ] && [ "$2" = 1 ] && [ "$3" -le 7 ] && [ "$3" -lt "$lived" ]
 ok $? "... in one open row with $3 counter rows (at most 7 for 3 pokes), fewer than the $lived samples it was idle in"
@@ -104,7 +104,7 @@ last=$(hl ids "$R" 0 | tail -n 1)
 set -- $(hl replay "$IPCTOP" "$R" "$cat_pid" "$cat_start" "$last")
 [ "$2" = "$prev" ]
 ok $? "its last sample replays the idle cat with its $prev switches (got $2)"
-set -- $(hl rows "$R" "$cat_pid")
+set -- $(hl rows "$R" "$cat_pid" "$cat_start")
 [ "$1" = 1 ] && [ "$2" = 1 ]
 ok $? "... whose row the killed recorder left open ($1 rows, $2 open)"
 "$IPCTOP" --record "$R" -d 1 2>"$T/rec2.err" 7>&- &   # not a writer of cat's FIFO
@@ -128,7 +128,7 @@ ok $? "the appended samples replay cat as it was" || sed 's/^/#   /' "$T/appende
 hl replay "$IPCTOP" "$R" "$cat_pid" "$cat_start" $(cat "$T/gone") >"$T/gone.got"
 expect_all "$T/gone.got" none
 ok $? "... and those after it ended without it" || sed 's/^/#   /' "$T/gone.got"
-set -- $(hl rows "$R" "$cat_pid")
+set -- $(hl rows "$R" "$cat_pid" "$cat_start")
 [ "$1" = 1 ] && [ "$2" = 0 ]
 ok $? "cat kept its one row through the kill and the append, closed when it ended ($1 rows, $2 open)"
 tap_done
