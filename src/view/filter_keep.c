@@ -69,7 +69,7 @@ void filter_keep_update(struct filter_keep *k, const char *text, const struct sn
 	qsort(next, n, sizeof(*next), by_id);
 	free(k->v);
 	k->v = next;
-	k->n = k->cap = n;
+	k->n = n;
 }
 
 void filter_keep_free(struct filter_keep *k)

@@ -20,7 +20,7 @@ struct kept_proc {
 
 struct filter_keep {
 	struct kept_proc *v;   /* sorted by pid, then host */
-	size_t n, cap;
+	size_t n;
 	char text[64];         /* the filter these were matched by (a new text forgets them) */
 };
 
