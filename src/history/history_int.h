@@ -78,10 +78,10 @@ int hist_read_figures(sqlite3 *db, int64_t sample, struct snapshot *s, struct st
 struct hist_doc;
 int hist_write_procs(struct history_writer *w, struct hist_doc *d, struct strbuf *err);
 int hist_write_chans(struct history_writer *w, struct hist_doc *d, struct strbuf *err);
-/* A state row (r's row, this sample, the blob of text; statement ins) when the hash of text's
- * len bytes (hist_state_hash) is not r's last one. 0, or -1 with err. */
+/* A state row (r's row, this sample, the blob of text; statement ins) when hash, the caller's
+ * hist_state_hash of text's len bytes, is not r's last one. 0, or -1 with err. */
 int hist_write_state(struct history_writer *w, int ins, struct hist_live_row *r, const char *text,
-                     size_t len, struct strbuf *err);
+                     size_t len, uint64_t hash, struct strbuf *err);
 /* last_sample = the sample before this one for row (statement end). 0, or -1 with err. */
 int hist_end_row(struct history_writer *w, int end, int64_t row, struct strbuf *err);
 /* What hist_live_sweep's end gets from the writers. */

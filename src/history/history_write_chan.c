@@ -136,7 +136,7 @@ static int64_t channel_row(struct history_writer *w, json_t *c, struct strbuf *e
 
 /* A new or changed channel: parsed, its row when new, its state, its endpoints. */
 static int write_changed(struct history_writer *w, struct hist_live_row *r, const char *text,
-                         size_t len, struct strbuf *err)
+                         size_t len, uint64_t hash, struct strbuf *err)
 {
 	json_error_t je;
 	json_t *c = json_loads(text, 0, &je);
@@ -144,7 +144,7 @@ static int write_changed(struct history_writer *w, struct hist_live_row *r, cons
 	if (!json_is_object(c))
 		sb_puts(err, "a channel's JSON could not be read back");
 	else if (r->row != 0 || (r->row = channel_row(w, c, err)) > 0)
-		rc = hist_write_state(w, WS_CSTATE_INS, r, text, len, err);
+		rc = hist_write_state(w, WS_CSTATE_INS, r, text, len, hash, err);
 	if (rc == 0)
 		rc = write_endpoints(w, r, json_object_get(c, "endpoints"), err);
 	json_decref(c);
@@ -163,11 +163,12 @@ static int write_chan(struct history_writer *w, const char *o, size_t avail, siz
 	if (r->seen == w->sample)
 		return 0;   /* twice in one snapshot (never: ids are unique): kept once */
 	r->seen = w->sample;
-	if (r->row != 0 && hist_state_hash(o, *len) == r->state)
+	uint64_t hash = hist_state_hash(o, *len);
+	if (r->row != 0 && hash == r->state)
 		return 0;
 	sb_reset(&w->text);
 	sb_putn(&w->text, o, *len);
-	return write_changed(w, r, sb_str(&w->text), w->text.len, err);
+	return write_changed(w, r, sb_str(&w->text), w->text.len, hash, err);
 }
 
 static int end_chan(void *ctx, struct hist_live_row *r)

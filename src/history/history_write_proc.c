@@ -149,9 +149,8 @@ static int write_counters(struct history_writer *w, struct hist_live_row *r,
 
 /* A state row (owner, sample, blob of text) when text's hash differs from the owner's last. */
 int hist_write_state(struct history_writer *w, int ins, struct hist_live_row *r, const char *text,
-                     size_t len, struct strbuf *err)
+                     size_t len, uint64_t hash, struct strbuf *err)
 {
-	uint64_t hash = hist_state_hash(text, len);
 	if (hash == r->state)
 		return 0;
 	int64_t blob = hist_blob_text(w, text, err);
@@ -182,7 +181,8 @@ static int write_proc(struct history_writer *w, const char *o, size_t avail, siz
 	r->seen = w->sample;
 	if (write_counters(w, r, &c, err) < 0)
 		return -1;
-	return hist_write_state(w, WS_PSTATE_INS, r, sb_str(&w->text), w->text.len, err);
+	return hist_write_state(w, WS_PSTATE_INS, r, sb_str(&w->text), w->text.len,
+	                        hist_state_hash(sb_str(&w->text), w->text.len), err);
 }
 
 /* A row the sample did not see: it ended at the one before. */
