@@ -4,6 +4,7 @@
 #include "channel/wait_chain.h"
 #include "model/wait_decode.h"
 #include "model/wait_short.h"
+#include "util/u64map.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -184,6 +185,8 @@ struct walk {
 	size_t depth;
 	struct wait_cycle *cycles;
 	size_t n_cycles, cap_cycles;
+	struct u64map seen;    /* ring_key -> index in cycles (several rings may share a key) */
+	pid_t *ring;           /* scratch: the ring being recorded */
 };
 
 /* The k-th wait of process p that has edges: its main thread's, then its other threads'. */
@@ -198,6 +201,30 @@ static const struct task_wait *edge_wait(const struct proc_info *p, size_t k)
 	return NULL;
 }
 
+static uint64_t ring_key(const pid_t *pids, size_t n)
+{
+	uint64_t key = n;
+	for (size_t i = 0; i < n; i++)
+		key = u64_mix(key, (uint64_t)(uint32_t)pids[i]);
+	return key;
+}
+
+/* True when the ring pids[0..n) was recorded already (closed again by another edge or another
+ * thread's wait); else it is to be recorded as cycle number n_cycles, and noted so. */
+static bool ring_seen(struct walk *k, const pid_t *pids, size_t n)
+{
+	uint64_t key = ring_key(pids, n);
+	u64map_make_room(&k->seen);
+	size_t i = u64map_home(&k->seen, key);
+	for (; k->seen.slots[i].val_plus1; i = u64map_next(&k->seen, i)) {
+		const struct wait_cycle *c = &k->cycles[k->seen.slots[i].val_plus1 - 1];
+		if (k->seen.slots[i].key == key && c->n == n && !memcmp(c->pids, pids, n * sizeof(*pids)))
+			return true;
+	}
+	u64map_fill(&k->seen, &k->seen.slots[i], key, (int32_t)k->n_cycles);
+	return false;
+}
+
 /* The path from the position of index `to` up to the top is a ring: record it, smallest pid
  * first (so that the same ring always reads the same). */
 static void record_ring(struct walk *k, size_t to)
@@ -209,15 +236,14 @@ static void record_ring(struct walk *k, size_t to)
 		return;
 	from--;
 	size_t n = k->depth - from, low = 0;
-	pid_t *pids = arena_alloc(&k->s->arena, n * sizeof(*pids));
 	for (size_t i = 0; i < n; i++)
 		if (k->s->procs[k->stack[from + i]].pid < k->s->procs[k->stack[from + low]].pid)
 			low = i;
 	for (size_t i = 0; i < n; i++)
-		pids[i] = k->s->procs[k->stack[from + (low + i) % n]].pid;
-	for (size_t c = 0; c < k->n_cycles; c++)
-		if (k->cycles[c].n == n && !memcmp(k->cycles[c].pids, pids, n * sizeof(*pids)))
-			return;   /* closed again by another thread's wait */
+		k->ring[i] = k->s->procs[k->stack[from + (low + i) % n]].pid;
+	if (ring_seen(k, k->ring, n))
+		return;
+	pid_t *pids = arena_memdup(&k->s->arena, k->ring, n * sizeof(*pids));
 	if (k->n_cycles == k->cap_cycles) {
 		k->cap_cycles = k->cap_cycles ? k->cap_cycles * 2 : 4;
 		k->cycles = realloc(k->cycles, k->cap_cycles * sizeof(*k->cycles));
@@ -252,8 +278,10 @@ static void find_rings(struct snapshot *s)
 	struct walk k = { .s = s };
 	k.color = calloc(s->n_procs + 1, 1);
 	k.stack = malloc((s->n_procs + 1) * sizeof(*k.stack));
-	if (!k.color || !k.stack)
+	k.ring = malloc((s->n_procs + 1) * sizeof(*k.ring));
+	if (!k.color || !k.stack || !k.ring)
 		abort();
+	u64map_init(&k.seen, 16);
 	for (size_t i = 0; i < s->n_procs; i++)
 		if (!k.color[i] && edge_wait(&s->procs[i], 0))
 			visit(&k, i);
@@ -264,6 +292,8 @@ static void find_rings(struct snapshot *s)
 	free(k.cycles);
 	free(k.color);
 	free(k.stack);
+	free(k.ring);
+	u64map_free(&k.seen);
 }
 
 void wait_resolve(struct snapshot *s)
