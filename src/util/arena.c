@@ -1,4 +1,5 @@
-/* arena.c — bump allocator: chunks of at least 64 KiB, freed together with the snapshot. */
+/* arena.c — bump allocator: chunks of at least 64 KiB, freed together with the snapshot.
+ * Memory is handed out cleared (arena_alloc) or, for copies, which write every byte, not. */
 #include "util/arena.h"
 
 #include <stdarg.h>
@@ -46,7 +47,8 @@ void arena_adopt(struct arena *dst, struct arena *src)
 	arena_init(src);
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+/* size bytes, not cleared: for copies, which write every byte themselves. */
+static void *arena_bump(struct arena *a, size_t size)
 {
 	size = (size + 15) & ~(size_t)15;
 	struct arena_chunk *c = a->head;
@@ -61,21 +63,27 @@ void *arena_alloc(struct arena *a, size_t size)
 	void *p = c->data + c->used;
 	c->used += size;
 	a->used_total += size;
-	memset(p, 0, size);
 	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	return memset(arena_bump(a, size), 0, size);
 }
 
 void *arena_memdup(struct arena *a, const void *p, size_t n)
 {
-	void *q = arena_alloc(a, n ? n : 1);
+	void *q = arena_bump(a, n ? n : 1);
 	if (n)
 		memcpy(q, p, n);
+	else
+		*(char *)q = '\0';
 	return q;
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *q = arena_alloc(a, n + 1);
+	char *q = arena_bump(a, n + 1);
 	memcpy(q, s, n);
 	q[n] = '\0';
 	return q;

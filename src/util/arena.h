@@ -14,7 +14,7 @@ void arena_init(struct arena *a);
 void arena_free(struct arena *a);
 /* Move everything src holds into dst (pointers into it stay valid); src is left empty. */
 void arena_adopt(struct arena *dst, struct arena *src);
-/* Zeroed, 16-byte aligned memory; aborts on out-of-memory. */
+/* Zeroed, 16-byte aligned memory; aborts on out-of-memory. The copies below are aligned too. */
 void *arena_alloc(struct arena *a, size_t size);
 void *arena_memdup(struct arena *a, const void *p, size_t n);
 /* Copies n bytes and adds a NUL. */
