@@ -6,16 +6,16 @@
  *
  * --no-waits reads no task's wait (collect_opts no_waits), --full makes every measured refresh
  * a full rescan (nothing carried over: the worst case); bench/waits_cost.sh compares them.
- * --tui makes every tenth refresh, measured or not, a full rescan as the TUI and --record do
- * (bench/record_cost.sh: the plain refresh that recording is set against).
+ * --tui gives every refresh, measured or not, the TUI's and --record's rotating full read of a
+ * twentieth of the processes (collect_opts rescan_every; bench/record_cost.sh: the plain
+ * refresh that recording is set against).
  *
  * Refreshes as the TUI takes them (src/view/tui.c, take_snapshot): a snapshot with the current
  * one as prev, then the old one freed and malloc_trim. The view's own work (CPU%, the list,
- * drawing) is not here. WARMUP refreshes first (the first reads everything, and every tenth
- * is a full rescan, as in the TUI), then COUNT measured ones, DELAY_MS (default 1000) apart
- * so that idle processes stay idle and are carried over. None of the measured refreshes is a
- * full rescan (full_rescan is false for them whatever their number, unless --full): the profile is of the
- * steady idle refresh, not of the one in ten that rereads everything. Under callgrind
+ * drawing) is not here. WARMUP refreshes first (the first reads everything, as in the TUI),
+ * then COUNT measured ones, DELAY_MS (default 1000) apart so that idle processes stay idle and
+ * are carried over. None of the measured refreshes is a full rescan (unless --full): the
+ * profile is of the steady idle refresh. Under callgrind
  * (--instr-atstart=no) only the measured refreshes are instrumented.
  *
  * Prints "refreshes N processes P reused R kept K user_ms U sys_ms S calls_kept C": the
@@ -52,11 +52,16 @@ __attribute__((noinline)) static void free_old_snapshot(struct snapshot *old)
 	malloc_trim(0);
 }
 
-static int refresh(bool full_rescan)
+/* Refresh number k (0: the first, which reads everything). */
+static int refresh(bool full_rescan, unsigned k)
 {
 	struct snapshot *next = cur == &snaps[0] ? &snaps[1] : &snaps[0];
 	struct collect_opts o = { .prev = cur, .refresh_loop = true, .full_rescan = full_rescan,
 				  .no_waits = no_waits };
+	if (tui_rescans) {
+		o.rescan_every = 20;   /* as src/source/source_live.c */
+		o.rescan_turn = k % 20;
+	}
 	snapshot_init(next);
 	int rc = snapshot_take(next, &o);
 	if (rc < 0) {
@@ -141,7 +146,7 @@ int main(int argc, char **argv)
 	for (unsigned k = 0; k < warmup; k++) {
 		if (k)
 			sleep_ms(delay);
-		int rc = refresh(k % 10 == 0);
+		int rc = refresh(false, k);
 		if (rc < 0) {
 			fprintf(stderr, "refresh_profile: snapshot: %s\n", strerror(-rc));
 			return 1;
@@ -153,7 +158,7 @@ int main(int argc, char **argv)
 		sleep_ms(delay);
 		double u0 = cpu_ms(false), s0 = cpu_ms(true);
 		CALLGRIND_START_INSTRUMENTATION;
-		int rc = refresh(all_full || (tui_rescans && (warmup + k) % 10 == 0));
+		int rc = refresh(all_full, warmup + k);
 		CALLGRIND_STOP_INSTRUMENTATION;
 		user += cpu_ms(false) - u0;
 		sys += cpu_ms(true) - s0;

@@ -19,7 +19,7 @@
 #include "source/source.h"
 #include "view/tui.h"
 
-#define RECORD_RESCAN_EVERY 10   /* a full rescan now and then, as the live loop does */
+#define RECORD_RESCAN_EVERY 20   /* a rotating full read, as the live loop's (collect.h) */
 
 static volatile sig_atomic_t stop_signal;
 
@@ -65,7 +65,8 @@ static int record_one(struct history_writer *w, struct snapshot *s, const struct
                       unsigned n)
 {
 	struct collect_opts co = { .prev = prev, .refresh_loop = true, .probe_fill = PROBE_ALL,
-	                           .full_rescan = n % RECORD_RESCAN_EVERY == 0,
+	                           .rescan_every = RECORD_RESCAN_EVERY,
+	                           .rescan_turn = n % RECORD_RESCAN_EVERY,
 	                           .want_exe = true };   /* process.exe (a new process's only:
 	                                                  * an old one's is carried over) */
 	struct strbuf err = STRBUF_INIT;

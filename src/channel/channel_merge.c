@@ -15,6 +15,7 @@ static void take_procs(struct snapshot *m, const struct snapshot *s, const char 
 		m->procs[m->n_procs] = s->procs[i];
 		struct proc_info *p = &m->procs[m->n_procs];
 		p->runtime_fd1 = 0;
+		p->stat_fd1 = 0;
 		p->syscall_fd1 = 0;
 		if (p->n_tasks) {   /* its threads' kept descriptors stay the source's */
 			p->tasks = arena_memdup(&m->arena, p->tasks, p->n_tasks * sizeof(*p->tasks));

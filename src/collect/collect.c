@@ -82,10 +82,15 @@ static int read_tables(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 
 int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
+	bool have_run = false;
+	if ((p->flags & PF_STAT_UNREAD) && collect_stat(c, p, &have_run) < 0)
+		return -ENOENT;
 	bool detail = scan_is_detail(c, p->pid);
 	/* The previous snapshot's record of p: looked up once, for the run time and the reuse. */
 	struct proc_info *before = snapshot_same_proc(c->opts ? c->opts->prev : NULL, p);
-	p->sched_runtime = collect_runtime(c, p, before);
+	collect_stat_hand_on(p, before);
+	if (!have_run)
+		p->sched_runtime = collect_runtime(c, p, before);
 	const struct proc_info *old = collect_idle_prev(c, p, before);
 	if (old)
 		collect_reuse_status(s, p, old);
@@ -143,6 +148,7 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	int r = collect_procs(s, &c);
 	if (r == 0) {
 		collect_all(s, &c);
+		collect_stat_orphans(s, &c);
 		collect_user_names(s);
 		collect_number_threads(s);
 	}

@@ -36,8 +36,12 @@ struct collect_opts {
 	 * holds, or only those of the detail processes (a refresh loop's cheap choice) */
 	enum { PROBE_NONE = 0, PROBE_DETAIL, PROBE_ALL } probe_fill;
 	bool read_io;               /* read /proc/PID/io of every process (rates between snapshots) */
-	bool full_rescan;           /* ignore prev now and then, to stay safe against the rare
-	                             * table shared between processes (CLONE_FILES without threads) */
+	bool full_rescan;           /* ignore prev: read every process in full (through libproc2) */
+	/* A rotating full read, to stay safe against the rare table shared between processes
+	 * (CLONE_FILES without threads) and a signal made pending while the process slept: with
+	 * rescan_every above 1, the processes whose pid % rescan_every is rescan_turn are read in
+	 * full even if they have not run; so every process is, once in rescan_every refreshes. */
+	unsigned rescan_every, rescan_turn;
 	bool no_cpu_stat;           /* skip /proc/stat (no CPU meter is shown) */
 	bool no_waits;              /* read no task's wait (bench/waits_cost.sh measures the cost) */
 };

@@ -32,8 +32,25 @@ void collect_services_load(void);
 void scan_ctx_free(struct scan_ctx *c);
 /* True when pid is to be read in full detail. */
 bool scan_is_detail(const struct scan_ctx *c, pid_t pid);
-/* Processes from libproc2 (stat fields only), sorted by pid. Returns 0 or -errno. */
+/* Processes from libproc2 (stat fields only), sorted by pid; in a refresh that is no full
+ * rescan (collect_stat_listing), only listed from /proc (collect_procs_listed). 0 or -errno. */
 int collect_procs(struct snapshot *s, struct scan_ctx *c);
+/* collect_stat.c: true when this snapshot lists /proc instead of reaping through libproc2. */
+bool collect_stat_listing(const struct scan_ctx *c);
+/* Every process of /proc, sorted by pid, marked PF_STAT_UNREAD. 0 or -errno. */
+int collect_procs_listed(struct snapshot *s, struct scan_ctx *c);
+/* The stat fields of p, marked PF_STAT_UNREAD, through a descriptor kept open (taken from the
+ * previous snapshot's record of its pid, or opened), or carried over from that record when p
+ * has not run since (PF_STAT_CARRIED); *have_run when its run time was read meanwhile (then
+ * p->sched_runtime holds it). -ENOENT when it has gone. Any worker. */
+int collect_stat(struct scan_ctx *c, struct proc_info *p, bool *have_run);
+/* True when it is pid's turn to be read in full (collect_opts rescan_every). */
+bool collect_rescan_turn(const struct collect_opts *o, pid_t pid);
+/* After the workers: a process whose stat was carried over while its parent has gone (it was
+ * reparented without running) has its stat read again. Main thread. */
+void collect_stat_orphans(struct snapshot *s, struct scan_ctx *c);
+/* A full scan's p takes over the stat descriptor of before (its previous record), if any. */
+void collect_stat_hand_on(struct proc_info *p, struct proc_info *before);
 /* Complete p from /proc/PID/status and cmdline; -ENOENT when it has gone. Any thread. */
 int collect_status(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* Everything /proc tells of p beyond its stat fields (status, command line, namespace,

@@ -262,6 +262,8 @@ void collect_user_names(struct snapshot *s)
 
 int collect_procs(struct snapshot *s, struct scan_ctx *c)
 {
+	if (collect_stat_listing(c))
+		return collect_procs_listed(s, c);
 	if (!pids_info) {
 		int r = procps_pids_new(&pids_info, items, I_COUNT);
 		if (r < 0)

@@ -151,6 +151,10 @@ void collect_forget_runtime(struct proc_info *p)
 		kept_fd_close(p->runtime_fd1 - 1);
 		p->runtime_fd1 = 0;
 	}
+	if (p->stat_fd1 > 0) {
+		kept_fd_close(p->stat_fd1 - 1);
+		p->stat_fd1 = 0;
+	}
 	if (p->syscall_fd1 > 0) {
 		kept_fd_close(p->syscall_fd1 - 1);
 		p->syscall_fd1 = 0;
@@ -180,6 +184,8 @@ const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct
 	const struct collect_opts *o = c->opts;
 	if (!o || o->full_rescan || !p->sched_runtime || scan_is_detail(c, p->pid))
 		return NULL;
+	if (collect_rescan_turn(o, p->pid))
+		return NULL;   /* its turn to be read in full */
 	if (!old || old->sched_runtime != p->sched_runtime ||
 	    (old->flags & (PF_FDS_DENIED | PF_MAPS_DENIED | PF_NETNS_DENIED | PF_STATUS_DENIED)))
 		return NULL;

@@ -65,9 +65,12 @@ void collect_sysinfo(struct snapshot *s, struct scan_ctx *c)
 	struct sys_info *si = &s->sys;
 	si->ticks_per_sec = sysconf(_SC_CLK_TCK);
 	si->ncpu = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	int last = 0;
 	if (read_whole_at(AT_FDCWD, "/proc/loadavg", &c->file) > 0 &&
-	    sscanf(c->file.buf, "%lf %lf %lf", &si->load[0], &si->load[1], &si->load[2]) != 3)
+	    sscanf(c->file.buf, "%lf %lf %lf %*d/%*d %d", &si->load[0], &si->load[1], &si->load[2],
+	           &last) < 3)
 		memset(si->load, 0, sizeof(si->load));
+	si->last_pid = last > 0 ? last : 0;
 	if (read_whole_at(AT_FDCWD, "/proc/uptime", &c->file) > 0)
 		si->uptime_s = strtod(c->file.buf, NULL);
 	if (pread_whole(KEEP_MEMINFO, &c->file) > 0)

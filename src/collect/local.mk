@@ -3,7 +3,7 @@ include $(srcdir)/src/collect/parse.mk
 include $(srcdir)/src/collect/sockdiag.mk
 libipctop_a_SOURCES += \
 	src/collect/collect.c src/collect/collect.h src/collect/collect_workers.c src/collect/collect_internal.h \
-	src/collect/collect_procs.c src/collect/collect_threads.c src/collect/collect_rotate.c \
+	src/collect/collect_procs.c src/collect/collect_stat.c src/collect/collect_listing.c src/collect/collect_threads.c src/collect/collect_rotate.c \
 	src/collect/collect_fds.c src/collect/collect_maps.c \
 	src/collect/collect_services.c \
 	src/collect/maps_query.c src/collect/maps_query.h \

@@ -1,7 +1,7 @@
 # src/collect/parse.mk — pure /proc text parsers (included by src/collect/local.mk)
 libipctop_a_SOURCES += \
 	src/collect/parse_proc.h src/collect/parse_util.h \
-	src/collect/parse_status.c \
+	src/collect/parse_status.c src/collect/parse_stat.c src/collect/parse_stat.h \
 	src/collect/parse_maps.c src/collect/maps_classify.c \
 	src/collect/parse_smaps.c \
 	src/collect/parse_fdinfo.c \

@@ -74,6 +74,8 @@ void snapshot_free(struct snapshot *s)
 	for (size_t i = 0; s->procs && i < s->n_procs; i++) {   /* tests may unhook procs */
 		if (s->procs[i].runtime_fd1 > 0)
 			kept_fd_close(s->procs[i].runtime_fd1 - 1);
+		if (s->procs[i].stat_fd1 > 0)
+			kept_fd_close(s->procs[i].stat_fd1 - 1);
 		if (s->procs[i].syscall_fd1 > 0)
 			kept_fd_close(s->procs[i].syscall_fd1 - 1);
 		for (size_t t = 0; t < s->procs[i].n_tasks; t++)

@@ -128,6 +128,10 @@ enum proc_flag {
 	PF_TASKS_UNREAD   = 1u << 9,  /* more threads than collect reads the waits of per refresh
 	                               * (TASK_WAITS_MAX), its main thread waiting or some wait
 	                               * naming it: some waiting thread's wait is not known yet */
+	PF_STAT_UNREAD    = 1u << 10, /* while a refresh is taken: listed from /proc, its stat
+	                               * fields still to be read (collect/collect_stat.c) */
+	PF_STAT_CARRIED   = 1u << 11, /* has not run since the previous snapshot: its stat fields
+	                               * are that snapshot's, but for nice and policy, read anew */
 };
 
 /* Scheduling detail, read only for processes shown in detail. */
@@ -256,6 +260,7 @@ struct proc_info {
 	uint64_t sched_runtime;/* schedstat run time of the process (ns), 0 if unknown */
 	int runtime_fd1;       /* refresh loops: /proc/PID/schedstat kept open, plus 1 (0: none);
 	                        * handed on to the next snapshot's record of the process */
+	int stat_fd1;          /* refresh loops: /proc/PID/stat kept open, plus 1; handed on so */
 	int syscall_fd1;       /* refresh loops: /proc/PID/syscall kept open while the main thread
 	                        * waits, plus 1 (0: none); handed on the same way */
 	uint32_t flags;        /* enum proc_flag */
@@ -406,6 +411,7 @@ struct sys_info {
 	double uptime_s;
 	long ticks_per_sec;
 	int ncpu;
+	pid_t last_pid;               /* /proc/loadavg: the last pid given out (0: unknown) */
 	/* /proc/stat: the sum line, and one slot per CPU number up to the highest listed
 	 * (arena memory; n_cpu_slots 0 when /proc/stat was not read). */
 	struct cpu_times cpu_all;

@@ -19,7 +19,9 @@
 #include "model/wait_since.h"
 #include "util/xalloc.h"
 
-#define FULL_RESCAN_EVERY 10
+/* Each refresh reads a sixtieth of the processes in full (by pid) even if they have not run:
+ * each one at least once in sixty refreshes (collect_opts rescan_every). */
+#define RESCAN_EVERY 60
 
 struct live {
 	pthread_t thread;
@@ -55,7 +57,7 @@ static struct snapshot *take_one(struct live *l, const struct snapshot *prev, st
 				   .want_thread_waits = w.thread_waits, .want_cgroup = w.service,
 				   .read_io = w.io,
 				   .probe_fill = PROBE_DETAIL,
-				   .full_rescan = l->taken++ % FULL_RESCAN_EVERY == 0 };
+				   .rescan_every = RESCAN_EVERY, .rescan_turn = l->taken++ % RESCAN_EVERY };
 	if (detail[0] > 0) {
 		co.detail_pids = detail;
 		co.n_detail = detail[1] > 0 ? 2 : 1;

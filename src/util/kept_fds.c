@@ -1,4 +1,4 @@
-/* kept_fds.c — one slot per descriptor number: which file (2 bits), the pid (30 bits) and the
+/* kept_fds.c — one slot per descriptor number: which file (3 bits), the pid (29 bits) and the
  * inode (32 bits) of a kept-open /proc file, packed into a single atomic word so that a reader
  * on another thread never sees half of an update. A slot is set after its open and cleared
  * before its close; so a slot seen set names a descriptor that is, at that moment, open as
@@ -13,23 +13,27 @@
 static _Atomic uint64_t slots[KEPT_FDS_MAX];
 static _Atomic uint64_t proc_dev = UINT64_MAX;   /* st_dev of the /proc the handles are on */
 static atomic_int n_kept;
+static atomic_int highest = -1;   /* the highest descriptor ever recorded */
 
-#define PID_BITS 30
+#define PID_BITS 29
 
 const char *kept_file_name(enum kept_file file)
 {
-	return file == KEPT_SCHEDSTAT ? "schedstat" : "syscall";
+	return file == KEPT_SCHEDSTAT ? "schedstat" : file == KEPT_STAT ? "stat" : "syscall";
 }
 
 bool kept_fd_note(int fd, pid_t pid, enum kept_file file, uint64_t dev, uint64_t ino)
 {
 	if (fd < 0 || fd >= KEPT_FDS_MAX || pid <= 0 || pid >= (pid_t)1 << PID_BITS || ino == 0 ||
-	    ino > UINT32_MAX || file < KEPT_SCHEDSTAT || file > KEPT_TASK_SYSCALL)
+	    ino > UINT32_MAX || file < KEPT_SCHEDSTAT || file > KEPT_STAT)
 		return false;
 	uint64_t want = UINT64_MAX;
 	if (!atomic_compare_exchange_strong(&proc_dev, &want, dev) && want != dev)
 		return false;
 	uint64_t v = (uint64_t)file << (32 + PID_BITS) | (uint64_t)(uint32_t)pid << 32 | ino;
+	int top = atomic_load(&highest);
+	while (fd > top && !atomic_compare_exchange_weak(&highest, &top, fd))
+		;
 	if (atomic_exchange(&slots[fd], v) == 0)
 		atomic_fetch_add(&n_kept, 1);
 	return true;
@@ -40,6 +44,11 @@ int kept_fd_close(int fd)
 	if (fd >= 0 && fd < KEPT_FDS_MAX && atomic_exchange(&slots[fd], 0) != 0)
 		atomic_fetch_sub(&n_kept, 1);
 	return close(fd);
+}
+
+int kept_fd_highest(void)
+{
+	return atomic_load(&highest);
 }
 
 int kept_fd_count(void)

@@ -15,7 +15,8 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_services tests/unit/test_cgroup_service \
 	tests/unit/test_open_flags tests/unit/test_sock_describe \
 	tests/unit/test_collect_viewer tests/unit/test_proc_target tests/unit/test_history_time \
-	tests/unit/test_zombie_exit tests/unit/test_collect_fill
+	tests/unit/test_zombie_exit tests/unit/test_collect_fill tests/unit/test_parse_stat \
+	tests/unit/test_stat_carry
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
@@ -80,6 +81,10 @@ tests_unit_test_proc_read_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_sysvipc_LDADD = $(IPCTOP_LIBS)
 # test_collect_fds_denied: an fd folder listable by nobody whose links are not (root only)
 tests_unit_test_collect_fds_denied_LDADD = $(IPCTOP_LIBS)
+# test_parse_stat: /proc/PID/stat read by hand (the refresh path)
+tests_unit_test_parse_stat_LDADD = $(IPCTOP_LIBS)
+# test_stat_carry: the refresh path's process list and stat fields, on real children
+tests_unit_test_stat_carry_LDADD = $(IPCTOP_LIBS)
 # test_reuse_threads: the refresh loop's run time of processes with 8 and 9 threads
 tests_unit_test_reuse_threads_LDADD = $(IPCTOP_LIBS)
 # test_inet_side: TCP/UDP recognised, TCP states of a side that has closed

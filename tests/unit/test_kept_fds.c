@@ -1,6 +1,6 @@
 /* test_kept_fds.c — the record of ipctop's kept-open descriptors: what is noted is found, with
  * which file it is (schedstat or syscall), what is closed is forgotten, and what cannot be
- * packed (a wide inode, a pid of 2^30, another /proc, a descriptor beyond the table, an unknown
+ * packed (a wide inode, a pid of 2^29, another /proc, a descriptor beyond the table, an unknown
  * file) is not recorded at all, so the caller reads it like any other. */
 #include <fcntl.h>
 #include <unistd.h>
@@ -32,6 +32,10 @@ int main(void)
 	ok(kept_fd_lookup(fd, &pid, &file, &dev, &ino) && pid == 4323 && file == KEPT_TASK_SYSCALL &&
 	   ino == 79, "a thread's syscall file, by its tid");
 	is_str(kept_file_name(file), "syscall", "named syscall too");
+	kept_fd_note(fd, (1 << 29) - 1, KEPT_STAT, 23, 80);
+	ok(kept_fd_lookup(fd, &pid, &file, &dev, &ino) && pid == (1 << 29) - 1 && file == KEPT_STAT &&
+	   ino == 80, "a stat file (the widest file number) beside the widest pid it packs");
+	is_str(kept_file_name(file), "stat", "named stat");
 	kept_fd_note(fd, (1 << 22) + 5, KEPT_SYSCALL, 23, UINT32_MAX);
 	ok(kept_fd_lookup(fd, &pid, &file, &dev, &ino) && pid == (1 << 22) + 5 && ino == UINT32_MAX &&
 	   file == KEPT_SYSCALL, "the largest pid Linux gives and a 32-bit inode pack beside the file");
@@ -48,9 +52,9 @@ int main(void)
 	ok(!kept_fd_lookup(fd, &pid, &file, &dev, &ino), "an inode wider than 32 bits is not recorded");
 	kept_fd_note(fd, 0, KEPT_SCHEDSTAT, 23, 77);
 	ok(!kept_fd_lookup(fd, &pid, &file, &dev, &ino), "pid 0 is not recorded");
-	ok(!kept_fd_note(fd, 1 << 30, KEPT_SYSCALL, 23, 77), "refused: a pid of 2^30, which would run into the file's bits");
+	ok(!kept_fd_note(fd, 1 << 29, KEPT_SYSCALL, 23, 77), "refused: a pid of 2^29, which would run into the file's bits");
 	ok(!kept_fd_lookup(fd, &pid, &file, &dev, &ino), "so not recorded");
-	ok(!kept_fd_note(fd, 4321, (enum kept_file)4, 23, 77) &&
+	ok(!kept_fd_note(fd, 4321, (enum kept_file)5, 23, 77) &&
 	   !kept_fd_note(fd, 4321, (enum kept_file)0, 23, 77), "refused: an unknown file");
 	kept_fd_note(KEPT_FDS_MAX, 4321, KEPT_SCHEDSTAT, 23, 77);
 	ok(!kept_fd_lookup(KEPT_FDS_MAX, &pid, &file, &dev, &ino), "a descriptor beyond the table is not recorded");

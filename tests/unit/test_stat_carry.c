@@ -1,0 +1,208 @@
+/* test_stat_carry.c — the refresh path's process list and stat fields (collect_listing.c,
+ * collect_stat.c), on real children asleep in pause(): a process that has not run keeps its
+ * stat fields (PF_STAT_CARRIED), which equal the kernel's; a renice or a policy change made
+ * while it sleeps shows at once; a process reparented without running gets its new parent; one
+ * that exits is dropped; one started since the previous refresh is listed; a process's turn of
+ * the rotating full read reads it. The design rests on a kernel property, checked first: a
+ * /proc/PID/stat kept open answers ESRCH once its process is gone, never another's. Expected
+ * values come from the kernel (/proc/PID/stat read here with sscanf), never from ipctop. */
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "collect/collect.h"
+#include "../tap.h"
+
+static struct snapshot snaps[2];
+static struct snapshot *cur;
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
+/* One refresh as the TUI takes it: cur becomes prev, the one before is freed. */
+static void refresh(unsigned every, unsigned turn)
+{
+	struct snapshot *next = cur == &snaps[0] ? &snaps[1] : &snaps[0];
+	struct collect_opts o = { .prev = cur, .refresh_loop = true, .rescan_every = every,
+				  .rescan_turn = turn };
+	snapshot_init(next);
+	if (snapshot_take(next, &o) < 0)
+		diag("snapshot_take failed");
+	if (cur)
+		snapshot_free(cur);
+	cur = next;
+}
+
+/* A child asleep in pause() (and, with grandchild, its own child in pause() too: *gc its pid
+ * once it has started). Killed by the test, or with it. */
+static pid_t sleeper(bool grandchild, pid_t *gc)
+{
+	int fds[2];
+	if (pipe(fds) < 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		pid_t g = 0;
+		if (grandchild && (g = fork()) == 0) {
+			close(fds[0]);
+			close(fds[1]);
+			for (;;)
+				pause();   /* no death signal: it outlives its parent, reparented */
+		}
+		if (write(fds[1], &g, sizeof(g)) < 0)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(fds[1]);
+	pid_t g = 0;
+	if (read(fds[0], &g, sizeof(g)) != sizeof(g))
+		g = -1;
+	close(fds[0]);
+	if (gc)
+		*gc = g;
+	return pid;
+}
+
+struct kstat { int ppid, pgrp, nice, threads; char state; unsigned policy; unsigned long long start; };
+
+static bool kernel_stat(pid_t pid, struct kstat *k)
+{
+	char path[64], buf[1024];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "r");
+	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+	if (f)
+		fclose(f);
+	buf[n] = '\0';
+	const char *r = strrchr(buf, ')');
+	return r && sscanf(r + 2, "%c %d %d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %d %d "
+			   "%*d %llu %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*d %*d %*u %u",
+			   &k->state, &k->ppid, &k->pgrp, &k->nice, &k->threads, &k->start, &k->policy) == 7;
+}
+
+/* Refresh until pid's stat fields are carried over (it has not run since the one before):
+ * false after 40 tries (a loaded machine may wake it, but not forty times running). */
+static bool until_carried(pid_t pid)
+{
+	for (int i = 0; i < 40; i++) {
+		sleep_ms(50);
+		refresh(0, 0);
+		const struct proc_info *p = snapshot_find_proc(cur, pid);
+		if (p && (p->flags & PF_STAT_CARRIED))
+			return true;
+	}
+	return false;
+}
+
+static bool same_as_kernel(pid_t pid, const char *what)
+{
+	struct kstat k;
+	const struct proc_info *p = snapshot_find_proc(cur, pid);
+	bool same = p && kernel_stat(pid, &k) && p->ppid == k.ppid && p->pgid == k.pgrp &&
+		    p->nice == k.nice && p->nlwp == k.threads && p->state == k.state &&
+		    (unsigned)p->policy == k.policy && p->start_time == k.start;
+	return ok(same, "%s: its stat fields are the kernel's", what);
+}
+
+static void check_kept_stat_esrch(void)
+{
+	pid_t pid = sleeper(false, NULL);
+	char path[64], buf[512];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ok(fd >= 0 && pread(fd, buf, sizeof(buf), 0) > 0, "a child's stat, kept open, reads");
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	errno = 0;
+	ok(pread(fd, buf, sizeof(buf), 0) < 0 && errno == ESRCH,
+	   "once the child is gone and reaped the kept stat answers ESRCH");
+	close(fd);
+}
+
+static void check_renice(pid_t pid)
+{
+	ok(setpriority(PRIO_PROCESS, (id_t)pid, 7) == 0, "renice the sleeping child to 7");
+	refresh(0, 0);
+	const struct proc_info *p = snapshot_find_proc(cur, pid);
+	ok(p && (p->flags & PF_STAT_CARRIED) && p->nice == 7 && p->priority == 27,
+	   "the next refresh shows nice 7 (priority 27) though the child has not run");
+
+	struct sched_param sp = { 0 };
+	ok(sched_setscheduler(pid, SCHED_BATCH, &sp) == 0, "its policy set to SCHED_BATCH");
+	refresh(0, 0);
+	p = snapshot_find_proc(cur, pid);
+	ok(p && (p->flags & PF_STAT_CARRIED) && p->policy == SCHED_BATCH,
+	   "the next refresh shows the batch policy, still without the child running");
+	same_as_kernel(pid, "after renice and chrt");
+}
+
+static void check_reparent(void)
+{
+	pid_t gc = 0, parent = sleeper(true, &gc);
+	if (gc <= 0 || !until_carried(gc)) {
+		ok(0, "a grandchild that has not run between two refreshes");
+		return;
+	}
+	kill(parent, SIGKILL);
+	waitpid(parent, NULL, 0);
+	refresh(0, 0);
+	const struct proc_info *p = snapshot_find_proc(cur, gc);
+	ok(p && p->ppid == getpid(), "its parent killed, the grandchild's parent is this test, "
+	   "the subreaper (ppid %d)", p ? (int)p->ppid : -1);
+	ok(!snapshot_find_proc(cur, parent), "the killed parent is gone from the list");
+	same_as_kernel(gc, "the reparented grandchild");
+	kill(gc, SIGKILL);
+	waitpid(gc, NULL, 0);
+	refresh(0, 0);
+	ok(!snapshot_find_proc(cur, gc), "killed and reaped, the grandchild is dropped");
+}
+
+static void check_new_and_turn(void)
+{
+	pid_t late = sleeper(false, NULL);
+	refresh(0, 0);
+	ok(snapshot_find_proc(cur, late) != NULL, "a child started after the previous refresh is listed");
+	if (!until_carried(late)) {
+		ok(0, "the new child idle between two refreshes");
+		return;
+	}
+	refresh(2, (unsigned)late % 2);
+	const struct proc_info *p = snapshot_find_proc(cur, late);
+	ok(p && !(p->flags & PF_STAT_CARRIED), "in its turn of the rotating full read, it is read anew");
+	same_as_kernel(late, "read in its turn");
+	kill(late, SIGKILL);
+	waitpid(late, NULL, 0);
+}
+
+int main(void)
+{
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	check_kept_stat_esrch();
+	pid_t pid = sleeper(false, NULL);
+	refresh(0, 0);   /* the first: a full scan */
+	ok(until_carried(pid), "a sleeping child's stat fields are carried over");
+	same_as_kernel(pid, "carried over");
+	check_renice(pid);
+	check_reparent();
+	check_new_and_turn();
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	refresh(0, 0);
+	ok(!snapshot_find_proc(cur, pid), "the killed child is dropped");
+	snapshot_free(cur);
+	collect_shutdown();
+	return tap_done();
+}
