@@ -258,6 +258,70 @@ static int cmp_fd(const void *a, const void *b)
 	return (x->fd > y->fd) - (x->fd < y->fd);
 }
 
+/* Descriptor fd (its name in fd_dir) of p, appended to c->fdbuf at *n: 0, or -1 when its link
+ * may not be read (then PF_FDS_DENIED is set). A descriptor closed meanwhile is left out. */
+static int add_fd(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, int fd_dir,
+                  int fd, const char *name, size_t *n, bool detail)
+{
+	struct fd_info *buf = c->fdbuf;
+	XGROW(buf, c->fdcap, *n + 1);
+	c->fdbuf = buf;
+	if (p->pid == c->self_pid && own_kept_fd(s, fd, &buf[*n], detail)) {
+		(*n)++;
+		return 0;
+	}
+	char target[4096];
+	long len = readlink_at(fd_dir, name, target, sizeof(target));
+	if (len == -EACCES || len == -EPERM) {
+		p->flags |= PF_FDS_DENIED;   /* listing allowed, links not (pid 1 in a container) */
+		return -1;
+	}
+	if (len < 0)
+		return 0;   /* closed since the listing: it is simply not open any more */
+	struct fd_info *fi = &buf[(*n)++];
+	memset(fi, 0, sizeof(*fi));
+	fi->fd = fd;
+	fi->target = arena_strndup(&s->arena, target, (size_t)len);
+	decode_fd(s, c, p->pid, fd_dir, name, fi, detail);
+	if (detail && fi->access == ACC_NONE)
+		fi->access = link_access(fd_dir, name);
+	if (detail && !fi->has_fdinfo)
+		read_pos_flags(c, p->pid, fi);
+	return 0;
+}
+
+/* ipctop's own descriptors, without listing its fd directory: that listing makes the kernel
+ * build an entry for each of the thousands of /proc files kept open (util/kept_fds), which
+ * cost more than the rest of a refresh's reading of ipctop. Each number up to the highest
+ * ever kept is asked for with fcntl; the kept ones are described from their record. */
+static void own_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, int fd_dir,
+                    size_t *n, bool detail)
+{
+	int top = kept_fd_highest() + 256;   /* beyond it: a few opened while many were kept */
+	char name[16];
+	for (int fd = 0; fd <= top; fd++) {
+		if (fcntl(fd, F_GETFD) < 0)
+			continue;
+		snprintf(name, sizeof(name), "%d", fd);
+		if (add_fd(s, c, p, fd_dir, fd, name, n, detail) < 0)
+			break;
+	}
+}
+
+/* Others' descriptors, and ipctop's own when it cannot tell them by fcntl (another /proc). */
+static void listed_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, int fd_dir,
+                       size_t *n, bool detail)
+{
+	struct dir_reader *d = &c->dir;
+	dir_reader_init(d, fd_dir);
+	const char *name;
+	while ((name = dir_next(d))) {
+		int fd = parse_fd_name(name);
+		if (fd >= 0 && add_fd(s, c, p, fd_dir, fd, name, n, detail) < 0)
+			break;
+	}
+}
+
 int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, bool detail)
 {
 	char path[48];
@@ -269,40 +333,13 @@ int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, boo
 		p->flags |= PF_FDS_DENIED;
 		return 0;
 	}
-	struct dir_reader *d = &c->dir;
-	dir_reader_init(d, fd_dir);
-	struct fd_info *buf = c->fdbuf;
 	size_t n = 0;
-	char target[4096];
-	const char *name;
-	while ((name = dir_next(d))) {
-		int fd = parse_fd_name(name);
-		if (fd < 0)
-			continue;
-		XGROW(buf, c->fdcap, n + 1);
-		if (p->pid == c->self_pid && own_kept_fd(s, fd, &buf[n], detail)) {
-			n++;
-			continue;
-		}
-		long len = readlink_at(fd_dir, name, target, sizeof(target));
-		if (len == -EACCES || len == -EPERM) {
-			p->flags |= PF_FDS_DENIED;   /* listing allowed, links not (pid 1 in a container) */
-			break;
-		}
-		if (len < 0)
-			continue;   /* closed since readdir: it is simply not open any more */
-		struct fd_info *fi = &buf[n++];
-		memset(fi, 0, sizeof(*fi));
-		fi->fd = fd;
-		fi->target = arena_strndup(&s->arena, target, (size_t)len);
-		decode_fd(s, c, p->pid, fd_dir, name, fi, detail);
-		if (detail && fi->access == ACC_NONE)
-			fi->access = link_access(fd_dir, name);
-		if (detail && !fi->has_fdinfo)
-			read_pos_flags(c, p->pid, fi);
-	}
+	if (p->pid == c->self_pid && c->self_pid == getpid())
+		own_fds(s, c, p, fd_dir, &n, detail);
+	else
+		listed_fds(s, c, p, fd_dir, &n, detail);
 	close(fd_dir);
-	c->fdbuf = buf;
+	struct fd_info *buf = c->fdbuf;
 	/* An empty listing is what a process that exited meanwhile gives: check it is still there. */
 	if (n == 0 && fstatat(c->proc_fd, path, &(struct stat){0}, 0) < 0)
 		return -ENOENT;
