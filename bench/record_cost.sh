@@ -4,8 +4,8 @@
 # 2000-process machine recorded at 1 s; one run is kept in bench/RECORD_COST.md). Under a load
 # of N processes in pairs joined by IPC (bench/loadgen, idle once started), hyperfine runs side
 # by side K + 1 snapshots 1 s apart of
-#   * the plain refresh: bench/refresh_profile --tui 1 K 1000 (the TUI's refresh loop, every
-#     tenth a full rescan, without drawing: the stricter baseline), and
+#   * the plain refresh: bench/refresh_profile --tui 1 K 1000 (the refresh loop with the
+#     recorder's rotating full read of a twentieth of the processes, without drawing), and
 #   * the recorder: ipctop --record FILE -d 10, stopped by SIGINT after K + 0.5 s (a new file
 #     each run),
 # and compares their CPU (user + system, hyperfine's means) per snapshot. Then one recorder

@@ -6,9 +6,9 @@
  *
  * --no-waits reads no task's wait (collect_opts no_waits), --full makes every measured refresh
  * a full rescan (nothing carried over: the worst case); bench/waits_cost.sh compares them.
- * --tui gives every refresh, measured or not, the TUI's and --record's rotating full read of a
- * twentieth of the processes (collect_opts rescan_every; bench/record_cost.sh: the plain
- * refresh that recording is set against).
+ * --tui gives every refresh, measured or not, --record's rotating full read of a twentieth of
+ * the processes (collect_opts rescan_every; the TUI reads a sixtieth; bench/record_cost.sh:
+ * the plain refresh that recording is set against).
  *
  * Refreshes as the TUI takes them (src/view/tui.c, take_snapshot): a snapshot with the current
  * one as prev, then the old one freed and malloc_trim. The view's own work (CPU%, the list,
@@ -59,7 +59,7 @@ static int refresh(bool full_rescan, unsigned k)
 	struct collect_opts o = { .prev = cur, .refresh_loop = true, .full_rescan = full_rescan,
 				  .no_waits = no_waits };
 	if (tui_rescans) {
-		o.rescan_every = 20;   /* as src/source/source_live.c */
+		o.rescan_every = 20;   /* as src/history_run.c */
 		o.rescan_turn = k % 20;
 	}
 	snapshot_init(next);

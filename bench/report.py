@@ -434,7 +434,7 @@ def main(argv):
     print("## Profile of one refresh (%d processes, idle)\n" % TARGET_LOAD)
     print("bench/refresh_profile takes refreshes as the TUI does (a snapshot with the previous one as "
           "prev, then the old one freed), without the view's own work (CPU%, list, drawing): 3 to warm "
-          "up, then the measured ones 1 s apart, none of them a full rescan (the TUI does one in ten). "
+          "up, then the measured ones 1 s apart, none of them a full rescan (the TUI reads a sixtieth of the processes in full at each refresh instead: not in the profile). "
           "Idle processes are carried over.\n")
     print(profile_section(d) + "\n")
     if notes:

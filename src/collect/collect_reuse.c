@@ -2,7 +2,7 @@
  * since the previous snapshot has executed nothing, so its status fields, command line,
  * descriptors and mappings are copied from that snapshot instead of being read from /proc
  * again. (A blocked signal can become pending without the process running: the one field
- * that may lag, until the next full rescan or the process runs.) The run time is the sum of
+ * that may lag, until the process's turn of the rotating full read or it runs.) The run time is the sum of
  * /proc/PID/task/TID/schedstat over its threads (one read for a single-threaded process). */
 #include <errno.h>
 #include <fcntl.h>

@@ -2,7 +2,7 @@
  * collect_listing.c, and each process's /proc/PID/stat is read by the worker that handles it,
  * with one pread on a descriptor kept open from the previous refresh and parsed by hand
  * (parse_stat). A full scan
- * (the first snapshot, a one-shot one, the rescan every tenth refresh) still goes through
+ * (the first snapshot, a one-shot one, collect_opts full_rescan) still goes through
  * libproc2 (collect_procs.c). A kept descriptor is tied to its process, not to its pid: once
  * that process is gone it answers ESRCH, never another's fields, and is opened anew. */
 #include <errno.h>

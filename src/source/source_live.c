@@ -1,7 +1,7 @@
 /* source_live.c — snapshots of the live machine, taken by a collector thread every delay (or
- * at once when asked), each from the previous one (idle processes carried over, a full rescan
- * every tenth). The thread reads the snapshot the loop holds, and never frees one: the loop
- * does, after take. Hand-over: at most one snapshot ready, taken by the loop through an eventfd. */
+ * at once when asked), each from the previous one (idle processes carried over, a sixtieth
+ * of them read in full each time). The thread reads the snapshot the loop holds, and never
+ * frees one: the loop does, after take. Hand-over: at most one snapshot ready, taken by the loop through an eventfd. */
 #include "source/source.h"
 
 #include <errno.h>
