@@ -5,7 +5,8 @@ instructions scale with processes and descriptors, the completeness of ipctop's 
 load, the interactive steady state against htop, and the issue's targets checked against the
 numbers, and a profile of one interactive refresh at 2000 processes (user-space instructions per
 function and part, system calls per refresh; bench/report_profile.py). DIR holds what bench/run
-left: hf-N.json, snap-N.json, ready-N, other-cpu-N.json, cg-N.out, procs-N, tui.json, refresh-plain.out,
+left: hf-N.json, snap-N.json, ready-N, other-cpu-N.json, cg-N.out, procs-N, tui-N.json,
+refresh-floor-N.txt (bench/report_tui.py), refresh-plain.out,
 refresh-cg.out, refresh-self.txt and refresh-incl.txt (callgrind_annotate), refresh-strace.out,
 refresh-strace-0.txt and refresh-strace-n.txt (strace -c), refresh-procs, refresh-secs, notes,
 loadavg-start, loadavg-end; any of them may be missing."""
@@ -24,6 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_load  # noqa: E402
 from bench_files import read, read_json  # noqa: E402
 from report_profile import profile_section  # noqa: E402
+from report_tui import interactive_targets, snapshot_targets, tui_section  # noqa: E402
 
 TARGET_LOAD = 2000
 LINEAR = 1.3       # time is linear when the cost per added process changes by at most this, either way
@@ -257,20 +259,6 @@ def completeness_table(d, ns):
     return "\n".join(out), complete
 
 
-def tui_table(d):
-    t = read_json(d + "/tui.json")
-    if t is None:
-        return "(not measured)", None
-    out = ["| program | seconds | refreshes seen | CPU ms | CPU ms per refresh | CPU ms per second | VmRSS | VmHWM |",
-           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for name, r in t.items():
-        per = r["cpu_ms_per_refresh"]
-        out.append("| `%s -d 10` | %.0f | %d | %.0f | %s | %.1f | %.1f MiB | %.1f MiB |" % (
-            name, r["seconds"], r["refreshes"], r["cpu_ms"], "%.1f" % per if per is not None else "?",
-            r["cpu_ms_per_second"], (r["rss_kib"] or 0) / 1024, (r["hwm_kib"] or 0) / 1024))
-    return "\n".join(out), t
-
-
 def verdict(ok):
     return "**met**" if ok else "**not met**"
 
@@ -353,7 +341,11 @@ def linearity(d, pts):
 
 
 def targets(d, ns, pts, tui):
-    out = []
+    out = ["### Issue 17 (performance, round two)\n"]
+    out += interactive_targets(d, tui, {p["load"]: p["procs"] for p in pts})
+    if TARGET_LOAD in ns:
+        out += snapshot_targets(hyperfine(d, TARGET_LOAD), IPCTOP, FLOOR, cpu)
+    out.append("\n### Round one (issue 11)\n")
     if TARGET_LOAD in ns:
         res = hyperfine(d, TARGET_LOAD)
         ip = res.get(IPCTOP, {}).get("median")
@@ -370,16 +362,6 @@ def targets(d, ns, pts, tui):
                 out.append("- at %d processes, ipctop within %gx of `%s`: ipctop takes %.2fx its time — %s" % (
                     TARGET_LOAD, want, name, x, verdict(x <= want)))
     out += linearity(d, pts)
-    if tui and "ipctop" in tui and "htop" in tui:
-        a, b = tui["ipctop"], tui["htop"]
-        if a["cpu_ms_per_refresh"] and b["cpu_ms_per_refresh"]:
-            x = a["cpu_ms_per_refresh"] / b["cpu_ms_per_refresh"]
-            out.append("- TUI CPU per refresh ≤ htop's: %.1f ms vs %.1f ms (%.2fx) — %s" % (
-                a["cpu_ms_per_refresh"], b["cpu_ms_per_refresh"], x, verdict(x <= 1.0)))
-        if a["rss_kib"] and b["rss_kib"]:
-            x = a["rss_kib"] / b["rss_kib"]
-            out.append("- TUI RSS ≤ 2x htop's: %.1f MiB vs %.1f MiB (%.2fx) — %s" % (
-                a["rss_kib"] / 1024, b["rss_kib"] / 1024, x, verdict(x <= 2.0)))
     return "\n".join(out) if out else "(nothing measured)"
 
 
@@ -390,7 +372,7 @@ def main(argv):
     ns = loads(d)
     pts = points(d, ns)
     complete, all_found = completeness_table(d, ns)
-    tui_md, tui = tui_table(d)
+    tui_md, tui = tui_section(d, ns)
     notes = read(d + "/notes")
     print("# ipctop benchmark results\n")
     print("Written by `make bench` (bench/run). Each load is bench/loadgen: N processes in pairs, each "
@@ -427,10 +409,13 @@ def main(argv):
     print("Channels are counted when their endpoints are exactly the two processes of one pair "
           "(a pipe also needs its write end in one and its read end in the other). All found: %s.\n"
           % ("yes" if all_found else "**no**"))
-    print("## Interactive steady state at 2000 processes\n\n" + tui_md + "\n")
-    print("Both in one tmux server, 200x50, side by side, mostly idle load; refreshes counted from "
-          "the Uptime shown in each pane. ipctop waits its delay after each snapshot, htop "
-          "refreshes on a fixed period, so their refresh counts can differ.\n")
+    print("## Interactive steady state\n\n" + tui_md + "\n")
+    print("All three in one tmux server, 200x50, side by side, mostly idle load; refreshes counted "
+          "from the Uptime shown in ipctop's and htop's panes and top's clock. ipctop waits its "
+          "delay after each snapshot, htop and top refresh on a fixed period, so their refresh "
+          "counts can differ. `× floor`: CPU per refresh over the idle refresh floor's, "
+          "bench/procfloor --refresh (one pread of every process's schedstat, kept open: the "
+          "least a refresh can read to know which processes ran), measured after them.\n")
     print("## Profile of one refresh (%d processes, idle)\n" % TARGET_LOAD)
     print("bench/refresh_profile takes refreshes as the TUI does (a snapshot with the previous one as "
           "prev, then the old one freed), without the view's own work (CPU%, list, drawing): 3 to warm "

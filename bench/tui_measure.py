@@ -1,9 +1,9 @@
 """tui_measure.py TMUX SOCKET SECONDS SESSION... — the steady-state cost of interactive
-programs running in tmux sessions (each the pane's own process, e.g. `ipctop -d 10` and
-`htop -d 10`): CPU time (utime + stime of /proc/PID/stat) used over SECONDS, the refreshes made
-meanwhile (counted from the "Uptime: HH:MM:SS" in the pane, which both redraw at every refresh,
-polled five times a second), and VmRSS / VmHWM at the end. Prints one JSON object keyed by
-session name."""
+programs running in tmux sessions (each the pane's own process, e.g. `ipctop -d 10`,
+`htop -d 10` and `top -d 1`): CPU time (utime + stime of /proc/PID/stat) used over SECONDS, the
+refreshes made meanwhile (counted from the "Uptime: HH:MM:SS" in the pane, which ipctop and htop
+redraw at every refresh, or top's clock in its first line, "top - HH:MM:SS", polled five times
+a second), and VmRSS / VmHWM at the end. Prints one JSON object keyed by session name."""
 
 import json
 import os
@@ -13,6 +13,7 @@ import sys
 import time
 
 UPTIME = re.compile(rb"Uptime: ((?:\d+ days?, )?\d+:\d\d:\d\d)")
+TOP_CLOCK = re.compile(rb"^top - (\d\d:\d\d:\d\d) ", re.M)
 TICK_MS = 1000.0 / os.sysconf("SC_CLK_TCK")
 
 
@@ -42,7 +43,8 @@ def measure(tmux_bin, sock, seconds, sessions):
     t0 = time.monotonic()
     while time.monotonic() - t0 < seconds:
         for s in sessions:
-            m = UPTIME.search(tmux(tmux_bin, sock, "capture-pane", "-p", "-t", s))
+            screen = tmux(tmux_bin, sock, "capture-pane", "-p", "-t", s)
+            m = UPTIME.search(screen) or TOP_CLOCK.search(screen)
             value = m.group(1) if m else None
             if value and last[s] is not None and value != last[s]:
                 changes[s] += 1
