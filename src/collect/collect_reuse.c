@@ -87,18 +87,39 @@ static struct map_info *copy_ipc_maps(struct snapshot *s, const struct proc_info
 /* Half the descriptor limit, asked for once (-1: not yet). */
 static atomic_int keep_max = -1;
 
+/* The soft limit raised to the hard one, at most to the descriptors util/kept_fds can record:
+ * a refresh keeps up to three files per process open (stat, schedstat, syscall), and the soft
+ * limit's usual 1024 (kept low for select(), which ipctop does not use) would leave most
+ * processes to be read in full at every refresh. */
+static void raise_limit(struct rlimit *rl)
+{
+	rlim_t want = rl->rlim_max < (rlim_t)KEPT_FDS_MAX ? rl->rlim_max : (rlim_t)KEPT_FDS_MAX;
+	if (rl->rlim_cur == RLIM_INFINITY || rl->rlim_cur >= want)
+		return;
+	struct rlimit raised = { want, rl->rlim_max };
+	if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+		rl->rlim_cur = want;
+}
+
 static int keep_limit(void)
 {
 	int max = atomic_load(&keep_max);
 	if (max >= 0)
 		return max;
 	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0)
+		raise_limit(&rl);
 	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY)
 		max = 1024;
 	else
 		max = rl.rlim_cur > 512 ? (int)(rl.rlim_cur / 2) : 0;
 	atomic_store(&keep_max, max);
 	return max;
+}
+
+bool collect_keep_room(size_t reserve)
+{
+	return (size_t)kept_fd_count() + reserve < (size_t)keep_limit();
 }
 
 int collect_keep_open(struct scan_ctx *c, pid_t pid, enum kept_file file)

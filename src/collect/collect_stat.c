@@ -73,6 +73,10 @@ static int stat_fd(struct scan_ctx *c, pid_t pid, char *buf, size_t cap, long *l
 		if ((*len = pread_kept(fd, buf, cap)) > 0)
 			return fd;
 	}
+	/* Room is left for a schedstat of every process first: without it, no process is known
+	 * idle, and each is read in full at every refresh. */
+	if (!collect_keep_room(c->opts->prev->n_procs))
+		return -1;
 	int fd = collect_keep_open(c, pid, KEPT_STAT);
 	if (fd >= 0 && (*len = pread_kept(fd, buf, cap)) > 0)
 		return fd;
@@ -115,7 +119,7 @@ static bool carry_idle(struct scan_ctx *c, struct proc_info *p, bool *have_run)
 {
 	const struct collect_opts *o = c->opts;
 	struct proc_info *old = snapshot_find_proc(o->prev, p->pid);
-	if (!old || old->runtime_fd1 <= 0 || old->stat_fd1 <= 0 || old->nlwp > 1 ||
+	if (!old || old->runtime_fd1 <= 0 || old->nlwp > 1 ||
 	    !old->sched_runtime || c->self_pid != getpid() || scan_is_detail(c, p->pid) ||
 	    collect_rescan_turn(o, p->pid))
 		return false;
