@@ -1,18 +1,17 @@
-/* collect_gate.c — an LD_PRELOAD library for latency.sh that holds ipctop's collector in the
- * middle of a snapshot for as long as the test wants: libproc2's procps_pids_reap() (called
- * once per snapshot, by whichever thread takes it) waits while the file named by IPCTOP_GATE
- * exists, after creating IPCTOP_GATE.held to say that a snapshot is held. The test then
- * presses keys: their effects must show while the snapshot is still held. */
+/* collect_gate.c — an LD_PRELOAD library for latency.sh that holds ipctop's collector in a
+ * snapshot for as long as the test wants: the open of the "/proc" directory that begins every
+ * snapshot (collect.c, snapshot_take; nothing else of ipctop opens that path) waits while the
+ * file named by IPCTOP_GATE exists, after creating IPCTOP_GATE.held to say that a snapshot is
+ * held. (A refresh no longer goes through libproc2, whose procps_pids_reap() this used to
+ * hold.) The test then presses keys: their effects must show while the snapshot is held. */
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-struct pids_info;
-struct pids_fetch;
-struct pids_fetch *procps_pids_reap(struct pids_info *info, int which);
 
 static void hold_while_gated(void)
 {
@@ -30,10 +29,17 @@ static void hold_while_gated(void)
 	unlink(held);
 }
 
-struct pids_fetch *procps_pids_reap(struct pids_info *info, int which)
+int open(const char *path, int flags, ...)
 {
-	struct pids_fetch *(*real)(struct pids_info *, int) =
-		(struct pids_fetch *(*)(struct pids_info *, int))dlsym(RTLD_NEXT, "procps_pids_reap");
-	hold_while_gated();
-	return real ? real(info, which) : NULL;
+	int (*real)(const char *, int, ...) = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, "open");
+	mode_t mode = 0;
+	if (flags & (O_CREAT | O_TMPFILE)) {
+		va_list ap;
+		va_start(ap, flags);
+		mode = (mode_t)va_arg(ap, int);
+		va_end(ap);
+	}
+	if (!strcmp(path, "/proc") && (flags & O_DIRECTORY))
+		hold_while_gated();
+	return real ? real(path, flags, mode) : -1;
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # latency.sh — input never waits for a snapshot: with 10,000 more processes on the machine,
-# ipctop's collector is held in the middle of a snapshot (collect_gate.so, preloaded, makes
-# libproc2's read of the process table wait on a file of the test's), and keys pressed then
+# ipctop's collector is held in a snapshot (collect_gate.so, preloaded, makes the open of /proc
+# that begins each snapshot wait on a file of the test's), and keys pressed then
 # must show their effect while it is still held — help opens and closes, the selection moves,
 # the search prompt takes text. No clock is read: the order of events is the assertion.
 . "$TESTS_SRC/tap.sh"
