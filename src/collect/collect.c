@@ -146,6 +146,7 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 	struct own_dump sockets;
 	collect_sockets_start(&sockets);   /* needs no process: runs beside the reading */
 	int r = collect_procs(s, &c);
+	collect_keep_reserve(s->n_procs);
 	if (r == 0) {
 		collect_all(s, &c);
 		collect_stat_orphans(s, &c);

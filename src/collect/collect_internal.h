@@ -77,8 +77,9 @@ void collect_forget_runtime(struct proc_info *p);
  * -1 when it cannot be, or when half the descriptor limit is kept already. The fstat is once
  * in the file's life. Any worker thread. */
 int collect_keep_open(struct scan_ctx *c, pid_t pid, enum kept_file file);
-/* True when reserve more descriptors could still be kept after those kept now. */
-bool collect_keep_room(size_t reserve);
+/* The number of processes in the snapshot being taken, for the budget of kept files (a
+ * schedstat for each comes before any other kept file). */
+void collect_keep_reserve(size_t n_procs);
 /* before, if p has not run since it was taken (else NULL: read p from /proc). */
 const struct proc_info *collect_idle_prev(const struct scan_ctx *c, const struct proc_info *p,
                                          const struct proc_info *before);

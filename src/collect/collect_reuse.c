@@ -117,14 +117,30 @@ static int keep_limit(void)
 	return max;
 }
 
-bool collect_keep_room(size_t reserve)
+/* The processes of the snapshot being taken (collect_keep_reserve). */
+static atomic_size_t n_procs_now;
+
+void collect_keep_reserve(size_t n_procs)
 {
-	return (size_t)kept_fd_count() + reserve < (size_t)keep_limit();
+	atomic_store(&n_procs_now, n_procs);
+}
+
+/* Room to keep one more file: a schedstat while under the limit; any other only while room is
+ * left for a schedstat of every process that has none (without one, no process is known
+ * idle, and each is read in full at every refresh; the others only save an open and a close). */
+static bool keep_room(enum kept_file file)
+{
+	size_t kept = (size_t)kept_fd_count(), limit = (size_t)keep_limit();
+	if (file == KEPT_SCHEDSTAT)
+		return kept < limit;
+	size_t n = atomic_load(&n_procs_now), have = (size_t)kept_fd_count_of(KEPT_SCHEDSTAT);
+	size_t reserve = n > have ? n - have : 0;
+	return kept + reserve < limit;
 }
 
 int collect_keep_open(struct scan_ctx *c, pid_t pid, enum kept_file file)
 {
-	if (kept_fd_count() >= keep_limit())
+	if (!keep_room(file))
 		return -1;
 	char path[64];
 	struct stat st;

@@ -73,10 +73,6 @@ static int stat_fd(struct scan_ctx *c, pid_t pid, char *buf, size_t cap, long *l
 		if ((*len = pread_kept(fd, buf, cap)) > 0)
 			return fd;
 	}
-	/* Room is left for a schedstat of every process first: without it, no process is known
-	 * idle, and each is read in full at every refresh. */
-	if (!collect_keep_room(c->opts->prev->n_procs))
-		return -1;
 	int fd = collect_keep_open(c, pid, KEPT_STAT);
 	if (fd >= 0 && (*len = pread_kept(fd, buf, cap)) > 0)
 		return fd;

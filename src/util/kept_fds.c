@@ -13,6 +13,7 @@
 static _Atomic uint64_t slots[KEPT_FDS_MAX];
 static _Atomic uint64_t proc_dev = UINT64_MAX;   /* st_dev of the /proc the handles are on */
 static atomic_int n_kept;
+static atomic_int n_of[KEPT_STAT + 1];   /* recorded descriptors by file */
 static atomic_int highest = -1;   /* the highest descriptor ever recorded */
 
 #define PID_BITS 29
@@ -34,16 +35,28 @@ bool kept_fd_note(int fd, pid_t pid, enum kept_file file, uint64_t dev, uint64_t
 	int top = atomic_load(&highest);
 	while (fd > top && !atomic_compare_exchange_weak(&highest, &top, fd))
 		;
-	if (atomic_exchange(&slots[fd], v) == 0)
+	uint64_t old = atomic_exchange(&slots[fd], v);
+	if (old == 0)
 		atomic_fetch_add(&n_kept, 1);
+	else
+		atomic_fetch_sub(&n_of[old >> (32 + PID_BITS)], 1);
+	atomic_fetch_add(&n_of[file], 1);
 	return true;
 }
 
 int kept_fd_close(int fd)
 {
-	if (fd >= 0 && fd < KEPT_FDS_MAX && atomic_exchange(&slots[fd], 0) != 0)
+	uint64_t old = fd >= 0 && fd < KEPT_FDS_MAX ? atomic_exchange(&slots[fd], 0) : 0;
+	if (old != 0) {
 		atomic_fetch_sub(&n_kept, 1);
+		atomic_fetch_sub(&n_of[old >> (32 + PID_BITS)], 1);
+	}
 	return close(fd);
+}
+
+int kept_fd_count_of(enum kept_file file)
+{
+	return file >= KEPT_SCHEDSTAT && file <= KEPT_STAT ? atomic_load(&n_of[file]) : 0;
 }
 
 int kept_fd_highest(void)

@@ -25,8 +25,9 @@ const char *kept_file_name(enum kept_file file);
 bool kept_fd_note(int fd, pid_t pid, enum kept_file file, uint64_t dev, uint64_t ino);
 /* Forget fd, then close it. Any thread. */
 int kept_fd_close(int fd);
-/* How many descriptors are recorded (kept open) now. */
+/* How many descriptors are recorded (kept open) now; of one file. */
 int kept_fd_count(void);
+int kept_fd_count_of(enum kept_file file);
 /* The highest descriptor number ever recorded (-1: none): a bound, never lowered. */
 int kept_fd_highest(void);
 /* If fd is a recorded handle: its pid, which file, st_dev and st_ino. */

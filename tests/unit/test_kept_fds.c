@@ -24,7 +24,10 @@ int main(void)
 	is_int(dev, 23, "its st_dev");
 	is_int(ino, 77, "its inode");
 	is_int(kept_fd_count(), 1, "and counted");
+	is_int(kept_fd_count_of(KEPT_SCHEDSTAT), 1, "counted as a schedstat");
 	kept_fd_note(fd, 4322, KEPT_SYSCALL, 23, 78);
+	ok(kept_fd_count_of(KEPT_SCHEDSTAT) == 0 && kept_fd_count_of(KEPT_SYSCALL) == 1,
+	   "a new note moves the count from the old file to the new");
 	ok(kept_fd_lookup(fd, &pid, &file, &dev, &ino) && pid == 4322 && ino == 78, "a new note replaces the old");
 	is_int(file, KEPT_SYSCALL, "which now names a syscall file");
 	is_str(kept_file_name(file), "syscall", "named syscall");
@@ -43,6 +46,8 @@ int main(void)
 	is_int(kept_fd_close(fd), 0, "closed through the record");
 	ok(!kept_fd_lookup(fd, &pid, &file, &dev, &ino), "a closed descriptor is forgotten");
 	is_int(kept_fd_count(), 0, "and no longer counted");
+	ok(kept_fd_count_of(KEPT_SYSCALL) == 0 && kept_fd_count_of(KEPT_STAT) == 0 &&
+	   kept_fd_count_of((enum kept_file)0) == 0, "nor counted by file");
 	ok(fcntl(fd, F_GETFD) < 0, "and really closed");
 
 	fd = open("/dev/null", O_RDONLY);
