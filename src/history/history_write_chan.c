@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export/json_writer.h"
 #include "util/xalloc.h"
 
 bool hist_chan_key(const char *obj, size_t len, uint64_t *key, size_t *obj_len)
@@ -33,6 +34,19 @@ bool hist_chan_key(const char *obj, size_t len, uint64_t *key, size_t *obj_len)
 	*key = u64_text_hash(sb_str(&sb));
 	sb_free(&sb);
 	return true;
+}
+
+uint64_t hist_chan_struct_key(struct strbuf *scratch, const struct channel *ch)
+{
+	const char *kind = chan_kind_name(ch->kind);
+	sb_reset(scratch);   /* the texts hist_chan_key reads, as the exporter writes them */
+	json_append_quoted(scratch, kind, strlen(kind));
+	sb_putc(scratch, '\n');
+	if (ch->id)
+		json_append_untrusted(scratch, ch->id, strlen(ch->id));
+	else
+		sb_puts(scratch, "null");
+	return u64_text_hash(sb_str(scratch));
 }
 
 /* "127.0.0.1:5432" -> 5432; NULL or no port -> bound NULL. */
