@@ -33,6 +33,7 @@ int export_json_marked(FILE *f, const struct snapshot *s, const struct snap_sele
  * with the same stamp are the same text (but for a hash collision; a process's started_at_ms
  * apart, which moves with the snapshot's clock). 0: not known (a snapshot with rates or of
  * several hosts, a detail process): never the same as another. */
+bool export_json_stampable(const struct snapshot *s);   /* false: every stamp of s is 0 */
 uint64_t export_json_proc_stamp(const struct snapshot *s, const struct proc_info *p);
 uint64_t export_json_chan_stamp(const struct snapshot *s, const struct channel *ch);
 

@@ -44,10 +44,15 @@ static uint64_t feed_wait(uint64_t h, const struct snapshot *s, const struct tas
 	return h;
 }
 
+bool export_json_stampable(const struct snapshot *s)
+{
+	return !s->has_rates && !s->by_host;   /* rates and traffic are not followed here */
+}
+
 uint64_t export_json_proc_stamp(const struct snapshot *s, const struct proc_info *p)
 {
-	if (s->has_rates || s->by_host || (p->flags & PF_DETAIL))
-		return 0;   /* rates, traffic, detail: not followed here */
+	if (!export_json_stampable(s) || (p->flags & PF_DETAIL))
+		return 0;   /* nor is detail */
 	const uint64_t v[] = {
 		(uint64_t)p->pid, (uint64_t)p->ppid, (uint64_t)p->pgid, (uint64_t)p->sid,
 		(uint64_t)p->tty_nr, (uint64_t)p->state, p->has_exit, (uint64_t)p->exit_status,
@@ -126,7 +131,7 @@ static uint64_t feed_sysv(uint64_t h, const struct snapshot *s, const struct cha
 
 uint64_t export_json_chan_stamp(const struct snapshot *s, const struct channel *ch)
 {
-	if (s->has_rates || s->by_host)
+	if (!export_json_stampable(s))
 		return 0;
 	const uint64_t v[] = {
 		ch->kind, ch->netns, ch->queued_known, ch->queued, (uint64_t)ch->capacity, ch->bytes,

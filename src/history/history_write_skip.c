@@ -1,8 +1,9 @@
-/* history_write_skip.c — what makes a steady sample cost what changed: a process or channel
- * whose export stamp (export_json.h: what its JSON object is made of, hashed from the
+/* history_write_skip.c — what lets a steady sample write only what changed: a process or
+ * channel whose export stamp (export_json.h: what its JSON object is made of, hashed from the
  * snapshot's structs) is the one it had at the last sample would be the same object, so the
  * same state and counters as its row has. It is left out of the sample's document and only
- * marked seen: neither written as JSON nor walked nor hashed as text. */
+ * marked seen: neither written as JSON nor walked nor hashed as text. (Stamping each one is
+ * what a sample still does for every process and channel.) */
 #include "history/history_int.h"
 
 #include <stdlib.h>
@@ -33,12 +34,24 @@ static bool unchanged(struct hist_live_set *set, uint64_t key, uint64_t stamp,
 	return false;
 }
 
+/* No row keeps its stamp (the next stampable sample compares with none). */
+static void forget_stamps(struct hist_live_set *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		set->v[i].stamp = 0;
+}
+
 void hist_skip_select(struct history_writer *w, const struct snapshot *s,
                       struct snap_selection *sel)
 {
 	struct snap_filter every = { NULL, 0, false, 0, 0 };
 	snap_select(s, &every, sel);
 	w->skip_procs.n = w->skip_chans.n = 0;
+	if (!export_json_stampable(s)) {   /* the TUI's snapshots (rates): nothing skipped */
+		forget_stamps(&w->procs);
+		forget_stamps(&w->chans);
+		return;
+	}
 	for (size_t i = 0; i < s->n_procs; i++) {
 		const struct proc_info *p = &s->procs[i];
 		uint64_t key = hist_live_proc_key(p->pid, (int64_t)p->start_time);
