@@ -72,8 +72,15 @@ uint64_t export_json_proc_stamp(const struct snapshot *s, const struct proc_info
 	return h ? h : 1;
 }
 
-/* A socket as export_json_sock.c writes it, and (once) the listener it names. */
-static uint64_t feed_sock(uint64_t h, const struct snapshot *s, int32_t k, bool listener)
+/* A socket's name (raw bytes, maybe with NULs), or a mark of none. */
+static uint64_t feed_name(uint64_t h, const struct sock_info *sk)
+{
+	return sk && sk->name ? wh_feed(wh_feed_u64(h, sk->name_len), sk->name, sk->name_len)
+	                      : wh_feed_u64(h, 3);
+}
+
+/* A socket as export_json_sock.c writes it, with the address of the listener it names. */
+static uint64_t feed_sock(uint64_t h, const struct snapshot *s, int32_t k)
 {
 	if (k < 0 || (size_t)k >= s->n_socks)
 		return wh_feed_u64(h, 1);
@@ -84,11 +91,12 @@ static uint64_t feed_sock(uint64_t h, const struct snapshot *s, int32_t k, bool 
 		sk->peer, sk->n_icons, sk->lport, sk->rport, sk->has_tcp_info, sk->bytes_acked,
 		sk->bytes_received, sk->bytes_sent, sk->rtt_us, sk->portid,
 	};
-	h = FEED(FEED(FEED(h, v), sk->laddr), sk->raddr);
-	h = sk->name ? wh_feed(wh_feed_u64(h, sk->name_len), sk->name, sk->name_len)
-	             : wh_feed_u64(h, 3);
-	const struct sock_info *l = listener ? sock_listener(s, sk) : NULL;
-	return l ? feed_sock(h, s, (int32_t)(l - s->socks), false) : wh_feed_u64(h, 4);
+	h = feed_name(FEED(FEED(FEED(h, v), sk->laddr), sk->raddr), sk);
+	const struct sock_info *l = sock_listener(s, sk);
+	if (!l)
+		return wh_feed_u64(h, 4);
+	const uint64_t lv[] = { l->family, l->lport };
+	return FEED(FEED(h, lv), l->laddr);
 }
 
 static uint64_t feed_endpoint(uint64_t h, const struct snapshot *s, const struct endpoint *e)
@@ -102,7 +110,7 @@ static uint64_t feed_endpoint(uint64_t h, const struct snapshot *s, const struct
 	const char *texts[] = { e->host, e->role, e->remote };
 	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
 		h = wh_feed_str(h, texts[i]);
-	return feed_sock(h, s, e->sock, true);
+	return feed_sock(h, s, e->sock);
 }
 
 /* The SysV row a SysV channel writes (export_json_ipc.c), or a mark of none. */
@@ -138,7 +146,8 @@ uint64_t export_json_chan_stamp(const struct snapshot *s, const struct channel *
 		ch->one_ended, ch->n_ep,
 	};
 	uint64_t h = wh_feed_str(wh_feed_str(FEED(WH_SEED, v), ch->id), ch->label);
-	h = ch->label_sock1 > 0 ? feed_sock(h, s, ch->label_sock1 - 1, false) : wh_feed_u64(h, 6);
+	int32_t k = ch->label_sock1 - 1;   /* the label: that socket's name (format_chan_label) */
+	h = feed_name(h, k >= 0 && (size_t)k < s->n_socks ? &s->socks[k] : NULL);
 	h = feed_sysv(h, s, ch);
 	for (size_t e = 0; e < ch->n_ep; e++)
 		h = feed_endpoint(h, s, &ch->ep[e]);

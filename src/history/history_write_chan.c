@@ -11,7 +11,14 @@
 #include <string.h>
 
 #include "export/json_writer.h"
+#include "util/word_hash.h"
 #include "util/xalloc.h"
+
+/* The key of a channel from the JSON texts of its kind and id, quotes included, in sb. */
+static uint64_t key_of(const struct strbuf *sb)
+{
+	return wh_feed(wh_start(sb->len), sb->buf, sb->len);
+}
 
 bool hist_chan_key(const char *obj, size_t len, uint64_t *key, size_t *obj_len)
 {
@@ -31,7 +38,7 @@ bool hist_chan_key(const char *obj, size_t len, uint64_t *key, size_t *obj_len)
 	sb_putn(&sb, kind.val, kind.val_len);
 	sb_putc(&sb, '\n');
 	sb_putn(&sb, id.val, id.val_len);
-	*key = u64_text_hash(sb_str(&sb));
+	*key = key_of(&sb);
 	sb_free(&sb);
 	return true;
 }
@@ -46,7 +53,7 @@ uint64_t hist_chan_struct_key(struct strbuf *scratch, const struct channel *ch)
 		json_append_untrusted(scratch, ch->id, strlen(ch->id));
 	else
 		sb_puts(scratch, "null");
-	return u64_text_hash(sb_str(scratch));
+	return key_of(scratch);
 }
 
 /* "127.0.0.1:5432" -> 5432; NULL or no port -> bound NULL. */

@@ -21,10 +21,7 @@ uint64_t wh_feed(uint64_t h, const void *p, size_t n)
 
 uint64_t wh_feed_str(uint64_t h, const char *t)
 {
-	if (!t)
-		return wh_feed_u64(h, ~0ull);
-	size_t n = strlen(t);
-	return wh_feed(wh_feed_u64(h, n), t, n);
+	return t ? wh_feed(h, t, strlen(t) + 1) : wh_feed_u64(h, ~0ull);   /* its NUL: its end */
 }
 
 uint64_t wh_feed_u64(uint64_t h, uint64_t v)

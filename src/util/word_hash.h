@@ -13,7 +13,7 @@ static inline uint64_t wh_start(size_t n) { return WH_SEED ^ n; }
 /* h fed the n bytes at p: each whole word, then the tail (zero-padded); two feeds of different
  * bytes give different hashes but for a collision. */
 uint64_t wh_feed(uint64_t h, const void *p, size_t n);
-/* h fed a text with its length (NULL as a text of its own, apart from ""). */
+/* h fed a text up to and with its NUL (NULL as a text of its own, apart from ""). */
 uint64_t wh_feed_str(uint64_t h, const char *t);
 /* h fed one number. */
 uint64_t wh_feed_u64(uint64_t h, uint64_t v);
