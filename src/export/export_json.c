@@ -132,6 +132,8 @@ static void write_fill(struct json_writer *w, const struct channel *ch)
 	                  ch->queued_known && ch->capacity >= 0, ch->capacity);
 }
 
+/* What it reads is fed to export_json_chan_stamp too (the recorder skips a channel whose
+ * stamp did not move): keep export_json_stamp.c in step. */
 static void write_channel(struct json_writer *w, const struct snapshot *s, const struct channel *ch)
 {
 	jw_object_begin(w);

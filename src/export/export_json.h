@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -26,5 +27,14 @@ int export_json(FILE *f, const struct snapshot *s, const struct snap_selection *
 struct export_json_marks { size_t procs[2], chans[2]; };
 int export_json_marked(FILE *f, const struct snapshot *s, const struct snap_selection *sel,
                        bool pretty, struct export_json_marks *m);
+
+/* What the object of process p (of a listed process, without detail) or of channel ch would
+ * be made of in s's document, as a number (export_json_stamp.c): objects of two snapshots
+ * with the same stamp are the same text (but for a hash collision; a process's started_at_ms
+ * apart, which moves with the snapshot's clock). 0: not known (a snapshot with rates or of
+ * several hosts, a detail process): never the same as another. */
+bool export_json_stampable(const struct snapshot *s);   /* false: every stamp of s is 0 */
+uint64_t export_json_proc_stamp(const struct snapshot *s, const struct proc_info *p);
+uint64_t export_json_chan_stamp(const struct snapshot *s, const struct channel *ch);
 
 #endif

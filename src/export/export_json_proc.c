@@ -329,6 +329,8 @@ static void write_io_rates(struct json_writer *w, const struct proc_info *p)
 	jw_kv_double(w, "write_calls_per_s", p->io_rate.syscw, 1);
 }
 
+/* What it reads without detail and rates is fed to export_json_proc_stamp too (the recorder
+ * skips a process whose stamp did not move): keep export_json_stamp.c in step. */
 void json_write_proc(struct json_writer *w, const struct snapshot *s, const struct proc_info *p,
                      const struct proc_traffic *t, bool with_detail)
 {

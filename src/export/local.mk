@@ -5,6 +5,7 @@ libipctop_a_SOURCES += \
 	src/export/export_json_proc.c src/export/export_json_sock.c src/export/export_json_ipc.c \
 	src/export/export_json_wait.c \
 	src/export/export_json_anon.c src/export/export_json_cols.c \
+	src/export/export_json_stamp.c \
 	src/export/dot_graph.c src/export/dot_graph.h \
 	src/export/export_dot.c src/export/export_dot.h src/export/export_dot_int.h \
 	src/export/export_dot_screen.c \

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "export/export_json.h"
-#include "model/snap_filter.h"
 #include "util/xalloc.h"
 
 /* Whether b[0, at) ends with key and b[end] is the array's ']'. */
@@ -108,7 +107,8 @@ static bool split(struct hist_doc *d, const struct export_json_marks *m)
 	return ok;
 }
 
-int hist_doc_make(struct hist_doc *d, const struct snapshot *s, struct strbuf *err)
+int hist_doc_make(struct hist_doc *d, const struct snapshot *s, const struct snap_selection *sel,
+                  struct strbuf *err)
 {
 	memset(d, 0, sizeof(*d));
 	FILE *f = open_memstream(&d->buf, &d->len);
@@ -116,12 +116,8 @@ int hist_doc_make(struct hist_doc *d, const struct snapshot *s, struct strbuf *e
 		sb_printf(err, "%s", strerror(errno));
 		return -1;
 	}
-	struct snap_filter flt = { NULL, 0, false, 0, 0 };
-	struct snap_selection sel;
-	snap_select(s, &flt, &sel);
 	struct export_json_marks marks;
-	int r = export_json_marked(f, s, &sel, false, &marks);
-	snap_selection_free(&sel);
+	int r = export_json_marked(f, s, sel, false, &marks);
 	if (fclose(f) != 0 || r < 0 || !split(d, &marks)) {
 		sb_puts(err, "the snapshot could not be written as JSON");
 		hist_doc_free(d);

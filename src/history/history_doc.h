@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/snap_filter.h"
 #include "model/snapshot.h"
 #include "util/strbuf.h"
 
@@ -21,7 +22,9 @@ struct hist_doc {
 	struct strbuf head;
 };
 
-int hist_doc_make(struct hist_doc *d, const struct snapshot *s, struct strbuf *err);
+/* The document of what sel lists and keeps of s. 0, or -1 with err. */
+int hist_doc_make(struct hist_doc *d, const struct snapshot *s, const struct snap_selection *sel,
+                  struct strbuf *err);
 void hist_doc_free(struct hist_doc *d);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "history/history.h"
 #include "history/history_live.h"
+#include "model/snap_filter.h"
 
 /* Create the tables (a new file) or check that an existing file is a recording (one of an
  * older schema moved on to this one). 0, or -1 with err. */
@@ -46,11 +47,15 @@ enum {
 	WS__COUNT
 };
 
+/* Rows of a live set (their indices) a sample leaves out (history_write_skip.c). */
+struct hist_skip { size_t *at; size_t n, cap; };
+
 struct history_writer {
 	sqlite3 *db;
 	sqlite3_stmt *st[WS__COUNT];
 	int64_t sample, prev;      /* the sample being written, and the one before (0: none) */
 	struct hist_live_set procs, chans;   /* the rows alive at prev (history_live.h) */
+	struct hist_skip skip_procs, skip_chans;   /* of the sample being written */
 	struct strbuf text;        /* scratch: the state text of a process or channel */
 	const struct snapshot *snap;   /* the snapshot being appended (what JSON leaves out) */
 	double keep_s;             /* --record-keep, or 0 */
@@ -63,6 +68,15 @@ int hist_reopen(struct history_writer *w, struct strbuf *err);
 /* The hash of a channel object's identity (its kind and id texts) from its text (at most len
  * bytes), and the object's length: false when they are not there. */
 bool hist_chan_key(const char *obj, size_t len, uint64_t *key, size_t *obj_len);
+/* The same key from the channel itself (scratch: a buffer to use). */
+uint64_t hist_chan_struct_key(struct strbuf *scratch, const struct channel *ch);
+
+/* history_write_skip.c: sel made for every process and channel of s but those whose export
+ * stamp is their row's of the last sample (the same object: nothing of theirs to write),
+ * left out of it and remembered; then, once the sample has its id, those rows marked seen. */
+void hist_skip_select(struct history_writer *w, const struct snapshot *s,
+                      struct snap_selection *sel);
+void hist_skip_seen(struct history_writer *w);
 
 /* history_limits.c: drop the oldest samples beyond keep_s and max_bytes (after a commit). */
 int hist_prune(struct history_writer *w, struct strbuf *err);

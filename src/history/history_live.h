@@ -26,6 +26,8 @@ struct hist_live_row {
 	int64_t row;       /* id in table process or channel */
 	uint64_t key;      /* process: hist_live_proc_key; channel: hist_chan_key */
 	uint64_t state;    /* hist_state_hash of the state text last stored, 0 none */
+	uint64_t stamp;    /* the export's stamp of its object at the last sample, 0 none
+	                    * (export_json.h; history_write_skip.c) */
 	int64_t seen;      /* the last sample it was in */
 	struct hist_counters ctr;   /* a process's last stored counters */
 	bool ctr_stored;            /* ... when it has a counter row */

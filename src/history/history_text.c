@@ -2,6 +2,7 @@
  * keys fixed ASCII names), walked without building a tree. A layout other than expected is
  * reported as malformed, never guessed at. */
 #include "history/history_text.h"
+#include "util/word_hash.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -102,15 +103,6 @@ void hist_text_put(struct strbuf *sb, size_t from, const struct htext_member *m)
 
 uint64_t hist_state_hash(const char *t, size_t n)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ull ^ n, word, tail = 0;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {   /* each step a bijection of h ^ word: one word changed, h changes */
-		memcpy(&word, t + i, 8);
-		h = (h ^ word) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-	}
-	memcpy(&tail, t + i, n - i);
-	h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
-	h ^= h >> 29;
+	uint64_t h = wh_feed(wh_start(n), t, n);
 	return h ? h : 1;
 }

@@ -1,8 +1,9 @@
 /* history_write.c — --record's file: created 0600 (or an existing recording reopened), and one
  * sample appended per snapshot in one transaction (WAL, synchronous=NORMAL: a kill -9 loses
  * at most the sample being written). The snapshot is the --json document of the exporter
- * (history_doc.c), its objects compared with the rows alive at the last sample (history_live.h)
- * and only what changed written into the tables of history_schema.c. */
+ * (history_doc.c) less the processes and channels whose export stamp did not move
+ * (history_write_skip.c), its objects compared with the rows alive at the last sample
+ * (history_live.h) and only what changed written into the tables of history_schema.c. */
 #include "history/history_int.h"
 
 #include <errno.h>
@@ -142,6 +143,8 @@ void history_close(struct history_writer *w)
 	sqlite3_close(w->db);
 	hist_live_free(&w->procs);
 	hist_live_free(&w->chans);
+	free(w->skip_procs.at);
+	free(w->skip_chans.at);
 	sb_free(&w->text);
 	free(w);
 }
@@ -194,14 +197,20 @@ int hist_write_each(struct history_writer *w, struct hist_doc *d, const size_t r
 int history_append(struct history_writer *w, const struct snapshot *s, struct strbuf *err)
 {
 	struct hist_doc doc;
-	if (hist_doc_make(&doc, s, err) < 0)
+	struct snap_selection sel;
+	hist_skip_select(w, s, &sel);   /* what did not change left out */
+	int r = hist_doc_make(&doc, s, &sel, err);
+	snap_selection_free(&sel);
+	if (r < 0)
 		return -1;
-	int r = hist_exec(w->db, "BEGIN IMMEDIATE", err);
+	r = hist_exec(w->db, "BEGIN IMMEDIATE", err);
 	w->snap = s;
 	if (r == 0)
 		r = write_sample(w, &doc, s->taken_ms, err);
-	if (r == 0)
+	if (r == 0) {
+		hist_skip_seen(w);
 		r = hist_write_figures(w, s, err);
+	}
 	if (r == 0)
 		r = hist_write_procs(w, &doc, err);
 	if (r == 0)

@@ -10,7 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export/json_writer.h"
+#include "util/word_hash.h"
 #include "util/xalloc.h"
+
+/* The key of a channel from the JSON texts of its kind and id, quotes included, in sb. */
+static uint64_t key_of(const struct strbuf *sb)
+{
+	return wh_feed(wh_start(sb->len), sb->buf, sb->len);
+}
 
 bool hist_chan_key(const char *obj, size_t len, uint64_t *key, size_t *obj_len)
 {
@@ -30,9 +38,22 @@ bool hist_chan_key(const char *obj, size_t len, uint64_t *key, size_t *obj_len)
 	sb_putn(&sb, kind.val, kind.val_len);
 	sb_putc(&sb, '\n');
 	sb_putn(&sb, id.val, id.val_len);
-	*key = u64_text_hash(sb_str(&sb));
+	*key = key_of(&sb);
 	sb_free(&sb);
 	return true;
+}
+
+uint64_t hist_chan_struct_key(struct strbuf *scratch, const struct channel *ch)
+{
+	const char *kind = chan_kind_name(ch->kind);
+	sb_reset(scratch);   /* the texts hist_chan_key reads, as the exporter writes them */
+	json_append_quoted(scratch, kind, strlen(kind));
+	sb_putc(scratch, '\n');
+	if (ch->id)
+		json_append_untrusted(scratch, ch->id, strlen(ch->id));
+	else
+		sb_puts(scratch, "null");
+	return key_of(scratch);
 }
 
 /* "127.0.0.1:5432" -> 5432; NULL or no port -> bound NULL. */

@@ -6,6 +6,8 @@
                         replay each sample ID (--at its exact time, --json) and print "ID V" with
                         V the voluntary context switches of process PID of start time START in
                         it, or "ID none" when it is not there
+  replay-nice IPCTOP DB PID START ID...
+                        the same with V its nice value
   rows DB PID START     print "ROWS OPEN COUNTERS": the rows of the process PID that started at
                         START (clock ticks; not another that had its pid earlier) in table
                         process, how many are open (last_sample NULL), and its rows in
@@ -33,7 +35,7 @@ def ids(path, after):
     return 0
 
 
-def replay(ipctop, path, pid, start, sample_ids):
+def replay(ipctop, path, pid, start, sample_ids, pick):
     db = connect(path)
     times = dict(db.execute("SELECT id, time FROM sample"))
     db.close()
@@ -42,7 +44,7 @@ def replay(ipctop, path, pid, start, sample_ids):
                              stdout=subprocess.PIPE, check=True).stdout
         found = [p for p in json.loads(out)["processes"]
                  if p["pid"] == int(pid) and p["start_ticks"] == int(start)]
-        print(i, found[0]["ctxt_switches"]["voluntary"] if found else "none")
+        print(i, pick(found[0]) if found else "none")
     return 0
 
 
@@ -85,7 +87,10 @@ def main(argv):
     if cmd == "ids":
         return ids(argv[2], argv[3])
     if cmd == "replay":
-        return replay(argv[2], argv[3], argv[4], argv[5], argv[6:])
+        return replay(argv[2], argv[3], argv[4], argv[5], argv[6:],
+                      lambda p: p["ctxt_switches"]["voluntary"])
+    if cmd == "replay-nice":
+        return replay(argv[2], argv[3], argv[4], argv[5], argv[6:], lambda p: p["nice"])
     if cmd == "rows":
         return rows(argv[2], argv[3], argv[4])
     if cmd == "idle":

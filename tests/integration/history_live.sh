@@ -4,7 +4,9 @@
 # replays in every sample taken while it lived and in none taken before or after it; a process
 # whose voluntary context switches change only when the test pokes it (cat reading a FIFO)
 # replays, in every sample taken between two pokes, the count /proc gave after the first, with
-# fewer counter rows than samples; the recorder killed with -9 leaves its rows open, the file
+# fewer counter rows than samples; the sleeping process reniced by the test (it does not run:
+# the recorder must not take it for unchanged) replays with its new nice value in every sample
+# taken after, as ps read it, and its old one before; the recorder killed with -9 leaves its rows open, the file
 # checks whole and replays the still living process at its last sample, and a new recorder
 # appending to it keeps that process in its row until it ends. Samples are told apart by the
 # file's own list: those it holds when the test lists them were taken whole before.
@@ -44,9 +46,23 @@ SLEEP_PID=$!
 sleep_pid=$SLEEP_PID
 set -- $(hdb starts "$sleep_pid")
 sleep_start=$2
+ni0=$(ps -o ni= -p "$sleep_pid" | tr -d ' ')
 t=$(now)
 hdb wait "$R" 6 "$t" && hl ids "$R" "$t" >"$T/during"
 ok $? "six samples taken while a sleeping process lives"
+want=$((ni0 + 3))
+[ $want -le 19 ] || want=$((ni0 - 3))   # lower: root only
+renice -n $want -p "$sleep_pid" >/dev/null
+ni=$(ps -o ni= -p "$sleep_pid" | tr -d ' ')
+t=$(now)
+hdb wait "$R" 3 "$t" && hl ids "$R" "$t" >"$T/reniced"
+ok $? "three samples taken after it was reniced from $ni0 to $ni (ps)"
+hl replay-nice "$IPCTOP" "$R" "$sleep_pid" "$sleep_start" $(cat "$T/reniced") >"$T/reniced.got"
+expect_all "$T/reniced.got" "$ni" && [ "$ni" = $want ]
+ok $? "... which replay it with nice $ni" || sed 's/^/#   /' "$T/reniced.got"
+hl replay-nice "$IPCTOP" "$R" "$sleep_pid" "$sleep_start" $(cat "$T/during") >"$T/during.nice"
+expect_all "$T/during.nice" "$ni0"
+ok $? "... and those before with nice $ni0" || sed 's/^/#   /' "$T/during.nice"
 kill "$sleep_pid"
 wait "$sleep_pid"
 SLEEP_PID=

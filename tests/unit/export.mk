@@ -35,3 +35,9 @@ TESTS += tests/unit/test_export_openmetrics
 tests_unit_test_export_openmetrics_SOURCES = tests/unit/test_export_openmetrics.c \
 	tests/unit/export_fixture.c tests/unit/export_fixture.h
 tests_unit_test_export_openmetrics_LDADD = $(IPCTOP_LIBS)
+
+check_PROGRAMS += tests/unit/test_json_stamp
+TESTS += tests/unit/test_json_stamp
+tests_unit_test_json_stamp_SOURCES = tests/unit/test_json_stamp.c \
+	tests/unit/export_fixture.c tests/unit/export_fixture.h
+tests_unit_test_json_stamp_LDADD = $(IPCTOP_LIBS)
