@@ -140,6 +140,7 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 		return -errno;
 	c.page_kib = sysconf(_SC_PAGESIZE) / 1024;
 	c.self_pid = self_pid(c.proc_fd);
+	c.own_pidns = c.self_pid == getpid();
 	collect_viewer(s, &c);
 	s->taken_ms = now_ms();
 	collect_sysinfo(s, &c);

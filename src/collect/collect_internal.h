@@ -22,6 +22,7 @@ struct scan_ctx {
 	size_t fdcap;
 	long page_kib;
 	pid_t self_pid;          /* ipctop itself, as this /proc numbers it (0: unknown) */
+	bool own_pidns;          /* self_pid is getpid(): /proc is of ipctop's pid namespace */
 	struct dir_reader dir;   /* for /proc/PID/fd listings */
 	struct fdinfo_lists *anon_lists;   /* epoll targets and inotify watches scratch (heap) */
 };

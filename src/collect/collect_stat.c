@@ -116,7 +116,7 @@ static bool carry_idle(struct scan_ctx *c, struct proc_info *p, bool *have_run)
 	const struct collect_opts *o = c->opts;
 	struct proc_info *old = snapshot_find_proc(o->prev, p->pid);
 	if (!old || old->runtime_fd1 <= 0 || old->nlwp > 1 ||
-	    !old->sched_runtime || c->self_pid != getpid() || scan_is_detail(c, p->pid) ||
+	    !old->sched_runtime || !c->own_pidns || scan_is_detail(c, p->pid) ||
 	    collect_rescan_turn(o, p->pid))
 		return false;
 	char buf[128];

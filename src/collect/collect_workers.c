@@ -90,6 +90,7 @@ void collect_all(struct snapshot *s, const struct scan_ctx *proto)
 		ks[i].c.proc_fd = proto->proc_fd;
 		ks[i].c.page_kib = proto->page_kib;
 		ks[i].c.self_pid = proto->self_pid;
+		ks[i].c.own_pidns = proto->own_pidns;
 		snapshot_init(&ks[i].shadow);
 	}
 	for (unsigned i = 1; i < n; i++)
