@@ -3,7 +3,11 @@
  * opened: the copy is the holder's own open file), asked FIONREAD and F_GETPIPE_SZ (a queue:
  * mq_getattr) and closed at once, before the next object. Holding the copy any longer would
  * keep the pipe open: a reader would see no EOF, a writer no EPIPE. Never for a non-root
- * viewer (the kernel would refuse other users' processes anyway): there the fill is unknown. */
+ * viewer (the kernel would refuse other users' processes anyway): there the fill is unknown.
+ * An object whose every holder has not run since the previous snapshot cannot have been read
+ * or written: its fill is carried over. Such a holder's descriptors are the previous
+ * snapshot's, copied with their fill (has_fill as it was then); a holder that ran, or whose
+ * turn of the rotating full read came, has its descriptors read anew, without a fill. */
 #include <fcntl.h>
 #include <mqueue.h>
 #include <stdlib.h>
@@ -72,8 +76,8 @@ static void probe_proc(struct proc_info *p, struct u64map *done, const struct fd
 	int pidfd = -1;
 	for (size_t j = 0; j < p->n_fds; j++) {
 		struct fd_info *fi = &p->fds[j];
-		if (!fill_kind(fi->kind))
-			continue;
+		if (!fill_kind(fi->kind) || fi->has_fill)
+			continue;   /* not a queue, or carried over */
 		int32_t have = u64map_get(done, object_key(fi));
 		if (have >= 0) {
 			fi->has_fill = true;
@@ -93,14 +97,40 @@ static void probe_proc(struct proc_info *p, struct u64map *done, const struct fd
 		close(pidfd);
 }
 
+/* Objects (object_key) whose every holder carries a fill from the last snapshot: 1; else 0. */
+static void idle_objects(struct snapshot *s, struct u64map *idle)
+{
+	for (size_t i = 0; i < s->n_procs; i++) {
+		const struct proc_info *p = &s->procs[i];
+		for (size_t j = 0; j < p->n_fds; j++) {
+			const struct fd_info *fi = &p->fds[j];
+			if (!fill_kind(fi->kind))
+				continue;
+			struct u64slot *sl = u64map_slot(idle, object_key(fi));
+			int32_t v = fi->has_fill;
+			if (!sl->val_plus1)
+				u64map_fill(idle, sl, object_key(fi), v);
+			else if (!v)
+				sl->val_plus1 = 1;   /* 0 */
+		}
+	}
+}
+
 void collect_fill(struct snapshot *s, const struct scan_ctx *c)
 {
 	size_t n = 0;
+	struct u64map idle;
+	u64map_init(&idle, 64);
+	idle_objects(s, &idle);
 	for (size_t i = 0; i < s->n_procs; i++)
 		for (size_t j = 0; j < s->procs[i].n_fds; j++) {
-			s->procs[i].fds[j].has_fill = false;   /* reused tables carry the last figures */
-			n += fill_kind(s->procs[i].fds[j].kind);
+			struct fd_info *fi = &s->procs[i].fds[j];
+			bool carried = fill_kind(fi->kind) && fi->has_fill &&
+				       u64map_get(&idle, object_key(fi)) == 1;
+			fi->has_fill = carried;   /* else reused tables would carry the last figures */
+			n += fill_kind(fi->kind) && !carried;
 		}
+	u64map_free(&idle);
 	/* pidfd_open numbers processes as ipctop's pid namespace does: a /proc of another one
 	 * (ipctop's own pid there differs) would name other processes */
 	if (!c->opts || !c->opts->probe_fill || !s->viewer_root || n == 0 || c->self_pid != getpid())

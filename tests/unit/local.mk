@@ -16,7 +16,7 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_open_flags tests/unit/test_sock_describe \
 	tests/unit/test_collect_viewer tests/unit/test_proc_target tests/unit/test_history_time \
 	tests/unit/test_zombie_exit tests/unit/test_collect_fill tests/unit/test_parse_stat \
-	tests/unit/test_stat_carry
+	tests/unit/test_stat_carry tests/unit/test_fill_carry
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
@@ -84,7 +84,13 @@ tests_unit_test_collect_fds_denied_LDADD = $(IPCTOP_LIBS)
 # test_parse_stat: /proc/PID/stat read by hand (the refresh path)
 tests_unit_test_parse_stat_LDADD = $(IPCTOP_LIBS)
 # test_stat_carry: the refresh path's process list and stat fields, on real children
+tests_unit_test_stat_carry_SOURCES = tests/unit/test_stat_carry.c tests/unit/own_pidns.c \
+	tests/unit/own_pidns.h
 tests_unit_test_stat_carry_LDADD = $(IPCTOP_LIBS)
+# test_fill_carry: a pipe's fill carried over while its holders sleep, measured once one ran
+tests_unit_test_fill_carry_SOURCES = tests/unit/test_fill_carry.c tests/unit/own_pidns.c \
+	tests/unit/own_pidns.h
+tests_unit_test_fill_carry_LDADD = $(IPCTOP_LIBS)
 # test_reuse_threads: the refresh loop's run time of processes with 8 and 9 threads
 tests_unit_test_reuse_threads_LDADD = $(IPCTOP_LIBS)
 # test_inet_side: TCP/UDP recognised, TCP states of a side that has closed

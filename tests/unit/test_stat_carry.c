@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -25,6 +24,7 @@
 
 #include "collect/collect.h"
 #include "../tap.h"
+#include "own_pidns.h"
 
 static struct snapshot snaps[2];
 static struct snapshot *cur;
@@ -190,29 +190,6 @@ static void check_new_and_turn(void)
 	same_as_kernel(late, "read in its turn");
 	kill(late, SIGKILL);
 	waitpid(late, NULL, 0);
-}
-
-/* This process as pid 1 of a new PID namespace with its own /proc (in a mount namespace of its
- * own): false when it cannot be made. In the parent, waits and exits with the child's status. */
-static bool own_pid_namespace(void)
-{
-	if (geteuid() != 0 || unshare(CLONE_NEWPID | CLONE_NEWNS) < 0)
-		return false;
-	fflush(stdout);
-	pid_t pid = fork();
-	if (pid < 0)
-		return false;
-	if (pid > 0) {   /* _exit: no thread can be made now (LeakSanitizer's check would try) */
-		int st = 0;
-		waitpid(pid, &st, 0);
-		_exit(WIFEXITED(st) ? WEXITSTATUS(st) : 1);
-	}
-	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
-	    mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) {
-		printf("# mounting a /proc of its own: %s\n", strerror(errno));
-		_exit(ci_skip_all("no /proc of its own") );
-	}
-	return true;
 }
 
 int main(void)
