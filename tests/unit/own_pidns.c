@@ -1,6 +1,8 @@
 /* own_pidns.c — see own_pidns.h. */
 #include "own_pidns.h"
 
+#include "collect/collect.h"
+
 #include <errno.h>
 #include <sched.h>
 #include <stdio.h>
@@ -28,4 +30,17 @@ bool own_pid_namespace(void)
 		_exit(1);
 	}
 	return true;
+}
+
+bool refresh_into(struct snapshot *snaps, struct snapshot **cur, struct collect_opts *o)
+{
+	struct snapshot *next = *cur == &snaps[0] ? &snaps[1] : &snaps[0];
+	o->prev = *cur;
+	o->refresh_loop = true;
+	snapshot_init(next);
+	bool taken = snapshot_take(next, o) == 0;
+	if (*cur)
+		snapshot_free(*cur);
+	*cur = next;
+	return taken;
 }

@@ -21,14 +21,9 @@ static struct snapshot *cur;
 
 static void refresh(void)
 {
-	struct snapshot *next = cur == &snaps[0] ? &snaps[1] : &snaps[0];
-	struct collect_opts o = { .prev = cur, .refresh_loop = true, .probe_fill = PROBE_ALL };
-	snapshot_init(next);
-	if (snapshot_take(next, &o) < 0)
+	struct collect_opts o = { .probe_fill = PROBE_ALL };
+	if (!refresh_into(snaps, &cur, &o))
 		diag("snapshot_take failed");
-	if (cur)
-		snapshot_free(cur);
-	cur = next;
 }
 
 /* The fill of descriptor fd of pid in the current snapshot, or -1 when not measured. */

@@ -38,15 +38,9 @@ static void sleep_ms(long ms)
 /* One refresh as the TUI takes it: cur becomes prev, the one before is freed. */
 static void refresh(unsigned every, unsigned turn)
 {
-	struct snapshot *next = cur == &snaps[0] ? &snaps[1] : &snaps[0];
-	struct collect_opts o = { .prev = cur, .refresh_loop = true, .rescan_every = every,
-				  .rescan_turn = turn };
-	snapshot_init(next);
-	if (snapshot_take(next, &o) < 0)
+	struct collect_opts o = { .rescan_every = every, .rescan_turn = turn };
+	if (!refresh_into(snaps, &cur, &o))
 		diag("snapshot_take failed");
-	if (cur)
-		snapshot_free(cur);
-	cur = next;
 }
 
 /* A child asleep in pause() (and, with grandchild, its own child in pause() too: *gc its pid
