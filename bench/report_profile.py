@@ -42,10 +42,12 @@ ANNOTATE_LINE = re.compile(r"^\s*([\d,]+)\s+(?:\(\s*[\d.]+%\)\s+)?(?:([<>*])\s+)
 
 
 def parse_annotate(path):
-    """callgrind_annotate output as (total, [(cost, mark, function, object)]): mark is "" in a
-    flat listing, "<" for a caller and "*" for the function itself with --tree=caller. Recursion
-    levels (name'2) keep their suffix; a function inlined from another file can come without its
-    object (None). Returns (None, []) when the file is missing or holds no total."""
+    """callgrind_annotate output as (total, [(cost, mark, function, object, file)]): mark is ""
+    in a flat listing, "<" for a caller and "*" for the function itself with --tree=caller.
+    Recursion levels (name'2) keep their suffix; a function inlined from another file can come
+    without its object (None); file is the source file's path made canonical (one file can be
+    named two ways, "../src/x.c" and "/build/../src/x.c"). Returns (None, []) when the file is
+    missing or holds no total."""
     total, rows = None, []
     for line in read(path).splitlines():
         m = ANNOTATE_LINE.match(line)
@@ -62,8 +64,8 @@ def parse_annotate(path):
         rest = re.sub(r"\s+\([\d,]+x\)$", "", rest)
         if ":" not in rest:
             continue
-        fn = rest.split(":", 1)[1]
-        rows.append((cost, mark, fn, obj))
+        path, fn = rest.split(":", 1)
+        rows.append((cost, mark, fn, obj, os.path.basename(os.path.normpath(path))))
     return (total, rows) if total else (None, [])
 
 
@@ -81,24 +83,29 @@ class Profile:
         total_i, tree = parse_annotate(incl_path)
         self.total = self.total or total_i
         obj_of = {}
-        for _, _, fn, obj in flat + tree:
+        for _, _, fn, obj, _ in flat + tree:
             if obj:
                 obj_of.setdefault(base_name(fn), short_obj(obj))
         self.self_cost = {}
-        for cost, _, fn, obj in flat:
+        for cost, _, fn, obj, _ in flat:
             key = (base_name(fn), short_obj(obj) if obj else obj_of.get(base_name(fn), "?"))
             self.self_cost[key] = self.self_cost.get(key, 0) + cost
         self.callers = {}
         levels = {}   # {key: {recursion level: inclusive cost}}; an inlined file's part adds to its function
+        # A file named two ways lists a function twice with the same cost: counted once. (The
+        # same cost under two names can also be two threads' equal shares: rare enough.)
+        seen = set()
         pending = []
-        for cost, mark, fn, obj in tree:
+        for cost, mark, fn, obj, src in tree:
             key = (base_name(fn), short_obj(obj) if obj else obj_of.get(base_name(fn), "?"))
             if mark == "<":
                 pending.append((key, cost))
             elif mark == "*":
                 level = int(fn[len(key[0]) + 1:]) if fn != key[0] else 1
                 lv = levels.setdefault(key, {})
-                lv[level] = lv.get(level, 0) + cost
+                if (key, level, src, cost) not in seen:
+                    seen.add((key, level, src, cost))
+                    lv[level] = lv.get(level, 0) + cost
                 for caller, c in pending:
                     if caller != key:   # a recursion level calling the next one
                         self.callers.setdefault(key, {})
