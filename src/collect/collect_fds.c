@@ -293,14 +293,18 @@ static int add_fd(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, i
 /* ipctop's own descriptors, without listing its fd directory: that listing makes the kernel
  * build an entry for each of the thousands of /proc files kept open (util/kept_fds), which
  * cost more than the rest of a refresh's reading of ipctop. Each number up to the highest
- * ever kept is asked for with fcntl; the kept ones are described from their record. */
+ * ever kept is either a kept one (its record says it is open: described from the record) or
+ * asked for with fcntl. */
 static void own_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, int fd_dir,
                     size_t *n, bool detail)
 {
 	int top = kept_fd_highest() + 256;   /* beyond it: a few opened while many were kept */
 	char name[16];
+	pid_t pid;
+	enum kept_file file;
+	uint64_t dev, ino;
 	for (int fd = 0; fd <= top; fd++) {
-		if (fcntl(fd, F_GETFD) < 0)
+		if (!kept_fd_lookup(fd, &pid, &file, &dev, &ino) && fcntl(fd, F_GETFD) < 0)
 			continue;
 		snprintf(name, sizeof(name), "%d", fd);
 		if (add_fd(s, c, p, fd_dir, fd, name, n, detail) < 0)
@@ -334,7 +338,7 @@ int collect_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p, boo
 		return 0;
 	}
 	size_t n = 0;
-	if (p->pid == c->self_pid && c->self_pid == getpid())
+	if (p->pid == c->self_pid && c->own_pidns)
 		own_fds(s, c, p, fd_dir, &n, detail);
 	else
 		listed_fds(s, c, p, fd_dir, &n, detail);

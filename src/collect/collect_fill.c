@@ -133,7 +133,7 @@ void collect_fill(struct snapshot *s, const struct scan_ctx *c)
 	u64map_free(&idle);
 	/* pidfd_open numbers processes as ipctop's pid namespace does: a /proc of another one
 	 * (ipctop's own pid there differs) would name other processes */
-	if (!c->opts || !c->opts->probe_fill || !s->viewer_root || n == 0 || c->self_pid != getpid())
+	if (!c->opts || !c->opts->probe_fill || !s->viewer_root || n == 0 || !c->own_pidns)
 		return;
 	struct u64map done;
 	u64map_init(&done, n);

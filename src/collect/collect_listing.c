@@ -66,7 +66,7 @@ static int list_proc(struct snapshot *s, struct scan_ctx *c)
 
 static pid_t pid_max(void)
 {
-	static pid_t max;   /* read once: a race between workers would read the same */
+	static pid_t max;   /* read once (snapshot_take's thread) */
 	if (!max) {
 		FILE *f = fopen("/proc/sys/kernel/pid_max", "re");
 		int v = 0;
@@ -118,7 +118,7 @@ static bool list_from_prev(struct snapshot *s, const struct scan_ctx *c)
 	const struct collect_opts *o = c->opts;
 	const struct snapshot *prev = o->prev;
 	pid_t r[4];
-	if (prev->sys.last_pid <= 0 || s->sys.last_pid <= 0 || c->self_pid != getpid() ||
+	if (prev->sys.last_pid <= 0 || s->sys.last_pid <= 0 || !c->own_pidns ||
 	    (o->rescan_every > 1 && o->rescan_turn == 0) ||
 	    !probe_ranges(prev->sys.last_pid, s->sys.last_pid, r))
 		return false;

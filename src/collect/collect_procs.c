@@ -14,6 +14,7 @@
 #include "collect/collect_internal.h"
 #include "collect/parse_pcb.h"
 #include "collect/parse_proc.h"
+#include "collect/parse_stat.h"
 #include "collect/proc_read.h"
 #include "util/xalloc.h"
 
@@ -54,28 +55,28 @@ static char *read_cmdline(struct snapshot *s, struct scan_ctx *c, pid_t pid)
 	return out;
 }
 
-static void fill_from_stack(struct proc_info *p, struct pids_stack *st,
-			    long page_kib)
+/* libproc2's fields of one process, in the form parse_stat gives them. */
+static void stat_from_stack(struct stat_fields *f, struct pids_stack *st)
 {
-	p->pid = PIDS_VAL(I_PID, s_int, st, pids_info);
-	p->tgid = p->pid;
-	p->ppid = PIDS_VAL(I_PPID, s_int, st, pids_info);
-	p->pgid = PIDS_VAL(I_PGRP, s_int, st, pids_info);
-	p->sid = PIDS_VAL(I_SID, s_int, st, pids_info);
-	p->tty_nr = PIDS_VAL(I_TTY, s_int, st, pids_info);
-	p->state = PIDS_VAL(I_STATE, s_ch, st, pids_info);
-	p->nice = PIDS_VAL(I_NICE, s_int, st, pids_info);
-	p->priority = PIDS_VAL(I_PRIO, s_int, st, pids_info);
-	p->policy = PIDS_VAL(I_POLICY, s_int, st, pids_info);
-	p->rt_priority = PIDS_VAL(I_RTPRIO, s_int, st, pids_info);
-	p->processor = PIDS_VAL(I_CPU, s_int, st, pids_info);
-	p->nlwp = PIDS_VAL(I_NLWP, s_int, st, pids_info);
-	p->utime = PIDS_VAL(I_UTIME, ull_int, st, pids_info);
-	p->stime = PIDS_VAL(I_STIME, ull_int, st, pids_info);
-	p->start_time = PIDS_VAL(I_START, ull_int, st, pids_info);
-	p->vsize = PIDS_VAL(I_VSIZE, ul_int, st, pids_info);
-	p->rss_kib = PIDS_VAL(I_RSS, ul_int, st, pids_info) * (uint64_t)page_kib;
-	p->stack_start = PIDS_VAL(I_STACK, ul_int, st, pids_info);
+	memset(f, 0, sizeof(*f));
+	f->pid = PIDS_VAL(I_PID, s_int, st, pids_info);
+	f->ppid = PIDS_VAL(I_PPID, s_int, st, pids_info);
+	f->pgrp = PIDS_VAL(I_PGRP, s_int, st, pids_info);
+	f->session = PIDS_VAL(I_SID, s_int, st, pids_info);
+	f->tty_nr = PIDS_VAL(I_TTY, s_int, st, pids_info);
+	f->state = PIDS_VAL(I_STATE, s_ch, st, pids_info);
+	f->nice = PIDS_VAL(I_NICE, s_int, st, pids_info);
+	f->priority = PIDS_VAL(I_PRIO, s_int, st, pids_info);
+	f->policy = (unsigned)PIDS_VAL(I_POLICY, s_int, st, pids_info);
+	f->rt_priority = (unsigned)PIDS_VAL(I_RTPRIO, s_int, st, pids_info);
+	f->processor = PIDS_VAL(I_CPU, s_int, st, pids_info);
+	f->num_threads = PIDS_VAL(I_NLWP, s_int, st, pids_info);
+	f->utime = PIDS_VAL(I_UTIME, ull_int, st, pids_info);
+	f->stime = PIDS_VAL(I_STIME, ull_int, st, pids_info);
+	f->starttime = PIDS_VAL(I_START, ull_int, st, pids_info);
+	f->vsize = PIDS_VAL(I_VSIZE, ul_int, st, pids_info);
+	f->rss = PIDS_VAL(I_RSS, ul_int, st, pids_info);
+	f->startstack = PIDS_VAL(I_STACK, ul_int, st, pids_info);
 }
 
 /* The Name: line of status, decoded: the kernel writes "\n" for newline and "\\" for a backslash
@@ -277,7 +278,9 @@ int collect_procs(struct snapshot *s, struct scan_ctx *c)
 	s->cap_procs = (size_t)total;
 	for (int i = 0; i < total; i++) {
 		struct proc_info *p = &s->procs[i];
-		fill_from_stack(p, f->stacks[i], c->page_kib);
+		struct stat_fields sf;
+		stat_from_stack(&sf, f->stacks[i]);
+		collect_set_stat(p, &sf, c->page_kib);
 		p->comm = "";
 	}
 	s->n_procs = (size_t)total;

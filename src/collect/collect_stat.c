@@ -29,8 +29,9 @@ bool collect_stat_listing(const struct scan_ctx *c)
 	return o && o->refresh_loop && o->prev && !o->full_rescan;
 }
 
-static void fill_from_stat(struct proc_info *p, const struct stat_fields *f, long page_kib)
+void collect_set_stat(struct proc_info *p, const struct stat_fields *f, long page_kib)
 {
+	p->pid = p->tgid = f->pid;
 	p->ppid = f->ppid;
 	p->pgid = f->pgrp;
 	p->sid = f->session;
@@ -62,11 +63,11 @@ static long pread_kept(int fd, char *buf, size_t cap)
 	return (long)n;
 }
 
-/* The kept descriptor of the previous record with p's pid (taken from it: each pid is in one
- * worker's hands only), or a new one; -1 when none can be kept. */
-static int stat_fd(struct scan_ctx *c, pid_t pid, char *buf, size_t cap, long *len)
+/* The kept descriptor of old, the previous record with p's pid (taken from it: each pid is in
+ * one worker's hands only), or a new one, read into buf; -1 when none can be kept. */
+static int stat_fd(struct scan_ctx *c, pid_t pid, struct proc_info *old, char *buf, size_t cap,
+                   long *len)
 {
-	struct proc_info *old = snapshot_find_proc(c->opts->prev, pid);
 	if (old && old->stat_fd1 > 0) {
 		int fd = old->stat_fd1 - 1;
 		old->stat_fd1 = 0;
@@ -109,12 +110,12 @@ static bool ask_nice_policy(struct proc_info *p)
 /* A process that has not run since the previous refresh (the same run time from its schedstat,
  * kept open: one pread) keeps the stat fields it had then, but for nice and policy. Its kept
  * descriptors are taken over from old, and *have_run set, whenever the schedstat was read.
- * False when p is to be read from its stat: it ran, is new, has threads, is shown in detail, or
- * it is its turn to be read in full. */
-static bool carry_idle(struct scan_ctx *c, struct proc_info *p, bool *have_run)
+ * False when p is to be read from its stat: it ran, is new (old, the previous record with its
+ * pid, is NULL), has threads, is shown in detail, or it is its turn to be read in full. */
+static bool carry_idle(struct scan_ctx *c, struct proc_info *p, struct proc_info *old,
+                       bool *have_run)
 {
 	const struct collect_opts *o = c->opts;
-	struct proc_info *old = snapshot_find_proc(o->prev, p->pid);
 	if (!old || old->runtime_fd1 <= 0 || old->nlwp > 1 ||
 	    !old->sched_runtime || !c->own_pidns || scan_is_detail(c, p->pid) ||
 	    collect_rescan_turn(o, p->pid))
@@ -145,26 +146,28 @@ static bool carry_idle(struct scan_ctx *c, struct proc_info *p, bool *have_run)
 int collect_stat(struct scan_ctx *c, struct proc_info *p, bool *have_run)
 {
 	*have_run = false;
-	if (carry_idle(c, p, have_run))
+	struct proc_info *old = snapshot_find_proc(c->opts->prev, p->pid);
+	if (carry_idle(c, p, old, have_run))
 		return 0;
 	char buf[2048];
+	const char *text = buf;
 	long n;
-	int fd = stat_fd(c, p->pid, buf, sizeof(buf), &n);
-	if (fd < 0) {
+	int fd = stat_fd(c, p->pid, old, buf, sizeof(buf), &n);
+	if (fd < 0) {   /* none kept: read anew */
 		char path[32];
 		snprintf(path, sizeof(path), "%d/stat", (int)p->pid);
 		n = read_whole_at(c->proc_fd, path, &c->tmp);
-		if (n <= 0 || (size_t)n >= sizeof(buf))
+		if (n <= 0)
 			return -ENOENT;
-		memcpy(buf, c->tmp.buf, (size_t)n);
+		text = c->tmp.buf;
 	}
 	struct stat_fields f;
-	if (parse_stat(buf, (size_t)n, &f) < 0 || f.pid != p->pid) {
+	if (parse_stat(text, (size_t)n, &f) < 0 || f.pid != p->pid) {
 		if (fd >= 0)
 			kept_fd_close(fd);
 		return -ENOENT;   /* gone between the listing and now, or not a stat line */
 	}
-	fill_from_stat(p, &f, c->page_kib);
+	collect_set_stat(p, &f, c->page_kib);
 	p->stat_fd1 = fd + 1;
 	p->flags &= ~(uint32_t)PF_STAT_UNREAD;
 	return 0;
@@ -190,6 +193,6 @@ void collect_stat_orphans(struct snapshot *s, struct scan_ctx *c)
 		long n = read_whole_at(c->proc_fd, path, &c->tmp);
 		if (n > 0 && parse_stat(c->tmp.buf, (size_t)n, &f) == 0 && f.pid == p->pid &&
 		    f.starttime == p->start_time)
-			fill_from_stat(p, &f, c->page_kib);
+			collect_set_stat(p, &f, c->page_kib);
 	}
 }

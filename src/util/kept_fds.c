@@ -12,8 +12,7 @@
 
 static _Atomic uint64_t slots[KEPT_FDS_MAX];
 static _Atomic uint64_t proc_dev = UINT64_MAX;   /* st_dev of the /proc the handles are on */
-static atomic_int n_kept;
-static atomic_int n_of[KEPT_STAT + 1];   /* recorded descriptors by file */
+static atomic_int n_of[KEPT_STAT + 1];   /* recorded descriptors by file (their sum: the count) */
 static atomic_int highest = -1;   /* the highest descriptor ever recorded */
 
 #define PID_BITS 29
@@ -36,9 +35,7 @@ bool kept_fd_note(int fd, pid_t pid, enum kept_file file, uint64_t dev, uint64_t
 	while (fd > top && !atomic_compare_exchange_weak(&highest, &top, fd))
 		;
 	uint64_t old = atomic_exchange(&slots[fd], v);
-	if (old == 0)
-		atomic_fetch_add(&n_kept, 1);
-	else
+	if (old != 0)
 		atomic_fetch_sub(&n_of[old >> (32 + PID_BITS)], 1);
 	atomic_fetch_add(&n_of[file], 1);
 	return true;
@@ -47,10 +44,8 @@ bool kept_fd_note(int fd, pid_t pid, enum kept_file file, uint64_t dev, uint64_t
 int kept_fd_close(int fd)
 {
 	uint64_t old = fd >= 0 && fd < KEPT_FDS_MAX ? atomic_exchange(&slots[fd], 0) : 0;
-	if (old != 0) {
-		atomic_fetch_sub(&n_kept, 1);
+	if (old != 0)
 		atomic_fetch_sub(&n_of[old >> (32 + PID_BITS)], 1);
-	}
 	return close(fd);
 }
 
@@ -66,7 +61,10 @@ int kept_fd_highest(void)
 
 int kept_fd_count(void)
 {
-	return atomic_load(&n_kept);
+	int n = 0;
+	for (int f = KEPT_SCHEDSTAT; f <= KEPT_STAT; f++)
+		n += atomic_load(&n_of[f]);
+	return n;
 }
 
 bool kept_fd_lookup(int fd, pid_t *pid, enum kept_file *file, uint64_t *dev, uint64_t *ino)

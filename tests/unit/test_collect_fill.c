@@ -24,7 +24,7 @@ static struct snapshot S;
 static const struct fd_info *fill_of(pid_t child, int fd, const struct stat *said)
 {
 	struct collect_opts o = { .probe_fill = PROBE_ALL };
-	struct scan_ctx c = { .opts = &o, .self_pid = getpid() };
+	struct scan_ctx c = { .opts = &o, .self_pid = getpid(), .own_pidns = true };
 	hand_free_lists(&S);   /* the last call's descriptor list (hand_reset keeps no track of it) */
 	hand_reset(&S, 1, 1);
 	S.viewer_root = true;

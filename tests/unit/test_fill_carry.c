@@ -2,6 +2,9 @@
  * both of its holders sleep, their descriptors are carried over and so is
  * the fill, which must still be the bytes the writer left (the test's own record: it wrote 9);
  * once the reader runs and takes 4 of them, the next refresh must show 5, not the carried 9.
+ * Whether a fill was carried or measured anew does not show in the snapshot (both give the
+ * same figure while nothing moved): what this guards is that carrying never shows a stale
+ * one, and it fails when the carry ignores a holder that ran.
  * Run as pid 1 of its own PID namespace (own_pidns.h), so that the collector's budget of kept
  * files has room for its children whatever else the machine runs. */
 #include <signal.h>
@@ -105,7 +108,7 @@ int main(void)
 	close(p[1]);   /* the test holds no end: only its children do */
 	refresh();
 	ok(until_idle(r, w), "both holders idle between two refreshes (descriptors carried over)");
-	is_int(fill(r, 10), 9, "the carried fill is the 9 bytes written, at the reader's end");
+	is_int(fill(r, 10), 9, "the idle pipe's fill is the 9 bytes written, at the reader's end");
 	is_int(fill(w, 11), 9, "and at the writer's");
 	kill(r, SIGUSR1);   /* the reader runs and takes 4 */
 	for (int i = 0; i < 40 && fill(r, 10) != 5; i++) {

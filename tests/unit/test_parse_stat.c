@@ -1,11 +1,13 @@
 /* test_parse_stat.c — parse_stat, the refresh path's reader of /proc/PID/stat: hand-written
  * lines (a name holding ") (" and spaces, negative and 64-bit values, a cut or damaged line) and
  * the kernel's own line for this process, set against a plain sscanf of the same text. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "collect/parse_stat.h"
+#include "collect/proc_read.h"
 #include "../tap.h"
 
 /* A stat line with 52 fields, as 6.x writes it, comm and a few fields chosen by the caller. */
@@ -69,12 +71,10 @@ static void check_refused(void)
 /* The kernel's line for this process, against sscanf's reading of the same text. */
 static void check_own(void)
 {
-	char buf[2048];
-	FILE *fp = fopen("/proc/self/stat", "r");
-	size_t n = fp ? fread(buf, 1, sizeof(buf) - 1, fp) : 0;
-	if (fp)
-		fclose(fp);
-	buf[n] = '\0';
+	struct strbuf sb = STRBUF_INIT;
+	long len = read_whole_at(AT_FDCWD, "/proc/self/stat", &sb);
+	size_t n = len > 0 ? (size_t)len : 0;
+	const char *buf = sb_str(&sb);
 	struct stat_fields f;
 	ok(parse_stat(buf, n, &f) == 0, "this process's own stat line is read");
 	const char *rest = strrchr(buf, ')');
@@ -94,6 +94,7 @@ static void check_own(void)
 	   f.processor == cpu && f.rt_priority == rtprio && f.policy == policy,
 	   "state and scheduling as sscanf reads them");
 	ok(f.starttime == start && f.vsize == vsize && f.rss == rss, "start time and sizes too");
+	sb_free(&sb);
 }
 
 int main(void)

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "collect/collect.h"
+#include "collect/proc_read.h"
 #include "../tap.h"
 #include "own_pidns.h"
 
@@ -79,17 +80,15 @@ struct kstat { int ppid, pgrp, nice, threads; char state; unsigned policy; unsig
 
 static bool kernel_stat(pid_t pid, struct kstat *k)
 {
-	char path[64], buf[1024];
+	char path[64];
+	struct strbuf sb = STRBUF_INIT;
 	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	FILE *f = fopen(path, "r");
-	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
-	if (f)
-		fclose(f);
-	buf[n] = '\0';
-	const char *r = strrchr(buf, ')');
-	return r && sscanf(r + 2, "%c %d %d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %d %d "
+	const char *r = read_whole_at(AT_FDCWD, path, &sb) > 0 ? strrchr(sb_str(&sb), ')') : NULL;
+	bool got = r && sscanf(r + 2, "%c %d %d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %d %d "
 			   "%*d %llu %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*d %*d %*u %u",
 			   &k->state, &k->ppid, &k->pgrp, &k->nice, &k->threads, &k->start, &k->policy) == 7;
+	sb_free(&sb);
+	return got;
 }
 
 /* Refresh until pid's stat fields are carried over (it has not run since the one before):
