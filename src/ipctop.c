@@ -437,8 +437,8 @@ static int take_export(const struct ipctop_opts *o, struct snapshot *s)
 				   .read_io = o->interval_ms > 0 || o->mode == MODE_OPENMETRICS,
 				   .probe_fill = PROBE_ALL,
 				   .want_threads = o->mode == MODE_OPENMETRICS,
-				   /* the SHR, EXE and SERVICE columns' values (JSON OUTPUT) */
-				   .want_shr = o->mode == MODE_JSON, .want_exe = o->mode == MODE_JSON,
+				   /* the EXE and SERVICE columns' values (JSON OUTPUT) */
+				   .want_exe = o->mode == MODE_JSON,
 				   /* SERVICE, and the pair metrics' service */
 				   .want_cgroup = o->mode == MODE_JSON || o->mode == MODE_OPENMETRICS ||
 				                  (o->dot_groups && o->dot_group_by == GB_SERVICE) };

@@ -3,7 +3,7 @@
 # Idempotent: installs nothing (and needs no network) when everything is there.
 set -euo pipefail
 
-build=(build-essential autoconf automake pkgconf libproc2-dev libmnl-dev libncurses-dev
+build=(build-essential autoconf automake pkgconf libmnl-dev libncurses-dev
        libmicrohttpd-dev   # libmicrohttpd: the HTTP server of ipctop --serve
        libjansson-dev      # jansson: the reader of --json snapshots for --merge
        libsqlite3-dev)     # SQLite: the file of --record and --replay

@@ -175,7 +175,6 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o)
 
 void collect_shutdown(void)
 {
-	collect_procs_shutdown();
 	collect_sysinfo_close();
 	user_cache_free();
 }

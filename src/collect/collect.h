@@ -24,7 +24,6 @@ struct collect_opts {
 	 * its mappings: they are carried over instead of read again. */
 	const struct snapshot *prev;
 	bool refresh_loop;          /* record run times so that this snapshot can be a prev */
-	bool want_shr;              /* the shared resident size of every process (statm) */
 	bool want_exe;              /* the program path of every process (/proc/PID/exe) */
 	bool want_threads;          /* every thread of every process (/proc/PID/task/TID/stat) */
 	bool want_thread_waits;     /* with want_threads: every thread's wait too (the list's WAIT
@@ -36,7 +35,7 @@ struct collect_opts {
 	 * holds, or only those of the detail processes (a refresh loop's cheap choice) */
 	enum { PROBE_NONE = 0, PROBE_DETAIL, PROBE_ALL } probe_fill;
 	bool read_io;               /* read /proc/PID/io of every process (rates between snapshots) */
-	bool full_rescan;           /* ignore prev: read every process in full (through libproc2) */
+	bool full_rescan;           /* ignore prev: read every process in full */
 	/* A rotating full read, to stay safe against the rare table shared between processes
 	 * (CLONE_FILES without threads) and a signal made pending while the process slept: with
 	 * rescan_every above 1, the processes whose pid % rescan_every is rescan_turn are read in

@@ -33,17 +33,14 @@ void collect_services_load(void);
 void scan_ctx_free(struct scan_ctx *c);
 /* True when pid is to be read in full detail. */
 bool scan_is_detail(const struct scan_ctx *c, pid_t pid);
-/* Processes from libproc2 (stat fields only), sorted by pid; in a refresh that is no full
- * rescan (collect_stat_listing), only listed from /proc (collect_procs_listed). 0 or -errno. */
+/* collect_listing.c: the processes to read, sorted by pid, each marked PF_STAT_UNREAD: /proc
+ * listed, or in a refresh the previous snapshot's and those started since. 0 or -errno. */
 int collect_procs(struct snapshot *s, struct scan_ctx *c);
-/* collect_stat.c: true when this snapshot lists /proc instead of reaping through libproc2. */
-bool collect_stat_listing(const struct scan_ctx *c);
-/* Every process of /proc, sorted by pid, marked PF_STAT_UNREAD. 0 or -errno. */
-int collect_procs_listed(struct snapshot *s, struct scan_ctx *c);
-/* The stat fields of p, marked PF_STAT_UNREAD, through a descriptor kept open (taken from the
- * previous snapshot's record of its pid, or opened), or carried over from that record when p
- * has not run since (PF_STAT_CARRIED); *have_run when its run time was read meanwhile (then
- * p->sched_runtime holds it). -ENOENT when it has gone. Any worker. */
+/* The stat fields of p, marked PF_STAT_UNREAD: in a refresh loop through a descriptor kept
+ * open (taken from the previous snapshot's record of its pid, or opened), or carried over
+ * from that record when p has not run since (PF_STAT_CARRIED); *have_run when its run time
+ * was read meanwhile (then p->sched_runtime holds it). Otherwise read once. -ENOENT when it
+ * has gone. Any worker. */
 int collect_stat(struct scan_ctx *c, struct proc_info *p, bool *have_run);
 /* True when it is pid's turn to be read in full (collect_opts rescan_every). */
 bool collect_rescan_turn(const struct collect_opts *o, pid_t pid);
@@ -64,6 +61,11 @@ int collect_status(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* collect_one for every process of s, on worker threads; drops the processes that have gone. */
 void collect_all(struct snapshot *s, const struct scan_ctx *proto);
+/* fn(arg, i) for every i below n, spread over as many threads as collect_all would use for n
+ * processes (the caller's among them); returns when all are done. fn must touch nothing
+ * another i touches. */
+void collect_each(const struct scan_ctx *proto, size_t n, void (*fn)(void *arg, size_t i),
+                  void *arg);
 /* The user name of every process (main thread: the name cache is not shared). */
 void collect_user_names(struct snapshot *s);
 /* Descriptors of one process; sets PF_FDS_DENIED or returns -ENOENT when it is gone.
@@ -148,9 +150,9 @@ void collect_locks(struct snapshot *s, struct scan_ctx *c);
  * of an idle p. Called before collect_maps. */
 void collect_exe(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
                  const struct proc_info *old, bool detail);
-/* What the list shows only on demand (collect_opts want_shr, want_cgroup): read anew (shared
- * pages change, and a process is moved between cgroups, without it running). (The exe:
- * collect_exe; threads: collect_tasks.) */
+/* What the list shows only on demand (collect_opts want_cgroup): read anew (a process is
+ * moved between cgroups without it running); a zombie's exit status. (The exe: collect_exe;
+ * threads: collect_tasks; SHR comes with the status.) */
 void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p);
 /* Number the threads of all processes (thread0, n_threads), after they were read. */
 void collect_number_threads(struct snapshot *s);
@@ -184,6 +186,5 @@ void collect_sysinfo_close(void);
 /* Name of a uid, cached for the life of the program; NULL-safe to free with user_cache_free. */
 const char *user_name(uid_t uid);
 void user_cache_free(void);
-void collect_procs_shutdown(void);
 
 #endif

@@ -1,12 +1,14 @@
-/* collect_listing.c — which processes a refresh reads, without libproc2. Listing /proc with
- * getdents costs the kernel a dentry lookup per process; on a machine where few processes
- * start, the previous snapshot's list plus the pids given out since says the same. The kernel
- * hands out pids in turn (the last one given is the fifth field of /proc/loadavg), so every
- * process started since the previous refresh has a pid after that refresh's last one, up to
- * now's: each such pid is asked for with pidfd_open, which answers for processes and refuses
- * threads. Processes of the list that have gone are dropped when their stat is read. /proc is
- * still listed when many pids were given out, when the last pid is unknown, when /proc is not
- * of ipctop's own pid namespace, and once in rescan_every refreshes. */
+/* collect_listing.c — which processes a snapshot reads, without libproc2. The first snapshot
+ * (and any one-shot or full one) lists /proc with getdents; each listed process's stat is then
+ * read by the worker that handles it (collect_stat.c). Listing /proc costs the kernel a dentry
+ * lookup per process; on a machine where few processes start, a refresh's list is the
+ * previous snapshot's plus the pids given out since. The kernel hands out pids in turn (the
+ * last one given is the fifth field of /proc/loadavg), so every process started since the
+ * previous refresh has a pid after that refresh's last one, up to now's: each such pid is
+ * asked for with pidfd_open, which answers for processes and refuses threads. Processes of the
+ * list that have gone are dropped when their stat is read. /proc is still listed when many
+ * pids were given out, when the last pid is unknown, when /proc is not of ipctop's own pid
+ * namespace, and once in rescan_every refreshes. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -116,9 +118,9 @@ static void probe(struct snapshot *s, const struct snapshot *prev, pid_t a, pid_
 static bool list_from_prev(struct snapshot *s, const struct scan_ctx *c)
 {
 	const struct collect_opts *o = c->opts;
-	const struct snapshot *prev = o->prev;
+	const struct snapshot *prev = o ? o->prev : NULL;
 	pid_t r[4];
-	if (prev->sys.last_pid <= 0 || s->sys.last_pid <= 0 || !c->own_pidns ||
+	if (!prev || !o->refresh_loop || o->full_rescan || prev->sys.last_pid <= 0 || s->sys.last_pid <= 0 || !c->own_pidns ||
 	    (o->rescan_every > 1 && o->rescan_turn == 0) ||
 	    !probe_ranges(prev->sys.last_pid, s->sys.last_pid, r))
 		return false;
@@ -129,9 +131,10 @@ static bool list_from_prev(struct snapshot *s, const struct scan_ctx *c)
 	return true;
 }
 
-int collect_procs_listed(struct snapshot *s, struct scan_ctx *c)
+int collect_procs(struct snapshot *s, struct scan_ctx *c)
 {
-	size_t cap = c->opts->prev->n_procs + 64;
+	const struct snapshot *prev = c->opts ? c->opts->prev : NULL;
+	size_t cap = (prev ? prev->n_procs : 0) + 512;
 	s->procs = xcalloc(cap, sizeof(*s->procs));
 	s->cap_procs = cap;
 	if (!list_from_prev(s, c)) {

@@ -1,7 +1,8 @@
-/* collect_procs.c — the process list: stat fields through libproc2, then (per process, from the
- * worker threads) what it lacks or mangles from /proc/PID/status (raw comm, uids, context
- * switches, signal masks) and /proc/PID/cmdline (libproc2 replaces control bytes and splits
- * arguments at newlines). */
+/* collect_procs.c — per process, from the worker threads, what stat does not say: from
+ * /proc/PID/status the raw comm, uids, context switches, signal masks and shared resident
+ * pages (RssFile + RssShmem: statm's third field, without reading statm); /proc/PID/cmdline
+ * raw (control bytes and newlines kept, for the views to escape); the executable, the cgroup
+ * that names its service, a zombie's exit status. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,33 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libproc2/pids.h>
-
 #include "collect/collect_internal.h"
 #include "collect/parse_pcb.h"
 #include "collect/parse_proc.h"
 #include "collect/parse_stat.h"
 #include "collect/proc_read.h"
 #include "util/xalloc.h"
-
-/* Order matters: PIDS_VAL takes the position in this array. */
-static enum pids_item items[] = {
-	PIDS_ID_PID, PIDS_ID_PPID, PIDS_ID_PGRP, PIDS_ID_SESSION, PIDS_TTY, PIDS_STATE,
-	PIDS_NICE, PIDS_PRIORITY, PIDS_SCHED_CLASS, PIDS_PRIORITY_RT, PIDS_PROCESSOR, PIDS_NLWP,
-	PIDS_TICS_USER, PIDS_TICS_SYSTEM, PIDS_TICS_BEGAN, PIDS_VSIZE_BYTES, PIDS_RSS,
-	PIDS_ADDR_STACK_START,
-};
-enum { I_PID, I_PPID, I_PGRP, I_SID, I_TTY, I_STATE, I_NICE, I_PRIO, I_POLICY, I_RTPRIO,
-       I_CPU, I_NLWP, I_UTIME, I_STIME, I_START, I_VSIZE, I_RSS, I_STACK, I_COUNT };
-
-static struct pids_info *pids_info;
-
-void collect_procs_shutdown(void)
-{
-	if (pids_info)
-		procps_pids_unref(&pids_info);
-	pids_info = NULL;
-}
 
 /* The arguments from /proc/PID/cmdline, raw, joined by single spaces ("" when there are none:
  * kernel threads, zombies, or not readable). */
@@ -53,30 +33,6 @@ static char *read_cmdline(struct snapshot *s, struct scan_ctx *c, pid_t pid)
 		if (out[i] == '\0')
 			out[i] = ' ';
 	return out;
-}
-
-/* libproc2's fields of one process, in the form parse_stat gives them. */
-static void stat_from_stack(struct stat_fields *f, struct pids_stack *st)
-{
-	memset(f, 0, sizeof(*f));
-	f->pid = PIDS_VAL(I_PID, s_int, st, pids_info);
-	f->ppid = PIDS_VAL(I_PPID, s_int, st, pids_info);
-	f->pgrp = PIDS_VAL(I_PGRP, s_int, st, pids_info);
-	f->session = PIDS_VAL(I_SID, s_int, st, pids_info);
-	f->tty_nr = PIDS_VAL(I_TTY, s_int, st, pids_info);
-	f->state = PIDS_VAL(I_STATE, s_ch, st, pids_info);
-	f->nice = PIDS_VAL(I_NICE, s_int, st, pids_info);
-	f->priority = PIDS_VAL(I_PRIO, s_int, st, pids_info);
-	f->policy = (unsigned)PIDS_VAL(I_POLICY, s_int, st, pids_info);
-	f->rt_priority = (unsigned)PIDS_VAL(I_RTPRIO, s_int, st, pids_info);
-	f->processor = PIDS_VAL(I_CPU, s_int, st, pids_info);
-	f->num_threads = PIDS_VAL(I_NLWP, s_int, st, pids_info);
-	f->utime = PIDS_VAL(I_UTIME, ull_int, st, pids_info);
-	f->stime = PIDS_VAL(I_STIME, ull_int, st, pids_info);
-	f->starttime = PIDS_VAL(I_START, ull_int, st, pids_info);
-	f->vsize = PIDS_VAL(I_VSIZE, ul_int, st, pids_info);
-	f->rss = PIDS_VAL(I_RSS, ul_int, st, pids_info);
-	f->startstack = PIDS_VAL(I_STACK, ul_int, st, pids_info);
 }
 
 /* The Name: line of status, decoded: the kernel writes "\n" for newline and "\\" for a backslash
@@ -114,6 +70,10 @@ static void apply_status(struct snapshot *s, struct proc_info *p, const struct s
 	p->tracer = f->tracer;
 	if (f->is_kthread)
 		p->flags |= PF_KTHREAD;
+	if (f->has_shr) {   /* statm's shared pages, from the same read */
+		p->shr_kib = f->rss_file_kib + f->rss_shmem_kib;
+		p->flags |= PF_SHR;
+	}
 	(void)s;   /* the user name is looked up after the workers (the cache is not shared) */
 }
 
@@ -150,31 +110,12 @@ static int read_status(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 	return 0;
 }
 
-static int cmp_pid(const void *a, const void *b)
-{
-	const struct proc_info *x = a, *y = b;
-	return (x->pid > y->pid) - (x->pid < y->pid);
-}
-
 int collect_status(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
 	if (read_status(s, c, p) < 0)
 		return -ENOENT;   /* exited between the two reads: dropped, never half-read */
 	p->cmdline = (p->flags & PF_KTHREAD) ? "" : read_cmdline(s, c, p->pid);
 	return 0;
-}
-
-/* The third field of statm: resident pages backed by a file or shared memory. */
-static void read_shr(struct scan_ctx *c, struct proc_info *p)
-{
-	char path[48];
-	unsigned long long size, res, shared;
-	snprintf(path, sizeof(path), "%d/statm", (int)p->pid);
-	long n = read_whole_at(c->proc_fd, path, &c->tmp);
-	if (n > 0 && sscanf(c->tmp.buf, "%llu %llu %llu", &size, &res, &shared) == 3) {
-		p->shr_kib = shared * (uint64_t)c->page_kib;
-		p->flags |= PF_SHR;
-	}
 }
 
 static void read_exe(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
@@ -230,16 +171,12 @@ static bool read_exit_status(struct scan_ctx *c, struct proc_info *p)
 
 void collect_extras(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
-	p->shr_kib = 0;
-	p->flags &= ~(uint32_t)PF_SHR;
 	p->cgroup = NULL;
 	p->has_exit = p->state == 'Z' && read_exit_status(c, p);
 	if (!c->opts)
 		return;
 	if (c->opts->want_cgroup)
 		read_cgroup(s, c, p);   /* kernel threads too: they are in the root cgroup */
-	if (c->opts->want_shr && !(p->flags & PF_KTHREAD))
-		read_shr(c, p);
 }
 
 void collect_number_threads(struct snapshot *s)
@@ -259,31 +196,4 @@ void collect_user_names(struct snapshot *s)
 		if (!p->user && !(p->flags & PF_STATUS_DENIED))
 			p->user = (char *)user_name(p->euid);
 	}
-}
-
-int collect_procs(struct snapshot *s, struct scan_ctx *c)
-{
-	if (collect_stat_listing(c))
-		return collect_procs_listed(s, c);
-	if (!pids_info) {
-		int r = procps_pids_new(&pids_info, items, I_COUNT);
-		if (r < 0)
-			return r;
-	}
-	struct pids_fetch *f = procps_pids_reap(pids_info, PIDS_FETCH_TASKS_ONLY);
-	if (!f)
-		return -errno ? -errno : -EIO;
-	int total = f->counts->total;
-	s->procs = xcalloc((size_t)(total ? total : 1), sizeof(*s->procs));
-	s->cap_procs = (size_t)total;
-	for (int i = 0; i < total; i++) {
-		struct proc_info *p = &s->procs[i];
-		struct stat_fields sf;
-		stat_from_stack(&sf, f->stacks[i]);
-		collect_set_stat(p, &sf, c->page_kib);
-		p->comm = "";
-	}
-	s->n_procs = (size_t)total;
-	qsort(s->procs, s->n_procs, sizeof(*s->procs), cmp_pid);
-	return 0;
 }

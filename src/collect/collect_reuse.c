@@ -252,7 +252,8 @@ void collect_reuse_status(struct snapshot *s, struct proc_info *p, const struct 
 	p->sig_ignored = old->sig_ignored;
 	p->sig_caught = old->sig_caught;
 	p->tracer = old->tracer;
-	p->flags |= old->flags & PF_KTHREAD;
+	p->shr_kib = old->shr_kib;   /* like its RSS: changed by its own faults, or by reclaim */
+	p->flags |= old->flags & (PF_KTHREAD | PF_SHR);
 }
 
 void collect_reuse_tables(struct snapshot *s, struct proc_info *p, const struct proc_info *old)

@@ -23,12 +23,6 @@ bool collect_rescan_turn(const struct collect_opts *o, pid_t pid)
 	return o->rescan_every > 1 && (unsigned)pid % o->rescan_every == o->rescan_turn;
 }
 
-bool collect_stat_listing(const struct scan_ctx *c)
-{
-	const struct collect_opts *o = c->opts;
-	return o && o->refresh_loop && o->prev && !o->full_rescan;
-}
-
 void collect_set_stat(struct proc_info *p, const struct stat_fields *f, long page_kib)
 {
 	p->pid = p->tgid = f->pid;
@@ -146,14 +140,18 @@ static bool carry_idle(struct scan_ctx *c, struct proc_info *p, struct proc_info
 int collect_stat(struct scan_ctx *c, struct proc_info *p, bool *have_run)
 {
 	*have_run = false;
-	struct proc_info *old = snapshot_find_proc(c->opts->prev, p->pid);
-	if (carry_idle(c, p, old, have_run))
+	const struct collect_opts *o = c->opts;
+	bool loop = o && o->refresh_loop;
+	/* A full rescan carries nothing over, but takes over the kept files: they answer for
+	 * their own process only, with what it shows now. */
+	struct proc_info *old = loop && o->prev ? snapshot_find_proc(o->prev, p->pid) : NULL;
+	if (old && !o->full_rescan && carry_idle(c, p, old, have_run))
 		return 0;
 	char buf[2048];
 	const char *text = buf;
-	long n;
-	int fd = stat_fd(c, p->pid, old, buf, sizeof(buf), &n);
-	if (fd < 0) {   /* none kept: read anew */
+	long n = 0;
+	int fd = loop ? stat_fd(c, p->pid, old, buf, sizeof(buf), &n) : -1;
+	if (fd < 0) {   /* none kept (or not a refresh loop): read once */
 		char path[32];
 		snprintf(path, sizeof(path), "%d/stat", (int)p->pid);
 		n = read_whole_at(c->proc_fd, path, &c->tmp);

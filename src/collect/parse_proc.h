@@ -12,7 +12,7 @@
 #include "model/snapshot.h"
 #include "util/arena.h"
 
-/* /proc/PID/status: the fields libproc2 4.0 does not give, or gives only through a second read. */
+/* /proc/PID/status: what stat does not give. */
 struct status_fields {
 	bool has_uid, has_gid, has_ctxt, has_sig;   /* a group's flag: at least one of its lines read */
 	bool has_tgid, has_ppid, has_threads, has_cap;
@@ -26,6 +26,9 @@ struct status_fields {
 	uint64_t cap_eff, cap_prm, cap_inh, cap_bnd;
 	bool is_kthread;                /* "Kthread: 1" (6.x) — 0 when absent */
 	pid_t tracer;                   /* TracerPid, 0 when none or absent */
+	uint64_t rss_file_kib, rss_shmem_kib;   /* RssFile, RssShmem (absent for kernel threads) */
+	unsigned seen_rss;              /* bit 0: RssFile read, bit 1: RssShmem read */
+	bool has_shr;                   /* both read: their sum is statm's shared (SHR) */
 };
 /* Zeroes *out, then fills it. Returns the number of lines recognised and read; lines it
  * cannot read (bad number, overflow, too few columns, a mask not of 16 hex digits) are

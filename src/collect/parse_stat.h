@@ -1,6 +1,6 @@
 /* parse_stat.h — /proc/PID/stat parsed by hand: the fields the process list shows, from one
- * line, with no sscanf (libproc2's reading of this file spent most of a refresh's user time in
- * it). Pure: takes the text, never a path. */
+ * line, with no sscanf (libproc2's reading of this file, which ipctop used at first, spent
+ * most of a refresh's user time in it). Pure: takes the text, never a path. */
 #ifndef IPCTOP_PARSE_STAT_H
 #define IPCTOP_PARSE_STAT_H
 

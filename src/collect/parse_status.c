@@ -1,5 +1,6 @@
 /* parse_status.c — /proc/PID/status: ids, signal masks, capabilities, context switches,
- * CPU affinity list, the tracer and the Kthread flag (what libproc2 does not give in one read). */
+ * CPU affinity list, the tracer, the Kthread flag and the resident pages backed by files and
+ * shared memory (statm's third field: SHR, without a second file). */
 #include "collect/parse_proc.h"
 
 #include <string.h>
@@ -10,12 +11,12 @@ enum status_key {
 	SK_NONE, SK_UID, SK_GID, SK_TGID, SK_PPID, SK_THREADS,
 	SK_SIGPND, SK_SHDPND, SK_SIGBLK, SK_SIGIGN, SK_SIGCGT,
 	SK_CAPINH, SK_CAPPRM, SK_CAPEFF, SK_CAPBND,
-	SK_VOL, SK_NONVOL, SK_CPUS, SK_KTHREAD, SK_TRACER
+	SK_VOL, SK_NONVOL, SK_CPUS, SK_KTHREAD, SK_TRACER, SK_RSSFILE, SK_RSSSHMEM
 };
 
 /* The line's key: found by its first letter, then at most five fixed comparisons of the key
  * with its colon ("Uid:"), which is the same as comparing the text before the line's first
- * colon. A status text has about 60 lines and only 18 are ours: a scan of the whole key list
+ * colon. A status text has about 60 lines and only 20 are ours: a scan of the whole key list
  * (and a search for the colon) on each line was most of the parser's time. *value gets the
  * text after the colon. */
 #define KEY(lit, k) \
@@ -32,6 +33,7 @@ static enum status_key lookup_key(const char *line, size_t len, const char **val
 	case 'G': KEY("Gid:", SK_GID) break;
 	case 'P': KEY("PPid:", SK_PPID) break;
 	case 'K': KEY("Kthread:", SK_KTHREAD) break;
+	case 'R': KEY("RssFile:", SK_RSSFILE) KEY("RssShmem:", SK_RSSSHMEM) break;
 	case 'T': KEY("Tgid:", SK_TGID) KEY("Threads:", SK_THREADS)
 		KEY("TracerPid:", SK_TRACER) break;
 	case 'v': KEY("voluntary_ctxt_switches:", SK_VOL) break;
@@ -94,6 +96,29 @@ static bool read_mask(const char *p, const char *end, uint64_t *out)
 static bool read_dec(const char *p, const char *end, uint64_t max, uint64_t *out)
 {
 	return pu_field_u(&p, end, max, out) && pu_at_end(p, end);
+}
+
+/* "N kB", as the memory lines give their sizes (kibibytes). */
+static bool read_kib(const char *p, const char *end, uint64_t *out)
+{
+	if (!pu_field_u(&p, end, UINT64_MAX / 2, out))
+		return false;
+	pu_skip_blanks(&p, end);
+	return end - p >= 2 && p[0] == 'k' && p[1] == 'B' && pu_at_end(p + 2, end);
+}
+
+/* RssFile and RssShmem: SHR once both are read. */
+static bool set_kib(struct status_fields *o, enum status_key k, const char *v, const char *end)
+{
+	uint64_t x;
+	if (!read_kib(v, end, &x))
+		return false;
+	if (k == SK_RSSFILE)
+		o->rss_file_kib = x, o->seen_rss |= 1;
+	else
+		o->rss_shmem_kib = x, o->seen_rss |= 2;
+	o->has_shr = o->seen_rss == 3;
+	return true;
 }
 
 /* Cpus_allowed_list is digits, commas and dashes; a list too long for the field is cut at a
@@ -199,6 +224,8 @@ static bool read_status_line(struct status_fields *o, const char *line, size_t l
 	case SK_SIGPND: case SK_SHDPND: case SK_SIGBLK: case SK_SIGIGN: case SK_SIGCGT:
 	case SK_CAPINH: case SK_CAPPRM: case SK_CAPEFF: case SK_CAPBND:
 		return set_mask(o, k, v, end);
+	case SK_RSSFILE: case SK_RSSSHMEM:
+		return set_kib(o, k, v, end);
 	case SK_CPUS:
 		return read_cpu_list(v, end, o->cpus_allowed_list, sizeof(o->cpus_allowed_list));
 	default:

@@ -20,7 +20,7 @@ struct source_wants {
 	pid_t compare_pid;      /* a second one (the Memory tab's compare mode), or 0 */
 	int delay_tenths;       /* time between snapshots */
 	bool no_cpu_stat;       /* no CPU meter is shown: skip /proc/stat */
-	bool shr, exe;          /* the list shows SHR, EXE: read statm, the exe link */
+	bool exe;               /* the list shows EXE: read the exe link */
 	bool service;           /* the list shows SERVICE: read every /proc/PID/cgroup */
 	bool threads;           /* the list shows threads: read every task's stat */
 	bool thread_waits;      /* ... and their WAIT: every task's wait of those processes */

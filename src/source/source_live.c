@@ -25,7 +25,7 @@
 
 struct live {
 	pthread_t thread;
-	bool running, parked;
+	bool running;
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	int efd;
@@ -53,7 +53,7 @@ static struct snapshot *take_one(struct live *l, const struct snapshot *prev, st
 	struct snapshot *s = xmalloc(sizeof(*s));
 	pid_t detail[2] = { w.detail_pid, w.compare_pid };
 	struct collect_opts co = { .prev = prev, .refresh_loop = true, .no_cpu_stat = w.no_cpu_stat,
-				   .want_shr = w.shr, .want_exe = w.exe, .want_threads = w.threads,
+				   .want_exe = w.exe, .want_threads = w.threads,
 				   .want_thread_waits = w.thread_waits, .want_cgroup = w.service,
 				   .read_io = w.io,
 				   .probe_fill = PROBE_DETAIL,
@@ -89,19 +89,6 @@ static bool wait_turn(struct live *l)
 	}
 }
 
-/* libproc2 reads /proc through buffers it keeps in thread-local variables and never frees: a
- * thread that read processes through it and then ended would lose them (memcheck and
- * LeakSanitizer rightly say so). So the collector, once stopped, does not end: it waits here,
- * on nothing of the source's, for the rest of the process. */
-static void park(void)
-{
-	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-	static pthread_cond_t never = PTHREAD_COND_INITIALIZER;
-	pthread_mutex_lock(&lock);
-	for (;;)
-		pthread_cond_wait(&never, &lock);
-}
-
 static void *collector(void *arg)
 {
 	struct live *l = arg;
@@ -122,10 +109,7 @@ static void *collector(void *arg)
 			}
 		}
 	}
-	l->parked = true;            /* from here on it touches nothing of l's */
-	pthread_cond_broadcast(&l->wake);
 	pthread_mutex_unlock(&l->lock);
-	park();
 	return NULL;
 }
 
@@ -135,7 +119,7 @@ static int live_start(struct source *src, const struct source_wants *w, struct s
 	l->wants = *w;
 	struct snapshot *s = xmalloc(sizeof(*s));
 	struct collect_opts co = { .refresh_loop = true, .full_rescan = true, .no_cpu_stat = w->no_cpu_stat,
-				   .want_shr = w->shr, .want_exe = w->exe, .want_threads = w->threads,
+				   .want_exe = w->exe, .want_threads = w->threads,
 				   .want_thread_waits = w->thread_waits, .want_cgroup = w->service,
 				   .read_io = w->io,
 				   .probe_fill = PROBE_DETAIL };
@@ -201,7 +185,7 @@ static void live_want(struct source *src, const struct source_wants *w, bool now
 	pthread_mutex_lock(&l->lock);
 	bool changed = w->detail_pid != l->wants.detail_pid || w->compare_pid != l->wants.compare_pid ||
 		       w->delay_tenths != l->wants.delay_tenths ||
-		       w->shr != l->wants.shr || w->exe != l->wants.exe || w->threads != l->wants.threads ||
+		       w->exe != l->wants.exe || w->threads != l->wants.threads ||
 		       w->io != l->wants.io || w->service != l->wants.service ||
 		       w->thread_waits != l->wants.thread_waits;
 	if (w->delay_tenths != l->wants.delay_tenths)
@@ -223,10 +207,8 @@ static void live_stop(struct source *src)
 		pthread_mutex_lock(&l->lock);
 		l->stopping = true;
 		pthread_cond_broadcast(&l->wake);
-		while (!l->parked)
-			pthread_cond_wait(&l->wake, &l->lock);
 		pthread_mutex_unlock(&l->lock);
-		pthread_detach(l->thread);
+		pthread_join(l->thread, NULL);
 	}
 	if (l->ready) {
 		snapshot_free(l->ready);

@@ -55,7 +55,7 @@ static struct source_wants wants_now(const struct tui *t)
 {
 	struct source_wants w = { .delay_tenths = t->v.set.delay_tenths,
 				  .no_cpu_stat = !meters_need_cpu_stat(&t->v.set.meters),
-				  .shr = t->v.set.visible[COL_SHR], .exe = t->v.set.visible[COL_EXE],
+				  .exe = t->v.set.visible[COL_EXE],
 				  .threads = t->v.set.threads, .io = wants_io(&t->v.set),
 				  .thread_waits = t->v.set.threads && t->v.set.visible[COL_WAIT],
 				  .service = t->v.set.visible[COL_SERVICE] || t->v.set.sort_col == COL_SERVICE };
@@ -75,7 +75,7 @@ static void update_wants(struct tui *t)
 {
 	struct source_wants w = wants_now(t);
 	bool now = t->v.refresh_now || (w.detail_pid && w.detail_pid != t->wants.detail_pid);
-	now = now || w.shr != t->wants.shr || w.exe != t->wants.exe ||   /* shown: fill it */
+	now = now || w.exe != t->wants.exe ||   /* shown: fill it */
 	      w.threads != t->wants.threads || w.io != t->wants.io || w.thread_waits != t->wants.thread_waits ||
 	      w.service != t->wants.service;
 	now = now || (w.compare_pid && w.compare_pid != t->wants.compare_pid);

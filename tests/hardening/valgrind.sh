@@ -1,7 +1,7 @@
 #!/bin/sh
 # valgrind.sh — the non-interactive modes, and the interactive one in a private tmux server
 # (a few refreshes, a process's detail, the graph, help, q), under valgrind's memcheck: no
-# invalid read or write, no use of uninitialised memory, no definite leak (libproc2 and ncurses
+# invalid read or write, no use of uninitialised memory, no definite leak (ncurses and libc
 # keep some memory reachable until exit by design: "still reachable" is not an error). Plain
 # build only: the sanitizer build covers the same ground with ASan.
 . "$TESTS_SRC/tap.sh"

@@ -259,7 +259,7 @@ static void check_pid_reuse(struct snapshot *prev, pid_t child, int ctl)
 		ok(old >= 0, "the previous snapshot keeps the child's syscall file (fd %d)", old);
 	if (p)
 		p->start_time += 1;   /* another process with the same pid, to that snapshot */
-	/* A full scan: its stat fields are read anew (through libproc2), so the changed start time
+	/* A full scan: its stat fields are read anew (the previous record is ignored), so the changed start time
 	 * tells it another process. (A refresh reads a process's stat through a descriptor kept
 	 * open, tied to the process: there a pid taken over answers ESRCH, test_stat_carry.) */
 	struct collect_opts o = { .refresh_loop = true, .prev = prev, .full_rescan = true };

@@ -28,7 +28,7 @@ static void test_real_status(void)
 {
 	struct status_fields o;
 	int found = parse_file("status.txt", &o);
-	is_int(found, 19, "status.txt: 19 lines recognised");
+	is_int(found, 21, "status.txt: 21 lines recognised");
 	ok(o.has_uid && o.has_gid && o.has_sig && o.has_ctxt && o.has_cap, "status.txt: groups present");
 	ok(o.has_tgid && o.has_ppid && o.has_threads, "status.txt: ids present");
 	is_int(o.tgid, 11509, "Tgid");
@@ -47,6 +47,9 @@ static void test_real_status(void)
 	is_int(o.cap_inh, 0, "CapInh");
 	is_str(o.cpus_allowed_list, "0", "Cpus_allowed_list (pinned to CPU 0)");
 	ok(!o.is_kthread, "Kthread: 0");
+	ok(o.has_shr, "status.txt: RssFile and RssShmem both read");
+	is_int(o.rss_file_kib, 1348, "RssFile: 1348 kB");
+	is_int(o.rss_shmem_kib, 0, "RssShmem: 0 kB");
 }
 
 static void test_setresuid_status(void)
@@ -76,6 +79,31 @@ static void test_kthread_status(void)
 	ok(o.has_ppid, "kthreadd: PPid read");
 	is_int(o.ppid, 0, "kthreadd: PPid 0");
 	is_int(o.tgid, 2, "kthreadd: Tgid 2");
+	ok(!o.has_shr, "kthreadd: no memory lines, no SHR");
+}
+
+/* SHR is RssFile + RssShmem only when both lines are read whole, in kB. */
+static void test_shr_lines(void)
+{
+	struct status_fields o;
+	parse_text("RssFile:\t    2048 kB\nRssShmem:\t     512 kB\n", &o);
+	ok(o.has_shr && o.rss_file_kib == 2048 && o.rss_shmem_kib == 512, "both lines: 2048 + 512");
+	parse_text("RssFile:\t    2048 kB\n", &o);
+	ok(!o.has_shr, "RssFile alone is no SHR");
+	parse_text("RssShmem:\t512 kB\n", &o);
+	ok(!o.has_shr, "RssShmem alone is no SHR");
+	parse_text("RssFile:\t2048\nRssShmem:\t512 kB\n", &o);
+	ok(!o.has_shr && o.rss_file_kib == 0, "a size without its unit is skipped");
+	parse_text("RssFile:\t2048 MB\nRssShmem:\t512 kB\n", &o);
+	ok(!o.has_shr, "another unit is skipped");
+	parse_text("RssFile:\t2048 kB trailing\nRssShmem:\t512 kB\n", &o);
+	ok(!o.has_shr, "text after the unit is skipped");
+	parse_text("RssFile:\t-1 kB\nRssShmem:\t512 kB\n", &o);
+	ok(!o.has_shr, "a negative size is skipped");
+	parse_text("RssFileX:\t1 kB\nRssShmem:\t512 kB\n", &o);
+	ok(!o.has_shr && o.rss_file_kib == 0, "a longer key is another key");
+	parse_text("RssShmem:\t7 kB\r\nRssFile:\t9 kB\r\n", &o);
+	ok(o.has_shr && o.rss_file_kib == 9 && o.rss_shmem_kib == 7, "either order, CR tolerated");
 }
 
 static void test_bad_ids(void)
@@ -199,6 +227,7 @@ int main(void)
 	test_real_status();
 	test_setresuid_status();
 	test_kthread_status();
+	test_shr_lines();
 	test_bad_ids();
 	test_bad_masks();
 	test_key_shapes();
