@@ -7,7 +7,11 @@
  * An object whose every holder has not run since the previous snapshot cannot have been read
  * or written: its fill is carried over. Such a holder's descriptors are the previous
  * snapshot's, copied with their fill (has_fill as it was then); a holder that ran, or whose
- * turn of the rotating full read came, has its descriptors read anew, without a fill. */
+ * turn of the rotating full read came, has its descriptors read anew, without a fill.
+ * The first holder of each object is asked on the worker threads (collect_each), each
+ * process through one pidfd; the fill is then shared with the other holders, and an object
+ * whose first holder did not answer (it closed the descriptor, or ended) is asked of the
+ * next holders one by one. */
 #include <fcntl.h>
 #include <mqueue.h>
 #include <stdlib.h>
@@ -69,6 +73,25 @@ static uint64_t object_key(const struct fd_info *fi)
 	return u64_mix(u64_mix(fi->dev, fi->ino), (uint64_t)fi->kind);
 }
 
+static void take_fill(struct fd_info *fi, const struct fd_info *from)
+{
+	fi->has_fill = true;
+	fi->fill_queued = from->fill_queued;
+	fi->fill_capacity = from->fill_capacity;
+}
+
+/* p's descriptors of objects measured (done, as in probe_proc) get their fill. */
+static void copy_fills(struct proc_info *p, const struct u64map *done, const struct fd_info **firsts)
+{
+	for (size_t j = 0; j < p->n_fds; j++) {
+		struct fd_info *fi = &p->fds[j];
+		int32_t have = fill_kind(fi->kind) && !fi->has_fill ?
+			       u64map_get(done, object_key(fi)) : -1;
+		if (have >= 0)
+			take_fill(fi, firsts[have]);
+	}
+}
+
 /* Probe p's objects not measured yet; done maps an object to the descriptor that has its fill. */
 static void probe_proc(struct proc_info *p, struct u64map *done, const struct fd_info **firsts,
                        size_t *n_firsts)
@@ -80,9 +103,7 @@ static void probe_proc(struct proc_info *p, struct u64map *done, const struct fd
 			continue;   /* not a queue, or carried over */
 		int32_t have = u64map_get(done, object_key(fi));
 		if (have >= 0) {
-			fi->has_fill = true;
-			fi->fill_queued = firsts[have]->fill_queued;
-			fi->fill_capacity = firsts[have]->fill_capacity;
+			take_fill(fi, firsts[have]);
 			continue;
 		}
 		if (pidfd < 0 && (pidfd = pidfd_open(p->pid, 0)) < 0)
@@ -116,9 +137,92 @@ static void idle_objects(struct snapshot *s, struct u64map *idle)
 	}
 }
 
+/* The first holder of each object not measured yet, grouped by process: what the workers
+ * probe. */
+struct fill_plan {
+	struct fill_job { struct proc_info *p; uint32_t first, count; } *jobs;
+	uint32_t *fds;          /* indexes into a job's p->fds */
+	size_t n_jobs, n_fds;
+};
+
+static bool probe_wanted(const struct proc_info *p, const struct scan_ctx *c)
+{
+	return p->pid != c->self_pid && !(p->flags & PF_KTHREAD) &&
+	       (c->opts->probe_fill != PROBE_DETAIL || scan_is_detail(c, p->pid));
+}
+
+static void plan_probes(struct snapshot *s, const struct scan_ctx *c, size_t n, struct fill_plan *pl)
+{
+	struct u64map seen;
+	u64map_init(&seen, n);
+	pl->jobs = xmalloc(n * sizeof(*pl->jobs));
+	pl->fds = xmalloc(n * sizeof(*pl->fds));
+	pl->n_jobs = pl->n_fds = 0;
+	for (size_t i = 0; i < s->n_procs; i++) {
+		struct proc_info *p = &s->procs[i];
+		if (!probe_wanted(p, c))
+			continue;
+		size_t first = pl->n_fds;
+		for (size_t j = 0; j < p->n_fds; j++) {
+			const struct fd_info *fi = &p->fds[j];
+			if (fill_kind(fi->kind) && !fi->has_fill &&
+			    u64map_get(&seen, object_key(fi)) < 0) {
+				u64map_put(&seen, object_key(fi), 1);
+				pl->fds[pl->n_fds++] = (uint32_t)j;
+			}
+		}
+		if (pl->n_fds > first)
+			pl->jobs[pl->n_jobs++] = (struct fill_job){ p, (uint32_t)first,
+								   (uint32_t)(pl->n_fds - first) };
+	}
+	u64map_free(&seen);
+}
+
+/* One job, on a worker: each descriptor it names measured through one pidfd. */
+static void probe_job(void *arg, size_t i)
+{
+	const struct fill_plan *pl = arg;
+	const struct fill_job *job = &pl->jobs[i];
+	int pidfd = pidfd_open(job->p->pid, 0);
+	if (pidfd < 0)
+		return;   /* gone; or not a process ipctop may act on */
+	for (uint32_t k = 0; k < job->count; k++) {
+		struct fd_info *fi = &job->p->fds[pl->fds[job->first + k]];
+		fi->has_fill = probe(pidfd, fi);
+	}
+	close(pidfd);
+}
+
+/* After the workers: every other holder gets its object's fill; an object whose first holder
+ * did not answer is asked of the next ones, here, and its fill then shared with the holders
+ * before the one that answered. */
+static void share_fills(struct snapshot *s, const struct scan_ctx *c, size_t n)
+{
+	struct u64map done;
+	u64map_init(&done, n);
+	const struct fd_info **firsts = xmalloc(n * sizeof(*firsts));
+	size_t n_firsts = 0;
+	for (size_t i = 0; i < s->n_procs; i++)
+		for (size_t j = 0; j < s->procs[i].n_fds; j++) {
+			const struct fd_info *fi = &s->procs[i].fds[j];
+			if (fill_kind(fi->kind) && fi->has_fill && u64map_get(&done, object_key(fi)) < 0) {
+				u64map_put(&done, object_key(fi), (int32_t)n_firsts);
+				firsts[n_firsts++] = fi;
+			}
+		}
+	for (size_t i = 0; i < s->n_procs; i++)
+		if (probe_wanted(&s->procs[i], c))
+			probe_proc(&s->procs[i], &done, firsts, &n_firsts);
+	for (size_t i = 0; i < s->n_procs; i++)
+		if (probe_wanted(&s->procs[i], c))
+			copy_fills(&s->procs[i], &done, firsts);
+	free(firsts);
+	u64map_free(&done);
+}
+
 void collect_fill(struct snapshot *s, const struct scan_ctx *c)
 {
-	size_t n = 0;
+	size_t n = 0, n_fill = 0;
 	struct u64map idle;
 	u64map_init(&idle, 64);
 	idle_objects(s, &idle);
@@ -129,23 +233,17 @@ void collect_fill(struct snapshot *s, const struct scan_ctx *c)
 				       u64map_get(&idle, object_key(fi)) == 1;
 			fi->has_fill = carried;   /* else reused tables would carry the last figures */
 			n += fill_kind(fi->kind) && !carried;
+			n_fill += fill_kind(fi->kind);
 		}
 	u64map_free(&idle);
 	/* pidfd_open numbers processes as ipctop's pid namespace does: a /proc of another one
 	 * (ipctop's own pid there differs) would name other processes */
 	if (!c->opts || !c->opts->probe_fill || !s->viewer_root || n == 0 || !c->own_pidns)
 		return;
-	struct u64map done;
-	u64map_init(&done, n);
-	const struct fd_info **firsts = xmalloc(n * sizeof(*firsts));
-	size_t n_firsts = 0;
-	for (size_t i = 0; i < s->n_procs; i++) {
-		const struct proc_info *p = &s->procs[i];
-		if (p->pid == c->self_pid || (p->flags & PF_KTHREAD) ||
-		    (c->opts->probe_fill == PROBE_DETAIL && !scan_is_detail(c, p->pid)))
-			continue;
-		probe_proc(&s->procs[i], &done, firsts, &n_firsts);
-	}
-	free(firsts);
-	u64map_free(&done);
+	struct fill_plan pl;
+	plan_probes(s, c, n, &pl);
+	collect_each(c, pl.n_jobs, probe_job, &pl);
+	free(pl.jobs);
+	free(pl.fds);
+	share_fills(s, c, n_fill);
 }

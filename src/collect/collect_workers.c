@@ -3,7 +3,8 @@
  * independent files, so two CPUs do it in about half the wall time. Each worker has its own
  * buffers and its own arena and notes (a private "shadow" snapshot, merged into the real one
  * at the end); processes are handed out in small batches from one atomic counter. The caller's
- * thread is worker 0; if a thread cannot be started, the others simply take its share. */
+ * thread is worker 0; if a thread cannot be started, the others simply take its share.
+ * collect_each spreads any other per-item system calls the same way (collect_fill's probes). */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -76,6 +77,39 @@ static void drop_gone(struct snapshot *s, const bool *gone)
 		k++;
 	}
 	s->n_procs = k;
+}
+
+struct each {
+	void (*fn)(void *arg, size_t i);
+	void *arg;
+	size_t n;
+	atomic_size_t next;
+};
+
+static void *run_each(void *arg)
+{
+	struct each *e = arg;
+	size_t i;
+	while ((i = atomic_fetch_add(&e->next, BATCH)) < e->n)
+		for (size_t end = i + BATCH < e->n ? i + BATCH : e->n; i < end; i++)
+			e->fn(e->arg, i);
+	return NULL;
+}
+
+void collect_each(const struct scan_ctx *proto, size_t n, void (*fn)(void *arg, size_t i),
+                  void *arg)
+{
+	struct each e = { .fn = fn, .arg = arg, .n = n };
+	atomic_init(&e.next, 0);
+	unsigned k = thread_count(proto, n);
+	pthread_t tid[COLLECT_MAX_THREADS];
+	bool started[COLLECT_MAX_THREADS] = { false };
+	for (unsigned t = 1; t < k; t++)
+		started[t] = pthread_create(&tid[t], NULL, run_each, &e) == 0;
+	run_each(&e);
+	for (unsigned t = 1; t < k; t++)
+		if (started[t])
+			pthread_join(tid[t], NULL);
 }
 
 void collect_all(struct snapshot *s, const struct scan_ctx *proto)

@@ -3,7 +3,8 @@
  * (7 bytes). A snapshot that names fd 3 as pipe A gets A's fill, with the kernel's own
  * figures (FIONREAD, F_GETPIPE_SZ on the test's copy); one that names fd 3 with B's inode
  * (the number reused since the scan) gets no fill: the copy is not the object the scan saw,
- * and is never measured as if it were. */
+ * and is never measured as if it were. When pipe A's first holder in the list does not
+ * answer for it (a second child holds A too), the next holder is asked and both get A's fill. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,6 +33,43 @@ static const struct fd_info *fill_of(pid_t child, int fd, const struct stat *sai
 	struct fd_info *fi = hand_add_fd(&S, 0, fd, FDK_PIPE, said->st_dev, said->st_ino, ACC_R, "pipe");
 	collect_fill(&S, &c);
 	return fi;
+}
+
+/* Until pid's fd is the pipe with this inode (a child's dup2 may not have run yet). */
+static bool wait_link(pid_t pid, int fd, ino_t ino)
+{
+	char link[64], want[64], got[64] = "";
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, fd);
+	snprintf(want, sizeof(want), "pipe:[%llu]", (unsigned long long)ino);
+	for (int i = 0; i < 500; i++) {
+		ssize_t n = readlink(link, got, sizeof(got) - 1);
+		got[n > 0 ? n : 0] = '\0';
+		if (!strcmp(got, want))
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+/* Pipe A held by child (listed first, its fd 4 said to be A: it is B, so it does not answer)
+ * and by child2 (fd 3, A). */
+static void check_next_holder(pid_t child, pid_t child2, const struct stat *sa)
+{
+	struct collect_opts o = { .probe_fill = PROBE_ALL };
+	struct scan_ctx c = { .opts = &o, .self_pid = getpid(), .own_pidns = true };
+	hand_free_lists(&S);
+	hand_reset(&S, 2, 1);
+	S.viewer_root = true;
+	S.procs[0].pid = child;
+	S.procs[1].pid = child2;
+	struct fd_info *wrong = hand_add_fd(&S, 0, 4, FDK_PIPE, sa->st_dev, sa->st_ino, ACC_R, "pipe");
+	struct fd_info *right = hand_add_fd(&S, 1, 3, FDK_PIPE, sa->st_dev, sa->st_ino, ACC_R, "pipe");
+	collect_fill(&S, &c);
+	ok(right->has_fill && right->fill_queued == 5, "pipe A's next holder is asked: 5 queued (%s, %llu)",
+	   right->has_fill ? "measured" : "not measured", (unsigned long long)right->fill_queued);
+	ok(wrong->has_fill && wrong->fill_queued == 5,
+	   "the first holder, which did not answer, shows pipe A's fill too (%s, %llu)",
+	   wrong->has_fill ? "shown" : "not shown", (unsigned long long)wrong->fill_queued);
 }
 
 int main(void)
@@ -77,6 +115,17 @@ int main(void)
 	fi = fill_of(child, 4, &sb);
 	ok(fi->has_fill && fi->fill_queued == 7, "fd 4, pipe B: 7 bytes queued (%llu)",
 	   (unsigned long long)fi->fill_queued);
+	pid_t child2 = fork();
+	if (child2 == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (dup2(a[0], 3) == 3 && getppid() == parent)
+			pause();
+		_exit(1);
+	}
+	ok(child2 > 0 && wait_link(child2, 3, sa.st_ino), "a second child holds pipe A on fd 3");
+	check_next_holder(child, child2, &sa);
+	kill(child2, SIGKILL);
+	waitpid(child2, NULL, 0);
 	hand_free_lists(&S);
 	snapshot_free(&S);
 	kill(child, SIGKILL);
