@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sched.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "collect/collect_internal.h"
@@ -84,20 +85,43 @@ static void carry_stat(struct proc_info *p, const struct proc_info *old)
 	p->vsize = old->vsize; p->rss_kib = old->rss_kib; p->stack_start = old->stack_start;
 }
 
-/* Nice and policy, which another process can change while p sleeps, asked for without a file
- * (ipctop's own pid namespace only); false when p has gone meanwhile. */
+/* sched_getattr(2)'s first version (SCHED_ATTR_SIZE_VER0, 48 bytes): the UAPI header that
+ * declares it clashes with <sched.h>. */
+struct sched_attr0 {
+	uint32_t size, sched_policy;
+	uint64_t sched_flags;
+	int32_t sched_nice;
+	uint32_t sched_priority;
+	uint64_t sched_runtime, sched_deadline, sched_period;
+};
+
+/* Policy, priorities and nice, which another process can change while p sleeps, asked for
+ * without a file (ipctop's own pid namespace only): one sched_getattr, and for a real-time or
+ * deadline policy a getpriority too (sched_getattr gives the nice value of the fair policies
+ * only; stat gives it for all). Priority as stat gives it. False when p has gone meanwhile. */
 static bool ask_nice_policy(struct proc_info *p)
 {
-	errno = 0;
-	int nice = getpriority(PRIO_PROCESS, (id_t)p->pid);
-	int policy = sched_getscheduler(p->pid);
-	if ((nice == -1 && errno) || policy < 0)
+	struct sched_attr0 a;
+	memset(&a, 0, sizeof(a));
+	if (syscall(SYS_sched_getattr, p->pid, &a, sizeof(a), 0) < 0)
 		return false;
-	policy &= ~SCHED_RESET_ON_FORK;
-	if (policy == SCHED_OTHER || policy == SCHED_BATCH || policy == SCHED_IDLE)
-		p->priority = 20 + nice;   /* as stat gives it for these policies */
+	int nice = a.sched_nice;
+	unsigned policy = a.sched_policy;
+	if (policy == SCHED_OTHER || policy == SCHED_BATCH || policy == SCHED_IDLE) {
+		p->priority = 20 + nice;
+		p->rt_priority = 0;
+	} else {
+		errno = 0;
+		nice = getpriority(PRIO_PROCESS, (id_t)p->pid);
+		if (nice == -1 && errno)
+			return false;
+		if (policy == SCHED_FIFO || policy == SCHED_RR) {
+			p->rt_priority = (int)a.sched_priority;
+			p->priority = -1 - (int)a.sched_priority;
+		}   /* SCHED_DEADLINE: stat's -101 and rt 0, carried */
+	}
 	p->nice = nice;
-	p->policy = policy;
+	p->policy = (int)policy;
 	return true;
 }
 

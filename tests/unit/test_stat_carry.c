@@ -76,7 +76,8 @@ static pid_t sleeper(bool grandchild, pid_t *gc)
 	return pid;
 }
 
-struct kstat { int ppid, pgrp, nice, threads; char state; unsigned policy; unsigned long long start; };
+struct kstat { int ppid, pgrp, priority, nice, threads; char state; unsigned rt_priority, policy;
+	       unsigned long long start; };
 
 static bool kernel_stat(pid_t pid, struct kstat *k)
 {
@@ -84,9 +85,10 @@ static bool kernel_stat(pid_t pid, struct kstat *k)
 	struct strbuf sb = STRBUF_INIT;
 	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
 	const char *r = read_whole_at(AT_FDCWD, path, &sb) > 0 ? strrchr(sb_str(&sb), ')') : NULL;
-	bool got = r && sscanf(r + 2, "%c %d %d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %d %d "
-			   "%*d %llu %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*d %*d %*u %u",
-			   &k->state, &k->ppid, &k->pgrp, &k->nice, &k->threads, &k->start, &k->policy) == 7;
+	bool got = r && sscanf(r + 2, "%c %d %d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %d %d %d "
+			   "%*d %llu %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u %*d %*d %u %u",
+			   &k->state, &k->ppid, &k->pgrp, &k->priority, &k->nice, &k->threads, &k->start,
+			   &k->rt_priority, &k->policy) == 9;
 	sb_free(&sb);
 	return got;
 }
@@ -111,7 +113,8 @@ static bool same_as_kernel(pid_t pid, const char *what)
 	const struct proc_info *p = snapshot_find_proc(cur, pid);
 	bool same = p && kernel_stat(pid, &k) && p->ppid == k.ppid && p->pgid == k.pgrp &&
 		    p->nice == k.nice && p->nlwp == k.threads && p->state == k.state &&
-		    (unsigned)p->policy == k.policy && p->start_time == k.start;
+		    (unsigned)p->policy == k.policy && p->start_time == k.start &&
+		    p->priority == k.priority && (unsigned)p->rt_priority == k.rt_priority;
 	return ok(same, "%s: its stat fields are the kernel's", what);
 }
 
@@ -145,6 +148,24 @@ static void check_renice(pid_t pid)
 	ok(p && (p->flags & PF_STAT_CARRIED) && p->policy == SCHED_BATCH,
 	   "the next refresh shows the batch policy, still without the child running");
 	same_as_kernel(pid, "after renice and chrt");
+
+	/* A real-time policy: its priority, and a nice value that only getpriority tells. */
+	sp.sched_priority = 5;
+	if (sched_setscheduler(pid, SCHED_FIFO, &sp) != 0) {
+		ci_skip(4, "SCHED_FIFO refused here");
+		return;
+	}
+	refresh(0, 0);
+	p = snapshot_find_proc(cur, pid);
+	ok(p && (p->flags & PF_STAT_CARRIED) && p->policy == SCHED_FIFO && p->rt_priority == 5 &&
+	   p->priority == -6, "SCHED_FIFO 5 shows at once: priority -6 (%d), rt 5 (%d)",
+	   p ? p->priority : 0, p ? p->rt_priority : 0);
+	ok(setpriority(PRIO_PROCESS, (id_t)pid, 3) == 0, "renice the real-time child to 3");
+	refresh(0, 0);
+	p = snapshot_find_proc(cur, pid);
+	ok(p && (p->flags & PF_STAT_CARRIED) && p->nice == 3, "its nice 3 shows at once (%d)",
+	   p ? p->nice : 99);
+	same_as_kernel(pid, "after SCHED_FIFO and renice");
 }
 
 static void check_reparent(void)
