@@ -216,8 +216,57 @@ static void decode_fd(struct snapshot *s, struct scan_ctx *c, pid_t pid, int fd_
 	}
 }
 
-/* One of the schedstat or syscall files ipctop itself keeps open (util/kept_fds.h): described
- * as the readlink and stat below would, without them. True when fd is one. */
+/* Append text, or pid in decimal, at p; the end. (ipctop's own row has a kept file for most
+ * processes: snprintf for each was a tenth of an idle refresh's instructions.) */
+static char *put_text(char *p, const char *text)
+{
+	size_t n = strlen(text);
+	memcpy(p, text, n);
+	return p + n;
+}
+
+static char *put_pid(char *p, pid_t pid)
+{
+	char digits[12];
+	int n = 0;
+	unsigned v = (unsigned)pid;
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) && n < (int)sizeof(digits));
+	while (n)
+		*p++ = digits[--n];
+	return p;
+}
+
+/* A kept file as the readlink of its descriptor gives it (the path it was opened by,
+ * collect_keep_open), in the snapshot's arena. */
+static char *kept_target(struct snapshot *s, pid_t pid, enum kept_file file)
+{
+	char target[64], *e = put_pid(put_text(target, "/proc/"), pid);
+	if (file == KEPT_TASK_SYSCALL)
+		e = put_text(put_pid(put_text(e, "/task/"), pid), "/syscall");
+	else
+		e = put_text(put_text(e, "/"), kept_file_name(file));
+	return arena_strndup(&s->arena, target, (size_t)(e - target));
+}
+
+/* fi: one of the files ipctop itself keeps open (util/kept_fds.h), from its record, described
+ * as the readlink and stat below would, without them. */
+static void describe_kept(struct snapshot *s, struct fd_info *fi, int fd, pid_t pid,
+                          enum kept_file file, uint64_t dev, uint64_t ino, bool detail)
+{
+	memset(fi, 0, sizeof(*fi));
+	fi->fd = fd;
+	fi->target = kept_target(s, pid, file);
+	fi->kind = FDK_FILE;
+	fi->dev = dev;
+	fi->ino = ino;
+	fi->aux = -1;
+	fi->sock = -1;
+	fi->access = detail ? ACC_R : ACC_NONE;
+}
+
+/* describe_kept when fd is one of the files ipctop keeps open: true then. */
 static bool own_kept_fd(struct snapshot *s, int fd, struct fd_info *fi, bool detail)
 {
 	pid_t pid;
@@ -225,20 +274,7 @@ static bool own_kept_fd(struct snapshot *s, int fd, struct fd_info *fi, bool det
 	uint64_t dev, ino;
 	if (!kept_fd_lookup(fd, &pid, &file, &dev, &ino))
 		return false;
-	char target[64];
-	if (file == KEPT_TASK_SYSCALL)   /* opened by that path (collect_keep_open) */
-		snprintf(target, sizeof(target), "/proc/%d/task/%d/syscall", (int)pid, (int)pid);
-	else
-		snprintf(target, sizeof(target), "/proc/%d/%s", (int)pid, kept_file_name(file));
-	memset(fi, 0, sizeof(*fi));
-	fi->fd = fd;
-	fi->target = arena_strdup(&s->arena, target);
-	fi->kind = FDK_FILE;
-	fi->dev = dev;
-	fi->ino = ino;
-	fi->aux = -1;
-	fi->sock = -1;
-	fi->access = detail ? ACC_R : ACC_NONE;
+	describe_kept(s, fi, fd, pid, file, dev, ino, detail);
 	return true;
 }
 
@@ -304,7 +340,14 @@ static void own_fds(struct snapshot *s, struct scan_ctx *c, struct proc_info *p,
 	enum kept_file file;
 	uint64_t dev, ino;
 	for (int fd = 0; fd <= top; fd++) {
-		if (!kept_fd_lookup(fd, &pid, &file, &dev, &ino) && fcntl(fd, F_GETFD) < 0)
+		if (kept_fd_lookup(fd, &pid, &file, &dev, &ino)) {
+			struct fd_info *buf = c->fdbuf;
+			XGROW(buf, c->fdcap, *n + 1);
+			c->fdbuf = buf;
+			describe_kept(s, &buf[(*n)++], fd, pid, file, dev, ino, detail);
+			continue;
+		}
+		if (fcntl(fd, F_GETFD) < 0)
 			continue;
 		snprintf(name, sizeof(name), "%d", fd);
 		if (add_fd(s, c, p, fd_dir, fd, name, n, detail) < 0)
