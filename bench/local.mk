@@ -19,7 +19,7 @@ bench_layout_bench_LDADD = $(IPCTOP_LIBS)
 
 TESTS += bench/loadgen_smoke.sh bench/layout_smoke.sh
 EXTRA_DIST += bench/loadgen_smoke.sh bench/layout_smoke.sh bench/layout_run bench/layout_vs_dot.py bench/LAYOUT.md bench/run bench/check_load.py bench/report.py \
-	bench/report_profile.py bench/report_tui.py bench/bench_files.py bench/tui_measure.py bench/other_cpu.py bench/RESULTS.md \
+	bench/report_profile.py bench/report_tui.py bench/report_files.py bench/bench_files.py bench/tui_measure.py bench/other_cpu.py bench/RESULTS.md \
 	bench/waits_cost.sh bench/WAITS_COST.md bench/record_cost.sh bench/record_steady.py bench/RECORD_COST.md bench/load_lib.sh
 
 # Where the results table goes; `make bench BENCH_OUT=/tmp/r.md` to keep the tree untouched,

@@ -8,7 +8,14 @@
  * is the floor of an idle refresh instead: every process's /proc/PID/schedstat opened once and
  * kept open (the least a refresh can read to learn which processes ran), then COUNT passes 1 s
  * apart, each one pread of every kept file; prints "procfloor: N processes, CPU ms per pass
- * U user S system" (getrusage around the passes, the opening left out) to stdout. */
+ * U user S system" (getrusage around the passes, the opening left out) to stdout.
+ *
+ *   procfloor --files
+ * is the kernel's price of each /proc file a snapshot may read: for each kind in turn (stat,
+ * status, statm, cmdline, cgroup, syscall, maps, io, the fd listing, the fd listing with every
+ * link read, the exe and ns/net links, schedstat), that file of every process read whole (or
+ * the link read) in three passes; prints "file KIND US" a line, US the CPU microseconds
+ * (user + system, getrusage) per process and pass, then "processes N". */
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -69,6 +76,75 @@ static double cpu_ms(int sys)
 	return (double)t->tv_sec * 1e3 + (double)t->tv_usec / 1e3;
 }
 
+/* The listing of PID/fd alone (fds_too 0), or with every link read. */
+static void list_fds(int proc, const char *pid, int fds_too)
+{
+	char path[NAME_MAX + 16];
+	snprintf(path, sizeof path, "%s/fd", pid);
+	if (fds_too) {
+		read_fds(proc, pid);
+		return;
+	}
+	int fd = openat(proc, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *dir = fd < 0 ? NULL : fdopendir(fd);
+	if (!dir) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while (readdir(dir))
+		;
+	closedir(dir);
+}
+
+static void read_one(int proc, const char *pid, const char *kind)
+{
+	char path[NAME_MAX + 16];
+	if (!strcmp(kind, "fd") || !strcmp(kind, "fd+links")) {
+		list_fds(proc, pid, kind[2] == '+');
+	} else if (!strcmp(kind, "exe") || !strcmp(kind, "ns/net")) {
+		snprintf(path, sizeof path, "%s/%s", pid, kind);
+		if (readlinkat(proc, path, buf, sizeof buf) < 0)
+			buf[0] = 0;
+	} else {
+		read_file(proc, pid, kind);
+	}
+}
+
+/* The price of each file: see the top of the file. */
+static int file_costs(void)
+{
+	static const char *kinds[] = { "stat", "status", "statm", "cmdline", "cgroup", "syscall",
+				       "maps", "io", "fd", "fd+links", "exe", "ns/net", "schedstat" };
+	DIR *proc = opendir("/proc");
+	if (!proc) {
+		perror("procfloor: /proc");
+		return 1;
+	}
+	int pfd = dirfd(proc);
+	char (*pids)[16] = NULL;
+	long n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(proc))) {
+		if (e->d_name[0] < '1' || e->d_name[0] > '9' || strlen(e->d_name) >= 16)
+			continue;
+		if (n == cap && !(pids = realloc(pids, (size_t)(cap = cap ? 2 * cap : 1024) * sizeof(*pids))))
+			return 1;
+		strcpy(pids[n++], e->d_name);
+	}
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds) && n > 0; k++) {
+		double t0 = cpu_ms(0) + cpu_ms(1);
+		for (int pass = 0; pass < 3; pass++)
+			for (long i = 0; i < n; i++)
+				read_one(pfd, pids[i], kinds[k]);
+		printf("file %s %.2f\n", kinds[k], (cpu_ms(0) + cpu_ms(1) - t0) * 1e3 / 3 / (double)n);
+	}
+	printf("processes %ld\n", n);
+	closedir(proc);
+	free(pids);
+	return 0;
+}
+
 /* The idle refresh floor: see the top of the file. */
 static int refresh_floor(long passes)
 {
@@ -112,6 +188,8 @@ int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "--refresh"))
 		return refresh_floor(strtol(argv[2], NULL, 10));
+	if (argc == 2 && !strcmp(argv[1], "--files"))
+		return file_costs();
 	DIR *proc = opendir("/proc");
 	if (!proc) {
 		perror("procfloor: /proc");

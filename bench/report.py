@@ -8,7 +8,8 @@ function and part, system calls per refresh; bench/report_profile.py). DIR holds
 left: hf-N.json, snap-N.json, ready-N, other-cpu-N.json, cg-N.out, procs-N, tui-N.json,
 refresh-floor-N.txt (bench/report_tui.py), refresh-plain.out,
 refresh-cg.out, refresh-self.txt and refresh-incl.txt (callgrind_annotate), refresh-strace.out,
-refresh-strace-0.txt and refresh-strace-n.txt (strace -c), refresh-procs, refresh-secs, notes,
+refresh-strace-0.txt and refresh-strace-n.txt (strace -c), refresh-procs, refresh-secs,
+files-N.txt (bench/procfloor --files: bench/report_files.py), notes,
 loadavg-start, loadavg-end; any of them may be missing."""
 
 import datetime
@@ -24,6 +25,7 @@ sys.dont_write_bytecode = True   # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_load  # noqa: E402
 from bench_files import read, read_json  # noqa: E402
+from report_files import files_section  # noqa: E402
 from report_profile import profile_section  # noqa: E402
 from report_tui import interactive_targets, snapshot_targets, tui_section  # noqa: E402
 
@@ -399,6 +401,9 @@ def main(argv):
           "CPU (at most four) and the floor on one, so ipctop's wall time can be below the floor's; its "
           "CPU beyond the floor's pays for the rest of its work (parsing, maps, sockets, resolving "
           "channels, writing JSON).\n")
+    files = files_section(d, TARGET_LOAD)
+    if files:
+        print("### What each /proc file costs the kernel (%d processes)\n\n%s\n" % (TARGET_LOAD, files))
     print("## Scaling of `ipctop --json`\n\n" + scaling_table(pts) + "\n")
     print("Per added process or descriptor: the cost of the load's growth from the load before, which "
           "stays the same when the time is linear whatever the fixed start-up cost. Wall is the "
