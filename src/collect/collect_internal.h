@@ -49,7 +49,7 @@ bool collect_rescan_turn(const struct collect_opts *o, pid_t pid);
 void collect_stat_orphans(struct snapshot *s, struct scan_ctx *c);
 struct stat_fields;
 /* p's stat fields (its pid and ids, state, scheduling, times, sizes) from a parsed stat line,
- * however it was read (libproc2's fields in a full scan are put in the same form). */
+ * however it was read (through a kept descriptor or not). */
 void collect_set_stat(struct proc_info *p, const struct stat_fields *f, long page_kib);
 /* A full scan's p takes over the stat descriptor of before (its previous record), if any. */
 void collect_stat_hand_on(struct proc_info *p, struct proc_info *before);

@@ -149,7 +149,7 @@ static void read_cgroup(struct snapshot *s, struct scan_ctx *c, struct proc_info
 		p->cgroup = arena_strdup(&s->arena, cg);
 }
 
-/* A zombie's exit status: field 52 of its stat (exit_code), which libproc2 does not give.
+/* A zombie's exit status: field 52 of its stat (exit_code), which parse_stat does not keep.
  * The kernel writes 0 there for a reader that may not ptrace-read the process (another
  * user's, when not root): that 0 is no status. Whether we may is told by its fd directory
  * (mode 0500, its owner's), which opens on the same terms. */

@@ -1,6 +1,6 @@
 /* proc_start.c — single fields read anew from /proc/PID/stat: when a process started (what an
  * action checks before it touches a process, so that a PID taken over by a new process is never
- * acted on) and a zombie's exit status (field 52, which libproc2 does not give). */
+ * acted on) and a zombie's exit status (field 52, which parse_stat does not keep). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
