@@ -81,7 +81,8 @@ static void take_fill(struct fd_info *fi, const struct fd_info *from)
 }
 
 /* p's descriptors of objects measured (done, as in probe_proc) get their fill. */
-static void copy_fills(struct proc_info *p, const struct u64map *done, const struct fd_info **firsts)
+static void copy_fills(struct proc_info *p, const struct u64map *done,
+                       const struct fd_info **firsts)
 {
 	for (size_t j = 0; j < p->n_fds; j++) {
 		struct fd_info *fi = &p->fds[j];
@@ -151,7 +152,8 @@ static bool probe_wanted(const struct proc_info *p, const struct scan_ctx *c)
 	       (c->opts->probe_fill != PROBE_DETAIL || scan_is_detail(c, p->pid));
 }
 
-static void plan_probes(struct snapshot *s, const struct scan_ctx *c, size_t n, struct fill_plan *pl)
+static void plan_probes(struct snapshot *s, const struct scan_ctx *c, size_t n,
+                        struct fill_plan *pl)
 {
 	struct u64map seen;
 	u64map_init(&seen, n);

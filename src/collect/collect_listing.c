@@ -120,8 +120,8 @@ static bool list_from_prev(struct snapshot *s, const struct scan_ctx *c)
 	const struct collect_opts *o = c->opts;
 	const struct snapshot *prev = o ? o->prev : NULL;
 	pid_t r[4];
-	if (!prev || !o->refresh_loop || o->full_rescan || prev->sys.last_pid <= 0 || s->sys.last_pid <= 0 || !c->own_pidns ||
-	    (o->rescan_every > 1 && o->rescan_turn == 0) ||
+	if (!prev || !o->refresh_loop || o->full_rescan || prev->sys.last_pid <= 0 ||
+	    s->sys.last_pid <= 0 || !c->own_pidns || (o->rescan_every > 1 && o->rescan_turn == 0) ||
 	    !probe_ranges(prev->sys.last_pid, s->sys.last_pid, r))
 		return false;
 	for (size_t i = 0; i < prev->n_procs; i++)
