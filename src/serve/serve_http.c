@@ -1,20 +1,18 @@
-/* serve_http.c — ipctop --serve: libmicrohttpd, driven by select() in ipctop's main thread,
- * answers every connection without blocking on any (a slow or silent client is dropped after
- * CONN_TIMEOUT_S seconds and cannot hold the others), with a bound on connections and on
- * request size. GET (or HEAD) /metrics gets the OpenMetrics text of a snapshot, reused while
- * younger than -d, and the server's own counters (scrapes, snapshots) of this moment; a client
- * whose Accept names text/plain but not OpenMetrics (promtool's users, curl -H) gets
- * Prometheus's text format instead. Any other path is 404, any other method 405. Snapshots
- * are taken in the main thread, not in a server thread: libproc2 keeps per-thread buffers
- * that a thread's end would leak (see source_live.c). SIGINT and SIGTERM arrive through a
- * signalfd. */
+/* serve_http.c — ipctop --serve: libmicrohttpd (loaded only here, serve/mhd_load.h), driven
+ * by select() in ipctop's main thread, answers every connection without blocking on any (a
+ * slow or silent client is dropped after CONN_TIMEOUT_S seconds and cannot hold the others),
+ * with a bound on connections and on request size. GET (or HEAD) /metrics gets the
+ * OpenMetrics text of a snapshot, reused while younger than -d, and the server's own counters
+ * (scrapes, snapshots) of this moment; a client whose Accept names text/plain but not
+ * OpenMetrics (promtool's users, curl -H) gets Prometheus's text format instead. Any other
+ * path is 404, any other method 405. Snapshots are taken in the main thread, between
+ * select() calls, never in a server thread. SIGINT and SIGTERM arrive through a signalfd. */
 #include "config.h"
 
 #include "serve/serve_http.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <microhttpd.h>
 #include <signal.h>
 #include <sys/select.h>
 #include <sys/signalfd.h>
@@ -26,6 +24,7 @@
 #include "collect/collect.h"
 #include "export/export_openmetrics.h"
 #include "model/snap_filter.h"
+#include "serve/mhd_load.h"
 #include "serve/serve_addr.h"
 #include "util/strbuf.h"
 #include "util/mono_clock.h"
@@ -35,6 +34,8 @@ enum {
 	CONN_TIMEOUT_S = 10,        /* an idle or half-sent connection is closed after this */
 	CONN_MEMORY = 16 * 1024,    /* per connection: bounds the request line and headers */
 };
+
+static struct mhd_api mhd;      /* libmicrohttpd's functions, from serve_metrics's mhd_load */
 
 struct serve_state {
 	const struct ipctop_opts *o;
@@ -83,14 +84,14 @@ static enum MHD_Result reply(struct MHD_Connection *conn, unsigned status, const
                              const char *body, size_t len, bool allow)
 {
 	struct MHD_Response *resp =
-		MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
+		mhd.create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
 	if (!resp)
 		return MHD_NO;
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	mhd.add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
 	if (allow)
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
-	enum MHD_Result r = MHD_queue_response(conn, status, resp);
-	MHD_destroy_response(resp);
+		mhd.add_response_header(resp, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+	enum MHD_Result r = mhd.queue_response(conn, status, resp);
+	mhd.destroy_response(resp);
 	return r;
 }
 
@@ -101,7 +102,7 @@ static enum MHD_Result reply(struct MHD_Connection *conn, unsigned status, const
  * default of any type, gets OpenMetrics). */
 static bool wants_text_format(struct MHD_Connection *conn)
 {
-	const char *acc = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
+	const char *acc = mhd.lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
 	return acc && strcasestr(acc, "text/plain") && !strcasestr(acc, "application/openmetrics-text");
 }
 
@@ -156,7 +157,7 @@ static struct MHD_Daemon *start(const struct ipctop_opts *o, struct serve_state 
 	                       * start, and nothing a client does can fill stderr */
 	if (o->serve_addr.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
-	return MHD_start_daemon(flags, 0, NULL, NULL, on_request, st,
+	return mhd.start_daemon(flags, 0, NULL, NULL, on_request, st,
 	                        MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&o->serve_addr,
 	                        MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONN_LIMIT,
 	                        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONN_TIMEOUT_S,
@@ -175,9 +176,9 @@ static int run(struct MHD_Daemon *d, int sfd)
 		struct timeval tv, *tvp = NULL;
 		FD_ZERO(&rs); FD_ZERO(&ws); FD_ZERO(&es);
 		FD_SET(sfd, &rs);
-		if (MHD_get_fdset2(d, &rs, &ws, &es, &max, FD_SETSIZE) != MHD_YES)
+		if (mhd.get_fdset2(d, &rs, &ws, &es, &max, FD_SETSIZE) != MHD_YES)
 			return 1;
-		if (MHD_get_timeout(d, &ms) == MHD_YES) {
+		if (mhd.get_timeout(d, &ms) == MHD_YES) {
 			tv.tv_sec = (time_t)(ms / 1000);
 			tv.tv_usec = (suseconds_t)(ms % 1000) * 1000;
 			tvp = &tv;
@@ -190,12 +191,14 @@ static int run(struct MHD_Daemon *d, int sfd)
 		}
 		if (FD_ISSET(sfd, &rs))
 			return 0;
-		MHD_run_from_select(d, &rs, &ws, &es);
+		mhd.run_from_select(d, &rs, &ws, &es);
 	}
 }
 
 int serve_metrics(const struct ipctop_opts *o)
 {
+	if (mhd_load(&mhd) < 0)
+		return 1;
 	sigset_t stop;
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);
@@ -216,11 +219,11 @@ int serve_metrics(const struct ipctop_opts *o)
 		close(sfd);
 		return 1;
 	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	const union MHD_DaemonInfo *info = mhd.get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	serve_format_addr(&o->serve_addr, info ? info->port : 0, where, sizeof(where));
 	fprintf(stderr, "ipctop: serving http://%s/metrics\n", where);
 	int status = run(d, sfd);
-	MHD_stop_daemon(d);
+	mhd.stop_daemon(d);
 	close(sfd);
 	sb_free(&st.text[0]);
 	sb_free(&st.text[1]);

@@ -14,7 +14,8 @@ void arena_init(struct arena *a);
 void arena_free(struct arena *a);
 /* Move everything src holds into dst (pointers into it stay valid); src is left empty. */
 void arena_adopt(struct arena *dst, struct arena *src);
-/* Zeroed, 16-byte aligned memory; aborts on out-of-memory. The copies below are aligned too. */
+/* Zeroed, 16-byte aligned memory; aborts on out-of-memory. arena_memdup's copy is aligned
+ * too; the strings below are not (byte-aligned, packed). used_total counts the bytes asked. */
 void *arena_alloc(struct arena *a, size_t size);
 void *arena_memdup(struct arena *a, const void *p, size_t n);
 /* Copies n bytes and adds a NUL. */
