@@ -6,7 +6,9 @@
 #include "view/tui_int.h"
 #include "view/ui.h"
 
-/* Give *w the geometry (h, wd, y, x), creating it anew when it changed. */
+/* Give *w the geometry (h, wd, y, x), creating it anew when it changed. The screen's windows
+ * are subwindows of stdscr, which is never drawn in itself: they share its cells instead of
+ * holding a copy of the screen each (270 KiB for the body at 200x50; issue 17). */
 static void place(WINDOW **w, int h, int wd, int y, int x)
 {
 	int cy = -1, cx = -1, ch = -1, cw = -1;
@@ -18,7 +20,7 @@ static void place(WINDOW **w, int h, int wd, int y, int x)
 		return;
 	if (*w)
 		delwin(*w);
-	*w = ui_window(newwin(h, wd, y, x));
+	*w = ui_window(derwin(stdscr, h, wd, y, x));
 	if (*w)
 		leaveok(*w, TRUE);
 }
