@@ -83,11 +83,14 @@ static int read_tables(struct snapshot *s, struct scan_ctx *c, struct proc_info 
 int collect_one(struct snapshot *s, struct scan_ctx *c, struct proc_info *p)
 {
 	bool have_run = false;
-	if ((p->flags & PF_STAT_UNREAD) && collect_stat(c, p, &have_run) < 0)
+	/* The previous snapshot's record of p's pid, looked up once: its kept stat file and
+	 * carried fields; the same process (same start time) for the run time and the reuse. */
+	const struct snapshot *prev = c->opts ? c->opts->prev : NULL;
+	struct proc_info *same_pid = prev ? snapshot_find_proc(prev, p->pid) : NULL;
+	if ((p->flags & PF_STAT_UNREAD) && collect_stat(c, p, same_pid, &have_run) < 0)
 		return -ENOENT;
 	bool detail = scan_is_detail(c, p->pid);
-	/* The previous snapshot's record of p: looked up once, for the run time and the reuse. */
-	struct proc_info *before = snapshot_same_proc(c->opts ? c->opts->prev : NULL, p);
+	struct proc_info *before = same_pid && same_pid->start_time == p->start_time ? same_pid : NULL;
 	collect_stat_hand_on(p, before);
 	if (!have_run)
 		p->sched_runtime = collect_runtime(c, p, before);

@@ -197,17 +197,19 @@ static void probe_job(void *arg, size_t i)
 
 /* After the workers: every other holder gets its object's fill; an object whose first holder
  * did not answer is asked of the next ones, here, and its fill then shared with the holders
- * before the one that answered. */
-static void share_fills(struct snapshot *s, const struct scan_ctx *c, size_t n)
+ * before the one that answered. Only what the plan measured is shared: an object whose fill
+ * was carried over has it on every holder already (idle_objects). n bounds the objects. */
+static void share_fills(struct snapshot *s, const struct scan_ctx *c, const struct fill_plan *pl,
+                        size_t n)
 {
 	struct u64map done;
 	u64map_init(&done, n);
 	const struct fd_info **firsts = xmalloc(n * sizeof(*firsts));
 	size_t n_firsts = 0;
-	for (size_t i = 0; i < s->n_procs; i++)
-		for (size_t j = 0; j < s->procs[i].n_fds; j++) {
-			const struct fd_info *fi = &s->procs[i].fds[j];
-			if (fill_kind(fi->kind) && fi->has_fill && u64map_get(&done, object_key(fi)) < 0) {
+	for (size_t k = 0; k < pl->n_jobs; k++)
+		for (uint32_t m = 0; m < pl->jobs[k].count; m++) {
+			const struct fd_info *fi = &pl->jobs[k].p->fds[pl->fds[pl->jobs[k].first + m]];
+			if (fi->has_fill) {   /* each object is planned once */
 				u64map_put(&done, object_key(fi), (int32_t)n_firsts);
 				firsts[n_firsts++] = fi;
 			}
@@ -224,7 +226,7 @@ static void share_fills(struct snapshot *s, const struct scan_ctx *c, size_t n)
 
 void collect_fill(struct snapshot *s, const struct scan_ctx *c)
 {
-	size_t n = 0, n_fill = 0;
+	size_t n = 0;
 	struct u64map idle;
 	u64map_init(&idle, 64);
 	idle_objects(s, &idle);
@@ -235,7 +237,6 @@ void collect_fill(struct snapshot *s, const struct scan_ctx *c)
 				       u64map_get(&idle, object_key(fi)) == 1;
 			fi->has_fill = carried;   /* else reused tables would carry the last figures */
 			n += fill_kind(fi->kind) && !carried;
-			n_fill += fill_kind(fi->kind);
 		}
 	u64map_free(&idle);
 	/* pidfd_open numbers processes as ipctop's pid namespace does: a /proc of another one
@@ -245,7 +246,7 @@ void collect_fill(struct snapshot *s, const struct scan_ctx *c)
 	struct fill_plan pl;
 	plan_probes(s, c, n, &pl);
 	collect_each(c, pl.n_jobs, probe_job, &pl);
+	share_fills(s, c, &pl, n);
 	free(pl.jobs);
 	free(pl.fds);
-	share_fills(s, c, n_fill);
 }

@@ -37,11 +37,11 @@ bool scan_is_detail(const struct scan_ctx *c, pid_t pid);
  * listed, or in a refresh the previous snapshot's and those started since. 0 or -errno. */
 int collect_procs(struct snapshot *s, struct scan_ctx *c);
 /* The stat fields of p, marked PF_STAT_UNREAD: in a refresh loop through a descriptor kept
- * open (taken from the previous snapshot's record of its pid, or opened), or carried over
- * from that record when p has not run since (PF_STAT_CARRIED); *have_run when its run time
- * was read meanwhile (then p->sched_runtime holds it). Otherwise read once. -ENOENT when it
- * has gone. Any worker. */
-int collect_stat(struct scan_ctx *c, struct proc_info *p, bool *have_run);
+ * open (taken from old, the previous snapshot's record of its pid, or opened), or carried
+ * over from old when p has not run since (PF_STAT_CARRIED); *have_run when its run time was
+ * read meanwhile (then p->sched_runtime holds it). Otherwise read once. -ENOENT when it has
+ * gone. Any worker. */
+int collect_stat(struct scan_ctx *c, struct proc_info *p, struct proc_info *old, bool *have_run);
 /* True when it is pid's turn to be read in full (collect_opts rescan_every). */
 bool collect_rescan_turn(const struct collect_opts *o, pid_t pid);
 /* After the workers: a process whose stat was carried over while its parent has gone (it was

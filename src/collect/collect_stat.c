@@ -161,14 +161,15 @@ static bool carry_idle(struct scan_ctx *c, struct proc_info *p, struct proc_info
 	return true;
 }
 
-int collect_stat(struct scan_ctx *c, struct proc_info *p, bool *have_run)
+int collect_stat(struct scan_ctx *c, struct proc_info *p, struct proc_info *old, bool *have_run)
 {
 	*have_run = false;
 	const struct collect_opts *o = c->opts;
 	bool loop = o && o->refresh_loop;
+	if (!loop)
+		old = NULL;
 	/* A full rescan carries nothing over, but takes over the kept files: they answer for
 	 * their own process only, with what it shows now. */
-	struct proc_info *old = loop && o->prev ? snapshot_find_proc(o->prev, p->pid) : NULL;
 	if (old && !o->full_rescan && carry_idle(c, p, old, have_run))
 		return 0;
 	char buf[2048];
