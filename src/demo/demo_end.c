@@ -83,7 +83,11 @@ static size_t ended_within(struct demo *d, long long ms)
 }
 
 /* Reap the demo processes that came back to ipctop (its subreaper) when demo-parent ended
- * before it had reaped them; within ms milliseconds while any of the group is ours. */
+ * before it had reaped them; within ms milliseconds while any of the group is ours. A
+ * forker's child dies in a chain (demo-parent, then the forker, then it, each by its parent's
+ * death signal), which on a loaded machine takes more than a moment; with none of the group
+ * ours (ECHILD) it returns at once. */
+#define ORPHANS_MS 2000
 static void reap_orphans(struct demo *d, long long ms)
 {
 	long long end = demo_now_ms() + ms;
@@ -101,8 +105,8 @@ static void reap_orphans(struct demo *d, long long ms)
  * is still there about a second later; then what it left. */
 static void end_parent(struct demo *d)
 {
-	if (d->parent <= 0) {
-		reap_orphans(d, 0);
+	if (d->parent <= 0) {   /* killed from outside: a forker's child may still be dying */
+		reap_orphans(d, ORPHANS_MS);
 		return;
 	}
 	for (int round = 0; round < 2 && d->parent > 0; round++) {
@@ -116,7 +120,7 @@ static void end_parent(struct demo *d)
 				demo_nap();
 		}
 	}
-	reap_orphans(d, 1000);
+	reap_orphans(d, ORPHANS_MS);
 }
 
 void demo_stop(struct demo *d)
