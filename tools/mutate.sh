@@ -2,27 +2,36 @@
 # tools/mutate.sh — one-line mutation testing of src/channel and src/collect. Each mutant
 # changes one token of one line (a comparison flipped or loosened, && and || swapped, an
 # access bit or a role swapped, a +1/-1 bound dropped), is built in a private copy of the
-# source tree and run against the unit tests, then the integration tests; a mutant that some
-# test fails (or that hangs past the timeout) is killed, one that passes them all survived.
-# Prints killed/total and lists the survivors. Each mutant's tests are watched for SysV
-# objects they leave (a mutant can crash a fixture before it cleans up): the ones made while
-# they ran that no live process holds are named on its result line and listed at the end,
-# not removed (on a shared machine they could be another run's). Run by `make mutate`
-# (tools/mutate.mk), which gives the test lists; see there for the knobs.
+# source tree and run against the tests that reach its line: the unit tests first, then the
+# integration tests, the quickest first, until one fails. Which test reaches which line comes
+# from a map made once in a gcov build (tools/mutate_map.sh; made again when the sources
+# change). A mutant that a test fails twice in a row, or that hangs a test past its timeout, is
+# killed; one that passes every test reaching it survived; one on a line no test runs is
+# "unreached" (a survivor too). A line gcov does not instrument (a static table, a
+# declaration) is run against every test that reaches its file. Mutants are shared among
+# MUTATE_JOBS copies of the tree that build and test side by side.
+#
+# Each mutant's tests are watched for SysV objects they leave (a mutant can crash a fixture
+# before it cleans up): the ones made while they ran that no live process holds are named on
+# its result line and listed at the end, not removed (on a shared machine they could be
+# another run's). Run by `make mutate` (tools/mutate.mk), which gives the test lists.
 #
 # usage: mutate.sh SRCDIR WORKDIR [SAMPLE [SEED]]   (SAMPLE 0: every mutant)
-# environment: MUTATE_UNIT, MUTATE_INTEGRATION (test names as in TESTS), MUTATE_TIMEOUT (s),
-# MUTATE_ONLY (an extended regex: only mutants whose "FILE<TAB>LINE<TAB>..." row matches it)
+# environment: MUTATE_UNIT, MUTATE_INTEGRATION (test names as in TESTS), MUTATE_TIMEOUT (the
+# most a test may take, s), MUTATE_ONLY (an extended regex: only mutants whose
+# "FILE<TAB>LINE<TAB>..." row matches it), MUTATE_JOBS (copies side by side, 2), MUTATE_RESUME
+# (1: keep WORKDIR's results and try only the mutants it has no result for)
 set -u
 [ $# -ge 2 ] || { echo "usage: mutate.sh SRCDIR WORKDIR [SAMPLE [SEED]]" >&2; exit 2; }
 src=$(cd "$1" && pwd -P) || exit 2
+here=$(cd "$(dirname "$0")" && pwd -P)
 work=$2 sample=${3:-0} seed=${4:-1}
-limit=${MUTATE_TIMEOUT:-600}
+limit=${MUTATE_TIMEOUT:-600} jobs=${MUTATE_JOBS:-2}
 [ -n "${MUTATE_UNIT:-}" ] || { echo "mutate.sh: MUTATE_UNIT is empty (run it by make mutate)" >&2; exit 2; }
 
 mkdir -p "$work" && work=$(cd "$work" && pwd -P) || exit 1
-tree=$work/tree build=$work/build
-log=$work/mutate.log out=$work/mutate.out
+map=$work/map out=$work/mutate.out
+tab=$(printf '\t') us=$(printf '\037')
 
 # list FILE...: one candidate mutant a line, "FILE<TAB>LINE<TAB>COLUMN<TAB>FROM<TAB>TO", for
 # each occurrence of each rule in the code part of a line (not preprocessor lines, comments).
@@ -106,57 +115,174 @@ sysv_orphans() {
 	done
 }
 
-# run_tests NAMES: make check with these tests in the copy's build, under the timeout
-run_tests() {
-	timeout -k 10 "$limit" make -s -C "$build" -j2 check TESTS="$1" >>"$log" 2>&1
+
+# plan FILE: for each mutant of FILE (rows as list gives them), its row and the tests to run
+# for it (the tests separated by spaces; the fields by $us, which keeps an empty TO field): the tests the map says ran its line, or for a line gcov does not
+# instrument every test that ran a line of its file; unit tests first, then integration
+# tests, each the quickest first; tests that failed in the map's own run are left out.
+plan() {
+	awk -F '\t' -v OFS="$us" -v unit=" $MUTATE_UNIT " '
+	FILENAME == ARGV[1] { secs[$1] = $2; if ($3 != "pass") bad[$1] = 1; next }
+	FILENAME == ARGV[2] { counted[$1 SUBSEP $2] = 1; next }
+	FILENAME == ARGV[3] {
+		if (bad[$3]) next
+		k = $1 SUBSEP $2
+		by[k] = by[k] " " $3
+		if (!((f = $1 SUBSEP $3) in infile)) { infile[f] = 1; files[$1] = files[$1] " " $3 }
+		next
+	}
+	{
+		k = $1 SUBSEP $2
+		list = (k in counted) ? by[k] : files[$1]
+		print $1, $2, $3, $4, $5, order(list)
+	}
+	function order(list,   n, t, i, j, x, key, out) {
+		n = split(list, t, " ")
+		for (i = 1; i <= n; i++)   # unit tests before the others, then by time
+			key[i] = (index(unit, " " t[i] " ") ? 0 : 1e6) + secs[t[i]]
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && key[j - 1] > key[j]; j--) {
+				x = key[j]; key[j] = key[j - 1]; key[j - 1] = x
+				x = t[j]; t[j] = t[j - 1]; t[j - 1] = x
+			}
+		out = ""
+		for (i = 1; i <= n; i++) out = out (i > 1 ? " " : "") t[i]
+		return out
+	}' "$map/tests" "$map/lines" "$map/map" "$1"
 }
 
-echo "mutate: copying $src to $tree and building it (log: $log)"
-rm -rf "$tree" "$build" && mkdir -p "$tree" "$build" || exit 1
-: >"$log"
-tar -C "$src" --exclude='./build*' --exclude=./.git --exclude=./autom4te.cache -cf - . |
-	tar -C "$tree" -xf - || exit 1
-( cd "$tree" && autoreconf -fi && cd "$build" && "$tree/configure" -q CFLAGS="-O1 -g" &&
-	make -s -j2 check TESTS= ) >>"$log" 2>&1 || { echo "mutate: the copy does not build" >&2; exit 1; }
-run_tests "$MUTATE_UNIT" && run_tests "${MUTATE_INTEGRATION:-}" ||
-	{ echo "mutate: the unmutated tree fails its tests; see $log" >&2; exit 1; }
+# run_test BUILD TEST: make check with that one test, under a timeout of ten times its time in
+# the map (at least a minute, at most MUTATE_TIMEOUT); 124 when it ran out of time. Only the
+# test's own program is linked again (check_PROGRAMS empty): see try.
+run_test() {
+	secs=$(awk -F '\t' -v t="$2" -v max="$limit" \
+		'$1 == t { s = int($2 * 10) } END { s = s < 60 ? 60 : s; print s > max ? max : s }' "$map/tests")
+	timeout -k 10 "$secs" make -s -C "$1" check TESTS="$2" check_PROGRAMS= >>"$1/../mutate.log" 2>&1
+}
 
-cd "$tree" || exit 1
+# try BUILD TESTS...: the first test that fails twice in a row, "hung in" one that ran out of
+# time; nothing when every one passes. A test that fails once and then passes is noted in the
+# log. A C test program is linked again by its own run; before the first script (which may run
+# any program of the build) every program is.
+try() {
+	b=$1 linked=0; shift
+	for t; do
+		case ${t##*/} in
+		*.*) [ $linked = 1 ] || make -s -C "$b" check TESTS= >>"$b/../mutate.log" 2>&1
+			linked=1 ;;
+		esac
+		run_test "$b" "$t"; r=$?
+		[ $r -eq 0 ] && continue
+		[ $r -eq 124 ] || [ $r -eq 137 ] && { echo "hung in $t"; return; }
+		run_test "$b" "$t" || { echo "by $t"; return; }
+		echo "mutate: $t failed once, then passed" >>"$b/../mutate.log"
+	done
+}
+
+# setup K: copy the source to s$K/tree, build it in s$K/build, pass the unit tests there
+setup() {
+	d=$work/s$1
+	rm -rf "$d/tree" "$d/build" "$d/ok" && mkdir -p "$d/tree" "$d/build" && : >"$d/mutate.log" ||
+		return 1
+	tar -C "$src" --exclude='./build*' --exclude=./.git --exclude=./autom4te.cache \
+		--exclude=./mutate -cf - . | tar -C "$d/tree" -xf - || return 1
+	( cd "$d/tree" && autoreconf -fi && cd "$d/build" && "$d/tree/configure" -q CFLAGS="-O1 -g" &&
+		make -s -j2 check TESTS= ) >>"$d/mutate.log" 2>&1 ||
+		{ echo "mutate: copy $1 does not build; see $d/mutate.log" >&2; return 1; }
+	[ "$1" -eq 0 ] || ln -sf "$work/s0/build/tests/machine.lock" "$d/build/tests/machine.lock"
+	timeout -k 10 "$limit" make -s -C "$d/build" -j2 check TESTS="$MUTATE_UNIT" >>"$d/mutate.log" 2>&1 ||
+		{ echo "mutate: the unmutated copy $1 fails a unit test; see $d/mutate.log" >&2; return 1; }
+	: >"$d/ok"
+}
+
+# stream K: each mutant of s$K/chosen (plan rows) built in s$K and run against its tests
+stream() {
+	d=$work/s$1
+	cd "$d/tree" || return 1
+	while IFS="$us" read -r file line col from to tests; do
+		cp "$file" "$d/orig"
+		apply "$d/orig" "$line" "$col" "$from" "$to" > "$file"
+		what="$file:$line: '$from' -> '$to': $(sed -n "${line}p" "$file" | sed 's/^[ \t]*//')"
+		echo "== $what" >>"$d/mutate.log"
+		sysv_ids > "$d/sysv.before"
+		if [ -z "$tests" ]; then
+			result=UNREACHED how="no test runs this line"
+		elif ! make -s -C "$d/build" all >>"$d/mutate.log" 2>&1; then
+			result=stillborn how="does not compile"
+		else
+			how=$(try "$d/build" $tests)
+			if [ -n "$how" ]; then result=killed
+			else result=SURVIVED how="passed $(echo $tests | wc -w) tests"; fi
+		fi
+		cp "$d/orig" "$file"   # newer than the mutant's object: the next build remakes it
+		left=$(sysv_orphans "$d/sysv.before" | tr '\n' ' ')
+		[ -z "$left" ] || how="$how [SysV left: ${left% }]"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$file" "$line" "$col" "$from" "$to" "$result" >> "$work/done"
+		echo "$result $what ($how)" | tee -a "$out"
+	done < "$d/chosen"
+	make -s -C "$d/build" >>"$d/mutate.log" 2>&1
+}
+
+# The map: made again when the sources differ from the ones it was made from.
+sum=$(cd "$src" && cat src/*/*.c src/*/*.h src/*.c 2>/dev/null | cksum)
+if [ "$(cat "$map/source" 2>/dev/null)" != "$sum" ]; then
+	sh "$here/mutate_map.sh" "$src" "$map" || exit 1
+fi
+
+echo "mutate: copying $src to $jobs trees in $work and building them"
+k=0
+while [ $k -lt "$jobs" ]; do setup $k & k=$((k + 1)); done
+wait
+k=0
+while [ $k -lt "$jobs" ]; do [ -f "$work/s$k/ok" ] || exit 1; k=$((k + 1)); done
+
+cd "$src" || exit 1
 list src/channel/*.c src/collect/*.c | grep -E -- "${MUTATE_ONLY:-.}" > "$work/all"
 if [ "$sample" -gt 0 ]; then
 	awk -v seed="$seed" 'BEGIN { srand(seed) } { printf "%.9f\t%s\n", rand(), $0 }' "$work/all" |
-		sort -k1,1 | cut -f2- | head -n "$sample" | sort -t "$(printf '\t')" -k1,1 -k2,2n > "$work/chosen"
+		sort -k1,1 | cut -f2- | head -n "$sample" | sort -t "$tab" -k1,1 -k2,2n > "$work/chosen"
 else
 	cp "$work/all" "$work/chosen"
 fi
-echo "mutate: $(wc -l < "$work/chosen") of $(wc -l < "$work/all") mutants"
+if [ "${MUTATE_RESUME:-0}" = 1 ] && [ -f "$work/done" ]; then
+	cut -f1-5 "$work/done" | LC_ALL=C sort > "$work/done.rows"
+	LC_ALL=C sort "$work/chosen" | LC_ALL=C comm -23 - "$work/done.rows" > "$work/todo"
+else
+	: >"$work/done"; : >"$out"
+	cp "$work/chosen" "$work/todo"
+fi
+echo "mutate: $(wc -l < "$work/chosen") of $(wc -l < "$work/all") mutants," \
+	"$(wc -l < "$work/todo") to try"
 
-killed=0 survived=0 stillborn=0
-: >"$out"
-tab=$(printf '\t')
-while IFS="$tab" read -r file line col from to; do
-	cp "$file" "$work/orig"
-	apply "$work/orig" "$line" "$col" "$from" "$to" > "$file"
-	what="$file:$line: '$from' -> '$to': $(sed -n "${line}p" "$file" | sed 's/^[ \t]*//')"
-	echo "== $what" >>"$log"
-	sysv_ids > "$work/sysv.before"
-	if ! make -s -C "$build" -j2 check TESTS= >>"$log" 2>&1; then
-		result=stillborn; stillborn=$((stillborn + 1))
-	elif ! run_tests "$MUTATE_UNIT" || ! run_tests "${MUTATE_INTEGRATION:-}"; then
-		result=killed; killed=$((killed + 1))
-	else
-		result=SURVIVED; survived=$((survived + 1))
-	fi
-	cp "$work/orig" "$file"   # newer than the mutant's object: the next build remakes it
-	left=$(sysv_orphans "$work/sysv.before" | tr '\n' ' ')
-	[ -z "$left" ] || what="$what [SysV left: ${left% }]"
-	echo "$result $what" | tee -a "$out"
-done < "$work/chosen"
-make -s -C "$build" -j2 >>"$log" 2>&1
+# Each copy takes whole files, the file with the most mutants left to the copy with fewest.
+plan "$work/todo" | awk -F "$us" -v jobs="$jobs" -v dir="$work" '
+	{ row[NR] = $0; file[NR] = $1; n[$1]++ }
+	END {
+		for (f in n) order[++m] = f
+		for (i = 2; i <= m; i++)
+			for (j = i; j > 1 && n[order[j - 1]] < n[order[j]]; j--) {
+				x = order[j]; order[j] = order[j - 1]; order[j - 1] = x
+			}
+		for (i = 1; i <= m; i++) {
+			best = 0
+			for (k = 1; k < jobs; k++) if (load[k] < load[best]) best = k
+			to[order[i]] = best; load[best] += n[order[i]]
+		}
+		for (k = 0; k < jobs; k++) printf "" > (dir "/s" k "/chosen")
+		for (r = 1; r <= NR; r++) print row[r] > (dir "/s" to[file[r]] "/chosen")
+	}'
+k=0
+while [ $k -lt "$jobs" ]; do stream $k & k=$((k + 1)); done
+wait
 
-total=$((killed + survived))
-echo "mutate: $killed killed of $total built mutants" \
+killed=$(awk -F '\t' '$6 == "killed"' "$work/done" | wc -l)
+survived=$(awk -F '\t' '$6 == "SURVIVED"' "$work/done" | wc -l)
+unreached=$(awk -F '\t' '$6 == "UNREACHED"' "$work/done" | wc -l)
+stillborn=$(awk -F '\t' '$6 == "stillborn"' "$work/done" | wc -l)
+total=$((killed + survived + unreached))
+echo "mutate: $killed killed of $total mutants that compiled" \
 	"($( [ $total -gt 0 ] && echo $((100 * killed / total)) || echo 0)%)," \
-	"$survived survived, $stillborn did not compile (results: $out)"
-grep '^SURVIVED' "$out" || true
+	"$survived survived the tests that reach them, $unreached on lines no test runs," \
+	"$stillborn did not compile (results: $out)"
+grep -E '^(SURVIVED|UNREACHED)' "$out" || true
 grep -F '[SysV left:' "$out" | sed 's/^/mutate: left behind (ipcs; ipcrm if no other run made them): /' || true
