@@ -223,8 +223,8 @@ stream() {
 	make -s -C "$d/build" >>"$d/mutate.log" 2>&1
 }
 
-# The map: made again when the sources differ from the ones it was made from.
-sum=$(cd "$src" && cat src/*/*.c src/*/*.h src/*.c 2>/dev/null | cksum)
+# The map: made again when the sources or tests differ from the ones it was made from.
+sum=$(cd "$src" && cat src/*/*.c src/*/*.h src/*.c tests/*/*.c tests/*/*.sh tests/*/*.py 2>/dev/null | cksum)
 if [ "$(cat "$map/source" 2>/dev/null)" != "$sum" ]; then
 	sh "$here/mutate_map.sh" "$src" "$map" || exit 1
 fi

@@ -6,9 +6,10 @@
 # with tools/mutate_lines.py. Writes, in MAPDIR:
 #   lines   FILE<TAB>LINE for every line gcov instruments (the lines a test can reach)
 #   map     FILE<TAB>LINE<TAB>TEST for each line each test ran
-#   tests   TEST<TAB>SECONDS<TAB>pass|fail, each test's time alone in the coverage build
-#   source  the checksum of the sources it was made from (mutate.sh makes a new map when the
-#           sources change)
+#   tests   TEST<TAB>SECONDS<TAB>pass|fail, each test's time alone in the coverage build (fail:
+#           it failed twice; mutate.sh leaves it out)
+#   source  the checksum of the sources and tests it was made from (mutate.sh makes a new map
+#           when they change: a test added or changed reaches other lines)
 #
 # usage: mutate_map.sh SRCDIR MAPDIR   (environment: MUTATE_UNIT, MUTATE_INTEGRATION)
 set -u
@@ -18,8 +19,11 @@ one() {
 	pfx=$dir/gcda/$2
 	mkdir -p "$pfx" && chmod a+rwx "$dir/gcda" "$pfx"
 	t0=$(date +%s.%N)
-	if umask 0 && GCOV_PREFIX=$pfx make -s -C "$build" check TESTS="$1" \
-		TEST_SUITE_LOG="mutate-map-$2.log" >"$dir/each/$2.out" 2>&1; then r=pass; else r=fail; fi
+	r=fail   # a test that fails is run once more: a flake must not leave it out of the map
+	for try in 1 2; do
+		umask 0 && GCOV_PREFIX=$pfx make -s -C "$build" check TESTS="$1" \
+			TEST_SUITE_LOG="mutate-map-$2.log" >"$dir/each/$2.out" 2>&1 && { r=pass; break; }
+	done
 	t1=$(date +%s.%N)
 	python3 "$here/mutate_lines.py" "$build" "$pfx" |
 		awk -v t="$1" -F '\t' '$3 > 0 { print $1 "\t" $2 "\t" t }' > "$dir/each/$2.map"
@@ -62,6 +66,6 @@ export dir build here
 xargs -P 2 -L 1 sh "$0" --one < "$dir/todo"
 cat "$dir"/each/*.map > "$dir/map"
 cat "$dir"/each/*.time | sort > "$dir/tests"
-( cd "$src" && cat src/*/*.c src/*/*.h src/*.c 2>/dev/null | cksum ) > "$dir/source"
+( cd "$src" && cat src/*/*.c src/*/*.h src/*.c tests/*/*.c tests/*/*.sh tests/*/*.py 2>/dev/null | cksum ) > "$dir/source"
 echo "mutate_map: $(wc -l < "$dir/tests") tests," \
 	"$(grep -c 'fail$' "$dir/tests") failed in the coverage build; map in $dir/map"

@@ -253,6 +253,58 @@ static void test_thread_ring(void)
 	hand_free_lists(&S);
 }
 
+/* 100 reads pipe 7, which only 101 writes; both threads of 101 (150, 151) read pipes that only
+ * 100 writes. The walk closes the ring 100, 101 twice, once through each thread: it is named
+ * once. */
+static void test_ring_closed_twice(void)
+{
+	hand_reset(&S, 2, 1);
+	hand_add_fd(&S, 0, 3, FDK_PIPE, 0, 7, ACC_R, "pipe:[7]");
+	hand_add_fd(&S, 0, 4, FDK_PIPE, 0, 8, ACC_W, "pipe:[8]");
+	hand_add_fd(&S, 0, 5, FDK_PIPE, 0, 9, ACC_W, "pipe:[9]");
+	hand_add_fd(&S, 1, 4, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	hand_add_fd(&S, 1, 3, FDK_PIPE, 0, 8, ACC_R, "pipe:[8]");
+	hand_add_fd(&S, 1, 6, FDK_PIPE, 0, 9, ACC_R, "pipe:[9]");
+	block(0, WK_FD, 3, ACC_R, 0);
+	block(1, WK_SIGNAL, -1, 0, 0);
+	struct task_wait t[3] = { W[1],
+		{ .tid = 150, .state = 'S', .kind = WK_FD, .fd = 3, .dir = ACC_R, .chan = -1 },
+		{ .tid = 151, .state = 'S', .kind = WK_FD, .fd = 6, .dir = ACC_R, .chan = -1 } };
+	S.procs[1].tasks = t;
+	S.procs[1].n_tasks = 3;
+	resolve();
+	ok(peers_are(&t[1], 1, (pid_t[]){ 100 }) && peers_are(&t[2], 1, (pid_t[]){ 100 }),
+	   "both threads of 101 wait on 100");
+	is_int(S.n_cycles, 1, "the ring closed through two threads is named once");
+	ok(S.n_cycles >= 1 && S.cycles[0].n == 2 && S.cycles[0].pids[0] == 100 &&
+	   S.cycles[0].pids[1] == 101, "ring 100, 101");
+	S.procs[1].tasks = NULL;
+	S.procs[1].n_tasks = 0;
+	hand_free_lists(&S);
+}
+
+/* 100 waits in msgrcv on queue 20; 101 sent to queues 10 and 20 last (so both have a channel).
+ * The wait's channel is queue 20's, by its id, and its peer the sender. */
+static void test_msg_queue(void)
+{
+	hand_reset(&S, 2, 1);
+	struct sysv_msg q[2] = { { .key = 5, .msqid = 10, .lspid = 101 },
+	                         { .key = 6, .msqid = 20, .lspid = 101, .lrpid = 100 } };
+	S.msg = q;
+	S.n_msg = 2;
+	block(0, WK_SYSV_MSG, -1, ACC_R, 20);
+	resolve();
+	const struct task_wait *w = S.procs[0].wait;
+	ok(w->chan >= 0 && !strcmp(S.chans[w->chan].id, "sysv_msg:20"),
+	   "msgrcv on queue 20: its channel (%s)", w->chan >= 0 ? S.chans[w->chan].id : "none");
+	W[0].arg = 30;
+	wait_resolve(&S);
+	ok(S.procs[0].wait->chan == -1, "a queue with no channel: none");
+	S.msg = NULL;
+	S.n_msg = 0;
+	hand_free_lists(&S);
+}
+
 int main(void)
 {
 	snapshot_init(&S);
@@ -263,6 +315,8 @@ int main(void)
 	test_epoll();
 	test_epoll_stale_fd();
 	test_thread_ring();
+	test_ring_closed_twice();
+	test_msg_queue();
 	snapshot_free(&S);
 	return tap_done();
 }
