@@ -214,6 +214,29 @@ static void check_ran_first(struct snapshot *s, size_t *n, struct collect_opts *
 	   w ? (unsigned long long)w->read_ms : 0ull);
 }
 
+/* One more snapshot asking for every thread (the thread list, as the H key does): the
+ * process of more than 64 threads still goes through the rotation, and lists its 149 other
+ * threads, each once, its main thread not among them. */
+static void check_thread_list(struct snapshot *s, size_t *n, struct collect_opts *o, pid_t child)
+{
+	o->prev = &s[*n - 1];
+	o->want_threads = true;
+	snapshot_init(&s[*n]);
+	snapshot_take(&s[*n], o);
+	const struct proc_info *p = snapshot_find_proc(&s[*n], child);
+	++*n;
+	o->want_threads = false;
+	size_t main_seen = 0, twice = 0;
+	for (uint32_t i = 0; p && i < p->n_threads; i++) {
+		main_seen += p->threads[i].tid == child;
+		for (uint32_t j = 0; j < i; j++)
+			twice += p->threads[j].tid == p->threads[i].tid;
+	}
+	ok(p && p->n_threads == THREADS - 1 && !main_seen && !twice && p->n_tasks > 0,
+	   "with every thread asked for: %d others listed (%u), each once, not the main one",
+	   THREADS - 1, p ? p->n_threads : 0);
+}
+
 int main(void)
 {
 	struct rlimit rl;
@@ -230,10 +253,11 @@ int main(void)
 		return tap_done();
 	}
 	struct collect_opts o = { .refresh_loop = true };
-	struct snapshot s[7];
+	struct snapshot s[8];
 	size_t n = 3;
 	check_rotation(s, &o, child, tid);
 	check_ran_first(s, &n, &o, child, tid, ctl);
+	check_thread_list(s, &n, &o, child);
 	for (size_t i = 0; i < n; i++)
 		snapshot_free(&s[i]);
 	kill(child, SIGKILL);
