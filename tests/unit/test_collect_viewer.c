@@ -8,7 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "collect/collect_internal.h"
@@ -73,6 +76,66 @@ static const struct {
 	{ NULL, NULL, 0, "neither link nor map: nothing claimed" },
 };
 
+/* The hidepid ipctop reads as uid 65534 with egid and the supplementary groups given, on the
+ * fake /proc whose self/mountinfo mounts it as proc with superblock options OPTS; -1 when it
+ * could not be tried. Run in a child that takes that uid and those groups (root only). */
+static int hidepid_as(const char *opts, gid_t egid, const gid_t *groups, int ngroups)
+{
+	struct stat st;
+	char path[128];
+	if (make_proc(NULL, NULL) < 0 || stat(root, &st) < 0)
+		return -1;
+	snprintf(path, sizeof(path), "%s/self/mountinfo", root);
+	FILE *f = fopen(path, "w");
+	if (!f || fprintf(f, "22 1 0:5 / /dev rw - devtmpfs udev rw\n"
+	                     "23 1 %u:%u / /proc rw,nosuid - proc proc rw,%s\n",
+	                  major(st.st_dev), minor(st.st_dev), opts) < 0 || fclose(f) != 0)
+		return -1;
+	snprintf(path, sizeof(path), "%s/self", root);
+	if (chmod(root, 0755) < 0 || chmod(path, 0755) < 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct scan_ctx c = { .proc_fd = open(root, O_RDONLY | O_DIRECTORY) };
+		if (c.proc_fd < 0 || setgroups((size_t)ngroups, groups) < 0 ||
+		    setresgid(egid, egid, egid) < 0 || setresuid(65534, 65534, 65534) < 0)
+			_exit(100);
+		struct snapshot s;
+		snapshot_init(&s);
+		collect_viewer(&s, &c);
+		_exit(s.viewer_uid == 65534 ? s.proc_hidepid : 101);
+	}
+	int st2;
+	if (pid < 0 || waitpid(pid, &st2, 0) != pid || !WIFEXITED(st2) || WEXITSTATUS(st2) >= 100)
+		return -1;
+	return WEXITSTATUS(st2);
+}
+
+/* hidepid=2 hides other users' processes unless ipctop is in the group its gid= option names:
+ * its effective group, or one of its supplementary groups (the second here). */
+static void check_hidepid_group(void)
+{
+	static const struct {
+		const char *opts;
+		int want;
+		const char *what;
+	} hc[] = {
+		{ "hidepid=2", 2, "hidepid=2, no gid=: hidden" },
+		{ "hidepid=2,gid=1000", 0, "gid= names the effective group: not hidden" },
+		{ "hidepid=2,gid=3000", 0, "gid= names the second supplementary group: not hidden" },
+		{ "hidepid=2,gid=4000", 2, "gid= names a group not held: hidden" },
+	};
+	const gid_t groups[] = { 2000, 3000 };
+	for (size_t i = 0; i < sizeof(hc) / sizeof(hc[0]); i++) {
+		if (geteuid() != 0) {
+			skip(1, "not root: cannot take another uid and groups");
+			continue;
+		}
+		int r = hidepid_as(hc[i].opts, 1000, groups, 2);
+		ok(r == hc[i].want, "uid 65534, egid 1000, groups 2000 and 3000; %s (%d)", hc[i].what, r);
+	}
+}
+
 int main(void)
 {
 	snprintf(root, sizeof(root), "%s/ipctop-viewer-%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
@@ -82,6 +145,7 @@ int main(void)
 		ok(r == cases[i].userns, "%s: %s (%d)", cases[i].what,
 		   cases[i].userns ? "a user namespace" : "the first", r);
 	}
+	check_hidepid_group();
 	char path[128];
 	snprintf(path, sizeof(path), "rm -rf '%s'", root);
 	ok(system(path) == 0, "the fake /proc removed");
