@@ -156,7 +156,7 @@ plan() {
 # test's own program is linked again (check_PROGRAMS empty): see try.
 run_test() {
 	secs=$(awk -F '\t' -v t="$2" -v max="$limit" \
-		'$1 == t { s = int($2 * 10) } END { s = s < 60 ? 60 : s; print s > max ? max : s }' "$map/tests")
+		'$1 == t { s = int($2 * 10) } END { s = s < 60 ? 60 : s; print (s > max ? max : s) }' "$map/tests")
 	timeout -k 10 "$secs" make -s -C "$1" check TESTS="$2" check_PROGRAMS= >>"$1/../mutate.log" 2>&1
 }
 
@@ -174,6 +174,7 @@ try() {
 		run_test "$b" "$t"; r=$?
 		[ $r -eq 0 ] && continue
 		[ $r -eq 124 ] || [ $r -eq 137 ] && { echo "hung in $t"; return; }
+		[ $r -ne 2 ] && { echo "error $r running $t"; return; }   # not make's "a test failed"
 		run_test "$b" "$t" || { echo "by $t"; return; }
 		echo "mutate: $t failed once, then passed" >>"$b/../mutate.log"
 	done
@@ -192,6 +193,8 @@ setup() {
 	[ "$1" -eq 0 ] || ln -sf "$work/s0/build/tests/machine.lock" "$d/build/tests/machine.lock"
 	timeout -k 10 "$limit" make -s -C "$d/build" -j2 check TESTS="$MUTATE_UNIT" >>"$d/mutate.log" 2>&1 ||
 		{ echo "mutate: the unmutated copy $1 fails a unit test; see $d/mutate.log" >&2; return 1; }
+	how=$(try "$d/build" $MUTATE_UNIT)   # each the way a mutant's tests are run: all pass
+	[ -z "$how" ] || { echo "mutate: the unmutated copy $1: $how; see $d/mutate.log" >&2; return 1; }
 	: >"$d/ok"
 }
 
@@ -211,8 +214,11 @@ stream() {
 			result=stillborn how="does not compile"
 		else
 			how=$(try "$d/build" $tests)
-			if [ -n "$how" ]; then result=killed
-			else result=SURVIVED how="passed $(echo $tests | wc -w) tests"; fi
+			case $how in
+			"") result=SURVIVED how="passed $(echo $tests | wc -w) tests" ;;
+			error*) result=ERROR ;;
+			*) result=killed ;;
+			esac
 		fi
 		cp "$d/orig" "$file"   # newer than the mutant's object: the next build remakes it
 		left=$(sysv_orphans "$d/sysv.before" | tr '\n' ' ')
@@ -279,10 +285,11 @@ killed=$(awk -F '\t' '$6 == "killed"' "$work/done" | wc -l)
 survived=$(awk -F '\t' '$6 == "SURVIVED"' "$work/done" | wc -l)
 unreached=$(awk -F '\t' '$6 == "UNREACHED"' "$work/done" | wc -l)
 stillborn=$(awk -F '\t' '$6 == "stillborn"' "$work/done" | wc -l)
+errors=$(awk -F '\t' '$6 == "ERROR"' "$work/done" | wc -l)
 total=$((killed + survived + unreached))
 echo "mutate: $killed killed of $total mutants that compiled" \
 	"($( [ $total -gt 0 ] && echo $((100 * killed / total)) || echo 0)%)," \
 	"$survived survived the tests that reach them, $unreached on lines no test runs," \
-	"$stillborn did not compile (results: $out)"
-grep -E '^(SURVIVED|UNREACHED)' "$out" || true
+	"$stillborn did not compile, $errors could not be run (results: $out)"
+grep -E '^(SURVIVED|UNREACHED|ERROR)' "$out" || true
 grep -F '[SysV left:' "$out" | sed 's/^/mutate: left behind (ipcs; ipcrm if no other run made them): /' || true
