@@ -19,18 +19,22 @@
 # usage: mutate.sh SRCDIR WORKDIR [SAMPLE [SEED]]   (SAMPLE 0: every mutant)
 # environment: MUTATE_UNIT, MUTATE_INTEGRATION (test names as in TESTS), MUTATE_TIMEOUT (the
 # most a test may take, s), MUTATE_ONLY (an extended regex: only mutants whose
-# "FILE<TAB>LINE<TAB>..." row matches it), MUTATE_JOBS (copies side by side, 2), MUTATE_RESUME
-# (1: keep WORKDIR's results and try only the mutants it has no result for)
+# "FILE<TAB>LINE<TAB>..." row matches it), MUTATE_JOBS (copies side by side, 2),
+# MUTATE_PARALLEL (a mutant's script tests run side by side, 4), MUTATE_RESUME (1: keep
+# WORKDIR's results and try only the mutants it has no result for)
 set -u
-[ $# -ge 2 ] || { echo "usage: mutate.sh SRCDIR WORKDIR [SAMPLE [SEED]]" >&2; exit 2; }
-src=$(cd "$1" && pwd -P) || exit 2
-here=$(cd "$(dirname "$0")" && pwd -P)
-work=$2 sample=${3:-0} seed=${4:-1}
-limit=${MUTATE_TIMEOUT:-600} jobs=${MUTATE_JOBS:-2}
-[ -n "${MUTATE_UNIT:-}" ] || { echo "mutate.sh: MUTATE_UNIT is empty (run it by make mutate)" >&2; exit 2; }
-
-mkdir -p "$work" && work=$(cd "$work" && pwd -P) || exit 1
-map=$work/map out=$work/mutate.out
+if [ "${1:-}" != --run-test ]; then   # (see run_test for that form)
+	[ $# -ge 2 ] || { echo "usage: mutate.sh SRCDIR WORKDIR [SAMPLE [SEED]]" >&2; exit 2; }
+	src=$(cd "$1" && pwd -P) || exit 2
+	here=$(cd "$(dirname "$0")" && pwd -P)
+	work=$2 sample=${3:-0} seed=${4:-1}
+	limit=${MUTATE_TIMEOUT:-600} jobs=${MUTATE_JOBS:-2} parallel=${MUTATE_PARALLEL:-4}
+	[ -n "${MUTATE_UNIT:-}" ] ||
+		{ echo "mutate.sh: MUTATE_UNIT is empty (run it by make mutate)" >&2; exit 2; }
+	mkdir -p "$work" && work=$(cd "$work" && pwd -P) || exit 1
+	map=$work/map out=$work/mutate.out
+	export map limit
+fi
 tab=$(printf '\t') us=$(printf '\037')
 
 # list FILE...: one candidate mutant a line, "FILE<TAB>LINE<TAB>COLUMN<TAB>FROM<TAB>TO", for
@@ -151,32 +155,62 @@ plan() {
 	}' "$map/tests" "$map/lines" "$map/map" "$1"
 }
 
-# run_test BUILD TEST: make check with that one test, under a timeout of ten times its time in
-# the map (at least a minute, at most MUTATE_TIMEOUT); 124 when it ran out of time. Only the
-# test's own program is linked again (check_PROGRAMS empty): see try.
+# run_test BUILD TEST: the test run the way make check's TAP driver runs it (from the build
+# directory, with the Makefile's test environment), but without make, whose three passes over
+# the Makefile cost more CPU than most tests; under a timeout of ten times its time in the map
+# (at least a minute, at most MUTATE_TIMEOUT). 0: it passed; 1: it failed (a "not ok", a
+# "Bail out!", a plan not kept, or an exit status other than 0); 124: it ran out of time.
 run_test() {
 	secs=$(awk -F '\t' -v t="$2" -v max="$limit" \
 		'$1 == t { s = int($2 * 10) } END { s = s < 60 ? 60 : s; print (s > max ? max : s) }' "$map/tests")
-	timeout -k 10 "$secs" make -s -C "$1" check TESTS="$2" check_PROGRAMS= >>"$1/../mutate.log" 2>&1
+	tsrc=${1%/build}/tree tout=$1/../out.$(echo "$2" | tr / _)
+	case ${2##*/} in *.*) set -- "$1" "$2" sh "$tsrc/$2" ;; *) set -- "$1" "$2" "$1/$2" ;; esac
+	( cd "$1" && IPCTOP="$1/ipctop" TESTS_BIN="$1/tests" TESTS_SRC="$tsrc/tests" srcdir="$tsrc" \
+		PYTHON3=python3 TMUX_BIN=tmux CC=cc \
+		exec timeout -k 10 "$secs" "$3" ${4:+"$4"} ) >"$tout" 2>&1 </dev/null
+	r=$?
+	{ echo "-- $2: exit $r"; grep -a -E '^(not ok|Bail out!)' "$tout"; } >>"$1/../mutate.log"
+	[ $r -eq 124 ] || [ $r -eq 137 ] && return 124
+	[ $r -eq 0 ] && awk '
+		/^1\.\.[0-9]+/ { plan = substr($1, 4) + 0; planned = 1 }
+		/^ok/ { n++ }
+		/^not ok/ { n++; if ($0 !~ /# *TODO/) bad = 1 }
+		/^Bail out!/ { bad = 1 }
+		END { exit !(planned && !bad && n == plan) }' "$tout"
 }
+
+# try calls this script back through xargs for each script test: --run-test BUILD TEST (map
+# and limit exported) prints TEST when it failed, hung:TEST when it ran out of time.
+if [ "${1:-}" = --run-test ]; then
+	run_test "$2" "$3"
+	case $? in 0) ;; 124) echo "hung:$3" ;; *) echo "$3" ;; esac
+	exit 0
+fi
 
 # try BUILD TESTS...: the first test that fails twice in a row, "hung in" one that ran out of
 # time; nothing when every one passes. A test that fails once and then passes is noted in the
-# log. A C test program is linked again by its own run; before the first script (which may run
-# any program of the build) every program is.
+# log. The C tests run one by one, the quickest first, until one fails; then the scripts
+# (integration tests, mostly waiting on their fixtures) MUTATE_PARALLEL at a time, after every
+# program of the build is linked again, and the ones that failed are run again alone.
 try() {
-	b=$1 linked=0; shift
-	for t; do
-		case ${t##*/} in
-		*.*) [ $linked = 1 ] || make -s -C "$b" check TESTS= >>"$b/../mutate.log" 2>&1
-			linked=1 ;;
-		esac
+	b=$1 progs= scripts=; shift
+	for t; do case ${t##*/} in *.*) scripts="$scripts $t" ;; *) progs="$progs $t" ;; esac; done
+	[ -z "$progs" ] || make -s -C "$b" $progs >>"$b/../mutate.log" 2>&1 ||
+		{ echo "error linking$progs"; return; }
+	for t in $progs; do
 		run_test "$b" "$t"; r=$?
 		[ $r -eq 0 ] && continue
-		[ $r -eq 124 ] || [ $r -eq 137 ] && { echo "hung in $t"; return; }
-		[ $r -ne 2 ] && { echo "error $r running $t"; return; }   # not make's "a test failed"
+		[ $r -eq 124 ] && { echo "hung in $t"; return; }
 		run_test "$b" "$t" || { echo "by $t"; return; }
 		echo "mutate: $t failed once, then passed" >>"$b/../mutate.log"
+	done
+	[ -n "$scripts" ] || return
+	make -s -C "$b" check TESTS= >>"$b/../mutate.log" 2>&1 || { echo "error linking the test programs"; return; }
+	failed=$(printf '%s\n' $scripts | xargs -P "$parallel" -I '{}' sh "$here/mutate.sh" --run-test "$b" '{}')
+	for t in $failed; do
+		case $t in hung:*) echo "hung in ${t#hung:}"; return ;; esac
+		run_test "$b" "$t" || { echo "by $t"; return; }
+		echo "mutate: $t failed once (beside others), then passed alone" >>"$b/../mutate.log"
 	done
 }
 
