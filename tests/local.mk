@@ -30,7 +30,9 @@ UNIT_CHECKS = $(UNIT_TESTS) $(TUI_UNIT_TESTS) $(DEMO_TESTS) tests/tui/test_keyma
 	tests/unit/test_cpu_grid tests/unit/test_graph_groups tests/unit/test_graph_service \
 	tests/unit/test_addr_figure tests/unit/test_graph_weight tests/unit/test_graph_rank \
 	tests/unit/test_graph_by tests/unit/test_layout_length tests/unit/test_export_openmetrics \
-	tests/unit/test_sockdiag_fault tests/unit/test_sockdiag_lookup tests/unit/test_snap_filter
+	tests/unit/test_sockdiag_fault tests/unit/test_sockdiag_lookup tests/unit/test_snap_filter \
+	tests/unit/test_json_stamp tests/unit/test_serve_addr tests/unit/test_snap_json \
+	tests/unit/test_channel_merge
 distcheck-unit:
 	$(MAKE) $(AM_MAKEFLAGS) distcheck TESTS='$(UNIT_CHECKS)'
 .PHONY: distcheck-unit

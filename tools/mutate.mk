@@ -1,7 +1,7 @@
 # tools/mutate.mk — `make mutate` (included by Makefile.am): one-line mutations of src/channel
 # and src/collect, each built in a copy of the tree (in MUTATE_DIR) and run against the unit
-# tests (UNIT_CHECKS) and the integration tests that reach its line (a map made with gcov by
-# tools/mutate_map.sh, in MUTATE_DIR/map, made again when the sources change); prints how many
+# tests (UNIT_CHECKS), the integration tests and tests/unit's scripts that reach its line (a
+# map made with gcov by tools/mutate_map.sh, in MUTATE_DIR/map, made again when the sources change); prints how many
 # the tests kill and lists the survivors. MUTATE_SAMPLE=N tries N mutants drawn with
 # MUTATE_SEED (0: all of them, about an hour and a half on two CPUs); MUTATE_ONLY=REGEX keeps
 # the mutants whose row (FILE TAB LINE TAB ...) matches; MUTATE_JOBS copies build and test side
@@ -14,7 +14,7 @@ MUTATE_JOBS = 2
 MUTATE_RESUME = 0
 MUTATE_DIR = $(abs_top_builddir)/mutate
 mutate:
-	t=; for x in $(TESTS); do case $$x in tests/integration/*) t="$$t $$x" ;; esac; done; \
+	t=; for x in $(TESTS); do case $$x in tests/integration/*|tests/unit/*.sh) t="$$t $$x" ;; esac; done; \
 	MUTATE_UNIT='$(UNIT_CHECKS)' MUTATE_INTEGRATION="$$t" MUTATE_ONLY='$(MUTATE_ONLY)' \
 	MUTATE_JOBS='$(MUTATE_JOBS)' MUTATE_RESUME='$(MUTATE_RESUME)' \
 		$(SHELL) $(top_srcdir)/tools/mutate.sh \
