@@ -262,26 +262,34 @@ static void test_sysv(void)
 }
 
 /* Shared anonymous memory: one channel per (device, inode), each mapper an endpoint with its
- * address and size; the /dev/zero name is no label, and another inode is another region. */
+ * address and size; the /dev/zero name is no label, and another inode is another region. A
+ * region named with prctl(PR_SET_VMA_ANON_NAME) ("[anon_shmem:NAME]" in maps) is labelled so. */
 static void test_anon_shm(void)
 {
-	hand_reset(&S, 3, 0);
+	hand_reset(&S, 4, 0);
 	add_map(0, "/dev/zero", 1, 1025, "rw-s");
 	add_map(1, "/dev/zero", 1, 1025, "r--s");
 	add_map(2, "/dev/zero", 1, 1026, "rw-s");
+	add_map(3, "[anon_shmem:ring]", 1, 1027, "rw-s");
 	S.procs[1].maps[0].start = 0x7f0000000000;
 	S.procs[1].maps[0].end = 0x7f0000100000;
 	channel_resolve(&S);
 	const struct channel *a = NULL, *b = NULL;
 	for (size_t i = 0; i < S.n_chans; i++)
 		if (S.chans[i].kind == CK_ANON_SHM)
-			*(hand_ep_of(&S.chans[i], 100) ? &a : &b) = &S.chans[i];
+			if (!hand_ep_of(&S.chans[i], 103))
+				*(hand_ep_of(&S.chans[i], 100) ? &a : &b) = &S.chans[i];
 	ok(a && a->n_ep == 2 && hand_ep_of(a, 101) && !a->label, "anon_shm: both mappers of inode 1025, no label");
 	is_str(a ? a->id : NULL, "anon_shm:1:1025", "anon_shm id is kind:dev:ino");
 	const struct endpoint *e = a ? hand_ep_of(a, 101) : NULL;
 	ok(e && e->fd == -1 && e->access == ACC_R && e->addr == 0x7f0000000000 && e->size == 0x100000,
 	   "anon_shm endpoint: no fd, access from perms, address and size of the mapping");
 	ok(b && b->n_ep == 1 && hand_ep_of(b, 102), "another inode is another region");
+	const struct channel *named = NULL;
+	for (size_t i = 0; i < S.n_chans; i++)
+		if (S.chans[i].kind == CK_ANON_SHM && hand_ep_of(&S.chans[i], 103))
+			named = &S.chans[i];
+	is_str(named ? named->label : NULL, "[anon_shmem:ring]", "a named region: its name is its label");
 	hand_free_lists(&S);
 }
 
