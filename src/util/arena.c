@@ -3,7 +3,9 @@
  * Arrays are 16-byte aligned; strings are packed byte after byte (a snapshot holds tens of
  * thousands of short ones: descriptor targets, names, channel ids). A block too big to leave
  * much of a chunk behind gets a chunk of its own, behind the one being filled, which goes on
- * taking the small ones. */
+ * taking the small ones. In the sanitizer build the part of a chunk not handed out yet is
+ * poisoned: a write or read past the newest block (or into the padding before the next
+ * array) is reported by AddressSanitizer, as it would be past a malloc'ed block. */
 #include "util/arena.h"
 
 #include <stdarg.h>
@@ -12,6 +14,15 @@
 #include <string.h>
 
 #include "util/xalloc.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
 
 struct arena_chunk {
 	struct arena_chunk *next;
@@ -32,6 +43,7 @@ void arena_free(struct arena *a)
 	struct arena_chunk *c = a->head;
 	while (c) {
 		struct arena_chunk *next = c->next;
+		UNPOISON(c->data, c->size);
 		free(c);
 		c = next;
 	}
@@ -62,6 +74,7 @@ static void *arena_bump(struct arena *a, size_t size, size_t align)
 		struct arena_chunk *n = xmalloc(sizeof(*n) + cap);
 		n->size = cap;
 		n->used = 0;
+		POISON(n->data, cap);
 		if (c && size > CHUNK_MIN / 4) {   /* its own chunk; c keeps the small ones */
 			n->next = c->next;
 			c->next = n;
@@ -74,6 +87,7 @@ static void *arena_bump(struct arena *a, size_t size, size_t align)
 	}
 	c->used = at + size;
 	a->used_total += size;
+	UNPOISON(c->data + at, size);
 	return c->data + at;
 }
 
