@@ -168,6 +168,32 @@ static void check_same_host(void)
 	done(&m, h, 1);
 }
 
+/* A process with thread waits: the merge holds its own copy of them, with no kept syscall
+ * descriptor (those stay the source snapshot's, closed with it), the source's untouched. In
+ * the sanitizer build a write one past the copy (the newest block of the arena) is reported. */
+static void check_tasks_copied(void)
+{
+	struct snapshot hosts[1], m;
+	reset(hosts, 1);
+	struct task_wait t[2] = { { .tid = 150, .state = 'S', .call_fd1 = 6, .chan = -1 },
+	                          { .tid = 151, .state = 'S', .call_fd1 = 7, .chan = -1 } };
+	hosts[0].procs[0].tasks = t;
+	hosts[0].procs[0].n_tasks = 2;
+	conn(&hosts[0], 1, IPPROTO_TCP, "10.0.0.1", 40000, "10.0.0.9", 5432);
+	merge(&m, hosts, 1);
+	const struct proc_info *p = m.n_procs == 2 ? &m.procs[0] : NULL;
+	ok(p && p->n_tasks == 2 && p->tasks != t && p->tasks[0].tid == 150 && p->tasks[1].tid == 151 &&
+	   !p->tasks[0].call_fd1 && !p->tasks[1].call_fd1,
+	   "thread waits copied, without the source's kept descriptors");
+	ok(t[0].call_fd1 == 6 && t[1].call_fd1 == 7, "the source's thread waits keep theirs");
+	const struct channel *ch = m.n_chans == 1 ? &m.chans[0] : NULL;
+	ok(ch && ch->n_ep == 2 && ch->ep[0].proc == 1 && !strcmp(ch->ep[0].host, "h0") &&
+	   ch->ep[1].proc == -1, "the channel's ends: process 1 of h0, and the remote end");
+	hosts[0].procs[0].tasks = NULL;
+	hosts[0].procs[0].n_tasks = 0;
+	done(&m, hosts, 1);
+}
+
 int main(void)
 {
 	check_pair(IPPROTO_TCP, "tcp");
@@ -177,5 +203,6 @@ int main(void)
 	check_own_address();
 	check_ambiguous();
 	check_same_host();
+	check_tasks_copied();
 	return tap_done();
 }
