@@ -257,7 +257,7 @@ static void test_xterm_modifiers(void)
 	size_t bad = 0;
 	for (int f = 0; f < 6; f++)
 		for (int m = 2; m <= 8; m++) {
-			char s[16], want[32];
+			char s[32], want[32];
 			size_t n = (size_t)sprintf(s, "\033[1;%d%c", m, finals[f]);
 			snprintf(want, sizeof want, "%s%s", prefix[m - 2], names[f]);
 			bad += strcmp(run(s, n, 0), want) != 0 || strcmp(run(s, n, 1), want) != 0;
@@ -451,7 +451,7 @@ static void test_added(void)
 	ti_add_sequence(&ti, "\033[99z", KEY_F(44), KMOD_SHIFT);
 	is_int(ti.n_seqs, 5, "five sequences kept");
 	for (int i = 0; i < 100; i++) {
-		char s[16];
+		char s[32];
 		snprintf(s, sizeof s, "\033[%d;3z", i);
 		ti_add_sequence(&ti, s, KEY_F(50), 0);
 	}
