@@ -261,6 +261,27 @@ static void test_sysv(void)
 	hand_free_lists(&S);
 }
 
+/* Queues whose only user alive is the snapshot's first process (index 0): one sent last, the
+ * other received last; each has its channel, with that one end. */
+static void test_sysv_msg_first_proc(void)
+{
+	hand_reset(&S, 2, 0);
+	S.msg = xcalloc(2, sizeof(*S.msg));
+	S.n_msg = 2;
+	S.msg[0] = (struct sysv_msg){ .msqid = 8, .lspid = 100, .lrpid = 0 };
+	S.msg[1] = (struct sysv_msg){ .msqid = 9, .lspid = 0, .lrpid = 100 };
+	channel_resolve(&S);
+	const struct channel *snd = NULL, *rcv = NULL;
+	for (size_t i = 0; i < S.n_chans; i++)
+		if (S.chans[i].kind == CK_SYSV_MSG)
+			*(S.chans[i].sysv == 0 ? &snd : &rcv) = &S.chans[i];
+	ok(snd && snd->n_ep == 1 && hand_ep_of(snd, 100) && !strcmp(hand_ep_of(snd, 100)->role, "sender"),
+	   "a queue sent to last by the first process: its channel, the sender");
+	ok(rcv && rcv->n_ep == 1 && hand_ep_of(rcv, 100) && !strcmp(hand_ep_of(rcv, 100)->role, "receiver"),
+	   "a queue read last by the first process: its channel, the receiver");
+	hand_free_lists(&S);
+}
+
 /* Shared anonymous memory: one channel per (device, inode), each mapper an endpoint with its
  * address and size; the /dev/zero name is no label, and another inode is another region. A
  * region named with prctl(PR_SET_VMA_ANON_NAME) ("[anon_shmem:NAME]" in maps) is labelled so. */
@@ -314,6 +335,7 @@ int main(void)
 	test_one_ended();
 	test_sysv();
 	test_anon_shm();
+	test_sysv_msg_first_proc();
 	test_many();
 	snapshot_free(&S);
 	return tap_done();
