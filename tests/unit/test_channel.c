@@ -60,6 +60,25 @@ static void test_pipe(void)
 	hand_free_lists(&S);
 }
 
+/* One process's descriptors of one pipe met highest first (the lower one is then preferred):
+ * a write end 9 and a read end 4 of pipe 90 merge to fd 4, read and write, no role; two read
+ * ends 8 and 3 of pipe 91 (a dup) merge to fd 3 and keep the role "read". */
+static void test_pipe_lower_fd_later(void)
+{
+	hand_reset(&S, 1, 0);
+	add_fd(0, 9, FDK_PIPE, 90, ACC_W);
+	add_fd(0, 4, FDK_PIPE, 90, ACC_R);
+	add_fd(0, 8, FDK_PIPE, 91, ACC_R);
+	add_fd(0, 3, FDK_PIPE, 91, ACC_R);
+	channel_resolve(&S);
+	const struct channel *a = S.n_chans == 2 ? &S.chans[0] : NULL, *b = a ? &S.chans[1] : NULL;
+	ok(a && a->n_ep == 1 && a->ep[0].fd == 4 && a->ep[0].access == ACC_RW && !a->ep[0].role,
+	   "both ends met highest first: lowest fd, read and write, no role");
+	ok(b && b->n_ep == 1 && b->ep[0].fd == 3 && b->ep[0].access == ACC_R && b->ep[0].role &&
+	   !strcmp(b->ep[0].role, "read"), "two read ends met highest first: lowest fd, role read kept");
+	hand_free_lists(&S);
+}
+
 /* Writers only, readers only: one-ended; both directions, or an end of unknown access: not. */
 static void test_one_ended(void)
 {
@@ -329,6 +348,7 @@ int main(void)
 {
 	snapshot_init(&S);
 	test_pipe();
+	test_pipe_lower_fd_later();
 	test_eventfd_pty();
 	test_unix();
 	test_inet();
