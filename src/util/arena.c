@@ -4,8 +4,8 @@
  * thousands of short ones: descriptor targets, names, channel ids). A block too big to leave
  * much of a chunk behind gets a chunk of its own, behind the one being filled, which goes on
  * taking the small ones. In the sanitizer build the part of a chunk not handed out yet is
- * poisoned: a write or read past the newest block (or into the padding before the next
- * array) is reported by AddressSanitizer, as it would be past a malloc'ed block. */
+ * poisoned, and each block is followed by 16 poisoned bytes: a write or read past any block
+ * is reported by AddressSanitizer, as it would be past a malloc'ed block. */
 #include "util/arena.h"
 
 #include <stdarg.h>
@@ -19,9 +19,11 @@
 #include <sanitizer/asan_interface.h>
 #define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
 #define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+enum { REDZONE = 16 };   /* poisoned bytes left after each block */
 #else
 #define POISON(p, n) ((void)(p), (void)(n))
 #define UNPOISON(p, n) ((void)(p), (void)(n))
+enum { REDZONE = 0 };
 #endif
 
 struct arena_chunk {
@@ -69,8 +71,8 @@ static void *arena_bump(struct arena *a, size_t size, size_t align)
 {
 	struct arena_chunk *c = a->head;
 	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
-	if (!c || at > c->size || c->size - at < size) {
-		size_t cap = size > CHUNK_MIN ? size : CHUNK_MIN;
+	if (!c || at > c->size || c->size - at < size + REDZONE) {
+		size_t cap = size + REDZONE > CHUNK_MIN ? size + REDZONE : CHUNK_MIN;
 		struct arena_chunk *n = xmalloc(sizeof(*n) + cap);
 		n->size = cap;
 		n->used = 0;
@@ -85,7 +87,7 @@ static void *arena_bump(struct arena *a, size_t size, size_t align)
 		c = n;
 		at = 0;
 	}
-	c->used = at + size;
+	c->used = at + size + REDZONE;
 	a->used_total += size;
 	UNPOISON(c->data + at, size);
 	return c->data + at;
