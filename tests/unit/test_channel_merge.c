@@ -139,6 +139,13 @@ static void check_own_address(void)
 	merge(&m, h, 2);
 	is_int(m.n_chans, 3, "own address: an end at its host's own address is not paired");
 	done(&m, h, 2);
+	reset(h, 2);   /* the same, the socket bound to 10.0.0.2 the first of the snapshot's */
+	conn(&h[0], 1, IPPROTO_TCP, "10.0.0.2", 5555, "10.0.0.7", 40000);
+	conn(&h[0], 0, IPPROTO_TCP, "10.0.0.1", 40000, "10.0.0.2", 80);
+	conn(&h[1], 0, IPPROTO_TCP, "10.0.0.2", 80, "10.0.0.1", 40000);
+	merge(&m, h, 2);
+	is_int(m.n_chans, 3, "own address from the snapshot's first socket: not paired either");
+	done(&m, h, 2);
 }
 
 /* The same tuple on h0 and h2 (two hosts behind the same private addresses): h1's reverse
