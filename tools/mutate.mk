@@ -1,11 +1,12 @@
 # tools/mutate.mk — `make mutate` (included by Makefile.am): one-line mutations of src/channel
 # and src/collect, each built in a copy of the tree (in MUTATE_DIR) and run against the unit
 # tests (UNIT_CHECKS), the integration tests and tests/unit's scripts that reach its line (a
-# map made with gcov by tools/mutate_map.sh, in MUTATE_DIR/map, made again when the sources change); prints how many
-# the tests kill and lists the survivors. MUTATE_SAMPLE=N tries N mutants drawn with
-# MUTATE_SEED (0: all of them, about an hour and a half on two CPUs); MUTATE_ONLY=REGEX keeps
-# the mutants whose row (FILE TAB LINE TAB ...) matches; MUTATE_JOBS copies build and test side
-# by side; MUTATE_RESUME=1 goes on with a run that was stopped (the results so far are kept).
+# map made with gcov by tools/mutate_map.sh, in MUTATE_DIR/map, made again when the sources or
+# tests change); prints how many the tests kill and lists the survivors. MUTATE_SAMPLE=N tries
+# N mutants drawn with MUTATE_SEED (0: all of them, several hours on two CPUs: a survivor runs
+# every test that reaches its line, history_limits.sh alone takes a minute); MUTATE_ONLY=REGEX
+# keeps the mutants whose row (FILE TAB LINE TAB ...) matches; MUTATE_JOBS copies build and
+# test side by side; MUTATE_RESUME=1 goes on with a run that was stopped (its results kept).
 EXTRA_DIST += tools/mutate.mk tools/mutate.sh tools/mutate_map.sh tools/mutate_lines.py \
 	tools/mutate_exit.c
 MUTATE_SAMPLE = 0
