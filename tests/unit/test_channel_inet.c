@@ -125,6 +125,27 @@ static void test_half_closed(void)
 	hand_free_lists(&S);
 }
 
+/* The not yet accepted child of a pending connection is the snapshot's first socket; a second
+ * client's peer on the same listener has an inode but no visible holder (accepted by a process
+ * this viewer cannot see): that client is not pending, it keeps its own connection. */
+static void test_listener_first_and_unseen(void)
+{
+	hand_reset(&S, 3, 0);
+	sock4(IPPROTO_TCP, 0, LO, 7400, LO, 40040, EST);   /* socks[0]: not accepted yet */
+	int32_t lis = sock4(IPPROTO_TCP, 40, ANY, 7400, ANY, 0, LISTEN);
+	hold(0, 3, lis);
+	hold(1, 5, sock4(IPPROTO_TCP, 41, LO, 40040, LO, 7400, EST));
+	hold(2, 5, sock4(IPPROTO_TCP, 42, LO, 40041, LO, 7400, EST));
+	sock4(IPPROTO_TCP, 43, LO, 7400, LO, 40041, EST);   /* accepted, its holder unseen */
+	channel_resolve(&S);
+	const struct channel *l = chan_fd(0, 3), *c = chan_fd(2, 5);
+	ok(l && l->n_ep == 2 && hand_ep_of(l, 100) && hand_ep_of(l, 101),
+	   "the client whose peer is the first socket, not accepted: joins the listener");
+	ok(c && c != l && !hand_ep_of(c, 100) && hand_ep_of(c, 102),
+	   "a client whose peer has an inode but no holder seen: its own connection, not pending");
+	hand_free_lists(&S);
+}
+
 static void test_listener(void)
 {
 	hand_reset(&S, 5, 0);
@@ -200,6 +221,7 @@ int main(void)
 	test_udp();
 	test_half_closed();
 	test_listener();
+	test_listener_first_and_unseen();
 	test_unseen();
 	test_families();
 	snapshot_free(&S);
