@@ -182,6 +182,31 @@ static void test_listener(void)
 	hand_free_lists(&S);
 }
 
+/* The unowned peer of a connection is the snapshot's first socket: still found (role unseen).
+ * Byte counters: an end whose socket has TCP_INFO gets them, one whose socket has none does not
+ * (nor does a listener's holder, though its socket has TCP_INFO: not a connection). */
+static void test_unseen_first_and_counters(void)
+{
+	hand_reset(&S, 2, 0);
+	sock4(IPPROTO_TCP, 50, LO, 7500, LO, 40050, EST);   /* socks[0]: a peer nobody visible holds */
+	int32_t cl = sock4(IPPROTO_TCP, 51, LO, 40050, LO, 7500, EST);
+	S.socks[cl].has_tcp_info = true;
+	hold(0, 3, cl);
+	int32_t lis = sock4(IPPROTO_TCP, 52, ANY, 7600, ANY, 0, LISTEN);
+	S.socks[lis].has_tcp_info = true;
+	hold(1, 3, lis);
+	hold(1, 4, sock4(IPPROTO_TCP, 53, LO, 7600, LO, 40060, EST));   /* accepted, no TCP_INFO */
+	hold(0, 4, sock4(IPPROTO_TCP, 54, LO, 40060, LO, 7600, EST));
+	channel_resolve(&S);
+	const struct channel *c = chan_fd(0, 3), *d = chan_fd(1, 4);
+	is_str(role_of(c, 0), "unseen", "a peer that is the first socket, with no holder: unseen");
+	ok(c && hand_ep_of(c, 100) && hand_ep_of(c, 100)->has_bytes && hand_ep_of(c, 0) &&
+	   !hand_ep_of(c, 0)->has_bytes, "counters on the end with TCP_INFO only");
+	ok(d && hand_ep_of(d, 101) && !hand_ep_of(d, 101)->has_bytes && hand_ep_of(d, 100) &&
+	   !hand_ep_of(d, 100)->has_bytes, "a connection without TCP_INFO: no counters");
+	hand_free_lists(&S);
+}
+
 static void test_unseen(void)
 {
 	hand_reset(&S, 1, 0);
@@ -223,6 +248,7 @@ int main(void)
 	test_listener();
 	test_listener_first_and_unseen();
 	test_unseen();
+	test_unseen_first_and_counters();
 	test_families();
 	snapshot_free(&S);
 	return tap_done();
