@@ -170,6 +170,21 @@ static int32_t unix_sock(size_t pi, int fd, uint64_t ino, int state, const char 
 	return k;
 }
 
+/* A pending client whose socket is the snapshot's first: linked to its listener all the same. */
+static void test_unix_pending_first(void)
+{
+	hand_reset(&S, 2, 7);
+	unix_sock(1, 3, 61, 1, NULL);   /* socks[0]: in the listener's queue */
+	int32_t lis = unix_sock(0, 3, 60, 10, "/run/p");
+	static uint64_t icons[] = { 61 };
+	S.socks[lis].icons = icons;
+	S.socks[lis].n_icons = 1;
+	resolve();
+	const struct channel *c = chan_of(CK_UNIX, 100);
+	ok(c && c->n_ep == 2 && hand_ep_of(c, 101), "a pending client that is the first socket: linked");
+	hand_free_lists(&S);
+}
+
 /* Expectation (roles): a UNIX socket with a name is the server side — the listener and every
  * connection it accepted (the kernel reports the listener's name on accepted sockets); a
  * client's socket has no name and no role. Expectation (pending): a listener is linked to the
@@ -328,6 +343,7 @@ int main(void)
 	test_sysv_msg();
 	test_sysv_shm_join();
 	test_unix_roles();
+	test_unix_pending_first();
 	test_ephemeral_boundary();
 	test_tcp_pairing();
 	snapshot_free(&S);
