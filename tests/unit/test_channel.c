@@ -60,6 +60,24 @@ static void test_pipe(void)
 	hand_free_lists(&S);
 }
 
+/* Descriptor 0 is a descriptor like any other: a pipe read as stdin (fd 0) and through a dup
+ * (fd 7) is one endpoint at fd 0; a memfd mapped and held as fd 0 is one endpoint at fd 0. */
+static void test_fd_zero(void)
+{
+	hand_reset(&S, 2, 0);
+	add_fd(0, 0, FDK_PIPE, 95, ACC_R);
+	add_fd(0, 7, FDK_PIPE, 95, ACC_R);
+	hand_add_map(&S, 1, "/memfd:z", 1, 96, "rw-s");
+	add_fd(1, 0, FDK_MEMFD, 96, ACC_RW)->dev = 1;
+	channel_resolve(&S);
+	const struct channel *p = only(CK_PIPE), *m = only(CK_MEMFD);
+	ok(p && p->n_ep == 1 && p->ep[0].fd == 0, "stdin and its dup: one endpoint, fd 0 (%d)",
+	   p && p->n_ep ? p->ep[0].fd : -9);
+	ok(m && m->n_ep == 1 && m->ep[0].fd == 0, "a memfd mapped and held as fd 0: one endpoint, fd 0 (%d)",
+	   m && m->n_ep ? m->ep[0].fd : -9);
+	hand_free_lists(&S);
+}
+
 /* One process's descriptors of one pipe met highest first (the lower one is then preferred):
  * a write end 9 and a read end 4 of pipe 90 merge to fd 4, read and write, no role; two read
  * ends 8 and 3 of pipe 91 (a dup) merge to fd 3 and keep the role "read". */
@@ -349,6 +367,7 @@ int main(void)
 	snapshot_init(&S);
 	test_pipe();
 	test_pipe_lower_fd_later();
+	test_fd_zero();
 	test_eventfd_pty();
 	test_unix();
 	test_inet();
