@@ -157,6 +157,9 @@ static void test_listener(void)
 	/* accepted connection: its own channel */
 	hold(3, 3, sock4(IPPROTO_TCP, 32, LO, 40021, LO, 7000, EST));
 	hold(1, 6, sock4(IPPROTO_TCP, 33, LO, 7000, LO, 40021, EST));
+	/* a connected UDP socket on the TCP listener's port: not accepted through it */
+	int32_t udp = sock4(IPPROTO_UDP, 38, LO, 7000, LO, 5000, EST);
+	hold(2, 6, udp);
 	/* a lone listener held by one process, nothing pending: no channel */
 	int32_t lone = sock4(IPPROTO_TCP, 34, LO, 7100, ANY, 0, LISTEN);
 	hold(4, 3, lone);
@@ -175,6 +178,11 @@ static void test_listener(void)
 	ok(S.procs[2].fds[0].chan == c - S.chans, "the pending client's descriptor names that channel");
 	c = chan_fd(3, 3);
 	ok(c && c->n_ep == 2 && hand_ep_of(c, 101) && hand_ep_of(c, 103), "an accepted connection stays a channel of its own");
+	int32_t acc = S.procs[1].fds[1].sock, cli = S.procs[3].fds[0].sock;
+	ok(S.socks[acc].listener1 == lis + 1 && S.socks[cli].listener1 == 0 && S.socks[udp].listener1 == 0,
+	   "the accepted socket is marked as the listener's; its client is not, nor a UDP socket on "
+	   "the listener's port (%d, %d, %d)", S.socks[acc].listener1, S.socks[cli].listener1,
+	   S.socks[udp].listener1);
 	ok(S.procs[4].fds[0].chan == -1, "a listener of one process with nothing pending is no channel");
 	c = chan_fd(3, 7);
 	ok(c && c->n_ep == 3 && hand_ep_of(c, 103) && hand_ep_of(c, 104) && hand_ep_of(c, 100) && !hand_ep_of(c, 0),

@@ -92,5 +92,15 @@ int main(void)
 	k = tcp_in(TCP_TIME_WAIT);
 	k.protocol = IPPROTO_UDP;
 	ok(!tcp_self_closing(&k), "a UDP socket is never a closing TCP one");
+	/* bytes_received counts the peer's FIN once it came (CLOSE_WAIT): one less is payload;
+	 * a peer that sent nothing but its FIN counts 1, and one whose count is 0 stays 0 */
+	k = tcp_in(TCP_CLOSE_WAIT);
+	k.has_tcp_info = true;
+	k.bytes_received = 11;
+	ok(inet_rx_bytes(&k) == 10, "CLOSE_WAIT, 11 received: 10 bytes of payload (%llu)",
+	   (unsigned long long)inet_rx_bytes(&k));
+	k.bytes_received = 0;
+	ok(inet_rx_bytes(&k) == 0, "CLOSE_WAIT, 0 received: 0, not one less (%llu)",
+	   (unsigned long long)inet_rx_bytes(&k));
 	return tap_done();
 }
