@@ -227,8 +227,9 @@ static void test_unseen(void)
 	       "a peer socket with an inode and no visible holder: unseen, not remote");
 	const struct channel *c = chan_id("udp:127.0.0.1:7400");
 	ok(c && c->n_ep == 2 && !strcmp(role_of(c, 100), "client") && !strcmp(role_of(c, 0), "unseen") &&
-	   hand_ep_of(c, 0)->remote && !strcmp(hand_ep_of(c, 0)->remote, "127.0.0.1:7400"),
-	   "a UDP client of a server no visible process holds: the server is an unseen end");
+	   hand_ep_of(c, 0)->remote && !strcmp(hand_ep_of(c, 0)->remote, "127.0.0.1:7400") &&
+	   hand_ep_of(c, 0)->access == ACC_RW,
+	   "a UDP client of a server no visible process holds: the server is an unseen end, both ways");
 	hand_free_lists(&S);
 }
 
