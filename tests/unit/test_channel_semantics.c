@@ -170,6 +170,21 @@ static int32_t unix_sock(size_t pi, int fd, uint64_t ino, int state, const char 
 	return k;
 }
 
+/* Two UNIX sockets connected to each other, each bound to its own name: the channel keeps
+ * the first name it met as its label (the snapshot's order), not the last. */
+static void test_unix_two_names(void)
+{
+	hand_reset(&S, 2, 7);
+	int32_t a = unix_sock(0, 3, 70, 1, "/run/a"), b = unix_sock(1, 3, 71, 1, "/run/b");
+	S.socks[a].peer = 71;
+	S.socks[b].peer = 70;
+	resolve();
+	const struct channel *c = chan_of(CK_UNIX, 100);
+	ok(c && c == chan_of(CK_UNIX, 101) && c->label && !strcmp(c->label, "/run/a"),
+	   "two named ends: one channel, labelled by the first name (%s)", c && c->label ? c->label : "none");
+	hand_free_lists(&S);
+}
+
 /* A pending client whose socket is the snapshot's first: linked to its listener all the same. */
 static void test_unix_pending_first(void)
 {
@@ -344,6 +359,7 @@ int main(void)
 	test_sysv_shm_join();
 	test_unix_roles();
 	test_unix_pending_first();
+	test_unix_two_names();
 	test_ephemeral_boundary();
 	test_tcp_pairing();
 	snapshot_free(&S);
