@@ -119,11 +119,11 @@ sysv_orphans() {
 	done
 }
 
-
 # plan FILE: for each mutant of FILE (rows as list gives them), its row and the tests to run
-# for it (the tests separated by spaces; the fields by $us, which keeps an empty TO field): the tests the map says ran its line, or for a line gcov does not
-# instrument every test that ran a line of its file; unit tests first, then integration
-# tests, each the quickest first; tests that failed in the map's own run are left out.
+# for it, separated by spaces (the fields by $us, which keeps an empty TO field): the tests
+# the map says ran its line, or for a line gcov does not instrument every test that ran a
+# line of its file; unit tests first, then integration tests, each the quickest first; tests
+# that failed in the map's own run are left out.
 plan() {
 	awk -F '\t' -v OFS="$us" -v unit=" $MUTATE_UNIT " '
 	FILENAME == ARGV[1] { secs[$1] = $2; if ($3 != "pass") bad[$1] = 1; next }

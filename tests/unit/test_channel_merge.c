@@ -128,24 +128,24 @@ static void check_unmatched(void)
 }
 
 /* h0 itself has 10.0.0.2 (a socket bound to it): its end towards 10.0.0.2 is local to h0,
- * whatever h1 holds. */
+ * whatever h1 holds; the same when that bound socket is the snapshot's first. */
 static void check_own_address(void)
 {
-	struct snapshot h[2], m;
-	reset(h, 2);
-	conn(&h[0], 0, IPPROTO_TCP, "10.0.0.1", 40000, "10.0.0.2", 80);
-	conn(&h[0], 1, IPPROTO_TCP, "10.0.0.2", 5555, "10.0.0.7", 40000);
-	conn(&h[1], 0, IPPROTO_TCP, "10.0.0.2", 80, "10.0.0.1", 40000);
-	merge(&m, h, 2);
-	is_int(m.n_chans, 3, "own address: an end at its host's own address is not paired");
-	done(&m, h, 2);
-	reset(h, 2);   /* the same, the socket bound to 10.0.0.2 the first of the snapshot's */
-	conn(&h[0], 1, IPPROTO_TCP, "10.0.0.2", 5555, "10.0.0.7", 40000);
-	conn(&h[0], 0, IPPROTO_TCP, "10.0.0.1", 40000, "10.0.0.2", 80);
-	conn(&h[1], 0, IPPROTO_TCP, "10.0.0.2", 80, "10.0.0.1", 40000);
-	merge(&m, h, 2);
-	is_int(m.n_chans, 3, "own address from the snapshot's first socket: not paired either");
-	done(&m, h, 2);
+	static const char *what[] = { "own address: an end at its host's own address is not paired",
+	                              "own address from the snapshot's first socket: not paired either" };
+	for (int bound_first = 0; bound_first < 2; bound_first++) {
+		struct snapshot h[2], m;
+		reset(h, 2);
+		if (bound_first)
+			conn(&h[0], 1, IPPROTO_TCP, "10.0.0.2", 5555, "10.0.0.7", 40000);
+		conn(&h[0], 0, IPPROTO_TCP, "10.0.0.1", 40000, "10.0.0.2", 80);
+		if (!bound_first)
+			conn(&h[0], 1, IPPROTO_TCP, "10.0.0.2", 5555, "10.0.0.7", 40000);
+		conn(&h[1], 0, IPPROTO_TCP, "10.0.0.2", 80, "10.0.0.1", 40000);
+		merge(&m, h, 2);
+		is_int(m.n_chans, 3, "%s", what[bound_first]);
+		done(&m, h, 2);
+	}
 }
 
 /* The same tuple on h0 and h2 (two hosts behind the same private addresses): h1's reverse
