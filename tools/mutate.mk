@@ -8,7 +8,7 @@
 # keeps the mutants whose row (FILE TAB LINE TAB ...) matches; MUTATE_JOBS copies build and
 # test side by side; MUTATE_RESUME=1 goes on with a run that was stopped (its results kept).
 EXTRA_DIST += tools/mutate.mk tools/mutate.sh tools/mutate_map.sh tools/mutate_lines.py \
-	tools/mutate_exit.c
+	tools/mutate_exit.c tools/mutate_known.tsv bench/mutate-done.tsv
 MUTATE_SAMPLE = 0
 MUTATE_SEED = 1
 MUTATE_JOBS = 2

@@ -37,8 +37,11 @@ if [ "${1:-}" != --run-test ]; then   # (see run_test for that form)
 fi
 tab=$(printf '\t') us=$(printf '\037')
 
-# list FILE...: one candidate mutant a line, "FILE<TAB>LINE<TAB>COLUMN<TAB>FROM<TAB>TO", for
-# each occurrence of each rule in the code part of a line (not preprocessor lines, comments).
+# list FILE...: one candidate mutant a line, "FILE<TAB>LINE<TAB>COLUMN<TAB>FROM<TAB>TO<TAB>KEY",
+# for each occurrence of each rule in the code part of a line (not preprocessor lines,
+# comments). KEY names the mutant without its line number, so that results and the list of
+# known mutants (tools/mutate_known.tsv) outlive edits elsewhere in the file:
+# "FILE|N|FROM|TO|TEXT", N counting the rule's occurrences in the line, TEXT the line trimmed.
 list() {
 	awk -v OFS='\t' '
 	function r(f, t) { from[++n] = f; to[n] = t }
@@ -69,11 +72,14 @@ list() {
 			if (!index(substr(code, c + 2), "*/")) incomment = 1
 			code = substr(code, 1, c - 1)
 		}
+		text = $0
+		gsub(/\t/, " ", text); sub(/^ +/, "", text); sub(/ +$/, "", text)
 		for (i = 1; i <= n; i++)
-			for (s = 1; (k = index(substr(code, s), from[i])) > 0; s += k) {
+			for (occ = 0, s = 1; (k = index(substr(code, s), from[i])) > 0; s += k) {
 				col = s + k - 1
-				if (fits(code, col, from[i]))
-					print FILENAME, FNR, col, from[i], to[i]
+				if (!fits(code, col, from[i])) continue
+				f = from[i]; t = to[i]; sub(/^ /, "", f); sub(/^ /, "", t)
+				print FILENAME, FNR, col, from[i], to[i], FILENAME "|" ++occ "|" f "|" t "|" text
 			}
 	}
 	# The token stands alone: "<" is not part of "<<", "<=" or "->"; ACC_R is not ACC_RW.
@@ -138,7 +144,7 @@ plan() {
 	{
 		k = $1 SUBSEP $2
 		list = (k in counted) ? by[k] : files[$1]
-		print $1, $2, $3, $4, $5, order(list)
+		print $1, $2, $3, $4, $5, $6, order(list)
 	}
 	function order(list,   n, t, i, j, x, key, out) {
 		n = split(list, t, " ")
@@ -235,7 +241,7 @@ setup() {
 stream() {
 	d=$work/s$1
 	cd "$d/tree" || return 1
-	while IFS="$us" read -r file line col from to tests; do
+	while IFS="$us" read -r file line col from to key tests; do
 		cp "$file" "$d/orig"
 		apply "$d/orig" "$line" "$col" "$from" "$to" > "$file"
 		what="$file:$line: '$from' -> '$to': $(sed -n "${line}p" "$file" | sed 's/^[ \t]*//')"
@@ -256,7 +262,8 @@ stream() {
 		cp "$d/orig" "$file"   # newer than the mutant's object: the next build remakes it
 		left=$(sysv_orphans "$d/sysv.before" | tr '\n' ' ')
 		[ -z "$left" ] || how="$how [SysV left: ${left% }]"
-		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$file" "$line" "$col" "$from" "$to" "$result" >> "$work/done"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$file" "$line" "$col" "$from" "$to" "$result" "$key" \
+			>> "$work/done"
 		echo "$result $what ($how)" | tee -a "$out"
 	done < "$d/chosen"
 	make -s -C "$d/build" >>"$d/mutate.log" 2>&1
@@ -283,13 +290,31 @@ if [ "$sample" -gt 0 ]; then
 else
 	cp "$work/all" "$work/chosen"
 fi
-if [ "${MUTATE_RESUME:-0}" = 1 ] && [ -f "$work/done" ]; then
-	cut -f1-5 "$work/done" | LC_ALL=C sort > "$work/done.rows"
-	LC_ALL=C sort "$work/chosen" | LC_ALL=C comm -23 - "$work/done.rows" > "$work/todo"
+if [ "${MUTATE_RESUME:-0}" = 1 ]; then
+	# results of earlier runs: WORKDIR's own, or else the record kept in the repository
+	[ -s "$work/done" ] || { cp "$src/bench/mutate-done.tsv" "$work/done" 2>/dev/null &&
+		echo "mutate: going on from the results in bench/mutate-done.tsv"; } || : >"$work/done"
+	touch "$out"
+	awk -F '\t' 'FILENAME == ARGV[1] { had[$7] = 1; next } !($6 in had)' \
+		"$work/done" "$work/chosen" > "$work/todo"
 else
 	: >"$work/done"; : >"$out"
 	cp "$work/chosen" "$work/todo"
 fi
+# Mutants read before and listed in tools/mutate_known.tsv (harmless, or caught only by the
+# sanitizer build) are recorded with the reason given there, not run.
+awk -F '\t' -v OFS='\t' -v out="$out" '
+	FILENAME == ARGV[1] {
+		if ($0 !~ /^#/ && NF >= 7) { kind[$2 "|" $3 "|" $4 "|" $5 "|" $6] = $1; why[$2 "|" $3 "|" $4 "|" $5 "|" $6] = $7 }
+		next
+	}
+	($6 in kind) {
+		print $1, $2, $3, $4, $5, kind[$6], $6
+		print kind[$6], $1 ":" $2 ": \047" $4 "\047 -> \047" $5 "\047 (" why[$6] ")" >> out
+		next
+	}
+	{ print > "/dev/stderr" }' "$here/mutate_known.tsv" "$work/todo" >> "$work/done" 2> "$work/todo.run"
+mv "$work/todo.run" "$work/todo"
 echo "mutate: $(wc -l < "$work/chosen") of $(wc -l < "$work/all") mutants," \
 	"$(wc -l < "$work/todo") to try"
 
@@ -319,10 +344,16 @@ survived=$(awk -F '\t' '$6 == "SURVIVED"' "$work/done" | wc -l)
 unreached=$(awk -F '\t' '$6 == "UNREACHED"' "$work/done" | wc -l)
 stillborn=$(awk -F '\t' '$6 == "stillborn"' "$work/done" | wc -l)
 errors=$(awk -F '\t' '$6 == "ERROR"' "$work/done" | wc -l)
+harmless=$(awk -F '\t' '$6 == "harmless"' "$work/done" | wc -l)
+sanitizer=$(awk -F '\t' '$6 == "sanitizer"' "$work/done" | wc -l)
 total=$((killed + survived + unreached))
-echo "mutate: $killed killed of $total mutants that compiled" \
-	"($( [ $total -gt 0 ] && echo $((100 * killed / total)) || echo 0)%)," \
+pct() { [ "$2" -gt 0 ] && echo $((1000 * $1 / $2)) | sed 's/.$/.&/' || echo 0; }
+echo "mutate: $killed killed of $total mutants that compiled and are not known harmless or" \
+	"caught only by the sanitizer build ($(pct $killed $total)%);" \
 	"$survived survived the tests that reach them, $unreached on lines no test runs," \
-	"$stillborn did not compile, $errors could not be run (results: $out)"
+	"$stillborn did not compile, $errors could not be run;" \
+	"$harmless harmless and $sanitizer for the sanitizer build, as tools/mutate_known.tsv says," \
+	"not run (killed of all that compiled: $(pct $killed $((total + harmless + sanitizer)))%;" \
+	"results: $out)"
 grep -E '^(SURVIVED|UNREACHED|ERROR)' "$out" || true
 grep -F '[SysV left:' "$out" | sed 's/^/mutate: left behind (ipcs; ipcrm if no other run made them): /' || true
