@@ -168,6 +168,11 @@ static void test_listener(void)
 	hold(3, 7, passed);
 	hold(4, 9, passed);
 	hold(0, 8, tcp6(36, LO6, 7200, LO6, 40030, EST));
+	/* two listeners sharing one address and port (SO_REUSEPORT), in two processes */
+	int32_t rp1 = sock4(IPPROTO_TCP, 39, ANY, 7300, ANY, 0, LISTEN);
+	int32_t rp2 = sock4(IPPROTO_TCP, 40, ANY, 7300, ANY, 0, LISTEN);
+	hold(0, 10, rp1);
+	hold(1, 10, rp2);
 	channel_resolve(&S);
 	const struct channel *c = chan_id("tcp:listen:[::]:7000");
 	ok(c && c->n_ep == 3, "shared listener with a pending client: one channel, both holders and the client");
@@ -183,6 +188,9 @@ static void test_listener(void)
 	   "the accepted socket is marked as the listener's; its client is not, nor a UDP socket on "
 	   "the listener's port (%d, %d, %d)", S.socks[acc].listener1, S.socks[cli].listener1,
 	   S.socks[udp].listener1);
+	ok(S.socks[rp1].listener1 == 0 && S.socks[rp2].listener1 == 0,
+	   "two listeners on one port (SO_REUSEPORT): neither is marked accepted through the other "
+	   "(%d, %d)", S.socks[rp1].listener1, S.socks[rp2].listener1);
 	ok(S.procs[4].fds[0].chan == -1, "a listener of one process with nothing pending is no channel");
 	c = chan_fd(3, 7);
 	ok(c && c->n_ep == 3 && hand_ep_of(c, 103) && hand_ep_of(c, 104) && hand_ep_of(c, 100) && !hand_ep_of(c, 0),
