@@ -6,7 +6,9 @@ Descriptors are folded to processes the way each tool documents them:
   lsof: +E puts the other end "PID,cmd,FDmode" of a pipe, pty, POSIX mq, eventfd, UNIX socket
         and loopback TCP/UDP socket in NAME; files with the same type, DEVICE and NODE are one
         file (regular files, FIFOs and pipes, and the shared memory a process maps: /dev/shm,
-        /SYSV, /memfd: rows); an eventfd is named [eventfd:ID] (all share one anonymous inode).
+        /SYSV, /memfd: rows; a /SYSV row's NODE is the segment's id, numbered apart from the
+        inodes of memfd rows on the same device); an eventfd is named [eventfd:ID] (all share
+        one anonymous inode).
   ss:   a UNIX socket names its peer's inode (Peer column); a TCP/UDP socket pairs with the one
         whose local and peer addresses are its own reversed (IPv4-mapped IPv6 read as IPv4);
         users:(("cmd",pid=N,fd=M),...) are its holders.
@@ -82,7 +84,10 @@ def lsof_groups(files):
             key = ("eventfd", ev.group(1))
         elif fi["type"] in ("REG", "FIFO") and fi["dev"] and fi["ino"]:
             if fi["fd"].isdigit() or fi["name"].startswith(SHM_NAMES):
-                key = (fi["type"], fi["dev"], fi["ino"])
+                # a SysV segment's NODE is its shmid, not an inode of the internal tmpfs
+                # (ipc/shm.c sets i_ino to the id): it can equal a memfd's inode there
+                sysv = fi["name"].startswith("/SYSV")
+                key = (fi["type"], fi["dev"], fi["ino"], sysv)
         if key:
             by_key.setdefault(key, set()).add(fi["pid"])
     return groups + list(by_key.values())
