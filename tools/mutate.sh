@@ -41,7 +41,8 @@ tab=$(printf '\t') us=$(printf '\037')
 # for each occurrence of each rule in the code part of a line (not preprocessor lines,
 # comments). KEY names the mutant without its line number, so that results and the list of
 # known mutants (tools/mutate_known.tsv) outlive edits elsewhere in the file:
-# "FILE|N|FROM|TO|TEXT", N counting the rule's occurrences in the line, TEXT the line trimmed.
+# "FILE|M|N|FROM|TO|TEXT": TEXT the line trimmed, M counting the file's lines of that text, N
+# the rule's occurrences in the line.
 list() {
 	awk -v OFS='\t' '
 	function r(f, t) { from[++n] = f; to[n] = t }
@@ -74,13 +75,16 @@ list() {
 		}
 		text = $0
 		gsub(/\t/, " ", text); sub(/^ +/, "", text); sub(/ +$/, "", text)
-		for (i = 1; i <= n; i++)
-			for (occ = 0, s = 1; (k = index(substr(code, s), from[i])) > 0; s += k) {
+		m = ++same[FILENAME, text]
+		for (i = 1; i <= n; i++) {
+			occ = 0
+			for (s = 1; (k = index(substr(code, s), from[i])) > 0; s += k) {
 				col = s + k - 1
 				if (!fits(code, col, from[i])) continue
 				f = from[i]; t = to[i]; sub(/^ /, "", f); sub(/^ /, "", t)
-				print FILENAME, FNR, col, from[i], to[i], FILENAME "|" ++occ "|" f "|" t "|" text
+				print FILENAME, FNR, col, from[i], to[i], FILENAME "|" m "|" ++occ "|" f "|" t "|" text
 			}
+		}
 	}
 	# The token stands alone: "<" is not part of "<<", "<=" or "->"; ACC_R is not ACC_RW.
 	function fits(l, col, f,   b, a) {
@@ -305,7 +309,9 @@ fi
 # sanitizer build) are recorded with the reason given there, not run.
 awk -F '\t' -v OFS='\t' -v out="$out" '
 	FILENAME == ARGV[1] {
-		if ($0 !~ /^#/ && NF >= 7) { kind[$2 "|" $3 "|" $4 "|" $5 "|" $6] = $1; why[$2 "|" $3 "|" $4 "|" $5 "|" $6] = $7 }
+		if ($0 ~ /^#/ || NF < 8) next
+		k = $2 "|" $3 "|" $4 "|" $5 "|" $6 "|" $7
+		kind[k] = $1; why[k] = $8
 		next
 	}
 	($6 in kind) {
