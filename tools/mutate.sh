@@ -21,7 +21,12 @@
 # most a test may take, s), MUTATE_ONLY (an extended regex: only mutants whose
 # "FILE<TAB>LINE<TAB>..." row matches it), MUTATE_JOBS (copies side by side, 2),
 # MUTATE_PARALLEL (a mutant's script tests run side by side, 4), MUTATE_RESUME (1: keep
-# WORKDIR's results and try only the mutants it has no result for)
+# WORKDIR's results and try only the mutants it has no result for), MUTATE_SANITIZE (1: try
+# again, in copies built with the sanitizers, the mutants whose last result is SURVIVED,
+# against their C unit tests only: a read or write out of bounds that the plain build passes)
+#
+# Results are appended to WORKDIR/done, one row a mutant tried ("FILE LINE COL FROM TO RESULT
+# KEY"); a later row of a key replaces an earlier one.
 set -u
 if [ "${1:-}" != --run-test ]; then   # (see run_test for that form)
 	[ $# -ge 2 ] || { echo "usage: mutate.sh SRCDIR WORKDIR [SAMPLE [SEED]]" >&2; exit 2; }
@@ -29,6 +34,7 @@ if [ "${1:-}" != --run-test ]; then   # (see run_test for that form)
 	here=$(cd "$(dirname "$0")" && pwd -P)
 	work=$2 sample=${3:-0} seed=${4:-1}
 	limit=${MUTATE_TIMEOUT:-600} jobs=${MUTATE_JOBS:-2} parallel=${MUTATE_PARALLEL:-4}
+	san=${MUTATE_SANITIZE:-0}
 	[ -n "${MUTATE_UNIT:-}" ] ||
 		{ echo "mutate.sh: MUTATE_UNIT is empty (run it by make mutate)" >&2; exit 2; }
 	mkdir -p "$work" && work=$(cd "$work" && pwd -P) || exit 1
@@ -232,7 +238,8 @@ setup() {
 		return 1
 	tar -C "$src" --exclude='./build*' --exclude=./.git --exclude=./autom4te.cache \
 		--exclude=./mutate -cf - . | tar -C "$d/tree" -xf - || return 1
-	( cd "$d/tree" && autoreconf -fi && cd "$d/build" && "$d/tree/configure" -q CFLAGS="-O1 -g" &&
+	( cd "$d/tree" && autoreconf -fi && cd "$d/build" && "$d/tree/configure" -q CFLAGS="-O1 -g" \
+		$( [ "$san" = 1 ] && echo --enable-sanitizers) &&
 		make -s -j2 check TESTS= ) >>"$d/mutate.log" 2>&1 ||
 		{ echo "mutate: copy $1 does not build; see $d/mutate.log" >&2; return 1; }
 	[ "$1" -eq 0 ] || ln -sf "$work/s0/build/tests/machine.lock" "$d/build/tests/machine.lock"
@@ -251,12 +258,16 @@ stream() {
 		what="$file:$line: '$from' -> '$to': $(sed -n "${line}p" "$file" | sed 's/^[ \t]*//')"
 		echo "== $what" >>"$d/mutate.log"
 		sysv_ids > "$d/sysv.before"
-		if [ -z "$tests" ]; then
+		[ "$san" = 1 ] && tests=$(printf '%s\n' $tests | grep -v '[.]' | tr '\n' ' ')
+		if [ "$san" = 1 ] && [ -z "${tests% }" ]; then
+			result=SURVIVED how="no C unit test reaches it (sanitizer build)"
+		elif [ -z "$tests" ]; then
 			result=UNREACHED how="no test runs this line"
 		elif ! make -s -C "$d/build" all >>"$d/mutate.log" 2>&1; then
 			result=stillborn how="does not compile"
 		else
 			how=$(try "$d/build" $tests)
+			[ "$san" = 1 ] && [ -n "$how" ] && how="$how (sanitizer build)"
 			case $how in
 			"") result=SURVIVED how="passed $(echo $tests | wc -w) tests" ;;
 			error*) result=ERROR ;;
@@ -294,7 +305,13 @@ if [ "$sample" -gt 0 ]; then
 else
 	cp "$work/all" "$work/chosen"
 fi
-if [ "${MUTATE_RESUME:-0}" = 1 ]; then
+if [ "$san" = 1 ]; then
+	# the survivors of the runs recorded so far, again
+	[ -s "$work/done" ] || cp "$src/bench/mutate-done.tsv" "$work/done" 2>/dev/null || : >"$work/done"
+	touch "$out"
+	awk -F '\t' 'FILENAME == ARGV[1] { last[$7] = $6; next } last[$6] == "SURVIVED"' \
+		"$work/done" "$work/chosen" > "$work/todo"
+elif [ "${MUTATE_RESUME:-0}" = 1 ]; then
 	# results of earlier runs: WORKDIR's own, or else the record kept in the repository
 	[ -s "$work/done" ] || { cp "$src/bench/mutate-done.tsv" "$work/done" 2>/dev/null &&
 		echo "mutate: going on from the results in bench/mutate-done.tsv"; } || : >"$work/done"
@@ -345,15 +362,13 @@ k=0
 while [ $k -lt "$jobs" ]; do stream $k & k=$((k + 1)); done
 wait
 
-killed=$(awk -F '\t' '$6 == "killed"' "$work/done" | wc -l)
-survived=$(awk -F '\t' '$6 == "SURVIVED"' "$work/done" | wc -l)
-unreached=$(awk -F '\t' '$6 == "UNREACHED"' "$work/done" | wc -l)
-stillborn=$(awk -F '\t' '$6 == "stillborn"' "$work/done" | wc -l)
-errors=$(awk -F '\t' '$6 == "ERROR"' "$work/done" | wc -l)
-harmless=$(awk -F '\t' '$6 == "harmless"' "$work/done" | wc -l)
-sanitizer=$(awk -F '\t' '$6 == "sanitizer"' "$work/done" | wc -l)
+# the last result of each mutant
+awk -F '\t' '{ last[$7] = $6 } END { for (k in last) print last[k] }' "$work/done" > "$work/last"
+n_of() { grep -c -x "$1" "$work/last"; }
+killed=$(n_of killed) survived=$(n_of SURVIVED) unreached=$(n_of UNREACHED)
+stillborn=$(n_of stillborn) errors=$(n_of ERROR) harmless=$(n_of harmless) sanitizer=$(n_of sanitizer)
 total=$((killed + survived + unreached))
-pct() { [ "$2" -gt 0 ] && echo $((1000 * $1 / $2)) | sed 's/.$/.&/' || echo 0; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b > 0 ? 100 * a / b : 0 }'; }
 echo "mutate: $killed killed of $total mutants that compiled and are not known harmless or" \
 	"caught only by the sanitizer build ($(pct $killed $total)%);" \
 	"$survived survived the tests that reach them, $unreached on lines no test runs," \
@@ -361,5 +376,7 @@ echo "mutate: $killed killed of $total mutants that compiled and are not known h
 	"$harmless harmless and $sanitizer for the sanitizer build, as tools/mutate_known.tsv says," \
 	"not run (killed of all that compiled: $(pct $killed $((total + harmless + sanitizer)))%;" \
 	"results: $out)"
-grep -E '^(SURVIVED|UNREACHED|ERROR)' "$out" || true
+awk -F '\t' '{ last[$7] = $6; row[$7] = $1 ":" $2 ": \047" $4 "\047 -> \047" $5 "\047" }
+	END { for (k in last) if (last[k] ~ /^(SURVIVED|UNREACHED|ERROR)$/) print last[k], row[k] }' \
+	"$work/done" | sort -k2,2 -t ' ' || true
 grep -F '[SysV left:' "$out" | sed 's/^/mutate: left behind (ipcs; ipcrm if no other run made them): /' || true
