@@ -60,6 +60,30 @@ static void test_pipe(void)
 	hand_free_lists(&S);
 }
 
+/* A pipe's fill comes from the first holder measured: pipe 70's first end was not measured, its
+ * second says 7 of 65536 queued; pipe 71's two ends were measured at two moments (3, then 9):
+ * the first measurement stays. */
+static void test_pipe_fill(void)
+{
+	hand_reset(&S, 2, 0);
+	add_fd(0, 3, FDK_PIPE, 70, ACC_R);
+	struct fd_info *f = add_fd(1, 4, FDK_PIPE, 70, ACC_W);
+	f->has_fill = true, f->fill_queued = 7, f->fill_capacity = 65536;
+	f = add_fd(0, 5, FDK_PIPE, 71, ACC_R);
+	f->has_fill = true, f->fill_queued = 3, f->fill_capacity = 4096;
+	f = add_fd(1, 6, FDK_PIPE, 71, ACC_W);
+	f->has_fill = true, f->fill_queued = 9, f->fill_capacity = 8192;
+	channel_resolve(&S);
+	const struct channel *a = by_id("pipe:70"), *b = by_id("pipe:71");
+	ok(a && a->queued_known && a->queued == 7 && a->capacity == 65536,
+	   "fill from the measured holder, not the unmeasured first (%llu of %lld)",
+	   a ? (unsigned long long)a->queued : 0ULL, a ? (long long)a->capacity : -9LL);
+	ok(b && b->queued_known && b->queued == 3 && b->capacity == 4096,
+	   "two measured holders: the first measurement kept (%llu of %lld)",
+	   b ? (unsigned long long)b->queued : 0ULL, b ? (long long)b->capacity : -9LL);
+	hand_free_lists(&S);
+}
+
 /* Descriptor 0 is a descriptor like any other: a pipe read as stdin (fd 0) and through a dup
  * (fd 7) is one endpoint at fd 0; a memfd mapped and held as fd 0 is one endpoint at fd 0. */
 static void test_fd_zero(void)
@@ -367,6 +391,7 @@ int main(void)
 	snapshot_init(&S);
 	test_pipe();
 	test_pipe_lower_fd_later();
+	test_pipe_fill();
 	test_fd_zero();
 	test_eventfd_pty();
 	test_unix();

@@ -127,6 +127,23 @@ static void check_unmatched(void)
 	done(&m, h, 2);
 }
 
+/* Sixteen channels, as many as the merged array holds (its capacity grows 16, 32, ...): each
+ * read stays inside it (the sanitizer build reports a read one past). */
+static void check_full_array(void)
+{
+	struct snapshot h[2], m;
+	reset(h, 2);
+	for (uint16_t i = 0; i < 16; i++)
+		conn(&h[0], 0, IPPROTO_TCP, "10.0.0.1", (uint16_t)(40000 + i), "10.0.0.9", 443);
+	merge(&m, h, 2);
+	is_int(m.cap_chans, 16, "a full array: the merge's channels fill it");
+	size_t remote = 0;
+	for (size_t c = 0; c < m.n_chans; c++)
+		remote += remote_ends(&m.chans[c]);
+	ok(m.n_chans == 16 && remote == 16, "a full array: 16 unmatched channels, each with its remote end");
+	done(&m, h, 2);
+}
+
 /* h0 itself has 10.0.0.2 (a socket bound to it): its end towards 10.0.0.2 is local to h0,
  * whatever h1 holds; the same when that bound socket is the snapshot's first. */
 static void check_own_address(void)
@@ -207,6 +224,7 @@ int main(void)
 	check_pair(IPPROTO_UDP, "udp");
 	check_loopback();
 	check_unmatched();
+	check_full_array();
 	check_own_address();
 	check_ambiguous();
 	check_same_host();

@@ -69,6 +69,23 @@ static void test_pipe_reader(void)
 	hand_free_lists(&S);
 }
 
+/* The same on a FIFO (a named pipe): 100 reads it, 101 writes, 102 reads too: only the
+ * writer can end the wait. */
+static void test_fifo_reader(void)
+{
+	hand_reset(&S, 3, 1);
+	hand_add_fd(&S, 0, 3, FDK_FIFO, 8, 55, ACC_R, "/tmp/f");
+	hand_add_fd(&S, 1, 4, FDK_FIFO, 8, 55, ACC_W, "/tmp/f");
+	hand_add_fd(&S, 2, 5, FDK_FIFO, 8, 55, ACC_R, "/tmp/f");
+	block(0, WK_FD, 3, ACC_R, 0);
+	resolve();
+	const struct task_wait *w = S.procs[0].wait;
+	ok(w->chan >= 0 && S.chans[w->chan].kind == CK_FIFO, "a FIFO read: the wait names the FIFO");
+	ok(peers_are(w, 1, (pid_t[]){ 101 }), "FIFO peers: the writer, not the other reader (%zu)",
+	   (size_t)w->n_peers);
+	hand_free_lists(&S);
+}
+
 /* 100 reads pipe 1 written by 101; 101 reads pipe 2 written by 100: a deadlock. 102 waits on
  * 100 (reading pipe 3) and is in the chain but not in the ring. */
 static void test_two_pipe_deadlock(void)
@@ -309,6 +326,7 @@ int main(void)
 {
 	snapshot_init(&S);
 	test_pipe_reader();
+	test_fifo_reader();
 	test_two_pipe_deadlock();
 	test_children_locks_tracer();
 	test_no_peers();
