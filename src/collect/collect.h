@@ -52,6 +52,8 @@ int snapshot_take(struct snapshot *s, const struct collect_opts *o);
 /* When pid started (clock ticks after boot, as proc_info.start_time), read anew: 0, -ESRCH
  * when there is no such process, or -errno. */
 int collect_start_time(pid_t pid, uint64_t *ticks);
+/* The same from PROC_ROOT/PID/stat (tests give a fake /proc). */
+int collect_start_time_in(const char *proc_root, pid_t pid, uint64_t *ticks);
 /* Field `field` (2 or more, as proc(5) counts) of a /proc/PID/stat text, a number; -EINVAL. */
 int stat_text_field(const char *buf, int field, unsigned long long *out);
 /* Release what the collectors keep between snapshots (library handles, user-name cache). */

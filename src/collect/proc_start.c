@@ -26,11 +26,11 @@ int stat_text_field(const char *buf, int field, unsigned long long *out)
 	return 0;
 }
 
-/* Field `field` (2 or more) of /proc/PID/stat, a number; -errno (-ESRCH: gone). */
-static int stat_field(pid_t pid, int field, unsigned long long *out)
+/* Field `field` (2 or more) of ROOT/PID/stat, a number; -errno (-ESRCH: gone). */
+static int stat_field(const char *root, pid_t pid, int field, unsigned long long *out)
 {
-	char path[48], buf[1024];
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	char path[4096], buf[1024];
+	snprintf(path, sizeof(path), "%s/%d/stat", root, (int)pid);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ENOENT ? -ESRCH : -errno;
@@ -43,11 +43,16 @@ static int stat_field(pid_t pid, int field, unsigned long long *out)
 	return stat_text_field(buf, field, out);
 }
 
-int collect_start_time(pid_t pid, uint64_t *ticks)
+int collect_start_time_in(const char *proc_root, pid_t pid, uint64_t *ticks)
 {
 	unsigned long long v;
-	int r = stat_field(pid, 22, &v);   /* starttime */
+	int r = stat_field(proc_root, pid, 22, &v);   /* starttime */
 	if (r == 0)
 		*ticks = v;
 	return r;
+}
+
+int collect_start_time(pid_t pid, uint64_t *ticks)
+{
+	return collect_start_time_in("/proc", pid, ticks);
 }

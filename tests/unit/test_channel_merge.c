@@ -13,15 +13,17 @@
 #include "hand_snapshot.h"
 #include "util/xalloc.h"
 
-/* Process pi of s holds a socket from l:lp to r:rp, seen as a channel with a "remote" end. */
+/* Process pi of s holds a socket from l:lp to r:rp (IPv6 when l has a colon), seen as a
+ * channel with a "remote" end. */
 static void conn(struct snapshot *s, size_t pi, int proto, const char *l, uint16_t lp,
                  const char *r, uint16_t rp)
 {
-	int32_t k = hand_add_sock(s, AF_INET, proto == IPPROTO_TCP ? SOCK_STREAM : SOCK_DGRAM, proto,
+	int af = strchr(l, ':') ? AF_INET6 : AF_INET;
+	int32_t k = hand_add_sock(s, af, proto == IPPROTO_TCP ? SOCK_STREAM : SOCK_DGRAM, proto,
 	                          1, 1000 + s->n_socks);
 	struct sock_info *sk = &s->socks[k];
-	inet_pton(AF_INET, l, sk->laddr);
-	inet_pton(AF_INET, r, sk->raddr);
+	inet_pton(af, l, sk->laddr);
+	inet_pton(af, r, sk->raddr);
 	sk->lport = lp;
 	sk->rport = rp;
 	XGROW(s->chans, s->cap_chans, s->n_chans + 1);
@@ -109,6 +111,19 @@ static void check_loopback(void)
 	is_int(m.n_chans, 2, "loopback: never paired across hosts");
 	ok(m.n_chans == 2 && remote_ends(&m.chans[0]) == 1 && remote_ends(&m.chans[1]) == 1,
 	   "loopback: both keep their remote ends");
+	done(&m, h, 2);
+	reset(h, 2);
+	conn(&h[0], 0, IPPROTO_TCP, "::1", 40000, "::1", 80);
+	conn(&h[1], 0, IPPROTO_TCP, "::1", 80, "::1", 40000);
+	merge(&m, h, 2);
+	is_int(m.n_chans, 2, "IPv6 loopback (::1): never paired across hosts");
+	done(&m, h, 2);
+	reset(h, 2);
+	conn(&h[0], 0, IPPROTO_TCP, "fd00::1", 40000, "fd00::2", 80);
+	conn(&h[1], 0, IPPROTO_TCP, "fd00::2", 80, "fd00::1", 40000);
+	merge(&m, h, 2);
+	ok(m.n_chans == 1 && m.chans[0].n_ep == 2 && remote_ends(&m.chans[0]) == 0,
+	   "IPv6 addresses that are not loopback: the two sides joined (%zu channels)", m.n_chans);
 	done(&m, h, 2);
 }
 
