@@ -3,7 +3,9 @@
  * refresh loop the thread's wait is read through a kept descriptor, recorded as that thread's
  * syscall file (readlink and fstat agree), handed on to the next snapshot (the same
  * descriptor, the previous record left without it), read again through it after the thread
- * ran, and closed with the last snapshot. */
+ * ran, and closed with the last snapshot. Then collect_forget_runtime (a process dropped from
+ * a snapshot) on a record built by hand: each kept descriptor closed and forgotten, the
+ * descriptor just above each left open. */
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
@@ -17,6 +19,7 @@
 #include <unistd.h>
 
 #include "collect/collect.h"
+#include "collect/collect_internal.h"
 #include "util/kept_fds.h"
 #include "../tap.h"
 #include "task_child.h"
@@ -61,6 +64,44 @@ static bool reads_pipe(const struct snapshot *s, pid_t pid, pid_t tid)
 {
 	const struct task_wait *w = task_of(s, pid, tid);
 	return w && w->kind == WK_FD && w->dir == ACC_R && w->fd >= 0;
+}
+
+/* A kept descriptor on /proc/self/FILE, recorded; *next: the descriptor opened just after it. */
+static int keep(enum kept_file file, const char *name, int *next)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/self/%s", name);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0 || !kept_fd_note(fd, getpid(), file, st.st_dev, st.st_ino))
+		return -1;
+	*next = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	return fd;
+}
+
+static void check_forget(void)
+{
+	int n0 = kept_fd_count(), nx[4];
+	int rt = keep(KEPT_SCHEDSTAT, "schedstat", &nx[0]), st = keep(KEPT_STAT, "stat", &nx[1]);
+	int sc = keep(KEPT_SYSCALL, "syscall", &nx[2]), tc = keep(KEPT_TASK_SYSCALL, "syscall", &nx[3]);
+	if (!ok(rt >= 0 && st >= 0 && sc >= 0 && tc >= 0 && kept_fd_count() == n0 + 4,
+	        "four descriptors kept by hand"))
+		return;
+	struct task_wait tasks[2] = { { .call_fd1 = 0 }, { .call_fd1 = tc + 1 } };
+	struct proc_info p = { .pid = getpid(), .runtime_fd1 = rt + 1, .stat_fd1 = st + 1,
+	                       .syscall_fd1 = sc + 1, .tasks = tasks, .n_tasks = 2 };
+	collect_forget_runtime(&p);
+	ok(p.runtime_fd1 == 0 && p.stat_fd1 == 0 && p.syscall_fd1 == 0 && tasks[1].call_fd1 == 0,
+	   "forgotten: every record without its descriptor");
+	ok(fcntl(rt, F_GETFD) < 0 && fcntl(st, F_GETFD) < 0 && fcntl(sc, F_GETFD) < 0 &&
+	   fcntl(tc, F_GETFD) < 0 && kept_fd_count() == n0, "each kept descriptor closed and unrecorded");
+	bool open_next = true;
+	for (int i = 0; i < 4; i++) {
+		open_next = open_next && nx[i] >= 0 && fcntl(nx[i], F_GETFD) >= 0;
+		if (nx[i] >= 0)
+			close(nx[i]);
+	}
+	ok(open_next, "the descriptors just above them left open");
 }
 
 int main(void)
@@ -125,5 +166,6 @@ int main(void)
 	kill(child, SIGKILL);
 	waitpid(child, NULL, 0);
 	close(ctl);
+	check_forget();
 	return tap_done();
 }
