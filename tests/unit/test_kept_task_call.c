@@ -5,9 +5,12 @@
  * descriptor, the previous record left without it), read again through it after the thread
  * ran, and closed with the last snapshot. Then collect_forget_runtime (a process dropped from
  * a snapshot) on a record built by hand: each kept descriptor closed and forgotten, the
- * descriptor just above each left open. */
+ * descriptor just above each left open. Last, a child waiting in epoll_wait on two pipes: the
+ * list its epoll descriptor watches is read, and copied to the next snapshot while it waits. */
 #include <fcntl.h>
 #include <pthread.h>
+#include <sys/epoll.h>
+#include <sys/prctl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +107,63 @@ static void check_forget(void)
 	ok(open_next, "the descriptors just above them left open");
 }
 
+/* The child's wait in s, when it is an epoll wait whose list was read. */
+static const struct task_wait *epoll_wait_of(const struct snapshot *s, pid_t pid)
+{
+	const struct proc_info *p = snapshot_find_proc(s, pid);
+	return p && p->wait && p->wait->kind == WK_EPOLL && p->wait->watch_read ? p->wait : NULL;
+}
+
+/* w watches exactly fds a and b (in either order). */
+static bool watches(const struct task_wait *w, int a, int b)
+{
+	return w && w->n_watched == 2 &&
+	       ((w->watched[0].t.fd == a && w->watched[1].t.fd == b) ||
+	        (w->watched[0].t.fd == b && w->watched[1].t.fd == a));
+}
+
+static void check_epoll_copied(void)
+{
+	int p1[2], p2[2];
+	if (pipe(p1) != 0 || pipe(p2) != 0)
+		return (void)ok(0, "two pipes");
+	pid_t child = fork();
+	if (child == 0) {   /* dies with the test, holding none of its output */
+		int null = open("/dev/null", O_RDWR);
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || null < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
+			_exit(1);
+		int ep = epoll_create1(0);
+		struct epoll_event ev = { .events = EPOLLIN };
+		if (ep < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, p1[0], &ev) || epoll_ctl(ep, EPOLL_CTL_ADD, p2[0], &ev))
+			_exit(1);
+		for (;;)
+			epoll_wait(ep, &ev, 1, -1);
+	}
+	bool in = child > 0 && (task_in_call(child, child, SYS_epoll_wait) ||
+	                        task_in_call(child, child, SYS_epoll_pwait));
+	struct collect_opts o = { .refresh_loop = true };
+	struct snapshot a, b;
+	snapshot_init(&a);
+	snapshot_init(&b);
+	snapshot_take(&a, &o);
+	o.prev = &a;
+	snapshot_take(&b, &o);
+	const struct task_wait *wa = epoll_wait_of(&a, child), *wb = epoll_wait_of(&b, child);
+	ok(in && watches(wa, p1[0], p2[0]), "a child in epoll_wait: its two watched pipes read (%u)",
+	   wa ? wa->n_watched : 0);
+	ok(watches(wb, p1[0], p2[0]) && wb->watched != wa->watched,
+	   "the next snapshot, the child still waiting: the same two, in its own copy (%u)",
+	   wb ? wb->n_watched : 0);
+	snapshot_free(&b);
+	snapshot_free(&a);
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+	for (int i = 0; i < 2; i++) {
+		close(p1[i]);
+		close(p2[i]);
+	}
+}
+
 int main(void)
 {
 	struct rlimit rl;
@@ -167,5 +227,6 @@ int main(void)
 	waitpid(child, NULL, 0);
 	close(ctl);
 	check_forget();
+	check_epoll_copied();
 	return tap_done();
 }

@@ -1,7 +1,9 @@
 /* test_reuse_threads.c — the run time a refresh loop compares, for many-threaded processes:
  * up to 8 threads it is the sum of the threads' /proc/PID/task/TID/schedstat run times (read
  * here from the kernel), above 8 it is not read (0: the process is always rescanned). Real
- * children with exactly 8 and 9 threads, all blocked. */
+ * children with exactly 8 and 9 threads, all blocked. The thread list of the 8-thread child,
+ * which does not run, is copied from one snapshot of a refresh loop to the next: the same
+ * threads, named as the kernel names them. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -98,6 +100,55 @@ static bool runtime_seen(pid_t pid, int threads, unsigned long long *kernel, uin
 	return false;
 }
 
+/* The kernel's name of thread tid of pid into name[16]. */
+static bool thread_comm(pid_t pid, pid_t tid, char *name)
+{
+	char path[96];
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/comm", (int)pid, (int)tid);
+	FILE *f = fopen(path, "r");
+	bool got = f && fgets(name, 16, f);
+	if (f)
+		fclose(f);
+	if (got)
+		name[strcspn(name, "\n")] = '\0';
+	return got;
+}
+
+/* Whether the thread lists of pid in a and b are the same 7 threads with the kernel's names. */
+static bool same_threads(const struct snapshot *a, const struct snapshot *b, pid_t pid)
+{
+	const struct proc_info *p = snapshot_find_proc(a, pid), *q = snapshot_find_proc(b, pid);
+	if (!p || !q || p->n_threads != 7 || q->n_threads != 7)
+		return false;
+	for (uint32_t i = 0; i < 7; i++) {
+		char name[16];
+		const struct thread_info *t = &q->threads[i];
+		if (t->tid != p->threads[i].tid || !t->comm || !thread_comm(pid, t->tid, name) ||
+		    strcmp(t->comm, name) != 0 || t->state != 'S')
+			return false;
+	}
+	return true;
+}
+
+static void check_thread_list_copied(pid_t pid)
+{
+	struct collect_opts o = { .refresh_loop = true, .no_maps = true, .want_threads = true };
+	struct snapshot a, b;
+	bool same = false;
+	for (int tries = 0; tries < 20 && !same; tries++) {
+		snapshot_init(&a);
+		snapshot_take(&a, &o);
+		o.prev = &a;
+		snapshot_init(&b);
+		snapshot_take(&b, &o);
+		o.prev = NULL;
+		same = same_threads(&a, &b, pid);
+		snapshot_free(&b);
+		snapshot_free(&a);
+	}
+	ok(same, "the idle child's 7 other threads: the same in the next snapshot, with their names");
+}
+
 int main(void)
 {
 	pid_t eight = start_threads(8), nine = start_threads(9);
@@ -107,6 +158,8 @@ int main(void)
 	is_int(r8, k8, "8 threads: the run time is the sum of the 8 threads' schedstat");
 	ok(nine > 0 && runtime_seen(nine, 9, &k9, &r9), "a child with 9 threads, all asleep");
 	is_int(r9, 0, "9 threads: no run time read, the process is always rescanned");
+	if (eight > 0)
+		check_thread_list_copied(eight);
 	for (int i = 0; i < 2; i++) {
 		pid_t pid = i ? nine : eight;
 		if (pid > 0) {
