@@ -241,6 +241,21 @@ static void test_unseen(void)
 	hand_free_lists(&S);
 }
 
+/* A socket descriptor whose socket no dump gave (sock -1: another family, or gone between the
+ * dump and the scan) beside a TCP connection: it joins no channel and makes none. */
+static void test_socket_not_dumped(void)
+{
+	hand_reset(&S, 2, 0);
+	hold(0, 3, sock4(IPPROTO_TCP, 60, LO, 40060, LO, 7600, EST));
+	hold(1, 4, sock4(IPPROTO_TCP, 61, LO, 7600, LO, 40060, EST));
+	hand_add_fd(&S, 1, 5, FDK_SOCKET, 0, 62, ACC_RW, "socket:[62]");
+	channel_resolve(&S);
+	ok(S.n_chans == 1 && S.procs[1].fds[1].chan == -1 && S.chans[0].n_ep == 2,
+	   "a socket no dump gave: no channel; the connection beside it one channel of two ends "
+	   "(%zu channels)", S.n_chans);
+	hand_free_lists(&S);
+}
+
 /* An IPv4 wildcard bind (0.0.0.0) never takes an IPv6 client to ::1; an IPv6 wildcard ([::])
  * takes IPv4 clients (test_listener). */
 static void test_families(void)
@@ -267,6 +282,7 @@ int main(void)
 	test_unseen();
 	test_unseen_first_and_counters();
 	test_families();
+	test_socket_not_dumped();
 	snapshot_free(&S);
 	return tap_done();
 }
