@@ -22,8 +22,9 @@
 # "FILE<TAB>LINE<TAB>..." row matches it), MUTATE_JOBS (copies side by side, 2),
 # MUTATE_PARALLEL (a mutant's script tests run side by side, 4), MUTATE_RESUME (1: keep
 # WORKDIR's results and try only the mutants it has no result for), MUTATE_SANITIZE (1: try
-# again, in copies built with the sanitizers, the mutants whose last result is SURVIVED,
-# against their C unit tests only: a read or write out of bounds that the plain build passes)
+# again, in copies built with the sanitizers, the mutants whose last result is SURVIVED or
+# "sanitizer" (the known list's), against their C unit tests only: a read or write out of
+# bounds that the plain build passes)
 #
 # Results are appended to WORKDIR/done, one row a mutant tried ("FILE LINE COL FROM TO RESULT
 # KEY"); a later row of a key replaces an earlier one.
@@ -306,10 +307,12 @@ else
 	cp "$work/all" "$work/chosen"
 fi
 if [ "$san" = 1 ]; then
-	# the survivors of the runs recorded so far, again
+	# the survivors of the runs recorded so far, and the ones tools/mutate_known.tsv says the
+	# sanitizer build catches (checked, not taken on trust), again
 	[ -s "$work/done" ] || cp "$src/bench/mutate-done.tsv" "$work/done" 2>/dev/null || : >"$work/done"
 	touch "$out"
-	awk -F '\t' 'FILENAME == ARGV[1] { last[$7] = $6; next } last[$6] == "SURVIVED"' \
+	awk -F '\t' 'FILENAME == ARGV[1] { last[$7] = $6; next }
+		last[$6] == "SURVIVED" || last[$6] == "sanitizer"' \
 		"$work/done" "$work/chosen" > "$work/todo"
 elif [ "${MUTATE_RESUME:-0}" = 1 ]; then
 	# results of earlier runs: WORKDIR's own, or else the record kept in the repository
@@ -323,8 +326,8 @@ else
 	cp "$work/chosen" "$work/todo"
 fi
 # Mutants read before and listed in tools/mutate_known.tsv (harmless, or caught only by the
-# sanitizer build) are recorded with the reason given there, not run.
-awk -F '\t' -v OFS='\t' -v out="$out" '
+# sanitizer build) are recorded with the reason given there, not run (but for MUTATE_SANITIZE).
+[ "$san" = 1 ] || awk -F '\t' -v OFS='\t' -v out="$out" '
 	FILENAME == ARGV[1] {
 		if ($0 ~ /^#/ || NF < 8) next
 		k = $2 "|" $3 "|" $4 "|" $5 "|" $6 "|" $7
@@ -336,8 +339,8 @@ awk -F '\t' -v OFS='\t' -v out="$out" '
 		print kind[$6], $1 ":" $2 ": \047" $4 "\047 -> \047" $5 "\047 (" why[$6] ")" >> out
 		next
 	}
-	{ print > "/dev/stderr" }' "$here/mutate_known.tsv" "$work/todo" >> "$work/done" 2> "$work/todo.run"
-mv "$work/todo.run" "$work/todo"
+	{ print > "/dev/stderr" }' "$here/mutate_known.tsv" "$work/todo" >> "$work/done" 2> "$work/todo.run" &&
+	mv "$work/todo.run" "$work/todo"
 echo "mutate: $(wc -l < "$work/chosen") of $(wc -l < "$work/all") mutants," \
 	"$(wc -l < "$work/todo") to try"
 
