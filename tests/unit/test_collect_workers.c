@@ -3,7 +3,8 @@
  * shared with its neighbour, come out with the same processes, descriptors, mappings and
  * channels either way; refresh reuse works across workers too, and each process's schedstat
  * descriptor passes to the next snapshot and is closed with the last. Also arena_adopt, which merges
- * the workers' memory. */
+ * the workers' memory, and collect_each, the parallel-for of the fill probes: every index once,
+ * all of them done when it returns. */
 #include <dirent.h>
 #include <sys/resource.h>
 #include <signal.h>
@@ -15,7 +16,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <stdatomic.h>
+
 #include "collect/collect.h"
+#include "collect/collect_internal.h"
 #include "../tap.h"
 #include "util/arena.h"
 
@@ -159,10 +163,39 @@ static void raise_fd_limit(void)
 	}
 }
 
+enum { EACH_N = 200 };
+static atomic_int each_hits[EACH_N];
+
+/* one index: slow enough that the threads are still busy when the caller's share ends */
+static void each_job(void *arg, size_t i)
+{
+	(void)arg;
+	usleep(i % 3 == 0 ? 3000 : 500);
+	atomic_fetch_add(&each_hits[i], 1);
+}
+
+static void check_each(void)
+{
+	struct collect_opts o = { .threads = 4 };
+	struct scan_ctx proto = { .opts = &o };
+	collect_each(&proto, EACH_N, each_job, NULL);
+	int once = 0;
+	for (size_t i = 0; i < EACH_N; i++)
+		once += atomic_load(&each_hits[i]) == 1;
+	usleep(100000);
+	int later = 0;
+	for (size_t i = 0; i < EACH_N; i++)
+		later += atomic_load(&each_hits[i]) == 1;
+	ok(once == EACH_N && later == EACH_N,
+	   "collect_each on 4 threads: each of %d indexes done once when it returns (%d), none after (%d)",
+	   EACH_N, once, later);
+}
+
 int main(void)
 {
 	raise_fd_limit();
 	adopt();
+	check_each();
 	int fds_at_start = open_fds(true);
 	ok(start_kids() == 0, "started %d processes in pairs sharing pipes, sockets and a segment", N_KIDS);
 	usleep(200000);   /* let them reach pause() */
