@@ -13,8 +13,8 @@
 #
 # Each mutant's tests are watched for SysV objects they leave (a mutant can crash a fixture
 # before it cleans up): the ones made while they ran that no live process holds are named on
-# its result line and listed at the end, not removed (on a shared machine they could be
-# another run's). Run by `make mutate` (tools/mutate.mk), which gives the test lists.
+# its result line and, those still there when the run ends, listed then; never removed (on a
+# shared machine they could be another run's). Run by `make mutate` (tools/mutate.mk), which gives the test lists.
 #
 # usage: mutate.sh SRCDIR WORKDIR [SAMPLE [SEED]]   (SAMPLE 0: every mutant)
 # environment: MUTATE_UNIT, MUTATE_INTEGRATION (test names as in TESTS), MUTATE_TIMEOUT (the
@@ -382,4 +382,9 @@ echo "mutate: $killed killed of $total mutants that compiled and are not known h
 awk -F '\t' '{ last[$7] = $6; row[$7] = $1 ":" $2 ": \047" $4 "\047 -> \047" $5 "\047" }
 	END { for (k in last) if (last[k] ~ /^(SURVIVED|UNREACHED|ERROR)$/) print last[k], row[k] }' \
 	"$work/done" | sort -k2,2 -t ' ' || true
-grep -F '[SysV left:' "$out" | sed 's/^/mutate: left behind (ipcs; ipcrm if no other run made them): /' || true
+# The objects a result line names that are there still (with several copies, a queue another
+# copy's test has just made, nothing sent yet, looks unheld for a while: such ones are gone now).
+sysv_ids > "$work/sysv.end"
+grep -o '\[SysV left: [^]]*' "$out" | sed 's/^\[SysV left: //' | tr ' ' '\n' | paste -d ' ' - - |
+	LC_ALL=C sort -u | LC_ALL=C comm -12 - "$work/sysv.end" |
+	sed 's/^/mutate: left behind, there still (ipcs; ipcrm if no other run made it): /' || true
