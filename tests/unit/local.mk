@@ -17,7 +17,7 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_collect_viewer tests/unit/test_proc_target tests/unit/test_history_time \
 	tests/unit/test_zombie_exit tests/unit/test_collect_fill tests/unit/test_parse_stat \
 	tests/unit/test_stat_carry tests/unit/test_fill_carry tests/unit/test_pagemap \
-	tests/unit/test_collect_io
+	tests/unit/test_collect_io tests/unit/test_collect_fd_kinds
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 tests_unit_test_channel_SOURCES = tests/unit/test_channel.c \
@@ -35,6 +35,7 @@ tests_unit_test_history_time_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_zombie_exit_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_pagemap_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_io_LDADD = $(IPCTOP_LIBS)
+tests_unit_test_collect_fd_kinds_LDADD = $(IPCTOP_LIBS)
 tests_unit_test_collect_reuse_LDADD = $(IPCTOP_LIBS)
 # test_kept_task_call: a thread's syscall file kept open across refreshes, on a real child
 tests_unit_test_kept_task_call_SOURCES = tests/unit/test_kept_task_call.c \
