@@ -76,19 +76,25 @@ int main(void)
 	k = (struct sock_info){ .family = AF_INET6, .protocol = IPPROTO_UDP };
 	ok(sock_is_inet(&k), "a UDP6 socket is");
 
-	static const struct { int state; bool closing; const char *name; } states[] = {
-		{ TCP_ESTABLISHED, false, "ESTABLISHED" }, { TCP_SYN_SENT, false, "SYN_SENT" },
-		{ TCP_SYN_RECV, false, "SYN_RECV" }, { TCP_FIN_WAIT1, true, "FIN_WAIT1" },
-		{ TCP_FIN_WAIT2, true, "FIN_WAIT2" }, { TCP_TIME_WAIT, true, "TIME_WAIT" },
-		{ TCP_CLOSE, true, "CLOSE" }, { TCP_CLOSE_WAIT, false, "CLOSE_WAIT" },
-		{ TCP_LAST_ACK, true, "LAST_ACK" }, { TCP_LISTEN, false, "LISTEN" },
-		{ TCP_CLOSING, true, "CLOSING" },
+	/* closing: this side sent its FIN (or is gone); finished: the peer's FIN came (RFC 793) */
+	static const struct { int state; bool closing, finished; const char *name; } states[] = {
+		{ TCP_ESTABLISHED, false, false, "ESTABLISHED" },
+		{ TCP_SYN_SENT, false, false, "SYN_SENT" }, { TCP_SYN_RECV, false, false, "SYN_RECV" },
+		{ TCP_FIN_WAIT1, true, false, "FIN_WAIT1" }, { TCP_FIN_WAIT2, true, false, "FIN_WAIT2" },
+		{ TCP_TIME_WAIT, true, true, "TIME_WAIT" }, { TCP_CLOSE, true, true, "CLOSE" },
+		{ TCP_CLOSE_WAIT, false, true, "CLOSE_WAIT" }, { TCP_LAST_ACK, true, true, "LAST_ACK" },
+		{ TCP_LISTEN, false, false, "LISTEN" }, { TCP_CLOSING, true, true, "CLOSING" },
 	};
 	for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
 		k = tcp_in(states[i].state);
 		ok(tcp_self_closing(&k) == states[i].closing, "TCP %s: %s", states[i].name,
 		   states[i].closing ? "this side has closed" : "this side has not closed");
+		ok(tcp_peer_finished(&k) == states[i].finished, "TCP %s: %s", states[i].name,
+		   states[i].finished ? "the peer has closed" : "the peer has not closed");
 	}
+	k = tcp_in(TCP_CLOSE_WAIT);
+	k.protocol = IPPROTO_UDP;
+	ok(!tcp_peer_finished(&k), "a UDP socket's peer never finished a TCP close");
 	k = tcp_in(TCP_TIME_WAIT);
 	k.protocol = IPPROTO_UDP;
 	ok(!tcp_self_closing(&k), "a UDP socket is never a closing TCP one");
