@@ -61,6 +61,15 @@ static void test_bound_collision(void)
 	is_int(inet_find_bound(&ix, n, IPPROTO_TCP, &at), -1,
 	       "a TCP listener at the same place in the colliding namespace: none");
 	inet_index_free(&ix);
+	/* a socket bound at one IPv4 address, the snapshot's first: found at that address */
+	struct sock_info lo = { .family = AF_INET, .protocol = IPPROTO_TCP, .netns = n, .lport = 5001,
+	                        .state = TCP_LISTEN, .laddr = { 127, 0, 0, 1 } };
+	s.socks = &lo;
+	inet_index_init(&ix, &s);
+	at = inet_local(&lo);
+	is_int(inet_find_bound(&ix, n, IPPROTO_TCP, &at), 0,
+	       "a listener at 127.0.0.1:5001, the first socket, is found at its own address");
+	inet_index_free(&ix);
 	s.socks = NULL;
 	s.n_socks = 0;
 	snapshot_free(&s);
