@@ -2,6 +2,7 @@
  * pipe (not other readers, not itself), wait4 names the children, a lock wait names the
  * holder, chains follow waits across processes, and rings of waits are deadlocks, found once. */
 #include <string.h>
+#include <sys/epoll.h>
 
 #include "channel/channel_resolve.h"
 #include "channel/wait_chain.h"
@@ -83,6 +84,86 @@ static void test_fifo_reader(void)
 	ok(w->chan >= 0 && S.chans[w->chan].kind == CK_FIFO, "a FIFO read: the wait names the FIFO");
 	ok(peers_are(w, 1, (pid_t[]){ 101 }), "FIFO peers: the writer, not the other reader (%zu)",
 	   (size_t)w->n_peers);
+	hand_free_lists(&S);
+}
+
+/* 100 blocks writing pipe 7 (fd 3): the readers can end it (101), the other writer (102)
+ * cannot; 103 holds it with unknown access, so it might. A wait of no direction on the same
+ * pipe: anyone holding it. */
+static void test_pipe_writer(void)
+{
+	hand_reset(&S, 4, 1);
+	hand_add_fd(&S, 0, 3, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	hand_add_fd(&S, 1, 0, FDK_PIPE, 0, 7, ACC_R, "pipe:[7]");
+	hand_add_fd(&S, 2, 1, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	hand_add_fd(&S, 3, 4, FDK_PIPE, 0, 7, ACC_NONE, "pipe:[7]");
+	block(0, WK_FD, 3, ACC_W, 0);
+	resolve();
+	ok(peers_are(S.procs[0].wait, 2, (pid_t[]){ 101, 103 }),
+	   "a writer's peers: the reader and the holder of unknown access, not the other writer");
+	W[0].dir = 0;
+	wait_resolve(&S);
+	ok(peers_are(S.procs[0].wait, 3, (pid_t[]){ 101, 102, 103 }),
+	   "a wait of no direction: every other holder");
+	hand_free_lists(&S);
+}
+
+/* 100 blocks reading a TCP connection to another host: the remote end (pid 0) is no process
+ * to wait on; the wait still names the connection. */
+static void test_remote_end(void)
+{
+	hand_reset(&S, 1, 1);
+	hand_add_tcp(&S, 0, 3, 40, 40000, 443, (const uint8_t[]){ 10, 0, 0, 1 }, 0, 0);
+	block(0, WK_FD, 3, ACC_R, 0);
+	resolve();
+	const struct task_wait *w = S.procs[0].wait;
+	ok(w->chan >= 0 && S.chans[w->chan].kind == CK_TCP, "the wait names the TCP connection");
+	ok(w->n_peers == 0, "the remote end is not a peer (%zu peers)", (size_t)w->n_peers);
+	hand_free_lists(&S);
+}
+
+/* 100 holds FIFO 55 read-write under fds 3, 4 and 5 and epoll-watches them: fd 3 for EPOLLIN
+ * (data: the writers end it), fd 4 for EPOLLOUT (room: the readers), fd 5 for both (anyone).
+ * 101 only reads the FIFO, 102 only writes it. */
+static void test_epoll_directions(void)
+{
+	hand_reset(&S, 3, 1);
+	for (int fd = 3; fd <= 5; fd++)
+		hand_add_fd(&S, 0, fd, FDK_FIFO, 8, 55, ACC_RW, "/tmp/f");
+	hand_add_fd(&S, 1, 3, FDK_FIFO, 8, 55, ACC_R, "/tmp/f");
+	hand_add_fd(&S, 2, 3, FDK_FIFO, 8, 55, ACC_W, "/tmp/f");
+	struct wait_watch x[3] = { { .t = { 3, EPOLLIN, 55 } }, { .t = { 4, EPOLLOUT, 55 } },
+	                           { .t = { 5, EPOLLIN | EPOLLOUT, 55 } } };
+	block(0, WK_EPOLL, 9, 0, 0);
+	W[0].watched = x;
+	W[0].n_watched = 3;
+	W[0].watch_read = true;
+	resolve();
+	ok(x[0].n_peers == 1 && x[0].peers[0] == 102, "EPOLLIN: the writer 102");
+	ok(x[1].n_peers == 1 && x[1].peers[0] == 101, "EPOLLOUT: the reader 101");
+	ok(x[2].n_peers == 2 && x[2].peers[0] == 101 && x[2].peers[1] == 102,
+	   "EPOLLIN | EPOLLOUT: both");
+	hand_free_lists(&S);
+}
+
+/* 100 epoll-watches fd 3 on pipe 7; fd 3 was closed and reused for a regular file, a dup (fd 8)
+ * keeps pipe 7, written by 101. Pipe 7 is the snapshot's only channel, channel 0: the dup is
+ * found there. */
+static void test_epoll_stale_fd_chan0(void)
+{
+	hand_reset(&S, 2, 1);
+	hand_add_fd(&S, 0, 3, FDK_FILE, 8, 500, ACC_R, "/etc/passwd");
+	hand_add_fd(&S, 0, 8, FDK_PIPE, 0, 7, ACC_R, "pipe:[7]");
+	hand_add_fd(&S, 1, 1, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	struct wait_watch x[1] = { { .t = { 3, EPOLLIN, 7 } } };
+	block(0, WK_EPOLL, 9, 0, 0);
+	W[0].watched = x;
+	W[0].n_watched = 1;
+	W[0].watch_read = true;
+	resolve();
+	ok(S.n_chans == 1 && x[0].chan == 0, "the watch is pipe 7's, channel 0 (of %zu): %d",
+	   (size_t)S.n_chans, x[0].chan);
+	ok(x[0].n_peers == 1 && x[0].peers[0] == 101, "its peer: the writer 101");
 	hand_free_lists(&S);
 }
 
@@ -327,11 +408,15 @@ int main(void)
 	snapshot_init(&S);
 	test_pipe_reader();
 	test_fifo_reader();
+	test_pipe_writer();
+	test_remote_end();
 	test_two_pipe_deadlock();
 	test_children_locks_tracer();
 	test_no_peers();
 	test_epoll();
 	test_epoll_stale_fd();
+	test_epoll_directions();
+	test_epoll_stale_fd_chan0();
 	test_thread_ring();
 	test_ring_closed_twice();
 	test_msg_queue();
