@@ -236,6 +236,86 @@ static void test_children_locks_tracer(void)
 	hand_free_lists(&S);
 }
 
+/* wait4's pid argument (wait4(2)): 100 (group 100) has children 101 (group 100), 102 and 103
+ * (group 200); 104, also in group 200, is not its child. 0: the children in its own group;
+ * -200: those in group 200; -1: any child; 102: that child; 999 (no such process): none. */
+static void test_wait4_groups(void)
+{
+	hand_reset(&S, 5, 1);
+	S.procs[0].pgid = S.procs[1].pgid = 100;
+	S.procs[2].pgid = S.procs[3].pgid = S.procs[4].pgid = 200;
+	S.procs[1].ppid = S.procs[2].ppid = S.procs[3].ppid = 100;
+	S.procs[4].ppid = 1;
+	block(0, WK_CHILD, -1, 0, 0);
+	resolve();
+	ok(peers_are(&W[0], 1, (pid_t[]){ 101 }), "wait4(0): the child in its own group, 101");
+	W[0].arg = -200;
+	wait_resolve(&S);
+	ok(peers_are(&W[0], 2, (pid_t[]){ 102, 103 }), "wait4(-200): its children in group 200");
+	W[0].arg = -1;
+	wait_resolve(&S);
+	ok(peers_are(&W[0], 3, (pid_t[]){ 101, 102, 103 }), "wait4(-1): every child");
+	W[0].arg = 102;
+	wait_resolve(&S);
+	ok(peers_are(&W[0], 1, (pid_t[]){ 102 }), "wait4(102): that child");
+	W[0].arg = 999;
+	wait_resolve(&S);
+	ok(W[0].n_peers == 0, "wait4(999), not in the snapshot: no peer");
+	hand_free_lists(&S);
+}
+
+/* Lock waits as /proc/locks gives them. Thread 150 of 101 waits for a POSIX lock, listed under
+ * its process 101, held by 102. 100's lock wait is listed with holder 0 (an OFD lock: holder
+ * unknown): no peer. Then /proc/locks lists no wait at all: no holder, no peer. Then 100's lock
+ * is held by 999, a process not in the snapshot: the peer, the end of the chain, no ring. */
+static void test_lock_waits(void)
+{
+	hand_reset(&S, 3, 1);
+	block(0, WK_LOCK, 3, 0, 0);
+	block(1, WK_SIGNAL, -1, 0, 0);
+	struct task_wait t[2] = { W[1], { .tid = 150, .state = 'S', .kind = WK_LOCK, .fd = 4,
+	                                  .chan = -1 } };
+	S.procs[1].tasks = t;
+	S.procs[1].n_tasks = 2;
+	struct lock_wait lw[] = { { 100, 0, 1, 2 }, { 101, 102, 1, 3 } };
+	S.lock_waits = lw;
+	S.n_lock_waits = 2;
+	resolve();
+	ok(t[1].by == 102 && peers_are(&t[1], 1, (pid_t[]){ 102 }),
+	   "thread 150's wait, listed under its process 101: held by 102");
+	ok(W[0].by == 0 && W[0].n_peers == 0, "holder 0 (OFD): no holder, no peer");
+	S.lock_waits = NULL;
+	S.n_lock_waits = 0;
+	W[0].by = t[1].by = 0;   /* as read from the kernel: by comes from /proc/locks */
+	wait_resolve(&S);
+	ok(W[0].by == 0 && W[0].n_peers == 0 && t[1].by == 0 && t[1].n_peers == 0,
+	   "no lock wait listed: no holder, no peer");
+	lw[0].holder = 999;
+	S.lock_waits = lw;
+	S.n_lock_waits = 1;
+	wait_resolve(&S);
+	ok(W[0].by == 999 && peers_are(&W[0], 1, (pid_t[]){ 999 }), "held by 999: its peer");
+	pid_t chain[4];
+	size_t n = wait_chain(&S, 100, chain, 4);
+	ok(n == 2 && chain[0] == 100 && chain[1] == 999 && S.n_cycles == 0,
+	   "chain 100 -> 999, which the snapshot does not show; no ring");
+	S.lock_waits = NULL;
+	S.n_lock_waits = 0;
+	S.procs[1].tasks = NULL;
+	S.procs[1].n_tasks = 0;
+	hand_free_lists(&S);
+}
+
+/* A traced process whose tracer is not known (by 0) waits on no one. */
+static void test_traced_unknown(void)
+{
+	hand_reset(&S, 1, 1);
+	block(0, WK_TRACED, -1, 0, 0);
+	resolve();
+	ok(W[0].n_peers == 0, "tracer unknown: no peer");
+	hand_free_lists(&S);
+}
+
 /* A wait on a descriptor the process does not have (closed since), or a sleep: no peers. */
 static void test_no_peers(void)
 {
@@ -412,6 +492,9 @@ int main(void)
 	test_remote_end();
 	test_two_pipe_deadlock();
 	test_children_locks_tracer();
+	test_wait4_groups();
+	test_lock_waits();
+	test_traced_unknown();
 	test_no_peers();
 	test_epoll();
 	test_epoll_stale_fd();
