@@ -1,6 +1,8 @@
 /* test_wait_chain.c — waits resolved by hand: a blocked reader's peers are the writers of its
- * pipe (not other readers, not itself), wait4 names the children, a lock wait names the
- * holder, chains follow waits across processes, and rings of waits are deadlocks, found once. */
+ * pipe (not other readers, not itself), a writer's the readers, an epoll watch's those of the
+ * events it asks for; a remote end is no peer; wait4 names the children its pid argument
+ * selects, a lock wait the holder /proc/locks gives; chains follow waits across processes (the
+ * peer that waits first), and rings of waits are deadlocks, found once, smallest pid first. */
 #include <string.h>
 #include <sys/epoll.h>
 
@@ -238,7 +240,8 @@ static void test_children_locks_tracer(void)
 
 /* wait4's pid argument (wait4(2)): 100 (group 100) has children 101 (group 100), 102 and 103
  * (group 200); 104, also in group 200, is not its child. 0: the children in its own group;
- * -200: those in group 200; -1: any child; 102: that child; 999 (no such process): none. */
+ * -200: those in group 200; -1: any child; 102: that child; 999 (no such process): none. Then
+ * 104 is its child too: four peers, none waiting, so the chain goes to the first. */
 static void test_wait4_groups(void)
 {
 	hand_reset(&S, 5, 1);
@@ -261,6 +264,12 @@ static void test_wait4_groups(void)
 	W[0].arg = 999;
 	wait_resolve(&S);
 	ok(W[0].n_peers == 0, "wait4(999), not in the snapshot: no peer");
+	S.procs[4].ppid = 100;
+	W[0].arg = -1;
+	wait_resolve(&S);
+	pid_t chain[4];
+	ok(peers_are(&W[0], 4, (pid_t[]){ 101, 102, 103, 104 }) && wait_chain(&S, 100, chain, 4) == 2 &&
+	   chain[1] == 101, "wait4(-1) on four children, none waiting: chain 100 -> 101, the first");
 	hand_free_lists(&S);
 }
 
@@ -461,8 +470,95 @@ static void test_ring_closed_twice(void)
 	hand_free_lists(&S);
 }
 
+/* 101 has three waits: its main thread reads a pipe only 100 writes, its thread 150 one only
+ * 102 writes, its thread 151 another only 100 writes; 100 and 102 read pipes only 101 and 100
+ * write. The ring 100, 101 is closed twice, and the ring 100, 101, 102 between the two: each
+ * is named once. */
+static void test_rings_interleaved(void)
+{
+	hand_reset(&S, 3, 1);
+	hand_add_fd(&S, 0, 3, FDK_PIPE, 0, 1, ACC_R, "pipe:[1]");
+	hand_add_fd(&S, 1, 4, FDK_PIPE, 0, 1, ACC_W, "pipe:[1]");
+	hand_add_fd(&S, 1, 3, FDK_PIPE, 0, 2, ACC_R, "pipe:[2]");
+	hand_add_fd(&S, 0, 4, FDK_PIPE, 0, 2, ACC_W, "pipe:[2]");
+	hand_add_fd(&S, 1, 6, FDK_PIPE, 0, 3, ACC_R, "pipe:[3]");
+	hand_add_fd(&S, 2, 4, FDK_PIPE, 0, 3, ACC_W, "pipe:[3]");
+	hand_add_fd(&S, 1, 7, FDK_PIPE, 0, 4, ACC_R, "pipe:[4]");
+	hand_add_fd(&S, 0, 5, FDK_PIPE, 0, 4, ACC_W, "pipe:[4]");
+	hand_add_fd(&S, 2, 3, FDK_PIPE, 0, 5, ACC_R, "pipe:[5]");
+	hand_add_fd(&S, 0, 6, FDK_PIPE, 0, 5, ACC_W, "pipe:[5]");
+	block(0, WK_FD, 3, ACC_R, 0);
+	block(1, WK_FD, 3, ACC_R, 0);
+	block(2, WK_FD, 3, ACC_R, 0);
+	struct task_wait t[3] = { W[1],
+		{ .tid = 150, .state = 'S', .kind = WK_FD, .fd = 6, .dir = ACC_R, .chan = -1 },
+		{ .tid = 151, .state = 'S', .kind = WK_FD, .fd = 7, .dir = ACC_R, .chan = -1 } };
+	S.procs[1].tasks = t;
+	S.procs[1].n_tasks = 3;
+	resolve();
+	ok(peers_are(&W[1], 1, (pid_t[]){ 100 }) && peers_are(&t[1], 1, (pid_t[]){ 102 }) &&
+	   peers_are(&t[2], 1, (pid_t[]){ 100 }), "101 waits on 100, 102 and 100");
+	is_int(S.n_cycles, 2, "two rings, each named once");
+	ok(S.n_cycles == 2 && S.cycles[0].n == 2 && S.cycles[0].pids[0] == 100 &&
+	   S.cycles[0].pids[1] == 101 && S.cycles[1].n == 3 && S.cycles[1].pids[0] == 100 &&
+	   S.cycles[1].pids[1] == 101 && S.cycles[1].pids[2] == 102, "rings 100, 101 and 100, 101, 102");
+	S.procs[1].tasks = NULL;
+	S.procs[1].n_tasks = 0;
+	hand_free_lists(&S);
+}
+
+/* A chain 100 -> 101 -> 102 -> 103 -> 104 (running); 105 waits on 107, and 106 and 107 on each
+ * other: the walk enters that ring at 107, after a deeper path, and still names it smallest
+ * first, 106, 107. */
+static void test_ring_entered_high(void)
+{
+	hand_reset(&S, 8, 1);
+	static const int waits_on[] = { 1, 2, 3, 4, -1, 7, 7, 6 };
+	for (size_t i = 0; i < 8; i++) {
+		if (waits_on[i] < 0)
+			continue;
+		hand_add_fd(&S, i, 3, FDK_PIPE, 0, 10 + i, ACC_R, "pipe");
+		hand_add_fd(&S, (size_t)waits_on[i], 10 + (int)i, FDK_PIPE, 0, 10 + i, ACC_W, "pipe");
+		block(i, WK_FD, 3, ACC_R, 0);
+	}
+	resolve();
+	pid_t chain[8];
+	size_t n = wait_chain(&S, 100, chain, 8);
+	ok(n == 5 && chain[4] == 104, "chain 100 -> ... -> 104 (%zu long)", n);
+	is_int(S.n_cycles, 1, "one ring");
+	ok(S.n_cycles == 1 && S.cycles[0].n == 2 && S.cycles[0].pids[0] == 106 &&
+	   S.cycles[0].pids[1] == 107, "the ring entered at 107 is named 106, 107");
+	ok(wait_cycle_of(&S, 105) == -1, "105 waits on the ring, not in it");
+	hand_free_lists(&S);
+}
+
+/* 100 reads pipe 7, written by 101 (running) and 102; 102 reads pipe 8, written by 103
+ * (running). The chain follows the peer that waits itself: 100 -> 102 -> 103, whatever the
+ * buffer held before; a buffer of two gets the first two. */
+static void test_chain_follows_waiter(void)
+{
+	hand_reset(&S, 4, 1);
+	hand_add_fd(&S, 0, 3, FDK_PIPE, 0, 7, ACC_R, "pipe:[7]");
+	hand_add_fd(&S, 1, 1, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	hand_add_fd(&S, 2, 1, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	hand_add_fd(&S, 2, 0, FDK_PIPE, 0, 8, ACC_R, "pipe:[8]");
+	hand_add_fd(&S, 3, 1, FDK_PIPE, 0, 8, ACC_W, "pipe:[8]");
+	block(0, WK_FD, 3, ACC_R, 0);
+	block(2, WK_FD, 0, ACC_R, 0);
+	resolve();
+	pid_t chain[4] = { 102, 102, 102, 102 };
+	size_t n = wait_chain(&S, 100, chain, 4);
+	ok(n == 3 && chain[0] == 100 && chain[1] == 102 && chain[2] == 103,
+	   "chain 100 -> 102 (which waits, not 101) -> 103");
+	chain[2] = -1;
+	n = wait_chain(&S, 100, chain, 2);
+	ok(n == 2 && chain[0] == 100 && chain[1] == 102 && chain[2] == -1,
+	   "a buffer of two: 100 -> 102, nothing written past it");
+	hand_free_lists(&S);
+}
+
 /* 100 waits in msgrcv on queue 20; 101 sent to queues 10 and 20 last (so both have a channel).
- * The wait's channel is queue 20's, by its id, and its peer the sender. */
+ * The wait's channel is queue 20's, by its id; then queue 10's (the first record). */
 static void test_msg_queue(void)
 {
 	hand_reset(&S, 2, 1);
@@ -475,6 +571,11 @@ static void test_msg_queue(void)
 	const struct task_wait *w = S.procs[0].wait;
 	ok(w->chan >= 0 && !strcmp(S.chans[w->chan].id, "sysv_msg:20"),
 	   "msgrcv on queue 20: its channel (%s)", w->chan >= 0 ? S.chans[w->chan].id : "none");
+	W[0].arg = 10;
+	wait_resolve(&S);
+	ok(w->chan >= 0 && !strcmp(S.chans[w->chan].id, "sysv_msg:10"),
+	   "msgrcv on queue 10, the first record: its channel (%s)",
+	   w->chan >= 0 ? S.chans[w->chan].id : "none");
 	W[0].arg = 30;
 	wait_resolve(&S);
 	ok(S.procs[0].wait->chan == -1, "a queue with no channel: none");
@@ -502,6 +603,9 @@ int main(void)
 	test_epoll_stale_fd_chan0();
 	test_thread_ring();
 	test_ring_closed_twice();
+	test_rings_interleaved();
+	test_ring_entered_high();
+	test_chain_follows_waiter();
 	test_msg_queue();
 	snapshot_free(&S);
 	return tap_done();
