@@ -1,7 +1,10 @@
 /* test_wait_chain.c — waits resolved by hand: a blocked reader's peers are the writers of its
- * pipe (not other readers, not itself), wait4 names the children, a lock wait names the
- * holder, chains follow waits across processes, and rings of waits are deadlocks, found once. */
+ * pipe (not other readers, not itself), a writer's the readers, an epoll watch's those of the
+ * events it asks for; a remote end is no peer; wait4 names the children its pid argument
+ * selects, a lock wait the holder /proc/locks gives; chains follow waits across processes (the
+ * peer that waits first), and rings of waits are deadlocks, found once, smallest pid first. */
 #include <string.h>
+#include <sys/epoll.h>
 
 #include "channel/channel_resolve.h"
 #include "channel/wait_chain.h"
@@ -86,6 +89,86 @@ static void test_fifo_reader(void)
 	hand_free_lists(&S);
 }
 
+/* 100 blocks writing pipe 7 (fd 3): the readers can end it (101), the other writer (102)
+ * cannot; 103 holds it with unknown access, so it might. A wait of no direction on the same
+ * pipe: anyone holding it. */
+static void test_pipe_writer(void)
+{
+	hand_reset(&S, 4, 1);
+	hand_add_fd(&S, 0, 3, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	hand_add_fd(&S, 1, 0, FDK_PIPE, 0, 7, ACC_R, "pipe:[7]");
+	hand_add_fd(&S, 2, 1, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	hand_add_fd(&S, 3, 4, FDK_PIPE, 0, 7, ACC_NONE, "pipe:[7]");
+	block(0, WK_FD, 3, ACC_W, 0);
+	resolve();
+	ok(peers_are(S.procs[0].wait, 2, (pid_t[]){ 101, 103 }),
+	   "a writer's peers: the reader and the holder of unknown access, not the other writer");
+	W[0].dir = 0;
+	wait_resolve(&S);
+	ok(peers_are(S.procs[0].wait, 3, (pid_t[]){ 101, 102, 103 }),
+	   "a wait of no direction: every other holder");
+	hand_free_lists(&S);
+}
+
+/* 100 blocks reading a TCP connection to another host: the remote end (pid 0) is no process
+ * to wait on; the wait still names the connection. */
+static void test_remote_end(void)
+{
+	hand_reset(&S, 1, 1);
+	hand_add_tcp(&S, 0, 3, 40, 40000, 443, (const uint8_t[]){ 10, 0, 0, 1 }, 0, 0);
+	block(0, WK_FD, 3, ACC_R, 0);
+	resolve();
+	const struct task_wait *w = S.procs[0].wait;
+	ok(w->chan >= 0 && S.chans[w->chan].kind == CK_TCP, "the wait names the TCP connection");
+	ok(w->n_peers == 0, "the remote end is not a peer (%zu peers)", (size_t)w->n_peers);
+	hand_free_lists(&S);
+}
+
+/* 100 holds FIFO 55 read-write under fds 3, 4 and 5 and epoll-watches them: fd 3 for EPOLLIN
+ * (data: the writers end it), fd 4 for EPOLLOUT (room: the readers), fd 5 for both (anyone).
+ * 101 only reads the FIFO, 102 only writes it. */
+static void test_epoll_directions(void)
+{
+	hand_reset(&S, 3, 1);
+	for (int fd = 3; fd <= 5; fd++)
+		hand_add_fd(&S, 0, fd, FDK_FIFO, 8, 55, ACC_RW, "/tmp/f");
+	hand_add_fd(&S, 1, 3, FDK_FIFO, 8, 55, ACC_R, "/tmp/f");
+	hand_add_fd(&S, 2, 3, FDK_FIFO, 8, 55, ACC_W, "/tmp/f");
+	struct wait_watch x[3] = { { .t = { 3, EPOLLIN, 55 } }, { .t = { 4, EPOLLOUT, 55 } },
+	                           { .t = { 5, EPOLLIN | EPOLLOUT, 55 } } };
+	block(0, WK_EPOLL, 9, 0, 0);
+	W[0].watched = x;
+	W[0].n_watched = 3;
+	W[0].watch_read = true;
+	resolve();
+	ok(x[0].n_peers == 1 && x[0].peers[0] == 102, "EPOLLIN: the writer 102");
+	ok(x[1].n_peers == 1 && x[1].peers[0] == 101, "EPOLLOUT: the reader 101");
+	ok(x[2].n_peers == 2 && x[2].peers[0] == 101 && x[2].peers[1] == 102,
+	   "EPOLLIN | EPOLLOUT: both");
+	hand_free_lists(&S);
+}
+
+/* 100 epoll-watches fd 3 on pipe 7; fd 3 was closed and reused for a regular file, a dup (fd 8)
+ * keeps pipe 7, written by 101. Pipe 7 is the snapshot's only channel, channel 0: the dup is
+ * found there. */
+static void test_epoll_stale_fd_chan0(void)
+{
+	hand_reset(&S, 2, 1);
+	hand_add_fd(&S, 0, 3, FDK_FILE, 8, 500, ACC_R, "/etc/passwd");
+	hand_add_fd(&S, 0, 8, FDK_PIPE, 0, 7, ACC_R, "pipe:[7]");
+	hand_add_fd(&S, 1, 1, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	struct wait_watch x[1] = { { .t = { 3, EPOLLIN, 7 } } };
+	block(0, WK_EPOLL, 9, 0, 0);
+	W[0].watched = x;
+	W[0].n_watched = 1;
+	W[0].watch_read = true;
+	resolve();
+	ok(S.n_chans == 1 && x[0].chan == 0, "the watch is pipe 7's, channel 0 (of %zu): %d",
+	   (size_t)S.n_chans, x[0].chan);
+	ok(x[0].n_peers == 1 && x[0].peers[0] == 101, "its peer: the writer 101");
+	hand_free_lists(&S);
+}
+
 /* 100 reads pipe 1 written by 101; 101 reads pipe 2 written by 100: a deadlock. 102 waits on
  * 100 (reading pipe 3) and is in the chain but not in the ring. */
 static void test_two_pipe_deadlock(void)
@@ -152,6 +235,93 @@ static void test_children_locks_tracer(void)
 	   S.cycles[0].pids[1] == 101 && S.cycles[0].pids[2] == 102, "ring 100, 101, 102");
 	S.lock_waits = NULL;
 	S.n_lock_waits = 0;
+	hand_free_lists(&S);
+}
+
+/* wait4's pid argument (wait4(2)): 100 (group 100) has children 101 (group 100), 102 and 103
+ * (group 200); 104, also in group 200, is not its child. 0: the children in its own group;
+ * -200: those in group 200; -1: any child; 102: that child; 999 (no such process): none. Then
+ * 104 is its child too: four peers, none waiting, so the chain goes to the first. */
+static void test_wait4_groups(void)
+{
+	hand_reset(&S, 5, 1);
+	S.procs[0].pgid = S.procs[1].pgid = 100;
+	S.procs[2].pgid = S.procs[3].pgid = S.procs[4].pgid = 200;
+	S.procs[1].ppid = S.procs[2].ppid = S.procs[3].ppid = 100;
+	S.procs[4].ppid = 1;
+	block(0, WK_CHILD, -1, 0, 0);
+	resolve();
+	ok(peers_are(&W[0], 1, (pid_t[]){ 101 }), "wait4(0): the child in its own group, 101");
+	W[0].arg = -200;
+	wait_resolve(&S);
+	ok(peers_are(&W[0], 2, (pid_t[]){ 102, 103 }), "wait4(-200): its children in group 200");
+	W[0].arg = -1;
+	wait_resolve(&S);
+	ok(peers_are(&W[0], 3, (pid_t[]){ 101, 102, 103 }), "wait4(-1): every child");
+	W[0].arg = 102;
+	wait_resolve(&S);
+	ok(peers_are(&W[0], 1, (pid_t[]){ 102 }), "wait4(102): that child");
+	W[0].arg = 999;
+	wait_resolve(&S);
+	ok(W[0].n_peers == 0, "wait4(999), not in the snapshot: no peer");
+	S.procs[4].ppid = 100;
+	W[0].arg = -1;
+	wait_resolve(&S);
+	pid_t chain[4];
+	ok(peers_are(&W[0], 4, (pid_t[]){ 101, 102, 103, 104 }) && wait_chain(&S, 100, chain, 4) == 2 &&
+	   chain[1] == 101, "wait4(-1) on four children, none waiting: chain 100 -> 101, the first");
+	hand_free_lists(&S);
+}
+
+/* Lock waits as /proc/locks gives them. Thread 150 of 101 waits for a POSIX lock, listed under
+ * its process 101, held by 102. 100's lock wait is listed with holder 0 (an OFD lock: holder
+ * unknown): no peer. Then /proc/locks lists no wait at all: no holder, no peer. Then 100's lock
+ * is held by 999, a process not in the snapshot: the peer, the end of the chain, no ring. */
+static void test_lock_waits(void)
+{
+	hand_reset(&S, 3, 1);
+	block(0, WK_LOCK, 3, 0, 0);
+	block(1, WK_SIGNAL, -1, 0, 0);
+	struct task_wait t[2] = { W[1], { .tid = 150, .state = 'S', .kind = WK_LOCK, .fd = 4,
+	                                  .chan = -1 } };
+	S.procs[1].tasks = t;
+	S.procs[1].n_tasks = 2;
+	struct lock_wait lw[] = { { 100, 0, 1, 2 }, { 101, 102, 1, 3 } };
+	S.lock_waits = lw;
+	S.n_lock_waits = 2;
+	resolve();
+	ok(t[1].by == 102 && peers_are(&t[1], 1, (pid_t[]){ 102 }),
+	   "thread 150's wait, listed under its process 101: held by 102");
+	ok(W[0].by == 0 && W[0].n_peers == 0, "holder 0 (OFD): no holder, no peer");
+	S.lock_waits = NULL;
+	S.n_lock_waits = 0;
+	W[0].by = t[1].by = 0;   /* as read from the kernel: by comes from /proc/locks */
+	wait_resolve(&S);
+	ok(W[0].by == 0 && W[0].n_peers == 0 && t[1].by == 0 && t[1].n_peers == 0,
+	   "no lock wait listed: no holder, no peer");
+	lw[0].holder = 999;
+	S.lock_waits = lw;
+	S.n_lock_waits = 1;
+	wait_resolve(&S);
+	ok(W[0].by == 999 && peers_are(&W[0], 1, (pid_t[]){ 999 }), "held by 999: its peer");
+	pid_t chain[4];
+	size_t n = wait_chain(&S, 100, chain, 4);
+	ok(n == 2 && chain[0] == 100 && chain[1] == 999 && S.n_cycles == 0,
+	   "chain 100 -> 999, which the snapshot does not show; no ring");
+	S.lock_waits = NULL;
+	S.n_lock_waits = 0;
+	S.procs[1].tasks = NULL;
+	S.procs[1].n_tasks = 0;
+	hand_free_lists(&S);
+}
+
+/* A traced process whose tracer is not known (by 0) waits on no one. */
+static void test_traced_unknown(void)
+{
+	hand_reset(&S, 1, 1);
+	block(0, WK_TRACED, -1, 0, 0);
+	resolve();
+	ok(W[0].n_peers == 0, "tracer unknown: no peer");
 	hand_free_lists(&S);
 }
 
@@ -300,8 +470,95 @@ static void test_ring_closed_twice(void)
 	hand_free_lists(&S);
 }
 
+/* 101 has three waits: its main thread reads a pipe only 100 writes, its thread 150 one only
+ * 102 writes, its thread 151 another only 100 writes; 100 and 102 read pipes only 101 and 100
+ * write. The ring 100, 101 is closed twice, and the ring 100, 101, 102 between the two: each
+ * is named once. */
+static void test_rings_interleaved(void)
+{
+	hand_reset(&S, 3, 1);
+	hand_add_fd(&S, 0, 3, FDK_PIPE, 0, 1, ACC_R, "pipe:[1]");
+	hand_add_fd(&S, 1, 4, FDK_PIPE, 0, 1, ACC_W, "pipe:[1]");
+	hand_add_fd(&S, 1, 3, FDK_PIPE, 0, 2, ACC_R, "pipe:[2]");
+	hand_add_fd(&S, 0, 4, FDK_PIPE, 0, 2, ACC_W, "pipe:[2]");
+	hand_add_fd(&S, 1, 6, FDK_PIPE, 0, 3, ACC_R, "pipe:[3]");
+	hand_add_fd(&S, 2, 4, FDK_PIPE, 0, 3, ACC_W, "pipe:[3]");
+	hand_add_fd(&S, 1, 7, FDK_PIPE, 0, 4, ACC_R, "pipe:[4]");
+	hand_add_fd(&S, 0, 5, FDK_PIPE, 0, 4, ACC_W, "pipe:[4]");
+	hand_add_fd(&S, 2, 3, FDK_PIPE, 0, 5, ACC_R, "pipe:[5]");
+	hand_add_fd(&S, 0, 6, FDK_PIPE, 0, 5, ACC_W, "pipe:[5]");
+	block(0, WK_FD, 3, ACC_R, 0);
+	block(1, WK_FD, 3, ACC_R, 0);
+	block(2, WK_FD, 3, ACC_R, 0);
+	struct task_wait t[3] = { W[1],
+		{ .tid = 150, .state = 'S', .kind = WK_FD, .fd = 6, .dir = ACC_R, .chan = -1 },
+		{ .tid = 151, .state = 'S', .kind = WK_FD, .fd = 7, .dir = ACC_R, .chan = -1 } };
+	S.procs[1].tasks = t;
+	S.procs[1].n_tasks = 3;
+	resolve();
+	ok(peers_are(&W[1], 1, (pid_t[]){ 100 }) && peers_are(&t[1], 1, (pid_t[]){ 102 }) &&
+	   peers_are(&t[2], 1, (pid_t[]){ 100 }), "101 waits on 100, 102 and 100");
+	is_int(S.n_cycles, 2, "two rings, each named once");
+	ok(S.n_cycles == 2 && S.cycles[0].n == 2 && S.cycles[0].pids[0] == 100 &&
+	   S.cycles[0].pids[1] == 101 && S.cycles[1].n == 3 && S.cycles[1].pids[0] == 100 &&
+	   S.cycles[1].pids[1] == 101 && S.cycles[1].pids[2] == 102, "rings 100, 101 and 100, 101, 102");
+	S.procs[1].tasks = NULL;
+	S.procs[1].n_tasks = 0;
+	hand_free_lists(&S);
+}
+
+/* A chain 100 -> 101 -> 102 -> 103 -> 104 (running); 105 waits on 107, and 106 and 107 on each
+ * other: the walk enters that ring at 107, after a deeper path, and still names it smallest
+ * first, 106, 107. */
+static void test_ring_entered_high(void)
+{
+	hand_reset(&S, 8, 1);
+	static const int waits_on[] = { 1, 2, 3, 4, -1, 7, 7, 6 };
+	for (size_t i = 0; i < 8; i++) {
+		if (waits_on[i] < 0)
+			continue;
+		hand_add_fd(&S, i, 3, FDK_PIPE, 0, 10 + i, ACC_R, "pipe");
+		hand_add_fd(&S, (size_t)waits_on[i], 10 + (int)i, FDK_PIPE, 0, 10 + i, ACC_W, "pipe");
+		block(i, WK_FD, 3, ACC_R, 0);
+	}
+	resolve();
+	pid_t chain[8];
+	size_t n = wait_chain(&S, 100, chain, 8);
+	ok(n == 5 && chain[4] == 104, "chain 100 -> ... -> 104 (%zu long)", n);
+	is_int(S.n_cycles, 1, "one ring");
+	ok(S.n_cycles == 1 && S.cycles[0].n == 2 && S.cycles[0].pids[0] == 106 &&
+	   S.cycles[0].pids[1] == 107, "the ring entered at 107 is named 106, 107");
+	ok(wait_cycle_of(&S, 105) == -1, "105 waits on the ring, not in it");
+	hand_free_lists(&S);
+}
+
+/* 100 reads pipe 7, written by 101 (running) and 102; 102 reads pipe 8, written by 103
+ * (running). The chain follows the peer that waits itself: 100 -> 102 -> 103, whatever the
+ * buffer held before; a buffer of two gets the first two. */
+static void test_chain_follows_waiter(void)
+{
+	hand_reset(&S, 4, 1);
+	hand_add_fd(&S, 0, 3, FDK_PIPE, 0, 7, ACC_R, "pipe:[7]");
+	hand_add_fd(&S, 1, 1, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	hand_add_fd(&S, 2, 1, FDK_PIPE, 0, 7, ACC_W, "pipe:[7]");
+	hand_add_fd(&S, 2, 0, FDK_PIPE, 0, 8, ACC_R, "pipe:[8]");
+	hand_add_fd(&S, 3, 1, FDK_PIPE, 0, 8, ACC_W, "pipe:[8]");
+	block(0, WK_FD, 3, ACC_R, 0);
+	block(2, WK_FD, 0, ACC_R, 0);
+	resolve();
+	pid_t chain[4] = { 102, 102, 102, 102 };
+	size_t n = wait_chain(&S, 100, chain, 4);
+	ok(n == 3 && chain[0] == 100 && chain[1] == 102 && chain[2] == 103,
+	   "chain 100 -> 102 (which waits, not 101) -> 103");
+	chain[2] = -1;
+	n = wait_chain(&S, 100, chain, 2);
+	ok(n == 2 && chain[0] == 100 && chain[1] == 102 && chain[2] == -1,
+	   "a buffer of two: 100 -> 102, nothing written past it");
+	hand_free_lists(&S);
+}
+
 /* 100 waits in msgrcv on queue 20; 101 sent to queues 10 and 20 last (so both have a channel).
- * The wait's channel is queue 20's, by its id, and its peer the sender. */
+ * The wait's channel is queue 20's, by its id; then queue 10's (the first record). */
 static void test_msg_queue(void)
 {
 	hand_reset(&S, 2, 1);
@@ -314,6 +571,11 @@ static void test_msg_queue(void)
 	const struct task_wait *w = S.procs[0].wait;
 	ok(w->chan >= 0 && !strcmp(S.chans[w->chan].id, "sysv_msg:20"),
 	   "msgrcv on queue 20: its channel (%s)", w->chan >= 0 ? S.chans[w->chan].id : "none");
+	W[0].arg = 10;
+	wait_resolve(&S);
+	ok(w->chan >= 0 && !strcmp(S.chans[w->chan].id, "sysv_msg:10"),
+	   "msgrcv on queue 10, the first record: its channel (%s)",
+	   w->chan >= 0 ? S.chans[w->chan].id : "none");
 	W[0].arg = 30;
 	wait_resolve(&S);
 	ok(S.procs[0].wait->chan == -1, "a queue with no channel: none");
@@ -327,13 +589,23 @@ int main(void)
 	snapshot_init(&S);
 	test_pipe_reader();
 	test_fifo_reader();
+	test_pipe_writer();
+	test_remote_end();
 	test_two_pipe_deadlock();
 	test_children_locks_tracer();
+	test_wait4_groups();
+	test_lock_waits();
+	test_traced_unknown();
 	test_no_peers();
 	test_epoll();
 	test_epoll_stale_fd();
+	test_epoll_directions();
+	test_epoll_stale_fd_chan0();
 	test_thread_ring();
 	test_ring_closed_twice();
+	test_rings_interleaved();
+	test_ring_entered_high();
+	test_chain_follows_waiter();
 	test_msg_queue();
 	snapshot_free(&S);
 	return tap_done();
