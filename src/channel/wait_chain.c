@@ -37,10 +37,12 @@ static const struct fd_info *fd_of(const struct proc_info *p, int fd)
 	return NULL;
 }
 
-/* Whether endpoint e can end a wait in direction dir on a pipe or FIFO. */
+/* Whether endpoint e can end a wait in direction dir on a pipe, FIFO or POSIX message queue:
+ * a reader's wait only a holder that can write, a writer's only one that can read (two
+ * receivers of one queue do not wait for each other). */
 static bool can_end(const struct channel *ch, const struct endpoint *e, uint8_t dir)
 {
-	if (ch->kind != CK_PIPE && ch->kind != CK_FIFO)
+	if (ch->kind != CK_PIPE && ch->kind != CK_FIFO && ch->kind != CK_POSIX_MQ)
 		return true;
 	if (e->access == ACC_NONE || !dir)
 		return true;   /* unknown access: it might */

@@ -169,6 +169,23 @@ static void test_epoll_stale_fd_chan0(void)
 	hand_free_lists(&S);
 }
 
+/* Two receivers blocked on one POSIX message queue (opened read-only) and a sender that holds
+ * it write-only: each receiver waits for the sender only, and the two are no ring. */
+static void test_mq_receivers(void)
+{
+	hand_reset(&S, 3, 1);
+	hand_add_fd(&S, 0, 3, FDK_MQUEUE, 9, 40, ACC_R, "/q");
+	hand_add_fd(&S, 1, 3, FDK_MQUEUE, 9, 40, ACC_R, "/q");
+	hand_add_fd(&S, 2, 4, FDK_MQUEUE, 9, 40, ACC_W, "/q");
+	block(0, WK_MQ, 3, ACC_R, 0);
+	block(1, WK_MQ, 3, ACC_R, 0);
+	resolve();
+	ok(peers_are(S.procs[0].wait, 1, (pid_t[]){ 102 }) && peers_are(S.procs[1].wait, 1, (pid_t[]){ 102 }),
+	   "mq_receive: each receiver's peer is the sender, not the other receiver");
+	is_int(S.n_cycles, 0, "two receivers of one queue: no ring");
+	hand_free_lists(&S);
+}
+
 /* 100 reads pipe 1 written by 101; 101 reads pipe 2 written by 100: a deadlock. 102 waits on
  * 100 (reading pipe 3) and is in the chain but not in the ring. */
 static void test_two_pipe_deadlock(void)
@@ -589,6 +606,7 @@ int main(void)
 	snapshot_init(&S);
 	test_pipe_reader();
 	test_fifo_reader();
+	test_mq_receivers();
 	test_pipe_writer();
 	test_remote_end();
 	test_two_pipe_deadlock();
