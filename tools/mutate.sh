@@ -376,7 +376,7 @@ n_of() { grep -c -x "$1" "$work/last"; }
 killed=$(n_of killed) survived=$(n_of SURVIVED) unreached=$(n_of UNREACHED)
 stillborn=$(n_of stillborn) errors=$(n_of ERROR) harmless=$(n_of harmless) sanitizer=$(n_of sanitizer)
 total=$((killed + survived + unreached))
-pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b > 0 ? 100 * a / b : 0 }'; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }'; }
 echo "mutate: $killed killed of $total mutants that compiled and are not known harmless or" \
 	"caught only by the sanitizer build ($(pct $killed $total)%);" \
 	"$survived survived the tests that reach them, $unreached on lines no test runs," \
