@@ -344,7 +344,7 @@ fi
 # a known entry that names no mutant (its line changed): said, so that it is mended or dropped
 [ -n "${MUTATE_ONLY:-}" ] || awk -F '\t' 'FILENAME == ARGV[1] { has[$6] = 1; next }
 	!/^#/ && NF >= 8 && !(($2 "|" $3 "|" $4 "|" $5 "|" $6 "|" $7) in has) {
-		print "mutate: tools/mutate_known.tsv names no mutant now:", $2 ": " $7 " (" $5 " for " $4 ")"
+		print "mutate: tools/mutate_known.tsv names no mutant now:", $2 ": " $7 " (\047" $5 "\047 -> \047" $6 "\047, occurrence " $4 ")"
 	}' "$work/all" "$here/mutate_known.tsv"
 echo "mutate: $(wc -l < "$work/chosen") of $(wc -l < "$work/all") mutants," \
 	"$(wc -l < "$work/todo") to try"
