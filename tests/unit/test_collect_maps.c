@@ -134,6 +134,18 @@ int main(void)
 	ok(find_sysv(p, shmid) != NULL, "the segment mapped last is there");
 	snapshot_free(&s);
 
+	/* A refresh loop's cheap choice (no maps but the detail processes'): ours, the detail
+	 * process, still read in full; the parent's, not a detail process, not read. */
+	struct collect_opts cheap = { .detail_pids = &self, .n_detail = 1, .no_maps = true };
+	snapshot_init(&s);
+	ok(snapshot_take(&s, &cheap) == 0, "detail snapshot without others' maps");
+	p = snapshot_find_proc(&s, self);
+	const struct proc_info *parent = snapshot_find_proc(&s, getppid());
+	ok(p && p->n_maps >= N_MAPS && find_sysv(p, shmid) && parent && parent->n_maps == 0,
+	   "no_maps: the detail process's mappings read (%zu), the parent's not (%zu)",
+	   p ? p->n_maps : 0, parent ? parent->n_maps : 0);
+	snapshot_free(&s);
+
 	/* The IPC-only pass: from PROCMAP_QUERY where the kernel has it, and from the text. */
 	for (int text = 0; text <= 1; text++) {
 		const char *how = text ? "from the maps text" : "by PROCMAP_QUERY (or text)";
