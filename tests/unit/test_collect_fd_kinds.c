@@ -2,7 +2,9 @@
  * against what the child opened: a regular file, a directory, /dev/null, a POSIX message queue,
  * a pipe, and a regular file alone at the top of a tmpfs the child mounted in a mount namespace
  * of its own and then detached (its /proc link then reads "/NAME", the way a message queue's
- * does: the collector must ask the filesystem, which says tmpfs, not mqueue). */
+ * does: the collector must ask the filesystem, which says tmpfs, not mqueue), an eventfd and a
+ * timerfd. In a detail snapshot of the child, the eventfd's id is the one its fdinfo gives and
+ * the timerfd has none. */
 #include <fcntl.h>
 #include <mqueue.h>
 #include <sched.h>
@@ -12,20 +14,22 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/eventfd.h>
 #include <sys/stat.h>
+#include <sys/timerfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "collect/collect.h"
 #include "../tap.h"
 
-enum { K_FILE, K_DIR, K_NULL, K_MQ, K_PIPE, K_TOP, N_KINDS };
+enum { K_FILE, K_DIR, K_NULL, K_MQ, K_PIPE, K_EVENTFD, K_TIMERFD, K_TOP, N_KINDS };
 static const char *const what[N_KINDS] = {
 	"a regular file", "a directory", "/dev/null", "a POSIX message queue", "a pipe",
-	"a regular file at the top of a detached tmpfs",
+	"an eventfd", "a timerfd", "a regular file at the top of a detached tmpfs",
 };
 static const enum fd_kind want[N_KINDS] = {
-	FDK_FILE, FDK_DIR, FDK_CHR, FDK_MQUEUE, FDK_PIPE, FDK_FILE,
+	FDK_FILE, FDK_DIR, FDK_CHR, FDK_MQUEUE, FDK_PIPE, FDK_EVENTFD, FDK_TIMERFD, FDK_FILE,
 };
 
 static char dir[] = "/tmp/ipctop-kindsXXXXXX";
@@ -60,6 +64,8 @@ static void child(int out)
 	fd[K_NULL] = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	fd[K_MQ] = (int)mq_open(mq_name, O_RDWR | O_CREAT | O_CLOEXEC, 0600, NULL);
 	fd[K_PIPE] = pipe(p) == 0 ? p[0] : -1;
+	fd[K_EVENTFD] = eventfd(0, EFD_CLOEXEC);
+	fd[K_TIMERFD] = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
 	fd[K_TOP] = geteuid() == 0 ? top_of_detached_tmpfs() : -1;
 	if (write(out, fd, sizeof(fd)) != (ssize_t)sizeof(fd))
 		_exit(1);
@@ -73,6 +79,38 @@ static const struct fd_info *fd_in(const struct proc_info *p, int fd)
 		if (p->fds[i].fd == fd)
 			return &p->fds[i];
 	return NULL;
+}
+
+/* The eventfd-id line of pid's fdinfo of fd, as the kernel writes it; -1 when none. */
+static long long kernel_eventfd_id(pid_t pid, int fd)
+{
+	char path[64], line[128];
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)pid, fd);
+	FILE *f = fopen(path, "r");
+	long long id = -1;
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "eventfd-id: %lld", &id) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return id;
+}
+
+/* A detail snapshot of the child: the eventfd's id from its fdinfo, none for the timerfd. */
+static void check_detail(pid_t pid, const int *fd)
+{
+	struct collect_opts o = { .detail_pids = &pid, .n_detail = 1 };
+	struct snapshot s;
+	snapshot_init(&s);
+	snapshot_take(&s, &o);
+	const struct proc_info *p = snapshot_find_proc(&s, pid);
+	const struct fd_info *ev = fd_in(p, fd[K_EVENTFD]), *tm = fd_in(p, fd[K_TIMERFD]);
+	long long want_id = kernel_eventfd_id(pid, fd[K_EVENTFD]);
+	ok(ev && want_id >= 0 && ev->aux == want_id, "detail: the eventfd's id is its fdinfo's (%lld, %lld)",
+	   ev ? (long long)ev->aux : -9LL, want_id);
+	ok(tm && tm->kind == FDK_TIMERFD && tm->aux == -1, "detail: the timerfd has no eventfd id (%lld)",
+	   tm ? (long long)tm->aux : -9LL);
+	snapshot_free(&s);
 }
 
 static void check_kinds(pid_t pid, const int *fd)
@@ -117,10 +155,12 @@ int main(void)
 	}
 	close(sync[1]);
 	int fd[N_KINDS];
-	if (pid > 0 && read(sync[0], fd, sizeof(fd)) == (ssize_t)sizeof(fd))
+	if (pid > 0 && read(sync[0], fd, sizeof(fd)) == (ssize_t)sizeof(fd)) {
 		check_kinds(pid, fd);
-	else
-		ci_skip(N_KINDS + 1, "the child did not start");
+		check_detail(pid, fd);
+	} else {
+		ci_skip(N_KINDS + 3, "the child did not start");
+	}
 	if (pid > 0) {
 		kill(pid, SIGKILL);
 		waitpid(pid, NULL, 0);
