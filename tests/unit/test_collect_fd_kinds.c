@@ -4,7 +4,8 @@
  * of its own and then detached (its /proc link then reads "/NAME", the way a message queue's
  * does: the collector must ask the filesystem, which says tmpfs, not mqueue), an eventfd and a
  * timerfd. In a detail snapshot of the child, the eventfd's id is the one its fdinfo gives and
- * the timerfd has none. */
+ * the timerfd has none. Last, a snapshot with stdin closed: /proc itself opened as descriptor
+ * 0 is a descriptor like any other. */
 #include <fcntl.h>
 #include <mqueue.h>
 #include <sched.h>
@@ -169,6 +170,13 @@ int main(void)
 	char cmd[160];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	ok(system(cmd) == 0, "the temporary directory removed");
+	close(0);
+	struct collect_opts o = { 0 };
+	struct snapshot s;
+	snapshot_init(&s);
+	ok(snapshot_take(&s, &o) == 0 && snapshot_find_proc(&s, getpid()),
+	   "stdin closed: the snapshot is taken, this process in it");
+	snapshot_free(&s);
 	collect_shutdown();
 	return tap_done();
 }
