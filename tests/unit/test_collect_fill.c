@@ -4,13 +4,17 @@
  * figures (FIONREAD, F_GETPIPE_SZ on the test's copy); one that names fd 3 with B's inode
  * (the number reused since the scan) gets no fill: the copy is not the object the scan saw,
  * and is never measured as if it were. When pipe A's first holder in the list does not
- * answer for it (a second child holds A too), the next holder is asked and both get A's fill. */
+ * answer for it (a second child holds A too), the next holder is asked and both get A's fill.
+ * The child also holds a FIFO (6 bytes queued: measured), a socket with 9 bytes to read and a
+ * regular file (neither measured: a fill is a pipe's, a FIFO's or a message queue's). */
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,8 +25,8 @@
 
 static struct snapshot S;
 
-/* Fill of the child's fd as a snapshot that says it is the pipe (dev, ino). */
-static const struct fd_info *fill_of(pid_t child, int fd, const struct stat *said)
+/* Fill of the child's fd as a snapshot that says it is an object of this kind (dev, ino). */
+static const struct fd_info *fill_as(pid_t child, int fd, enum fd_kind kind, const struct stat *said)
 {
 	struct collect_opts o = { .probe_fill = PROBE_ALL };
 	struct scan_ctx c = { .opts = &o, .self_pid = getpid(), .own_pidns = true };
@@ -30,9 +34,28 @@ static const struct fd_info *fill_of(pid_t child, int fd, const struct stat *sai
 	hand_reset(&S, 1, 1);
 	S.viewer_root = true;
 	S.procs[0].pid = child;
-	struct fd_info *fi = hand_add_fd(&S, 0, fd, FDK_PIPE, said->st_dev, said->st_ino, ACC_R, "pipe");
+	struct fd_info *fi = hand_add_fd(&S, 0, fd, kind, said->st_dev, said->st_ino, ACC_R, "x");
 	collect_fill(&S, &c);
 	return fi;
+}
+
+static const struct fd_info *fill_of(pid_t child, int fd, const struct stat *said)
+{
+	return fill_as(child, fd, FDK_PIPE, said);
+}
+
+/* The FIFO (fd 5), the socket (fd 6) and the file (fd 7) of the child. */
+static void check_other_kinds(pid_t child, int fifo, int sock, int file)
+{
+	struct stat st;
+	const struct fd_info *fi;
+	fi = fstat(fifo, &st) == 0 ? fill_as(child, 5, FDK_FIFO, &st) : NULL;
+	ok(fi && fi->has_fill && fi->fill_queued == 6, "a FIFO: 6 bytes queued (%llu)",
+	   fi ? (unsigned long long)fi->fill_queued : 0ULL);
+	fi = fstat(sock, &st) == 0 ? fill_as(child, 6, FDK_SOCKET, &st) : NULL;
+	ok(fi && !fi->has_fill, "a socket with 9 bytes to read: no fill");
+	fi = fstat(file, &st) == 0 ? fill_as(child, 7, FDK_FILE, &st) : NULL;
+	ok(fi && !fi->has_fill, "a regular file: no fill");
 }
 
 /* Until pid's fd is the pipe with this inode (a child's dup2 may not have run yet). */
@@ -45,6 +68,20 @@ static bool wait_link(pid_t pid, int fd, ino_t ino)
 		ssize_t n = readlink(link, got, sizeof(got) - 1);
 		got[n > 0 ? n : 0] = '\0';
 		if (!strcmp(got, want))
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+/* Until pid's fd is the file st (dup'd last: the others are there too). */
+static bool wait_file(pid_t pid, int fd, const struct stat *st)
+{
+	char link[64];
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, fd);
+	for (int i = 0; i < 500; i++) {
+		struct stat got;
+		if (stat(link, &got) == 0 && got.st_ino == st->st_ino && got.st_dev == st->st_dev)
 			return true;
 		usleep(10000);
 	}
@@ -76,13 +113,22 @@ int main(void)
 {
 	if (geteuid() != 0)
 		return ci_skip_all("not root: ipctop measures pipes only as root");
-	int a[2], b[2];
+	int a[2], b[2], sv[2];
 	if (pipe(a) < 0 || pipe(b) < 0 || write(a[1], "12345", 5) != 5 || write(b[1], "1234567", 7) != 7)
 		return ci_skip_all("no pipes");
+	char fifo_path[] = "/tmp/ipctop-fillXXXXXX";
+	int file = mkstemp(fifo_path);
+	unlink(fifo_path);
+	int fifo = mkfifo(fifo_path, 0600) == 0 ? open(fifo_path, O_RDWR | O_NONBLOCK) : -1;
+	unlink(fifo_path);
+	if (file < 0 || write(file, "12345678901", 11) != 11 || fifo < 0 || write(fifo, "123456", 6) != 6 ||
+	    socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0 || write(sv[1], "123456789", 9) != 9)
+		return ci_skip_all("no FIFO, file or socket");
 	pid_t parent = getpid(), child = fork();
 	if (child == 0) {
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		if (dup2(a[0], 3) == 3 && dup2(b[0], 4) == 4 && getppid() == parent)
+		if (dup2(a[0], 3) == 3 && dup2(b[0], 4) == 4 && dup2(fifo, 5) == 5 &&
+		    dup2(sv[0], 6) == 6 && dup2(file, 7) == 7 && getppid() == parent)
 			pause();
 		_exit(1);
 	}
@@ -105,6 +151,8 @@ int main(void)
 		usleep(10000);
 	}
 	is_str(got, want, "the child holds pipe B on fd 4 (A on fd 3, dup'd first)");
+	struct stat sf;
+	ok(fstat(file, &sf) == 0 && wait_file(child, 7, &sf), "the child holds the file on fd 7 (dup'd last)");
 	const struct fd_info *fi = fill_of(child, 3, &sa);
 	ok(fi->has_fill && fi->fill_queued == 5 && fi->fill_capacity == (int64_t)size,
 	   "fd 3 said to be pipe A: %s, %llu of %llu queued", fi->has_fill ? "measured" : "not measured",
@@ -115,6 +163,7 @@ int main(void)
 	fi = fill_of(child, 4, &sb);
 	ok(fi->has_fill && fi->fill_queued == 7, "fd 4, pipe B: 7 bytes queued (%llu)",
 	   (unsigned long long)fi->fill_queued);
+	check_other_kinds(child, fifo, sv[0], file);
 	pid_t child2 = fork();
 	if (child2 == 0) {
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
