@@ -16,6 +16,7 @@
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/timerfd.h>
 #include <sys/wait.h>
@@ -24,14 +25,16 @@
 #include "collect/collect.h"
 #include "../tap.h"
 
-enum { K_FILE, K_DIR, K_NULL, K_MQ, K_PIPE, K_EVENTFD, K_TIMERFD, K_TOP, N_KINDS };
+enum { K_FILE, K_DIR, K_NULL, K_MQ, K_PIPE, K_EVENTFD, K_TIMERFD, K_SOCK, K_TOP, N_KINDS };
 static const char *const what[N_KINDS] = {
 	"a regular file", "a directory", "/dev/null", "a POSIX message queue", "a pipe",
-	"an eventfd", "a timerfd", "a regular file at the top of a detached tmpfs",
+	"an eventfd", "a timerfd", "a socket", "a regular file at the top of a detached tmpfs",
 };
 static const enum fd_kind want[N_KINDS] = {
-	FDK_FILE, FDK_DIR, FDK_CHR, FDK_MQUEUE, FDK_PIPE, FDK_EVENTFD, FDK_TIMERFD, FDK_FILE,
+	FDK_FILE, FDK_DIR, FDK_CHR, FDK_MQUEUE, FDK_PIPE, FDK_EVENTFD, FDK_TIMERFD, FDK_SOCKET, FDK_FILE,
 };
+/* The access the collector gives (0: not checked): a pipe's read end reads; a socket both. */
+static const uint8_t want_access[N_KINDS] = { [K_PIPE] = ACC_R, [K_SOCK] = ACC_RW };
 
 static char dir[] = "/tmp/ipctop-kindsXXXXXX";
 static char mq_name[64];
@@ -67,6 +70,8 @@ static void child(int out)
 	fd[K_PIPE] = pipe(p) == 0 ? p[0] : -1;
 	fd[K_EVENTFD] = eventfd(0, EFD_CLOEXEC);
 	fd[K_TIMERFD] = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
+	int sv[2];
+	fd[K_SOCK] = socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) == 0 ? sv[0] : -1;
 	fd[K_TOP] = geteuid() == 0 ? top_of_detached_tmpfs() : -1;
 	if (write(out, fd, sizeof(fd)) != (ssize_t)sizeof(fd))
 		_exit(1);
@@ -130,9 +135,10 @@ static void check_kinds(pid_t pid, const int *fd)
 			continue;
 		}
 		const struct fd_info *fi = fd_in(p, fd[k]);
-		ok(fi && fi->kind == want[k], "%s (fd %d): %s (%s, link %s)", what[k], fd[k],
-		   fd_kind_name(want[k]), fi ? fd_kind_name(fi->kind) : "not listed",
-		   fi && fi->target ? fi->target : "-");
+		ok(fi && fi->kind == want[k] && (!want_access[k] || fi->access == want_access[k]),
+		   "%s (fd %d): %s %s (%s %s, link %s)", what[k], fd[k], fd_kind_name(want[k]),
+		   access_name(want_access[k]), fi ? fd_kind_name(fi->kind) : "not listed",
+		   fi ? access_name(fi->access) : "", fi && fi->target ? fi->target : "-");
 	}
 	snapshot_free(&s);
 }
