@@ -126,6 +126,9 @@ static void check_kinds(pid_t pid, const int *fd)
 	snapshot_init(&s);
 	ok(snapshot_take(&s, &o) == 0, "a snapshot taken");
 	const struct proc_info *p = snapshot_find_proc(&s, pid);
+	const struct fd_info *in = fd_in(p, 0);
+	ok(in && in->kind == FDK_CHR, "descriptor 0 (/dev/null) is listed like any other (%s)",
+	   in ? fd_kind_name(in->kind) : "not listed");
 	for (int k = 0; k < N_KINDS; k++) {
 		if (fd[k] < 0) {
 			if (k == K_TOP && geteuid() != 0)
@@ -156,7 +159,7 @@ int main(void)
 	if (pid == 0) {
 		close(sync[0]);
 		int null = open("/dev/null", O_RDWR);
-		if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || null < 0 || dup2(null, 1) < 0)
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0)
 			_exit(1);
 		child(sync[1]);
 	}
@@ -166,7 +169,7 @@ int main(void)
 		check_kinds(pid, fd);
 		check_detail(pid, fd);
 	} else {
-		ci_skip(N_KINDS + 3, "the child did not start");
+		ci_skip(N_KINDS + 4, "the child did not start");
 	}
 	if (pid > 0) {
 		kill(pid, SIGKILL);

@@ -6,7 +6,9 @@
  * ran, and closed with the last snapshot. Then collect_forget_runtime (a process dropped from
  * a snapshot) on a record built by hand: each kept descriptor closed and forgotten, the
  * descriptor just above each left open. Last, a child waiting in epoll_wait on two pipes: the
- * list its epoll descriptor watches is read, and copied to the next snapshot while it waits. */
+ * list its epoll descriptor watches is read, and copied to the next snapshot while it waits.
+ * And this process's own kept files in a detail snapshot of itself: read-only, as the kernel's
+ * fdinfo flags say. */
 #include <fcntl.h>
 #include <pthread.h>
 #include <sys/epoll.h>
@@ -164,6 +166,49 @@ static void check_epoll_copied(void)
 	}
 }
 
+/* The access mode of our own descriptor fd in its fdinfo's flags (octal), as ACC_*. */
+static uint8_t fdinfo_access(int fd)
+{
+	char path[64], line[128];
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	FILE *f = fopen(path, "r");
+	unsigned flags = 0;
+	bool got = false;
+	while (f && !got && fgets(line, sizeof(line), f))
+		got = sscanf(line, "flags: %o", &flags) == 1;
+	if (f)
+		fclose(f);
+	int mode = (int)(flags & O_ACCMODE);
+	return !got ? 0 : mode == O_RDONLY ? ACC_R : mode == O_WRONLY ? ACC_W : ACC_RW;
+}
+
+static void check_own_kept_access(void)
+{
+	pid_t self = getpid();
+	struct collect_opts o = { .refresh_loop = true };
+	struct snapshot a, b;
+	snapshot_init(&a);
+	snapshot_take(&a, &o);
+	struct collect_opts d = { .refresh_loop = true, .prev = &a, .detail_pids = &self, .n_detail = 1 };
+	snapshot_init(&b);
+	snapshot_take(&b, &d);
+	const struct proc_info *p = snapshot_find_proc(&b, self);
+	int kept = 0, right = 0;
+	for (size_t i = 0; p && i < p->n_fds; i++) {
+		pid_t who;
+		enum kept_file file;
+		uint64_t dev, ino;
+		if (!kept_fd_lookup(p->fds[i].fd, &who, &file, &dev, &ino))
+			continue;
+		kept++;
+		right += p->fds[i].access == ACC_R && fdinfo_access(p->fds[i].fd) == ACC_R;
+	}
+	ok(kept > 0 && right == kept, "our own kept files in a detail snapshot of us: read-only, as "
+	   "fdinfo says (%d of %d)", right, kept);
+	snapshot_free(&b);
+	snapshot_free(&a);
+}
+
 int main(void)
 {
 	struct rlimit rl;
@@ -228,5 +273,6 @@ int main(void)
 	close(ctl);
 	check_forget();
 	check_epoll_copied();
+	check_own_kept_access();
 	return tap_done();
 }
