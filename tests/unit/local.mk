@@ -10,6 +10,7 @@ UNIT_TESTS = tests/unit/test_channel tests/unit/test_channel_inet tests/unit/tes
 	tests/unit/test_collect_sysvipc tests/unit/test_collect_fds_denied \
 	tests/unit/test_reuse_threads tests/unit/test_inet_side tests/unit/test_meter_calc \
 	tests/unit/test_collect_sysinfo tests/unit/test_wait_decode tests/unit/test_wait_chain \
+	tests/unit/test_wait_epoll \
 	tests/unit/test_wait_short tests/unit/test_kept_task_call tests/unit/test_thread_rotate \
 	tests/unit/test_rates tests/unit/test_proc_traffic \
 	tests/unit/test_services tests/unit/test_cgroup_service \
@@ -59,9 +60,13 @@ tests_unit_test_parse_pcb_LDADD = $(IPCTOP_LIBS)
 # test_wait_decode: the wait table and the parsers of task states and /proc/locks
 tests_unit_test_wait_decode_LDADD = $(IPCTOP_LIBS)
 # test_wait_chain: waits resolved to peers, chains and rings on hand-made snapshots
-tests_unit_test_wait_chain_SOURCES = tests/unit/test_wait_chain.c \
+tests_unit_test_wait_chain_SOURCES = tests/unit/test_wait_chain.c tests/unit/wait_hand.h \
 	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
 tests_unit_test_wait_chain_LDADD = $(IPCTOP_LIBS)
+# test_wait_epoll: epoll waits' watches resolved to peers by the events they ask for
+tests_unit_test_wait_epoll_SOURCES = tests/unit/test_wait_epoll.c tests/unit/wait_hand.h \
+	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
+tests_unit_test_wait_epoll_LDADD = $(IPCTOP_LIBS)
 # test_wait_short: a wait in a few words, the blocked test, and "blocked since" across snapshots
 tests_unit_test_wait_short_SOURCES = tests/unit/test_wait_short.c \
 	tests/unit/hand_snapshot.c tests/unit/hand_snapshot.h
