@@ -14,7 +14,8 @@
 # Each mutant's tests are watched for SysV objects they leave (a mutant can crash a fixture
 # before it cleans up): the ones made while they ran that no live process holds are named on
 # its result line and, those still there when the run ends, listed then; never removed (on a
-# shared machine they could be another run's). Run by `make mutate` (tools/mutate.mk), which gives the test lists.
+# shared machine they could be another run's). Run by `make mutate` (tools/mutate.mk), which
+# gives the test lists.
 #
 # usage: mutate.sh SRCDIR WORKDIR [SAMPLE [SEED]]   (SAMPLE 0: every mutant)
 # environment: MUTATE_UNIT, MUTATE_INTEGRATION (test names as in TESTS), MUTATE_TIMEOUT (the
@@ -327,7 +328,7 @@ else
 fi
 # Mutants read before and listed in tools/mutate_known.tsv (harmless, or caught only by the
 # sanitizer build) are recorded with the reason given there, not run (but for MUTATE_SANITIZE).
-[ "$san" = 1 ] || awk -F '\t' -v OFS='\t' -v out="$out" '
+[ "$san" = 1 ] || { awk -F '\t' -v OFS='\t' -v out="$out" '
 	FILENAME == ARGV[1] {
 		if ($0 ~ /^#/ || NF < 8) next
 		k = $2 "|" $3 "|" $4 "|" $5 "|" $6 "|" $7
@@ -340,7 +341,7 @@ fi
 		next
 	}
 	{ print > "/dev/stderr" }' "$here/mutate_known.tsv" "$work/todo" >> "$work/done" 2> "$work/todo.run" &&
-	mv "$work/todo.run" "$work/todo"
+	mv "$work/todo.run" "$work/todo"; }
 # a known entry that names no mutant (its line changed): said, so that it is mended or dropped
 [ -n "${MUTATE_ONLY:-}" ] || awk -F '\t' 'FILENAME == ARGV[1] { has[$6] = 1; next }
 	!/^#/ && NF >= 8 && !(($2 "|" $3 "|" $4 "|" $5 "|" $6 "|" $7) in has) {
