@@ -184,6 +184,11 @@ static uint8_t fdinfo_access(int fd)
 
 static void check_own_kept_access(void)
 {
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur <= 512) {
+		skip(1, "a descriptor limit of 512 or less: the collector keeps no file open");
+		return;
+	}
 	pid_t self = getpid();
 	struct collect_opts o = { .refresh_loop = true };
 	struct snapshot a, b;
