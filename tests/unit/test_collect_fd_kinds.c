@@ -2,10 +2,11 @@
  * against what the child opened: a regular file, a directory, /dev/null, a POSIX message queue,
  * a pipe, and a regular file alone at the top of a tmpfs the child mounted in a mount namespace
  * of its own and then detached (its /proc link then reads "/NAME", the way a message queue's
- * does: the collector must ask the filesystem, which says tmpfs, not mqueue), an eventfd and a
- * timerfd. In a detail snapshot of the child, the eventfd's id is the one its fdinfo gives and
- * the timerfd has none. Last, a snapshot with stdin closed: /proc itself opened as descriptor
- * 0 is a descriptor like any other. */
+ * does: the collector must ask the filesystem, which says tmpfs, not mqueue), an eventfd, a
+ * timerfd and a socket; descriptor 0 among them; a pipe end's and a socket's access. In a
+ * detail snapshot of the child, the eventfd's id is the one its fdinfo gives and the timerfd
+ * has none. Last, a snapshot with stdin closed: /proc itself opened as descriptor 0 is a
+ * descriptor like any other. */
 #include <fcntl.h>
 #include <mqueue.h>
 #include <sched.h>
