@@ -5,7 +5,7 @@
  * does: the collector must ask the filesystem, which says tmpfs, not mqueue), an eventfd, a
  * timerfd and a socket; descriptor 0 among them; a pipe end's and a socket's access. In a
  * detail snapshot of the child, the eventfd's id is the one its fdinfo gives and the timerfd
- * has none. Last, a snapshot with stdin closed: /proc itself opened as descriptor 0 is a
+ * has none, and a file's access is its open mode. Last, a snapshot with stdin closed: /proc itself opened as descriptor 0 is a
  * descriptor like any other. */
 #include <fcntl.h>
 #include <mqueue.h>
@@ -117,6 +117,10 @@ static void check_detail(pid_t pid, const int *fd)
 	   ev ? (long long)ev->aux : -9LL, want_id);
 	ok(tm && tm->kind == FDK_TIMERFD && tm->aux == -1, "detail: the timerfd has no eventfd id (%lld)",
 	   tm ? (long long)tm->aux : -9LL);
+	const struct fd_info *file = fd_in(p, fd[K_FILE]), *in = fd_in(p, fd[K_NULL]);
+	ok(file && file->access == ACC_RW && in && in->access == ACC_R,
+	   "detail: the file opened read-write is rw, /dev/null opened read-only r (%s, %s)",
+	   file ? access_name(file->access) : "-", in ? access_name(in->access) : "-");
 	snapshot_free(&s);
 }
 
@@ -170,7 +174,7 @@ int main(void)
 		check_kinds(pid, fd);
 		check_detail(pid, fd);
 	} else {
-		ci_skip(N_KINDS + 4, "the child did not start");
+		ci_skip(N_KINDS + 5, "the child did not start");
 	}
 	if (pid > 0) {
 		kill(pid, SIGKILL);

@@ -44,6 +44,25 @@ static const struct fd_info *fill_of(pid_t child, int fd, const struct stat *sai
 	return fill_as(child, fd, FDK_PIPE, said);
 }
 
+/* PROBE_DETAIL (a refresh loop's cheap choice): the child's pipe A measured only while the
+ * child is a detail process. */
+static void check_detail_only(pid_t child, const struct stat *sa)
+{
+	for (int detail = 0; detail <= 1; detail++) {
+		struct collect_opts o = { .probe_fill = PROBE_DETAIL, .detail_pids = &child,
+		                          .n_detail = (size_t)detail };
+		struct scan_ctx c = { .opts = &o, .self_pid = getpid(), .own_pidns = true };
+		hand_free_lists(&S);
+		hand_reset(&S, 1, 1);
+		S.viewer_root = true;
+		S.procs[0].pid = child;
+		struct fd_info *fi = hand_add_fd(&S, 0, 3, FDK_PIPE, sa->st_dev, sa->st_ino, ACC_R, "pipe");
+		collect_fill(&S, &c);
+		ok(fi->has_fill == (detail == 1), "PROBE_DETAIL, the holder %s: %s", detail ?
+		   "a detail process" : "not a detail process", fi->has_fill ? "measured" : "not measured");
+	}
+}
+
 /* The FIFO (fd 5), the socket (fd 6) and the file (fd 7) of the child. */
 static void check_other_kinds(pid_t child, int fifo, int sock, int file)
 {
@@ -164,6 +183,7 @@ int main(void)
 	ok(fi->has_fill && fi->fill_queued == 7, "fd 4, pipe B: 7 bytes queued (%llu)",
 	   (unsigned long long)fi->fill_queued);
 	check_other_kinds(child, fifo, sv[0], file);
+	check_detail_only(child, &sa);
 	pid_t child2 = fork();
 	if (child2 == 0) {
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
