@@ -203,7 +203,9 @@ static void check_own_kept_access(void)
 		pid_t who;
 		enum kept_file file;
 		uint64_t dev, ino;
-		if (!kept_fd_lookup(p->fds[i].fd, &who, &file, &dev, &ino))
+		/* still the kept file the listing described (not a number closed and reused since) */
+		if (!kept_fd_lookup(p->fds[i].fd, &who, &file, &dev, &ino) || p->fds[i].dev != dev ||
+		    p->fds[i].ino != ino)
 			continue;
 		kept++;
 		right += p->fds[i].access == ACC_R && fdinfo_access(p->fds[i].fd) == ACC_R;
