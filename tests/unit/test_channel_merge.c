@@ -60,6 +60,17 @@ static void reset(struct snapshot *hosts, size_t n)
 	}
 }
 
+/* Two fresh hosts, process pi of each holding one side of a connection a:ap <-> b:bp
+ * (h0 sees it from a, h1 from b), merged into m. */
+static void merge_pair(struct snapshot *m, struct snapshot *h, size_t pi, int proto,
+                       const char *a, uint16_t ap, const char *b, uint16_t bp)
+{
+	reset(h, 2);
+	conn(&h[0], pi, proto, a, ap, b, bp);
+	conn(&h[1], pi, proto, b, bp, a, ap);
+	merge(m, h, 2);
+}
+
 static void done(struct snapshot *m, struct snapshot *hosts, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -78,10 +89,7 @@ static size_t remote_ends(const struct channel *ch)
 static void check_pair(int proto, const char *what)
 {
 	struct snapshot h[2], m;
-	reset(h, 2);
-	conn(&h[0], 1, proto, "10.0.0.1", 40000, "10.0.0.2", 80);
-	conn(&h[1], 1, proto, "10.0.0.2", 80, "10.0.0.1", 40000);
-	merge(&m, h, 2);
+	merge_pair(&m, h, 1, proto, "10.0.0.1", 40000, "10.0.0.2", 80);
 	is_int(m.n_procs, 4, "%s: the processes of both hosts, same pids kept apart", what);
 	is_int(m.n_chans, 1, "%s: the two sides are one channel", what);
 	const struct channel *ch = &m.chans[0];
@@ -104,24 +112,15 @@ static void check_pair(int proto, const char *what)
 static void check_loopback(void)
 {
 	struct snapshot h[2], m;
-	reset(h, 2);
-	conn(&h[0], 0, IPPROTO_TCP, "127.0.0.1", 40000, "127.0.0.1", 80);
-	conn(&h[1], 0, IPPROTO_TCP, "127.0.0.1", 80, "127.0.0.1", 40000);
-	merge(&m, h, 2);
+	merge_pair(&m, h, 0, IPPROTO_TCP, "127.0.0.1", 40000, "127.0.0.1", 80);
 	is_int(m.n_chans, 2, "loopback: never paired across hosts");
 	ok(m.n_chans == 2 && remote_ends(&m.chans[0]) == 1 && remote_ends(&m.chans[1]) == 1,
 	   "loopback: both keep their remote ends");
 	done(&m, h, 2);
-	reset(h, 2);
-	conn(&h[0], 0, IPPROTO_TCP, "::1", 40000, "::1", 80);
-	conn(&h[1], 0, IPPROTO_TCP, "::1", 80, "::1", 40000);
-	merge(&m, h, 2);
+	merge_pair(&m, h, 0, IPPROTO_TCP, "::1", 40000, "::1", 80);
 	is_int(m.n_chans, 2, "IPv6 loopback (::1): never paired across hosts");
 	done(&m, h, 2);
-	reset(h, 2);
-	conn(&h[0], 0, IPPROTO_TCP, "fd00::1", 40000, "fd00::2", 80);
-	conn(&h[1], 0, IPPROTO_TCP, "fd00::2", 80, "fd00::1", 40000);
-	merge(&m, h, 2);
+	merge_pair(&m, h, 0, IPPROTO_TCP, "fd00::1", 40000, "fd00::2", 80);
 	ok(m.n_chans == 1 && m.chans[0].n_ep == 2 && remote_ends(&m.chans[0]) == 0,
 	   "IPv6 addresses that are not loopback: the two sides joined (%zu channels)", m.n_chans);
 	done(&m, h, 2);
